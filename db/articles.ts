@@ -1,0 +1,361 @@
+import type { ArticleColumn, ArticleDetail, ArticlePatch, ArticleQuery, ArticleRow, ArticleTarget, ColumnFilter } from '../electron/contract/index.js';
+import { recordChange } from './changes.js';
+import { highlightRanges, toFtsQuery } from './ftsQuery.js';
+import { nowIso, type Db } from './open.js';
+
+export interface StoredArticle {
+  title: string;
+  source: string | null;
+  url: string | null;
+  author: string | null;
+  published: string | null;
+  dateline: string | null;
+  words: number;
+  format: string;
+  fileName: string | null;
+  fingerprint: string;
+  body: string;
+}
+
+/** Sort keys are indexed expressions (see 001_articles.sql); grading sorts by reliability then credibility. */
+const SORT_SQL: Record<ArticleColumn, string[]> = {
+  title: ['a.title COLLATE NOCASE'],
+  source: ['a.source COLLATE NOCASE'],
+  published: ['a.published'],
+  dateline: ['a.dateline COLLATE NOCASE'],
+  grading: ['a.reliability', 'a.credibility'],
+  words: ['a.words'],
+  imported: ['a.imported_at'],
+};
+
+const FILTER_SQL: Record<ArticleColumn, string> = {
+  title: 'a.title',
+  source: 'a.source',
+  published: 'a.published',
+  dateline: 'a.dateline',
+  grading: "coalesce(a.reliability, '') || coalesce(a.credibility, '')",
+  words: 'a.words',
+  imported: 'a.imported_at',
+};
+
+interface Where {
+  joins: string;
+  clauses: string[];
+  params: unknown[];
+  fts: string | null;
+}
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+function filterClause(column: ArticleColumn, filter: ColumnFilter, params: unknown[]): string | null {
+  const col = FILTER_SQL[column];
+  if (filter.type === 'blank') return `(${col} IS NULL OR ${col} = '')`;
+  if (filter.type === 'notBlank') return `(${col} IS NOT NULL AND ${col} <> '')`;
+  if (filter.filterType === 'text') {
+    const value = filter.filter ?? '';
+    if (!value) return null;
+    const like = (pattern: string, not = false) => {
+      params.push(pattern);
+      return `${not ? 'coalesce(' + col + ", '') NOT LIKE" : col + ' LIKE'} ? ESCAPE '\\'`;
+    };
+    switch (filter.type) {
+      case 'contains':
+        return like(`%${likeEscape(value)}%`);
+      case 'notContains':
+        return like(`%${likeEscape(value)}%`, true);
+      case 'startsWith':
+        return like(`${likeEscape(value)}%`);
+      case 'endsWith':
+        return like(`%${likeEscape(value)}`);
+      case 'equals':
+        params.push(value);
+        return `${col} = ? COLLATE NOCASE`;
+      case 'notEqual':
+        params.push(value);
+        return `coalesce(${col}, '') <> ? COLLATE NOCASE`;
+    }
+  }
+  if (filter.filterType === 'number') {
+    if (filter.filter == null) return null;
+    const ops = { equals: '=', notEqual: '<>', lessThan: '<', lessThanOrEqual: '<=', greaterThan: '>', greaterThanOrEqual: '>=' } as const;
+    if (filter.type === 'inRange') {
+      params.push(filter.filter, filter.filterTo ?? filter.filter);
+      return `${col} BETWEEN ? AND ?`;
+    }
+    params.push(filter.filter);
+    return `${col} ${ops[filter.type]} ?`;
+  }
+  if (filter.filterType === 'date') {
+    const from = filter.dateFrom?.slice(0, 10);
+    if (!from) return null;
+    const to = filter.dateTo?.slice(0, 10) ?? from;
+    // Dates are stored as ISO text, possibly only a year or year-month.
+    switch (filter.type) {
+      case 'equals':
+        params.push(from);
+        return `substr(${col}, 1, 10) = ?`;
+      case 'notEqual':
+        params.push(from);
+        return `coalesce(substr(${col}, 1, 10), '') <> ?`;
+      case 'lessThan':
+        params.push(from);
+        return `${col} < ?`;
+      case 'greaterThan':
+        params.push(`${from}~`);
+        return `${col} > ?`;
+      case 'inRange':
+        params.push(from, `${to}~`);
+        return `${col} BETWEEN ? AND ?`;
+    }
+  }
+  return null;
+}
+
+function buildWhere(db: Db, query: ArticleQuery): Where {
+  const where: Where = { joins: '', clauses: [], params: [], fts: toFtsQuery(db, query.search) };
+  if (where.fts) {
+    where.joins = 'JOIN article_fts f ON f.rowid = a.id';
+    where.clauses.push('article_fts MATCH ?');
+    where.params.push(where.fts);
+  }
+  for (const tagId of query.tagIds) {
+    // A tag matches its sub-tags too: filtering by "Afghanistan" finds articles tagged "Afghanistan/Kunduz".
+    where.clauses.push(`a.id IN (
+      SELECT article_id FROM article_tag WHERE tag_id IN (
+        WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT t.id FROM tag t JOIN sub ON t.parent_id = sub.id)
+        SELECT id FROM sub))`);
+    where.params.push(tagId);
+  }
+  for (const [column, filter] of Object.entries(query.filters) as [ArticleColumn, ColumnFilter][]) {
+    const clause = filterClause(column, filter, where.params);
+    if (clause) where.clauses.push(clause);
+  }
+  return where;
+}
+
+function orderBy(query: ArticleQuery, hasFts: boolean): string {
+  const sort = query.sort[0];
+  if (!sort || sort.column === 'rank') {
+    return hasFts ? 'f.rank, a.id' : 'a.imported_at DESC, a.id DESC';
+  }
+  const dir = sort.direction === 'desc' ? 'DESC' : 'ASC';
+  return [...SORT_SQL[sort.column], 'a.id'].map((k) => `${k} ${dir}`).join(', ');
+}
+
+const whereSql = (w: Where) => (w.clauses.length ? `WHERE ${w.clauses.join(' AND ')}` : '');
+
+interface RowRecord {
+  id: number;
+  title: string;
+  source: string | null;
+  published: string | null;
+  dateline: string | null;
+  reliability: ArticleRow['reliability'];
+  credibility: number | null;
+  words: number;
+  imported_at: string;
+  snippet: string | null;
+}
+
+const ROW_COLUMNS = 'a.id, a.title, a.source, a.published, a.dateline, a.reliability, a.credibility, a.words, a.imported_at';
+
+function tagsFor(db: Db, ids: number[]): Map<number, ArticleRow['tags']> {
+  const map = new Map<number, ArticleRow['tags']>();
+  if (ids.length === 0) return map;
+  const rows = db
+    .prepare(
+      `SELECT at.article_id AS articleId, t.id, t.name, t.color FROM article_tag at JOIN tag t ON t.id = at.tag_id
+       WHERE at.article_id IN (SELECT value FROM json_each(?)) ORDER BY t.name COLLATE NOCASE`,
+    )
+    .all(JSON.stringify(ids)) as { articleId: number; id: number; name: string; color: string }[];
+  for (const r of rows) {
+    const list = map.get(r.articleId) ?? [];
+    list.push({ id: r.id, name: r.name, color: r.color });
+    map.set(r.articleId, list);
+  }
+  return map;
+}
+
+function toRow(r: RowRecord, tags: Map<number, ArticleRow['tags']>): ArticleRow {
+  return {
+    id: r.id,
+    title: r.title,
+    source: r.source,
+    published: r.published,
+    dateline: r.dateline,
+    reliability: r.reliability,
+    credibility: r.credibility,
+    words: r.words,
+    importedAt: r.imported_at,
+    tags: tags.get(r.id) ?? [],
+    snippet: r.snippet,
+  };
+}
+
+/**
+ * Articles repository. Counts are cached per query until the next write, so scrolling a large
+ * table costs one page query per block, not a count of the whole table each time.
+ */
+export class ArticlesRepository {
+  private version = 0;
+  private counts = new Map<string, number>();
+
+  constructor(private readonly db: Db) {}
+
+  /** Called by every write so cached counts are never stale. */
+  touched(): void {
+    this.version++;
+    this.counts.clear();
+  }
+
+  insertMany(articles: StoredArticle[]): Map<number, { id: number } | { duplicateOf: number }> {
+    const findDuplicate = this.db.prepare('SELECT id FROM article WHERE fingerprint = ?').pluck();
+    const insertArticle = this.db.prepare(
+      `INSERT INTO article (title, source, url, author, published, dateline, words, format, file_name, fingerprint, imported_at)
+       VALUES (@title, @source, @url, @author, @published, @dateline, @words, @format, @fileName, @fingerprint, @importedAt)`,
+    );
+    const insertBody = this.db.prepare('INSERT INTO article_body (article_id, body) VALUES (?, ?)');
+    const result = new Map<number, { id: number } | { duplicateOf: number }>();
+    const importedAt = nowIso();
+    this.db.transaction(() => {
+      articles.forEach((article, index) => {
+        const existing = findDuplicate.get(article.fingerprint) as number | undefined;
+        if (existing !== undefined) {
+          result.set(index, { duplicateOf: existing });
+          return;
+        }
+        const id = Number(insertArticle.run({ ...article, importedAt }).lastInsertRowid);
+        insertBody.run(id, article.body);
+        result.set(index, { id });
+      });
+    })();
+    this.touched();
+    return result;
+  }
+
+  page(query: ArticleQuery, startRow: number, endRow: number): { rows: ArticleRow[]; total: number } {
+    const where = buildWhere(this.db, query);
+    const snippet = where.fts ? "snippet(article_fts, 1, char(2), char(3), '…', 14)" : 'NULL';
+    const sql = `SELECT ${ROW_COLUMNS}, ${snippet} AS snippet FROM article a ${where.joins} ${whereSql(where)}
+                 ORDER BY ${orderBy(query, !!where.fts)} LIMIT ? OFFSET ?`;
+    const records = this.db.prepare(sql).all(...where.params, endRow - startRow, startRow) as RowRecord[];
+    const tags = tagsFor(this.db, records.map((r) => r.id));
+    return { rows: records.map((r) => toRow(r, tags)), total: this.count(query, where) };
+  }
+
+  count(query: ArticleQuery, where = buildWhere(this.db, query)): number {
+    const key = JSON.stringify([query.search, query.tagIds, query.filters]);
+    const cached = this.counts.get(key);
+    if (cached !== undefined) return cached;
+    const n = (
+      this.db.prepare(`SELECT count(*) AS n FROM article a ${where.joins} ${whereSql(where)}`).get(...where.params) as { n: number }
+    ).n;
+    if (this.counts.size > 200) this.counts.clear();
+    this.counts.set(key, n);
+    return n;
+  }
+
+  ids(target: ArticleTarget): number[] {
+    if ('ids' in target) return target.ids;
+    const where = buildWhere(this.db, target.query);
+    return this.db.prepare(`SELECT a.id FROM article a ${where.joins} ${whereSql(where)}`).pluck().all(...where.params) as number[];
+  }
+
+  /** The article after or before `id` in the table's current order, for keyboard reading. */
+  neighbour(query: ArticleQuery, id: number, direction: 'next' | 'previous'): number | null {
+    const where = buildWhere(this.db, query);
+    const order = orderBy(query, !!where.fts);
+    const ranked = this.db
+      .prepare(
+        `WITH ordered AS (SELECT a.id, row_number() OVER (ORDER BY ${order}) AS n FROM article a ${where.joins} ${whereSql(where)})
+         SELECT o2.id FROM ordered o1 JOIN ordered o2 ON o2.n = o1.n + ? WHERE o1.id = ?`,
+      )
+      .pluck()
+      .get(...where.params, direction === 'next' ? 1 : -1, id) as number | undefined;
+    return ranked ?? null;
+  }
+
+  get(id: number, search = ''): ArticleDetail | null {
+    const r = this.db
+      .prepare(
+        `SELECT ${ROW_COLUMNS}, a.url, a.author, a.format, a.file_name AS fileName, b.body, NULL AS snippet
+         FROM article a JOIN article_body b ON b.article_id = a.id WHERE a.id = ?`,
+      )
+      .get(id) as (RowRecord & { url: string | null; author: string | null; format: string; fileName: string | null; body: string }) | undefined;
+    if (!r) return null;
+    return {
+      ...toRow(r, tagsFor(this.db, [id])),
+      url: r.url,
+      author: r.author,
+      format: r.format,
+      fileName: r.fileName,
+      body: r.body,
+      highlights: highlightRanges(r.body, search),
+    };
+  }
+
+  update(id: number, patch: ArticlePatch): boolean {
+    const columns: Record<keyof ArticlePatch, string> = {
+      title: 'title',
+      source: 'source',
+      url: 'url',
+      author: 'author',
+      published: 'published',
+      dateline: 'dateline',
+      reliability: 'reliability',
+      credibility: 'credibility',
+    };
+    const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as [keyof ArticlePatch, unknown][];
+    const changed = this.db.transaction(() => {
+      const before = this.db.prepare('SELECT * FROM article WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+      if (!before) return false;
+      if (entries.length === 0) return true;
+      const sets = entries.map(([k]) => `${columns[k]} = ?`).join(', ');
+      this.db.prepare(`UPDATE article SET ${sets} WHERE id = ?`).run(...entries.map(([, v]) => (v === '' ? null : v)), id);
+      recordChange(
+        this.db,
+        'update',
+        'article',
+        id,
+        Object.fromEntries(entries.map(([k]) => [k, before[columns[k]]])),
+        Object.fromEntries(entries),
+      );
+      return true;
+    })();
+    this.touched();
+    return changed;
+  }
+
+  delete(ids: number[]): number {
+    const deleteBody = this.db.prepare('DELETE FROM article_body WHERE article_id = ?');
+    const deleteArticle = this.db.prepare('DELETE FROM article WHERE id = ?');
+    const select = this.db.prepare('SELECT id, title, source, fingerprint FROM article WHERE id = ?');
+    let deleted = 0;
+    this.db.transaction(() => {
+      for (const id of ids) {
+        const before = select.get(id);
+        if (!before) continue;
+        deleteBody.run(id);
+        deleted += deleteArticle.run(id).changes;
+        recordChange(this.db, 'delete', 'article', id, before, null);
+      }
+    })();
+    this.touched();
+    return deleted;
+  }
+
+  stats() {
+    const one = <T>(sql: string) => this.db.prepare(sql).get() as T;
+    const { articles, words } = one<{ articles: number; words: number }>('SELECT count(*) AS articles, coalesce(sum(words), 0) AS words FROM article');
+    return {
+      articles,
+      words,
+      tags: one<{ n: number }>('SELECT count(*) AS n FROM tag').n,
+      taggedArticles: one<{ n: number }>('SELECT count(DISTINCT article_id) AS n FROM article_tag').n,
+      sources: one<{ n: number }>('SELECT count(DISTINCT source) AS n FROM article').n,
+      bySource: this.db
+        .prepare('SELECT source, count(*) AS articles FROM article GROUP BY source ORDER BY articles DESC LIMIT 50')
+        .all() as { source: string | null; articles: number }[],
+    };
+  }
+}

@@ -1,0 +1,6 @@
+import articles from './001_articles.sql?raw';
+
+/** Numbered migrations, in order. The index is the schema version they bring the file to. */
+export const migrations: readonly { version: number; name: string; sql: string }[] = [
+  { version: 1, name: 'articles', sql: articles },
+];

@@ -1,0 +1,111 @@
+import type { z } from 'zod';
+import { MAX_FILE_BYTES, type CallName, type CallOutput, type Contract, type CoreEvent } from './contract/index.js';
+import { UserError } from './services/errors.js';
+import type { ImportService } from './services/imports.js';
+import type { WorkspaceSession } from './services/workspace.js';
+
+export type Handlers = {
+  [N in CallName]: (input: z.output<Contract[N]['input']>) => CallOutput<N> | Promise<CallOutput<N>>;
+};
+
+export interface HandlerDeps {
+  session: WorkspaceSession;
+  imports: ImportService;
+  emit: (event: CoreEvent) => void;
+  mode: 'electron' | 'browser';
+  version: string;
+}
+
+export const ATTRIBUTIONS = [
+  { name: 'Noto Sans', licence: 'SIL Open Font License 1.1', use: 'Interface and report font (via @fontsource/noto-sans)' },
+  { name: 'Mozilla Readability', licence: 'Apache-2.0', use: 'Main-content extraction of imported web pages' },
+  { name: 'DOMPurify', licence: 'Apache-2.0 / MPL-2.0', use: 'Sanitising imported HTML' },
+  { name: 'SQLite (better-sqlite3)', licence: 'Public domain / MIT', use: 'Workspace storage and full-text search' },
+  { name: 'AG Grid Community', licence: 'MIT', use: 'Tables' },
+];
+
+function notFound(what: string, id: number): never {
+  throw new UserError('not_found', `${what} ${id} does not exist (it may have been deleted).`);
+}
+
+/** Handlers stay thin: pick the workspace, call a repository or service, say what changed. */
+export function createHandlers({ session, imports, emit, mode, version }: HandlerDeps): Handlers {
+  const ws = () => session.current;
+  const changed = (...what: ('articles' | 'tags' | 'workspace')[]) => emit({ type: 'changed', what });
+  return {
+    'app.info': () => ({ version, mode, maxFileBytes: MAX_FILE_BYTES, attributions: ATTRIBUTIONS }),
+
+    'workspace.current': () => session.info(),
+    'workspace.open': ({ path }) => {
+      const info = session.open(path);
+      changed('workspace', 'articles', 'tags');
+      return info;
+    },
+    'workspace.create': ({ path }) => {
+      const info = session.create(path);
+      changed('workspace', 'articles', 'tags');
+      return info;
+    },
+    'workspace.saveCopy': ({ path }) => ({ path: session.saveCopy(path) }),
+
+    'articles.page': ({ query, startRow, endRow }) => ws().articles.page(query, startRow, endRow),
+    'articles.get': ({ id, search }) => ws().articles.get(id, search) ?? notFound('Article', id),
+    'articles.neighbour': ({ id, query, direction }) => ({ id: ws().articles.neighbour(query, id, direction) }),
+    'articles.update': ({ id, patch }) => {
+      if (!ws().articles.update(id, patch)) notFound('Article', id);
+      changed('articles');
+      return ws().articles.get(id)!;
+    },
+    'articles.delete': ({ target }) => {
+      const deleted = ws().articles.delete(ws().articles.ids(target));
+      changed('articles', 'tags');
+      return { deleted };
+    },
+    'articles.stats': () => ws().articles.stats(),
+
+    'tags.list': () => ws().tags.list(),
+    'tags.create': ({ name, color, parentId }) => {
+      const tag = ws().tags.create(name, color, parentId);
+      changed('tags');
+      return tag;
+    },
+    'tags.update': ({ id, ...patch }) => {
+      const tag = ws().tags.update(id, patch);
+      changed('tags', 'articles');
+      return tag;
+    },
+    'tags.merge': ({ sourceId, targetId }) => {
+      const tag = ws().tags.merge(sourceId, targetId);
+      changed('tags', 'articles');
+      return tag;
+    },
+    'tags.delete': ({ id }) => {
+      ws().tags.delete(id);
+      changed('tags', 'articles');
+      return { ok: true as const };
+    },
+    'tags.assign': ({ target, tagIds }) => {
+      const n = ws().tags.assign(ws().articles.ids(target), tagIds, true);
+      ws().articles.touched();
+      changed('tags', 'articles');
+      return { changed: n };
+    },
+    'tags.unassign': ({ target, tagIds }) => {
+      const n = ws().tags.assign(ws().articles.ids(target), tagIds, false);
+      ws().articles.touched();
+      changed('tags', 'articles');
+      return { changed: n };
+    },
+
+    'imports.start': async ({ source }) => ({ jobId: await imports.start(source) }),
+    'imports.cancel': ({ jobId }) => {
+      imports.cancel(jobId);
+      return { ok: true as const };
+    },
+    'imports.report': ({ jobId }) => {
+      const report = imports.report(jobId);
+      if (!report) throw new UserError('not_found', 'That import is not known (the app may have been restarted).');
+      return report;
+    },
+  };
+}

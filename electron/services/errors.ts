@@ -1,0 +1,24 @@
+import { ZodError, z } from 'zod';
+import { WorkspaceFileError } from '../../db/open.js';
+import { TagError } from '../../db/tags.js';
+import type { CallError } from '../contract/index.js';
+import { Refusal } from './extract/decode.js';
+
+/** An error whose message is written for the analyst. */
+export class UserError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function toCallError(error: unknown): CallError {
+  if (error instanceof UserError) return { code: error.code, message: error.message };
+  if (error instanceof ZodError) return { code: 'invalid_input', message: z.prettifyError(error) };
+  if (error instanceof TagError) return { code: 'tag', message: error.message };
+  if (error instanceof WorkspaceFileError) return { code: 'workspace', message: error.message };
+  if (error instanceof Refusal) return { code: 'refused', message: error.message };
+  return { code: 'internal', message: `Something went wrong: ${error instanceof Error ? error.message : String(error)}` };
+}

@@ -1,0 +1,184 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { IMPORTABLE_EXTENSIONS, MAX_FILE_BYTES, type ImportOutcome, type ImportReport, type ImportSource } from '../contract/imports.js';
+import { articleFromFile, articleFromText, Refusal, type NewArticle } from './extract/article.js';
+import type { Workspace } from './workspace.js';
+
+/** One unit of work: a file on disk, bytes sent by the renderer, or pasted text. */
+interface ImportItem {
+  name: string;
+  load: () => Promise<NewArticle>;
+}
+
+interface Job {
+  report: ImportReport;
+  cancelled: boolean;
+}
+
+const BATCH_ARTICLES = 250;
+const BATCH_MILLISECONDS = 150;
+
+/**
+ * Runs imports as jobs: parsing yields to the event loop between batches so windows, progress
+ * events and the cancel button stay live; each batch is stored in one transaction.
+ */
+export class ImportService {
+  private readonly jobs = new Map<string, Job>();
+
+  constructor(
+    private readonly workspace: () => Workspace,
+    private readonly onProgress: (report: ImportReport) => void,
+    private readonly sampleDir: string,
+  ) {}
+
+  async start(source: ImportSource): Promise<string> {
+    const items = await this.itemsOf(source);
+    const jobId = crypto.randomUUID();
+    const job: Job = { report: { jobId, state: 'running', total: items.length, done: 0, outcomes: [] }, cancelled: false };
+    this.jobs.set(jobId, job);
+    void this.run(job, items);
+    return jobId;
+  }
+
+  /** Runs an import to the end and returns its report (the CLI and tests wait for it). */
+  async run(job: Job, items: ImportItem[]): Promise<ImportReport> {
+    let batch: { index: number; article: NewArticle }[] = [];
+    let batchStarted = Date.now();
+    const flush = () => {
+      if (batch.length === 0) return;
+      this.store(job, batch);
+      batch = [];
+      batchStarted = Date.now();
+      this.onProgress(structuredClone(job.report));
+    };
+    this.onProgress(structuredClone(job.report));
+    for (const item of items) {
+      if (job.cancelled) break;
+      const index = job.report.outcomes.length;
+      job.report.outcomes.push({ name: item.name, status: 'failed', message: 'Not processed', articleId: null });
+      try {
+        batch.push({ index, article: await item.load() });
+      } catch (error) {
+        job.report.outcomes[index] = { name: item.name, status: 'failed', message: reason(error), articleId: null };
+      }
+      job.report.done++;
+      if (batch.length >= BATCH_ARTICLES || Date.now() - batchStarted > BATCH_MILLISECONDS) {
+        flush();
+        await yieldToEventLoop();
+      }
+    }
+    flush();
+    job.report.state = job.cancelled ? 'cancelled' : 'finished';
+    if (job.cancelled) job.report.outcomes = job.report.outcomes.slice(0, job.report.done);
+    this.onProgress(structuredClone(job.report));
+    return job.report;
+  }
+
+  async importNow(source: ImportSource): Promise<ImportReport> {
+    const items = await this.itemsOf(source);
+    const job: Job = { report: { jobId: crypto.randomUUID(), state: 'running', total: items.length, done: 0, outcomes: [] }, cancelled: false };
+    return this.run(job, items);
+  }
+
+  cancel(jobId: string): void {
+    const job = this.jobs.get(jobId);
+    if (job) job.cancelled = true;
+  }
+
+  report(jobId: string): ImportReport | null {
+    const job = this.jobs.get(jobId);
+    return job ? structuredClone(job.report) : null;
+  }
+
+  private store(job: Job, batch: { index: number; article: NewArticle }[]): void {
+    try {
+      const stored = this.workspace().articles.insertMany(batch.map((b) => b.article));
+      batch.forEach(({ index, article }, i) => {
+        const result = stored.get(i)!;
+        job.report.outcomes[index] =
+          'id' in result
+            ? { name: job.report.outcomes[index]!.name, status: 'imported', message: article.warning, articleId: result.id }
+            : {
+                name: job.report.outcomes[index]!.name,
+                status: 'duplicate',
+                message: `Already in the workspace (article ${result.duplicateOf}).`,
+                articleId: result.duplicateOf,
+              };
+      });
+    } catch (error) {
+      // The transaction rolled back: nothing of this batch was stored, and nothing earlier was lost.
+      for (const { index } of batch) {
+        job.report.outcomes[index] = { ...job.report.outcomes[index]!, status: 'failed', message: `Could not be saved: ${reason(error)}` };
+      }
+    }
+  }
+
+  private async itemsOf(source: ImportSource): Promise<ImportItem[]> {
+    switch (source.kind) {
+      case 'text':
+        return [
+          {
+            name: source.title?.trim() || 'Pasted text',
+            load: async () => {
+              const article = articleFromText(source.text.replaceAll('\r\n', '\n'), 'text', null);
+              return source.title?.trim() ? { ...article, title: source.title.trim() } : article;
+            },
+          },
+        ];
+      case 'files':
+        return source.files.map((file) => ({
+          name: file.name,
+          load: async () => {
+            if ((file.base64.length * 3) / 4 > MAX_FILE_BYTES + 4) {
+              throw new Refusal(`The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB and is refused.`);
+            }
+            return articleFromFile(file.name, Buffer.from(file.base64, 'base64'));
+          },
+        }));
+      case 'paths':
+        return (await Promise.all(source.paths.map((p) => expandPath(p)))).flat();
+      case 'sample':
+        return expandPath(this.sampleDir);
+    }
+  }
+}
+
+/** A folder becomes every importable file inside it (hidden files and other types are skipped). */
+async function expandPath(target: string): Promise<ImportItem[]> {
+  const stat = await fs.stat(target).catch(() => null);
+  if (!stat) return [{ name: target, load: () => Promise.reject(new Refusal('No such file or folder.')) }];
+  if (stat.isDirectory()) {
+    const entries = await fs.readdir(target, { withFileTypes: true, recursive: true });
+    return entries
+      .filter((e) => e.isFile() && !e.name.startsWith('.') && (IMPORTABLE_EXTENSIONS as readonly string[]).includes(path.extname(e.name).toLowerCase()))
+      .map((e) => path.join(e.parentPath, e.name))
+      .sort()
+      .map(fileItem);
+  }
+  return [fileItem(target)];
+}
+
+function fileItem(file: string): ImportItem {
+  return {
+    name: file,
+    load: async () => {
+      const { size } = await fs.stat(file);
+      if (size > MAX_FILE_BYTES) {
+        throw new Refusal(`The file is ${(size / 1024 / 1024).toFixed(0)} MB; articles over ${MAX_FILE_BYTES / 1024 / 1024} MB are refused.`);
+      }
+      return articleFromFile(file, await fs.readFile(file));
+    },
+  };
+}
+
+function reason(error: unknown): string {
+  if (error instanceof Refusal) return error.message;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'The file cannot be read (permission denied).';
+  if (code === 'EISDIR') return 'This is a folder, not a file.';
+  return error instanceof Error ? error.message : String(error);
+}
+
+export type { ImportOutcome };

@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CallInput, CallName, CallOutput } from '../../electron/contract/index.js';
+import { Core } from '../../electron/dispatch.js';
+
+export const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export function tempDir(prefix = 'awb-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** A core on a fresh workspace in a temp folder, with a typed `call` that throws readable errors. */
+export function testCore(workspace?: string) {
+  const dir = tempDir();
+  const core = new Core({
+    dataDir: dir,
+    workspace: workspace ?? path.join(dir, 'test.awb'),
+    sampleDir: path.join(repoRoot, 'assets/samples'),
+    mode: 'browser',
+    version: 'test',
+  });
+  async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
+    const result = await core.dispatch(name, input);
+    if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+    return result.value as CallOutput<N>;
+  }
+  return { core, call, dir };
+}

@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fixtures, tempDir, testCore } from './helpers.js';
+
+const all = { search: '', tagIds: [], filters: {}, sort: [] };
+let cores: ReturnType<typeof testCore>[] = [];
+const make = () => {
+  const c = testCore();
+  cores.push(c);
+  return c;
+};
+afterEach(() => {
+  cores.forEach((c) => c.core.close());
+  cores = [];
+});
+
+describe('importing articles', () => {
+  it('imports the sample page clean, and reports the second import as a duplicate', async () => {
+    const { core, call } = make();
+    const first = await core.imports.importNow({ kind: 'paths', paths: [path.join(fixtures, 'kunduz-offensive.txt')] });
+    expect(first.outcomes).toEqual([expect.objectContaining({ status: 'imported' })]);
+    const id = first.outcomes[0]!.articleId!;
+    const article = await call('articles.get', { id });
+    expect(article.title).toBe('After a brief offensive, the Taliban invade important cities in northern Afghanistan');
+    expect(article.dateline).toBe('KABUL, Afghanistan');
+    expect(article.body).toMatch(/^KABUL, Afghanistan – The Taliban invaded two provincial capitals/);
+    for (const junk of ['Shopping Cart', 'No products in the cart.', 'Go to top', 'Leave Comments']) expect(article.body).not.toContain(junk);
+
+    const again = await core.imports.importNow({ kind: 'text', text: fs.readFileSync(path.join(fixtures, 'kunduz-offensive.txt'), 'utf8').toUpperCase() });
+    expect(again.outcomes[0]).toMatchObject({ status: 'duplicate', articleId: id });
+    expect((await call('articles.stats', {})).articles).toBe(1);
+  });
+
+  it('imports nine files of a folder where the tenth is broken, and says why', async () => {
+    const { core } = make();
+    const report = await core.imports.importNow({ kind: 'paths', paths: [path.join(fixtures, 'folder')] });
+    expect(report.outcomes.filter((o) => o.status === 'imported')).toHaveLength(9);
+    const failed = report.outcomes.filter((o) => o.status === 'failed');
+    expect(failed).toEqual([expect.objectContaining({ name: expect.stringContaining('report-10.txt'), message: expect.stringMatching(/binary/) })]);
+  });
+
+  it('reads Windows-1252 and UTF-16 text and refuses an empty file, a huge file and an unknown type', async () => {
+    const { core, call } = make();
+    const dir = tempDir();
+    const huge = path.join(dir, 'huge.txt');
+    fs.writeFileSync(huge, Buffer.alloc(60 * 1024 * 1024, 'a'));
+    const other = path.join(dir, 'scan.pdf');
+    fs.writeFileSync(other, '%PDF-1.4');
+    const report = await core.imports.importNow({
+      kind: 'paths',
+      paths: ['cp1252.txt', 'utf16.txt', 'empty.txt'].map((f) => path.join(fixtures, f)).concat([huge, other]),
+    });
+    const byName = Object.fromEntries(report.outcomes.map((o) => [path.basename(o.name), o]));
+    expect(byName['cp1252.txt']).toMatchObject({ status: 'imported', message: expect.stringMatching(/windows-1252/) });
+    expect((await call('articles.get', { id: byName['cp1252.txt']!.articleId! })).body).toContain('Café owners in the old city of Herat');
+    expect(byName['utf16.txt']).toMatchObject({ status: 'imported', message: null });
+    expect((await call('articles.get', { id: byName['utf16.txt']!.articleId! })).dateline).toBe('DOHA, Qatar');
+    expect(byName['empty.txt']).toMatchObject({ status: 'failed', message: 'The file is empty.' });
+    expect(byName['huge.txt']).toMatchObject({ status: 'failed', message: expect.stringMatching(/60 MB.*refused/) });
+    expect(byName['scan.pdf']).toMatchObject({ status: 'failed', message: expect.stringMatching(/not imported/) });
+  });
+
+  it('extracts the article of a hostile web page as text, metadata included, and nothing active survives', async () => {
+    const { core, call } = make();
+    const report = await core.imports.importNow({ kind: 'paths', paths: [path.join(fixtures, 'hostile/hostile.html')] });
+    const article = await call('articles.get', { id: report.outcomes[0]!.articleId! });
+    expect(article).toMatchObject({
+      title: 'Convoy ambushed on the road to Mazar-i-Sharif',
+      source: 'Example News',
+      published: '2021-06-19',
+      dateline: 'MAZAR-I-SHARIF, Afghanistan',
+      format: 'html',
+    });
+    expect(article.body.startsWith('MAZAR-I-SHARIF, Afghanistan – Gunmen ambushed a supply convoy')).toBe(true);
+    expect(article.body).toContain('Traffic resumed in the afternoon');
+    expect(article.body).not.toMatch(/__pwned|<script|javascript:|evil\.example|onerror/);
+  });
+
+  it('imports bytes sent by a window and pasted text', async () => {
+    const { core, call } = make();
+    const report = await core.imports.importNow({
+      kind: 'files',
+      files: [{ name: 'note.md', base64: Buffer.from('---\ntitle: Ceasefire talks\ndate: 2021-07-02\nsource: Field notes\n---\n\nThe **talks** ended without agreement, a [mediator](http://example.org) said on Friday evening in Doha.\n').toString('base64') }],
+    });
+    const md = await call('articles.get', { id: report.outcomes[0]!.articleId! });
+    expect(md).toMatchObject({ title: 'Ceasefire talks', published: '2021-07-02', source: 'Field notes', format: 'markdown' });
+    expect(md.body).toBe('The talks ended without agreement, a mediator said on Friday evening in Doha.');
+
+    const pasted = await core.imports.importNow({ kind: 'text', text: 'Roads reopen\n\nThe main road between the two cities reopened on Monday after a week of fighting, traders said.' });
+    expect((await call('articles.get', { id: pasted.outcomes[0]!.articleId! })).title).toBe('Roads reopen');
+  });
+
+  it('stops a cancelled import and keeps what was stored', async () => {
+    const { core, call } = make();
+    const files = Array.from({ length: 600 }, (_, i) => ({
+      name: `a${i}.txt`,
+      base64: Buffer.from(`Report number ${i}\n\nOfficials said that report number ${i} describes a separate incident on the northern highway, with ${i} vehicles involved.`).toString('base64'),
+    }));
+    const { jobId } = await call('imports.start', { source: { kind: 'files', files } });
+    await call('imports.cancel', { jobId });
+    await new Promise((r) => setTimeout(r, 300));
+    const report = await call('imports.report', { jobId });
+    expect(report.state).toBe('cancelled');
+    expect(report.done).toBeLessThan(600);
+    const stored = (await call('articles.stats', {})).articles;
+    expect(stored).toBe(report.outcomes.filter((o) => o.status === 'imported').length);
+    expect((await call('articles.page', { query: all, startRow: 0, endRow: 10 })).total).toBe(stored);
+  });
+});
