@@ -11,7 +11,7 @@ export function toFtsQuery(db: Db, raw: string): string | null {
   const query = raw.trim();
   if (!query) return null;
   try {
-    db.prepare('SELECT 1 FROM article_fts WHERE article_fts MATCH ? LIMIT 0').all(query);
+    db.prepare('SELECT 1 FROM article_fts WHERE article_fts MATCH ? LIMIT 1').get(query);
     return query;
   } catch {
     const words = query.match(/[\p{L}\p{N}_]+\*?/gu) ?? [];

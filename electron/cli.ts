@@ -1,0 +1,76 @@
+import { parseArgs } from 'node:util';
+import type { CallInput, CallName, CallOutput } from './contract/index.js';
+import { Core } from './dispatch.js';
+import { appVersion, sampleDir, userDataDir } from './paths.js';
+
+const USAGE = `awb — Analyst Workbench on the command line
+
+  awb import --workspace FILE PATH...     import files or folders; prints a per-file report
+  awb search --workspace FILE QUERY       full-text search (FTS5 syntax); JSON lines
+         [--limit N]
+  awb stats  --workspace FILE             counts, as JSON
+
+Exit code 0 on success; 1 when an import had failures; 2 on wrong usage.`;
+
+class Usage extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { workspace: { type: 'string', short: 'w' }, limit: { type: 'string', default: '50' } },
+  });
+  if (!values.workspace) throw new Usage('--workspace FILE is required');
+  const core = new Core({ dataDir: userDataDir(), workspace: values.workspace, sampleDir: sampleDir(), mode: 'browser', version: appVersion() });
+  const call = async <N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> => {
+    const result = await core.dispatch(name, input);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value as CallOutput<N>;
+  };
+  try {
+    switch (command) {
+      case 'import': {
+        if (positionals.length === 0) throw new Usage('awb import needs at least one file or folder');
+        const report = await core.imports.importNow({ kind: 'paths', paths: positionals });
+        for (const o of report.outcomes) {
+          const detail = o.status === 'imported' ? `article ${o.articleId}${o.message ? `; ${o.message}` : ''}` : (o.message ?? '');
+          console.log(`${o.status.padEnd(9)} ${o.name}  ${detail}`);
+        }
+        const count = (s: string) => report.outcomes.filter((o) => o.status === s).length;
+        console.log(`${count('imported')} imported, ${count('duplicate')} duplicate, ${count('failed')} failed`);
+        return count('failed') > 0 ? 1 : 0;
+      }
+      case 'search': {
+        const query = positionals.join(' ');
+        if (!query.trim()) throw new Usage('awb search needs a query');
+        const limit = Math.max(1, Math.min(1000, Number(values.limit) || 50));
+        const page = await call('articles.page', { query: { search: query }, startRow: 0, endRow: limit });
+        for (const row of page.rows) {
+          const snippet = row.snippet?.replaceAll('\u0002', '«').replaceAll('\u0003', '»') ?? null;
+          console.log(JSON.stringify({ id: row.id, title: row.title, source: row.source, published: row.published, dateline: row.dateline, tags: row.tags.map((t) => t.name), snippet }));
+        }
+        return 0;
+      }
+      case 'stats':
+        console.log(JSON.stringify(await call('articles.stats', {})));
+        return 0;
+      default:
+        throw new Usage(`Unknown command "${command}"`);
+    }
+  } finally {
+    core.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(error instanceof Usage ? `${error.message}\n\n${USAGE}` : `awb: ${error.message}`);
+    process.exit(error instanceof Usage ? 2 : 1);
+  },
+);

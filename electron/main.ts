@@ -1,0 +1,138 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Core } from './dispatch.js';
+import { appRoot, rendererDir, sampleDir } from './paths.js';
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  ipcSenderAllowed,
+  navigationAllowed,
+  permissionAllowed,
+  requestBlocked,
+  resolveAppFile,
+  secureWebPreferences,
+  windowOpenDecision,
+} from './security.js';
+import { CSP, SECURITY_HEADERS } from './web/guard.js';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+};
+
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+let core: Core | null = null;
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    title: 'Analyst Workbench',
+    show: false,
+    webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+/** Guards for every web contents the app ever creates. */
+function guardContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!navigationAllowed(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!navigationAllowed(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(windowOpenDecision);
+  });
+}
+
+function serveRenderer(root: string): void {
+  protocol.handle(APP_SCHEME, (request) => {
+    const file = resolveAppFile(root, request.url);
+    if (!file || !fs.existsSync(file)) return new Response('Not found', { status: 404 });
+    return new Response(fs.readFileSync(file), {
+      headers: { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream', ...SECURITY_HEADERS, 'Content-Security-Policy': CSP },
+    });
+  });
+}
+
+function lockDownSession(): void {
+  const s = session.defaultSession;
+  s.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionAllowed(permission)));
+  s.setPermissionCheckHandler((_wc, permission) => permissionAllowed(permission));
+  s.webRequest.onBeforeRequest((details, callback) => callback({ cancel: requestBlocked(details.url) }));
+}
+
+function registerIpc(c: Core): void {
+  ipcMain.handle('awb:invoke', (event, name: unknown, input: unknown) => {
+    if (!ipcSenderAllowed(event.senderFrame?.url)) throw new Error('Refused: the caller is not the workbench window.');
+    return c.dispatch(String(name), input);
+  });
+  ipcMain.handle('awb:pick-workspace', async (event, kind: unknown) => {
+    if (!ipcSenderAllowed(event.senderFrame?.url)) throw new Error('Refused: the caller is not the workbench window.');
+    const win = BrowserWindow.fromWebContents(event.sender)!;
+    const filters = [{ name: 'Analyst Workbench workspace', extensions: ['awb'] }];
+    if (kind === 'open') {
+      const r = await dialog.showOpenDialog(win, { properties: ['openFile'], filters });
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    }
+    const r = await dialog.showSaveDialog(win, { title: kind === 'create' ? 'New workspace' : 'Save a copy', filters });
+    return r.canceled ? null : (r.filePath ?? null);
+  });
+  c.subscribe((coreEvent) => {
+    for (const win of BrowserWindow.getAllWindows()) win.webContents.send('awb:event', coreEvent);
+  });
+}
+
+function buildMenu(): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate([
+      ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+      { role: 'fileMenu' },
+      { role: 'editMenu' },
+      { role: 'viewMenu' },
+      { role: 'windowMenu' },
+      {
+        role: 'help',
+        submenu: [{ label: 'Show data folder', click: () => void shell.openPath(app.getPath('userData')) }],
+      },
+    ]),
+  );
+}
+
+app.enableSandbox();
+guardContents();
+
+void app.whenReady().then(() => {
+  const root = appRoot(__dirname);
+  try {
+    core = new Core({ dataDir: app.getPath('userData'), sampleDir: sampleDir(root), mode: 'electron', version: app.getVersion() });
+  } catch (error) {
+    dialog.showErrorBox('Analyst Workbench cannot open its workspace', (error as Error).message);
+    app.quit();
+    return;
+  }
+  lockDownSession();
+  serveRenderer(rendererDir(root));
+  registerIpc(core);
+  buildMenu();
+  createWindow();
+  app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && createWindow());
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('will-quit', () => core?.close());

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { Core } from './dispatch.js';
+import { appVersion, rendererDir, sampleDir, userDataDir } from './paths.js';
+import { newToken } from './web/guard.js';
+import { createWebServer } from './web/server.js';
+
+/**
+ * Browser mode: the same core and renderer as the desktop app, served on 127.0.0.1 only.
+ * Usage: npm run web -- [--workspace FILE] [--port N] [--data-dir DIR]
+ */
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      workspace: { type: 'string' },
+      port: { type: 'string', default: '0' },
+      'data-dir': { type: 'string' },
+    },
+  });
+  const staticDir = rendererDir();
+  if (!fs.existsSync(staticDir)) {
+    console.error(`The renderer is not built (${staticDir} is missing): run "npm run build" first.`);
+    process.exit(1);
+  }
+  let core: Core;
+  try {
+    core = new Core({
+      dataDir: values['data-dir'] ?? userDataDir(),
+      workspace: values.workspace,
+      sampleDir: sampleDir(),
+      mode: 'browser',
+      version: appVersion(),
+    });
+  } catch (error) {
+    console.error(`Cannot open the workspace: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  const token = newToken();
+  const server = createWebServer({ core, staticDir, token });
+  server.listen(Number(values.port), '127.0.0.1', () => {
+    const { port } = server.address() as { port: number };
+    console.log(`Workbench at http://127.0.0.1:${port}/?token=${token}`);
+    console.log(`Workspace: ${core.session.current.file}`);
+  });
+  const stop = () => {
+    server.close();
+    core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main();

@@ -1,0 +1,199 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ImportOutcome, ImportReport } from '../../electron/contract/index.js';
+import { call, onCoreEvent } from '../api.js';
+import { fromDrop, fromFileList, readBase64, type PickedFile } from './files.js';
+
+interface Props {
+  maxFileBytes: number;
+  initialFiles: PickedFile[] | null;
+  onClose: () => void;
+}
+
+const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+
+/** Import from files, a folder, a drop or pasted text; shows progress, can cancel, ends with a per-file report. */
+export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
+  const [reading, setReading] = useState<{ done: number; total: number } | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [local, setLocal] = useState<ImportOutcome[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [text, setText] = useState('');
+  const [title, setTitle] = useState('');
+  const jobId = useRef<string | null>(null);
+  const cancelled = useRef(false);
+  const started = useRef(false);
+
+  useEffect(
+    () =>
+      onCoreEvent((event) => {
+        if (event.type === 'import.progress' && event.report.jobId === jobId.current) setReport(event.report);
+      }),
+    [],
+  );
+
+  const start = async (source: Parameters<typeof call<'imports.start'>>[1]['source'], refusedLocally: ImportOutcome[] = []) => {
+    setLocal(refusedLocally);
+    try {
+      const { jobId: id } = await call('imports.start', { source });
+      jobId.current = id;
+      // The job may have finished before this window subscribed: fetch its state once.
+      setReport(await call('imports.report', { jobId: id }));
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const importFiles = async (files: PickedFile[]) => {
+    if (started.current) return;
+    started.current = true;
+    cancelled.current = false;
+    const refused: ImportOutcome[] = [];
+    const payload: { name: string; base64: string }[] = [];
+    setReading({ done: 0, total: files.length });
+    for (const [i, f] of files.entries()) {
+      if (cancelled.current) break;
+      if (f.file.size > maxFileBytes) {
+        refused.push({ name: f.name, status: 'failed', message: `The file is ${megabytes(f.file.size)}; articles over ${megabytes(maxFileBytes)} are refused.`, articleId: null });
+      } else {
+        try {
+          payload.push({ name: f.name, base64: await readBase64(f.file) });
+        } catch (e) {
+          refused.push({ name: f.name, status: 'failed', message: (e as Error).message, articleId: null });
+        }
+      }
+      if (i % 25 === 0) setReading({ done: i + 1, total: files.length });
+    }
+    setReading(null);
+    if (cancelled.current) return onClose();
+    if (payload.length === 0) {
+      setLocal(refused);
+      setReport({ jobId: '', state: 'finished', total: 0, done: 0, outcomes: [] });
+      return;
+    }
+    await start({ kind: 'files', files: payload }, refused);
+  };
+
+  useEffect(() => {
+    if (initialFiles) void importFiles(initialFiles);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- run once for files dropped on the window
+  }, []);
+
+  const outcomes = [...(report?.outcomes ?? []), ...local];
+  const finished = report && report.state !== 'running';
+  const counts = (s: ImportOutcome['status']) => outcomes.filter((o) => o.status === s).length;
+  const busy = reading !== null || (report !== null && !finished);
+  const progress = reading ? reading.done / Math.max(1, reading.total) : report ? report.done / Math.max(1, report.total) : 0;
+
+  return (
+    <div className="modal-backdrop">
+      <div className="modal import-dialog" role="dialog" aria-modal="true" aria-labelledby="import-title">
+        <h2 id="import-title">Import articles</h2>
+        {!busy && !finished && (
+          <>
+            <div
+              className="drop-zone"
+              data-testid="drop-zone"
+              onDragOver={(e) => e.preventDefault()}
+              onDrop={(e) => {
+                e.preventDefault();
+                void fromDrop(e.dataTransfer).then(importFiles);
+              }}
+            >
+              <p>Drop files or folders here (.txt, .md, .html, .htm; up to {megabytes(maxFileBytes)} each)</p>
+              <label className="button">
+                Choose files…
+                <input
+                  type="file"
+                  multiple
+                  hidden
+                  accept=".txt,.md,.markdown,.html,.htm"
+                  data-testid="import-files"
+                  onChange={(e) => e.target.files && void importFiles(fromFileList(e.target.files, false))}
+                />
+              </label>
+              <label className="button">
+                Choose a folder…
+                <input
+                  type="file"
+                  hidden
+                  data-testid="import-folder"
+                  {...{ webkitdirectory: '' }}
+                  onChange={(e) => e.target.files && void importFiles(fromFileList(e.target.files, true))}
+                />
+              </label>
+            </div>
+            <details className="paste">
+              <summary>Paste text</summary>
+              <input aria-label="Title of the pasted article (optional)" placeholder="Title (optional: found in the text otherwise)" value={title} onChange={(e) => setTitle(e.target.value)} />
+              <textarea aria-label="Article text" rows={8} value={text} onChange={(e) => setText(e.target.value)} placeholder="Paste the article text here" />
+              <button
+                type="button"
+                className="primary"
+                disabled={!text.trim()}
+                onClick={() => {
+                  started.current = true;
+                  void start({ kind: 'text', text, title: title || undefined });
+                }}
+              >
+                Import pasted text
+              </button>
+            </details>
+          </>
+        )}
+        {busy && (
+          <div className="progress-block">
+            <p>
+              {reading ? `Reading files… ${reading.done} of ${reading.total}` : `Importing… ${report?.done ?? 0} of ${report?.total ?? 0}`}
+            </p>
+            <progress max={1} value={progress} aria-label="Import progress" />
+            <button
+              type="button"
+              onClick={() => {
+                cancelled.current = true;
+                if (jobId.current) void call('imports.cancel', { jobId: jobId.current });
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        )}
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        {finished && (
+          <div className="import-report" data-testid="import-report">
+            <p className="summary">
+              {report.state === 'cancelled' ? 'Cancelled. ' : ''}
+              {counts('imported')} imported, {counts('duplicate')} already present, {counts('failed')} failed
+            </p>
+            <table>
+              <thead>
+                <tr>
+                  <th>File</th>
+                  <th>Result</th>
+                  <th>Details</th>
+                </tr>
+              </thead>
+              <tbody>
+                {outcomes.map((o, i) => (
+                  <tr key={i} className={`outcome-${o.status}`}>
+                    <td>{o.name}</td>
+                    <td>{o.status === 'duplicate' ? 'already present' : o.status}</td>
+                    <td>{o.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+        <div className="modal-actions">
+          <button type="button" onClick={onClose} disabled={busy}>
+            {finished ? 'Done' : 'Close'}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

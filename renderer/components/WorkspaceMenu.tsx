@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import type { WorkspaceInfo } from '../../electron/contract/index.js';
+import { call, pickWorkspacePath } from '../api.js';
+import { Modal } from './Modal.js';
+
+type Action = 'open' | 'create' | 'saveCopy';
+const LABEL: Record<Action, string> = { open: 'Open workspace', create: 'New workspace', saveCopy: 'Save a copy' };
+
+interface Props {
+  info: WorkspaceInfo;
+  onChanged: (info: WorkspaceInfo) => void;
+  onNotice: (message: string) => void;
+  run: <T>(action: () => Promise<T>) => Promise<T | undefined>;
+}
+
+/** New / Open / Save a copy / recent. Electron asks with native dialogs; browser mode asks for a path. */
+export function WorkspaceMenu({ info, onChanged, onNotice, run }: Props) {
+  const [open, setOpen] = useState(false);
+  const [asking, setAsking] = useState<Action | null>(null);
+  const [path, setPath] = useState('');
+
+  const perform = async (action: Action, target: string) => {
+    if (action === 'saveCopy') {
+      const copy = await run(() => call('workspace.saveCopy', { path: target }));
+      if (copy) onNotice(`Saved a copy as ${copy.path}`);
+    } else {
+      const next = await run(() => call(action === 'open' ? 'workspace.open' : 'workspace.create', { path: target }));
+      if (next) onChanged(next);
+    }
+  };
+
+  const choose = async (action: Action) => {
+    setOpen(false);
+    const native = pickWorkspacePath(action);
+    if (native) {
+      const picked = await native;
+      if (picked) await perform(action, picked);
+      return;
+    }
+    setPath(action === 'open' ? '' : info.path.replace(/[^/\\]+$/, ''));
+    setAsking(action);
+  };
+
+  return (
+    <div className="workspace-menu">
+      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)} title={info.path}>
+        Workspace: <strong>{info.name}</strong> ▾
+      </button>
+      {open && (
+        <div role="menu" className="menu" onMouseLeave={() => setOpen(false)}>
+          <button role="menuitem" type="button" onClick={() => void choose('create')}>
+            New workspace…
+          </button>
+          <button role="menuitem" type="button" onClick={() => void choose('open')}>
+            Open workspace…
+          </button>
+          <button role="menuitem" type="button" onClick={() => void choose('saveCopy')}>
+            Save a copy…
+          </button>
+          {info.recent.filter((r) => r !== info.path).length > 0 && <div className="menu-heading">Recent</div>}
+          {info.recent
+            .filter((r) => r !== info.path)
+            .map((r) => (
+              <button role="menuitem" type="button" key={r} title={r} onClick={() => (setOpen(false), void perform('open', r))}>
+                {r.split(/[/\\]/).pop()}
+              </button>
+            ))}
+        </div>
+      )}
+      {asking && (
+        <Modal title={LABEL[asking]} onClose={() => setAsking(null)}>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              setAsking(null);
+              void perform(asking, path);
+            }}
+          >
+            <label className="field">
+              <span>Workspace file on this computer</span>
+              <input value={path} onChange={(e) => setPath(e.target.value)} placeholder="/home/me/cases/kunduz.awb" />
+            </label>
+            <div className="modal-actions">
+              <button type="button" onClick={() => setAsking(null)}>
+                Cancel
+              </button>
+              <button type="submit" className="primary" disabled={!path.trim()}>
+                {LABEL[asking]}
+              </button>
+            </div>
+          </form>
+        </Modal>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,15 @@
+import type { ArticleQueryInput } from '../../electron/contract/index.js';
+
+/** The view query the analyst builds in the search box, tag panel and grid header. */
+export interface ViewQuery {
+  search: string;
+  tagIds: number[];
+  filters: NonNullable<ArticleQueryInput['filters']>;
+  sort: NonNullable<ArticleQueryInput['sort']>;
+}
+
+export const emptyQuery: ViewQuery = { search: '', tagIds: [], filters: {}, sort: [] };
+
+export function isFiltered(q: ViewQuery): boolean {
+  return q.search.trim() !== '' || q.tagIds.length > 0 || Object.keys(q.filters).length > 0;
+}

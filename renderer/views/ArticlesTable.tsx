@@ -1,0 +1,138 @@
+import type { ColDef, FilterModel, GridApi, GridReadyEvent, IDatasource, SortModelItem } from 'ag-grid-community';
+import { themeQuartz } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
+import type { ArticleColumn, ArticleRow } from '../../electron/contract/index.js';
+import { call } from '../api.js';
+import { Snippet } from '../components/Snippet.js';
+import { TagChips } from '../components/TagChips.js';
+import type { ViewQuery } from '../state/query.js';
+
+const theme = themeQuartz.withParams({ fontFamily: 'Noto Sans, sans-serif', fontSize: 13, headerFontWeight: 600, spacing: 6 });
+const oneCondition = { maxNumConditions: 1, buttons: ['reset'] };
+
+interface Props {
+  query: ViewQuery;
+  refreshKey: number;
+  currentId: number | null;
+  onQueryChange: (q: Pick<ViewQuery, 'filters' | 'sort'>) => void;
+  onOpen: (id: number) => void;
+  onSelectionChange: (ids: number[]) => void;
+  onTotal: (n: number) => void;
+  onError: (message: string) => void;
+}
+
+/**
+ * The articles table: AG Grid's infinite row model asks the core for one block of rows at a
+ * time, sorted and filtered in SQL, so the window never holds the whole table.
+ */
+export function ArticlesTable({ query, refreshKey, currentId, onQueryChange, onOpen, onSelectionChange, onTotal, onError }: Props) {
+  const apiRef = useRef<GridApi<ArticleRow> | null>(null);
+  const external = useRef({ search: query.search, tagIds: query.tagIds });
+  external.current = { search: query.search, tagIds: query.tagIds };
+  const callbacks = useRef({ onQueryChange, onTotal, onError });
+  callbacks.current = { onQueryChange, onTotal, onError };
+
+  const columns = useMemo<ColDef<ArticleRow>[]>(
+    () => [
+      { field: 'title', headerName: 'Title', flex: 3, minWidth: 220, filter: 'agTextColumnFilter', filterParams: oneCondition },
+      {
+        colId: 'snippet',
+        headerName: 'Match',
+        flex: 3,
+        sortable: false,
+        hide: !query.search.trim(),
+        cellRenderer: (p: { data?: ArticleRow }) => (p.data?.snippet ? <Snippet text={p.data.snippet} /> : null),
+      },
+      { field: 'source', headerName: 'Source', flex: 1, minWidth: 110, filter: 'agTextColumnFilter', filterParams: oneCondition },
+      { field: 'published', headerName: 'Published', width: 120, filter: 'agDateColumnFilter', filterParams: oneCondition },
+      { field: 'dateline', headerName: 'Dateline', flex: 1, minWidth: 120, filter: 'agTextColumnFilter', filterParams: oneCondition },
+      {
+        colId: 'tags',
+        headerName: 'Tags',
+        flex: 1.5,
+        minWidth: 120,
+        sortable: false,
+        cellRenderer: (p: { data?: ArticleRow }) => (p.data ? <TagChips tags={p.data.tags} /> : null),
+      },
+      {
+        colId: 'grading',
+        headerName: 'Grading',
+        width: 105,
+        filter: 'agTextColumnFilter',
+        filterParams: oneCondition,
+        valueGetter: (p) => (p.data ? `${p.data.reliability ?? '–'}${p.data.credibility ?? '–'}` : ''),
+        headerTooltip: 'Admiralty grading: source reliability A–F, information credibility 1–6',
+      },
+      { field: 'words', headerName: 'Words', width: 95, filter: 'agNumberColumnFilter', filterParams: oneCondition },
+      {
+        colId: 'imported',
+        field: 'importedAt',
+        headerName: 'Imported',
+        width: 150,
+        filter: 'agDateColumnFilter',
+        filterParams: oneCondition,
+        valueFormatter: (p) => (p.value ? new Date(p.value as string).toLocaleString() : ''),
+      },
+    ],
+    [query.search],
+  );
+
+  const datasource = useMemo<IDatasource>(
+    () => ({
+      getRows: (params) => {
+        const sort = (params.sortModel as SortModelItem[]).slice(0, 1).map((s) => ({ column: s.colId as ArticleColumn, direction: s.sort }));
+        const filters = params.filterModel as FilterModel as ViewQuery['filters'];
+        callbacks.current.onQueryChange({ filters, sort });
+        call('articles.page', {
+          query: { ...external.current, filters, sort },
+          startRow: params.startRow,
+          endRow: params.endRow,
+        }).then(
+          (page) => {
+            callbacks.current.onTotal(page.total);
+            params.successCallback(page.rows, page.total);
+          },
+          (error: Error) => {
+            callbacks.current.onError(error.message);
+            params.failCallback();
+          },
+        );
+      },
+    }),
+    [],
+  );
+
+  useEffect(() => {
+    apiRef.current?.purgeInfiniteCache();
+  }, [query.search, query.tagIds, refreshKey]);
+
+  useEffect(() => {
+    apiRef.current?.redrawRows();
+  }, [currentId]);
+
+  const onGridReady = useCallback((e: GridReadyEvent<ArticleRow>) => {
+    apiRef.current = e.api;
+  }, []);
+
+  return (
+    <div className="articles-table" data-testid="articles-table">
+      <AgGridReact<ArticleRow>
+        theme={theme}
+        columnDefs={columns}
+        defaultColDef={{ sortable: true, resizable: true }}
+        rowModelType="infinite"
+        datasource={datasource}
+        cacheBlockSize={100}
+        maxBlocksInCache={20}
+        getRowId={(p) => String(p.data.id)}
+        rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }}
+        rowClassRules={{ 'row-current': (p) => p.data?.id === currentId }}
+        onGridReady={onGridReady}
+        onRowClicked={(e) => e.data && onOpen(e.data.id)}
+        onSelectionChanged={(e) => onSelectionChange(e.api.getSelectedRows().map((r) => r.id))}
+        overlayNoRowsTemplate="No articles match."
+      />
+    </div>
+  );
+}

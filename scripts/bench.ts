@@ -1,0 +1,155 @@
+// `npm run bench`: figures for import, search and paging at 10,000 and 100,000 articles (~4 KB each).
+// Prints numbers; asserts nothing. Text is assembled from real sentences (the sample news page and
+// the test fixtures, with place and actor names varied, plus English prose from package READMEs).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { ArticleQuery } from '../electron/contract/index.js';
+import { Core } from '../electron/dispatch.js';
+import { appRoot } from '../electron/paths.js';
+
+const root = appRoot();
+const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+
+function mulberry32(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function sentencesOf(text: string): string[] {
+  return text
+    .replace(/\s+/g, ' ')
+    .split(/(?<=[.!?])\s+(?=[A-Z“"])/)
+    .map((s) => s.trim())
+    .filter((s) => {
+      const words = s.split(' ').length;
+      return words >= 6 && words <= 45 && /^[A-Z“"]/.test(s) && !/[`{}<>|#=\\[\]$]/.test(s) && /[.!?]$/.test(s);
+    });
+}
+
+function corpus(): { news: string[]; prose: string[] } {
+  const fixtures = path.join(root, 'tests/fixtures');
+  const news = [path.join(fixtures, 'kunduz-offensive.txt'), ...fs.readdirSync(path.join(fixtures, 'folder')).map((f) => path.join(fixtures, 'folder', f))]
+    .filter((f) => f.endsWith('.txt'))
+    .flatMap((f) => sentencesOf(fs.readFileSync(f, 'utf8')));
+  const prose: string[] = [];
+  const modules = path.join(root, 'node_modules');
+  for (const entry of fs.readdirSync(modules)) {
+    const dirs = entry.startsWith('@') ? fs.readdirSync(path.join(modules, entry)).map((d) => path.join(entry, d)) : [entry];
+    for (const d of dirs) {
+      const readme = ['README.md', 'readme.md', 'Readme.md'].map((r) => path.join(modules, d, r)).find((r) => fs.existsSync(r));
+      if (readme) prose.push(...sentencesOf(fs.readFileSync(readme, 'utf8').replace(/```[\s\S]*?```/g, ' ')));
+    }
+  }
+  return { news, prose };
+}
+
+const PLACES = ['Kunduz', 'Maimana', 'Taliqan', 'Herat', 'Kandahar', 'Ghazni', 'Balkh', 'Mazar-i-Sharif', 'Jalalabad', 'Bamyan', 'Khost', 'Lashkar Gah', 'Faizabad', 'Pul-i-Khumri', 'Sheberghan', 'Sar-e Pol', 'Zaranj', 'Farah', 'Qalat', 'Gardez', 'Mosul', 'Aleppo', 'Idlib', 'Kharkiv', 'Mariupol', 'Goma', 'Bunia', 'Timbuktu', 'Gao', 'Marawi'];
+const ACTORS = ['Taliban', 'Afghan security forces', 'government forces', 'militia fighters', 'the Afghan Air Force', 'local police', 'insurgents', 'special forces', 'tribal elders', 'the provincial council'];
+const SOURCES = ['Reuters', 'Al Jazeera', 'New York Times', 'Associated Press', 'BBC', 'Pajhwok', 'TOLOnews', 'Khaama Press', 'The Guardian', 'Agence France-Presse'];
+
+function makeArticles(n: number, seed: number): string[] {
+  const { news, prose } = corpus();
+  const rand = mulberry32(seed);
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
+  const vary = (s: string) =>
+    s
+      .replace(/\b(Kunduz|Maimana|Taliqan|Kabul|Faryab|Takhar|Herat|Balkh|Ghazni|Kandahar|Lashkar Gah|Helmand)\b/g, () => pick(PLACES))
+      .replace(/\b(the Taliban|Taliban fighters|security forces)\b/g, () => pick(ACTORS))
+      .replace(/\b\d+\b/g, () => String(1 + Math.floor(rand() * 400)));
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const place = pick(PLACES);
+    const day = 1 + Math.floor(rand() * 28);
+    const lines = [`Fighting around ${place}: ${pick(ACTORS)} report ${pick(['clashes', 'advances', 'losses', 'a ceasefire', 'negotiations'])} (${i})`, `Source: ${pick(SOURCES)}`, `Published: 2021-0${1 + Math.floor(rand() * 9)}-${String(day).padStart(2, '0')}`, ''];
+    let body = `${place.toUpperCase()}, Afghanistan – ${vary(pick(news))}`;
+    let paragraph = '';
+    while (body.length + paragraph.length < 3900) {
+      paragraph += (paragraph ? ' ' : '') + (rand() < 0.6 ? vary(pick(news)) : pick(prose));
+      if (rand() < 0.3) {
+        body += `\n\n${paragraph}`;
+        paragraph = '';
+      }
+    }
+    out.push(lines.join('\n') + body + (paragraph ? `\n\n${paragraph}` : '') + `\n\nReference ${i}-${seed}.`);
+  }
+  return out;
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+const ms = (x: number) => `${x.toFixed(2)} ms`;
+
+let peakRss = 0;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+
+async function benchSize(n: number): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awb-bench-'));
+  const files = path.join(dir, 'articles');
+  fs.mkdirSync(files);
+  const texts = makeArticles(n, n);
+  texts.forEach((t, i) => fs.writeFileSync(path.join(files, `a${String(i).padStart(6, '0')}.txt`), t));
+  const avgBytes = texts.reduce((s, t) => s + Buffer.byteLength(t), 0) / n;
+  const core = new Core({ dataDir: dir, workspace: path.join(dir, 'bench.awb'), sampleDir: dir, mode: 'browser', version: 'bench' });
+  peakRss = process.memoryUsage().rss;
+
+  const t0 = performance.now();
+  const report = await core.imports.importNow({ kind: 'paths', paths: [files] });
+  const importSeconds = (performance.now() - t0) / 1000;
+  const imported = report.outcomes.filter((o) => o.status === 'imported').length;
+  console.log(`\n== ${n.toLocaleString()} articles (avg ${(avgBytes / 1024).toFixed(1)} KB, plain text from files) ==`);
+  console.log(`import: ${imported} imported, ${report.outcomes.length - imported} not, in ${importSeconds.toFixed(1)} s → ${(imported / importSeconds).toFixed(0)} articles/s`);
+
+  const repo = core.session.current.articles;
+  const base: ArticleQuery = { search: '', tagIds: [], filters: {}, sort: [] };
+  const shapes: [string, string][] = [
+    ['term', 'Kunduz'],
+    ['phrase', '"provincial capital"'],
+    ['a AND b', 'taliban AND withdrawal'],
+    ['prefix', 'gov*'],
+    ['boolean', '(Herat OR Balkh) NOT Kabul'],
+  ];
+  for (const [shape, search] of shapes) {
+    const times: number[] = [];
+    let total = 0;
+    for (let i = 0; i < 40; i++) {
+      repo.touched(); // no cached count: every run pays for the whole query
+      const s = performance.now();
+      total = repo.page({ ...base, search }, 0, 50).total;
+      times.push(performance.now() - s);
+    }
+    console.log(`FTS ${shape.padEnd(8)} ${search.padEnd(28)} ${String(total).padStart(7)} hits  top-50 page + count p50 ${ms(pct(times, 50))} p95 ${ms(pct(times, 95))}`);
+  }
+
+  const rand = mulberry32(7);
+  const pageShapes: [string, ArticleQuery][] = [
+    ['sort published desc, filter source = Reuters', { ...base, sort: [{ column: 'published', direction: 'desc' }], filters: { source: { filterType: 'text', type: 'equals', filter: 'Reuters' } } }],
+    ['sort title asc, filter words > 600', { ...base, sort: [{ column: 'title', direction: 'asc' }], filters: { words: { filterType: 'number', type: 'greaterThan', filter: 600 } } }],
+    ['sort source asc, filter title contains "Herat"', { ...base, sort: [{ column: 'source', direction: 'asc' }], filters: { title: { filterType: 'text', type: 'contains', filter: 'Herat' } } }],
+  ];
+  for (const [label, query] of pageShapes) {
+    const total = repo.count(query);
+    const times: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      const start = Math.floor((rand() * Math.max(0, total - 100)) / 100) * 100;
+      const s = performance.now();
+      repo.page(query, start, start + 100);
+      times.push(performance.now() - s);
+    }
+    console.log(`page of 100 (${label}; ${total} rows, random block, count cached as in the app): p50 ${ms(pct(times, 50))} p95 ${ms(pct(times, 95))}`);
+  }
+  console.log(`peak RSS during this size: ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+  core.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+for (const n of sizes) await benchSize(n);
+clearInterval(sampler);
