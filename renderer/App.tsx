@@ -104,8 +104,8 @@ export function App() {
         <button type="button" className="primary" onClick={() => setImporting({ files: null })}>
           Import…
         </button>
-        <button type="button" onClick={() => setAbout(true)} aria-label="About">
-          ⓘ
+        <button type="button" onClick={() => setAbout(true)}>
+          About
         </button>
       </header>
       {error && (

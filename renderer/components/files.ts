@@ -11,7 +11,8 @@ const importable = (name: string) => IMPORTABLE_EXTENSIONS.some((ext) => name.to
 export function fromFileList(list: FileList, fromFolder: boolean): PickedFile[] {
   return Array.from(list)
     .map((file) => ({ name: file.webkitRelativePath || file.name, file }))
-    .filter((f) => !fromFolder || (importable(f.name) && !f.name.split('/').some((p) => p.startsWith('.'))));
+    .filter((f) => !fromFolder || (importable(f.name) && !f.name.split('/').some((p) => p.startsWith('.'))))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Dropped files and folders (folders are walked; their non-article files are skipped). */
@@ -36,7 +37,7 @@ export async function fromDrop(transfer: DataTransfer): Promise<PickedFile[]> {
     }
   };
   for (const entry of entries) await walk(entry, false);
-  return out;
+  return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export function readBase64(file: File): Promise<string> {

@@ -40,6 +40,7 @@ export function ArticlesTable({ query, refreshKey, currentId, onQueryChange, onO
         colId: 'snippet',
         headerName: 'Match',
         flex: 3,
+        minWidth: 260,
         sortable: false,
         hide: !query.search.trim(),
         cellRenderer: (p: { data?: ArticleRow }) => (p.data?.snippet ? <Snippet text={p.data.snippet} /> : null),

@@ -28,7 +28,7 @@ export function BulkBar({ selection, total, filtered, query, tags, run, confirm 
           <input type="checkbox" checked={allMatching} onChange={(e) => setAllMatching(e.target.checked)} /> all {total} matching
         </label>
       )}
-      <span>{useAll ? `All ${label} matching` : `${label} selected`}:</span>
+      <span>{useAll ? `All ${count} matching` : `${label} selected`}:</span>
       <select aria-label="Tag for bulk action" value={tagId} onChange={(e) => setTagId(e.target.value)}>
         <option value="">Choose a tag…</option>
         {tags.map((t) => (

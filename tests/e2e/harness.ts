@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import { repoRoot } from '../integration/helpers.js';
+
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+export const chromiumPath = CANDIDATES.find((p): p is string => !!p && fs.existsSync(p)) ?? null;
+
+if (!chromiumPath) {
+  const message = '\n!!! E2E TESTS SKIPPED: no Chromium found (install Debian\'s "chromium" or set CHROMIUM_PATH) !!!\n';
+  if (process.env.AWB_REQUIRE_E2E === '1') throw new Error(message + 'AWB_REQUIRE_E2E=1 makes this a failure.');
+  console.warn(message);
+}
+
+export interface Bench {
+  url: string;
+  origin: string;
+  page: Page;
+  requests: Request[];
+  pageErrors: string[];
+  workspace: string;
+  dir: string;
+  close: () => Promise<void>;
+}
+
+/** Starts browser mode on a fresh workspace and opens it in Chromium, recording every request. */
+export async function openWorkbench(options: { workspace?: string } = {}): Promise<Bench> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awb-e2e-'));
+  const workspace = options.workspace ?? path.join(dir, 'e2e.awb');
+  const server: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'dist/electron/serve.mjs'), '--workspace', workspace, '--port', '0'], {
+    env: { ...process.env, AWB_DATA_DIR: dir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = readline.createInterface({ input: server.stdout! });
+    lines.once('line', (line) => (line.startsWith('Workbench at ') ? resolve(line.slice(13)) : reject(new Error(line))));
+    server.once('exit', (code) => reject(new Error(`browser mode exited with ${code}`)));
+  });
+  const browser: Browser = await chromium.launch({
+    executablePath: chromiumPath!,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
+  const page = await context.newPage();
+  const requests: Request[] = [];
+  const pageErrors: string[] = [];
+  page.on('request', (r) => requests.push(r));
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(url);
+  return {
+    url,
+    origin: new URL(url).origin,
+    page,
+    requests,
+    pageErrors,
+    workspace,
+    dir,
+    close: async () => {
+      await browser.close();
+      server.kill();
+    },
+  };
+}
