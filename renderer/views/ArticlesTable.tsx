@@ -1,7 +1,7 @@
 import type { ColDef, FilterModel, GridApi, GridReadyEvent, IDatasource, SortModelItem } from 'ag-grid-community';
 import { themeQuartz } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { ArticleColumn, ArticleRow } from '../../electron/contract/index.js';
 import { call } from '../api.js';
 import { Snippet } from '../components/Snippet.js';
@@ -29,9 +29,12 @@ interface Props {
 export function ArticlesTable({ query, refreshKey, currentId, onQueryChange, onOpen, onSelectionChange, onTotal, onError }: Props) {
   const apiRef = useRef<GridApi<ArticleRow> | null>(null);
   const external = useRef({ search: query.search, tagIds: query.tagIds });
-  external.current = { search: query.search, tagIds: query.tagIds };
   const callbacks = useRef({ onQueryChange, onTotal, onError });
-  callbacks.current = { onQueryChange, onTotal, onError };
+  // The datasource is made once; it reads the latest query and callbacks through these refs.
+  useLayoutEffect(() => {
+    external.current = { search: query.search, tagIds: query.tagIds };
+    callbacks.current = { onQueryChange, onTotal, onError };
+  });
 
   const columns = useMemo<ColDef<ArticleRow>[]>(
     () => [

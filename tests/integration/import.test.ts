@@ -92,7 +92,7 @@ describe('importing articles', () => {
   });
 
   it('stops a cancelled import and keeps what was stored', async () => {
-    const { core, call } = make();
+    const { call } = make();
     const files = Array.from({ length: 600 }, (_, i) => ({
       name: `a${i}.txt`,
       base64: Buffer.from(`Report number ${i}\n\nOfficials said that report number ${i} describes a separate incident on the northern highway, with ${i} vehicles involved.`).toString('base64'),
