@@ -1,4 +1,4 @@
-import type { ArticleColumn, ArticleDetail, ArticlePatch, ArticleQuery, ArticleRow, ArticleTarget, ColumnFilter } from '../electron/contract/index.js';
+import type { ArticleColumn, ArticleDetail, ArticlePage, ArticlePatch, ArticleQuery, ArticleRow, ArticleTarget, ColumnFilter } from '../electron/contract/index.js';
 import { recordChange } from './changes.js';
 import { highlightRanges, toFtsQuery } from './ftsQuery.js';
 import { nowIso, type Db } from './open.js';
@@ -44,6 +44,9 @@ interface Where {
   params: unknown[];
   fts: string | null;
 }
+
+export const COUNT_LIMIT = 10_000;
+export const RANK_LIMIT = 5_000;
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -133,10 +136,16 @@ function buildWhere(db: Db, query: ArticleQuery): Where {
   return where;
 }
 
-function orderBy(query: ArticleQuery, hasFts: boolean): string {
+/**
+ * How a page is ordered. A search without a column sort is ranked by relevance (bm25) when it has
+ * at most RANK_LIMIT hits; ranking costs work for every hit, so larger result sets come newest
+ * first (FTS5 delivers rowid order without sorting) and the table says so.
+ */
+function orderBy(query: ArticleQuery, hasFts: boolean, rankable = true): string {
   const sort = query.sort[0];
   if (!sort || sort.column === 'rank') {
-    return hasFts ? 'f.rank, a.id' : 'a.imported_at DESC, a.id DESC';
+    if (!hasFts) return 'a.imported_at DESC, a.id DESC';
+    return rankable ? 'f.rank, a.id' : 'f.rowid DESC';
   }
   const dir = sort.direction === 'desc' ? 'DESC' : 'ASC';
   return [...SORT_SQL[sort.column], 'a.id'].map((k) => `${k} ${dir}`).join(', ');
@@ -198,7 +207,7 @@ function toRow(r: RowRecord, tags: Map<number, ArticleRow['tags']>): ArticleRow 
  */
 export class ArticlesRepository {
   private version = 0;
-  private counts = new Map<string, number>();
+  private counts = new Map<string, { total: number; exact: boolean }>();
 
   constructor(private readonly db: Db) {}
 
@@ -233,26 +242,54 @@ export class ArticlesRepository {
     return result;
   }
 
-  page(query: ArticleQuery, startRow: number, endRow: number): { rows: ArticleRow[]; total: number } {
+  page(query: ArticleQuery, startRow: number, endRow: number): ArticlePage {
     const where = buildWhere(this.db, query);
-    const snippet = where.fts ? "snippet(article_fts, 1, char(2), char(3), '…', 14)" : 'NULL';
-    const sql = `SELECT ${ROW_COLUMNS}, ${snippet} AS snippet FROM article a ${where.joins} ${whereSql(where)}
-                 ORDER BY ${orderBy(query, !!where.fts)} LIMIT ? OFFSET ?`;
-    const records = this.db.prepare(sql).all(...where.params, endRow - startRow, startRow) as RowRecord[];
-    const tags = tagsFor(this.db, records.map((r) => r.id));
-    return { rows: records.map((r) => toRow(r, tags)), total: this.count(query, where) };
+    const { total, exact } = this.count(query, where);
+    const rankable = exact && total <= RANK_LIMIT;
+    // Pick the page's ids first, then read rows and snippets for those ids only: SQLite would
+    // otherwise build a snippet for every match before sorting.
+    const ids = this.db
+      .prepare(`SELECT a.id FROM article a ${where.joins} ${whereSql(where)} ORDER BY ${orderBy(query, !!where.fts, rankable)} LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...where.params, endRow - startRow, startRow) as number[];
+    const records = ids.length === 0 ? [] : this.rowsByIds(ids, where.fts);
+    const tags = tagsFor(this.db, ids);
+    const sorted = query.sort[0] && query.sort[0].column !== 'rank';
+    const order = sorted ? 'column' : !where.fts ? 'newest' : rankable ? 'relevance' : 'newest';
+    return { rows: records.map((r) => toRow(r, tags)), total, exact, order };
   }
 
-  count(query: ArticleQuery, where = buildWhere(this.db, query)): number {
+  private rowsByIds(ids: number[], fts: string | null): RowRecord[] {
+    const json = JSON.stringify(ids);
+    const records = fts
+      ? (this.db
+          .prepare(
+            `SELECT ${ROW_COLUMNS}, snippet(article_fts, 1, char(2), char(3), '…', 14) AS snippet
+             FROM article_fts f JOIN article a ON a.id = f.rowid
+             WHERE article_fts MATCH ? AND f.rowid IN (SELECT value FROM json_each(?))`,
+          )
+          .all(fts, json) as RowRecord[])
+      : (this.db.prepare(`SELECT ${ROW_COLUMNS}, NULL AS snippet FROM article a WHERE a.id IN (SELECT value FROM json_each(?))`).all(json) as RowRecord[]);
+    const byId = new Map(records.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)).filter((r): r is RowRecord => r !== undefined);
+  }
+
+  /**
+   * Rows matching a query. A full-text search stops counting at COUNT_LIMIT ("10,000+"): counting
+   * every hit of a common word in a large workspace costs more than the page itself.
+   */
+  count(query: ArticleQuery, where = buildWhere(this.db, query)): { total: number; exact: boolean } {
     const key = JSON.stringify([query.search, query.tagIds, query.filters]);
     const cached = this.counts.get(key);
     if (cached !== undefined) return cached;
+    const limit = where.fts ? `LIMIT ${COUNT_LIMIT + 1}` : '';
     const n = (
-      this.db.prepare(`SELECT count(*) AS n FROM article a ${where.joins} ${whereSql(where)}`).get(...where.params) as { n: number }
+      this.db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM article a ${where.joins} ${whereSql(where)} ${limit})`).get(...where.params) as { n: number }
     ).n;
+    const result = n > COUNT_LIMIT && where.fts ? { total: COUNT_LIMIT, exact: false } : { total: n, exact: true };
     if (this.counts.size > 200) this.counts.clear();
-    this.counts.set(key, n);
-    return n;
+    this.counts.set(key, result);
+    return result;
   }
 
   ids(target: ArticleTarget): number[] {
@@ -264,7 +301,8 @@ export class ArticlesRepository {
   /** The article after or before `id` in the table's current order, for keyboard reading. */
   neighbour(query: ArticleQuery, id: number, direction: 'next' | 'previous'): number | null {
     const where = buildWhere(this.db, query);
-    const order = orderBy(query, !!where.fts);
+    const { total, exact } = this.count(query, where);
+    const order = orderBy(query, !!where.fts, exact && total <= RANK_LIMIT);
     const ranked = this.db
       .prepare(
         `WITH ordered AS (SELECT a.id, row_number() OVER (ORDER BY ${order}) AS n FROM article a ${where.joins} ${whereSql(where)})

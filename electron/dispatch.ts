@@ -31,7 +31,7 @@ export class Core {
       () => this.session.current,
       (report) => {
         emit({ type: 'import.progress', report });
-        if (report.state !== 'running' || report.outcomes.some((o) => o.status === 'imported')) emit({ type: 'changed', what: ['articles'] });
+        if (report.imported > 0 || report.state !== 'running') emit({ type: 'changed', what: ['articles'] });
       },
       options.sampleDir,
     );

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CallOutput, Tag, WorkspaceInfo } from '../electron/contract/index.js';
+import type { ArticlePage, CallOutput, Tag, WorkspaceInfo } from '../electron/contract/index.js';
 import { call, mode, onCoreEvent } from './api.js';
 import { useConfirm } from './components/ConfirmDialog.js';
 import { fromDrop, type PickedFile } from './components/files.js';
@@ -24,7 +24,8 @@ export function App() {
   const [query, setQuery] = useState<ViewQuery>(emptyQuery);
   const [searchInput, setSearchInput] = useState('');
   const [refreshKey, setRefreshKey] = useState(0);
-  const [total, setTotal] = useState(0);
+  const [pageInfo, setPageInfo] = useState<Pick<ArticlePage, 'total' | 'exact' | 'order'>>({ total: 0, exact: true, order: 'newest' });
+  const total = pageInfo.total;
   const [selection, setSelection] = useState<number[]>([]);
   const [currentId, setCurrentId] = useState<number | null>(null);
   const [importing, setImporting] = useState<{ files: PickedFile[] | null } | null>(null);
@@ -149,9 +150,15 @@ export function App() {
             <>
               <div className="table-bar">
                 <span data-testid="article-count">
-                  {total} {total === 1 ? 'article' : 'articles'}
+                  {total.toLocaleString('en')}
+                  {pageInfo.exact ? '' : '+'} {total === 1 && pageInfo.exact ? 'article' : 'articles'}
                   {isFiltered(query) ? ' match' : ''}
                 </span>
+                {query.search.trim() && pageInfo.order !== 'column' && (
+                  <span className="muted" data-testid="order-note">
+                    {pageInfo.order === 'relevance' ? 'best matches first' : 'newest first: too many hits to rank by relevance — narrow the search or sort a column'}
+                  </span>
+                )}
                 {query.tagIds.length > 0 && (
                   <button type="button" className="link" onClick={() => setQuery((q) => ({ ...q, tagIds: [] }))}>
                     Clear tag filter
@@ -166,7 +173,7 @@ export function App() {
                 onQueryChange={(q) => (gridQuery.current = q)}
                 onOpen={setCurrentId}
                 onSelectionChange={setSelection}
-                onTotal={setTotal}
+                onPage={setPageInfo}
                 onError={setError}
               />
             </>

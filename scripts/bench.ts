@@ -136,7 +136,7 @@ async function benchSize(n: number): Promise<void> {
     ['sort source asc, filter title contains "Herat"', { ...base, sort: [{ column: 'source', direction: 'asc' }], filters: { title: { filterType: 'text', type: 'contains', filter: 'Herat' } } }],
   ];
   for (const [label, query] of pageShapes) {
-    const total = repo.count(query);
+    const { total } = repo.count(query);
     const times: number[] = [];
     for (let i = 0; i < 60; i++) {
       const start = Math.floor((rand() * Math.max(0, total - 100)) / 100) * 100;

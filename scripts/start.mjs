@@ -25,7 +25,11 @@ function electronBinary() {
 
 function fetchElectron() {
   console.log('Electron is not installed yet: downloading it once…');
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/electron/install.js')], { stdio: 'inherit', timeout: 300_000 });
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules/electron/install.js')], { encoding: 'utf8', timeout: 300_000 });
+  if (r.status !== 0) {
+    const why = `${r.stderr ?? ''}`.split('\n').find((l) => /error/i.test(l)) ?? 'unknown error';
+    console.log(`Electron download failed: ${why.trim()}`);
+  }
   return r.status === 0 ? electronBinary() : null;
 }
 

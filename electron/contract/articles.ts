@@ -70,9 +70,14 @@ export type ArticleRow = z.infer<typeof ArticleRow>;
 
 export const ArticlePage = z.object({
   rows: z.array(ArticleRow),
-  /** Total rows matching the query, so the grid knows where the end is. */
+  /** Rows matching the query, so the grid knows where the end is. */
   total: z.number(),
+  /** False when a search has more hits than were counted: `total` is then a lower bound. */
+  exact: z.boolean(),
+  /** How rows are ordered when no column sort is chosen: relevance (small searches) or newest first. */
+  order: z.enum(['relevance', 'newest', 'column']),
 });
+export type ArticlePage = z.infer<typeof ArticlePage>;
 
 export const ArticleDetail = ArticleRow.extend({
   url: z.string().nullable(),

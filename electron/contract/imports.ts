@@ -32,6 +32,10 @@ export const ImportReport = z.object({
   state: z.enum(['running', 'finished', 'cancelled']),
   total: z.number(),
   done: z.number(),
+  imported: z.number(),
+  duplicates: z.number(),
+  failed: z.number(),
+  /** Per-file results; progress events while running leave them out (they only grow). */
   outcomes: z.array(ImportOutcome),
 });
 export type ImportReport = z.infer<typeof ImportReport>;

@@ -19,6 +19,11 @@ interface Job {
 
 const BATCH_ARTICLES = 250;
 const BATCH_MILLISECONDS = 150;
+const READ_AHEAD = 16;
+
+function newJob(jobId: string, total: number): Job {
+  return { report: { jobId, state: 'running', total, done: 0, imported: 0, duplicates: 0, failed: 0, outcomes: [] }, cancelled: false };
+}
 
 /**
  * Runs imports as jobs: parsing yields to the event loop between batches so windows, progress
@@ -36,32 +41,43 @@ export class ImportService {
   async start(source: ImportSource): Promise<string> {
     const items = await this.itemsOf(source);
     const jobId = crypto.randomUUID();
-    const job: Job = { report: { jobId, state: 'running', total: items.length, done: 0, outcomes: [] }, cancelled: false };
+    const job = newJob(jobId, items.length);
     this.jobs.set(jobId, job);
     void this.run(job, items);
     return jobId;
   }
 
   /** Runs an import to the end and returns its report (the CLI and tests wait for it). */
-  async run(job: Job, items: ImportItem[]): Promise<ImportReport> {
+  private async run(job: Job, items: ImportItem[]): Promise<ImportReport> {
     let batch: { index: number; article: NewArticle }[] = [];
     let batchStarted = Date.now();
+    const progress = () => this.onProgress({ ...job.report, outcomes: [] });
     const flush = () => {
       if (batch.length === 0) return;
       this.store(job, batch);
       batch = [];
       batchStarted = Date.now();
-      this.onProgress(structuredClone(job.report));
+      progress();
     };
-    this.onProgress(structuredClone(job.report));
-    for (const item of items) {
+    progress();
+    // Files are read a few ahead of parsing, so disk waits overlap with work.
+    const loads: Promise<NewArticle>[] = [];
+    const prefetch = (i: number) => {
+      for (let k = loads.length; k < Math.min(items.length, i + READ_AHEAD); k++) {
+        loads.push(items[k]!.load());
+        loads[k]!.catch(() => undefined);
+      }
+    };
+    for (const [i, item] of items.entries()) {
       if (job.cancelled) break;
+      prefetch(i);
       const index = job.report.outcomes.length;
       job.report.outcomes.push({ name: item.name, status: 'failed', message: 'Not processed', articleId: null });
       try {
-        batch.push({ index, article: await item.load() });
+        batch.push({ index, article: await loads[i]! });
       } catch (error) {
         job.report.outcomes[index] = { name: item.name, status: 'failed', message: reason(error), articleId: null };
+        job.report.failed++;
       }
       job.report.done++;
       if (batch.length >= BATCH_ARTICLES || Date.now() - batchStarted > BATCH_MILLISECONDS) {
@@ -78,8 +94,7 @@ export class ImportService {
 
   async importNow(source: ImportSource): Promise<ImportReport> {
     const items = await this.itemsOf(source);
-    const job: Job = { report: { jobId: crypto.randomUUID(), state: 'running', total: items.length, done: 0, outcomes: [] }, cancelled: false };
-    return this.run(job, items);
+    return this.run(newJob(crypto.randomUUID(), items.length), items);
   }
 
   cancel(jobId: string): void {
@@ -97,6 +112,8 @@ export class ImportService {
       const stored = this.workspace().articles.insertMany(batch.map((b) => b.article));
       batch.forEach(({ index, article }, i) => {
         const result = stored.get(i)!;
+        if ('id' in result) job.report.imported++;
+        else job.report.duplicates++;
         job.report.outcomes[index] =
           'id' in result
             ? { name: job.report.outcomes[index]!.name, status: 'imported', message: article.warning, articleId: result.id }
@@ -111,6 +128,7 @@ export class ImportService {
       // The transaction rolled back: nothing of this batch was stored, and nothing earlier was lost.
       for (const { index } of batch) {
         job.report.outcomes[index] = { ...job.report.outcomes[index]!, status: 'failed', message: `Could not be saved: ${reason(error)}` };
+        job.report.failed++;
       }
     }
   }

@@ -50,7 +50,7 @@ export class WorkspaceSession {
     return {
       path: this.workspace.file,
       name: path.basename(this.workspace.file, WORKSPACE_EXTENSION),
-      articles: this.workspace.articles.count({ search: '', tagIds: [], filters: {}, sort: [] }),
+      articles: this.workspace.articles.count({ search: '', tagIds: [], filters: {}, sort: [] }).total,
       recent: this.recent(),
     };
   }

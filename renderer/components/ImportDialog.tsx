@@ -67,7 +67,7 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
     if (cancelled.current) return onClose();
     if (payload.length === 0) {
       setLocal(refused);
-      setReport({ jobId: '', state: 'finished', total: 0, done: 0, outcomes: [] });
+      setReport({ jobId: '', state: 'finished', total: 0, done: 0, imported: 0, duplicates: 0, failed: 0, outcomes: [] });
       return;
     }
     await start({ kind: 'files', files: payload }, refused);

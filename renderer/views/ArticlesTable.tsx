@@ -2,7 +2,7 @@ import type { ColDef, FilterModel, GridApi, GridReadyEvent, IDatasource, SortMod
 import { themeQuartz } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import type { ArticleColumn, ArticleRow } from '../../electron/contract/index.js';
+import type { ArticleColumn, ArticlePage, ArticleRow } from '../../electron/contract/index.js';
 import { call } from '../api.js';
 import { Snippet } from '../components/Snippet.js';
 import { TagChips } from '../components/TagChips.js';
@@ -18,7 +18,7 @@ interface Props {
   onQueryChange: (q: Pick<ViewQuery, 'filters' | 'sort'>) => void;
   onOpen: (id: number) => void;
   onSelectionChange: (ids: number[]) => void;
-  onTotal: (n: number) => void;
+  onPage: (info: Pick<ArticlePage, 'total' | 'exact' | 'order'>) => void;
   onError: (message: string) => void;
 }
 
@@ -26,14 +26,14 @@ interface Props {
  * The articles table: AG Grid's infinite row model asks the core for one block of rows at a
  * time, sorted and filtered in SQL, so the window never holds the whole table.
  */
-export function ArticlesTable({ query, refreshKey, currentId, onQueryChange, onOpen, onSelectionChange, onTotal, onError }: Props) {
+export function ArticlesTable({ query, refreshKey, currentId, onQueryChange, onOpen, onSelectionChange, onPage, onError }: Props) {
   const apiRef = useRef<GridApi<ArticleRow> | null>(null);
   const external = useRef({ search: query.search, tagIds: query.tagIds });
-  const callbacks = useRef({ onQueryChange, onTotal, onError });
+  const callbacks = useRef({ onQueryChange, onPage, onError });
   // The datasource is made once; it reads the latest query and callbacks through these refs.
   useLayoutEffect(() => {
     external.current = { search: query.search, tagIds: query.tagIds };
-    callbacks.current = { onQueryChange, onTotal, onError };
+    callbacks.current = { onQueryChange, onPage, onError };
   });
 
   const columns = useMemo<ColDef<ArticleRow>[]>(
@@ -94,8 +94,11 @@ export function ArticlesTable({ query, refreshKey, currentId, onQueryChange, onO
           endRow: params.endRow,
         }).then(
           (page) => {
-            callbacks.current.onTotal(page.total);
-            params.successCallback(page.rows, page.total);
+            callbacks.current.onPage(page);
+            // Past an uncounted total the grid keeps asking until a block comes back short.
+            const requested = params.endRow - params.startRow;
+            const lastRow = page.exact ? page.total : page.rows.length < requested ? params.startRow + page.rows.length : undefined;
+            params.successCallback(page.rows, lastRow);
           },
           (error: Error) => {
             callbacks.current.onError(error.message);

@@ -32,7 +32,9 @@ export function formatOf(fileName: string): ArticleFormat {
 
 /** The same story twice is the same text once case, spacing and punctuation are set aside. */
 export function fingerprintOf(body: string): string {
-  const normal = body.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  // Spaces, ASCII and Latin-1 punctuation and the General Punctuation block (dashes, curly quotes):
+  // a non-Unicode-property class, several times faster than \p{P} on every imported article.
+  const normal = body.toLowerCase().replace(/[\s!-/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f]+/g, ' ').trim();
   return crypto.createHash('sha256').update(normal).digest('hex');
 }
 

@@ -51,7 +51,31 @@ const META_LINE =
 const DATELINE =
   /^((?:[A-Z][A-Z'’.-]+)(?:\s+[A-Z][A-Z'’.-]+)*(?:,\s+[A-Z][\p{L}'’.-]*(?:\s+[A-Z][\p{L}'’.-]*)*)?)(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^)]{1,40}\))?\s*(?:[–—]|--?)\s+\S/u;
 
-const wordCount = (s: string): number => (s.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? []).length;
+/**
+ * Words in a text: runs of non-space characters that hold a letter or digit ("–" is not a word).
+ * A hand loop because it runs on every line of every import and regex matching dominated profiles.
+ */
+function wordCount(s: string): number {
+  let words = 0;
+  let inWord = false;
+  let counted = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9 || c === 13 || c === 0xa0) {
+      inWord = false;
+      continue;
+    }
+    if (!inWord) {
+      inWord = true;
+      counted = false;
+    }
+    if (!counted && (c >= 48 && c <= 57 ? true : c >= 65 && c <= 90 ? true : c >= 97 && c <= 122 ? true : c > 0xbf && c !== 0x2013 && c !== 0x2014 && c !== 0x2026 && (c < 0x2018 || c > 0x201f))) {
+      words++;
+      counted = true;
+    }
+  }
+  return words;
+}
 
 export function isChromeLine(line: string): boolean {
   if (wordCount(line) > 10) return false;
@@ -151,7 +175,7 @@ export function extractPlainText(text: string): ExtractedArticle {
   const body = kept
     .slice(bodyStart)
     .filter((b, i) => !(i === 0 && b === title))
-    .filter((b) => !(published && parseDateLine(b) === published && wordCount(b) <= 8));
+    .filter((b) => !(published && wordCount(b) <= 8 && parseDateLine(b) === published));
   trimTrailingFurniture(body);
   if (title === null && body.length > 0 && isTitleLike(body[0]!) && body.length > 1 && !isProse(body[0]!)) {
     title = body.shift()!;
