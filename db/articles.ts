@@ -206,15 +206,15 @@ function toRow(r: RowRecord, tags: Map<number, ArticleRow['tags']>): ArticleRow 
  * table costs one page query per block, not a count of the whole table each time.
  */
 export class ArticlesRepository {
-  private version = 0;
   private counts = new Map<string, { total: number; exact: boolean }>();
+  private orders = new Map<string, number[]>();
 
   constructor(private readonly db: Db) {}
 
   /** Called by every write so cached counts are never stale. */
   touched(): void {
-    this.version++;
     this.counts.clear();
+    this.orders.clear();
   }
 
   insertMany(articles: StoredArticle[]): Map<number, { id: number } | { duplicateOf: number }> {
@@ -244,6 +244,13 @@ export class ArticlesRepository {
 
   page(query: ArticleQuery, startRow: number, endRow: number): ArticlePage {
     const where = buildWhere(this.db, query);
+    if (!where.fts) {
+      const ordered = this.orderedIds(query, where);
+      const ids = ordered.slice(startRow, endRow);
+      const tags = tagsFor(this.db, ids);
+      const sorted = query.sort[0] && query.sort[0].column !== 'rank';
+      return { rows: this.rowsByIds(ids, null).map((r) => toRow(r, tags)), total: ordered.length, exact: true, order: sorted ? 'column' : 'newest' };
+    }
     const { total, exact } = this.count(query, where);
     const rankable = exact && total <= RANK_LIMIT;
     // Pick the page's ids first, then read rows and snippets for those ids only: SQLite would
@@ -275,10 +282,29 @@ export class ArticlesRepository {
   }
 
   /**
+   * Every id a (non-search) query matches, in table order, computed once per query and data
+   * version. Scrolling then costs a slice and a lookup by id, however deep the block: OFFSET
+   * paging re-sorted and skipped the whole prefix for every block.
+   */
+  private orderedIds(query: ArticleQuery, where: Where): number[] {
+    const key = JSON.stringify([query.tagIds, query.filters, query.sort]);
+    const cached = this.orders.get(key);
+    if (cached) return cached;
+    const ids = this.db
+      .prepare(`SELECT a.id FROM article a ${where.joins} ${whereSql(where)} ORDER BY ${orderBy(query, false)}`)
+      .pluck()
+      .all(...where.params) as number[];
+    if (this.orders.size >= 16) this.orders.delete(this.orders.keys().next().value!);
+    this.orders.set(key, ids);
+    return ids;
+  }
+
+  /**
    * Rows matching a query. A full-text search stops counting at COUNT_LIMIT ("10,000+"): counting
    * every hit of a common word in a large workspace costs more than the page itself.
    */
   count(query: ArticleQuery, where = buildWhere(this.db, query)): { total: number; exact: boolean } {
+    if (!where.fts) return { total: this.orderedIds(query, where).length, exact: true };
     const key = JSON.stringify([query.search, query.tagIds, query.filters]);
     const cached = this.counts.get(key);
     if (cached !== undefined) return cached;
@@ -301,6 +327,11 @@ export class ArticlesRepository {
   /** The article after or before `id` in the table's current order, for keyboard reading. */
   neighbour(query: ArticleQuery, id: number, direction: 'next' | 'previous'): number | null {
     const where = buildWhere(this.db, query);
+    if (!where.fts) {
+      const ordered = this.orderedIds(query, where);
+      const at = ordered.indexOf(id);
+      return at === -1 ? null : (ordered[at + (direction === 'next' ? 1 : -1)] ?? null);
+    }
     const { total, exact } = this.count(query, where);
     const order = orderBy(query, !!where.fts, exact && total <= RANK_LIMIT);
     const ranked = this.db
