@@ -129,6 +129,16 @@ function buildWhere(db: Db, query: ArticleQuery): Where {
         SELECT id FROM sub))`);
     where.params.push(tagId);
   }
+  for (const entityId of query.entityIds) {
+    where.clauses.push("a.id IN (SELECT article_id FROM mention WHERE entity_id = ? AND status <> 'rejected')");
+    where.params.push(entityId);
+  }
+  if (query.bbox) {
+    const [w, s, e, n] = query.bbox;
+    where.clauses.push(`a.id IN (SELECT m.article_id FROM mention m JOIN entity en ON en.id = m.entity_id
+      WHERE m.status <> 'rejected' AND en.type = 'place' AND en.lat BETWEEN ? AND ? AND en.lon BETWEEN ? AND ?)`);
+    where.params.push(s, n, w, e);
+  }
   for (const [column, filter] of Object.entries(query.filters) as [ArticleColumn, ColumnFilter][]) {
     const clause = filterClause(column, filter, where.params);
     if (clause) where.clauses.push(clause);
@@ -287,7 +297,7 @@ export class ArticlesRepository {
    * paging re-sorted and skipped the whole prefix for every block.
    */
   private orderedIds(query: ArticleQuery, where: Where): number[] {
-    const key = JSON.stringify([query.tagIds, query.filters, query.sort]);
+    const key = JSON.stringify([query.tagIds, query.entityIds, query.bbox, query.filters, query.sort]);
     const cached = this.orders.get(key);
     if (cached) return cached;
     const ids = this.db
@@ -305,7 +315,7 @@ export class ArticlesRepository {
    */
   count(query: ArticleQuery, where = buildWhere(this.db, query)): { total: number; exact: boolean } {
     if (!where.fts) return { total: this.orderedIds(query, where).length, exact: true };
-    const key = JSON.stringify([query.search, query.tagIds, query.filters]);
+    const key = JSON.stringify([query.search, query.tagIds, query.entityIds, query.bbox, query.filters]);
     const cached = this.counts.get(key);
     if (cached !== undefined) return cached;
     const limit = where.fts ? `LIMIT ${COUNT_LIMIT + 1}` : '';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { CallInput, CallName, CallOutput } from './contract/index.js';
 import { Core } from './dispatch.js';
-import { appVersion, sampleDir, userDataDir } from './paths.js';
+import { appVersion, gazetteerFile, sampleDir, userDataDir } from './paths.js';
 
 const USAGE = `awb — Analyst Workbench on the command line
 
@@ -9,6 +9,10 @@ const USAGE = `awb — Analyst Workbench on the command line
   awb search --workspace FILE QUERY       full-text search (FTS5 syntax); JSON lines
          [--limit N]
   awb stats  --workspace FILE             counts, as JSON
+  awb extract --workspace FILE [--article ID]
+                                          (re-)run entity suggestions; decisions are kept
+  awb entities --workspace FILE           entities as JSON lines (type, name, aliases,
+                                          mentions, lat/lon where placed)
 
 Exit code 0 on success; 1 when an import had failures; 2 on wrong usage.`;
 
@@ -23,10 +27,10 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { workspace: { type: 'string', short: 'w' }, limit: { type: 'string', default: '50' } },
+    options: { workspace: { type: 'string', short: 'w' }, limit: { type: 'string', default: '50' }, article: { type: 'string', multiple: true } },
   });
   if (!values.workspace) throw new Usage('--workspace FILE is required');
-  const core = new Core({ dataDir: userDataDir(), workspace: values.workspace, sampleDir: sampleDir(), mode: 'browser', version: appVersion() });
+  const core = new Core({ dataDir: userDataDir(), gazetteerFile: gazetteerFile(), workspace: values.workspace, sampleDir: sampleDir(), mode: 'browser', version: appVersion(), suggestOnImport: false });
   const call = async <N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> => {
     const result = await core.dispatch(name, input);
     if (!result.ok) throw new Error(result.error.message);
@@ -59,6 +63,36 @@ async function main(argv: string[]): Promise<number> {
       case 'stats':
         console.log(JSON.stringify(await call('articles.stats', {})));
         return 0;
+      case 'extract': {
+        const ids = values.article?.length
+          ? values.article.map(Number)
+          : (core.session.current.db.prepare('SELECT id FROM article ORDER BY id').pluck().all() as number[]);
+        if (ids.some((id) => !Number.isInteger(id) || id <= 0)) throw new Usage('--article takes an article id (a whole number)');
+        const started = performance.now();
+        let suggestions = 0;
+        const failed: { articleId: number; reason: string }[] = [];
+        for (let i = 0; i < ids.length; i += 200) {
+          const r = await call('mentions.suggest', { articleIds: ids.slice(i, i + 200) });
+          suggestions += r.suggestions;
+          failed.push(...r.failed);
+        }
+        const seconds = (performance.now() - started) / 1000;
+        for (const f of failed) console.error(`article ${f.articleId}: ${f.reason}`);
+        console.log(JSON.stringify({ articles: ids.length, suggestions, failed: failed.length, seconds: Number(seconds.toFixed(2)) }));
+        return failed.length ? 1 : 0;
+      }
+      case 'entities': {
+        for (let start = 0; ; start += 1000) {
+          const page = await call('entities.page', { query: {}, startRow: start, endRow: start + 1000 });
+          for (const e of page.rows) {
+            console.log(
+              JSON.stringify({ id: e.id, type: e.type, name: e.name, aliases: e.aliases, mentions: e.mentions, suggested: e.suggested, articles: e.articles, lat: e.lat, lon: e.lon, place: e.placeLabel }),
+            );
+          }
+          if (start + 1000 >= page.total) break;
+        }
+        return 0;
+      }
       default:
         throw new Usage(`Unknown command "${command}"`);
     }

@@ -1,15 +1,21 @@
 import { contract, isCallName, type CallResult, type CoreEvent } from './contract/index.js';
 import { createHandlers, type Handlers } from './handlers.js';
 import { toCallError, UserError } from './services/errors.js';
+import { ExtractionQueue } from './services/entities/queue.js';
+import { Gazetteer } from './services/gazetteer/gazetteer.js';
 import { ImportService } from './services/imports.js';
 import { WorkspaceSession } from './services/workspace.js';
 
 export interface CoreOptions {
   dataDir: string;
+  /** The offline gazetteer file (built on first use if missing). */
+  gazetteerFile: string;
   workspace?: string;
   sampleDir: string;
   mode: 'electron' | 'browser';
   version: string;
+  /** Suggest entities in the background after each import (on unless a test says otherwise). */
+  suggestOnImport?: boolean;
 }
 
 export type Dispatch = (name: string, input: unknown) => Promise<CallResult<unknown>>;
@@ -24,18 +30,24 @@ export class Core {
   private readonly handlers: Handlers;
   private readonly listeners = new Set<(event: CoreEvent) => void>();
 
+  private gazetteerInstance: Gazetteer | null = null;
+  readonly extraction: ExtractionQueue;
+
   constructor(options: CoreOptions) {
-    this.session = new WorkspaceSession(options.dataDir, options.workspace);
+    const gazetteer = () => (this.gazetteerInstance ??= new Gazetteer(options.gazetteerFile));
+    this.session = new WorkspaceSession(options.dataDir, options.workspace, gazetteer);
     const emit = (event: CoreEvent) => this.listeners.forEach((l) => l(event));
+    this.extraction = new ExtractionQueue(() => this.session.current, emit);
     this.imports = new ImportService(
       () => this.session.current,
       (report) => {
         emit({ type: 'import.progress', report });
         if (report.imported > 0 || report.state !== 'running') emit({ type: 'changed', what: ['articles'] });
+        if (report.state !== 'running' && report.imported > 0 && options.suggestOnImport !== false) this.extraction.start();
       },
       options.sampleDir,
     );
-    this.handlers = createHandlers({ session: this.session, imports: this.imports, emit, mode: options.mode, version: options.version });
+    this.handlers = createHandlers({ session: this.session, imports: this.imports, extraction: this.extraction, emit, mode: options.mode, version: options.version });
   }
 
   dispatch: Dispatch = async (name, input) => {
@@ -55,6 +67,8 @@ export class Core {
   }
 
   close(): void {
+    this.extraction.stop();
     this.session.close();
+    this.gazetteerInstance?.close();
   }
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import { MAX_FILE_BYTES, type CallName, type CallOutput, type Contract, type CoreEvent } from './contract/index.js';
+import { MAX_FILE_BYTES, type CallName, type CallOutput, type Changed, type Contract, type CoreEvent } from './contract/index.js';
 import { UserError } from './services/errors.js';
+import type { ExtractionQueue } from './services/entities/queue.js';
 import type { ImportService } from './services/imports.js';
 import type { WorkspaceSession } from './services/workspace.js';
 
@@ -11,6 +12,7 @@ export type Handlers = {
 export interface HandlerDeps {
   session: WorkspaceSession;
   imports: ImportService;
+  extraction: ExtractionQueue;
   emit: (event: CoreEvent) => void;
   mode: 'electron' | 'browser';
   version: string;
@@ -29,16 +31,24 @@ function notFound(what: string, id: number): never {
 }
 
 /** Handlers stay thin: pick the workspace, call a repository or service, say what changed. */
-export function createHandlers({ session, imports, emit, mode, version }: HandlerDeps): Handlers {
+export function createHandlers({ session, imports, extraction, emit, mode, version }: HandlerDeps): Handlers {
   const ws = () => session.current;
-  const changed = (...what: ('articles' | 'tags' | 'workspace')[]) => emit({ type: 'changed', what });
+  const changed = (...what: Changed[]) => emit({ type: 'changed', what });
+  const es = () => session.current.entities;
+  /** Annotations changed: the articles table's entity filters and the registry both see it. */
+  const annotated = <T>(value: T): T => {
+    ws().articles.touched();
+    changed('entities', 'articles');
+    return value;
+  };
   return {
     'app.info': () => ({ version, mode, maxFileBytes: MAX_FILE_BYTES, attributions: ATTRIBUTIONS }),
 
     'workspace.current': () => session.info(),
     'workspace.open': ({ path }) => {
       const info = session.open(path);
-      changed('workspace', 'articles', 'tags');
+      changed('workspace', 'articles', 'tags', 'entities');
+      void extraction.start();
       return info;
     },
     'workspace.create': ({ path }) => {
@@ -96,6 +106,34 @@ export function createHandlers({ session, imports, emit, mode, version }: Handle
       changed('tags', 'articles');
       return { changed: n };
     },
+
+    'mentions.list': ({ articleId }) => es().mentions.forArticle(articleId),
+    'mentions.suggest': ({ articleIds }) => annotated(es().suggest(articleIds)),
+    'mentions.review': ({ id, action, scope }) => annotated({ changed: es().review(id, action, scope) }),
+    'mentions.retype': ({ id, type }) => annotated((es().retype(id, type), { ok: true as const })),
+    'mentions.respan': ({ id, start, end }) => annotated((es().respan(id, start, end), { ok: true as const })),
+    'mentions.annotate': ({ articleId, start, end, type, scope }) => annotated({ id: es().annotate(articleId, start, end, type, scope) }),
+    'mentions.link': ({ id, entityId }) => annotated((es().linkEntity(id, entityId), { ok: true as const })),
+
+    'entities.page': ({ query, startRow, endRow }) => es().entities.page(query, startRow, endRow),
+    'entities.get': ({ id }) => es().entities.get(id),
+    'entities.update': ({ id, ...patch }) => {
+      es().entities.update(id, patch);
+      return annotated(es().entities.get(id));
+    },
+    'entities.merge': ({ sourceId, targetId }) => {
+      const undoId = es().entities.merge(sourceId, targetId);
+      return annotated({ entity: es().entities.get(targetId), undoId });
+    },
+    'entities.undoMerge': ({ undoId }) => annotated({ restoredId: es().entities.undoMerge(undoId) }),
+    'entities.split': ({ id, mentionIds, name }) => annotated({ newId: es().entities.split(id, mentionIds, name) }),
+    'entities.delete': ({ id }) => annotated((es().entities.delete(id), { ok: true as const })),
+    'entities.setPlace': ({ id, place }) => {
+      es().entities.setPlace(id, es().placeLink(place));
+      return annotated(es().entities.get(id));
+    },
+    'places.search': ({ text }) => es().searchPlaces(text),
+    'map.places': ({ bbox, articleIds, includeSuggested }) => es().entities.mapPlaces(bbox, articleIds, includeSuggested, 20_000),
 
     'imports.start': async ({ source }) => ({ jobId: await imports.start(source) }),
     'imports.cancel': ({ jobId }) => {

@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } f
 import fs from 'node:fs';
 import path from 'node:path';
 import { Core } from './dispatch.js';
-import { appRoot, rendererDir, sampleDir } from './paths.js';
+import { appRoot, gazetteerFile, rendererDir, sampleDir } from './paths.js';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -118,12 +118,13 @@ guardContents();
 void app.whenReady().then(() => {
   const root = appRoot(__dirname);
   try {
-    core = new Core({ dataDir: app.getPath('userData'), sampleDir: sampleDir(root), mode: 'electron', version: app.getVersion() });
+    core = new Core({ dataDir: app.getPath('userData'), gazetteerFile: gazetteerFile(root), sampleDir: sampleDir(root), mode: 'electron', version: app.getVersion() });
   } catch (error) {
     dialog.showErrorBox('Analyst Workbench cannot open its workspace', (error as Error).message);
     app.quit();
     return;
   }
+  void core.extraction.start();
   lockDownSession();
   serveRenderer(rendererDir(root));
   registerIpc(core);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Core } from './dispatch.js';
-import { appVersion, rendererDir, sampleDir, userDataDir } from './paths.js';
+import { appVersion, gazetteerFile, rendererDir, sampleDir, userDataDir } from './paths.js';
 import { newToken } from './web/guard.js';
 import { createWebServer } from './web/server.js';
 
@@ -26,6 +26,7 @@ function main(): void {
   try {
     core = new Core({
       dataDir: values['data-dir'] ?? userDataDir(),
+      gazetteerFile: gazetteerFile(),
       workspace: values.workspace,
       sampleDir: sampleDir(),
       mode: 'browser',
@@ -35,6 +36,8 @@ function main(): void {
     console.error(`Cannot open the workspace: ${(error as Error).message}`);
     process.exit(1);
   }
+  // Articles imported before (or by an older extractor) get their suggestions in the background.
+  void core.extraction.start();
   const token = newToken();
   const server = createWebServer({ core, staticDir, token });
   server.listen(Number(values.port), '127.0.0.1', () => {

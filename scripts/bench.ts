@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { ArticleQuery } from '../electron/contract/index.js';
+import { ArticleQuery } from '../electron/contract/index.js';
 import { Core } from '../electron/dispatch.js';
-import { appRoot } from '../electron/paths.js';
+import { appRoot, gazetteerFile } from '../electron/paths.js';
 
 const root = appRoot();
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -99,7 +99,7 @@ async function benchSize(n: number): Promise<void> {
     fs.writeFileSync(path.join(files, `a${String(i).padStart(6, '0')}.txt`), t);
   });
   const avgBytes = bytes / n;
-  const core = new Core({ dataDir: dir, workspace: path.join(dir, 'bench.awb'), sampleDir: dir, mode: 'browser', version: 'bench' });
+  const core = new Core({ dataDir: dir, gazetteerFile: gazetteerFile(), workspace: path.join(dir, 'bench.awb'), sampleDir: dir, mode: 'browser', version: 'bench', suggestOnImport: false });
   peakRss = process.memoryUsage().rss;
 
   const t0 = performance.now();
@@ -110,7 +110,7 @@ async function benchSize(n: number): Promise<void> {
   console.log(`import: ${imported} imported, ${report.outcomes.length - imported} not, in ${importSeconds.toFixed(1)} s → ${(imported / importSeconds).toFixed(0)} articles/s`);
 
   const repo = core.session.current.articles;
-  const base: ArticleQuery = { search: '', tagIds: [], filters: {}, sort: [] };
+  const base: ArticleQuery = ArticleQuery.parse({});
   const shapes: [string, string][] = [
     ['term', 'Kunduz'],
     ['phrase', '"provincial capital"'],

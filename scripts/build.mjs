@@ -1,6 +1,7 @@
 // Builds the renderer (Vite) and the Node/Electron entry points (esbuild) into dist/.
 // --if-missing skips the work when dist/ is newer than every source file.
 import { build as esbuild } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,8 +59,16 @@ const cjs = {
 await Promise.all([
   esbuild({ ...cjs, entryPoints: { main: path.join(root, 'electron/main.ts') }, outdir: path.join(dist, 'electron'), outExtension: { '.js': '.cjs' } }),
   esbuild({ ...cjs, entryPoints: { preload: path.join(root, 'electron/preload.ts') }, outdir: path.join(dist, 'electron'), outExtension: { '.js': '.cjs' }, packages: undefined }),
-  esbuild({ ...common, format: 'esm', entryPoints: { serve: path.join(root, 'electron/serve.ts'), cli: path.join(root, 'electron/cli.ts') }, outdir: path.join(dist, 'electron'), outExtension: { '.js': '.mjs' } }),
+  esbuild({
+    ...common,
+    format: 'esm',
+    entryPoints: { serve: path.join(root, 'electron/serve.ts'), cli: path.join(root, 'electron/cli.ts'), gazetteer: path.join(root, 'electron/services/gazetteer/prepare.ts') },
+    outdir: path.join(dist, 'electron'),
+    outExtension: { '.js': '.mjs' },
+  }),
   esbuild({ ...common, format: 'esm', entryPoints: { bench: path.join(root, 'scripts/bench.ts') }, outdir: path.join(dist, 'scripts'), outExtension: { '.js': '.mjs' } }),
 ]);
+const gazetteer = spawnSync(process.execPath, [path.join(dist, 'electron/gazetteer.mjs')], { stdio: 'inherit' });
+if (gazetteer.status !== 0) process.exit(gazetteer.status ?? 1);
 fs.writeFileSync(stamp, new Date().toISOString());
 console.log(`Built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,6 +1,8 @@
 import articles from './001_articles.sql?raw';
+import entities from './002_entities.sql?raw';
 
 /** Numbered migrations, in order. The index is the schema version they bring the file to. */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: 'articles', sql: articles },
+  { version: 2, name: 'entities', sql: entities },
 ];

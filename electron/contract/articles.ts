@@ -42,6 +42,10 @@ export const ArticleQuery = z.object({
   search: z.string().max(1000).default(''),
   tagIds: z.array(z.number().int()).max(200).default([]),
   filters: z.partialRecord(ArticleColumn, ColumnFilter).default({}),
+  /** Articles that mention all of these entities (a click on a place, a row of the entities table). */
+  entityIds: z.array(z.number().int()).max(50).default([]),
+  /** Articles that mention a place inside [west, south, east, north] ("articles in view"). */
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable().default(null),
   sort: z
     .array(z.object({ column: z.union([ArticleColumn, z.literal('rank')]), direction: z.enum(['asc', 'desc']) }))
     .max(1)

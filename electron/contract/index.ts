@@ -1,15 +1,19 @@
 import { z } from 'zod';
 import { ArticleDetail, ArticlePage, ArticlePatch, ArticleQuery, ArticleTarget } from './articles.js';
+import { EntityDetail, EntityQuery, EntityRow, EntityType, MapPlace, Mention, MentionType, PlaceCandidate, PlacePick } from './entities.js';
 import { ImportReport, ImportSource } from './imports.js';
 import { Color, Tag, TagName } from './tags.js';
 
 export * from './articles.js';
+export * from './entities.js';
 export * from './imports.js';
 export * from './tags.js';
 
 const Id = z.number().int().positive();
 const Empty = z.object({}).default({});
 const Ok = z.object({ ok: z.literal(true) });
+/** "Apply to all occurrences": just this one, every one in this article, or in every article. */
+const Scope = z.enum(['this', 'article', 'all']).default('this');
 
 export const WorkspaceInfo = z.object({
   path: z.string(),
@@ -83,6 +87,52 @@ export const contract = {
     z.object({ changed: z.number() }),
   ),
 
+  'mentions.list': call(z.object({ articleId: Id }), z.array(Mention)),
+  'mentions.suggest': call(
+    z.object({ articleIds: z.array(Id).min(1).max(500) }),
+    z.object({ articles: z.number(), suggestions: z.number(), failed: z.array(z.object({ articleId: z.number(), reason: z.string() })) }),
+  ),
+  'mentions.review': call(z.object({ id: Id, action: z.enum(['accept', 'reject']), scope: Scope }), z.object({ changed: z.number() })),
+  'mentions.retype': call(z.object({ id: Id, type: MentionType }), Ok),
+  'mentions.respan': call(z.object({ id: Id, start: z.number().int().min(0), end: z.number().int().min(1) }), Ok),
+  'mentions.annotate': call(
+    z.object({ articleId: Id, start: z.number().int().min(0), end: z.number().int().min(1), type: MentionType, scope: Scope }),
+    z.object({ id: z.number() }),
+  ),
+  'mentions.link': call(z.object({ id: Id, entityId: Id }), Ok),
+
+  'entities.page': call(
+    z.object({ query: EntityQuery, startRow: z.number().int().min(0), endRow: z.number().int().min(1) }).refine((v) => v.endRow > v.startRow && v.endRow - v.startRow <= 1000, 'Pages hold 1 to 1000 rows'),
+    z.object({ rows: z.array(EntityRow), total: z.number() }),
+  ),
+  'entities.get': call(z.object({ id: Id }), EntityDetail),
+  'entities.update': call(
+    z.object({
+      id: Id,
+      name: z.string().trim().min(1).max(300).optional(),
+      notes: z.string().max(20_000).nullable().optional(),
+      type: EntityType.optional(),
+      aliases: z.array(z.string().trim().min(1).max(300)).max(500).optional(),
+      geonamesId: z.number().int().positive().nullable().optional(),
+      wikidata: z.string().regex(/^Q\d+$/, 'A Wikidata id looks like Q123').nullable().optional(),
+    }),
+    EntityDetail,
+  ),
+  'entities.merge': call(z.object({ sourceId: Id, targetId: Id }), z.object({ entity: EntityDetail, undoId: z.number() })),
+  'entities.undoMerge': call(z.object({ undoId: Id }), z.object({ restoredId: z.number() })),
+  'entities.split': call(z.object({ id: Id, mentionIds: z.array(Id).min(1), name: z.string().trim().min(1).max(300) }), z.object({ newId: z.number() })),
+  'entities.delete': call(z.object({ id: Id }), Ok),
+  'entities.setPlace': call(z.object({ id: Id, place: PlacePick }), EntityDetail),
+  'places.search': call(z.object({ text: z.string().trim().min(1).max(200) }), z.array(PlaceCandidate)),
+  'map.places': call(
+    z.object({
+      bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable().default(null),
+      articleIds: z.array(Id).max(10_000).default([]),
+      includeSuggested: z.boolean().default(true),
+    }),
+    z.array(MapPlace),
+  ),
+
   'imports.start': call(z.object({ source: ImportSource }), z.object({ jobId: z.string() })),
   'imports.cancel': call(z.object({ jobId: z.string() }), Ok),
   'imports.report': call(z.object({ jobId: z.string() }), ImportReport),
@@ -96,7 +146,9 @@ export type CallOutput<N extends CallName> = z.output<Contract[N]['output']>;
 /** Pushed from the core to every window: progress, and "something changed, refresh". */
 export type CoreEvent =
   | { type: 'import.progress'; report: ImportReport }
-  | { type: 'changed'; what: ('articles' | 'tags' | 'workspace')[] };
+  | { type: 'extract.progress'; done: number; remaining: number }
+  | { type: 'changed'; what: Changed[] };
+export type Changed = 'articles' | 'tags' | 'workspace' | 'entities';
 
 /** Errors cross the boundary as something a person can read. */
 export const CallError = z.object({ code: z.string(), message: z.string() });

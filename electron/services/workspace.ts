@@ -3,8 +3,10 @@ import path from 'node:path';
 import { ArticlesRepository } from '../../db/articles.js';
 import { copyWorkspace, openWorkspace, type Db } from '../../db/open.js';
 import { TagsRepository } from '../../db/tags.js';
-import type { WorkspaceInfo } from '../contract/index.js';
+import { ArticleQuery, type WorkspaceInfo } from '../contract/index.js';
+import { EntityService } from './entities/service.js';
 import { UserError } from './errors.js';
+import type { Gazetteer } from './gazetteer/gazetteer.js';
 
 export const WORKSPACE_EXTENSION = '.awb';
 
@@ -12,13 +14,16 @@ export const WORKSPACE_EXTENSION = '.awb';
 export class Workspace {
   readonly articles: ArticlesRepository;
   readonly tags: TagsRepository;
+  readonly entities: EntityService;
 
   constructor(
     readonly file: string,
     readonly db: Db,
+    gazetteer: () => Gazetteer,
   ) {
     this.articles = new ArticlesRepository(db);
     this.tags = new TagsRepository(db);
+    this.entities = new EntityService(db, gazetteer);
   }
 
   close(): void {
@@ -33,12 +38,13 @@ export class WorkspaceSession {
 
   constructor(
     private readonly dataDir: string,
-    initialFile?: string,
+    initialFile: string | undefined,
+    private readonly gazetteer: () => Gazetteer,
   ) {
     fs.mkdirSync(dataDir, { recursive: true });
     this.settingsFile = path.join(dataDir, 'settings.json');
     const file = path.resolve(initialFile ?? path.join(dataDir, `default${WORKSPACE_EXTENSION}`));
-    this.workspace = new Workspace(file, openWorkspace(file, { create: true }));
+    this.workspace = new Workspace(file, openWorkspace(file, { create: true }), gazetteer);
     this.remember(file);
   }
 
@@ -50,7 +56,7 @@ export class WorkspaceSession {
     return {
       path: this.workspace.file,
       name: path.basename(this.workspace.file, WORKSPACE_EXTENSION),
-      articles: this.workspace.articles.count({ search: '', tagIds: [], filters: {}, sort: [] }).total,
+      articles: this.workspace.articles.count(ArticleQuery.parse({})).total,
       recent: this.recent(),
     };
   }
@@ -77,7 +83,7 @@ export class WorkspaceSession {
 
   private switchTo(file: string, create: boolean): WorkspaceInfo {
     // Open the new one first: a file that fails to open leaves the current workspace untouched.
-    const next = new Workspace(file, openWorkspace(file, { create }));
+    const next = new Workspace(file, openWorkspace(file, { create }), this.gazetteer);
     this.workspace.close();
     this.workspace = next;
     this.remember(file);

@@ -4,12 +4,14 @@ import type { ArticleQueryInput } from '../../electron/contract/index.js';
 export interface ViewQuery {
   search: string;
   tagIds: number[];
+  entityIds: number[];
+  bbox: [number, number, number, number] | null;
   filters: NonNullable<ArticleQueryInput['filters']>;
   sort: NonNullable<ArticleQueryInput['sort']>;
 }
 
-export const emptyQuery: ViewQuery = { search: '', tagIds: [], filters: {}, sort: [] };
+export const emptyQuery: ViewQuery = { search: '', tagIds: [], entityIds: [], bbox: null, filters: {}, sort: [] };
 
 export function isFiltered(q: ViewQuery): boolean {
-  return q.search.trim() !== '' || q.tagIds.length > 0 || Object.keys(q.filters).length > 0;
+  return q.search.trim() !== '' || q.tagIds.length > 0 || q.entityIds.length > 0 || q.bbox !== null || Object.keys(q.filters).length > 0;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CallInput, CallName, CallOutput } from '../../electron/contract/index.js';
 import { Core } from '../../electron/dispatch.js';
+import { gazetteerFile } from '../../electron/paths.js';
 
 export const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -13,10 +14,12 @@ export function tempDir(prefix = 'awb-test-'): string {
 }
 
 /** A core on a fresh workspace in a temp folder, with a typed `call` that throws readable errors. */
-export function testCore(workspace?: string) {
+export function testCore(workspace?: string, options: { suggestOnImport?: boolean } = {}) {
   const dir = tempDir();
   const core = new Core({
     dataDir: dir,
+    gazetteerFile: gazetteerFile(repoRoot),
+    suggestOnImport: options.suggestOnImport ?? false,
     workspace: workspace ?? path.join(dir, 'test.awb'),
     sampleDir: path.join(repoRoot, 'assets/samples'),
     mode: 'browser',

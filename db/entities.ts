@@ -1,0 +1,330 @@
+import type { EntityColumn, EntityDetail, EntityQuery, EntityRow, EntityType, MapPlace, PlaceCandidate } from '../electron/contract/entities.js';
+import { nameKey } from '../electron/services/gazetteer/normalise.js';
+import { recordChange } from './changes.js';
+import { nowIso, type Db } from './open.js';
+
+export class EntityError extends Error {}
+
+/** Per-entity counts over mentions that are not rejected; dates are not entities. */
+const STATS = `SELECT m.entity_id,
+    sum(m.status = 'accepted') AS accepted,
+    sum(m.status = 'suggested') AS suggested,
+    count(DISTINCT m.article_id) AS articles,
+    min(coalesce(a.published, substr(a.imported_at, 1, 10))) AS first_seen,
+    max(coalesce(a.published, substr(a.imported_at, 1, 10))) AS last_seen
+  FROM mention m JOIN article a ON a.id = m.article_id
+  WHERE m.status <> 'rejected' AND m.entity_id IS NOT NULL`;
+
+const SORT: Record<EntityColumn, string> = {
+  type: 'e.type',
+  name: 'e.name COLLATE NOCASE',
+  mentions: 'accepted',
+  suggested: 'suggested',
+  articles: 'articles',
+  firstSeen: 'first_seen',
+  lastSeen: 'last_seen',
+};
+
+interface EntityRecord {
+  id: number;
+  type: EntityType;
+  name: string;
+  notes: string | null;
+  origin: string;
+  place_id: number | null;
+  place_label: string | null;
+  lat: number | null;
+  lon: number | null;
+  geonames_id: number | null;
+  wikidata: string | null;
+  accepted: number | null;
+  suggested: number | null;
+  articles: number | null;
+  first_seen: string | null;
+  last_seen: string | null;
+  aliases: string | null;
+}
+
+function toRow(r: EntityRecord): EntityRow {
+  return {
+    id: r.id,
+    type: r.type,
+    name: r.name,
+    aliases: r.aliases ? (JSON.parse(r.aliases) as string[]).filter((a) => a !== r.name) : [],
+    mentions: r.accepted ?? 0,
+    suggested: r.suggested ?? 0,
+    articles: r.articles ?? 0,
+    firstSeen: r.first_seen,
+    lastSeen: r.last_seen,
+    lat: r.lat,
+    lon: r.lon,
+    placeLabel: r.place_label,
+  };
+}
+
+export interface PlaceLink {
+  placeId: number | null;
+  label: string | null;
+  lat: number | null;
+  lon: number | null;
+  geonamesId: number | null;
+}
+
+export const placeLinkOf = (p: PlaceCandidate): PlaceLink => ({
+  placeId: p.id,
+  label: [p.name, p.admin1Name && p.kind === 'city' ? p.admin1Name : null, p.country].filter(Boolean).join(', '),
+  lat: p.lat,
+  lon: p.lon,
+  // Admin areas and countries carry ids of our own, not GeoNames ids.
+  geonamesId: p.kind === 'city' ? p.id : null,
+});
+
+/** The entity registry. */
+export class EntitiesRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Names the analyst has confirmed (accepted at least once, or made by hand): alias key → type. */
+  registry(): Map<string, EntityType> {
+    const rows = this.db
+      .prepare(
+        `SELECT al.key, e.type FROM entity_alias al JOIN entity e ON e.id = al.entity_id
+         WHERE e.origin = 'analyst' OR EXISTS (SELECT 1 FROM mention m WHERE m.entity_id = e.id AND m.status = 'accepted')`,
+      )
+      .all() as { key: string; type: EntityType }[];
+    return new Map(rows.map((r) => [r.key, r.type]));
+  }
+
+  /** The entity a name of this type refers to: same gazetteer place, else same alias; created if new. */
+  resolve(type: EntityType, name: string, place: PlaceLink | null, origin: 'auto' | 'analyst'): number {
+    const key = nameKey(name);
+    let id: number | undefined;
+    if (type === 'place' && place?.placeId != null) {
+      id = this.db.prepare("SELECT id FROM entity WHERE type = 'place' AND place_id = ? ORDER BY (origin = 'analyst') DESC, id LIMIT 1").pluck().get(place.placeId) as number | undefined;
+    }
+    id ??= this.db
+      .prepare(`SELECT e.id FROM entity_alias al JOIN entity e ON e.id = al.entity_id WHERE al.key = ? AND e.type = ? ORDER BY (e.origin = 'analyst') DESC, e.id LIMIT 1`)
+      .pluck()
+      .get(key, type) as number | undefined;
+    if (id === undefined) {
+      const canonical = type === 'place' && place?.label ? place.label.split(',')[0]! : name;
+      id = Number(
+        this.db
+          .prepare('INSERT INTO entity (type, name, origin, place_id, place_label, lat, lon, geonames_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+          .run(type, canonical, origin, place?.placeId ?? null, place?.label ?? null, place?.lat ?? null, place?.lon ?? null, place?.geonamesId ?? null, nowIso()).lastInsertRowid,
+      );
+      this.addAlias(id, canonical);
+    }
+    this.addAlias(id, name);
+    return id;
+  }
+
+  addAlias(id: number, alias: string): void {
+    const key = nameKey(alias);
+    if (key) this.db.prepare('INSERT OR IGNORE INTO entity_alias (entity_id, key, alias) VALUES (?, ?, ?)').run(id, key, alias);
+  }
+
+  page(query: EntityQuery, startRow: number, endRow: number): { rows: EntityRow[]; total: number } {
+    const { sql, params } = this.select(query);
+    const sort = query.sort[0];
+    const order = sort ? `${SORT[sort.column]} ${sort.direction === 'desc' ? 'DESC' : 'ASC'}, e.id` : 'accepted + suggested DESC, e.id';
+    const rows = this.db.prepare(`${sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, endRow - startRow, startRow) as EntityRecord[];
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM (${sql})`).get(...params) as { n: number }).n;
+    return { rows: rows.map(toRow), total };
+  }
+
+  private select(query: EntityQuery): { sql: string; params: unknown[] } {
+    const params: unknown[] = [];
+    const statsWhere: string[] = [];
+    if (query.articleIds.length) {
+      statsWhere.push('m.article_id IN (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify(query.articleIds));
+    }
+    const where: string[] = [query.includeSuggested ? '(s.entity_id IS NOT NULL OR (e.origin = \'analyst\' AND ? = 0))' : 's.accepted > 0'];
+    if (query.includeSuggested) params.push(query.articleIds.length);
+    if (query.types.length) {
+      where.push('e.type IN (SELECT value FROM json_each(?))');
+      params.push(JSON.stringify(query.types));
+    }
+    if (query.search.trim()) {
+      where.push('e.id IN (SELECT entity_id FROM entity_alias WHERE key LIKE ?)');
+      params.push(`%${nameKey(query.search)}%`);
+    }
+    if (query.bbox) {
+      const [w, s, e, n] = query.bbox;
+      where.push('e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?');
+      params.push(s, n, w, e);
+    }
+    const sql = `SELECT e.*, s.accepted, s.suggested, s.articles, s.first_seen, s.last_seen,
+        (SELECT json_group_array(alias) FROM entity_alias WHERE entity_id = e.id) AS aliases
+      FROM entity e LEFT JOIN (${STATS} ${statsWhere.length ? 'AND ' + statsWhere.join(' AND ') : ''} GROUP BY m.entity_id) s ON s.entity_id = e.id
+      WHERE ${where.join(' AND ')}`;
+    return { sql, params };
+  }
+
+  get(id: number): EntityDetail {
+    const r = this.db
+      .prepare(
+        `SELECT e.*, s.accepted, s.suggested, s.articles, s.first_seen, s.last_seen,
+          (SELECT json_group_array(alias) FROM entity_alias WHERE entity_id = e.id) AS aliases
+         FROM entity e LEFT JOIN (${STATS} AND m.entity_id = ? GROUP BY m.entity_id) s ON s.entity_id = e.id WHERE e.id = ?`,
+      )
+      .get(id, id) as EntityRecord | undefined;
+    if (!r) throw new EntityError(`Entity ${id} does not exist (it may have been merged or deleted).`);
+    const occurrences = this.db
+      .prepare(
+        `SELECT m.id AS mentionId, m.article_id AS articleId, a.title AS articleTitle, a.published, m.start, m.end, m.quote,
+            m.prefix AS before, m.suffix AS after, m.status
+         FROM mention m JOIN article a ON a.id = m.article_id WHERE m.entity_id = ? AND m.status <> 'rejected'
+         ORDER BY coalesce(a.published, a.imported_at), m.article_id, m.start LIMIT 2000`,
+      )
+      .all(id) as EntityDetail['occurrences'];
+    return { ...toRow(r), notes: r.notes, geonamesId: r.geonames_id, wikidata: r.wikidata, placeId: r.place_id, occurrences };
+  }
+
+  update(id: number, patch: { name?: string; notes?: string | null; type?: EntityType; aliases?: string[]; geonamesId?: number | null; wikidata?: string | null }): void {
+    this.db.transaction(() => {
+      const before = this.get(id);
+      const sets: string[] = ["origin = 'analyst'"];
+      const values: unknown[] = [];
+      for (const [k, column] of [['name', 'name'], ['notes', 'notes'], ['type', 'type'], ['geonamesId', 'geonames_id'], ['wikidata', 'wikidata']] as const) {
+        if (patch[k] !== undefined) {
+          sets.push(`${column} = ?`);
+          values.push(patch[k]);
+        }
+      }
+      this.db.prepare(`UPDATE entity SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+      if (patch.type) this.db.prepare("UPDATE mention SET type = ? WHERE entity_id = ? AND type <> 'date'").run(patch.type, id);
+      if (patch.name) this.addAlias(id, patch.name);
+      if (patch.aliases) {
+        this.db.prepare('DELETE FROM entity_alias WHERE entity_id = ?').run(id);
+        for (const a of [patch.name ?? before.name, ...patch.aliases]) this.addAlias(id, a);
+      }
+      recordChange(this.db, 'update', 'entity', id, { name: before.name, notes: before.notes, type: before.type, aliases: before.aliases }, patch);
+    })();
+  }
+
+  setPlace(id: number, link: PlaceLink | null): void {
+    this.db.transaction(() => {
+      const before = this.db.prepare('SELECT place_id, place_label, lat, lon FROM entity WHERE id = ?').get(id);
+      if (!before) throw new EntityError(`Entity ${id} does not exist.`);
+      this.db
+        .prepare("UPDATE entity SET place_id = ?, place_label = ?, lat = ?, lon = ?, geonames_id = ?, origin = 'analyst' WHERE id = ?")
+        .run(link?.placeId ?? null, link?.label ?? null, link?.lat ?? null, link?.lon ?? null, link?.geonamesId ?? null, id);
+      recordChange(this.db, 'place', 'entity', id, before, link);
+    })();
+  }
+
+  /** Moves every mention and alias of `source` to `target`; returns the change id that undoes it. */
+  merge(sourceId: number, targetId: number): number {
+    if (sourceId === targetId) throw new EntityError('An entity cannot be merged into itself.');
+    return this.db.transaction(() => {
+      const source = this.db.prepare('SELECT * FROM entity WHERE id = ?').get(sourceId) as Record<string, unknown> | undefined;
+      const target = this.db.prepare('SELECT type FROM entity WHERE id = ?').get(targetId) as { type: string } | undefined;
+      if (!source || !target) throw new EntityError('Both entities must exist to merge them.');
+      if (source.type !== target.type) throw new EntityError(`A ${String(source.type)} cannot be merged into a ${target.type}; change its type first.`);
+      const mentionIds = this.db.prepare('SELECT id FROM mention WHERE entity_id = ?').pluck().all(sourceId) as number[];
+      const aliases = this.db.prepare('SELECT key, alias FROM entity_alias WHERE entity_id = ?').all(sourceId) as { key: string; alias: string }[];
+      this.db.prepare('UPDATE mention SET entity_id = ? WHERE entity_id = ?').run(targetId, sourceId);
+      for (const a of aliases) this.addAlias(targetId, a.alias);
+      this.db.prepare('DELETE FROM entity WHERE id = ?').run(sourceId);
+      this.db.prepare("UPDATE entity SET origin = 'analyst' WHERE id = ?").run(targetId);
+      recordChange(this.db, 'merge', 'entity', targetId, { source, aliases, mentionIds }, { target: targetId });
+      return Number(this.db.prepare('SELECT max(id) FROM change_log').pluck().get());
+    })();
+  }
+
+  undoMerge(changeId: number): number {
+    return this.db.transaction(() => {
+      const change = this.db.prepare("SELECT before, subject_id AS targetId FROM change_log WHERE id = ? AND action = 'merge' AND subject = 'entity'").get(changeId) as
+        | { before: string; targetId: number }
+        | undefined;
+      if (!change) throw new EntityError('That merge cannot be undone (it is not in the change log).');
+      const { source, aliases, mentionIds } = JSON.parse(change.before) as { source: Record<string, unknown>; aliases: { key: string; alias: string }[]; mentionIds: number[] };
+      const columns = Object.keys(source);
+      this.db.prepare(`INSERT INTO entity (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...columns.map((c) => source[c]));
+      for (const a of aliases) this.db.prepare('INSERT OR IGNORE INTO entity_alias (entity_id, key, alias) VALUES (?, ?, ?)').run(source.id, a.key, a.alias);
+      const targetKeys = new Set(aliases.map((a) => a.key));
+      const keep = this.db.prepare('SELECT name FROM entity WHERE id = ?').pluck().get(change.targetId) as string;
+      for (const key of targetKeys) if (key !== nameKey(keep)) this.db.prepare('DELETE FROM entity_alias WHERE entity_id = ? AND key = ?').run(change.targetId, key);
+      this.db.prepare('UPDATE mention SET entity_id = ? WHERE id IN (SELECT value FROM json_each(?)) AND entity_id = ?').run(source.id, JSON.stringify(mentionIds), change.targetId);
+      recordChange(this.db, 'undo-merge', 'entity', Number(source.id), null, { changeId });
+      return Number(source.id);
+    })();
+  }
+
+  /** Moves the chosen mentions to a new entity called `name`. */
+  split(id: number, mentionIds: number[], name: string): number {
+    return this.db.transaction(() => {
+      const e = this.db.prepare('SELECT type FROM entity WHERE id = ?').get(id) as { type: EntityType } | undefined;
+      if (!e) throw new EntityError(`Entity ${id} does not exist.`);
+      const created = Number(this.db.prepare("INSERT INTO entity (type, name, origin, created_at) VALUES (?, ?, 'analyst', ?)").run(e.type, name, nowIso()).lastInsertRowid);
+      this.addAlias(created, name);
+      const moved = this.db.prepare('UPDATE mention SET entity_id = ? WHERE entity_id = ? AND id IN (SELECT value FROM json_each(?))').run(created, id, JSON.stringify(mentionIds)).changes;
+      if (moved === 0) throw new EntityError('None of those mentions belong to this entity.');
+      recordChange(this.db, 'split', 'entity', id, { mentionIds }, { newEntity: created });
+      return created;
+    })();
+  }
+
+  /** Deleting an entity rejects its mentions, so a re-run does not suggest them again. */
+  delete(id: number): void {
+    this.db.transaction(() => {
+      const before = this.db.prepare('SELECT * FROM entity WHERE id = ?').get(id);
+      if (!before) throw new EntityError(`Entity ${id} does not exist.`);
+      const mentionIds = this.db.prepare('SELECT id FROM mention WHERE entity_id = ?').pluck().all(id);
+      this.db.prepare("UPDATE mention SET status = 'rejected', updated_at = ? WHERE entity_id = ?").run(nowIso(), id);
+      this.db.prepare('DELETE FROM entity WHERE id = ?').run(id);
+      recordChange(this.db, 'delete', 'entity', id, { entity: before, mentionIds }, null);
+    })();
+  }
+
+  /** Auto-made entities left without any mention (all rejected or re-suggested elsewhere). */
+  pruneOrphans(): void {
+    this.db.prepare("DELETE FROM entity WHERE origin = 'auto' AND NOT EXISTS (SELECT 1 FROM mention m WHERE m.entity_id = entity.id AND m.status <> 'rejected')").run();
+  }
+
+  mapPlaces(bbox: [number, number, number, number] | null, articleIds: number[], includeSuggested: boolean, limit: number): MapPlace[] {
+    const params: unknown[] = [];
+    let where = "e.type = 'place' AND e.lat IS NOT NULL";
+    if (bbox) {
+      where += ' AND e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?';
+      params.push(bbox[1], bbox[3], bbox[0], bbox[2]);
+    }
+    const mentionWhere = [includeSuggested ? "m.status <> 'rejected'" : "m.status = 'accepted'"];
+    if (articleIds.length) {
+      mentionWhere.push('m.article_id IN (SELECT value FROM json_each(?))');
+      params.unshift(JSON.stringify(articleIds));
+    }
+    return this.db
+      .prepare(
+        `SELECT e.id AS entityId, e.name, e.lat, e.lon, s.mentions, s.articles
+         FROM (SELECT m.entity_id, count(*) AS mentions, count(DISTINCT m.article_id) AS articles FROM mention m
+               WHERE ${mentionWhere.join(' AND ')} AND m.entity_id IS NOT NULL GROUP BY m.entity_id) s
+         JOIN entity e ON e.id = s.entity_id WHERE ${where} ORDER BY s.mentions DESC LIMIT ?`,
+      )
+      .all(...params, limit) as MapPlace[];
+  }
+
+  /** Custom places of this workspace, as gazetteer-like candidates with negative ids. */
+  customPlaces(text: string): PlaceCandidate[] {
+    return (
+      this.db.prepare("SELECT id, name, lat, lon FROM custom_place WHERE name LIKE ? ESCAPE '\\' ORDER BY name LIMIT 20").all(`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) as {
+        id: number;
+        name: string;
+        lat: number;
+        lon: number;
+      }[]
+    ).map((p) => ({ id: -p.id, name: p.name, kind: 'custom' as const, country: null, admin1Name: null, lat: p.lat, lon: p.lon, population: 0 }));
+  }
+
+  customPlace(id: number): PlaceCandidate | null {
+    const p = this.db.prepare('SELECT id, name, lat, lon FROM custom_place WHERE id = ?').get(-id) as { id: number; name: string; lat: number; lon: number } | undefined;
+    return p ? { id: -p.id, name: p.name, kind: 'custom', country: null, admin1Name: null, lat: p.lat, lon: p.lon, population: 0 } : null;
+  }
+
+  createCustomPlace(name: string, lat: number, lon: number): PlaceCandidate {
+    const id = Number(this.db.prepare('INSERT INTO custom_place (name, lat, lon, created_at) VALUES (?, ?, ?, ?)').run(name, lat, lon, nowIso()).lastInsertRowid);
+    recordChange(this.db, 'create', 'custom_place', id, null, { name, lat, lon });
+    return this.customPlace(-id)!;
+  }
+}

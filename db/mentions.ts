@@ -1,0 +1,179 @@
+import type { Mention, MentionType, PlaceCandidate } from '../electron/contract/entities.js';
+import { nameKey } from '../electron/services/gazetteer/normalise.js';
+import { recordChange } from './changes.js';
+import { nowIso, type Db } from './open.js';
+
+/** A span to store: from the extractor or the analyst. */
+export interface NewMention {
+  start: number;
+  end: number;
+  type: MentionType;
+  status: 'suggested' | 'accepted' | 'rejected';
+  origin: 'auto' | 'analyst';
+  entityId: number | null;
+  confidence?: number | null;
+  reason?: string | null;
+  date?: { value: string | null; until: string | null; precision: string } | null;
+  candidates?: PlaceCandidate[];
+}
+
+const CONTEXT = 32;
+
+interface MentionRecord {
+  id: number;
+  article_id: number;
+  start: number;
+  end: number;
+  quote: string;
+  type: MentionType;
+  status: Mention['status'];
+  origin: Mention['origin'];
+  entity_id: number | null;
+  entity_name: string | null;
+  confidence: number | null;
+  reason: string | null;
+  date_value: string | null;
+  date_until: string | null;
+  date_precision: string | null;
+  candidates: string | null;
+  place_label: string | null;
+  lat: number | null;
+  lon: number | null;
+}
+
+export function toMention(r: MentionRecord): Mention {
+  return {
+    id: r.id,
+    articleId: r.article_id,
+    start: r.start,
+    end: r.end,
+    quote: r.quote,
+    type: r.type,
+    status: r.status,
+    origin: r.origin,
+    entityId: r.entity_id,
+    entityName: r.entity_name,
+    confidence: r.confidence,
+    reason: r.reason,
+    date: r.date_precision ? { value: r.date_value, until: r.date_until, precision: r.date_precision } : null,
+    candidates: r.candidates ? (JSON.parse(r.candidates) as PlaceCandidate[]) : [],
+    place: r.lat !== null && r.lon !== null ? { label: r.place_label, lat: r.lat, lon: r.lon } : null,
+  };
+}
+
+const SELECT = `SELECT m.*, e.name AS entity_name, e.place_label, e.lat, e.lon FROM mention m LEFT JOIN entity e ON e.id = m.entity_id`;
+
+export class MentionsRepository {
+  constructor(private readonly db: Db) {}
+
+  forArticle(articleId: number): Mention[] {
+    return (this.db.prepare(`${SELECT} WHERE m.article_id = ? ORDER BY m.start`).all(articleId) as MentionRecord[]).map(toMention);
+  }
+
+  get(id: number): Mention | null {
+    const r = this.db.prepare(`${SELECT} WHERE m.id = ?`).get(id) as MentionRecord | undefined;
+    return r ? toMention(r) : null;
+  }
+
+  /** Spans the analyst decided on (accepted, rejected, or drawn by hand): a re-run keeps clear of them. */
+  decided(articleId: number): { start: number; end: number }[] {
+    return this.db
+      .prepare("SELECT start, end FROM mention WHERE article_id = ? AND (status <> 'suggested' OR origin = 'analyst')")
+      .all(articleId) as { start: number; end: number }[];
+  }
+
+  clearSuggestions(articleId: number): void {
+    this.db.prepare("DELETE FROM mention WHERE article_id = ? AND status = 'suggested' AND origin = 'auto'").run(articleId);
+  }
+
+  insert(articleId: number, body: string, m: NewMention): number {
+    return Number(
+      this.db
+        .prepare(
+          `INSERT INTO mention (article_id, start, end, quote, prefix, suffix, type, status, origin, entity_id, confidence, reason,
+             date_value, date_until, date_precision, candidates, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          articleId,
+          m.start,
+          m.end,
+          body.slice(m.start, m.end),
+          body.slice(Math.max(0, m.start - CONTEXT), m.start),
+          body.slice(m.end, m.end + CONTEXT),
+          m.type,
+          m.status,
+          m.origin,
+          m.entityId,
+          m.confidence ?? null,
+          m.reason ?? null,
+          m.date?.value ?? null,
+          m.date?.until ?? null,
+          m.date?.precision ?? null,
+          m.candidates?.length ? JSON.stringify(m.candidates) : null,
+          nowIso(),
+        ).lastInsertRowid,
+    );
+  }
+
+  update(id: number, patch: Partial<{ status: Mention['status']; type: MentionType; entityId: number | null; start: number; end: number; body: string }>): void {
+    const before = this.db.prepare('SELECT status, type, entity_id AS entityId, start, end FROM mention WHERE id = ?').get(id);
+    const sets: string[] = [];
+    const values: unknown[] = [];
+    const set = (column: string, value: unknown) => {
+      sets.push(`${column} = ?`);
+      values.push(value);
+    };
+    if (patch.status) set('status', patch.status);
+    if (patch.type) set('type', patch.type);
+    if (patch.entityId !== undefined) set('entity_id', patch.entityId);
+    if (patch.start !== undefined && patch.end !== undefined && patch.body !== undefined) {
+      set('start', patch.start);
+      set('end', patch.end);
+      set('quote', patch.body.slice(patch.start, patch.end));
+      set('prefix', patch.body.slice(Math.max(0, patch.start - CONTEXT), patch.start));
+      set('suffix', patch.body.slice(patch.end, patch.end + CONTEXT));
+    }
+    if (sets.length === 0) return;
+    set('updated_at', nowIso());
+    this.db.prepare(`UPDATE mention SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+    const { body: _body, ...after } = patch;
+    recordChange(this.db, 'update', 'mention', id, before, after);
+  }
+
+  /** Other places where the same words stand, in one article or in all (found with FTS first). */
+  occurrences(quote: string, articleId: number | null): { articleId: number; body: string; start: number; end: number }[] {
+    const phrase = `"${quote.replaceAll('"', ' ')}"`;
+    const articles = (
+      articleId !== null
+        ? this.db.prepare('SELECT article_id AS id, body FROM article_body WHERE article_id = ?').all(articleId)
+        : this.db
+            .prepare('SELECT b.article_id AS id, b.body FROM article_fts f JOIN article_body b ON b.article_id = f.rowid WHERE article_fts MATCH ?')
+            .all(phrase)
+    ) as { id: number; body: string }[];
+    const escaped = quote.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'gu');
+    const out: { articleId: number; body: string; start: number; end: number }[] = [];
+    for (const a of articles) for (const m of a.body.matchAll(re)) out.push({ articleId: a.id, body: a.body, start: m.index, end: m.index + m[0].length });
+    return out;
+  }
+
+  overlapping(articleId: number, start: number, end: number, exceptId?: number): { id: number; status: string; origin: string }[] {
+    return this.db
+      .prepare('SELECT id, status, origin FROM mention WHERE article_id = ? AND start < ? AND end > ? AND id IS NOT ?')
+      .all(articleId, end, start, exceptId ?? null) as { id: number; status: string; origin: string }[];
+  }
+
+  markExtracted(articleId: number, version: number): void {
+    this.db.prepare('INSERT OR REPLACE INTO extraction_state (article_id, version, extracted_at) VALUES (?, ?, ?)').run(articleId, version, nowIso());
+  }
+
+  notExtracted(version: number, limit: number): number[] {
+    return this.db
+      .prepare('SELECT a.id FROM article a LEFT JOIN extraction_state s ON s.article_id = a.id WHERE s.version IS NULL OR s.version < ? ORDER BY a.id LIMIT ?')
+      .pluck()
+      .all(version, limit) as number[];
+  }
+}
+
+export const keyOf = nameKey;

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+export const ENTITY_TYPES = ['person', 'organisation', 'place', 'group'] as const;
+export const MENTION_TYPES = [...ENTITY_TYPES, 'date'] as const;
+export const EntityType = z.enum(ENTITY_TYPES);
+export const MentionType = z.enum(MENTION_TYPES);
+export type EntityType = z.infer<typeof EntityType>;
+export type MentionType = z.infer<typeof MentionType>;
+
+export const PlaceCandidate = z.object({
+  /** Gazetteer id, or a negative number for a custom place of this workspace. */
+  id: z.number(),
+  name: z.string(),
+  kind: z.enum(['city', 'admin1', 'country', 'custom']),
+  country: z.string().nullable(),
+  admin1Name: z.string().nullable(),
+  lat: z.number(),
+  lon: z.number(),
+  population: z.number(),
+  score: z.number().optional(),
+});
+export type PlaceCandidate = z.infer<typeof PlaceCandidate>;
+
+export const Mention = z.object({
+  id: z.number(),
+  articleId: z.number(),
+  start: z.number(),
+  end: z.number(),
+  quote: z.string(),
+  type: MentionType,
+  status: z.enum(['suggested', 'accepted', 'rejected']),
+  origin: z.enum(['auto', 'analyst']),
+  entityId: z.number().nullable(),
+  entityName: z.string().nullable(),
+  confidence: z.number().nullable(),
+  reason: z.string().nullable(),
+  date: z.object({ value: z.string().nullable(), until: z.string().nullable(), precision: z.string() }).nullable(),
+  candidates: z.array(PlaceCandidate),
+  /** Where the linked entity is placed on the map, if it is. */
+  place: z.object({ label: z.string().nullable(), lat: z.number(), lon: z.number() }).nullable(),
+});
+export type Mention = z.infer<typeof Mention>;
+
+export const ENTITY_COLUMNS = ['type', 'name', 'mentions', 'suggested', 'articles', 'firstSeen', 'lastSeen'] as const;
+export const EntityColumn = z.enum(ENTITY_COLUMNS);
+export type EntityColumn = z.infer<typeof EntityColumn>;
+
+export const EntityQuery = z.object({
+  search: z.string().max(500).default(''),
+  types: z.array(EntityType).default([]),
+  /** Only entities mentioned in these articles. */
+  articleIds: z.array(z.number().int()).max(10_000).default([]),
+  /** Only entities (places) inside [west, south, east, north]. */
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable().default(null),
+  includeSuggested: z.boolean().default(true),
+  sort: z.array(z.object({ column: EntityColumn, direction: z.enum(['asc', 'desc']) })).max(1).default([]),
+});
+export type EntityQuery = z.infer<typeof EntityQuery>;
+export type EntityQueryInput = z.input<typeof EntityQuery>;
+
+export const EntityRow = z.object({
+  id: z.number(),
+  type: EntityType,
+  name: z.string(),
+  aliases: z.array(z.string()),
+  /** Accepted mentions. */
+  mentions: z.number(),
+  suggested: z.number(),
+  articles: z.number(),
+  firstSeen: z.string().nullable(),
+  lastSeen: z.string().nullable(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+  placeLabel: z.string().nullable(),
+});
+export type EntityRow = z.infer<typeof EntityRow>;
+
+export const EntityDetail = EntityRow.extend({
+  notes: z.string().nullable(),
+  geonamesId: z.number().nullable(),
+  wikidata: z.string().nullable(),
+  placeId: z.number().nullable(),
+  occurrences: z.array(
+    z.object({
+      mentionId: z.number(),
+      articleId: z.number(),
+      articleTitle: z.string(),
+      published: z.string().nullable(),
+      start: z.number(),
+      end: z.number(),
+      quote: z.string(),
+      before: z.string(),
+      after: z.string(),
+      status: z.enum(['suggested', 'accepted', 'rejected']),
+    }),
+  ),
+});
+export type EntityDetail = z.infer<typeof EntityDetail>;
+
+export const PlacePick = z.union([
+  z.object({ gazetteerId: z.number().int() }),
+  z.object({ custom: z.object({ name: z.string().trim().min(1).max(200), lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }) }),
+  z.object({ none: z.literal(true) }),
+]);
+
+export const MapPlace = z.object({
+  entityId: z.number(),
+  name: z.string(),
+  lat: z.number(),
+  lon: z.number(),
+  mentions: z.number(),
+  articles: z.number(),
+});
+export type MapPlace = z.infer<typeof MapPlace>;

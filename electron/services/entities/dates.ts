@@ -1,0 +1,101 @@
+import * as chrono from 'chrono-node';
+
+export type DatePrecision = 'day' | 'week' | 'month' | 'year' | 'decade';
+
+export interface DateMention {
+  start: number;
+  end: number;
+  text: string;
+  /** ISO date of the start of the period, or null when it cannot be placed (no publication date). */
+  value: string | null;
+  /** ISO date of the end of a range ("in the past 24 hours"), else null. */
+  until: string | null;
+  precision: DatePrecision;
+}
+
+const iso = (d: Date) => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`;
+const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
+
+function parseIsoDay(value: string | null): Date | null {
+  const m = value ? /^(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
+  return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+}
+
+const WEEKDAY = /^(on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)( (night|morning|evening|afternoon))?$/i;
+const FUTURE_BEFORE = /\b(will|would|next|to be|is due|are due|scheduled|planned|upcoming)\b[^.!?]{0,60}$/i;
+
+/**
+ * Dates in news text, normalised against the article's publication date: "on Sunday" is the last
+ * Sunday on or before it (the next one when the sentence looks ahead: "will meet … on Friday"),
+ * "On May 28th" the last May 28th, "in the past 24 hours" the day before it. Precision is kept.
+ */
+export function extractDates(text: string, published: string | null): DateMention[] {
+  const reference = parseIsoDay(published);
+  const out: DateMention[] = [];
+  for (const m of text.matchAll(/\b(?:in )?the (?:past|last) (24|48|72) hours\b|\b(?:in )?the (?:past|last) (few|two|three|several) days\b|\b(?:in )?the (?:past|last) (week|month|year)\b/gi)) {
+    const start = m.index;
+    const hours = m[1] ? Number(m[1]) : 0;
+    const days = hours ? Math.ceil(hours / 24) : m[2] ? 7 : m[3] === 'week' ? 7 : m[3] === 'month' ? 31 : 365;
+    const precision: DatePrecision = hours ? 'day' : m[2] || m[3] === 'week' ? 'week' : m[3] === 'month' ? 'month' : 'year';
+    out.push({
+      start,
+      end: start + m[0].length,
+      text: m[0],
+      value: reference ? iso(addDays(reference, -days)) : null,
+      until: reference ? iso(reference) : null,
+      precision,
+    });
+  }
+  const results = chrono.parse(text, reference ?? new Date(Date.UTC(2000, 0, 1)), { forwardDate: false });
+  for (const r of results) {
+    const raw = r.text.replace(/[\s,.;:]+$/, '');
+    if (out.some((d) => r.index < d.end && r.index + raw.length > d.start)) continue;
+    // chrono reads "now", "today" and clock times too; news coding wants calendar dates.
+    if (/^(now|today|tonight|this|at the moment)\b/i.test(raw) || !/[a-z]{3}|\d{4}/i.test(raw)) continue;
+    if (/^\d{1,2}(:\d\d)?\s*(am|pm)?$/i.test(raw.trim())) continue;
+    const start = r.index;
+    const end = r.index + raw.length;
+    const weekday = WEEKDAY.exec(raw.trim());
+    let value: string | null = null;
+    let precision: DatePrecision = 'day';
+    if (weekday) {
+      if (reference) {
+        const target = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'].indexOf(weekday[2]!.toLowerCase());
+        const ahead = FUTURE_BEFORE.test(text.slice(Math.max(0, start - 80), start));
+        let d = reference;
+        if (ahead) {
+          do d = addDays(d, 1);
+          while (d.getUTCDay() !== target);
+        } else while (d.getUTCDay() !== target) d = addDays(d, -1);
+        value = iso(d);
+      }
+    } else {
+      const s = r.start;
+      const known = (c: chrono.Component) => s.isCertain(c);
+      precision = known('day') ? 'day' : known('month') ? 'month' : 'year';
+      if (!known('year') && !known('month') && !known('day')) continue;
+      let year = s.get('year')!;
+      const month = s.get('month') ?? 1;
+      const day = precision === 'day' ? (s.get('day') ?? 1) : 1;
+      if (!known('year')) {
+        if (!reference) {
+          out.push({ start, end, text: raw, value: null, until: null, precision });
+          continue;
+        }
+        // A date without a year is the latest one not after publication.
+        year = reference.getUTCFullYear();
+        if (Date.UTC(year, month - 1, day) > reference.getTime()) year--;
+      }
+      value = iso(new Date(Date.UTC(year, month - 1, day)));
+    }
+    out.push({ start, end, text: raw, value, until: null, precision });
+  }
+  for (const m of text.matchAll(/\b(?:in|since|until|by|from|of|and|the|early|late|mid)\s+((1[5-9]|20)\d0s|(1[5-9]|20)\d\d)\b/gi)) {
+    const token = m[1]!;
+    const start = m.index + m[0].length - token.length;
+    if (out.some((d) => start < d.end && start + token.length > d.start)) continue;
+    const decade = token.endsWith('s');
+    out.push({ start, end: start + token.length, text: token, value: `${token.slice(0, 4)}-01-01`, until: null, precision: decade ? 'decade' : 'year' });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

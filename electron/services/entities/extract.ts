@@ -1,0 +1,250 @@
+import { nameKey } from '../gazetteer/normalise.js';
+import type { Place, PlaceContext, RankedPlace } from '../gazetteer/gazetteer.js';
+import { extractDates, type DatePrecision } from './dates.js';
+import {
+  COUNTRY_ABBREVIATIONS,
+  GROUP_NAMES,
+  KNOWN_ORGANISATION_NAMES,
+  ORG_HEADS,
+  PERSON_ROLES,
+  PLACE_CUES_BEFORE,
+  PLACE_HEADS,
+  STOPWORDS,
+  TITLES,
+  WEEKDAYS_AND_MONTHS,
+} from './lexicon.js';
+
+export const ENTITY_TYPES = ['person', 'organisation', 'place', 'group', 'date'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+export interface Suggestion {
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+  confidence: number;
+  /** Why the extractor thinks so, shown to the analyst. */
+  reason: string;
+  /** Gazetteer candidates for places, best first. */
+  places?: RankedPlace[];
+  date?: { value: string | null; until: string | null; precision: DatePrecision };
+}
+
+/** What the extractor may consult. */
+export interface ExtractContext {
+  gazetteer: {
+    lookup(name: string): Place[];
+    rank(name: string, context: PlaceContext): RankedPlace[];
+    countryByName: Map<string, string>;
+    demonyms: Map<string, string>;
+  };
+  /** The workspace's confirmed names (alias key → type): found again wherever they appear. */
+  registry: Map<string, EntityType>;
+  published: string | null;
+}
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+  word: boolean;
+  cap: boolean;
+  sentenceStart: boolean;
+}
+
+const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+const MAX_TEXT = 2_000_000;
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let sentenceStart = true;
+  for (const m of text.matchAll(TOKEN)) {
+    const t = m[0];
+    const word = /[\p{L}\p{N}]/u.test(t);
+    const gap = text.slice(tokens.at(-1)?.end ?? 0, m.index);
+    if (gap.includes('\n')) sentenceStart = true;
+    tokens.push({ text: t, start: m.index, end: m.index + t.length, word, cap: word && /^\p{Lu}/u.test(t), sentenceStart: word && sentenceStart });
+    if (word) sentenceStart = false;
+    else if (/[.!?“"‘:;(]/.test(t) && !(t === '.' && /^(?:\p{Lu}|Mr|Mrs|Ms|Dr|Gen|Col|Lt|St|Sen|Rep|Gov|No|Jr|Sr)$/u.test(tokens.at(-2)?.text ?? ''))) sentenceStart = true;
+  }
+  return tokens;
+}
+
+const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'al', 'el', 'bin', 'ibn', 'van', 'von', 'da', 'du', 'la', 'le', 'e', 'i', 'y', 'and']);
+const lower = (s: string) => s.toLowerCase();
+const possessive = /['’]s$/;
+
+/** The extractor: proper-name chunks, classified by lexicons, cue words, the registry and the gazetteer. */
+export function extractEntities(text: string, context: ExtractContext): Suggestion[] {
+  if (text.length > MAX_TEXT) throw new Error(`The article is too long to extract from (${text.length.toLocaleString('en')} characters; the limit is ${MAX_TEXT.toLocaleString('en')}).`);
+  const dates = extractDates(text, context.published);
+  const tokens = tokenize(text);
+  const lowerWords = new Set(tokens.filter((t) => t.word && !t.cap).map((t) => t.text));
+  const taken = (start: number, end: number) => dates.some((d) => start < d.end && end > d.start);
+
+  const chunks: { from: number; to: number }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.cap || WEEKDAYS_AND_MONTHS.has(lower(t.text)) || taken(t.start, t.end)) continue;
+    let j = i;
+    while (j + 1 < tokens.length) {
+      const next = tokens[j + 1]!;
+      if (next.start - tokens[j]!.end > 1 || possessive.test(tokens[j]!.text)) break;
+      if (next.cap && !WEEKDAYS_AND_MONTHS.has(lower(next.text)) && !taken(next.start, next.end)) j++;
+      else if (CONNECTORS.has(next.text) && tokens[j + 2]?.cap && tokens[j + 2]!.start - next.end <= 1 && next.text !== 'and') j += 2;
+      else break;
+    }
+    chunks.push({ from: i, to: j });
+    i = j;
+  }
+
+  const suggestions: Suggestion[] = dates.map((d) => ({
+    start: d.start,
+    end: d.end,
+    text: d.text,
+    type: 'date' as const,
+    confidence: d.value ? 0.9 : 0.6,
+    reason: d.value ? `date (${d.precision})` : 'date (no publication date to place it)',
+    date: { value: d.value, until: d.until, precision: d.precision },
+  }));
+  const people = new Set<string>();
+  const countries = new Set<string>();
+  const near: { lat: number; lon: number }[] = [];
+  const pendingPlaces: { s: Suggestion; wantsAdminArea: boolean; lookupName?: string }[] = [];
+
+  for (const chunk of chunks) {
+    let from = chunk.from;
+    let to = chunk.to;
+    let title = false;
+    // Sentence openers and titles are not part of the name.
+    while (from <= to) {
+      const t = tokens[from]!;
+      const w = lower(t.text.replace(/\.$/, ''));
+      if ((t.sentenceStart || from > chunk.from) && (STOPWORDS.has(w) || (t.sentenceStart && from === to && lowerWords.has(w)))) from++;
+      else if (w === 'the') from++;
+      else if (TITLES.has(w) && from < to) {
+        title = true;
+        from++;
+      } else if (context.gazetteer.demonyms.has(nameKey(t.text)) && from < to && TITLES.has(lower(tokens[from + 1]!.text))) from++;
+      else break;
+    }
+    while (to >= from && CONNECTORS.has(tokens[to]!.text)) to--;
+    if (from > to) continue;
+    const first = tokens[from]!;
+    const last = tokens[to]!;
+    const start = first.start;
+    const end = last.end - (possessive.test(last.text) ? 2 : 0);
+    const name = text.slice(start, end);
+    const key = nameKey(name);
+    const words = to - from + 1;
+    if (!key || key.length < 2) continue;
+    const before = tokens[chunk.from - 1];
+    const before2 = tokens[chunk.from - 2];
+    const after = tokens[chunk.to + 1];
+    const after2 = tokens[chunk.to + 2];
+    const lastWord = lower(last.text.replace(possessive, ''));
+    const push = (type: EntityType, confidence: number, reason: string, extra: Partial<Suggestion> = {}) => {
+      const s: Suggestion = { start, end, text: name, type, confidence, reason, ...extra };
+      suggestions.push(s);
+      return s;
+    };
+
+    const registered = context.registry.get(key);
+    if (registered) {
+      push(registered, 0.95, 'confirmed before in this workspace');
+      if (registered === 'person') people.add(key);
+      continue;
+    }
+    if (KNOWN_ORGANISATION_NAMES.has(key)) {
+      push('organisation', 0.9, 'known organisation');
+      continue;
+    }
+    if (GROUP_NAMES.has(key)) {
+      push('group', 0.9, 'identity group');
+      continue;
+    }
+    if (words === 1 && /s$/.test(key) && context.gazetteer.demonyms.has(key.slice(0, -1))) {
+      push('group', 0.75, 'people of a nationality');
+      continue;
+    }
+    const countryCode = context.gazetteer.countryByName.get(key) ?? (COUNTRY_ABBREVIATIONS.has(key) ? context.gazetteer.countryByName.get(nameKey(COUNTRY_ABBREVIATIONS.get(key)!)) : undefined);
+    if (countryCode) {
+      countries.add(countryCode);
+      pendingPlaces.push({ s: push('place', 0.9, 'country'), wantsAdminArea: false, lookupName: COUNTRY_ABBREVIATIONS.get(key) });
+      continue;
+    }
+    if (ORG_HEADS.has(lastWord) && words >= 2) {
+      push('organisation', 0.8, `organisation ("${last.text}")`);
+      continue;
+    }
+    // Person cues: a title, an apposition ("X, a spokesman for"), or a quote's attribution.
+    const role = after?.text === ',' && after2 && ['a', 'an', 'the'].includes(lower(after2.text)) ? tokens.slice(chunk.to + 3, chunk.to + 6).map((t) => lower(t.text)) : [];
+    const appositive = role.some((w) => PERSON_ROLES.has(w));
+    const saidBefore = before && /^(said|says|told|according)$/i.test(before.text);
+    const saidAfter = after && /^(said|says|told|added|stated)$/i.test(after.text);
+    const titleBefore = before && TITLES.has(lower(before.text.replace(/\.$/, '')));
+    const surname = people.has(key) || [...people].some((p) => p.endsWith(' ' + key));
+    const placeCandidates = context.gazetteer.lookup(name);
+    const placeCueBefore = before && (PLACE_CUES_BEFORE.has(lower(before.text)) || (lower(before.text) === 'of' && before2 && /^(province|city|capital|town|village|district|outskirts|west|east|north|south|centre|center|region|governorate|state)$/i.test(before2.text)));
+    const placeCueAfter = after && /^(province|provincial|city|district|town|village|region|governorate)$/i.test(after.text);
+    if (title || appositive || titleBefore || (words >= 2 && (saidBefore || saidAfter)) || surname) {
+      if (!(placeCandidates.length && !title && !appositive && !surname && placeCueBefore)) {
+        push('person', title || appositive ? 0.85 : 0.7, title || titleBefore ? 'title before a name' : appositive ? `described as ${role.join(' ')}` : surname ? 'named in full earlier' : 'speaks in a quote');
+        people.add(key);
+        continue;
+      }
+    }
+    if (PLACE_HEADS.has(lastWord) && words >= 2) {
+      const bare = tokens.slice(from, to).map((t) => t.text).join(' ');
+      const isAdminArea = /^(province|district|region)$/.test(lastWord) && context.gazetteer.lookup(bare).length > 0;
+      if (isAdminArea) {
+        // "Helmand Province": the name is Helmand, the head says it is the province.
+        const s: Suggestion = { start, end: tokens[to - 1]!.end, text: text.slice(start, tokens[to - 1]!.end), type: 'place', confidence: 0.85, reason: 'province' };
+        suggestions.push(s);
+        pendingPlaces.push({ s, wantsAdminArea: true });
+      } else {
+        // A facility (airfield, bridge, palace) is rarely a populated place of the same name:
+        // it is left for the analyst to place on the map.
+        push('place', 0.7, `place ("${last.text}")`, { places: [] });
+      }
+      continue;
+    }
+    if (placeCandidates.length) {
+      const big = placeCandidates.some((p) => p.kind !== 'city' || p.population >= 50_000);
+      const atSentenceStart = first.sentenceStart && words === 1;
+      if (placeCueBefore || placeCueAfter || (big && !atSentenceStart) || (big && text.slice(end, end + 2) === ', ')) {
+        const wantsAdminArea = !!placeCueAfter && /^(province|provincial|governorate|region)$/i.test(after!.text) || (lower(before?.text ?? '') === 'of' && /^(capital|province)$/i.test(before2?.text ?? ''));
+        pendingPlaces.push({ s: push('place', placeCueBefore || placeCueAfter ? 0.85 : 0.7, placeCueBefore || placeCueAfter ? 'place named with a cue word' : 'known place'), wantsAdminArea });
+        continue;
+      }
+    }
+    if (words >= 2 && words <= 4 && !first.sentenceStart && /^\p{Lu}\p{Ll}/u.test(first.text) && /^\p{Lu}\p{Ll}/u.test(last.text)) {
+      push('person', 0.5, 'a capitalised name');
+      people.add(key);
+    }
+  }
+
+  // Places are linked once the article's countries and other places are known.
+  for (const { s, wantsAdminArea, lookupName } of pendingPlaces) {
+    const ranked = context.gazetteer.rank(lookupName ?? s.text, { countries, near: [], wantsAdminArea });
+    const best = ranked[0];
+    if (best && best.country) countries.add(best.country);
+    if (best && best.kind !== 'country') near.push(best);
+  }
+  for (const { s, wantsAdminArea, lookupName } of pendingPlaces) {
+    s.places = context.gazetteer.rank(lookupName ?? s.text, { countries, near: near.filter((p) => nameKey(s.text) !== nameKey((p as Place).name)), wantsAdminArea }).slice(0, 5);
+  }
+  return dedupe(suggestions);
+}
+
+/** One suggestion per span: the most confident. */
+function dedupe(suggestions: Suggestion[]): Suggestion[] {
+  const sorted = suggestions.sort((a, b) => a.start - b.start || b.confidence - a.confidence);
+  const out: Suggestion[] = [];
+  for (const s of sorted) {
+    const prev = out.at(-1);
+    if (prev && s.start < prev.end) continue;
+    out.push(s);
+  }
+  return out;
+}

@@ -1,0 +1,95 @@
+/**
+ * Word lists the extractor reasons with. They describe how English news names things (titles,
+ * organisation heads, cue words), not any one article.
+ */
+
+/** Function words and sentence openers: capitalised only because a sentence starts with them. */
+export const STOPWORDS = new Set(
+  `a an the and or but nor so yet for of in on at to from by with without into onto over under after before
+  during since until while as if when where why how what which who whom whose that this these those there here
+  it its he she they we you i me him her them us our their his my your one some many most more much few several
+  all any each every both either neither no not only also even still just often already meanwhile however
+  although though because according again later earlier then now today yesterday tomorrow last next first
+  such other another own same about around across against along among between beyond near outside inside
+  within upon via per despite amid amidst toward towards unlike like once twice very too quite rather
+  is are was were be been being has have had do does did will would shall should can could may might must
+  said says say told tells asked added reported according following`.split(/\s+/),
+);
+
+/** Titles before a name: "President Biden", "Gen. Austin Miller". */
+export const TITLES = new Set(
+  `president vice prime minister general gen lieutenant lt colonel col major maj captain capt sergeant sgt
+  admiral adm commander cmdr mr mrs ms miss dr prof professor sheikh shaikh mullah maulvi maulana imam ayatollah
+  governor gov senator sen rep representative congressman congresswoman king queen prince princess emir sultan
+  pope bishop archbishop rabbi judge justice ambassador secretary speaker chairman chairwoman mayor deputy
+  chancellor marshal field spokesman spokeswoman mp commissioner director chief sir lord lady dame saint st`.split(/\s+/),
+);
+
+/** "X, a spokesman for …", "X, the MP for …": the noun after the comma says X is a person. */
+export const PERSON_ROLES = new Set(
+  `member spokesman spokeswoman spokesperson mp minister governor commander leader official resident chief head
+  director president senator analyst professor journalist reporter correspondent deputy lawmaker legislator
+  mayor general colonel captain officer soldier fighter farmer shopkeeper doctor nurse teacher student activist
+  researcher expert adviser advisor envoy ambassador diplomat negotiator representative councillor councilor
+  elder cleric imam mullah witness survivor victim father mother son daughter brother sister wife husband
+  author writer founder owner chairman ceo lawyer judge prosecutor police policeman worker driver`.split(/\s+/),
+);
+
+/** Last words that make a name an organisation: "Afghan Air Force", "New York Times". */
+export const ORG_HEADS = new Set(
+  `force forces army navy ministry council party times post news agency bank company corporation corp inc ltd
+  llc plc university college committee commission organisation organization institute front movement brigade
+  brigades battalion regiment division police department office parliament assembly union association foundation
+  network press court government guard guards group club federation authority service services airlines
+  airways tribune journal herald telegraph gazette radio television tv channel broadcasting mission coalition
+  alliance league taskforce directorate agency command corps militia ministries board bureau cabinet senate congress`.split(/\s+/),
+);
+
+/** Last words that make a name a place (a facility or feature, not a settlement). */
+export const PLACE_HEADS = new Set(
+  `airfield airport airbase base palace square street road highway bridge mosque hospital prison camp dam river
+  valley mountain mountains pass lake sea gulf strait island islands desert district province region border
+  checkpoint crossing port harbour harbor market stadium embassy house`.split(/\s+/),
+);
+
+/** Organisations news names without any head word, as name keys. */
+export const KNOWN_ORGANISATION_NAMES = new Set([
+  'taliban', 'al qaeda', 'islamic state', 'isis', 'isil', 'daesh', 'hezbollah', 'hizbollah', 'hamas', 'nato', 'un',
+  'united nations', 'european union', 'eu', 'red cross', 'icrc', 'al jazeera', 'reuters', 'bbc', 'cnn', 'afp', 'ap',
+  'associated press', 'pentagon', 'kremlin', 'unicef', 'unhcr', 'unama', 'world bank', 'imf', 'amnesty international',
+  'human rights watch', 'wagner', 'boko haram', 'al shabaab', 'pkk', 'ypg', 'sdf', 'houthis', 'haqqani network',
+  'tolonews', 'pajhwok', 'xinhua', 'tass', 'interpol', 'frontex', 'msf', 'doctors without borders', 'hts',
+  'hayat tahrir al sham', 'al nusra', 'jnim', 'iswap', 'm23', 'rsf', 'rapid support forces', 'janjaweed',
+]);
+
+/** Ethnic, religious and other identity groups (singular and plural forms). */
+export const GROUP_NAMES = new Set(
+  `tajik tajiks uzbek uzbeks hazara hazaras pashtun pashtuns pashtoon pashtoons baloch balochs baluch kurd kurds
+  arab arabs turkmen turkmens sunni sunnis shia shias shiite shiites muslim muslims christian christians jew jews
+  yazidi yazidis alawite alawites druze rohingya tutsi tutsis hutu hutus fulani tuareg tuaregs amhara oromo tigrayan
+  tigrayans somali somalis berber berbers copt copts sikh sikhs hindu hindus buddhist buddhists chechen chechens
+  uyghur uyghurs uighur uighurs circassian circassians assyrian assyrians maronite maronites ismaili ismailis
+  aimak aimaks nuristani nuristanis`.split(/\s+/),
+);
+
+/** Abbreviations news uses for countries: kept apart because gazetteer names under 4 letters are not indexed. */
+export const COUNTRY_ABBREVIATIONS = new Map([
+  ['us', 'United States'],
+  ['u s', 'United States'],
+  ['usa', 'United States'],
+  ['uk', 'United Kingdom'],
+  ['u k', 'United Kingdom'],
+  ['uae', 'United Arab Emirates'],
+  ['drc', 'DR Congo'],
+]);
+
+export const WEEKDAYS_AND_MONTHS = new Set(
+  `monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+  september october november december jan feb mar apr jun jul aug sep sept oct nov dec`.split(/\s+/),
+);
+
+/** Words before a name that say it is a place: "in Kunduz", "the province of Faryab". */
+export const PLACE_CUES_BEFORE = new Set(
+  `in at near from to into across outside around toward towards entered captured reached besieged
+  seized attacked bombed shelled struck stormed overran recaptured retook through via`.split(/\s+/),
+);

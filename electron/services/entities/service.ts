@@ -1,0 +1,195 @@
+import { EntitiesRepository, placeLinkOf, type PlaceLink } from '../../../db/entities.js';
+import { MentionsRepository, type NewMention } from '../../../db/mentions.js';
+import type { Db } from '../../../db/open.js';
+import type { EntityType, MentionType, PlaceCandidate } from '../../contract/entities.js';
+import { UserError } from '../errors.js';
+import type { Gazetteer, Place } from '../gazetteer/gazetteer.js';
+import { nameKey } from '../gazetteer/normalise.js';
+import { extractEntities, type Suggestion } from './extract.js';
+
+/** Bumped when the extractor changes enough that old suggestions should be redone. */
+export const EXTRACTOR_VERSION = 1;
+
+const toCandidate = (p: Omit<Place, 'feature'> & { score?: number }): PlaceCandidate => ({
+  id: p.id,
+  name: p.name,
+  kind: p.kind,
+  country: p.country,
+  admin1Name: p.admin1Name,
+  lat: p.lat,
+  lon: p.lon,
+  population: p.population,
+  ...(p.score === undefined ? {} : { score: Math.round(p.score * 100) / 100 }),
+});
+
+/** Suggestions, the analyst's review of them, and the links from mentions to entities. */
+export class EntityService {
+  readonly mentions: MentionsRepository;
+  readonly entities: EntitiesRepository;
+
+  constructor(
+    private readonly db: Db,
+    private readonly gazetteer: () => Gazetteer,
+  ) {
+    this.mentions = new MentionsRepository(db);
+    this.entities = new EntitiesRepository(db);
+  }
+
+  /** (Re-)runs the extractor on articles. Decisions already made are kept; only suggestions are redone. */
+  suggest(articleIds: number[]): { articles: number; suggestions: number; failed: { articleId: number; reason: string }[] } {
+    const gazetteer = this.gazetteer();
+    const registry = this.entities.registry();
+    const read = this.db.prepare('SELECT a.published, b.body FROM article a JOIN article_body b ON b.article_id = a.id WHERE a.id = ?');
+    let suggestions = 0;
+    const failed: { articleId: number; reason: string }[] = [];
+    for (const articleId of articleIds) {
+      const article = read.get(articleId) as { published: string | null; body: string } | undefined;
+      if (!article) continue;
+      let found: Suggestion[];
+      try {
+        found = extractEntities(article.body, { gazetteer, registry, published: article.published });
+      } catch (error) {
+        failed.push({ articleId, reason: (error as Error).message });
+        continue;
+      }
+      this.db.transaction(() => {
+        this.mentions.clearSuggestions(articleId);
+        const decided = this.mentions.decided(articleId);
+        const people = new Map<string, number>();
+        for (const s of found) {
+          if (decided.some((d) => s.start < d.end && s.end > d.start)) continue;
+          const candidates = (s.places ?? []).map(toCandidate);
+          const entityId = s.type === 'date' ? null : this.link(s.type, s.text, candidates[0] ?? null, people, 'auto');
+          const mention: NewMention = { start: s.start, end: s.end, type: s.type, status: 'suggested', origin: 'auto', entityId, confidence: s.confidence, reason: s.reason, date: s.date ?? null, candidates };
+          this.mentions.insert(articleId, article.body, mention);
+          suggestions++;
+        }
+        this.mentions.markExtracted(articleId, EXTRACTOR_VERSION);
+      })();
+    }
+    this.entities.pruneOrphans();
+    return { articles: articleIds.length, suggestions, failed };
+  }
+
+  /** A person named by surname after the full name ("Ghani" after "Ashraf Ghani") is the same person. */
+  private link(type: EntityType, name: string, place: PlaceCandidate | null, people: Map<string, number>, origin: 'auto' | 'analyst'): number {
+    const key = nameKey(name);
+    if (type === 'person') {
+      for (const [full, id] of people) if (full.endsWith(` ${key}`)) return id;
+    }
+    const id = this.entities.resolve(type, name, place ? placeLinkOf(place) : null, origin);
+    if (type === 'person') people.set(key, id);
+    return id;
+  }
+
+  review(mentionId: number, action: 'accept' | 'reject', scope: 'this' | 'article' | 'all'): number {
+    return this.db.transaction(() => {
+      const m = this.mustGet(mentionId);
+      let entityId = m.entityId;
+      if (action === 'accept' && entityId === null && m.type !== 'date') entityId = this.link(m.type, m.quote, m.candidates[0] ?? null, new Map(), 'analyst');
+      this.mentions.update(mentionId, { status: action === 'accept' ? 'accepted' : 'rejected', entityId });
+      let changed = 1;
+      if (scope !== 'this') {
+        for (const o of this.mentions.occurrences(m.quote, scope === 'article' ? m.articleId : null)) {
+          const overlapping = this.mentions.overlapping(o.articleId, o.start, o.end);
+          if (overlapping.some((x) => x.id === mentionId)) continue;
+          const exact = overlapping.length === 1 ? this.mentions.get(overlapping[0]!.id)! : null;
+          if (exact && exact.start === o.start && exact.end === o.end && exact.status === 'suggested') {
+            this.mentions.update(exact.id, { status: action === 'accept' ? 'accepted' : 'rejected', type: m.type, entityId: action === 'accept' ? entityId : exact.entityId });
+            changed++;
+          } else if (overlapping.length === 0 && action === 'accept') {
+            this.mentions.insert(o.articleId, o.body, { start: o.start, end: o.end, type: m.type, status: 'accepted', origin: 'analyst', entityId, date: m.date, candidates: m.candidates });
+            changed++;
+          }
+        }
+      }
+      this.entities.pruneOrphans();
+      return changed;
+    })();
+  }
+
+  /** Change the type of a mention (and what it links to); an analyst decision. */
+  retype(mentionId: number, type: MentionType): void {
+    this.db.transaction(() => {
+      const m = this.mustGet(mentionId);
+      const entityId = type === 'date' ? null : this.link(type, m.quote, type === 'place' ? (m.candidates[0] ?? null) : null, new Map(), 'analyst');
+      this.mentions.update(mentionId, { type, entityId, status: 'accepted' });
+      this.entities.pruneOrphans();
+    })();
+  }
+
+  /** Stretch or shrink a span. */
+  respan(mentionId: number, start: number, end: number): void {
+    this.db.transaction(() => {
+      const m = this.mustGet(mentionId);
+      const body = this.body(m.articleId);
+      this.assertSpan(body, start, end, m.articleId, mentionId);
+      const quote = body.slice(start, end);
+      const entityId = m.type === 'date' ? null : this.link(m.type, quote, m.type === 'place' ? (m.candidates[0] ?? null) : null, new Map(), 'analyst');
+      this.mentions.update(mentionId, { start, end, body, entityId, status: 'accepted' });
+      this.entities.pruneOrphans();
+    })();
+  }
+
+  /** The analyst marks a span by hand. */
+  annotate(articleId: number, start: number, end: number, type: MentionType, scope: 'this' | 'article' | 'all'): number {
+    return this.db.transaction(() => {
+      const body = this.body(articleId);
+      const overlapping = this.mentions.overlapping(articleId, start, end);
+      for (const o of overlapping) {
+        if (o.status === 'suggested' && o.origin === 'auto') this.db.prepare('DELETE FROM mention WHERE id = ?').run(o.id);
+      }
+      this.assertSpan(body, start, end, articleId);
+      const quote = body.slice(start, end);
+      const candidates = type === 'place' ? this.gazetteer().lookup(quote).slice(0, 5).map(toCandidate) : [];
+      const entityId = type === 'date' ? null : this.link(type, quote, candidates[0] ?? null, new Map(), 'analyst');
+      const id = this.mentions.insert(articleId, body, { start, end, type, status: 'accepted', origin: 'analyst', entityId, candidates });
+      if (scope !== 'this') this.review(id, 'accept', scope);
+      return id;
+    })();
+  }
+
+  linkEntity(mentionId: number, entityId: number): void {
+    this.db.transaction(() => {
+      const m = this.mustGet(mentionId);
+      const e = this.entities.get(entityId);
+      if (m.type !== e.type) throw new UserError('type_mismatch', `This mention is a ${m.type}; "${e.name}" is a ${e.type}.`);
+      this.entities.addAlias(entityId, m.quote);
+      this.mentions.update(mentionId, { entityId, status: 'accepted' });
+      this.entities.pruneOrphans();
+    })();
+  }
+
+  placeLink(pick: { gazetteerId: number } | { custom: { name: string; lat: number; lon: number } } | { none: true }): PlaceLink | null {
+    if ('none' in pick) return null;
+    if ('custom' in pick) return placeLinkOf(this.entities.createCustomPlace(pick.custom.name, pick.custom.lat, pick.custom.lon));
+    const place = pick.gazetteerId < 0 ? this.entities.customPlace(pick.gazetteerId) : this.gazetteer().get(pick.gazetteerId);
+    if (!place) throw new UserError('not_found', 'That place is not in the gazetteer.');
+    return placeLinkOf(toCandidate(place));
+  }
+
+  searchPlaces(text: string): PlaceCandidate[] {
+    return [...this.entities.customPlaces(text), ...this.gazetteer().search(text).map(toCandidate)];
+  }
+
+  private body(articleId: number): string {
+    const body = this.db.prepare('SELECT body FROM article_body WHERE article_id = ?').pluck().get(articleId) as string | undefined;
+    if (body === undefined) throw new UserError('not_found', `Article ${articleId} does not exist.`);
+    return body;
+  }
+
+  private assertSpan(body: string, start: number, end: number, articleId: number, exceptId?: number): void {
+    if (start < 0 || end > body.length || end <= start) throw new UserError('invalid_span', 'The span must cover some text of the article.');
+    if (end - start > 300) throw new UserError('invalid_span', 'A name cannot be longer than 300 characters.');
+    if (!/[\p{L}\p{N}]/u.test(body.slice(start, end))) throw new UserError('invalid_span', 'The span holds no letters or digits.');
+    const clash = this.mentions.overlapping(articleId, start, end, exceptId).filter((o) => o.status !== 'rejected' && !(o.status === 'suggested' && o.origin === 'auto'));
+    if (clash.length) throw new UserError('overlap', 'That span overlaps another annotation; shrink or remove that one first.');
+    for (const o of this.mentions.overlapping(articleId, start, end, exceptId)) if (o.status !== 'accepted') this.db.prepare('DELETE FROM mention WHERE id = ?').run(o.id);
+  }
+
+  private mustGet(id: number) {
+    const m = this.mentions.get(id);
+    if (!m) throw new UserError('not_found', `Annotation ${id} does not exist (it may have been replaced by a re-run).`);
+    return m;
+  }
+}
