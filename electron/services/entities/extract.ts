@@ -80,8 +80,28 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
   const dates = extractDates(text, context.published);
   const tokens = tokenize(text);
   const lowerWords = new Set(tokens.filter((t) => t.word && !t.cap).map((t) => t.text));
-  const taken = (start: number, end: number) => dates.some((d) => start < d.end && end > d.start);
+  // Spans already claimed (dates, confirmed names) are not chunked again.
+  const claimed: { start: number; end: number }[] = [...dates];
+  const taken = (start: number, end: number) => claimed.some((d) => start < d.end && end > d.start);
 
+  const suggestions: Suggestion[] = [];
+  // Names the analyst confirmed, written in any case ("Kunduz provincial council"), are found first.
+  const registryFirstWords = new Set([...context.registry.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]!));
+  for (let i = 0; i < tokens.length; i++) {
+    if (!tokens[i]!.word || !registryFirstWords.has(nameKey(tokens[i]!.text))) continue;
+    for (let n = Math.min(6, tokens.length - i); n >= 2; n--) {
+      const span = tokens.slice(i, i + n);
+      if (!span.at(-1)!.word) continue;
+      const name = text.slice(span[0]!.start, span.at(-1)!.end);
+      const type = context.registry.get(nameKey(name));
+      if (type && !taken(span[0]!.start, span.at(-1)!.end)) {
+        suggestions.push({ start: span[0]!.start, end: span.at(-1)!.end, text: name, type, confidence: 0.95, reason: 'confirmed before in this workspace' });
+        claimed.push({ start: span[0]!.start, end: span.at(-1)!.end });
+        i += n - 1;
+        break;
+      }
+    }
+  }
   const chunks: { from: number; to: number }[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -98,7 +118,7 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
     i = j;
   }
 
-  const suggestions: Suggestion[] = dates.map((d) => ({
+  suggestions.push(...dates.map((d) => ({
     start: d.start,
     end: d.end,
     text: d.text,
@@ -106,7 +126,7 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
     confidence: d.value ? 0.9 : 0.6,
     reason: d.value ? `date (${d.precision})` : 'date (no publication date to place it)',
     date: { value: d.value, until: d.until, precision: d.precision },
-  }));
+  })));
   const people = new Set<string>();
   const countries = new Set<string>();
   const near: { lat: number; lon: number }[] = [];

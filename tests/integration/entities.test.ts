@@ -1,0 +1,189 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { distanceKm } from '../../electron/services/gazetteer/build.js';
+import { fixtures, testCore } from './helpers.js';
+
+const t = testCore();
+const { call } = t;
+let articleId = 0;
+
+/** Where these places really are (GeoNames / Wikipedia coordinates). */
+const TRUTH: Record<string, [number, number]> = {
+  Kabul: [34.5281, 69.1723],
+  Afghanistan: [33.0, 65.0],
+  Kunduz: [36.7290, 68.8570],
+  Maimana: [35.9214, 64.7836],
+  Faryab: [36.08, 64.91],
+  Taliqan: [36.7361, 69.5345],
+  Takhar: [36.67, 69.48],
+  'Lashkar Gah': [31.5938, 64.3716],
+  Helmand: [31.6, 64.3],
+};
+
+beforeAll(async () => {
+  const report = await t.core.imports.importNow({ kind: 'paths', paths: [path.join(fixtures, 'kunduz-offensive.txt')] });
+  articleId = report.outcomes[0]!.articleId!;
+  await call('articles.update', { id: articleId, patch: { published: '2021-06-21' } });
+  await call('mentions.suggest', { articleIds: [articleId] });
+}, 60_000);
+afterAll(() => t.core.close());
+
+const mentions = () => call('mentions.list', { articleId });
+const byQuote = async (quote: string) => (await mentions()).filter((m) => m.quote === quote);
+
+describe('suggestions on the sample page, with no hand help', () => {
+  it('finds the people, organisations and groups', async () => {
+    const all = await mentions();
+    const of = (type: string) => new Set(all.filter((m) => m.type === type).map((m) => m.quote));
+    for (const p of ['Amruddin Wali', 'Sebghatullah Selab', 'Ashraf Ghani', 'Biden', 'Rohullah Ahmadzai']) expect(of('person')).toContain(p);
+    for (const o of ['Taliban', 'Afghan Air Force', 'New York Times', 'Al Jazeera']) expect(of('organisation')).toContain(o);
+    for (const g of ['Tajiks', 'Uzbeks', 'Hazara', 'Pashtun']) expect(of('group')).toContain(g);
+    expect(all.every((m) => m.status === 'suggested' && m.origin === 'auto')).toBe(true);
+  });
+
+  it('links every place to the right gazetteer record, within 25 km', async () => {
+    const places = (await mentions()).filter((m) => m.type === 'place');
+    for (const [name, [lat, lon]] of Object.entries(TRUTH)) {
+      const m = places.find((p) => p.quote.toLowerCase() === name.toLowerCase());
+      expect(m, name).toBeDefined();
+      expect(m!.place, name).not.toBeNull();
+      expect(distanceKm(m!.place!, { lat, lon }), `${name} at ${m!.place!.lat},${m!.place!.lon}`).toBeLessThan(25);
+    }
+  });
+
+  it('normalises dates against the publication date, keeping their precision', async () => {
+    const dates = (await mentions()).filter((m) => m.type === 'date');
+    const find = (q: RegExp) => dates.find((d) => q.test(d.quote))?.date;
+    expect(find(/^on Sunday$/)).toMatchObject({ value: '2021-06-20', precision: 'day' });
+    expect(find(/May 28th/)).toMatchObject({ value: '2021-05-28', precision: 'day' });
+    expect(find(/past 24 hours/)).toMatchObject({ value: '2021-06-20', until: '2021-06-21' });
+    expect(find(/^on Friday$/)).toMatchObject({ value: '2021-06-25' });
+    expect(find(/1990s/)).toMatchObject({ precision: 'decade' });
+  });
+
+  it('suggests nothing from page furniture', async () => {
+    const quotes = (await mentions()).map((m) => m.quote);
+    for (const junk of ['Shopping Cart', 'Go to top', 'Leave Comments', 'Cart']) expect(quotes).not.toContain(junk);
+  });
+});
+
+describe('reviewing suggestions', () => {
+  it('accepts one mention everywhere it occurs, and a re-run keeps every decision', async () => {
+    const [first] = await byQuote('Taliban');
+    const { changed } = await call('mentions.review', { id: first!.id, action: 'accept', scope: 'article' });
+    expect(changed).toBeGreaterThan(10);
+    expect((await byQuote('Taliban')).every((m) => m.status === 'accepted')).toBe(true);
+
+    const [americans] = await byQuote('Americans');
+    await call('mentions.review', { id: americans!.id, action: 'reject', scope: 'this' });
+    const [white] = await byQuote('White House');
+    await call('mentions.retype', { id: white!.id, type: 'organisation' });
+
+    await call('mentions.suggest', { articleIds: [articleId] });
+    expect((await byQuote('Taliban')).every((m) => m.status === 'accepted')).toBe(true);
+    expect(await byQuote('Americans')).toEqual([expect.objectContaining({ status: 'rejected' })]);
+    expect(await byQuote('White House')).toEqual([expect.objectContaining({ type: 'organisation', status: 'accepted' })]);
+  });
+
+  it('stretches a span and annotates a selection by hand', async () => {
+    const [kabulCapital] = (await byQuote('Kabul')).filter((m) => m.status === 'suggested');
+    const article = await call('articles.get', { id: articleId });
+    const at = article.body.indexOf('Bagram Airfield');
+    const [bagram] = await byQuote('Bagram Airfield');
+    await call('mentions.respan', { id: bagram!.id, start: at, end: at + 'Bagram'.length });
+    expect((await call('mentions.list', { articleId })).find((m) => m.id === bagram!.id)).toMatchObject({ quote: 'Bagram', status: 'accepted' });
+    await expect(call('mentions.respan', { id: bagram!.id, start: at, end: at + 400 })).rejects.toThrow(/longer than 300|overlaps/);
+
+    const council = article.body.indexOf('Kunduz provincial council');
+    const made = await call('mentions.annotate', { articleId, start: council, end: council + 'Kunduz provincial council'.length, type: 'organisation', scope: 'this' });
+    const m = (await mentions()).find((x) => x.id === made.id)!;
+    expect(m).toMatchObject({ quote: 'Kunduz provincial council', type: 'organisation', status: 'accepted', origin: 'analyst' });
+    expect(kabulCapital).toBeDefined();
+    await expect(call('mentions.annotate', { articleId, start: council, end: council + 6, type: 'place', scope: 'this' })).rejects.toThrow(/overlaps/);
+  });
+
+  it('finds what the analyst confirmed once in another article', async () => {
+    const report = await t.core.imports.importNow({
+      kind: 'text',
+      text: 'Council meets\n\nThe Kunduz provincial council met on Monday. Members of the Taliban were not present, officials said.',
+    });
+    const other = report.outcomes[0]!.articleId!;
+    await call('mentions.suggest', { articleIds: [other] });
+    const found = await call('mentions.list', { articleId: other });
+    expect(found.find((m) => m.quote === 'Kunduz provincial council')).toMatchObject({ type: 'organisation', reason: 'confirmed before in this workspace' });
+  });
+});
+
+describe('the entity registry', () => {
+  it('lists entities with counts, and pages them in SQL', async () => {
+    const page = await call('entities.page', { query: { types: ['person'], sort: [{ column: 'name', direction: 'asc' }] }, startRow: 0, endRow: 50 });
+    expect(page.rows.map((r) => r.name)).toEqual(['Amruddin Wali', 'Ashraf Ghani', 'Biden', 'Rohullah Ahmadzai', 'Sebghatullah Selab']);
+    const taliban = (await call('entities.page', { query: { search: 'taliban' }, startRow: 0, endRow: 5 })).rows[0]!;
+    expect(taliban).toMatchObject({ type: 'organisation', articles: 2 });
+    expect(taliban.mentions).toBeGreaterThanOrEqual(15);
+  });
+
+  it('merges two entities, undoes the merge, splits and deletes', async () => {
+    const find = async (search: string) => (await call('entities.page', { query: { search }, startRow: 0, endRow: 5 })).rows[0]!;
+    const ghani = await find('Ashraf Ghani');
+    const biden = await find('Biden');
+    const merged = await call('entities.merge', { sourceId: biden.id, targetId: ghani.id });
+    expect(merged.entity.aliases).toContain('Biden');
+    expect(merged.entity.occurrences.map((o) => o.quote).sort()).toEqual(['Ashraf Ghani', 'Biden']);
+    const { restoredId } = await call('entities.undoMerge', { undoId: merged.undoId });
+    expect((await call('entities.get', { id: restoredId })).occurrences.map((o) => o.quote)).toEqual(['Biden']);
+    expect((await call('entities.get', { id: ghani.id })).aliases).not.toContain('Biden');
+
+    const taliban = await call('entities.get', { id: (await find('taliban')).id });
+    const { newId } = await call('entities.split', { id: taliban.id, mentionIds: [taliban.occurrences[0]!.mentionId], name: 'Taliban (Kunduz)' });
+    expect((await call('entities.get', { id: newId })).occurrences).toHaveLength(1);
+
+    await call('entities.update', { id: newId, notes: 'Local commanders', wikidata: 'Q42071', aliases: ['Kunduz Taliban'] });
+    expect(await call('entities.get', { id: newId })).toMatchObject({ notes: 'Local commanders', wikidata: 'Q42071', aliases: ['Kunduz Taliban'] });
+    await expect(call('entities.update', { id: newId, wikidata: 'not-a-qid' })).rejects.toThrow(/Q123/);
+
+    await call('entities.delete', { id: newId });
+    await expect(call('entities.get', { id: newId })).rejects.toThrow(/does not exist/);
+  });
+
+  it('places an entity on another candidate or on a custom place, which is then searchable', async () => {
+    const bagram = (await call('entities.page', { query: { search: 'bagram' }, startRow: 0, endRow: 5 })).rows[0]!;
+    expect(bagram.lat).toBeNull();
+    const placed = await call('entities.setPlace', { id: bagram.id, place: { custom: { name: 'Bagram Airfield', lat: 34.946, lon: 69.265 } } });
+    expect(placed).toMatchObject({ lat: 34.946, lon: 69.265, placeLabel: 'Bagram Airfield' });
+    const found = await call('places.search', { text: 'Bagram' });
+    expect(found[0]).toMatchObject({ name: 'Bagram Airfield', kind: 'custom' });
+    expect(found.some((p) => p.kind === 'city' && p.country === 'AF')).toBe(true);
+
+    const kunduz = (await call('entities.page', { query: { search: 'kunduz', types: ['place'] }, startRow: 0, endRow: 5 })).rows.find((r) => r.name === 'Kunduz')!;
+    const province = (await call('places.search', { text: 'Kunduz' })).find((p) => p.kind === 'admin1')!;
+    expect((await call('entities.setPlace', { id: kunduz.id, place: { gazetteerId: province.id } })).placeLabel).toBe('Kunduz, AF');
+  });
+
+  it('feeds the map and filters articles by entity and by the map view', async () => {
+    const places = await call('map.places', { bbox: [60, 29, 75, 39] });
+    expect(places.map((p) => p.name)).toEqual(expect.arrayContaining(['Kunduz', 'Maymana', 'Taloqan', 'Bagram']));
+    expect(places.find((p) => p.name === 'United States')).toBeUndefined();
+    const maymana = places.find((p) => p.name === 'Maymana')!;
+    const base = { search: '', tagIds: [], filters: {}, sort: [] };
+    const page = await call('articles.page', { query: { ...base, entityIds: [maymana.entityId] }, startRow: 0, endRow: 10 });
+    expect(page.rows.map((r) => r.id)).toEqual([articleId]);
+    expect((await call('articles.page', { query: { ...base, bbox: [-10, 35, 30, 60] }, startRow: 0, endRow: 10 })).total).toBe(0);
+    expect((await call('articles.page', { query: { ...base, bbox: [60, 29, 75, 39] }, startRow: 0, endRow: 10 })).total).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('bad input to the extractor', () => {
+  it('handles one unbroken 1 MB word, Arabic and Cyrillic names, and refuses nothing it can read', async () => {
+    const report = await t.core.imports.importNow({
+      kind: 'files',
+      files: [
+        { name: 'word.txt', base64: Buffer.from('x'.repeat(1024 * 1024)).toString('base64') },
+        { name: 'scripts.txt', base64: Buffer.from('Встреча в Кабуле\n\nПрезидент Ашраф Гани встретился в Кабуле с делегацией. وقال ذبيح الله مجاهد إن طالبان دخلت قندوز.').toString('base64') },
+      ],
+    });
+    const ids = report.outcomes.map((o) => o.articleId!);
+    const result = await call('mentions.suggest', { articleIds: ids });
+    expect(result.failed).toEqual([]);
+  });
+});
