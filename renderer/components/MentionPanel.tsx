@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import { MENTION_TYPES, type Mention, type MentionType } from '../../electron/contract/index.js';
+import { call } from '../api.js';
+
+export const TYPE_LABEL: Record<MentionType, string> = { person: 'Person', organisation: 'Organisation', place: 'Place', group: 'Group', date: 'Date' };
+export type Scope = 'this' | 'article' | 'all';
+
+/** The next or previous word edge in the text, for stretching and shrinking spans by keyboard. */
+export function wordEdge(text: string, from: number, direction: 1 | -1): number {
+  let i = from;
+  if (direction === 1) {
+    while (i < text.length && !/[\p{L}\p{N}]/u.test(text[i]!)) i++;
+    while (i < text.length && /[\p{L}\p{N}'’-]/u.test(text[i]!)) i++;
+  } else {
+    while (i > 0 && !/[\p{L}\p{N}]/u.test(text[i - 1]!)) i--;
+    while (i > 0 && /[\p{L}\p{N}'’-]/u.test(text[i - 1]!)) i--;
+  }
+  return i;
+}
+
+interface Props {
+  mention: Mention;
+  body: string;
+  scope: Scope;
+  onScope: (s: Scope) => void;
+  onOpenEntity: (id: number) => void;
+  run: <T>(action: () => Promise<T>) => Promise<T | undefined>;
+}
+
+/** Review of one annotation: accept, reject, type, span, entity and place. Keys: a, r, 1–5, Shift/Alt+arrows. */
+export function MentionPanel({ mention, body, scope, onScope, onOpenEntity, run }: Props) {
+  const [placeQuery, setPlaceQuery] = useState('');
+  const [found, setFound] = useState<Mention['candidates']>([]);
+  const respan = (start: number, end: number) => void run(() => call('mentions.respan', { id: mention.id, start, end }));
+  const place = (id: number) => mention.entityId !== null && void run(() => call('entities.setPlace', { id: mention.entityId!, place: { gazetteerId: id } }));
+  const candidates = [...mention.candidates, ...found.filter((f) => !mention.candidates.some((c) => c.id === f.id))];
+
+  return (
+    <div className="mention-panel" role="group" aria-label="Annotation">
+      <p className="mention-quote">
+        <strong>“{mention.quote}”</strong> <span className={`badge status-${mention.status}`}>{mention.status}</span>
+      </p>
+      {mention.reason && <p className="muted">Why: {mention.reason}</p>}
+      <div className="row">
+        <button type="button" className="primary" onClick={() => void run(() => call('mentions.review', { id: mention.id, action: 'accept', scope }))} title="Accept (a)">
+          Accept
+        </button>
+        <button type="button" className="danger" onClick={() => void run(() => call('mentions.review', { id: mention.id, action: 'reject', scope }))} title="Reject (r)">
+          Reject
+        </button>
+        <select aria-label="Apply to" value={scope} onChange={(e) => onScope(e.target.value as Scope)}>
+          <option value="this">this one</option>
+          <option value="article">all in this article</option>
+          <option value="all">all in every article</option>
+        </select>
+      </div>
+      <div className="row type-buttons" role="radiogroup" aria-label="Type">
+        {MENTION_TYPES.map((t, i) => (
+          <button
+            key={t}
+            type="button"
+            role="radio"
+            aria-checked={mention.type === t}
+            className={`type-${t}${mention.type === t ? ' chosen' : ''}`}
+            title={`${TYPE_LABEL[t]} (${i + 1})`}
+            onClick={() => mention.type !== t && void run(() => call('mentions.retype', { id: mention.id, type: t }))}
+          >
+            {TYPE_LABEL[t]}
+          </button>
+        ))}
+      </div>
+      <div className="row" aria-label="Span">
+        <span className="muted">Span:</span>
+        <button type="button" title="Stretch start (Alt+Shift+←)" onClick={() => respan(wordEdge(body, mention.start, -1), mention.end)}>
+          ⇤
+        </button>
+        <button type="button" title="Shrink start (Alt+Shift+→)" onClick={() => respan(Math.min(wordEdge(body, mention.start + 1, 1), mention.end - 1), mention.end)}>
+          ⇥
+        </button>
+        <button type="button" title="Shrink end (Shift+←)" onClick={() => respan(mention.start, Math.max(wordEdge(body, mention.end - 1, -1), mention.start + 1))}>
+          ⇠
+        </button>
+        <button type="button" title="Stretch end (Shift+→)" onClick={() => respan(mention.start, wordEdge(body, mention.end, 1))}>
+          ⇢
+        </button>
+      </div>
+      {mention.date && (
+        <p>
+          Date: <strong>{mention.date.value ?? 'not placed'}</strong>
+          {mention.date.until ? ` – ${mention.date.until}` : ''} ({mention.date.precision})
+        </p>
+      )}
+      {mention.entityId !== null && (
+        <p>
+          Entity:{' '}
+          <button type="button" className="link" onClick={() => onOpenEntity(mention.entityId!)}>
+            {mention.entityName}
+          </button>
+          {mention.place && (
+            <span className="muted">
+              {' '}
+              · {mention.place.label} ({mention.place.lat.toFixed(3)}, {mention.place.lon.toFixed(3)})
+            </span>
+          )}
+        </p>
+      )}
+      {mention.type === 'place' && mention.entityId !== null && (
+        <div className="candidates">
+          <h3>Gazetteer candidates</h3>
+          <ul>
+            {candidates.map((c) => (
+              <li key={c.id}>
+                <label>
+                  <input
+                    type="radio"
+                    name="candidate"
+                    checked={!!mention.place && Math.abs(mention.place.lat - c.lat) < 1e-6 && Math.abs(mention.place.lon - c.lon) < 1e-6}
+                    onChange={() => place(c.id)}
+                  />{' '}
+                  {c.name} <span className="muted">{[c.kind === 'admin1' ? 'province/state' : c.kind, c.admin1Name, c.country, c.population ? `pop. ${c.population.toLocaleString('en')}` : null].filter(Boolean).join(' · ')}</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+          <form
+            className="row"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (placeQuery.trim()) void run(() => call('places.search', { text: placeQuery })).then((r) => r && setFound(r));
+            }}
+          >
+            <input aria-label="Search the gazetteer" placeholder="Search the gazetteer…" value={placeQuery} onChange={(e) => setPlaceQuery(e.target.value)} />
+            <button type="submit">Search</button>
+          </form>
+        </div>
+      )}
+    </div>
+  );
+}

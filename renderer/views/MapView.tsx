@@ -1,0 +1,161 @@
+import type { FeatureCollection, Point } from 'geojson';
+import * as maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import { useEffect, useRef, useState } from 'react';
+import type { MapPlace } from '../../electron/contract/index.js';
+import { borders, countries } from './basemap.js';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+interface Props {
+  places: MapPlace[];
+  /** Places of the selected or open articles: drawn with a ring. */
+  highlighted: number[];
+  inView: boolean;
+  picking: boolean;
+  onPlaceClick: (place: MapPlace) => void;
+  onShowArticles: (place: MapPlace) => void;
+  onBounds: (bbox: [number, number, number, number]) => void;
+  onPick: (lat: number, lon: number) => void;
+}
+
+const toGeoJson = (places: MapPlace[]): FeatureCollection<Point> => ({
+  type: 'FeatureCollection',
+  features: places.map((p) => ({ type: 'Feature', id: p.entityId, geometry: { type: 'Point', coordinates: [p.lon, p.lat] }, properties: { ...p } })),
+});
+
+/**
+ * The map: a Natural Earth basemap and the workspace's places from inline GeoJSON, labels drawn
+ * with the bundled Noto Sans web font (no glyphs URL): nothing is fetched from anywhere.
+ */
+export function MapView({ places, highlighted, inView, picking, onPlaceClick, onShowArticles, onBounds, onPick }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const [ready, setReady] = useState(false);
+  const handlers = useRef({ onPlaceClick, onShowArticles, onBounds, onPick, picking, places });
+  useEffect(() => {
+    handlers.current = { onPlaceClick, onShowArticles, onBounds, onPick, picking, places };
+  });
+
+  useEffect(() => {
+    const map = new maplibregl.Map({
+      container: container.current!,
+      attributionControl: false,
+      center: [66, 34],
+      zoom: 4,
+      style: {
+        version: 8,
+        sources: {
+          countries: { type: 'geojson', data: countries },
+          borders: { type: 'geojson', data: borders },
+          places: { type: 'geojson', data: toGeoJson([]), cluster: true, clusterRadius: 40, clusterMaxZoom: 9, clusterProperties: { mentions: ['+', ['get', 'mentions']] } },
+        },
+        layers: [
+          { id: 'sea', type: 'background', paint: { 'background-color': '#dce8f2' } },
+          { id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': '#f4f3ee', 'fill-outline-color': '#9aa5b1' } },
+          { id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': '#9aa5b1', 'line-width': 0.8 } },
+          {
+            id: 'clusters',
+            type: 'circle',
+            source: 'places',
+            filter: ['has', 'point_count'],
+            paint: { 'circle-color': '#2f6fde', 'circle-opacity': 0.75, 'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'mentions']], 1, 12, 30, 34] },
+          },
+          { id: 'cluster-count', type: 'symbol', source: 'places', filter: ['has', 'point_count'], layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': ['Noto Sans'], 'text-size': 12 }, paint: { 'text-color': '#fff' } },
+          {
+            id: 'place-points',
+            type: 'circle',
+            source: 'places',
+            filter: ['!', ['has', 'point_count']],
+            paint: {
+              'circle-color': '#d9480f',
+              'circle-opacity': 0.8,
+              'circle-stroke-color': '#fff',
+              'circle-stroke-width': 1,
+              'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'mentions']], 1, 5, 10, 18],
+            },
+          },
+          {
+            id: 'place-highlight',
+            type: 'circle',
+            source: 'places',
+            filter: ['in', ['get', 'entityId'], ['literal', []]],
+            paint: { 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#1d2b3a', 'circle-stroke-width': 3, 'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'mentions']], 1, 9, 10, 22] },
+          },
+          {
+            id: 'place-labels',
+            type: 'symbol',
+            source: 'places',
+            filter: ['!', ['has', 'point_count']],
+            layout: { 'text-field': ['get', 'name'], 'text-font': ['Noto Sans'], 'text-size': 12, 'text-offset': [0, 1.3], 'text-anchor': 'top', 'text-optional': true },
+            paint: { 'text-color': '#1f2933', 'text-halo-color': '#fff', 'text-halo-width': 1.5 },
+          },
+        ],
+      },
+    });
+    map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    map.on('load', () => setReady(true));
+    map.on('moveend', () => {
+      const b = map.getBounds();
+      handlers.current.onBounds([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
+    });
+    map.on('click', 'clusters', (e) => {
+      const f = e.features?.[0];
+      if (!f) return;
+      void (map.getSource('places') as maplibregl.GeoJSONSource).getClusterExpansionZoom(f.properties.cluster_id as number).then((zoom) =>
+        map.easeTo({ center: (f.geometry as Point).coordinates as [number, number], zoom }),
+      );
+    });
+    map.on('click', 'place-points', (e) => {
+      const id = e.features?.[0]?.properties.entityId as number | undefined;
+      const place = handlers.current.places.find((p) => p.entityId === id);
+      if (!place) return;
+      handlers.current.onPlaceClick(place);
+      const box = document.createElement('div');
+      box.className = 'map-popup';
+      const title = document.createElement('strong');
+      title.textContent = place.name;
+      const counts = document.createElement('div');
+      counts.textContent = `${place.mentions} mentions in ${place.articles} articles`;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = 'Show these articles';
+      button.onclick = () => handlers.current.onShowArticles(place);
+      box.append(title, counts, button);
+      new maplibregl.Popup({ closeButton: true }).setLngLat([place.lon, place.lat]).setDOMContent(box).addTo(map);
+    });
+    map.on('click', (e) => {
+      if (handlers.current.picking) handlers.current.onPick(e.lngLat.lat, e.lngLat.lng);
+    });
+    for (const layer of ['clusters', 'place-points']) {
+      map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
+      map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
+    }
+    mapRef.current = map;
+    return () => {
+      map.remove();
+      mapRef.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!ready) return;
+    (mapRef.current!.getSource('places') as maplibregl.GeoJSONSource).setData(toGeoJson(places));
+  }, [places, ready]);
+
+  useEffect(() => {
+    if (ready) mapRef.current!.setFilter('place-highlight', ['all', ['!', ['has', 'point_count']], ['in', ['get', 'entityId'], ['literal', highlighted]]]);
+  }, [highlighted, ready]);
+
+  useEffect(() => {
+    if (mapRef.current) mapRef.current.getCanvas().style.cursor = picking ? 'crosshair' : '';
+  }, [picking]);
+
+  return (
+    <div className="map-view" data-testid="map" data-ready={ready} data-in-view={inView}>
+      <div ref={container} className="map-canvas" />
+      {picking && <div className="map-hint">Click the map to place it</div>}
+    </div>
+  );
+}
