@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticlePage, CallOutput, MapPlace, Tag, WorkspaceInfo } from '../electron/contract/index.js';
 import { call, mode, onCoreEvent } from './api.js';
 import { useConfirm } from './components/ConfirmDialog.js';
+import { usePrompt } from './components/PromptDialog.js';
 import { fromDrop, type PickedFile } from './components/files.js';
 import { FilterBar } from './components/FilterBar.js';
 import { ImportDialog } from './components/ImportDialog.js';
@@ -23,6 +24,7 @@ type Side = { kind: 'article'; id: number } | { kind: 'entity'; id: number } | n
 export function App() {
   const { error, setError, run } = useErrors();
   const { confirm, dialog: confirmDialog } = useConfirm();
+  const { ask, dialog: promptDialog } = usePrompt();
   const [app, setApp] = useState<AppInfo | null>(null);
   const [workspace, setWorkspace] = useState<WorkspaceInfo | null>(null);
   const [tags, setTags] = useState<Tag[]>([]);
@@ -286,8 +288,9 @@ export function App() {
                       onPick={(lat, lon) => {
                         const entityId = picking!;
                         setPicking(null);
-                        const name = window.prompt('Name of this place', '');
-                        if (name?.trim()) void run(() => call('entities.setPlace', { id: entityId, place: { custom: { name: name.trim(), lat, lon } } }));
+                        void ask('Name of this place').then((name) => {
+                          if (name) void run(() => call('entities.setPlace', { id: entityId, place: { custom: { name, lat, lon } } }));
+                        });
                       }}
                     />
                   </div>
@@ -320,6 +323,7 @@ export function App() {
             onPickOnMap={(id) => (setShowMap(true), setPicking(id))}
             run={run}
             confirm={confirm}
+            ask={ask}
             notify={(text, undo) => setNotice({ text, undo })}
           />
         )}
@@ -348,6 +352,7 @@ export function App() {
         </Modal>
       )}
       {confirmDialog}
+      {promptDialog}
     </div>
   );
 }

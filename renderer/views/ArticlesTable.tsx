@@ -28,11 +28,11 @@ interface Props {
  */
 export function ArticlesTable({ query, refreshKey, currentId, onQueryChange, onOpen, onSelectionChange, onPage, onError }: Props) {
   const apiRef = useRef<GridApi<ArticleRow> | null>(null);
-  const external = useRef({ search: query.search, tagIds: query.tagIds });
+  const external = useRef({ search: query.search, tagIds: query.tagIds, entityIds: query.entityIds, bbox: query.bbox });
   const callbacks = useRef({ onQueryChange, onPage, onError });
   // The datasource is made once; it reads the latest query and callbacks through these refs.
   useLayoutEffect(() => {
-    external.current = { search: query.search, tagIds: query.tagIds };
+    external.current = { search: query.search, tagIds: query.tagIds, entityIds: query.entityIds, bbox: query.bbox };
     callbacks.current = { onQueryChange, onPage, onError };
   });
 
@@ -110,9 +110,10 @@ export function ArticlesTable({ query, refreshKey, currentId, onQueryChange, onO
     [],
   );
 
+  const externalKey = JSON.stringify([query.search, query.tagIds, query.entityIds, query.bbox]);
   useEffect(() => {
     apiRef.current?.purgeInfiniteCache();
-  }, [query.search, query.tagIds, refreshKey]);
+  }, [externalKey, refreshKey]);
 
   useEffect(() => {
     apiRef.current?.redrawRows();

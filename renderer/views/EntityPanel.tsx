@@ -12,11 +12,12 @@ interface Props {
   onPickOnMap: (entityId: number) => void;
   run: <T>(action: () => Promise<T>) => Promise<T | undefined>;
   confirm: (message: string) => Promise<boolean>;
+  ask: (question: string, initial?: string) => Promise<string | null>;
   notify: (message: string, undo?: () => void) => void;
 }
 
 /** One entity: its names, notes, identifiers and place, every mention in context, merge/split/delete. */
-export function EntityPanel({ entityId, refreshKey, onOpenArticle, onShowArticles, onClose, onOpenEntity, onPickOnMap, run, confirm, notify }: Props) {
+export function EntityPanel({ entityId, refreshKey, onOpenArticle, onShowArticles, onClose, onOpenEntity, onPickOnMap, run, confirm, ask, notify }: Props) {
   const [entity, setEntity] = useState<EntityDetail | null>(null);
   const [draft, setDraft] = useState({ name: '', aliases: '', notes: '', wikidata: '', geonames: '', type: 'person' as EntityType });
   const [mergeText, setMergeText] = useState('');
@@ -172,8 +173,8 @@ export function EntityPanel({ entityId, refreshKey, onOpenArticle, onShowArticle
           <button
             type="button"
             disabled={picked.length === 0}
-            onClick={() => {
-              const name = window.prompt('Name of the new entity for the ticked mentions', entity.name);
+            onClick={async () => {
+              const name = await ask('Name of the new entity for the ticked mentions', entity.name);
               if (name) void run(() => call('entities.split', { id: entity.id, mentionIds: picked, name })).then((r) => r && (setPicked([]), onOpenEntity(r.newId)));
             }}
           >

@@ -119,10 +119,15 @@ export class EntityService {
   }
 
   /** Stretch or shrink a span. */
-  respan(mentionId: number, start: number, end: number): void {
+  respan(mentionId: number, from: number, to: number): void {
     this.db.transaction(() => {
       const m = this.mustGet(mentionId);
       const body = this.body(m.articleId);
+      // A span never starts or ends on white space or punctuation.
+      let start = from;
+      let end = to;
+      while (start < end && /[\s,.;:!?"“”()]/.test(body[start]!)) start++;
+      while (end > start && /[\s,.;:!?"“”()]/.test(body[end - 1]!)) end--;
       this.assertSpan(body, start, end, m.articleId, mentionId);
       const quote = body.slice(start, end);
       const entityId = m.type === 'date' ? null : this.link(m.type, quote, m.type === 'place' ? (m.candidates[0] ?? null) : null, new Map(), 'analyst');

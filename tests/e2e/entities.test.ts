@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, openWorkbench, type Bench } from './harness.js';
+
+/** Selects `text` inside the reader's article text, as a mouse drag would, and releases the mouse. */
+async function selectText(bench: Bench, text: string): Promise<void> {
+  await bench.page.evaluate((needle) => {
+    const root = document.querySelector('[data-testid="article-text"]')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+    const full = nodes.map((n) => n.data).join('');
+    const at = full.indexOf(needle);
+    const locate = (offset: number) => {
+      for (const n of nodes) {
+        if (offset <= n.data.length) return { node: n, offset };
+        offset -= n.data.length;
+      }
+      throw new Error('offset outside the text');
+    };
+    const start = locate(at);
+    const end = locate(at + needle.length);
+    const range = document.createRange();
+    range.setStart(start.node, start.offset);
+    range.setEnd(end.node, end.offset);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  }, text);
+}
+
+describe.skipIf(!chromiumPath)('reviewing entities and reading the map (browser mode, real Chromium)', () => {
+  let bench: Bench;
+  beforeAll(async () => {
+    bench = await openWorkbench();
+    await bench.page.getByRole('button', { name: 'Load the sample article' }).click();
+    await bench.page.locator('.ag-row', { hasText: 'After a brief offensive' }).first().click();
+  });
+  afterAll(async () => bench?.close());
+
+  const mention = (quote: string) => bench.page.locator('.mention', { hasText: quote }).first();
+
+  it('shows the suggestions in the reader, visibly apart from accepted ones', async () => {
+    await expect.poll(() => bench.page.getByTestId('mention-counts').textContent(), { timeout: 20_000 }).toMatch(/^[1-9]\d* suggested · 0 accepted$/);
+    expect(await mention('Amruddin Wali').getAttribute('class')).toContain('type-person status-suggested');
+    expect(await mention('Maimana').getAttribute('class')).toContain('type-place');
+  });
+
+  it('accepts with the keyboard and the entity links to its gazetteer place', async () => {
+    const { page } = bench;
+    await mention('Maimana').click();
+    const panel = page.getByRole('group', { name: 'Annotation' });
+    await panel.getByText('Maymana', { exact: false }).first().waitFor();
+    await page.keyboard.press('a');
+    await expect.poll(() => mention('Maimana').getAttribute('class')).toContain('status-accepted');
+    expect(await panel.textContent()).toMatch(/Maymana, Faryab, AF \(35\.92\d, 64\.78\d\)/);
+  });
+
+  it('rejects a suggestion and changes the type of another', async () => {
+    const { page } = bench;
+    await mention('Americans').click();
+    await page.keyboard.press('r');
+    await expect.poll(() => page.locator('.mention', { hasText: 'Americans' }).count()).toBe(0);
+    await mention('White House').click();
+    await page.getByRole('group', { name: 'Annotation' }).getByRole('radio', { name: 'Organisation' }).click();
+    await expect.poll(() => mention('White House').getAttribute('class')).toContain('type-organisation status-accepted');
+  });
+
+  it('marks a selection by hand, replacing the suggestion inside it', async () => {
+    const { page } = bench;
+    await selectText(bench, 'Kunduz provincial council');
+    await page.getByRole('group', { name: 'Annotate selection' }).waitFor();
+    await page.keyboard.press('2');
+    await expect.poll(() => mention('Kunduz provincial council').getAttribute('class')).toContain('type-organisation status-accepted');
+  });
+
+  it('stretches a span with the keyboard', async () => {
+    const { page } = bench;
+    await mention('Al Jazeera').click();
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(() => page.getByRole('group', { name: 'Annotation' }).locator('.mention-quote strong').textContent()).toBe('“Al Jazeera on”');
+    await page.keyboard.press('Shift+ArrowLeft');
+    await expect.poll(() => page.getByRole('group', { name: 'Annotation' }).locator('.mention-quote strong').textContent()).toBe('“Al Jazeera”');
+  });
+
+  it('lists entities, opens one, and filters the articles by it from its page', async () => {
+    const { page } = bench;
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.getByRole('tab', { name: 'Entities' }).click();
+    await page.locator('[data-testid="entities-table"] .ag-row', { hasText: 'Amruddin Wali' }).first().click();
+    await expect.poll(() => page.getByTestId('entity-name').textContent()).toBe('Amruddin Wali');
+    expect(await page.locator('.occurrences').textContent()).toContain('said Amruddin Wali, a member of the Kunduz');
+    await page.getByRole('button', { name: 'Show its articles' }).click();
+    await page.getByRole('toolbar', { name: 'Filters' }).getByText('Mentions: Amruddin Wali').waitFor();
+    await expect.poll(() => page.getByTestId('article-count').textContent()).toBe('1 article match');
+    await page.getByRole('button', { name: 'Remove filter Mentions: Amruddin Wali' }).click();
+    await expect.poll(() => page.getByTestId('article-count').textContent()).toBe('1 article');
+  });
+
+  it('draws the map offline and filters by the places in view', async () => {
+    const { page } = bench;
+    await expect.poll(() => page.getByTestId('map').getAttribute('data-ready'), { timeout: 20_000 }).toBe('true');
+    const shot = await page.getByTestId('map').screenshot();
+    expect(shot.length).toBeGreaterThan(10_000);
+    await page.getByLabel('Only articles with places in view').check();
+    await page.getByRole('toolbar', { name: 'Filters' }).getByText('Places in the map view').waitFor();
+    await expect.poll(() => page.getByTestId('article-count').textContent()).toBe('1 article match');
+    await page.getByLabel('Zoom in').click();
+    await page.getByLabel('Zoom in').click();
+    await page.getByLabel('Zoom in').click();
+    await page.getByLabel('Zoom in').click();
+    await page.getByLabel('Zoom in').click();
+    await page.getByLabel('Zoom in').click();
+    await page.getByLabel('Zoom in').click();
+    await page.getByLabel('Zoom in').click();
+    await expect.poll(() => page.getByTestId('article-count').textContent(), { timeout: 10_000 }).toBe('0 articles match');
+  });
+
+  it('made no request outside the app, map included, and no script error', () => {
+    const foreign = bench.requests.map((r) => r.url()).filter((u) => !u.startsWith(bench.origin) && !/^(data|blob):/.test(u));
+    expect(foreign).toEqual([]);
+    expect(bench.requests.some((r) => /maplibre-gl-worker|worker/.test(r.url()))).toBe(true);
+    expect(bench.pageErrors).toEqual([]);
+  });
+});
