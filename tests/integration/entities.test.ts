@@ -54,10 +54,10 @@ describe('suggestions on the sample page, with no hand help', () => {
   it('normalises dates against the publication date, keeping their precision', async () => {
     const dates = (await mentions()).filter((m) => m.type === 'date');
     const find = (q: RegExp) => dates.find((d) => q.test(d.quote))?.date;
-    expect(find(/^on Sunday$/)).toMatchObject({ value: '2021-06-20', precision: 'day' });
+    expect(find(/^Sunday$/)).toMatchObject({ value: '2021-06-20', precision: 'day' });
     expect(find(/May 28th/)).toMatchObject({ value: '2021-05-28', precision: 'day' });
     expect(find(/past 24 hours/)).toMatchObject({ value: '2021-06-20', until: '2021-06-21' });
-    expect(find(/^on Friday$/)).toMatchObject({ value: '2021-06-25' });
+    expect(find(/^Friday$/)).toMatchObject({ value: '2021-06-25' });
     expect(find(/1990s/)).toMatchObject({ precision: 'decade' });
   });
 

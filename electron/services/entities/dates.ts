@@ -32,7 +32,20 @@ const FUTURE_BEFORE = /\b(will|would|next|to be|is due|are due|scheduled|planned
 export function extractDates(text: string, published: string | null): DateMention[] {
   const reference = parseIsoDay(published);
   const out: DateMention[] = [];
+  for (const m of text.matchAll(/\b(?:in )?recent (days|weeks|months)\b|\bthis (week|month|year)\b/gi)) {
+    const unit = (m[1] ?? m[2]!).toLowerCase().replace(/s$/, '') as 'day' | 'week' | 'month' | 'year';
+    const days = { day: 7, week: 31, month: 92, year: 365 }[unit];
+    out.push({
+      start: m.index,
+      end: m.index + m[0].length,
+      text: m[0],
+      value: reference ? iso(addDays(reference, -days)) : null,
+      until: reference ? iso(reference) : null,
+      precision: unit === 'day' ? 'week' : unit === 'week' ? 'month' : unit === 'month' ? 'month' : 'year',
+    });
+  }
   for (const m of text.matchAll(/\b(?:in )?the (?:past|last) (24|48|72) hours\b|\b(?:in )?the (?:past|last) (few|two|three|several) days\b|\b(?:in )?the (?:past|last) (week|month|year)\b/gi)) {
+    if (out.some((d) => m.index < d.end && m.index + m[0].length > d.start)) continue;
     const start = m.index;
     const hours = m[1] ? Number(m[1]) : 0;
     const days = hours ? Math.ceil(hours / 24) : m[2] ? 7 : m[3] === 'week' ? 7 : m[3] === 'month' ? 31 : 365;
@@ -51,7 +64,9 @@ export function extractDates(text: string, published: string | null): DateMentio
     const raw = r.text.replace(/[\s,.;:]+$/, '');
     if (out.some((d) => r.index < d.end && r.index + raw.length > d.start)) continue;
     // chrono reads "now", "today" and clock times too; news coding wants calendar dates.
-    if (/^(now|today|tonight|this|at the moment)\b/i.test(raw) || !/[a-z]{3}|\d{4}/i.test(raw)) continue;
+    if (/^(now|today|tonight|this|at the moment)\b/i.test(raw)) continue;
+    // A calendar date names a month, a weekday, a year or a numeric date; "for a second" does not.
+    if (!/\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|\d{4}|\d{1,2}[/.-]\d{1,2}/i.test(raw)) continue;
     if (/^\d{1,2}(:\d\d)?\s*(am|pm)?$/i.test(raw.trim())) continue;
     const start = r.index;
     const end = r.index + raw.length;
@@ -96,6 +111,14 @@ export function extractDates(text: string, published: string | null): DateMentio
     if (out.some((d) => start < d.end && start + token.length > d.start)) continue;
     const decade = token.endsWith('s');
     out.push({ start, end: start + token.length, text: token, value: `${token.slice(0, 4)}-01-01`, until: null, precision: decade ? 'decade' : 'year' });
+  }
+  // A date's span is the expression itself: "on Sunday" → "Sunday" (as TimeML and ACE mark them).
+  for (const d of out) {
+    const lead = /^(?:on|in|at|since|by|during|until|from|of)\s+/i.exec(d.text);
+    if (lead) {
+      d.start += lead[0].length;
+      d.text = d.text.slice(lead[0].length);
+    }
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -6,6 +6,7 @@ import {
   GROUP_NAMES,
   KNOWN_ORGANISATION_NAMES,
   ORG_HEADS,
+  ORG_ROLES,
   PERSON_ROLES,
   PLACE_CUES_BEFORE,
   PLACE_HEADS,
@@ -63,7 +64,9 @@ function tokenize(text: string): Token[] {
     const word = /[\p{L}\p{N}]/u.test(t);
     const gap = text.slice(tokens.at(-1)?.end ?? 0, m.index);
     if (gap.includes('\n')) sentenceStart = true;
-    tokens.push({ text: t, start: m.index, end: m.index + t.length, word, cap: word && /^\p{Lu}/u.test(t), sentenceStart: word && sentenceStart });
+    // "al-Saleh", "bin-Laden", "el-Sisi": Arabic name particles before a capital start a name.
+    const cap = word && (/^\p{Lu}/u.test(t) || /^(?:al|el|ad|ash|as|at|ar|an|az|ul|bin|ibn|abu|abd)-\p{Lu}/u.test(t));
+    tokens.push({ text: t, start: m.index, end: m.index + t.length, word, cap, sentenceStart: word && sentenceStart });
     if (word) sentenceStart = false;
     else if (/[.!?“"‘:;(]/.test(t) && !(t === '.' && /^(?:\p{Lu}|Mr|Mrs|Ms|Dr|Gen|Col|Lt|St|Sen|Rep|Gov|No|Jr|Sr)$/u.test(tokens.at(-2)?.text ?? ''))) sentenceStart = true;
   }
@@ -183,29 +186,36 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
       push('group', 0.9, 'identity group');
       continue;
     }
+    if (words === 1 && context.gazetteer.demonyms.has(key) && !context.gazetteer.countryByName.has(key)) continue;
     if (words === 1 && /s$/.test(key) && context.gazetteer.demonyms.has(key.slice(0, -1))) {
       push('group', 0.75, 'people of a nationality');
       continue;
     }
     const countryCode = context.gazetteer.countryByName.get(key) ?? (COUNTRY_ABBREVIATIONS.has(key) ? context.gazetteer.countryByName.get(nameKey(COUNTRY_ABBREVIATIONS.get(key)!)) : undefined);
+    const fullCountry = COUNTRY_ABBREVIATIONS.get(key);
     if (countryCode) {
       countries.add(countryCode);
-      pendingPlaces.push({ s: push('place', 0.9, 'country'), wantsAdminArea: false, lookupName: COUNTRY_ABBREVIATIONS.get(key) });
+      pendingPlaces.push({ s: push('place', 0.9, 'country'), wantsAdminArea: false, lookupName: fullCountry });
       continue;
     }
-    if (ORG_HEADS.has(lastWord) && words >= 2) {
-      push('organisation', 0.8, `organisation ("${last.text}")`);
+    const headWord = tokens.slice(from, to + 1).find((t) => t.cap && ORG_HEADS.has(lower(t.text)));
+    if (headWord && words >= 2 && !PLACE_HEADS.has(lastWord)) {
+      push('organisation', 0.8, `organisation ("${headWord.text}")`);
       continue;
     }
     // Person cues: a title, an apposition ("X, a spokesman for"), or a quote's attribution.
     const role = after?.text === ',' && after2 && ['a', 'an', 'the'].includes(lower(after2.text)) ? tokens.slice(chunk.to + 3, chunk.to + 6).map((t) => lower(t.text)) : [];
     const appositive = role.some((w) => PERSON_ROLES.has(w));
+    if (!appositive && role.some((w) => ORG_ROLES.has(w)) && !context.gazetteer.lookup(name).length) {
+      push('organisation', 0.75, `described as ${role.join(' ')}`);
+      continue;
+    }
     const saidBefore = before && /^(said|says|told|according)$/i.test(before.text);
     const saidAfter = after && /^(said|says|told|added|stated)$/i.test(after.text);
     const titleBefore = before && TITLES.has(lower(before.text.replace(/\.$/, '')));
     const surname = people.has(key) || [...people].some((p) => p.endsWith(' ' + key));
     const placeCandidates = context.gazetteer.lookup(name);
-    const placeCueBefore = before && (PLACE_CUES_BEFORE.has(lower(before.text)) || (lower(before.text) === 'of' && before2 && /^(province|city|capital|town|village|district|outskirts|west|east|north|south|centre|center|region|governorate|state)$/i.test(before2.text)));
+    const placeCueBefore = before && (PLACE_CUES_BEFORE.has(lower(before.text)) || (lower(before.text) === 'of' && before2 && /^(province|city|capital|town|village|district|outskirts|edge|suburbs|heart|port|west|east|north|south|centre|center|region|governorate|state|area)$/i.test(before2.text)));
     const placeCueAfter = after && /^(province|provincial|city|district|town|village|region|governorate)$/i.test(after.text);
     if (title || appositive || titleBefore || (words >= 2 && (saidBefore || saidAfter)) || surname) {
       if (!(placeCandidates.length && !title && !appositive && !surname && placeCueBefore)) {
@@ -231,14 +241,30 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
     }
     if (placeCandidates.length) {
       const big = placeCandidates.some((p) => p.kind !== 'city' || p.population >= 50_000);
-      const atSentenceStart = first.sentenceStart && words === 1;
-      if (placeCueBefore || placeCueAfter || (big && !atSentenceStart) || (big && text.slice(end, end + 2) === ', ')) {
+      // A sentence may open with a place ("Moscow did not comment"); a common word that merely
+      // opens a sentence was already set aside above, so only small places are held back.
+      const atSentenceStart = first.sentenceStart && words === 1 && !placeCandidates.some((p) => p.kind !== 'city' || p.population >= 100_000);
+      const exactMultiWord = words >= 2 && placeCandidates.some((p) => nameKey(p.name) === key || p.population >= 10_000);
+      if (placeCueBefore || placeCueAfter || exactMultiWord || (big && !atSentenceStart) || (big && text.slice(end, end + 2) === ', ')) {
         const wantsAdminArea = !!placeCueAfter && /^(province|provincial|governorate|region)$/i.test(after!.text) || (lower(before?.text ?? '') === 'of' && /^(capital|province)$/i.test(before2?.text ?? ''));
         pendingPlaces.push({ s: push('place', placeCueBefore || placeCueAfter ? 0.85 : 0.7, placeCueBefore || placeCueAfter ? 'place named with a cue word' : 'known place'), wantsAdminArea });
         continue;
       }
     }
-    if (words >= 2 && words <= 4 && !first.sentenceStart && /^\p{Lu}\p{Ll}/u.test(first.text) && /^\p{Lu}\p{Ll}/u.test(last.text)) {
+    const theBefore = lower(tokens[from - 1]?.text ?? '') === 'the';
+    if (placeCueBefore && !theBefore && words <= 3 && !first.sentenceStart) {
+      push('place', 0.45, 'after a place word, not in the gazetteer', { places: [] });
+      continue;
+    }
+    if (words === 1 && /^\p{Lu}{3,8}$/u.test(first.text) && !placeCandidates.length) {
+      push('organisation', 0.6, 'an acronym');
+      continue;
+    }
+    if (words >= 2 && theBefore) {
+      push('organisation', 0.55, 'a name after "the"');
+      continue;
+    }
+    if (words >= 2 && words <= 4 && /^\p{Lu}\p{Ll}/u.test(first.text) && /^\p{Lu}\p{Ll}/u.test(last.text) && !tokens.slice(from, to + 1).some((t) => context.gazetteer.countryByName.has(nameKey(t.text)))) {
       push('person', 0.5, 'a capitalised name');
       people.add(key);
     }

@@ -42,7 +42,14 @@ export const ORG_HEADS = new Set(
   brigades battalion regiment division police department office parliament assembly union association foundation
   network press court government guard guards group club federation authority service services airlines
   airways tribune journal herald telegraph gazette radio television tv channel broadcasting mission coalition
-  alliance league taskforce directorate agency command corps militia ministries board bureau cabinet senate congress`.split(/\s+/),
+  alliance league taskforce directorate agency command corps militia ministries board bureau cabinet senate congress
+  programme program project fund initiative observatory monitor centre center forum crescent watch institute`.split(/\s+/),
+);
+
+/** "X, the national grid operator": the noun after the comma says X is an organisation. */
+export const ORG_ROLES = new Set(
+  `operator company firm group agency organisation organization party ministry army force militia network
+  movement alliance coalition charity broadcaster newspaper channel bank union association monitor insurgency`.split(/\s+/),
 );
 
 /** Last words that make a name a place (a facility or feature, not a settlement). */
@@ -69,7 +76,8 @@ export const GROUP_NAMES = new Set(
   yazidi yazidis alawite alawites druze rohingya tutsi tutsis hutu hutus fulani tuareg tuaregs amhara oromo tigrayan
   tigrayans somali somalis berber berbers copt copts sikh sikhs hindu hindus buddhist buddhists chechen chechens
   uyghur uyghurs uighur uighurs circassian circassians assyrian assyrians maronite maronites ismaili ismailis
-  aimak aimaks nuristani nuristanis`.split(/\s+/),
+  aimak aimaks nuristani nuristanis dogon dogons bambara hausa igbo yoruba kikuyu luo nuer dinka zaghawa masalit
+  karen kachin shan chin bamar`.split(/\s+/),
 );
 
 /** Abbreviations news uses for countries: kept apart because gazetteer names under 4 letters are not indexed. */
@@ -81,6 +89,13 @@ export const COUNTRY_ABBREVIATIONS = new Map([
   ['u k', 'United Kingdom'],
   ['uae', 'United Arab Emirates'],
   ['drc', 'DR Congo'],
+  ['britain', 'United Kingdom'],
+  ['great britain', 'United Kingdom'],
+  ['turkey', 'Turkiye'],
+  ['ivory coast', 'Ivory Coast'],
+  ['burma', 'Myanmar'],
+  ['democratic republic of congo', 'DR Congo'],
+  ['democratic republic of the congo', 'DR Congo'],
 ]);
 
 export const WEEKDAYS_AND_MONTHS = new Set(
@@ -90,6 +105,6 @@ export const WEEKDAYS_AND_MONTHS = new Set(
 
 /** Words before a name that say it is a place: "in Kunduz", "the province of Faryab". */
 export const PLACE_CUES_BEFORE = new Set(
-  `in at near from to into across outside around toward towards entered captured reached besieged
+  `in at near from to into across outside around toward towards entered captured reached besieged fled
   seized attacked bombed shelled struck stormed overran recaptured retook through via`.split(/\s+/),
 );
