@@ -1,4 +1,4 @@
-import type { EntityColumn, EntityDetail, EntityQuery, EntityRow, EntityType, MapPlace, PlaceCandidate } from '../electron/contract/entities.js';
+import type { EntityColumn, EntityDetail, EntityQuery, EntityRow, EntityType, MapLayer, PlaceCandidate } from '../electron/contract/entities.js';
 import { nameKey } from '../electron/services/gazetteer/normalise.js';
 import { recordChange } from './changes.js';
 import { nowIso, type Db } from './open.js';
@@ -283,26 +283,38 @@ export class EntitiesRepository {
     this.db.prepare("DELETE FROM entity WHERE origin = 'auto' AND NOT EXISTS (SELECT 1 FROM mention m WHERE m.entity_id = entity.id AND m.status <> 'rejected')").run();
   }
 
-  mapPlaces(bbox: [number, number, number, number] | null, articleIds: number[], includeSuggested: boolean, limit: number): MapPlace[] {
-    const params: unknown[] = [];
-    let where = "e.type = 'place' AND e.lat IS NOT NULL";
-    if (bbox) {
-      where += ' AND e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?';
-      params.push(bbox[1], bbox[3], bbox[0], bbox[2]);
-    }
-    const mentionWhere = [includeSuggested ? "m.status <> 'rejected'" : "m.status = 'accepted'"];
-    if (articleIds.length) {
-      mentionWhere.push('m.article_id IN (SELECT value FROM json_each(?))');
-      params.unshift(JSON.stringify(articleIds));
-    }
-    return this.db
-      .prepare(
-        `SELECT e.id AS entityId, e.name, e.lat, e.lon, s.mentions, s.articles
-         FROM (SELECT m.entity_id, count(*) AS mentions, count(DISTINCT m.article_id) AS articles FROM mention m
-               WHERE ${mentionWhere.join(' AND ')} AND m.entity_id IS NOT NULL GROUP BY m.entity_id) s
-         JOIN entity e ON e.id = s.entity_id WHERE ${where} ORDER BY s.mentions DESC LIMIT ?`,
-      )
-      .all(...params, limit) as MapPlace[];
+  /**
+   * Places for the map, packed (see MapLayer): with no article filter, straight from the entity
+   * table and its counters; for the places of chosen articles, counted over their mentions.
+   */
+  mapPlaces(bbox: [number, number, number, number] | null, articleIds: number[], includeSuggested: boolean, labels = 2000): MapLayer {
+    const [w, s, e, n] = bbox ?? [-180, -90, 180, 90];
+    const status = includeSuggested ? "m.status <> 'rejected'" : "m.status = 'accepted'";
+    const source =
+      articleIds.length === 0
+        ? `SELECT id, name, lat, lon, ${includeSuggested ? 'mention_count' : 'accepted_count'} AS mentions FROM entity INDEXED BY entity_places
+           WHERE type = 'place' AND lat IS NOT NULL AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? AND mentions > 0`
+        : `SELECT e.id, e.name, e.lat, e.lon, count(*) AS mentions FROM mention m JOIN entity e ON e.id = m.entity_id
+           WHERE m.article_id IN (SELECT value FROM json_each(?)) AND ${status}
+             AND e.type = 'place' AND e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? GROUP BY e.id`;
+    const params = articleIds.length === 0 ? [s, n, w, e] : [JSON.stringify(articleIds), s, n, w, e];
+    const packed = (this.db.prepare(`SELECT group_concat(id || ',' || lat || ',' || lon || ',' || mentions, ';') FROM (${source})`).pluck().get(...params) as string | null) ?? '';
+    const count = packed ? packed.split(';', labels + 1).length : 0;
+    // Few places in view: name them all from the same small set. Many: read the most-mentioned
+    // first through their index and stop at the label budget.
+    const names = (
+      articleIds.length === 0 && count > labels
+        ? this.db
+            .prepare(
+              `SELECT id, name FROM entity INDEXED BY entity_places_by_mentions
+               WHERE type = 'place' AND lat IS NOT NULL AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? AND mention_count > 0
+               ORDER BY mention_count DESC LIMIT ?`,
+            )
+            .raw()
+            .all(...params, labels)
+        : this.db.prepare(`SELECT id, name FROM (${source}) ORDER BY mentions DESC LIMIT ?`).raw().all(...params, labels)
+    ) as [number, string][];
+    return { packed, names };
   }
 
   /** Custom places of this workspace, as gazetteer-like candidates with negative ids. */

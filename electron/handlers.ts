@@ -73,7 +73,8 @@ export function createHandlers({ session, imports, extraction, emit, mode, versi
     },
     'articles.delete': ({ target }) => {
       const deleted = ws().articles.delete(ws().articles.ids(target));
-      changed('articles', 'tags');
+      es().entities.pruneOrphans();
+      changed('articles', 'tags', 'entities');
       return { deleted };
     },
     'articles.stats': () => ws().articles.stats(),
@@ -143,7 +144,7 @@ export function createHandlers({ session, imports, extraction, emit, mode, versi
       return annotated(es().entities.get(id));
     },
     'places.search': ({ text }) => es().searchPlaces(text),
-    'map.places': ({ bbox, articleIds, includeSuggested }) => es().entities.mapPlaces(bbox, articleIds, includeSuggested, 20_000),
+    'map.places': ({ bbox, articleIds, includeSuggested }) => es().entities.mapPlaces(bbox, articleIds, includeSuggested),
 
     'imports.start': async ({ source }) => ({ jobId: await imports.start(source) }),
     'imports.cancel': ({ jobId }) => {

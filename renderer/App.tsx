@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ArticlePage, CallOutput, MapPlace, Tag, WorkspaceInfo } from '../electron/contract/index.js';
+import { decodeMapLayer, type ArticlePage, type CallOutput, type MapPlace, type Tag, type WorkspaceInfo } from '../electron/contract/index.js';
 import { call, mode, onCoreEvent } from './api.js';
 import { useConfirm } from './components/ConfirmDialog.js';
 import { usePrompt } from './components/PromptDialog.js';
@@ -81,14 +81,14 @@ export function App() {
   }, [searchInput]);
 
   useEffect(() => {
-    void run(() => call('map.places', {})).then((p) => p && setPlaces(p));
+    void run(() => call('map.places', {})).then((p) => p && setPlaces(decodeMapLayer(p)));
   }, [refreshKey, run]);
 
   // The places of the ticked articles (or of the open one) are ringed on the map.
   const focusArticles = useMemo(() => (selection.length ? selection : side?.kind === 'article' ? [side.id] : []), [selection, side]);
   useEffect(() => {
     if (focusArticles.length === 0) return;
-    void run(() => call('map.places', { articleIds: focusArticles.slice(0, 10_000) })).then((p) => p && setArticlePlaces(p.map((x) => x.entityId)));
+    void run(() => call('map.places', { articleIds: focusArticles.slice(0, 10_000) })).then((p) => p && setArticlePlaces(decodeMapLayer(p).map((x) => x.entityId)));
   }, [focusArticles, refreshKey, run]);
   const highlighted = useMemo(
     () => (focusArticles.length ? articlePlaces : side?.kind === 'entity' ? [side.id] : clickedPlace !== null ? [clickedPlace] : []),

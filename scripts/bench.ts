@@ -5,12 +5,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ArticleQuery } from '../electron/contract/index.js';
+import { ArticleQuery, decodeMapLayer } from '../electron/contract/index.js';
 import { Core } from '../electron/dispatch.js';
 import { appRoot, gazetteerFile } from '../electron/paths.js';
+import { Gazetteer } from '../electron/services/gazetteer/gazetteer.js';
+import { spawn } from 'node:child_process';
+import readline from 'node:readline';
 
 const root = appRoot();
-const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number);
+const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);
 
 function mulberry32(seed: number) {
   return () => {
@@ -156,4 +159,101 @@ async function benchSize(n: number): Promise<void> {
 }
 
 for (const n of sizes) await benchSize(n);
+await benchEntities();
 clearInterval(sampler);
+
+/** Entities: extraction rate, gazetteer, map data queries, and the map's first idle frame. */
+async function benchEntities(): Promise<void> {
+  console.log('\n== entities, gazetteer and map ==');
+  const t0 = performance.now();
+  const gazetteer = new Gazetteer(gazetteerFile());
+  console.log(`gazetteer open: ${ms(performance.now() - t0)}`);
+  const db = (gazetteer as unknown as { db: import('better-sqlite3').Database }).db;
+  const names = db.prepare('SELECT name FROM place_name ORDER BY random() LIMIT 2000').pluck().all() as string[];
+  const lookups: number[] = [];
+  for (const name of names) {
+    const s = performance.now();
+    gazetteer.rank(name, { countries: new Set(), near: [], wantsAdminArea: false });
+    lookups.push(performance.now() - s);
+  }
+  console.log(`gazetteer lookup + ranking (2,000 random names, cold cache): p50 ${ms(pct(lookups, 50))} p95 ${ms(pct(lookups, 95))}`);
+  gazetteer.close();
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awb-bench-entities-'));
+  const files = path.join(dir, 'articles');
+  fs.mkdirSync(files);
+  const n = 2000;
+  makeArticles(n, 7, (t, i) => fs.writeFileSync(path.join(files, `a${i}.txt`), t));
+  const core = new Core({ dataDir: dir, gazetteerFile: gazetteerFile(), workspace: path.join(dir, 'entities.awb'), sampleDir: dir, mode: 'browser', version: 'bench', suggestOnImport: false });
+  await core.imports.importNow({ kind: 'paths', paths: [files] });
+  const ws = core.session.current;
+  const ids = ws.db.prepare('SELECT id FROM article ORDER BY id').pluck().all() as number[];
+  const s = performance.now();
+  let suggestions = 0;
+  for (let i = 0; i < ids.length; i += 50) suggestions += ws.entities.suggest(ids.slice(i, i + 50)).suggestions;
+  const seconds = (performance.now() - s) / 1000;
+  console.log(`extraction + linking + storing: ${n} articles (~4 KB) in ${seconds.toFixed(1)} s → ${(n / seconds).toFixed(0)} articles/s on one core (${suggestions} suggestions)`);
+
+  // 100,000 placed entities with one mention each, spread over the region of the articles.
+  const rand = mulberry32(3);
+  const insertEntity = ws.db.prepare("INSERT INTO entity (type, name, origin, lat, lon, created_at) VALUES ('place', ?, 'auto', ?, ?, '2024-01-01')");
+  const insertMention = ws.db.prepare("INSERT INTO mention (article_id, start, end, quote, prefix, suffix, type, status, origin, entity_id, updated_at) VALUES (?, 0, 1, 'x', '', '', 'place', 'suggested', 'auto', ?, '2024-01-01')");
+  ws.db.transaction(() => {
+    for (let i = 0; i < 100_000; i++) {
+      const e = insertEntity.run(`Place ${i}`, 25 + rand() * 15, 55 + rand() * 20).lastInsertRowid;
+      insertMention.run(ids[i % ids.length]!, e);
+    }
+  })();
+  for (const [label, bbox] of [
+    ['whole region in view (100,000+ places)', [50, 20, 80, 45]],
+    ['a province in view', [68, 36, 70, 37.5]],
+  ] as [string, [number, number, number, number]][]) {
+    const times: number[] = [];
+    const decodes: number[] = [];
+    let count = 0;
+    for (let i = 0; i < 15; i++) {
+      const q = performance.now();
+      const layer = ws.entities.entities.mapPlaces(bbox, [], true);
+      times.push(performance.now() - q);
+      const d = performance.now();
+      count = decodeMapLayer(layer).length;
+      decodes.push(performance.now() - d);
+    }
+    console.log(
+      `map places query, ${label}: ${count} places (packed, 2,000 labelled), p50 ${ms(pct(times, 50))} p95 ${ms(pct(times, 95))}; decoding in the window p95 ${ms(pct(decodes, 95))}`,
+    );
+  }
+  core.close();
+  await mapIdle(dir);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/** Time from opening the app to the map's first idle frame with 10,000 places drawn (needs Chromium). */
+async function mapIdle(dir: string): Promise<void> {
+  const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', process.env.CHROMIUM_PATH].find((p) => p && fs.existsSync(p));
+  if (!chromium) return console.log('map first idle frame: skipped (no Chromium found)');
+  const file = path.join(dir, 'map.awb');
+  const seed = new Core({ dataDir: dir, gazetteerFile: gazetteerFile(), workspace: file, sampleDir: dir, mode: 'browser', version: 'bench', suggestOnImport: false });
+  await seed.imports.importNow({ kind: 'text', text: 'Map benchmark\n\nAn article that mentions ten thousand places, for the map benchmark only.' });
+  const rand = mulberry32(11);
+  const db = seed.session.current.db;
+  db.transaction(() => {
+    for (let i = 0; i < 10_000; i++) {
+      const e = db.prepare("INSERT INTO entity (type, name, origin, lat, lon, created_at) VALUES ('place', ?, 'auto', ?, ?, '2024-01-01')").run(`Place ${i}`, -50 + rand() * 110, -170 + rand() * 340).lastInsertRowid;
+      db.prepare("INSERT INTO mention (article_id, start, end, quote, prefix, suffix, type, status, origin, entity_id, updated_at) VALUES (1, 0, 1, 'x', '', '', 'place', 'suggested', 'auto', ?, '2024-01-01')").run(e);
+    }
+  })();
+  db.prepare('INSERT INTO extraction_state (article_id, version, extracted_at) VALUES (1, 999, ?)').run('2024-01-01');
+  seed.close();
+  const server = spawn(process.execPath, [path.join(root, 'dist/electron/serve.mjs'), '--workspace', file, '--port', '0'], { env: { ...process.env, AWB_DATA_DIR: dir } });
+  const url = await new Promise<string>((resolve) => readline.createInterface({ input: server.stdout! }).once('line', (l) => resolve(l.slice('Workbench at '.length))));
+  const { chromium: driver } = await import('playwright-core');
+  const browser = await driver.launch({ executablePath: chromium, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+  const started = performance.now();
+  await page.goto(url);
+  await page.locator('.map-canvas[data-idle-places="10000"]').waitFor({ timeout: 60_000 });
+  console.log(`map first idle frame with 10,000 places (headless Chromium, software WebGL, from page load): ${ms(performance.now() - started)}`);
+  await browser.close();
+  server.kill();
+}

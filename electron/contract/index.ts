@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ArticleDetail, ArticlePage, ArticlePatch, ArticleQuery, ArticleTarget } from './articles.js';
-import { EntityDetail, EntityQuery, EntityRow, EntityType, MapPlace, Mention, MentionType, PlaceCandidate, PlacePick } from './entities.js';
+import { EntityDetail, EntityQuery, EntityRow, EntityType, MapLayer, Mention, MentionType, PlaceCandidate, PlacePick } from './entities.js';
 import { ImportReport, ImportSource } from './imports.js';
 import { Color, Tag, TagName } from './tags.js';
 
@@ -130,7 +130,7 @@ export const contract = {
       articleIds: z.array(Id).max(10_000).default([]),
       includeSuggested: z.boolean().default(true),
     }),
-    z.array(MapPlace),
+    MapLayer,
   ),
 
   'imports.start': call(z.object({ source: ImportSource }), z.object({ jobId: z.string() })),

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeMapLayer } from '../../electron/contract/index.js';
 import { distanceKm } from '../../electron/services/gazetteer/build.js';
 import { fixtures, testCore } from './helpers.js';
 
@@ -161,7 +162,7 @@ describe('the entity registry', () => {
   });
 
   it('feeds the map and filters articles by entity and by the map view', async () => {
-    const places = await call('map.places', { bbox: [60, 29, 75, 39] });
+    const places = decodeMapLayer(await call('map.places', { bbox: [60, 29, 75, 39] }));
     expect(places.map((p) => p.name)).toEqual(expect.arrayContaining(['Kunduz', 'Maymana', 'Taloqan', 'Bagram']));
     expect(places.find((p) => p.name === 'United States')).toBeUndefined();
     const maymana = places.find((p) => p.name === 'Maymana')!;

@@ -48,3 +48,32 @@ describe('workspaces', () => {
     db.close();
   });
 });
+
+describe('entity counters', () => {
+  it('follow every mention write, cascades from deleted articles included', async () => {
+    const { core, call } = testCore();
+    const report = await core.imports.importNow({ kind: 'paths', paths: [path.join(fixtures, 'kunduz-offensive.txt')] });
+    const id = report.outcomes[0]!.articleId!;
+    await call('mentions.suggest', { articleIds: [id] });
+    const db = core.session.current.db;
+    const drift = () =>
+      db
+        .prepare(
+          `SELECT count(*) FROM entity e WHERE e.mention_count <> (SELECT count(*) FROM mention m WHERE m.entity_id = e.id AND m.status <> 'rejected')
+             OR e.accepted_count <> (SELECT count(*) FROM mention m WHERE m.entity_id = e.id AND m.status = 'accepted')`,
+        )
+        .pluck()
+        .get();
+    const taliban = (await call('mentions.list', { articleId: id })).find((m) => m.quote === 'Taliban')!;
+    await call('mentions.review', { id: taliban.id, action: 'accept', scope: 'article' });
+    const kunduz = (await call('mentions.list', { articleId: id })).find((m) => m.quote === 'Kunduz')!;
+    await call('mentions.review', { id: kunduz.id, action: 'reject', scope: 'this' });
+    expect(drift()).toBe(0);
+    const entity = db.prepare("SELECT mention_count, accepted_count FROM entity WHERE name = 'Taliban'").get() as { mention_count: number; accepted_count: number };
+    expect(entity.accepted_count).toBe(15);
+    await call('articles.delete', { target: { ids: [id] } });
+    expect(drift()).toBe(0);
+    expect(db.prepare("SELECT mention_count FROM entity WHERE name = 'Taliban'").pluck().get() ?? 0).toBe(0);
+    core.close();
+  });
+});
