@@ -187,4 +187,12 @@ describe('bad input to the extractor', () => {
     const result = await call('mentions.suggest', { articleIds: ids });
     expect(result.failed).toEqual([]);
   });
+
+  it('keeps the first 5,000 of an article with 100,000 names and says why', async () => {
+    const report = await t.core.imports.importNow({ kind: 'text', text: `Roll call\n\n${'Kabul and Kunduz. '.repeat(50_000)}` });
+    const id = report.outcomes[0]!.articleId!;
+    const result = await call('mentions.suggest', { articleIds: [id] });
+    expect(result.failed).toEqual([{ articleId: id, reason: '100,000 names found; only the first 5,000 were kept as suggestions.' }]);
+    expect(await call('mentions.list', { articleId: id })).toHaveLength(5000);
+  }, 60_000);
 });

@@ -271,14 +271,26 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
   }
 
   // Places are linked once the article's countries and other places are known.
+  const firstPass = new Set<string>();
   for (const { s, wantsAdminArea, lookupName } of pendingPlaces) {
-    const ranked = context.gazetteer.rank(lookupName ?? s.text, { countries, near: [], wantsAdminArea });
+    const name = lookupName ?? s.text;
+    if (firstPass.has(nameKey(name))) continue;
+    firstPass.add(nameKey(name));
+    const ranked = context.gazetteer.rank(name, { countries, near: [], wantsAdminArea });
     const best = ranked[0];
     if (best && best.country) countries.add(best.country);
-    if (best && best.kind !== 'country') near.push(best);
+    if (best && best.kind !== 'country' && !near.some((p) => (p as Place).id === best.id)) near.push(best);
   }
+  // Places named again and again are ranked once per name, not once per mention.
+  const rankedByName = new Map<string, RankedPlace[]>();
   for (const { s, wantsAdminArea, lookupName } of pendingPlaces) {
-    s.places = context.gazetteer.rank(lookupName ?? s.text, { countries, near: near.filter((p) => nameKey(s.text) !== nameKey((p as Place).name)), wantsAdminArea }).slice(0, 5);
+    const key = `${wantsAdminArea}|${nameKey(lookupName ?? s.text)}`;
+    let ranked = rankedByName.get(key);
+    if (!ranked) {
+      ranked = context.gazetteer.rank(lookupName ?? s.text, { countries, near: near.filter((p) => nameKey(s.text) !== nameKey((p as Place).name)), wantsAdminArea }).slice(0, 5);
+      rankedByName.set(key, ranked);
+    }
+    s.places = ranked;
   }
   return dedupe(suggestions);
 }

@@ -9,6 +9,8 @@ import { extractEntities, type Suggestion } from './extract.js';
 
 /** Bumped when the extractor changes enough that old suggestions should be redone. */
 export const EXTRACTOR_VERSION = 1;
+/** More suggestions than this in one article cannot be reviewed by a person. */
+export const MAX_SUGGESTIONS = 5_000;
 
 const toCandidate = (p: Omit<Place, 'feature'> & { score?: number }): PlaceCandidate => ({
   id: p.id,
@@ -51,6 +53,11 @@ export class EntityService {
       } catch (error) {
         failed.push({ articleId, reason: (error as Error).message });
         continue;
+      }
+      if (found.length > MAX_SUGGESTIONS) {
+        // A list or a dump, not an article: review would be impossible. Keep the first ones and say so.
+        failed.push({ articleId, reason: `${found.length.toLocaleString('en')} names found; only the first ${MAX_SUGGESTIONS.toLocaleString('en')} were kept as suggestions.` });
+        found = found.slice(0, MAX_SUGGESTIONS);
       }
       this.db.transaction(() => {
         this.mentions.clearSuggestions(articleId);
