@@ -13,6 +13,7 @@ const USAGE = `awb — Analyst Workbench on the command line
                                           (re-)run entity suggestions; decisions are kept
   awb entities --workspace FILE           entities as JSON lines (type, name, aliases,
                                           mentions, lat/lon where placed)
+  awb events --workspace FILE             coded events as JSON lines, with evidence quotes
 
 Exit code 0 on success; 1 when an import had failures; 2 on wrong usage.`;
 
@@ -87,6 +88,37 @@ async function main(argv: string[]): Promise<number> {
           for (const e of page.rows) {
             console.log(
               JSON.stringify({ id: e.id, type: e.type, name: e.name, aliases: e.aliases, mentions: e.mentions, suggested: e.suggested, articles: e.articles, lat: e.lat, lon: e.lon, place: e.placeLabel }),
+            );
+          }
+          if (start + 1000 >= page.total) break;
+        }
+        return 0;
+      }
+      case 'events': {
+        for (let start = 0; ; start += 1000) {
+          const page = await call('events.page', { query: { sort: [{ column: 'date', direction: 'asc' }] }, startRow: start, endRow: start + 1000 });
+          for (const e of page.rows) {
+            console.log(
+              JSON.stringify({
+                id: e.id,
+                date: e.date,
+                timePrecision: e.timePrecision,
+                disorderType: e.disorderType,
+                eventType: e.eventType,
+                subEventType: e.subEventType,
+                actor1: e.actor1?.name ?? null,
+                actor2: e.actor2?.name ?? null,
+                interaction: e.interaction,
+                location: e.location?.name ?? null,
+                admin1: e.admin1,
+                country: e.country,
+                lat: e.lat,
+                lon: e.lon,
+                geoPrecision: e.geoPrecision,
+                fatalities: e.fatalities,
+                evidence: e.evidence.map((x) => ({ field: x.field, quote: x.quote, article: x.articleTitle })),
+                unsupported: e.unsupported,
+              }),
             );
           }
           if (start + 1000 >= page.total) break;

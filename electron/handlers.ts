@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { MAX_FILE_BYTES, type CallName, type CallOutput, type Changed, type Contract, type CoreEvent } from './contract/index.js';
 import { UserError } from './services/errors.js';
 import type { ExtractionQueue } from './services/entities/queue.js';
+import { draftEvent } from './services/events/draft.js';
 import type { ImportService } from './services/imports.js';
 import type { WorkspaceSession } from './services/workspace.js';
 
@@ -40,6 +41,7 @@ export function createHandlers({ session, imports, extraction, emit, mode, versi
   const ws = () => session.current;
   const changed = (...what: Changed[]) => emit({ type: 'changed', what });
   const es = () => session.current.entities;
+  const ev = () => session.current.events;
   /** Annotations changed: the articles table's entity filters and the registry both see it. */
   const annotated = <T>(value: T): T => {
     ws().articles.touched();
@@ -145,6 +147,51 @@ export function createHandlers({ session, imports, extraction, emit, mode, versi
     },
     'places.search': ({ text }) => es().searchPlaces(text),
     'map.places': ({ bbox, articleIds, includeSuggested }) => es().entities.mapPlaces(bbox, articleIds, includeSuggested),
+
+    'entities.create': ({ type, name }) => {
+      const id = es().entities.resolve(type, name, null, 'analyst');
+      return annotated(es().entities.get(id));
+    },
+
+    'events.draft': ({ articleId, start, end }) => {
+      const article = ws().articles.get(articleId) ?? notFound('Article', articleId);
+      if (end > article.body.length || start >= end) throw new UserError('invalid_span', 'Select some text of the article first.');
+      return draftEvent(articleId, article.body, start, end, es().mentions.forArticle(articleId), article.published);
+    },
+    'events.validate': ({ input, eventId, evidence }) => ev().validate(input, eventId, evidence),
+    'events.create': ({ input, evidence, acceptWarnings }) => {
+      const result = ev().create(input, evidence, acceptWarnings);
+      if (result.event) changed('events');
+      return result;
+    },
+    'events.update': ({ id, input, acceptWarnings }) => {
+      const result = ev().update(id, input, acceptWarnings);
+      if (result.event) changed('events');
+      return result;
+    },
+    'events.delete': ({ id }) => {
+      ev().events.delete(id);
+      changed('events');
+      return { ok: true as const };
+    },
+    'events.get': ({ id }) => ev().events.get(id),
+    'events.page': ({ query, startRow, endRow }) => ev().events.page(query, startRow, endRow),
+    'events.points': ({ query }) => ev().events.points(query),
+    'events.addEvidence': ({ eventId, evidence }) => {
+      const event = ev().addEvidence(eventId, evidence);
+      changed('events');
+      return event;
+    },
+    'events.removeEvidence': ({ evidenceId }) => {
+      const eventId = ev().events.removeEvidence(evidenceId);
+      changed('events');
+      return ev().events.get(eventId);
+    },
+    'events.merge': ({ sourceId, targetId }) => {
+      const event = ev().merge(sourceId, targetId);
+      changed('events');
+      return event;
+    },
 
     'imports.start': async ({ source }) => ({ jobId: await imports.start(source) }),
     'imports.cancel': ({ jobId }) => {

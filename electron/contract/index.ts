@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { ArticleDetail, ArticlePage, ArticlePatch, ArticleQuery, ArticleTarget } from './articles.js';
 import { EntityDetail, EntityQuery, EntityRow, EntityType, MapLayer, Mention, MentionType, PlaceCandidate, PlacePick } from './entities.js';
+import { EventInput, EventQuery, EventRecord, EvidenceInput, Problem } from './events.js';
 import { ImportReport, ImportSource } from './imports.js';
 import { Color, Tag, TagName } from './tags.js';
 
 export * from './articles.js';
 export * from './entities.js';
+export * from './events.js';
+export * from './acled.js';
 export * from './imports.js';
 export * from './tags.js';
 
@@ -133,6 +136,39 @@ export const contract = {
     MapLayer,
   ),
 
+  'entities.create': call(z.object({ type: EntityType, name: z.string().trim().min(1).max(300) }), EntityDetail),
+
+  'events.draft': call(
+    z.object({ articleId: Id, start: z.number().int().min(0), end: z.number().int().min(1) }),
+    z.object({
+      input: z.record(z.string(), z.unknown()),
+      evidence: z.array(EvidenceInput),
+      fatalities: z.object({ proposal: z.number(), readings: z.array(z.object({ quote: z.string(), figure: z.number().nullable(), reading: z.string() })) }),
+    }),
+  ),
+  'events.validate': call(z.object({ input: EventInput, eventId: Id.nullable().default(null), evidence: z.array(EvidenceInput).default([]) }), z.array(Problem)),
+  'events.create': call(
+    z.object({ input: EventInput, evidence: z.array(EvidenceInput).max(200).default([]), acceptWarnings: z.boolean().default(false) }),
+    z.object({ event: EventRecord.nullable(), problems: z.array(Problem) }),
+  ),
+  'events.update': call(
+    z.object({ id: Id, input: EventInput, acceptWarnings: z.boolean().default(false) }),
+    z.object({ event: EventRecord.nullable(), problems: z.array(Problem) }),
+  ),
+  'events.delete': call(z.object({ id: Id }), Ok),
+  'events.get': call(z.object({ id: Id }), EventRecord),
+  'events.page': call(
+    z.object({ query: EventQuery, startRow: z.number().int().min(0), endRow: z.number().int().min(1) }).refine((v) => v.endRow > v.startRow && v.endRow - v.startRow <= 1000, 'Pages hold 1 to 1000 rows'),
+    z.object({ rows: z.array(EventRecord), total: z.number() }),
+  ),
+  'events.points': call(
+    z.object({ query: EventQuery }),
+    z.array(z.object({ id: z.number(), date: z.string(), eventType: z.string(), lat: z.number().nullable(), lon: z.number().nullable(), geoPrecision: z.number(), fatalities: z.number() })),
+  ),
+  'events.addEvidence': call(z.object({ eventId: Id, evidence: EvidenceInput }), EventRecord),
+  'events.removeEvidence': call(z.object({ evidenceId: Id }), EventRecord),
+  'events.merge': call(z.object({ sourceId: Id, targetId: Id }), EventRecord),
+
   'imports.start': call(z.object({ source: ImportSource }), z.object({ jobId: z.string() })),
   'imports.cancel': call(z.object({ jobId: z.string() }), Ok),
   'imports.report': call(z.object({ jobId: z.string() }), ImportReport),
@@ -148,7 +184,7 @@ export type CoreEvent =
   | { type: 'import.progress'; report: ImportReport }
   | { type: 'extract.progress'; done: number; remaining: number }
   | { type: 'changed'; what: Changed[] };
-export type Changed = 'articles' | 'tags' | 'workspace' | 'entities';
+export type Changed = 'articles' | 'tags' | 'workspace' | 'entities' | 'events';
 
 /** Errors cross the boundary as something a person can read. */
 export const CallError = z.object({ code: z.string(), message: z.string() });

@@ -6,6 +6,7 @@ import { TagsRepository } from '../../db/tags.js';
 import { ArticleQuery, type WorkspaceInfo } from '../contract/index.js';
 import { EntityService } from './entities/service.js';
 import { UserError } from './errors.js';
+import { EventService } from './events/service.js';
 import type { Gazetteer } from './gazetteer/gazetteer.js';
 
 export const WORKSPACE_EXTENSION = '.awb';
@@ -15,6 +16,7 @@ export class Workspace {
   readonly articles: ArticlesRepository;
   readonly tags: TagsRepository;
   readonly entities: EntityService;
+  readonly events: EventService;
 
   constructor(
     readonly file: string,
@@ -24,6 +26,7 @@ export class Workspace {
     this.articles = new ArticlesRepository(db);
     this.tags = new TagsRepository(db);
     this.entities = new EntityService(db, gazetteer);
+    this.events = new EventService(db, gazetteer);
   }
 
   close(): void {

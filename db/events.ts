@@ -1,0 +1,254 @@
+import { disorderTypeOf, eventTypeOf, interactionOf, type ActorType, type SubEventType } from '../electron/contract/acled.js';
+import { EVENT_FIELDS, type EventField, type EventInput, type EventQuery, type EventRecord, type EvidenceInput } from '../electron/contract/events.js';
+import { recordChange } from './changes.js';
+import { nowIso, type Db } from './open.js';
+
+export class EventError extends Error {}
+
+interface Row {
+  id: number;
+  event_date: string;
+  time_precision: number;
+  event_type: string;
+  sub_event_type: string;
+  actor1_id: number | null;
+  actor1_type: number | null;
+  actor1_name: string | null;
+  actor2_id: number | null;
+  actor2_type: number | null;
+  actor2_name: string | null;
+  civilian_targeting: number;
+  location_id: number | null;
+  location_name: string | null;
+  geo_precision: number;
+  lat: number | null;
+  lon: number | null;
+  admin1: string | null;
+  country: string | null;
+  fatalities: number;
+  source: string | null;
+  source_scale: string | null;
+  notes: string | null;
+  tags: string;
+}
+
+const SELECT = `SELECT ev.*, a1.name AS actor1_name, a2.name AS actor2_name, loc.name AS location_name FROM event ev
+  LEFT JOIN entity a1 ON a1.id = ev.actor1_id LEFT JOIN entity a2 ON a2.id = ev.actor2_id LEFT JOIN entity loc ON loc.id = ev.location_id`;
+
+const SORT: Record<EventQuery['sort'][number]['column'], string> = {
+  date: 'ev.event_date',
+  eventType: 'ev.event_type',
+  subEventType: 'ev.sub_event_type',
+  actor1: 'a1.name COLLATE NOCASE',
+  actor2: 'a2.name COLLATE NOCASE',
+  location: 'loc.name COLLATE NOCASE',
+  fatalities: 'ev.fatalities',
+  updated: 'ev.updated_at',
+};
+
+/** Where a location entity is and which admin area and country hold it. */
+export interface Located {
+  lat: number | null;
+  lon: number | null;
+  admin1: string | null;
+  country: string | null;
+}
+
+export class EventsRepository {
+  constructor(private readonly db: Db) {}
+
+  private columns(input: EventInput, at: Located) {
+    return {
+      event_date: input.date,
+      time_precision: input.timePrecision,
+      event_type: eventTypeOf(input.subEventType),
+      sub_event_type: input.subEventType,
+      actor1_id: input.actor1.entityId,
+      actor1_type: input.actor1.type,
+      actor2_id: input.actor2?.entityId ?? null,
+      actor2_type: input.actor2?.type ?? null,
+      civilian_targeting: input.civilianTargeting ? 1 : 0,
+      location_id: input.locationId,
+      geo_precision: input.geoPrecision,
+      lat: at.lat,
+      lon: at.lon,
+      admin1: at.admin1,
+      country: at.country,
+      fatalities: input.fatalities,
+      source: input.source,
+      source_scale: input.sourceScale,
+      notes: input.notes,
+      tags: JSON.stringify(input.tags),
+    };
+  }
+
+  create(input: EventInput, at: Located, evidence: EvidenceInput[]): number {
+    return this.db.transaction(() => {
+      const cols = { ...this.columns(input, at), created_at: nowIso(), updated_at: nowIso() };
+      const names = Object.keys(cols);
+      const id = Number(this.db.prepare(`INSERT INTO event (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(cols).lastInsertRowid);
+      this.setAssociates(id, input);
+      for (const e of evidence) this.addEvidence(id, e);
+      recordChange(this.db, 'create', 'event', id, null, { ...input, evidence });
+      return id;
+    })();
+  }
+
+  update(id: number, input: EventInput, at: Located): void {
+    this.db.transaction(() => {
+      const before = this.get(id);
+      const cols = { ...this.columns(input, at), updated_at: nowIso(), id };
+      const sets = Object.keys(cols).filter((k) => k !== 'id').map((k) => `${k} = @${k}`);
+      this.db.prepare(`UPDATE event SET ${sets.join(', ')} WHERE id = @id`).run(cols);
+      this.setAssociates(id, input);
+      const { evidence: _e, unsupported: _u, ...plain } = before;
+      recordChange(this.db, 'update', 'event', id, plain, input);
+    })();
+  }
+
+  delete(id: number): void {
+    this.db.transaction(() => {
+      const before = this.get(id);
+      this.db.prepare('DELETE FROM event WHERE id = ?').run(id);
+      recordChange(this.db, 'delete', 'event', id, before, null);
+    })();
+  }
+
+  private setAssociates(id: number, input: EventInput): void {
+    this.db.prepare('DELETE FROM event_associate WHERE event_id = ?').run(id);
+    const insert = this.db.prepare('INSERT OR IGNORE INTO event_associate (event_id, side, entity_id) VALUES (?, ?, ?)');
+    for (const e of input.associates1) insert.run(id, 1, e);
+    for (const e of input.associates2) insert.run(id, 2, e);
+  }
+
+  addEvidence(eventId: number, e: EvidenceInput): number {
+    const body = this.db.prepare('SELECT body FROM article_body WHERE article_id = ?').pluck().get(e.articleId) as string | undefined;
+    if (body === undefined) throw new EventError(`Article ${e.articleId} does not exist.`);
+    if (e.end > body.length || e.start >= e.end) throw new EventError('The evidence must be a span of the article text.');
+    const id = Number(
+      this.db
+        .prepare('INSERT INTO event_evidence (event_id, field, article_id, start, end, quote, prefix, suffix, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(eventId, e.field, e.articleId, e.start, e.end, body.slice(e.start, e.end), body.slice(Math.max(0, e.start - 32), e.start), body.slice(e.end, e.end + 32), nowIso()).lastInsertRowid,
+    );
+    recordChange(this.db, 'evidence', 'event', eventId, null, e);
+    return id;
+  }
+
+  removeEvidence(evidenceId: number): number {
+    const row = this.db.prepare('SELECT event_id AS eventId, field, article_id AS articleId, start, end FROM event_evidence WHERE id = ?').get(evidenceId) as
+      | { eventId: number }
+      | undefined;
+    if (!row) throw new EventError('That evidence does not exist.');
+    this.db.prepare('DELETE FROM event_evidence WHERE id = ?').run(evidenceId);
+    recordChange(this.db, 'remove-evidence', 'event', row.eventId, row, null);
+    return row.eventId;
+  }
+
+  get(id: number): EventRecord {
+    const row = this.db.prepare(`${SELECT} WHERE ev.id = ?`).get(id) as Row | undefined;
+    if (!row) throw new EventError(`Event ${id} does not exist (it may have been deleted).`);
+    return this.toRecord(row);
+  }
+
+  /** Articles whose text backs this event, with their publication dates (for validation). */
+  evidenceArticles(id: number): { articleId: number; published: string | null; title: string }[] {
+    return this.db
+      .prepare('SELECT DISTINCT a.id AS articleId, a.published, a.title FROM event_evidence e JOIN article a ON a.id = e.article_id WHERE e.event_id = ?')
+      .all(id) as { articleId: number; published: string | null; title: string }[];
+  }
+
+  /** Other events on the same day and place between the same actors. */
+  duplicates(input: EventInput, exceptId: number | null): number[] {
+    const a = input.actor1.entityId;
+    const b = input.actor2?.entityId ?? null;
+    return this.db
+      .prepare(
+        `SELECT id FROM event WHERE event_date = ? AND location_id IS ? AND id IS NOT ?
+           AND ((actor1_id = ? AND actor2_id IS ?) OR (actor1_id IS ? AND actor2_id = ?))`,
+      )
+      .pluck()
+      .all(input.date, input.locationId, exceptId, a, b, b, a) as number[];
+  }
+
+  page(query: EventQuery, startRow: number, endRow: number): { rows: EventRecord[]; total: number } {
+    const { where, params } = this.where(query);
+    const sort = query.sort[0];
+    const order = sort ? `${SORT[sort.column]} ${sort.direction === 'desc' ? 'DESC' : 'ASC'}, ev.id` : 'ev.event_date DESC, ev.id DESC';
+    const rows = this.db.prepare(`${SELECT} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, endRow - startRow, startRow) as Row[];
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM event ev ${where}`).get(...params) as { n: number }).n;
+    return { rows: rows.map((r) => this.toRecord(r)), total };
+  }
+
+  /** Events for the map and the timeline: few columns, every match. */
+  points(query: EventQuery): { id: number; date: string; eventType: string; lat: number | null; lon: number | null; geoPrecision: number; fatalities: number }[] {
+    const { where, params } = this.where(query);
+    return this.db
+      .prepare(`SELECT ev.id, ev.event_date AS date, ev.event_type AS eventType, ev.lat, ev.lon, ev.geo_precision AS geoPrecision, ev.fatalities FROM event ev ${where}`)
+      .all(...params) as ReturnType<EventsRepository['points']>;
+  }
+
+  private where(query: EventQuery): { where: string; params: unknown[] } {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    if (query.dateFrom) clauses.push('ev.event_date >= ?') && params.push(query.dateFrom);
+    if (query.dateTo) clauses.push('ev.event_date <= ?') && params.push(query.dateTo);
+    if (query.eventTypes.length) clauses.push('ev.event_type IN (SELECT value FROM json_each(?))') && params.push(JSON.stringify(query.eventTypes));
+    for (const id of query.entityIds) {
+      clauses.push('(ev.actor1_id = ? OR ev.actor2_id = ? OR ev.location_id = ? OR ev.id IN (SELECT event_id FROM event_associate WHERE entity_id = ?))');
+      params.push(id, id, id, id);
+    }
+    if (query.articleIds.length) clauses.push('ev.id IN (SELECT event_id FROM event_evidence WHERE article_id IN (SELECT value FROM json_each(?)))') && params.push(JSON.stringify(query.articleIds));
+    if (query.bbox) {
+      clauses.push('ev.lat BETWEEN ? AND ? AND ev.lon BETWEEN ? AND ?');
+      params.push(query.bbox[1], query.bbox[3], query.bbox[0], query.bbox[2]);
+    }
+    return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  }
+
+  private toRecord(r: Row): EventRecord {
+    const evidence = this.db
+      .prepare(
+        `SELECT e.id, e.field, e.article_id AS articleId, e.start, e.end, e.quote, a.title AS articleTitle, a.published
+         FROM event_evidence e JOIN article a ON a.id = e.article_id WHERE e.event_id = ? ORDER BY e.id`,
+      )
+      .all(r.id) as EventRecord['evidence'];
+    const associates = this.db
+      .prepare('SELECT ea.side, ea.entity_id AS entityId, en.name FROM event_associate ea JOIN entity en ON en.id = ea.entity_id WHERE ea.event_id = ? ORDER BY en.name')
+      .all(r.id) as { side: number; entityId: number; name: string }[];
+    const supported = new Set(evidence.map((e) => e.field));
+    return {
+      id: r.id,
+      date: r.event_date,
+      timePrecision: r.time_precision,
+      disorderType: disorderTypeOf(r.sub_event_type as SubEventType),
+      eventType: r.event_type,
+      subEventType: r.sub_event_type,
+      actor1: r.actor1_id !== null ? { entityId: r.actor1_id, name: r.actor1_name ?? '', type: r.actor1_type ?? 0 } : null,
+      actor2: r.actor2_id !== null ? { entityId: r.actor2_id, name: r.actor2_name ?? '', type: r.actor2_type ?? 0 } : null,
+      associates1: associates.filter((a) => a.side === 1).map(({ entityId, name }) => ({ entityId, name })),
+      associates2: associates.filter((a) => a.side === 2).map(({ entityId, name }) => ({ entityId, name })),
+      interaction: interactionOf(r.actor1_type as ActorType | null, r.actor2_type as ActorType | null),
+      civilianTargeting: r.civilian_targeting === 1,
+      location: r.location_id !== null ? { entityId: r.location_id, name: r.location_name ?? '' } : null,
+      geoPrecision: r.geo_precision,
+      lat: r.lat,
+      lon: r.lon,
+      admin1: r.admin1,
+      country: r.country,
+      fatalities: r.fatalities,
+      source: r.source,
+      sourceScale: r.source_scale,
+      notes: r.notes,
+      tags: JSON.parse(r.tags) as string[],
+      evidence,
+      unsupported: EVENT_FIELDS.filter((f: EventField) => {
+        if (supported.has(f)) return false;
+        if (f === 'actor2') return r.actor2_id !== null;
+        if (f === 'associates') return associates.length > 0;
+        if (f === 'notes') return !!r.notes;
+        if (f === 'civilianTargeting') return r.civilian_targeting === 1;
+        return true;
+      }),
+    };
+  }
+}

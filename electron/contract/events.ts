@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { ACTOR_TYPE_CODES, SOURCE_SCALES, SUB_EVENT_TYPES, type ActorType, type SubEventType } from './acled.js';
+
+export const EVENT_FIELDS = ['date', 'eventType', 'actor1', 'actor2', 'associates', 'location', 'fatalities', 'civilianTargeting', 'notes'] as const;
+export const EventField = z.enum(EVENT_FIELDS);
+export type EventField = z.infer<typeof EventField>;
+
+const ActorTypeCode = z.union(ACTOR_TYPE_CODES.map((c) => z.literal(c)) as [z.ZodLiteral<1>, ...z.ZodLiteral<ActorType>[]]);
+
+/** What the analyst codes; everything else (disorder type, interaction, admin areas) is derived. */
+export const EventInput = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2021-06-20'),
+  timePrecision: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  subEventType: z.enum(SUB_EVENT_TYPES as [SubEventType, ...SubEventType[]]),
+  actor1: z.object({ entityId: z.number().int().positive(), type: ActorTypeCode }),
+  actor2: z.object({ entityId: z.number().int().positive(), type: ActorTypeCode }).nullable(),
+  associates1: z.array(z.number().int().positive()).max(50).default([]),
+  associates2: z.array(z.number().int().positive()).max(50).default([]),
+  civilianTargeting: z.boolean().default(false),
+  locationId: z.number().int().positive().nullable(),
+  geoPrecision: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  fatalities: z.number().int().min(0).max(1_000_000),
+  source: z.string().max(500).nullable().default(null),
+  sourceScale: z.enum(SOURCE_SCALES).nullable().default(null),
+  notes: z.string().max(20_000).nullable().default(null),
+  tags: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+});
+export type EventInput = z.infer<typeof EventInput>;
+export type EventInputRaw = z.input<typeof EventInput>;
+
+export const EvidenceInput = z.object({ field: EventField, articleId: z.number().int().positive(), start: z.number().int().min(0), end: z.number().int().min(1) });
+export type EvidenceInput = z.infer<typeof EvidenceInput>;
+
+export const Evidence = EvidenceInput.extend({ id: z.number(), quote: z.string(), articleTitle: z.string(), published: z.string().nullable() });
+export type Evidence = z.infer<typeof Evidence>;
+
+export const Problem = z.object({ field: z.string(), message: z.string(), severity: z.enum(['error', 'warning']), duplicateOf: z.number().optional() });
+export type Problem = z.infer<typeof Problem>;
+
+export const EventRecord = z.object({
+  id: z.number(),
+  date: z.string(),
+  timePrecision: z.number(),
+  disorderType: z.string(),
+  eventType: z.string(),
+  subEventType: z.string(),
+  actor1: z.object({ entityId: z.number(), name: z.string(), type: z.number() }).nullable(),
+  actor2: z.object({ entityId: z.number(), name: z.string(), type: z.number() }).nullable(),
+  associates1: z.array(z.object({ entityId: z.number(), name: z.string() })),
+  associates2: z.array(z.object({ entityId: z.number(), name: z.string() })),
+  interaction: z.number().nullable(),
+  civilianTargeting: z.boolean(),
+  location: z.object({ entityId: z.number(), name: z.string() }).nullable(),
+  geoPrecision: z.number(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+  admin1: z.string().nullable(),
+  country: z.string().nullable(),
+  fatalities: z.number(),
+  source: z.string().nullable(),
+  sourceScale: z.string().nullable(),
+  notes: z.string().nullable(),
+  tags: z.array(z.string()),
+  evidence: z.array(Evidence),
+  /** Fields with no quote behind them. */
+  unsupported: z.array(EventField),
+});
+export type EventRecord = z.infer<typeof EventRecord>;
+
+export const EVENT_COLUMNS = ['date', 'eventType', 'subEventType', 'actor1', 'actor2', 'location', 'fatalities', 'updated'] as const;
+export const EventQuery = z.object({
+  dateFrom: z.string().nullable().default(null),
+  dateTo: z.string().nullable().default(null),
+  eventTypes: z.array(z.string()).default([]),
+  entityIds: z.array(z.number().int()).max(50).default([]),
+  articleIds: z.array(z.number().int()).max(10_000).default([]),
+  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable().default(null),
+  sort: z.array(z.object({ column: z.enum(EVENT_COLUMNS), direction: z.enum(['asc', 'desc']) })).max(1).default([]),
+});
+export type EventQuery = z.infer<typeof EventQuery>;
