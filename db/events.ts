@@ -190,18 +190,18 @@ export class EventsRepository {
   private where(query: EventQuery): { where: string; params: unknown[] } {
     const clauses: string[] = [];
     const params: unknown[] = [];
-    if (query.dateFrom) clauses.push('ev.event_date >= ?') && params.push(query.dateFrom);
-    if (query.dateTo) clauses.push('ev.event_date <= ?') && params.push(query.dateTo);
-    if (query.eventTypes.length) clauses.push('ev.event_type IN (SELECT value FROM json_each(?))') && params.push(JSON.stringify(query.eventTypes));
+    const add = (clause: string, ...values: unknown[]) => {
+      clauses.push(clause);
+      params.push(...values);
+    };
+    if (query.dateFrom) add('ev.event_date >= ?', query.dateFrom);
+    if (query.dateTo) add('ev.event_date <= ?', query.dateTo);
+    if (query.eventTypes.length) add('ev.event_type IN (SELECT value FROM json_each(?))', JSON.stringify(query.eventTypes));
     for (const id of query.entityIds) {
-      clauses.push('(ev.actor1_id = ? OR ev.actor2_id = ? OR ev.location_id = ? OR ev.id IN (SELECT event_id FROM event_associate WHERE entity_id = ?))');
-      params.push(id, id, id, id);
+      add('(ev.actor1_id = ? OR ev.actor2_id = ? OR ev.location_id = ? OR ev.id IN (SELECT event_id FROM event_associate WHERE entity_id = ?))', id, id, id, id);
     }
-    if (query.articleIds.length) clauses.push('ev.id IN (SELECT event_id FROM event_evidence WHERE article_id IN (SELECT value FROM json_each(?)))') && params.push(JSON.stringify(query.articleIds));
-    if (query.bbox) {
-      clauses.push('ev.lat BETWEEN ? AND ? AND ev.lon BETWEEN ? AND ?');
-      params.push(query.bbox[1], query.bbox[3], query.bbox[0], query.bbox[2]);
-    }
+    if (query.articleIds.length) add('ev.id IN (SELECT event_id FROM event_evidence WHERE article_id IN (SELECT value FROM json_each(?)))', JSON.stringify(query.articleIds));
+    if (query.bbox) add('ev.lat BETWEEN ? AND ? AND ev.lon BETWEEN ? AND ?', query.bbox[1], query.bbox[3], query.bbox[0], query.bbox[2]);
     return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
   }
 
