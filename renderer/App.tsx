@@ -14,12 +14,14 @@ import { ArticlesTable } from './views/ArticlesTable.js';
 import { BulkBar } from './views/BulkBar.js';
 import { EntitiesTable } from './views/EntitiesTable.js';
 import { EntityPanel } from './views/EntityPanel.js';
+import { EventPanel } from './views/EventPanel.js';
+import { EventsTable } from './views/EventsTable.js';
 import { MapView } from './views/MapView.js';
 import { Reader } from './views/Reader.js';
 import { TagPanel } from './views/TagPanel.js';
 
 type AppInfo = CallOutput<'app.info'>;
-type Side = { kind: 'article'; id: number } | { kind: 'entity'; id: number } | null;
+type Side = { kind: 'article'; id: number; eventId?: number } | { kind: 'entity'; id: number } | { kind: 'event'; id: number } | null;
 
 export function App() {
   const { error, setError, run } = useErrors();
@@ -34,7 +36,9 @@ export function App() {
   const [pageInfo, setPageInfo] = useState<Pick<ArticlePage, 'total' | 'exact' | 'order'>>({ total: 0, exact: true, order: 'newest' });
   const [selection, setSelection] = useState<number[]>([]);
   const [side, setSide] = useState<Side>(null);
-  const [tab, setTab] = useState<'articles' | 'entities'>('articles');
+  const [tab, setTab] = useState<'articles' | 'entities' | 'events'>('articles');
+  const [eventTotal, setEventTotal] = useState(0);
+  const [eventPoints, setEventPoints] = useState<CallOutput<'events.points'>>([]);
   const [entityTotal, setEntityTotal] = useState(0);
   const [showMap, setShowMap] = useState(true);
   const [places, setPlaces] = useState<MapPlace[]>([]);
@@ -62,7 +66,7 @@ export function App() {
     return onCoreEvent((event) => {
       if (event.type === 'extract.progress') return setExtracting(event.remaining > 0 ? event : null);
       if (event.type !== 'changed') return;
-      if (event.what.includes('articles') || event.what.includes('entities')) setRefreshKey((k) => k + 1);
+      if (event.what.includes('articles') || event.what.includes('entities') || event.what.includes('events')) setRefreshKey((k) => k + 1);
       if (event.what.includes('articles')) loadWorkspace();
       if (event.what.includes('tags')) loadTags();
       if (event.what.includes('workspace')) {
@@ -82,7 +86,9 @@ export function App() {
 
   useEffect(() => {
     void run(() => call('map.places', {})).then((p) => p && setPlaces(decodeMapLayer(p)));
+    void run(() => call('events.points', { query: {} })).then((p) => p && setEventPoints(p));
   }, [refreshKey, run]);
+  const openEvent = useCallback((id: number) => setSide({ kind: 'event', id }), []);
 
   // The places of the ticked articles (or of the open one) are ringed on the map.
   const focusArticles = useMemo(() => (selection.length ? selection : side?.kind === 'article' ? [side.id] : []), [selection, side]);
@@ -212,6 +218,9 @@ export function App() {
                   <button type="button" role="tab" aria-selected={tab === 'entities'} onClick={() => setTab('entities')}>
                     Entities
                   </button>
+                  <button type="button" role="tab" aria-selected={tab === 'events'} onClick={() => setTab('events')}>
+                    Events
+                  </button>
                 </div>
                 {tab === 'articles' ? (
                   <span data-testid="article-count">
@@ -219,9 +228,13 @@ export function App() {
                     {pageInfo.exact ? '' : '+'} {total === 1 && pageInfo.exact ? 'article' : 'articles'}
                     {isFiltered(query) ? ' match' : ''}
                   </span>
-                ) : (
+                ) : tab === 'entities' ? (
                   <span data-testid="entity-count">
                     {entityTotal.toLocaleString('en')} {entityTotal === 1 ? 'entity' : 'entities'}
+                  </span>
+                ) : (
+                  <span data-testid="event-count">
+                    {eventTotal.toLocaleString('en')} {eventTotal === 1 ? 'event' : 'events'}
                   </span>
                 )}
                 {tab === 'articles' && query.search.trim() && pageInfo.order !== 'column' && (
@@ -251,6 +264,15 @@ export function App() {
                     onPage={setPageInfo}
                     onError={setError}
                   />
+                ) : tab === 'events' ? (
+                  <EventsTable
+                    query={{ entityIds: query.entityIds, bbox: query.bbox }}
+                    refreshKey={refreshKey}
+                    selectedId={side?.kind === 'event' ? side.id : null}
+                    onOpen={openEvent}
+                    onTotal={setEventTotal}
+                    onError={setError}
+                  />
                 ) : (
                   <EntitiesTable
                     query={{ articleQuery: isFiltered(query) || Object.keys(gridFilters).length ? { ...query, filters: gridFilters } : null }}
@@ -275,6 +297,12 @@ export function App() {
                       Only articles with places in view
                     </label>
                     <MapView
+                      events={eventPoints}
+                      selectedEventId={side?.kind === 'event' ? side.id : null}
+                      onEventClick={(id) => {
+                        setTab('events');
+                        openEvent(id);
+                      }}
                       places={places}
                       highlighted={highlighted}
                       inView={inView}
@@ -301,7 +329,7 @@ export function App() {
         </section>
         {side?.kind === 'article' && (
           <Reader
-            key={side.id}
+            key={`${side.id}-${side.eventId ?? ''}`}
             articleId={side.id}
             search={query.search}
             refreshKey={refreshKey}
@@ -309,6 +337,18 @@ export function App() {
             onNavigate={navigate}
             onClose={closeSide}
             onOpenEntity={openEntity}
+            onOpenEvent={openEvent}
+            eventId={side.eventId}
+            run={run}
+          />
+        )}
+        {side?.kind === 'event' && (
+          <EventPanel
+            eventId={side.id}
+            refreshKey={refreshKey}
+            onClose={closeSide}
+            onOpenEvent={openEvent}
+            onOpenArticle={(id) => setSide({ kind: 'article', id, eventId: side.id })}
             run={run}
           />
         )}

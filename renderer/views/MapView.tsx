@@ -9,7 +9,34 @@ import { borders, countries } from './basemap.js';
 
 maplibregl.setWorkerUrl(workerUrl);
 
+type EventPoint = { id: number; date: string; eventType: string; lat: number | null; lon: number | null; geoPrecision: number; fatalities: number };
+
+/** One colour and letter per ACLED event type. */
+const EVENT_STYLE: Record<string, [string, string]> = {
+  Battles: ['#b91c1c', 'B'],
+  'Explosions/Remote violence': ['#7c2d12', 'E'],
+  'Violence against civilians': ['#6d28d9', 'V'],
+  Protests: ['#0369a1', 'P'],
+  Riots: ['#a16207', 'R'],
+  'Strategic developments': ['#475569', 'S'],
+};
+
+const eventsGeoJson = (events: EventPoint[]): FeatureCollection<Point> => ({
+  type: 'FeatureCollection',
+  features: events
+    .filter((e) => e.lat !== null && e.lon !== null)
+    .map((e) => ({
+      type: 'Feature',
+      id: e.id,
+      geometry: { type: 'Point', coordinates: [e.lon!, e.lat!] },
+      properties: { id: e.id, color: EVENT_STYLE[e.eventType]?.[0] ?? '#334155', letter: EVENT_STYLE[e.eventType]?.[1] ?? '?', precision: e.geoPrecision, fatalities: e.fatalities },
+    })),
+});
+
 interface Props {
+  events: EventPoint[];
+  selectedEventId: number | null;
+  onEventClick: (id: number) => void;
   places: MapPlace[];
   /** Places of the selected or open articles: drawn with a ring. */
   highlighted: number[];
@@ -30,13 +57,13 @@ const toGeoJson = (places: MapPlace[]): FeatureCollection<Point> => ({
  * The map: a Natural Earth basemap and the workspace's places from inline GeoJSON, labels drawn
  * with the bundled Noto Sans web font (no glyphs URL): nothing is fetched from anywhere.
  */
-export function MapView({ places, highlighted, inView, picking, onPlaceClick, onShowArticles, onBounds, onPick }: Props) {
+export function MapView({ events, selectedEventId, onEventClick, places, highlighted, inView, picking, onPlaceClick, onShowArticles, onBounds, onPick }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const [ready, setReady] = useState(false);
-  const handlers = useRef({ onPlaceClick, onShowArticles, onBounds, onPick, picking, places });
+  const handlers = useRef({ onPlaceClick, onShowArticles, onBounds, onPick, onEventClick, picking, places });
   useEffect(() => {
-    handlers.current = { onPlaceClick, onShowArticles, onBounds, onPick, picking, places };
+    handlers.current = { onPlaceClick, onShowArticles, onBounds, onPick, onEventClick, picking, places };
   });
 
   useEffect(() => {
@@ -50,6 +77,7 @@ export function MapView({ places, highlighted, inView, picking, onPlaceClick, on
         sources: {
           countries: { type: 'geojson', data: countries },
           borders: { type: 'geojson', data: borders },
+          events: { type: 'geojson', data: eventsGeoJson([]) },
           places: { type: 'geojson', data: toGeoJson([]), cluster: true, clusterRadius: 40, clusterMaxZoom: 9, clusterProperties: { mentions: ['+', ['get', 'mentions']] } },
         },
         layers: [
@@ -85,6 +113,38 @@ export function MapView({ places, highlighted, inView, picking, onPlaceClick, on
             paint: { 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#1d2b3a', 'circle-stroke-width': 3, 'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'mentions']], 1, 9, 10, 22] },
           },
           {
+            // The ring shows geo precision: tight for the place itself, wide for a region.
+            id: 'event-precision',
+            type: 'circle',
+            source: 'events',
+            paint: {
+              'circle-color': ['get', 'color'],
+              'circle-opacity': 0.12,
+              'circle-stroke-color': ['get', 'color'],
+              'circle-stroke-opacity': 0.5,
+              'circle-stroke-width': 1,
+              'circle-radius': ['match', ['get', 'precision'], 1, 12, 2, 22, 34],
+            },
+          },
+          {
+            id: 'event-points',
+            type: 'circle',
+            source: 'events',
+            paint: {
+              'circle-color': ['get', 'color'],
+              'circle-stroke-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#facc15', '#ffffff'],
+              'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 4, 1.5],
+              'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'fatalities']], 0, 7, 10, 20],
+            },
+          },
+          {
+            id: 'event-letters',
+            type: 'symbol',
+            source: 'events',
+            layout: { 'text-field': ['get', 'letter'], 'text-font': ['Noto Sans'], 'text-size': 11, 'text-allow-overlap': true },
+            paint: { 'text-color': '#ffffff' },
+          },
+          {
             id: 'place-labels',
             type: 'symbol',
             source: 'places',
@@ -96,13 +156,18 @@ export function MapView({ places, highlighted, inView, picking, onPlaceClick, on
       },
     });
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.on('load', () => setReady(true));
+    map.on('load', () => {
+      if (container.current) container.current.dataset.view = `${map.getCenter().lng},${map.getCenter().lat},${map.getZoom()}`;
+      setReady(true);
+    });
     // For the benchmark and tests: how many places the map had drawn when it last went idle.
     map.on('idle', () => {
       if (container.current) container.current.dataset.idlePlaces = String(handlers.current.places.length);
     });
     map.on('moveend', () => {
       const b = map.getBounds();
+      // The view, readable by tests that click a point on the map.
+      if (container.current) container.current.dataset.view = `${map.getCenter().lng},${map.getCenter().lat},${map.getZoom()}`;
       handlers.current.onBounds([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
     });
     map.on('click', 'clusters', (e) => {
@@ -132,10 +197,14 @@ export function MapView({ places, highlighted, inView, picking, onPlaceClick, on
       box.append(title, counts, button);
       new maplibregl.Popup({ closeButton: true }).setLngLat([place.lon, place.lat]).setDOMContent(box).addTo(map);
     });
+    map.on('click', 'event-points', (e) => {
+      const id = e.features?.[0]?.properties.id as number | undefined;
+      if (id !== undefined) handlers.current.onEventClick(id);
+    });
     map.on('click', (e) => {
       if (handlers.current.picking) handlers.current.onPick(e.lngLat.lat, e.lngLat.lng);
     });
-    for (const layer of ['clusters', 'place-points']) {
+    for (const layer of ['clusters', 'place-points', 'event-points']) {
       map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
       map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
     }
@@ -150,6 +219,18 @@ export function MapView({ places, highlighted, inView, picking, onPlaceClick, on
     if (!ready) return;
     (mapRef.current!.getSource('places') as maplibregl.GeoJSONSource).setData(toGeoJson(places));
   }, [places, ready]);
+
+  useEffect(() => {
+    if (ready) (mapRef.current!.getSource('events') as maplibregl.GeoJSONSource).setData(eventsGeoJson(events));
+  }, [events, ready]);
+
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    map.removeFeatureState({ source: 'events' });
+    if (selectedEventId !== null) map.setFeatureState({ source: 'events', id: selectedEventId }, { selected: true });
+    if (container.current) container.current.dataset.selectedEvent = selectedEventId === null ? '' : String(selectedEventId);
+  }, [selectedEventId, events, ready]);
 
   useEffect(() => {
     if (ready) mapRef.current!.setFilter('place-highlight', ['all', ['!', ['has', 'point_count']], ['in', ['get', 'entityId'], ['literal', highlighted]]]);

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
-import { MENTION_TYPES, RELIABILITY, type ArticleDetail, type ArticlePatch, type Mention, type Tag } from '../../electron/contract/index.js';
+import { useCallback, useEffect, useState } from 'react';
+import { MENTION_TYPES, RELIABILITY, type ArticleDetail, type ArticlePatch, type EventRecord, type Mention, type Tag } from '../../electron/contract/index.js';
 import { call } from '../api.js';
 import { AnnotatedText } from '../components/AnnotatedText.js';
+import { EventForm, type PendingEvidence } from '../components/EventForm.js';
 import { MentionPanel, TYPE_LABEL, wordEdge, type Scope } from '../components/MentionPanel.js';
 import { TagChips } from '../components/TagChips.js';
 
@@ -13,6 +14,9 @@ interface Props {
   onNavigate: (direction: 'next' | 'previous') => void;
   onClose: () => void;
   onOpenEntity: (id: number) => void;
+  onOpenEvent: (id: number) => void;
+  /** Open with this event's form, to cite this article for it. */
+  eventId?: number;
   run: <T>(action: () => Promise<T>) => Promise<T | undefined>;
 }
 
@@ -30,7 +34,7 @@ const toDraft = (a: ArticleDetail): Draft => ({
 });
 
 /** The reader: the cleaned text with search hits, and a side panel for metadata, grading and tags. */
-export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClose, onOpenEntity, run }: Props) {
+export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClose, onOpenEntity, onOpenEvent, eventId, run }: Props) {
   const [article, setArticle] = useState<ArticleDetail | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [addTag, setAddTag] = useState('');
@@ -39,6 +43,12 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
   const [textRange, setTextRange] = useState<{ start: number; end: number } | null>(null);
   const [scope, setScope] = useState<Scope>('this');
   const [showRejected, setShowRejected] = useState(false);
+  type Initial = NonNullable<Parameters<typeof EventForm>[0]['initial']>;
+  const [coding, setCoding] = useState<{ initial?: Initial; event: EventRecord | null } | null>(null);
+
+  useEffect(() => {
+    if (eventId !== undefined) void run(() => call('events.get', { id: eventId })).then((event) => event && setCoding({ event }));
+  }, [eventId, run]);
 
   useEffect(() => {
     let live = true;
@@ -63,6 +73,20 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
 
   const selected = mentions.find((m) => m.id === selectedId) ?? null;
   const body = article?.body ?? '';
+  const selectionEvidence: PendingEvidence | null = textRange ? { field: 'eventType', articleId, ...textRange, quote: body.slice(textRange.start, textRange.end) } : null;
+
+  /** "e": code an event from the selected sentence, pre-filled from its annotations. */
+  const codeEvent = useCallback(
+    (range: { start: number; end: number }) =>
+      void run(() => call('events.draft', { articleId, ...range })).then((d) => {
+        if (!d) return;
+        const names = new Map(mentions.filter((m) => m.entityId !== null).map((m) => [m.entityId!, m.entityName ?? m.quote]));
+        const evidence = d.evidence.map((e) => ({ ...e, quote: body.slice(e.start, e.end) }));
+        setCoding({ event: null, initial: { input: d.input, evidence, names, fatalityReadings: d.fatalities.readings } });
+        setTextRange(null);
+      }),
+    [articleId, body, mentions, run],
+  );
 
   useEffect(() => {
     const visible = mentions.filter((m) => showRejected || m.status !== 'rejected');
@@ -76,6 +100,8 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
         const at = visible.findIndex((m) => m.id === selectedId);
         const next = visible[e.key === ']' ? at + 1 : at === -1 ? visible.length - 1 : at - 1];
         if (next) setSelectedId(next.id);
+      } else if (textRange && e.key === 'e') {
+        codeEvent(textRange);
       } else if (textRange && typeKey) {
         void run(() => call('mentions.annotate', { articleId, ...textRange, type: typeKey, scope })).then((r) => r && (setSelectedId(r.id), setTextRange(null)));
       } else if (selected && (e.key === 'a' || e.key === 'r')) {
@@ -98,7 +124,7 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onNavigate, onClose, mentions, selectedId, selected, textRange, scope, showRejected, articleId, body, run]);
+  }, [onNavigate, onClose, mentions, selectedId, selected, textRange, scope, showRejected, articleId, body, run, codeEvent]);
 
   if (!article || !draft) return <section className="reader" aria-busy="true" />;
 
@@ -167,7 +193,19 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
             }}
           />
         </article>
-        <aside className="reader-side" aria-label="Article details">
+        <aside className={`reader-side${coding ? ' coding' : ''}`} aria-label="Article details">
+          {coding && (
+            <EventForm
+              key={coding.event?.id ?? 'new'}
+              event={coding.event}
+              initial={coding.initial}
+              selection={selectionEvidence}
+              onSaved={(event) => setCoding({ event })}
+              onClose={() => setCoding(null)}
+              onOpenEvent={onOpenEvent}
+              run={run}
+            />
+          )}
           {textRange && (
             <div className="mention-panel" role="group" aria-label="Annotate selection">
               <p>
@@ -195,6 +233,9 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
                 <option value="article">all in this article</option>
                 <option value="all">all in every article</option>
               </select>
+              <button type="button" className="primary" onClick={() => codeEvent(textRange)} title="Code an event from this text (e)">
+                Code event…
+              </button>
             </div>
           )}
           {selected && <MentionPanel mention={selected} body={article.body} scope={scope} onScope={setScope} onOpenEntity={onOpenEntity} run={run} />}

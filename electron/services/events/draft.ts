@@ -51,8 +51,11 @@ export function draftEvent(
   const inside = mentions.filter((m) => m.status !== 'rejected' && m.start >= start && m.end <= end);
   const actors = inside.filter((m) => (m.type === 'organisation' || m.type === 'group') && m.entityId !== null);
   const places = inside.filter((m) => m.type === 'place' && m.entityId !== null && m.place);
+  const datesInside = inside.filter((m) => m.type === 'date' && m.date?.value);
+  // The most precise date in the text ("Sunday night" over "in the past few days").
   const dateMention =
-    inside.find((m) => m.type === 'date' && m.date?.value) ??
+    datesInside.find((m) => m.date!.precision === 'day') ??
+    datesInside[0] ??
     mentions.filter((m) => m.type === 'date' && m.date?.value && m.end <= start && m.date.precision !== 'decade' && m.date.precision !== 'year').at(-1);
   const sub = SUB_EVENT_CUES.find(([re]) => re.test(text))?.[1] ?? 'Armed clash';
   const fatalities = proposeFatalities([text]);
@@ -67,8 +70,17 @@ export function draftEvent(
     input.actor2 = { entityId: distinctActors[1].entityId!, type: guessActorType(distinctActors[1].entityName ?? distinctActors[1].quote, distinctActors[1].type) };
     evidence.push({ field: 'actor2', articleId, start, end });
   }
-  // The most specific place named: a town before a province before a country.
-  const place = places.find((p) => p.candidates[0]?.kind === 'city') ?? places.find((p) => p.candidates[0]?.kind === 'admin1') ?? places[0];
+  // Where it happened: a place introduced by "in", "at", "near"… rather than one it is measured
+  // from ("to the west of Kunduz in Maimana"), and a town before a province before a country.
+  const rank = (p: Mention) => {
+    const before = body.slice(Math.max(0, p.start - 30), p.start).toLowerCase();
+    const kind = p.candidates[0]?.kind;
+    let score = kind === 'city' ? 3 : kind === 'admin1' ? 2 : kind === 'custom' ? 3 : 1;
+    if (/\b(in|at|near|outside|into|inside|entered|to)\s+(the\s+(city|town|village)\s+of\s+)?$/.test(before)) score += 4;
+    if (/\b(of|from)\s+$/.test(before) && !/\b(city|town|village|port)\s+of\s+$/.test(before)) score -= 2;
+    return score;
+  };
+  const place = [...places].sort((a, b) => rank(b) - rank(a))[0];
   if (place) {
     input.locationId = place.entityId;
     const kind = place.candidates[0]?.kind;

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, openWorkbench, type Bench } from './harness.js';
+
+async function selectText(bench: Bench, text: string): Promise<void> {
+  await bench.page.evaluate((needle) => {
+    const root = document.querySelector('[data-testid="article-text"]')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+    const at = nodes.map((n) => n.data).join('').indexOf(needle);
+    const locate = (offset: number) => {
+      for (const n of nodes) {
+        if (offset <= n.data.length) return { node: n, offset };
+        offset -= n.data.length;
+      }
+      throw new Error('outside the text');
+    };
+    const a = locate(at);
+    const b = locate(at + needle.length);
+    const range = document.createRange();
+    range.setStart(a.node, a.offset);
+    range.setEnd(b.node, b.offset);
+    window.getSelection()!.removeAllRanges();
+    window.getSelection()!.addRange(range);
+    root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  }, text);
+}
+
+/** Pixel of a point on the map, from the view MapLibre reports (Web Mercator, 512-pixel world tiles). */
+async function mapPixel(bench: Bench, lat: number, lon: number): Promise<{ x: number; y: number }> {
+  const canvas = bench.page.locator('.map-canvas');
+  const [cLon, cLat, zoom] = (await canvas.getAttribute('data-view'))!.split(',').map(Number) as [number, number, number];
+  const box = (await canvas.boundingBox())!;
+  const world = 512 * 2 ** zoom;
+  const mx = (l: number) => ((l + 180) / 360) * world;
+  const my = (l: number) => ((1 - Math.log(Math.tan((l * Math.PI) / 180) + 1 / Math.cos((l * Math.PI) / 180)) / Math.PI) / 2) * world;
+  return { x: box.x + box.width / 2 + mx(lon) - mx(cLon), y: box.y + box.height / 2 + my(lat) - my(cLat) };
+}
+
+describe.skipIf(!chromiumPath)('coding events from the sample article (browser mode, real Chromium)', () => {
+  let bench: Bench;
+  beforeAll(async () => {
+    bench = await openWorkbench();
+    const { page } = bench;
+    await page.getByRole('button', { name: 'Load the sample article' }).click();
+    await page.locator('.ag-row', { hasText: 'After a brief offensive' }).first().click();
+    await page.locator('.mention').first().waitFor({ timeout: 20_000 });
+    const side = page.getByRole('complementary', { name: 'Article details' });
+    await side.getByLabel('Published (YYYY-MM-DD)').fill('2021-06-21');
+    await side.getByRole('button', { name: 'Save details' }).click();
+    await page.getByRole('button', { name: 'Suggest again' }).click();
+    await page.locator('.mention[title^="date"]', { hasText: 'Sunday' }).first().waitFor();
+  });
+  afterAll(async () => bench?.close());
+
+  const form = () => bench.page.getByRole('form', { name: /Code an event|Event \d+/ });
+
+  async function pick(label: 'Actor 1' | 'Actor 2', name: string) {
+    await form().getByRole('textbox', { name: label }).fill(name);
+    await form().getByRole('listbox', { name: `${label} choices` }).waitFor();
+    const existing = form().getByRole('option', { name: new RegExp(`^${name}`) });
+    await existing.first().waitFor({ timeout: 2000 }).catch(() => undefined);
+    if (await existing.count()) await existing.first().click();
+    else await form().getByRole('button', { name: `Add “${name}” as a new organisation` }).click();
+  }
+
+  async function code(sentence: string, expectPlace: string, actor2: string, actor1?: string) {
+    const { page } = bench;
+    await selectText(bench, sentence);
+    await page.keyboard.press('e');
+    await form().waitFor();
+    await expect.poll(() => form().textContent()).toContain(expectPlace);
+    if (actor1) await pick('Actor 1', actor1);
+    if (await form().getByRole('textbox', { name: 'Actor 2' }).count()) await pick('Actor 2', actor2);
+    await form().getByLabel('Actor 2 type').selectOption('1');
+    await expect.poll(() => form().getByRole('button', { name: 'Create event' }).isEnabled()).toBe(true);
+    await form().getByRole('button', { name: 'Create event' }).click();
+    await form().getByRole('heading', { name: /^Event \d+$/ }).waitFor();
+    await form().getByRole('button', { name: 'Close the event form' }).click();
+  }
+
+  it('codes the Taliban entry into Kunduz, the fighting at Maimana and near Taliqan, each with evidence', async () => {
+    const { page } = bench;
+    await selectText(bench, 'In the city of Kunduz, the capital of the province of the same name, the Taliban captured the entrance to the city');
+    await page.keyboard.press('e');
+    await form().waitFor();
+    expect(await form().getByLabel('Sub-event type').inputValue()).toBe('Non-state actor overtakes territory');
+    expect(await form().getByTestId('evidence-actor1').textContent()).toContain('the Taliban captured the entrance');
+    expect(await form().getByTestId('evidence-fatalities').textContent()).toBe('no evidence');
+    await form().getByRole('button', { name: 'Close the event form' }).click();
+
+    await code('In the city of Kunduz, the capital of the province of the same name, the Taliban captured the entrance to the city', 'Kunduz', 'Military Forces of Afghanistan');
+    await code('To the west of Kunduz in Maimana, the capital of Faryab province, Taliban fighters appeared at the entrance to the city before penetrating the outskirts of the city. After a series of power takeovers in the surrounding districts of the capital in the past few days, the Taliban clashed with security forces until Sunday night.', 'Maymana', 'Military Forces of Afghanistan');
+    await code('On Sunday, fighting also broke out near the entrance to Taliqan, the capital of Takhar', 'Taloqan', 'Military Forces of Afghanistan', 'Taliban');
+
+    await page.getByRole('tab', { name: 'Events' }).click();
+    await expect.poll(() => page.getByTestId('event-count').textContent()).toBe('3 events');
+    const rows = page.locator('[data-testid="events-table"] .ag-row');
+    await expect.poll(() => rows.allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('Taloqan'), expect.stringContaining('Maymana'), expect.stringContaining('Kunduz')]),
+    );
+    expect((await rows.allTextContents()).every((r) => r.includes('2021-06-20'))).toBe(true);
+  });
+
+  it('rejects an invalid event with the right message', async () => {
+    const { page } = bench;
+    await page.locator('.ag-row', { hasText: 'After a brief offensive' }).first().waitFor({ state: 'detached' }).catch(() => undefined);
+    await page.getByRole('tab', { name: 'Articles' }).click();
+    await page.locator('.ag-row', { hasText: 'After a brief offensive' }).first().click();
+    await page.getByTestId('mention-counts').waitFor();
+    await selectText(bench, 'In May, Taliban troops entered Lashkar Gah, the capital of Helmand Province');
+    await page.keyboard.press('e');
+    await form().waitFor();
+    await form().getByText('A battle has two sides: add actor 2.').waitFor();
+    expect(await form().getByRole('button', { name: 'Create event' }).isDisabled()).toBe(true);
+    await form().getByRole('button', { name: 'Close the event form' }).click();
+  });
+
+  it('selects an event on the map and finds it selected in the table', async () => {
+    const { page } = bench;
+    await page.getByRole('tab', { name: 'Events' }).click();
+    await expect.poll(() => page.getByTestId('map').getAttribute('data-ready'), { timeout: 20_000 }).toBe('true');
+    await page.waitForTimeout(500);
+    const { x, y } = await mapPixel(bench, 36.73605, 69.53451);
+    await page.mouse.click(x, y);
+    await page.getByRole('form', { name: /Event \d+/ }).waitFor();
+    const id = (await page.getByRole('form', { name: /Event \d+/ }).getAttribute('aria-label'))!.replace('Event ', '');
+    await expect.poll(() => page.locator('.map-canvas').getAttribute('data-selected-event')).toBe(id);
+    await expect.poll(() => page.locator(`[data-testid="events-table"] .ag-row[row-id="${id}"]`).first().getAttribute('class')).toContain('row-current');
+    expect(await page.locator(`[data-testid="events-table"] .ag-row[row-id="${id}"]`).first().textContent()).toContain('Taloqan');
+  });
+
+  it('made no request outside the app', () => {
+    expect(bench.requests.map((r) => r.url()).filter((u) => !u.startsWith(bench.origin) && !/^(data|blob):/.test(u))).toEqual([]);
+    expect(bench.pageErrors).toEqual([]);
+  });
+});
