@@ -139,6 +139,10 @@ function buildWhere(db: Db, query: ArticleQuery): Where {
       WHERE m.status <> 'rejected' AND en.type = 'place' AND en.lat BETWEEN ? AND ? AND en.lon BETWEEN ? AND ?)`);
     where.params.push(s, n, w, e);
   }
+  if (query.dateRange) {
+    where.clauses.push('a.published BETWEEN ? AND ?');
+    where.params.push(query.dateRange[0], `${query.dateRange[1]}~`);
+  }
   for (const [column, filter] of Object.entries(query.filters) as [ArticleColumn, ColumnFilter][]) {
     const clause = filterClause(column, filter, where.params);
     if (clause) where.clauses.push(clause);
@@ -297,7 +301,7 @@ export class ArticlesRepository {
    * paging re-sorted and skipped the whole prefix for every block.
    */
   private orderedIds(query: ArticleQuery, where: Where): number[] {
-    const key = JSON.stringify([query.tagIds, query.entityIds, query.bbox, query.filters, query.sort]);
+    const key = JSON.stringify([query.tagIds, query.entityIds, query.bbox, query.dateRange, query.filters, query.sort]);
     const cached = this.orders.get(key);
     if (cached) return cached;
     const ids = this.db
@@ -315,7 +319,7 @@ export class ArticlesRepository {
    */
   count(query: ArticleQuery, where = buildWhere(this.db, query)): { total: number; exact: boolean } {
     if (!where.fts) return { total: this.orderedIds(query, where).length, exact: true };
-    const key = JSON.stringify([query.search, query.tagIds, query.entityIds, query.bbox, query.filters]);
+    const key = JSON.stringify([query.search, query.tagIds, query.entityIds, query.bbox, query.dateRange, query.filters]);
     const cached = this.counts.get(key);
     if (cached !== undefined) return cached;
     const limit = where.fts ? `LIMIT ${COUNT_LIMIT + 1}` : '';
@@ -421,6 +425,13 @@ export class ArticlesRepository {
     })();
     this.touched();
     return deleted;
+  }
+
+  /** Articles per publication day, for the timeline. */
+  perDay(): { date: string; count: number }[] {
+    return this.db
+      .prepare("SELECT substr(published, 1, 10) AS date, count(*) AS count FROM article WHERE published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' GROUP BY 1 ORDER BY 1")
+      .all() as { date: string; count: number }[];
   }
 
   stats() {

@@ -187,6 +187,14 @@ export class EventsRepository {
       .all(...params) as ReturnType<EventsRepository['points']>;
   }
 
+  perDay(): { date: string; count: number; fatalities: number }[] {
+    return this.db.prepare('SELECT event_date AS date, count(*) AS count, sum(fatalities) AS fatalities FROM event GROUP BY event_date ORDER BY event_date').all() as {
+      date: string;
+      count: number;
+      fatalities: number;
+    }[];
+  }
+
   private where(query: EventQuery): { where: string; params: unknown[] } {
     const clauses: string[] = [];
     const params: unknown[] = [];

@@ -177,6 +177,7 @@ export function createHandlers({ session, imports, extraction, emit, mode, versi
     'events.get': ({ id }) => ev().events.get(id),
     'events.page': ({ query, startRow, endRow }) => ev().events.page(query, startRow, endRow),
     'events.points': ({ query }) => ev().events.points(query),
+    'timeline.series': () => ({ articles: ws().articles.perDay(), events: ev().events.perDay() }),
     'events.addEvidence': ({ eventId, evidence }) => {
       const event = ev().addEvidence(eventId, evidence);
       changed('events');

@@ -19,6 +19,7 @@ import { EventsTable } from './views/EventsTable.js';
 import { MapView } from './views/MapView.js';
 import { Reader } from './views/Reader.js';
 import { TagPanel } from './views/TagPanel.js';
+import { Timeline } from './views/Timeline.js';
 
 type AppInfo = CallOutput<'app.info'>;
 type Side = { kind: 'article'; id: number; eventId?: number } | { kind: 'entity'; id: number } | { kind: 'event'; id: number } | null;
@@ -39,6 +40,8 @@ export function App() {
   const [tab, setTab] = useState<'articles' | 'entities' | 'events'>('articles');
   const [eventTotal, setEventTotal] = useState(0);
   const [eventPoints, setEventPoints] = useState<CallOutput<'events.points'>>([]);
+  const [series, setSeries] = useState<CallOutput<'timeline.series'>>({ articles: [], events: [] });
+  const [selectedEventDate, setSelectedEventDate] = useState<string | null>(null);
   const [entityTotal, setEntityTotal] = useState(0);
   const [showMap, setShowMap] = useState(true);
   const [places, setPlaces] = useState<MapPlace[]>([]);
@@ -86,8 +89,21 @@ export function App() {
 
   useEffect(() => {
     void run(() => call('map.places', {})).then((p) => p && setPlaces(decodeMapLayer(p)));
-    void run(() => call('events.points', { query: {} })).then((p) => p && setEventPoints(p));
+    void run(() => call('timeline.series', {})).then((t) => t && setSeries(t));
   }, [refreshKey, run]);
+  const eventFilter = useMemo(
+    () => ({ entityIds: query.entityIds, bbox: query.bbox, dateFrom: query.dateRange?.[0] ?? null, dateTo: query.dateRange?.[1] ?? null }),
+    [query.entityIds, query.bbox, query.dateRange],
+  );
+  useEffect(() => {
+    void run(() => call('events.points', { query: { dateFrom: eventFilter.dateFrom, dateTo: eventFilter.dateTo, entityIds: eventFilter.entityIds } })).then((p) => p && setEventPoints(p));
+  }, [eventFilter, refreshKey, run]);
+  // The selected event's day is marked on the timeline.
+  const selectedEventId = side?.kind === 'event' ? side.id : null;
+  useEffect(() => {
+    if (selectedEventId === null) return;
+    void run(() => call('events.get', { id: selectedEventId })).then((e) => e && setSelectedEventDate(e.date));
+  }, [selectedEventId, refreshKey, run]);
   const openEvent = useCallback((id: number) => setSide({ kind: 'event', id }), []);
 
   // The places of the ticked articles (or of the open one) are ringed on the map.
@@ -266,7 +282,7 @@ export function App() {
                   />
                 ) : tab === 'events' ? (
                   <EventsTable
-                    query={{ entityIds: query.entityIds, bbox: query.bbox }}
+                    query={eventFilter}
                     refreshKey={refreshKey}
                     selectedId={side?.kind === 'event' ? side.id : null}
                     onOpen={openEvent}
@@ -324,6 +340,12 @@ export function App() {
                   </div>
                 )}
               </div>
+              <Timeline
+                series={series}
+                range={query.dateRange}
+                selectedDate={selectedEventId !== null ? selectedEventDate : null}
+                onBrush={(dateRange) => setQuery((q) => ({ ...q, dateRange }))}
+              />
             </>
           )}
         </section>

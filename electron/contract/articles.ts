@@ -46,6 +46,8 @@ export const ArticleQuery = z.object({
   entityIds: z.array(z.number().int()).max(50).default([]),
   /** Articles that mention a place inside [west, south, east, north] ("articles in view"). */
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable().default(null),
+  /** Articles published in [from, to] (ISO dates): the range brushed on the timeline. */
+  dateRange: z.tuple([z.string(), z.string()]).nullable().default(null),
   sort: z
     .array(z.object({ column: z.union([ArticleColumn, z.literal('rank')]), direction: z.enum(['asc', 'desc']) }))
     .max(1)

@@ -165,6 +165,10 @@ export const contract = {
     z.object({ query: EventQuery }),
     z.array(z.object({ id: z.number(), date: z.string(), eventType: z.string(), lat: z.number().nullable(), lon: z.number().nullable(), geoPrecision: z.number(), fatalities: z.number() })),
   ),
+  'timeline.series': call(
+    Empty,
+    z.object({ articles: z.array(z.object({ date: z.string(), count: z.number() })), events: z.array(z.object({ date: z.string(), count: z.number(), fatalities: z.number() })) }),
+  ),
   'events.addEvidence': call(z.object({ eventId: Id, evidence: EvidenceInput }), EventRecord),
   'events.removeEvidence': call(z.object({ evidenceId: Id }), EventRecord),
   'events.merge': call(z.object({ sourceId: Id, targetId: Id }), EventRecord),

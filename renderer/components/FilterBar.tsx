@@ -19,6 +19,7 @@ export function FilterBar({ query, tags, entityNames, onChange }: Props) {
     chips.push({ key: `entity${id}`, label: `Mentions: ${entityNames.get(id) ?? `entity ${id}`}`, remove: () => onChange({ ...query, entityIds: query.entityIds.filter((e) => e !== id) }) });
   }
   if (query.bbox) chips.push({ key: 'bbox', label: 'Places in the map view', remove: () => onChange({ ...query, bbox: null }) });
+  if (query.dateRange) chips.push({ key: 'dates', label: `Dates: ${query.dateRange[0]} – ${query.dateRange[1]}`, remove: () => onChange({ ...query, dateRange: null }) });
   if (chips.length === 0) return null;
   return (
     <div className="filter-bar" role="toolbar" aria-label="Filters">
@@ -31,7 +32,7 @@ export function FilterBar({ query, tags, entityNames, onChange }: Props) {
         </span>
       ))}
       {chips.length > 1 && (
-        <button type="button" className="link" onClick={() => onChange({ ...query, search: '', tagIds: [], entityIds: [], bbox: null })}>
+        <button type="button" className="link" onClick={() => onChange({ ...query, search: '', tagIds: [], entityIds: [], bbox: null, dateRange: null })}>
           Clear all
         </button>
       )}

@@ -6,12 +6,13 @@ export interface ViewQuery {
   tagIds: number[];
   entityIds: number[];
   bbox: [number, number, number, number] | null;
+  dateRange: [string, string] | null;
   filters: NonNullable<ArticleQueryInput['filters']>;
   sort: NonNullable<ArticleQueryInput['sort']>;
 }
 
-export const emptyQuery: ViewQuery = { search: '', tagIds: [], entityIds: [], bbox: null, filters: {}, sort: [] };
+export const emptyQuery: ViewQuery = { search: '', tagIds: [], entityIds: [], bbox: null, dateRange: null, filters: {}, sort: [] };
 
 export function isFiltered(q: ViewQuery): boolean {
-  return q.search.trim() !== '' || q.tagIds.length > 0 || q.entityIds.length > 0 || q.bbox !== null || Object.keys(q.filters).length > 0;
+  return q.search.trim() !== '' || q.tagIds.length > 0 || q.entityIds.length > 0 || q.bbox !== null || q.dateRange !== null || Object.keys(q.filters).length > 0;
 }

@@ -28,11 +28,11 @@ interface Props {
  */
 export function ArticlesTable({ query, refreshKey, currentId, onQueryChange, onOpen, onSelectionChange, onPage, onError }: Props) {
   const apiRef = useRef<GridApi<ArticleRow> | null>(null);
-  const external = useRef({ search: query.search, tagIds: query.tagIds, entityIds: query.entityIds, bbox: query.bbox });
+  const external = useRef({ search: query.search, tagIds: query.tagIds, entityIds: query.entityIds, bbox: query.bbox, dateRange: query.dateRange });
   const callbacks = useRef({ onQueryChange, onPage, onError });
   // The datasource is made once; it reads the latest query and callbacks through these refs.
   useLayoutEffect(() => {
-    external.current = { search: query.search, tagIds: query.tagIds, entityIds: query.entityIds, bbox: query.bbox };
+    external.current = { search: query.search, tagIds: query.tagIds, entityIds: query.entityIds, bbox: query.bbox, dateRange: query.dateRange };
     callbacks.current = { onQueryChange, onPage, onError };
   });
 
@@ -110,7 +110,7 @@ export function ArticlesTable({ query, refreshKey, currentId, onQueryChange, onO
     [],
   );
 
-  const externalKey = JSON.stringify([query.search, query.tagIds, query.entityIds, query.bbox]);
+  const externalKey = JSON.stringify([query.search, query.tagIds, query.entityIds, query.bbox, query.dateRange]);
   useEffect(() => {
     apiRef.current?.purgeInfiniteCache();
   }, [externalKey, refreshKey]);

@@ -128,6 +128,29 @@ describe.skipIf(!chromiumPath)('coding events from the sample article (browser m
     await expect.poll(() => page.locator('.map-canvas').getAttribute('data-selected-event')).toBe(id);
     await expect.poll(() => page.locator(`[data-testid="events-table"] .ag-row[row-id="${id}"]`).first().getAttribute('class')).toContain('row-current');
     expect(await page.locator(`[data-testid="events-table"] .ag-row[row-id="${id}"]`).first().textContent()).toContain('Taloqan');
+    await expect.poll(() => page.getByTestId('timeline').getAttribute('data-selected-date')).toBe('2021-06-20');
+    expect(await page.locator('.timeline .bar-event.selected').count()).toBe(1);
+  });
+
+  it('brushes a range on the timeline, which filters the events and the articles', async () => {
+    const { page } = bench;
+    const bar = (await page.locator('.timeline .bar-event').first().boundingBox())!;
+    await page.mouse.move(bar.x - 30, bar.y + 5);
+    await page.mouse.down();
+    await page.mouse.move(bar.x - 10, bar.y + 5, { steps: 4 });
+    await page.mouse.up();
+    await page.getByRole('toolbar', { name: 'Filters' }).getByText(/^Dates: /).waitFor();
+    await expect.poll(() => page.getByTestId('event-count').textContent()).toBe('0 events');
+    await page.getByRole('button', { name: /Remove filter Dates/ }).click();
+    await expect.poll(() => page.getByTestId('event-count').textContent()).toBe('3 events');
+    const wide = (await page.getByTestId('timeline').boundingBox())!;
+    await page.mouse.move(wide.x + 5, wide.y + 30);
+    await page.mouse.down();
+    await page.mouse.move(wide.x + wide.width - 5, wide.y + 30, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(() => page.getByTestId('event-count').textContent()).toBe('3 events');
+    await page.getByRole('tab', { name: 'Articles' }).click();
+    await expect.poll(() => page.getByTestId('article-count').textContent()).toBe('1 article match');
   });
 
   it('made no request outside the app', () => {
