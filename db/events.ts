@@ -1,4 +1,4 @@
-import { disorderTypeOf, eventTypeOf, interactionOf, type ActorType, type SubEventType } from '../electron/contract/acled.js';
+import { EVENT_TYPE_NAMES, disorderTypeOf, eventTypeOf, interactionOf, type ActorType, type SubEventType } from '../electron/contract/acled.js';
 import { EVENT_FIELDS, type EventField, type EventInput, type EventQuery, type EventRecord, type EvidenceInput } from '../electron/contract/events.js';
 import { recordChange } from './changes.js';
 import { nowIso, type Db } from './open.js';
@@ -90,6 +90,7 @@ export class EventsRepository {
       this.setAssociates(id, input);
       for (const e of evidence) this.addEvidence(id, e);
       recordChange(this.db, 'create', 'event', id, null, { ...input, evidence });
+      this.touched();
       return id;
     })();
   }
@@ -103,6 +104,7 @@ export class EventsRepository {
       this.setAssociates(id, input);
       const { evidence: _e, unsupported: _u, ...plain } = before;
       recordChange(this.db, 'update', 'event', id, plain, input);
+      this.touched();
     })();
   }
 
@@ -111,6 +113,7 @@ export class EventsRepository {
       const before = this.get(id);
       this.db.prepare('DELETE FROM event WHERE id = ?').run(id);
       recordChange(this.db, 'delete', 'event', id, before, null);
+      this.touched();
     })();
   }
 
@@ -131,6 +134,7 @@ export class EventsRepository {
         .run(eventId, e.field, e.articleId, e.start, e.end, body.slice(e.start, e.end), body.slice(Math.max(0, e.start - 32), e.start), body.slice(e.end, e.end + 32), nowIso()).lastInsertRowid,
     );
     recordChange(this.db, 'evidence', 'event', eventId, null, e);
+    this.touched();
     return id;
   }
 
@@ -141,13 +145,14 @@ export class EventsRepository {
     if (!row) throw new EventError('That evidence does not exist.');
     this.db.prepare('DELETE FROM event_evidence WHERE id = ?').run(evidenceId);
     recordChange(this.db, 'remove-evidence', 'event', row.eventId, row, null);
+    this.touched();
     return row.eventId;
   }
 
   get(id: number): EventRecord {
     const row = this.db.prepare(`${SELECT} WHERE ev.id = ?`).get(id) as Row | undefined;
     if (!row) throw new EventError(`Event ${id} does not exist (it may have been deleted).`);
-    return this.toRecord(row);
+    return this.toRecord(row, this.related([id]));
   }
 
   /** Articles whose text backs this event, with their publication dates (for validation). */
@@ -170,21 +175,80 @@ export class EventsRepository {
       .all(input.date, input.locationId, exceptId, a, b, b, a) as number[];
   }
 
-  page(query: EventQuery, startRow: number, endRow: number): { rows: EventRecord[]; total: number } {
+  private orders = new Map<string, number[]>();
+
+  /** Every write calls this: cached orders are dropped. */
+  touched(): void {
+    this.orders.clear();
+  }
+
+  /**
+   * The ids a query matches, in table order, computed once per query and data version (as for
+   * articles): a block is then a slice, and its rows are read by id with their evidence in batch.
+   */
+  private orderedIds(query: EventQuery): number[] {
+    const key = JSON.stringify(query);
+    const cached = this.orders.get(key);
+    if (cached) return cached;
     const { where, params } = this.where(query);
     const sort = query.sort[0];
     const order = sort ? `${SORT[sort.column]} ${sort.direction === 'desc' ? 'DESC' : 'ASC'}, ev.id` : 'ev.event_date DESC, ev.id DESC';
-    const rows = this.db.prepare(`${SELECT} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, endRow - startRow, startRow) as Row[];
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM event ev ${where}`).get(...params) as { n: number }).n;
-    return { rows: rows.map((r) => this.toRecord(r)), total };
+    const joins = sort && ['actor1', 'actor2', 'location'].includes(sort.column) ? SELECT.slice(SELECT.indexOf('LEFT JOIN')) : '';
+    const ids = this.db.prepare(`SELECT ev.id FROM event ev ${joins} ${where} ORDER BY ${order}`).pluck().all(...params) as number[];
+    if (this.orders.size >= 16) this.orders.delete(this.orders.keys().next().value!);
+    this.orders.set(key, ids);
+    return ids;
   }
 
-  /** Events for the map and the timeline: few columns, every match. */
-  points(query: EventQuery): { id: number; date: string; eventType: string; lat: number | null; lon: number | null; geoPrecision: number; fatalities: number }[] {
+  page(query: EventQuery, startRow: number, endRow: number): { rows: EventRecord[]; total: number } {
+    const ordered = this.orderedIds(query);
+    const ids = ordered.slice(startRow, endRow);
+    const rows = this.db.prepare(`${SELECT} WHERE ev.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Row[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const related = this.related(ids);
+    return { rows: ids.map((id) => byId.get(id)).filter((r): r is Row => !!r).map((r) => this.toRecord(r, related)), total: ordered.length };
+  }
+
+  /** Evidence and associated actors of many events in two queries. */
+  private related(ids: number[]) {
+    const json = JSON.stringify(ids);
+    const evidence = this.db
+      .prepare(
+        `SELECT e.event_id AS eventId, e.id, e.field, e.article_id AS articleId, e.start, e.end, e.quote, a.title AS articleTitle, a.published
+         FROM event_evidence e JOIN article a ON a.id = e.article_id WHERE e.event_id IN (SELECT value FROM json_each(?)) ORDER BY e.id`,
+      )
+      .all(json) as (EventRecord['evidence'][number] & { eventId: number })[];
+    const associates = this.db
+      .prepare(
+        `SELECT ea.event_id AS eventId, ea.side, ea.entity_id AS entityId, en.name FROM event_associate ea JOIN entity en ON en.id = ea.entity_id
+         WHERE ea.event_id IN (SELECT value FROM json_each(?)) ORDER BY en.name`,
+      )
+      .all(json) as { eventId: number; side: number; entityId: number; name: string }[];
+    const group = <T extends { eventId: number }>(rows: T[]) => {
+      const map = new Map<number, Omit<T, 'eventId'>[]>();
+      for (const { eventId, ...rest } of rows) map.set(eventId, [...(map.get(eventId) ?? []), rest]);
+      return map;
+    };
+    return { evidence: group(evidence), associates: group(associates) };
+  }
+
+  /**
+   * Placed events for the map, packed like map places: "id,typeIndex,lat,lon,geoPrecision,fatalities"
+   * records joined by ";" (see decodeEventPoints).
+   */
+  points(query: EventQuery): string {
     const { where, params } = this.where(query);
-    return this.db
-      .prepare(`SELECT ev.id, ev.event_date AS date, ev.event_type AS eventType, ev.lat, ev.lon, ev.geo_precision AS geoPrecision, ev.fatalities FROM event ev ${where}`)
-      .all(...params) as ReturnType<EventsRepository['points']>;
+    const types = EVENT_TYPE_NAMES.map((t, i) => `WHEN '${t.replaceAll("'", "''")}' THEN ${i}`).join(' ');
+    const placed = where ? `${where} AND ev.lat IS NOT NULL` : 'WHERE ev.lat IS NOT NULL';
+    return (
+      (this.db
+        .prepare(
+          `SELECT group_concat(ev.id || ',' || (CASE ev.event_type ${types} ELSE 9 END) || ',' || ev.lat || ',' || ev.lon || ',' || ev.geo_precision || ',' || ev.fatalities, ';')
+           FROM event ev ${placed}`,
+        )
+        .pluck()
+        .get(...params) as string | null) ?? ''
+    );
   }
 
   perDay(): { date: string; count: number; fatalities: number }[] {
@@ -213,16 +277,9 @@ export class EventsRepository {
     return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
   }
 
-  private toRecord(r: Row): EventRecord {
-    const evidence = this.db
-      .prepare(
-        `SELECT e.id, e.field, e.article_id AS articleId, e.start, e.end, e.quote, a.title AS articleTitle, a.published
-         FROM event_evidence e JOIN article a ON a.id = e.article_id WHERE e.event_id = ? ORDER BY e.id`,
-      )
-      .all(r.id) as EventRecord['evidence'];
-    const associates = this.db
-      .prepare('SELECT ea.side, ea.entity_id AS entityId, en.name FROM event_associate ea JOIN entity en ON en.id = ea.entity_id WHERE ea.event_id = ? ORDER BY en.name')
-      .all(r.id) as { side: number; entityId: number; name: string }[];
+  private toRecord(r: Row, related: ReturnType<EventsRepository['related']>): EventRecord {
+    const evidence = (related.evidence.get(r.id) ?? []) as EventRecord['evidence'];
+    const associates = (related.associates.get(r.id) ?? []) as { side: number; entityId: number; name: string }[];
     const supported = new Set(evidence.map((e) => e.field));
     return {
       id: r.id,

@@ -45,6 +45,7 @@ export function createHandlers({ session, imports, extraction, emit, mode, versi
   /** Annotations changed: the articles table's entity filters and the registry both see it. */
   const annotated = <T>(value: T): T => {
     ws().articles.touched();
+    ev().events.touched();
     changed('entities', 'articles');
     return value;
   };
@@ -176,7 +177,7 @@ export function createHandlers({ session, imports, extraction, emit, mode, versi
     },
     'events.get': ({ id }) => ev().events.get(id),
     'events.page': ({ query, startRow, endRow }) => ev().events.page(query, startRow, endRow),
-    'events.points': ({ query }) => ev().events.points(query),
+    'events.points': ({ query }) => ({ packed: ev().events.points(query) }),
     'timeline.series': () => ({ articles: ws().articles.perDay(), events: ev().events.perDay() }),
     'events.addEvidence': ({ eventId, evidence }) => {
       const event = ev().addEvidence(eventId, evidence);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { decodeMapLayer, type ArticlePage, type CallOutput, type MapPlace, type Tag, type WorkspaceInfo } from '../electron/contract/index.js';
+import { decodeEventPoints, decodeMapLayer, type ArticlePage, type EventPoint, type CallOutput, type MapPlace, type Tag, type WorkspaceInfo } from '../electron/contract/index.js';
 import { call, mode, onCoreEvent } from './api.js';
 import { useConfirm } from './components/ConfirmDialog.js';
 import { usePrompt } from './components/PromptDialog.js';
@@ -39,7 +39,7 @@ export function App() {
   const [side, setSide] = useState<Side>(null);
   const [tab, setTab] = useState<'articles' | 'entities' | 'events'>('articles');
   const [eventTotal, setEventTotal] = useState(0);
-  const [eventPoints, setEventPoints] = useState<CallOutput<'events.points'>>([]);
+  const [eventPoints, setEventPoints] = useState<EventPoint[]>([]);
   const [series, setSeries] = useState<CallOutput<'timeline.series'>>({ articles: [], events: [] });
   const [selectedEventDate, setSelectedEventDate] = useState<string | null>(null);
   const [entityTotal, setEntityTotal] = useState(0);
@@ -81,6 +81,13 @@ export function App() {
     });
   }, [run, loadTags, loadWorkspace]);
 
+  // A notice without an Undo goes away by itself.
+  useEffect(() => {
+    if (!notice || notice.undo) return;
+    const timer = setTimeout(() => setNotice(null), 6000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
   // Searching as the analyst types, once they pause.
   useEffect(() => {
     const timer = setTimeout(() => setQuery((q) => (q.search === searchInput ? q : { ...q, search: searchInput })), 250);
@@ -96,7 +103,7 @@ export function App() {
     [query.entityIds, query.bbox, query.dateRange],
   );
   useEffect(() => {
-    void run(() => call('events.points', { query: { dateFrom: eventFilter.dateFrom, dateTo: eventFilter.dateTo, entityIds: eventFilter.entityIds } })).then((p) => p && setEventPoints(p));
+    void run(() => call('events.points', { query: { dateFrom: eventFilter.dateFrom, dateTo: eventFilter.dateTo, entityIds: eventFilter.entityIds } })).then((p) => p && setEventPoints(decodeEventPoints(p.packed)));
   }, [eventFilter, refreshKey, run]);
   // The selected event's day is marked on the timeline.
   const selectedEventId = side?.kind === 'event' ? side.id : null;

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ArticleQuery, decodeMapLayer } from '../electron/contract/index.js';
+import { ArticleQuery, EventQuery, SUB_EVENT_TYPES, decodeMapLayer, eventTypeOf } from '../electron/contract/index.js';
 import { Core } from '../electron/dispatch.js';
 import { appRoot, gazetteerFile } from '../electron/paths.js';
 import { Gazetteer } from '../electron/services/gazetteer/gazetteer.js';
@@ -224,6 +224,7 @@ async function benchEntities(): Promise<void> {
     );
   }
   core.close();
+  await benchEvents(dir);
   await mapIdle(dir);
   fs.rmSync(dir, { recursive: true, force: true });
 }
@@ -256,4 +257,48 @@ async function mapIdle(dir: string): Promise<void> {
   console.log(`map first idle frame with 10,000 places (headless Chromium, software WebGL, from page load): ${ms(performance.now() - started)}`);
   await browser.close();
   server.kill();
+}
+
+/** Events: the table's page query and the map/timeline data with 100,000 events. */
+async function benchEvents(dir: string): Promise<void> {
+  const core = new Core({ dataDir: dir, gazetteerFile: gazetteerFile(), workspace: path.join(dir, 'events.awb'), sampleDir: dir, mode: 'browser', version: 'bench', suggestOnImport: false });
+  await core.imports.importNow({ kind: 'text', text: 'Events benchmark\n\nAn article the benchmark events cite, for the events benchmark only.' });
+  const db = core.session.current.db;
+  const rand = mulberry32(5);
+  const subTypes = SUB_EVENT_TYPES;
+  db.transaction(() => {
+    const entity = db.prepare("INSERT INTO entity (type, name, origin, lat, lon, created_at) VALUES (?, ?, 'auto', ?, ?, '2024-01-01')");
+    for (let i = 0; i < 50; i++) entity.run('organisation', `Armed group ${i}`, null, null);
+    for (let i = 0; i < 2000; i++) entity.run('place', `Village ${i}`, 29 + rand() * 9, 61 + rand() * 10);
+    const insert = db.prepare(
+      `INSERT INTO event (event_date, time_precision, event_type, sub_event_type, actor1_id, actor1_type, actor2_id, actor2_type, location_id, geo_precision, lat, lon, fatalities, created_at, updated_at)
+       VALUES (?, 1, ?, ?, ?, 2, ?, 1, ?, 1, ?, ?, ?, '2024-01-01', '2024-01-01')`,
+    );
+    for (let i = 0; i < 100_000; i++) {
+      const sub = subTypes[Math.floor(rand() * subTypes.length)]!;
+      const place = 51 + Math.floor(rand() * 2000);
+      const day = new Date(Date.UTC(2018, 0, 1) + Math.floor(rand() * 2000) * 86_400_000).toISOString().slice(0, 10);
+      insert.run(day, eventTypeOf(sub), sub, 1 + Math.floor(rand() * 50), 1 + Math.floor(rand() * 50), place, 29 + rand() * 9, 61 + rand() * 10, Math.floor(rand() * 10));
+    }
+  })();
+  const repo = core.session.current.events.events;
+  const time = (label: string, f: () => unknown, runs = 30) => {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const s = performance.now();
+      f();
+      times.push(performance.now() - s);
+    }
+    console.log(`${label}: p50 ${ms(pct(times, 50))} p95 ${ms(pct(times, 95))}`);
+  };
+  const base = EventQuery.parse({});
+  time('events page of 100, newest first, random block (100,000 events)', () => {
+    const start = Math.floor(rand() * 999) * 100;
+    repo.page(base, start, start + 100);
+  });
+  time('events page of 100, one event type, sorted by fatalities', () => repo.page({ ...base, eventTypes: ['Battles'], sort: [{ column: 'fatalities', direction: 'desc' }] }, 0, 100));
+  time('map data: every event in view (100,000 points, packed)', () => repo.points(base), 10);
+  time('map data: events of one year', () => repo.points({ ...base, dateFrom: '2020-01-01', dateTo: '2020-12-31' }), 10);
+  time('timeline data: events per day (100,000 events)', () => repo.perDay(), 10);
+  core.close();
 }

@@ -25,7 +25,9 @@ CREATE TABLE event (
   created_at         TEXT    NOT NULL,
   updated_at         TEXT    NOT NULL
 ) STRICT;
-CREATE INDEX event_by_date ON event (event_date, id);
+-- Covering the timeline (events and fatalities per day) and the map's packed points.
+CREATE INDEX event_by_date ON event (event_date, fatalities, id);
+CREATE INDEX event_points ON event (event_date, lat, lon, event_type, geo_precision, fatalities) WHERE lat IS NOT NULL;
 CREATE INDEX event_by_type ON event (event_type, sub_event_type, id);
 CREATE INDEX event_by_place ON event (lat, lon) WHERE lat IS NOT NULL;
 CREATE INDEX event_by_location ON event (location_id, event_date);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTOR_TYPE_CODES, SOURCE_SCALES, SUB_EVENT_TYPES, type ActorType, type SubEventType } from './acled.js';
+import { ACTOR_TYPE_CODES, EVENT_TYPE_NAMES, SOURCE_SCALES, SUB_EVENT_TYPES, type ActorType, type SubEventType } from './acled.js';
 
 export const EVENT_FIELDS = ['date', 'eventType', 'actor1', 'actor2', 'associates', 'location', 'fatalities', 'civilianTargeting', 'notes'] as const;
 export const EventField = z.enum(EVENT_FIELDS);
@@ -78,3 +78,21 @@ export const EventQuery = z.object({
   sort: z.array(z.object({ column: z.enum(EVENT_COLUMNS), direction: z.enum(['asc', 'desc']) })).max(1).default([]),
 });
 export type EventQuery = z.infer<typeof EventQuery>;
+
+export interface EventPoint {
+  id: number;
+  eventType: string;
+  lat: number;
+  lon: number;
+  geoPrecision: number;
+  fatalities: number;
+}
+
+/** Reads events.points' packed records ("id,typeIndex,lat,lon,geoPrecision,fatalities;…"). */
+export function decodeEventPoints(packed: string): EventPoint[] {
+  if (!packed) return [];
+  return packed.split(';').map((r) => {
+    const [id, type, lat, lon, geo, fatalities] = r.split(',');
+    return { id: Number(id), eventType: EVENT_TYPE_NAMES[Number(type)] ?? 'Unknown', lat: Number(lat), lon: Number(lon), geoPrecision: Number(geo), fatalities: Number(fatalities) };
+  });
+}

@@ -161,10 +161,7 @@ export const contract = {
     z.object({ query: EventQuery, startRow: z.number().int().min(0), endRow: z.number().int().min(1) }).refine((v) => v.endRow > v.startRow && v.endRow - v.startRow <= 1000, 'Pages hold 1 to 1000 rows'),
     z.object({ rows: z.array(EventRecord), total: z.number() }),
   ),
-  'events.points': call(
-    z.object({ query: EventQuery }),
-    z.array(z.object({ id: z.number(), date: z.string(), eventType: z.string(), lat: z.number().nullable(), lon: z.number().nullable(), geoPrecision: z.number(), fatalities: z.number() })),
-  ),
+  'events.points': call(z.object({ query: EventQuery }), z.object({ packed: z.string() })),
   'timeline.series': call(
     Empty,
     z.object({ articles: z.array(z.object({ date: z.string(), count: z.number() })), events: z.array(z.object({ date: z.string(), count: z.number(), fatalities: z.number() })) }),

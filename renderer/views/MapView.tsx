@@ -3,13 +3,12 @@ import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useEffect, useRef, useState } from 'react';
-import type { MapPlace } from '../../electron/contract/index.js';
+import type { EventPoint, MapPlace } from '../../electron/contract/index.js';
 import { call } from '../api.js';
 import { borders, countries } from './basemap.js';
 
 maplibregl.setWorkerUrl(workerUrl);
 
-type EventPoint = { id: number; date: string; eventType: string; lat: number | null; lon: number | null; geoPrecision: number; fatalities: number };
 
 /** One colour and letter per ACLED event type. */
 const EVENT_STYLE: Record<string, [string, string]> = {
@@ -23,12 +22,10 @@ const EVENT_STYLE: Record<string, [string, string]> = {
 
 const eventsGeoJson = (events: EventPoint[]): FeatureCollection<Point> => ({
   type: 'FeatureCollection',
-  features: events
-    .filter((e) => e.lat !== null && e.lon !== null)
-    .map((e) => ({
+  features: events.map((e) => ({
       type: 'Feature',
       id: e.id,
-      geometry: { type: 'Point', coordinates: [e.lon!, e.lat!] },
+      geometry: { type: 'Point', coordinates: [e.lon, e.lat] },
       properties: { id: e.id, color: EVENT_STYLE[e.eventType]?.[0] ?? '#334155', letter: EVENT_STYLE[e.eventType]?.[1] ?? '?', precision: e.geoPrecision, fatalities: e.fatalities },
     })),
 });

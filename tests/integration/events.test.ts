@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventInputRaw } from '../../electron/contract/index.js';
+import { decodeEventPoints, type EventInputRaw } from '../../electron/contract/index.js';
 import { fixtures, testCore } from './helpers.js';
 
 const t = testCore();
@@ -74,8 +74,9 @@ describe('coding events from the sample article', () => {
     expect(second.event).toMatchObject({ location: { name: 'Taloqan' }, admin1: 'Takhar', date: '2021-06-20' });
     const page = await call('events.page', { query: { sort: [{ column: 'date', direction: 'asc' }] }, startRow: 0, endRow: 10 });
     expect(page.total).toBe(3);
-    const points = await call('events.points', { query: { dateFrom: '2021-06-20', dateTo: '2021-06-20' } });
+    const points = decodeEventPoints((await call('events.points', { query: { dateFrom: '2021-06-20', dateTo: '2021-06-20' } })).packed);
     expect(points).toHaveLength(3);
+    expect(points.find((p) => p.lat > 36.7 && p.lon > 69.5)).toMatchObject({ eventType: 'Battles', geoPrecision: 2 });
   });
 
   it('proposes the lowest credible fatality figure', async () => {
