@@ -1,5 +1,4 @@
 import type { Mention, MentionType, PlaceCandidate } from '../electron/contract/entities.js';
-import { nameKey } from '../electron/services/gazetteer/normalise.js';
 import { recordChange } from './changes.js';
 import { nowIso, type Db } from './open.js';
 
@@ -176,4 +175,3 @@ export class MentionsRepository {
   }
 }
 
-export const keyOf = nameKey;

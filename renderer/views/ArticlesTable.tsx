@@ -1,14 +1,13 @@
 import type { ColDef, FilterModel, GridApi, GridReadyEvent, IDatasource, SortModelItem } from 'ag-grid-community';
-import { themeQuartz } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { ArticleColumn, ArticlePage, ArticleRow } from '../../electron/contract/index.js';
 import { call } from '../api.js';
+import { gridTheme } from '../components/PagedGrid.js';
 import { Snippet } from '../components/Snippet.js';
 import { TagChips } from '../components/TagChips.js';
 import type { ViewQuery } from '../state/query.js';
 
-const theme = themeQuartz.withParams({ fontFamily: 'Noto Sans, sans-serif', fontSize: 13, headerFontWeight: 600, spacing: 6 });
 const oneCondition = { maxNumConditions: 1, buttons: ['reset'] };
 
 interface Props {
@@ -126,7 +125,7 @@ export function ArticlesTable({ query, refreshKey, currentId, onQueryChange, onO
   return (
     <div className="articles-table" data-testid="articles-table">
       <AgGridReact<ArticleRow>
-        theme={theme}
+        theme={gridTheme}
         columnDefs={columns}
         defaultColDef={{ sortable: true, resizable: true }}
         rowModelType="infinite"

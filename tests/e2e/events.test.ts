@@ -1,30 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, openWorkbench, type Bench } from './harness.js';
-
-async function selectText(bench: Bench, text: string): Promise<void> {
-  await bench.page.evaluate((needle) => {
-    const root = document.querySelector('[data-testid="article-text"]')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    const nodes: Text[] = [];
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
-    const at = nodes.map((n) => n.data).join('').indexOf(needle);
-    const locate = (offset: number) => {
-      for (const n of nodes) {
-        if (offset <= n.data.length) return { node: n, offset };
-        offset -= n.data.length;
-      }
-      throw new Error('outside the text');
-    };
-    const a = locate(at);
-    const b = locate(at + needle.length);
-    const range = document.createRange();
-    range.setStart(a.node, a.offset);
-    range.setEnd(b.node, b.offset);
-    window.getSelection()!.removeAllRanges();
-    window.getSelection()!.addRange(range);
-    root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
-  }, text);
-}
+import { chromiumPath, openWorkbench, selectText, type Bench } from './harness.js';
 
 /** Pixel of a point on the map, from the view MapLibre reports (Web Mercator, 512-pixel world tiles). */
 async function mapPixel(bench: Bench, lat: number, lon: number): Promise<{ x: number; y: number }> {

@@ -64,3 +64,31 @@ export async function openWorkbench(options: { workspace?: string } = {}): Promi
     },
   };
 }
+
+/** Selects `text` inside the reader's article text, as a mouse drag would, and releases the mouse. */
+export async function selectText(bench: Bench, text: string): Promise<void> {
+  await bench.page.evaluate((needle) => {
+    const root = document.querySelector('[data-testid="article-text"]')!;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+    const at = nodes.map((n) => n.data).join('').indexOf(needle);
+    if (at === -1) throw new Error(`not in the article: ${needle}`);
+    const locate = (offset: number) => {
+      for (const n of nodes) {
+        if (offset <= n.data.length) return { node: n, offset };
+        offset -= n.data.length;
+      }
+      throw new Error('offset outside the text');
+    };
+    const start = locate(at);
+    const end = locate(at + needle.length);
+    const range = document.createRange();
+    range.setStart(start.node, start.offset);
+    range.setEnd(end.node, end.offset);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  }, text);
+}

@@ -1,0 +1,78 @@
+import type { ColDef, GridApi, IDatasource, SortModelItem } from 'ag-grid-community';
+import { themeQuartz } from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+
+export const gridTheme = themeQuartz.withParams({ fontFamily: 'Noto Sans, sans-serif', fontSize: 13, headerFontWeight: 600, spacing: 6 });
+
+export type SortSpec = { colId: string; direction: 'asc' | 'desc' }[];
+
+interface Props<T extends { id: number }> {
+  testId: string;
+  columns: ColDef<T>[];
+  /** Changes when the rows must be fetched again (a filter, a write). */
+  refreshKey: string;
+  selectedId: number | null;
+  fetchPage: (sort: SortSpec, startRow: number, endRow: number) => Promise<{ rows: T[]; total: number }>;
+  onOpen: (id: number) => void;
+  onTotal: (n: number) => void;
+  onError: (message: string) => void;
+}
+
+/**
+ * A table paged in SQL through AG Grid's infinite row model: each block is one call to the core,
+ * so the window never holds the whole table. The datasource is made once and reads the latest
+ * fetch function through a ref.
+ */
+export function PagedGrid<T extends { id: number }>({ testId, columns, refreshKey, selectedId, fetchPage, onOpen, onTotal, onError }: Props<T>) {
+  const apiRef = useRef<GridApi<T> | null>(null);
+  const latest = useRef({ fetchPage, onTotal, onError });
+  useLayoutEffect(() => {
+    latest.current = { fetchPage, onTotal, onError };
+  });
+  const datasource = useMemo<IDatasource>(
+    () => ({
+      getRows: (params) => {
+        const sort = (params.sortModel as SortModelItem[]).slice(0, 1).map((s) => ({ colId: s.colId, direction: s.sort }));
+        latest.current.fetchPage(sort, params.startRow, params.endRow).then(
+          (page) => {
+            latest.current.onTotal(page.total);
+            params.successCallback(page.rows, page.total);
+          },
+          (error: Error) => {
+            latest.current.onError(error.message);
+            params.failCallback();
+          },
+        );
+      },
+    }),
+    [],
+  );
+  useEffect(() => {
+    apiRef.current?.purgeInfiniteCache();
+  }, [refreshKey]);
+  useEffect(() => {
+    const api = apiRef.current;
+    if (!api) return;
+    api.redrawRows();
+    const node = selectedId !== null ? api.getRowNode(String(selectedId)) : undefined;
+    if (node) api.ensureNodeVisible(node);
+  }, [selectedId]);
+
+  return (
+    <div className="articles-table" data-testid={testId}>
+      <AgGridReact<T>
+        theme={gridTheme}
+        columnDefs={columns}
+        defaultColDef={{ sortable: true, resizable: true }}
+        rowModelType="infinite"
+        datasource={datasource}
+        cacheBlockSize={100}
+        getRowId={(p) => String(p.data.id)}
+        rowClassRules={{ 'row-current': (p) => p.data?.id === selectedId }}
+        onGridReady={(e) => (apiRef.current = e.api)}
+        onRowClicked={(e) => e.data && onOpen(e.data.id)}
+      />
+    </div>
+  );
+}
