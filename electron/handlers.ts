@@ -42,6 +42,7 @@ export function createHandlers({ session, imports, extraction, emit, mode, versi
   const changed = (...what: Changed[]) => emit({ type: 'changed', what });
   const es = () => session.current.entities;
   const ev = () => session.current.events;
+  const rel = () => session.current.relations;
   /** Annotations changed: the articles table's entity filters and the registry both see it. */
   const annotated = <T>(value: T): T => {
     ws().articles.touched();
@@ -194,6 +195,31 @@ export function createHandlers({ session, imports, extraction, emit, mode, versi
       changed('events');
       return event;
     },
+
+    'relations.create': ({ input, evidence }) => {
+      const id = rel().create(input, evidence);
+      changed('relations');
+      return rel().get(id);
+    },
+    'relations.update': ({ id, input }) => {
+      rel().update(id, input);
+      changed('relations');
+      return rel().get(id);
+    },
+    'relations.delete': ({ id }) => {
+      rel().delete(id);
+      changed('relations');
+      return { ok: true as const };
+    },
+    'relations.get': ({ id }) => rel().get(id),
+    'relations.addEvidence': ({ id, evidence }) => {
+      rel().get(id);
+      rel().addEvidence(id, evidence);
+      changed('relations');
+      return rel().get(id);
+    },
+    'relations.page': ({ entityIds, startRow, endRow }) => rel().page(entityIds, startRow, endRow),
+    'relations.graph': ({ around, limit }) => rel().graph(around, limit),
 
     'imports.start': async ({ source }) => ({ jobId: await imports.start(source) }),
     'imports.cancel': ({ jobId }) => {

@@ -3,12 +3,14 @@ import { ArticleDetail, ArticlePage, ArticlePatch, ArticleQuery, ArticleTarget }
 import { EntityDetail, EntityQuery, EntityRow, EntityType, MapLayer, Mention, MentionType, PlaceCandidate, PlacePick } from './entities.js';
 import { EventInput, EventQuery, EventRecord, EvidenceInput, Problem } from './events.js';
 import { ImportReport, ImportSource } from './imports.js';
+import { Graph, RelationEvidence, RelationInput, RelationRecord } from './relations.js';
 import { Color, Tag, TagName } from './tags.js';
 
 export * from './articles.js';
 export * from './entities.js';
 export * from './events.js';
 export * from './acled.js';
+export * from './relations.js';
 export * from './imports.js';
 export * from './tags.js';
 
@@ -170,6 +172,17 @@ export const contract = {
   'events.removeEvidence': call(z.object({ evidenceId: Id }), EventRecord),
   'events.merge': call(z.object({ sourceId: Id, targetId: Id }), EventRecord),
 
+  'relations.create': call(z.object({ input: RelationInput, evidence: z.array(RelationEvidence).max(50).default([]) }), RelationRecord),
+  'relations.update': call(z.object({ id: Id, input: RelationInput }), RelationRecord),
+  'relations.delete': call(z.object({ id: Id }), Ok),
+  'relations.get': call(z.object({ id: Id }), RelationRecord),
+  'relations.addEvidence': call(z.object({ id: Id, evidence: RelationEvidence }), RelationRecord),
+  'relations.page': call(
+    z.object({ entityIds: z.array(Id).max(50).default([]), startRow: z.number().int().min(0), endRow: z.number().int().min(1) }).refine((v) => v.endRow > v.startRow && v.endRow - v.startRow <= 1000, 'Pages hold 1 to 1000 rows'),
+    z.object({ rows: z.array(RelationRecord), total: z.number() }),
+  ),
+  'relations.graph': call(z.object({ around: z.array(Id).max(500).default([]), limit: z.number().int().min(1).max(50_000).default(20_000) }), Graph),
+
   'imports.start': call(z.object({ source: ImportSource }), z.object({ jobId: z.string() })),
   'imports.cancel': call(z.object({ jobId: z.string() }), Ok),
   'imports.report': call(z.object({ jobId: z.string() }), ImportReport),
@@ -185,7 +198,7 @@ export type CoreEvent =
   | { type: 'import.progress'; report: ImportReport }
   | { type: 'extract.progress'; done: number; remaining: number }
   | { type: 'changed'; what: Changed[] };
-export type Changed = 'articles' | 'tags' | 'workspace' | 'entities' | 'events';
+export type Changed = 'articles' | 'tags' | 'workspace' | 'entities' | 'events' | 'relations';
 
 /** Errors cross the boundary as something a person can read. */
 export const CallError = z.object({ code: z.string(), message: z.string() });

@@ -2,6 +2,7 @@ import { ZodError, z } from 'zod';
 import { EntityError } from '../../db/entities.js';
 import { EventError } from '../../db/events.js';
 import { WorkspaceFileError } from '../../db/open.js';
+import { RelationError } from '../../db/relations.js';
 import { TagError } from '../../db/tags.js';
 import type { CallError } from '../contract/index.js';
 import { Refusal } from './extract/decode.js';
@@ -23,6 +24,7 @@ export function toCallError(error: unknown): CallError {
   if (error instanceof WorkspaceFileError) return { code: 'workspace', message: error.message };
   if (error instanceof EntityError) return { code: 'entity', message: error.message };
   if (error instanceof EventError) return { code: 'event', message: error.message };
+  if (error instanceof RelationError) return { code: 'relation', message: error.message };
   if (error instanceof Refusal) return { code: 'refused', message: error.message };
   return { code: 'internal', message: `Something went wrong: ${error instanceof Error ? error.message : String(error)}` };
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ArticlesRepository } from '../../db/articles.js';
 import { copyWorkspace, openWorkspace, type Db } from '../../db/open.js';
+import { RelationsRepository } from '../../db/relations.js';
 import { TagsRepository } from '../../db/tags.js';
 import { ArticleQuery, type WorkspaceInfo } from '../contract/index.js';
 import { EntityService } from './entities/service.js';
@@ -17,6 +18,7 @@ export class Workspace {
   readonly tags: TagsRepository;
   readonly entities: EntityService;
   readonly events: EventService;
+  readonly relations: RelationsRepository;
 
   constructor(
     readonly file: string,
@@ -27,6 +29,7 @@ export class Workspace {
     this.tags = new TagsRepository(db);
     this.entities = new EntityService(db, gazetteer);
     this.events = new EventService(db, gazetteer);
+    this.relations = new RelationsRepository(db);
   }
 
   close(): void {
