@@ -16,6 +16,8 @@ import { EntitiesTable } from './views/EntitiesTable.js';
 import { EntityPanel } from './views/EntityPanel.js';
 import { EventPanel } from './views/EventPanel.js';
 import { EventsTable } from './views/EventsTable.js';
+import { LinkChart } from './views/LinkChart.js';
+import { RelationsTable } from './views/RelationsTable.js';
 import { MapView } from './views/MapView.js';
 import { Reader } from './views/Reader.js';
 import { TagPanel } from './views/TagPanel.js';
@@ -37,7 +39,8 @@ export function App() {
   const [pageInfo, setPageInfo] = useState<Pick<ArticlePage, 'total' | 'exact' | 'order'>>({ total: 0, exact: true, order: 'newest' });
   const [selection, setSelection] = useState<number[]>([]);
   const [side, setSide] = useState<Side>(null);
-  const [tab, setTab] = useState<'articles' | 'entities' | 'events'>('articles');
+  const [tab, setTab] = useState<'articles' | 'entities' | 'events' | 'relations' | 'chart'>('articles');
+  const [relationTotal, setRelationTotal] = useState(0);
   const [eventTotal, setEventTotal] = useState(0);
   const [eventPoints, setEventPoints] = useState<EventPoint[]>([]);
   const [series, setSeries] = useState<CallOutput<'timeline.series'>>({ articles: [], events: [] });
@@ -69,7 +72,7 @@ export function App() {
     return onCoreEvent((event) => {
       if (event.type === 'extract.progress') return setExtracting(event.remaining > 0 ? event : null);
       if (event.type !== 'changed') return;
-      if (event.what.includes('articles') || event.what.includes('entities') || event.what.includes('events')) setRefreshKey((k) => k + 1);
+      if (['articles', 'entities', 'events', 'relations'].some((w) => event.what.includes(w as never))) setRefreshKey((k) => k + 1);
       if (event.what.includes('articles')) loadWorkspace();
       if (event.what.includes('tags')) loadTags();
       if (event.what.includes('workspace')) {
@@ -244,6 +247,12 @@ export function App() {
                   <button type="button" role="tab" aria-selected={tab === 'events'} onClick={() => setTab('events')}>
                     Events
                   </button>
+                  <button type="button" role="tab" aria-selected={tab === 'relations'} onClick={() => setTab('relations')}>
+                    Relations
+                  </button>
+                  <button type="button" role="tab" aria-selected={tab === 'chart'} onClick={() => setTab('chart')}>
+                    Link chart
+                  </button>
                 </div>
                 {tab === 'articles' ? (
                   <span data-testid="article-count">
@@ -255,11 +264,15 @@ export function App() {
                   <span data-testid="entity-count">
                     {entityTotal.toLocaleString('en')} {entityTotal === 1 ? 'entity' : 'entities'}
                   </span>
-                ) : (
+                ) : tab === 'events' ? (
                   <span data-testid="event-count">
                     {eventTotal.toLocaleString('en')} {eventTotal === 1 ? 'event' : 'events'}
                   </span>
-                )}
+                ) : tab === 'relations' ? (
+                  <span data-testid="relation-count">
+                    {relationTotal.toLocaleString('en')} {relationTotal === 1 ? 'relation' : 'relations'}
+                  </span>
+                ) : null}
                 {tab === 'articles' && query.search.trim() && pageInfo.order !== 'column' && (
                   <span className="muted" data-testid="order-note">
                     {pageInfo.order === 'relevance' ? 'best matches first' : 'newest first: too many hits to rank by relevance — narrow the search or sort a column'}
@@ -286,6 +299,23 @@ export function App() {
                     onSelectionChange={setSelection}
                     onPage={setPageInfo}
                     onError={setError}
+                  />
+                ) : tab === 'relations' ? (
+                  <RelationsTable
+                    entityIds={query.entityIds}
+                    refreshKey={refreshKey}
+                    selectedId={null}
+                    onOpen={() => setTab('chart')}
+                    onTotal={setRelationTotal}
+                    onError={setError}
+                  />
+                ) : tab === 'chart' ? (
+                  <LinkChart
+                    around={query.entityIds}
+                    refreshKey={refreshKey}
+                    selectedEntityId={side?.kind === 'entity' ? side.id : null}
+                    onSelectEntity={openEntity}
+                    run={run}
                   />
                 ) : tab === 'events' ? (
                   <EventsTable

@@ -245,6 +245,19 @@ async function mapIdle(dir: string): Promise<void> {
     }
   })();
   db.prepare('INSERT INTO extraction_state (article_id, version, extracted_at) VALUES (1, 999, ?)').run('2024-01-01');
+  // 5,000 entities with 20,000 relations among them, for the link chart.
+  db.transaction(() => {
+    const insert = db.prepare("INSERT INTO entity (type, name, origin, created_at) VALUES (?, ?, 'auto', '2024-01-01')");
+    const first = Number(insert.run('organisation', 'Node 0').lastInsertRowid);
+    for (let i = 1; i < 5000; i++) insert.run(['person', 'organisation', 'group'][i % 3]!, `Node ${i}`);
+    const relate = db.prepare("INSERT INTO relation (source_id, target_id, type, created_at, updated_at) VALUES (?, ?, ?, '2024-01-01', '2024-01-01')");
+    for (let i = 0; i < 20_000; i++) {
+      const a = first + Math.floor(rand() * 5000);
+      let b = first + Math.floor(rand() * 5000);
+      if (b === a) b = first + ((b - first + 1) % 5000);
+      relate.run(a, b, ['member of', 'allied with', 'fights against'][i % 3]!);
+    }
+  })();
   seed.close();
   const server = spawn(process.execPath, [path.join(root, 'dist/electron/serve.mjs'), '--workspace', file, '--port', '0'], { env: { ...process.env, AWB_DATA_DIR: dir } });
   const url = await new Promise<string>((resolve) => readline.createInterface({ input: server.stdout! }).once('line', (l) => resolve(l.slice('Workbench at '.length))));
@@ -255,6 +268,13 @@ async function mapIdle(dir: string): Promise<void> {
   await page.goto(url);
   await page.locator('.map-canvas[data-idle-places="10000"]').waitFor({ timeout: 60_000 });
   console.log(`map first idle frame with 10,000 places (headless Chromium, software WebGL, from page load): ${ms(performance.now() - started)}`);
+  const chartStarted = performance.now();
+  await page.getByRole('tab', { name: 'Link chart' }).click();
+  const chart = page.getByTestId('link-chart');
+  await page.locator('[data-testid="link-chart"][data-edges="20000"]').waitFor({ timeout: 120_000 });
+  console.log(
+    `link chart with ${await chart.getAttribute('data-nodes')} related entities (of 5,000) and 20,000 relations: ${ms(performance.now() - chartStarted)} from the click to the first frame (layout and first render: ${await chart.getAttribute('data-render-ms')} ms)`,
+  );
   await browser.close();
   server.kill();
 }

@@ -3,6 +3,7 @@ import { MENTION_TYPES, RELIABILITY, type ArticleDetail, type ArticlePatch, type
 import { call } from '../api.js';
 import { AnnotatedText } from '../components/AnnotatedText.js';
 import { EventForm, type PendingEvidence } from '../components/EventForm.js';
+import { RelationForm } from '../components/RelationForm.js';
 import { MentionPanel, TYPE_LABEL, wordEdge, type Scope } from '../components/MentionPanel.js';
 import { TagChips } from '../components/TagChips.js';
 
@@ -45,6 +46,8 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
   const [showRejected, setShowRejected] = useState(false);
   type Initial = NonNullable<Parameters<typeof EventForm>[0]['initial']>;
   const [coding, setCoding] = useState<{ initial?: Initial; event: EventRecord | null } | null>(null);
+  type Relating = Omit<Parameters<typeof RelationForm>[0], 'onSaved' | 'onClose' | 'run'>;
+  const [relating, setRelating] = useState<Relating | null>(null);
 
   useEffect(() => {
     if (eventId !== undefined) void run(() => call('events.get', { id: eventId })).then((event) => event && setCoding({ event }));
@@ -75,6 +78,17 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
   const body = article?.body ?? '';
   const selectionEvidence: PendingEvidence | null = textRange ? { field: 'eventType', articleId, ...textRange, quote: body.slice(textRange.start, textRange.end) } : null;
 
+  /** "l": relate the first two entities named in the selected text, citing it. */
+  const relate = useCallback(
+    (range: { start: number; end: number }) => {
+      const named = mentions.filter((m) => m.entityId !== null && m.type !== 'date' && m.status !== 'rejected' && m.start >= range.start && m.end <= range.end);
+      const distinct = [...new Map(named.map((m) => [m.entityId!, { id: m.entityId!, name: m.entityName ?? m.quote }])).values()];
+      setRelating({ evidence: { articleId, ...range, quote: body.slice(range.start, range.end) }, source: distinct[0] ?? null, target: distinct[1] ?? null });
+      setTextRange(null);
+    },
+    [articleId, body, mentions],
+  );
+
   /** "e": code an event from the selected sentence, pre-filled from its annotations. */
   const codeEvent = useCallback(
     (range: { start: number; end: number }) =>
@@ -102,6 +116,8 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
         if (next) setSelectedId(next.id);
       } else if (textRange && e.key === 'e') {
         codeEvent(textRange);
+      } else if (textRange && e.key === 'l') {
+        relate(textRange);
       } else if (textRange && typeKey) {
         void run(() => call('mentions.annotate', { articleId, ...textRange, type: typeKey, scope })).then((r) => r && (setSelectedId(r.id), setTextRange(null)));
       } else if (selected && (e.key === 'a' || e.key === 'r')) {
@@ -124,7 +140,7 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onNavigate, onClose, mentions, selectedId, selected, textRange, scope, showRejected, articleId, body, run, codeEvent]);
+  }, [onNavigate, onClose, mentions, selectedId, selected, textRange, scope, showRejected, articleId, body, run, codeEvent, relate]);
 
   if (!article || !draft) return <section className="reader" aria-busy="true" />;
 
@@ -193,7 +209,16 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
             }}
           />
         </article>
-        <aside className={`reader-side${coding ? ' coding' : ''}`} aria-label="Article details">
+        <aside className={`reader-side${coding || relating ? ' coding' : ''}`} aria-label="Article details">
+          {relating && (
+            <RelationForm
+              key={`${relating.evidence.start}-${relating.evidence.end}`}
+              {...relating}
+              onSaved={() => setRelating(null)}
+              onClose={() => setRelating(null)}
+              run={run}
+            />
+          )}
           {coding && (
             <EventForm
               key={coding.event?.id ?? 'new'}
@@ -235,6 +260,9 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
               </select>
               <button type="button" className="primary" onClick={() => codeEvent(textRange)} title="Code an event from this text (e)">
                 Code event…
+              </button>
+              <button type="button" onClick={() => relate(textRange)} title="Relate two entities named in this text (l)">
+                Relate…
               </button>
             </div>
           )}

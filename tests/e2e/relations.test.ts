@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, openWorkbench, selectText, type Bench } from './harness.js';
+
+describe.skipIf(!chromiumPath)('relations and the link chart (browser mode, real Chromium)', () => {
+  let bench: Bench;
+  beforeAll(async () => {
+    bench = await openWorkbench();
+    await bench.page.getByRole('button', { name: 'Load the sample article' }).click();
+    await bench.page.locator('.ag-row', { hasText: 'After a brief offensive' }).first().click();
+    await bench.page.locator('.mention').first().waitFor({ timeout: 20_000 });
+  });
+  afterAll(async () => bench?.close());
+
+  it('relates a spokesman to his ministry from the sentence that says so', async () => {
+    const { page } = bench;
+    await selectText(bench, 'Rohullah Ahmadzai, a spokesman for the defense ministry');
+    await page.keyboard.press('l');
+    const form = page.getByRole('form', { name: 'Relate two entities' });
+    await form.locator('.entity-picker strong', { hasText: 'Rohullah Ahmadzai' }).waitFor();
+    await form.getByRole('textbox', { name: 'To' }).fill('Ministry of Defence');
+    await form.getByRole('button', { name: 'Add “Ministry of Defence” as a new organisation' }).click();
+    await form.getByRole('combobox', { name: 'Relation type' }).selectOption('spokesman for');
+    await form.getByRole('button', { name: 'Save relation' }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.keyboard.press('Escape');
+    await page.getByRole('tab', { name: 'Relations' }).click();
+    await expect.poll(() => page.getByTestId('relation-count').textContent()).toBe('1 relation');
+    expect(await page.locator('[data-testid="relations-table"] .ag-row').first().textContent()).toContain('spokesman for');
+  });
+
+  it('draws the link chart, shows an arrow’s evidence on click, and selects an entity from its node', async () => {
+    const { page } = bench;
+    await page.getByRole('tab', { name: 'Link chart' }).click();
+    await expect.poll(() => page.getByTestId('graph-size').textContent()).toBe('2 entities, 1 relations');
+    const chart = page.getByTestId('link-chart');
+    await expect.poll(() => chart.getAttribute('data-positions'), { timeout: 10_000 }).not.toBeNull();
+    const positions = JSON.parse((await chart.getAttribute('data-positions'))!) as Record<string, [number, number]>;
+    const box = (await chart.boundingBox())!;
+    const [a, b] = Object.values(positions) as [[number, number], [number, number]];
+    const dialog = page.getByRole('dialog', { name: 'Relation evidence' });
+    // The arrow is a few pixels wide: click its middle, a pixel above or below if need be.
+    for (const dy of [0, 1, -1]) {
+      await page.mouse.click(box.x + (a[0] + b[0]) / 2, box.y + (a[1] + b[1]) / 2 + dy);
+      if (await dialog.waitFor({ timeout: 1500 }).then(() => true, () => false)) break;
+    }
+    await dialog.waitFor({ timeout: 1000 });
+    expect(await dialog.textContent()).toContain('“Rohullah Ahmadzai, a spokesman for the defense ministry”');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    const now = JSON.parse((await chart.getAttribute('data-positions'))!) as Record<string, [number, number]>;
+    const [id, [x, y]] = Object.entries(now)[0]!;
+    await page.mouse.click(box.x + x, box.y + y);
+    await expect.poll(() => chart.getAttribute('data-selected')).toBe(id);
+    await page.getByTestId('entity-name').waitFor();
+    expect(bench.requests.map((r) => r.url()).filter((u) => !u.startsWith(bench.origin) && !/^(data|blob):/.test(u))).toEqual([]);
+    expect(bench.pageErrors).toEqual([]);
+  });
+});
