@@ -30,6 +30,7 @@ export const ATTRIBUTIONS = [
   { name: 'world-countries (mledoze/countries)', licence: 'ODbL 1.0', use: 'Country names, positions and demonyms' },
   { name: 'MapLibre GL JS', licence: 'BSD-3-Clause', use: 'Map rendering' },
   { name: 'chrono-node', licence: 'MIT', use: 'Reading dates in article text' },
+  { name: 'sigma and graphology', licence: 'MIT', use: 'The link chart' },
 ];
 
 function notFound(what: string, id: number): never {

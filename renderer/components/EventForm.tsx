@@ -28,6 +28,8 @@ interface Draft {
   actor1Type: ActorType;
   actor2: Ref;
   actor2Type: ActorType;
+  associates1: { id: number; name: string }[];
+  associates2: { id: number; name: string }[];
   civilianTargeting: boolean;
   location: Ref;
   geoPrecision: 1 | 2 | 3;
@@ -77,6 +79,8 @@ function fromEvent(e: EventRecord): Draft {
     actor1Type: (e.actor1?.type ?? 2) as ActorType,
     actor2: e.actor2 ? { id: e.actor2.entityId, name: e.actor2.name } : null,
     actor2Type: (e.actor2?.type ?? 1) as ActorType,
+    associates1: e.associates1.map((a) => ({ id: a.entityId, name: a.name })),
+    associates2: e.associates2.map((a) => ({ id: a.entityId, name: a.name })),
     civilianTargeting: e.civilianTargeting,
     location: e.location ? { id: e.location.entityId, name: e.location.name } : null,
     geoPrecision: e.geoPrecision as 1 | 2 | 3,
@@ -100,6 +104,8 @@ function fromInitial(i: NonNullable<Props['initial']>): Draft {
     actor1Type: a1?.type ?? 2,
     actor2: ref(a2?.entityId),
     actor2Type: a2?.type ?? 1,
+    associates1: [],
+    associates2: [],
     civilianTargeting: !!i.input.civilianTargeting,
     location: ref(i.input.locationId as number | undefined),
     geoPrecision: (i.input.geoPrecision as 1 | 2 | 3) ?? 1,
@@ -119,6 +125,8 @@ function toInput(d: Draft): EventInputRaw | null {
     subEventType: d.subEventType,
     actor1: { entityId: d.actor1.id, type: d.actor1Type },
     actor2: d.actor2 ? { entityId: d.actor2.id, type: d.actor2Type } : null,
+    associates1: d.associates1.map((a) => a.id),
+    associates2: d.associates2.map((a) => a.id),
     civilianTargeting: d.civilianTargeting,
     locationId: d.location.id,
     geoPrecision: d.geoPrecision,
@@ -295,6 +303,30 @@ export function EventForm({ event, initial, selection, onSaved, onClose, onOpenE
         {actorType('actor2Type', 'Actor 2 type')}
         {evidenceBlock('actor2')}
         {problemsOf('actor2')}
+      </section>
+      <section aria-label="Associated actors">
+        {(['associates1', 'associates2'] as const).map((side, i) => (
+          <div key={side}>
+            <span className="muted">Associated with actor {i + 1}: </span>
+            {draft[side].map((a) => (
+              <span key={a.id} className="tag-chip">
+                {a.name}
+                <button type="button" className="chip-remove" aria-label={`Remove ${a.name}`} onClick={() => set(side, draft[side].filter((x) => x.id !== a.id))}>
+                  ×
+                </button>
+              </span>
+            ))}
+            <EntityPicker
+              key={draft[side].length}
+              label={`Add an actor associated with actor ${i + 1}`}
+              types={['organisation', 'group', 'person']}
+              value={null}
+              onChange={(v) => v && !draft[side].some((x) => x.id === v.id) && set(side, [...draft[side], v])}
+              run={run}
+            />
+          </div>
+        ))}
+        {evidenceBlock('associates')}
         {problemsOf('associates')}
       </section>
       <section>

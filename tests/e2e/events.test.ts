@@ -31,8 +31,8 @@ describe.skipIf(!chromiumPath)('coding events from the sample article (browser m
   const form = () => bench.page.getByRole('form', { name: /Code an event|Event \d+/ });
 
   async function pick(label: 'Actor 1' | 'Actor 2', name: string) {
-    await form().getByRole('textbox', { name: label }).fill(name);
-    await form().getByRole('listbox', { name: `${label} choices` }).waitFor();
+    await form().getByRole('textbox', { name: label, exact: true }).fill(name);
+    await form().getByRole('listbox', { name: `${label} choices`, exact: true }).waitFor();
     const existing = form().getByRole('option', { name: new RegExp(`^${name}`) });
     await existing.first().waitFor({ timeout: 2000 }).catch(() => undefined);
     if (await existing.count()) await existing.first().click();
@@ -46,7 +46,7 @@ describe.skipIf(!chromiumPath)('coding events from the sample article (browser m
     await form().waitFor();
     await expect.poll(() => form().textContent()).toContain(expectPlace);
     if (actor1) await pick('Actor 1', actor1);
-    if (await form().getByRole('textbox', { name: 'Actor 2' }).count()) await pick('Actor 2', actor2);
+    if (await form().getByRole('textbox', { name: 'Actor 2', exact: true }).count()) await pick('Actor 2', actor2);
     await form().getByLabel('Actor 2 type').selectOption('1');
     await expect.poll(() => form().getByRole('button', { name: 'Create event' }).isEnabled()).toBe(true);
     await form().getByRole('button', { name: 'Create event' }).click();

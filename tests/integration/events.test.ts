@@ -106,6 +106,9 @@ describe('validation, in plain words', () => {
     expect(await messages({ ...(await base()), actor2: { entityId: await forces(), type: 1 }, date: '2021-07-01' })).toContain(
       'The event date 2021-07-01 is after the publication of "After a brief offensive, the Taliban invade important cities in northern Afghanistan" (2021-06-21).',
     );
+    expect(await messages({ ...(await base()), actor2: { entityId: await forces(), type: 1 }, associates2: [civilians] })).toContain(
+      'Civilians are never an associated actor in a battle ("Civilians (Afghanistan)").',
+    );
     const afghanistan = (await call('entities.page', { query: { search: 'afghanistan', types: ['place'] }, startRow: 0, endRow: 1 })).rows[0]!.id;
     expect(await messages({ ...(await base()), actor2: { entityId: await forces(), type: 1 }, locationId: afghanistan })).toContain(
       '"Afghanistan" is a country: geo precision must be 3 (a larger region).',
