@@ -2,6 +2,7 @@ import { EVENT_TYPE_NAMES, disorderTypeOf, eventTypeOf, interactionOf, type Acto
 import { EVENT_FIELDS, type EventField, type EventInput, type EventQuery, type EventRecord, type EvidenceInput } from '../electron/contract/events.js';
 import { recordChange } from './changes.js';
 import { nowIso, type Db } from './open.js';
+import { spanColumns } from './spans.js';
 
 export class EventError extends Error {}
 
@@ -131,7 +132,7 @@ export class EventsRepository {
     const id = Number(
       this.db
         .prepare('INSERT INTO event_evidence (event_id, field, article_id, start, end, quote, prefix, suffix, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-        .run(eventId, e.field, e.articleId, e.start, e.end, body.slice(e.start, e.end), body.slice(Math.max(0, e.start - 32), e.start), body.slice(e.end, e.end + 32), nowIso()).lastInsertRowid,
+        .run(eventId, e.field, e.articleId, e.start, e.end, ...spanColumns(body, e.start, e.end), nowIso()).lastInsertRowid,
     );
     recordChange(this.db, 'evidence', 'event', eventId, null, e);
     this.touched();

@@ -1,6 +1,7 @@
 import type { Mention, MentionType, PlaceCandidate } from '../electron/contract/entities.js';
 import { recordChange } from './changes.js';
 import { nowIso, type Db } from './open.js';
+import { quoteSpan, spanColumns } from './spans.js';
 
 /** A span to store: from the extractor or the analyst. */
 export interface NewMention {
@@ -15,8 +16,6 @@ export interface NewMention {
   date?: { value: string | null; until: string | null; precision: string } | null;
   candidates?: PlaceCandidate[];
 }
-
-const CONTEXT = 32;
 
 interface MentionRecord {
   id: number;
@@ -97,9 +96,7 @@ export class MentionsRepository {
           articleId,
           m.start,
           m.end,
-          body.slice(m.start, m.end),
-          body.slice(Math.max(0, m.start - CONTEXT), m.start),
-          body.slice(m.end, m.end + CONTEXT),
+          ...spanColumns(body, m.start, m.end),
           m.type,
           m.status,
           m.origin,
@@ -129,9 +126,10 @@ export class MentionsRepository {
     if (patch.start !== undefined && patch.end !== undefined && patch.body !== undefined) {
       set('start', patch.start);
       set('end', patch.end);
-      set('quote', patch.body.slice(patch.start, patch.end));
-      set('prefix', patch.body.slice(Math.max(0, patch.start - CONTEXT), patch.start));
-      set('suffix', patch.body.slice(patch.end, patch.end + CONTEXT));
+      const span = quoteSpan(patch.body, patch.start, patch.end);
+      set('quote', span.quote);
+      set('prefix', span.prefix);
+      set('suffix', span.suffix);
     }
     if (sets.length === 0) return;
     set('updated_at', nowIso());

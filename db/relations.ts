@@ -1,6 +1,7 @@
 import type { Graph, RelationInput, RelationRecord } from '../electron/contract/relations.js';
 import { recordChange } from './changes.js';
 import { nowIso, type Db } from './open.js';
+import { spanColumns } from './spans.js';
 
 export class RelationError extends Error {}
 
@@ -68,7 +69,7 @@ export class RelationsRepository {
     if (e.end > body.length || e.start >= e.end) throw new RelationError('The evidence must be a span of the article text.');
     this.db
       .prepare('INSERT INTO relation_evidence (relation_id, article_id, start, end, quote, prefix, suffix, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(relationId, e.articleId, e.start, e.end, body.slice(e.start, e.end), body.slice(Math.max(0, e.start - 32), e.start), body.slice(e.end, e.end + 32), nowIso());
+      .run(relationId, e.articleId, e.start, e.end, ...spanColumns(body, e.start, e.end), nowIso());
     recordChange(this.db, 'evidence', 'relation', relationId, null, e);
   }
 

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { MENTION_TYPES, type Mention, type MentionType } from '../../electron/contract/index.js';
 import { call } from '../api.js';
+import { ScopeSelect, type Scope } from './ScopeSelect.js';
+
+export type { Scope };
 
 export const TYPE_LABEL: Record<MentionType, string> = { person: 'Person', organisation: 'Organisation', place: 'Place', group: 'Group', date: 'Date' };
-export type Scope = 'this' | 'article' | 'all';
 
 /** The next or previous word edge in the text, for stretching and shrinking spans by keyboard. */
 export function wordEdge(text: string, from: number, direction: 1 | -1): number {
@@ -48,11 +50,7 @@ export function MentionPanel({ mention, body, scope, onScope, onOpenEntity, run 
         <button type="button" className="danger" onClick={() => void run(() => call('mentions.review', { id: mention.id, action: 'reject', scope }))} title="Reject (r)">
           Reject
         </button>
-        <select aria-label="Apply to" value={scope} onChange={(e) => onScope(e.target.value as Scope)}>
-          <option value="this">this one</option>
-          <option value="article">all in this article</option>
-          <option value="all">all in every article</option>
-        </select>
+        <ScopeSelect value={scope} onChange={onScope} />
       </div>
       <div className="row type-buttons" role="radiogroup" aria-label="Type">
         {MENTION_TYPES.map((t, i) => (

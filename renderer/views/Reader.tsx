@@ -4,6 +4,7 @@ import { call } from '../api.js';
 import { AnnotatedText } from '../components/AnnotatedText.js';
 import { EventForm, type PendingEvidence } from '../components/EventForm.js';
 import { RelationForm } from '../components/RelationForm.js';
+import { ScopeSelect } from '../components/ScopeSelect.js';
 import { MentionPanel, TYPE_LABEL, wordEdge, type Scope } from '../components/MentionPanel.js';
 import { TagChips } from '../components/TagChips.js';
 
@@ -253,11 +254,7 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
                   </button>
                 ))}
               </div>
-              <select aria-label="Apply to" value={scope} onChange={(e) => setScope(e.target.value as Scope)}>
-                <option value="this">this one</option>
-                <option value="article">all in this article</option>
-                <option value="all">all in every article</option>
-              </select>
+              <ScopeSelect value={scope} onChange={setScope} />
               <button type="button" className="primary" onClick={() => codeEvent(textRange)} title="Code an event from this text (e)">
                 Code event…
               </button>
