@@ -42,6 +42,8 @@ export class ExtractionQueue {
       const ids = ws.entities.mentions.notExtracted(EXTRACTOR_VERSION, BATCH);
       if (ids.length === 0) break;
       ws.entities.suggest(ids);
+      // New mentions change what the entity and map-view filters match.
+      ws.articles.touched();
       done += ids.length;
       if (Date.now() - last > 500) {
         last = Date.now();
