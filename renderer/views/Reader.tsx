@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { MENTION_TYPES, RELIABILITY, type ArticleDetail, type ArticlePatch, type EventRecord, type Mention, type Tag } from '../../electron/contract/index.js';
 import { call } from '../api.js';
 import { AnnotatedText } from '../components/AnnotatedText.js';
@@ -103,9 +103,16 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
     [articleId, body, mentions, run],
   );
 
+  // Keys act on the state of the last render, read through a ref kept current before paint: a
+  // listener re-registered in an effect could still see the previous span right after a change.
+  const keyState = useRef({ onNavigate, onClose, mentions, selectedId, selected, textRange, scope, showRejected, articleId, body, run, codeEvent, relate });
+  useLayoutEffect(() => {
+    keyState.current = { onNavigate, onClose, mentions, selectedId, selected, textRange, scope, showRejected, articleId, body, run, codeEvent, relate };
+  });
   useEffect(() => {
-    const visible = mentions.filter((m) => showRejected || m.status !== 'rejected');
     const onKey = (e: KeyboardEvent) => {
+      const { onNavigate, onClose, mentions, selectedId, selected, textRange, scope, showRejected, articleId, body, run, codeEvent, relate } = keyState.current;
+      const visible = mentions.filter((m) => showRejected || m.status !== 'rejected');
       const target = e.target as HTMLElement;
       if (target.closest('input, textarea, select, [contenteditable="true"], [role="dialog"]')) return;
       const typeKey = MENTION_TYPES[Number(e.key) - 1];
@@ -141,7 +148,7 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [onNavigate, onClose, mentions, selectedId, selected, textRange, scope, showRejected, articleId, body, run, codeEvent, relate]);
+  }, []);
 
   if (!article || !draft) return <section className="reader" aria-busy="true" />;
 
