@@ -218,7 +218,9 @@ export function MapView({ events, selectedEventId, onEventClick, places, highlig
   }, [places, ready]);
 
   useEffect(() => {
-    if (ready) (mapRef.current!.getSource('events') as maplibregl.GeoJSONSource).setData(eventsGeoJson(events));
+    if (!ready) return;
+    (mapRef.current!.getSource('events') as maplibregl.GeoJSONSource).setData(eventsGeoJson(events));
+    if (container.current) container.current.dataset.events = String(events.length);
   }, [events, ready]);
 
   useEffect(() => {

@@ -95,6 +95,8 @@ describe.skipIf(!chromiumPath)('coding events from the sample article (browser m
     const { page } = bench;
     await page.getByRole('tab', { name: 'Events' }).click();
     await expect.poll(() => page.getByTestId('map').getAttribute('data-ready'), { timeout: 20_000 }).toBe('true');
+    await expect.poll(() => page.locator('.map-canvas').getAttribute('data-events')).toBe('3');
+    // Let the map draw the new data (it has no per-layer "drawn" event).
     await page.waitForTimeout(500);
     const { x, y } = await mapPixel(bench, 36.73605, 69.53451);
     await page.mouse.click(x, y);
