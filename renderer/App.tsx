@@ -38,6 +38,7 @@ export function App() {
   const [refreshKey, setRefreshKey] = useState(0);
   const [pageInfo, setPageInfo] = useState<Pick<ArticlePage, 'total' | 'exact' | 'order'>>({ total: 0, exact: true, order: 'newest' });
   const [selection, setSelection] = useState<number[]>([]);
+  const [clearSelectionKey, setClearSelectionKey] = useState(0);
   const [side, setSide] = useState<Side>(null);
   const [tab, setTab] = useState<'articles' | 'entities' | 'events' | 'relations' | 'chart'>('articles');
   const [relationTotal, setRelationTotal] = useState(0);
@@ -238,7 +239,16 @@ export function App() {
               <FilterBar query={query} tags={tags} entityNames={entityNames} onChange={changeQuery} />
               <div className="table-bar">
                 <div className="tabs" role="tablist">
-                  <button type="button" role="tab" aria-selected={tab === 'articles'} onClick={() => setTab('articles')}>
+                  <button
+                    type="button"
+                    role="tab"
+                    aria-selected={tab === 'articles'}
+                    onClick={() => {
+                      // The grid starts without ticks: the selection starts empty with it.
+                      setSelection([]);
+                      setTab('articles');
+                    }}
+                  >
                     Articles
                   </button>
                   <button type="button" role="tab" aria-selected={tab === 'entities'} onClick={() => setTab('entities')}>
@@ -273,6 +283,11 @@ export function App() {
                     {relationTotal.toLocaleString('en')} {relationTotal === 1 ? 'relation' : 'relations'}
                   </span>
                 ) : null}
+                {(tab === 'entities' || tab === 'events') && selection.length > 0 && (
+                  <span className="muted" data-testid="selection-note">
+                    of the {selection.length} ticked {selection.length === 1 ? 'article' : 'articles'}
+                  </span>
+                )}
                 {tab === 'articles' && query.search.trim() && pageInfo.order !== 'column' && (
                   <span className="muted" data-testid="order-note">
                     {pageInfo.order === 'relevance' ? 'best matches first' : 'newest first: too many hits to rank by relevance — narrow the search or sort a column'}
@@ -282,7 +297,16 @@ export function App() {
                   <input type="checkbox" checked={showMap} onChange={(e) => setShowMap(e.target.checked)} /> Map
                 </label>
                 {tab === 'articles' && (
-                  <BulkBar selection={selection} total={total} filtered={isFiltered(query)} query={fullQuery} tags={tags} run={run} confirm={confirm} />
+                  <BulkBar
+                    selection={selection}
+                    total={total}
+                    filtered={isFiltered(query)}
+                    query={fullQuery}
+                    tags={tags}
+                    run={run}
+                    confirm={confirm}
+                    onDeleted={() => setClearSelectionKey((k) => k + 1)}
+                  />
                 )}
               </div>
               <div className={`tables${showMap ? ' with-map' : ''}`}>
@@ -290,6 +314,7 @@ export function App() {
                   <ArticlesTable
                     query={query}
                     refreshKey={refreshKey}
+                    clearSelectionKey={clearSelectionKey}
                     currentId={side?.kind === 'article' ? side.id : null}
                     onQueryChange={(q) => {
                       gridQuery.current = q;
@@ -319,7 +344,7 @@ export function App() {
                   />
                 ) : tab === 'events' ? (
                   <EventsTable
-                    query={eventFilter}
+                    query={selection.length ? { ...eventFilter, articleIds: selection } : eventFilter}
                     refreshKey={refreshKey}
                     selectedId={side?.kind === 'event' ? side.id : null}
                     onOpen={openEvent}
@@ -328,7 +353,11 @@ export function App() {
                   />
                 ) : (
                   <EntitiesTable
-                    query={{ articleQuery: isFiltered(query) || Object.keys(gridFilters).length ? { ...query, filters: gridFilters } : null }}
+                    query={
+                      selection.length
+                        ? { articleIds: selection }
+                        : { articleQuery: isFiltered(query) || Object.keys(gridFilters).length ? { ...query, filters: gridFilters } : null }
+                    }
                     refreshKey={refreshKey}
                     selectedId={side?.kind === 'entity' ? side.id : null}
                     onOpen={openEntity}

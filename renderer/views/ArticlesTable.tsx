@@ -13,6 +13,8 @@ const oneCondition = { maxNumConditions: 1, buttons: ['reset'] };
 interface Props {
   query: ViewQuery;
   refreshKey: number;
+  /** Changes when the ticks must go (their articles were deleted). */
+  clearSelectionKey: number;
   currentId: number | null;
   onQueryChange: (q: Pick<ViewQuery, 'filters' | 'sort'>) => void;
   onOpen: (id: number) => void;
@@ -25,7 +27,7 @@ interface Props {
  * The articles table: AG Grid's infinite row model asks the core for one block of rows at a
  * time, sorted and filtered in SQL, so the window never holds the whole table.
  */
-export function ArticlesTable({ query, refreshKey, currentId, onQueryChange, onOpen, onSelectionChange, onPage, onError }: Props) {
+export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId, onQueryChange, onOpen, onSelectionChange, onPage, onError }: Props) {
   const apiRef = useRef<GridApi<ArticleRow> | null>(null);
   const external = useRef({ search: query.search, tagIds: query.tagIds, entityIds: query.entityIds, bbox: query.bbox, dateRange: query.dateRange });
   const callbacks = useRef({ onQueryChange, onPage, onError });
@@ -117,6 +119,10 @@ export function ArticlesTable({ query, refreshKey, currentId, onQueryChange, onO
   useEffect(() => {
     apiRef.current?.redrawRows();
   }, [currentId]);
+
+  useEffect(() => {
+    apiRef.current?.deselectAll();
+  }, [clearSelectionKey]);
 
   const onGridReady = useCallback((e: GridReadyEvent<ArticleRow>) => {
     apiRef.current = e.api;

@@ -10,10 +10,11 @@ interface Props {
   tags: Tag[];
   run: <T>(action: () => Promise<T>) => Promise<T | undefined>;
   confirm: (message: string) => Promise<boolean>;
+  onDeleted: () => void;
 }
 
 /** Bulk actions on the ticked rows, or on everything the current search and filters match. */
-export function BulkBar({ selection, total, filtered, query, tags, run, confirm }: Props) {
+export function BulkBar({ selection, total, filtered, query, tags, run, confirm, onDeleted }: Props) {
   const [tagId, setTagId] = useState('');
   const [allMatching, setAllMatching] = useState(false);
   if (selection.length === 0 && !filtered) return null;
@@ -48,7 +49,7 @@ export function BulkBar({ selection, total, filtered, query, tags, run, confirm 
         className="danger"
         onClick={async () => {
           if (await confirm(`Delete ${label}? This removes them and their tags from the workspace.`)) {
-            await run(() => call('articles.delete', { target: target() }));
+            if (await run(() => call('articles.delete', { target: target() }))) onDeleted();
           }
         }}
       >

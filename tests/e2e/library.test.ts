@@ -84,6 +84,19 @@ describe.skipIf(!chromiumPath)('building a library of articles (browser mode, re
     await expect.poll(() => page.locator('.tag-filter', { hasText: 'Check' }).locator('.count').textContent()).toBe('0');
   });
 
+  it('shows the entities and events of the ticked articles only', async () => {
+    const { page } = bench;
+    await page.locator('.ag-row', { hasText: 'Fighting reported near Kandahar' }).locator('input[type="checkbox"]').first().check();
+    await page.getByRole('tab', { name: 'Entities' }).click();
+    await page.getByTestId('selection-note').getByText('of the 1 ticked article').waitFor();
+    const names = () => page.locator('[data-testid="entities-table"] .ag-row [col-id="name"]').allTextContents();
+    // Places take their gazetteer name ("Kandahār").
+    await expect.poll(async () => (await names()).some((n) => n.startsWith('Kandah')), { timeout: 20_000 }).toBe(true);
+    expect((await names()).some((n) => n.startsWith('Balkh'))).toBe(false);
+    await page.getByRole('tab', { name: 'Articles' }).click();
+    await expect.poll(() => count(bench)).toBe('9 articles');
+  });
+
   it('renames, recolours, nests, merges and deletes tags in the tag panel', async () => {
     const { page } = bench;
     await page.getByRole('textbox', { name: 'New tag name' }).fill('North');

@@ -68,7 +68,7 @@ function tokenize(text: string): Token[] {
     const cap = word && (/^\p{Lu}/u.test(t) || /^(?:al|el|ad|ash|as|at|ar|an|az|ul|bin|ibn|abu|abd)-\p{Lu}/u.test(t));
     tokens.push({ text: t, start: m.index, end: m.index + t.length, word, cap, sentenceStart: word && sentenceStart });
     if (word) sentenceStart = false;
-    else if (/[.!?“"‘:;(]/.test(t) && !(t === '.' && /^(?:\p{Lu}|Mr|Mrs|Ms|Dr|Gen|Col|Lt|St|Sen|Rep|Gov|No|Jr|Sr)$/u.test(tokens.at(-2)?.text ?? ''))) sentenceStart = true;
+    else if (/[.!?“"‘:;(–—]/.test(t) && !(t === '.' && /^(?:\p{Lu}|Mr|Mrs|Ms|Dr|Gen|Col|Lt|St|Sen|Rep|Gov|No|Jr|Sr)$/u.test(tokens.at(-2)?.text ?? ''))) sentenceStart = true;
   }
   return tokens;
 }
@@ -150,6 +150,19 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
         from++;
       } else if (context.gazetteer.demonyms.has(nameKey(t.text)) && from < to && TITLES.has(lower(tokens[from + 1]!.text))) from++;
       else break;
+    }
+    // "Residents of Kandahar said…": a sentence-opening common noun before "of" is not part of the
+    // name (but "Bank of America", "Ministry of Defence" and "President of Syria" keep theirs).
+    if (
+      tokens[from]!.sentenceStart &&
+      to > from + 1 &&
+      tokens[from + 1]!.text === 'of' &&
+      !ORG_HEADS.has(lower(tokens[from]!.text)) &&
+      !PLACE_HEADS.has(lower(tokens[from]!.text)) &&
+      !TITLES.has(lower(tokens[from]!.text)) &&
+      !context.gazetteer.lookup(tokens[from]!.text).length
+    ) {
+      from += 2;
     }
     while (to >= from && CONNECTORS.has(tokens[to]!.text)) to--;
     if (from > to) continue;
