@@ -165,6 +165,13 @@ export class MentionsRepository {
     this.db.prepare('INSERT OR REPLACE INTO extraction_state (article_id, version, extracted_at) VALUES (?, ?, ?)').run(articleId, version, nowIso());
   }
 
+  countNotExtracted(version: number): number {
+    return this.db
+      .prepare('SELECT count(*) FROM article a LEFT JOIN extraction_state s ON s.article_id = a.id WHERE s.version IS NULL OR s.version < ?')
+      .pluck()
+      .get(version) as number;
+  }
+
   notExtracted(version: number, limit: number): number[] {
     return this.db
       .prepare('SELECT a.id FROM article a LEFT JOIN extraction_state s ON s.article_id = a.id WHERE s.version IS NULL OR s.version < ? ORDER BY a.id LIMIT ?')

@@ -47,7 +47,7 @@ export class ExtractionQueue {
       done += ids.length;
       if (Date.now() - last > 500) {
         last = Date.now();
-        this.emit({ type: 'extract.progress', done, remaining: ws.entities.mentions.notExtracted(EXTRACTOR_VERSION, 100_000).length });
+        this.emit({ type: 'extract.progress', done, remaining: ws.entities.mentions.countNotExtracted(EXTRACTOR_VERSION) });
         this.emit({ type: 'changed', what: ['entities'] });
       }
       await yieldToEventLoop();

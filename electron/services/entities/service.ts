@@ -135,7 +135,7 @@ export class EntityService {
       let end = to;
       while (start < end && /[\s,.;:!?"“”()]/.test(body[start]!)) start++;
       while (end > start && /[\s,.;:!?"“”()]/.test(body[end - 1]!)) end--;
-      this.assertSpan(body, start, end, m.articleId, mentionId);
+      this.claimSpan(body, start, end, m.articleId, mentionId);
       const quote = body.slice(start, end);
       const entityId = m.type === 'date' ? null : this.link(m.type, quote, m.type === 'place' ? (m.candidates[0] ?? null) : null, new Map(), 'analyst');
       this.mentions.update(mentionId, { start, end, body, entityId, status: 'accepted' });
@@ -147,11 +147,7 @@ export class EntityService {
   annotate(articleId: number, start: number, end: number, type: MentionType, scope: 'this' | 'article' | 'all'): number {
     return this.db.transaction(() => {
       const body = this.body(articleId);
-      const overlapping = this.mentions.overlapping(articleId, start, end);
-      for (const o of overlapping) {
-        if (o.status === 'suggested' && o.origin === 'auto') this.db.prepare('DELETE FROM mention WHERE id = ?').run(o.id);
-      }
-      this.assertSpan(body, start, end, articleId);
+      this.claimSpan(body, start, end, articleId);
       const quote = body.slice(start, end);
       const candidates = type === 'place' ? this.gazetteer().lookup(quote).slice(0, 5).map(toCandidate) : [];
       const entityId = type === 'date' ? null : this.link(type, quote, candidates[0] ?? null, new Map(), 'analyst');
@@ -190,13 +186,18 @@ export class EntityService {
     return body;
   }
 
-  private assertSpan(body: string, start: number, end: number, articleId: number, exceptId?: number): void {
+  /**
+   * Makes room for an analyst's span: refuses a bad span or one over another decision, and removes
+   * the automatic suggestions and rejected marks it covers.
+   */
+  private claimSpan(body: string, start: number, end: number, articleId: number, exceptId?: number): void {
     if (start < 0 || end > body.length || end <= start) throw new UserError('invalid_span', 'The span must cover some text of the article.');
     if (end - start > 300) throw new UserError('invalid_span', 'A name cannot be longer than 300 characters.');
     if (!/[\p{L}\p{N}]/u.test(body.slice(start, end))) throw new UserError('invalid_span', 'The span holds no letters or digits.');
-    const clash = this.mentions.overlapping(articleId, start, end, exceptId).filter((o) => o.status !== 'rejected' && !(o.status === 'suggested' && o.origin === 'auto'));
-    if (clash.length) throw new UserError('overlap', 'That span overlaps another annotation; shrink or remove that one first.');
-    for (const o of this.mentions.overlapping(articleId, start, end, exceptId)) if (o.status !== 'accepted') this.db.prepare('DELETE FROM mention WHERE id = ?').run(o.id);
+    const overlapping = this.mentions.overlapping(articleId, start, end, exceptId);
+    const replaceable = (o: { status: string; origin: string }) => o.status === 'rejected' || (o.status === 'suggested' && o.origin === 'auto');
+    if (overlapping.some((o) => !replaceable(o))) throw new UserError('overlap', 'That span overlaps another annotation; shrink or remove that one first.');
+    for (const o of overlapping) this.db.prepare('DELETE FROM mention WHERE id = ?').run(o.id);
   }
 
   private mustGet(id: number) {
