@@ -221,6 +221,7 @@ export function createHandlers({ session, imports, extraction, emit, mode, versi
     },
     'relations.page': ({ entityIds, startRow, endRow }) => rel().page(entityIds, startRow, endRow),
     'relations.graph': ({ around, limit }) => rel().graph(around, limit),
+    'selection.links': (ref) => ws().links(ref),
 
     'imports.start': async ({ source }) => ({ jobId: await imports.start(source) }),
     'imports.cancel': ({ jobId }) => {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { decodeEventPoints, decodeMapLayer, type ArticlePage, type EventPoint, type CallOutput, type MapPlace, type Tag, type WorkspaceInfo } from '../electron/contract/index.js';
+import { decodeEventPoints, decodeMapLayer, noLinks, type ArticlePage, type SelectionLinks, type SelectionRef, type EventPoint, type CallOutput, type MapPlace, type Tag, type WorkspaceInfo } from '../electron/contract/index.js';
 import { call, mode, onCoreEvent } from './api.js';
 import { useConfirm } from './components/ConfirmDialog.js';
 import { usePrompt } from './components/PromptDialog.js';
@@ -7,6 +7,7 @@ import { fromDrop, type PickedFile } from './components/files.js';
 import { FilterBar } from './components/FilterBar.js';
 import { ImportDialog } from './components/ImportDialog.js';
 import { Modal } from './components/Modal.js';
+import { SelectionBar } from './components/SelectionBar.js';
 import { WorkspaceMenu } from './components/WorkspaceMenu.js';
 import { emptyQuery, isFiltered, type ViewQuery } from './state/query.js';
 import { useErrors } from './state/useAsync.js';
@@ -45,7 +46,8 @@ export function App() {
   const [eventTotal, setEventTotal] = useState(0);
   const [eventPoints, setEventPoints] = useState<EventPoint[]>([]);
   const [series, setSeries] = useState<CallOutput<'timeline.series'>>({ articles: [], events: [] });
-  const [selectedEventDate, setSelectedEventDate] = useState<string | null>(null);
+  const [selectedRelation, setSelectedRelation] = useState<number | null>(null);
+  const [linksFor, setLinks] = useState<{ key: string; links: SelectionLinks }>({ key: '', links: noLinks });
   const [entityTotal, setEntityTotal] = useState(0);
   const [showMap, setShowMap] = useState(true);
   const [places, setPlaces] = useState<MapPlace[]>([]);
@@ -109,23 +111,28 @@ export function App() {
   useEffect(() => {
     void run(() => call('events.points', { query: { dateFrom: eventFilter.dateFrom, dateTo: eventFilter.dateTo, entityIds: eventFilter.entityIds } })).then((p) => p && setEventPoints(decodeEventPoints(p.packed)));
   }, [eventFilter, refreshKey, run]);
-  // The selected event's day is marked on the timeline.
-  const selectedEventId = side?.kind === 'event' ? side.id : null;
+  // One selection for every view: the open article, entity or event, or the chosen relation. Each
+  // view marks what it is tied to (an entity's articles, events and relations; an event's day…).
+  const focus = useMemo<SelectionRef | null>(
+    () => (side ? { kind: side.kind, id: side.id } : selectedRelation !== null ? { kind: 'relation', id: selectedRelation } : null),
+    [side, selectedRelation],
+  );
+  const focusKey = focus ? `${focus.kind}:${focus.id}` : '';
   useEffect(() => {
-    if (selectedEventId === null) return;
-    void run(() => call('events.get', { id: selectedEventId })).then((e) => e && setSelectedEventDate(e.date));
-  }, [selectedEventId, refreshKey, run]);
+    if (!focus) return;
+    void run(() => call('selection.links', focus)).then((l) => l && setLinks({ key: `${focus.kind}:${focus.id}`, links: l }));
+  }, [focus, refreshKey, run]);
+  const links = focus && linksFor.key === focusKey ? linksFor.links : noLinks;
   const openEvent = useCallback((id: number) => setSide({ kind: 'event', id }), []);
 
-  // The places of the ticked articles (or of the open one) are ringed on the map.
-  const focusArticles = useMemo(() => (selection.length ? selection : side?.kind === 'article' ? [side.id] : []), [selection, side]);
+  // The places of the ticked articles are ringed on the map (else those tied to the selection).
   useEffect(() => {
-    if (focusArticles.length === 0) return;
-    void run(() => call('map.places', { articleIds: focusArticles.slice(0, 10_000) })).then((p) => p && setArticlePlaces(decodeMapLayer(p).map((x) => x.entityId)));
-  }, [focusArticles, refreshKey, run]);
+    if (selection.length === 0) return;
+    void run(() => call('map.places', { articleIds: selection.slice(0, 10_000) })).then((p) => p && setArticlePlaces(decodeMapLayer(p).map((x) => x.entityId)));
+  }, [selection, refreshKey, run]);
   const highlighted = useMemo(
-    () => (focusArticles.length ? articlePlaces : side?.kind === 'entity' ? [side.id] : clickedPlace !== null ? [clickedPlace] : []),
-    [focusArticles, articlePlaces, side, clickedPlace],
+    () => (selection.length ? articlePlaces : focus ? links.entityIds : clickedPlace !== null ? [clickedPlace] : []),
+    [selection, focus, links, articlePlaces, clickedPlace],
   );
 
   const changeQuery = (q: ViewQuery) => {
@@ -237,6 +244,16 @@ export function App() {
           ) : (
             <>
               <FilterBar query={query} tags={tags} entityNames={entityNames} onChange={changeQuery} />
+              {focus && links.label && (
+                <SelectionBar
+                  kind={focus.kind}
+                  links={links}
+                  onClear={() => {
+                    setSide(null);
+                    setSelectedRelation(null);
+                  }}
+                />
+              )}
               <div className="table-bar">
                 <div className="tabs" role="tablist">
                   <button
@@ -316,6 +333,7 @@ export function App() {
                     refreshKey={refreshKey}
                     clearSelectionKey={clearSelectionKey}
                     currentId={side?.kind === 'article' ? side.id : null}
+                    markedIds={links.articleIds}
                     onQueryChange={(q) => {
                       gridQuery.current = q;
                       setGridFilters((f) => (JSON.stringify(f) === JSON.stringify(q.filters) ? f : q.filters));
@@ -329,8 +347,12 @@ export function App() {
                   <RelationsTable
                     entityIds={query.entityIds}
                     refreshKey={refreshKey}
-                    selectedId={null}
-                    onOpen={() => setTab('chart')}
+                    selectedId={focus?.kind === 'relation' ? focus.id : null}
+                    markedIds={links.relationIds}
+                    onOpen={(id) => {
+                      setSide(null);
+                      setSelectedRelation(id);
+                    }}
                     onTotal={setRelationTotal}
                     onError={setError}
                   />
@@ -339,6 +361,8 @@ export function App() {
                     around={query.entityIds}
                     refreshKey={refreshKey}
                     selectedEntityId={side?.kind === 'entity' ? side.id : null}
+                    linkedEntityIds={links.entityIds}
+                    linkedRelationIds={links.relationIds}
                     onSelectEntity={openEntity}
                     run={run}
                   />
@@ -347,6 +371,8 @@ export function App() {
                     query={selection.length ? { ...eventFilter, articleIds: selection } : eventFilter}
                     refreshKey={refreshKey}
                     selectedId={side?.kind === 'event' ? side.id : null}
+                    markedIds={links.eventIds}
+                    onNotice={(text) => setNotice({ text })}
                     onOpen={openEvent}
                     onTotal={setEventTotal}
                     onError={setError}
@@ -360,6 +386,7 @@ export function App() {
                     }
                     refreshKey={refreshKey}
                     selectedId={side?.kind === 'entity' ? side.id : null}
+                    markedIds={links.entityIds}
                     onOpen={openEntity}
                     onTotal={setEntityTotal}
                     onError={setError}
@@ -381,6 +408,7 @@ export function App() {
                     <MapView
                       events={eventPoints}
                       selectedEventId={side?.kind === 'event' ? side.id : null}
+                      linkedEventIds={links.eventIds}
                       onEventClick={(id) => {
                         setTab('events');
                         openEvent(id);
@@ -409,7 +437,7 @@ export function App() {
               <Timeline
                 series={series}
                 range={query.dateRange}
-                selectedDate={selectedEventId !== null ? selectedEventDate : null}
+                selectedDate={links.dates[0] ?? null}
                 onBrush={(dateRange) => setQuery((q) => ({ ...q, dateRange }))}
               />
             </>

@@ -4,6 +4,7 @@ import { EntityDetail, EntityQuery, EntityRow, EntityType, MapLayer, Mention, Me
 import { EventInput, EventQuery, EventRecord, EvidenceInput, Problem } from './events.js';
 import { ImportReport, ImportSource } from './imports.js';
 import { Graph, RelationEvidence, RelationInput, RelationRecord } from './relations.js';
+import { SelectionLinks, SelectionRef } from './selection.js';
 import { Color, Tag, TagName } from './tags.js';
 
 export * from './articles.js';
@@ -13,6 +14,7 @@ export * from './acled.js';
 export * from './relations.js';
 export * from './imports.js';
 export * from './tags.js';
+export * from './selection.js';
 
 const Id = z.number().int().positive();
 const Empty = z.object({}).default({});
@@ -182,6 +184,8 @@ export const contract = {
     z.object({ rows: z.array(RelationRecord), total: z.number() }),
   ),
   'relations.graph': call(z.object({ around: z.array(Id).max(500).default([]), limit: z.number().int().min(1).max(50_000).default(20_000) }), Graph),
+
+  'selection.links': call(SelectionRef, SelectionLinks),
 
   'imports.start': call(z.object({ source: ImportSource }), z.object({ jobId: z.string() })),
   'imports.cancel': call(z.object({ jobId: z.string() }), Ok),

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { ArticlesRepository } from '../../db/articles.js';
 import { copyWorkspace, openWorkspace, type Db } from '../../db/open.js';
 import { RelationsRepository } from '../../db/relations.js';
+import { selectionLinks } from '../../db/selection.js';
 import { TagsRepository } from '../../db/tags.js';
-import { ArticleQuery, type WorkspaceInfo } from '../contract/index.js';
+import { ArticleQuery, type SelectionLinks, type SelectionRef, type WorkspaceInfo } from '../contract/index.js';
 import { EntityService } from './entities/service.js';
 import { UserError } from './errors.js';
 import { EventService } from './events/service.js';
@@ -30,6 +31,11 @@ export class Workspace {
     this.entities = new EntityService(db, gazetteer);
     this.events = new EventService(db, gazetteer);
     this.relations = new RelationsRepository(db);
+  }
+
+  /** What a selected record is tied to, for every view to mark. */
+  links(ref: SelectionRef): SelectionLinks {
+    return selectionLinks(this.db, ref);
   }
 
   close(): void {

@@ -1,4 +1,4 @@
-import type { ColDef, FilterModel, GridApi, GridReadyEvent, IDatasource, SortModelItem } from 'ag-grid-community';
+import type { ColDef, FilterModel, GridApi, GridReadyEvent, IDatasource, RowClassRules, SortModelItem } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { ArticleColumn, ArticlePage, ArticleRow } from '../../electron/contract/index.js';
@@ -16,6 +16,8 @@ interface Props {
   /** Changes when the ticks must go (their articles were deleted). */
   clearSelectionKey: number;
   currentId: number | null;
+  /** Articles tied to the current selection (an entity's, an event's sources): marked. */
+  markedIds: number[];
   onQueryChange: (q: Pick<ViewQuery, 'filters' | 'sort'>) => void;
   onOpen: (id: number) => void;
   onSelectionChange: (ids: number[]) => void;
@@ -27,7 +29,7 @@ interface Props {
  * The articles table: AG Grid's infinite row model asks the core for one block of rows at a
  * time, sorted and filtered in SQL, so the window never holds the whole table.
  */
-export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId, onQueryChange, onOpen, onSelectionChange, onPage, onError }: Props) {
+export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId, markedIds, onQueryChange, onOpen, onSelectionChange, onPage, onError }: Props) {
   const apiRef = useRef<GridApi<ArticleRow> | null>(null);
   const external = useRef({ search: query.search, tagIds: query.tagIds, entityIds: query.entityIds, bbox: query.bbox, dateRange: query.dateRange });
   const callbacks = useRef({ onQueryChange, onPage, onError });
@@ -116,9 +118,21 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
     apiRef.current?.purgeInfiniteCache();
   }, [externalKey, refreshKey]);
 
+  const marks = useRef({ currentId, marked: new Set<number>() });
+  const marked = useMemo(() => new Set(markedIds), [markedIds]);
+  useLayoutEffect(() => {
+    marks.current = { currentId, marked };
+  });
+  const rowClassRules = useMemo<RowClassRules<ArticleRow>>(
+    () => ({
+      'row-current': (p) => p.data?.id === marks.current.currentId,
+      'row-linked': (p) => !!p.data && p.data.id !== marks.current.currentId && marks.current.marked.has(p.data.id),
+    }),
+    [],
+  );
   useEffect(() => {
     apiRef.current?.redrawRows();
-  }, [currentId]);
+  }, [currentId, marked]);
 
   useEffect(() => {
     apiRef.current?.deselectAll();
@@ -140,7 +154,7 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
         maxBlocksInCache={20}
         getRowId={(p) => String(p.data.id)}
         rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: false, enableClickSelection: false }}
-        rowClassRules={{ 'row-current': (p) => p.data?.id === currentId }}
+        rowClassRules={rowClassRules}
         onGridReady={onGridReady}
         onRowClicked={(e) => e.data && onOpen(e.data.id)}
         onSelectionChanged={(e) => onSelectionChange(e.api.getSelectedRows().map((r) => r.id))}

@@ -19,6 +19,7 @@ interface Props {
   query: EntityQueryInput;
   refreshKey: number;
   selectedId: number | null;
+  markedIds: number[];
   onOpen: (id: number) => void;
   onTotal: (n: number) => void;
   onError: (message: string) => void;

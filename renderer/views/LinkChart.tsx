@@ -13,6 +13,9 @@ interface Props {
   around: number[];
   refreshKey: number;
   selectedEntityId: number | null;
+  /** Entities and relations tied to the current selection: drawn strong, the rest faded. */
+  linkedEntityIds: number[];
+  linkedRelationIds: number[];
   onSelectEntity: (id: number) => void;
   run: <T>(action: () => Promise<T>) => Promise<T | undefined>;
 }
@@ -22,7 +25,7 @@ interface Props {
  * relations as arrows labelled by type (sigma over graphology, laid out with ForceAtlas2).
  * Clicking a node selects the entity and adds its neighbours; clicking an arrow shows its evidence.
  */
-export function LinkChart({ around, refreshKey, selectedEntityId, onSelectEntity, run }: Props) {
+export function LinkChart({ around, refreshKey, selectedEntityId, linkedEntityIds, linkedRelationIds, onSelectEntity, run }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const [data, setData] = useState<GraphData | null>(null);
   const [expanded, setExpanded] = useState<number[]>([]);
@@ -31,6 +34,13 @@ export function LinkChart({ around, refreshKey, selectedEntityId, onSelectEntity
   useEffect(() => {
     handlers.current = { onSelectEntity };
   });
+  const rendererRef = useRef<Sigma | null>(null);
+  const marks = useRef({ nodes: new Set<string>(), edges: new Set<string>() });
+  useEffect(() => {
+    marks.current = { nodes: new Set(linkedEntityIds.map(String)), edges: new Set(linkedRelationIds.map(String)) };
+    rendererRef.current?.refresh();
+    if (container.current) container.current.dataset.linked = [...linkedEntityIds].sort((a, b) => a - b).join(',');
+  }, [linkedEntityIds, linkedRelationIds, data]);
 
   const key = [...around, ...expanded].join(',');
   useEffect(() => {
@@ -59,7 +69,21 @@ export function LinkChart({ around, refreshKey, selectedEntityId, onSelectEntity
       labelFont: 'Noto Sans',
       edgeLabelFont: 'Noto Sans',
       labelRenderedSizeThreshold: graph.order > 500 ? 10 : 0,
+      // With a selection, its entities and relations stand out and the rest fade.
+      nodeReducer: (node, attrs) => {
+        const { nodes, edges } = marks.current;
+        if (nodes.size === 0 && edges.size === 0) return attrs;
+        return nodes.has(node) ? { ...attrs, highlighted: true, zIndex: 1 } : { ...attrs, color: '#d4d4d8', label: graph.order > 50 ? '' : attrs.label };
+      },
+      edgeReducer: (edge, attrs) => {
+        const { nodes, edges } = marks.current;
+        if (nodes.size === 0 && edges.size === 0) return attrs;
+        const strong = edges.has(edge) || (edges.size === 0 && nodes.has(graph.source(edge)) && nodes.has(graph.target(edge)));
+        return strong ? { ...attrs, color: '#f97316', size: 4, zIndex: 1 } : { ...attrs, color: '#e4e4e7' };
+      },
+      zIndex: true,
     });
+    rendererRef.current = renderer;
     // Selected on press ('downNode'): 'clickNode' did not fire reliably for a click in testing.
     renderer.on('downNode', ({ node }) => {
       handlers.current.onSelectEntity(Number(node));
@@ -84,7 +108,10 @@ export function LinkChart({ around, refreshKey, selectedEntityId, onSelectEntity
     // The first frame is drawn in the constructor; later ones follow camera moves.
     describe();
     renderer.on('afterRender', describe);
-    return () => renderer.kill();
+    return () => {
+      rendererRef.current = null;
+      renderer.kill();
+    };
   }, [data, run]);
 
   return (

@@ -33,6 +33,8 @@ const eventsGeoJson = (events: EventPoint[]): FeatureCollection<Point> => ({
 interface Props {
   events: EventPoint[];
   selectedEventId: number | null;
+  /** Events tied to the current selection (its actors' or place's events, an article's events): outlined. */
+  linkedEventIds: number[];
   onEventClick: (id: number) => void;
   places: MapPlace[];
   /** Places of the selected or open articles: drawn with a ring. */
@@ -54,7 +56,7 @@ const toGeoJson = (places: MapPlace[]): FeatureCollection<Point> => ({
  * The map: a Natural Earth basemap and the workspace's places from inline GeoJSON, labels drawn
  * with the bundled Noto Sans web font (no glyphs URL): nothing is fetched from anywhere.
  */
-export function MapView({ events, selectedEventId, onEventClick, places, highlighted, inView, picking, onPlaceClick, onShowArticles, onBounds, onPick }: Props) {
+export function MapView({ events, selectedEventId, linkedEventIds, onEventClick, places, highlighted, inView, picking, onPlaceClick, onShowArticles, onBounds, onPick }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const [ready, setReady] = useState(false);
@@ -129,8 +131,8 @@ export function MapView({ events, selectedEventId, onEventClick, places, highlig
             source: 'events',
             paint: {
               'circle-color': ['get', 'color'],
-              'circle-stroke-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#facc15', '#ffffff'],
-              'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 4, 1.5],
+              'circle-stroke-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#facc15', ['boolean', ['feature-state', 'linked'], false], '#f97316', '#ffffff'],
+              'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 4, ['boolean', ['feature-state', 'linked'], false], 3, 1.5],
               'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'fatalities']], 0, 7, 10, 20],
             },
           },
@@ -227,12 +229,18 @@ export function MapView({ events, selectedEventId, onEventClick, places, highlig
     const map = mapRef.current;
     if (!ready || !map) return;
     map.removeFeatureState({ source: 'events' });
+    for (const id of linkedEventIds) map.setFeatureState({ source: 'events', id }, { linked: true });
     if (selectedEventId !== null) map.setFeatureState({ source: 'events', id: selectedEventId }, { selected: true });
-    if (container.current) container.current.dataset.selectedEvent = selectedEventId === null ? '' : String(selectedEventId);
-  }, [selectedEventId, events, ready]);
+    if (container.current) {
+      container.current.dataset.selectedEvent = selectedEventId === null ? '' : String(selectedEventId);
+      container.current.dataset.linkedEvents = linkedEventIds.join(',');
+    }
+  }, [selectedEventId, linkedEventIds, events, ready]);
 
   useEffect(() => {
-    if (ready) mapRef.current!.setFilter('place-highlight', ['all', ['!', ['has', 'point_count']], ['in', ['get', 'entityId'], ['literal', highlighted]]]);
+    if (!ready) return;
+    mapRef.current!.setFilter('place-highlight', ['all', ['!', ['has', 'point_count']], ['in', ['get', 'entityId'], ['literal', highlighted]]]);
+    if (container.current) container.current.dataset.ringed = highlighted.join(',');
   }, [highlighted, ready]);
 
   useEffect(() => {

@@ -15,6 +15,7 @@ interface Props {
   entityIds: number[];
   refreshKey: number;
   selectedId: number | null;
+  markedIds: number[];
   onOpen: (id: number) => void;
   onTotal: (n: number) => void;
   onError: (message: string) => void;

@@ -51,6 +51,22 @@ describe.skipIf(!chromiumPath)('relations and the link chart (browser mode, real
     await page.mouse.click(box.x + x, box.y + y);
     await expect.poll(() => chart.getAttribute('data-selected')).toBe(id);
     await page.getByTestId('entity-name').waitFor();
+  });
+
+  it('selecting a relation marks its two entities in the chart and its source article in the table', async () => {
+    const { page } = bench;
+    await page.getByRole('tab', { name: 'Relations' }).click();
+    await page.locator('[data-testid="relations-table"] .ag-row').first().click();
+    const bar = page.getByTestId('selection-bar');
+    await expect.poll(() => bar.textContent()).toContain('Relation: Rohullah Ahmadzai spokesman for Ministry of Defence');
+    await expect.poll(() => page.locator('[data-testid="relations-table"] .ag-row').first().getAttribute('class')).toContain('row-current');
+    await page.getByRole('tab', { name: 'Link chart' }).click();
+    const chart = page.getByTestId('link-chart');
+    await expect.poll(() => chart.getAttribute('data-positions'), { timeout: 10_000 }).not.toBeNull();
+    const ids = Object.keys(JSON.parse((await chart.getAttribute('data-positions'))!) as object).map(Number).sort((a, b) => a - b);
+    await expect.poll(() => chart.getAttribute('data-linked')).toBe(ids.join(','));
+    await page.getByRole('tab', { name: 'Articles' }).click();
+    await expect.poll(() => page.locator('[data-testid="articles-table"] .ag-row', { hasText: 'After a brief offensive' }).first().getAttribute('class')).toContain('row-linked');
     expect(bench.requests.map((r) => r.url()).filter((u) => !u.startsWith(bench.origin) && !/^(data|blob):/.test(u))).toEqual([]);
     expect(bench.pageErrors).toEqual([]);
   });

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** What the analyst has selected: one record of one kind. */
+export const SelectionRef = z.object({ kind: z.enum(['article', 'entity', 'event', 'relation']), id: z.number().int().positive() });
+export type SelectionRef = z.infer<typeof SelectionRef>;
+
+/** The records tied to a selection, which every view marks. Each list is capped at SELECTION_CAP. */
+export const SelectionLinks = z.object({
+  /** How the selected record reads in a sentence: a title, a name, an event's date and kind. */
+  label: z.string(),
+  articleIds: z.array(z.number()),
+  entityIds: z.array(z.number()),
+  eventIds: z.array(z.number()),
+  relationIds: z.array(z.number()),
+  dates: z.array(z.string()),
+});
+export type SelectionLinks = z.infer<typeof SelectionLinks>;
+
+export const SELECTION_CAP = 5000;
+export const noLinks: SelectionLinks = { label: '', articleIds: [], entityIds: [], eventIds: [], relationIds: [], dates: [] };
