@@ -67,6 +67,28 @@ export const EventRecord = z.object({
 });
 export type EventRecord = z.infer<typeof EventRecord>;
 
+/** An event's codable fields as the form and the grid send them back: its record without what is derived. */
+export function eventInputOf(e: EventRecord): EventInputRaw | null {
+  if (!e.actor1) return null;
+  return {
+    date: e.date,
+    timePrecision: e.timePrecision as 1 | 2 | 3,
+    subEventType: e.subEventType as SubEventType,
+    actor1: { entityId: e.actor1.entityId, type: e.actor1.type as ActorType },
+    actor2: e.actor2 ? { entityId: e.actor2.entityId, type: e.actor2.type as ActorType } : null,
+    associates1: e.associates1.map((a) => a.entityId),
+    associates2: e.associates2.map((a) => a.entityId),
+    civilianTargeting: e.civilianTargeting,
+    locationId: e.location?.entityId ?? null,
+    geoPrecision: e.geoPrecision as 1 | 2 | 3,
+    fatalities: e.fatalities,
+    source: e.source,
+    sourceScale: e.sourceScale as EventInputRaw['sourceScale'],
+    notes: e.notes,
+    tags: e.tags,
+  };
+}
+
 export const EVENT_COLUMNS = ['date', 'eventType', 'subEventType', 'actor1', 'actor2', 'location', 'fatalities', 'updated'] as const;
 export const EventQuery = z.object({
   dateFrom: z.string().nullable().default(null),

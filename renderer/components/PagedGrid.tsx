@@ -1,4 +1,4 @@
-import type { ColDef, GridApi, IDatasource, SortModelItem } from 'ag-grid-community';
+import type { ColDef, GridApi, IDatasource, RowClassRules, SortModelItem } from 'ag-grid-community';
 import { themeQuartz } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
@@ -13,18 +13,24 @@ interface Props<T extends { id: number }> {
   /** Changes when the rows must be fetched again (a filter, a write). */
   refreshKey: string;
   selectedId: number | null;
+  /** Rows tied to the current selection elsewhere (an entity's events, an event's actors…): marked. */
+  markedIds?: number[];
   fetchPage: (sort: SortSpec, startRow: number, endRow: number) => Promise<{ rows: T[]; total: number }>;
   onOpen: (id: number) => void;
   onTotal: (n: number) => void;
   onError: (message: string) => void;
+  /** A cell edited in place, with the row as edited: saves it (or says why not). */
+  onCellEdited?: (row: T) => Promise<void>;
 }
+
+const NONE: number[] = [];
 
 /**
  * A table paged in SQL through AG Grid's infinite row model: each block is one call to the core,
  * so the window never holds the whole table. The datasource is made once and reads the latest
  * fetch function through a ref.
  */
-export function PagedGrid<T extends { id: number }>({ testId, columns, refreshKey, selectedId, fetchPage, onOpen, onTotal, onError }: Props<T>) {
+export function PagedGrid<T extends { id: number }>({ testId, columns, refreshKey, selectedId, markedIds = NONE, fetchPage, onOpen, onTotal, onError, onCellEdited }: Props<T>) {
   const apiRef = useRef<GridApi<T> | null>(null);
   const latest = useRef({ fetchPage, onTotal, onError });
   useLayoutEffect(() => {
@@ -51,13 +57,26 @@ export function PagedGrid<T extends { id: number }>({ testId, columns, refreshKe
   useEffect(() => {
     apiRef.current?.purgeInfiniteCache();
   }, [refreshKey]);
+  const marked = useMemo(() => new Set(markedIds), [markedIds]);
+  const current = useRef({ selectedId, marked });
+  useLayoutEffect(() => {
+    current.current = { selectedId, marked };
+  });
   useEffect(() => {
     const api = apiRef.current;
     if (!api) return;
     api.redrawRows();
     const node = selectedId !== null ? api.getRowNode(String(selectedId)) : undefined;
     if (node) api.ensureNodeVisible(node);
-  }, [selectedId]);
+  }, [selectedId, marked]);
+
+  const rowClassRules = useMemo<RowClassRules<T>>(
+    () => ({
+      'row-current': (p) => p.data?.id === current.current.selectedId,
+      'row-linked': (p) => !!p.data && p.data.id !== current.current.selectedId && current.current.marked.has(p.data.id),
+    }),
+    [],
+  );
 
   return (
     <div className="articles-table" data-testid={testId}>
@@ -69,9 +88,17 @@ export function PagedGrid<T extends { id: number }>({ testId, columns, refreshKe
         datasource={datasource}
         cacheBlockSize={100}
         getRowId={(p) => String(p.data.id)}
-        rowClassRules={{ 'row-current': (p) => p.data?.id === selectedId }}
+        rowClassRules={rowClassRules}
         onGridReady={(e) => (apiRef.current = e.api)}
         onRowClicked={(e) => e.data && onOpen(e.data.id)}
+        onCellValueChanged={(e) => {
+          if (!onCellEdited || !e.data) return;
+          // The grid shows the edit at once; the rows are read again afterwards, so a refused edit goes back.
+          void onCellEdited(e.data).finally(() => e.api.refreshInfiniteCache());
+        }}
+        stopEditingWhenCellsLoseFocus
+        // A dozen columns: render them all so a scrolled grid never hides a cell being edited.
+        suppressColumnVirtualisation
       />
     </div>
   );

@@ -1,17 +1,23 @@
-import type { ColDef } from 'ag-grid-community';
-import type { EventQuery, EventRecord } from '../../electron/contract/index.js';
+import type { ColDef, ValueParserParams } from 'ag-grid-community';
+import { SUB_EVENT_TYPES, eventInputOf, type EventQuery, type EventRecord, type Problem } from '../../electron/contract/index.js';
 import { call } from '../api.js';
 import { PagedGrid } from '../components/PagedGrid.js';
 
+const PRECISIONS = [1, 2, 3];
+const toNumber = (p: ValueParserParams<EventRecord>) => (p.newValue === '' || p.newValue === null ? p.oldValue : Number(p.newValue));
+// Edited in place: the fields that need no entity picker. Actors and the location are changed in the form.
+const editable = { editable: true, cellClass: 'cell-editable' } as const;
+
 const columns: ColDef<EventRecord>[] = [
-  { field: 'date', headerName: 'Date', width: 115 },
+  { field: 'date', headerName: 'Date', width: 115, ...editable },
+  { field: 'timePrecision', headerName: 'Time prec.', width: 95, sortable: false, ...editable, cellEditor: 'agSelectCellEditor', cellEditorParams: { values: PRECISIONS }, valueParser: toNumber },
   { field: 'eventType', headerName: 'Event type', width: 170 },
-  { field: 'subEventType', headerName: 'Sub-event type', flex: 1.2, minWidth: 170 },
+  { field: 'subEventType', headerName: 'Sub-event type', flex: 1.2, minWidth: 170, ...editable, cellEditor: 'agSelectCellEditor', cellEditorParams: { values: SUB_EVENT_TYPES } },
   { colId: 'actor1', headerName: 'Actor 1', flex: 1, valueGetter: (p) => p.data?.actor1?.name ?? '' },
   { colId: 'actor2', headerName: 'Actor 2', flex: 1, valueGetter: (p) => p.data?.actor2?.name ?? '' },
   { colId: 'location', headerName: 'Location', flex: 1, valueGetter: (p) => p.data?.location?.name ?? '' },
-  { field: 'geoPrecision', headerName: 'Geo', width: 75, sortable: false },
-  { field: 'fatalities', headerName: 'Fatalities', width: 100 },
+  { field: 'geoPrecision', headerName: 'Geo', width: 75, sortable: false, ...editable, cellEditor: 'agSelectCellEditor', cellEditorParams: { values: PRECISIONS }, valueParser: toNumber },
+  { field: 'fatalities', headerName: 'Fatalities', width: 100, ...editable, cellEditor: 'agNumberCellEditor', cellEditorParams: { min: 0, precision: 0 }, valueParser: toNumber },
   {
     colId: 'evidence',
     headerName: 'Evidence',
@@ -19,19 +25,45 @@ const columns: ColDef<EventRecord>[] = [
     sortable: false,
     valueGetter: (p) => (p.data ? (p.data.unsupported.length ? `${p.data.unsupported.length} fields without` : 'every field') : ''),
   },
+  { field: 'notes', headerName: 'Notes', flex: 1, sortable: false, ...editable, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, valueParser: (p) => (p.newValue ? String(p.newValue) : null) },
 ];
+
+const describe = (problems: Problem[]) => problems.map((p) => p.message).join(' ');
 
 interface Props {
   query: Partial<EventQuery>;
   refreshKey: number;
   selectedId: number | null;
+  markedIds: number[];
   onOpen: (id: number) => void;
   onTotal: (n: number) => void;
   onError: (message: string) => void;
+  onNotice: (message: string) => void;
 }
 
-/** Coded events, paged and sorted in SQL; a row opens the event's form. */
-export function EventsTable({ query, refreshKey, ...rest }: Props) {
+/**
+ * Coded events, paged and sorted in SQL; a row opens the event's form. Date, precisions, sub-event
+ * type, fatalities and notes are edited in place and saved through the same validation as the form:
+ * an edit the codebook refuses is undone and the reason shown.
+ */
+export function EventsTable({ query, refreshKey, onNotice, ...rest }: Props) {
+  const save = async (row: EventRecord): Promise<void> => {
+    const input = eventInputOf(row);
+    if (!input) return rest.onError('This event has no actor 1: open it and complete it in the form.');
+    try {
+      const first = await call('events.update', { id: row.id, input });
+      if (first.event) return;
+      if (first.problems.some((p) => p.severity === 'error')) {
+        rest.onError(`Not saved: ${describe(first.problems.filter((p) => p.severity === 'error'))}`);
+      } else {
+        // Only warnings (a likely duplicate): the analyst asked for this change, so keep it and say so.
+        const second = await call('events.update', { id: row.id, input, acceptWarnings: true });
+        if (second.event) onNotice(`Saved, with a warning: ${describe(first.problems)}`);
+      }
+    } catch (error) {
+      rest.onError((error as Error).message);
+    }
+  };
   return (
     <PagedGrid<EventRecord>
       testId="events-table"
@@ -40,6 +72,7 @@ export function EventsTable({ query, refreshKey, ...rest }: Props) {
       fetchPage={(sort, startRow, endRow) =>
         call('events.page', { query: { ...query, sort: sort.map((s) => ({ column: s.colId as EventQuery['sort'][number]['column'], direction: s.direction })) }, startRow, endRow })
       }
+      onCellEdited={save}
       {...rest}
     />
   );

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, openWorkbench, selectText, type Bench } from './harness.js';
 
@@ -107,6 +108,69 @@ describe.skipIf(!chromiumPath)('coding events from the sample article (browser m
     expect(await page.locator(`[data-testid="events-table"] .ag-row[row-id="${id}"]`).first().textContent()).toContain('Taloqan');
     await expect.poll(() => page.getByTestId('timeline').getAttribute('data-selected-date')).toBe('2021-06-20');
     expect(await page.locator('.timeline .bar-event.selected').count()).toBe(1);
+  });
+
+  it('shares one selection: an entity marks its events, articles and places; an event marks its actors and day', async () => {
+    const { page } = bench;
+    const bar = page.getByTestId('selection-bar');
+    await page.getByRole('tab', { name: 'Entities' }).click();
+    await page.locator('[data-testid="entities-table"] .ag-row', { hasText: 'Taliban' }).first().click();
+    await expect.poll(() => bar.textContent()).toContain('Entity: Taliban');
+    expect(await bar.textContent()).toContain('3 events');
+
+    await page.getByRole('tab', { name: 'Events' }).click();
+    const eventRows = page.locator('[data-testid="events-table"] .ag-row');
+    await expect.poll(async () => (await eventRows.evaluateAll((rows) => rows.filter((r) => r.classList.contains('row-linked')).length))).toBe(3);
+    await expect.poll(async () => ((await page.locator('.map-canvas').getAttribute('data-linked-events')) ?? '').split(',').filter(Boolean).length).toBe(3);
+    await page.getByRole('tab', { name: 'Articles' }).click();
+    await expect.poll(() => page.locator('[data-testid="articles-table"] .ag-row', { hasText: 'After a brief offensive' }).first().getAttribute('class')).toContain('row-linked');
+
+    await page.getByRole('tab', { name: 'Events' }).click();
+    await eventRows.filter({ hasText: 'Kunduz' }).first().click();
+    await expect.poll(() => bar.textContent()).toContain('Event: 2021-06-20 non-state actor overtakes territory in Kunduz');
+    await expect.poll(() => page.getByTestId('timeline').getAttribute('data-selected-date')).toBe('2021-06-20');
+    await page.getByRole('tab', { name: 'Entities' }).click();
+    const entityRow = (name: string) => page.locator('[data-testid="entities-table"] .ag-row', { has: page.getByText(name, { exact: true }) }).first();
+    await expect.poll(() => entityRow('Kunduz').getAttribute('class')).toContain('row-linked');
+    expect(await entityRow('Taliban').getAttribute('class')).toContain('row-linked');
+    expect(await entityRow('Maymana').getAttribute('class')).not.toContain('row-linked');
+    const kunduz = (await entityRow('Kunduz').getAttribute('row-id'))!;
+    await expect.poll(async () => ((await page.locator('.map-canvas').getAttribute('data-ringed')) ?? '').split(',')).toContain(kunduz);
+
+    await bar.getByRole('button', { name: 'Clear selection' }).click();
+    await bar.waitFor({ state: 'detached' });
+    await expect.poll(() => entityRow('Kunduz').getAttribute('class')).not.toContain('row-linked');
+  });
+
+  it('edits an event in place with the form’s validation: a good edit is kept and logged, a bad one refused', async () => {
+    const { page } = bench;
+    await page.getByRole('tab', { name: 'Events' }).click();
+    const row = () => page.locator('[data-testid="events-table"] .ag-row', { hasText: 'Kunduz' }).first();
+    await row().locator('[col-id="fatalities"]').dblclick();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('7');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => row().locator('[col-id="fatalities"]').textContent()).toBe('7');
+    const lastUpdate = () => {
+      const db = new Database(bench.workspace, { readonly: true });
+      try {
+        return db.prepare("SELECT before, after FROM change_log WHERE subject = 'event' AND action = 'update' ORDER BY id DESC").get() as { before: string; after: string } | undefined;
+      } finally {
+        db.close();
+      }
+    };
+    await expect.poll(lastUpdate).toBeDefined();
+    const log = lastUpdate()!;
+    expect(JSON.parse(log.before)).toMatchObject({ fatalities: 0 });
+    expect(JSON.parse(log.after)).toMatchObject({ fatalities: 7 });
+
+    await row().locator('[col-id="date"]').dblclick();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('2021-07-01');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Not saved: The event date 2021-07-01 is after the publication of');
+    await expect.poll(() => row().locator('[col-id="date"]').textContent()).toBe('2021-06-20');
+    await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
   });
 
   it('brushes a range on the timeline, which filters the events and the articles', async () => {
