@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { MAX_FILE_BYTES, type CallName, type CallOutput, type Changed, type Contract, type CoreEvent } from './contract/index.js';
 import { UserError } from './services/errors.js';
+import { detectExchange, importExchange } from './services/exports/exchange.js';
+import { defaultExportPath, runExport } from './services/exports/index.js';
 import type { ExtractionQueue } from './services/entities/queue.js';
 import { draftEvent } from './services/events/draft.js';
 import type { ImportService } from './services/imports.js';
@@ -67,6 +69,11 @@ export function createHandlers({ session, imports, extraction, emit, mode, versi
       return info;
     },
     'workspace.saveCopy': ({ path }) => ({ path: session.saveCopy(path) }),
+    'workspace.restoreArchive': ({ archive, target }) => {
+      const info = session.restoreArchive(archive, target);
+      changed('workspace', 'articles', 'tags', 'entities', 'events', 'relations');
+      return info;
+    },
 
     'articles.page': ({ query, startRow, endRow }) => ws().articles.page(query, startRow, endRow),
     'articles.get': ({ id, search }) => ws().articles.get(id, search) ?? notFound('Article', id),
@@ -222,6 +229,18 @@ export function createHandlers({ session, imports, extraction, emit, mode, versi
     'relations.page': ({ entityIds, startRow, endRow }) => rel().page(entityIds, startRow, endRow),
     'relations.graph': ({ around, limit }) => rel().graph(around, limit),
     'selection.links': (ref) => ws().links(ref),
+
+    'exports.run': (request) => runExport(ws(), request, version),
+    'exports.defaultPath': ({ format, table }) => ({ path: defaultExportPath(ws().file, format, table) }),
+    'imports.exchange': ({ name, text }) => {
+      const kind = detectExchange(text);
+      if (!kind) throw new UserError('unknown_format', `${name} is not a W3C annotation file, an ACLED CSV or GeoJSON.`);
+      const result = importExchange(ws(), kind, text);
+      ws().articles.touched();
+      ev().events.touched();
+      changed('entities', 'events', 'articles');
+      return result;
+    },
 
     'imports.start': async ({ source }) => ({ jobId: await imports.start(source) }),
     'imports.cancel': ({ jobId }) => {

@@ -5,6 +5,7 @@ import { EventInput, EventQuery, EventRecord, EvidenceInput, Problem } from './e
 import { ImportReport, ImportSource } from './imports.js';
 import { Graph, RelationEvidence, RelationInput, RelationRecord } from './relations.js';
 import { SelectionLinks, SelectionRef } from './selection.js';
+import { ExchangeImportResult, ExportFormat, ExportRequest, ExportResult, TABLE_NAMES } from './exports.js';
 import { Color, Tag, TagName } from './tags.js';
 
 export * from './articles.js';
@@ -15,6 +16,7 @@ export * from './relations.js';
 export * from './imports.js';
 export * from './tags.js';
 export * from './selection.js';
+export * from './exports.js';
 
 const Id = z.number().int().positive();
 const Empty = z.object({}).default({});
@@ -186,6 +188,13 @@ export const contract = {
   'relations.graph': call(z.object({ around: z.array(Id).max(500).default([]), limit: z.number().int().min(1).max(50_000).default(20_000) }), Graph),
 
   'selection.links': call(SelectionRef, SelectionLinks),
+
+  'exports.run': call(ExportRequest, ExportResult),
+  'exports.defaultPath': call(z.object({ format: ExportFormat, table: z.enum(TABLE_NAMES).optional() }), z.object({ path: z.string() })),
+  /** A W3C annotation, ACLED CSV or GeoJSON file's text, told apart by content. */
+  'imports.exchange': call(z.object({ name: z.string().max(500), text: z.string().max(200 * 1024 * 1024) }), ExchangeImportResult),
+  /** Restores a workspace archive into a new workspace file and opens it. */
+  'workspace.restoreArchive': call(z.object({ archive: z.string().min(1), target: z.string().min(1) }), WorkspaceInfo),
 
   'imports.start': call(z.object({ source: ImportSource }), z.object({ jobId: z.string() })),
   'imports.cancel': call(z.object({ jobId: z.string() }), Ok),

@@ -9,6 +9,7 @@ import { ArticleQuery, type SelectionLinks, type SelectionRef, type WorkspaceInf
 import { EntityService } from './entities/service.js';
 import { UserError } from './errors.js';
 import { EventService } from './events/service.js';
+import { restoreArchive } from './exports/archive.js';
 import type { Gazetteer } from './gazetteer/gazetteer.js';
 
 export const WORKSPACE_EXTENSION = '.awb';
@@ -87,6 +88,13 @@ export class WorkspaceSession {
     const target = withExtension(path.resolve(file));
     copyWorkspace(this.workspace.db, target);
     return target;
+  }
+
+  /** Unpacks an archive (checked against its manifest) into a new workspace file, then opens it. */
+  restoreArchive(archive: string, file: string): WorkspaceInfo {
+    const target = withExtension(path.resolve(file));
+    restoreArchive(path.resolve(archive), target);
+    return this.switchTo(target, false);
   }
 
   close(): void {

@@ -157,6 +157,44 @@ export class EntityService {
     })();
   }
 
+  /**
+   * An annotation read from an exchange file (W3C Web Annotation): accepted as the analyst's, linked
+   * to the named entity. "matched" when the same span and type are already accepted here; "overlap"
+   * when another decision covers part of it (that decision is kept).
+   */
+  importMention(
+    articleId: number,
+    start: number,
+    end: number,
+    type: MentionType,
+    entity: { type: EntityType; name: string; place: PlaceLink | null } | null,
+    date: string | null,
+  ): 'created' | 'matched' | 'overlap' {
+    return this.db.transaction(() => {
+      const body = this.body(articleId);
+      const same = this.mentions.overlapping(articleId, start, end).map((o) => this.mentions.get(o.id)!);
+      if (same.some((m) => m.start === start && m.end === end && m.type === type && m.status === 'accepted')) return 'matched';
+      try {
+        this.claimSpan(body, start, end, articleId);
+      } catch (error) {
+        if (error instanceof UserError && error.code === 'overlap') return 'overlap';
+        throw error;
+      }
+      const entityId = entity && type !== 'date' ? this.entities.resolve(entity.type, entity.name, entity.place, 'analyst') : null;
+      if (entityId !== null && body.slice(start, end) !== entity!.name) this.entities.addAlias(entityId, body.slice(start, end));
+      this.mentions.insert(articleId, body, {
+        start,
+        end,
+        type,
+        status: 'accepted',
+        origin: 'analyst',
+        entityId,
+        date: date ? { value: date, until: null, precision: date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year' } : null,
+      });
+      return 'created';
+    })();
+  }
+
   linkEntity(mentionId: number, entityId: number): void {
     this.db.transaction(() => {
       const m = this.mustGet(mentionId);

@@ -1,0 +1,141 @@
+import type { EventRecord } from '../electron/contract/events.js';
+import type { RelationRecord } from '../electron/contract/relations.js';
+import { EventQuery } from '../electron/contract/events.js';
+import { EventsRepository } from './events.js';
+import type { Db } from './open.js';
+import { RelationsRepository } from './relations.js';
+
+/** The records an export writes, read once in bulk: every format is written from this one model. */
+export interface ExportArticle {
+  id: number;
+  title: string;
+  source: string | null;
+  url: string | null;
+  author: string | null;
+  published: string | null;
+  dateline: string | null;
+  reliability: string | null;
+  credibility: number | null;
+  tags: string[];
+  /** The text's fingerprint: the same article in another workspace has the same one. */
+  fingerprint: string;
+  body: string;
+}
+
+export interface ExportEntity {
+  id: number;
+  type: 'person' | 'organisation' | 'place' | 'group';
+  name: string;
+  aliases: string[];
+  notes: string | null;
+  lat: number | null;
+  lon: number | null;
+  placeLabel: string | null;
+  geonamesId: number | null;
+  wikidata: string | null;
+}
+
+export interface ExportMention {
+  id: number;
+  articleId: number;
+  start: number;
+  end: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  type: string;
+  entityId: number | null;
+  dateValue: string | null;
+}
+
+export interface ExportModel {
+  articles: ExportArticle[];
+  entities: ExportEntity[];
+  /** Accepted annotations: what the analyst confirmed, not the machine's suggestions. */
+  mentions: ExportMention[];
+  events: EventRecord[];
+  relations: RelationRecord[];
+}
+
+/** Whole workspace, or the part tied to some articles (the ticked ones). */
+export interface ExportScope {
+  articleIds: number[] | null;
+}
+
+const CHUNK = 5000;
+
+/** Events in scope, in date order, read a block at a time through the repository's own reader. */
+function readEvents(db: Db, scope: ExportScope): EventRecord[] {
+  const repo = new EventsRepository(db);
+  const query = EventQuery.parse({ sort: [{ column: 'date', direction: 'asc' }], articleIds: scope.articleIds ?? [] });
+  const out: EventRecord[] = [];
+  for (let start = 0; ; start += CHUNK) {
+    const { rows, total } = repo.page(query, start, start + CHUNK);
+    out.push(...rows);
+    if (start + CHUNK >= total) return out;
+  }
+}
+
+function readRelations(db: Db, scope: ExportScope): RelationRecord[] {
+  const repo = new RelationsRepository(db);
+  const ids = scope.articleIds
+    ? (db.prepare('SELECT DISTINCT relation_id FROM relation_evidence WHERE article_id IN (SELECT value FROM json_each(?)) ORDER BY relation_id').pluck().all(JSON.stringify(scope.articleIds)) as number[])
+    : (db.prepare('SELECT id FROM relation ORDER BY id').pluck().all() as number[]);
+  return ids.map((id) => repo.get(id));
+}
+
+export function readExportModel(db: Db, scope: ExportScope): ExportModel {
+  return db.transaction(() => {
+    const inScope = scope.articleIds ? 'WHERE a.id IN (SELECT value FROM json_each(@ids))' : '';
+    const ids = JSON.stringify(scope.articleIds ?? []);
+    const params = scope.articleIds ? { ids } : {};
+    const articles = (
+      db
+        .prepare(
+          `SELECT a.id, a.title, a.source, a.url, a.author, a.published, a.dateline, a.reliability, a.credibility, a.fingerprint, b.body,
+             (SELECT json_group_array(t.name) FROM article_tag at JOIN tag t ON t.id = at.tag_id WHERE at.article_id = a.id) AS tags
+           FROM article a JOIN article_body b ON b.article_id = a.id ${inScope} ORDER BY a.id`,
+        )
+        .all(params) as (Omit<ExportArticle, 'tags'> & { tags: string })[]
+    ).map((a) => ({ ...a, tags: JSON.parse(a.tags) as string[] }));
+    const mentions = db
+      .prepare(
+        `SELECT m.id, m.article_id AS articleId, m.start, m.end, m.quote, m.prefix, m.suffix, m.type, m.entity_id AS entityId, m.date_value AS dateValue
+         FROM mention m ${scope.articleIds ? 'WHERE m.article_id IN (SELECT value FROM json_each(@ids)) AND' : 'WHERE'} m.status = 'accepted'
+         ORDER BY m.article_id, m.start`,
+      )
+      .all(params) as ExportMention[];
+    const events = readEvents(db, scope);
+    const relations = readRelations(db, scope);
+    // Entities: those annotated in scope, and those the events and relations in scope refer to.
+    const wanted = new Set<number>(mentions.flatMap((m) => (m.entityId ? [m.entityId] : [])));
+    for (const e of events) {
+      for (const id of [e.actor1?.entityId, e.actor2?.entityId, e.location?.entityId, ...e.associates1.map((a) => a.entityId), ...e.associates2.map((a) => a.entityId)]) {
+        if (id) wanted.add(id);
+      }
+    }
+    for (const r of relations) wanted.add(r.source.id).add(r.target.id);
+    const entityRows = (
+      scope.articleIds
+        ? db.prepare('SELECT * FROM entity WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify([...wanted]))
+        : db.prepare(`SELECT * FROM entity e WHERE e.origin = 'analyst' OR e.id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(JSON.stringify([...wanted]))
+    ) as { id: number; type: ExportEntity['type']; name: string; notes: string | null; lat: number | null; lon: number | null; place_label: string | null; geonames_id: number | null; wikidata: string | null }[];
+    const aliases = new Map<number, string[]>();
+    for (const a of db.prepare('SELECT entity_id AS id, alias FROM entity_alias ORDER BY alias').all() as { id: number; alias: string }[]) {
+      aliases.set(a.id, [...(aliases.get(a.id) ?? []), a.alias]);
+    }
+    const entities = entityRows.map((e) => ({
+      id: e.id,
+      type: e.type,
+      name: e.name,
+      aliases: (aliases.get(e.id) ?? []).filter((a) => a !== e.name),
+      notes: e.notes,
+      lat: e.lat,
+      lon: e.lon,
+      placeLabel: e.place_label,
+      geonamesId: e.geonames_id,
+      wikidata: e.wikidata,
+    }));
+    return { articles, entities, mentions, events, relations };
+  })();
+}

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { ArticleQuery } from './articles.js';
+import { EntityQuery } from './entities.js';
+import { EventQuery } from './events.js';
+
+export const EXPORT_FORMATS = ['csv', 'xlsx', 'geojson', 'kml', 'acled', 'w3c', 'brat', 'conll', 'ftm', 'stix', 'gexf', 'archive'] as const;
+export const ExportFormat = z.enum(EXPORT_FORMATS);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+/** File extension and a plain description of each format, for dialogs and the CLI. */
+export const EXPORT_FORMAT_INFO: Record<ExportFormat, { extension: string; label: string }> = {
+  csv: { extension: '.csv', label: 'CSV of a table, as shown' },
+  xlsx: { extension: '.xlsx', label: 'Excel workbook of a table, as shown' },
+  geojson: { extension: '.geojson', label: 'GeoJSON: places and events (RFC 7946)' },
+  kml: { extension: '.kml', label: 'KML: places and events with time stamps' },
+  acled: { extension: '.csv', label: 'Events in ACLED’s 31-column CSV' },
+  w3c: { extension: '.jsonld', label: 'W3C Web Annotation JSON-LD' },
+  brat: { extension: '', label: 'brat standoff (a folder of .txt and .ann)' },
+  conll: { extension: '.conll', label: 'CoNLL-2003 BIO' },
+  ftm: { extension: '.ftm.json', label: 'FollowTheMoney entities (JSON lines)' },
+  stix: { extension: '.stix.json', label: 'STIX 2.1 bundle' },
+  gexf: { extension: '.gexf', label: 'GEXF graph for Gephi' },
+  archive: { extension: '.awbz', label: 'Whole workspace archive (database, manifest, checksums)' },
+};
+
+export const TABLE_NAMES = ['articles', 'entities', 'events', 'relations'] as const;
+export const TableExport = z.object({
+  table: z.enum(TABLE_NAMES),
+  articleQuery: ArticleQuery.optional(),
+  entityQuery: EntityQuery.optional(),
+  eventQuery: EventQuery.optional(),
+  entityIds: z.array(z.number().int()).max(50).optional(),
+  /** Column ids in the order shown; absent for every column. */
+  columns: z.array(z.string().max(50)).max(50).optional(),
+});
+export type TableExport = z.infer<typeof TableExport>;
+
+export const ExportRequest = z.object({
+  format: ExportFormat,
+  path: z.string().min(1).max(4096),
+  /** Whole workspace (null), or what is tied to these articles (the ticked ones). */
+  articleIds: z.array(z.number().int().positive()).max(10_000).nullable().default(null),
+  table: TableExport.optional(),
+  /** Classification or handling line, e.g. "TLP:AMBER": carried as a STIX marking. */
+  handling: z.string().max(200).default(''),
+  overwrite: z.boolean().default(false),
+});
+export type ExportRequest = z.infer<typeof ExportRequest>;
+
+export const ExportResult = z.object({ path: z.string(), format: ExportFormat, records: z.number(), bytes: z.number(), files: z.number() });
+export type ExportResult = z.infer<typeof ExportResult>;
+
+export const ExchangeImportResult = z.object({
+  kind: z.enum(['w3c', 'acled', 'geojson']),
+  created: z.number(),
+  matched: z.number(),
+  skipped: z.number(),
+  messages: z.array(z.string()),
+});
+export type ExchangeImportResult = z.infer<typeof ExchangeImportResult>;

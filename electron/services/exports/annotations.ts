@@ -1,0 +1,223 @@
+import type { ExportMention, ExportModel } from '../../../db/exportModel.js';
+
+/** Stable identifiers for our records inside exchange files. */
+export const urn = {
+  article: (a: { fingerprint: string }) => `urn:awb:article:${a.fingerprint}`,
+  entity: (id: number) => `urn:awb:entity:${id}`,
+  mention: (id: number) => `urn:awb:annotation:${id}`,
+};
+
+const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
+const groupBy = <T, K>(rows: T[], key: (r: T) => K) => {
+  const map = new Map<K, T[]>();
+  for (const r of rows) map.set(key(r), [...(map.get(key(r)) ?? []), r]);
+  return map;
+};
+
+/**
+ * W3C Web Annotation (JSON-LD): each accepted annotation targets its article by a TextQuote and a
+ * TextPosition selector; its bodies tag the type, identify the entity (Wikidata where known) and,
+ * for places, georeference it (GeoNames where known, and a GeoJSON point).
+ */
+export function toW3c(model: ExportModel, created: string): object {
+  const entities = byId(model.entities);
+  const articles = byId(model.articles);
+  const items = model.mentions.map((m) => {
+    const article = articles.get(m.articleId)!;
+    const entity = m.entityId ? entities.get(m.entityId) : undefined;
+    const bodies: object[] = [{ type: 'TextualBody', purpose: 'tagging', value: m.type }];
+    if (entity) {
+      bodies.push({ type: 'SpecificResource', purpose: 'identifying', source: { id: urn.entity(entity.id), label: entity.name, type: entity.type } });
+      if (entity.wikidata) bodies.push({ type: 'SpecificResource', purpose: 'identifying', source: `http://www.wikidata.org/entity/${entity.wikidata}` });
+      if (entity.type === 'place' && entity.lat !== null && entity.lon !== null) {
+        bodies.push({
+          type: 'SpecificResource',
+          purpose: 'georeferencing',
+          source: {
+            id: entity.geonamesId ? `https://sws.geonames.org/${entity.geonamesId}/` : `${urn.entity(entity.id)}#place`,
+            label: entity.placeLabel ?? entity.name,
+            geometry: { type: 'Point', coordinates: [entity.lon, entity.lat] },
+          },
+        });
+      }
+    }
+    if (m.dateValue) bodies.push({ type: 'TextualBody', purpose: 'describing', value: m.dateValue, format: 'text/plain' });
+    return {
+      id: urn.mention(m.id),
+      type: 'Annotation',
+      motivation: m.type === 'date' ? 'tagging' : 'identifying',
+      created,
+      body: bodies,
+      target: {
+        source: urn.article(article),
+        ...(article.url ? { scope: article.url } : {}),
+        selector: [
+          { type: 'TextQuoteSelector', exact: m.quote, prefix: m.prefix, suffix: m.suffix },
+          { type: 'TextPositionSelector', start: m.start, end: m.end },
+        ],
+      },
+    };
+  });
+  return {
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    id: 'urn:awb:collection',
+    type: 'AnnotationCollection',
+    label: 'Analyst Workbench annotations',
+    total: items.length,
+    first: { type: 'AnnotationPage', startIndex: 0, items },
+  };
+}
+
+const BRAT_TYPE: Record<string, string> = { person: 'Person', organisation: 'Organisation', place: 'Place', group: 'Group', date: 'Date' };
+const bratLabel = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '') || 'Other';
+
+/** brat counts offsets in code points; JavaScript strings count UTF-16 units. */
+function codePointOffsets(text: string): (utf16: number) => number {
+  if (!/[\uD800-\uDBFF]/.test(text)) return (i) => i;
+  const map = new Int32Array(text.length + 1);
+  let cp = 0;
+  for (let i = 0; i < text.length; i++) {
+    map[i] = cp;
+    const c = text.charCodeAt(i);
+    if (!(c >= 0xd800 && c <= 0xdbff)) cp++;
+  }
+  map[text.length] = cp;
+  return (i) => map[i]!;
+}
+
+/** A span as brat fragments: brat's text-bound annotations may not cross a line break. */
+function fragments(text: string, start: number, end: number, cp: (i: number) => number): string {
+  const parts: string[] = [];
+  let s = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || text[i] === '\n') {
+      if (i > s && text.slice(s, i).trim()) parts.push(`${cp(s)} ${cp(i)}`);
+      s = i + 1;
+    }
+  }
+  return parts.join(';');
+}
+
+/**
+ * brat standoff: per article a .txt and an .ann with T (entities and event triggers), E (events with
+ * their actors and place as arguments), R (relations) and N (normalisations to Wikidata, GeoNames and
+ * our registry) lines; plus the annotation.conf that tells brat these types.
+ */
+export function toBrat(model: ExportModel): { files: Map<string, string>; conf: string } {
+  const entities = byId(model.entities);
+  const mentionsOf = groupBy(model.mentions, (m) => m.articleId);
+  const files = new Map<string, string>();
+  const relationTypes = new Set<string>();
+  const eventTypes = new Set<string>();
+  for (const article of model.articles) {
+    const text = article.body;
+    const cp = codePointOffsets(text);
+    const lines: string[] = [];
+    let t = 0;
+    let n = 0;
+    const firstT = new Map<number, string>();
+    for (const m of mentionsOf.get(article.id) ?? []) {
+      const frag = fragments(text, m.start, m.end, cp);
+      if (!frag) continue;
+      const id = `T${++t}`;
+      lines.push(`${id}\t${BRAT_TYPE[m.type] ?? 'Other'} ${frag}\t${text.slice(m.start, m.end).replace(/\n/g, ' ')}`);
+      const entity = m.entityId ? entities.get(m.entityId) : undefined;
+      if (!entity) continue;
+      if (!firstT.has(entity.id)) firstT.set(entity.id, id);
+      lines.push(`N${++n}\tReference ${id} AWB:${entity.id}\t${entity.name}`);
+      if (entity.wikidata) lines.push(`N${++n}\tReference ${id} Wikidata:${entity.wikidata}\t${entity.name}`);
+      if (entity.geonamesId) lines.push(`N${++n}\tReference ${id} GeoNames:${entity.geonamesId}\t${entity.placeLabel ?? entity.name}`);
+    }
+    let e = 0;
+    for (const ev of model.events) {
+      const spans = ev.evidence.filter((x) => x.articleId === article.id);
+      const trigger = spans.find((x) => x.field === 'eventType') ?? spans[0];
+      if (!trigger) continue;
+      const frag = fragments(text, trigger.start, trigger.end, cp);
+      if (!frag) continue;
+      const type = bratLabel(ev.subEventType);
+      eventTypes.add(type);
+      const tid = `T${++t}`;
+      lines.push(`${tid}\t${type} ${frag}\t${text.slice(trigger.start, trigger.end).replace(/\n/g, ' ')}`);
+      const args = [
+        ['Actor1', ev.actor1?.entityId],
+        ['Actor2', ev.actor2?.entityId],
+        ['Place', ev.location?.entityId],
+      ]
+        .map(([role, id]) => (id && firstT.has(id as number) ? `${role}:${firstT.get(id as number)}` : null))
+        .filter(Boolean);
+      lines.push(`E${++e}\t${type}:${tid}${args.length ? ' ' + args.join(' ') : ''}`);
+    }
+    let r = 0;
+    for (const rel of model.relations) {
+      if (!rel.evidence.some((x) => x.articleId === article.id)) continue;
+      const a = firstT.get(rel.source.id);
+      const b = firstT.get(rel.target.id);
+      if (!a || !b) continue;
+      const type = bratLabel(rel.type === 'custom' ? (rel.label ?? 'related_to') : rel.type);
+      relationTypes.add(type);
+      lines.push(`R${++r}\t${type} Arg1:${a} Arg2:${b}`);
+    }
+    files.set(`${article.id}.txt`, text);
+    files.set(`${article.id}.ann`, lines.length ? lines.join('\n') + '\n' : '');
+  }
+  const conf = [
+    '[entities]',
+    ...Object.values(BRAT_TYPE),
+    '',
+    '[relations]',
+    ...[...relationTypes].map((r) => `${r}\tArg1:<ENTITY>, Arg2:<ENTITY>`),
+    '<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>',
+    '',
+    '[events]',
+    ...[...eventTypes].map((ev) => `${ev}\tActor1?:<ENTITY>, Actor2?:<ENTITY>, Place?:Place`),
+    '',
+    '[attributes]',
+    '',
+  ].join('\n');
+  return { files, conf };
+}
+
+const CONLL_TAG: Record<string, string> = { person: 'PER', organisation: 'ORG', place: 'LOC', group: 'MISC' };
+const TOKEN = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+
+/**
+ * CoNLL-2003 with IOB2 tags (PER, ORG, LOC, MISC for groups): one token a line as
+ * "token -X- -X- TAG", a blank line between sentences, a -DOCSTART- line before each article.
+ * Dates have no CoNLL-2003 class and stay O.
+ */
+export function toConll(model: ExportModel): string {
+  const mentionsOf = groupBy(model.mentions, (m) => m.articleId);
+  const out: string[] = [];
+  for (const article of model.articles) {
+    out.push('-DOCSTART- -X- -X- O', '');
+    const spans = (mentionsOf.get(article.id) ?? []).filter((m) => CONLL_TAG[m.type]);
+    let k = 0;
+    let current: ExportMention | null = null;
+    let sentence: string[] = [];
+    const flush = () => {
+      if (sentence.length) out.push(...sentence, '');
+      sentence = [];
+    };
+    let lastEnd = 0;
+    for (const match of article.body.matchAll(TOKEN)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (/\n\s*\n/.test(article.body.slice(lastEnd, start))) flush();
+      lastEnd = end;
+      while (k < spans.length && spans[k]!.end <= start) k++;
+      const span = spans[k];
+      let tag = 'O';
+      // A token that overlaps an annotation belongs to it ("Taliban’s" is tagged as the Taliban).
+      if (span && span.start < end && start < span.end) {
+        tag = `${current === span ? 'I' : 'B'}-${CONLL_TAG[span.type]}`;
+        current = span;
+      } else current = null;
+      sentence.push(`${match[0]} -X- -X- ${tag}`);
+      if (/^[.!?]$/.test(match[0]) && tag === 'O') flush();
+    }
+    flush();
+  }
+  return out.join('\n') + '\n';
+}
+

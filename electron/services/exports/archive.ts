@@ -1,0 +1,116 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { unzipSync, zipSync } from 'fflate';
+import { openWorkspace, type Db } from '../../../db/open.js';
+import { UserError } from '../errors.js';
+
+export const ARCHIVE_FORMAT = 'analyst-workbench-archive';
+const DB_ENTRY = 'workspace.awb';
+const sha256 = (data: Uint8Array) => crypto.createHash('sha256').update(data).digest('hex');
+
+export interface Manifest {
+  format: typeof ARCHIVE_FORMAT;
+  formatVersion: 1;
+  appVersion: string;
+  schemaVersion: number;
+  created: string;
+  counts: Record<string, number>;
+  files: Record<string, { bytes: number; sha256: string }>;
+}
+
+function counts(db: Db): Record<string, number> {
+  const n = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  return {
+    articles: n('article'),
+    tags: n('tag'),
+    entities: n('entity'),
+    mentions: n('mention'),
+    events: n('event'),
+    eventEvidence: n('event_evidence'),
+    relations: n('relation'),
+    relationEvidence: n('relation_evidence'),
+    customPlaces: n('custom_place'),
+    changes: n('change_log'),
+  };
+}
+
+/** The whole workspace as one zip: a consistent copy of the database and a manifest with counts and checksums. */
+export function writeArchive(db: Db, target: string, appVersion: string): Manifest {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awb-archive-'));
+  try {
+    const copy = path.join(dir, DB_ENTRY);
+    db.exec(`VACUUM INTO '${copy.replaceAll("'", "''")}'`);
+    const data = new Uint8Array(fs.readFileSync(copy));
+    const manifest: Manifest = {
+      format: ARCHIVE_FORMAT,
+      formatVersion: 1,
+      appVersion,
+      schemaVersion: db.pragma('user_version', { simple: true }) as number,
+      created: new Date().toISOString(),
+      counts: counts(db),
+      files: { [DB_ENTRY]: { bytes: data.length, sha256: sha256(data) } },
+    };
+    const zip = zipSync({ 'manifest.json': new TextEncoder().encode(JSON.stringify(manifest, null, 2)), [DB_ENTRY]: [data, { level: 6 }] });
+    fs.writeFileSync(target, zip);
+    return manifest;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** True when a file looks like one of our archives (a zip whose manifest says so). */
+export function isArchive(bytes: Uint8Array): boolean {
+  if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) return false;
+  try {
+    const files = unzipSync(bytes, { filter: (f) => f.name === 'manifest.json' });
+    return (JSON.parse(new TextDecoder().decode(files['manifest.json'])) as Manifest).format === ARCHIVE_FORMAT;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Unpacks an archive into a new workspace file after checking every checksum and the counts; a
+ * damaged or foreign archive is refused before anything is written.
+ */
+export function restoreArchive(archive: string, target: string): Manifest {
+  let files: Record<string, Uint8Array>;
+  try {
+    files = unzipSync(new Uint8Array(fs.readFileSync(archive)));
+  } catch {
+    throw new UserError('bad_archive', `${path.basename(archive)} is not a readable archive (the zip is damaged or this is another kind of file).`);
+  }
+  const raw = files['manifest.json'];
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(new TextDecoder().decode(raw)) as Manifest;
+  } catch {
+    throw new UserError('bad_archive', `${path.basename(archive)} has no readable manifest: it is not an Analyst Workbench archive.`);
+  }
+  if (manifest.format !== ARCHIVE_FORMAT) throw new UserError('bad_archive', `${path.basename(archive)} is not an Analyst Workbench archive.`);
+  for (const [name, expected] of Object.entries(manifest.files)) {
+    const data = files[name];
+    if (!data || data.length !== expected.bytes || sha256(data) !== expected.sha256) {
+      throw new UserError('bad_archive', `${path.basename(archive)} is damaged: ${name} does not match its checksum. Nothing was imported.`);
+    }
+  }
+  if (fs.existsSync(target)) throw new UserError('exists', `${target} already exists: choose a new file for the restored workspace.`);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const partial = `${target}.partial`;
+  fs.writeFileSync(partial, files[DB_ENTRY]!);
+  try {
+    const db = openWorkspace(partial, { create: false });
+    const found = counts(db);
+    db.close();
+    const lost = Object.entries(manifest.counts).filter(([k, v]) => (found[k] ?? 0) < v);
+    if (lost.length) throw new UserError('bad_archive', `The archive's workspace holds fewer records than its manifest says (${lost.map(([k]) => k).join(', ')}). Nothing was imported.`);
+    fs.renameSync(partial, target);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
+    throw error;
+  }
+  return manifest;
+}

@@ -1,0 +1,121 @@
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
+import Papa from 'papaparse';
+import type { ArticleQuery, ArticleRow, EntityQuery, EntityRow, EventQuery, EventRecord, RelationRecord } from '../../contract/index.js';
+import { ArticlesRepository } from '../../../db/articles.js';
+import { EntitiesRepository } from '../../../db/entities.js';
+import { EventsRepository } from '../../../db/events.js';
+import type { Db } from '../../../db/open.js';
+import { RelationsRepository } from '../../../db/relations.js';
+
+type Cell = string | number | boolean | null;
+interface Column<T> {
+  header: string;
+  value: (row: T) => Cell;
+}
+
+/** Every column each grid can show, by the grid's column id; an export writes the ones shown, in their order. */
+export const TABLE_COLUMNS = {
+  articles: {
+    title: { header: 'Title', value: (r: ArticleRow) => r.title },
+    source: { header: 'Source', value: (r: ArticleRow) => r.source },
+    published: { header: 'Published', value: (r: ArticleRow) => r.published },
+    dateline: { header: 'Dateline', value: (r: ArticleRow) => r.dateline },
+    grading: { header: 'Grading', value: (r: ArticleRow) => (r.reliability ? `${r.reliability}${r.credibility ?? ''}` : null) },
+    words: { header: 'Words', value: (r: ArticleRow) => r.words },
+    tags: { header: 'Tags', value: (r: ArticleRow) => r.tags.map((t) => t.name).join('; ') },
+    imported: { header: 'Imported', value: (r: ArticleRow) => r.importedAt },
+  },
+  entities: {
+    type: { header: 'Type', value: (r: EntityRow) => r.type },
+    name: { header: 'Name', value: (r: EntityRow) => r.name },
+    aliases: { header: 'Aliases', value: (r: EntityRow) => r.aliases.join('; ') },
+    mentions: { header: 'Accepted', value: (r: EntityRow) => r.mentions },
+    suggested: { header: 'Suggested', value: (r: EntityRow) => r.suggested },
+    articles: { header: 'Articles', value: (r: EntityRow) => r.articles },
+    firstSeen: { header: 'First seen', value: (r: EntityRow) => r.firstSeen },
+    lastSeen: { header: 'Last seen', value: (r: EntityRow) => r.lastSeen },
+    place: { header: 'Place', value: (r: EntityRow) => r.placeLabel },
+  },
+  events: {
+    date: { header: 'Date', value: (r: EventRecord) => r.date },
+    timePrecision: { header: 'Time precision', value: (r: EventRecord) => r.timePrecision },
+    eventType: { header: 'Event type', value: (r: EventRecord) => r.eventType },
+    subEventType: { header: 'Sub-event type', value: (r: EventRecord) => r.subEventType },
+    actor1: { header: 'Actor 1', value: (r: EventRecord) => r.actor1?.name ?? null },
+    actor2: { header: 'Actor 2', value: (r: EventRecord) => r.actor2?.name ?? null },
+    location: { header: 'Location', value: (r: EventRecord) => r.location?.name ?? null },
+    geoPrecision: { header: 'Geo precision', value: (r: EventRecord) => r.geoPrecision },
+    fatalities: { header: 'Fatalities', value: (r: EventRecord) => r.fatalities },
+    evidence: { header: 'Fields without evidence', value: (r: EventRecord) => r.unsupported.join('; ') },
+    notes: { header: 'Notes', value: (r: EventRecord) => r.notes },
+  },
+  relations: {
+    source: { header: 'From', value: (r: RelationRecord) => r.source.name },
+    type: { header: 'Relation', value: (r: RelationRecord) => (r.type === 'custom' ? r.label : r.type) },
+    target: { header: 'To', value: (r: RelationRecord) => r.target.name },
+    when: { header: 'When', value: (r: RelationRecord) => [r.startDate, r.endDate].filter(Boolean).join(' – ') },
+    evidence: { header: 'Evidence', value: (r: RelationRecord) => r.evidence.map((e) => `“${e.quote}”`).join(' ') },
+  },
+} satisfies Record<string, Record<string, Column<never>>>;
+
+export type TableName = keyof typeof TABLE_COLUMNS;
+
+export interface TableRequest {
+  table: TableName;
+  /** The grid's query (filters and sort as shown); absent for the whole table. */
+  articleQuery?: ArticleQuery;
+  entityQuery?: EntityQuery;
+  eventQuery?: EventQuery;
+  entityIds?: number[];
+  /** Column ids in display order; absent for all of them. */
+  columns?: string[];
+}
+
+const CHUNK = 1000;
+
+/** Reads every row a grid's query matches, a block at a time, in the grid's order. */
+function* tableRows(db: Db, req: TableRequest): Generator<unknown> {
+  const pages: (start: number) => { rows: unknown[] } =
+    req.table === 'articles'
+      ? (start) => new ArticlesRepository(db).page(req.articleQuery!, start, start + CHUNK)
+      : req.table === 'entities'
+        ? (start) => new EntitiesRepository(db).page(req.entityQuery!, start, start + CHUNK)
+        : req.table === 'events'
+          ? (start) => new EventsRepository(db).page(req.eventQuery!, start, start + CHUNK)
+          : (start) => new RelationsRepository(db).page(req.entityIds ?? [], start, start + CHUNK);
+  for (let start = 0; ; start += CHUNK) {
+    const { rows } = pages(start);
+    yield* rows;
+    if (rows.length < CHUNK) return;
+  }
+}
+
+/** The header and the rows of a table export, as plain cells. */
+export function tableCells(db: Db, req: TableRequest): { header: string[]; rows: Cell[][] } {
+  const all = TABLE_COLUMNS[req.table] as Record<string, Column<unknown>>;
+  const ids = (req.columns ?? Object.keys(all)).filter((id) => id in all);
+  const columns = ids.map((id) => all[id]!);
+  const rows: Cell[][] = [];
+  for (const row of tableRows(db, req)) rows.push(columns.map((c) => c.value(row)));
+  return { header: columns.map((c) => c.header), rows };
+}
+
+/** Cells that a spreadsheet would run as a formula are prefixed, as OWASP advises for CSV exports. */
+const defuse = (v: Cell): Cell => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+
+export function writeCsv(path: string, header: string[], rows: Cell[][]): void {
+  fs.writeFileSync(path, '\uFEFF' + Papa.unparse({ fields: header, data: rows.map((r) => r.map(defuse)) }, { newline: '\r\n' }));
+}
+
+export async function writeXlsx(path: string, sheet: string, header: string[], rows: Cell[][]): Promise<void> {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true });
+  book.creator = 'Analyst Workbench';
+  const ws = book.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = header.map((h) => ({ header: h, key: h, width: Math.min(60, Math.max(10, h.length + 2)) }));
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).commit();
+  for (const r of rows) ws.addRow(r).commit();
+  ws.commit();
+  await book.commit();
+}
