@@ -1,5 +1,9 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { CallInput, CallName, CallOutput } from './contract/index.js';
+import { EXPORT_FORMATS, ExportFormat, REPORT_FORMAT_BY_EXTENSION, TABLE_NAMES, type CallInput, type CallName, type CallOutput } from './contract/index.js';
+import { isArchive, restoreArchive } from './services/exports/archive.js';
+import { detectExchange } from './services/exports/exchange.js';
 import { Core } from './dispatch.js';
 import { appVersion, gazetteerFile, sampleDir, userDataDir } from './paths.js';
 
@@ -14,6 +18,16 @@ const USAGE = `awb — Analyst Workbench on the command line
   awb entities --workspace FILE           entities as JSON lines (type, name, aliases,
                                           mentions, lat/lon where placed)
   awb events --workspace FILE             coded events as JSON lines, with evidence quotes
+  awb export --workspace FILE --format F --out PATH [--table T] [--handling LINE]
+                                          F: csv, xlsx (with --table articles|entities|
+                                          events|relations), geojson, kml, acled, w3c,
+                                          brat (a folder), conll, ftm, stix, gexf, archive
+  awb report --workspace FILE --out report.pdf|.docx|.md|.html
+         [--title T] [--summary TEXT] [--handling LINE]
+
+  awb import also reads W3C annotations (onto matching articles), ACLED CSV, GeoJSON
+  points (as custom places) and workspace archives (into a new --workspace file),
+  telling them from articles by their content.
 
 Exit code 0 on success; 1 when an import had failures; 2 on wrong usage.`;
 
@@ -28,9 +42,29 @@ async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { workspace: { type: 'string', short: 'w' }, limit: { type: 'string', default: '50' }, article: { type: 'string', multiple: true } },
+    options: {
+      workspace: { type: 'string', short: 'w' },
+      limit: { type: 'string', default: '50' },
+      article: { type: 'string', multiple: true },
+      format: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      table: { type: 'string' },
+      handling: { type: 'string', default: '' },
+      title: { type: 'string' },
+      summary: { type: 'string', default: '' },
+      force: { type: 'boolean', default: false },
+    },
   });
   if (!values.workspace) throw new Usage('--workspace FILE is required');
+  // An archive is a whole workspace: it is restored into a new file rather than imported into one.
+  const archives = command === 'import' ? positionals.filter(isArchiveFile) : [];
+  if (archives.length) {
+    if (archives.length > 1 || positionals.length > 1) throw new Usage('awb import takes one archive at a time, and nothing else with it');
+    if (fs.existsSync(values.workspace)) throw new Usage(`an archive is restored into a new workspace: ${values.workspace} already exists`);
+    const manifest = restoreArchive(path.resolve(archives[0]!), path.resolve(values.workspace));
+    console.log(`restored  ${path.basename(archives[0]!)} → ${values.workspace}: ${Object.entries(manifest.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+    return 0;
+  }
   const core = new Core({ dataDir: userDataDir(), gazetteerFile: gazetteerFile(), workspace: values.workspace, sampleDir: sampleDir(), mode: 'browser', version: appVersion(), suggestOnImport: false });
   const call = async <N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> => {
     const result = await core.dispatch(name, input);
@@ -41,14 +75,32 @@ async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'import': {
         if (positionals.length === 0) throw new Usage('awb import needs at least one file or folder');
-        const report = await core.imports.importNow({ kind: 'paths', paths: positionals });
+        let failedExchange = 0;
+        const articles: string[] = [];
+        for (const p of positionals) {
+          const text = exchangeText(p);
+          if (text === null) {
+            articles.push(p);
+            continue;
+          }
+          try {
+            const r = await call('imports.exchange', { name: path.basename(p), text });
+            console.log(`${r.kind.padEnd(9)} ${path.basename(p)}  ${r.created} created, ${r.matched} already present, ${r.skipped} skipped`);
+            for (const m of r.messages) console.log(`          ${m}`);
+          } catch (error) {
+            failedExchange++;
+            console.log(`failed    ${path.basename(p)}  ${(error as Error).message}`);
+          }
+        }
+        if (articles.length === 0) return failedExchange ? 1 : 0;
+        const report = await core.imports.importNow({ kind: 'paths', paths: articles });
         for (const o of report.outcomes) {
           const detail = o.status === 'imported' ? `article ${o.articleId}${o.message ? `; ${o.message}` : ''}` : (o.message ?? '');
           console.log(`${o.status.padEnd(9)} ${o.name}  ${detail}`);
         }
         const count = (s: string) => report.outcomes.filter((o) => o.status === s).length;
         console.log(`${count('imported')} imported, ${count('duplicate')} duplicate, ${count('failed')} failed`);
-        return count('failed') > 0 ? 1 : 0;
+        return count('failed') + failedExchange > 0 ? 1 : 0;
       }
       case 'search': {
         const query = positionals.join(' ');
@@ -125,12 +177,62 @@ async function main(argv: string[]): Promise<number> {
         }
         return 0;
       }
+      case 'export': {
+        const format = ExportFormat.safeParse(values.format);
+        if (!format.success) throw new Usage(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+        if (!values.out) throw new Usage('--out PATH is required');
+        const tableName = values.table ?? (format.data === 'csv' || format.data === 'xlsx' ? 'events' : undefined);
+        if (tableName && !(TABLE_NAMES as readonly string[]).includes(tableName)) throw new Usage(`--table must be one of ${TABLE_NAMES.join(', ')}`);
+        const result = await call('exports.run', {
+          format: format.data,
+          path: values.out,
+          handling: values.handling,
+          overwrite: values.force,
+          ...(tableName ? { table: { table: tableName as (typeof TABLE_NAMES)[number] } } : {}),
+        });
+        console.log(`${result.format} → ${result.path}: ${result.records} records, ${result.bytes.toLocaleString('en')} bytes${result.files > 1 ? ` in ${result.files} files` : ''}`);
+        return 0;
+      }
+      case 'report': {
+        if (!values.out) throw new Usage('--out report.pdf|.docx|.md|.html is required');
+        const format = REPORT_FORMAT_BY_EXTENSION[path.extname(values.out).toLowerCase()];
+        if (!format) throw new Usage('--out must end in .pdf, .docx, .md or .html');
+        const result = await call('reports.save', {
+          spec: { title: values.title ?? `Report: ${path.basename(values.workspace, path.extname(values.workspace))}`, summary: values.summary, handling: values.handling },
+          format,
+          path: values.out,
+          overwrite: values.force,
+        });
+        console.log(`${format} → ${result.path}: ${result.events} events, ${result.bytes.toLocaleString('en')} bytes`);
+        return 0;
+      }
       default:
         throw new Usage(`Unknown command "${command}"`);
     }
   } finally {
     core.close();
   }
+}
+
+function isArchiveFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile() && isArchive(new Uint8Array(fs.readFileSync(p)));
+  } catch {
+    return false;
+  }
+}
+
+/** The text of an exchange file (W3C, ACLED CSV, GeoJSON), or null for an article or a folder. */
+function exchangeText(p: string): string | null {
+  if (!fs.statSync(p, { throwIfNoEntry: false })?.isFile()) return null;
+  const fd = fs.openSync(p, 'r');
+  const head = Buffer.alloc(4096);
+  const n = fs.readSync(fd, head, 0, head.length, 0);
+  fs.closeSync(fd);
+  const start = head.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  if (!/^[{[]/.test(start) && !/^[^\n]*event_date/i.test(start)) return null;
+  const text = fs.readFileSync(p, 'utf8');
+  return detectExchange(text) ? text : null;
 }
 
 main(process.argv.slice(2)).then(

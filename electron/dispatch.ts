@@ -4,6 +4,7 @@ import { toCallError, UserError } from './services/errors.js';
 import { ExtractionQueue } from './services/entities/queue.js';
 import { Gazetteer } from './services/gazetteer/gazetteer.js';
 import { ImportService } from './services/imports.js';
+import { chromiumPrinter, type PdfPrinter } from './services/reports/pdf.js';
 import { WorkspaceSession } from './services/workspace.js';
 
 export interface CoreOptions {
@@ -16,6 +17,8 @@ export interface CoreOptions {
   version: string;
   /** Suggest entities in the background after each import (on unless a test says otherwise). */
   suggestOnImport?: boolean;
+  /** How reports become PDF: Electron's printToPDF in the desktop app, a local Chromium elsewhere. */
+  printPdf?: PdfPrinter;
 }
 
 export type Dispatch = (name: string, input: unknown) => Promise<CallResult<unknown>>;
@@ -47,7 +50,7 @@ export class Core {
       },
       options.sampleDir,
     );
-    this.handlers = createHandlers({ session: this.session, imports: this.imports, extraction: this.extraction, emit, mode: options.mode, version: options.version });
+    this.handlers = createHandlers({ session: this.session, imports: this.imports, extraction: this.extraction, emit, mode: options.mode, version: options.version, printPdf: options.printPdf ?? chromiumPrinter });
   }
 
   dispatch: Dispatch = async (name, input) => {

@@ -3,6 +3,8 @@ import { MAX_FILE_BYTES, type CallName, type CallOutput, type Changed, type Cont
 import { UserError } from './services/errors.js';
 import { detectExchange, importExchange } from './services/exports/exchange.js';
 import { defaultExportPath, runExport } from './services/exports/index.js';
+import { defaultReportPath, previewReport, saveReport } from './services/reports/index.js';
+import type { PdfPrinter } from './services/reports/pdf.js';
 import type { ExtractionQueue } from './services/entities/queue.js';
 import { draftEvent } from './services/events/draft.js';
 import type { ImportService } from './services/imports.js';
@@ -19,6 +21,7 @@ export interface HandlerDeps {
   emit: (event: CoreEvent) => void;
   mode: 'electron' | 'browser';
   version: string;
+  printPdf: PdfPrinter;
 }
 
 export const ATTRIBUTIONS = [
@@ -33,6 +36,10 @@ export const ATTRIBUTIONS = [
   { name: 'MapLibre GL JS', licence: 'BSD-3-Clause', use: 'Map rendering' },
   { name: 'chrono-node', licence: 'MIT', use: 'Reading dates in article text' },
   { name: 'sigma and graphology', licence: 'MIT', use: 'The link chart' },
+  { name: 'ExcelJS', licence: 'MIT', use: 'XLSX exports' },
+  { name: 'docx', licence: 'MIT', use: 'Word reports' },
+  { name: 'Papa Parse', licence: 'MIT', use: 'CSV exports and ACLED CSV imports' },
+  { name: 'fflate', licence: 'MIT', use: 'Workspace archives' },
 ];
 
 function notFound(what: string, id: number): never {
@@ -40,7 +47,7 @@ function notFound(what: string, id: number): never {
 }
 
 /** Handlers stay thin: pick the workspace, call a repository or service, say what changed. */
-export function createHandlers({ session, imports, extraction, emit, mode, version }: HandlerDeps): Handlers {
+export function createHandlers({ session, imports, extraction, emit, mode, version, printPdf }: HandlerDeps): Handlers {
   const ws = () => session.current;
   const changed = (...what: Changed[]) => emit({ type: 'changed', what });
   const es = () => session.current.entities;
@@ -230,6 +237,9 @@ export function createHandlers({ session, imports, extraction, emit, mode, versi
     'relations.graph': ({ around, limit }) => rel().graph(around, limit),
     'selection.links': (ref) => ws().links(ref),
 
+    'reports.preview': ({ spec }) => previewReport(ws(), spec),
+    'reports.save': ({ spec, format, path, overwrite }) => saveReport(ws(), spec, format, path, overwrite, printPdf),
+    'reports.defaultPath': ({ format }) => ({ path: defaultReportPath(ws().file, format) }),
     'exports.run': (request) => runExport(ws(), request, version),
     'exports.defaultPath': ({ format, table }) => ({ path: defaultExportPath(ws().file, format, table) }),
     'imports.exchange': ({ name, text }) => {

@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } f
 import fs from 'node:fs';
 import path from 'node:path';
 import { Core } from './dispatch.js';
+import { electronPrintPdf } from './printPdf.js';
 import { appRoot, gazetteerFile, rendererDir, sampleDir } from './paths.js';
 import {
   APP_ORIGIN,
@@ -118,7 +119,7 @@ guardContents();
 void app.whenReady().then(() => {
   const root = appRoot(__dirname);
   try {
-    core = new Core({ dataDir: app.getPath('userData'), gazetteerFile: gazetteerFile(root), sampleDir: sampleDir(root), mode: 'electron', version: app.getVersion() });
+    core = new Core({ dataDir: app.getPath('userData'), gazetteerFile: gazetteerFile(root), sampleDir: sampleDir(root), mode: 'electron', version: app.getVersion(), printPdf: electronPrintPdf });
   } catch (error) {
     dialog.showErrorBox('Analyst Workbench cannot open its workspace', (error as Error).message);
     app.quit();

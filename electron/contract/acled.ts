@@ -67,3 +67,13 @@ export const TIME_PRECISION = { 1: 'exact day', 2: 'within a week', 3: 'within a
 export const GEO_PRECISION = { 1: 'the place itself', 2: 'near it / part of a region', 3: 'a larger region' } as const;
 
 export const SOURCE_SCALES = ['Local', 'Subnational', 'National', 'Regional', 'International', 'Other', 'New media', 'Local partner'] as const;
+
+/** One colour and letter per event type, on the map view and in reports alike. */
+export const EVENT_STYLE: Record<string, { colour: string; letter: string }> = {
+  Battles: { colour: '#b91c1c', letter: 'B' },
+  'Explosions/Remote violence': { colour: '#7c2d12', letter: 'E' },
+  'Violence against civilians': { colour: '#6d28d9', letter: 'V' },
+  Protests: { colour: '#0369a1', letter: 'P' },
+  Riots: { colour: '#a16207', letter: 'R' },
+  'Strategic developments': { colour: '#475569', letter: 'S' },
+};

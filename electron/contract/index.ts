@@ -5,6 +5,7 @@ import { EventInput, EventQuery, EventRecord, EvidenceInput, Problem } from './e
 import { ImportReport, ImportSource } from './imports.js';
 import { Graph, RelationEvidence, RelationInput, RelationRecord } from './relations.js';
 import { SelectionLinks, SelectionRef } from './selection.js';
+import { ReportFormat, ReportSaved, ReportSpec } from './reports.js';
 import { ExchangeImportResult, ExportFormat, ExportRequest, ExportResult, TABLE_NAMES } from './exports.js';
 import { Color, Tag, TagName } from './tags.js';
 
@@ -17,6 +18,7 @@ export * from './imports.js';
 export * from './tags.js';
 export * from './selection.js';
 export * from './exports.js';
+export * from './reports.js';
 
 const Id = z.number().int().positive();
 const Empty = z.object({}).default({});
@@ -189,6 +191,9 @@ export const contract = {
 
   'selection.links': call(SelectionRef, SelectionLinks),
 
+  'reports.preview': call(z.object({ spec: ReportSpec }), z.object({ html: z.string(), events: z.number() })),
+  'reports.save': call(z.object({ spec: ReportSpec, format: ReportFormat, path: z.string().min(1).max(4096), overwrite: z.boolean().default(false) }), ReportSaved),
+  'reports.defaultPath': call(z.object({ format: ReportFormat }), z.object({ path: z.string() })),
   'exports.run': call(ExportRequest, ExportResult),
   'exports.defaultPath': call(z.object({ format: ExportFormat, table: z.enum(TABLE_NAMES).optional() }), z.object({ path: z.string() })),
   /** A W3C annotation, ACLED CSV or GeoJSON file's text, told apart by content. */

@@ -3,22 +3,13 @@ import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useEffect, useRef, useState } from 'react';
-import type { EventPoint, MapPlace } from '../../electron/contract/index.js';
+import { EVENT_STYLE, type EventPoint, type MapPlace } from '../../electron/contract/index.js';
 import { call } from '../api.js';
 import { borders, countries } from './basemap.js';
 
 maplibregl.setWorkerUrl(workerUrl);
 
 
-/** One colour and letter per ACLED event type. */
-const EVENT_STYLE: Record<string, [string, string]> = {
-  Battles: ['#b91c1c', 'B'],
-  'Explosions/Remote violence': ['#7c2d12', 'E'],
-  'Violence against civilians': ['#6d28d9', 'V'],
-  Protests: ['#0369a1', 'P'],
-  Riots: ['#a16207', 'R'],
-  'Strategic developments': ['#475569', 'S'],
-};
 
 const eventsGeoJson = (events: EventPoint[]): FeatureCollection<Point> => ({
   type: 'FeatureCollection',
@@ -26,7 +17,7 @@ const eventsGeoJson = (events: EventPoint[]): FeatureCollection<Point> => ({
       type: 'Feature',
       id: e.id,
       geometry: { type: 'Point', coordinates: [e.lon, e.lat] },
-      properties: { id: e.id, color: EVENT_STYLE[e.eventType]?.[0] ?? '#334155', letter: EVENT_STYLE[e.eventType]?.[1] ?? '?', precision: e.geoPrecision, fatalities: e.fatalities },
+      properties: { id: e.id, color: EVENT_STYLE[e.eventType]?.colour ?? '#334155', letter: EVENT_STYLE[e.eventType]?.letter ?? '?', precision: e.geoPrecision, fatalities: e.fatalities },
     })),
 });
 

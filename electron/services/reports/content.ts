@@ -1,0 +1,86 @@
+import { EventsRepository } from '../../../db/events.js';
+import type { Db } from '../../../db/open.js';
+import { EventQuery, type EventRecord } from '../../contract/events.js';
+import type { ReportSpec } from '../../contract/reports.js';
+
+/** Rows a report's events table holds; the rest are counted, not listed (the data exports carry them all). */
+export const REPORT_EVENT_ROWS = 500;
+
+export interface ReportContent {
+  spec: ReportSpec;
+  generated: string;
+  events: EventRecord[];
+  totalEvents: number;
+  totalFatalities: number;
+  perDay: { date: string; count: number; fatalities: number }[];
+  entities: { id: number; name: string; type: string; events: number; mentions: number }[];
+  quotes: { quote: string; articleTitle: string; source: string | null; published: string | null; field: string; eventId: number }[];
+  articles: number;
+}
+
+/** Reads what a report shows, in one transaction: events in scope (dated order), their actors and places, and the quotes behind them. */
+export function readReportContent(db: Db, spec: ReportSpec): ReportContent {
+  return db.transaction(() => {
+    const query = EventQuery.parse({
+      dateFrom: spec.dateFrom,
+      dateTo: spec.dateTo,
+      entityIds: spec.entityIds,
+      bbox: spec.bbox,
+      articleIds: spec.articleIds ?? [],
+      sort: [{ column: 'date', direction: 'asc' }],
+    });
+    const repo = new EventsRepository(db);
+    const first = repo.page(query, 0, REPORT_EVENT_ROWS);
+    // Totals over every event in scope, not only the rows listed.
+    const all: EventRecord[] = [...first.rows];
+    for (let start = REPORT_EVENT_ROWS; start < first.total; start += 5000) all.push(...repo.page(query, start, start + 5000).rows);
+    const perDayMap = new Map<string, { count: number; fatalities: number }>();
+    const actors = new Map<number, { id: number; name: string; type: string; events: number; mentions: number }>();
+    const touch = (id: number | undefined, name: string | undefined, type: string) => {
+      if (!id || !name) return;
+      const a = actors.get(id) ?? { id, name, type, events: 0, mentions: 0 };
+      a.events++;
+      actors.set(id, a);
+    };
+    for (const e of all) {
+      const d = perDayMap.get(e.date) ?? { count: 0, fatalities: 0 };
+      d.count++;
+      d.fatalities += e.fatalities;
+      perDayMap.set(e.date, d);
+      touch(e.actor1?.entityId, e.actor1?.name, 'actor');
+      touch(e.actor2?.entityId, e.actor2?.name, 'actor');
+      touch(e.location?.entityId, e.location?.name, 'place');
+    }
+    const typeOf = db.prepare('SELECT type FROM entity WHERE id = ?').pluck();
+    const mentionCount = db.prepare("SELECT count(*) FROM mention WHERE entity_id = ? AND status = 'accepted'").pluck();
+    for (const a of actors.values()) {
+      a.type = (typeOf.get(a.id) as string | undefined) ?? a.type;
+      a.mentions = mentionCount.get(a.id) as number;
+    }
+    const sources = new Map<number, string | null>();
+    const sourceOf = db.prepare('SELECT source FROM article WHERE id = ?').pluck();
+    const seen = new Set<string>();
+    const quotes: ReportContent['quotes'] = [];
+    for (const e of first.rows) {
+      for (const ev of e.evidence) {
+        const key = `${ev.articleId}:${ev.start}:${ev.end}`;
+        if (seen.has(key) || quotes.length >= 60) continue;
+        seen.add(key);
+        if (!sources.has(ev.articleId)) sources.set(ev.articleId, (sourceOf.get(ev.articleId) as string | null) ?? null);
+        quotes.push({ quote: ev.quote, articleTitle: ev.articleTitle, source: sources.get(ev.articleId) ?? null, published: ev.published, field: ev.field, eventId: e.id });
+      }
+    }
+    const articles = new Set(all.flatMap((e) => e.evidence.map((x) => x.articleId))).size;
+    return {
+      spec,
+      generated: new Date().toISOString(),
+      events: first.rows,
+      totalEvents: first.total,
+      totalFatalities: all.reduce((n, e) => n + e.fatalities, 0),
+      perDay: [...perDayMap].map(([date, v]) => ({ date, ...v })).sort((a, b) => a.date.localeCompare(b.date)),
+      entities: [...actors.values()].sort((a, b) => b.events - a.events || a.name.localeCompare(b.name)).slice(0, 100),
+      quotes,
+      articles,
+    };
+  })();
+}

@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { UserError } from '../errors.js';
+
+/** Prints a self-contained HTML page to a PDF file. Electron uses printToPDF; elsewhere a local Chromium prints it. */
+export type PdfPrinter = (html: string, target: string) => Promise<void>;
+
+const CANDIDATES = [
+  process.env.AWB_CHROMIUM,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+];
+
+export function findChromium(): string | null {
+  return CANDIDATES.find((p): p is string => !!p && fs.existsSync(p)) ?? null;
+}
+
+/**
+ * Browser mode and the command line print with the machine's Chromium, headless, from a file in a
+ * private temp folder, with networking off: the page's own CSP already forbids any fetch.
+ */
+export const chromiumPrinter: PdfPrinter = async (html, target) => {
+  const chromium = findChromium();
+  if (!chromium) {
+    throw new UserError(
+      'no_printer',
+      'Saving a PDF here needs Chromium or Chrome on this computer (or the desktop app). Save as HTML and print it from your browser, or set AWB_CHROMIUM to a Chromium.',
+    );
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awb-print-'));
+  try {
+    const page = path.join(dir, 'report.html');
+    fs.writeFileSync(page, html);
+    const out = path.join(dir, 'report.pdf');
+    const args = [
+      '--headless',
+      '--disable-gpu',
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--proxy-server=127.0.0.1:9',
+      `--user-data-dir=${path.join(dir, 'profile')}`,
+      '--no-pdf-header-footer',
+      `--print-to-pdf=${out}`,
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      `file://${page}`,
+    ];
+    await new Promise<void>((resolve, reject) => {
+      const child = spawn(chromium, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+      child.on('error', reject);
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        if (code === 0 && fs.existsSync(out)) resolve();
+        else reject(new UserError('print_failed', `Chromium could not print the report (exit ${code}). ${stderr.split('\n').filter(Boolean).at(-1) ?? ''}`));
+      });
+    });
+    fs.copyFileSync(out, target);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+};
