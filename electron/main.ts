@@ -92,6 +92,18 @@ function registerIpc(c: Core): void {
     const r = await dialog.showSaveDialog(win, { title: kind === 'create' ? 'New workspace' : 'Save a copy', filters });
     return r.canceled ? null : (r.filePath ?? null);
   });
+  // Where to save a report or an export: the renderer proposes a path, the analyst decides.
+  ipcMain.handle('awb:pick-save-path', async (event, defaultPath: unknown, folder: unknown) => {
+    if (!ipcSenderAllowed(event.senderFrame?.url)) throw new Error('Refused: the caller is not the workbench window.');
+    if (typeof defaultPath !== 'string') throw new TypeError('defaultPath must be a string');
+    const win = BrowserWindow.fromWebContents(event.sender)!;
+    if (folder === true) {
+      const r = await dialog.showOpenDialog(win, { title: 'Choose a folder', defaultPath, properties: ['openDirectory', 'createDirectory'] });
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    }
+    const r = await dialog.showSaveDialog(win, { defaultPath });
+    return r.canceled ? null : (r.filePath ?? null);
+  });
   c.subscribe((coreEvent) => {
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send('awb:event', coreEvent);
   });

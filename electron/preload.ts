@@ -13,4 +13,5 @@ contextBridge.exposeInMainWorld('workbench', {
     return () => void ipcRenderer.removeListener('awb:event', handler);
   },
   pickWorkspace: (kind: 'open' | 'create' | 'saveCopy') => ipcRenderer.invoke('awb:pick-workspace', kind),
+  pickSavePath: (defaultPath: string, folder: boolean) => ipcRenderer.invoke('awb:pick-save-path', defaultPath, folder),
 });

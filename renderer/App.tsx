@@ -5,7 +5,9 @@ import { useConfirm } from './components/ConfirmDialog.js';
 import { usePrompt } from './components/PromptDialog.js';
 import { fromDrop, type PickedFile } from './components/files.js';
 import { FilterBar } from './components/FilterBar.js';
+import { ExportDialog } from './components/ExportDialog.js';
 import { ImportDialog } from './components/ImportDialog.js';
+import { ReportDialog } from './components/ReportDialog.js';
 import { Modal } from './components/Modal.js';
 import { SelectionBar } from './components/SelectionBar.js';
 import { WorkspaceMenu } from './components/WorkspaceMenu.js';
@@ -26,6 +28,17 @@ import { Timeline } from './views/Timeline.js';
 
 type AppInfo = CallOutput<'app.info'>;
 type Side = { kind: 'article'; id: number; eventId?: number } | { kind: 'entity'; id: number } | { kind: 'event'; id: number } | null;
+
+/** What a report built now would cover, in words. */
+function describeScope(ticked: number, q: ViewQuery): string {
+  const parts = [
+    ticked ? `the ${ticked} ticked article${ticked === 1 ? '' : 's'}` : null,
+    q.dateRange ? `${q.dateRange[0]} to ${q.dateRange[1]}` : null,
+    q.entityIds.length ? `${q.entityIds.length} entit${q.entityIds.length === 1 ? 'y' : 'ies'} in the filter bar` : null,
+    q.bbox ? 'places in the map view' : null,
+  ].filter(Boolean);
+  return parts.length ? `the events of ${parts.join(', ')}` : 'every event (no filter is in force)';
+}
 
 export function App() {
   const { error, setError, run } = useErrors();
@@ -60,6 +73,7 @@ export function App() {
   const [notice, setNotice] = useState<{ text: string; undo?: () => void } | null>(null);
   const [extracting, setExtracting] = useState<{ done: number; remaining: number } | null>(null);
   const [about, setAbout] = useState(false);
+  const [dialog, setDialog] = useState<'report' | 'export' | null>(null);
   const gridQuery = useRef<Pick<ViewQuery, 'filters' | 'sort'>>({ filters: {}, sort: [] });
   // The grid's own filters, as state too, so the entities table can follow them.
   const [gridFilters, setGridFilters] = useState<ViewQuery['filters']>({});
@@ -189,6 +203,12 @@ export function App() {
         />
         <button type="button" className="primary" onClick={() => setImporting({ files: null })}>
           Import…
+        </button>
+        <button type="button" onClick={() => setDialog('report')} disabled={empty}>
+          Report…
+        </button>
+        <button type="button" onClick={() => setDialog('export')} disabled={empty}>
+          Export…
         </button>
         <button type="button" onClick={() => setAbout(true)}>
           About
@@ -484,6 +504,15 @@ export function App() {
           />
         )}
       </div>
+      {dialog === 'report' && (
+        <ReportDialog
+          scope={{ articleIds: selection.length ? selection : null, dateFrom: query.dateRange?.[0] ?? null, dateTo: query.dateRange?.[1] ?? null, entityIds: query.entityIds, bbox: query.bbox }}
+          scopeLabel={describeScope(selection.length, query)}
+          run={run}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog === 'export' && <ExportDialog selection={selection} tabLabel={tab} run={run} onClose={() => setDialog(null)} />}
       {importing && <ImportDialog maxFileBytes={app.maxFileBytes} initialFiles={importing.files} onClose={() => setImporting(null)} />}
       {about && (
         <Modal title="About Analyst Workbench" onClose={() => setAbout(false)}>

@@ -5,6 +5,7 @@ export interface DesktopBridge {
   invoke(name: string, input: unknown): Promise<CallResult<unknown>>;
   on(listener: (event: CoreEvent) => void): () => void;
   pickWorkspace(kind: 'open' | 'create' | 'saveCopy'): Promise<string | null>;
+  pickSavePath(defaultPath: string, folder: boolean): Promise<string | null>;
 }
 
 declare global {
@@ -57,4 +58,9 @@ export function onCoreEvent(listener: (event: CoreEvent) => void): () => void {
 /** A native file dialog in Electron; null in browser mode, where the analyst types a path. */
 export function pickWorkspacePath(kind: 'open' | 'create' | 'saveCopy'): Promise<string | null> | null {
   return desktop ? desktop.pickWorkspace(kind) : null;
+}
+
+/** A native save dialog in Electron; null in browser mode, where the analyst edits the proposed path. */
+export function pickSavePath(defaultPath: string, folder = false): Promise<string | null> | null {
+  return desktop ? desktop.pickSavePath(defaultPath, folder) : null;
 }

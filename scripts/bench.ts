@@ -5,10 +5,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { ArticleQuery, EventQuery, SUB_EVENT_TYPES, decodeMapLayer, eventTypeOf } from '../electron/contract/index.js';
+import { ArticleQuery, EXPORT_FORMATS, EXPORT_FORMAT_INFO, EventQuery, SUB_EVENT_TYPES, decodeMapLayer, eventTypeOf } from '../electron/contract/index.js';
 import { Core } from '../electron/dispatch.js';
 import { appRoot, gazetteerFile } from '../electron/paths.js';
 import { Gazetteer } from '../electron/services/gazetteer/gazetteer.js';
+import { findChromium } from '../electron/services/reports/pdf.js';
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 
@@ -320,5 +321,28 @@ async function benchEvents(dir: string): Promise<void> {
   time('map data: every event in view (100,000 points, packed)', () => repo.points(base), 10);
   time('map data: events of one year', () => repo.points({ ...base, dateFrom: '2020-01-01', dateTo: '2020-12-31' }), 10);
   time('timeline data: events per day (100,000 events)', () => repo.perDay(), 10);
+
+  // Exports of the 100,000 events, each format once, and reports of about 500 events.
+  const call = async (name: string, input: unknown) => {
+    const result = await core.dispatch(name, input);
+    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+    return result.value as { records?: number; bytes: number; events?: number };
+  };
+  const out = path.join(dir, 'exports');
+  for (const format of EXPORT_FORMATS) {
+    const started = performance.now();
+    const r = await call('exports.run', { format, path: path.join(out, `events-${format}${EXPORT_FORMAT_INFO[format].extension}`), ...(format === 'csv' || format === 'xlsx' ? { table: { table: 'events' } } : {}) });
+    console.log(`export ${format} (100,000 events): ${ms(performance.now() - started)}, ${r.records!.toLocaleString('en')} records, ${(r.bytes / 1024 / 1024).toFixed(1)} MB; RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
+  }
+  const spec = { title: 'Benchmark report', summary: 'Ten days of events.', handling: 'TLP:AMBER', dateFrom: '2019-01-01', dateTo: '2019-01-10' };
+  for (const format of ['html', 'docx', 'md', 'pdf'] as const) {
+    if (format === 'pdf' && !findChromium()) {
+      console.log('report pdf: skipped (no Chromium here)');
+      continue;
+    }
+    const started = performance.now();
+    const r = await call('reports.save', { spec, format, path: path.join(out, `report.${format}`) });
+    console.log(`report ${format} of ${r.events} events: ${ms(performance.now() - started)}, ${(r.bytes / 1024).toFixed(0)} KB`);
+  }
   core.close();
 }

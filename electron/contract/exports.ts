@@ -34,6 +34,7 @@ export const TableExport = z.object({
   columns: z.array(z.string().max(50)).max(50).optional(),
 });
 export type TableExport = z.infer<typeof TableExport>;
+export type TableExportInput = z.input<typeof TableExport>;
 
 export const ExportRequest = z.object({
   format: ExportFormat,

@@ -2,6 +2,8 @@ import type { ColDef, GridApi, IDatasource, RowClassRules, SortModelItem } from 
 import { themeQuartz } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import type { TableExportInput } from '../../electron/contract/index.js';
+import { setShownTable, shownColumns, shownSort } from '../state/shownTable.js';
 
 export const gridTheme = themeQuartz.withParams({ fontFamily: 'Noto Sans, sans-serif', fontSize: 13, headerFontWeight: 600, spacing: 6 });
 
@@ -19,6 +21,8 @@ interface Props<T extends { id: number }> {
   onOpen: (id: number) => void;
   onTotal: (n: number) => void;
   onError: (message: string) => void;
+  /** This grid as an export request, given its current sort and shown columns. */
+  exportAs: (sort: SortSpec, columns: string[] | undefined) => TableExportInput;
   /** A cell edited in place, with the row as edited: saves it (or says why not). */
   onCellEdited?: (row: T) => Promise<void>;
 }
@@ -30,12 +34,21 @@ const NONE: number[] = [];
  * so the window never holds the whole table. The datasource is made once and reads the latest
  * fetch function through a ref.
  */
-export function PagedGrid<T extends { id: number }>({ testId, columns, refreshKey, selectedId, markedIds = NONE, fetchPage, onOpen, onTotal, onError, onCellEdited }: Props<T>) {
+export function PagedGrid<T extends { id: number }>({ testId, columns, refreshKey, selectedId, markedIds = NONE, fetchPage, onOpen, onTotal, onError, onCellEdited, exportAs }: Props<T>) {
   const apiRef = useRef<GridApi<T> | null>(null);
-  const latest = useRef({ fetchPage, onTotal, onError });
+  const latest = useRef({ fetchPage, onTotal, onError, exportAs });
   useLayoutEffect(() => {
-    latest.current = { fetchPage, onTotal, onError };
+    latest.current = { fetchPage, onTotal, onError, exportAs };
   });
+  useEffect(
+    () =>
+      setShownTable(() => {
+        const api = apiRef.current;
+        const sort = shownSort(api).map((s) => ({ colId: s.column, direction: s.direction }));
+        return latest.current.exportAs(sort, shownColumns(api));
+      }),
+    [],
+  );
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows: (params) => {

@@ -13,11 +13,15 @@ interface Props {
   run: <T>(action: () => Promise<T>) => Promise<T | undefined>;
 }
 
+/** Beside the archive, named after it: kunduz.awbz → kunduz.awb. */
+const restoredName = (archive: string) => archive.replace(/(\.awbz|\.zip)?$/i, '.awb');
+
 /** New / Open / Save a copy / recent. Electron asks with native dialogs; browser mode asks for a path. */
 export function WorkspaceMenu({ info, onChanged, onNotice, run }: Props) {
   const [open, setOpen] = useState(false);
   const [asking, setAsking] = useState<Action | null>(null);
   const [path, setPath] = useState('');
+  const [restoring, setRestoring] = useState<{ archive: string; target: string } | null>(null);
 
   const perform = async (action: Action, target: string) => {
     if (action === 'saveCopy') {
@@ -57,6 +61,9 @@ export function WorkspaceMenu({ info, onChanged, onNotice, run }: Props) {
           <button role="menuitem" type="button" onClick={() => void choose('saveCopy')}>
             Save a copy…
           </button>
+          <button role="menuitem" type="button" onClick={() => (setOpen(false), setRestoring({ archive: '', target: '' }))}>
+            Restore an archive…
+          </button>
           {info.recent.filter((r) => r !== info.path).length > 0 && <div className="menu-heading">Recent</div>}
           {info.recent
             .filter((r) => r !== info.path)
@@ -86,6 +93,45 @@ export function WorkspaceMenu({ info, onChanged, onNotice, run }: Props) {
               </button>
               <button type="submit" className="primary" disabled={!path.trim()}>
                 {LABEL[asking]}
+              </button>
+            </div>
+          </form>
+        </Modal>
+      )}
+      {restoring && (
+        <Modal title="Restore a workspace archive" onClose={() => setRestoring(null)}>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              const archive = restoring.archive.trim();
+              const target = restoring.target.trim() || restoredName(archive);
+              setRestoring(null);
+              void run(() => call('workspace.restoreArchive', { archive, target })).then((next) => {
+                if (next) {
+                  onChanged(next);
+                  onNotice(`Restored ${archive.split(/[/\\]/).pop()} as ${next.path}: its checksums and counts match its manifest.`);
+                }
+              });
+            }}
+          >
+            <label className="field">
+              <span>Archive (.awbz) on this computer</span>
+              <input
+                value={restoring.archive}
+                onChange={(e) => setRestoring({ ...restoring, archive: e.target.value })}
+                placeholder="/home/me/exports/kunduz.awbz"
+              />
+            </label>
+            <label className="field">
+              <span>New workspace file</span>
+              <input value={restoring.target} onChange={(e) => setRestoring({ ...restoring, target: e.target.value })} placeholder={restoring.archive.trim() ? restoredName(restoring.archive.trim()) : '/home/me/cases/kunduz.awb'} />
+            </label>
+            <div className="modal-actions">
+              <button type="button" onClick={() => setRestoring(null)}>
+                Cancel
+              </button>
+              <button type="submit" className="primary" disabled={!restoring.archive.trim()}>
+                Restore and open
               </button>
             </div>
           </form>

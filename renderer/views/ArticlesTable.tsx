@@ -4,6 +4,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import type { ArticleColumn, ArticlePage, ArticleRow } from '../../electron/contract/index.js';
 import { call } from '../api.js';
 import { gridTheme } from '../components/PagedGrid.js';
+import { setShownTable, shownColumns } from '../state/shownTable.js';
 import { Snippet } from '../components/Snippet.js';
 import { TagChips } from '../components/TagChips.js';
 import type { ViewQuery } from '../state/query.js';
@@ -85,11 +86,23 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
     [query.search],
   );
 
+  const lastQuery = useRef<Pick<ViewQuery, 'filters' | 'sort'>>({ filters: {}, sort: [] });
+  useEffect(
+    () =>
+      setShownTable(() => ({
+        table: 'articles',
+        articleQuery: { ...external.current, ...lastQuery.current },
+        columns: shownColumns(apiRef.current, ['snippet']),
+      })),
+    [],
+  );
+
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows: (params) => {
         const sort = (params.sortModel as SortModelItem[]).slice(0, 1).map((s) => ({ column: s.colId as ArticleColumn, direction: s.sort }));
         const filters = params.filterModel as FilterModel as ViewQuery['filters'];
+        lastQuery.current = { filters, sort };
         callbacks.current.onQueryChange({ filters, sort });
         call('articles.page', {
           query: { ...external.current, filters, sort },

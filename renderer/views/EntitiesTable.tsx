@@ -35,6 +35,7 @@ export function EntitiesTable({ query, refreshKey, ...rest }: Props) {
       fetchPage={(sort, startRow, endRow) =>
         call('entities.page', { query: { ...query, sort: sort.map((s) => ({ column: s.colId as EntityColumn, direction: s.direction })) }, startRow, endRow })
       }
+      exportAs={(sort, columns) => ({ table: 'entities', entityQuery: { ...query, sort: sort.map((s) => ({ column: s.colId as EntityColumn, direction: s.direction })) }, columns })}
       {...rest}
     />
   );

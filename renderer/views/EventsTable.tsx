@@ -73,6 +73,7 @@ export function EventsTable({ query, refreshKey, onNotice, ...rest }: Props) {
         call('events.page', { query: { ...query, sort: sort.map((s) => ({ column: s.colId as EventQuery['sort'][number]['column'], direction: s.direction })) }, startRow, endRow })
       }
       onCellEdited={save}
+      exportAs={(sort, columns) => ({ table: 'events', eventQuery: { ...query, sort: sort.map((s) => ({ column: s.colId as EventQuery['sort'][number]['column'], direction: s.direction })) }, columns })}
       {...rest}
     />
   );

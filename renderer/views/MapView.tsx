@@ -3,6 +3,7 @@ import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useEffect, useRef, useState } from 'react';
+import { registerMapSnapshot } from './mapSnapshot.js';
 import { EVENT_STYLE, type EventPoint, type MapPlace } from '../../electron/contract/index.js';
 import { call } from '../api.js';
 import { borders, countries } from './basemap.js';
@@ -237,6 +238,23 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
   useEffect(() => {
     if (mapRef.current) mapRef.current.getCanvas().style.cursor = picking ? 'crosshair' : '';
   }, [picking]);
+
+  // The report's map: the canvas is read in the frame it was drawn, before WebGL clears it.
+  useEffect(() => {
+    const map = mapRef.current;
+    if (!ready || !map) return;
+    return registerMapSnapshot(
+      () =>
+        new Promise((resolve) => {
+          const timer = setTimeout(() => resolve(null), 3000);
+          map.once('render', () => {
+            clearTimeout(timer);
+            resolve(map.getCanvas().toDataURL('image/png'));
+          });
+          map.triggerRepaint();
+        }),
+    );
+  }, [ready]);
 
   return (
     <div className="map-view" data-testid="map" data-ready={ready} data-in-view={inView}>

@@ -29,6 +29,7 @@ export function RelationsTable({ entityIds, refreshKey, ...rest }: Props) {
       columns={columns}
       refreshKey={`${entityIds.join(',')}|${refreshKey}`}
       fetchPage={(_sort, startRow, endRow) => call('relations.page', { entityIds, startRow, endRow })}
+      exportAs={(_sort, columns) => ({ table: 'relations', entityIds, columns })}
       {...rest}
     />
   );

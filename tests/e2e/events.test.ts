@@ -1,6 +1,12 @@
 import Database from 'better-sqlite3';
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, openWorkbench, selectText, type Bench } from './harness.js';
+
+const hasPoppler = spawnSync('pdftoppm', ['-v']).status === 0;
 
 /** Pixel of a point on the map, from the view MapLibre reports (Web Mercator, 512-pixel world tiles). */
 async function mapPixel(bench: Bench, lat: number, lon: number): Promise<{ x: number; y: number }> {
@@ -171,6 +177,58 @@ describe.skipIf(!chromiumPath)('coding events from the sample article (browser m
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Not saved: The event date 2021-07-01 is after the publication of');
     await expect.poll(() => row().locator('[col-id="date"]').textContent()).toBe('2021-06-20');
     await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
+  });
+
+  it('builds a report of the coded events, previews it, and saves a PDF whose first page shows the map and the events table', async () => {
+    const { page } = bench;
+    await page.getByRole('button', { name: 'Report…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Report' });
+    await dialog.getByLabel('Report title').fill('Northern offensive, June 2021');
+    await dialog.getByLabel('Summary').fill('Three provincial capitals came under attack on Sunday.');
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    const preview = dialog.frameLocator('iframe[title="Report preview"]');
+    await preview.getByText('Northern offensive, June 2021').waitFor();
+    for (const place of ['Kunduz', 'Maymana', 'Taloqan']) await preview.locator('table.events').getByText(place).first().waitFor();
+    expect(await preview.locator('img.map').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
+
+    const pdf = path.join(bench.dir, 'report.pdf');
+    await dialog.getByLabel('Save to').fill(pdf);
+    await dialog.getByRole('button', { name: 'Save PDF' }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 60_000 }).toBe(`Saved the report (3 events) to ${pdf}.`);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    if (!hasPoppler) return console.warn('pdftoppm is missing: the PDF was saved but not looked at (install poppler-utils).');
+    const text = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('TLP:AMBER');
+    expect(text).toMatch(/Date\s+Event type\s+Actor 1\s+Actor 2\s+Location\s+Fatalities/);
+    for (const place of ['Kunduz', 'Maymana', 'Taloqan']) expect(text).toContain(place);
+    execFileSync('pdftoppm', ['-f', '1', '-l', '1', '-r', '50', '-png', '-singlefile', pdf, path.join(bench.dir, 'page1')]);
+    const png = PNG.sync.read(fs.readFileSync(path.join(bench.dir, 'page1.png')));
+    // The map view's sea and land colours fill much of the page's upper half: the snapshot is there.
+    const upper = Math.floor(png.height / 2);
+    let mapPixels = 0;
+    for (let i = 0; i < png.width * upper * 4; i += 4) {
+      const [r, g, b] = [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
+      const near = (c: number[]) => Math.abs(r - c[0]!) < 6 && Math.abs(g - c[1]!) < 6 && Math.abs(b - c[2]!) < 6;
+      if (near([0xdc, 0xe8, 0xf2]) || near([0xf4, 0xf3, 0xee])) mapPixels++;
+    }
+    expect(mapPixels / (png.width * upper)).toBeGreaterThan(0.1);
+  });
+
+  it('exports the events table as shown to CSV', async () => {
+    const { page } = bench;
+    await page.getByRole('tab', { name: 'Events' }).click();
+    await page.locator('[data-testid="events-table"] .ag-header-cell[col-id="fatalities"]').click();
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export and exchange' });
+    await expect.poll(() => dialog.getByTestId('export-scope').textContent()).toContain('The events table as shown');
+    const csv = path.join(bench.dir, 'events.csv');
+    await dialog.getByLabel('Save to').fill(csv);
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toContain('Saved 3 records');
+    const rows = fs.readFileSync(csv, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(rows[0]!.startsWith('Date,Time precision,Event type,Sub-event type,Actor 1,Actor 2,Location,Geo precision,Fatalities')).toBe(true);
+    expect(rows.slice(1).map((r) => r.split(',')[8])).toEqual(['0', '0', '7']);
+    await dialog.getByRole('button', { name: 'Close' }).click();
   });
 
   it('brushes a range on the timeline, which filters the events and the articles', async () => {

@@ -1,0 +1,128 @@
+import { useEffect, useState } from 'react';
+import { EXPORT_FORMATS, EXPORT_FORMAT_INFO, type ExchangeImportResult, type ExportFormat, type ExportResult } from '../../electron/contract/index.js';
+import { call } from '../api.js';
+import { shownTable } from '../state/shownTable.js';
+import { Modal } from './Modal.js';
+import { SavePathField } from './SavePathField.js';
+
+interface Props {
+  /** Ticked articles: the export can be limited to what they hold. */
+  selection: number[];
+  tabLabel: string;
+  run: <T>(action: () => Promise<T>) => Promise<T | undefined>;
+  onClose: () => void;
+}
+
+const TABLE_FORMATS: ExportFormat[] = ['csv', 'xlsx'];
+
+/** Exports (a table as shown, or the workspace or ticked articles in an exchange format) and imports of exchange files. */
+export function ExportDialog({ selection, tabLabel, run, onClose }: Props) {
+  const [format, setFormat] = useState<ExportFormat>('csv');
+  const [path, setPath] = useState('');
+  const [ticked, setTicked] = useState(selection.length > 0);
+  const [handling, setHandling] = useState('TLP:AMBER');
+  const [overwrite, setOverwrite] = useState(false);
+  const [done, setDone] = useState<ExportResult | null>(null);
+  const [imported, setImported] = useState<(ExchangeImportResult & { name: string }) | null>(null);
+  const table = TABLE_FORMATS.includes(format) ? shownTable() : null;
+
+  useEffect(() => {
+    const t = TABLE_FORMATS.includes(format) ? shownTable()?.table : undefined;
+    void run(() => call('exports.defaultPath', { format, ...(t ? { table: t } : {}) })).then((p) => p && setPath(p.path));
+  }, [format, run]);
+
+  const start = async () => {
+    setDone(null);
+    const result = await run(() =>
+      call('exports.run', {
+        format,
+        path,
+        overwrite,
+        handling,
+        articleIds: ticked && selection.length ? selection : null,
+        ...(table ? { table } : {}),
+      }),
+    );
+    if (result) setDone(result);
+  };
+
+  const importFile = async (file: File) => {
+    setImported(null);
+    const result = await run(async () => call('imports.exchange', { name: file.name, text: await file.text() }));
+    if (result) setImported({ ...result, name: file.name });
+  };
+
+  const needsTable = TABLE_FORMATS.includes(format) && !table;
+  return (
+    <Modal title="Export and exchange" onClose={onClose}>
+      <form
+        aria-label="Export"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void start();
+        }}
+      >
+        <label className="field">
+          <span>Format</span>
+          <select value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)} aria-label="Format">
+            {EXPORT_FORMATS.map((f) => (
+              <option key={f} value={f}>
+                {EXPORT_FORMAT_INFO[f].label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {TABLE_FORMATS.includes(format) ? (
+          <p className="muted" data-testid="export-scope">
+            {table ? `The ${tabLabel.toLowerCase()} table as shown: its columns in their order, its sort and its filters.` : 'Open the articles, entities, events or relations tab to export its table.'}
+          </p>
+        ) : format === 'archive' ? (
+          <p className="muted">The whole workspace: its database and a manifest with counts and checksums. “Restore an archive” in the workspace menu opens it.</p>
+        ) : (
+          <label className="row">
+            <input type="checkbox" checked={ticked} disabled={selection.length === 0} onChange={(e) => setTicked(e.target.checked)} />
+            Only what the {selection.length} ticked {selection.length === 1 ? 'article holds' : 'articles hold'} (else the whole workspace)
+          </label>
+        )}
+        {format === 'stix' && (
+          <label className="field">
+            <span>Handling marking (TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:RED, or a statement)</span>
+            <input value={handling} onChange={(e) => setHandling(e.target.value)} aria-label="Handling marking" />
+          </label>
+        )}
+        <SavePathField value={path} onChange={setPath} folder={format === 'brat'} />
+        <label className="row">
+          <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> Replace the file if it exists
+        </label>
+        {done && (
+          <p role="status" className="notice-line">
+            Saved {done.records.toLocaleString('en')} records to {done.path} ({(done.bytes / 1024).toFixed(done.bytes < 10240 ? 1 : 0)} KB{done.files > 1 ? `, ${done.files} files` : ''}).
+          </p>
+        )}
+        <div className="modal-actions">
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+          <button type="submit" className="primary" disabled={!path.trim() || needsTable}>
+            Export
+          </button>
+        </div>
+      </form>
+      <h3>Bring data in</h3>
+      <p className="muted">W3C Web Annotations (onto the articles they target), ACLED CSV events (with their actors and places), or GeoJSON points (as custom places): told apart by their content.</p>
+      <input type="file" accept=".json,.jsonld,.geojson,.csv" aria-label="Exchange file" onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])} />
+      {imported && (
+        <div role="status" className="notice-line" data-testid="exchange-result">
+          {imported.name}: {imported.created} created, {imported.matched} already here, {imported.skipped} skipped ({imported.kind}).
+          {imported.messages.length > 0 && (
+            <ul>
+              {imported.messages.slice(0, 10).map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </Modal>
+  );
+}

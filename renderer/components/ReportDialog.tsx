@@ -1,0 +1,160 @@
+import { useEffect, useState } from 'react';
+import { REPORT_SECTIONS, type ReportFormat, type ReportSaved, type ReportSpecInput } from '../../electron/contract/index.js';
+import { call } from '../api.js';
+import { snapshotMap } from '../views/mapSnapshot.js';
+import { Modal } from './Modal.js';
+import { SavePathField } from './SavePathField.js';
+
+interface Props {
+  /** The filters and ticks in force: the report covers what the analyst is looking at. */
+  scope: Pick<ReportSpecInput, 'articleIds' | 'dateFrom' | 'dateTo' | 'entityIds' | 'bbox'>;
+  scopeLabel: string;
+  run: <T>(action: () => Promise<T>) => Promise<T | undefined>;
+  onClose: () => void;
+}
+
+const SECTION_LABEL: Record<(typeof REPORT_SECTIONS)[number], string> = {
+  map: 'Map of the current view',
+  timeline: 'Timeline',
+  events: 'Events table',
+  entities: 'Actors and places',
+  quotes: 'Key quotes with citations',
+};
+const FORMAT_LABEL: Record<ReportFormat, string> = { pdf: 'PDF', docx: 'Word (.docx)', md: 'Markdown', html: 'HTML' };
+const HANDLING = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'];
+
+/** Builds a report of what is in view: the analyst's title, summary and handling line; preview; save as PDF, Word, Markdown or HTML. */
+export function ReportDialog({ scope, scopeLabel, run, onClose }: Props) {
+  const [title, setTitle] = useState('');
+  const [author, setAuthor] = useState('');
+  const [summary, setSummary] = useState('');
+  const [handling, setHandling] = useState('TLP:AMBER');
+  const [whole, setWhole] = useState(false);
+  const [sections, setSections] = useState<string[]>([...REPORT_SECTIONS]);
+  const [format, setFormat] = useState<ReportFormat>('pdf');
+  const [path, setPath] = useState('');
+  const [overwrite, setOverwrite] = useState(false);
+  const [preview, setPreview] = useState<{ html: string; events: number } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<ReportSaved | null>(null);
+
+  useEffect(() => {
+    void run(() => call('reports.defaultPath', { format })).then((p) => p && setPath(p.path));
+  }, [format, run]);
+
+  const spec = async (): Promise<ReportSpecInput> => ({
+    title: title.trim() || 'Untitled report',
+    author,
+    summary,
+    handling,
+    sections: sections as ReportSpecInput['sections'],
+    ...(whole ? {} : scope),
+    mapImage: sections.includes('map') ? await snapshotMap() : null,
+  });
+
+  const show = async () => {
+    setBusy(true);
+    const p = await run(async () => call('reports.preview', { spec: await spec() }));
+    setBusy(false);
+    if (p) setPreview(p);
+  };
+  const save = async () => {
+    setBusy(true);
+    setSaved(null);
+    const r = await run(async () => call('reports.save', { spec: await spec(), format, path, overwrite }));
+    setBusy(false);
+    if (r) setSaved(r);
+  };
+
+  return (
+    <Modal title="Report" onClose={onClose}>
+      <form
+        aria-label="Report"
+        className="report-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        <label className="field">
+          <span>Title</span>
+          <input value={title} onChange={(e) => setTitle(e.target.value)} aria-label="Report title" placeholder="Northern offensive, June 2021" />
+        </label>
+        <div className="row">
+          <label className="field" style={{ flex: 1 }}>
+            <span>Author</span>
+            <input value={author} onChange={(e) => setAuthor(e.target.value)} aria-label="Author" />
+          </label>
+          <label className="field" style={{ flex: 1 }}>
+            <span>Classification / handling (every page’s header and footer)</span>
+            <input value={handling} onChange={(e) => setHandling(e.target.value)} aria-label="Handling" list="handling-lines" />
+            <datalist id="handling-lines">
+              {HANDLING.map((h) => (
+                <option key={h} value={h} />
+              ))}
+            </datalist>
+          </label>
+        </div>
+        <label className="field">
+          <span>Summary</span>
+          <textarea value={summary} onChange={(e) => setSummary(e.target.value)} rows={4} aria-label="Summary" />
+        </label>
+        <fieldset className="row">
+          <legend className="muted">Covers</legend>
+          <label>
+            <input type="radio" checked={!whole} onChange={() => setWhole(false)} /> {scopeLabel}
+          </label>
+          <label>
+            <input type="radio" checked={whole} onChange={() => setWhole(true)} /> the whole workspace
+          </label>
+        </fieldset>
+        <fieldset className="row">
+          <legend className="muted">Sections</legend>
+          {REPORT_SECTIONS.map((s) => (
+            <label key={s}>
+              <input type="checkbox" checked={sections.includes(s)} onChange={(e) => setSections(e.target.checked ? [...sections, s] : sections.filter((x) => x !== s))} /> {SECTION_LABEL[s]}
+            </label>
+          ))}
+        </fieldset>
+        <div className="row">
+          <label className="field">
+            <span>Save as</span>
+            <select value={format} onChange={(e) => setFormat(e.target.value as ReportFormat)} aria-label="Report format">
+              {(Object.keys(FORMAT_LABEL) as ReportFormat[]).map((f) => (
+                <option key={f} value={f}>
+                  {FORMAT_LABEL[f]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <div style={{ flex: 1 }}>
+            <SavePathField value={path} onChange={setPath} />
+          </div>
+        </div>
+        <label className="row">
+          <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> Replace the file if it exists
+        </label>
+        {saved && (
+          <p role="status" className="notice-line">
+            Saved the report ({saved.events} events) to {saved.path}.
+          </p>
+        )}
+        <div className="modal-actions">
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+          <button type="button" onClick={() => void show()} disabled={busy}>
+            Preview
+          </button>
+          <button type="submit" className="primary" disabled={busy || !path.trim()}>
+            {busy ? 'Working…' : `Save ${FORMAT_LABEL[format]}`}
+          </button>
+        </div>
+      </form>
+      {preview && (
+        // The preview runs no script and loads nothing: an empty sandbox, and the page's own CSP.
+        <iframe className="report-preview" title="Report preview" sandbox="" srcDoc={preview.html} data-events={preview.events} />
+      )}
+    </Modal>
+  );
+}
