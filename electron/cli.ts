@@ -216,7 +216,13 @@ async function main(argv: string[]): Promise<number> {
 
 function isArchiveFile(p: string): boolean {
   try {
-    return fs.statSync(p).isFile() && isArchive(new Uint8Array(fs.readFileSync(p)));
+    if (!fs.statSync(p).isFile()) return false;
+    const fd = fs.openSync(p, 'r');
+    const magic = Buffer.alloc(2);
+    fs.readSync(fd, magic, 0, 2, 0);
+    fs.closeSync(fd);
+    // Only a zip is read whole, to look at its manifest.
+    return magic.toString('latin1') === 'PK' && isArchive(new Uint8Array(fs.readFileSync(p)));
   } catch {
     return false;
   }

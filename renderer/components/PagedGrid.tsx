@@ -78,9 +78,16 @@ export function PagedGrid<T extends { id: number }>({ testId, columns, refreshKe
   useEffect(() => {
     const api = apiRef.current;
     if (!api) return;
-    api.redrawRows();
     const node = selectedId !== null ? api.getRowNode(String(selectedId)) : undefined;
     if (node) api.ensureNodeVisible(node);
+    // Redrawing rows ends an edit in progress (a double-click also selects the row): wait for it to end.
+    if (api.getEditingCells().length === 0) return api.redrawRows();
+    const redraw = () => {
+      api.removeEventListener('cellEditingStopped', redraw);
+      api.redrawRows();
+    };
+    api.addEventListener('cellEditingStopped', redraw);
+    return () => api.removeEventListener('cellEditingStopped', redraw);
   }, [selectedId, marked]);
 
   const rowClassRules = useMemo<RowClassRules<T>>(

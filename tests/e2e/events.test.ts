@@ -152,9 +152,10 @@ describe.skipIf(!chromiumPath)('coding events from the sample article (browser m
     const { page } = bench;
     await page.getByRole('tab', { name: 'Events' }).click();
     const row = () => page.locator('[data-testid="events-table"] .ag-row', { hasText: 'Kunduz' }).first();
+    const editor = page.locator('[data-testid="events-table"] .ag-cell-inline-editing input');
     await row().locator('[col-id="fatalities"]').dblclick();
-    await page.keyboard.press('ControlOrMeta+a');
-    await page.keyboard.type('7');
+    await editor.waitFor();
+    await editor.fill('7');
     await page.keyboard.press('Enter');
     await expect.poll(() => row().locator('[col-id="fatalities"]').textContent()).toBe('7');
     const lastUpdate = () => {
@@ -171,8 +172,8 @@ describe.skipIf(!chromiumPath)('coding events from the sample article (browser m
     expect(JSON.parse(log.after)).toMatchObject({ fatalities: 7 });
 
     await row().locator('[col-id="date"]').dblclick();
-    await page.keyboard.press('ControlOrMeta+a');
-    await page.keyboard.type('2021-07-01');
+    await editor.waitFor();
+    await editor.fill('2021-07-01');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Not saved: The event date 2021-07-01 is after the publication of');
     await expect.poll(() => row().locator('[col-id="date"]').textContent()).toBe('2021-06-20');

@@ -2,6 +2,7 @@ import { Model, defaultModel } from '@alephdata/followthemoney';
 import Ajv from 'ajv';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { XMLParser } from 'fast-xml-parser';
+import { zipSync } from 'fflate';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -197,6 +198,9 @@ describe('round trips: export, import into an empty workspace, same records', ()
       fs.writeFileSync(file('damaged.awbz'), bytes);
       await expect(other.call('workspace.restoreArchive', { archive: file('damaged.awbz'), target: path.join(other.dir, 'bad.awb') })).rejects.toThrow(/damaged|not a readable archive/);
       expect(fs.existsSync(path.join(other.dir, 'bad.awb'))).toBe(false);
+      fs.writeFileSync(file('foreign.zip'), zipSync({ 'hello.txt': new TextEncoder().encode('hello') }));
+      await expect(other.call('workspace.restoreArchive', { archive: file('foreign.zip'), target: path.join(other.dir, 'foreign.awb') })).rejects.toThrow(/not an Analyst Workbench archive/);
+      await expect(other.call('imports.exchange', { name: 'broken.json', text: '{"type": "FeatureCollection", "features": [' })).rejects.toThrow(/is not a W3C annotation file, an ACLED CSV or GeoJSON/);
     } finally {
       other.core.close();
     }

@@ -89,7 +89,9 @@ export function restoreArchive(archive: string, target: string): Manifest {
   } catch {
     throw new UserError('bad_archive', `${path.basename(archive)} has no readable manifest: it is not an Analyst Workbench archive.`);
   }
-  if (manifest.format !== ARCHIVE_FORMAT) throw new UserError('bad_archive', `${path.basename(archive)} is not an Analyst Workbench archive.`);
+  if (manifest.format !== ARCHIVE_FORMAT || !manifest.files?.[DB_ENTRY] || !files[DB_ENTRY]) {
+    throw new UserError('bad_archive', `${path.basename(archive)} is not an Analyst Workbench archive (no workspace inside, or another kind of zip).`);
+  }
   for (const [name, expected] of Object.entries(manifest.files)) {
     const data = files[name];
     if (!data || data.length !== expected.bytes || sha256(data) !== expected.sha256) {
