@@ -34,7 +34,12 @@ export function selectionLinks(db: Db, { kind, id }: SelectionRef): SelectionLin
           { id },
         ),
         relationIds: ids(db, 'SELECT id FROM relation WHERE source_id = @id OR target_id = @id', { id }),
-        dates: [],
+        dates: texts(
+          db,
+          `SELECT DISTINCT event_date FROM event WHERE actor1_id = @id OR actor2_id = @id OR location_id = @id
+           OR id IN (SELECT event_id FROM event_associate WHERE entity_id = @id) ORDER BY event_date`,
+          { id },
+        ),
       };
     case 'event':
       return {

@@ -30,9 +30,12 @@ type AppInfo = CallOutput<'app.info'>;
 type Side = { kind: 'article'; id: number; eventId?: number } | { kind: 'entity'; id: number } | { kind: 'event'; id: number } | null;
 
 /** What a report built now would cover, in words. */
-function describeScope(ticked: number, q: ViewQuery): string {
+function describeScope(ticked: number, q: ViewQuery, columnFilters: boolean): string {
   const parts = [
     ticked ? `the ${ticked} ticked article${ticked === 1 ? '' : 's'}` : null,
+    !ticked && q.search.trim() ? `articles matching “${q.search.trim()}”` : null,
+    !ticked && q.tagIds.length ? `articles with ${q.tagIds.length === 1 ? 'the chosen tag' : `the ${q.tagIds.length} chosen tags`}` : null,
+    !ticked && columnFilters ? 'the table’s column filters' : null,
     q.dateRange ? `${q.dateRange[0]} to ${q.dateRange[1]}` : null,
     q.entityIds.length ? `${q.entityIds.length} entit${q.entityIds.length === 1 ? 'y' : 'ies'} in the filter bar` : null,
     q.bbox ? 'places in the map view' : null,
@@ -457,7 +460,7 @@ export function App() {
               <Timeline
                 series={series}
                 range={query.dateRange}
-                selectedDate={links.dates[0] ?? null}
+                markedDates={links.dates}
                 onBrush={(dateRange) => setQuery((q) => ({ ...q, dateRange }))}
               />
             </>
@@ -506,8 +509,15 @@ export function App() {
       </div>
       {dialog === 'report' && (
         <ReportDialog
-          scope={{ articleIds: selection.length ? selection : null, dateFrom: query.dateRange?.[0] ?? null, dateTo: query.dateRange?.[1] ?? null, entityIds: query.entityIds, bbox: query.bbox }}
-          scopeLabel={describeScope(selection.length, query)}
+          scope={{
+            articleIds: selection.length ? selection : null,
+            articleQuery: query.search.trim() || query.tagIds.length || Object.keys(gridFilters).length ? { search: query.search, tagIds: query.tagIds, filters: gridFilters } : null,
+            dateFrom: query.dateRange?.[0] ?? null,
+            dateTo: query.dateRange?.[1] ?? null,
+            entityIds: query.entityIds,
+            bbox: query.bbox,
+          }}
+          scopeLabel={describeScope(selection.length, query, Object.keys(gridFilters).length > 0)}
           run={run}
           onClose={() => setDialog(null)}
         />

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ArticleQuery } from './articles.js';
 
 export const REPORT_FORMATS = ['pdf', 'docx', 'md', 'html'] as const;
 export const ReportFormat = z.enum(REPORT_FORMATS);
@@ -16,6 +17,8 @@ export const ReportSpec = z.object({
   author: z.string().trim().max(200).default(''),
   /** The events and articles in scope: the ticked articles and the filter bar's dates, entities and map view. */
   articleIds: z.array(z.number().int().positive()).max(10_000).nullable().default(null),
+  /** The articles table's search, tags (saved sets) and column filters: events cited from the articles they match. */
+  articleQuery: ArticleQuery.nullable().default(null),
   dateFrom: z.string().nullable().default(null),
   dateTo: z.string().nullable().default(null),
   entityIds: z.array(z.number().int()).max(50).default([]),

@@ -36,6 +36,7 @@ const NONE: number[] = [];
  */
 export function PagedGrid<T extends { id: number }>({ testId, columns, refreshKey, selectedId, markedIds = NONE, fetchPage, onOpen, onTotal, onError, onCellEdited, exportAs }: Props<T>) {
   const apiRef = useRef<GridApi<T> | null>(null);
+  const box = useRef<HTMLDivElement>(null);
   const latest = useRef({ fetchPage, onTotal, onError, exportAs });
   useLayoutEffect(() => {
     latest.current = { fetchPage, onTotal, onError, exportAs };
@@ -80,14 +81,13 @@ export function PagedGrid<T extends { id: number }>({ testId, columns, refreshKe
     if (!api) return;
     const node = selectedId !== null ? api.getRowNode(String(selectedId)) : undefined;
     if (node) api.ensureNodeVisible(node);
-    // Redrawing rows ends an edit in progress (a double-click also selects the row): wait for it to end.
-    if (api.getEditingCells().length === 0) return api.redrawRows();
-    const redraw = () => {
-      api.removeEventListener('cellEditingStopped', redraw);
-      api.redrawRows();
-    };
-    api.addEventListener('cellEditingStopped', redraw);
-    return () => api.removeEventListener('cellEditingStopped', redraw);
+    // The rows on screen get their classes here; rows drawn later get them from rowClassRules.
+    // (redrawRows would rebuild the rows, and a double-click that selects a row then never edits it.)
+    for (const row of box.current?.querySelectorAll<HTMLElement>('.ag-row[row-id]') ?? []) {
+      const id = Number(row.getAttribute('row-id'));
+      row.classList.toggle('row-current', id === selectedId);
+      row.classList.toggle('row-linked', id !== selectedId && marked.has(id));
+    }
   }, [selectedId, marked]);
 
   const rowClassRules = useMemo<RowClassRules<T>>(
@@ -99,7 +99,7 @@ export function PagedGrid<T extends { id: number }>({ testId, columns, refreshKe
   );
 
   return (
-    <div className="articles-table" data-testid={testId}>
+    <div className="articles-table" data-testid={testId} ref={box}>
       <AgGridReact<T>
         theme={gridTheme}
         columnDefs={columns}

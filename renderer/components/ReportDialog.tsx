@@ -7,7 +7,7 @@ import { SavePathField } from './SavePathField.js';
 
 interface Props {
   /** The filters and ticks in force: the report covers what the analyst is looking at. */
-  scope: Pick<ReportSpecInput, 'articleIds' | 'dateFrom' | 'dateTo' | 'entityIds' | 'bbox'>;
+  scope: Pick<ReportSpecInput, 'articleIds' | 'articleQuery' | 'dateFrom' | 'dateTo' | 'entityIds' | 'bbox'>;
   scopeLabel: string;
   run: <T>(action: () => Promise<T>) => Promise<T | undefined>;
   onClose: () => void;

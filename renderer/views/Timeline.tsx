@@ -8,7 +8,8 @@ interface Series {
 interface Props {
   series: Series;
   range: [string, string] | null;
-  selectedDate: string | null;
+  /** Days of the selection (an event's day, an entity's events' days, an article's publication): marked. */
+  markedDates: string[];
   onBrush: (range: [string, string] | null) => void;
 }
 
@@ -22,7 +23,9 @@ const AXIS = 18;
  * Events (above the line) and articles (below) per day. Drag to brush a range, which filters every
  * other view; the wheel zooms around the pointer; a double click shows everything again.
  */
-export function Timeline({ series, range, selectedDate, onBrush }: Props) {
+export function Timeline({ series, range, markedDates, onBrush }: Props) {
+  const marked = useMemo(() => new Set(markedDates), [markedDates]);
+  const selectedDate = markedDates.length === 1 ? markedDates[0]! : null;
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(800);
   const [view, setView] = useState<[number, number] | null>(null);
@@ -63,7 +66,7 @@ export function Timeline({ series, range, selectedDate, onBrush }: Props) {
       className="timeline"
       ref={box}
       data-testid="timeline"
-      data-selected-date={selectedDate ?? ''}
+      data-selected-date={markedDates.join(',')}
       onWheel={(e) => {
         const at = t(local(e));
         const factor = e.deltaY > 0 ? 1.25 : 0.8;
@@ -86,7 +89,7 @@ export function Timeline({ series, range, selectedDate, onBrush }: Props) {
         {series.events.map((d) => (
           <rect
             key={`e${d.date}`}
-            className={`bar-event${d.date === selectedDate ? ' selected' : ''}`}
+            className={`bar-event${marked.has(d.date) ? ' selected' : ''}`}
             x={x(toMs(d.date))}
             y={mid - (d.count / maxEvents) * (mid - 4)}
             width={barWidth}

@@ -123,6 +123,7 @@ describe.skipIf(!chromiumPath)('coding events from the sample article (browser m
     await page.locator('[data-testid="entities-table"] .ag-row', { hasText: 'Taliban' }).first().click();
     await expect.poll(() => bar.textContent()).toContain('Entity: Taliban');
     expect(await bar.textContent()).toContain('3 events');
+    await expect.poll(() => page.getByTestId('timeline').getAttribute('data-selected-date')).toBe('2021-06-20');
 
     await page.getByRole('tab', { name: 'Events' }).click();
     const eventRows = page.locator('[data-testid="events-table"] .ag-row');

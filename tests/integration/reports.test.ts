@@ -49,6 +49,19 @@ describe('the report builder', () => {
     expect(html).toContain('data:font/woff2;base64,');
   });
 
+  it('covers the events cited from the articles a search or a tag (a saved set) picks', async () => {
+    const tag = await w.call('tags.create', { name: 'Northern front', color: '#2563eb' });
+    const other = await w.call('tags.create', { name: 'Unused', color: '#16a34a' });
+    await w.call('tags.assign', { target: { ids: [w.articleId] }, tagIds: [tag.id] });
+    const events = async (articleQuery: object) => (await w.call('reports.preview', { spec: { ...spec, articleQuery } })).events;
+    expect(await events({ tagIds: [tag.id] })).toBe(3);
+    expect(await events({ tagIds: [other.id] })).toBe(0);
+    expect(await events({ search: 'Lisbon' })).toBe(0);
+    expect(await events({ search: 'Maimana' })).toBe(3);
+    const { html } = await w.call('reports.preview', { spec: { ...spec, articleQuery: { search: 'Maimana', tagIds: [tag.id] } } });
+    expect(html).toContain('Scope: articles matching “Maimana”, 1 tag');
+  });
+
   it('keeps a hostile handling line or title as text', async () => {
     const { html } = await w.call('reports.preview', { spec: { ...spec, title: '<img src=x onerror=alert(1)>', handling: '</style><script>alert(1)</script>' } });
     expect(html).not.toContain('<script');

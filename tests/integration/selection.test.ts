@@ -41,7 +41,7 @@ describe('one selection, marked in every view', () => {
     });
 
     const ofEntity = await call('selection.links', { kind: 'entity', id: taliban });
-    expect(ofEntity).toMatchObject({ label: 'Taliban', articleIds: [articleId], entityIds: [taliban], eventIds: [event!.id], relationIds: [] });
+    expect(ofEntity).toMatchObject({ label: 'Taliban', articleIds: [articleId], entityIds: [taliban], eventIds: [event!.id], relationIds: [], dates: ['2021-06-20'] });
     const ofForces = await call('selection.links', { kind: 'entity', id: forces });
     expect(ofForces).toMatchObject({ eventIds: [event!.id], relationIds: [relation.id] });
 

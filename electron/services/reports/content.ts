@@ -1,3 +1,4 @@
+import { ArticlesRepository } from '../../../db/articles.js';
 import { EventsRepository } from '../../../db/events.js';
 import type { Db } from '../../../db/open.js';
 import { EventQuery, type EventRecord } from '../../contract/events.js';
@@ -5,6 +6,7 @@ import type { ReportSpec } from '../../contract/reports.js';
 
 /** Rows a report's events table holds; the rest are counted, not listed (the data exports carry them all). */
 export const REPORT_EVENT_ROWS = 500;
+const MAX_ARTICLES = 10_000;
 
 export interface ReportContent {
   spec: ReportSpec;
@@ -21,12 +23,16 @@ export interface ReportContent {
 /** Reads what a report shows, in one transaction: events in scope (dated order), their actors and places, and the quotes behind them. */
 export function readReportContent(db: Db, spec: ReportSpec): ReportContent {
   return db.transaction(() => {
+    // Ticked articles, else the articles the table's search, tags and filters match (the first 10,000).
+    const matching = !spec.articleIds && spec.articleQuery ? new ArticlesRepository(db).ids({ query: spec.articleQuery }) : null;
+    const articleIds = spec.articleIds ?? matching?.slice(0, MAX_ARTICLES) ?? [];
+    if (matching && matching.length === 0) articleIds.push(0); // matches nothing: no event either
     const query = EventQuery.parse({
       dateFrom: spec.dateFrom,
       dateTo: spec.dateTo,
       entityIds: spec.entityIds,
       bbox: spec.bbox,
-      articleIds: spec.articleIds ?? [],
+      articleIds,
       sort: [{ column: 'date', direction: 'asc' }],
     });
     const repo = new EventsRepository(db);
