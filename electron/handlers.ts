@@ -40,6 +40,7 @@ export const ATTRIBUTIONS = [
   { name: 'docx', licence: 'MIT', use: 'Word reports' },
   { name: 'Papa Parse', licence: 'MIT', use: 'CSV exports and ACLED CSV imports' },
   { name: 'fflate', licence: 'MIT', use: 'Workspace archives' },
+  { name: 'pngjs', licence: 'MIT', use: 'The timeline figure in Word reports' },
 ];
 
 function notFound(what: string, id: number): never {

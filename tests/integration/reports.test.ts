@@ -88,7 +88,9 @@ describe('the report builder', () => {
     expect(() => parser.parse(doc)).not.toThrow();
     expect(doc).toContain('Northern offensive, June 2021');
     for (const place of ['Kunduz', 'Maymana', 'Taloqan']) expect(doc).toContain(place);
-    expect(Object.keys(files).some((f) => /^word\/media\/.+\.png$/.test(f))).toBe(true);
+    // The map snapshot and the timeline's bars.
+    expect(Object.keys(files).filter((f) => /^word\/media\/.+\.png$/.test(f))).toHaveLength(2);
+    expect(doc).toContain('Events per day from 2021-06-20 to 2021-06-20; the tallest bar is 3 events.');
     const headers = Object.keys(files).filter((f) => /^word\/(header|footer)\d*\.xml$/.test(f));
     expect(headers.length).toBeGreaterThanOrEqual(2);
     for (const h of headers) expect(text(h)).toContain('TLP:AMBER');

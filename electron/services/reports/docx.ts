@@ -17,6 +17,7 @@ import {
 } from 'docx';
 import { ACTOR_TYPES, type ActorType } from '../../contract/acled.js';
 import type { ReportContent } from './content.js';
+import { timelinePng } from './figures.js';
 
 const FONT = 'Noto Sans';
 const text = (t: string, options: { bold?: boolean; size?: number; color?: string; italics?: boolean } = {}) => new TextRun({ text: t, font: FONT, ...options });
@@ -80,6 +81,13 @@ export async function reportDocx(c: ReportContent): Promise<Buffer> {
       ),
     );
     if (c.totalEvents > c.events.length) body.push(para(`The first ${c.events.length} of ${c.totalEvents} events are listed; the data exports hold them all.`));
+  }
+  const timeline = has('timeline') ? timelinePng(c.perDay) : null;
+  if (timeline) {
+    body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [text('Timeline')] }));
+    body.push(new Paragraph({ children: [new ImageRun({ type: 'png', data: timeline, transformation: { width: 600, height: 110 }, altText: { name: 'Timeline', description: 'Events per day', title: 'Timeline' } })] }));
+    const most = Math.max(...c.perDay.map((d) => d.count));
+    body.push(para(`Events per day from ${c.perDay[0]!.date} to ${c.perDay.at(-1)!.date}; the tallest bar is ${most} event${most === 1 ? '' : 's'}.`));
   }
   if (has('entities') && c.entities.length) {
     body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [text('Actors and places')] }));

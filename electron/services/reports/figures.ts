@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { PNG } from 'pngjs';
 import { feature } from 'topojson-client';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -114,3 +115,35 @@ export function timelineSvg(perDay: { date: string; count: number; fatalities: n
   );
 }
 
+
+/**
+ * The timeline's bars as a PNG, for Word (which takes no SVG without a PNG beside it): drawn
+ * pixel by pixel, without text; the caption under it in the document gives the dates and the scale.
+ */
+export function timelinePng(perDay: { date: string; count: number }[], width = 1200, height = 220): Buffer | null {
+  if (perDay.length === 0) return null;
+  const png = new PNG({ width, height });
+  png.data.fill(255);
+  const paint = (x0: number, y0: number, x1: number, y1: number, [r, g, b]: [number, number, number]) => {
+    for (let y = Math.max(0, Math.floor(y0)); y < Math.min(height, Math.ceil(y1)); y++) {
+      for (let x = Math.max(0, Math.floor(x0)); x < Math.min(width, Math.ceil(x1)); x++) {
+        const i = (y * width + x) * 4;
+        png.data[i] = r;
+        png.data[i + 1] = g;
+        png.data[i + 2] = b;
+        png.data[i + 3] = 255;
+      }
+    }
+  };
+  const DAY = 86_400_000;
+  const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
+  const t0 = ms(perDay[0]!.date) - DAY;
+  const t1 = ms(perDay.at(-1)!.date) + 2 * DAY;
+  const x = (t: number) => ((t - t0) / (t1 - t0)) * width;
+  const max = Math.max(...perDay.map((d) => d.count));
+  const bar = Math.max(3, (DAY / (t1 - t0)) * width - 2);
+  const base = height - 10;
+  for (const d of perDay) paint(x(ms(d.date)), base - (d.count / max) * (base - 10), x(ms(d.date)) + bar, base, [0xb9, 0x1c, 0x1c]);
+  paint(0, base, width, base + 2, [0x88, 0x88, 0x88]);
+  return PNG.sync.write(png);
+}
