@@ -110,11 +110,11 @@ export interface EventPoint {
   fatalities: number;
 }
 
-/** Reads events.points' packed records ("id,typeIndex,lat,lon,geoPrecision,fatalities;…"). */
+/** Reads events.points' packed records ("id,typeIndex,lat,lon,geoPrecision,fatalities;…", lat and lon in 1e-5 degrees). */
 export function decodeEventPoints(packed: string): EventPoint[] {
   if (!packed) return [];
   return packed.split(';').map((r) => {
     const [id, type, lat, lon, geo, fatalities] = r.split(',');
-    return { id: Number(id), eventType: EVENT_TYPE_NAMES[Number(type)] ?? 'Unknown', lat: Number(lat), lon: Number(lon), geoPrecision: Number(geo), fatalities: Number(fatalities) };
+    return { id: Number(id), eventType: EVENT_TYPE_NAMES[Number(type)] ?? 'Unknown', lat: Number(lat) / 1e5, lon: Number(lon) / 1e5, geoPrecision: Number(geo), fatalities: Number(fatalities) };
   });
 }

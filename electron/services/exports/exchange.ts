@@ -78,7 +78,8 @@ function importW3c(ws: Workspace, json: unknown): ExchangeImportResult {
   };
   const byFingerprint = ws.db.prepare('SELECT a.id, b.body FROM article a JOIN article_body b ON b.article_id = a.id WHERE a.fingerprint = ?');
   const byUrl = ws.db.prepare('SELECT a.id, b.body FROM article a JOIN article_body b ON b.article_id = a.id WHERE a.url = ? ORDER BY a.id LIMIT 1');
-  items.forEach((raw, index) => {
+  // One transaction for the file: a failure half-way leaves the workspace as it was.
+  ws.db.transaction(() => items.forEach((raw, index) => {
     const a = raw as Json;
     const label = `Annotation ${index + 1}`;
     const target = (asArray(a.target)[0] ?? {}) as Json;
@@ -110,7 +111,7 @@ function importW3c(ws: Workspace, json: unknown): ExchangeImportResult {
     if (outcome === 'created') result.created++;
     else if (outcome === 'matched') result.matched++;
     else skip(`${label}: “${exact.slice(0, 60)}” overlaps an annotation already decided here, which was kept.`);
-  });
+  }))();
   return result;
 }
 
