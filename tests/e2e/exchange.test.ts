@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, openWorkbench, type Bench } from './harness.js';
+
+describe.skipIf(!chromiumPath)('archives and exchange files from the app (browser mode, real Chromium)', () => {
+  let bench: Bench;
+  beforeAll(async () => {
+    bench = await openWorkbench();
+    await bench.page.getByRole('button', { name: 'Load the sample article' }).click();
+    await bench.page.getByTestId('article-count').filter({ hasText: '1 article' }).waitFor({ timeout: 20_000 });
+  });
+  afterAll(async () => bench?.close());
+
+  it('saves the workspace as an archive and restores it as a new workspace', async () => {
+    const { page } = bench;
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export and exchange' });
+    await dialog.getByLabel('Format').selectOption('archive');
+    const archive = path.join(bench.dir, 'whole.awbz');
+    await dialog.getByLabel('Save to').fill(archive);
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toContain(`to ${archive}`);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await page.getByRole('button', { name: /^Workspace:/ }).click();
+    await page.getByRole('menuitem', { name: 'Restore an archive…' }).click();
+    const restore = page.getByRole('dialog', { name: 'Restore a workspace archive' });
+    await restore.getByLabel('Archive (.awbz) on this computer').fill(archive);
+    await restore.getByRole('button', { name: 'Restore and open' }).click();
+    await page.getByRole('status').filter({ hasText: 'Restored whole.awbz' }).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: /^Workspace:/ }).textContent()).toBe('Workspace: whole ▾');
+    await expect.poll(() => page.getByTestId('article-count').textContent()).toBe('1 article');
+    expect(fs.existsSync(path.join(bench.dir, 'whole.awb'))).toBe(true);
+  });
+
+  it('reads GeoJSON points in as custom places, and says why it skips the rest', async () => {
+    const { page } = bench;
+    const file = path.join(bench.dir, 'checkpoints.geojson');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', geometry: { type: 'Point', coordinates: [68.87, 36.71] }, properties: { name: 'Checkpoint 7' } },
+          { type: 'Feature', geometry: { type: 'LineString', coordinates: [[68, 36], [69, 37]] }, properties: { name: 'Ring road' } },
+        ],
+      }),
+    );
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export and exchange' });
+    await dialog.getByLabel('Exchange file').setInputFiles(file);
+    await expect.poll(() => dialog.getByTestId('exchange-result').textContent()).toContain('checkpoints.geojson: 1 created, 0 already here, 1 skipped (geojson).');
+    expect(await dialog.getByTestId('exchange-result').textContent()).toContain('Feature 2 is a LineString, not a point.');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('made no request outside the app', () => {
+    expect(bench.requests.map((r) => r.url()).filter((u) => !u.startsWith(bench.origin) && !/^(data|blob):/.test(u))).toEqual([]);
+    expect(bench.pageErrors).toEqual([]);
+  });
+});
