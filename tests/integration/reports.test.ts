@@ -44,6 +44,9 @@ describe('the report builder', () => {
     expect(html).toMatch(/<svg[^>]+aria-label="Map of the events"/);
     for (const place of ['Kunduz', 'Maymana', 'Taloqan']) expect(html).toContain(place);
     expect(html).toContain('the Taliban clashed with security forces until Sunday night');
+    // A date's quote inside a sentence already quoted is not repeated; a short one elsewhere comes with its context.
+    expect(html).not.toMatch(/<blockquote>“Sunday( night)?”/);
+    expect(html).toContain('<mark>Sunday</mark>. In the city of Kunduz, the…<cite>');
     expect(html).toContain("default-src 'none'");
     expect(html).not.toMatch(/(src|href)="https?:|url\(https?:/);
     expect(html).toContain('data:font/woff2;base64,');

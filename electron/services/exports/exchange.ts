@@ -190,6 +190,7 @@ function importAcled(ws: Workspace, text: string): ExchangeImportResult {
   const result: ExchangeImportResult = { kind: 'acled', created: 0, matched: 0, skipped: 0, messages: unknown.length ? [`Columns not read: ${unknown.join(', ')}.`] : [] };
   const undo = (v: string | undefined) => (v ?? '').replace(/^'(?=[=+\-@\t\r])/, '').trim();
   const reg = ws.entities;
+  const unplaced = ws.db.prepare('SELECT lat IS NULL FROM entity WHERE id = ?').pluck();
   const actor = (name: string, type: ActorType) => reg.entities.resolve(ACTOR_ENTITY[type] ?? 'organisation', name, null, 'analyst');
   ws.db.transaction(() => {
     parsed.data.forEach((row, i) => {
@@ -212,7 +213,7 @@ function importAcled(ws: Workspace, text: string): ExchangeImportResult {
       const placeName = undo(row.location) || undo(row.admin1) || undo(row.country);
       if (!placeName || !Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) return fail('its location has no name or no valid coordinates.');
       const locationId = reg.entities.resolve('place', placeName, null, 'analyst');
-      if (reg.entities.get(locationId).lat === null) reg.entities.setPlace(locationId, placeNear(ws, placeName, lat, lon));
+      if (unplaced.get(locationId)) reg.entities.setPlace(locationId, placeNear(ws, placeName, lat, lon));
       const split = (v: string | undefined) => undo(v).split(';').map((s) => s.trim()).filter(Boolean);
       const input = EventInput.safeParse({
         date,

@@ -7,6 +7,7 @@ import type { ReportSpec } from '../../contract/reports.js';
 /** Rows a report's events table holds; the rest are counted, not listed (the data exports carry them all). */
 export const REPORT_EVENT_ROWS = 500;
 const MAX_ARTICLES = 10_000;
+const SHORT_QUOTE = 40;
 
 export interface ReportContent {
   spec: ReportSpec;
@@ -16,7 +17,8 @@ export interface ReportContent {
   totalFatalities: number;
   perDay: { date: string; count: number; fatalities: number }[];
   entities: { id: number; name: string; type: string; events: number; mentions: number }[];
-  quotes: { quote: string; articleTitle: string; source: string | null; published: string | null; field: string; eventId: number }[];
+  /** A short quote ("Sunday") comes with the words around it, so it reads on its own. */
+  quotes: { quote: string; before: string; after: string; articleTitle: string; source: string | null; published: string | null; field: string; eventId: number }[];
   articles: number;
 }
 
@@ -58,24 +60,40 @@ export function readReportContent(db: Db, spec: ReportSpec): ReportContent {
       touch(e.location?.entityId, e.location?.name, 'place');
     }
     const typeOf = db.prepare('SELECT type FROM entity WHERE id = ?').pluck();
-    const mentionCount = db.prepare("SELECT count(*) FROM mention WHERE entity_id = ? AND status = 'accepted'").pluck();
+    const mentionCount = db.prepare("SELECT count(*) FROM mention WHERE entity_id = ? AND status <> 'rejected'").pluck();
     for (const a of actors.values()) {
       a.type = (typeOf.get(a.id) as string | undefined) ?? a.type;
       a.mentions = mentionCount.get(a.id) as number;
     }
     const sources = new Map<number, string | null>();
     const sourceOf = db.prepare('SELECT source FROM article WHERE id = ?').pluck();
-    const seen = new Set<string>();
-    const quotes: ReportContent['quotes'] = [];
-    for (const e of first.rows) {
-      for (const ev of e.evidence) {
-        const key = `${ev.articleId}:${ev.start}:${ev.end}`;
-        if (seen.has(key) || quotes.length >= 60) continue;
-        seen.add(key);
-        if (!sources.has(ev.articleId)) sources.set(ev.articleId, (sourceOf.get(ev.articleId) as string | null) ?? null);
-        quotes.push({ quote: ev.quote, articleTitle: ev.articleTitle, source: sources.get(ev.articleId) ?? null, published: ev.published, field: ev.field, eventId: e.id });
-      }
+    // Key quotes: each span once, and not a span inside another one already quoted ("Sunday" inside
+    // the sentence that says what happened on Sunday); the longest spans are kept first.
+    const spans = first.rows.flatMap((e, order) => e.evidence.map((ev) => ({ ev, eventId: e.id, order })));
+    const kept: typeof spans = [];
+    for (const span of [...spans].sort((a, b) => b.ev.end - b.ev.start - (a.ev.end - a.ev.start))) {
+      const inside = kept.some((k) => k.ev.articleId === span.ev.articleId && k.ev.start <= span.ev.start && span.ev.end <= k.ev.end);
+      if (!inside) kept.push(span);
     }
+    const context = db.prepare('SELECT prefix, suffix FROM event_evidence WHERE id = ?');
+    const quotes: ReportContent['quotes'] = kept
+      .sort((a, b) => a.order - b.order || a.ev.start - b.ev.start)
+      .slice(0, 60)
+      .map(({ ev, eventId }) => {
+        if (!sources.has(ev.articleId)) sources.set(ev.articleId, (sourceOf.get(ev.articleId) as string | null) ?? null);
+        const around = ev.quote.length < SHORT_QUOTE ? (context.get(ev.id) as { prefix: string; suffix: string } | undefined) : undefined;
+        return {
+          quote: ev.quote,
+          // Context without the cut words at its ends; the spaces next to the quote stay as written.
+          before: around ? around.prefix.replace(/^\S*\s+/, '').replace(/\s+/g, ' ') : '',
+          after: around ? around.suffix.replace(/\s+\S*$/, '').replace(/\s+/g, ' ') : '',
+          articleTitle: ev.articleTitle,
+          source: sources.get(ev.articleId) ?? null,
+          published: ev.published,
+          field: ev.field,
+          eventId,
+        };
+      });
     const articles = new Set(all.flatMap((e) => e.evidence.map((x) => x.articleId))).size;
     return {
       spec,

@@ -100,7 +100,9 @@ export async function reportDocx(c: ReportContent): Promise<Buffer> {
         new Paragraph({
           indent: { left: 360 },
           border: { left: { style: BorderStyle.SINGLE, size: 12, color: 'D0D7DE', space: 8 } },
-          children: [text(`“${q.quote}”`), text(` — ${q.articleTitle}${q.source ? `, ${q.source}` : ''}${q.published ? `, ${q.published.slice(0, 10)}` : ''}`, { italics: true, color: '6E7781', size: 17 })],
+          children: [
+            ...(q.before || q.after ? [text(`…${q.before}`), text(q.quote, { bold: true }), text(`${q.after}…`)] : [text(`“${q.quote}”`)]),
+            text(` — ${q.articleTitle}${q.source ? `, ${q.source}` : ''}${q.published ? `, ${q.published.slice(0, 10)}` : ''}`, { italics: true, color: '6E7781', size: 17 })],
         }),
       );
     }

@@ -85,21 +85,30 @@ export function mapSvg(events: EventRecord[], width = 900, height = 520): string
   );
 }
 
-/** Events per day as bars, fatalities as a line of dots: the report's timeline figure. */
+/** The days a timeline spans: its events' days, padded, and at least two weeks so one day is not a wall. */
+function timelineSpan(perDay: { date: string }[]): [number, number] {
+  const DAY = 86_400_000;
+  const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
+  const first = ms(perDay[0]!.date);
+  const last = ms(perDay.at(-1)!.date) + DAY;
+  const pad = Math.max(DAY, (14 * DAY - (last - first)) / 2);
+  return [first - pad, last + pad];
+}
+
+/** Events per day as bars: the report's timeline figure. */
 export function timelineSvg(perDay: { date: string; count: number; fatalities: number }[], width = 900, height = 160): string {
   if (perDay.length === 0) return '';
   const DAY = 86_400_000;
   const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
-  const t0 = ms(perDay[0]!.date) - DAY;
-  const t1 = ms(perDay.at(-1)!.date) + 2 * DAY;
+  const [t0, t1] = timelineSpan(perDay);
   const axis = 22;
   const x = (t: number) => ((t - t0) / (t1 - t0)) * width;
   const max = Math.max(...perDay.map((d) => d.count));
-  const bar = Math.max(3, (DAY / (t1 - t0)) * width - 2);
+  const bar = Math.min(24, Math.max(3, (DAY / (t1 - t0)) * width - 2));
   const bars = perDay
     .map((d) => {
       const h = (d.count / max) * (height - axis - 14);
-      return `<rect x="${x(ms(d.date)).toFixed(1)}" y="${(height - axis - h).toFixed(1)}" width="${bar.toFixed(1)}" height="${h.toFixed(1)}" fill="#c92a2a"><title>${d.date}: ${d.count} events</title></rect>`;
+      return `<rect x="${(x(ms(d.date) + DAY / 2) - bar / 2).toFixed(1)}" y="${(height - axis - h).toFixed(1)}" width="${bar.toFixed(1)}" height="${h.toFixed(1)}" fill="#b91c1c"><title>${d.date}: ${d.count} events</title></rect>`;
     })
     .join('');
   const span = t1 - t0;
@@ -137,13 +146,12 @@ export function timelinePng(perDay: { date: string; count: number }[], width = 1
   };
   const DAY = 86_400_000;
   const ms = (d: string) => Date.parse(`${d}T00:00:00Z`);
-  const t0 = ms(perDay[0]!.date) - DAY;
-  const t1 = ms(perDay.at(-1)!.date) + 2 * DAY;
+  const [t0, t1] = timelineSpan(perDay);
   const x = (t: number) => ((t - t0) / (t1 - t0)) * width;
   const max = Math.max(...perDay.map((d) => d.count));
-  const bar = Math.max(3, (DAY / (t1 - t0)) * width - 2);
+  const bar = Math.min(32, Math.max(3, (DAY / (t1 - t0)) * width - 2));
   const base = height - 10;
-  for (const d of perDay) paint(x(ms(d.date)), base - (d.count / max) * (base - 10), x(ms(d.date)) + bar, base, [0xb9, 0x1c, 0x1c]);
+  for (const d of perDay) paint(x(ms(d.date) + DAY / 2) - bar / 2, base - (d.count / max) * (base - 10), x(ms(d.date) + DAY / 2) + bar / 2, base, [0xb9, 0x1c, 0x1c]);
   paint(0, base, width, base + 2, [0x88, 0x88, 0x88]);
   return PNG.sync.write(png);
 }

@@ -86,7 +86,7 @@ export function reportHtml(c: ReportContent): string {
     : '';
   const quotes = has('quotes') && c.quotes.length
     ? `<section><h2>Key quotes</h2>${c.quotes
-        .map((q) => `<blockquote>“${esc(q.quote)}”<cite>${esc(q.articleTitle)}${q.source ? ` — ${esc(q.source)}` : ''}${q.published ? `, ${esc(q.published.slice(0, 10))}` : ''} (event ${q.eventId}, ${esc(q.field)})</cite></blockquote>`)
+        .map((q) => `<blockquote>${q.before || q.after ? `…${esc(q.before)}<mark>${esc(q.quote)}</mark>${esc(q.after)}…` : `“${esc(q.quote)}”`}<cite>${esc(q.articleTitle)}${q.source ? ` — ${esc(q.source)}` : ''}${q.published ? `, ${esc(q.published.slice(0, 10))}` : ''} (event ${q.eventId}, ${esc(q.field)})</cite></blockquote>`)
         .join('')}</section>`
     : '';
   return `<!doctype html>
@@ -109,6 +109,7 @@ h1 { font-size: 20pt; margin: 0 0 2mm; } h2 { font-size: 13pt; margin: 6mm 0 2mm
 table { width: 100%; border-collapse: collapse; font-size: 9pt; } th, td { text-align: left; vertical-align: top; padding: 1.2mm 1.5mm; border-bottom: 1px solid #e5e7eb; }
 thead { display: table-header-group; } tr { break-inside: avoid; } th { background: #f3f4f6; }
 .num { text-align: right; } .nowrap { white-space: nowrap; }
+mark { background: #fef3c7; color: inherit; }
 blockquote { margin: 2mm 0; padding: 1mm 3mm; border-left: 3px solid #d0d7de; break-inside: avoid; } cite { display: block; color: #6e7781; font-size: 8.5pt; font-style: normal; }
 .totals { display: flex; gap: 8mm; margin: 2mm 0 4mm; } .totals strong { font-size: 14pt; display: block; }
 </style></head>

@@ -25,7 +25,7 @@ export function reportMarkdown(c: ReportContent, mapFile: string | null): string
   }
   if (has('quotes') && c.quotes.length) {
     out.push('## Key quotes', '');
-    for (const q of c.quotes) out.push(`> “${q.quote.replace(/\n/g, ' ')}”  `, `> — *${q.articleTitle}*${q.source ? `, ${q.source}` : ''}${q.published ? `, ${q.published.slice(0, 10)}` : ''}`, '');
+    for (const q of c.quotes) out.push(`> ${q.before || q.after ? `…${q.before}**${q.quote}**${q.after}…` : `“${q.quote}”`}`.replace(/\n/g, ' ') + '  ', `> — *${q.articleTitle}*${q.source ? `, ${q.source}` : ''}${q.published ? `, ${q.published.slice(0, 10)}` : ''}`, '');
   }
   if (spec.handling) out.push(`**${spec.handling}**`, '');
   return out.join('\n');
