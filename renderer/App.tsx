@@ -387,6 +387,10 @@ export function App() {
                     linkedEntityIds={links.entityIds}
                     linkedRelationIds={links.relationIds}
                     onSelectEntity={openEntity}
+                    onSelectRelation={(id) => {
+                      setSide(null);
+                      setSelectedRelation(id);
+                    }}
                     run={run}
                   />
                 ) : tab === 'events' ? (
@@ -440,7 +444,11 @@ export function App() {
                       highlighted={highlighted}
                       inView={inView}
                       picking={picking !== null}
-                      onPlaceClick={(p) => setClickedPlace(p.entityId)}
+                      onPlaceClick={(p) => {
+                        // A place on the map is selected like a row: its articles, events and relations are marked everywhere.
+                        setClickedPlace(p.entityId);
+                        openEntity(p.entityId);
+                      }}
                       onShowArticles={(p) => filterByEntity(p.entityId, p.name)}
                       onBounds={(b) => {
                         bounds.current = b;

@@ -17,6 +17,8 @@ interface Props {
   linkedEntityIds: number[];
   linkedRelationIds: number[];
   onSelectEntity: (id: number) => void;
+  /** An arrow clicked: its relation becomes the selection. */
+  onSelectRelation: (id: number) => void;
   run: <T>(action: () => Promise<T>) => Promise<T | undefined>;
 }
 
@@ -25,14 +27,14 @@ interface Props {
  * relations as arrows labelled by type (sigma over graphology, laid out with ForceAtlas2).
  * Clicking a node selects the entity and adds its neighbours; clicking an arrow shows its evidence.
  */
-export function LinkChart({ around, refreshKey, selectedEntityId, linkedEntityIds, linkedRelationIds, onSelectEntity, run }: Props) {
+export function LinkChart({ around, refreshKey, selectedEntityId, linkedEntityIds, linkedRelationIds, onSelectEntity, onSelectRelation, run }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const [data, setData] = useState<GraphData | null>(null);
   const [expanded, setExpanded] = useState<number[]>([]);
   const [edge, setEdge] = useState<RelationRecord | null>(null);
-  const handlers = useRef({ onSelectEntity });
+  const handlers = useRef({ onSelectEntity, onSelectRelation });
   useEffect(() => {
-    handlers.current = { onSelectEntity };
+    handlers.current = { onSelectEntity, onSelectRelation };
   });
   const rendererRef = useRef<Sigma | null>(null);
   const marks = useRef({ nodes: new Set<string>(), edges: new Set<string>() });
@@ -89,7 +91,10 @@ export function LinkChart({ around, refreshKey, selectedEntityId, linkedEntityId
       handlers.current.onSelectEntity(Number(node));
       setExpanded((x) => (x.includes(Number(node)) ? x : [...x, Number(node)]));
     });
-    renderer.on('clickEdge', ({ edge: id }) => void run(() => call('relations.get', { id: Number(id) })).then((r) => r && setEdge(r)));
+    renderer.on('clickEdge', ({ edge: id }) => {
+      handlers.current.onSelectRelation(Number(id));
+      void run(() => call('relations.get', { id: Number(id) })).then((r) => r && setEdge(r));
+    });
     const el = container.current;
     // For tests and the benchmark: size of the drawn graph, time to draw it, and where small graphs' nodes are.
     const describe = () => {

@@ -45,6 +45,8 @@ describe.skipIf(!chromiumPath)('relations and the link chart (browser mode, real
     }
     await dialog.waitFor({ timeout: 1000 });
     expect(await dialog.textContent()).toContain('“Rohullah Ahmadzai, a spokesman for the defense ministry”');
+    // The arrow's relation is now the selection every view marks.
+    await expect.poll(() => page.getByTestId('selection-bar').textContent()).toContain('Relation: Rohullah Ahmadzai spokesman for Ministry of Defence');
     await dialog.getByRole('button', { name: 'Close' }).click();
     const now = JSON.parse((await chart.getAttribute('data-positions'))!) as Record<string, [number, number]>;
     const [id, [x, y]] = Object.entries(now)[0]!;
