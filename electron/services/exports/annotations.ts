@@ -58,13 +58,45 @@ export function toW3c(model: ExportModel, created: string): object {
       },
     };
   });
+  // Relations as linking annotations (as Recogito writes them): the two entities are the first two
+  // targets, in order; each span that says so is a further target; the type is a tagging body.
+  const entityResource = (e: { id: number; name: string; type: string }) => ({ id: urn.entity(e.id), label: e.name, type: e.type });
+  const relations = model.relations.map((r) => ({
+    id: `urn:awb:relation:${r.id}`,
+    type: 'Annotation',
+    motivation: 'linking',
+    created,
+    body: [
+      { type: 'TextualBody', purpose: 'tagging', value: r.type === 'custom' ? (r.label ?? 'related to') : r.type },
+      ...(r.startDate ? [{ type: 'TextualBody', purpose: 'describing', value: `from ${r.startDate}` }] : []),
+      ...(r.endDate ? [{ type: 'TextualBody', purpose: 'describing', value: `until ${r.endDate}` }] : []),
+      ...(r.notes ? [{ type: 'TextualBody', purpose: 'commenting', value: r.notes }] : []),
+    ],
+    target: [
+      entityResource(r.source),
+      entityResource(r.target),
+      ...r.evidence.flatMap((e) => {
+        const article = articles.get(e.articleId);
+        if (!article) return [];
+        return [
+          {
+            source: urn.article(article),
+            selector: [
+              { type: 'TextQuoteSelector', exact: e.quote, prefix: article.body.slice(Math.max(0, e.start - 32), e.start), suffix: article.body.slice(e.end, e.end + 32) },
+              { type: 'TextPositionSelector', start: e.start, end: e.end },
+            ],
+          },
+        ];
+      }),
+    ],
+  }));
   return {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
     id: 'urn:awb:collection',
     type: 'AnnotationCollection',
     label: 'Analyst Workbench annotations',
-    total: items.length,
-    first: { type: 'AnnotationPage', startIndex: 0, items },
+    total: items.length + relations.length,
+    first: { type: 'AnnotationPage', startIndex: 0, items: [...items, ...relations] },
   };
 }
 

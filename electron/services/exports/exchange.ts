@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { SUB_EVENT_TYPES, type ActorType, type SubEventType } from '../../contract/acled.js';
 import type { EntityType, MentionType } from '../../contract/entities.js';
 import { EventInput } from '../../contract/events.js';
+import { RELATION_TYPES, RelationInput } from '../../contract/relations.js';
 import type { ExchangeImportResult } from '../../contract/exports.js';
 import { UserError } from '../errors.js';
 import type { Workspace } from '../workspace.js';
@@ -78,15 +79,74 @@ function importW3c(ws: Workspace, json: unknown): ExchangeImportResult {
   };
   const byFingerprint = ws.db.prepare('SELECT a.id, b.body FROM article a JOIN article_body b ON b.article_id = a.id WHERE a.fingerprint = ?');
   const byUrl = ws.db.prepare('SELECT a.id, b.body FROM article a JOIN article_body b ON b.article_id = a.id WHERE a.url = ? ORDER BY a.id LIMIT 1');
-  // One transaction for the file: a failure half-way leaves the workspace as it was.
-  ws.db.transaction(() => items.forEach((raw, index) => {
-    const a = raw as Json;
-    const label = `Annotation ${index + 1}`;
-    const target = (asArray(a.target)[0] ?? {}) as Json;
+  const isLink = (a: unknown) => (a as Json | null)?.motivation === 'linking';
+  const findArticle = (target: Json) => {
     const source = typeof target.source === 'string' ? target.source : '';
     const fingerprint = source.startsWith('urn:awb:article:') ? source.slice('urn:awb:article:'.length) : null;
     const url = typeof target.scope === 'string' ? target.scope : /^https?:/.test(source) ? source : null;
-    const article = ((fingerprint && byFingerprint.get(fingerprint)) || (url && byUrl.get(url)) || undefined) as { id: number; body: string } | undefined;
+    return { source, article: ((fingerprint && byFingerprint.get(fingerprint)) || (url && byUrl.get(url)) || undefined) as { id: number; body: string } | undefined };
+  };
+  // One transaction for the file: a failure half-way leaves the workspace as it was. Names first,
+  // then the links between them.
+  ws.db.transaction(() => {
+    items.forEach((raw, index) => {
+      if (!isLink(raw)) importName(raw as Json, index);
+    });
+    items.forEach((raw, index) => {
+      if (isLink(raw)) importLink(raw as Json, index);
+    });
+  })();
+  return result;
+
+  function importLink(a: Json, index: number): void {
+    const label = `Annotation ${index + 1}`;
+    const targets = asArray(a.target) as Json[];
+    const ends = targets.filter((t) => typeof t.id === 'string' && typeof t.label === 'string' && ENTITY_TYPES.includes(t.type as EntityType)).slice(0, 2);
+    if (ends.length < 2) return skip(`${label}: a link needs two entities (targets with an id, a label and a type).`);
+    const bodies = asArray(a.body) as Json[];
+    const tag = bodies.find((b) => b.purpose === 'tagging' && typeof b.value === 'string')?.value as string | undefined;
+    if (!tag) return skip(`${label}: the link does not say what kind of relation it is.`);
+    const described = (prefix: string) =>
+      bodies.map((b) => (b.purpose === 'describing' && typeof b.value === 'string' ? new RegExp(`^${prefix} (\\d{4}(-\\d{2}(-\\d{2})?)?)$`).exec(b.value)?.[1] : undefined)).find(Boolean) ?? null;
+    const evidence: { articleId: number; start: number; end: number }[] = [];
+    for (const t of targets.filter((x) => x.selector)) {
+      const { article } = findArticle(t);
+      const selectors = asArray(t.selector) as Json[];
+      const quote = selectors.find((x) => x.type === 'TextQuoteSelector');
+      const position = selectors.find((x) => x.type === 'TextPositionSelector');
+      const exact = typeof quote?.exact === 'string' ? quote.exact : '';
+      const start = article ? anchor(article.body, exact, String(quote?.prefix ?? ''), String(quote?.suffix ?? ''), typeof position?.start === 'number' ? position.start : null) : null;
+      if (article && start !== null) evidence.push({ articleId: article.id, start, end: start + exact.length });
+      else if (result.messages.length < 50) result.messages.push(`${label}: its evidence “${exact.slice(0, 60)}” has no matching article here; the relation is kept without it.`);
+    }
+    const custom = !(RELATION_TYPES as readonly string[]).includes(tag) || tag === 'custom';
+    const [from, to] = ends.map((e) => ws.entities.entities.resolve(e.type as EntityType, (e.label as string).trim(), null, 'analyst')) as [number, number];
+    const input = RelationInput.safeParse({
+      sourceId: from,
+      targetId: to,
+      type: custom ? 'custom' : tag,
+      label: custom ? tag : null,
+      startDate: described('from'),
+      endDate: described('until'),
+      notes: (bodies.find((b) => b.purpose === 'commenting' && typeof b.value === 'string')?.value as string | undefined) ?? null,
+    });
+    if (!input.success) return skip(`${label}: ${input.error.issues.map((x) => x.message).join(' ')}`);
+    const same = ws.db
+      .prepare('SELECT id FROM relation WHERE source_id = ? AND target_id = ? AND type = ? AND label IS ?')
+      .pluck()
+      .get(input.data.sourceId, input.data.targetId, input.data.type, input.data.label);
+    if (same) {
+      result.matched++;
+      return;
+    }
+    ws.relations.create(input.data, evidence);
+    result.created++;
+  }
+
+  function importName(a: Json, index: number): void {
+    const label = `Annotation ${index + 1}`;
+    const target = (asArray(a.target)[0] ?? {}) as Json;
+    const { source, article } = findArticle(target);
     if (!article) return skip(`${label}: no article here matches its target (${source || 'none given'}).`);
     const selectors = asArray(target.selector) as Json[];
     const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
@@ -111,8 +171,7 @@ function importW3c(ws: Workspace, json: unknown): ExchangeImportResult {
     if (outcome === 'created') result.created++;
     else if (outcome === 'matched') result.matched++;
     else skip(`${label}: “${exact.slice(0, 60)}” overlaps an annotation already decided here, which was kept.`);
-  }))();
-  return result;
+  }
 }
 
 function placeOf(ws: Workspace, source: Json | undefined, name: string) {
