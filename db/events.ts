@@ -277,6 +277,7 @@ export class EventsRepository {
     }
     if (query.articleIds.length) add('ev.id IN (SELECT event_id FROM event_evidence WHERE article_id IN (SELECT value FROM json_each(?)))', JSON.stringify(query.articleIds));
     if (query.bbox) add('ev.lat BETWEEN ? AND ? AND ev.lon BETWEEN ? AND ?', query.bbox[1], query.bbox[3], query.bbox[0], query.bbox[2]);
+    if (query.ids) add('ev.id IN (SELECT value FROM json_each(?))', JSON.stringify(query.ids));
     return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
   }
 

@@ -526,6 +526,8 @@ export function App() {
             bbox: query.bbox,
           }}
           scopeLabel={describeScope(selection.length, query, Object.keys(gridFilters).length > 0)}
+          filtered={selection.length > 0 || isFiltered(query) || Object.keys(gridFilters).length > 0}
+          selection={focus && links.label ? { label: `${focus.kind} “${links.label}”`, eventIds: links.eventIds } : null}
           run={run}
           onClose={() => setDialog(null)}
         />

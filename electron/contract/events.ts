@@ -97,6 +97,8 @@ export const EventQuery = z.object({
   entityIds: z.array(z.number().int()).max(50).default([]),
   articleIds: z.array(z.number().int()).max(10_000).default([]),
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable().default(null),
+  /** Only these events (those tied to the current selection); absent for no such limit. */
+  ids: z.array(z.number().int()).max(5000).optional(),
   sort: z.array(z.object({ column: z.enum(EVENT_COLUMNS), direction: z.enum(['asc', 'desc']) })).max(1).default([]),
 });
 export type EventQuery = z.infer<typeof EventQuery>;

@@ -23,6 +23,8 @@ export const ReportSpec = z.object({
   dateTo: z.string().nullable().default(null),
   entityIds: z.array(z.number().int()).max(50).default([]),
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable().default(null),
+  /** The events tied to the current selection (an entity's, an article's…), and how it reads. */
+  selection: z.object({ label: z.string().max(500), eventIds: z.array(z.number().int()).max(5000) }).nullable().default(null),
   sections: z.array(z.enum(REPORT_SECTIONS)).default([...REPORT_SECTIONS]),
   /** The map as the analyst sees it (a PNG data URL from the map view); drawn from the data when absent. */
   mapImage: z

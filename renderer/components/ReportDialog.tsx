@@ -9,6 +9,10 @@ interface Props {
   /** The filters and ticks in force: the report covers what the analyst is looking at. */
   scope: Pick<ReportSpecInput, 'articleIds' | 'articleQuery' | 'dateFrom' | 'dateTo' | 'entityIds' | 'bbox'>;
   scopeLabel: string;
+  /** Whether any filter or tick is in force (else "the filters" and "the whole workspace" are the same). */
+  filtered: boolean;
+  /** The current selection's events (an entity's, an event, an article's), if something is selected. */
+  selection: { label: string; eventIds: number[] } | null;
   run: <T>(action: () => Promise<T>) => Promise<T | undefined>;
   onClose: () => void;
 }
@@ -24,12 +28,12 @@ const FORMAT_LABEL: Record<ReportFormat, string> = { pdf: 'PDF', docx: 'Word (.d
 const HANDLING = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'];
 
 /** Builds a report of what is in view: the analyst's title, summary and handling line; preview; save as PDF, Word, Markdown or HTML. */
-export function ReportDialog({ scope, scopeLabel, run, onClose }: Props) {
+export function ReportDialog({ scope, scopeLabel, filtered, selection, run, onClose }: Props) {
   const [title, setTitle] = useState('');
   const [author, setAuthor] = useState('');
   const [summary, setSummary] = useState('');
   const [handling, setHandling] = useState('TLP:AMBER');
-  const [whole, setWhole] = useState(false);
+  const [covers, setCovers] = useState<'selection' | 'filters' | 'whole'>(filtered ? 'filters' : 'whole');
   const [sections, setSections] = useState<string[]>([...REPORT_SECTIONS]);
   const [format, setFormat] = useState<ReportFormat>('pdf');
   const [path, setPath] = useState('');
@@ -48,7 +52,7 @@ export function ReportDialog({ scope, scopeLabel, run, onClose }: Props) {
     summary,
     handling,
     sections: sections as ReportSpecInput['sections'],
-    ...(whole ? {} : scope),
+    ...(covers === 'filters' ? scope : covers === 'selection' && selection ? { selection } : {}),
     mapImage: sections.includes('map') ? await snapshotMap() : null,
   });
 
@@ -101,11 +105,19 @@ export function ReportDialog({ scope, scopeLabel, run, onClose }: Props) {
         </label>
         <fieldset className="row">
           <legend className="muted">Covers</legend>
+          {selection && (
+            <label>
+              <input type="radio" checked={covers === 'selection'} onChange={() => setCovers('selection')} /> the selection: {selection.label} ({selection.eventIds.length}{' '}
+              {selection.eventIds.length === 1 ? 'event' : 'events'})
+            </label>
+          )}
+          {filtered && (
+            <label>
+              <input type="radio" checked={covers === 'filters'} onChange={() => setCovers('filters')} /> {scopeLabel}
+            </label>
+          )}
           <label>
-            <input type="radio" checked={!whole} onChange={() => setWhole(false)} /> {scopeLabel}
-          </label>
-          <label>
-            <input type="radio" checked={whole} onChange={() => setWhole(true)} /> the whole workspace
+            <input type="radio" checked={covers === 'whole'} onChange={() => setCovers('whole')} /> the whole workspace
           </label>
         </fieldset>
         <fieldset className="row">

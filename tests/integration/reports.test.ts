@@ -65,6 +65,13 @@ describe('the report builder', () => {
     expect(html).toContain('Scope: articles matching “Maimana”, 1 tag');
   });
 
+  it('covers the events tied to the current selection', async () => {
+    const links = await w.call('selection.links', { kind: 'entity', id: w.forces });
+    const { html, events } = await w.call('reports.preview', { spec: { ...spec, selection: { label: 'entity “Military Forces of Afghanistan”', eventIds: links.eventIds.slice(0, 2) } } });
+    expect(events).toBe(2);
+    expect(html).toContain('Scope: the events tied to entity “Military Forces of Afghanistan”');
+  });
+
   it('keeps a hostile handling line or title as text', async () => {
     const { html } = await w.call('reports.preview', { spec: { ...spec, title: '<img src=x onerror=alert(1)>', handling: '</style><script>alert(1)</script>' } });
     expect(html).not.toContain('<script');

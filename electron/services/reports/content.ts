@@ -35,6 +35,7 @@ export function readReportContent(db: Db, spec: ReportSpec): ReportContent {
       entityIds: spec.entityIds,
       bbox: spec.bbox,
       articleIds,
+      ...(spec.selection ? { ids: spec.selection.eventIds } : {}),
       sort: [{ column: 'date', direction: 'asc' }],
     });
     const repo = new EventsRepository(db);

@@ -51,11 +51,14 @@ export function reportHtml(c: ReportContent): string {
   const { spec } = c;
   const has = (s: (typeof spec.sections)[number]) => spec.sections.includes(s);
   const scope = [
+    spec.selection ? `the events tied to ${spec.selection.label}` : null,
     spec.articleIds
       ? `${spec.articleIds.length} selected article${spec.articleIds.length === 1 ? '' : 's'}`
       : spec.articleQuery
         ? `articles matching ${[spec.articleQuery.search.trim() && `“${spec.articleQuery.search.trim()}”`, spec.articleQuery.tagIds.length && `${spec.articleQuery.tagIds.length} tag${spec.articleQuery.tagIds.length === 1 ? '' : 's'}`, Object.keys(spec.articleQuery.filters).length && 'column filters'].filter(Boolean).join(', ')}`
-        : 'the whole workspace',
+        : spec.selection
+          ? null
+          : 'the whole workspace',
     spec.dateFrom || spec.dateTo ? `dates ${spec.dateFrom ?? '…'} to ${spec.dateTo ?? '…'}` : null,
     spec.bbox ? 'places in the map view' : null,
   ]
