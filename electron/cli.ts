@@ -5,7 +5,7 @@ import { EXPORT_FORMATS, ExportFormat, REPORT_FORMAT_BY_EXTENSION, TABLE_NAMES, 
 import { isArchive, restoreArchive } from './services/exports/archive.js';
 import { detectExchange } from './services/exports/exchange.js';
 import { Core } from './dispatch.js';
-import { appVersion, gazetteerFile, sampleDir, userDataDir } from './paths.js';
+import { appVersion, gazetteerFile, parseWorkerFile, sampleDir, userDataDir } from './paths.js';
 
 const USAGE = `awb — Analyst Workbench on the command line
 
@@ -65,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(`restored  ${path.basename(archives[0]!)} → ${values.workspace}: ${Object.entries(manifest.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
     return 0;
   }
-  const core = new Core({ dataDir: userDataDir(), gazetteerFile: gazetteerFile(), workspace: values.workspace, sampleDir: sampleDir(), mode: 'browser', version: appVersion(), suggestOnImport: false });
+  const core = new Core({ dataDir: userDataDir(), gazetteerFile: gazetteerFile(), workspace: values.workspace, sampleDir: sampleDir(), mode: 'browser', version: appVersion(), suggestOnImport: false, parseWorker: parseWorkerFile() });
   const call = async <N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> => {
     const result = await core.dispatch(name, input);
     if (!result.ok) throw new Error(result.error.message);

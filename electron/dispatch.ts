@@ -3,6 +3,7 @@ import { createHandlers, type Handlers } from './handlers.js';
 import { toCallError, UserError } from './services/errors.js';
 import { ExtractionQueue } from './services/entities/queue.js';
 import { Gazetteer } from './services/gazetteer/gazetteer.js';
+import { ParsePool } from './services/extract/parsePool.js';
 import { ImportService } from './services/imports.js';
 import { chromiumPrinter, type PdfPrinter } from './services/reports/pdf.js';
 import { WorkspaceSession } from './services/workspace.js';
@@ -19,6 +20,8 @@ export interface CoreOptions {
   suggestOnImport?: boolean;
   /** How reports become PDF: Electron's printToPDF in the desktop app, a local Chromium elsewhere. */
   printPdf?: PdfPrinter;
+  /** The built article-parsing worker (dist/electron/parseWorker.mjs); without it, files are parsed on this thread. */
+  parseWorker?: string | null;
 }
 
 export type Dispatch = (name: string, input: unknown) => Promise<CallResult<unknown>>;
@@ -34,6 +37,7 @@ export class Core {
   private readonly listeners = new Set<(event: CoreEvent) => void>();
 
   private gazetteerInstance: Gazetteer | null = null;
+  private parser: ParsePool | null = null;
   readonly extraction: ExtractionQueue;
 
   constructor(options: CoreOptions) {
@@ -49,6 +53,7 @@ export class Core {
         if (report.state !== 'running' && report.imported > 0 && options.suggestOnImport !== false) this.extraction.start();
       },
       options.sampleDir,
+      (this.parser = new ParsePool(options.parseWorker ?? null)),
     );
     this.handlers = createHandlers({ session: this.session, imports: this.imports, extraction: this.extraction, emit, mode: options.mode, version: options.version, printPdf: options.printPdf ?? chromiumPrinter });
   }
@@ -71,6 +76,7 @@ export class Core {
 
   close(): void {
     this.extraction.stop();
+    this.parser?.close();
     this.session.close();
     this.gazetteerInstance?.close();
   }

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Core } from './dispatch.js';
 import { electronPrintPdf } from './printPdf.js';
-import { appRoot, gazetteerFile, rendererDir, sampleDir } from './paths.js';
+import { appRoot, gazetteerFile, parseWorkerFile, rendererDir, sampleDir } from './paths.js';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -131,7 +131,7 @@ guardContents();
 void app.whenReady().then(() => {
   const root = appRoot(__dirname);
   try {
-    core = new Core({ dataDir: app.getPath('userData'), gazetteerFile: gazetteerFile(root), sampleDir: sampleDir(root), mode: 'electron', version: app.getVersion(), printPdf: electronPrintPdf });
+    core = new Core({ dataDir: app.getPath('userData'), gazetteerFile: gazetteerFile(root), sampleDir: sampleDir(root), mode: 'electron', version: app.getVersion(), printPdf: electronPrintPdf, parseWorker: parseWorkerFile(root) });
   } catch (error) {
     dialog.showErrorBox('Analyst Workbench cannot open its workspace', (error as Error).message);
     app.quit();

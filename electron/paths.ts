@@ -13,6 +13,8 @@ export function appRoot(from = path.dirname(fileURLToPath(import.meta.url))): st
 
 export const rendererDir = (root = appRoot()) => path.join(root, 'dist', 'renderer');
 export const sampleDir = (root = appRoot()) => path.join(root, 'assets', 'samples');
+/** The article-parsing worker, built beside the other entry points. */
+export const parseWorkerFile = (root = appRoot()) => path.join(root, 'dist', 'electron', 'parseWorker.mjs');
 
 /** Where workspaces and settings live when no Electron is there to say (browser mode, CLI). */
 export function userDataDir(): string {

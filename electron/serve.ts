@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Core } from './dispatch.js';
-import { appVersion, gazetteerFile, rendererDir, sampleDir, userDataDir } from './paths.js';
+import { appVersion, gazetteerFile, parseWorkerFile, rendererDir, sampleDir, userDataDir } from './paths.js';
 import { newToken } from './web/guard.js';
 import { createWebServer } from './web/server.js';
 
@@ -31,6 +31,7 @@ function main(): void {
       sampleDir: sampleDir(),
       mode: 'browser',
       version: appVersion(),
+      parseWorker: parseWorkerFile(),
     });
   } catch (error) {
     console.error(`Cannot open the workspace: ${(error as Error).message}`);

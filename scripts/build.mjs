@@ -62,7 +62,12 @@ await Promise.all([
   esbuild({
     ...common,
     format: 'esm',
-    entryPoints: { serve: path.join(root, 'electron/serve.ts'), cli: path.join(root, 'electron/cli.ts'), gazetteer: path.join(root, 'electron/services/gazetteer/prepare.ts') },
+    entryPoints: {
+      serve: path.join(root, 'electron/serve.ts'),
+      cli: path.join(root, 'electron/cli.ts'),
+      gazetteer: path.join(root, 'electron/services/gazetteer/prepare.ts'),
+      parseWorker: path.join(root, 'electron/services/extract/parseWorker.ts'),
+    },
     outdir: path.join(dist, 'electron'),
     outExtension: { '.js': '.mjs' },
   }),

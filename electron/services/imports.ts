@@ -3,7 +3,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { IMPORTABLE_EXTENSIONS, MAX_FILE_BYTES, type ImportOutcome, type ImportReport, type ImportSource } from '../contract/imports.js';
-import { articleFromFile, articleFromText, Refusal, type NewArticle } from './extract/article.js';
+import { articleFromText, Refusal, type NewArticle } from './extract/article.js';
+import { ParsePool } from './extract/parsePool.js';
 import type { Workspace } from './workspace.js';
 
 /** One unit of work: a file on disk, bytes sent by the renderer, or pasted text. */
@@ -19,7 +20,11 @@ interface Job {
 
 const BATCH_ARTICLES = 250;
 const BATCH_MILLISECONDS = 150;
-const READ_AHEAD = 16;
+/**
+ * How many files are read and parsed ahead of storing: enough that the parsing worker never waits
+ * while a batch is stored, but holding no more than about 64 MB of articles (fewer when they are big).
+ */
+const READ_AHEAD = { min: 16, max: 256, bytes: 64 * 1024 * 1024 };
 
 function newJob(jobId: string, total: number): Job {
   return { report: { jobId, state: 'running', total, done: 0, imported: 0, duplicates: 0, failed: 0, outcomes: [] }, cancelled: false };
@@ -36,6 +41,7 @@ export class ImportService {
     private readonly workspace: () => Workspace,
     private readonly onProgress: (report: ImportReport) => void,
     private readonly sampleDir: string,
+    private readonly parser: ParsePool = new ParsePool(null),
   ) {}
 
   async start(source: ImportSource): Promise<string> {
@@ -60,12 +66,17 @@ export class ImportService {
       progress();
     };
     progress();
-    // Files are read a few ahead of parsing, so disk waits overlap with work.
-    const loads: Promise<NewArticle>[] = [];
+    // Files are read and parsed ahead of storing, so disk waits and parsing overlap with storing.
+    const loads: (Promise<NewArticle> | undefined)[] = [];
+    let seenBytes = 0;
+    let seen = 0;
     const prefetch = (i: number) => {
-      for (let k = loads.length; k < Math.min(items.length, i + READ_AHEAD); k++) {
-        loads.push(items[k]!.load());
-        loads[k]!.catch(() => undefined);
+      const average = seen ? seenBytes / seen : 4096;
+      const ahead = Math.round(Math.max(READ_AHEAD.min, Math.min(READ_AHEAD.max, READ_AHEAD.bytes / average)));
+      for (let k = loads.length; k < Math.min(items.length, i + ahead); k++) {
+        const load = items[k]!.load();
+        load.catch(() => undefined);
+        loads.push(load);
       }
     };
     for (const [i, item] of items.entries()) {
@@ -74,12 +85,17 @@ export class ImportService {
       const index = job.report.outcomes.length;
       job.report.outcomes.push({ name: item.name, status: 'failed', message: 'Not processed', articleId: null });
       try {
-        batch.push({ index, article: await loads[i]! });
+        const article = await loads[i]!;
+        seenBytes += article.body.length * 2;
+        seen++;
+        batch.push({ index, article });
       } catch (error) {
         job.report.outcomes[index] = { name: item.name, status: 'failed', message: reason(error), articleId: null };
         job.report.failed++;
       }
       job.report.done++;
+      // The stored promise would otherwise keep every parsed article alive until the job ends.
+      loads[i] = undefined;
       if (batch.length >= BATCH_ARTICLES || Date.now() - batchStarted > BATCH_MILLISECONDS) {
         flush();
         await yieldToEventLoop();
@@ -152,19 +168,19 @@ export class ImportService {
             if ((file.base64.length * 3) / 4 > MAX_FILE_BYTES + 4) {
               throw new Refusal(`The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB and is refused.`);
             }
-            return articleFromFile(file.name, Buffer.from(file.base64, 'base64'));
+            return this.parser.parse(file.name, Buffer.from(file.base64, 'base64'));
           },
         }));
       case 'paths':
-        return (await Promise.all(source.paths.map((p) => expandPath(p)))).flat();
+        return (await Promise.all(source.paths.map((p) => expandPath(p, this.parser)))).flat();
       case 'sample':
-        return expandPath(this.sampleDir);
+        return expandPath(this.sampleDir, this.parser);
     }
   }
 }
 
 /** A folder becomes every importable file inside it (hidden files and other types are skipped). */
-async function expandPath(target: string): Promise<ImportItem[]> {
+async function expandPath(target: string, parser: ParsePool): Promise<ImportItem[]> {
   const stat = await fs.stat(target).catch(() => null);
   if (!stat) return [{ name: target, load: () => Promise.reject(new Refusal('No such file or folder.')) }];
   if (stat.isDirectory()) {
@@ -173,12 +189,12 @@ async function expandPath(target: string): Promise<ImportItem[]> {
       .filter((e) => e.isFile() && !e.name.startsWith('.') && (IMPORTABLE_EXTENSIONS as readonly string[]).includes(path.extname(e.name).toLowerCase()))
       .map((e) => path.join(e.parentPath, e.name))
       .sort()
-      .map(fileItem);
+      .map((file) => fileItem(file, parser));
   }
-  return [fileItem(target)];
+  return [fileItem(target, parser)];
 }
 
-function fileItem(file: string): ImportItem {
+function fileItem(file: string, parser: ParsePool): ImportItem {
   return {
     name: file,
     load: async () => {
@@ -186,7 +202,7 @@ function fileItem(file: string): ImportItem {
       if (size > MAX_FILE_BYTES) {
         throw new Refusal(`The file is ${(size / 1024 / 1024).toFixed(0)} MB; articles over ${MAX_FILE_BYTES / 1024 / 1024} MB are refused.`);
       }
-      return articleFromFile(file, await fs.readFile(file));
+      return parser.parse(file, await fs.readFile(file));
     },
   };
 }

@@ -87,11 +87,15 @@ export function LinkChart({ around, refreshKey, selectedEntityId, linkedEntityId
     });
     rendererRef.current = renderer;
     // Selected on press ('downNode'): 'clickNode' did not fire reliably for a click in testing.
+    // A node drawn over an arrow's end gets both events: the node wins.
+    let nodePressedAt = -Infinity;
     renderer.on('downNode', ({ node }) => {
+      nodePressedAt = performance.now();
       handlers.current.onSelectEntity(Number(node));
       setExpanded((x) => (x.includes(Number(node)) ? x : [...x, Number(node)]));
     });
     renderer.on('clickEdge', ({ edge: id }) => {
+      if (performance.now() - nodePressedAt < 1000) return;
       handlers.current.onSelectRelation(Number(id));
       void run(() => call('relations.get', { id: Number(id) })).then((r) => r && setEdge(r));
     });

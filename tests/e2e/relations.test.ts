@@ -48,9 +48,11 @@ describe.skipIf(!chromiumPath)('relations and the link chart (browser mode, real
     // The arrow's relation is now the selection every view marks.
     await expect.poll(() => page.getByTestId('selection-bar').textContent()).toContain('Relation: Rohullah Ahmadzai spokesman for Ministry of Defence');
     await dialog.getByRole('button', { name: 'Close' }).click();
+    // The selection bar came in above the tables: the chart has moved down.
+    const moved = (await chart.boundingBox())!;
     const now = JSON.parse((await chart.getAttribute('data-positions'))!) as Record<string, [number, number]>;
     const [id, [x, y]] = Object.entries(now)[0]!;
-    await page.mouse.click(box.x + x, box.y + y);
+    await page.mouse.click(moved.x + x, moved.y + y);
     await expect.poll(() => chart.getAttribute('data-selected')).toBe(id);
     await page.getByTestId('entity-name').waitFor();
   });

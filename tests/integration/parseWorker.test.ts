@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Core } from '../../electron/dispatch.js';
+import { gazetteerFile, parseWorkerFile } from '../../electron/paths.js';
+import { fixtures, repoRoot, tempDir } from './helpers.js';
+
+const worker = parseWorkerFile(repoRoot);
+
+describe.skipIf(!fs.existsSync(worker))('parsing articles in a worker thread', () => {
+  const paths = [path.join(fixtures, 'folder'), path.join(fixtures, 'hostile'), path.join(fixtures, 'cp1252.txt'), path.join(fixtures, 'utf16.txt'), path.join(fixtures, 'empty.txt')];
+  const run = async (parseWorker: string | null) => {
+    const dir = tempDir();
+    const core = new Core({ dataDir: dir, gazetteerFile: gazetteerFile(repoRoot), workspace: path.join(dir, 'w.awb'), sampleDir: dir, mode: 'browser', version: 'test', suggestOnImport: false, parseWorker });
+    try {
+      const report = await core.imports.importNow({ kind: 'paths', paths });
+      const articles = core.session.current.db.prepare('SELECT a.title, a.published, a.source, a.fingerprint, b.body FROM article a JOIN article_body b ON b.article_id = a.id ORDER BY a.id').all();
+      return { outcomes: report.outcomes.map((o) => [path.basename(o.name), o.status, o.message]), articles };
+    } finally {
+      core.close();
+    }
+  };
+
+  it('imports the same articles, with the same refusals, as parsing on the main thread', async () => {
+    const inWorker = await run(worker);
+    const inline = await run(null);
+    expect(inWorker).toEqual(inline);
+    expect(inWorker.outcomes.some(([, status]) => status === 'failed')).toBe(true);
+    expect(inWorker.articles.length).toBeGreaterThan(10);
+  });
+
+  it('falls back to this thread when the worker cannot start', async () => {
+    const broken = path.join(tempDir(), 'broken-worker.mjs');
+    fs.writeFileSync(broken, 'throw new Error("no worker here");');
+    expect(await run(broken)).toEqual(await run(null));
+  });
+});
