@@ -1,5 +1,6 @@
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, openWorkbench, selectText, type Bench } from './harness.js';
+import { chromiumPath, mapPixel, openWorkbench, selectText, type Bench } from './harness.js';
 
 
 describe.skipIf(!chromiumPath)('reviewing entities and reading the map (browser mode, real Chromium)', () => {
@@ -69,6 +70,21 @@ describe.skipIf(!chromiumPath)('reviewing entities and reading the map (browser 
     await expect.poll(() => page.getByTestId('article-count').textContent()).toBe('1 article match');
     await page.getByRole('button', { name: 'Remove filter Mentions: Amruddin Wali' }).click();
     await expect.poll(() => page.getByTestId('article-count').textContent()).toBe('1 article');
+  });
+
+  it('selects a place clicked on the map, like a row: its entity opens and every view marks it', async () => {
+    const { page } = bench;
+    await expect.poll(() => page.getByTestId('map').getAttribute('data-ready'), { timeout: 20_000 }).toBe('true');
+    await expect.poll(() => page.locator('.map-canvas').getAttribute('data-idle-places'), { timeout: 20_000 }).not.toBe('0');
+    const db = new Database(bench.workspace, { readonly: true });
+    // The country sits alone at its centre; each town shares its point with its province.
+    const place = db.prepare("SELECT id, lat, lon FROM entity WHERE name = 'Afghanistan' AND type = 'place'").get() as { id: number; lat: number; lon: number };
+    db.close();
+    const { x, y } = await mapPixel(bench, place.lat, place.lon);
+    await page.mouse.click(x, y);
+    await expect.poll(() => page.getByTestId('selection-bar').textContent()).toContain('Entity: Afghanistan');
+    await expect.poll(() => page.locator('.map-canvas').getAttribute('data-ringed')).toBe(String(place.id));
+    await page.getByTestId('selection-bar').getByRole('button', { name: 'Clear selection' }).click();
   });
 
   it('draws the map offline and filters by the places in view', async () => {

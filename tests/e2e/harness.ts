@@ -92,3 +92,14 @@ export async function selectText(bench: Bench, text: string): Promise<void> {
     root.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
   }, text);
 }
+
+/** Pixel of a point on the map, from the view MapLibre reports (Web Mercator, 512-pixel world tiles). */
+export async function mapPixel(bench: Bench, lat: number, lon: number): Promise<{ x: number; y: number }> {
+  const canvas = bench.page.locator('.map-canvas');
+  const [cLon, cLat, zoom] = (await canvas.getAttribute('data-view'))!.split(',').map(Number) as [number, number, number];
+  const box = (await canvas.boundingBox())!;
+  const world = 512 * 2 ** zoom;
+  const mx = (l: number) => ((l + 180) / 360) * world;
+  const my = (l: number) => ((1 - Math.log(Math.tan((l * Math.PI) / 180) + 1 / Math.cos((l * Math.PI) / 180)) / Math.PI) / 2) * world;
+  return { x: box.x + box.width / 2 + mx(lon) - mx(cLon), y: box.y + box.height / 2 + my(lat) - my(cLat) };
+}
