@@ -65,7 +65,17 @@ async function main(argv: string[]): Promise<number> {
     console.log(`restored  ${path.basename(archives[0]!)} → ${values.workspace}: ${Object.entries(manifest.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
     return 0;
   }
-  const core = new Core({ dataDir: userDataDir(), gazetteerFile: gazetteerFile(), workspace: values.workspace, sampleDir: sampleDir(), mode: 'browser', version: appVersion(), suggestOnImport: false, parseWorker: parseWorkerFile() });
+  const core = new Core({
+    dataDir: userDataDir(),
+    gazetteerFile: gazetteerFile(),
+    workspace: values.workspace,
+    sampleDir: sampleDir(),
+    mode: 'browser',
+    version: appVersion(),
+    suggestOnImport: false,
+    // Only an import parses files: other commands do not start the parsing workers.
+    parseWorker: command === 'import' ? parseWorkerFile() : null,
+  });
   const call = async <N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> => {
     const result = await core.dispatch(name, input);
     if (!result.ok) throw new Error(result.error.message);

@@ -20,19 +20,9 @@ export class ParsePool {
   private next = 0;
   private seq = 0;
 
-  private started = false;
-
-  constructor(
-    private readonly script: string | null,
-    private readonly size = Math.max(1, Math.min(3, os.availableParallelism() - 1)),
-  ) {}
-
-  /** Workers start with the first file, so commands that import nothing never pay for them. */
-  private start(): void {
-    this.started = true;
-    const script = this.script;
+  constructor(script: string | null, size = Math.max(1, Math.min(3, os.availableParallelism() - 1))) {
     if (!script || !fs.existsSync(script)) return;
-    for (let i = 0; i < this.size; i++) {
+    for (let i = 0; i < size; i++) {
       const slot = { worker: new Worker(script), pending: new Map<number, Pending>() };
       slot.worker.unref();
       slot.worker.on('message', (m: { id: number; article?: NewArticle; error?: string; refusal?: boolean }) => {
@@ -58,7 +48,6 @@ export class ParsePool {
   }
 
   parse(name: string, bytes: Uint8Array): Promise<NewArticle> {
-    if (!this.started) this.start();
     return new Promise((resolve, reject) => {
       const pending = { name, bytes, resolve, reject };
       if (this.workers.length === 0) return this.inline(pending);
