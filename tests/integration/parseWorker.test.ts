@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Core } from '../../electron/dispatch.js';
 import { gazetteerFile, parseWorkerFile } from '../../electron/paths.js';
+import { articleFromFile, Refusal } from '../../electron/services/extract/article.js';
+import { ParsePool } from '../../electron/services/extract/parsePool.js';
 import { fixtures, repoRoot, tempDir } from './helpers.js';
 
 const worker = parseWorkerFile(repoRoot);
@@ -29,9 +31,27 @@ describe.skipIf(!fs.existsSync(worker))('parsing articles in a worker thread', (
     expect(inWorker.articles.length).toBeGreaterThan(10);
   });
 
+  it('parses in the worker exactly as on this thread, refusals included', async () => {
+    const pool = new ParsePool(worker);
+    try {
+      expect(await pool.ready()).toBe(true);
+      const files = ['folder/report-01.txt', 'folder/report-10.txt', 'hostile/hostile.html', 'cp1252.txt', 'utf16.txt', 'empty.txt'].map((f) => path.join(fixtures, f));
+      const settle = (p: Promise<unknown>) => p.then((article) => ({ article }), (error: Error) => ({ error: error.message, refusal: error instanceof Refusal }));
+      const inWorker = await Promise.all(files.map((f) => settle(pool.parse(f, fs.readFileSync(f)))));
+      const inline = await Promise.all(files.map((f) => settle(Promise.resolve().then(() => articleFromFile(f, fs.readFileSync(f))))));
+      expect(inWorker).toEqual(inline);
+      expect(inWorker.filter((r) => 'refusal' in r && r.refusal)).toHaveLength(2);
+    } finally {
+      pool.close();
+    }
+  });
+
   it('falls back to this thread when the worker cannot start', async () => {
     const broken = path.join(tempDir(), 'broken-worker.mjs');
     fs.writeFileSync(broken, 'throw new Error("no worker here");');
+    const pool = new ParsePool(broken);
+    expect(await pool.ready()).toBe(false);
+    pool.close();
     expect(await run(broken)).toEqual(await run(null));
   });
 });

@@ -9,3 +9,6 @@ parentPort!.on('message', ({ id, name, bytes }: { id: number; name: string; byte
     parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error), refusal: error instanceof Refusal });
   }
 });
+
+// The parsers are loaded (jsdom takes a moment): files may come here now.
+parentPort!.postMessage({ ready: true });
