@@ -27,7 +27,8 @@ import { TagPanel } from './views/TagPanel.js';
 import { Timeline } from './views/Timeline.js';
 
 type AppInfo = CallOutput<'app.info'>;
-type Side = { kind: 'article'; id: number; eventId?: number } | { kind: 'entity'; id: number } | { kind: 'event'; id: number } | null;
+/** What is selected: an article, entity or event (each with its side panel), or a relation (no panel). */
+type Side = { kind: 'article'; id: number; eventId?: number } | { kind: 'entity'; id: number } | { kind: 'event'; id: number } | { kind: 'relation'; id: number } | null;
 
 /** What a report built now would cover, in words. */
 function describeScope(ticked: number, q: ViewQuery, columnFilters: boolean): string {
@@ -62,7 +63,6 @@ export function App() {
   const [eventTotal, setEventTotal] = useState(0);
   const [eventPoints, setEventPoints] = useState<EventPoint[]>([]);
   const [series, setSeries] = useState<CallOutput<'timeline.series'>>({ articles: [], events: [] });
-  const [selectedRelation, setSelectedRelation] = useState<number | null>(null);
   const [linksFor, setLinks] = useState<{ key: string; links: SelectionLinks }>({ key: '', links: noLinks });
   const [entityTotal, setEntityTotal] = useState(0);
   const [showMap, setShowMap] = useState(true);
@@ -130,10 +130,7 @@ export function App() {
   }, [eventFilter, refreshKey, run]);
   // One selection for every view: the open article, entity or event, or the chosen relation. Each
   // view marks what it is tied to (an entity's articles, events and relations; an event's day…).
-  const focus = useMemo<SelectionRef | null>(
-    () => (side ? { kind: side.kind, id: side.id } : selectedRelation !== null ? { kind: 'relation', id: selectedRelation } : null),
-    [side, selectedRelation],
-  );
+  const focus = useMemo<SelectionRef | null>(() => (side ? { kind: side.kind, id: side.id } : null), [side]);
   const focusKey = focus ? `${focus.kind}:${focus.id}` : '';
   useEffect(() => {
     if (!focus) return;
@@ -271,10 +268,7 @@ export function App() {
                 <SelectionBar
                   kind={focus.kind}
                   links={links}
-                  onClear={() => {
-                    setSide(null);
-                    setSelectedRelation(null);
-                  }}
+                  onClear={closeSide}
                 />
               )}
               <div className="table-bar">
@@ -373,8 +367,7 @@ export function App() {
                     selectedId={focus?.kind === 'relation' ? focus.id : null}
                     markedIds={links.relationIds}
                     onOpen={(id) => {
-                      setSide(null);
-                      setSelectedRelation(id);
+                      setSide({ kind: 'relation', id });
                     }}
                     onTotal={setRelationTotal}
                     onError={setError}
@@ -388,8 +381,7 @@ export function App() {
                     linkedRelationIds={links.relationIds}
                     onSelectEntity={openEntity}
                     onSelectRelation={(id) => {
-                      setSide(null);
-                      setSelectedRelation(id);
+                      setSide({ kind: 'relation', id });
                     }}
                     run={run}
                   />
