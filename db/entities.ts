@@ -334,6 +334,12 @@ export class EntitiesRepository {
     return p ? { id: -p.id, name: p.name, kind: 'custom', country: null, admin1Name: null, lat: p.lat, lon: p.lon, population: 0 } : null;
   }
 
+  /** A custom place of this name at this point (to a metre's tenth), if the workspace has one. */
+  findCustomPlace(name: string, lat: number, lon: number): PlaceCandidate | null {
+    const id = this.db.prepare('SELECT id FROM custom_place WHERE name = ? AND abs(lat - ?) < 1e-6 AND abs(lon - ?) < 1e-6').pluck().get(name, lat, lon) as number | undefined;
+    return id === undefined ? null : this.customPlace(-id);
+  }
+
   createCustomPlace(name: string, lat: number, lon: number): PlaceCandidate {
     const id = Number(this.db.prepare('INSERT INTO custom_place (name, lat, lon, created_at) VALUES (?, ?, ?, ?)').run(name, lat, lon, nowIso()).lastInsertRowid);
     recordChange(this.db, 'create', 'custom_place', id, null, { name, lat, lon });

@@ -1,25 +1,19 @@
 import type { EventRecord } from '../electron/contract/events.js';
 import type { RelationRecord } from '../electron/contract/relations.js';
+import type { StoredArticle } from './articles.js';
 import { EventQuery } from '../electron/contract/events.js';
 import { EventsRepository } from './events.js';
 import type { Db } from './open.js';
 import { RelationsRepository } from './relations.js';
 
 /** The records an export writes, read once in bulk: every format is written from this one model. */
-export interface ExportArticle {
+export interface ExportArticle extends Pick<StoredArticle, 'title' | 'source' | 'url' | 'author' | 'published' | 'dateline' | 'body'> {
   id: number;
-  title: string;
-  source: string | null;
-  url: string | null;
-  author: string | null;
-  published: string | null;
-  dateline: string | null;
   reliability: string | null;
   credibility: number | null;
   tags: string[];
   /** The text's fingerprint: the same article in another workspace has the same one. */
   fingerprint: string;
-  body: string;
 }
 
 export interface ExportEntity {

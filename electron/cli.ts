@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXPORT_FORMATS, ExportFormat, REPORT_FORMAT_BY_EXTENSION, TABLE_NAMES, type CallInput, type CallName, type CallOutput } from './contract/index.js';
+import { EXPORT_FORMATS, ExportFormat, eventFields, REPORT_FORMAT_BY_EXTENSION, TABLE_NAMES, type CallInput, type CallName, type CallOutput } from './contract/index.js';
 import { isArchive, restoreArchive } from './services/exports/archive.js';
 import { detectExchange } from './services/exports/exchange.js';
 import { Core } from './dispatch.js';
@@ -164,20 +164,9 @@ async function main(argv: string[]): Promise<number> {
               JSON.stringify({
                 id: e.id,
                 date: e.date,
-                timePrecision: e.timePrecision,
-                disorderType: e.disorderType,
-                eventType: e.eventType,
-                subEventType: e.subEventType,
-                actor1: e.actor1?.name ?? null,
-                actor2: e.actor2?.name ?? null,
-                interaction: e.interaction,
-                location: e.location?.name ?? null,
-                admin1: e.admin1,
-                country: e.country,
+                ...eventFields(e),
                 lat: e.lat,
                 lon: e.lon,
-                geoPrecision: e.geoPrecision,
-                fatalities: e.fatalities,
                 evidence: e.evidence.map((x) => ({ field: x.field, quote: x.quote, article: x.articleTitle })),
                 unsupported: e.unsupported,
               }),

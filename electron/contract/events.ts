@@ -89,6 +89,24 @@ export function eventInputOf(e: EventRecord): EventInputRaw | null {
   };
 }
 
+/** An event's coded fields by name, flat: what the CLI prints and exchange files carry. */
+export function eventFields(e: EventRecord) {
+  return {
+    timePrecision: e.timePrecision,
+    disorderType: e.disorderType,
+    eventType: e.eventType,
+    subEventType: e.subEventType,
+    actor1: e.actor1?.name ?? null,
+    actor2: e.actor2?.name ?? null,
+    interaction: e.interaction,
+    location: e.location?.name ?? null,
+    admin1: e.admin1,
+    country: e.country,
+    geoPrecision: e.geoPrecision,
+    fatalities: e.fatalities,
+  };
+}
+
 export const EVENT_COLUMNS = ['date', 'eventType', 'subEventType', 'actor1', 'actor2', 'location', 'fatalities', 'updated'] as const;
 export const EventQuery = z.object({
   dateFrom: z.string().nullable().default(null),

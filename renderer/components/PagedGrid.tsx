@@ -1,9 +1,10 @@
-import type { ColDef, GridApi, IDatasource, RowClassRules, SortModelItem } from 'ag-grid-community';
+import type { ColDef, GridApi, IDatasource, SortModelItem } from 'ag-grid-community';
 import { themeQuartz } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { TableExportInput } from '../../electron/contract/index.js';
 import { setShownTable, shownColumns, shownSort } from '../state/shownTable.js';
+import { useRowMarks } from './rowMarks.js';
 
 export const gridTheme = themeQuartz.withParams({ fontFamily: 'Noto Sans, sans-serif', fontSize: 13, headerFontWeight: 600, spacing: 6 });
 
@@ -29,6 +30,16 @@ interface Props<T extends { id: number }> {
 
 const NONE: number[] = [];
 
+/** What App gives every table view built on PagedGrid. */
+export interface TableViewProps {
+  refreshKey: number;
+  selectedId: number | null;
+  markedIds: number[];
+  onOpen: (id: number) => void;
+  onTotal: (n: number) => void;
+  onError: (message: string) => void;
+}
+
 /**
  * A table paged in SQL through AG Grid's infinite row model: each block is one call to the core,
  * so the window never holds the whole table. The datasource is made once and reads the latest
@@ -36,7 +47,6 @@ const NONE: number[] = [];
  */
 export function PagedGrid<T extends { id: number }>({ testId, columns, refreshKey, selectedId, markedIds = NONE, fetchPage, onOpen, onTotal, onError, onCellEdited, exportAs }: Props<T>) {
   const apiRef = useRef<GridApi<T> | null>(null);
-  const box = useRef<HTMLDivElement>(null);
   const latest = useRef({ fetchPage, onTotal, onError, exportAs });
   useLayoutEffect(() => {
     latest.current = { fetchPage, onTotal, onError, exportAs };
@@ -71,32 +81,12 @@ export function PagedGrid<T extends { id: number }>({ testId, columns, refreshKe
   useEffect(() => {
     apiRef.current?.purgeInfiniteCache();
   }, [refreshKey]);
-  const marked = useMemo(() => new Set(markedIds), [markedIds]);
-  const current = useRef({ selectedId, marked });
-  useLayoutEffect(() => {
-    current.current = { selectedId, marked };
-  });
+  const { box, rowClassRules } = useRowMarks<T>(selectedId, markedIds);
   useEffect(() => {
     const api = apiRef.current;
-    if (!api) return;
-    const node = selectedId !== null ? api.getRowNode(String(selectedId)) : undefined;
-    if (node) api.ensureNodeVisible(node);
-    // The rows on screen get their classes here; rows drawn later get them from rowClassRules.
-    // (redrawRows would rebuild the rows, and a double-click that selects a row then never edits it.)
-    for (const row of box.current?.querySelectorAll<HTMLElement>('.ag-row[row-id]') ?? []) {
-      const id = Number(row.getAttribute('row-id'));
-      row.classList.toggle('row-current', id === selectedId);
-      row.classList.toggle('row-linked', id !== selectedId && marked.has(id));
-    }
-  }, [selectedId, marked]);
-
-  const rowClassRules = useMemo<RowClassRules<T>>(
-    () => ({
-      'row-current': (p) => p.data?.id === current.current.selectedId,
-      'row-linked': (p) => !!p.data && p.data.id !== current.current.selectedId && current.current.marked.has(p.data.id),
-    }),
-    [],
-  );
+    const node = api && selectedId !== null ? api.getRowNode(String(selectedId)) : undefined;
+    if (node) api!.ensureNodeVisible(node);
+  }, [selectedId]);
 
   return (
     <div className="articles-table" data-testid={testId} ref={box}>

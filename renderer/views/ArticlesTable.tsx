@@ -1,9 +1,10 @@
-import type { ColDef, FilterModel, GridApi, GridReadyEvent, IDatasource, RowClassRules, SortModelItem } from 'ag-grid-community';
+import type { ColDef, FilterModel, GridApi, GridReadyEvent, IDatasource, SortModelItem } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { ArticleColumn, ArticlePage, ArticleRow } from '../../electron/contract/index.js';
 import { call } from '../api.js';
 import { gridTheme } from '../components/PagedGrid.js';
+import { useRowMarks } from '../components/rowMarks.js';
 import { setShownTable, shownColumns } from '../state/shownTable.js';
 import { Snippet } from '../components/Snippet.js';
 import { TagChips } from '../components/TagChips.js';
@@ -131,21 +132,7 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
     apiRef.current?.purgeInfiniteCache();
   }, [externalKey, refreshKey]);
 
-  const marks = useRef({ currentId, marked: new Set<number>() });
-  const marked = useMemo(() => new Set(markedIds), [markedIds]);
-  useLayoutEffect(() => {
-    marks.current = { currentId, marked };
-  });
-  const rowClassRules = useMemo<RowClassRules<ArticleRow>>(
-    () => ({
-      'row-current': (p) => p.data?.id === marks.current.currentId,
-      'row-linked': (p) => !!p.data && p.data.id !== marks.current.currentId && marks.current.marked.has(p.data.id),
-    }),
-    [],
-  );
-  useEffect(() => {
-    apiRef.current?.redrawRows();
-  }, [currentId, marked]);
+  const { box, rowClassRules } = useRowMarks<ArticleRow>(currentId, markedIds);
 
   useEffect(() => {
     apiRef.current?.deselectAll();
@@ -156,7 +143,7 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
   }, []);
 
   return (
-    <div className="articles-table" data-testid="articles-table">
+    <div className="articles-table" data-testid="articles-table" ref={box}>
       <AgGridReact<ArticleRow>
         theme={gridTheme}
         columnDefs={columns}

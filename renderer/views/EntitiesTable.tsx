@@ -1,7 +1,7 @@
 import type { ColDef } from 'ag-grid-community';
 import type { EntityColumn, EntityQueryInput, EntityRow } from '../../electron/contract/index.js';
 import { call } from '../api.js';
-import { PagedGrid } from '../components/PagedGrid.js';
+import { PagedGrid, type TableViewProps } from '../components/PagedGrid.js';
 
 const columns: ColDef<EntityRow>[] = [
   { field: 'type', headerName: 'Type', width: 120, cellClass: (p) => `type-cell type-${p.value as string}` },
@@ -15,14 +15,8 @@ const columns: ColDef<EntityRow>[] = [
   { colId: 'place', headerName: 'Place', flex: 1.5, sortable: false, valueGetter: (p) => p.data?.placeLabel ?? '' },
 ];
 
-interface Props {
+interface Props extends TableViewProps {
   query: EntityQueryInput;
-  refreshKey: number;
-  selectedId: number | null;
-  markedIds: number[];
-  onOpen: (id: number) => void;
-  onTotal: (n: number) => void;
-  onError: (message: string) => void;
 }
 
 /** The entity registry as a table, paged and sorted in SQL. */

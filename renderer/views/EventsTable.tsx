@@ -1,7 +1,7 @@
 import type { ColDef, ValueParserParams } from 'ag-grid-community';
 import { SUB_EVENT_TYPES, eventInputOf, type EventQuery, type EventRecord, type Problem } from '../../electron/contract/index.js';
 import { call } from '../api.js';
-import { PagedGrid } from '../components/PagedGrid.js';
+import { PagedGrid, type TableViewProps } from '../components/PagedGrid.js';
 
 const PRECISIONS = [1, 2, 3];
 const toNumber = (p: ValueParserParams<EventRecord>) => (p.newValue === '' || p.newValue === null ? p.oldValue : Number(p.newValue));
@@ -30,14 +30,8 @@ const columns: ColDef<EventRecord>[] = [
 
 const describe = (problems: Problem[]) => problems.map((p) => p.message).join(' ');
 
-interface Props {
+interface Props extends TableViewProps {
   query: Partial<EventQuery>;
-  refreshKey: number;
-  selectedId: number | null;
-  markedIds: number[];
-  onOpen: (id: number) => void;
-  onTotal: (n: number) => void;
-  onError: (message: string) => void;
   onNotice: (message: string) => void;
 }
 

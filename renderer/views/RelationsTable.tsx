@@ -1,7 +1,7 @@
 import type { ColDef } from 'ag-grid-community';
 import type { RelationRecord } from '../../electron/contract/index.js';
 import { call } from '../api.js';
-import { PagedGrid } from '../components/PagedGrid.js';
+import { PagedGrid, type TableViewProps } from '../components/PagedGrid.js';
 
 const columns: ColDef<RelationRecord>[] = [
   { colId: 'source', headerName: 'From', flex: 1, sortable: false, valueGetter: (p) => p.data?.source.name ?? '' },
@@ -11,14 +11,8 @@ const columns: ColDef<RelationRecord>[] = [
   { colId: 'evidence', headerName: 'Evidence', flex: 2, sortable: false, valueGetter: (p) => p.data?.evidence.map((e) => `“${e.quote}”`).join(' ') ?? '' },
 ];
 
-interface Props {
+interface Props extends TableViewProps {
   entityIds: number[];
-  refreshKey: number;
-  selectedId: number | null;
-  markedIds: number[];
-  onOpen: (id: number) => void;
-  onTotal: (n: number) => void;
-  onError: (message: string) => void;
 }
 
 /** Relations, paged in SQL; limited to the entities in the filter bar when there are any. */

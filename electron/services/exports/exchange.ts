@@ -187,8 +187,8 @@ function placeOf(ws: Workspace, source: Json | undefined, name: string) {
   const coords = ((source.geometry as Json | undefined)?.coordinates ?? null) as number[] | null;
   if (!coords || coords.length < 2 || !coords.every(Number.isFinite)) return null;
   const label = typeof source.label === 'string' ? source.label.split(',')[0]!.trim() : name;
-  const existing = ws.db.prepare('SELECT id FROM custom_place WHERE name = ? AND abs(lat - ?) < 1e-6 AND abs(lon - ?) < 1e-6').pluck().get(label, coords[1], coords[0]) as number | undefined;
-  return existing ? ws.entities.placeLink({ gazetteerId: -existing }) : ws.entities.placeLink({ custom: { name: label, lat: coords[1]!, lon: coords[0]! } });
+  const existing = ws.entities.entities.findCustomPlace(label, coords[1]!, coords[0]!);
+  return existing ? ws.entities.placeLink({ gazetteerId: existing.id }) : ws.entities.placeLink({ custom: { name: label, lat: coords[1]!, lon: coords[0]! } });
 }
 
 const KIND_RANK = { city: 0, custom: 1, admin1: 2, country: 3 } as const;
@@ -209,7 +209,6 @@ function importGeoJson(ws: Workspace, json: unknown): ExchangeImportResult {
   const root = json as Json;
   const features = (root.type === 'FeatureCollection' ? asArray(root.features) : [root]) as Json[];
   const result: ExchangeImportResult = { kind: 'geojson', created: 0, matched: 0, skipped: 0, messages: [] };
-  const existing = ws.db.prepare('SELECT id FROM custom_place WHERE name = ? AND abs(lat - ?) < 1e-6 AND abs(lon - ?) < 1e-6').pluck();
   ws.db.transaction(() => {
     features.forEach((f, i) => {
       const geometry = f.geometry as Json | undefined;
@@ -228,7 +227,7 @@ function importGeoJson(ws: Workspace, json: unknown): ExchangeImportResult {
         result.skipped++;
         return;
       }
-      if (existing.get(name, c![1], c![0])) result.matched++;
+      if (ws.entities.entities.findCustomPlace(name!, c![1]!, c![0]!)) result.matched++;
       else {
         ws.entities.entities.createCustomPlace(name!.slice(0, 200), c![1]!, c![0]!);
         result.created++;

@@ -1,4 +1,5 @@
 import { xml } from './xml.js';
+import { eventFields } from '../../contract/events.js';
 import type { ExportModel } from '../../../db/exportModel.js';
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
@@ -23,17 +24,7 @@ export function toGeoJson(model: ExportModel): object {
         kind: 'event',
         eventId: e.id,
         when: e.date,
-        timePrecision: e.timePrecision,
-        disorderType: e.disorderType,
-        eventType: e.eventType,
-        subEventType: e.subEventType,
-        actor1: e.actor1?.name ?? null,
-        actor2: e.actor2?.name ?? null,
-        location: e.location?.name ?? null,
-        admin1: e.admin1,
-        country: e.country,
-        geoPrecision: e.geoPrecision,
-        fatalities: e.fatalities,
+        ...eventFields(e),
         notes: e.notes,
       },
     }));
