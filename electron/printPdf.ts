@@ -1,15 +1,15 @@
 import { BrowserWindow } from 'electron';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
+import type { PagePrinter } from './services/reports/pdf.js';
 
 /**
  * The desktop app prints reports with Electron's printToPDF: a hidden, sandboxed window with no
- * preload and JavaScript off loads the self-contained report page from a temp file.
+ * preload and JavaScript off loads the self-contained report page from the app's private working
+ * folder (`workDir`, emptied by the caller when the job ends).
  */
-export async function electronPrintPdf(html: string, target: string): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awb-print-'));
-  const page = path.join(dir, 'report.html');
+export const electronPrintPdf: PagePrinter = async (html, target, workDir) => {
+  const page = path.join(workDir, 'report.html');
   fs.writeFileSync(page, html);
   const win = new BrowserWindow({ show: false, webPreferences: { sandbox: true, contextIsolation: true, javascript: false, nodeIntegration: false, partition: 'awb-print' } });
   try {
@@ -20,6 +20,5 @@ export async function electronPrintPdf(html: string, target: string): Promise<vo
     fs.writeFileSync(target, pdf);
   } finally {
     win.destroy();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
-}
+};

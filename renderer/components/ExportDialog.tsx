@@ -23,6 +23,9 @@ export function ExportDialog({ selection, tabLabel, run, onClose }: Props) {
   const [handling, setHandling] = useState('TLP:AMBER');
   const [overwrite, setOverwrite] = useState(false);
   const [done, setDone] = useState<ExportResult | null>(null);
+  // Why the last export was refused (a missing folder, an existing file…), shown beside the path:
+  // the app's error banner sits behind this dialog, where the analyst would not see it.
+  const [saveError, setSaveError] = useState<string | null>(null);
   const [imported, setImported] = useState<(ExchangeImportResult & { name: string }) | null>(null);
   const table = TABLE_FORMATS.includes(format) ? shownTable() : null;
 
@@ -33,17 +36,21 @@ export function ExportDialog({ selection, tabLabel, run, onClose }: Props) {
 
   const start = async () => {
     setDone(null);
-    const result = await run(() =>
-      call('exports.run', {
-        format,
-        path,
-        overwrite,
-        handling,
-        articleIds: ticked && selection.length ? selection : null,
-        ...(table ? { table } : {}),
-      }),
-    );
-    if (result) setDone(result);
+    setSaveError(null);
+    try {
+      setDone(
+        await call('exports.run', {
+          format,
+          path,
+          overwrite,
+          handling,
+          articleIds: ticked && selection.length ? selection : null,
+          ...(table ? { table } : {}),
+        }),
+      );
+    } catch (e) {
+      setSaveError(e instanceof Error ? e.message : String(e));
+    }
   };
 
   const importFile = async (file: File) => {
@@ -90,9 +97,18 @@ export function ExportDialog({ selection, tabLabel, run, onClose }: Props) {
             <input value={handling} onChange={(e) => setHandling(e.target.value)} aria-label="Handling marking" />
           </label>
         )}
-        <SavePathField value={path} onChange={setPath} folder={format === 'brat'} />
+        <SavePathField
+          value={path}
+          onChange={(p) => {
+            setPath(p);
+            setSaveError(null);
+          }}
+          folder={format === 'brat'}
+          error={saveError}
+        />
         <label className="row">
-          <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> Replace the file if it exists
+          <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} />{' '}
+          {format === 'brat' ? 'Replace an earlier brat export in that folder (only the files it wrote; anything else there is kept)' : 'Replace the file if it exists'}
         </label>
         {done && (
           <p role="status" className="notice-line">

@@ -41,6 +41,8 @@ export function ReportDialog({ scope, scopeLabel, filtered, selection, run, onCl
   const [preview, setPreview] = useState<{ html: string; events: number } | null>(null);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<ReportSaved | null>(null);
+  // Why the last save was refused, shown beside the path (the app's error banner sits behind this dialog).
+  const [saveError, setSaveError] = useState<string | null>(null);
 
   useEffect(() => {
     void run(() => call('reports.defaultPath', { format })).then((p) => p && setPath(p.path));
@@ -65,9 +67,14 @@ export function ReportDialog({ scope, scopeLabel, filtered, selection, run, onCl
   const save = async () => {
     setBusy(true);
     setSaved(null);
-    const r = await run(async () => call('reports.save', { spec: await spec(), format, path, overwrite }));
-    setBusy(false);
-    if (r) setSaved(r);
+    setSaveError(null);
+    try {
+      setSaved(await call('reports.save', { spec: await spec(), format, path, overwrite }));
+    } catch (e) {
+      setSaveError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
@@ -140,7 +147,14 @@ export function ReportDialog({ scope, scopeLabel, filtered, selection, run, onCl
             </select>
           </label>
           <div style={{ flex: 1 }}>
-            <SavePathField value={path} onChange={setPath} />
+            <SavePathField
+              value={path}
+              onChange={(p) => {
+                setPath(p);
+                setSaveError(null);
+              }}
+              error={saveError}
+            />
           </div>
         </div>
         <label className="row">

@@ -1,4 +1,5 @@
 import type { ExportMention, ExportModel } from '../../../db/exportModel.js';
+import { safeUrl, wikidataId } from './safeText.js';
 
 /** Stable identifiers for our records inside exchange files. */
 export const urn = {
@@ -28,7 +29,8 @@ export function toW3c(model: ExportModel, created: string): object {
     const bodies: object[] = [{ type: 'TextualBody', purpose: 'tagging', value: m.type }];
     if (entity) {
       bodies.push({ type: 'SpecificResource', purpose: 'identifying', source: { id: urn.entity(entity.id), label: entity.name, type: entity.type } });
-      if (entity.wikidata) bodies.push({ type: 'SpecificResource', purpose: 'identifying', source: `http://www.wikidata.org/entity/${entity.wikidata}` });
+      const wikidata = wikidataId(entity.wikidata);
+      if (wikidata) bodies.push({ type: 'SpecificResource', purpose: 'identifying', source: `http://www.wikidata.org/entity/${wikidata}` });
       if (entity.type === 'place' && entity.lat !== null && entity.lon !== null) {
         bodies.push({
           type: 'SpecificResource',
@@ -50,7 +52,7 @@ export function toW3c(model: ExportModel, created: string): object {
       body: bodies,
       target: {
         source: urn.article(article),
-        ...(article.url ? { scope: article.url } : {}),
+        ...(safeUrl(article.url) ? { scope: safeUrl(article.url) } : {}),
         selector: [
           { type: 'TextQuoteSelector', exact: m.quote, prefix: m.prefix, suffix: m.suffix },
           { type: 'TextPositionSelector', start: m.start, end: m.end },
@@ -100,6 +102,7 @@ export function toW3c(model: ExportModel, created: string): object {
   };
 }
 
+const oneLine = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
 const BRAT_TYPE: Record<string, string> = { person: 'Person', organisation: 'Organisation', place: 'Place', group: 'Group', date: 'Date' };
 const bratLabel = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '') || 'Other';
 
@@ -156,9 +159,12 @@ export function toBrat(model: ExportModel): { files: Map<string, string>; conf: 
       const entity = m.entityId ? entities.get(m.entityId) : undefined;
       if (!entity) continue;
       if (!firstT.has(entity.id)) firstT.set(entity.id, id);
-      lines.push(`N${++n}\tReference ${id} AWB:${entity.id}\t${entity.name}`);
-      if (entity.wikidata) lines.push(`N${++n}\tReference ${id} Wikidata:${entity.wikidata}\t${entity.name}`);
-      if (entity.geonamesId) lines.push(`N${++n}\tReference ${id} GeoNames:${entity.geonamesId}\t${entity.placeLabel ?? entity.name}`);
+      // A tab or a line break in a name would start another field or line of the .ann file.
+      const name = oneLine(entity.name);
+      lines.push(`N${++n}\tReference ${id} AWB:${entity.id}\t${name}`);
+      const wikidata = wikidataId(entity.wikidata);
+      if (wikidata) lines.push(`N${++n}\tReference ${id} Wikidata:${wikidata}\t${name}`);
+      if (entity.geonamesId) lines.push(`N${++n}\tReference ${id} GeoNames:${entity.geonamesId}\t${oneLine(entity.placeLabel ?? entity.name)}`);
     }
     let e = 0;
     for (const ev of model.events) {

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
 import { openWorkspace, type Db } from '../../../db/open.js';
 import { UserError } from '../errors.js';
+import { resolveOutputPath, writeFileAtomicallySync } from '../output.js';
 
 export const ARCHIVE_FORMAT = 'analyst-workbench-archive';
 const DB_ENTRY = 'workspace.awb';
@@ -36,11 +36,14 @@ function counts(db: Db): Record<string, number> {
   };
 }
 
-/** The whole workspace as one zip: a consistent copy of the database and a manifest with counts and checksums. */
+/**
+ * The whole workspace as one zip: a consistent copy of the database and a manifest with counts and
+ * checksums. The copy is made beside `target` (the export's temporary file, in the folder the
+ * analyst chose), never in the shared temp folder, and removed once zipped.
+ */
 export function writeArchive(db: Db, target: string, appVersion: string): Manifest {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awb-archive-'));
+  const copy = `${target}.db`;
   try {
-    const copy = path.join(dir, DB_ENTRY);
     db.exec(`VACUUM INTO '${copy.replaceAll("'", "''")}'`);
     const data = new Uint8Array(fs.readFileSync(copy));
     const manifest: Manifest = {
@@ -56,7 +59,7 @@ export function writeArchive(db: Db, target: string, appVersion: string): Manife
     fs.writeFileSync(target, zip);
     return manifest;
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
   }
 }
 
@@ -98,21 +101,20 @@ export function restoreArchive(archive: string, target: string): Manifest {
       throw new UserError('bad_archive', `${path.basename(archive)} is damaged: ${name} does not match its checksum. Nothing was imported.`);
     }
   }
-  if (fs.existsSync(target)) throw new UserError('exists', `${target} already exists: choose a new file for the restored workspace.`);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  const partial = `${target}.partial`;
-  fs.writeFileSync(partial, files[DB_ENTRY]!);
-  try {
-    const db = openWorkspace(partial, { create: false });
-    const found = counts(db);
-    db.close();
-    const lost = Object.entries(manifest.counts).filter(([k, v]) => (found[k] ?? 0) < v);
-    if (lost.length) throw new UserError('bad_archive', `The archive's workspace holds fewer records than its manifest says (${lost.map(([k]) => k).join(', ')}). Nothing was imported.`);
-    fs.renameSync(partial, target);
-  } catch (error) {
-    fs.rmSync(partial, { force: true });
-    for (const suffix of ['-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
-    throw error;
-  }
+  // The restored workspace is a file the analyst names: the same rules as any file we write.
+  const file = resolveOutputPath(target);
+  if (fs.existsSync(file)) throw new UserError('exists', `${file} already exists: choose a new file for the restored workspace.`);
+  writeFileAtomicallySync(file, (partial) => {
+    fs.writeFileSync(partial, files[DB_ENTRY]!);
+    try {
+      const db = openWorkspace(partial, { create: false });
+      const found = counts(db);
+      db.close();
+      const lost = Object.entries(manifest.counts).filter(([k, v]) => (found[k] ?? 0) < v);
+      if (lost.length) throw new UserError('bad_archive', `The archive's workspace holds fewer records than its manifest says (${lost.map(([k]) => k).join(', ')}). Nothing was imported.`);
+    } finally {
+      for (const suffix of ['-wal', '-shm']) fs.rmSync(partial + suffix, { force: true });
+    }
+  });
   return manifest;
 }

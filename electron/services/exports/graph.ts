@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { ExportEntity, ExportModel } from '../../../db/exportModel.js';
 import type { EventRecord } from '../../contract/events.js';
+import { safeUrl, wikidataId } from './safeText.js';
 import { xml } from './xml.js';
 
 const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
@@ -25,7 +26,7 @@ export function toFtm(model: ExportModel): string {
   const entities = byId(model.entities);
   const lines: object[] = [];
   for (const e of model.entities) {
-    const properties: Record<string, string[]> = { name: [e.name], alias: e.aliases, notes: list(e.notes), wikidataId: list(e.wikidata) };
+    const properties: Record<string, string[]> = { name: [e.name], alias: e.aliases, notes: list(e.notes), wikidataId: list(wikidataId(e.wikidata)) };
     if (e.type === 'place') Object.assign(properties, { full: [e.placeLabel ?? e.name], latitude: list(e.lat), longitude: list(e.lon) });
     lines.push({ id: id('entity', e.id), schema: FTM_SCHEMA[e.type], properties: prune(properties) });
   }
@@ -33,7 +34,7 @@ export function toFtm(model: ExportModel): string {
     lines.push({
       id: id('article', a.id),
       schema: 'Article',
-      properties: prune({ title: [a.title], publisher: list(a.source), author: list(a.author), publishedAt: list(a.published), sourceUrl: list(a.url), bodyText: [a.body], keywords: a.tags }),
+      properties: prune({ title: [a.title], publisher: list(a.source), author: list(a.author), publishedAt: list(a.published), sourceUrl: list(safeUrl(a.url)), bodyText: [a.body], keywords: a.tags }),
     });
   }
   for (const m of model.mentions) {
@@ -151,7 +152,8 @@ export function toStix(model: ExportModel, handling: string, now: string): objec
       o = { ...common('identity', `entity-${e.id}`), name: e.name, identity_class: e.type === 'person' ? 'individual' : e.type === 'group' ? 'group' : 'organization' };
     }
     if (e.notes) o.description = e.notes;
-    if (e.wikidata) o.external_references = [{ source_name: 'wikidata', external_id: e.wikidata, url: `https://www.wikidata.org/wiki/${e.wikidata}` }];
+    const wikidata = wikidataId(e.wikidata);
+    if (wikidata) o.external_references = [{ source_name: 'wikidata', external_id: wikidata, url: `https://www.wikidata.org/wiki/${wikidata}` }];
     ref.set(e.id, o.id as string);
     objects.push(o);
   }
@@ -159,6 +161,7 @@ export function toStix(model: ExportModel, handling: string, now: string): objec
   for (const m of model.mentions) if (m.entityId && ref.has(m.entityId)) (mentioned.get(m.articleId) ?? mentioned.set(m.articleId, new Set()).get(m.articleId)!).add(ref.get(m.entityId)!);
   for (const a of model.articles) {
     const refs = [...(mentioned.get(a.id) ?? [])];
+    const url = safeUrl(a.url);
     if (refs.length === 0) continue; // a report must refer to something
     objects.push({
       ...common('report', `article-${a.fingerprint}`),
@@ -166,7 +169,8 @@ export function toStix(model: ExportModel, handling: string, now: string): objec
       published: stixTime(a.published) ?? now,
       report_types: ['threat-report'],
       object_refs: refs,
-      ...(a.url ? { external_references: [{ source_name: a.source ?? 'source', url: a.url }] } : {}),
+      // Only a web or mail link: a platform that makes it clickable must not be handed javascript: or file:.
+      ...(url ? { external_references: [{ source_name: a.source ?? 'source', url }] } : {}),
     });
   }
   for (const r of model.relations) {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { readExportModel } from '../../../db/exportModel.js';
 import { ArticleQuery, EntityQuery, EventQuery } from '../../contract/index.js';
 import { EXPORT_FORMAT_INFO, type ExportRequest, type ExportResult } from '../../contract/exports.js';
-import { UserError } from '../errors.js';
+import { documentsFolder, fileTarget, writeBratFolder, writeFileAtomically } from '../output.js';
 import type { Workspace } from '../workspace.js';
 import { ACLED_COLUMNS, acledRows } from './acled.js';
 import { toBrat, toConll, toW3c } from './annotations.js';
@@ -12,28 +12,32 @@ import { toGeoJson, toKml } from './geo.js';
 import { toFtm, toGexf, toStix } from './graph.js';
 import { tableCells, writeCsv, writeXlsx } from './tables.js';
 
-/** Where an export goes unless the analyst says otherwise: beside the workspace, named by format and day. */
+/** Where an export goes unless the analyst says otherwise: the documents folder, named by workspace, format and day. */
 export function defaultExportPath(workspaceFile: string, format: ExportRequest['format'], table?: string): string {
   const base = path.basename(workspaceFile, path.extname(workspaceFile));
   const day = new Date().toISOString().slice(0, 10);
-  return path.join(path.dirname(workspaceFile), 'exports', `${base}-${table ?? format}-${day}${EXPORT_FORMAT_INFO[format].extension}`);
+  return path.join(documentsFolder(), `${base}-${table ?? format}-${day}${EXPORT_FORMAT_INFO[format].extension}`);
 }
 
 /**
  * Writes one export. Every format but the table and archive ones is written from the same model
- * (readExportModel), so they agree with each other. The file is written beside its target and
- * renamed, so a failed export never leaves half a file under the analyst's name.
+ * (readExportModel), so they agree with each other. The save path follows the output policy
+ * (services/output.ts): its folder must exist, a folder is never replaced, and the file is written
+ * under a temporary name beside its target and renamed, so a failed export leaves nothing behind.
  */
 export async function runExport(ws: Workspace, req: ExportRequest, appVersion: string): Promise<ExportResult> {
-  const target = path.resolve(req.path);
-  if (fs.existsSync(target) && !req.overwrite) throw new UserError('exists', `${target} already exists: choose another name, or allow overwriting.`);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  const partial = `${target}.partial`;
   const scope = { articleIds: req.articleIds };
+  if (req.format === 'brat') {
+    const model = readExportModel(ws.db, scope);
+    const { files: out, conf } = toBrat(model);
+    const files = new Map([['annotation.conf', conf], ...out]);
+    const written = await writeBratFolder(req.path, files, req.overwrite);
+    return { path: written.path, format: req.format, records: model.mentions.length, bytes: written.bytes, files: files.size };
+  }
+  const target = fileTarget(req.path, req.overwrite);
   let records = 0;
-  let files = 1;
-  const write = (text: string) => fs.writeFileSync(partial, text);
-  try {
+  const bytes = await writeFileAtomically(target, async (partial) => {
+    const write = (text: string) => fs.writeFileSync(partial, text);
     switch (req.format) {
       case 'csv':
       case 'xlsx': {
@@ -48,78 +52,56 @@ export async function runExport(ws: Workspace, req: ExportRequest, appVersion: s
         records = rows.length;
         if (req.format === 'csv') writeCsv(partial, header, rows);
         else await writeXlsx(partial, table.table, header, rows);
-        break;
+        return;
       }
       case 'archive':
         records = Object.values(writeArchive(ws.db, partial, appVersion).counts).reduce((a, b) => a + b, 0);
-        break;
-      default: {
-        const model = readExportModel(ws.db, scope);
-        const now = new Date().toISOString();
-        switch (req.format) {
-          case 'geojson': {
-            const geo = toGeoJson(model) as { features: unknown[] };
-            records = geo.features.length;
-            write(JSON.stringify(geo));
-            break;
-          }
-          case 'kml':
-            records = model.events.length;
-            write(toKml(model, path.basename(ws.file)));
-            break;
-          case 'acled': {
-            const rows = acledRows(model);
-            records = rows.length;
-            writeCsv(partial, [...ACLED_COLUMNS], rows);
-            break;
-          }
-          case 'w3c':
-            records = model.mentions.length;
-            write(JSON.stringify(toW3c(model, now), null, 1));
-            break;
-          case 'conll':
-            records = model.mentions.length;
-            write(toConll(model));
-            break;
-          case 'ftm': {
-            const text = toFtm(model);
-            records = text ? text.split('\n').length - 1 : 0;
-            write(text);
-            break;
-          }
-          case 'stix': {
-            const bundle = toStix(model, req.handling, now) as { objects: unknown[] };
-            records = bundle.objects.length;
-            write(JSON.stringify(bundle, null, 1));
-            break;
-          }
-          case 'gexf':
-            records = model.relations.length;
-            write(toGexf(model));
-            break;
-          case 'brat': {
-            const { files: out, conf } = toBrat(model);
-            fs.mkdirSync(partial, { recursive: true });
-            fs.writeFileSync(path.join(partial, 'annotation.conf'), conf);
-            for (const [name, text] of out) fs.writeFileSync(path.join(partial, name), text);
-            records = model.mentions.length;
-            files = out.size + 1;
-            break;
-          }
-        }
-      }
+        return;
     }
-    if (fs.existsSync(target)) fs.rmSync(target, { recursive: true, force: true });
-    fs.renameSync(partial, target);
-  } catch (error) {
-    fs.rmSync(partial, { recursive: true, force: true });
-    throw error;
-  }
-  return { path: target, format: req.format, records, bytes: sizeOf(target), files };
-}
-
-function sizeOf(p: string): number {
-  const stat = fs.statSync(p);
-  if (!stat.isDirectory()) return stat.size;
-  return fs.readdirSync(p).reduce((sum, f) => sum + fs.statSync(path.join(p, f)).size, 0);
+    const model = readExportModel(ws.db, scope);
+    const now = new Date().toISOString();
+    switch (req.format) {
+      case 'geojson': {
+        const geo = toGeoJson(model) as { features: unknown[] };
+        records = geo.features.length;
+        write(JSON.stringify(geo));
+        break;
+      }
+      case 'kml':
+        records = model.events.length;
+        write(toKml(model, path.basename(ws.file)));
+        break;
+      case 'acled': {
+        const rows = acledRows(model);
+        records = rows.length;
+        writeCsv(partial, [...ACLED_COLUMNS], rows);
+        break;
+      }
+      case 'w3c':
+        records = model.mentions.length;
+        write(JSON.stringify(toW3c(model, now), null, 1));
+        break;
+      case 'conll':
+        records = model.mentions.length;
+        write(toConll(model));
+        break;
+      case 'ftm': {
+        const text = toFtm(model);
+        records = text ? text.split('\n').length - 1 : 0;
+        write(text);
+        break;
+      }
+      case 'stix': {
+        const bundle = toStix(model, req.handling, now) as { objects: unknown[] };
+        records = bundle.objects.length;
+        write(JSON.stringify(bundle, null, 1));
+        break;
+      }
+      case 'gexf':
+        records = model.relations.length;
+        write(toGexf(model));
+        break;
+    }
+  });
+  return { path: target, format: req.format, records, bytes, files: 1 };
 }

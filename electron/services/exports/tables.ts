@@ -7,6 +7,7 @@ import { EntitiesRepository } from '../../../db/entities.js';
 import { EventsRepository } from '../../../db/events.js';
 import type { Db } from '../../../db/open.js';
 import { RelationsRepository } from '../../../db/relations.js';
+import { defuseCell, needsQuotes } from './safeText.js';
 
 type Cell = string | number | boolean | null;
 interface Column<T> {
@@ -101,11 +102,15 @@ export function tableCells(db: Db, req: TableRequest): { header: string[]; rows:
   return { header: columns.map((c) => c.header), rows };
 }
 
-/** Cells that a spreadsheet would run as a formula are prefixed, as OWASP advises for CSV exports. */
-const defuse = (v: Cell): Cell => (typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v);
+const defuse = (v: Cell): Cell => defuseCell(v);
 
+/**
+ * CSV that every spreadsheet reads as text: formula-like cells defused (defuseCell), and cells
+ * holding a semicolon or a tab quoted as well as those holding a comma, so a spreadsheet set to
+ * another locale's separator keeps them whole.
+ */
 export function writeCsv(path: string, header: string[], rows: Cell[][]): void {
-  fs.writeFileSync(path, '\uFEFF' + Papa.unparse({ fields: header, data: rows.map((r) => r.map(defuse)) }, { newline: '\r\n' }));
+  fs.writeFileSync(path, '\uFEFF' + Papa.unparse({ fields: header.map(defuseCell), data: rows.map((r) => r.map(defuse)) }, { newline: '\r\n', quotes: (value: unknown) => needsQuotes(value) }));
 }
 
 export async function writeXlsx(path: string, sheet: string, header: string[], rows: Cell[][]): Promise<void> {
@@ -115,7 +120,9 @@ export async function writeXlsx(path: string, sheet: string, header: string[], r
   ws.columns = header.map((h) => ({ header: h, key: h, width: Math.min(60, Math.max(10, h.length + 2)) }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
-  for (const r of rows) ws.addRow(r).commit();
+  // Text cells are stored as text, but a formula-like one becomes a live formula as soon as the
+  // analyst edits it or saves the sheet as CSV: the same guard as for CSV.
+  for (const r of rows) ws.addRow(r.map(defuse)).commit();
   ws.commit();
   await book.commit();
 }

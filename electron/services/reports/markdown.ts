@@ -1,32 +1,50 @@
+import { mdParagraphs, mdText } from '../exports/safeText.js';
 import type { ReportContent } from './content.js';
 
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const row = (cells: string[]) => `| ${cells.map(cell).join(' | ')} |`;
+/** Cells are escaped one by one (mdText also escapes "|"), so no text can add or break a column. */
+const row = (cells: (string | number | null | undefined)[]) => `| ${cells.map(mdText).join(' | ')} |`;
+const rule = (cells: string[]) => `| ${cells.join(' | ')} |`;
 
-/** The report as Markdown (GitHub tables); the map snapshot, if any, is written beside it and linked. */
+/**
+ * The report as Markdown (GitHub tables); the map snapshot, if any, is written beside it and linked.
+ * Every string from the workspace or the analyst goes through mdText: a viewer that renders
+ * Markdown (and the HTML inside it) without sanitising shows it as text, never as markup or a link.
+ */
 export function reportMarkdown(c: ReportContent, mapFile: string | null): string {
   const { spec } = c;
   const has = (s: (typeof spec.sections)[number]) => spec.sections.includes(s);
   const out: string[] = [];
-  if (spec.handling) out.push(`**${spec.handling}**`, '');
-  out.push(`# ${spec.title}`, '', `${spec.author ? `${spec.author} · ` : ''}${c.generated.slice(0, 10)} · ${c.totalEvents} events · ${c.totalFatalities} reported fatalities · ${c.articles} source articles`, '');
-  if (spec.summary.trim()) out.push('## Summary', '', spec.summary.trim(), '');
-  if (has('map') && mapFile) out.push('## Map', '', `![Map of the current view](${mapFile})`, '');
+  const handling = spec.handling.trim() ? `**${mdText(spec.handling)}**` : null;
+  if (handling) out.push(handling, '');
+  out.push(
+    `# ${mdText(spec.title)}`,
+    '',
+    `${spec.author ? `${mdText(spec.author)} · ` : ''}${c.generated.slice(0, 10)} · ${c.totalEvents} events · ${c.totalFatalities} reported fatalities · ${c.articles} source articles`,
+    '',
+  );
+  const summary = mdParagraphs(spec.summary);
+  if (summary.length) out.push('## Summary', '', ...summary.flatMap((p) => [p, '']));
+  // Our own file name, percent-encoded so a space or a parenthesis in it cannot end the link early.
+  if (has('map') && mapFile) out.push('## Map', '', `![Map of the current view](${encodeURIComponent(mapFile)})`, '');
   if (has('events')) {
-    out.push('## Events', '', row(['Date', 'Event type', 'Actor 1', 'Actor 2', 'Location', 'Fatalities']), row(['---', '---', '---', '---', '---', '---:']));
-    for (const e of c.events) out.push(row([e.date, e.subEventType, e.actor1?.name ?? '—', e.actor2?.name ?? '—', [e.location?.name, e.admin1].filter(Boolean).join(', ') || '—', String(e.fatalities)]));
+    out.push('## Events', '', rule(['Date', 'Event type', 'Actor 1', 'Actor 2', 'Location', 'Fatalities']), rule(['---', '---', '---', '---', '---', '---:']));
+    for (const e of c.events) out.push(row([e.date, e.subEventType, e.actor1?.name ?? '—', e.actor2?.name ?? '—', [e.location?.name, e.admin1].filter(Boolean).join(', ') || '—', e.fatalities]));
     if (c.totalEvents > c.events.length) out.push('', `The first ${c.events.length} of ${c.totalEvents} events are listed; the data exports hold them all.`);
     out.push('');
   }
   if (has('entities') && c.entities.length) {
-    out.push('## Actors and places', '', row(['Name', 'Kind', 'Events', 'Mentions']), row(['---', '---', '---:', '---:']));
-    for (const e of c.entities) out.push(row([e.name, e.type, String(e.events), String(e.mentions)]));
+    out.push('## Actors and places', '', rule(['Name', 'Kind', 'Events', 'Mentions']), rule(['---', '---', '---:', '---:']));
+    for (const e of c.entities) out.push(row([e.name, e.type, e.events, e.mentions]));
     out.push('');
   }
   if (has('quotes') && c.quotes.length) {
     out.push('## Key quotes', '');
-    for (const q of c.quotes) out.push(`> ${q.before || q.after ? `…${q.before}**${q.quote}**${q.after}…` : `“${q.quote}”`}`.replace(/\n/g, ' ') + '  ', `> — *${q.articleTitle}*${q.source ? `, ${q.source}` : ''}${q.published ? `, ${q.published.slice(0, 10)}` : ''}`, '');
+    for (const q of c.quotes) {
+      const quote = q.before || q.after ? `…${mdText(q.before)}**${mdText(q.quote)}**${mdText(q.after)}…` : `“${mdText(q.quote)}”`;
+      const cite = `${mdText(q.articleTitle)}${q.source ? `, ${mdText(q.source)}` : ''}${q.published ? `, ${mdText(q.published.slice(0, 10))}` : ''}`;
+      out.push(`> ${quote}  `, `> — *${cite}*`, '');
+    }
   }
-  if (spec.handling) out.push(`**${spec.handling}**`, '');
+  if (handling) out.push(handling, '');
   return out.join('\n');
 }
