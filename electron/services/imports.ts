@@ -156,7 +156,8 @@ export class ImportService {
           {
             name: source.title?.trim() || 'Pasted text',
             load: async () => {
-              const article = articleFromText(source.text.replaceAll('\r\n', '\n'), 'text', null);
+              // Pasted text is kept even without a paragraph of running text: the analyst chose it (the report warns).
+              const article = articleFromText(source.text.replaceAll('\r\n', '\n'), 'text', null, null, 'warn');
               return source.title?.trim() ? { ...article, title: source.title.trim() } : article;
             },
           },

@@ -24,7 +24,9 @@ describe('importing articles', () => {
     const article = await call('articles.get', { id });
     expect(article.title).toBe('After a brief offensive, the Taliban invade important cities in northern Afghanistan');
     expect(article.dateline).toBe('KABUL, Afghanistan');
-    expect(article.body).toMatch(/^KABUL, Afghanistan – The Taliban invaded two provincial capitals/);
+    // The headline is stored with the text (searchable, its names markable), then the first paragraph.
+    expect(article.body).toMatch(/^After a brief offensive, the Taliban invade important cities in northern Afghanistan\n\nKABUL, Afghanistan – The Taliban invaded two provincial capitals/);
+    expect(article.published).toBeNull();
     for (const junk of ['Shopping Cart', 'No products in the cart.', 'Go to top', 'Leave Comments']) expect(article.body).not.toContain(junk);
 
     const again = await core.imports.importNow({ kind: 'text', text: fs.readFileSync(path.join(fixtures, 'kunduz-offensive.txt'), 'utf8').toUpperCase() });
@@ -72,7 +74,7 @@ describe('importing articles', () => {
       dateline: 'MAZAR-I-SHARIF, Afghanistan',
       format: 'html',
     });
-    expect(article.body.startsWith('MAZAR-I-SHARIF, Afghanistan – Gunmen ambushed a supply convoy')).toBe(true);
+    expect(article.body.startsWith('Convoy ambushed on the road to Mazar-i-Sharif\n\nMAZAR-I-SHARIF, Afghanistan – Gunmen ambushed a supply convoy')).toBe(true);
     expect(article.body).toContain('Traffic resumed in the afternoon');
     expect(article.body).not.toMatch(/__pwned|<script|javascript:|evil\.example|onerror/);
   });
@@ -85,7 +87,7 @@ describe('importing articles', () => {
     });
     const md = await call('articles.get', { id: report.outcomes[0]!.articleId! });
     expect(md).toMatchObject({ title: 'Ceasefire talks', published: '2021-07-02', source: 'Field notes', format: 'markdown' });
-    expect(md.body).toBe('The talks ended without agreement, a mediator said on Friday evening in Doha.');
+    expect(md.body).toBe('Ceasefire talks\n\nThe talks ended without agreement, a mediator said on Friday evening in Doha.');
 
     const pasted = await core.imports.importNow({ kind: 'text', text: 'Roads reopen\n\nThe main road between the two cities reopened on Monday after a week of fighting, traders said.' });
     expect((await call('articles.get', { id: pasted.outcomes[0]!.articleId! })).title).toBe('Roads reopen');
@@ -106,5 +108,53 @@ describe('importing articles', () => {
     const stored = (await call('articles.stats', {})).articles;
     expect(stored).toBe(report.outcomes.filter((o) => o.status === 'imported').length);
     expect((await call('articles.page', { query: all, startRow: 0, endRow: 10 })).total).toBe(stored);
+  });
+
+  it('stores a scraped page from its headline down, finds the headline by search and marks its names', async () => {
+    const { core, call } = make();
+    const report = await core.imports.importNow({ kind: 'paths', paths: ['sheberghan-scraped.txt', 'maimana-hardwrapped.txt'].map((f) => path.join(fixtures, 'pages', f)) });
+    expect(report.outcomes.map((o) => [o.status, o.message])).toEqual([
+      ['imported', null],
+      ['imported', null],
+    ]);
+    const [scraped, wrapped] = report.outcomes.map((o) => o.articleId!);
+
+    // "crumble" is printed only in the headline: the hit lies in the stored text, before the first paragraph.
+    const hits = await call('articles.page', { query: { ...all, search: 'crumble' }, startRow: 0, endRow: 10 });
+    expect(hits.rows.map((r) => r.id)).toEqual([scraped]);
+    const page = await call('articles.get', { id: scraped!, search: 'crumble' });
+    expect(page).toMatchObject({ title: 'Taliban fighters push into Sheberghan as Jowzjan defences crumble', author: 'Jane Holloway', published: '2021-08-07', source: 'Associated Press' });
+    expect(page.highlights.length).toBeGreaterThan(0);
+    const [start, end] = page.highlights[0]!;
+    expect(page.body.slice(start, end).toLowerCase()).toBe('crumble');
+    expect(end).toBeLessThan(page.body.indexOf('KABUL, Afghanistan (AP)'));
+    expect(page.body).not.toMatch(/Share this article|newsletter|Comments are closed|may not be published/);
+
+    // The hard-wrapped story is stored as paragraphs: a name broken over two lines is whole again.
+    const story = await call('articles.get', { id: wrapped! });
+    expect(story).toMatchObject({ title: 'Afghan forces retake Maimana road after Taliban assault', dateline: 'MAIMANA, Afghanistan', published: '2021-06-22', author: 'Sarah Lindqvist' });
+    expect(story.body).toContain('the Ministry of Defence said.');
+    expect(story.body.split('\n\n').every((p) => !p.includes('\n'))).toBe(true);
+
+    // The extractor reads the whole stored text: names in the headlines are suggested where they stand.
+    await call('mentions.suggest', { articleIds: [scraped!, wrapped!] });
+    const headlineEnd = page.body.indexOf('\n\n');
+    const inHeadline = (await call('mentions.list', { articleId: scraped! })).filter((m) => m.end <= headlineEnd).map((m) => m.quote);
+    expect(inHeadline).toContain('Taliban');
+    expect(inHeadline.filter((q) => q === 'Sheberghan' || q === 'Jowzjan').length).toBeGreaterThan(0);
+    const wrappedHeadlineEnd = story.body.indexOf('\n\n');
+    const inWrappedHeadline = (await call('mentions.list', { articleId: wrapped! })).filter((m) => m.end <= wrappedHeadlineEnd).map((m) => m.quote);
+    expect(inWrappedHeadline).toContain('Maimana');
+    expect((await call('mentions.list', { articleId: wrapped! })).map((m) => m.quote)).toContain('Sarah Lindqvist');
+  }, 60_000);
+
+  it('refuses a page of navigation only and says why, but keeps it when pasted, with the warning', async () => {
+    const { core, call } = make();
+    const file = path.join(fixtures, 'pages', 'navigation-only.txt');
+    const report = await core.imports.importNow({ kind: 'paths', paths: [file] });
+    expect(report.outcomes).toEqual([expect.objectContaining({ status: 'failed', articleId: null, message: expect.stringMatching(/^No article body: the page holds only navigation/) })]);
+    const pasted = await core.imports.importNow({ kind: 'text', text: fs.readFileSync(file, 'utf8') });
+    expect(pasted.outcomes[0]).toMatchObject({ status: 'imported', message: expect.stringMatching(/No article body/) });
+    expect((await call('articles.stats', {})).articles).toBe(1);
   });
 });

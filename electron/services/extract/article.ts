@@ -38,12 +38,36 @@ export function fingerprintOf(body: string): string {
   return crypto.createHash('sha256').update(normal).digest('hex');
 }
 
-export function articleFromText(text: string, format: ArticleFormat, fileName: string | null, warning: string | null = null): NewArticle {
+/**
+ * What happens to a page with no paragraph of running text. A file of navigation only is refused:
+ * in a folder of scraped pages it is a page that failed to load (a consent wall, a 404, a menu),
+ * and the analyst wants it listed to fetch again, not stored as a two-word "article" that pollutes
+ * search and suggestions. Pasted text is the analyst's deliberate choice: it is kept, with the warning.
+ */
+export type WithoutBody = 'refuse' | 'warn';
+
+function shapeWarning(shape: ExtractedArticle['shape'], words: number): string | null {
+  if (shape === 'navigation') {
+    return `No article body: the page holds only navigation and short labels (${words} words, no paragraph of running text). Save the page again once the article has loaded, or paste its text.`;
+  }
+  if (shape === 'no-paragraph') return 'No paragraph of running text was found, only a heading or short lines: check that this is the article.';
+  return null;
+}
+
+export function articleFromText(
+  text: string,
+  format: ArticleFormat,
+  fileName: string | null,
+  warning: string | null = null,
+  withoutBody: WithoutBody = 'refuse',
+): NewArticle {
   const sniffedHtml = format === 'text' && /^\s*(<!doctype html|<html[\s>])/i.test(text);
   const extracted =
     format === 'html' || sniffedHtml ? extractHtml(text) : format === 'markdown' ? extractMarkdown(text) : extractPlainText(text);
   const words = wordCount(extracted.body);
-  if (words === 0) throw new Refusal('No article text was found in the file.');
+  if (words === 0) throw new Refusal('No article text was found in the file: only page furniture (menus, share and comment links).');
+  const bodyWarning = shapeWarning(extracted.shape, words);
+  if (extracted.shape === 'navigation' && withoutBody === 'refuse') throw new Refusal(bodyWarning!);
   const title =
     extracted.title ??
     (fileName ? path.basename(fileName, path.extname(fileName)) : null) ??
@@ -55,7 +79,7 @@ export function articleFromText(text: string, format: ArticleFormat, fileName: s
     fileName,
     words,
     fingerprint: fingerprintOf(extracted.body),
-    warning,
+    warning: [warning, bodyWarning].filter(Boolean).join(' ') || null,
   };
 }
 

@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
-import { extractPlainText, parseDateLine, type ExtractedArticle } from './plainText.js';
+import { extractPlainText, parseDateLine, withHeadline, type ExtractedArticle } from './plainText.js';
 
 // jsdom runs no scripts and loads no resources unless told to: an imported page can do nothing.
 const purifier = createDOMPurify(new JSDOM('').window as unknown as Window & typeof globalThis);
@@ -104,12 +104,14 @@ export function extractHtml(html: string): ExtractedArticle {
   const text = htmlToText(readable?.content ?? doc.body?.innerHTML ?? '');
   // Run the text through the same header/furniture rules as a plain page.
   const parsed = extractPlainText(text);
-  const title = headTitle ?? h1 ?? readable?.title?.trim() ?? parsed.title ?? fallbackTitle;
-  // Readability sometimes keeps the headline as the first block: drop it from the body.
-  let body = parsed.body;
-  if (title && body.startsWith(title + '\n')) body = body.slice(title.length).trimStart();
+  const pageTitle = headTitle ?? h1 ?? (readable?.title?.trim() || null);
+  const title = pageTitle ?? parsed.title ?? fallbackTitle;
+  // The headline belongs to the stored text (searchable, its names markable); <title> is left out
+  // because it usually carries the site's name as well.
+  const body = withHeadline(parsed.body, pageTitle);
   dom.window.close();
   return {
+    shape: parsed.shape,
     title: title || null,
     dateline: parsed.dateline,
     published: published ?? parsed.published,

@@ -1,6 +1,6 @@
 import { marked } from 'marked';
 import { htmlToText } from './html.js';
-import { extractPlainText, parseDateLine, type ExtractedArticle } from './plainText.js';
+import { extractPlainText, parseDateLine, withHeadline, type ExtractedArticle } from './plainText.js';
 
 const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n/;
 
@@ -24,9 +24,12 @@ export function extractMarkdown(markdown: string): ExtractedArticle {
   const html = marked.parse(content, { async: false, gfm: true });
   const parsed = extractPlainText(htmlToText(html));
   const date = front.date ?? front.published;
+  const title = front.title ?? heading ?? parsed.title;
   return {
     ...parsed,
-    title: front.title ?? heading ?? parsed.title,
+    // The headline belongs to the stored text, whether it was a "# heading" or front matter.
+    body: withHeadline(parsed.body, title),
+    title,
     published: (date && (/^\d{4}-\d{2}-\d{2}/.exec(date)?.[0] ?? parseDateLine(date))) || parsed.published,
     source: front.source ?? front.publisher ?? parsed.source,
     url: front.url ?? parsed.url,

@@ -1,4 +1,12 @@
 import * as chrono from 'chrono-node';
+import { isFurniture, publisherOfCopyright } from './furniture.js';
+import { paragraphsOf } from './reflow.js';
+
+/**
+ * What a page holds besides its metadata: paragraphs of running text (an article), only headings
+ * and short lines (a caption, a headline-only item), or nothing but navigation labels.
+ */
+export type ArticleShape = 'article' | 'no-paragraph' | 'navigation';
 
 /** What the importer learns from one page before it is stored. */
 export interface ExtractedArticle {
@@ -8,48 +16,63 @@ export interface ExtractedArticle {
   source: string | null;
   author: string | null;
   url: string | null;
+  /**
+   * The stored text: headline, the byline and date lines printed under it, and the article's
+   * paragraphs, one per block separated by a blank line. Every span offset points into it.
+   */
   body: string;
+  shape: ArticleShape;
 }
-
-/**
- * Web chrome that scrapers carry into text: carts, share bars, comment prompts, cookie notices,
- * navigation. Matched against whole short lines only, so a sentence that mentions a cart survives.
- */
-const CHROME_LINES: RegExp[] = [
-  /^(shopping )?cart( \(\d+\))?$/,
-  /^no products in the cart\.?$/,
-  /^(checkout|my account|wishlist|view cart)$/,
-  /^(go|back|scroll|return) to top$/,
-  /^(leave|post|add|write) (a )?(comment|reply|comments|replies)$/,
-  /^(\d+ )?(comments?|replies|responses?)( \(\d+\))?:?$/,
-  /^(show|view|load|hide) (all |more )?comments$/,
-  /^share( this( article| story| post)?)?( on \w+)?:?$/,
-  /^(tweet|email|print|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest)$/,
-  /^(sign|log) (in|up|out)$/,
-  /^(register|subscribe( now)?|donate( now)?|newsletter|menu|search|home|close|navigation|main menu|toggle navigation)$/,
-  /^(skip|jump) to (main )?content$/,
-  /^(advertisement|advertisements|sponsored( content)?|ad|promoted)$/,
-  /^(related|related (articles|posts|stories|news|content)|read more|read next|more stories|you may also like|recommended( for you)?|trending( now)?|most (read|popular|viewed))\.?:?$/,
-  /^(previous|next|older|newer) (post|article|story)s?:?$/,
-  /^((we|this (site|website)) uses? cookies.*|accept( all)? cookies|cookie (policy|settings|preferences))$/,
-  /^(©|\(c\)|copyright\b).*$/,
-  /^all rights reserved\.?$/,
-  /^follow us( on .*)?:?$/,
-  /^(tags?|categories|category|filed under|posted in)\s*:.*$/,
-  /^(loading|please wait)(\.\.\.|…)?$/,
-  /^click here.*$/,
-  /^(privacy policy|terms of (use|service)|contact us|about us)( \| .*)?$/,
-];
 
 const META_LINE =
   /^(source|publisher|published(?: on| at)?|publication date|date|updated(?: on| at)?|posted(?: on)?|by|author|url|link|original(?: url)?)\s*[:：]\s*(.+)$/i;
 
 /**
  * A dateline opens the first paragraph: "KABUL, Afghanistan – ", "WASHINGTON (Reuters) - ",
- * "KYIV, Ukraine, June 3 (AP) — ". The place starts with a word in capitals.
+ * "KYIV, Ukraine, June 3 (AP) — ", "KABUL, June 22, 2021 (Reuters) -". The place starts with a word in capitals.
  */
 const DATELINE =
-  /^((?:[A-Z][A-Z'’.-]+)(?:\s+[A-Z][A-Z'’.-]+)*(?:,\s+[A-Z][\p{L}'’.-]*(?:\s+[A-Z][\p{L}'’.-]*)*)?)(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^)]{1,40}\))?\s*(?:[–—]|--?)\s+\S/u;
+  /^((?:[A-Z][A-Z'’.-]+)(?:\s+[A-Z][A-Z'’.-]+)*(?:,\s+[A-Z][\p{L}'’.-]*(?:\s+(?:of\s+)?[A-Z][\p{L}'’.-]*)*)?)(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?(?:\s*\(([^)]{1,40})\))?\s*(?:[–—]|--?)\s+\S/u;
+
+/** Agencies as a dateline or a headline names them, and the name an analyst files them under. */
+const AGENCIES: Record<string, string> = {
+  ap: 'Associated Press',
+  'associated press': 'Associated Press',
+  reuters: 'Reuters',
+  'thomson reuters': 'Reuters',
+  afp: 'AFP',
+  'agence france-presse': 'AFP',
+  upi: 'UPI',
+  dpa: 'dpa',
+  efe: 'EFE',
+  ians: 'IANS',
+  pti: 'PTI',
+  ani: 'ANI',
+  xinhua: 'Xinhua',
+  anadolu: 'Anadolu Agency',
+  'anadolu agency': 'Anadolu Agency',
+  voa: 'VOA',
+  'voice of america': 'VOA',
+  irna: 'IRNA',
+  tass: 'TASS',
+  'al jazeera': 'Al Jazeera',
+  bbc: 'BBC',
+  cnn: 'CNN',
+  bernama: 'Bernama',
+  kyodo: 'Kyodo',
+  yonhap: 'Yonhap',
+  ansa: 'ANSA',
+};
+
+export function agencyName(text: string): string | null {
+  return AGENCIES[text.trim().toLowerCase().replace(/^the\s+/, '')] ?? null;
+}
+
+/** Tags on a headline that are not part of it: "(VIDEO)", "(UPDATE 2)", "(AP)"; "UPDATE 2-", "BREAKING:". */
+const HEADLINE_TAG =
+  /\s*[([](?:videos?|photos?|pictures|watch|live|live updates|updated?|update \d+|corrected|correction|refile|graphics?|analysis|opinion|exclusive|breaking|audio|podcast|map|timeline|explainer)[)\]]\s*$/i;
+const HEADLINE_PREFIX = /^(?:update \d+|updated|wrapup \d+|wrapup|refile|corrected|exclusive|breaking(?: news)?|analysis|factbox|explainer|live|watch|video)\s*(?:[-–—:|]\s*)/i;
+const HEADLINE_AGENCY = /\s*\(([^()]{2,25})\)\s*$/;
 
 /**
  * Words in a text: runs of non-space characters that hold a letter or digit ("–" is not a word).
@@ -77,128 +100,361 @@ function wordCount(s: string): number {
   return words;
 }
 
+/** Whether a line is page furniture (menus, share bars, newsletter and comment prompts, wire footers). */
 export function isChromeLine(line: string): boolean {
-  if (wordCount(line) > 10) return false;
-  const normal = line.toLowerCase().replace(/\s+/g, ' ').replace(/[»«›‹|→←↑]/g, '').trim();
-  return CHROME_LINES.some((re) => re.test(normal));
+  return isFurniture(line, wordCount(line));
 }
 
-const endsLikeSentence = (s: string): boolean => /[.!?…:;"”’)\]]$/.test(s);
+/**
+ * A line ends a sentence: ".", "!", "?", "…", ":" or ";", perhaps inside closing quotes or brackets.
+ * A bare ")" does not: headlines end in "(AP)" or "(VIDEO)".
+ */
+const endsLikeSentence = (s: string): boolean => /[.!?…:;]["”’)\]]*$/.test(s);
 
 /** A paragraph of running text, as opposed to a heading, a label or a menu item. */
-function isProse(block: string): boolean {
-  const words = wordCount(block);
+function isProse(block: string, words: number): boolean {
   return words >= 20 || (words >= 8 && endsLikeSentence(block));
 }
 
-function isTitleLike(block: string): boolean {
-  const words = wordCount(block);
+function isTitleLike(block: string, words: number): boolean {
   return words >= 2 && words <= 30 && block.length <= 300 && !/[.;,]$/.test(block);
 }
 
-/** A line that is only a date ("June 20, 2021", "20/06/2021 10:32 GMT"): the publication date. */
-export function parseDateLine(raw: string, reference?: Date): string | null {
-  const line = raw.replace(/^(published|updated|posted|last updated|date)(\s+(on|at))?\s*[:：]?\s*/i, '');
-  if (line.length > 80) return null;
-  const results = chrono.parse(line, reference);
-  const hit = results[0];
-  if (!hit || hit.text.length < line.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '').length * 0.6) return null;
-  if (!hit.start.isCertain('year') || !hit.start.isCertain('month') || !hit.start.isCertain('day')) return null;
-  return isoDate(hit.start.date());
+function isoDate(year: number, month: number, day: number): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${year}-${p(month)}-${p(day)}`;
 }
 
-function isoDate(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+const PRINTED_YEAR = /(?:^|\D)(?:1[89]|20)\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{2}/;
+
+const DATE_LABEL = /^(first published|published|updated|last updated|last modified|modified|posted|date|dated|created)(\s+(on|at))?\s*[:：]?\s*/i;
+
+/**
+ * A line that is only a date, perhaps with a time, a zone and a label: "June 20, 2021",
+ * "22 June 2021 10:31 GMT", "Updated 3:15 PM EDT, Tue June 22, 2021", "Jun 22, 2021 | 10:31 AM".
+ * The calendar day is the one printed, whatever the time zone.
+ */
+export function parseDateLine(raw: string, reference?: Date): string | null {
+  const line = raw.replace(DATE_LABEL, '').trim();
+  // A printed publication date holds its year ("2021") or is all digits ("22.06.21"). Anything else
+  // is no date line — "3 hours ago" is not a publication date — and skips the costly date parser.
+  if (line.length === 0 || line.length > 80 || !PRINTED_YEAR.test(line)) return null;
+  const results = chrono.parse(line, reference);
+  const first = results[0];
+  if (!first || !first.start.isCertain('year') || !first.start.isCertain('month') || !first.start.isCertain('day')) return null;
+  // The date and any time or "updated" phrase must make up most of the line: a sentence that names a date is not a date line.
+  const covered = results.reduce((sum, r) => sum + r.text.length, 0);
+  const letters = line.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '').replace(/\b(updated?|published|posted|last|on|at|ago|\|)\b/gi, '').replace(/\s+/g, ' ').trim();
+  if (covered < letters.length * 0.6) return null;
+  return isoDate(first.start.get('year')!, first.start.get('month')!, first.start.get('day')!);
 }
 
 export function detectDateline(paragraph: string): string | null {
+  return datelineOf(paragraph)?.place ?? null;
+}
+
+function datelineOf(paragraph: string): { place: string; agency: string | null } | null {
   const m = DATELINE.exec(paragraph);
   if (!m?.[1]) return null;
   const place = m[1].trim();
   // A run of capitals that is a whole sentence ("BREAKING NEWS - ...") is not a place.
-  return wordCount(place) <= 6 ? place : null;
+  if (wordCount(place) > 6) return null;
+  return { place, agency: m[2] ? agencyName(m[2]) : null };
+}
+
+/** "By Jane Doe, Associated Press", "By KATHY GANNON Associated Press", "By Jane Roe | June 22, 2021". */
+interface Byline {
+  author: string | null;
+  outlet: string | null;
+  published: string | null;
+}
+
+const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.|van|von|de|del|da|al|el|bin|ibn|and|&)$/u;
+
+function parseByline(line: string, words: number): Byline | null {
+  const m = /^by[:\s]\s*(.+)$/i.exec(line);
+  if (!m || words > 16 || (/[.!?]$/.test(line) && !/\b\p{Lu}\.$/u.test(line))) return null;
+  const [who = '', ...rest] = m[1]!.split(/\s+[|•·—–]\s+|\s+-\s+/);
+  let published: string | null = null;
+  let outlet: string | null = null;
+  for (const part of rest) {
+    published ??= parseDateLine(part);
+    if (!published) outlet ??= agencyName(part) ?? (wordCount(part) <= 4 ? part.trim() : null);
+  }
+  // "Jane Doe, Associated Press" / "Jane Doe for Reuters" / "Jane Doe in Kabul"
+  let names = who.trim();
+  const after = /^(.+?)(?:,\s+|\s+for\s+|\s+in\s+)(.+)$/.exec(names);
+  if (after && !/^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*\s+and\s+/u.test(after[2]!)) {
+    names = after[1]!;
+    if (!/\bin\s/.test(who)) outlet ??= agencyName(after[2]!) ?? after[2]!.trim();
+  }
+  // AP prints names in capitals and the agency after them: "KATHY GANNON Associated Press".
+  const caps = /^((?:\p{Lu}[\p{Lu}'’.-]+\s+)+(?:(?:and|AND)\s+(?:\p{Lu}[\p{Lu}'’.-]+\s*)+)?)(\p{Lu}\p{Ll}.*)$/u.exec(names);
+  if (caps && caps[1]!.trim().split(/\s+/).length >= 2) {
+    names = caps[1]!.trim();
+    outlet ??= agencyName(caps[2]!) ?? caps[2]!.trim();
+  }
+  // "By The Associated Press", "By Reuters": the agency is the source, not an author.
+  const agency = agencyName(names);
+  if (agency) return { author: null, outlet: agency, published };
+  const tokens = names.split(/\s+/);
+  if (tokens.length === 0 || tokens.length > 9 || !tokens.every((t) => NAME_TOKEN.test(t.replace(/,$/, '')))) {
+    return published ? { author: null, outlet, published } : null;
+  }
+  return { author: names.replace(/,$/, ''), outlet, published };
+}
+
+/** The headline as a title: without "(VIDEO)", "UPDATE 2-" or an agency in brackets, which become the source. */
+function cleanHeadline(headline: string): { title: string; agency: string | null } {
+  let title = headline;
+  let agency: string | null = null;
+  for (let i = 0; i < 3; i++) {
+    const before = title;
+    title = title.replace(HEADLINE_TAG, '').replace(HEADLINE_PREFIX, '');
+    const a = HEADLINE_AGENCY.exec(title);
+    if (a && agencyName(a[1]!)) {
+      agency ??= agencyName(a[1]!);
+      title = title.slice(0, a.index);
+    }
+    if (title === before) break;
+  }
+  title = title.trim();
+  return { title: title || headline, agency };
+}
+
+type Kind = 'date' | 'byline' | 'meta' | 'furniture' | 'prose' | 'title' | 'label' | 'other';
+
+interface Block {
+  text: string;
+  words: number;
+  kind: Kind;
+  /** A date line's date, a byline's author and outlet, a metadata line's key and value. */
+  date?: string | null;
+  byline?: Byline;
+  meta?: { key: string; value: string };
+}
+
+/** What a line is without reading dates: dates are parsed only where a header can be. */
+function classify(text: string): Block {
+  const words = wordCount(text);
+  if (words <= 16 && /^by[:\s]/i.test(text)) {
+    const byline = parseByline(text, words);
+    if (byline) return { text, words, kind: 'byline', byline };
+  }
+  if (isFurniture(text, words)) return { text, words, kind: 'furniture' };
+  // A scraper's "Title: …" line is the headline itself; the label is not part of it.
+  const labelled = words <= 32 ? /^(?:title|headline)\s*[:：]\s*(.+)$/i.exec(text) : null;
+  if (labelled && isTitleLike(labelled[1]!, words - 1)) return { text: labelled[1]!, words: words - 1, kind: 'title' };
+  const m = words <= 20 ? META_LINE.exec(text) : null;
+  if (m) return { text, words, kind: 'meta', meta: { key: m[1]!.toLowerCase(), value: m[2]!.trim() } };
+  if (isProse(text, words)) return { text, words, kind: 'prose' };
+  if (words >= 3 && isTitleLike(text, words)) return { text, words, kind: 'title' };
+  if (words <= 2) return { text, words, kind: 'label' };
+  return { text, words, kind: 'other' };
+}
+
+/** Reads a date off a short line once it may be a header line; a line that is a date becomes a 'date' block. */
+function asDate(block: Block): Block {
+  if (block.kind === 'furniture' || block.kind === 'byline' || block.kind === 'meta' || block.words > 14 || block.date !== undefined) return block;
+  const date = parseDateLine(block.text);
+  block.date = date;
+  if (date) block.kind = 'date';
+  return block;
+}
+
+/** A header line: printed between the headline and the first paragraph, kept in the stored text. */
+const isHeaderKind = (kind: Kind): boolean => kind === 'date' || kind === 'byline' || kind === 'meta';
+
+/** A question or exclamation headline reads as a sentence: it is the headline when the article's header follows it. */
+function isHeadlineShaped(block: Block): boolean {
+  return block.words <= 20 && !/\.["”’)\]]*$/.test(block.text) && !datelineOf(block.text);
 }
 
 /**
- * Plain text of a scraped page → title, dateline, date, source and a clean body.
- * Works line by line: scrapers keep one paragraph per line (often with blank lines between).
+ * Plain text of a scraped page → headline, dateline, date, byline, source and the article text.
+ * The article is found by its shape: the first paragraph of running text, the headline above it
+ * with the byline and date lines around it, wherever the page's menus and furniture put them.
+ * Headline, byline and date lines stay in the stored text, so they are searchable and their names
+ * can be marked; what stands above the headline (site name, menus) and furniture lines are dropped.
  */
 export function extractPlainText(text: string): ExtractedArticle {
-  const blocks = text
-    .split('\n')
-    .map((l) => l.replace(/[\t\u00a0 ]+/g, ' ').trim())
-    .filter((l) => l.length > 0);
-  const meta: Partial<Record<'source' | 'published' | 'author' | 'url', string>> = {};
-  const kept: string[] = [];
-  for (const block of blocks) {
-    if (isChromeLine(block)) continue;
-    const m = META_LINE.exec(block);
-    if (m && wordCount(block) <= 20) {
-      const key = m[1]!.toLowerCase();
-      const value = m[2]!.trim();
-      if (key === 'source' || key === 'publisher') meta.source ??= value;
-      else if (key === 'by' || key === 'author') meta.author ??= value;
-      else if (key.startsWith('url') || key.startsWith('link') || key.startsWith('original')) meta.url ??= value;
-      else meta.published ??= parseDateLine(value) ?? undefined;
-      continue;
+  const paragraphs = paragraphsOf(text);
+  const all = paragraphs.map(classify);
+  let copyrightHolder: string | null = null;
+  for (const b of all) {
+    if (b.kind === 'furniture' && !copyrightHolder && /^(©|\(c\)|copyright\b)/i.test(b.text)) {
+      const holder = publisherOfCopyright(b.text);
+      copyrightHolder = holder && (agencyName(holder) ?? holder);
     }
-    kept.push(block);
+  }
+  const blocks = all.filter((b) => b.kind !== 'furniture');
+
+  let bodyStart = openingParagraph(blocks);
+  let headline = -1;
+  const headerAbove = bodyStart > 0 && isHeaderKind(asDate(blocks[bodyStart - 1]!).kind);
+  if (bodyStart !== -1 && !headerAbove && isHeadlineShaped(blocks[bodyStart]!)) {
+    // "Who will hold Kunduz when the Americans leave?" followed by a byline, a date or a dateline paragraph.
+    let next = bodyStart + 1;
+    while (next < blocks.length && (isHeaderKind(asDate(blocks[next]!).kind) || blocks[next]!.kind === 'label')) next++;
+    const follower = blocks[next];
+    if (follower?.kind === 'prose' && (next > bodyStart + 1 || datelineOf(follower.text))) {
+      headline = bodyStart;
+      bodyStart = next;
+    }
   }
 
-  const firstProse = kept.findIndex(isProse);
-  let title: string | null = null;
-  const bodyStart = firstProse === -1 ? 0 : firstProse;
-  let published = meta.published ?? null;
-  let author = meta.author ?? null;
-  if (firstProse > 0) {
-    // Walk back from the first paragraph over the header: date and byline lines, then the headline.
-    for (let i = firstProse - 1; i >= 0; i--) {
-      const block = kept[i]!;
-      const date = published ? null : parseDateLine(block);
-      if (date) {
-        published = date;
-        continue;
-      }
-      const byline = /^by\s+(\p{Lu}[\p{L}.'’-]+(?:\s+(?:and\s+)?\p{Lu}[\p{L}.'’-]+){0,5})$/iu.exec(block);
-      if (byline && !author) {
-        author = byline[1]!;
-        continue;
-      }
-      if (isTitleLike(block)) {
-        title = block;
-        break;
+  if (bodyStart === -1) bodyStart = blocks.length;
+  // Walk back from the first paragraph over the header: date, byline and metadata lines and short labels, then the headline.
+  if (headline === -1) {
+    for (let i = bodyStart - 1; i >= 0; i--) {
+      const block = asDate(blocks[i]!);
+      if (isHeaderKind(block.kind) || block.kind === 'label') continue;
+      if (block.kind === 'title') headline = i;
+      break;
+    }
+  }
+  // A page without a title-like line before its first paragraph may open with a short heading of two words.
+  if (headline === -1 && bodyStart > 0 && blocks[bodyStart - 1]!.kind === 'label' && isTitleLike(blocks[bodyStart - 1]!.text, blocks[bodyStart - 1]!.words) && blocks[bodyStart - 1]!.words === 2) {
+    headline = bodyStart - 1;
+  }
+
+  // Header lines right above the headline ("June 22, 2021" printed before it) belong to the article too.
+  let articleStart = headline === -1 ? bodyStart : headline;
+  while (articleStart > 0 && isHeaderKind(asDate(blocks[articleStart - 1]!).kind)) articleStart--;
+  if (headline === -1 && bodyStart === blocks.length) articleStart = 0;
+
+  const kept = blocks.slice(articleStart);
+  trimTrailingMenu(kept);
+
+  let published: string | null = null;
+  let author: string | null = null;
+  let source: string | null = null;
+  let url: string | null = null;
+  // Metadata lines anywhere before the body (scrapers write them above the page) fill the fields first.
+  for (const b of blocks.slice(0, Math.max(bodyStart, articleStart))) {
+    if (b.kind === 'meta') {
+      const { key, value } = b.meta!;
+      if (key === 'source' || key === 'publisher') source ??= value;
+      else if (key === 'by' || key === 'author') author ??= value;
+      else if (key.startsWith('url') || key.startsWith('link') || key.startsWith('original')) url ??= value;
+      else published ??= parseDateLine(value);
+    }
+  }
+  let outlet: string | null = null;
+  for (const b of blocks.slice(articleStart, bodyStart)) {
+    asDate(b);
+    if (b.kind === 'date') published ??= b.date ?? null;
+    if (b.kind === 'byline') {
+      author ??= b.byline!.author;
+      outlet ??= b.byline!.outlet;
+      published ??= b.byline!.published;
+    }
+  }
+
+  const headlineText = headline === -1 ? null : blocks[headline]!.text;
+  const cleaned = headlineText ? cleanHeadline(headlineText) : null;
+  // The dateline opens the first paragraph, or the one after a standfirst.
+  const bodyBlocks = blocks.slice(bodyStart, articleStart + kept.length);
+  let dateline: { place: string; agency: string | null } | null = null;
+  for (const b of bodyBlocks.slice(0, 3)) {
+    dateline = datelineOf(b.text);
+    if (dateline) {
+      published ??= datelineDate(b.text);
+      break;
+    }
+  }
+  // A date printed at the foot of the article ("Published 22 June 2021") when none was at its head.
+  if (!published) {
+    for (const b of kept.slice(-4).reverse()) {
+      if (b.words <= 14 && b.kind !== 'prose') {
+        published = parseDateLine(b.text);
+        if (published) break;
       }
     }
-    // What precedes the headline is page furniture (site name, menus): dropped.
   }
-  const body = kept
-    .slice(bodyStart)
-    .filter((b, i) => !(i === 0 && b === title))
-    .filter((b) => !(published && wordCount(b) <= 8 && parseDateLine(b) === published));
-  trimTrailingFurniture(body);
-  if (title === null && body.length > 0 && isTitleLike(body[0]!) && body.length > 1 && !isProse(body[0]!)) {
-    title = body.shift()!;
-  }
-  const firstParagraph = body[0] ?? '';
+
+  // A scraper's URL line is metadata, not text the article prints.
+  const stored = kept.filter((b) => b.kind !== 'meta' || !/^(url|link|original)/.test(b.meta!.key));
+  const hasProse = bodyBlocks.some((b) => b.kind === 'prose');
+  const shape: ArticleShape = hasProse ? 'article' : paragraphs.length >= 3 && stored.every((b) => b.words <= 6) ? 'navigation' : 'no-paragraph';
+  let title = cleaned?.title ?? null;
+  if (title === null && !hasProse && stored.length > 1 && isTitleLike(stored[0]!.text, stored[0]!.words)) title = stored[0]!.text;
+
   return {
     title,
-    dateline: detectDateline(firstParagraph),
+    dateline: dateline?.place ?? null,
     published,
-    source: meta.source ?? null,
+    source: source ?? dateline?.agency ?? cleaned?.agency ?? outlet ?? copyrightHolder,
     author,
-    url: meta.url ?? null,
-    body: body.join('\n\n'),
+    url,
+    body: stored.map((b) => b.text).join('\n\n'),
+    shape,
   };
 }
 
-/** Short label-like lines after the last paragraph ("Leave Comments", "Share", a site name). */
-function trimTrailingFurniture(body: string[]): void {
-  while (body.length > 1) {
-    const last = body.at(-1)!;
-    if (wordCount(last) <= 5 && !endsLikeSentence(last)) body.pop();
-    else break;
+const comparable = (s: string): string => s.toLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim();
+
+/**
+ * The stored text with its headline first: a headline read from a page's metadata or a Markdown
+ * heading is put above the text unless one of the text's first blocks already prints it.
+ */
+export function withHeadline(body: string, headline: string | null): string {
+  if (!headline?.trim()) return body;
+  const wanted = comparable(headline);
+  const opening = body.split('\n\n', 4).map(comparable);
+  if (opening.some((b) => b === wanted || (b.startsWith(wanted) && b.length - wanted.length < 30))) return body;
+  return body ? `${headline.trim()}\n\n${body}` : headline.trim();
+}
+
+/** What stands above a paragraph once header lines and labels are passed: the headline it would have, if any. */
+function headingAbove(blocks: Block[], paragraph: number): { heading: Block | null; headerLines: number } {
+  let headerLines = 0;
+  let i = paragraph - 1;
+  for (; i >= 0; i--) {
+    const block = asDate(blocks[i]!);
+    if (isHeaderKind(block.kind)) headerLines++;
+    else if (block.kind !== 'label') break;
   }
+  const heading = i >= 0 && blocks[i]!.kind === 'title' ? blocks[i]! : null;
+  return { heading, headerLines };
+}
+
+/**
+ * The article's first paragraph: the first paragraph of running text, unless that one stands on
+ * its own (a cookie notice, the site's blurb, under no headline or a short site name) and a later
+ * paragraph has the article's shape above it: a headline with byline or date lines, or a dateline.
+ */
+function openingParagraph(blocks: Block[]): number {
+  const first = blocks.findIndex((b) => b.kind === 'prose');
+  if (first === -1) return -1;
+  const { heading } = headingAbove(blocks, first);
+  if (heading && heading.words > 4) return first;
+  for (let p = first + 1; p < Math.min(blocks.length, first + 12); p++) {
+    if (blocks[p]!.kind !== 'prose') continue;
+    const above = headingAbove(blocks, p);
+    if (above.heading && above.heading.words > 4 && (above.headerLines > 0 || datelineOf(blocks[p]!.text))) return p;
+  }
+  return first;
+}
+
+/** "KABUL, Afghanistan, June 22, 2021 (Reuters) -": the date a dateline prints with its year. */
+function datelineDate(paragraph: string): string | null {
+  const m = /^[^–—-]{0,80}?,\s+([A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})/.exec(paragraph);
+  return m ? parseDateLine(m[1]!) : null;
+}
+
+/**
+ * A run of three or more short labels after the last paragraph is a footer menu or a tag cloud.
+ * One or two short lines stay: they are signatures and credits ("Reporting by Jane Doe").
+ */
+function trimTrailingMenu(blocks: Block[]): void {
+  let run = 0;
+  while (run < blocks.length && isShortLabel(blocks[blocks.length - 1 - run]!)) run++;
+  if (run >= 3 && run < blocks.length) blocks.splice(blocks.length - run, run);
+}
+
+function isShortLabel(b: Block): boolean {
+  return b.words <= 4 && !endsLikeSentence(b.text) && !isHeaderKind(b.kind);
 }
 
 export { wordCount };
