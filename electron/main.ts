@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } f
 import fs from 'node:fs';
 import path from 'node:path';
 import { Core } from './dispatch.js';
+import { grantsFromResult, PathGrants, pathsNeeded, type GrantKind } from './pathGrants.js';
 import { electronPrintPdf } from './printPdf.js';
 import { appRoot, gazetteerFile, parseWorkerFile, rendererDir, sampleDir } from './paths.js';
 import {
@@ -62,8 +63,15 @@ function guardContents(): void {
 function serveRenderer(root: string): void {
   protocol.handle(APP_SCHEME, (request) => {
     const file = resolveAppFile(root, request.url);
-    if (!file || !fs.existsSync(file)) return new Response('Not found', { status: 404 });
-    return new Response(fs.readFileSync(file), {
+    let body: Buffer<ArrayBuffer>;
+    try {
+      // A folder or a vanished file must answer 404, not throw inside the protocol handler.
+      if (!file) throw new Error('refused');
+      body = fs.readFileSync(file);
+    } catch {
+      return new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
+    }
+    return new Response(body, {
       headers: { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream', ...SECURITY_HEADERS, 'Content-Security-Policy': CSP },
     });
   });
@@ -77,9 +85,26 @@ function lockDownSession(): void {
 }
 
 function registerIpc(c: Core): void {
-  ipcMain.handle('awb:invoke', (event, name: unknown, input: unknown) => {
+  // Paths the window may hand to the core: only those main's own dialogs (or the core) produced.
+  const grants = new PathGrants();
+  const granted = (kind: GrantKind, picked: string | null | undefined): string | null => {
+    if (picked) grants.grant(kind, picked);
+    return picked ?? null;
+  };
+  ipcMain.handle('awb:invoke', async (event, name: unknown, input: unknown) => {
     if (!ipcSenderAllowed(event.senderFrame?.url)) throw new Error('Refused: the caller is not the workbench window.');
-    return c.dispatch(String(name), input);
+    const call = String(name);
+    const needed = pathsNeeded(call, input);
+    if (!needed.ok) return { ok: false, error: { code: 'path_not_granted', message: needed.message } };
+    const verdict = grants.check(needed.uses);
+    if (!verdict.ok) return { ok: false, error: { code: 'path_not_granted', message: verdict.message } };
+    const result = await c.dispatch(call, input);
+    if (result.ok) {
+      grants.consume(needed.uses);
+      const implied = grantsFromResult(call, result.value);
+      for (const use of implied.uses) grants.grant(use.kind, use.path, implied.reusable);
+    }
+    return result;
   });
   ipcMain.handle('awb:pick-workspace', async (event, kind: unknown) => {
     if (!ipcSenderAllowed(event.senderFrame?.url)) throw new Error('Refused: the caller is not the workbench window.');
@@ -87,10 +112,15 @@ function registerIpc(c: Core): void {
     const filters = [{ name: 'Analyst Workbench workspace', extensions: ['awb'] }];
     if (kind === 'open') {
       const r = await dialog.showOpenDialog(win, { properties: ['openFile'], filters });
-      return r.canceled ? null : (r.filePaths[0] ?? null);
+      return granted('workspace.open', r.canceled ? null : r.filePaths[0]);
     }
+    if (kind === 'archive') {
+      const r = await dialog.showOpenDialog(win, { title: 'Restore an archive', properties: ['openFile'], filters: [{ name: 'Workspace archive', extensions: ['awbz', 'zip'] }] });
+      return granted('archive', r.canceled ? null : r.filePaths[0]);
+    }
+    if (kind !== 'create' && kind !== 'saveCopy') throw new TypeError('kind must be open, create, saveCopy or archive');
     const r = await dialog.showSaveDialog(win, { title: kind === 'create' ? 'New workspace' : 'Save a copy', filters });
-    return r.canceled ? null : (r.filePath ?? null);
+    return granted(kind === 'create' ? 'workspace.create' : 'workspace.saveCopy', r.canceled ? null : r.filePath);
   });
   // Where to save a report or an export: the renderer proposes a path, the analyst decides.
   ipcMain.handle('awb:pick-save-path', async (event, defaultPath: unknown, folder: unknown) => {
@@ -98,15 +128,22 @@ function registerIpc(c: Core): void {
     if (typeof defaultPath !== 'string') throw new TypeError('defaultPath must be a string');
     const win = BrowserWindow.fromWebContents(event.sender)!;
     if (folder === true) {
-      const r = await dialog.showOpenDialog(win, { title: 'Choose a folder', defaultPath, properties: ['openDirectory', 'createDirectory'] });
-      return r.canceled ? null : (r.filePaths[0] ?? null);
+      // A folder export (brat) goes into a NEW folder (or its own earlier one): the analyst names it, as a file is named.
+      const r = await dialog.showSaveDialog(win, { title: 'Name a new folder for the export', defaultPath, buttonLabel: 'Export here' });
+      return granted('save', r.canceled ? null : r.filePath);
     }
     const r = await dialog.showSaveDialog(win, { defaultPath });
-    return r.canceled ? null : (r.filePath ?? null);
+    return granted('save', r.canceled ? null : r.filePath);
   });
   c.subscribe((coreEvent) => {
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send('awb:event', coreEvent);
   });
+}
+
+/** Undo or redo from the menu; a change that cannot be undone says why. */
+async function historyStep(name: 'history.undo' | 'history.redo'): Promise<void> {
+  const result = await core?.dispatch(name, {});
+  if (result && !result.ok) dialog.showErrorBox(name === 'history.undo' ? 'Cannot undo' : 'Cannot redo', result.error.message);
 }
 
 function buildMenu(): void {
@@ -114,7 +151,20 @@ function buildMenu(): void {
     Menu.buildFromTemplate([
       ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
       { role: 'fileMenu' },
-      { role: 'editMenu' },
+      {
+        label: 'Edit',
+        // Undo and Redo are the workspace's (db/history.ts). The shortcuts are only shown here, not
+        // registered: the window handles them, so Ctrl+Z in a text field stays the field's own undo.
+        submenu: [
+          { label: 'Undo', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: () => void historyStep('history.undo') },
+          { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', registerAccelerator: false, click: () => void historyStep('history.redo') },
+          { type: 'separator' },
+          { role: 'cut' },
+          { role: 'copy' },
+          { role: 'paste' },
+          { role: 'selectAll' },
+        ],
+      },
       { role: 'viewMenu' },
       { role: 'windowMenu' },
       {

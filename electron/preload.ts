@@ -12,6 +12,6 @@ contextBridge.exposeInMainWorld('workbench', {
     ipcRenderer.on('awb:event', handler);
     return () => void ipcRenderer.removeListener('awb:event', handler);
   },
-  pickWorkspace: (kind: 'open' | 'create' | 'saveCopy') => ipcRenderer.invoke('awb:pick-workspace', kind),
+  pickWorkspace: (kind: 'open' | 'create' | 'saveCopy' | 'archive') => ipcRenderer.invoke('awb:pick-workspace', kind),
   pickSavePath: (defaultPath: string, folder: boolean) => ipcRenderer.invoke('awb:pick-save-path', defaultPath, folder),
 });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { safeAssetPath } from './assetPath.js';
 
 /** The renderer's origin: a custom standard scheme, not file:// (which would grant file access). */
 export const APP_SCHEME = 'app';
@@ -61,10 +62,13 @@ export function requestBlocked(url: string): boolean {
 /** IPC is answered only for frames that are our own renderer. */
 export const ipcSenderAllowed = (frameUrl: string | undefined): boolean => isAppUrl(frameUrl);
 
-/** app://workbench/<path> → a file under the renderer folder, or null for anything outside it. */
+/** app://workbench/<path> → a file under the renderer folder, or null for anything outside it or malformed. */
 export function resolveAppFile(rendererRoot: string, url: string): string | null {
   if (!isAppUrl(url)) return null;
-  const pathname = decodeURIComponent(new URL(url).pathname);
-  const file = path.resolve(rendererRoot, '.' + (pathname === '/' ? '/index.html' : pathname));
-  return file.startsWith(path.resolve(rendererRoot) + path.sep) ? file : null;
+  const asset = safeAssetPath(new URL(url).pathname);
+  if (!asset.ok) return null;
+  const root = path.resolve(rendererRoot);
+  const file = path.resolve(root, ...asset.path.split('/'));
+  // safeAssetPath already refuses every climb; this is the second lock on the same door.
+  return file.startsWith(root + path.sep) ? file : null;
 }

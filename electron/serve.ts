@@ -41,9 +41,16 @@ function main(): void {
   void core.extraction.start();
   const token = newToken();
   const server = createWebServer({ core, staticDir, token });
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    console.error(error.code === 'EADDRINUSE' ? `Port ${values.port} is already in use: choose another with --port N (or 0 for any free port).` : `Browser mode stopped: ${error.message}`);
+    core.close();
+    process.exit(1);
+  });
   server.listen(Number(values.port), '127.0.0.1', () => {
     const { port } = server.address() as { port: number };
-    console.log(`Workbench at http://127.0.0.1:${port}/?token=${token}`);
+    // The token rides in the fragment, which the browser never sends to a server; the page moves it
+    // to its own sessionStorage and wipes it from the address bar and history on load.
+    console.log(`Workbench at http://127.0.0.1:${port}/#token=${token}`);
     console.log(`Workspace: ${core.session.current.file}`);
   });
   const stop = () => {

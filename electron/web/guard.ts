@@ -26,7 +26,8 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-export const TOKEN_COOKIE = 'awb_token';
+/** The header every API request carries the session token in; never a cookie, never the URL. */
+export const TOKEN_HEADER = 'x-awb-token';
 
 export function newToken(): string {
   return crypto.randomBytes(24).toString('base64url');
@@ -35,33 +36,31 @@ export function newToken(): string {
 export interface RequestFacts {
   host: string | undefined;
   origin: string | undefined;
-  url: string;
-  cookie: string | undefined;
-  tokenHeader: string | undefined;
+  /** The request path without its query, as it came off the wire. */
+  pathname: string;
+  tokenHeader: string | string[] | undefined;
 }
 
-export type Verdict = { allow: true; setCookie: boolean } | { allow: false; status: number; reason: string };
+export type Verdict = { allow: true } | { allow: false; status: number; reason: string };
 
-function sameToken(a: string | undefined, b: string): boolean {
-  if (!a) return false;
+function sameToken(a: string | string[] | undefined, b: string): boolean {
+  if (typeof a !== 'string') return false;
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && crypto.timingSafeEqual(x, y);
 }
 
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of header?.split(';') ?? []) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=');
-  }
-  return undefined;
-}
+/** The API and its event stream hold the workspace; everything else is the app's static files. */
+export const isApiPath = (pathname: string): boolean => pathname === '/api' || pathname.startsWith('/api/');
 
 /**
- * Browser mode answers only this machine's pages that know the session token: the Host header
- * must name the loopback address we listen on (against DNS rebinding), any Origin must be ours
- * (against other sites' pages), and the token must come as the first page's ?token=, the cookie
- * that page sets, or a header.
+ * Browser mode answers only this machine's pages: the Host header must name the loopback address
+ * we listen on (against DNS rebinding) and any Origin must be ours (against other sites' pages),
+ * on every request. The API also needs the session token in the X-AWB-Token header. A cookie is
+ * never accepted: cookies are not isolated by port, so every other service on 127.0.0.1 would
+ * receive it. A ?token= query is not accepted either: URLs end up in logs and history. The page
+ * gets the token from the URL fragment (#token=…), which the browser never sends to a server.
+ * Static files are served without the token: they hold no data.
  */
 export function checkRequest(facts: RequestFacts, token: string, port: number): Verdict {
   const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
@@ -71,10 +70,8 @@ export function checkRequest(facts: RequestFacts, token: string, port: number): 
   if (facts.origin !== undefined && !hosts.map((h) => `http://${h}`).includes(facts.origin.toLowerCase())) {
     return { allow: false, status: 403, reason: 'Foreign origin' };
   }
-  const queryToken = new URL(facts.url, 'http://127.0.0.1').searchParams.get('token') ?? undefined;
-  if (sameToken(facts.tokenHeader, token) || sameToken(cookieValue(facts.cookie, TOKEN_COOKIE), token)) {
-    return { allow: true, setCookie: false };
+  if (isApiPath(facts.pathname) && !sameToken(facts.tokenHeader, token)) {
+    return { allow: false, status: 401, reason: 'Missing or wrong session token: open the address browser mode printed (it ends in #token=…).' };
   }
-  if (sameToken(queryToken, token)) return { allow: true, setCookie: true };
-  return { allow: false, status: 401, reason: 'Missing or wrong session token' };
+  return { allow: true };
 }

@@ -16,8 +16,11 @@ if (!chromiumPath) {
 }
 
 export interface Bench {
+  /** The address browser mode printed: `http://127.0.0.1:PORT/#token=…`. */
   url: string;
   origin: string;
+  /** The session token, for a test that calls the API itself (with the X-AWB-Token header). */
+  token: string;
   page: Page;
   requests: Request[];
   pageErrors: string[];
@@ -49,10 +52,12 @@ export async function openWorkbench(options: { workspace?: string } = {}): Promi
   const pageErrors: string[] = [];
   page.on('request', (r) => requests.push(r));
   page.on('pageerror', (e) => pageErrors.push(e.message));
+  // The page takes the token from the fragment, then wipes it from the address bar and history.
   await page.goto(url);
   return {
     url,
     origin: new URL(url).origin,
+    token: new URLSearchParams(new URL(url).hash.slice(1)).get('token') ?? '',
     page,
     requests,
     pageErrors,

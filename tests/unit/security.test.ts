@@ -9,6 +9,7 @@ import {
   secureWebPreferences,
   windowOpenDecision,
 } from '../../electron/security.js';
+import { safeAssetPath } from '../../electron/assetPath.js';
 import { CSP } from '../../electron/web/guard.js';
 
 describe('Electron security checklist', () => {
@@ -56,12 +57,18 @@ describe('Electron security checklist', () => {
     expect(ipcSenderAllowed(undefined)).toBe(false);
   });
 
-  it('serves only files inside the renderer folder', () => {
+  it('serves only files inside the renderer folder, and never throws on a malformed URL', () => {
     const root = path.resolve('/opt/awb/renderer');
     expect(resolveAppFile(root, 'app://workbench/')).toBe(path.join(root, 'index.html'));
     expect(resolveAppFile(root, 'app://workbench/assets/a.js')).toBe(path.join(root, 'assets/a.js'));
-    expect(resolveAppFile(root, 'app://workbench/..%2f..%2fetc/passwd')).toBeNull();
+    expect(resolveAppFile(root, 'app://workbench/assets/a%20b.js?v=1#x')).toBe(path.join(root, 'assets/a b.js'));
+    for (const bad of ['..%2f..%2fetc/passwd', '%', '%ff', 'a%00.js', 'assets%5c..%5c..%5cx', 'C:%5cWindows', '.env']) {
+      expect(resolveAppFile(root, `app://workbench/${bad}`), bad).toBeNull();
+    }
+    // The URL parser already folds dot-segments (encoded too) at the root: what is left stays inside.
+    expect(resolveAppFile(root, 'app://workbench/%2e%2e/%2e%2e/etc/passwd')).toBe(path.join(root, 'etc/passwd'));
     expect(resolveAppFile(root, 'https://workbench/index.html')).toBeNull();
+    expect(resolveAppFile(root, 'not a url')).toBeNull();
   });
 
   it('has a CSP that allows only the app itself', () => {
@@ -70,5 +77,44 @@ describe('Electron security checklist', () => {
     expect(CSP).toContain("connect-src 'self'");
     expect(CSP).toContain("object-src 'none'");
     expect(CSP).not.toMatch(/https?:|unsafe-eval|\*/);
+  });
+});
+
+describe('safeAssetPath (browser mode and app:// alike)', () => {
+  it('maps ordinary asset paths to relative paths, decoding each segment', () => {
+    expect(safeAssetPath('/')).toEqual({ ok: true, path: 'index.html' });
+    expect(safeAssetPath('/index.html')).toEqual({ ok: true, path: 'index.html' });
+    expect(safeAssetPath('/assets/index-3f2a.js')).toEqual({ ok: true, path: 'assets/index-3f2a.js' });
+    expect(safeAssetPath('/assets/noto%20sans.woff2')).toEqual({ ok: true, path: 'assets/noto sans.woff2' });
+    expect(safeAssetPath('/%C3%A9t%C3%A9.txt')).toEqual({ ok: true, path: 'été.txt' });
+  });
+
+  it.each([
+    ['/%', 'percent-encoding'],
+    ['/%ff', 'percent-encoding'],
+    ['/%e0%a4', 'percent-encoding'],
+    ['/a%00b', 'control'],
+    ['/a\0b', 'control'],
+    ['/a%0ab', 'control'],
+    ['/..', 'dot-segment'],
+    ['/assets/../../etc/passwd', 'dot-segment'],
+    ['/%2e%2e/secret', 'dot-segment'],
+    ['/.git/config', 'hidden'],
+    ['/..%2f..%2fetc%2fpasswd', 'dot-segment'],
+    ['/assets%2f..%2f..%2fx', 'separator'],
+    ['/assets%5c..%5cx', 'separator'],
+    ['/assets\\x.js', 'backslash'],
+    ['/C:%5cwindows', 'separator'],
+    ['/C:', ':'],
+    ['/file.js::$DATA', ':'],
+    ['//etc/passwd', 'empty'],
+    ['/assets/', 'empty'],
+    ['index.html', 'start'],
+    ['', 'start'],
+    ['/' + 'a'.repeat(5000), 'too long'],
+  ])('refuses %s (%s)', (raw, why) => {
+    const result = safeAssetPath(raw);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.reason.toLowerCase()).toContain(why);
   });
 });
