@@ -1,7 +1,7 @@
 import type { ArticleColumn, ArticleDetail, ArticlePage, ArticlePatch, ArticleQuery, ArticleRow, ArticleTarget, ColumnFilter } from '../electron/contract/index.js';
 import { recordChange } from './changes.js';
 import { highlightRanges, toFtsQuery } from './ftsQuery.js';
-import { nowIso, type Db } from './open.js';
+import { nowIso, writeTransaction, type Db } from './open.js';
 
 export interface StoredArticle {
   title: string;
@@ -240,7 +240,7 @@ export class ArticlesRepository {
     const insertBody = this.db.prepare('INSERT INTO article_body (article_id, body) VALUES (?, ?)');
     const result = new Map<number, { id: number } | { duplicateOf: number }>();
     const importedAt = nowIso();
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       articles.forEach((article, index) => {
         const existing = findDuplicate.get(article.fingerprint) as number | undefined;
         if (existing !== undefined) {
@@ -251,7 +251,7 @@ export class ArticlesRepository {
         insertBody.run(id, article.body);
         result.set(index, { id });
       });
-    })();
+    });
     this.touched();
     return result;
   }
@@ -389,7 +389,7 @@ export class ArticlesRepository {
       credibility: 'credibility',
     };
     const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as [keyof ArticlePatch, unknown][];
-    const changed = this.db.transaction(() => {
+    const changed = writeTransaction(this.db, () => {
       const before = this.db.prepare('SELECT * FROM article WHERE id = ?').get(id) as Record<string, unknown> | undefined;
       if (!before) return false;
       if (entries.length === 0) return true;
@@ -404,7 +404,7 @@ export class ArticlesRepository {
         Object.fromEntries(entries),
       );
       return true;
-    })();
+    });
     this.touched();
     return changed;
   }
@@ -414,7 +414,7 @@ export class ArticlesRepository {
     const deleteArticle = this.db.prepare('DELETE FROM article WHERE id = ?');
     const select = this.db.prepare('SELECT id, title, source, fingerprint FROM article WHERE id = ?');
     let deleted = 0;
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       for (const id of ids) {
         const before = select.get(id);
         if (!before) continue;
@@ -422,7 +422,7 @@ export class ArticlesRepository {
         deleted += deleteArticle.run(id).changes;
         recordChange(this.db, 'delete', 'article', id, before, null);
       }
-    })();
+    });
     this.touched();
     return deleted;
   }

@@ -1,7 +1,7 @@
 import { EVENT_TYPE_NAMES, disorderTypeOf, eventTypeOf, interactionOf, type ActorType, type SubEventType } from '../electron/contract/acled.js';
 import { EVENT_FIELDS, type EventField, type EventInput, type EventQuery, type EventRecord, type EvidenceInput } from '../electron/contract/events.js';
 import { recordChange } from './changes.js';
-import { nowIso, type Db } from './open.js';
+import { nowIso, writeTransaction, type Db } from './open.js';
 import { spanColumns } from './spans.js';
 
 export class EventError extends Error {}
@@ -84,7 +84,7 @@ export class EventsRepository {
   }
 
   create(input: EventInput, at: Located, evidence: EvidenceInput[]): number {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const cols = { ...this.columns(input, at), created_at: nowIso(), updated_at: nowIso() };
       const names = Object.keys(cols);
       const id = Number(this.db.prepare(`INSERT INTO event (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(cols).lastInsertRowid);
@@ -93,11 +93,11 @@ export class EventsRepository {
       recordChange(this.db, 'create', 'event', id, null, { ...input, evidence });
       this.touched();
       return id;
-    })();
+    });
   }
 
   update(id: number, input: EventInput, at: Located): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       const before = this.get(id);
       const cols = { ...this.columns(input, at), updated_at: nowIso(), id };
       const sets = Object.keys(cols).filter((k) => k !== 'id').map((k) => `${k} = @${k}`);
@@ -106,16 +106,16 @@ export class EventsRepository {
       const { evidence: _e, unsupported: _u, ...plain } = before;
       recordChange(this.db, 'update', 'event', id, plain, input);
       this.touched();
-    })();
+    });
   }
 
   delete(id: number): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       const before = this.get(id);
       this.db.prepare('DELETE FROM event WHERE id = ?').run(id);
       recordChange(this.db, 'delete', 'event', id, before, null);
       this.touched();
-    })();
+    });
   }
 
   private setAssociates(id: number, input: EventInput): void {

@@ -1,6 +1,6 @@
 import type { Graph, RelationInput, RelationRecord } from '../electron/contract/relations.js';
 import { recordChange } from './changes.js';
-import { nowIso, type Db } from './open.js';
+import { nowIso, writeTransaction, type Db } from './open.js';
 import { spanColumns } from './spans.js';
 
 export class RelationError extends Error {}
@@ -28,7 +28,7 @@ export class RelationsRepository {
   constructor(private readonly db: Db) {}
 
   create(input: RelationInput, evidence: { articleId: number; start: number; end: number }[]): number {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       for (const id of [input.sourceId, input.targetId]) {
         if (!this.db.prepare('SELECT 1 FROM entity WHERE id = ?').get(id)) throw new RelationError(`Entity ${id} does not exist (it may have been merged or deleted).`);
       }
@@ -41,26 +41,26 @@ export class RelationsRepository {
       for (const e of evidence) this.addEvidence(id, e);
       recordChange(this.db, 'create', 'relation', id, null, { ...input, evidence });
       return id;
-    })();
+    });
   }
 
   update(id: number, input: RelationInput): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       const before = this.get(id);
       this.db
         .prepare('UPDATE relation SET source_id = ?, target_id = ?, type = ?, label = ?, start_date = ?, end_date = ?, notes = ?, updated_at = ? WHERE id = ?')
         .run(input.sourceId, input.targetId, input.type, input.label, input.startDate, input.endDate, input.notes, nowIso(), id);
       const { evidence: _e, ...plain } = before;
       recordChange(this.db, 'update', 'relation', id, plain, input);
-    })();
+    });
   }
 
   delete(id: number): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       const before = this.get(id);
       this.db.prepare('DELETE FROM relation WHERE id = ?').run(id);
       recordChange(this.db, 'delete', 'relation', id, before, null);
-    })();
+    });
   }
 
   addEvidence(relationId: number, e: { articleId: number; start: number; end: number }): void {

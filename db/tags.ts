@@ -1,6 +1,6 @@
 import type { Tag } from '../electron/contract/index.js';
 import { recordChange } from './changes.js';
-import type { Db } from './open.js';
+import { writeTransaction, type Db } from './open.js';
 
 export class TagError extends Error {}
 
@@ -21,17 +21,17 @@ export class TagsRepository {
   }
 
   create(name: string, color: string, parentId: number | null): Tag {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       if (parentId !== null) this.get(parentId);
       this.assertFreeName(name, parentId, null);
       const id = Number(this.db.prepare('INSERT INTO tag (name, color, parent_id) VALUES (?, ?, ?)').run(name, color, parentId).lastInsertRowid);
       recordChange(this.db, 'create', 'tag', id, null, { name, color, parentId });
       return this.get(id);
-    })();
+    });
   }
 
   update(id: number, patch: { name?: string; color?: string; parentId?: number | null }): Tag {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const before = this.get(id);
       const next = { name: patch.name ?? before.name, color: patch.color ?? before.color, parentId: patch.parentId === undefined ? before.parentId : patch.parentId };
       if (next.parentId !== null) {
@@ -44,13 +44,13 @@ export class TagsRepository {
       this.db.prepare('UPDATE tag SET name = ?, color = ?, parent_id = ? WHERE id = ?').run(next.name, next.color, next.parentId, id);
       recordChange(this.db, 'update', 'tag', id, { name: before.name, color: before.color, parentId: before.parentId }, next);
       return this.get(id);
-    })();
+    });
   }
 
   /** Every article tagged `source` gets `target`; sub-tags move under `target`; `source` goes. */
   merge(sourceId: number, targetId: number): Tag {
     if (sourceId === targetId) throw new TagError('A tag cannot be merged into itself.');
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const source = this.get(sourceId);
       const target = this.get(targetId);
       if (this.descendants(sourceId).includes(targetId)) {
@@ -62,22 +62,22 @@ export class TagsRepository {
       this.db.prepare('DELETE FROM tag WHERE id = ?').run(sourceId);
       recordChange(this.db, 'merge', 'tag', targetId, { source, articleIds }, { target: targetId });
       return this.get(targetId);
-    })();
+    });
   }
 
   /** Sub-tags of a deleted tag move up to its parent rather than vanish. */
   delete(id: number): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       const tag = this.get(id);
       const articleIds = this.db.prepare('SELECT article_id FROM article_tag WHERE tag_id = ?').pluck().all(id);
       this.db.prepare('UPDATE tag SET parent_id = ? WHERE parent_id = ?').run(tag.parentId, id);
       this.db.prepare('DELETE FROM tag WHERE id = ?').run(id);
       recordChange(this.db, 'delete', 'tag', id, { ...tag, articleIds }, null);
-    })();
+    });
   }
 
   assign(articleIds: number[], tagIds: number[], on: boolean): number {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       for (const tagId of tagIds) this.get(tagId);
       const statement = on
         ? this.db.prepare('INSERT OR IGNORE INTO article_tag (article_id, tag_id) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM article WHERE id = ?)')
@@ -90,7 +90,7 @@ export class TagsRepository {
       }
       recordChange(this.db, on ? 'tag' : 'untag', 'article', null, null, { articleIds: articleIds.slice(0, 10_000), tagIds, changed });
       return changed;
-    })();
+    });
   }
 
   private descendants(id: number): number[] {

@@ -26,5 +26,9 @@ export function toCallError(error: unknown): CallError {
   if (error instanceof EventError) return { code: 'event', message: error.message };
   if (error instanceof RelationError) return { code: 'relation', message: error.message };
   if (error instanceof Refusal) return { code: 'refused', message: error.message };
+  // A write reaching a workspace opened read-only (the calls that write check first; this catches the rest).
+  if (String((error as { code?: unknown }).code).startsWith('SQLITE_READONLY')) {
+    return { code: 'read_only', message: 'This workspace is open read-only (see the banner): the change cannot be saved.' };
+  }
   return { code: 'internal', message: `Something went wrong: ${error instanceof Error ? error.message : String(error)}` };
 }

@@ -44,6 +44,16 @@ export class ScratchSpace {
   }
 
   /**
+   * A private folder held for as long as the caller needs it (a read-only workspace's copy lives as
+   * long as the session shows it); `release` empties it. A killed run's folder goes at the next sweep.
+   */
+  reserve(): { dir: string; release: () => void } {
+    const dir = path.join(this.root, `job-${process.pid}-${crypto.randomBytes(6).toString('hex')}`);
+    fs.mkdirSync(dir, { mode: 0o700 });
+    return { dir, release: () => this.remove(dir) };
+  }
+
+  /**
    * Empties and removes one entry of the private folder, depth first. It refuses any path outside
    * the private folder and never follows a symbolic link (a link is removed, not what it points at).
    */

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../db/open.js';
+import { migrations } from '../../db/migrations/index.js';
 import { fixtures, tempDir, testCore } from './helpers.js';
 
 describe('workspaces', () => {
@@ -41,6 +42,41 @@ describe('workspaces', () => {
     expect(() => openWorkspace(file)).toThrow(/newer Analyst Workbench/);
   });
 
+  it('leaves a foreign SQLite file as it was: no WAL switch, no side files', () => {
+    const dir = tempDir();
+    const foreign = path.join(dir, 'notes.sqlite');
+    const raw = new Database(foreign);
+    raw.exec("CREATE TABLE note (text TEXT); INSERT INTO note VALUES ('keep me')");
+    raw.close();
+    const before = fs.readFileSync(foreign);
+    expect(() => openWorkspace(foreign)).toThrow(/not an Analyst Workbench workspace/);
+    // Byte 18 of the header is the write version: 1 = rollback journal, 2 = WAL.
+    expect(fs.readFileSync(foreign)[18]).toBe(1);
+    expect(fs.readFileSync(foreign).equals(before)).toBe(true);
+    expect(fs.readdirSync(dir)).toEqual(['notes.sqlite']);
+  });
+
+  it('upgrades an older workspace and removes the backup once the result checks out', () => {
+    const file = path.join(tempDir(), 'old.awb');
+    olderWorkspace(file, 4);
+    const db = openWorkspace(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(migrations.at(-1)!.version);
+    expect(db.prepare('SELECT title FROM article').pluck().get()).toBe('Taliban take Kunduz');
+    db.close();
+    expect(fs.existsSync(`${file}.v4.bak`)).toBe(false);
+  });
+
+  it('keeps the backup, and says where, when an upgrade fails', () => {
+    const file = path.join(tempDir(), 'odd.awb');
+    // A stray table that migration 5 would create: the upgrade fails half-way and rolls back.
+    olderWorkspace(file, 4, 'CREATE TABLE relation (id INTEGER PRIMARY KEY)');
+    expect(() => openWorkspace(file)).toThrow(/could not be upgraded.*unchanged\. The copy taken before the upgrade is kept at .*odd\.awb\.v4\.bak/);
+    expect(fs.existsSync(`${file}.v4.bak`)).toBe(true);
+    const raw = new Database(file, { readonly: true });
+    expect(raw.pragma('user_version', { simple: true })).toBe(4);
+    raw.close();
+  });
+
   it('uses WAL and enforces foreign keys', () => {
     const db = openWorkspace(path.join(tempDir(), 'w.awb'), { create: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -48,6 +84,19 @@ describe('workspaces', () => {
     db.close();
   });
 });
+
+/** A workspace as an older version left it: migrations up to `version`, one article. */
+function olderWorkspace(file: string, version: number, extra = ''): void {
+  const raw = new Database(file);
+  raw.pragma('journal_mode = WAL');
+  for (const m of migrations.filter((m) => m.version <= version)) raw.exec(m.sql);
+  raw.exec(extra);
+  raw
+    .prepare("INSERT INTO article (title, words, format, fingerprint, imported_at) VALUES ('Taliban take Kunduz', 3, 'text', 'f1', '2026-11-29T10:00:00Z')")
+    .run();
+  raw.pragma(`user_version = ${version}`);
+  raw.close();
+}
 
 describe('entity counters', () => {
   it('follow every mention write, cascades from deleted articles included', async () => {
