@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { WorkspaceInfo } from '../../electron/contract/index.js';
 import { call, pickWorkspacePath } from '../api.js';
+import { useConfirm } from './ConfirmDialog.js';
 import { Modal } from './Modal.js';
 
 type Action = 'open' | 'create' | 'saveCopy';
@@ -13,6 +14,8 @@ interface Props {
   run: <T>(action: () => Promise<T>) => Promise<T | undefined>;
 }
 
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
 /** Beside the archive, named after it: kunduz.awbz → kunduz.awb. */
 const restoredName = (archive: string) => archive.replace(/(\.awbz|\.zip)?$/i, '.awb');
 
@@ -22,6 +25,23 @@ export function WorkspaceMenu({ info, onChanged, onNotice, run }: Props) {
   const [asking, setAsking] = useState<Action | null>(null);
   const [path, setPath] = useState('');
   const [restoring, setRestoring] = useState<{ archive: string; target: string } | null>(null);
+  const { confirm, dialog: confirmDialog } = useConfirm();
+
+  const purge = async () => {
+    setOpen(false);
+    const ok = await confirm(
+      'Purge deleted data? The text of deleted articles and records is removed from the change log (their ids and the fields that changed stay), ' +
+        'the search index is compacted and the workspace file is rewritten without the space they used. This cannot be undone; it may take a while for a large workspace.',
+    );
+    if (!ok) return;
+    const report = await run(() => call('workspace.purge', {}));
+    if (report) {
+      onNotice(
+        `Purged deleted data: ${report.redactedChanges} change-log records redacted; the workspace went from ${megabytes(report.bytesBefore)} to ${megabytes(report.bytesAfter)}.` +
+          (report.walEmptied ? '' : ' Another program has this workspace open; its log is emptied when it closes the workspace.'),
+      );
+    }
+  };
 
   const perform = async (action: Action, target: string) => {
     if (action === 'saveCopy') {
@@ -45,6 +65,22 @@ export function WorkspaceMenu({ info, onChanged, onNotice, run }: Props) {
     setAsking(action);
   };
 
+  // In the desktop app both paths come from main's own dialogs (it accepts no typed path); in browser mode the analyst types them.
+  const restore = async () => {
+    setOpen(false);
+    const pickArchive = pickWorkspacePath('archive');
+    if (!pickArchive) return setRestoring({ archive: '', target: '' });
+    const archive = await pickArchive;
+    if (!archive) return;
+    const target = await pickWorkspacePath('create');
+    if (!target) return;
+    const next = await run(() => call('workspace.restoreArchive', { archive, target }));
+    if (next) {
+      onChanged(next);
+      onNotice(`Restored ${archive.split(/[/\\]/).pop()} as ${next.path}: its checksums and counts match its manifest.`);
+    }
+  };
+
   return (
     <div className="workspace-menu">
       <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)} title={info.path}>
@@ -61,8 +97,11 @@ export function WorkspaceMenu({ info, onChanged, onNotice, run }: Props) {
           <button role="menuitem" type="button" onClick={() => void choose('saveCopy')}>
             Save a copy…
           </button>
-          <button role="menuitem" type="button" onClick={() => (setOpen(false), setRestoring({ archive: '', target: '' }))}>
+          <button role="menuitem" type="button" onClick={() => void restore()}>
             Restore an archive…
+          </button>
+          <button role="menuitem" type="button" disabled={info.readOnly !== null} title={info.readOnly ?? undefined} onClick={() => void purge()}>
+            Purge deleted data…
           </button>
           {info.recent.filter((r) => r !== info.path).length > 0 && <div className="menu-heading">Recent</div>}
           {info.recent
@@ -74,6 +113,7 @@ export function WorkspaceMenu({ info, onChanged, onNotice, run }: Props) {
             ))}
         </div>
       )}
+      {confirmDialog}
       {asking && (
         <Modal title={LABEL[asking]} onClose={() => setAsking(null)}>
           <form
