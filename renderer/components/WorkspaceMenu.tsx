@@ -74,11 +74,12 @@ export function WorkspaceMenu({ info, onChanged, onNotice, run }: Props) {
     if (!archive) return;
     const target = await pickWorkspacePath('create');
     if (!target) return;
-    const next = await run(() => call('workspace.restoreArchive', { archive, target }));
-    if (next) {
-      onChanged(next);
-      onNotice(`Restored ${archive.split(/[/\\]/).pop()} as ${next.path}: its checksums and counts match its manifest.`);
-    }
+    restored(archive, await run(() => call('workspace.restoreArchive', { archive, target })));
+  };
+  const restored = (archive: string, next: WorkspaceInfo | undefined) => {
+    if (!next) return;
+    onChanged(next);
+    onNotice(`Restored ${archive.split(/[/\\]/).pop()} as ${next.path}: its checksums and counts match its manifest.`);
   };
 
   return (
@@ -146,12 +147,7 @@ export function WorkspaceMenu({ info, onChanged, onNotice, run }: Props) {
               const archive = restoring.archive.trim();
               const target = restoring.target.trim() || restoredName(archive);
               setRestoring(null);
-              void run(() => call('workspace.restoreArchive', { archive, target })).then((next) => {
-                if (next) {
-                  onChanged(next);
-                  onNotice(`Restored ${archive.split(/[/\\]/).pop()} as ${next.path}: its checksums and counts match its manifest.`);
-                }
-              });
+              void run(() => call('workspace.restoreArchive', { archive, target })).then((next) => restored(archive, next));
             }}
           >
             <label className="field">
