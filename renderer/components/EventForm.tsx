@@ -25,9 +25,10 @@ interface Draft {
   timePrecision: 1 | 2 | 3;
   subEventType: SubEventType;
   actor1: Ref;
-  actor1Type: ActorType;
+  /** Null until known: the prefill never guesses a type it has no cue for. */
+  actor1Type: ActorType | null;
   actor2: Ref;
-  actor2Type: ActorType;
+  actor2Type: ActorType | null;
   associates1: { id: number; name: string }[];
   associates2: { id: number; name: string }[];
   civilianTargeting: boolean;
@@ -61,7 +62,14 @@ interface Props {
   /** An event being edited, or null for a new one. */
   event: EventRecord | null;
   /** A new event's pre-filled values (from events.draft) and the names of the entities it refers to. */
-  initial?: { input: Partial<EventInputRaw>; evidence: PendingEvidence[]; names: Map<number, string>; fatalityReadings: { reading: string; figure: number | null }[] };
+  initial?: {
+    input: Partial<EventInputRaw>;
+    evidence: PendingEvidence[];
+    names: Map<number, string>;
+    fatalityReadings: { reading: string; figure: number | null }[];
+    /** What the prefill read and why. */
+    cues?: string[];
+  };
   /** Text the analyst selected in the reader, offered as evidence. */
   selection: PendingEvidence | null;
   onSaved: (event: EventRecord) => void;
@@ -76,9 +84,9 @@ function fromEvent(e: EventRecord): Draft {
     timePrecision: e.timePrecision as 1 | 2 | 3,
     subEventType: e.subEventType as SubEventType,
     actor1: e.actor1 ? { id: e.actor1.entityId, name: e.actor1.name } : null,
-    actor1Type: (e.actor1?.type ?? 2) as ActorType,
+    actor1Type: (e.actor1?.type ?? null) as ActorType | null,
     actor2: e.actor2 ? { id: e.actor2.entityId, name: e.actor2.name } : null,
-    actor2Type: (e.actor2?.type ?? 1) as ActorType,
+    actor2Type: (e.actor2?.type ?? null) as ActorType | null,
     associates1: e.associates1.map((a) => ({ id: a.entityId, name: a.name })),
     associates2: e.associates2.map((a) => ({ id: a.entityId, name: a.name })),
     civilianTargeting: e.civilianTargeting,
@@ -94,37 +102,37 @@ function fromEvent(e: EventRecord): Draft {
 
 function fromInitial(i: NonNullable<Props['initial']>): Draft {
   const ref = (id: number | null | undefined): Ref => (id ? { id, name: i.names.get(id) ?? `entity ${id}` } : null);
-  const a1 = i.input.actor1 as { entityId: number; type: ActorType } | undefined;
-  const a2 = i.input.actor2 as { entityId: number; type: ActorType } | undefined | null;
+  const a1 = i.input.actor1 as { entityId: number; type: ActorType | null } | undefined;
+  const a2 = i.input.actor2 as { entityId: number; type: ActorType | null } | undefined | null;
   return {
     date: (i.input.date as string) ?? new Date().toISOString().slice(0, 10),
     timePrecision: (i.input.timePrecision as 1 | 2 | 3) ?? 1,
     subEventType: (i.input.subEventType as SubEventType) ?? 'Armed clash',
     actor1: ref(a1?.entityId),
-    actor1Type: a1?.type ?? 2,
+    actor1Type: a1?.type ?? null,
     actor2: ref(a2?.entityId),
-    actor2Type: a2?.type ?? 1,
+    actor2Type: a2?.type ?? null,
     associates1: [],
     associates2: [],
     civilianTargeting: !!i.input.civilianTargeting,
     location: ref(i.input.locationId as number | undefined),
     geoPrecision: (i.input.geoPrecision as 1 | 2 | 3) ?? 1,
     fatalities: (i.input.fatalities as number) ?? 0,
-    source: '',
+    source: (i.input.source as string | null | undefined) ?? '',
     sourceScale: '',
-    notes: '',
+    notes: (i.input.notes as string | null | undefined) ?? '',
     tags: '',
   };
 }
 
 function toInput(d: Draft): EventInputRaw | null {
-  if (!d.actor1 || !d.location) return null;
+  if (!d.actor1 || !d.location || d.actor1Type === null || (d.actor2 && d.actor2Type === null)) return null;
   return {
     date: d.date,
     timePrecision: d.timePrecision,
     subEventType: d.subEventType,
     actor1: { entityId: d.actor1.id, type: d.actor1Type },
-    actor2: d.actor2 ? { entityId: d.actor2.id, type: d.actor2Type } : null,
+    actor2: d.actor2 && d.actor2Type !== null ? { entityId: d.actor2.id, type: d.actor2Type } : null,
     associates1: d.associates1.map((a) => a.id),
     associates2: d.associates2.map((a) => a.id),
     civilianTargeting: d.civilianTargeting,
@@ -156,8 +164,15 @@ export function EventForm({ event, initial, selection, onSaved, onClose, onOpenE
     return () => clearTimeout(timer);
   }, [input, event, pending]);
 
-  const missing = [!draft.actor1 && 'Choose actor 1.', !draft.location && 'Choose the location.'].filter(Boolean) as string[];
-  const shown: Problem[] = input ? problems : missing.map((m) => ({ field: m.includes('actor') ? 'actor1' : 'location', message: m, severity: 'error' as const }));
+  const missing: Problem[] = [
+    !draft.actor1 && { field: 'actor1', message: 'Choose actor 1.' },
+    draft.actor1 && draft.actor1Type === null && { field: 'actor1', message: 'Choose the type of actor 1.' },
+    draft.actor2 && draft.actor2Type === null && { field: 'actor2', message: 'Choose the type of actor 2.' },
+    !draft.location && { field: 'location', message: 'Choose the location.' },
+  ]
+    .filter((p): p is { field: string; message: string } => !!p)
+    .map((p) => ({ ...p, severity: 'error' as const }));
+  const shown: Problem[] = input ? problems : missing;
   const errors = shown.filter((p) => p.severity === 'error');
   const problemFor = (field: string) => shown.filter((p) => p.field === field);
   const quotes = (field: EventField) => evidence.filter((e) => e.field === field);
@@ -213,7 +228,8 @@ export function EventForm({ event, initial, selection, onSaved, onClose, onOpenE
   const actorType = (key: 'actor1Type' | 'actor2Type', label: string) => (
     <label className="field">
       <span>{label}</span>
-      <select value={draft[key]} onChange={(e) => set(key, Number(e.target.value) as ActorType)}>
+      <select value={draft[key] ?? ''} onChange={(e) => set(key, e.target.value ? (Number(e.target.value) as ActorType) : null)}>
+        <option value="">– choose –</option>
         {ACTOR_TYPE_CODES.map((c) => (
           <option key={c} value={c}>
             {c} – {ACTOR_TYPES[c]}
@@ -232,6 +248,16 @@ export function EventForm({ event, initial, selection, onSaved, onClose, onOpenE
           ✕
         </button>
       </header>
+      {initial?.cues && initial.cues.length > 0 && (
+        <details className="prefill-cues" open>
+          <summary>Read from the text</summary>
+          <ul data-testid="prefill-cues">
+            {initial.cues.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+        </details>
+      )}
       {selection && (
         <div className="use-evidence row" role="group" aria-label="Use the selection as evidence">
           <span>“{selection.quote.slice(0, 60)}{selection.quote.length > 60 ? '…' : ''}” as evidence for</span>
@@ -288,7 +314,7 @@ export function EventForm({ event, initial, selection, onSaved, onClose, onOpenE
           </select>
         </label>
         <p className="muted" data-testid="derived">
-          Disorder type: {disorderTypeOf(draft.subEventType)} · Interaction: {interactionOf(draft.actor1 ? draft.actor1Type : null, draft.actor2 ? draft.actor2Type : null) ?? '–'}
+          Disorder type: {disorderTypeOf(draft.subEventType)} · Interaction: {(draft.actor2 && draft.actor2Type === null ? null : interactionOf(draft.actor1 ? draft.actor1Type : null, draft.actor2 ? draft.actor2Type : null)) ?? '–'}
         </p>
         {evidenceBlock('eventType')}
       </section>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { MENTION_TYPES, RELIABILITY, type ArticleDetail, type ArticlePatch, type EventRecord, type Mention, type Tag } from '../../electron/contract/index.js';
+import { MENTION_TYPES, type ArticleDetail, type EventRecord, type Mention, type Tag } from '../../electron/contract/index.js';
 import { call } from '../api.js';
+import { ArticleDetails, detailsSettled, type DetailsHandle } from '../components/ArticleDetails.js';
 import { AnnotatedText } from '../components/AnnotatedText.js';
 import { EventForm, type PendingEvidence } from '../components/EventForm.js';
 import { RelationForm } from '../components/RelationForm.js';
@@ -22,23 +23,10 @@ interface Props {
   run: <T>(action: () => Promise<T>) => Promise<T | undefined>;
 }
 
-type Draft = Required<{ [K in keyof ArticlePatch]: string }>;
-
-const toDraft = (a: ArticleDetail): Draft => ({
-  title: a.title,
-  source: a.source ?? '',
-  url: a.url ?? '',
-  author: a.author ?? '',
-  published: a.published ?? '',
-  dateline: a.dateline ?? '',
-  reliability: a.reliability ?? '',
-  credibility: a.credibility == null ? '' : String(a.credibility),
-});
-
 /** The reader: the cleaned text with search hits, and a side panel for metadata, grading and tags. */
 export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClose, onOpenEntity, onOpenEvent, eventId, run }: Props) {
   const [article, setArticle] = useState<ArticleDetail | null>(null);
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const details = useRef<DetailsHandle>(null);
   const [addTag, setAddTag] = useState('');
   const [mentions, setMentions] = useState<Mention[]>([]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
@@ -64,16 +52,19 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
 
   useEffect(() => {
     let live = true;
-    void run(() => call('articles.get', { id: articleId, search })).then((a) => {
-      if (live && a) {
-        setArticle(a);
-        setDraft(toDraft(a));
-      }
-    });
+    // After the edits still on their way (this article's, or the one just left), so they show.
+    void run(() => detailsSettled().then(() => call('articles.get', { id: articleId, search }))).then((a) => live && a && setArticle(a));
     return () => {
       live = false;
     };
   }, [articleId, search, refreshKey, run]);
+
+  const detailsSaved = useCallback((a: ArticleDetail) => setArticle((current) => current && { ...a, highlights: current.highlights }), []);
+  /** Moving on (j/k, close) sends the edits first; an invalid edit keeps the reader open, its reason shown. */
+  const leave = useCallback((go: () => void) => {
+    if (details.current?.flush() === false) return;
+    go();
+  }, []);
 
   const selected = mentions.find((m) => m.id === selectedId) ?? null;
   const body = article?.body ?? '';
@@ -97,7 +88,7 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
         if (!d) return;
         const names = new Map(mentions.filter((m) => m.entityId !== null).map((m) => [m.entityId!, m.entityName ?? m.quote]));
         const evidence = d.evidence.map((e) => ({ ...e, quote: body.slice(e.start, e.end) }));
-        setCoding({ event: null, initial: { input: d.input, evidence, names, fatalityReadings: d.fatalities.readings } });
+        setCoding({ event: null, initial: { input: d.input, evidence, names, fatalityReadings: d.fatalities.readings, cues: d.cues } });
         setTextRange(null);
       }),
     [articleId, body, mentions, run],
@@ -105,19 +96,21 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
 
   // Keys act on the state of the last render, read through a ref kept current before paint: a
   // listener re-registered in an effect could still see the previous span right after a change.
-  const keyState = useRef({ onNavigate, onClose, mentions, selectedId, selected, textRange, scope, showRejected, articleId, body, run, codeEvent, relate });
+  const keyState = useRef({ leave, onNavigate, onClose, mentions, selectedId, selected, textRange, scope, showRejected, articleId, body, run, codeEvent, relate });
   useLayoutEffect(() => {
-    keyState.current = { onNavigate, onClose, mentions, selectedId, selected, textRange, scope, showRejected, articleId, body, run, codeEvent, relate };
+    keyState.current = { leave, onNavigate, onClose, mentions, selectedId, selected, textRange, scope, showRejected, articleId, body, run, codeEvent, relate };
   });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const { onNavigate, onClose, mentions, selectedId, selected, textRange, scope, showRejected, articleId, body, run, codeEvent, relate } = keyState.current;
+      const { leave, onNavigate, onClose, mentions, selectedId, selected, textRange, scope, showRejected, articleId, body, run, codeEvent, relate } = keyState.current;
       const visible = mentions.filter((m) => showRejected || m.status !== 'rejected');
       const target = e.target as HTMLElement;
-      if (target.closest('input, textarea, select, [contenteditable="true"], [role="dialog"]')) return;
+      if (target.closest('input, textarea, [contenteditable="true"], [role="dialog"]')) return;
+      // A grading just chosen keeps the focus on its list; j, k and Esc still move on from there.
+      if (target.closest('select') && !['j', 'k', 'Escape'].includes(e.key)) return;
       const typeKey = MENTION_TYPES[Number(e.key) - 1];
-      if (e.key === 'j' || (e.altKey && !e.shiftKey && e.key === 'ArrowDown')) onNavigate('next');
-      else if (e.key === 'k' || (e.altKey && !e.shiftKey && e.key === 'ArrowUp')) onNavigate('previous');
+      if (e.key === 'j' || (e.altKey && !e.shiftKey && e.key === 'ArrowDown')) leave(() => onNavigate('next'));
+      else if (e.key === 'k' || (e.altKey && !e.shiftKey && e.key === 'ArrowUp')) leave(() => onNavigate('previous'));
       else if (e.key === ']' || e.key === '[') {
         const at = visible.findIndex((m) => m.id === selectedId);
         const next = visible[e.key === ']' ? at + 1 : at === -1 ? visible.length - 1 : at - 1];
@@ -142,7 +135,7 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
         if (selected || textRange) {
           setSelectedId(null);
           setTextRange(null);
-        } else onClose();
+        } else leave(onClose);
       } else return;
       e.preventDefault();
     };
@@ -150,37 +143,17 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  if (!article || !draft) return <section className="reader" aria-busy="true" />;
+  if (!article) return <section className="reader" aria-busy="true" />;
 
-  const save = () => {
-    const patch: ArticlePatch = {
-      title: draft.title,
-      source: draft.source || null,
-      url: draft.url || null,
-      author: draft.author || null,
-      published: draft.published || null,
-      dateline: draft.dateline || null,
-      reliability: (draft.reliability || null) as ArticlePatch['reliability'],
-      credibility: draft.credibility ? Number(draft.credibility) : null,
-    };
-    void run(() => call('articles.update', { id: article.id, patch })).then((a) => a && (setArticle({ ...a, highlights: article.highlights }), setDraft(toDraft(a))));
-  };
-  const dirty = JSON.stringify(draft) !== JSON.stringify(toDraft(article));
-  const field = (key: keyof Draft, label: string) => (
-    <label className="field">
-      <span>{label}</span>
-      <input type="text" value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} />
-    </label>
-  );
   const untagged = tags.filter((t) => !article.tags.some((a) => a.id === t.id));
 
   return (
     <section className="reader" aria-label="Reader">
       <header className="reader-bar">
-        <button type="button" onClick={() => onNavigate('previous')} title="Previous article (k)">
+        <button type="button" onClick={() => leave(() => onNavigate('previous'))} title="Previous article (k)">
           ↑ Previous
         </button>
-        <button type="button" onClick={() => onNavigate('next')} title="Next article (j)">
+        <button type="button" onClick={() => leave(() => onNavigate('next'))} title="Next article (j)">
           ↓ Next
         </button>
         <span className="spacer" />
@@ -194,7 +167,7 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
           {mentions.filter((m) => m.status === 'suggested').length} suggested · {mentions.filter((m) => m.status === 'accepted').length} accepted
         </span>
         {search.trim() && <span className="hits">{article.highlights.length} hits</span>}
-        <button type="button" onClick={onClose} title="Close (Esc)" aria-label="Close reader">
+        <button type="button" onClick={() => leave(onClose)} title="Close (Esc)" aria-label="Close reader">
           ✕
         </button>
       </header>
@@ -296,46 +269,7 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
               Add
             </button>
           </div>
-          <h2>Source grading</h2>
-          <div className="row">
-            <label className="field">
-              <span>Reliability</span>
-              <select value={draft.reliability} onChange={(e) => setDraft({ ...draft, reliability: e.target.value })}>
-                <option value="">–</option>
-                {RELIABILITY.map((r) => (
-                  <option key={r} value={r}>
-                    {r} – {RELIABILITY_WORDS[r]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field">
-              <span>Credibility</span>
-              <select value={draft.credibility} onChange={(e) => setDraft({ ...draft, credibility: e.target.value })}>
-                <option value="">–</option>
-                {CREDIBILITY_WORDS.map((w, i) => (
-                  <option key={w} value={i + 1}>
-                    {i + 1} – {w}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
-          <h2>Metadata</h2>
-          {field('title', 'Title')}
-          {field('source', 'Source')}
-          {field('published', 'Published (YYYY-MM-DD)')}
-          {field('dateline', 'Dateline')}
-          {field('author', 'Author')}
-          {field('url', 'URL')}
-          <div className="row">
-            <button type="button" className="primary" disabled={!dirty} onClick={save}>
-              Save details
-            </button>
-            <button type="button" disabled={!dirty} onClick={() => setDraft(toDraft(article))}>
-              Revert
-            </button>
-          </div>
+          <ArticleDetails ref={details} article={article} onSaved={detailsSaved} run={run} />
           <p className="muted">
             {article.words} words · {article.format}
             {article.fileName ? ` · ${article.fileName}` : ''}
@@ -345,13 +279,3 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
     </section>
   );
 }
-
-const RELIABILITY_WORDS: Record<(typeof RELIABILITY)[number], string> = {
-  A: 'Completely reliable',
-  B: 'Usually reliable',
-  C: 'Fairly reliable',
-  D: 'Not usually reliable',
-  E: 'Unreliable',
-  F: 'Cannot be judged',
-};
-const CREDIBILITY_WORDS = ['Confirmed', 'Probably true', 'Possibly true', 'Doubtful', 'Improbable', 'Cannot be judged'];

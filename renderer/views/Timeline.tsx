@@ -11,6 +11,8 @@ interface Props {
   /** Days of the selection (an event's day, an entity's events' days, an article's publication): marked. */
   markedDates: string[];
   onBrush: (range: [string, string] | null) => void;
+  /** Articles without a publication date: on no day, so in no date range either. */
+  undated?: number;
 }
 
 const DAY = 86_400_000;
@@ -23,7 +25,7 @@ const AXIS = 18;
  * Events (above the line) and articles (below) per day. Drag to brush a range, which filters every
  * other view; the wheel zooms around the pointer; a double click shows everything again.
  */
-export function Timeline({ series, range, markedDates, onBrush }: Props) {
+export function Timeline({ series, range, markedDates, onBrush, undated = 0 }: Props) {
   const marked = useMemo(() => new Set(markedDates), [markedDates]);
   const selectedDate = markedDates.length === 1 ? markedDates[0]! : null;
   const box = useRef<HTMLDivElement>(null);
@@ -40,6 +42,9 @@ export function Timeline({ series, range, markedDates, onBrush }: Props) {
     return () => observer.disconnect();
   }, []);
 
+  // The axis spans the data's own days; with no dated data it shows the last month, without ticks
+  // that would suggest a period the workspace says nothing about.
+  const dated = series.articles.length + series.events.length > 0;
   const full = useMemo<[number, number]>(() => {
     const dates = [...series.articles, ...series.events].map((d) => toMs(d.date));
     if (dates.length === 0) return [now - 30 * DAY, now];
@@ -105,7 +110,12 @@ export function Timeline({ series, range, markedDates, onBrush }: Props) {
         ))}
         {selectedDate && <line className="selected-line" x1={x(toMs(selectedDate) + DAY / 2)} x2={x(toMs(selectedDate) + DAY / 2)} y1={0} y2={HEIGHT - AXIS} />}
         <line className="axis" x1={0} x2={width} y1={mid} y2={mid} />
-        {ticks.map((ms) => (
+        {!dated && (
+          <text x={width / 2} y={mid} className="tick" textAnchor="middle">
+            No dated articles or events
+          </text>
+        )}
+        {dated && ticks.map((ms) => (
           <text key={ms} x={x(ms)} y={HEIGHT - 4} className="tick">
             {toDate(ms)}
           </text>
@@ -114,6 +124,12 @@ export function Timeline({ series, range, markedDates, onBrush }: Props) {
       </svg>
       <span className="legend">
         <span className="key-event" /> events <span className="key-article" /> articles · drag to filter, wheel to zoom
+        {undated > 0 && (
+          <span data-testid="timeline-undated" title="Articles without a publication date are on no day: a date filter leaves them out. Give them a date in the reader.">
+            {' '}
+            · {undated} undated {undated === 1 ? 'article' : 'articles'}, not shown{range ? ' and not in the date filter' : ''}
+          </span>
+        )}
       </span>
     </div>
   );

@@ -1,5 +1,6 @@
 import { EventsRepository, type Located } from '../../../db/events.js';
-import type { Db } from '../../../db/open.js';
+import { writeTransaction, type Db } from '../../../db/open.js';
+import type { ActorType } from '../../contract/acled.js';
 import type { EventInput, EvidenceInput, EventRecord, Problem } from '../../contract/events.js';
 import { UserError } from '../errors.js';
 import type { Gazetteer } from '../gazetteer/gazetteer.js';
@@ -22,8 +23,20 @@ export class EventService {
       | undefined;
     if (!e) return null;
     const placeKind = e.place_id === null ? null : e.place_id < 0 ? 'custom' : (this.gazetteer().get(e.place_id)?.kind ?? null);
-    return { name: e.name, type: e.type, placed: e.lat !== null, placeKind: placeKind as 'city' | 'admin1' | 'country' | 'custom' | null };
+    return { name: e.name, type: e.type, placed: e.lat !== null, placeKind: placeKind as 'city' | 'admin1' | 'admin2' | 'country' | 'custom' | null };
   };
+
+  /** The type (inter code) the analyst gave this entity most often in coded events, if any. */
+  knownActorType(entityId: number): ActorType | null {
+    const row = this.db
+      .prepare(
+        `SELECT type FROM (SELECT actor1_type AS type FROM event WHERE actor1_id = ? UNION ALL SELECT actor2_type FROM event WHERE actor2_id = ?)
+         WHERE type IS NOT NULL GROUP BY type ORDER BY count(*) DESC, type LIMIT 1`,
+      )
+      .pluck()
+      .get(entityId, entityId) as ActorType | undefined;
+    return row ?? null;
+  }
 
   /** Admin area and country of the location come from the gazetteer record it is linked to. */
   private locate(locationId: number | null): Located {
@@ -68,12 +81,12 @@ export class EventService {
   /** Merging a duplicate: its evidence moves to the event kept, then it is deleted. */
   merge(sourceId: number, targetId: number): EventRecord {
     if (sourceId === targetId) throw new UserError('invalid', 'An event cannot be merged into itself.');
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       this.events.get(targetId);
       const source = this.events.get(sourceId);
       for (const e of source.evidence) this.events.addEvidence(targetId, { field: e.field, articleId: e.articleId, start: e.start, end: e.end });
       this.events.delete(sourceId);
       return this.events.get(targetId);
-    })();
+    });
   }
 }
