@@ -7,6 +7,8 @@ interface Props {
   highlights: [number, number][];
   selectedId: number | null;
   showRejected: boolean;
+  /** Where the headline ends when the stored text opens with it: drawn as the heading, still annotatable. */
+  headlineEnd?: number;
   onSelectMention: (id: number) => void;
   /** A text selection inside the article, as body offsets. */
   onSelectText: (range: { start: number; end: number } | null) => void;
@@ -17,11 +19,12 @@ interface Segment {
   end: number;
   mention: Mention | null;
   hit: boolean;
+  headline: boolean;
 }
 
-/** Cuts the text at every mention and search-hit boundary. */
-function segments(text: string, mentions: Mention[], highlights: [number, number][]): Segment[] {
-  const cuts = new Set([0, text.length]);
+/** Cuts the text at every mention and search-hit boundary, and where the headline ends. */
+function segments(text: string, mentions: Mention[], highlights: [number, number][], headlineEnd: number): Segment[] {
+  const cuts = new Set([0, text.length, headlineEnd]);
   for (const m of mentions) cuts.add(m.start).add(m.end);
   for (const [s, e] of highlights) cuts.add(s).add(e);
   const points = [...cuts].filter((c) => c >= 0 && c <= text.length).sort((a, b) => a - b);
@@ -34,6 +37,7 @@ function segments(text: string, mentions: Mention[], highlights: [number, number
       end,
       mention: mentions.find((m) => m.start <= start && m.end >= end) ?? null,
       hit: highlights.some(([s, e]) => s <= start && e >= end),
+      headline: end <= headlineEnd,
     });
   }
   return out;
@@ -50,10 +54,10 @@ function offsetOf(node: Node, offset: number): number | null {
  * The article as text (never HTML) with annotations drawn over it: suggestions dashed, accepted
  * solid, rejected struck through (when shown). Mentions are grouped into one element per mention.
  */
-export function AnnotatedText({ text, mentions, highlights, selectedId, showRejected, onSelectMention, onSelectText }: Props) {
+export function AnnotatedText({ text, mentions, highlights, selectedId, showRejected, headlineEnd = 0, onSelectMention, onSelectText }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const visible = mentions.filter((m) => showRejected || m.status !== 'rejected');
-  const parts = segments(text, visible, highlights);
+  const parts = segments(text, visible, highlights, headlineEnd);
 
   useEffect(() => {
     root.current?.querySelector('mark')?.scrollIntoView?.({ block: 'center' });
@@ -70,12 +74,13 @@ export function AnnotatedText({ text, mentions, highlights, selectedId, showReje
   }
   const render = (seg: Segment) => {
     const content = text.slice(seg.start, seg.end);
+    const className = seg.headline ? 'headline-text' : undefined;
     return seg.hit ? (
-      <mark key={seg.start} data-s={seg.start}>
+      <mark key={seg.start} data-s={seg.start} className={className}>
         {content}
       </mark>
     ) : (
-      <span key={seg.start} data-s={seg.start}>
+      <span key={seg.start} data-s={seg.start} className={className}>
         {content}
       </span>
     );

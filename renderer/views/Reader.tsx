@@ -144,6 +144,7 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
   }, []);
 
   if (!article) return <section className="reader" aria-busy="true" />;
+  const opensWithTitle = article.title.length > 0 && article.body.startsWith(article.title);
 
   const untagged = tags.filter((t) => !article.tags.some((a) => a.id === t.id));
 
@@ -173,12 +174,16 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
       </header>
       <div className="reader-body">
         <article className="reader-text">
-          <h1 data-testid="reader-title">{article.title}</h1>
+          {/* Plain text keeps its headline in the stored text (so it is searched and annotated): it is then drawn there, once; the heading stays for screen readers' heading navigation. */}
+          <h1 data-testid="reader-title" className={opensWithTitle ? 'visually-hidden' : undefined}>
+            {article.title}
+          </h1>
           <p className="byline">
             {[article.source, article.published, article.dateline, article.author && `by ${article.author}`].filter(Boolean).join(' · ')}
           </p>
           <AnnotatedText
             text={article.body}
+            headlineEnd={opensWithTitle ? article.title.length : 0}
             mentions={mentions}
             highlights={article.highlights}
             selectedId={selectedId}
