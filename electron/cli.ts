@@ -13,6 +13,11 @@ const USAGE = `awb — Analyst Workbench on the command line
   awb search --workspace FILE QUERY       full-text search (FTS5 syntax); JSON lines
          [--limit N]
   awb stats  --workspace FILE             counts, as JSON
+  awb audit  --workspace FILE [--verify]  the audit trail as JSON lines (who, when, what),
+         [--limit N]                      newest first; --verify checks its hash chain and
+                                          exits 1 when a record was changed or removed
+  awb purge  --workspace FILE             remove what deleted records left behind: their
+                                          text in the change log and search index, free pages
   awb extract --workspace FILE [--article ID]
                                           (re-)run entity suggestions; decisions are kept
   awb entities --workspace FILE           entities as JSON lines (type, name, aliases,
@@ -53,6 +58,7 @@ async function main(argv: string[]): Promise<number> {
       title: { type: 'string' },
       summary: { type: 'string', default: '' },
       force: { type: 'boolean', default: false },
+      verify: { type: 'boolean', default: false },
     },
   });
   if (!values.workspace) throw new Usage('--workspace FILE is required');
@@ -75,6 +81,8 @@ async function main(argv: string[]): Promise<number> {
     suggestOnImport: false,
     // Only an import parses files: other commands do not start the parsing workers.
     parseWorker: command === 'import' ? parseWorkerFile() : null,
+    // Short runs beside the app or each other: SQLite serialises their writes, no instance lock.
+    lockWorkspace: false,
   });
   const call = async <N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> => {
     const result = await core.dispatch(name, input);
@@ -103,6 +111,8 @@ async function main(argv: string[]): Promise<number> {
           }
         }
         if (articles.length === 0) return failedExchange ? 1 : 0;
+        // A read-only workspace is refused once, plainly, not file by file.
+        core.session.current.assertWritable();
         const report = await core.imports.importNow({ kind: 'paths', paths: articles });
         for (const o of report.outcomes) {
           const detail = o.status === 'imported' ? `article ${o.articleId}${o.message ? `; ${o.message}` : ''}` : (o.message ?? '');
@@ -120,6 +130,32 @@ async function main(argv: string[]): Promise<number> {
         for (const row of page.rows) {
           const snippet = row.snippet?.replaceAll('\u0002', '«').replaceAll('\u0003', '»') ?? null;
           console.log(JSON.stringify({ id: row.id, title: row.title, source: row.source, published: row.published, dateline: row.dateline, tags: row.tags.map((t) => t.name), snippet }));
+        }
+        return 0;
+      }
+      case 'purge': {
+        const r = await call('workspace.purge', {});
+        console.log(
+          `purged    ${r.redactedChanges} change-log records redacted; ${r.bytesBefore.toLocaleString('en')} → ${r.bytesAfter.toLocaleString('en')} bytes` +
+            (r.walEmptied ? '' : ' (another program has the workspace open: its log is emptied when that program closes it)'),
+        );
+        return 0;
+      }
+      case 'audit': {
+        if (values.verify) {
+          const r = await call('history.verify', {});
+          for (const p of r.problems) console.log(`TAMPERED  record ${p.commandId}: ${p.problem}`);
+          console.log(r.ok ? `intact    ${r.commands} records, ${r.rows} changed rows; head ${r.head}` : `BROKEN    ${r.problems.length} problem${r.problems.length === 1 ? '' : 's'} in ${r.commands} records`);
+          return r.ok ? 0 : 1;
+        }
+        let left = Math.max(1, Number(values.limit) || 50);
+        let beforeId: number | null = null;
+        while (left > 0) {
+          const page: CallOutput<'history.list'> = await call('history.list', { limit: Math.min(500, left), beforeId });
+          for (const e of page.entries) console.log(JSON.stringify(e));
+          if (page.entries.length === 0) break;
+          left -= page.entries.length;
+          beforeId = page.entries.at(-1)!.id;
         }
         return 0;
       }
@@ -184,7 +220,8 @@ async function main(argv: string[]): Promise<number> {
         if (tableName && !(TABLE_NAMES as readonly string[]).includes(tableName)) throw new Usage(`--table must be one of ${TABLE_NAMES.join(', ')}`);
         const result = await call('exports.run', {
           format: format.data,
-          path: values.out,
+          // A relative path is the shell's folder, as a command-line user expects (the app's own default is the documents folder).
+          path: path.resolve(values.out),
           handling: values.handling,
           overwrite: values.force,
           ...(tableName ? { table: { table: tableName as (typeof TABLE_NAMES)[number] } } : {}),
@@ -199,7 +236,7 @@ async function main(argv: string[]): Promise<number> {
         const result = await call('reports.save', {
           spec: { title: values.title ?? `Report: ${path.basename(values.workspace, path.extname(values.workspace))}`, summary: values.summary, handling: values.handling },
           format,
-          path: values.out,
+          path: path.resolve(values.out),
           overwrite: values.force,
         });
         console.log(`${format} → ${result.path}: ${result.events} events, ${result.bytes.toLocaleString('en')} bytes`);
@@ -240,10 +277,37 @@ function exchangeText(p: string): string | null {
   return detectExchange(text) ? text : null;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    console.error(error instanceof Usage ? `${error.message}\n\n${USAGE}` : `awb: ${error.message}`);
-    process.exit(error instanceof Usage ? 2 : 1);
-  },
-);
+// A reader that stops early (`awb search … | head -3`) closes the pipe: that is not an error, the
+// rest of the output is simply not wanted, so the command ends quietly there, as `head` expects
+// (without a listener, EPIPE would end the process with a stack trace). Every write to the
+// workspace is a transaction, and this runs between them, so none is left half done.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
+}
+
+/** Resolves once everything already written to `stream` has been handed to the OS, or the reader is gone. */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+  return new Promise((resolve) => {
+    if (stream.destroyed || !stream.writable) return resolve();
+    // Writes complete in order, so this empty write's callback runs after every line before it.
+    stream.write('', () => resolve());
+  });
+}
+
+/**
+ * Into a pipe, stdout is asynchronous: lines wait in memory until a slow reader takes them, and an
+ * immediate process.exit() would drop them. So the exit waits for both streams to drain. It stays an
+ * explicit exit (not just process.exitCode) so a handle left open by a dependency cannot hang the shell.
+ */
+async function exitWhenFlushed(code: number): Promise<never> {
+  await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+  process.exit(code);
+}
+
+main(process.argv.slice(2)).then(exitWhenFlushed, (error: Error) => {
+  console.error(error instanceof Usage ? `${error.message}\n\n${USAGE}` : `awb: ${error.message}`);
+  return exitWhenFlushed(error instanceof Usage ? 2 : 1);
+});

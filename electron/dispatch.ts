@@ -1,11 +1,13 @@
-import { contract, isCallName, type CallResult, type CoreEvent } from './contract/index.js';
+import { COMMANDS, inputDetail, Look, type CommandSpec } from './commands.js';
+import { contract, isCallName, type CallName, type CallResult, type CoreEvent, type ImportReport } from './contract/index.js';
 import { createHandlers, type Handlers } from './handlers.js';
 import { toCallError, UserError } from './services/errors.js';
 import { ExtractionQueue } from './services/entities/queue.js';
 import { Gazetteer } from './services/gazetteer/gazetteer.js';
 import { ParsePool } from './services/extract/parsePool.js';
 import { ImportService } from './services/imports.js';
-import { chromiumPrinter, type PdfPrinter } from './services/reports/pdf.js';
+import { chromiumPrinter, withScratch, type PagePrinter } from './services/reports/pdf.js';
+import { ScratchSpace } from './services/scratch.js';
 import { WorkspaceSession } from './services/workspace.js';
 
 export interface CoreOptions {
@@ -19,9 +21,11 @@ export interface CoreOptions {
   /** Suggest entities in the background after each import (on unless a test says otherwise). */
   suggestOnImport?: boolean;
   /** How reports become PDF: Electron's printToPDF in the desktop app, a local Chromium elsewhere. */
-  printPdf?: PdfPrinter;
+  printPdf?: PagePrinter;
   /** The built article-parsing worker (dist/electron/parseWorker.mjs); without it, files are parsed on this thread. */
   parseWorker?: string | null;
+  /** Take the one-instance workspace lock (default); the command line does not (see workspaceLock.ts). */
+  lockWorkspace?: boolean;
 }
 
 export type Dispatch = (name: string, input: unknown) => Promise<CallResult<unknown>>;
@@ -33,6 +37,8 @@ export type Dispatch = (name: string, input: unknown) => Promise<CallResult<unkn
 export class Core {
   readonly session: WorkspaceSession;
   readonly imports: ImportService;
+  /** The app's private working folder for jobs such as printing a PDF. */
+  readonly scratch: ScratchSpace;
   private readonly handlers: Handlers;
   private readonly listeners = new Set<(event: CoreEvent) => void>();
 
@@ -42,20 +48,23 @@ export class Core {
 
   constructor(options: CoreOptions) {
     const gazetteer = () => (this.gazetteerInstance ??= new Gazetteer(options.gazetteerFile));
-    this.session = new WorkspaceSession(options.dataDir, options.workspace, gazetteer);
+    this.session = new WorkspaceSession(options.dataDir, options.workspace, gazetteer, options.lockWorkspace ?? true);
+    // Made (and emptied of what a killed run left) as the core starts.
+    this.scratch = new ScratchSpace(options.dataDir);
     const emit = (event: CoreEvent) => this.listeners.forEach((l) => l(event));
     this.extraction = new ExtractionQueue(() => this.session.current, emit);
     this.imports = new ImportService(
       () => this.session.current,
       (report) => {
         emit({ type: 'import.progress', report });
+        if (report.state !== 'running') this.recordImport(report);
         if (report.imported > 0 || report.state !== 'running') emit({ type: 'changed', what: ['articles'] });
         if (report.state !== 'running' && report.imported > 0 && options.suggestOnImport !== false) this.extraction.start();
       },
       options.sampleDir,
       (this.parser = new ParsePool(options.parseWorker ?? null)),
     );
-    this.handlers = createHandlers({ session: this.session, imports: this.imports, extraction: this.extraction, emit, mode: options.mode, version: options.version, printPdf: options.printPdf ?? chromiumPrinter });
+    this.handlers = createHandlers({ session: this.session, imports: this.imports, extraction: this.extraction, emit, mode: options.mode, version: options.version, printPdf: withScratch(this.scratch, options.printPdf ?? chromiumPrinter) });
   }
 
   dispatch: Dispatch = async (name, input) => {
@@ -63,11 +72,50 @@ export class Core {
       if (!isCallName(name)) throw new UserError('unknown_call', `There is no call named "${name}".`);
       const parsed = contract[name].input.parse(input ?? {});
       const handler = this.handlers[name] as (i: unknown) => unknown;
-      return { ok: true, value: await handler(parsed) };
+      return { ok: true, value: await this.asCommand(name, parsed, handler) };
     } catch (error) {
       return { ok: false, error: toCallError(error) };
     }
   };
+
+  /**
+   * Every write call is one command of the history (see commands.ts): an analyst action runs inside
+   * it, in the transaction that records its rows; an output or a purge is put on the record once done.
+   */
+  private async asCommand(name: CallName, input: unknown, handler: (i: unknown) => unknown): Promise<unknown> {
+    const spec = COMMANDS[name] as CommandSpec<CallName>;
+    if (spec.kind !== 'do' && spec.kind !== 'record') return handler(input);
+    const ws = this.session.current;
+    const label = () => (spec.label as (i: unknown, look: Look) => string)(input, new Look(ws.db));
+    let value: unknown;
+    if (spec.kind === 'do') {
+      ws.assertWritable();
+      value = ws.history.run({ name, label, detail: inputDetail(input) }, () => handler(input));
+    } else {
+      // Read before the call: a purge may remove what the label names.
+      const words = ws.readOnly ? null : label();
+      value = await handler(input);
+      // An export from a read-only workspace leaves no record: the file cannot be written.
+      if (words !== null) ws.history.record(name, words, inputDetail(input));
+    }
+    this.listeners.forEach((l) => l({ type: 'changed', what: ['history'] }));
+    return value;
+  }
+
+  /** An import is one record with its counts; its articles are not undoable one by one (delete them instead). */
+  private recordImport(report: ImportReport): void {
+    const ws = this.session.current;
+    if (ws.readOnly) return;
+    const imported = report.outcomes.filter((o) => o.status === 'imported').map((o) => o.articleId);
+    const files = `${report.total} file${report.total === 1 ? '' : 's'}`;
+    const label = `Import ${files}: ${report.imported} imported, ${report.duplicates} duplicate, ${report.failed} failed${report.state === 'cancelled' ? ' (cancelled)' : ''}`;
+    try {
+      ws.history.record('imports.run', label, { state: report.state, total: report.total, imported: report.imported, duplicates: report.duplicates, failed: report.failed, articleIds: inputDetail(imported) });
+    } catch (error) {
+      // The articles are stored; only their record failed (the file busy past the timeout). Said, not hidden.
+      console.error(`The import was not put on the record: ${(error as Error).message}`);
+    }
+  }
 
   subscribe(listener: (event: CoreEvent) => void): () => void {
     this.listeners.add(listener);

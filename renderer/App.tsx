@@ -19,6 +19,7 @@ import { EntitiesTable } from './views/EntitiesTable.js';
 import { EntityPanel } from './views/EntityPanel.js';
 import { EventPanel } from './views/EventPanel.js';
 import { EventsTable } from './views/EventsTable.js';
+import { HistoryPanel, useUndoRedo } from './views/HistoryPanel.js';
 import { LinkChart } from './views/LinkChart.js';
 import { RelationsTable } from './views/RelationsTable.js';
 import { MapView } from './views/MapView.js';
@@ -76,6 +77,9 @@ export function App() {
   const [notice, setNotice] = useState<{ text: string; undo?: () => void } | null>(null);
   const [extracting, setExtracting] = useState<{ done: number; remaining: number } | null>(null);
   const [about, setAbout] = useState(false);
+  const [showHistory, setShowHistory] = useState(false);
+  const noticeText = useCallback((text: string) => setNotice({ text }), []);
+  const history = useUndoRedo(run, noticeText);
   const [dialog, setDialog] = useState<'report' | 'export' | null>(null);
   const gridQuery = useRef<Pick<ViewQuery, 'filters' | 'sort'>>({ filters: {}, sort: [] });
   // The grid's own filters, as state too, so the entities table can follow them.
@@ -210,6 +214,15 @@ export function App() {
         <button type="button" onClick={() => setDialog('export')} disabled={empty}>
           Export…
         </button>
+        <button type="button" onClick={history.undo} disabled={!history.next.undo} title={history.next.undo ? `Undo: ${history.next.undo.label} (Ctrl+Z)` : 'Nothing to undo'}>
+          Undo
+        </button>
+        <button type="button" onClick={history.redo} disabled={!history.next.redo} title={history.next.redo ? `Redo: ${history.next.redo.label} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
+          Redo
+        </button>
+        <button type="button" onClick={() => setShowHistory(true)}>
+          History
+        </button>
         <button type="button" onClick={() => setAbout(true)}>
           About
         </button>
@@ -220,6 +233,11 @@ export function App() {
           <button type="button" aria-label="Dismiss" onClick={() => setError(null)}>
             ×
           </button>
+        </div>
+      )}
+      {workspace.readOnly && (
+        <div role="status" className="banner notice" data-testid="read-only">
+          {workspace.readOnly} Changes cannot be saved.
         </div>
       )}
       {notice && (
@@ -462,6 +480,7 @@ export function App() {
                 range={query.dateRange}
                 markedDates={links.dates}
                 onBrush={(dateRange) => setQuery((q) => ({ ...q, dateRange }))}
+                undated={Math.max(0, workspace.articles - series.articles.reduce((n, d) => n + d.count, 0))}
               />
             </>
           )}
@@ -548,6 +567,7 @@ export function App() {
           </div>
         </Modal>
       )}
+      {showHistory && <HistoryPanel run={run} confirm={confirm} onClose={() => setShowHistory(false)} onNotice={noticeText} />}
       {confirmDialog}
       {promptDialog}
     </div>

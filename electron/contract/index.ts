@@ -8,6 +8,7 @@ import { SelectionLinks, SelectionRef } from './selection.js';
 import { ReportFormat, ReportSaved, ReportSpec } from './reports.js';
 import { ExchangeImportResult, ExportFormat, ExportRequest, ExportResult, TABLE_NAMES } from './exports.js';
 import { Color, Tag, TagName } from './tags.js';
+import { AuditReport, HistoryEntry, HistoryPage, HistoryRow } from './history.js';
 
 export * from './articles.js';
 export * from './entities.js';
@@ -19,6 +20,7 @@ export * from './tags.js';
 export * from './selection.js';
 export * from './exports.js';
 export * from './reports.js';
+export * from './history.js';
 
 const Id = z.number().int().positive();
 const Empty = z.object({}).default({});
@@ -31,8 +33,18 @@ export const WorkspaceInfo = z.object({
   name: z.string(),
   articles: z.number(),
   recent: z.array(z.string()),
+  /** Why the workspace is open read-only (another instance holds it, read-only media), or null. */
+  readOnly: z.string().nullable(),
 });
 export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>;
+
+/** What "Purge deleted data" did. */
+export const PurgeReport = z.object({
+  redactedChanges: z.number(),
+  bytesBefore: z.number(),
+  bytesAfter: z.number(),
+  walEmptied: z.boolean(),
+});
 
 export const Stats = z.object({
   articles: z.number(),
@@ -64,6 +76,7 @@ export const contract = {
   'workspace.open': call(z.object({ path: z.string().min(1) }), WorkspaceInfo),
   'workspace.create': call(z.object({ path: z.string().min(1) }), WorkspaceInfo),
   'workspace.saveCopy': call(z.object({ path: z.string().min(1) }), z.object({ path: z.string() })),
+  'workspace.purge': call(Empty, PurgeReport),
 
   'articles.page': call(
     z.object({ query: ArticleQuery, startRow: z.number().int().min(0), endRow: z.number().int().min(1) }).refine(
@@ -152,6 +165,8 @@ export const contract = {
       input: z.record(z.string(), z.unknown()),
       evidence: z.array(EvidenceInput),
       fatalities: z.object({ proposal: z.number(), readings: z.array(z.object({ quote: z.string(), figure: z.number().nullable(), reading: z.string() })) }),
+      /** What the prefill read and why, for the analyst to check ("Source: … (not an actor)"). */
+      cues: z.array(z.string()),
     }),
   ),
   'events.validate': call(z.object({ input: EventInput, eventId: Id.nullable().default(null), evidence: z.array(EvidenceInput).default([]) }), z.array(Problem)),
@@ -204,6 +219,17 @@ export const contract = {
   'imports.start': call(z.object({ source: ImportSource }), z.object({ jobId: z.string() })),
   'imports.cancel': call(z.object({ jobId: z.string() }), Ok),
   'imports.report': call(z.object({ jobId: z.string() }), ImportReport),
+
+  /** The history (newest first) with what undo and redo would do now; `beforeId` pages back. */
+  'history.list': call(z.object({ limit: z.number().int().min(1).max(500).default(100), beforeId: Id.nullable().default(null) }), HistoryPage),
+  /** What one change did: each row before and after. */
+  'history.rows': call(z.object({ id: Id }), z.array(HistoryRow)),
+  /** Checks the audit trail's hash chain. */
+  'history.verify': call(Empty, AuditReport),
+  'history.undo': call(Empty, z.object({ done: HistoryEntry.nullable() })),
+  'history.redo': call(Empty, z.object({ done: HistoryEntry.nullable() })),
+  /** Undoes every change from the newest back to this one (included). */
+  'history.undoTo': call(z.object({ id: Id }), z.object({ undone: z.number() })),
 } as const;
 
 export type Contract = typeof contract;
@@ -216,7 +242,7 @@ export type CoreEvent =
   | { type: 'import.progress'; report: ImportReport }
   | { type: 'extract.progress'; done: number; remaining: number }
   | { type: 'changed'; what: Changed[] };
-export type Changed = 'articles' | 'tags' | 'workspace' | 'entities' | 'events' | 'relations';
+export type Changed = 'articles' | 'tags' | 'workspace' | 'entities' | 'events' | 'relations' | 'history';
 
 /** Errors cross the boundary as something a person can read. */
 export const CallError = z.object({ code: z.string(), message: z.string() });

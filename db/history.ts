@@ -1,0 +1,511 @@
+import crypto from 'node:crypto';
+import os from 'node:os';
+import { nowIso, writeTransaction, type Db } from './open.js';
+
+/**
+ * Undo/redo and the audit trail, built once for every analyst action, on SQLite's own pattern
+ * (sqlite.org/undoredo.html): TEMP triggers on this connection copy each changed row of the
+ * analyst tables into `command_row` as JSON images (old and new), but only while a command is
+ * open (a row in the one-row temp table `awb_command`), so imports and background suggestions
+ * pay one empty-table lookup per row. Undo applies a command's rows in reverse as a new command,
+ * so undo is itself on the record and redo is the undo of an undo. Each command is sealed with a
+ * sha256 over the previous command's hash, the digests of its label and detail and of each row:
+ * an edited, inserted or deleted record breaks the chain (`verify`).
+ */
+
+/** The analyst tables whose rows a command captures (tables a later schema lacks are skipped). */
+export const TRACKED_TABLES = [
+  'article',
+  'article_body',
+  'tag',
+  'article_tag',
+  'entity',
+  'entity_alias',
+  'mention',
+  'custom_place',
+  'extraction_state',
+  'event',
+  'event_associate',
+  'event_evidence',
+  'relation',
+  'relation_evidence',
+] as const;
+
+/**
+ * Columns kept up to date by triggers of their own (mention counts on the entity): never
+ * captured, never restored, recounted after an undo. Restoring them would count twice, since
+ * re-inserting a mention increments them again.
+ */
+const DERIVED: Record<string, readonly string[]> = { entity: ['mention_count', 'accepted_count'] };
+
+const GENESIS = '0'.repeat(64);
+
+export class HistoryError extends Error {}
+
+export type CommandKind = 'do' | 'undo' | 'redo' | 'record';
+
+export interface CommandEntry {
+  id: number;
+  at: string;
+  user: string;
+  name: string;
+  label: string;
+  kind: CommandKind;
+  reverts: number | null;
+  rows: number;
+  /** For do/redo: its effect has been undone since. */
+  undone: boolean;
+  /** Its text was removed by "Empty the bin" (purge); it can no longer be undone. */
+  redacted: boolean;
+}
+
+export interface CommandRowEntry {
+  table: string;
+  op: 'insert' | 'update' | 'delete';
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  redacted: boolean;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  commands: number;
+  rows: number;
+  /** The hash of the newest command: note it down to detect a later truncation of the log. */
+  head: string;
+  problems: { commandId: number; problem: string }[];
+}
+
+interface CommandRecord {
+  id: number;
+  at: string;
+  user: string;
+  name: string;
+  label: string;
+  kind: CommandKind;
+  reverts: number | null;
+  detail: string | null;
+  row_count: number;
+  prev_hash: string;
+  hash: string;
+  digest: string;
+  redacted: number;
+}
+
+interface RowRecord {
+  id: number;
+  command_id: number;
+  tbl: string;
+  op: 'insert' | 'update' | 'delete';
+  old: string | null;
+  new: string | null;
+  digest: string | null;
+  redacted: number;
+}
+
+interface TableShape {
+  columns: string[];
+  key: string[];
+}
+
+const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
+const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const path = (column: string) => `'$.${ident(column).replaceAll("'", "''")}'`;
+
+/** The digest of one captured row: its position, table, operation and both images as stored. */
+export function rowDigest(r: Pick<RowRecord, 'id' | 'command_id' | 'tbl' | 'op' | 'old' | 'new'>): string {
+  return sha256(JSON.stringify([r.id, r.command_id, r.tbl, r.op, r.old, r.new]));
+}
+
+/** The digest of a command's words (label and detail), kept when purge redacts them. */
+function textDigest(label: string, detail: string | null): string {
+  return sha256(JSON.stringify([label, detail]));
+}
+
+/** A command's link in the chain. */
+export function commandHash(prev: string, c: Pick<CommandRecord, 'id' | 'at' | 'user' | 'name' | 'kind' | 'reverts' | 'digest'>, rowDigests: string[]): string {
+  return sha256(`${prev}\n${JSON.stringify([c.id, c.at, c.user, c.name, c.kind, c.reverts, c.digest, rowDigests])}`);
+}
+
+/** Who is at the keyboard: the OS account running the app or the command line. */
+export function osUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return process.env.USER ?? process.env.USERNAME ?? 'unknown';
+  }
+}
+
+/** Keeps ids, numbers and flags and drops every text value (what purge leaves of deleted records). */
+function redactImage(value: unknown): unknown {
+  if (typeof value === 'string') return null;
+  if (Array.isArray(value)) return value.map(redactImage);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactImage(v)]));
+  return value;
+}
+
+export class History {
+  private readonly shapes = new Map<string, TableShape>();
+  private readonly user = osUser();
+
+  constructor(
+    private readonly db: Db,
+    writable: boolean,
+  ) {
+    for (const table of TRACKED_TABLES) {
+      const info = db.pragma(`table_info(${ident(table)})`) as { name: string; pk: number }[];
+      if (info.length === 0) continue;
+      const derived = DERIVED[table] ?? [];
+      this.shapes.set(table, {
+        columns: info.map((c) => c.name).filter((c) => !derived.includes(c)),
+        key: info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name),
+      });
+    }
+    if (writable) this.installCapture();
+  }
+
+  /** TEMP objects live with this connection only: another process writing the file is not captured here (nor meant to be). */
+  private installCapture(): void {
+    const statements = ['CREATE TEMP TABLE IF NOT EXISTS awb_command (id INTEGER NOT NULL)'];
+    const active = 'EXISTS (SELECT 1 FROM temp.awb_command)';
+    for (const [table, { columns }] of this.shapes) {
+      const image = (row: 'old' | 'new') => `json_object(${columns.map((c) => `'${c}', ${row}.${ident(c)}`).join(', ')})`;
+      const changed = columns.map((c) => `old.${ident(c)} IS NOT new.${ident(c)}`).join(' OR ');
+      const t = ident(table);
+      const capture = (op: string, old: string, neu: string) =>
+        `INSERT INTO main.command_row (command_id, tbl, op, old, new) SELECT id, '${table}', '${op}', ${old}, ${neu} FROM temp.awb_command;`;
+      statements.push(
+        `DROP TRIGGER IF EXISTS temp.${ident(`awb_${table}_ins`)}`,
+        `DROP TRIGGER IF EXISTS temp.${ident(`awb_${table}_upd`)}`,
+        `DROP TRIGGER IF EXISTS temp.${ident(`awb_${table}_del`)}`,
+        `CREATE TEMP TRIGGER ${ident(`awb_${table}_ins`)} AFTER INSERT ON ${t} WHEN ${active} BEGIN ${capture('insert', 'NULL', image('new'))} END`,
+        `CREATE TEMP TRIGGER ${ident(`awb_${table}_upd`)} AFTER UPDATE ON ${t} WHEN ${active} AND (${changed}) BEGIN ${capture('update', image('old'), image('new'))} END`,
+        `CREATE TEMP TRIGGER ${ident(`awb_${table}_del`)} AFTER DELETE ON ${t} WHEN ${active} BEGIN ${capture('delete', image('old'), 'NULL')} END`,
+      );
+    }
+    for (const sql of statements) this.db.exec(sql);
+  }
+
+  /** The command open on this connection, if any. */
+  private activeCommand(): number | null {
+    return (this.db.prepare('SELECT id FROM temp.awb_command').pluck().get() as number | undefined) ?? null;
+  }
+
+  /**
+   * Runs `fn` as one command, in one write transaction with the change it makes. A `do` command
+   * that changed no row is not kept (nothing to undo, nothing happened). Inside another command,
+   * `fn` simply joins it.
+   */
+  run<T>(spec: { name: string; label: string | (() => string); detail?: unknown; kind?: CommandKind; reverts?: number | null }, fn: () => T): T {
+    return writeTransaction(this.db, () => {
+      if (this.activeCommand() !== null) return fn();
+      const kind = spec.kind ?? 'do';
+      const label = typeof spec.label === 'function' ? spec.label() : spec.label;
+      const id = this.insertCommand(spec.name, label, kind, spec.reverts ?? null, spec.detail);
+      this.db.prepare('INSERT INTO temp.awb_command (id) VALUES (?)').run(id);
+      let result: T;
+      try {
+        result = fn();
+      } finally {
+        this.db.prepare('DELETE FROM temp.awb_command').run();
+      }
+      if (result instanceof Promise) throw new Error(`${spec.name} must finish its change synchronously to be one command`);
+      this.seal(id, kind !== 'record');
+      return result;
+    });
+  }
+
+  /** Puts something on the record that is not undoable: an import, an export, a purge. */
+  record(name: string, label: string, detail?: unknown): number {
+    return writeTransaction(this.db, () => {
+      const id = this.insertCommand(name, label, 'record', null, detail);
+      this.seal(id, false);
+      return id;
+    });
+  }
+
+  private insertCommand(name: string, label: string, kind: CommandKind, reverts: number | null, detail: unknown): number {
+    const detailText = detail === undefined ? null : JSON.stringify(detail);
+    return Number(
+      this.db
+        .prepare("INSERT INTO command (at, user, name, label, kind, reverts, detail, digest, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, '', '')")
+        .run(nowIso(), this.user, name, label, kind, reverts, detailText, textDigest(label, detailText)).lastInsertRowid,
+    );
+  }
+
+  /** Digests the command's rows and links it into the chain; drops an empty command when asked. */
+  private seal(id: number, dropIfEmpty: boolean): void {
+    // Paged: deleting thousands of articles captures their whole text.
+    const page = this.db.prepare('SELECT id, command_id, tbl, op, old, new FROM command_row WHERE command_id = ? AND id > ? ORDER BY id LIMIT 1000');
+    const setDigest = this.db.prepare('UPDATE command_row SET digest = ? WHERE id = ?');
+    const digests: string[] = [];
+    for (let rows = page.all(id, 0) as RowRecord[]; rows.length > 0; rows = page.all(id, rows.at(-1)!.id) as RowRecord[]) {
+      for (const r of rows) {
+        const d = rowDigest(r);
+        setDigest.run(d, r.id);
+        digests.push(d);
+      }
+    }
+    if (digests.length === 0 && dropIfEmpty) {
+      this.db.prepare('DELETE FROM command WHERE id = ?').run(id);
+      return;
+    }
+    const c = this.db.prepare('SELECT * FROM command WHERE id = ?').get(id) as CommandRecord;
+    const prev = (this.db.prepare('SELECT hash FROM command WHERE id < ? ORDER BY id DESC LIMIT 1').pluck().get(id) as string | undefined) ?? GENESIS;
+    this.db.prepare('UPDATE command SET row_count = ?, prev_hash = ?, hash = ? WHERE id = ?').run(digests.length, prev, commandHash(prev, c, digests), id);
+  }
+
+  /** The newest do/redo whose effect is live: what Ctrl+Z undoes. One emptied from the bin (purged) is passed over. */
+  undoTarget(): CommandRecord | null {
+    return (
+      (this.db
+        .prepare("SELECT * FROM command c WHERE kind IN ('do', 'redo') AND redacted = 0 AND NOT EXISTS (SELECT 1 FROM command u WHERE u.reverts = c.id) ORDER BY id DESC LIMIT 1")
+        .get() as CommandRecord | undefined) ?? null
+    );
+  }
+
+  /** The newest undo not yet redone, unless an action was done since (which ends the redo chain). */
+  redoTarget(): CommandRecord | null {
+    return (
+      (this.db
+        .prepare(
+          `SELECT * FROM command c WHERE kind = 'undo' AND redacted = 0 AND NOT EXISTS (SELECT 1 FROM command r WHERE r.reverts = c.id)
+             AND NOT EXISTS (SELECT 1 FROM command d WHERE d.kind = 'do' AND d.id > c.id)
+           ORDER BY id DESC LIMIT 1`,
+        )
+        .get() as CommandRecord | undefined) ?? null
+    );
+  }
+
+  /** What Ctrl+Z and Ctrl+Shift+Z would do now, in the analyst's words. */
+  next(): { undo: { id: number; label: string } | null; redo: { id: number; label: string } | null } {
+    const u = this.undoTarget();
+    const r = this.redoTarget();
+    return { undo: u && { id: u.id, label: this.originalLabel(u) }, redo: r && { id: r.id, label: this.originalLabel(r) } };
+  }
+
+  /** Undoes the newest live action; null when there is nothing to undo. */
+  undo(): CommandEntry | null {
+    return writeTransaction(this.db, () => {
+      const target = this.undoTarget();
+      if (!target) return null;
+      const id = this.run({ name: 'history.undo', label: `Undo: ${this.originalLabel(target)}`, kind: 'undo', reverts: target.id, detail: { command: target.id } }, () => {
+        this.revert(target);
+        return this.activeCommand()!;
+      });
+      return this.entry(id);
+    });
+  }
+
+  /** Redoes the newest undone action; null when there is nothing to redo. */
+  redo(): CommandEntry | null {
+    return writeTransaction(this.db, () => {
+      const target = this.redoTarget();
+      if (!target) return null;
+      const id = this.run({ name: 'history.redo', label: `Redo: ${this.originalLabel(target)}`, kind: 'redo', reverts: target.id, detail: { command: target.id } }, () => {
+        this.revert(target);
+        return this.activeCommand()!;
+      });
+      return this.entry(id);
+    });
+  }
+
+  /** Undoes every live action from the newest back to `commandId` (included), as one transaction. */
+  undoTo(commandId: number): number {
+    return writeTransaction(this.db, () => {
+      const c = this.db.prepare('SELECT kind FROM command WHERE id = ?').get(commandId) as { kind: CommandKind } | undefined;
+      if (!c) throw new HistoryError(`There is no change ${commandId} in the history.`);
+      let undone = 0;
+      for (let t = this.undoTarget(); t && t.id >= commandId; t = this.undoTarget()) {
+        this.undo();
+        undone++;
+      }
+      return undone;
+    });
+  }
+
+  /** "Reject mention X", not "Undo: Redo: Undo: Reject mention X". */
+  private originalLabel(c: CommandRecord): string {
+    let at: CommandRecord = c;
+    for (let guard = 0; at.reverts !== null && guard < 10_000; guard++) {
+      at = this.db.prepare('SELECT * FROM command WHERE id = ?').get(at.reverts) as CommandRecord;
+    }
+    return at.label;
+  }
+
+  /**
+   * Applies the inverse of a command's rows, newest first. Each row must still be as the command
+   * left it: a change made since by something that is not undone (an import, the background
+   * suggester, another program) stops the undo with a reason rather than overwriting it.
+   */
+  private revert(c: CommandRecord): void {
+    const rows = this.db.prepare('SELECT * FROM command_row WHERE command_id = ? ORDER BY id DESC').all(c.id) as RowRecord[];
+    if (rows.some((r) => r.redacted)) throw new HistoryError(`“${c.label}” cannot be undone: what it changed was purged when the bin was emptied.`);
+    // Rows come back in reverse order, but a re-inserted child may precede its parent: checked at commit.
+    this.db.pragma('defer_foreign_keys = ON');
+    const entities = new Set<number>();
+    for (const r of rows) {
+      const shape = this.shapes.get(r.tbl);
+      if (!shape) throw new HistoryError(`“${c.label}” cannot be undone: table ${r.tbl} is no longer in this workspace.`);
+      const old = r.old === null ? null : (JSON.parse(r.old) as Record<string, unknown>);
+      const neu = r.new === null ? null : (JSON.parse(r.new) as Record<string, unknown>);
+      for (const image of [old, neu]) {
+        if (r.tbl === 'entity' && typeof image?.id === 'number') entities.add(image.id);
+        if (r.tbl === 'mention' && typeof image?.entity_id === 'number') entities.add(image.entity_id);
+      }
+      const keyed = (neu ?? old)!;
+      const where = shape.key.map((k) => `${ident(k)} = json_extract(?, ${path(k)})`).join(' AND ');
+      const keyArgs = shape.key.map(() => JSON.stringify(keyed));
+      const current = this.db.prepare(`SELECT ${this.imageOf(shape)} FROM ${ident(r.tbl)} WHERE ${where}`).pluck().get(...keyArgs) as string | undefined;
+      const conflict = () => new HistoryError(`“${c.label}” cannot be undone: ${describeRow(r.tbl, keyed)} has changed since (by a later change that is still in place).`);
+      if (r.op === 'delete') {
+        if (current !== undefined) throw conflict();
+        const columns = Object.keys(old!).filter((k) => shape.columns.includes(k));
+        const text = JSON.stringify(old);
+        this.db.prepare(`INSERT INTO ${ident(r.tbl)} (${columns.map(ident).join(', ')}) SELECT ${columns.map((k) => `json_extract(?, ${path(k)})`).join(', ')}`).run(...columns.map(() => text));
+        continue;
+      }
+      if (current === undefined || !sameImage(JSON.parse(current) as Record<string, unknown>, neu!)) throw conflict();
+      if (r.op === 'insert') {
+        this.db.prepare(`DELETE FROM ${ident(r.tbl)} WHERE ${where}`).run(...keyArgs);
+        continue;
+      }
+      const columns = Object.keys(old!).filter((k) => shape.columns.includes(k));
+      const text = JSON.stringify(old);
+      this.db
+        .prepare(`UPDATE ${ident(r.tbl)} SET ${columns.map((k) => `${ident(k)} = json_extract(?, ${path(k)})`).join(', ')} WHERE ${where}`)
+        .run(...columns.map(() => text), ...keyArgs);
+    }
+    const recount = this.db.prepare(
+      `UPDATE entity SET
+         mention_count = (SELECT count(*) FROM mention m WHERE m.entity_id = entity.id AND m.status <> 'rejected'),
+         accepted_count = (SELECT count(*) FROM mention m WHERE m.entity_id = entity.id AND m.status = 'accepted')
+       WHERE id = ?`,
+    );
+    for (const id of entities) recount.run(id);
+  }
+
+  private imageOf(shape: TableShape): string {
+    return `json_object(${shape.columns.map((c) => `'${c}', ${ident(c)}`).join(', ')})`;
+  }
+
+  private entry(id: number): CommandEntry {
+    return this.list({ limit: 1, beforeId: id + 1 })[0]!;
+  }
+
+  /** The history, newest first, `limit` at a time (`beforeId` pages back). */
+  list({ limit, beforeId }: { limit: number; beforeId?: number | null }): CommandEntry[] {
+    const rows = this.db
+      .prepare(
+        `SELECT c.*, EXISTS (SELECT 1 FROM command u WHERE u.reverts = c.id) AS reverted
+         FROM command c WHERE c.id < ? ORDER BY c.id DESC LIMIT ?`,
+      )
+      .all(beforeId ?? Number.MAX_SAFE_INTEGER, limit) as (CommandRecord & { reverted: number })[];
+    return rows.map((c) => ({
+      id: c.id,
+      at: c.at,
+      user: c.user,
+      name: c.name,
+      label: c.label,
+      kind: c.kind,
+      reverts: c.reverts,
+      rows: c.row_count,
+      undone: (c.kind === 'do' || c.kind === 'redo') && c.reverted === 1,
+      redacted: c.redacted === 1,
+    }));
+  }
+
+  /** What one command changed: each row before and after. */
+  rows(commandId: number, limit = 500): CommandRowEntry[] {
+    const rows = this.db.prepare('SELECT * FROM command_row WHERE command_id = ? ORDER BY id LIMIT ?').all(commandId, limit) as RowRecord[];
+    return rows.map((r) => ({
+      table: r.tbl,
+      op: r.op,
+      before: r.old === null ? null : (JSON.parse(r.old) as Record<string, unknown>),
+      after: r.new === null ? null : (JSON.parse(r.new) as Record<string, unknown>),
+      redacted: r.redacted === 1,
+    }));
+  }
+
+  /** Checks the whole chain: every command's link, words and rows against their digests. */
+  verify(): VerifyReport {
+    const problems: VerifyReport['problems'] = [];
+    let prev = GENESIS;
+    let commands = 0;
+    let rowsSeen = 0;
+    const rowsOf = this.db.prepare('SELECT * FROM command_row WHERE command_id = ? ORDER BY id');
+    for (const c of this.db.prepare('SELECT * FROM command ORDER BY id').iterate() as IterableIterator<CommandRecord>) {
+      commands++;
+      if (c.prev_hash !== prev) problems.push({ commandId: c.id, problem: 'its link to the previous record does not match (a record before it was removed, added or changed)' });
+      if (!c.redacted && textDigest(c.label, c.detail) !== c.digest) problems.push({ commandId: c.id, problem: 'its label or detail was changed' });
+      const digests: string[] = [];
+      for (const r of rowsOf.iterate(c.id) as IterableIterator<RowRecord>) {
+        rowsSeen++;
+        if (!r.redacted && rowDigest(r) !== r.digest) problems.push({ commandId: c.id, problem: `row ${r.id} (${r.tbl}) was changed` });
+        digests.push(r.digest ?? '');
+      }
+      if (digests.length !== c.row_count) problems.push({ commandId: c.id, problem: `it holds ${digests.length} rows where ${c.row_count} were recorded` });
+      if (commandHash(c.prev_hash, c, digests) !== c.hash) problems.push({ commandId: c.id, problem: 'its contents do not match its hash' });
+      prev = c.hash;
+    }
+    return { ok: problems.length === 0, commands, rows: rowsSeen, head: prev, problems };
+  }
+
+  /**
+   * For "Empty the bin" (purge): a captured row about deleted data keeps its ids and numbers but
+   * loses its text, and the command holding it loses its label and detail (they name what was
+   * deleted). A row is about deleted data when its record is gone and it holds text, or when it
+   * belongs to an article that is gone (a tag link, a mention). Digests stay, so the chain still
+   * verifies; those commands can no longer be undone.
+   */
+  redactDeleted(): number {
+    return writeTransaction(this.db, () => {
+      const update = this.db.prepare('UPDATE command_row SET old = ?, new = ?, redacted = 1 WHERE id = ?');
+      const articleGone = this.db.prepare('SELECT NOT EXISTS (SELECT 1 FROM article WHERE id = ?)').pluck();
+      const page = this.db.prepare('SELECT id, command_id, tbl, old, new FROM command_row WHERE redacted = 0 AND id > ? ORDER BY id LIMIT 5000');
+      const exists = new Map(
+        [...this.shapes].map(([table, shape]) => [
+          table,
+          this.db.prepare(`SELECT EXISTS (SELECT 1 FROM ${ident(table)} WHERE ${shape.key.map((k) => `${ident(k)} = json_extract(?, ${path(k)})`).join(' AND ')})`).pluck(),
+        ]),
+      );
+      const redact = (text: string | null) => (text === null ? null : JSON.stringify(redactImage(JSON.parse(text))));
+      const touched = new Set<number>();
+      let redacted = 0;
+      for (let after = 0; ; ) {
+        const rows = page.all(after) as Pick<RowRecord, 'id' | 'command_id' | 'tbl' | 'old' | 'new'>[];
+        if (rows.length === 0) break;
+        after = rows.at(-1)!.id;
+        for (const r of rows) {
+          const text = (r.new ?? r.old)!;
+          const image = JSON.parse(text) as Record<string, unknown>;
+          const check = exists.get(r.tbl);
+          const gone = check !== undefined && check.get(...this.shapes.get(r.tbl)!.key.map(() => text)) === 0;
+          const hasText = Object.values(image).some((v) => typeof v === 'string');
+          const ofDeletedArticle = typeof image.article_id === 'number' && articleGone.get(image.article_id) === 1;
+          if (!((gone && hasText) || ofDeletedArticle)) continue;
+          update.run(redact(r.old), redact(r.new), r.id);
+          touched.add(r.command_id);
+          redacted++;
+        }
+      }
+      const redactCommand = this.db.prepare("UPDATE command SET label = name || ' (details purged)', detail = NULL, redacted = 1 WHERE id = ?");
+      for (const id of touched) redactCommand.run(id);
+      // Undo and redo commands repeat the label of what they reverse.
+      const followers = this.db.prepare(
+        "UPDATE command SET label = name || ' (details purged)', detail = NULL, redacted = 1 WHERE redacted = 0 AND reverts IN (SELECT id FROM command WHERE redacted = 1)",
+      );
+      while (followers.run().changes > 0);
+      return redacted;
+    });
+  }
+}
+
+function sameImage(current: Record<string, unknown>, expected: Record<string, unknown>): boolean {
+  return Object.entries(expected).every(([k, v]) => !(k in current) || current[k] === v);
+}
+
+function describeRow(table: string, image: Record<string, unknown>): string {
+  const what = table.replaceAll('_', ' ');
+  return typeof image.id === 'number' ? `${what} ${image.id}` : `a ${what} record`;
+}
