@@ -1,7 +1,7 @@
 import type { EntityColumn, EntityDetail, EntityQuery, EntityRow, EntityType, MapLayer, PlaceCandidate } from '../electron/contract/entities.js';
 import { nameKey } from '../electron/services/gazetteer/normalise.js';
 import { recordChange } from './changes.js';
-import { nowIso, type Db } from './open.js';
+import { nowIso, writeTransaction, type Db } from './open.js';
 
 export class EntityError extends Error {}
 
@@ -10,8 +10,9 @@ const STATS = `SELECT m.entity_id,
     sum(m.status = 'accepted') AS accepted,
     sum(m.status = 'suggested') AS suggested,
     count(DISTINCT m.article_id) AS articles,
-    min(coalesce(a.published, substr(a.imported_at, 1, 10))) AS first_seen,
-    max(coalesce(a.published, substr(a.imported_at, 1, 10))) AS last_seen
+    -- Seen when the articles say so: an undated article's import day is not a date of the story.
+    min(substr(a.published, 1, 10)) AS first_seen,
+    max(substr(a.published, 1, 10)) AS last_seen
   FROM mention m JOIN article a ON a.id = m.article_id
   WHERE m.status <> 'rejected' AND m.entity_id IS NOT NULL`;
 
@@ -72,7 +73,7 @@ export interface PlaceLink {
 
 export const placeLinkOf = (p: PlaceCandidate): PlaceLink => ({
   placeId: p.id,
-  label: [p.name, p.admin1Name && p.kind === 'city' ? p.admin1Name : null, p.country].filter(Boolean).join(', '),
+  label: [p.name, p.admin1Name && (p.kind === 'city' || p.kind === 'admin2') ? p.admin1Name : null, p.country].filter(Boolean).join(', '),
   lat: p.lat,
   lon: p.lon,
   // Admin areas and countries carry ids of our own, not GeoNames ids.
@@ -94,17 +95,29 @@ export class EntitiesRepository {
     return new Map(rows.map((r) => [r.key, r.type]));
   }
 
-  /** The entity a name of this type refers to: same gazetteer place, else same alias; created if new. */
+  /**
+   * The entity a name of this type refers to; created if new. A place with a gazetteer record is
+   * the entity of that record and no other: two articles' "Lebanon" stay apart when one means the
+   * country and the other the town in Ohio, whichever was imported first. A place without one
+   * (a facility, a custom place) and any other type are found by alias.
+   */
   resolve(type: EntityType, name: string, place: PlaceLink | null, origin: 'auto' | 'analyst'): number {
     const key = nameKey(name);
     let id: number | undefined;
+    const gazetteerPlace = type === 'place' && place?.placeId != null && place.placeId > 0;
     if (type === 'place' && place?.placeId != null) {
       id = this.db.prepare("SELECT id FROM entity WHERE type = 'place' AND place_id = ? ORDER BY (origin = 'analyst') DESC, id LIMIT 1").pluck().get(place.placeId) as number | undefined;
     }
-    id ??= this.db
-      .prepare(`SELECT e.id FROM entity_alias al JOIN entity e ON e.id = al.entity_id WHERE al.key = ? AND e.type = ? ORDER BY (e.origin = 'analyst') DESC, e.id LIMIT 1`)
-      .pluck()
-      .get(key, type) as number | undefined;
+    if (!gazetteerPlace) {
+      id ??= this.db
+        .prepare(
+          `SELECT e.id FROM entity_alias al JOIN entity e ON e.id = al.entity_id
+           WHERE al.key = ? AND e.type = ? AND (e.type <> 'place' OR e.place_id IS NULL OR e.place_id < 0)
+           ORDER BY (e.origin = 'analyst') DESC, e.id LIMIT 1`,
+        )
+        .pluck()
+        .get(key, type) as number | undefined;
+    }
     if (id === undefined) {
       const canonical = type === 'place' && place?.label ? place.label.split(',')[0]! : name;
       id = Number(
@@ -182,7 +195,7 @@ export class EntitiesRepository {
   }
 
   update(id: number, patch: { name?: string; notes?: string | null; type?: EntityType; aliases?: string[]; geonamesId?: number | null; wikidata?: string | null }): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       const before = this.get(id);
       const sets: string[] = ["origin = 'analyst'"];
       const values: unknown[] = [];
@@ -200,24 +213,24 @@ export class EntitiesRepository {
         for (const a of [patch.name ?? before.name, ...patch.aliases]) this.addAlias(id, a);
       }
       recordChange(this.db, 'update', 'entity', id, { name: before.name, notes: before.notes, type: before.type, aliases: before.aliases }, patch);
-    })();
+    });
   }
 
   setPlace(id: number, link: PlaceLink | null): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       const before = this.db.prepare('SELECT place_id, place_label, lat, lon FROM entity WHERE id = ?').get(id);
       if (!before) throw new EntityError(`Entity ${id} does not exist.`);
       this.db
         .prepare("UPDATE entity SET place_id = ?, place_label = ?, lat = ?, lon = ?, geonames_id = ?, origin = 'analyst' WHERE id = ?")
         .run(link?.placeId ?? null, link?.label ?? null, link?.lat ?? null, link?.lon ?? null, link?.geonamesId ?? null, id);
       recordChange(this.db, 'place', 'entity', id, before, link);
-    })();
+    });
   }
 
   /** Moves every mention and alias of `source` to `target`; returns the change id that undoes it. */
   merge(sourceId: number, targetId: number): number {
     if (sourceId === targetId) throw new EntityError('An entity cannot be merged into itself.');
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const source = this.db.prepare('SELECT * FROM entity WHERE id = ?').get(sourceId) as Record<string, unknown> | undefined;
       const target = this.db.prepare('SELECT type FROM entity WHERE id = ?').get(targetId) as { type: string } | undefined;
       if (!source || !target) throw new EntityError('Both entities must exist to merge them.');
@@ -230,11 +243,11 @@ export class EntitiesRepository {
       this.db.prepare("UPDATE entity SET origin = 'analyst' WHERE id = ?").run(targetId);
       recordChange(this.db, 'merge', 'entity', targetId, { source, aliases, mentionIds }, { target: targetId });
       return Number(this.db.prepare('SELECT max(id) FROM change_log').pluck().get());
-    })();
+    });
   }
 
   undoMerge(changeId: number): number {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const change = this.db.prepare("SELECT before, subject_id AS targetId FROM change_log WHERE id = ? AND action = 'merge' AND subject = 'entity'").get(changeId) as
         | { before: string; targetId: number }
         | undefined;
@@ -249,12 +262,12 @@ export class EntitiesRepository {
       this.db.prepare('UPDATE mention SET entity_id = ? WHERE id IN (SELECT value FROM json_each(?)) AND entity_id = ?').run(source.id, JSON.stringify(mentionIds), change.targetId);
       recordChange(this.db, 'undo-merge', 'entity', Number(source.id), null, { changeId });
       return Number(source.id);
-    })();
+    });
   }
 
   /** Moves the chosen mentions to a new entity called `name`. */
   split(id: number, mentionIds: number[], name: string): number {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const e = this.db.prepare('SELECT type FROM entity WHERE id = ?').get(id) as { type: EntityType } | undefined;
       if (!e) throw new EntityError(`Entity ${id} does not exist.`);
       const created = Number(this.db.prepare("INSERT INTO entity (type, name, origin, created_at) VALUES (?, ?, 'analyst', ?)").run(e.type, name, nowIso()).lastInsertRowid);
@@ -263,19 +276,19 @@ export class EntitiesRepository {
       if (moved === 0) throw new EntityError('None of those mentions belong to this entity.');
       recordChange(this.db, 'split', 'entity', id, { mentionIds }, { newEntity: created });
       return created;
-    })();
+    });
   }
 
   /** Deleting an entity rejects its mentions, so a re-run does not suggest them again. */
   delete(id: number): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       const before = this.db.prepare('SELECT * FROM entity WHERE id = ?').get(id);
       if (!before) throw new EntityError(`Entity ${id} does not exist.`);
       const mentionIds = this.db.prepare('SELECT id FROM mention WHERE entity_id = ?').pluck().all(id);
       this.db.prepare("UPDATE mention SET status = 'rejected', updated_at = ? WHERE entity_id = ?").run(nowIso(), id);
       this.db.prepare('DELETE FROM entity WHERE id = ?').run(id);
       recordChange(this.db, 'delete', 'entity', id, { entity: before, mentionIds }, null);
-    })();
+    });
   }
 
   /** Auto-made entities left without any mention (all rejected or re-suggested elsewhere). */
@@ -315,6 +328,23 @@ export class EntitiesRepository {
         : this.db.prepare(`SELECT id, name FROM (${source}) ORDER BY mentions DESC LIMIT ?`).raw().all(...params, labels)
     ) as [number, string][];
     return { packed, names };
+  }
+
+  /**
+   * The countries this workspace's places are in, most-mentioned first: a gazetteer place's label
+   * ends with its country code ("Kunduz, Kunduz, AF").
+   */
+  placeCountries(): string[] {
+    const rows = this.db.prepare("SELECT place_label AS label, mention_count AS mentions FROM entity WHERE type = 'place' AND place_id > 0 AND place_label IS NOT NULL").all() as {
+      label: string;
+      mentions: number;
+    }[];
+    const weight = new Map<string, number>();
+    for (const r of rows) {
+      const code = r.label.split(', ').at(-1)!;
+      if (/^[A-Z]{2}$/.test(code)) weight.set(code, (weight.get(code) ?? 0) + Math.max(1, r.mentions));
+    }
+    return [...weight].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([code]) => code);
   }
 
   /** Custom places of this workspace, as gazetteer-like candidates with negative ids. */

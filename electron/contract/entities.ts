@@ -12,7 +12,7 @@ export const PlaceCandidate = z.object({
   /** Gazetteer id, or a negative number for a custom place of this workspace. */
   id: z.number(),
   name: z.string(),
-  kind: z.enum(['city', 'admin1', 'country', 'custom']),
+  kind: z.enum(['city', 'admin1', 'admin2', 'country', 'custom']),
   country: z.string().nullable(),
   admin1Name: z.string().nullable(),
   lat: z.number(),

@@ -115,7 +115,7 @@ export function MentionPanel({ mention, body, scope, onScope, onOpenEntity, run 
                     checked={!!mention.place && Math.abs(mention.place.lat - c.lat) < 1e-6 && Math.abs(mention.place.lon - c.lon) < 1e-6}
                     onChange={() => place(c.id)}
                   />{' '}
-                  {c.name} <span className="muted">{[c.kind === 'admin1' ? 'province/state' : c.kind, c.admin1Name, c.country, c.population ? `pop. ${c.population.toLocaleString('en')}` : null].filter(Boolean).join(' · ')}</span>
+                  {c.name} <span className="muted">{[c.kind === 'admin1' ? 'province/state' : c.kind === 'admin2' ? 'district/county' : c.kind, c.admin1Name, c.country, c.population ? `pop. ${c.population.toLocaleString('en')}` : null].filter(Boolean).join(' · ')}</span>
                 </label>
               </li>
             ))}

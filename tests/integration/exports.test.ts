@@ -261,8 +261,11 @@ describe('round trips: export, import into an empty workspace, same records', ()
     const other = testCore();
     try {
       const imported = await other.call('imports.exchange', { name: 'round.geojson', text: JSON.stringify(geo) });
-      const places = geo.features.filter((f) => f.properties.kind === 'place');
-      expect(imported.created).toBe(places.length);
+      const places = geo.features.filter((f) => f.properties.kind === 'place') as unknown as { properties: { name: string }; geometry: { coordinates: number[] } }[];
+      // Kunduz the town and Kunduz the province are two entities at one point: one custom place.
+      const distinct = new Set(places.map((f) => `${f.properties.name}@${f.geometry.coordinates.join(',')}`));
+      expect(imported.created).toBe(distinct.size);
+      expect(imported.matched).toBe(places.length - distinct.size);
       expect(imported.messages).toContain(`Feature ${geo.features.length} is a LineString, not a point.`);
       expect((await other.call('places.search', { text: 'Maymana' })).some((p) => p.kind === 'custom' && p.name === 'Maymana')).toBe(true);
     } finally {

@@ -203,7 +203,7 @@ export function draftEvent(
   const rank = (p: Mention) => {
     const before = body.slice(Math.max(0, p.start - 30), p.start).toLowerCase();
     const kind = p.candidates[0]?.kind;
-    let score = kind === 'city' ? 3 : kind === 'admin1' ? 2 : kind === 'custom' ? 3 : 1;
+    let score = kind === 'city' ? 3 : kind === 'admin2' ? 2.5 : kind === 'admin1' ? 2 : kind === 'custom' ? 3 : 1;
     if (/\b(in|at|near|outside|into|inside|entered|to)\s+(the\s+(city|town|village)\s+of\s+)?$/.test(before)) score += 4;
     if (/\b(of|from)\s+$/.test(before) && !/\b(city|town|village|port)\s+of\s+$/.test(before)) score -= 2;
     return score;
@@ -212,7 +212,7 @@ export function draftEvent(
   if (place) {
     input.locationId = place.entityId;
     const kind = place.candidates[0]?.kind;
-    input.geoPrecision = kind === 'country' ? 3 : kind === 'admin1' ? 2 : /\b(near|outside|outskirts|around)\b/i.test(text) ? 2 : 1;
+    input.geoPrecision = kind === 'country' ? 3 : kind === 'admin1' || kind === 'admin2' ? 2 : /\b(near|outside|outskirts|around)\b/i.test(text) ? 2 : 1;
     evidence.push({ field: 'location', articleId, start, end });
   }
   if (dateMention?.date?.value) {

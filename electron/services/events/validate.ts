@@ -3,7 +3,7 @@ import type { EventInput, Problem } from '../../contract/events.js';
 
 export interface ValidationContext {
   /** Entities named in the event: their names and registry types. */
-  entity: (id: number) => { name: string; type: string; placed: boolean; placeKind: 'city' | 'admin1' | 'country' | 'custom' | null } | null;
+  entity: (id: number) => { name: string; type: string; placed: boolean; placeKind: 'city' | 'admin1' | 'admin2' | 'country' | 'custom' | null } | null;
   /** Articles cited as evidence, with their publication dates. */
   sources: { title: string; published: string | null }[];
   duplicates: number[];
@@ -59,6 +59,7 @@ export function validateEvent(input: EventInput, ctx: ValidationContext): Proble
     else if (!place.placed) error('location', `"${place.name}" is not on the map yet: pick its gazetteer record or click the map.`);
     else if (place.placeKind === 'country' && input.geoPrecision !== 3) error('geoPrecision', `"${place.name}" is a country: geo precision must be 3 (a larger region).`);
     else if (place.placeKind === 'admin1' && input.geoPrecision === 1) error('geoPrecision', `"${place.name}" is a province or state: geo precision must be 2 or 3, not 1.`);
+    else if (place.placeKind === 'admin2' && input.geoPrecision === 1) error('geoPrecision', `"${place.name}" is a district or county: geo precision must be 2 or 3, not 1.`);
   }
 
   for (const id of ctx.duplicates) {

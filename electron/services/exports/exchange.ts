@@ -7,6 +7,7 @@ import type { ExchangeImportResult } from '../../contract/exports.js';
 import { UserError } from '../errors.js';
 import type { Workspace } from '../workspace.js';
 import { ACLED_COLUMNS, actorTypeOf } from './acled.js';
+import { writeTransaction } from '../../../db/open.js';
 
 export type ExchangeKind = ExchangeImportResult['kind'];
 
@@ -88,14 +89,14 @@ function importW3c(ws: Workspace, json: unknown): ExchangeImportResult {
   };
   // One transaction for the file: a failure half-way leaves the workspace as it was. Names first,
   // then the links between them.
-  ws.db.transaction(() => {
+  writeTransaction(ws.db, () => {
     items.forEach((raw, index) => {
       if (!isLink(raw)) importName(raw as Json, index);
     });
     items.forEach((raw, index) => {
       if (isLink(raw)) importLink(raw as Json, index);
     });
-  })();
+  });
   return result;
 
   function importLink(a: Json, index: number): void {
@@ -191,7 +192,7 @@ function placeOf(ws: Workspace, source: Json | undefined, name: string) {
   return existing ? ws.entities.placeLink({ gazetteerId: existing.id }) : ws.entities.placeLink({ custom: { name: label, lat: coords[1]!, lon: coords[0]! } });
 }
 
-const KIND_RANK = { city: 0, custom: 1, admin1: 2, country: 3 } as const;
+const KIND_RANK = { city: 0, custom: 1, admin2: 2, admin1: 3, country: 4 } as const;
 
 /** A gazetteer place of that name within 10 km (so admin areas and country follow), else a custom place there. */
 function placeNear(ws: Workspace, name: string, lat: number, lon: number) {
@@ -209,7 +210,7 @@ function importGeoJson(ws: Workspace, json: unknown): ExchangeImportResult {
   const root = json as Json;
   const features = (root.type === 'FeatureCollection' ? asArray(root.features) : [root]) as Json[];
   const result: ExchangeImportResult = { kind: 'geojson', created: 0, matched: 0, skipped: 0, messages: [] };
-  ws.db.transaction(() => {
+  writeTransaction(ws.db, () => {
     features.forEach((f, i) => {
       const geometry = f.geometry as Json | undefined;
       const props = (f.properties ?? {}) as Json;
@@ -233,7 +234,7 @@ function importGeoJson(ws: Workspace, json: unknown): ExchangeImportResult {
         result.created++;
       }
     });
-  })();
+  });
   return result;
 }
 
@@ -250,7 +251,7 @@ function importAcled(ws: Workspace, text: string): ExchangeImportResult {
   const reg = ws.entities;
   const unplaced = ws.db.prepare('SELECT lat IS NULL FROM entity WHERE id = ?').pluck();
   const actor = (name: string, type: ActorType) => reg.entities.resolve(ACTOR_ENTITY[type] ?? 'organisation', name, null, 'analyst');
-  ws.db.transaction(() => {
+  writeTransaction(ws.db, () => {
     parsed.data.forEach((row, i) => {
       const line = i + 2;
       const fail = (why: string) => {
@@ -270,8 +271,11 @@ function importAcled(ws: Workspace, text: string): ExchangeImportResult {
       const lon = Number(undo(row.longitude));
       const placeName = undo(row.location) || undo(row.admin1) || undo(row.country);
       if (!placeName || !Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180) return fail('its location has no name or no valid coordinates.');
-      const locationId = reg.entities.resolve('place', placeName, null, 'analyst');
-      if (unplaced.get(locationId)) reg.entities.setPlace(locationId, placeNear(ws, placeName, lat, lon));
+      // Placed first: a gazetteer place is the entity of its record (entities.resolve), so rows at
+      // the same record share one entity and the article mentions of it.
+      const link = placeNear(ws, placeName, lat, lon);
+      const locationId = reg.entities.resolve('place', placeName, link, 'analyst');
+      if (unplaced.get(locationId)) reg.entities.setPlace(locationId, link);
       const split = (v: string | undefined) => undo(v).split(';').map((s) => s.trim()).filter(Boolean);
       const input = EventInput.safeParse({
         date,
@@ -295,7 +299,7 @@ function importAcled(ws: Workspace, text: string): ExchangeImportResult {
       if (saved.event) result.created++;
       else fail(saved.problems.map((p) => p.message).join(' '));
     });
-  })();
+  });
   return result;
 }
 

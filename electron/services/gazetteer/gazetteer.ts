@@ -1,18 +1,25 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
-import { buildGazetteer, distanceKm, GAZETTEER_VERSION } from './build.js';
+import { buildGazetteer, GAZETTEER_VERSION } from './build.js';
 import { nameKey } from './normalise.js';
+import { rankCandidates } from './resolve.js';
 
 export interface Place {
   id: number;
   name: string;
-  kind: 'city' | 'admin1' | 'country' | 'custom';
+  kind: 'city' | 'admin1' | 'admin2' | 'country' | 'custom';
   feature: string | null;
   country: string | null;
+  /** GeoNames admin1 code, "US.NE": an admin area's own, or the one a city is in. */
+  admin1?: string | null;
   admin1Name: string | null;
+  /** GeoNames admin2 code, "AF.24.1401": a county's or district's own, or the one a city is in. */
+  admin2?: string | null;
   lat: number;
   lon: number;
   population: number;
+  /** How the name looked up belongs to the place: 0 its own name, 1 an alternate, 2 an abbreviation. */
+  nameKind?: number;
 }
 
 /** What the article around a name says about where it is. */
@@ -29,7 +36,7 @@ export interface RankedPlace extends Place {
   score: number;
 }
 
-const SELECT_PLACE = `SELECT p.id, p.name, p.kind, p.feature, p.country, p.admin1_name AS admin1Name, p.lat, p.lon, p.population FROM place p`;
+const SELECT_PLACE = `SELECT p.id, p.name, p.kind, p.feature, p.country, p.admin1, p.admin1_name AS admin1Name, p.admin2, p.lat, p.lon, p.population FROM place p`;
 
 /** The offline gazetteer, opened read-only; built on first use when the file is missing or old. */
 export class Gazetteer {
@@ -42,10 +49,12 @@ export class Gazetteer {
   constructor(readonly file: string) {
     if (!Gazetteer.isCurrent(file)) buildGazetteer(file);
     this.db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: process.env.AWB_SQLITE_BINDING || undefined });
-    this.byKey = this.db.prepare(`${SELECT_PLACE} JOIN place_name n ON n.place_id = p.id WHERE n.key = ?`);
-    const countries = this.db.prepare('SELECT code, name, demonym FROM country').all() as { code: string; name: string; demonym: string | null }[];
+    this.byKey = this.db.prepare(`${SELECT_PLACE.replace(' FROM', ', min(n.kind) AS nameKind FROM')} JOIN place_name n ON n.place_id = p.id WHERE n.key = ? GROUP BY p.id ORDER BY p.id`);
+    const countries = this.db.prepare('SELECT code, name, demonym, demonym_f FROM country ORDER BY code').all() as { code: string; name: string; demonym: string | null; demonym_f: string | null }[];
     this.countryByName = new Map(countries.map((c) => [nameKey(c.name), c.code]));
-    this.demonyms = new Map(countries.filter((c) => c.demonym).map((c) => [nameKey(c.demonym!), c.code]));
+    // "American", "Afghan": both forms world-countries gives; the first country to claim one keeps it.
+    this.demonyms = new Map();
+    for (const c of countries) for (const d of [c.demonym, c.demonym_f]) if (d && !this.demonyms.has(nameKey(d))) this.demonyms.set(nameKey(d), c.code);
   }
 
   static isCurrent(file: string): boolean {
@@ -65,8 +74,7 @@ export class Gazetteer {
     const key = nameKey(name);
     let hit = this.cache.get(key);
     if (!hit) {
-      const rows = this.byKey.all(key) as Place[];
-      hit = [...new Map(rows.map((r) => [r.id, r])).values()];
+      hit = this.byKey.all(key) as Place[];
       if (this.cache.size > 50_000) this.cache.clear();
       this.cache.set(key, hit);
     }
@@ -81,22 +89,33 @@ export class Gazetteer {
     return (this.db.prepare(`${SELECT_PLACE} WHERE p.id = ?`).get(id) as Place | undefined) ?? null;
   }
 
-  /** Names starting with what the analyst typed, biggest places first (the candidate picker). */
-  search(text: string, limit = 20): Place[] {
+  /**
+   * Names starting with what the analyst typed (the candidate picker): the name itself first, then
+   * places in the workspace's countries (`countries`, most-used first), then the biggest.
+   */
+  search(text: string, limit = 20, countries: string[] = []): Place[] {
     const key = nameKey(text);
     if (!key) return [];
     const terms = key.split(' ').map((t) => `"${t.replaceAll('"', '')}"*`).join(' ');
     return this.db
       .prepare(
-        `${SELECT_PLACE} WHERE p.id IN (SELECT n.place_id FROM place_search s JOIN place_name n ON n.rowid = s.rowid WHERE place_search MATCH ? LIMIT 2000)
-         ORDER BY (p.kind = 'country') DESC, (p.kind = 'admin1') DESC, p.population DESC LIMIT ?`,
+        `${SELECT_PLACE}
+         JOIN (SELECT n.place_id, max(n.key = ?) AS exact FROM place_search s JOIN place_name n ON n.rowid = s.rowid
+               WHERE place_search MATCH ? GROUP BY n.place_id LIMIT 5000) m ON m.place_id = p.id
+         ORDER BY m.exact DESC, coalesce((SELECT key FROM json_each(?) WHERE value = p.country), 1000) ASC, p.population DESC, p.id LIMIT ?`,
       )
-      .all(terms, limit) as Place[];
+      .all(key, terms, JSON.stringify(countries), limit) as Place[];
   }
 
   /** Candidates for a name in context, best first. */
   rank(name: string, context: PlaceContext): RankedPlace[] {
-    return rankPlaces(name, this.lookup(name), context);
+    return rankCandidates(this.lookup(name), {
+      countries: new Map([...context.countries].map((c) => [c, 1])),
+      admin1s: new Map(),
+      near: context.near,
+      wants: context.wantsAdminArea ? 'admin1' : null,
+      containers: [],
+    });
   }
 
   close(): void {
@@ -104,32 +123,3 @@ export class Gazetteer {
   }
 }
 
-const FEATURE_WEIGHT: Record<string, number> = { PPLC: 3, PPLA: 2, PPLA2: 1, PPLA3: 0.5, PPLA4: 0.3 };
-
-/**
- * Ranks candidate places: exact name, kind (a country or province named as such), the article's
- * countries, size, and nearness to the article's other places. Scores are additive and explainable.
- */
-export function rankPlaces(name: string, candidates: Place[], context: PlaceContext): RankedPlace[] {
-  const key = nameKey(name);
-  const centre = context.near.length
-    ? { lat: context.near.reduce((s, p) => s + p.lat, 0) / context.near.length, lon: context.near.reduce((s, p) => s + p.lon, 0) / context.near.length }
-    : null;
-  return candidates
-    .map((p) => {
-      let score = 0;
-      if (nameKey(p.name) === key) score += 1.5;
-      if (p.kind === 'country') score += 6;
-      if (p.kind === 'admin1') score += context.wantsAdminArea ? 4 : 0.5;
-      if (p.kind === 'city' && context.wantsAdminArea) score -= 1;
-      score += FEATURE_WEIGHT[p.feature ?? ''] ?? 0;
-      score += Math.log10(p.population + 1) * 0.6;
-      if (p.country && context.countries.has(p.country)) score += 4;
-      if (centre) {
-        const d = distanceKm(centre, p);
-        score += d < 300 ? 3 : d < 1000 ? 1.5 : 0;
-      }
-      return { ...p, score };
-    })
-    .sort((a, b) => b.score - a.score);
-}

@@ -1,0 +1,253 @@
+import { distanceKm } from './build.js';
+import type { Place, RankedPlace } from './gazetteer.js';
+import { nameKey } from './normalise.js';
+
+/** The kind of place the text names: "Kunduz province", "the city of Kunduz", "the country of Georgia". */
+export type WantedKind = 'admin1' | 'city' | 'district' | 'country' | 'container' | null;
+
+/** What the rest of the article says about where one name is. */
+export interface RankContext {
+  /** Country code → how many other names (and demonyms) in the article point there. */
+  countries: Map<string, number>;
+  /** Admin1 code → how many other names in the article lie in (or are) that area. */
+  admin1s: Map<string, number>;
+  /** Where the article's other places are. */
+  near: { lat: number; lon: number }[];
+  wants: WantedKind;
+  /** Candidates of the names written right after this one: "Lebanon, Ohio", "Taliqan, Takhar". */
+  containers: Place[][];
+  /** Candidates of the name written right before this one, when this one is its container. */
+  contained?: Place[][];
+}
+
+/** What resolution needs from the gazetteer (the extractor's view of it satisfies this). */
+export interface PlaceSource {
+  lookup(name: string): Place[];
+  countryByName: Map<string, string>;
+  demonyms: Map<string, string>;
+}
+
+/** A place name in an article, as the extractor found it. */
+export interface ToponymMention {
+  start: number;
+  end: number;
+  text: string;
+  /** The name to look up when it differs from the text ("U.S." → "United States"). */
+  lookupName?: string;
+  /** The extractor saw a province word ("Helmand Province" trimmed to "Helmand"). */
+  wantsAdminArea?: boolean;
+}
+
+/** Places whose nearness counts as evidence, at most: enough for any article, linear for a list. */
+const MAX_ANCHORS = 100;
+
+const FEATURE_WEIGHT: Record<string, number> = { PPLC: 2.5, PPLA: 1.5, PPLA2: 0.8, PPLA3: 0.4, PPLA4: 0.2, PPLG: 1 };
+
+/**
+ * How likely a place is to be meant with no context at all: its size (admin areas and countries
+ * carry the population of their places), its standing (a capital, a seat), and whether the name is
+ * its own or only a variant of it.
+ */
+export function priorScore(p: Place): number {
+  let score = 0.9 * Math.log10(p.population + 1) + (FEATURE_WEIGHT[p.feature ?? ''] ?? 0);
+  score += p.nameKind === 1 ? 0 : p.nameKind === 2 ? 0.5 : 1.5;
+  // cities500 undercounts countries (villages under 500 people are missing, most of all in poor
+  // ones): news names a country far more often than a town of the same name.
+  if (p.kind === 'country') score += 1.5;
+  return score;
+}
+
+const contains = (area: Place, p: Place) =>
+  area.id !== p.id &&
+  ((area.kind === 'admin1' && !!area.admin1 && p.admin1 === area.admin1) ||
+    (area.kind === 'admin2' && !!area.admin2 && p.kind === 'city' && p.admin2 === area.admin2) ||
+    (area.kind === 'country' && p.country === area.country && p.kind !== 'country'));
+
+/** A town of the same name is the seat or a big part of this area: "Kunduz", "New York", "Norfolk". */
+const isNamedAfterTown = (area: Place, candidates: Place[]) =>
+  candidates.some(
+    (c) =>
+      c.kind === 'city' &&
+      contains(area, c) &&
+      (c.feature === 'PPLC' || c.feature === 'PPLA' || (area.kind === 'admin2' && c.feature === 'PPLA2') || c.population >= 0.05 * area.population),
+  );
+
+/**
+ * Scores every candidate of one name: the prior, then what the article says. Scores are additive,
+ * so a candidate's score can be explained term by term.
+ */
+export function rankCandidates(candidates: Place[], context: RankContext): RankedPlace[] {
+  return candidates
+    .map((p) => {
+      let score = priorScore(p);
+      const countrySupport = p.country ? (context.countries.get(p.country) ?? 0) : 0;
+      // A country's support is weak evidence (news names foreign places all the time): enough to
+      // choose between two areas of a size, not to take a small town over a country.
+      if (countrySupport > 0) score += 1.2 + 0.4 * Math.min(countrySupport, 4);
+      const adminSupport = p.admin1 ? (context.admin1s.get(p.admin1) ?? 0) : 0;
+      if (adminSupport > 0) score += 1 + 0.5 * Math.min(adminSupport, 3);
+      if (p.kind !== 'country' && context.near.length) {
+        const d = Math.min(...context.near.map((q) => distanceKm(p, q)));
+        score += d < 25 ? 2.5 : d < 100 ? 2 : d < 300 ? 1.2 : d < 1000 ? 0.4 : 0;
+      }
+      switch (context.wants) {
+        case 'admin1':
+          // Provinces are admin2 in some countries (the Philippines), so those count too.
+          score += p.kind === 'admin1' ? 5 : p.kind === 'admin2' ? 3 : p.kind === 'city' ? -1.5 : -1;
+          break;
+        case 'city':
+          score += p.kind === 'city' ? 1.5 : -3;
+          break;
+        case 'district':
+          score += p.kind === 'admin2' ? 5 : p.kind === 'city' ? 0.5 : -3;
+          break;
+        case 'country':
+          score += p.kind === 'country' ? 5 : -2;
+          break;
+        case 'container':
+          score += p.kind === 'city' ? -1.5 : 0;
+          break;
+      }
+      if (context.containers.some((areas) => areas.some((a) => contains(a, p)))) score += 6;
+      if (context.contained?.some((inside) => inside.some((q) => contains(p, q)))) score += 4;
+      // An area named like its own seat ("Kunduz", "New York") is the seat unless the text says
+      // province or state: news names the town far more often than the area around it.
+      if ((p.kind === 'admin1' || p.kind === 'admin2') && context.wants !== 'admin1' && context.wants !== 'district' && isNamedAfterTown(p, candidates)) score -= 3;
+      return { ...p, score };
+    })
+    .sort((a, b) => b.score - a.score || a.id - b.id);
+}
+
+/** The kind of place the words around a name call it. */
+export function kindNamed(text: string, start: number, end: number): WantedKind {
+  const after = text.slice(end, end + 40);
+  const before = text.slice(Math.max(0, start - 40), start);
+  if (/^[ \t]+provincial[ \t]+capital\b/i.test(after)) return 'city';
+  if (/^[ \t]+(?:province|provinces|provincial|governorate|oblast|prefecture|region|state)\b/i.test(after)) return 'admin1';
+  if (/^[ \t]+(?:district|districts|county|municipality)\b/i.test(after)) return 'district';
+  if (/^[ \t]+(?:city|town|village)\b/i.test(after)) return 'city';
+  if (/\b(?:province|state|governorate|region|oblast|prefecture)[ \t]+of[ \t]+(?:the[ \t]+)?$/i.test(before)) return 'admin1';
+  if (/\b(?:district|county)[ \t]+of[ \t]+$/i.test(before)) return 'district';
+  if (/\b(?:city|town|village|outskirts|suburbs)[ \t]+of[ \t]+$/i.test(before)) return 'city';
+  if (/\b(?:country|nation|republic|kingdom)[ \t]+of[ \t]+$/i.test(before)) return 'country';
+  return null;
+}
+
+const DIRECTION = /^(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?|central|upper|lower|greater|the)\s+/i;
+
+/** The name to look up: "eastern Jakarta" is looked up as "Jakarta" when the whole is no place. */
+function placeName(name: string, source: PlaceSource): string {
+  if (!DIRECTION.test(name) || source.lookup(name).length) return name;
+  const bare = name.replace(DIRECTION, '');
+  return bare && source.lookup(bare).length ? bare : name;
+}
+
+/** A dateline opens the article: "KABUL, Afghanistan (Reuters) — ", "WASHINGTON — ". */
+function isDateline(text: string, m: ToponymMention): boolean {
+  if (m.start > 300) return false;
+  const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
+  if (text.slice(lineStart, m.start).trim() !== '') return false;
+  return /^(?:,[ \t]*[\p{L}. ]{2,40})?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:[—–]|--?[ \t]|:[ \t])/u.test(text.slice(m.end, m.end + 80));
+}
+
+/**
+ * Resolves every place name of one article together: each name's candidates are ranked with what
+ * the article says (its dateline, its other places and their countries and admin areas, demonyms,
+ * "City, State" pairs, the kind of place named). The result depends on this article and the
+ * gazetteer only, never on what other articles said, so it does not depend on import order.
+ * Returns each mention's candidates, best first.
+ */
+export function resolveToponyms(text: string, mentions: ToponymMention[], source: PlaceSource): RankedPlace[][] {
+  const order = mentions.map((_, i) => i).sort((a, b) => mentions[a]!.start - mentions[b]!.start);
+  const names = mentions.map((m) => placeName(m.lookupName ?? m.text, source));
+  const keyOf = names.map((n) => nameKey(n));
+  const candidatesOf = names.map((n) => source.lookup(n));
+  const wants: WantedKind[] = mentions.map((m) => kindNamed(text, m.start, m.end) ?? (m.wantsAdminArea ? 'admin1' : null));
+  const containers: number[][] = mentions.map(() => []);
+  const contained: number[][] = mentions.map(() => []);
+  for (let k = 0; k + 1 < order.length; k++) {
+    const i = order[k]!;
+    const j = order[k + 1]!;
+    if (!/^,[ \t]?$/.test(text.slice(mentions[i]!.end, mentions[j]!.start))) continue;
+    if (!candidatesOf[j]!.some((q) => q.kind !== 'city' && candidatesOf[i]!.some((p) => contains(q, p)))) continue;
+    containers[i]!.push(j);
+    contained[j]!.push(i);
+    wants[j] ??= 'container';
+  }
+  const dateline = order.find((i) => isDateline(text, mentions[i]!));
+
+  // Demonyms are evidence of their country ("Russian forces", "the Afghan government").
+  const demonymCountries = new Set<string>();
+  for (const w of text.matchAll(/\p{Lu}[\p{L}'’-]+/gu)) {
+    const code = source.demonyms.get(nameKey(w[0]));
+    if (code) demonymCountries.add(code);
+  }
+
+  // Mentions with the same name, kind and neighbours share one resolution.
+  const signature = mentions.map((_, i) => `${keyOf[i]}|${wants[i]}|${containers[i]!.map((j) => keyOf[j]).join(',')}|${contained[i]!.map((j) => keyOf[j]).join(',')}`);
+  const groups = new Map<string, number[]>();
+  mentions.forEach((_, i) => {
+    if (!groups.has(signature[i]!)) groups.set(signature[i]!, []);
+    groups.get(signature[i]!)!.push(i);
+  });
+
+  let ranked = new Map<string, RankedPlace[]>();
+  const none: RankContext = { countries: new Map(), admin1s: new Map(), near: [], wants: null, containers: [] };
+  // The first pass knows only demonyms, the kinds the text names and the countries it names
+  // outright; each later pass uses the previous pass's choices of the article's other names as
+  // evidence. Starting from countries keeps two towns from vouching for each other in the wrong
+  // country ("Suffolk" and "Norfolk" are both in Virginia, and the article says United Kingdom).
+  let best = new Map<string, Place>();
+  for (const [sig, members] of groups) {
+    const top = rankCandidates(candidatesOf[members[0]!]!, { ...none, wants: wants[members[0]!]! })[0];
+    if (top?.kind === 'country') best.set(sig, top);
+  }
+  for (let pass = 0; pass < 3; pass++) {
+    // One piece of evidence per distinct name (the choice for its first group); each group then
+    // takes the totals less its own name's share, so a name never vouches for itself.
+    const evidence = new Map<string, { p: Place; weight: number }>();
+    for (const [sig, p] of best) {
+      const key = sig.split('|')[0]!;
+      // The dateline and a country named outright say more than a town's likeliest country.
+      const weight = (dateline !== undefined && signature[dateline] === sig) || p.kind === 'country' ? 2 : 1;
+      if (!evidence.has(key)) evidence.set(key, { p, weight });
+    }
+    const countryTotals = new Map<string, number>();
+    for (const code of demonymCountries) countryTotals.set(code, 1);
+    const admin1Totals = new Map<string, number>();
+    const anchors: { key: string; p: Place }[] = [];
+    for (const [key, { p, weight }] of evidence) {
+      if (p.country) countryTotals.set(p.country, (countryTotals.get(p.country) ?? 0) + weight);
+      if (p.admin1) admin1Totals.set(p.admin1, (admin1Totals.get(p.admin1) ?? 0) + weight);
+      // Nearness is measured to towns and districts only (a province's or country's point is too
+      // vague), and to the first of them only, so a list of 100,000 names stays linear.
+      if ((p.kind === 'city' || p.kind === 'admin2') && anchors.length < MAX_ANCHORS) anchors.push({ key, p });
+    }
+    const without = (totals: Map<string, number>, code: string | null | undefined, weight: number) => {
+      if (!code || !totals.has(code)) return totals;
+      const less = new Map(totals);
+      less.set(code, less.get(code)! - weight);
+      if (less.get(code)! <= 0) less.delete(code);
+      return less;
+    };
+    const next = new Map<string, RankedPlace[]>();
+    for (const [sig, members] of groups) {
+      const i = members[0]!;
+      const own = evidence.get(keyOf[i]!);
+      next.set(
+        sig,
+        rankCandidates(candidatesOf[i]!, {
+          countries: own ? without(countryTotals, own.p.country, own.weight) : countryTotals,
+          admin1s: own ? without(admin1Totals, own.p.admin1, own.weight) : admin1Totals,
+          near: anchors.filter((a) => a.key !== keyOf[i]).map((a) => a.p),
+          wants: wants[i]!,
+          containers: containers[i]!.map((j) => candidatesOf[j]!),
+          contained: contained[i]!.map((j) => candidatesOf[j]!),
+        }),
+      );
+    }
+    ranked = next;
+    best = new Map([...ranked].filter(([, r]) => r.length > 0).map(([sig, r]) => [sig, r[0]!]));
+  }
+  return mentions.map((_, i) => ranked.get(signature[i]!) ?? []);
+}

@@ -1,0 +1,122 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { gazetteerFile } from '../../electron/paths.js';
+import { Gazetteer } from '../../electron/services/gazetteer/gazetteer.js';
+import { resolveToponyms, type ToponymMention } from '../../electron/services/gazetteer/resolve.js';
+import { repoRoot, testCore } from './helpers.js';
+
+const gazetteer = new Gazetteer(gazetteerFile(repoRoot));
+afterAll(() => gazetteer.close());
+
+/** Marks each listed name (its first occurrence after the previous one) as a place and resolves them all. */
+function resolve(text: string, names: string[]) {
+  let from = 0;
+  const mentions: ToponymMention[] = names.map((name) => {
+    const start = text.indexOf(name, from);
+    if (start === -1) throw new Error(`"${name}" is not in the text`);
+    from = start + name.length;
+    return { start, end: start + name.length, text: name };
+  });
+  return resolveToponyms(text, mentions, gazetteer).map((r) => r[0]);
+}
+
+describe('toponyms ranked with the article around them', () => {
+  it('tells Georgia the country from Georgia the US state by the places around it', () => {
+    const [country] = resolve('Russian troops crossed into Georgia in 2008. Tbilisi said the attack violated its sovereignty.', ['Georgia', 'Tbilisi']);
+    expect(country).toMatchObject({ kind: 'country', country: 'GE' });
+    const [state] = resolve('Voters in Georgia lined up for hours in Atlanta and Savannah on Tuesday.', ['Georgia', 'Atlanta', 'Savannah']);
+    expect(state).toMatchObject({ kind: 'admin1', country: 'US', name: 'Georgia' });
+  });
+
+  it('takes Nebraska for the US state, not a town that carries its name as a variant', () => {
+    const [nebraska] = resolve('Farmers in Nebraska said the drought was the worst in decades.', ['Nebraska']);
+    expect(nebraska).toMatchObject({ kind: 'admin1', country: 'US', name: 'Nebraska' });
+    // An admin area carries the people of its places, and sits in its middle, not at its seat.
+    expect(nebraska!.population).toBeGreaterThan(1_000_000);
+    expect(nebraska!.lat).toBeCloseTo(41.5, 0);
+    expect(nebraska!.lon).toBeGreaterThan(-101);
+    expect(nebraska!.lon).toBeLessThan(-98);
+  });
+
+  it('reads "Kan." after a town as Kansas', () => {
+    const [wichita, kansas] = resolve('The storm hit Wichita, Kan., on Sunday night.', ['Wichita', 'Kan']);
+    expect(kansas).toMatchObject({ kind: 'admin1', name: 'Kansas' });
+    expect(wichita).toMatchObject({ kind: 'city', admin1Name: 'Kansas' });
+  });
+
+  it('takes Kunduz for the city, and for the province where the text says province', () => {
+    const text = 'Fighting continued in Kunduz province on Monday. The Taliban attacked Kunduz from three sides, and shops in the city were closed.';
+    const [province, city] = resolve(text, ['Kunduz', 'Kunduz']);
+    expect(province).toMatchObject({ kind: 'admin1', country: 'AF' });
+    expect(city).toMatchObject({ kind: 'city', country: 'AF', name: 'Kunduz' });
+    expect(resolve('Fighting reached the province of Kunduz.', ['Kunduz'])[0]).toMatchObject({ kind: 'admin1' });
+  });
+
+  it('places a town by the state written after it', () => {
+    const [lebanon, ohio] = resolve('A fire in Lebanon, Ohio destroyed two barns.', ['Lebanon', 'Ohio']);
+    expect(lebanon).toMatchObject({ kind: 'city', admin1Name: 'Ohio' });
+    expect(ohio).toMatchObject({ kind: 'admin1', name: 'Ohio' });
+    expect(resolve('Protesters gathered in Beirut. Lebanon has had no president for months.', ['Beirut', 'Lebanon'])[1]).toMatchObject({ kind: 'country', country: 'LB' });
+  });
+
+  it('takes a demonym as evidence of its country', () => {
+    const [georgia] = resolve('Georgian officials said Georgia would not give up its claim.', ['Georgia']);
+    expect(georgia).toMatchObject({ kind: 'country', country: 'GE' });
+  });
+});
+
+describe('a mention keeps its own resolution, whatever the import order', () => {
+  const beirut = 'Strikes on the south\n\nIsraeli jets struck southern Lebanon on Monday. The Lebanese army said the strikes hit villages near Tyre, and officials in Beirut protested.';
+  const ohio = 'Barn fire\n\nA fire in Lebanon, Ohio destroyed two barns on Sunday. Firefighters from Cincinnati and Dayton helped, the Warren County sheriff said.';
+
+  async function placesAfterImporting(texts: string[]) {
+    const t = testCore();
+    try {
+      const placed = new Map<string, string | null>();
+      for (const text of texts) {
+        const report = await t.core.imports.importNow({ kind: 'text', text });
+        const articleId = report.outcomes[0]!.articleId!;
+        await t.call('mentions.suggest', { articleIds: [articleId] });
+        for (const m of await t.call('mentions.list', { articleId })) {
+          if (m.quote === 'Lebanon') placed.set(text.split('\n')[0]!, m.place?.label ?? null);
+        }
+      }
+      const entities = await t.call('entities.page', { query: { types: ['place'], search: 'Lebanon', includeSuggested: true }, startRow: 0, endRow: 50 });
+      return { placed, lebanons: entities.rows.filter((e) => e.name === 'Lebanon').length };
+    } finally {
+      t.core.close();
+    }
+  }
+
+  it('keeps Lebanon the country and Lebanon, Ohio apart in one workspace, in either order', async () => {
+    const first = await placesAfterImporting([beirut, ohio]);
+    const second = await placesAfterImporting([ohio, beirut]);
+    expect(first.placed.get('Strikes on the south')).toBe('Lebanon, LB');
+    expect(first.placed.get('Barn fire')).toBe('Lebanon, Ohio, US');
+    expect(second.placed).toEqual(first.placed);
+    expect(first.lebanons).toBe(2);
+    expect(second.lebanons).toBe(2);
+  }, 60_000);
+});
+
+describe('places the analyst marks and searches for', () => {
+  const t = testCore();
+  afterAll(() => t.core.close());
+
+  it('ranks a span marked by hand with the article around it ("Kan." → Kansas)', async () => {
+    const report = await t.core.imports.importNow({ kind: 'text', text: 'Storm\n\nThe storm hit Wichita, Kan., on Sunday night, and Topeka lost power.' });
+    const articleId = report.outcomes[0]!.articleId!;
+    const body = (await t.call('articles.get', { id: articleId })).body;
+    const at = body.indexOf('Kan.');
+    const made = await t.call('mentions.annotate', { articleId, start: at, end: at + 'Kan.'.length, type: 'place', scope: 'this' });
+    const mention = (await t.call('mentions.list', { articleId })).find((m) => m.id === made.id)!;
+    expect(mention.candidates[0]).toMatchObject({ kind: 'admin1', name: 'Kansas' });
+    expect(mention.place?.label).toBe('Kansas, US');
+  });
+
+  it('searches the gazetteer with the workspace\'s countries first (Bagram → Afghanistan)', async () => {
+    const report = await t.core.imports.importNow({ kind: 'text', text: 'Kabul\n\nThe Taliban entered Kabul and Kandahar, Afghanistan, on Sunday.' });
+    await t.call('mentions.suggest', { articleIds: [report.outcomes[0]!.articleId!] });
+    const found = await t.call('places.search', { text: 'Bagram' });
+    expect(found[0]).toMatchObject({ country: 'AF' });
+  });
+});
