@@ -1,12 +1,20 @@
-// `npm run eval`: precision, recall and F1 per type of the entity extractor on the dev set in
-// tests/fixtures/eval (exact span and type), and how many gold places it links within 25 km.
+// `npm run eval [-- CORPORA_DIR]`: precision, recall and F1 per type (exact span and type)
+// - of the name tagger on the held-out test documents of each training corpus (when the corpora
+//   are at CORPORA_DIR, $AWB_CORPORA or /work/corpora), with a reliability table of its confidence;
+// - of the whole extractor on the project's own fixtures in tests/fixtures/eval (and heldout/),
+//   with how many gold places it links within 25 km.
 import fs from 'node:fs';
 import path from 'node:path';
 import { extractEntities, type Suggestion } from '../electron/services/entities/extract.js';
+import { CORPORA, loadCorpus } from '../electron/services/entities/tagger/corpusSet.js';
+import { gazetteerLexicon, loadNamesModel, namesModelFile } from '../electron/services/entities/tagger/index.js';
+import { NAME_TYPES } from '../electron/services/entities/tagger/model.js';
+import { goldNames, predictNames } from '../electron/services/entities/tagger/train.js';
 import { articleFromText } from '../electron/services/extract/article.js';
 import { distanceKm } from '../electron/services/gazetteer/build.js';
 import { Gazetteer } from '../electron/services/gazetteer/gazetteer.js';
 import { appRoot, gazetteerFile } from '../electron/paths.js';
+import { printToponymScore, readToponymCorpus, scoreToponyms } from './evalToponyms.js';
 
 interface Gold {
   type: Suggestion['type'];
@@ -16,6 +24,68 @@ interface Gold {
 }
 
 const gazetteer = new Gazetteer(gazetteerFile());
+const f1 = (p: number, r: number) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(7);
+
+/** The tagger alone on each corpus's held-out test documents (never trained or calibrated on). */
+function evaluateCorpora(): void {
+  const dir = path.resolve(process.argv.find((a, i) => i >= 2 && !a.startsWith('--')) ?? process.env.AWB_CORPORA ?? '/work/corpora');
+  const load = loadNamesModel(namesModelFile());
+  if (!load.model) {
+    console.log(`\n== name tagger: not evaluated: ${load.problem} (${load.file}) ==`);
+    return;
+  }
+  const model = load.model;
+  console.log(`\n== name tagger ${path.relative(appRoot(), load.file)}: loaded in ${load.ms.toFixed(0)} ms, ${model.features.size.toLocaleString('en')} features ==`);
+  const lexicon = gazetteerLexicon(gazetteer);
+  const bins = Array.from({ length: 10 }, () => ({ n: 0, right: 0, confidence: 0 }));
+  for (const source of CORPORA) {
+    let corpus;
+    try {
+      corpus = loadCorpus(dir, source, lexicon);
+    } catch (error) {
+      console.log(`\n${source.name}: skipped: ${(error as Error).message}`);
+      continue;
+    }
+    const score = Object.fromEntries(NAME_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<(typeof NAME_TYPES)[number], { tp: number; fp: number; fn: number }>;
+    const started = performance.now();
+    let tokens = 0;
+    for (const s of corpus.split.test) {
+      tokens += s.words.length;
+      const gold = goldNames(s.tags);
+      const found = predictNames(model, s.words, lexicon);
+      for (const p of found) {
+        const right = gold.some((g) => g.from === p.from && g.to === p.to && g.type === p.type);
+        score[p.type][right ? 'tp' : 'fp']++;
+        const bin = bins[Math.min(9, Math.floor(p.confidence * 10))]!;
+        bin.n++;
+        bin.confidence += p.confidence;
+        if (right) bin.right++;
+      }
+      for (const g of gold) if (!found.some((p) => g.from === p.from && g.to === p.to && g.type === p.type)) score[g.type].fn++;
+    }
+    const c = corpus.counts.test;
+    console.log(`\n-- ${source.name}: held-out test part of a training corpus (${c.documents} documents, ${c.sentences} sentences, ${c.tokens.toLocaleString('en')} tokens; never trained on) --`);
+    console.log('type           precision  recall      F1   (tp/fp/fn)');
+    let all = { tp: 0, fp: 0, fn: 0 };
+    for (const t of NAME_TYPES) {
+      const { tp, fp, fn } = score[t];
+      all = { tp: all.tp + tp, fp: all.fp + fp, fn: all.fn + fn };
+      const p = tp / Math.max(1, tp + fp);
+      const r = tp / Math.max(1, tp + fn);
+      console.log(`${t.padEnd(14)} ${pct(p)}  ${pct(r)}  ${pct(f1(p, r))}   (${tp}/${fp}/${fn})`);
+    }
+    const p = all.tp / Math.max(1, all.tp + all.fp);
+    const r = all.tp / Math.max(1, all.tp + all.fn);
+    console.log(`${'all (micro)'.padEnd(14)} ${pct(p)}  ${pct(r)}  ${pct(f1(p, r))}   (${all.tp}/${all.fp}/${all.fn})`);
+    console.log(`tagging: ${((tokens / (performance.now() - started)) * 1000).toFixed(0)} tokens/s`);
+  }
+  console.log('\nreliability of the confidence (every suggested name of the held-out test parts):');
+  console.log('confidence    names   mean confidence   share right');
+  bins.forEach((b, i) => {
+    if (b.n) console.log(`${(i / 10).toFixed(1)}–${((i + 1) / 10).toFixed(1)}   ${String(b.n).padStart(8)}   ${pct(b.confidence / b.n).padStart(15)}   ${pct(b.right / b.n).padStart(11)}`);
+  });
+}
 function evaluate(dir: string, label: string): void {
   const types = ['person', 'organisation', 'place', 'group', 'date'] as const;
   const score = Object.fromEntries(types.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<(typeof types)[number], { tp: number; fp: number; fn: number }>;
@@ -62,8 +132,6 @@ function evaluate(dir: string, label: string): void {
     }
   }
 
-  const f1 = (p: number, r: number) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
-  const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(7);
   console.log(`\n== ${label}: ${documents} documents (${path.relative(appRoot(), dir)}) ==\n`);
   console.log('type           precision  recall      F1   (tp/fp/fn)');
   let all = { tp: 0, fp: 0, fn: 0 };
@@ -85,6 +153,18 @@ function evaluate(dir: string, label: string): void {
 
 // The dev set was used while building the rules; the held-out set was written before looking at
 // the extractor's output on it and never tuned on: its figures are the honest ones.
-evaluate(path.join(appRoot(), 'tests/fixtures/eval'), 'dev set (used for tuning)');
-evaluate(path.join(appRoot(), 'tests/fixtures/eval/heldout'), 'held-out set (not tuned on)');
+evaluateCorpora();
+evaluate(path.join(appRoot(), 'tests/fixtures/eval'), "project's own fixtures: dev set (used for tuning the rules)");
+evaluate(path.join(appRoot(), 'tests/fixtures/eval/heldout'), "project's own fixtures: held-out set (not tuned on)");
+// Toponyms: GeoVirus or WikToR files kept outside the repository (see scripts/evalToponyms.ts);
+// AWB_TOPONYM_CORPUS lists them, separated by the path delimiter.
+const toponymCorpora = (process.env.AWB_TOPONYM_CORPUS ?? ['/work/corpora/geovirus/GeoVirus-dev.jsonl', '/work/corpora/geovirus/GeoVirus-heldout.jsonl'].join(path.delimiter)).split(path.delimiter);
+for (const file of toponymCorpora) {
+  if (!fs.existsSync(file)) {
+    console.log(`\n(toponyms not measured on ${file}: no such file; set AWB_TOPONYM_CORPUS to GeoVirus or WikToR files)`);
+    continue;
+  }
+  const label = /dev/i.test(path.basename(file)) ? 'GeoVirus, used while tuning' : /held/i.test(path.basename(file)) ? 'GeoVirus, held out (not tuned on)' : 'toponym corpus';
+  printToponymScore(label, file, scoreToponyms(readToponymCorpus(file), (text) => extractEntities(text, { gazetteer, registry: new Map(), published: null })));
+}
 gazetteer.close();

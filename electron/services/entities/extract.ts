@@ -1,6 +1,10 @@
 import { nameKey } from '../gazetteer/normalise.js';
 import type { Place, PlaceContext, RankedPlace } from '../gazetteer/gazetteer.js';
+import { resolveToponyms } from '../gazetteer/resolve.js';
 import { extractDates, type DatePrecision } from './dates.js';
+import { namesModel } from './tagger/index.js';
+import type { TaggerModel } from './tagger/model.js';
+import { tagNames } from './tagger/suggest.js';
 import {
   COUNTRY_ABBREVIATIONS,
   GROUP_NAMES,
@@ -42,6 +46,11 @@ export interface ExtractContext {
   /** The workspace's confirmed names (alias key → type): found again wherever they appear. */
   registry: Map<string, EntityType>;
   published: string | null;
+  /**
+   * The name tagger to use: omitted, the shipped model; null, the rule-based extractor (also what
+   * runs when the shipped model file is missing or damaged).
+   */
+  namesModel?: TaggerModel | null;
 }
 
 interface Token {
@@ -81,7 +90,10 @@ const possessive = /['’]s$/;
 export function extractEntities(text: string, context: ExtractContext): Suggestion[] {
   if (text.length > MAX_TEXT) throw new Error(`The article is too long to extract from (${text.length.toLocaleString('en')} characters; the limit is ${MAX_TEXT.toLocaleString('en')}).`);
   const dates = extractDates(text, context.published);
-  const tokens = tokenize(text);
+  const model = context.namesModel === undefined ? namesModel() : context.namesModel;
+  const registryFirstWords = new Set([...context.registry.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]!));
+  // The tagger reads its own tokens: these are needed only by the rules and the registry search.
+  const tokens = model && registryFirstWords.size === 0 ? [] : tokenize(text);
   const lowerWords = new Set(tokens.filter((t) => t.word && !t.cap).map((t) => t.text));
   // Spans already claimed (dates, confirmed names) are not chunked again.
   const claimed: { start: number; end: number }[] = [...dates];
@@ -89,7 +101,6 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
 
   const suggestions: Suggestion[] = [];
   // Names the analyst confirmed, written in any case ("Kunduz provincial council"), are found first.
-  const registryFirstWords = new Set([...context.registry.keys()].filter((k) => k.includes(' ')).map((k) => k.split(' ')[0]!));
   for (let i = 0; i < tokens.length; i++) {
     if (!tokens[i]!.word || !registryFirstWords.has(nameKey(tokens[i]!.text))) continue;
     for (let n = Math.min(6, tokens.length - i); n >= 2; n--) {
@@ -105,8 +116,9 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
       }
     }
   }
+  // With a tagger, the rules below only chunk and type names when there is no model to read them.
   const chunks: { from: number; to: number }[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < (model ? 0 : tokens.length); i++) {
     const t = tokens[i]!;
     if (!t.cap || WEEKDAYS_AND_MONTHS.has(lower(t.text)) || taken(t.start, t.end)) continue;
     let j = i;
@@ -131,9 +143,12 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
     date: { value: d.value, until: d.until, precision: d.precision },
   })));
   const people = new Set<string>();
-  const countries = new Set<string>();
-  const near: { lat: number; lon: number }[] = [];
   const pendingPlaces: { s: Suggestion; wantsAdminArea: boolean; lookupName?: string }[] = [];
+  if (model) {
+    const tagged = tagNames(text, model, context, taken);
+    suggestions.push(...tagged.suggestions);
+    pendingPlaces.push(...tagged.places);
+  }
 
   for (const chunk of chunks) {
     let from = chunk.from;
@@ -207,7 +222,6 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
     const countryCode = context.gazetteer.countryByName.get(key) ?? (COUNTRY_ABBREVIATIONS.has(key) ? context.gazetteer.countryByName.get(nameKey(COUNTRY_ABBREVIATIONS.get(key)!)) : undefined);
     const fullCountry = COUNTRY_ABBREVIATIONS.get(key);
     if (countryCode) {
-      countries.add(countryCode);
       pendingPlaces.push({ s: push('place', 0.9, 'country'), wantsAdminArea: false, lookupName: fullCountry });
       continue;
     }
@@ -283,28 +297,10 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
     }
   }
 
-  // Places are linked once the article's countries and other places are known.
-  const firstPass = new Set<string>();
-  for (const { s, wantsAdminArea, lookupName } of pendingPlaces) {
-    const name = lookupName ?? s.text;
-    if (firstPass.has(nameKey(name))) continue;
-    firstPass.add(nameKey(name));
-    const ranked = context.gazetteer.rank(name, { countries, near: [], wantsAdminArea });
-    const best = ranked[0];
-    if (best && best.country) countries.add(best.country);
-    if (best && best.kind !== 'country' && !near.some((p) => (p as Place).id === best.id)) near.push(best);
-  }
-  // Places named again and again are ranked once per name, not once per mention.
-  const rankedByName = new Map<string, RankedPlace[]>();
-  for (const { s, wantsAdminArea, lookupName } of pendingPlaces) {
-    const key = `${wantsAdminArea}|${nameKey(lookupName ?? s.text)}`;
-    let ranked = rankedByName.get(key);
-    if (!ranked) {
-      ranked = context.gazetteer.rank(lookupName ?? s.text, { countries, near: near.filter((p) => nameKey(s.text) !== nameKey((p as Place).name)), wantsAdminArea }).slice(0, 5);
-      rankedByName.set(key, ranked);
-    }
-    s.places = ranked;
-  }
+  // Places are resolved together once the article is read: each name ranked with the article's
+  // dateline, other places, countries, demonyms and "City, State" pairs (gazetteer/resolve.ts).
+  const resolved = resolveToponyms(text, pendingPlaces.map(({ s, wantsAdminArea, lookupName }) => ({ start: s.start, end: s.end, text: s.text, lookupName, wantsAdminArea })), context.gazetteer);
+  pendingPlaces.forEach(({ s }, i) => (s.places = resolved[i]!.slice(0, 5)));
   return dedupe(suggestions);
 }
 

@@ -1,14 +1,15 @@
 import { EntitiesRepository, placeLinkOf, type PlaceLink } from '../../../db/entities.js';
 import { MentionsRepository, type NewMention } from '../../../db/mentions.js';
-import type { Db } from '../../../db/open.js';
+import { writeTransaction, type Db } from '../../../db/open.js';
 import type { EntityType, MentionType, PlaceCandidate } from '../../contract/entities.js';
 import { UserError } from '../errors.js';
 import type { Gazetteer, Place } from '../gazetteer/gazetteer.js';
 import { nameKey } from '../gazetteer/normalise.js';
+import { resolveToponyms } from '../gazetteer/resolve.js';
 import { extractEntities, type Suggestion } from './extract.js';
 
 /** Bumped when the extractor changes enough that old suggestions should be redone. */
-export const EXTRACTOR_VERSION = 1;
+export const EXTRACTOR_VERSION = 2;
 /** More suggestions than this in one article cannot be reviewed by a person. */
 export const MAX_SUGGESTIONS = 5_000;
 
@@ -59,7 +60,7 @@ export class EntityService {
         failed.push({ articleId, reason: `${found.length.toLocaleString('en')} names found; only the first ${MAX_SUGGESTIONS.toLocaleString('en')} were kept as suggestions.` });
         found = found.slice(0, MAX_SUGGESTIONS);
       }
-      this.db.transaction(() => {
+      writeTransaction(this.db, () => {
         this.mentions.clearSuggestions(articleId);
         const decided = this.mentions.decided(articleId);
         const people = new Map<string, number>();
@@ -72,7 +73,7 @@ export class EntityService {
           suggestions++;
         }
         this.mentions.markExtracted(articleId, EXTRACTOR_VERSION);
-      })();
+      });
     }
     this.entities.pruneOrphans();
     return { articles: articleIds.length, suggestions, failed };
@@ -90,7 +91,7 @@ export class EntityService {
   }
 
   review(mentionId: number, action: 'accept' | 'reject', scope: 'this' | 'article' | 'all'): number {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const m = this.mustGet(mentionId);
       let entityId = m.entityId;
       if (action === 'accept' && entityId === null && m.type !== 'date') entityId = this.link(m.type, m.quote, m.candidates[0] ?? null, new Map(), 'analyst');
@@ -112,22 +113,22 @@ export class EntityService {
       }
       this.entities.pruneOrphans();
       return changed;
-    })();
+    });
   }
 
   /** Change the type of a mention (and what it links to); an analyst decision. */
   retype(mentionId: number, type: MentionType): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       const m = this.mustGet(mentionId);
       const entityId = type === 'date' ? null : this.link(type, m.quote, type === 'place' ? (m.candidates[0] ?? null) : null, new Map(), 'analyst');
       this.mentions.update(mentionId, { type, entityId, status: 'accepted' });
       this.entities.pruneOrphans();
-    })();
+    });
   }
 
   /** Stretch or shrink a span. */
   respan(mentionId: number, from: number, to: number): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       const m = this.mustGet(mentionId);
       const body = this.body(m.articleId);
       // A span never starts or ends on white space or punctuation.
@@ -140,21 +141,21 @@ export class EntityService {
       const entityId = m.type === 'date' ? null : this.link(m.type, quote, m.type === 'place' ? (m.candidates[0] ?? null) : null, new Map(), 'analyst');
       this.mentions.update(mentionId, { start, end, body, entityId, status: 'accepted' });
       this.entities.pruneOrphans();
-    })();
+    });
   }
 
   /** The analyst marks a span by hand. */
   annotate(articleId: number, start: number, end: number, type: MentionType, scope: 'this' | 'article' | 'all'): number {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const body = this.body(articleId);
       this.claimSpan(body, start, end, articleId);
       const quote = body.slice(start, end);
-      const candidates = type === 'place' ? this.gazetteer().lookup(quote).slice(0, 5).map(toCandidate) : [];
+      const candidates = type === 'place' ? this.placeCandidates(articleId, body, start, end) : [];
       const entityId = type === 'date' ? null : this.link(type, quote, candidates[0] ?? null, new Map(), 'analyst');
       const id = this.mentions.insert(articleId, body, { start, end, type, status: 'accepted', origin: 'analyst', entityId, candidates });
       if (scope !== 'this') this.review(id, 'accept', scope);
       return id;
-    })();
+    });
   }
 
   /**
@@ -170,7 +171,7 @@ export class EntityService {
     entity: { type: EntityType; name: string; place: PlaceLink | null } | null,
     date: string | null,
   ): 'created' | 'matched' | 'overlap' {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const body = this.body(articleId);
       const same = this.mentions.overlapping(articleId, start, end).map((o) => this.mentions.get(o.id)!);
       if (same.some((m) => m.start === start && m.end === end && m.type === type && m.status === 'accepted')) return 'matched';
@@ -192,18 +193,18 @@ export class EntityService {
         date: date ? { value: date, until: null, precision: date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year' } : null,
       });
       return 'created';
-    })();
+    });
   }
 
   linkEntity(mentionId: number, entityId: number): void {
-    this.db.transaction(() => {
+    writeTransaction(this.db, () => {
       const m = this.mustGet(mentionId);
       const e = this.entities.get(entityId);
       if (m.type !== e.type) throw new UserError('type_mismatch', `This mention is a ${m.type}; "${e.name}" is a ${e.type}.`);
       this.entities.addAlias(entityId, m.quote);
       this.mentions.update(mentionId, { entityId, status: 'accepted' });
       this.entities.pruneOrphans();
-    })();
+    });
   }
 
   placeLink(pick: { gazetteerId: number } | { custom: { name: string; lat: number; lon: number } } | { none: true }): PlaceLink | null {
@@ -214,8 +215,19 @@ export class EntityService {
     return placeLinkOf(toCandidate(place));
   }
 
+  /** The gazetteer's places of that name, those in the countries this workspace is about first. */
   searchPlaces(text: string): PlaceCandidate[] {
-    return [...this.entities.customPlaces(text), ...this.gazetteer().search(text).map(toCandidate)];
+    return [...this.entities.customPlaces(text), ...this.gazetteer().search(text, 20, this.entities.placeCountries()).map(toCandidate)];
+  }
+
+  /**
+   * Candidates for a span the analyst marks as a place, ranked as the extractor ranks them: with
+   * the article's other places (and its dateline, demonyms, "City, State" pairs) as context.
+   */
+  private placeCandidates(articleId: number, body: string, start: number, end: number): PlaceCandidate[] {
+    const others = this.mentions.forArticle(articleId).filter((m) => m.type === 'place' && m.status !== 'rejected' && (m.end <= start || m.start >= end));
+    const spans = [...others.map((m) => ({ start: m.start, end: m.end, text: m.quote })), { start, end, text: body.slice(start, end) }];
+    return resolveToponyms(body, spans, this.gazetteer()).at(-1)!.slice(0, 5).map(toCandidate);
   }
 
   private body(articleId: number): string {

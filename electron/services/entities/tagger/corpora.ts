@@ -1,0 +1,215 @@
+/**
+ * Readers for the annotated corpora the tagger learns from, mapped to the workbench's name types
+ * and annotation guidelines (tests/fixtures/eval/README.md): a person's name without the title
+ * before it, an organisation without a leading "the", nationalities as groups.
+ */
+import { GROUP_NAMES, TITLES } from '../lexicon.js';
+import { lexiconKey, type NameLexicon } from './features.js';
+import type { LabelledSentence } from './train.js';
+
+export interface CorpusDocument {
+  id: string;
+  sentences: LabelledSentence[];
+}
+
+/** Words the corpora put inside a person's name that the guidelines leave out ("Prime Minister X"). */
+const TITLE_WORDS = new Set([...TITLES, 'foreign', 'defense', 'defence', 'interior', 'finance', 'former', 'acting', 'first', 'opposition', 'leader', 'secretary-general', 'envoy', 'officer']);
+
+/** Rewrites BIO tags to the guidelines; `words` and `tags` are changed in place. */
+export function applyGuidelines(words: string[], tags: string[]): void {
+  for (let i = 0; i < tags.length; i++) {
+    if (!tags[i]!.startsWith('B-')) continue;
+    const type = tags[i]!.slice(2);
+    let end = i;
+    while (end + 1 < tags.length && tags[end + 1] === 'I-' + type) end++;
+    let start = i;
+    // Titles and a leading "the" are outside the name.
+    while (start < end && ((type === 'PER' && TITLE_WORDS.has(words[start]!.toLowerCase().replace(/\.$/, ''))) || words[start]!.toLowerCase() === 'the')) {
+      tags[start] = 'O';
+      start++;
+    }
+    if (start === end && type === 'PER' && TITLE_WORDS.has(words[start]!.toLowerCase().replace(/\.$/, ''))) tags[start] = 'O';
+    else if (start !== i) tags[start] = 'B-' + type;
+    i = end;
+  }
+}
+
+/** BIO from IOB1 (CoNLL style: a name starts with I- unless it follows a name of the same type). */
+function iob1ToBio(tags: string[]): string[] {
+  return tags.map((t, i) => (t.startsWith('I-') && (i === 0 || tags[i - 1]!.slice(2) !== t.slice(2)) ? 'B-' + t.slice(2) : t));
+}
+
+/**
+ * The Groningen Meaning Bank in the CSV form of its Kaggle derivative ("Sentence #,Word,POS,Tag";
+ * a sentence starts at a row whose first field is "Sentence: N"). That form has lost the document
+ * ids, so documents are approximated by blocks of consecutive sentences (GMB stores each
+ * document's sentences together). geo → place; per → person; org → organisation; gpe → place when it
+ * is a country's name, else a group (GMB's gpe is mostly nationality adjectives: "Iraqi",
+ * "Palestinians"); tim, art, eve and nat (noisy: "Hurricane", "H5N1") are left out.
+ */
+export function readGmbCsv(text: string, lexicon: NameLexicon, sentencesPerDocument = 40): CorpusDocument[] {
+  const lines = text.split(/\r?\n/);
+  const sentences: { words: string[]; raw: string[] }[] = [];
+  let current: { words: string[]; raw: string[] } | null = null;
+  for (const line of lines.slice(1)) {
+    if (!line.trim()) continue;
+    const fields = parseCsvLine(line);
+    if (fields.length < 4) continue;
+    const [sentence, word, , tag] = fields as [string, string, string, string];
+    if (sentence.startsWith('Sentence:')) {
+      if (current) sentences.push(current);
+      current = { words: [], raw: [] };
+    }
+    if (!current || !/^[BIO]/.test(tag) || !word) continue;
+    current.words.push(word);
+    current.raw.push(tag);
+  }
+  // The last sentence may be cut short in a truncated copy: it is dropped.
+  const labelled = sentences.map(({ words, raw }) => {
+    const tags = raw.map((t, i) => {
+      if (t === 'O') return 'O';
+      const [bio, kind] = t.split('-') as [string, string];
+      let type: string | null = kind === 'per' ? 'PER' : kind === 'org' ? 'ORG' : kind === 'geo' ? 'LOC' : null;
+      if (kind === 'gpe') {
+        // Decided on the whole gpe name, not word by word.
+        let s = i;
+        while (s > 0 && raw[s]!.startsWith('I-') && raw[s - 1]!.endsWith('-gpe')) s--;
+        let e = i;
+        while (e + 1 < raw.length && raw[e + 1] === 'I-gpe') e++;
+        const key = lexiconKey(words.slice(s, e + 1));
+        type = lexicon.countryByName.has(key) || key === 'us' || key === 'uk' ? 'LOC' : 'GRP';
+      }
+      return type ? `${bio}-${type}` : 'O';
+    });
+    // A name cannot open with I- after a dropped type.
+    const bio = tags.map((t, i) => (t.startsWith('I-') && (i === 0 || tags[i - 1]!.slice(2) !== t.slice(2)) ? 'B-' + t.slice(2) : t));
+    applyGuidelines(words, bio);
+    return { words, tags: bio };
+  });
+  const documents: CorpusDocument[] = [];
+  for (let i = 0; i < labelled.length; i += sentencesPerDocument) documents.push({ id: `gmb-block-${i / sentencesPerDocument}`, sentences: labelled.slice(i, i + sentencesPerDocument) });
+  return documents;
+}
+
+function parseCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      out.push(field);
+      field = '';
+    } else field += ch;
+  }
+  out.push(field);
+  return out;
+}
+
+/**
+ * CoNLL-style "word TAG" lines (wikigold: IOB1 tags PER/ORG/LOC/MISC, documents opened by
+ * -DOCSTART-). MISC names that are nationalities or identity groups become groups; other MISC
+ * names (events, works, languages) are not names the workbench marks.
+ */
+export function readConll(text: string, lexicon: NameLexicon, corpus: string): CorpusDocument[] {
+  const documents: CorpusDocument[] = [];
+  let doc: CorpusDocument | null = null;
+  let words: string[] = [];
+  let tags: string[] = [];
+  const flush = () => {
+    if (!words.length) return;
+    if (!doc) {
+      doc = { id: `${corpus}-${documents.length}`, sentences: [] };
+      documents.push(doc);
+    }
+    const bio = iob1ToBio(tags);
+    for (let i = 0; i < bio.length; i++) {
+      if (!bio[i]!.endsWith('-MISC')) continue;
+      let e = i;
+      while (e + 1 < bio.length && bio[e + 1] === 'I-MISC') e++;
+      const key = lexiconKey(words.slice(i, e + 1));
+      const group = GROUP_NAMES.has(key) || lexicon.demonyms.has(key) || (/s$/.test(key) && lexicon.demonyms.has(key.slice(0, -1)));
+      for (let k = i; k <= e; k++) bio[k] = group ? (k === i ? 'B-GRP' : 'I-GRP') : 'O';
+      i = e;
+    }
+    applyGuidelines(words, bio);
+    doc.sentences.push({ words, tags: bio });
+    words = [];
+    tags = [];
+  };
+  for (const rawLine of text.split(/\r?\n/)) {
+    // Some copies end every line with a backslash (an RTF export): it is not part of the data.
+    const line = rawLine.replace(/\\$/, '').trim();
+    if (!line) {
+      flush();
+      continue;
+    }
+    const parts = line.split(/\s+/);
+    if (parts[0] === '-DOCSTART-') {
+      flush();
+      doc = null;
+      continue;
+    }
+    const tag = parts.at(-1)!;
+    words.push(parts[0]!);
+    tags.push(/^[BI]-(PER|ORG|LOC|MISC)$/.test(tag) ? tag : 'O');
+  }
+  flush();
+  return documents;
+}
+
+const UNDOTTED: Record<string, string> = { 'U.S.': 'US', 'U.N.': 'UN', 'U.K.': 'UK', 'E.U.': 'EU', 'Mr.': 'Mr', 'Mrs.': 'Mrs', 'Dr.': 'Dr', 'St.': 'St' };
+
+/**
+ * News styles differ: the corpora write "U.S." and "Mr."; many papers write "US" and "Mr". Every
+ * other document is rewritten in the undotted style, so the model reads both.
+ */
+export function undottedStyle(doc: CorpusDocument): CorpusDocument {
+  return { ...doc, sentences: doc.sentences.map((s) => ({ words: s.words.map((w) => UNDOTTED[w] ?? w), tags: s.tags })) };
+}
+
+/**
+ * Wire copy opens with a dateline ("KABUL, Afghanistan –"), which the corpora's sentences lack.
+ * A training document gets one made of its own first place names (in capitals in every other
+ * document), so the model learns the form without any invented name.
+ */
+export function withDateline(doc: CorpusDocument, index: number): CorpusDocument {
+  const places: string[][] = [];
+  for (const s of doc.sentences) {
+    for (let i = 0; i < s.tags.length; i++) {
+      if (s.tags[i] !== 'B-LOC') continue;
+      let e = i;
+      while (e + 1 < s.tags.length && s.tags[e + 1] === 'I-LOC') e++;
+      const words = s.words.slice(i, e + 1);
+      if (!places.some((p) => p.join(' ') === words.join(' '))) places.push(words);
+      i = e;
+    }
+    if (places.length >= 2) break;
+  }
+  if (!places.length) return doc;
+  const city = index % 2 ? places[0]! : places[0]!.map((w) => w.toUpperCase());
+  const words = [...city];
+  const tags: string[] = city.map((_, k) => (k ? 'I-LOC' : 'B-LOC'));
+  if (places[1]) {
+    words.push(',', ...places[1]);
+    tags.push('O', ...places[1].map((_, k) => (k ? 'I-LOC' : 'B-LOC')));
+  }
+  words.push('–');
+  tags.push('O');
+  const [first, ...rest] = doc.sentences;
+  // The dateline runs into the first sentence, as it does in an article.
+  return { ...doc, sentences: [{ words: [...words, ...first!.words], tags: [...tags, ...first!.tags] }, ...rest] };
+}
+
+/** Every tenth document (by position) is held out for testing, the next for calibration. */
+export function splitOf(index: number): 'train' | 'dev' | 'test' {
+  const r = index % 10;
+  return r === 9 ? 'test' : r === 8 ? 'dev' : 'train';
+}

@@ -1,0 +1,77 @@
+/**
+ * The corpora `npm run train` learns from: where each file came from, its licence, and how it is
+ * read and split. They live outside the repository (their text is never committed); the manifest
+ * written beside the model records each file's checksum.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { readConll, readGmbCsv, splitOf, undottedStyle, withDateline, type CorpusDocument } from './corpora.js';
+import type { NameLexicon } from './features.js';
+import type { LabelledSentence } from './train.js';
+
+export interface CorpusSource {
+  name: string;
+  /** Path under the corpora folder. */
+  file: string;
+  format: 'gmb-csv' | 'conll';
+  repo: string;
+  path: string;
+  commit: string;
+  licence: string;
+  description: string;
+}
+
+export const CORPORA: CorpusSource[] = [
+  {
+    name: 'gmb',
+    file: 'gmb/ner_dataset.csv',
+    format: 'gmb-csv',
+    repo: 'umartariq867/Named-Entity-Recognition-with-Python',
+    path: 'ner_dataset.csv',
+    commit: 'c549b67fb2db101bfa3ec8338cce3c03ad7f2478',
+    licence: 'Groningen Meaning Bank 2.2.0 annotations (listed by issue 9 as CDLA-Sharing); texts from Voice of America (US government, public domain)',
+    description: 'Groningen Meaning Bank named-entity layer (Voice of America news), in the CSV form of the Kaggle "Annotated Corpus for NER"; this copy holds the first 8,301 sentences',
+  },
+  {
+    name: 'wikigold',
+    file: 'wikigold/wikigold.conll.txt',
+    format: 'conll',
+    repo: 'fishbpm/NER-entity-recognition',
+    path: 'wikigold.conll.txt',
+    commit: 'ef86e891eb91edbedb593159e332ab855915b6d5',
+    licence: 'CC BY 4.0 (Balasuriya et al. 2009, "Named Entity Recognition in Wikipedia")',
+    description: 'wikigold: 145 Wikipedia articles hand-annotated with PER/ORG/LOC/MISC',
+  },
+];
+
+export interface LoadedCorpus {
+  source: CorpusSource;
+  sha256: string;
+  documents: CorpusDocument[];
+  split: Record<'train' | 'dev' | 'test', LabelledSentence[]>;
+  counts: Record<'train' | 'dev' | 'test', { documents: number; sentences: number; tokens: number }>;
+}
+
+export function loadCorpus(dir: string, source: CorpusSource, lexicon: NameLexicon): LoadedCorpus {
+  const file = path.join(dir, source.file);
+  if (!fs.existsSync(file)) {
+    throw new Error(`Corpus "${source.name}" is missing: expected ${file} (from github.com/${source.repo}, ${source.path} at ${source.commit}).`);
+  }
+  const bytes = fs.readFileSync(file);
+  // The Kaggle CSV is Latin-1; the CoNLL files are ASCII/UTF-8.
+  const text = source.format === 'gmb-csv' ? bytes.toString('latin1') : bytes.toString('utf8');
+  const read = source.format === 'gmb-csv' ? readGmbCsv(text, lexicon) : readConll(text, lexicon, source.name);
+  const documents = read.map((doc, i) => (i % 2 ? undottedStyle(doc) : doc));
+  const split = { train: [] as LabelledSentence[], dev: [] as LabelledSentence[], test: [] as LabelledSentence[] };
+  const counts = { train: { documents: 0, sentences: 0, tokens: 0 }, dev: { documents: 0, sentences: 0, tokens: 0 }, test: { documents: 0, sentences: 0, tokens: 0 } };
+  documents.forEach((doc, i) => {
+    const part = splitOf(i);
+    // Only training documents get a dateline: held-out text is measured as the corpus wrote it.
+    split[part].push(...(part === 'train' ? withDateline(doc, i) : doc).sentences);
+    counts[part].documents++;
+    counts[part].sentences += doc.sentences.length;
+    counts[part].tokens += doc.sentences.reduce((n, s) => n + s.words.length, 0);
+  });
+  return { source, sha256: createHash('sha256').update(bytes).digest('hex'), documents, split, counts };
+}

@@ -1,0 +1,179 @@
+/**
+ * Decoding: the best tag sequence of a sentence under the BIO constraints (Viterbi), the names it
+ * marks, and each name's probability (its marginal under the model's scores, taken at the
+ * calibrated temperature) as the suggestion's confidence.
+ */
+import { tokenFeatures, type SentenceFacts } from './features.js';
+import type { NameType, TaggerModel } from './model.js';
+
+export interface TaggedName {
+  /** Token range [from, to] inclusive. */
+  from: number;
+  to: number;
+  type: NameType;
+  confidence: number;
+}
+
+/** I-X may only follow B-X or I-X: a name cannot start in its middle. */
+export function allowed(tags: readonly string[], from: number | -1, to: number): boolean {
+  const t = tags[to]!;
+  if (!t.startsWith('I-')) return true;
+  if (from === -1) return false;
+  const f = tags[from]!;
+  return f !== 'O' && f.slice(2) === t.slice(2);
+}
+
+/** Emission scores, n × T: the sum of the weights of each token's features. */
+export function emissions(model: TaggerModel, facts: SentenceFacts): Float32Array {
+  const T = model.tags.length;
+  const n = facts.words.length;
+  const scores = new Float32Array(n * T);
+  const features: number[] = [];
+  for (let i = 0; i < n; i++) {
+    features.length = 0;
+    tokenFeatures(facts, i, features);
+    for (const f of features) {
+      const row = model.features.get(f);
+      if (row < 0) continue;
+      const base = row * T;
+      for (let t = 0; t < T; t++) scores[i * T + t] = scores[i * T + t]! + model.weights[base + t]!;
+    }
+  }
+  return scores;
+}
+
+const allowedCache = new WeakMap<readonly string[], { start: Uint8Array; next: Uint8Array }>();
+
+/** `allowed` as tables: start[t], next[p * T + t] (the decoders' inner loops read these). */
+function allowedTables(tags: readonly string[]): { start: Uint8Array; next: Uint8Array } {
+  let tables = allowedCache.get(tags);
+  if (!tables) {
+    const T = tags.length;
+    tables = { start: new Uint8Array(T), next: new Uint8Array(T * T) };
+    for (let t = 0; t < T; t++) {
+      tables.start[t] = allowed(tags, -1, t) ? 1 : 0;
+      for (let p = 0; p < T; p++) tables.next[p * T + t] = allowed(tags, p, t) ? 1 : 0;
+    }
+    allowedCache.set(tags, tables);
+  }
+  return tables;
+}
+
+/** The highest-scoring tag sequence (indexes into model.tags). */
+export function viterbi(tags: readonly string[], scores: Float32Array, transitions: Float32Array, start: Float32Array, n: number): number[] {
+  const T = tags.length;
+  if (n === 0) return [];
+  const ok = allowedTables(tags);
+  const best = new Float64Array(n * T).fill(-Infinity);
+  const back = new Int32Array(n * T);
+  for (let t = 0; t < T; t++) if (ok.start[t]) best[t] = start[t]! + scores[t]!;
+  for (let i = 1; i < n; i++) {
+    const prev = (i - 1) * T;
+    for (let t = 0; t < T; t++) {
+      let max = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < T; p++) {
+        if (!ok.next[p * T + t]) continue;
+        const s = best[prev + p]! + transitions[p * T + t]!;
+        if (s > max) {
+          max = s;
+          arg = p;
+        }
+      }
+      best[i * T + t] = max + scores[i * T + t]!;
+      back[i * T + t] = arg;
+    }
+  }
+  let last = 0;
+  for (let t = 1; t < T; t++) if (best[(n - 1) * T + t]! > best[(n - 1) * T + last]!) last = t;
+  const path = new Array<number>(n);
+  path[n - 1] = last;
+  for (let i = n - 1; i > 0; i--) path[i - 1] = back[i * T + path[i]!]!;
+  return path;
+}
+
+/** Names marked by a tag sequence. */
+export function namesOf(tags: readonly string[], path: readonly number[]): { from: number; to: number; type: NameType }[] {
+  const out: { from: number; to: number; type: NameType }[] = [];
+  for (let i = 0; i < path.length; i++) {
+    const tag = tags[path[i]!]!;
+    if (!tag.startsWith('B-')) continue;
+    let j = i;
+    while (j + 1 < path.length && tags[path[j + 1]!] === 'I-' + tag.slice(2)) j++;
+    out.push({ from: i, to: j, type: tag.slice(2) as NameType });
+    i = j;
+  }
+  return out;
+}
+
+/**
+ * The probability of each name as a whole (B-X, I-X… then anything but I-X), from forward and
+ * backward sums over every allowed tag sequence, with scores divided by the temperature. Sums are
+ * kept in probability space, rescaled at every token (Rabiner's scaling), so each token costs T²
+ * multiply-adds and T calls to exp.
+ */
+export function nameProbabilities(model: TaggerModel, scores: Float32Array, n: number, names: { from: number; to: number; type: NameType }[], temperature = model.temperature): number[] {
+  const tags = model.tags;
+  const T = tags.length;
+  const k = 1 / temperature;
+  const ok = allowedTables(tags);
+  const M = new Float64Array(T * T);
+  for (let i = 0; i < T * T; i++) M[i] = ok.next[i] ? Math.exp(model.transitions[i]! * k) : 0;
+  // Emission potentials, each token's shifted by its best score (a constant per token cancels out).
+  const E = new Float64Array(n * T);
+  for (let i = 0; i < n; i++) {
+    let max = -Infinity;
+    for (let t = 0; t < T; t++) max = Math.max(max, scores[i * T + t]!);
+    for (let t = 0; t < T; t++) E[i * T + t] = Math.exp((scores[i * T + t]! - max) * k);
+  }
+  const alpha = new Float64Array(n * T);
+  const beta = new Float64Array(n * T);
+  const c = new Float64Array(n);
+  let sum = 0;
+  for (let t = 0; t < T; t++) sum += alpha[t] = ok.start[t] ? Math.exp(model.start[t]! * k) * E[t]! : 0;
+  c[0] = sum;
+  for (let t = 0; t < T; t++) alpha[t] = alpha[t]! / sum;
+  for (let i = 1; i < n; i++) {
+    sum = 0;
+    for (let t = 0; t < T; t++) {
+      let a = 0;
+      for (let p = 0; p < T; p++) a += alpha[(i - 1) * T + p]! * M[p * T + t]!;
+      sum += alpha[i * T + t] = a * E[i * T + t]!;
+    }
+    c[i] = sum;
+    for (let t = 0; t < T; t++) alpha[i * T + t] = alpha[i * T + t]! / sum;
+  }
+  for (let t = 0; t < T; t++) beta[(n - 1) * T + t] = 1;
+  for (let i = n - 2; i >= 0; i--) {
+    for (let p = 0; p < T; p++) {
+      let b = 0;
+      for (let t = 0; t < T; t++) b += M[p * T + t]! * E[(i + 1) * T + t]! * beta[(i + 1) * T + t]!;
+      beta[i * T + p] = b / c[i + 1]!;
+    }
+  }
+  return names.map(({ from, to, type }) => {
+    const b = tags.indexOf('B-' + type);
+    const inside = tags.indexOf('I-' + type);
+    // Into the name on `from`, along it, then out of it on `to + 1` (anything but carrying on).
+    let p = alpha[from * T + b]!;
+    for (let i = from + 1; i <= to; i++) p *= (M[(i === from + 1 ? b : inside) * T + inside]! * E[i * T + inside]!) / c[i]!;
+    if (to + 1 < n) {
+      const last = to === from ? b : inside;
+      let out = 0;
+      for (let t = 0; t < T; t++) if (t !== inside) out += M[last * T + t]! * E[(to + 1) * T + t]! * beta[(to + 1) * T + t]!;
+      p *= out / c[to + 1]!;
+    }
+    return Math.min(1, p);
+  });
+}
+
+/** Tags one sentence: its names with their probabilities. */
+export function tagSentence(model: TaggerModel, facts: SentenceFacts): TaggedName[] {
+  const n = facts.words.length;
+  if (n === 0) return [];
+  const scores = emissions(model, facts);
+  const names = namesOf(model.tags, viterbi(model.tags, scores, model.transitions, model.start, n));
+  if (!names.length) return [];
+  const p = nameProbabilities(model, scores, n, names);
+  return names.map((name, i) => ({ ...name, confidence: p[i]! }));
+}

@@ -1,0 +1,152 @@
+/**
+ * Names suggested by the statistical tagger, with the workbench's guidelines applied on top: the
+ * rules that were the final word before are constraints here (dates and confirmed names claim their
+ * spans first; titles stay outside a person's name; "Helmand Province" names Helmand).
+ */
+import { nameKey } from '../../gazetteer/normalise.js';
+import type { EntityType, ExtractContext, Suggestion } from '../extract.js';
+import { COUNTRY_ABBREVIATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, PERSON_ROLES, PLACE_HEADS, TITLES } from '../lexicon.js';
+import { tagSentence } from './decode.js';
+import { sentenceFacts, type NameLexicon } from './features.js';
+import { gazetteerLexicon } from './index.js';
+import type { NameType, TaggerModel } from './model.js';
+import { tokenizeSentences } from './tokens.js';
+
+export interface PendingPlace {
+  s: Suggestion;
+  wantsAdminArea: boolean;
+  lookupName?: string;
+}
+
+const TYPE: Record<NameType, EntityType> = { PER: 'person', ORG: 'organisation', LOC: 'place', GRP: 'group' };
+const REASON: Record<NameType, string> = { PER: 'a person', ORG: 'an organisation', LOC: 'a place', GRP: 'a group of people' };
+const lexicons = new WeakMap<object, NameLexicon>();
+const bare = (w: string) => w.toLowerCase().replace(/\.$/, '');
+
+export function tagNames(text: string, model: TaggerModel, context: ExtractContext, taken: (start: number, end: number) => boolean): { suggestions: Suggestion[]; places: PendingPlace[] } {
+  let lexicon = lexicons.get(context.gazetteer);
+  if (!lexicon) {
+    lexicon = gazetteerLexicon(context.gazetteer);
+    lexicons.set(context.gazetteer, lexicon);
+  }
+  const suggestions: Suggestion[] = [];
+  const places: PendingPlace[] = [];
+  for (const sentence of tokenizeSentences(text)) {
+    const facts = sentenceFacts(
+      sentence.map((t) => t.text),
+      lexicon,
+    );
+    const names = tagSentence(model, facts);
+    // "Afghan Air Force": a nationality read as a group right before an organisation's name is the
+    // first word of that name.
+    for (let k = names.length - 2; k >= 0; k--) {
+      const a = names[k]!;
+      const b = names[k + 1]!;
+      if (a.type === 'GRP' && b.type === 'ORG' && b.from === a.to + 1 && sentence[b.from]!.start - sentence[a.to]!.end <= 1) {
+        names.splice(k, 2, { from: a.from, to: b.to, type: 'ORG', confidence: Math.min(a.confidence, b.confidence) });
+      }
+    }
+    for (const name of names) {
+      let { from, to } = name;
+      let type = name.type;
+      // Guidelines: no title or role inside a person's name, no leading "the", no possessive.
+      while (from < to && (bare(sentence[from]!.text) === 'the' || (type === 'PER' && (TITLES.has(bare(sentence[from]!.text)) || PERSON_ROLES.has(bare(sentence[from]!.text)))))) from++;
+      while (to > from && /^(?:['’]s|[-,.:;])$/.test(sentence[to]!.text)) to--;
+      const start = sentence[from]!.start;
+      let end = sentence[to]!.end;
+      if (taken(start, end)) continue;
+      let nameText = text.slice(start, end);
+      const key = nameKey(nameText);
+      if (!key || key.length < 2 || !/\p{L}/u.test(nameText)) continue;
+      if (type === 'PER' && from === to && TITLES.has(bare(sentence[from]!.text))) continue;
+      const next = sentence[to + 1];
+      const before = sentence[from - 1];
+      const before2 = sentence[from - 2];
+      const registered = context.registry.get(key);
+      const confidence = Math.round(name.confidence * 1000) / 1000;
+      if (registered) {
+        suggestions.push({ start, end, text: nameText, type: registered, confidence: Math.max(0.95, confidence), reason: 'confirmed before in this workspace' });
+        continue;
+      }
+      // The lexicons are constraints on the type of a name the tagger found.
+      const lexiconKey = nameKey(nameText.replace(/\./g, ''));
+      if (GROUP_NAMES.has(key)) type = 'GRP';
+      else if (KNOWN_ORGANISATION_NAMES.has(lexiconKey)) type = 'ORG';
+      else if (context.gazetteer.countryByName.has(key) || COUNTRY_ABBREVIATIONS.has(lexiconKey)) type = 'LOC';
+      // "Afghan troops", "Afghan President Ashraf Ghani": a nationality before a noun or a name
+      // describes; it is not a mention of a group.
+      if (type === 'GRP' && next && /[\p{L}\p{N}]/u.test(next.text) && context.gazetteer.demonyms.has(key)) continue;
+      const reason = `${REASON[type]}, read by the name tagger (${Math.round(confidence * 100)}%)`;
+      if (type !== 'LOC') {
+        suggestions.push({ start, end, text: nameText, type: TYPE[type], confidence, reason });
+        continue;
+      }
+      const lastWord = bare(sentence[to]!.text);
+      let wantsAdminArea = !!next && /^(?:province|provincial|governorate|region|state)$/i.test(next.text);
+      if (before && bare(before.text) === 'of' && before2 && /^(?:capital|province|governorate|state)$/i.test(before2.text)) wantsAdminArea = true;
+      if (to > from && /^(?:province|district|region|governorate)$/.test(lastWord) && context.gazetteer.lookup(text.slice(start, sentence[to - 1]!.end)).length) {
+        // "Helmand Province": the name is Helmand; the head word says an admin area is meant.
+        end = sentence[to - 1]!.end;
+        nameText = text.slice(start, end);
+        wantsAdminArea = true;
+      } else if (to > from && PLACE_HEADS.has(lastWord)) {
+        // A facility (airfield, bridge, palace) is rarely a populated place of the same name: it is
+        // left for the analyst to place on the map.
+        suggestions.push({ start, end, text: nameText, type: 'place', confidence, reason, places: [] });
+        continue;
+      }
+      const s: Suggestion = { start, end, text: nameText, type: 'place', confidence, reason };
+      suggestions.push(s);
+      const full = COUNTRY_ABBREVIATIONS.get(lexiconKey);
+      places.push({ s, wantsAdminArea, ...(full ? { lookupName: full } : {}) });
+    }
+  }
+  agreeWithinArticle(suggestions, places);
+  // Identity groups the tagger did not mark are still found by the group lexicon (the corpora
+  // annotate nationalities, rarely ethnic or religious groups).
+  for (const m of text.matchAll(/\p{Lu}[\p{L}'’-]+/gu)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // The lexicon holds plain lower-case words, so lower case is key enough (and far cheaper).
+    if (!GROUP_NAMES.has(m[0].toLowerCase()) || taken(start, end) || suggestions.some((s) => start < s.end && end > s.start)) continue;
+    suggestions.push({ start, end, text: m[0], type: 'group', confidence: 0.8, reason: 'an identity group (group lexicon)' });
+  }
+  return { suggestions, places };
+}
+
+/**
+ * One name, one type per article: when the tagger reads the same name as different types, the
+ * reading it is much surer of overall (twice the summed confidence) is given to every mention.
+ */
+function agreeWithinArticle(suggestions: Suggestion[], places: PendingPlace[]): void {
+  const byName = new Map<string, Suggestion[]>();
+  for (const s of suggestions) {
+    if (s.reason === 'confirmed before in this workspace') continue;
+    const key = nameKey(s.text);
+    const same = byName.get(key);
+    if (same) same.push(s);
+    else byName.set(key, [s]);
+  }
+  const unplaced = new Set<Suggestion>();
+  for (const mentions of byName.values()) {
+    const weight = new Map<EntityType, number>();
+    for (const m of mentions) weight.set(m.type, (weight.get(m.type) ?? 0) + m.confidence);
+    if (weight.size < 2) continue;
+    const [best, second] = [...weight.entries()].sort((a, b) => b[1] - a[1]);
+    if (best![1] < 2 * second![1]) continue;
+    for (const m of mentions) {
+      if (m.type === best![0]) continue;
+      if (m.type === 'place') unplaced.add(m);
+      m.type = best![0];
+      m.confidence = Math.round(m.confidence * 0.9 * 1000) / 1000;
+      m.reason = `${m.reason}; read as elsewhere in the article`;
+      delete m.places;
+      if (m.type === 'place') places.push({ s: m, wantsAdminArea: false });
+    }
+  }
+  if (unplaced.size) {
+    const kept = places.filter((p) => !unplaced.has(p.s));
+    places.length = 0;
+    for (const p of kept) places.push(p);
+  }
+}

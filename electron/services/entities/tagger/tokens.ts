@@ -1,0 +1,73 @@
+/**
+ * Words and sentences as the tagger sees them. Tokens follow the conventions of the news corpora the
+ * model is trained on (Penn-Treebank-like): "U.S." and "Mr." keep their dots, a possessive "'s" is a
+ * token of its own, hyphenated words stay whole.
+ */
+export interface TextToken {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Abbreviations that keep their full stop (and so do not end a sentence). */
+const ABBREVIATIONS = new Set(
+  `mr mrs ms dr gen col lt sgt capt maj adm cmdr sen rep gov st jr sr prof rev gen brig cpl pvt insp supt
+  inc corp ltd co bros no vs mt ft jan feb mar apr jun jul aug sep sept oct nov dec`.split(/\s+/),
+);
+
+// Initials ("U.S.", "U.N."), then words (letters/digits joined by inner hyphens, apostrophes, dots in
+// numbers), then any other single non-space character.
+const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:[-'’.,][\p{L}\p{N}]+)*|['’]s\b|[^\s\p{L}\p{N}]/gu;
+
+/** Splits text into sentences of tokens; a line break always ends a sentence. */
+export function tokenizeSentences(text: string): TextToken[][] {
+  const sentences: TextToken[][] = [];
+  let current: TextToken[] = [];
+  let lastEnd = 0;
+  const close = () => {
+    if (current.length) sentences.push(current);
+    current = [];
+  };
+  for (const m of text.matchAll(TOKEN)) {
+    let t = m[0];
+    const start = m.index;
+    if (current.length && text.slice(lastEnd, start).includes('\n')) close();
+    // "Obama's" → "Obama" + "'s"; "Ashraf's" likewise (the corpora split possessives).
+    const possessive = /^(.+?)(['’]s)$/u.exec(t);
+    if (possessive && /\p{L}/u.test(possessive[1]!) && !/^\p{L}$/u.test(possessive[1]!)) {
+      current.push({ text: possessive[1]!, start, end: start + possessive[1]!.length });
+      current.push({ text: possessive[2]!, start: start + possessive[1]!.length, end: start + t.length });
+      lastEnd = start + t.length;
+      continue;
+    }
+    // A number like "1,200" or "3.5" stays whole, but "Kabul,Kunduz" (missing space) splits.
+    if (/[.,]/.test(t) && !/^[\p{N}.,]+$/u.test(t) && !/^(?:\p{L}\.){2,}$/u.test(t)) {
+      const parts = t.split(/(?=[.,])|(?<=[.,])/);
+      let offset = start;
+      for (const part of parts) {
+        current.push({ text: part, start: offset, end: offset + part.length });
+        offset += part.length;
+      }
+      lastEnd = offset;
+      continue;
+    }
+    const prev = current.at(-1);
+    // "Mr." and "W." keep their dot: the dot is not a sentence end.
+    if (t === '.' && prev && prev.end === start && (ABBREVIATIONS.has(prev.text.toLowerCase()) || /^\p{Lu}$/u.test(prev.text))) {
+      prev.text += '.';
+      prev.end = start + 1;
+      lastEnd = start + 1;
+      continue;
+    }
+    t = m[0];
+    current.push({ text: t, start, end: start + t.length });
+    lastEnd = start + t.length;
+    if (/^[.!?]$/.test(t)) {
+      // The sentence ends here unless a closing quote or bracket follows directly.
+      const after = text.slice(lastEnd, lastEnd + 2);
+      if (!/^["”’')\]]/.test(after)) close();
+    } else if (/^["”’)\]]$/.test(t) && prev && /^[.!?]$/.test(prev.text)) close();
+  }
+  close();
+  return sentences;
+}
