@@ -27,6 +27,26 @@ const gazetteer = new Gazetteer(gazetteerFile());
 const f1 = (p: number, r: number) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(7);
 
+type Counts = { tp: number; fp: number; fn: number };
+
+/** Precision, recall and F1 per type, then micro-averaged over all of them. */
+function printScores<T extends string>(types: readonly T[], score: Record<T, Counts>): void {
+  console.log('type           precision  recall      F1   (tp/fp/fn)');
+  const all: Counts = { tp: 0, fp: 0, fn: 0 };
+  const line = (label: string, { tp, fp, fn }: Counts) => {
+    const p = tp / Math.max(1, tp + fp);
+    const r = tp / Math.max(1, tp + fn);
+    console.log(`${label.padEnd(14)} ${pct(p)}  ${pct(r)}  ${pct(f1(p, r))}   (${tp}/${fp}/${fn})`);
+  };
+  for (const t of types) {
+    line(t, score[t]);
+    all.tp += score[t].tp;
+    all.fp += score[t].fp;
+    all.fn += score[t].fn;
+  }
+  line('all (micro)', all);
+}
+
 /** The tagger alone on each corpus's held-out test documents (never trained or calibrated on). */
 function evaluateCorpora(): void {
   const dir = path.resolve(process.argv.find((a, i) => i >= 2 && !a.startsWith('--')) ?? process.env.AWB_CORPORA ?? '/work/corpora');
@@ -66,18 +86,7 @@ function evaluateCorpora(): void {
     }
     const c = corpus.counts.test;
     console.log(`\n-- ${source.name}: held-out test part of a training corpus (${c.documents} documents, ${c.sentences} sentences, ${c.tokens.toLocaleString('en')} tokens; never trained on) --`);
-    console.log('type           precision  recall      F1   (tp/fp/fn)');
-    let all = { tp: 0, fp: 0, fn: 0 };
-    for (const t of NAME_TYPES) {
-      const { tp, fp, fn } = score[t];
-      all = { tp: all.tp + tp, fp: all.fp + fp, fn: all.fn + fn };
-      const p = tp / Math.max(1, tp + fp);
-      const r = tp / Math.max(1, tp + fn);
-      console.log(`${t.padEnd(14)} ${pct(p)}  ${pct(r)}  ${pct(f1(p, r))}   (${tp}/${fp}/${fn})`);
-    }
-    const p = all.tp / Math.max(1, all.tp + all.fp);
-    const r = all.tp / Math.max(1, all.tp + all.fn);
-    console.log(`${'all (micro)'.padEnd(14)} ${pct(p)}  ${pct(r)}  ${pct(f1(p, r))}   (${all.tp}/${all.fp}/${all.fn})`);
+    printScores(NAME_TYPES, score);
     console.log(`tagging: ${((tokens / (performance.now() - started)) * 1000).toFixed(0)} tokens/s`);
   }
   console.log('\nreliability of the confidence (every suggested name of the held-out test parts):');
@@ -133,18 +142,7 @@ function evaluate(dir: string, label: string): void {
   }
 
   console.log(`\n== ${label}: ${documents} documents (${path.relative(appRoot(), dir)}) ==\n`);
-  console.log('type           precision  recall      F1   (tp/fp/fn)');
-  let all = { tp: 0, fp: 0, fn: 0 };
-  for (const t of types) {
-    const { tp, fp, fn } = score[t];
-    all = { tp: all.tp + tp, fp: all.fp + fp, fn: all.fn + fn };
-    const p = tp / Math.max(1, tp + fp);
-    const r = tp / Math.max(1, tp + fn);
-    console.log(`${t.padEnd(14)} ${pct(p)}  ${pct(r)}  ${pct(f1(p, r))}   (${tp}/${fp}/${fn})`);
-  }
-  const p = all.tp / Math.max(1, all.tp + all.fp);
-  const r = all.tp / Math.max(1, all.tp + all.fn);
-  console.log(`${'all (micro)'.padEnd(14)} ${pct(p)}  ${pct(r)}  ${pct(f1(p, r))}   (${all.tp}/${all.fp}/${all.fn})`);
+  printScores(types, score);
   console.log(`\nplaces linked within 25 km: ${linked}/${linkable}`);
   console.log(`time: ${((performance.now() - started) / documents).toFixed(1)} ms per document\n`);
   if (process.argv.includes('--errors') || process.env.EVAL_ERRORS) console.log(misses.join('\n'));

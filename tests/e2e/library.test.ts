@@ -15,7 +15,8 @@ describe.skipIf(!chromiumPath)('building a library of articles (browser mode, re
   it('loads the bundled sample from the empty workspace', async () => {
     const { page } = bench;
     await page.getByRole('button', { name: 'Load the sample article' }).click();
-    await expect.poll(() => count(bench)).toBe('1 article');
+    // The first import of a session also loads the parsing worker and the name tagger's model.
+    await expect.poll(() => count(bench), { timeout: 10_000 }).toBe('1 article');
     await page.locator('.ag-row', { hasText: 'After a brief offensive' }).waitFor();
   });
 

@@ -35,11 +35,12 @@ describe.skipIf(!chromiumPath)('relations and the link chart (browser mode, real
     const chart = page.getByTestId('link-chart');
     await expect.poll(() => chart.getAttribute('data-positions'), { timeout: 10_000 }).not.toBeNull();
     const positions = JSON.parse((await chart.getAttribute('data-positions'))!) as Record<string, [number, number]>;
-    const box = (await chart.boundingBox())!;
     const [a, b] = Object.values(positions) as [[number, number], [number, number]];
     const dialog = page.getByRole('dialog', { name: 'Relation evidence' });
-    // The arrow is a few pixels wide: click its middle, a pixel above or below if need be.
-    for (const dy of [0, 1, -1]) {
+    // The arrow is a few pixels wide: click its middle, a pixel above or below if need be. The chart's
+    // box is read before each click: a notice or bar coming or going above it moves it.
+    for (const dy of [0, 1, -1, 0]) {
+      const box = (await chart.boundingBox())!;
       await page.mouse.click(box.x + (a[0] + b[0]) / 2, box.y + (a[1] + b[1]) / 2 + dy);
       if (await dialog.waitFor({ timeout: 1500 }).then(() => true, () => false)) break;
     }
