@@ -34,7 +34,7 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Db {
   if (!exists) fs.mkdirSync(path.dirname(file), { recursive: true });
   let db: Db;
   try {
-    db = new Database(file, { nativeBinding: nativeBinding(), readonly: options.readOnly ?? false, fileMustExist: exists });
+    db = cacheStatements(new Database(file, { nativeBinding: nativeBinding(), readonly: options.readOnly ?? false, fileMustExist: exists }));
     // Reading the schema version is the first read of the file: it fails here when the file is not SQLite.
     db.pragma('user_version', { simple: true });
   } catch (error) {
@@ -127,6 +127,34 @@ export function copyWorkspace(db: Db, target: string): void {
   if (fs.existsSync(target)) throw new WorkspaceFileError(`${target} already exists; choose a new name.`);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   db.exec(`VACUUM INTO '${target.replaceAll("'", "''")}'`);
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Makes `db.prepare` reuse compiled statements, keyed by their SQL. Repositories prepare at the call
+ * site, which reads well, but compiling is not free: an INSERT into a table with triggers (the
+ * history's TEMP triggers, the FTS and counter triggers) compiles every trigger body too, and the
+ * extractor stores tens of mentions per article. A reused statement gets its default modes back
+ * (not plucked, not raw, not expanded), as a fresh one would have. Least recently used goes first.
+ */
+function cacheStatements(db: Db): Db {
+  const prepare = db.prepare.bind(db);
+  const cache = new Map<string, Database.Statement>();
+  db.prepare = ((sql: string) => {
+    const hit = cache.get(sql);
+    if (hit && !hit.busy) {
+      cache.delete(sql);
+      cache.set(sql, hit);
+      if (hit.reader) hit.pluck(false).expand(false).raw(false);
+      return hit;
+    }
+    const statement = prepare(sql);
+    cache.set(sql, statement);
+    if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    return statement;
+  }) as Db['prepare'];
+  return db;
 }
 
 /**

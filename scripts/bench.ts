@@ -197,6 +197,8 @@ async function benchEntities(): Promise<void> {
 
   // The annotation formats, with every suggestion taken as accepted.
   ws.db.prepare("UPDATE mention SET status = 'accepted' WHERE status = 'suggested'").run();
+  // Exports refuse to create folders (an analyst's typo must not make one): the bench makes its own.
+  fs.mkdirSync(path.join(dir, 'exports'));
   for (const format of ['w3c', 'brat', 'conll', 'ftm'] as const) {
     const started = performance.now();
     const result = await core.dispatch('exports.run', { format, path: path.join(dir, 'exports', `annotations-${format}`) });
@@ -339,6 +341,7 @@ async function benchEvents(dir: string): Promise<void> {
     return result.value as { records?: number; bytes: number; events?: number };
   };
   const out = path.join(dir, 'exports');
+  fs.mkdirSync(out, { recursive: true });
   // The annotation formats (w3c, brat, conll) are measured on annotated articles above.
   for (const format of EXPORT_FORMATS.filter((f) => !['w3c', 'brat', 'conll'].includes(f))) {
     const started = performance.now();
