@@ -51,7 +51,11 @@ export const RANK_LIMIT = 5_000;
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function filterClause(column: ArticleColumn, filter: ColumnFilter, params: unknown[]): string | null {
-  const col = FILTER_SQL[column];
+  return columnFilterSql(FILTER_SQL[column], filter, params);
+}
+
+/** One AG Grid column filter as a SQL condition on `col` (null when it filters nothing); other tables' column filters use it too. */
+export function columnFilterSql(col: string, filter: ColumnFilter, params: unknown[]): string | null {
   if (filter.type === 'blank') return `(${col} IS NULL OR ${col} = '')`;
   if (filter.type === 'notBlank') return `(${col} IS NOT NULL AND ${col} <> '')`;
   if (filter.filterType === 'text') {

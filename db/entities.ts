@@ -1,9 +1,12 @@
-import type { EntityColumn, EntityDetail, EntityQuery, EntityRow, EntityType, MapLayer, PlaceCandidate } from '../electron/contract/entities.js';
+import { A_TYPE, type EntityColumn, type EntityDetail, type EntityQuery, type EntityRow, type EntityType, type MapLayer, type PlaceCandidate } from '../electron/contract/entities.js';
 import { nameKey } from '../electron/services/gazetteer/normalise.js';
+import { columnFilterSql } from './articles.js';
 import { recordChange } from './changes.js';
 import { nowIso, writeTransaction, type Db } from './open.js';
 
 export class EntityError extends Error {}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Per-entity counts over mentions that are not rejected; dates are not entities. */
 const STATS = `SELECT m.entity_id,
@@ -162,6 +165,11 @@ export class EntitiesRepository {
       where.push('e.id IN (SELECT entity_id FROM entity_alias WHERE key LIKE ?)');
       params.push(`%${nameKey(query.search)}%`);
     }
+    for (const [column, filter] of Object.entries(query.filters)) {
+      // On the name the column shows (the search box is the way to match any alias).
+      const clause = columnFilterSql(column === 'name' ? 'e.name' : 'e.type', filter, params);
+      if (clause) where.push(clause);
+    }
     if (query.bbox) {
       const [w, s, e, n] = query.bbox;
       where.push('e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?');
@@ -234,7 +242,7 @@ export class EntitiesRepository {
       const source = this.db.prepare('SELECT * FROM entity WHERE id = ?').get(sourceId) as Record<string, unknown> | undefined;
       const target = this.db.prepare('SELECT type FROM entity WHERE id = ?').get(targetId) as { type: string } | undefined;
       if (!source || !target) throw new EntityError('Both entities must exist to merge them.');
-      if (source.type !== target.type) throw new EntityError(`A ${String(source.type)} cannot be merged into a ${target.type}; change its type first.`);
+      if (source.type !== target.type) throw new EntityError(`${capital(A_TYPE[source.type as EntityType])} cannot be merged into ${A_TYPE[target.type as EntityType]}; change its type first.`);
       const mentionIds = this.db.prepare('SELECT id FROM mention WHERE entity_id = ?').pluck().all(sourceId) as number[];
       const aliases = this.db.prepare('SELECT key, alias FROM entity_alias WHERE entity_id = ?').all(sourceId) as { key: string; alias: string }[];
       this.db.prepare('UPDATE mention SET entity_id = ? WHERE entity_id = ?').run(targetId, sourceId);
@@ -291,9 +299,26 @@ export class EntitiesRepository {
     });
   }
 
-  /** Auto-made entities left without any mention (all rejected or re-suggested elsewhere). */
-  pruneOrphans(): void {
-    this.db.prepare("DELETE FROM entity WHERE origin = 'auto' AND NOT EXISTS (SELECT 1 FROM mention m WHERE m.entity_id = entity.id AND m.status <> 'rejected')").run();
+  /**
+   * Drops entities the registry made for a mention (origin 'auto') once nothing holds them: no
+   * mention that is not rejected (the last one re-spanned, retyped, relinked or rejected), and no
+   * event or relation that names them (deleting one would blank an event's actor or, by cascade,
+   * delete a relation). Entities the analyst made, renamed, aliased, placed or merged into are
+   * 'analyst' and stay. Runs inside the caller's transaction, so a command's undo restores them.
+   * `ids` narrows the check to the entities a single edit let go of.
+   */
+  pruneOrphans(ids?: (number | null)[]): void {
+    const only = ids?.filter((id): id is number => id !== null);
+    if (only && only.length === 0) return;
+    this.db
+      .prepare(
+        `DELETE FROM entity WHERE origin = 'auto' ${only ? 'AND id IN (SELECT value FROM json_each(?))' : ''}
+           AND NOT EXISTS (SELECT 1 FROM mention m WHERE m.entity_id = entity.id AND m.status <> 'rejected')
+           AND NOT EXISTS (SELECT 1 FROM event v WHERE entity.id IN (v.actor1_id, v.actor2_id, v.location_id))
+           AND NOT EXISTS (SELECT 1 FROM event_associate a WHERE a.entity_id = entity.id)
+           AND NOT EXISTS (SELECT 1 FROM relation r WHERE entity.id IN (r.source_id, r.target_id))`,
+      )
+      .run(...(only ? [JSON.stringify(only)] : []));
   }
 
   /**

@@ -27,6 +27,8 @@ export interface ExportEntity {
   placeLabel: string | null;
   geonamesId: number | null;
   wikidata: string | null;
+  /** 'suggested' when only suggested mentions bring it into the export (see ExportScope.includeSuggestions). */
+  status: 'accepted' | 'suggested';
 }
 
 export interface ExportMention {
@@ -40,13 +42,16 @@ export interface ExportMention {
   type: string;
   entityId: number | null;
   dateValue: string | null;
+  status: 'accepted' | 'suggested';
 }
 
 export interface ExportModel {
   articles: ExportArticle[];
   entities: ExportEntity[];
-  /** Accepted annotations: what the analyst confirmed, not the machine's suggestions. */
+  /** Accepted annotations: what the analyst confirmed; the machine's suggestions too when asked for. */
   mentions: ExportMention[];
+  /** The export was asked to carry suggestions: formats that can mark a record's status then do so on each. */
+  withSuggestions: boolean;
   events: EventRecord[];
   relations: RelationRecord[];
 }
@@ -54,6 +59,8 @@ export interface ExportModel {
 /** Whole workspace, or the part tied to some articles (the ticked ones). */
 export interface ExportScope {
   articleIds: number[] | null;
+  /** Suggested mentions (and the entities only they name) as well as accepted ones; rejected ones never. */
+  includeSuggestions?: boolean;
 }
 
 const CHUNK = 5000;
@@ -83,6 +90,7 @@ export function readExportModel(db: Db, scope: ExportScope): ExportModel {
     const inScope = scope.articleIds ? 'WHERE a.id IN (SELECT value FROM json_each(@ids))' : '';
     const ids = JSON.stringify(scope.articleIds ?? []);
     const params = scope.articleIds ? { ids } : {};
+    const statuses = scope.includeSuggestions ? "'accepted', 'suggested'" : "'accepted'";
     const articles = (
       db
         .prepare(
@@ -94,8 +102,8 @@ export function readExportModel(db: Db, scope: ExportScope): ExportModel {
     ).map((a) => ({ ...a, tags: JSON.parse(a.tags) as string[] }));
     const mentions = db
       .prepare(
-        `SELECT m.id, m.article_id AS articleId, m.start, m.end, m.quote, m.prefix, m.suffix, m.type, m.entity_id AS entityId, m.date_value AS dateValue
-         FROM mention m ${scope.articleIds ? 'WHERE m.article_id IN (SELECT value FROM json_each(@ids)) AND' : 'WHERE'} m.status = 'accepted'
+        `SELECT m.id, m.article_id AS articleId, m.start, m.end, m.quote, m.prefix, m.suffix, m.type, m.entity_id AS entityId, m.date_value AS dateValue, m.status
+         FROM mention m ${scope.articleIds ? 'WHERE m.article_id IN (SELECT value FROM json_each(@ids)) AND' : 'WHERE'} m.status IN (${statuses})
          ORDER BY m.article_id, m.start`,
       )
       .all(params) as ExportMention[];
@@ -103,17 +111,27 @@ export function readExportModel(db: Db, scope: ExportScope): ExportModel {
     const relations = readRelations(db, scope);
     // Entities: those annotated in scope, and those the events and relations in scope refer to.
     const wanted = new Set<number>(mentions.flatMap((m) => (m.entityId ? [m.entityId] : [])));
+    // Suggested only when suggested mentions alone bring an entity in: events and relations are the analyst's work.
+    const confirmed = new Set<number>(mentions.flatMap((m) => (m.entityId && m.status === 'accepted' ? [m.entityId] : [])));
     for (const e of events) {
       for (const id of [e.actor1?.entityId, e.actor2?.entityId, e.location?.entityId, ...e.associates1.map((a) => a.entityId), ...e.associates2.map((a) => a.entityId)]) {
-        if (id) wanted.add(id);
+        if (id) {
+          wanted.add(id);
+          confirmed.add(id);
+        }
       }
     }
-    for (const r of relations) wanted.add(r.source.id).add(r.target.id);
+    for (const r of relations) {
+      for (const id of [r.source.id, r.target.id]) {
+        wanted.add(id);
+        confirmed.add(id);
+      }
+    }
     const entityRows = (
       scope.articleIds
         ? db.prepare('SELECT * FROM entity WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id').all(JSON.stringify([...wanted]))
         : db.prepare(`SELECT * FROM entity e WHERE e.origin = 'analyst' OR e.id IN (SELECT value FROM json_each(?)) ORDER BY id`).all(JSON.stringify([...wanted]))
-    ) as { id: number; type: ExportEntity['type']; name: string; notes: string | null; lat: number | null; lon: number | null; place_label: string | null; geonames_id: number | null; wikidata: string | null }[];
+    ) as { id: number; type: ExportEntity['type']; origin: 'auto' | 'analyst'; name: string; notes: string | null; lat: number | null; lon: number | null; place_label: string | null; geonames_id: number | null; wikidata: string | null }[];
     const aliases = new Map<number, string[]>();
     for (const a of db.prepare('SELECT entity_id AS id, alias FROM entity_alias ORDER BY alias').all() as { id: number; alias: string }[]) {
       aliases.set(a.id, [...(aliases.get(a.id) ?? []), a.alias]);
@@ -129,7 +147,8 @@ export function readExportModel(db: Db, scope: ExportScope): ExportModel {
       placeLabel: e.place_label,
       geonamesId: e.geonames_id,
       wikidata: e.wikidata,
+      status: e.origin === 'analyst' || confirmed.has(e.id) ? ('accepted' as const) : ('suggested' as const),
     }));
-    return { articles, entities, mentions, events, relations };
+    return { articles, entities, mentions, events, relations, withSuggestions: scope.includeSuggestions === true };
   })();
 }

@@ -59,6 +59,23 @@ export function toMention(r: MentionRecord): Mention {
   };
 }
 
+/** One line of `awb mentions`: the span, its decision and, where linked and placed, its entity and point. */
+export interface MentionListing {
+  id: number;
+  article: number;
+  file: string | null;
+  start: number;
+  end: number;
+  quote: string;
+  type: MentionType;
+  status: Mention['status'];
+  confidence: number | null;
+  entity: string | null;
+  lat: number | null;
+  lon: number | null;
+  geonamesId: number | null;
+}
+
 const SELECT = `SELECT m.*, e.name AS entity_name, e.place_label, e.lat, e.lon FROM mention m LEFT JOIN entity e ON e.id = m.entity_id`;
 
 export class MentionsRepository {
@@ -159,6 +176,43 @@ export class MentionsRepository {
     return this.db
       .prepare('SELECT id, status, origin FROM mention WHERE article_id = ? AND start < ? AND end > ? AND id IS NOT ?')
       .all(articleId, end, start, exceptId ?? null) as { id: number; status: string; origin: string }[];
+  }
+
+  /**
+   * Mentions with their article's file and their entity's place, in article and text order, one
+   * block after the last one read (keyset paging), so `awb mentions` streams any number of them.
+   */
+  listing(filter: { articleIds: number[] | null; statuses: Mention['status'][]; type: MentionType | null }, after: { articleId: number; start: number; id: number } | null, limit: number): MentionListing[] {
+    return this.db
+      .prepare(
+        `SELECT m.id, m.article_id AS article, a.file_name AS file, m.start, m.end, m.quote, m.type, m.status, m.confidence,
+           e.name AS entity, e.lat, e.lon, e.geonames_id AS geonamesId
+         FROM mention m JOIN article a ON a.id = m.article_id LEFT JOIN entity e ON e.id = m.entity_id
+         WHERE (@articles IS NULL OR m.article_id IN (SELECT value FROM json_each(@articles)))
+           AND m.status IN (SELECT value FROM json_each(@statuses))
+           AND (@type IS NULL OR m.type = @type)
+           AND (m.article_id, m.start, m.id) > (@afterArticle, @afterStart, @afterId)
+         ORDER BY m.article_id, m.start, m.id LIMIT @limit`,
+      )
+      .all({
+        articles: filter.articleIds ? JSON.stringify(filter.articleIds) : null,
+        statuses: JSON.stringify(filter.statuses),
+        type: filter.type,
+        afterArticle: after?.articleId ?? -1,
+        afterStart: after?.start ?? -1,
+        afterId: after?.id ?? -1,
+        limit,
+      }) as MentionListing[];
+  }
+
+  /** Suggested mentions the extractor was at least this sure of (of one type, or all), in article and text order. */
+  suggestedAtLeast(minConfidence: number, type: MentionType | null): number[] {
+    return this.db
+      .prepare(
+        "SELECT id FROM mention WHERE status = 'suggested' AND confidence >= ? AND (? IS NULL OR type = ?) ORDER BY article_id, start, id",
+      )
+      .pluck()
+      .all(minConfidence, type, type) as number[];
   }
 
   markExtracted(articleId: number, version: number): void {

@@ -1,7 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXPORT_FORMATS, ExportFormat, eventFields, REPORT_FORMAT_BY_EXTENSION, TABLE_NAMES, type CallInput, type CallName, type CallOutput } from './contract/index.js';
+import { MentionsRepository } from '../db/mentions.js';
+import {
+  EXPORT_FORMATS,
+  ExportFormat,
+  eventFields,
+  MENTION_TYPES,
+  MentionType,
+  REPORT_FORMAT_BY_EXTENSION,
+  TABLE_NAMES,
+  type CallInput,
+  type CallName,
+  type CallOutput,
+  type Mention,
+} from './contract/index.js';
 import { isArchive, restoreArchive } from './services/exports/archive.js';
 import { detectExchange } from './services/exports/exchange.js';
 import { Core } from './dispatch.js';
@@ -23,10 +36,19 @@ const USAGE = `awb — Analyst Workbench on the command line
   awb entities --workspace FILE           entities as JSON lines (type, name, aliases,
                                           mentions, lat/lon where placed)
   awb events --workspace FILE             coded events as JSON lines, with evidence quotes
+  awb mentions --workspace FILE [--article ID] [--status suggested,accepted] [--type T]
+                                          marked spans as JSON lines: article, file, start,
+                                          end, quote, type, status, confidence, entity,
+                                          lat, lon, geonamesId (default: every status)
+  awb accept --workspace FILE --min-confidence X [--type T]
+                                          accept every suggestion at or above X (0..1), of
+                                          type T if given, as the analyst's decisions
   awb export --workspace FILE --format F --out PATH [--table T] [--handling LINE]
                                           F: csv, xlsx (with --table articles|entities|
                                           events|relations), geojson, kml, acled, w3c,
                                           brat (a folder), conll, ftm, stix, gexf, archive
+         [--include-suggestions]          w3c, brat, conll, ftm, geojson: suggested mentions
+                                          too (marked as such in w3c, ftm and geojson)
   awb report --workspace FILE --out report.pdf|.docx|.md|.html
          [--title T] [--summary TEXT] [--handling LINE]
 
@@ -37,6 +59,12 @@ const USAGE = `awb — Analyst Workbench on the command line
 Exit code 0 on success; 1 when an import had failures; 2 on wrong usage.`;
 
 class Usage extends Error {}
+/** Wrong input to a command that is otherwise used right: said in one line, without the whole usage text. */
+class BadInput extends Usage {}
+
+/** Commands that read or change an existing workspace and must not make an empty one by mistake. */
+const NEEDS_EXISTING_WORKSPACE = new Set(['mentions', 'accept']);
+const MENTION_STATUSES = ['suggested', 'accepted', 'rejected'] as const;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -44,23 +72,40 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command ? 0 : 2;
   }
-  const { values, positionals } = parseArgs({
-    args: rest,
-    allowPositionals: true,
-    options: {
-      workspace: { type: 'string', short: 'w' },
-      limit: { type: 'string', default: '50' },
-      article: { type: 'string', multiple: true },
-      format: { type: 'string' },
-      out: { type: 'string', short: 'o' },
-      table: { type: 'string' },
-      handling: { type: 'string', default: '' },
-      title: { type: 'string' },
-      summary: { type: 'string', default: '' },
-      force: { type: 'boolean', default: false },
-      verify: { type: 'boolean', default: false },
-    },
-  });
+  // An unknown option or a missing value is wrong usage: said in one line (exit 2), not as a crash.
+  const { values, positionals } = (() => {
+    try {
+      return parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: {
+          workspace: { type: 'string', short: 'w' },
+          limit: { type: 'string', default: '50' },
+          article: { type: 'string', multiple: true },
+          format: { type: 'string' },
+          out: { type: 'string', short: 'o' },
+          table: { type: 'string' },
+          handling: { type: 'string', default: '' },
+          title: { type: 'string' },
+          summary: { type: 'string', default: '' },
+          force: { type: 'boolean', default: false },
+          verify: { type: 'boolean', default: false },
+          status: { type: 'string' },
+          type: { type: 'string' },
+          'min-confidence': { type: 'string' },
+          'include-suggestions': { type: 'boolean', default: false },
+        },
+      });
+    } catch (error) {
+      throw new BadInput((error as Error).message);
+    }
+  })();
+  const type = values.type === undefined ? null : MentionType.safeParse(values.type);
+  if (type && !type.success) throw new BadInput(`--type must be one of ${MENTION_TYPES.join(', ')}, not "${values.type}"`);
+  if (NEEDS_EXISTING_WORKSPACE.has(command)) {
+    if (!values.workspace) throw new BadInput(`awb ${command} needs --workspace FILE`);
+    if (!fs.statSync(values.workspace, { throwIfNoEntry: false })?.isFile()) throw new BadInput(`no workspace at ${values.workspace}`);
+  }
   if (!values.workspace) throw new Usage('--workspace FILE is required');
   // An archive is a whole workspace: it is restored into a new file rather than imported into one.
   const archives = command === 'import' ? positionals.filter(isArchiveFile) : [];
@@ -212,6 +257,36 @@ async function main(argv: string[]): Promise<number> {
         }
         return 0;
       }
+      case 'mentions': {
+        const articleIds = values.article?.length ? values.article.map(Number) : null;
+        if (articleIds?.some((id) => !Number.isInteger(id) || id <= 0)) throw new BadInput('--article takes an article id (a whole number)');
+        const statuses = values.status === undefined ? [...MENTION_STATUSES] : values.status.split(',').map((s) => s.trim());
+        const unknown = statuses.filter((s) => !(MENTION_STATUSES as readonly string[]).includes(s));
+        if (unknown.length || statuses.length === 0) throw new BadInput(`--status takes ${MENTION_STATUSES.join(', ')} (comma-separated), not "${unknown.join(',') || values.status}"`);
+        const repo = new MentionsRepository(core.session.current.db);
+        // Read in blocks after the last line written, so a workspace with a million spans streams in bounded memory.
+        for (let after = null as { articleId: number; start: number; id: number } | null; ; ) {
+          const block = repo.listing({ articleIds, statuses: statuses as Mention['status'][], type: type?.data ?? null }, after, 2000);
+          for (const m of block) {
+            const { id: _id, ...line } = m;
+            console.log(JSON.stringify(line));
+          }
+          if (block.length < 2000) break;
+          const last = block.at(-1)!;
+          after = { articleId: last.article, start: last.start, id: last.id };
+        }
+        return 0;
+      }
+      case 'accept': {
+        const raw = values['min-confidence'];
+        if (raw === undefined) throw new BadInput('awb accept needs --min-confidence X (a number from 0 to 1)');
+        const minConfidence = Number(raw);
+        if (raw.trim() === '' || !Number.isFinite(minConfidence) || minConfidence < 0 || minConfidence > 1) throw new BadInput(`--min-confidence must be a number from 0 to 1, not "${raw}"`);
+        // Through dispatch, as the app's accept: one command on the change log, undoable, in one transaction.
+        const r = await call('mentions.acceptSuggested', { minConfidence, type: type?.data ?? null });
+        console.log(JSON.stringify({ accepted: r.accepted, minConfidence, type: type?.data ?? null }));
+        return 0;
+      }
       case 'export': {
         const format = ExportFormat.safeParse(values.format);
         if (!format.success) throw new Usage(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
@@ -223,6 +298,7 @@ async function main(argv: string[]): Promise<number> {
           // A relative path is the shell's folder, as a command-line user expects (the app's own default is the documents folder).
           path: path.resolve(values.out),
           handling: values.handling,
+          includeSuggestions: values['include-suggestions'],
           overwrite: values.force,
           ...(tableName ? { table: { table: tableName as (typeof TABLE_NAMES)[number] } } : {}),
         });
@@ -308,6 +384,6 @@ async function exitWhenFlushed(code: number): Promise<never> {
 }
 
 main(process.argv.slice(2)).then(exitWhenFlushed, (error: Error) => {
-  console.error(error instanceof Usage ? `${error.message}\n\n${USAGE}` : `awb: ${error.message}`);
+  console.error(error instanceof BadInput ? `awb: ${error.message}` : error instanceof Usage ? `${error.message}\n\n${USAGE}` : `awb: ${error.message}`);
   return exitWhenFlushed(error instanceof Usage ? 2 : 1);
 });

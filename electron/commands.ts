@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db } from '../db/open.js';
-import type { CallName, Contract } from './contract/index.js';
+import { A_TYPE, type CallName, type Contract } from './contract/index.js';
 
 /**
  * What each call of the contract is to the history, declared once for every call (a new call
@@ -115,8 +115,9 @@ export const COMMANDS: { [N in CallName]: CommandSpec<N> } = {
   'mentions.review': { kind: 'do', label: ({ id, action, scope }, look) => `${action === 'accept' ? 'Accept' : 'Reject'} mention ${look.mention(id)}${scoped(scope)}` },
   'mentions.retype': { kind: 'do', label: ({ id, type }, look) => `Retype mention ${look.mention(id)} as ${type}` },
   'mentions.respan': { kind: 'do', label: ({ id }, look) => `Change the span of mention ${look.mention(id)}` },
-  'mentions.annotate': { kind: 'do', label: ({ articleId, type, scope }, look) => `Mark a ${type} in article ${look.article(articleId)}${scoped(scope)}` },
+  'mentions.annotate': { kind: 'do', label: ({ articleId, type, scope }, look) => `Mark ${A_TYPE[type]} in article ${look.article(articleId)}${scoped(scope)}` },
   'mentions.link': { kind: 'do', label: ({ id, entityId }, look) => `Link mention ${look.mention(id)} to ${look.entity(entityId)}` },
+  'mentions.acceptSuggested': { kind: 'do', label: ({ minConfidence, type }) => `Accept every suggested ${type ?? 'mention'} with confidence ${minConfidence} or more` },
 
   'entities.page': { kind: 'read' },
   'entities.get': { kind: 'read' },

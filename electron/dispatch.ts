@@ -108,7 +108,9 @@ export class Core {
     if (ws.readOnly) return;
     const imported = report.outcomes.filter((o) => o.status === 'imported').map((o) => o.articleId);
     const files = `${report.total} file${report.total === 1 ? '' : 's'}`;
-    const label = `Import ${files}: ${report.imported} imported, ${report.duplicates} duplicate, ${report.failed} failed${report.state === 'cancelled' ? ' (cancelled)' : ''}`;
+    const counts = `${report.imported} imported, ${report.duplicates} duplicate, ${report.failed} failed`;
+    const label =
+      report.state === 'cancelled' ? `Import ${files}, cancelled after ${report.done}: ${counts}; ${report.total - report.done} not imported` : `Import ${files}: ${counts}`;
     try {
       ws.history.record('imports.run', label, { state: report.state, total: report.total, imported: report.imported, duplicates: report.duplicates, failed: report.failed, articleIds: inputDetail(imported) });
     } catch (error) {

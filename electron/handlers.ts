@@ -162,6 +162,7 @@ export function createHandlers({ session, imports, extraction, emit, mode, versi
     'mentions.respan': ({ id, start, end }) => annotated((es().respan(id, start, end), { ok: true as const })),
     'mentions.annotate': ({ articleId, start, end, type, scope }) => annotated({ id: es().annotate(articleId, start, end, type, scope) }),
     'mentions.link': ({ id, entityId }) => annotated((es().linkEntity(id, entityId), { ok: true as const })),
+    'mentions.acceptSuggested': ({ minConfidence, type }) => annotated({ accepted: es().acceptSuggested(minConfidence, type) }),
 
     'entities.page': ({ query, startRow, endRow }) => {
       if (!query.articleQuery) return es().entities.page(query, startRow, endRow);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ArticleQuery } from './articles.js';
+import { ArticleQuery, ColumnFilter } from './articles.js';
 
 export const ENTITY_TYPES = ['person', 'organisation', 'place', 'group'] as const;
 export const MENTION_TYPES = [...ENTITY_TYPES, 'date'] as const;
@@ -7,6 +7,8 @@ export const EntityType = z.enum(ENTITY_TYPES);
 export const MentionType = z.enum(MENTION_TYPES);
 export type EntityType = z.infer<typeof EntityType>;
 export type MentionType = z.infer<typeof MentionType>;
+/** Each type with its indefinite article, for messages ("This mention is an organisation"). */
+export const A_TYPE: Record<MentionType, string> = { person: 'a person', organisation: 'an organisation', place: 'a place', group: 'a group', date: 'a date' };
 
 export const PlaceCandidate = z.object({
   /** Gazetteer id, or a negative number for a custom place of this workspace. */
@@ -57,6 +59,8 @@ export const EntityQuery = z.object({
   /** Only entities mentioned in the articles this query matches: the articles table's filters apply here too. */
   articleQuery: ArticleQuery.nullable().default(null),
   sort: z.array(z.object({ column: EntityColumn, direction: z.enum(['asc', 'desc']) })).max(1).default([]),
+  /** The Entities table's column filters (AG Grid's filter model), applied in SQL. */
+  filters: z.partialRecord(z.enum(['type', 'name']), ColumnFilter).default({}),
 });
 export type EntityQuery = z.infer<typeof EntityQuery>;
 export type EntityQueryInput = z.input<typeof EntityQuery>;

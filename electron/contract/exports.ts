@@ -44,6 +44,8 @@ export const ExportRequest = z.object({
   table: TableExport.optional(),
   /** Classification or handling line, e.g. "TLP:AMBER": carried as a STIX marking. */
   handling: z.string().max(200).default(''),
+  /** Annotation formats (W3C, brat, CoNLL, FtM, GeoJSON) carry suggested mentions too, marked where the format can say so; never rejected ones. */
+  includeSuggestions: z.boolean().default(false),
   overwrite: z.boolean().default(false),
 });
 export type ExportRequest = z.infer<typeof ExportRequest>;

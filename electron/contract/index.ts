@@ -124,6 +124,11 @@ export const contract = {
     z.object({ id: z.number() }),
   ),
   'mentions.link': call(z.object({ id: Id, entityId: Id }), Ok),
+  /** Batch review: every suggestion at or above a confidence (of one type) accepted as the analyst's, in one transaction. */
+  'mentions.acceptSuggested': call(
+    z.object({ minConfidence: z.number().min(0).max(1), type: MentionType.nullable().default(null) }),
+    z.object({ accepted: z.number() }),
+  ),
 
   'entities.page': call(
     z.object({ query: EntityQuery, startRow: z.number().int().min(0), endRow: z.number().int().min(1) }).refine((v) => v.endRow > v.startRow && v.endRow - v.startRow <= 1000, 'Pages hold 1 to 1000 rows'),

@@ -21,6 +21,11 @@ interface Job {
 const BATCH_ARTICLES = 250;
 const BATCH_MILLISECONDS = 150;
 /**
+ * Longest stretch of work between two looks at the event loop: a Cancel (and any other call) is
+ * heard within this, not only after a whole batch, which on small files is the rest of the import.
+ */
+const YIELD_MILLISECONDS = 20;
+/**
  * How many files are read and parsed ahead of storing: enough that the parsing worker never waits
  * while a batch is stored, but holding no more than about 64 MB of articles (fewer when they are big).
  */
@@ -57,6 +62,7 @@ export class ImportService {
   private async run(job: Job, items: ImportItem[]): Promise<ImportReport> {
     let batch: { index: number; article: NewArticle }[] = [];
     let batchStarted = Date.now();
+    let yielded = Date.now();
     const progress = () => this.onProgress({ ...job.report, outcomes: [] });
     const flush = () => {
       if (batch.length === 0) return;
@@ -96,9 +102,10 @@ export class ImportService {
       job.report.done++;
       // The stored promise would otherwise keep every parsed article alive until the job ends.
       loads[i] = undefined;
-      if (batch.length >= BATCH_ARTICLES || Date.now() - batchStarted > BATCH_MILLISECONDS) {
-        flush();
+      if (batch.length >= BATCH_ARTICLES || Date.now() - batchStarted > BATCH_MILLISECONDS) flush();
+      if (Date.now() - yielded > YIELD_MILLISECONDS || batch.length === 0) {
         await yieldToEventLoop();
+        yielded = Date.now();
       }
     }
     flush();

@@ -33,6 +33,12 @@ async function waitForImport(jobId: string) {
   }
 }
 
+/** The sample's suggestions are all accepted: puts a few back to suggested (as a re-run would find them) for a batch accept to act on. */
+const unreview = (n: number) =>
+  t.core.session.current.db
+    .prepare("UPDATE mention SET status = 'suggested' WHERE id IN (SELECT id FROM mention WHERE status = 'accepted' AND origin = 'auto' AND confidence IS NOT NULL ORDER BY id LIMIT ?)")
+    .run(n);
+
 const entity = async (search: string) => (await t.call('entities.page', { query: { search }, startRow: 0, endRow: 1 })).rows[0]!.id;
 
 describe('undo and redo', () => {
@@ -41,8 +47,10 @@ describe('undo and redo', () => {
     const mentions = await call('mentions.list', { articleId });
     const kabul = mentions.find((m) => m.status === 'accepted' && m.type === 'place')!;
     const tag = await call('tags.create', { name: 'offensive', color: '#cc3333' });
+    unreview(3);
     const actions: [string, () => Promise<unknown>][] = [
       ['reject a mention', () => call('mentions.review', { id: kabul.id, action: 'reject', scope: 'this' })],
+      ['accept the sure suggestions at once', () => call('mentions.acceptSuggested', { minConfidence: 0, type: null })],
       ['retype a mention', () => call('mentions.retype', { id: kabul.id, type: 'organisation' })],
       ['change a span', () => call('mentions.respan', { id: kabul.id, start: kabul.start, end: kabul.end + 1 })],
       ['tag an article', () => call('tags.assign', { target: { ids: [articleId] }, tagIds: [tag.id] })],
@@ -155,6 +163,7 @@ describe('the audit trail', () => {
       'mentions.annotate': () => call('mentions.annotate', { articleId, ...at('restrictive operational rules'), type: 'organisation', scope: 'this' }),
       'entities.create': () => call('entities.create', { type: 'person', name: 'Ahmad Shah Massoud' }),
       'mentions.link': async () => call('mentions.link', { id: mention.id, entityId: await entity('Zabihullah Mujahid') }),
+      'mentions.acceptSuggested': () => (unreview(1), call('mentions.acceptSuggested', { minConfidence: 0, type: null })),
       'entities.update': async () => call('entities.update', { id: await entity('Zabihullah Mujahid'), notes: 'Taliban spokesman' }),
       'entities.setPlace': async () => call('entities.setPlace', { id: await entity('Kunduz'), place: { custom: { name: 'Kunduz centre', lat: 36.73, lon: 68.86 } } }),
       'entities.merge': async () => {

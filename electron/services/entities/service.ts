@@ -1,7 +1,7 @@
 import { EntitiesRepository, placeLinkOf, type PlaceLink } from '../../../db/entities.js';
 import { MentionsRepository, type NewMention } from '../../../db/mentions.js';
 import { writeTransaction, type Db } from '../../../db/open.js';
-import type { EntityType, MentionType, PlaceCandidate } from '../../contract/entities.js';
+import { A_TYPE, type EntityType, type MentionType, type PlaceCandidate } from '../../contract/entities.js';
 import { UserError } from '../errors.js';
 import type { Gazetteer, Place } from '../gazetteer/gazetteer.js';
 import { nameKey } from '../gazetteer/normalise.js';
@@ -67,7 +67,7 @@ export class EntityService {
         for (const s of found) {
           if (decided.some((d) => s.start < d.end && s.end > d.start)) continue;
           const candidates = (s.places ?? []).map(toCandidate);
-          const entityId = s.type === 'date' ? null : this.link(s.type, s.text, candidates[0] ?? null, people, 'auto');
+          const entityId = s.type === 'date' ? null : this.link(s.type, s.text, candidates[0] ?? null, people);
           const mention: NewMention = { start: s.start, end: s.end, type: s.type, status: 'suggested', origin: 'auto', entityId, confidence: s.confidence, reason: s.reason, date: s.date ?? null, candidates };
           this.mentions.insert(articleId, article.body, mention);
           suggestions++;
@@ -79,13 +79,19 @@ export class EntityService {
     return { articles: articleIds.length, suggestions, failed };
   }
 
-  /** A person named by surname after the full name ("Ghani" after "Ashraf Ghani") is the same person. */
-  private link(type: EntityType, name: string, place: PlaceCandidate | null, people: Map<string, number>, origin: 'auto' | 'analyst'): number {
+  /**
+   * The entity a mention's words name. A person named by surname after the full name ("Ghani"
+   * after "Ashraf Ghani") is the same person. An entity made here only to hold a mention is
+   * 'auto' even when the analyst drew, stretched or retyped the span: it is the registry's, and
+   * goes when its last mention goes (pruneOrphans). The analyst makes an entity by creating,
+   * editing, placing, splitting or merging it.
+   */
+  private link(type: EntityType, name: string, place: PlaceCandidate | null, people: Map<string, number>): number {
     const key = nameKey(name);
     if (type === 'person') {
       for (const [full, id] of people) if (full.endsWith(` ${key}`)) return id;
     }
-    const id = this.entities.resolve(type, name, place ? placeLinkOf(place) : null, origin);
+    const id = this.entities.resolve(type, name, place ? placeLinkOf(place) : null, 'auto');
     if (type === 'person') people.set(key, id);
     return id;
   }
@@ -94,7 +100,7 @@ export class EntityService {
     return writeTransaction(this.db, () => {
       const m = this.mustGet(mentionId);
       let entityId = m.entityId;
-      if (action === 'accept' && entityId === null && m.type !== 'date') entityId = this.link(m.type, m.quote, m.candidates[0] ?? null, new Map(), 'analyst');
+      if (action === 'accept' && entityId === null && m.type !== 'date') entityId = this.link(m.type, m.quote, m.candidates[0] ?? null, new Map());
       this.mentions.update(mentionId, { status: action === 'accept' ? 'accepted' : 'rejected', entityId });
       let changed = 1;
       if (scope !== 'this') {
@@ -116,13 +122,30 @@ export class EntityService {
     });
   }
 
+  /**
+   * Accepts every suggestion the extractor was at least this sure of, as review() accepts one (linked
+   * to its entity, the analyst's decision from then on), in one transaction. Accepting only adds
+   * links, so no entity is left without mentions: nothing to prune.
+   */
+  acceptSuggested(minConfidence: number, type: MentionType | null): number {
+    return writeTransaction(this.db, () => {
+      const ids = this.mentions.suggestedAtLeast(minConfidence, type);
+      for (const id of ids) {
+        const m = this.mustGet(id);
+        const entityId = m.entityId === null && m.type !== 'date' ? this.link(m.type, m.quote, m.candidates[0] ?? null, new Map()) : m.entityId;
+        this.mentions.update(id, { status: 'accepted', entityId });
+      }
+      return ids.length;
+    });
+  }
+
   /** Change the type of a mention (and what it links to); an analyst decision. */
   retype(mentionId: number, type: MentionType): void {
     writeTransaction(this.db, () => {
       const m = this.mustGet(mentionId);
-      const entityId = type === 'date' ? null : this.link(type, m.quote, type === 'place' ? (m.candidates[0] ?? null) : null, new Map(), 'analyst');
+      const entityId = type === 'date' ? null : this.link(type, m.quote, type === 'place' ? (m.candidates[0] ?? null) : null, new Map());
       this.mentions.update(mentionId, { type, entityId, status: 'accepted' });
-      this.entities.pruneOrphans();
+      this.entities.pruneOrphans([m.entityId]);
     });
   }
 
@@ -138,9 +161,9 @@ export class EntityService {
       while (end > start && /[\s,.;:!?"“”()]/.test(body[end - 1]!)) end--;
       this.claimSpan(body, start, end, m.articleId, mentionId);
       const quote = body.slice(start, end);
-      const entityId = m.type === 'date' ? null : this.link(m.type, quote, m.type === 'place' ? (m.candidates[0] ?? null) : null, new Map(), 'analyst');
+      const entityId = m.type === 'date' ? null : this.link(m.type, quote, m.type === 'place' ? (m.candidates[0] ?? null) : null, new Map());
       this.mentions.update(mentionId, { start, end, body, entityId, status: 'accepted' });
-      this.entities.pruneOrphans();
+      this.entities.pruneOrphans([m.entityId]);
     });
   }
 
@@ -151,7 +174,7 @@ export class EntityService {
       this.claimSpan(body, start, end, articleId);
       const quote = body.slice(start, end);
       const candidates = type === 'place' ? this.placeCandidates(articleId, body, start, end) : [];
-      const entityId = type === 'date' ? null : this.link(type, quote, candidates[0] ?? null, new Map(), 'analyst');
+      const entityId = type === 'date' ? null : this.link(type, quote, candidates[0] ?? null, new Map());
       const id = this.mentions.insert(articleId, body, { start, end, type, status: 'accepted', origin: 'analyst', entityId, candidates });
       if (scope !== 'this') this.review(id, 'accept', scope);
       return id;
@@ -200,10 +223,10 @@ export class EntityService {
     writeTransaction(this.db, () => {
       const m = this.mustGet(mentionId);
       const e = this.entities.get(entityId);
-      if (m.type !== e.type) throw new UserError('type_mismatch', `This mention is a ${m.type}; "${e.name}" is a ${e.type}.`);
+      if (m.type !== e.type) throw new UserError('type_mismatch', `This mention is ${A_TYPE[m.type]}; "${e.name}" is ${A_TYPE[e.type]}.`);
       this.entities.addAlias(entityId, m.quote);
       this.mentions.update(mentionId, { entityId, status: 'accepted' });
-      this.entities.pruneOrphans();
+      this.entities.pruneOrphans([m.entityId]);
     });
   }
 

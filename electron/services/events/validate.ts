@@ -1,5 +1,6 @@
 import { ONE_SIDED_ALLOWED, eventTypeOf } from '../../contract/acled.js';
 import type { EventInput, Problem } from '../../contract/events.js';
+import { A_TYPE, type EntityType } from '../../contract/entities.js';
 
 export interface ValidationContext {
   /** Entities named in the event: their names and registry types. */
@@ -55,7 +56,7 @@ export function validateEvent(input: EventInput, ctx: ValidationContext): Proble
   else {
     const place = ctx.entity(input.locationId);
     if (!place) error('location', 'The location is not in the registry (it may have been deleted).');
-    else if (place.type !== 'place') error('location', `The location must be a place; "${place.name}" is a ${place.type}.`);
+    else if (place.type !== 'place') error('location', `The location must be a place; "${place.name}" is ${A_TYPE[place.type as EntityType] ?? place.type}.`);
     else if (!place.placed) error('location', `"${place.name}" is not on the map yet: pick its gazetteer record or click the map.`);
     else if (place.placeKind === 'country' && input.geoPrecision !== 3) error('geoPrecision', `"${place.name}" is a country: geo precision must be 3 (a larger region).`);
     else if (place.placeKind === 'admin1' && input.geoPrecision === 1) error('geoPrecision', `"${place.name}" is a province or state: geo precision must be 2 or 3, not 1.`);

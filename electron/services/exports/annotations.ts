@@ -44,6 +44,8 @@ export function toW3c(model: ExportModel, created: string): object {
       }
     }
     if (m.dateValue) bodies.push({ type: 'TextualBody', purpose: 'describing', value: m.dateValue, format: 'text/plain' });
+    // A suggestion says so in an assessing body, so a reader (or our own import) can tell it from a decision.
+    if (m.status === 'suggested') bodies.push({ type: 'TextualBody', purpose: 'assessing', value: 'suggested', format: 'text/plain' });
     return {
       id: urn.mention(m.id),
       type: 'Annotation',

@@ -156,6 +156,8 @@ function importW3c(ws: Workspace, json: unknown): ExchangeImportResult {
     const start = anchor(article.body, exact, String(quote?.prefix ?? ''), String(quote?.suffix ?? ''), typeof position?.start === 'number' ? position.start : null);
     if (start === null) return skip(`${label}: its quote “${exact.slice(0, 60)}” is not in the article.`);
     const bodies = asArray(a.body) as Json[];
+    // An export with suggestions marks them (see toW3c): a machine's guess is not brought in as the analyst's decision.
+    if (bodies.some((b) => b.purpose === 'assessing' && b.value === 'suggested')) return skip(`${label}: “${exact.slice(0, 60)}” is a suggestion nobody reviewed; only decisions are imported.`);
     const tag = bodies.find((b) => b.purpose === 'tagging' && typeof b.value === 'string' && MENTION_TYPES.includes(b.value as MentionType));
     const identifying = bodies.find((b) => b.purpose === 'identifying' && typeof b.source === 'object' && b.source !== null);
     const entitySource = (identifying?.source ?? null) as Json | null;

@@ -13,7 +13,16 @@ export function toGeoJson(model: ExportModel): object {
       type: 'Feature',
       id: `place-${e.id}`,
       geometry: { type: 'Point', coordinates: [round(e.lon!), round(e.lat!)] },
-      properties: { kind: 'place', entityId: e.id, name: e.name, aliases: e.aliases, gazetteer: e.placeLabel, geonamesId: e.geonamesId, wikidata: wikidataId(e.wikidata) },
+      properties: {
+        kind: 'place',
+        entityId: e.id,
+        name: e.name,
+        aliases: e.aliases,
+        gazetteer: e.placeLabel,
+        geonamesId: e.geonamesId,
+        wikidata: wikidataId(e.wikidata),
+        ...(model.withSuggestions ? { status: e.status } : {}),
+      },
     }));
   const eventFeatures = model.events
     .filter((e) => e.lat !== null && e.lon !== null)

@@ -28,6 +28,7 @@ export function toFtm(model: ExportModel): string {
   for (const e of model.entities) {
     const properties: Record<string, string[]> = { name: [e.name], alias: e.aliases, notes: list(e.notes), wikidataId: list(wikidataId(e.wikidata)) };
     if (e.type === 'place') Object.assign(properties, { full: [e.placeLabel ?? e.name], latitude: list(e.lat), longitude: list(e.lon) });
+    if (model.withSuggestions) properties.status = [e.status];
     lines.push({ id: id('entity', e.id), schema: FTM_SCHEMA[e.type], properties: prune(properties) });
   }
   for (const a of model.articles) {
@@ -42,7 +43,13 @@ export function toFtm(model: ExportModel): string {
     lines.push({
       id: id('mention', m.id),
       schema: 'Mention',
-      properties: { name: [m.quote], document: [id('article', m.articleId)], resolved: [id('entity', m.entityId)], detectedSchema: [FTM_SCHEMA[entities.get(m.entityId)!.type]] },
+      properties: {
+        name: [m.quote],
+        document: [id('article', m.articleId)],
+        resolved: [id('entity', m.entityId)],
+        detectedSchema: [FTM_SCHEMA[entities.get(m.entityId)!.type]],
+        ...(model.withSuggestions ? { status: [m.status] } : {}),
+      },
     });
   }
   for (const ev of model.events) {

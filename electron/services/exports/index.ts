@@ -26,7 +26,7 @@ export function defaultExportPath(workspaceFile: string, format: ExportRequest['
  * under a temporary name beside its target and renamed, so a failed export leaves nothing behind.
  */
 export async function runExport(ws: Workspace, req: ExportRequest, appVersion: string): Promise<ExportResult> {
-  const scope = { articleIds: req.articleIds };
+  const scope = { articleIds: req.articleIds, includeSuggestions: req.includeSuggestions };
   if (req.format === 'brat') {
     const model = readExportModel(ws.db, scope);
     const { files: out, conf } = toBrat(model);
