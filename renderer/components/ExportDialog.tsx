@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { EXPORT_FORMATS, EXPORT_FORMAT_INFO, type ExchangeImportResult, type ExportFormat, type ExportResult } from '../../electron/contract/index.js';
 import { call } from '../api.js';
+import { plural } from '../text.js';
 import { shownTable } from '../state/shownTable.js';
 import { Modal } from './Modal.js';
 import { SavePathField } from './SavePathField.js';
@@ -112,7 +113,7 @@ export function ExportDialog({ selection, tabLabel, run, onClose }: Props) {
         </label>
         {done && (
           <p role="status" className="notice-line">
-            Saved {done.records.toLocaleString('en')} records to {done.path} ({(done.bytes / 1024).toFixed(done.bytes < 10240 ? 1 : 0)} KB{done.files > 1 ? `, ${done.files} files` : ''}).
+            Saved {plural(done.records, 'record')} to {done.path} ({(done.bytes / 1024).toFixed(done.bytes < 10240 ? 1 : 0)} KB{done.files > 1 ? `, ${done.files} files` : ''}).
           </p>
         )}
         <div className="modal-actions">

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { REPORT_SECTIONS, type ReportFormat, type ReportSaved, type ReportSpecInput } from '../../electron/contract/index.js';
 import { call } from '../api.js';
+import { plural } from '../text.js';
 import { snapshotMap } from '../views/mapSnapshot.js';
 import { Modal } from './Modal.js';
 import { SavePathField } from './SavePathField.js';
@@ -162,7 +163,7 @@ export function ReportDialog({ scope, scopeLabel, filtered, selection, run, onCl
         </label>
         {saved && (
           <p role="status" className="notice-line">
-            Saved the report ({saved.events} events) to {saved.path}.
+            Saved the report ({plural(saved.events, 'event')}) to {saved.path}.
           </p>
         )}
         <div className="modal-actions">

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { ENTITY_TYPES, type EntityDetail, type EntityType, type PlaceCandidate } from '../../electron/contract/index.js';
+import { A_TYPE, ENTITY_TYPES, type EntityDetail, type EntityType, type PlaceCandidate } from '../../electron/contract/index.js';
 import { call } from '../api.js';
+import { plural } from '../text.js';
 
 interface Props {
   entityId: number;
@@ -16,8 +17,17 @@ interface Props {
   notify: (message: string, undo?: () => void) => void;
 }
 
-/** One entity: its names, notes, identifiers and place, every mention in context, merge/split/delete. */
-export function EntityPanel({ entityId, refreshKey, onOpenArticle, onShowArticles, onClose, onOpenEntity, onPickOnMap, run, confirm, ask, notify }: Props) {
+/**
+ * One entity: its names, notes, identifiers and place, every mention in context, merge/split/delete.
+ * Keyed by the entity, so a page never carries another's state: the merge search and its "Merge
+ * into this" buttons, ticked mentions and place hits start empty on every entity opened (after a
+ * merge the old list would offer the new page's entity a merge into itself).
+ */
+export function EntityPanel(props: Props) {
+  return <EntityPage key={props.entityId} {...props} />;
+}
+
+function EntityPage({ entityId, refreshKey, onOpenArticle, onShowArticles, onClose, onOpenEntity, onPickOnMap, run, confirm, ask, notify }: Props) {
   const [entity, setEntity] = useState<EntityDetail | null>(null);
   const [draft, setDraft] = useState({ name: '', aliases: '', notes: '', wikidata: '', geonames: '', type: 'person' as EntityType });
   const [mergeText, setMergeText] = useState('');
@@ -68,7 +78,7 @@ export function EntityPanel({ entityId, refreshKey, onOpenArticle, onShowArticle
       <div className="entity-body">
         <h1 data-testid="entity-name">{entity.name}</h1>
         <p className="muted">
-          {entity.mentions} accepted · {entity.suggested} suggested · {entity.articles} articles
+          {entity.mentions} accepted · {entity.suggested} suggested · {plural(entity.articles, 'article')}
           {entity.firstSeen ? ` · ${entity.firstSeen} – ${entity.lastSeen}` : ''}
         </p>
         <div className="entity-form">
@@ -145,7 +155,7 @@ export function EntityPanel({ entityId, refreshKey, onOpenArticle, onShowArticle
             );
           }}
         >
-          <input aria-label="Find the entity to merge into" placeholder={`Find a ${entity.type}…`} value={mergeText} onChange={(e) => setMergeText(e.target.value)} />
+          <input aria-label="Find the entity to merge into" placeholder={`Find ${A_TYPE[entity.type]}…`} value={mergeText} onChange={(e) => setMergeText(e.target.value)} />
           <button type="submit">Find</button>
         </form>
         <ul className="plain">
@@ -184,7 +194,7 @@ export function EntityPanel({ entityId, refreshKey, onOpenArticle, onShowArticle
             type="button"
             className="danger"
             onClick={async () => {
-              if (await confirm(`Delete "${entity.name}"? Its ${entity.mentions + entity.suggested} mentions are rejected, so they are not suggested again.`)) {
+              if (await confirm(`Delete "${entity.name}"? ${entity.mentions + entity.suggested === 1 ? 'Its mention is rejected, so it is' : `Its ${plural(entity.mentions + entity.suggested, 'mention')} are rejected, so they are`} not suggested again.`)) {
                 if (await run(() => call('entities.delete', { id: entity.id }))) onClose();
               }
             }}

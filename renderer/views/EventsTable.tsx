@@ -1,6 +1,7 @@
 import type { ColDef, ValueParserParams } from 'ag-grid-community';
 import { SUB_EVENT_TYPES, eventInputOf, type EventQuery, type EventRecord, type Problem } from '../../electron/contract/index.js';
 import { call } from '../api.js';
+import { plural } from '../text.js';
 import { PagedGrid, type TableViewProps } from '../components/PagedGrid.js';
 
 const PRECISIONS = [1, 2, 3];
@@ -23,7 +24,7 @@ const columns: ColDef<EventRecord>[] = [
     headerName: 'Evidence',
     width: 130,
     sortable: false,
-    valueGetter: (p) => (p.data ? (p.data.unsupported.length ? `${p.data.unsupported.length} fields without` : 'every field') : ''),
+    valueGetter: (p) => (p.data ? (p.data.unsupported.length ? plural(p.data.unsupported.length, 'field without', 'fields without') : 'every field') : ''),
   },
   { field: 'notes', headerName: 'Notes', flex: 1, sortable: false, ...editable, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, valueParser: (p) => (p.newValue ? String(p.newValue) : null) },
 ];

@@ -1,6 +1,7 @@
 import { Fragment, useCallback, useEffect, useState } from 'react';
 import type { AuditReport, HistoryEntry, HistoryPage, HistoryRow } from '../../electron/contract/index.js';
 import { call, onCoreEvent } from '../api.js';
+import { plural } from '../text.js';
 import { Modal } from '../components/Modal.js';
 
 type Run = <T>(action: () => Promise<T>) => Promise<T | undefined>;
@@ -123,7 +124,7 @@ export function HistoryPanel({ run, confirm, onClose, onNotice }: { run: Run; co
   const emptyBin = async () => {
     if (!(await confirm('Empty the bin? The text of deleted articles and other deleted records is removed from the workspace file for good; their deletes can no longer be undone.'))) return;
     const r = await run(() => call('workspace.purge', {}));
-    if (r) onNotice(`Bin emptied: ${r.redactedChanges} records redacted; the file went from ${r.bytesBefore.toLocaleString('en')} to ${r.bytesAfter.toLocaleString('en')} bytes.`);
+    if (r) onNotice(`Bin emptied: ${plural(r.redactedChanges, 'record')} redacted; the file went from ${r.bytesBefore.toLocaleString('en')} to ${r.bytesAfter.toLocaleString('en')} bytes.`);
   };
   return (
     <Modal title="History" onClose={onClose}>
@@ -138,7 +139,7 @@ export function HistoryPanel({ run, confirm, onClose, onNotice }: { run: Run; co
       {audit && (
         <p role="status" data-testid="audit-result" className={audit.ok ? 'muted' : 'error'}>
           {audit.ok
-            ? `The audit trail is intact: ${audit.commands} records, ${audit.rows} changed rows, each chained to the one before.`
+            ? `The audit trail is intact: ${plural(audit.commands, 'record')}, ${plural(audit.rows, 'changed row')}, each chained to the one before.`
             : `The audit trail was altered: ${audit.problems.map((p) => `record ${p.commandId}: ${p.problem}`).join('; ')}`}
         </p>
       )}

@@ -5,6 +5,8 @@ import { useEffect, useRef, useState } from 'react';
 import Sigma from 'sigma';
 import type { Graph as GraphData, RelationRecord } from '../../electron/contract/index.js';
 import { call } from '../api.js';
+import { plural } from '../text.js';
+import { useDialogFocus } from '../components/dialogFocus.js';
 
 const TYPE_COLOUR: Record<string, string> = { person: '#7c3aed', organisation: '#0f766e', place: '#c2410c', group: '#b45309' };
 
@@ -127,7 +129,7 @@ export function LinkChart({ around, refreshKey, selectedEntityId, linkedEntityId
     <div className="link-chart">
       <div className="link-chart-bar row">
         <span className="muted" data-testid="graph-size">
-          {data ? `${data.nodes.length} entities, ${data.edges.length} relations${data.truncated ? ' (first 20,000)' : ''}` : ''}
+          {data ? `${plural(data.nodes.length, 'entity')}, ${plural(data.edges.length, 'relation')}${data.truncated ? ' (first 20,000)' : ''}` : ''}
         </span>
         {expanded.length > 0 && (
           <button type="button" className="link" onClick={() => setExpanded([])}>
@@ -143,26 +145,33 @@ export function LinkChart({ around, refreshKey, selectedEntityId, linkedEntityId
         </span>
       </div>
       <div ref={container} className="link-chart-canvas" data-testid="link-chart" data-selected={selectedEntityId ?? ''} />
-      {edge && (
-        <div className="edge-evidence" role="dialog" aria-label="Relation evidence">
-          <strong>
-            {edge.source.name} — {edge.type === 'custom' ? edge.label : edge.type} — {edge.target.name}
-          </strong>
-          {[edge.startDate, edge.endDate].some(Boolean) && <div className="muted">{[edge.startDate, edge.endDate].filter(Boolean).join(' – ')}</div>}
-          {edge.evidence.length ? (
-            edge.evidence.map((e) => (
-              <blockquote key={e.id}>
-                “{e.quote}” <cite>— {e.articleTitle}</cite>
-              </blockquote>
-            ))
-          ) : (
-            <p className="muted">no evidence</p>
-          )}
-          <button type="button" onClick={() => setEdge(null)}>
-            Close
-          </button>
-        </div>
+      {edge && <EdgeEvidence edge={edge} onClose={() => setEdge(null)} />}
+    </div>
+  );
+}
+
+/** A relation's evidence, over the chart: takes the focus, closes on Esc, and gives the focus back. */
+function EdgeEvidence({ edge, onClose }: { edge: RelationRecord; onClose: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useDialogFocus(ref, onClose);
+  return (
+    <div className="edge-evidence" role="dialog" aria-label="Relation evidence" ref={ref}>
+      <strong>
+        {edge.source.name} — {edge.type === 'custom' ? edge.label : edge.type} — {edge.target.name}
+      </strong>
+      {[edge.startDate, edge.endDate].some(Boolean) && <div className="muted">{[edge.startDate, edge.endDate].filter(Boolean).join(' – ')}</div>}
+      {edge.evidence.length ? (
+        edge.evidence.map((e) => (
+          <blockquote key={e.id}>
+            “{e.quote}” <cite>— {e.articleTitle}</cite>
+          </blockquote>
+        ))
+      ) : (
+        <p className="muted">no evidence</p>
       )}
+      <button type="button" onClick={onClose}>
+        Close
+      </button>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Tag } from '../../electron/contract/index.js';
 import { call } from '../api.js';
+import { plural } from '../text.js';
 
 interface Props {
   tags: Tag[];
@@ -123,7 +124,7 @@ function TagEditor({ tag, tags, run, confirm, onDone }: { tag: Tag; tags: Tag[];
         disabled={!mergeInto}
         onClick={async () => {
           const target = others.find((t) => t.id === Number(mergeInto))!;
-          if (await confirm(`Merge "${tag.name}" into "${target.name}"? Its ${tag.count} articles get "${target.name}" and "${tag.name}" is removed.`)) {
+          if (await confirm(`Merge "${tag.name}" into "${target.name}"? Its ${plural(tag.count, 'article')} get "${target.name}" and "${tag.name}" is removed.`)) {
             void run(() => call('tags.merge', { sourceId: tag.id, targetId: target.id })).then((t) => t && onDone());
           }
         }}
@@ -134,7 +135,7 @@ function TagEditor({ tag, tags, run, confirm, onDone }: { tag: Tag; tags: Tag[];
         type="button"
         className="danger"
         onClick={async () => {
-          if (await confirm(`Delete the tag "${tag.name}"? It is removed from ${tag.count} articles; its sub-tags move up.`)) {
+          if (await confirm(`Delete the tag "${tag.name}"? It is removed from ${plural(tag.count, 'article')}; its sub-tags move up.`)) {
             void run(() => call('tags.delete', { id: tag.id })).then((r) => r && onDone());
           }
         }}

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { plural } from '../text.js';
 
 interface Series {
   articles: { date: string; count: number }[];
@@ -100,12 +101,12 @@ export function Timeline({ series, range, markedDates, onBrush, undated = 0 }: P
             width={barWidth}
             height={(d.count / maxEvents) * (mid - 4)}
           >
-            <title>{`${d.date}: ${d.count} events, ${d.fatalities} fatalities`}</title>
+            <title>{`${d.date}: ${plural(d.count, 'event')}, ${plural(d.fatalities, 'fatality')}`}</title>
           </rect>
         ))}
         {series.articles.map((d) => (
           <rect key={`a${d.date}`} className="bar-article" x={x(toMs(d.date))} y={mid + 1} width={barWidth} height={(d.count / maxArticles) * (mid - 4)}>
-            <title>{`${d.date}: ${d.count} articles`}</title>
+            <title>{`${d.date}: ${plural(d.count, 'article')}`}</title>
           </rect>
         ))}
         {selectedDate && <line className="selected-line" x1={x(toMs(selectedDate) + DAY / 2)} x2={x(toMs(selectedDate) + DAY / 2)} y1={0} y2={HEIGHT - AXIS} />}

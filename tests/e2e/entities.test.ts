@@ -73,6 +73,23 @@ describe.skipIf(!chromiumPath)('reviewing entities and reading the map (browser 
     await expect.poll(() => page.getByTestId('article-count').textContent()).toBe('1 article');
   });
 
+  it("does not carry one entity's merge offers to another's page (nor offer a merge into itself)", async () => {
+    const { page } = bench;
+    const row = (name: string) => page.locator('[data-testid="entities-table"] .ag-row', { hasText: name }).first();
+    await page.getByRole('tab', { name: 'Entities' }).click();
+    await row('Amruddin Wali').click();
+    await expect.poll(() => page.getByTestId('entity-name').textContent()).toBe('Amruddin Wali');
+    await page.getByLabel('Find the entity to merge into').fill('Selab');
+    await page.getByRole('button', { name: 'Find', exact: true }).click();
+    await page.getByRole('button', { name: 'Merge into this' }).first().waitFor();
+    await row('Sebghatullah Selab').click();
+    await expect.poll(() => page.getByTestId('entity-name').textContent()).toBe('Sebghatullah Selab');
+    expect(await page.getByRole('button', { name: 'Merge into this' }).count()).toBe(0);
+    expect(await page.getByLabel('Find the entity to merge into').inputValue()).toBe('');
+    expect(await page.getByLabel('Find the entity to merge into').getAttribute('placeholder')).toBe('Find a person…');
+    await page.getByRole('tab', { name: 'Articles' }).click();
+  });
+
   it('selects a place clicked on the map, like a row: its entity opens and every view marks it', async () => {
     const { page } = bench;
     await expect.poll(() => page.getByTestId('map').getAttribute('data-ready'), { timeout: 20_000 }).toBe('true');

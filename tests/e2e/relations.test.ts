@@ -31,7 +31,7 @@ describe.skipIf(!chromiumPath)('relations and the link chart (browser mode, real
   it('draws the link chart, shows an arrow’s evidence on click, and selects an entity from its node', async () => {
     const { page } = bench;
     await page.getByRole('tab', { name: 'Link chart' }).click();
-    await expect.poll(() => page.getByTestId('graph-size').textContent()).toBe('2 entities, 1 relations');
+    await expect.poll(() => page.getByTestId('graph-size').textContent()).toBe('2 entities, 1 relation');
     const chart = page.getByTestId('link-chart');
     await expect.poll(() => chart.getAttribute('data-positions'), { timeout: 10_000 }).not.toBeNull();
     const positions = JSON.parse((await chart.getAttribute('data-positions'))!) as Record<string, [number, number]>;

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportReport } from '../../electron/contract/index.js';
+import { importSummary, plural } from '../../renderer/text.js';
+
+describe('counts read as English', () => {
+  it('agrees the noun with the count', () => {
+    expect(plural(1, 'relation')).toBe('1 relation');
+    expect(plural(0, 'relation')).toBe('0 relations');
+    expect(plural(1500, 'file')).toBe('1,500 files');
+    expect(plural(1, 'entity')).toBe('1 entity');
+    expect(plural(2, 'entity')).toBe('2 entities');
+    expect(plural(3, 'field without', 'fields without')).toBe('3 fields without');
+  });
+});
+
+describe('the import report', () => {
+  const report = (state: ImportReport['state'], done: number, total: number): ImportReport => ({ jobId: 'j', state, total, done, imported: done, duplicates: 0, failed: 0, outcomes: [] });
+  const imported = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `f${i}`, status: 'imported' as const, message: null, articleId: i + 1 }));
+
+  it('says how far a cancelled import got and that the rest was not imported', () => {
+    expect(importSummary(report('cancelled', 1250, 1500), imported(1250), true)).toBe(
+      'Cancelled after 1,250 of 1,500 files: 1,250 imported, 0 already present, 0 failed. The other 250 files were not imported.',
+    );
+    expect(importSummary(report('cancelled', 1, 2), imported(1), true)).toBe('Cancelled after 1 of 2 files: 1 imported, 0 already present, 0 failed. The other 1 file was not imported.');
+    expect(importSummary(report('cancelled', 0, 1500), [], true)).toBe('Cancelled: nothing was imported (1,500 files not imported).');
+  });
+
+  it('does not hide a Cancel that came after the last file', () => {
+    expect(importSummary(report('finished', 1500, 1500), imported(1500), true)).toBe('1,500 imported, 0 already present, 0 failed. The import had already finished when Cancel arrived.');
+    expect(importSummary(report('finished', 2, 2), imported(2), false)).toBe('2 imported, 0 already present, 0 failed');
+  });
+});
