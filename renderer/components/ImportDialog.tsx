@@ -1,6 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ImportOutcome, ImportReport } from '../../electron/contract/index.js';
 import { call, onCoreEvent } from '../api.js';
+import { importSummary } from '../text.js';
+import { useDialogFocus } from './dialogFocus.js';
 import { fromDrop, fromFileList, readBase64, type PickedFile } from './files.js';
 
 interface Props {
@@ -19,6 +21,8 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [text, setText] = useState('');
   const [title, setTitle] = useState('');
+  // Files read and sent, the job not yet known: Cancel stays on screen and is acted on as the job starts.
+  const [starting, setStarting] = useState(false);
   const jobId = useRef<string | null>(null);
   const cancelled = useRef(false);
   const started = useRef(false);
@@ -33,13 +37,17 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
 
   const start = async (source: Parameters<typeof call<'imports.start'>>[1]['source'], refusedLocally: ImportOutcome[] = []) => {
     setLocal(refusedLocally);
+    setStarting(true);
     try {
       const { jobId: id } = await call('imports.start', { source });
       jobId.current = id;
+      if (cancelled.current) await call('imports.cancel', { jobId: id });
       // The job may have finished before this window subscribed: fetch its state once.
       setReport(await call('imports.report', { jobId: id }));
     } catch (e) {
       setError((e as Error).message);
+    } finally {
+      setStarting(false);
     }
   };
 
@@ -64,7 +72,11 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
       if (i % 25 === 0) setReading({ done: i + 1, total: files.length });
     }
     setReading(null);
-    if (cancelled.current) return onClose();
+    if (cancelled.current) {
+      // Nothing was sent: the report says so rather than the dialog vanishing.
+      setReport({ jobId: '', state: 'cancelled', total: files.length, done: 0, imported: 0, duplicates: 0, failed: 0, outcomes: [] });
+      return;
+    }
     if (payload.length === 0) {
       setLocal(refused);
       setReport({ jobId: '', state: 'finished', total: 0, done: 0, imported: 0, duplicates: 0, failed: 0, outcomes: [] });
@@ -80,13 +92,22 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
 
   const outcomes = [...(report?.outcomes ?? []), ...local];
   const finished = report && report.state !== 'running';
-  const counts = (s: ImportOutcome['status']) => outcomes.filter((o) => o.status === s).length;
-  const busy = reading !== null || (report !== null && !finished);
+  const busy = reading !== null || starting || (report !== null && !finished);
+  const dialog = useRef<HTMLDivElement>(null);
+  // Esc does what Close does, and like Close waits while files are being read or imported (Cancel stops them).
+  useDialogFocus(dialog, onClose, !busy);
   const progress = reading ? reading.done / Math.max(1, reading.total) : report ? report.done / Math.max(1, report.total) : 0;
+
+  /** The file inputs are hidden behind their labels: the label takes the focus and opens its chooser on Enter or Space. */
+  const openChooser = (e: KeyboardEvent<HTMLLabelElement>) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    e.preventDefault();
+    e.currentTarget.querySelector('input')?.click();
+  };
 
   return (
     <div className="modal-backdrop">
-      <div className="modal import-dialog" role="dialog" aria-modal="true" aria-labelledby="import-title">
+      <div className="modal import-dialog" role="dialog" aria-modal="true" aria-labelledby="import-title" ref={dialog}>
         <h2 id="import-title">Import articles</h2>
         {!busy && !finished && (
           <>
@@ -100,7 +121,7 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
               }}
             >
               <p>Drop files or folders here (.txt, .md, .html, .htm; up to {megabytes(maxFileBytes)} each)</p>
-              <label className="button">
+              <label className="button" tabIndex={0} onKeyDown={openChooser}>
                 Choose files…
                 <input
                   type="file"
@@ -111,7 +132,7 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
                   onChange={(e) => e.target.files && void importFiles(fromFileList(e.target.files, false))}
                 />
               </label>
-              <label className="button">
+              <label className="button" tabIndex={0} onKeyDown={openChooser}>
                 Choose a folder…
                 <input
                   type="file"
@@ -143,7 +164,11 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
         {busy && (
           <div className="progress-block">
             <p>
-              {reading ? `Reading files… ${reading.done} of ${reading.total}` : `Importing… ${report?.done ?? 0} of ${report?.total ?? 0}`}
+              {reading
+                ? `Reading files… ${reading.done.toLocaleString('en')} of ${reading.total.toLocaleString('en')}`
+                : report
+                  ? `Importing… ${report.done.toLocaleString('en')} of ${report.total.toLocaleString('en')}`
+                  : 'Starting the import…'}
             </p>
             <progress max={1} value={progress} aria-label="Import progress" />
             <button
@@ -165,8 +190,7 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
         {finished && (
           <div className="import-report" data-testid="import-report">
             <p className="summary">
-              {report.state === 'cancelled' ? 'Cancelled. ' : ''}
-              {counts('imported')} imported, {counts('duplicate')} already present, {counts('failed')} failed
+              {importSummary(report, outcomes, cancelled.current)}
             </p>
             <table>
               <thead>

@@ -1,9 +1,10 @@
-import type { ColDef, GridApi, IDatasource, SortModelItem } from 'ag-grid-community';
+import type { ColDef, FilterModel, GridApi, IDatasource, SortModelItem } from 'ag-grid-community';
 import { themeQuartz } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { TableExportInput } from '../../electron/contract/index.js';
 import { setShownTable, shownColumns, shownSort } from '../state/shownTable.js';
+import { useEnterOpens } from './enterOpens.js';
 import { useRowMarks } from './rowMarks.js';
 
 export const gridTheme = themeQuartz.withParams({ fontFamily: 'Noto Sans, sans-serif', fontSize: 13, headerFontWeight: 600, spacing: 6 });
@@ -18,12 +19,13 @@ interface Props<T extends { id: number }> {
   selectedId: number | null;
   /** Rows tied to the current selection elsewhere (an entity's events, an event's actors…): marked. */
   markedIds?: number[];
-  fetchPage: (sort: SortSpec, startRow: number, endRow: number) => Promise<{ rows: T[]; total: number }>;
+  /** `filters`: AG Grid's filter model of the columns that have a `filter`, to apply in SQL. */
+  fetchPage: (sort: SortSpec, startRow: number, endRow: number, filters: FilterModel) => Promise<{ rows: T[]; total: number }>;
   onOpen: (id: number) => void;
   onTotal: (n: number) => void;
   onError: (message: string) => void;
-  /** This grid as an export request, given its current sort and shown columns. */
-  exportAs: (sort: SortSpec, columns: string[] | undefined) => TableExportInput;
+  /** This grid as an export request, given its current sort, shown columns and column filters. */
+  exportAs: (sort: SortSpec, columns: string[] | undefined, filters: FilterModel) => TableExportInput;
   /** A cell edited in place, with the row as edited: saves it (or says why not). */
   onCellEdited?: (row: T) => Promise<void>;
 }
@@ -56,7 +58,7 @@ export function PagedGrid<T extends { id: number }>({ testId, columns, refreshKe
       setShownTable(() => {
         const api = apiRef.current;
         const sort = shownSort(api).map((s) => ({ colId: s.column, direction: s.direction }));
-        return latest.current.exportAs(sort, shownColumns(api));
+        return latest.current.exportAs(sort, shownColumns(api), api?.getFilterModel() ?? {});
       }),
     [],
   );
@@ -64,7 +66,7 @@ export function PagedGrid<T extends { id: number }>({ testId, columns, refreshKe
     () => ({
       getRows: (params) => {
         const sort = (params.sortModel as SortModelItem[]).slice(0, 1).map((s) => ({ colId: s.colId, direction: s.sort }));
-        latest.current.fetchPage(sort, params.startRow, params.endRow).then(
+        latest.current.fetchPage(sort, params.startRow, params.endRow, params.filterModel as FilterModel).then(
           (page) => {
             latest.current.onTotal(page.total);
             params.successCallback(page.rows, page.total);
@@ -82,6 +84,7 @@ export function PagedGrid<T extends { id: number }>({ testId, columns, refreshKe
     apiRef.current?.purgeInfiniteCache();
   }, [refreshKey]);
   const { box, rowClassRules } = useRowMarks<T>(selectedId, markedIds);
+  const enter = useEnterOpens<T>(onOpen);
   useEffect(() => {
     const api = apiRef.current;
     const node = api && selectedId !== null ? api.getRowNode(String(selectedId)) : undefined;
@@ -93,7 +96,7 @@ export function PagedGrid<T extends { id: number }>({ testId, columns, refreshKe
       <AgGridReact<T>
         theme={gridTheme}
         columnDefs={columns}
-        defaultColDef={{ sortable: true, resizable: true }}
+        defaultColDef={{ sortable: true, resizable: true, suppressKeyboardEvent: enter.suppressKeyboardEvent }}
         rowModelType="infinite"
         datasource={datasource}
         cacheBlockSize={100}
@@ -101,6 +104,7 @@ export function PagedGrid<T extends { id: number }>({ testId, columns, refreshKe
         rowClassRules={rowClassRules}
         onGridReady={(e) => (apiRef.current = e.api)}
         onRowClicked={(e) => e.data && onOpen(e.data.id)}
+        onCellKeyDown={enter.onCellKeyDown}
         onCellValueChanged={(e) => {
           if (!onCellEdited || !e.data) return;
           // The grid shows the edit at once; the rows are read again afterwards, so a refused edit goes back.

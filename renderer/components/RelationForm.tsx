@@ -10,16 +10,19 @@ interface Props {
   evidence: { articleId: number; start: number; end: number; quote: string };
   source: Ref;
   target: Ref;
+  /** The type proposed from the evidence's cue words, and those words (null: nothing in the text said it). */
+  type?: (typeof RELATION_TYPES)[number];
+  cue?: string | null;
   onSaved: (relation: RelationRecord) => void;
   onClose: () => void;
   run: <T>(action: () => Promise<T>) => Promise<T | undefined>;
 }
 
 /** "X — spokesman for — Y", from a selected sentence, which becomes the relation's evidence. */
-export function RelationForm({ evidence, source: initialSource, target: initialTarget, onSaved, onClose, run }: Props) {
+export function RelationForm({ evidence, source: initialSource, target: initialTarget, type: proposedType = 'member of', cue = null, onSaved, onClose, run }: Props) {
   const [source, setSource] = useState<Ref>(initialSource);
   const [target, setTarget] = useState<Ref>(initialTarget);
-  const [type, setType] = useState<(typeof RELATION_TYPES)[number]>('member of');
+  const [type, setType] = useState<(typeof RELATION_TYPES)[number]>(proposedType);
   const [label, setLabel] = useState('');
   const [startDate, setStartDate] = useState('');
   const [endDate, setEndDate] = useState('');
@@ -34,6 +37,9 @@ export function RelationForm({ evidence, source: initialSource, target: initialT
         </button>
       </header>
       <blockquote className="evidence">“{evidence.quote}”</blockquote>
+      <p className="muted" data-testid="relation-cue">
+        {cue ? `Proposed from “${cue}”: check the type and direction.` : 'No cue words found: choose the type.'}
+      </p>
       <EntityPicker label="From" types={[...types]} value={source} onChange={setSource} run={run} />
       <label className="field">
         <span>Relation</span>

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react'
 import type { ArticleColumn, ArticlePage, ArticleRow } from '../../electron/contract/index.js';
 import { call } from '../api.js';
 import { gridTheme } from '../components/PagedGrid.js';
+import { useEnterOpens } from '../components/enterOpens.js';
 import { useRowMarks } from '../components/rowMarks.js';
 import { setShownTable, shownColumns } from '../state/shownTable.js';
 import { Snippet } from '../components/Snippet.js';
@@ -133,6 +134,7 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
   }, [externalKey, refreshKey]);
 
   const { box, rowClassRules } = useRowMarks<ArticleRow>(currentId, markedIds);
+  const enter = useEnterOpens<ArticleRow>(onOpen);
 
   useEffect(() => {
     apiRef.current?.deselectAll();
@@ -147,7 +149,7 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
       <AgGridReact<ArticleRow>
         theme={gridTheme}
         columnDefs={columns}
-        defaultColDef={{ sortable: true, resizable: true }}
+        defaultColDef={{ sortable: true, resizable: true, suppressKeyboardEvent: enter.suppressKeyboardEvent }}
         rowModelType="infinite"
         datasource={datasource}
         cacheBlockSize={100}
@@ -157,6 +159,7 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
         rowClassRules={rowClassRules}
         onGridReady={onGridReady}
         onRowClicked={(e) => e.data && onOpen(e.data.id)}
+        onCellKeyDown={enter.onCellKeyDown}
         onSelectionChanged={(e) => onSelectionChange(e.api.getSelectedRows().map((r) => r.id))}
         overlayNoRowsTemplate="No articles match."
       />

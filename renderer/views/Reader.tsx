@@ -8,6 +8,8 @@ import { RelationForm } from '../components/RelationForm.js';
 import { ScopeSelect } from '../components/ScopeSelect.js';
 import { MentionPanel, TYPE_LABEL, wordEdge, type Scope } from '../components/MentionPanel.js';
 import { TagChips } from '../components/TagChips.js';
+import { proposeRelation, type NamedSpan } from '../state/relationProposal.js';
+import { sentenceAfter, sentenceAt } from '../state/sentences.js';
 
 interface Props {
   articleId: number;
@@ -37,6 +39,14 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
   const [coding, setCoding] = useState<{ initial?: Initial; event: EventRecord | null } | null>(null);
   type Relating = Omit<Parameters<typeof RelationForm>[0], 'onSaved' | 'onClose' | 'run'>;
   const [relating, setRelating] = useState<Relating | null>(null);
+  /** A form opened from the keyboard (or its button) takes the focus, so it can be filled without a mouse. */
+  const focusForm = useRef(false);
+  const side = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!focusForm.current || !(coding || relating)) return;
+    focusForm.current = false;
+    side.current?.querySelector<HTMLElement>('.event-form :is(input, select, textarea):not([disabled])')?.focus();
+  }, [coding, relating]);
 
   useEffect(() => {
     if (eventId !== undefined) void run(() => call('events.get', { id: eventId })).then((event) => event && setCoding({ event }));
@@ -70,12 +80,15 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
   const body = article?.body ?? '';
   const selectionEvidence: PendingEvidence | null = textRange ? { field: 'eventType', articleId, ...textRange, quote: body.slice(textRange.start, textRange.end) } : null;
 
-  /** "l": relate the first two entities named in the selected text, citing it. */
+  /** "l": relate two entities named in the selected text, citing it; type and ends proposed from its cue words ("his spokesman"). */
   const relate = useCallback(
     (range: { start: number; end: number }) => {
-      const named = mentions.filter((m) => m.entityId !== null && m.type !== 'date' && m.status !== 'rejected' && m.start >= range.start && m.end <= range.end);
-      const distinct = [...new Map(named.map((m) => [m.entityId!, { id: m.entityId!, name: m.entityName ?? m.quote }])).values()];
-      setRelating({ evidence: { articleId, ...range, quote: body.slice(range.start, range.end) }, source: distinct[0] ?? null, target: distinct[1] ?? null });
+      const named: NamedSpan[] = mentions.flatMap((m) =>
+        m.entityId !== null && m.type !== 'date' && m.status !== 'rejected' ? [{ entityId: m.entityId, name: m.entityName ?? m.quote, type: m.type, start: m.start, end: m.end }] : [],
+      );
+      const proposal = proposeRelation(body, range, named);
+      focusForm.current = true;
+      setRelating({ evidence: { articleId, ...range, quote: body.slice(range.start, range.end) }, source: proposal.source, target: proposal.target, type: proposal.type, cue: proposal.cue });
       setTextRange(null);
     },
     [articleId, body, mentions],
@@ -88,6 +101,7 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
         if (!d) return;
         const names = new Map(mentions.filter((m) => m.entityId !== null).map((m) => [m.entityId!, m.entityName ?? m.quote]));
         const evidence = d.evidence.map((e) => ({ ...e, quote: body.slice(e.start, e.end) }));
+        focusForm.current = true;
         setCoding({ event: null, initial: { input: d.input, evidence, names, fatalityReadings: d.fatalities.readings, cues: d.cues } });
         setTextRange(null);
       }),
@@ -105,6 +119,14 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
       const { leave, onNavigate, onClose, mentions, selectedId, selected, textRange, scope, showRejected, articleId, body, run, codeEvent, relate } = keyState.current;
       const visible = mentions.filter((m) => showRejected || m.status !== 'rejected');
       const target = e.target as HTMLElement;
+      // Esc in an event or relation form closes that form (its own fields and lists included), not the reader.
+      const form = target.closest('.event-form');
+      if (form && e.key === 'Escape' && !e.defaultPrevented && !target.closest('[role="dialog"]')) {
+        e.preventDefault();
+        if (form.matches('[aria-label="Relate two entities"]')) setRelating(null);
+        else setCoding(null);
+        return;
+      }
       if (target.closest('input, textarea, [contenteditable="true"], [role="dialog"]')) return;
       // A grading just chosen keeps the focus on its list; j, k and Esc still move on from there.
       if (target.closest('select') && !['j', 'k', 'Escape'].includes(e.key)) return;
@@ -115,6 +137,14 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
         const at = visible.findIndex((m) => m.id === selectedId);
         const next = visible[e.key === ']' ? at + 1 : at === -1 ? visible.length - 1 : at - 1];
         if (next) setSelectedId(next.id);
+      } else if ((e.key === 's' || e.key === 'S') && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        // The caret is the selected text, else the selected mention, else the start: "s" selects the sentence
+        // around the mention or the next one; "Shift+S" adds the next sentence to the selection.
+        const sentence = textRange ? sentenceAfter(body, textRange.end) : selected ? sentenceAt(body, selected.start) : sentenceAfter(body, 0);
+        if (sentence) {
+          setTextRange(e.key === 'S' && textRange ? { start: textRange.start, end: sentence.end } : sentence);
+          setSelectedId(null);
+        }
       } else if (textRange && e.key === 'e') {
         codeEvent(textRange);
       } else if (textRange && e.key === 'l') {
@@ -195,7 +225,7 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
             }}
           />
         </article>
-        <aside className={`reader-side${coding || relating ? ' coding' : ''}`} aria-label="Article details">
+        <aside className={`reader-side${coding || relating ? ' coding' : ''}`} aria-label="Article details" ref={side}>
           {relating && (
             <RelationForm
               key={`${relating.evidence.start}-${relating.evidence.end}`}
@@ -211,7 +241,11 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
               event={coding.event}
               initial={coding.initial}
               selection={selectionEvidence}
-              onSaved={(event) => setCoding({ event })}
+              onSaved={(event) => {
+                // A new event's form is drawn afresh for the saved event: keep the keyboard in it.
+                if (!coding.event) focusForm.current = true;
+                setCoding({ event });
+              }}
               onClose={() => setCoding(null)}
               onOpenEvent={onOpenEvent}
               run={run}
@@ -240,6 +274,7 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
                 ))}
               </div>
               <ScopeSelect value={scope} onChange={setScope} />
+              <p className="muted">s: next sentence · Shift+S: add the next sentence</p>
               <button type="button" className="primary" onClick={() => codeEvent(textRange)} title="Code an event from this text (e)">
                 Code event…
               </button>
