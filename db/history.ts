@@ -286,23 +286,21 @@ export class History {
 
   /** Undoes the newest live action; null when there is nothing to undo. */
   undo(): CommandEntry | null {
-    return writeTransaction(this.db, () => {
-      const target = this.undoTarget();
-      if (!target) return null;
-      const id = this.run({ name: 'history.undo', label: `Undo: ${this.originalLabel(target)}`, kind: 'undo', reverts: target.id, detail: { command: target.id } }, () => {
-        this.revert(target);
-        return this.activeCommand()!;
-      });
-      return this.entry(id);
-    });
+    return this.step('undo', () => this.undoTarget());
   }
 
   /** Redoes the newest undone action; null when there is nothing to redo. */
   redo(): CommandEntry | null {
+    return this.step('redo', () => this.redoTarget());
+  }
+
+  /** Undo and redo alike revert their target, as a new command of their own kind. */
+  private step(kind: 'undo' | 'redo', find: () => ReturnType<History['undoTarget']>): CommandEntry | null {
     return writeTransaction(this.db, () => {
-      const target = this.redoTarget();
+      const target = find();
       if (!target) return null;
-      const id = this.run({ name: 'history.redo', label: `Redo: ${this.originalLabel(target)}`, kind: 'redo', reverts: target.id, detail: { command: target.id } }, () => {
+      const label = `${kind === 'undo' ? 'Undo' : 'Redo'}: ${this.originalLabel(target)}`;
+      const id = this.run({ name: `history.${kind}`, label, kind, reverts: target.id, detail: { command: target.id } }, () => {
         this.revert(target);
         return this.activeCommand()!;
       });
