@@ -108,3 +108,27 @@ export async function mapPixel(bench: Bench, lat: number, lon: number): Promise<
   const my = (l: number) => ((1 - Math.log(Math.tan((l * Math.PI) / 180) + 1 / Math.cos((l * Math.PI) / 180)) / Math.PI) / 2) * world;
   return { x: box.x + box.width / 2 + mx(lon) - mx(cLon), y: box.y + box.height / 2 + my(lat) - my(cLat) };
 }
+
+/** Relates "Rohullah Ahmadzai" to a new organisation "Ministry of Defence" from the sample's sentence, as an analyst does with `l`. */
+export async function relateSpokesman(bench: Bench): Promise<void> {
+  const { page } = bench;
+  await selectText(bench, 'Rohullah Ahmadzai, a spokesman for the defense ministry');
+  await page.keyboard.press('l');
+  const form = page.getByRole('form', { name: 'Relate two entities' });
+  await form.locator('.entity-picker strong', { hasText: 'Rohullah Ahmadzai' }).waitFor();
+  await form.getByRole('textbox', { name: 'To' }).fill('Ministry of Defence');
+  await form.getByRole('button', { name: 'Add “Ministry of Defence” as a new organisation' }).click();
+  await form.getByRole('combobox', { name: 'Relation type' }).selectOption('spokesman for');
+  await form.getByRole('button', { name: 'Save relation' }).click();
+  await form.waitFor({ state: 'detached' });
+}
+
+/** Creates a tag in the tag panel and adds it to the article open in the reader. */
+export async function tagOpenArticle(bench: Bench, name: string): Promise<void> {
+  const { page } = bench;
+  await page.getByRole('textbox', { name: 'New tag name' }).fill(name);
+  await page.getByRole('button', { name: 'Create tag' }).click();
+  await page.locator('.tag-name', { hasText: name }).waitFor();
+  await page.getByRole('combobox', { name: 'Add a tag' }).selectOption({ label: name });
+  await page.getByRole('button', { name: 'Add', exact: true }).click();
+}

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput, CallName, CallOutput } from '../../electron/contract/index.js';
-import { chromiumPath, openWorkbench, selectText, type Bench } from './harness.js';
+import { chromiumPath, openWorkbench, relateSpokesman, tagOpenArticle, type Bench } from './harness.js';
 
 describe.skipIf(!chromiumPath)('undo and redo of every kind of action, from the keyboard (browser mode, real Chromium)', () => {
   let bench: Bench;
@@ -110,11 +110,7 @@ describe.skipIf(!chromiumPath)('undo and redo of every kind of action, from the 
 
   it('undoes and redoes a tag on the article', async () => {
     const { page } = bench;
-    await page.getByRole('textbox', { name: 'New tag name' }).fill('Northern offensive');
-    await page.getByRole('button', { name: 'Create tag' }).click();
-    await page.locator('.tag-name', { hasText: 'Northern offensive' }).waitFor();
-    await page.getByRole('combobox', { name: 'Add a tag' }).selectOption({ label: 'Northern offensive' });
-    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await tagOpenArticle(bench, 'Northern offensive');
     const tagged = () => read('SELECT count(*) AS n FROM article_tag')!.n;
     await undoRedo(tagged, 0, 1);
     await page.locator('.reader .tag-chip', { hasText: 'Northern offensive' }).waitFor();
@@ -130,15 +126,7 @@ describe.skipIf(!chromiumPath)('undo and redo of every kind of action, from the 
 
   it('undoes and redoes a relation', async () => {
     const { page } = bench;
-    await selectText(bench, 'Rohullah Ahmadzai, a spokesman for the defense ministry');
-    await page.keyboard.press('l');
-    const form = page.getByRole('form', { name: 'Relate two entities' });
-    await form.locator('.entity-picker strong', { hasText: 'Rohullah Ahmadzai' }).waitFor();
-    await form.getByRole('textbox', { name: 'To' }).fill('Ministry of Defence');
-    await form.getByRole('button', { name: 'Add “Ministry of Defence” as a new organisation' }).click();
-    await form.getByRole('combobox', { name: 'Relation type' }).selectOption('spokesman for');
-    await form.getByRole('button', { name: 'Save relation' }).click();
-    await form.waitFor({ state: 'detached' });
+    await relateSpokesman(bench);
     const relations = () => read("SELECT count(*) AS n FROM relation WHERE type = 'spokesman for'")!.n;
     await undoRedo(relations, 0, 1);
     await page.keyboard.press('Escape');

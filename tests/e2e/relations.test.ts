@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, openWorkbench, selectText, type Bench } from './harness.js';
+import { chromiumPath, openWorkbench, relateSpokesman, type Bench } from './harness.js';
 
 describe.skipIf(!chromiumPath)('relations and the link chart (browser mode, real Chromium)', () => {
   let bench: Bench;
@@ -13,15 +13,7 @@ describe.skipIf(!chromiumPath)('relations and the link chart (browser mode, real
 
   it('relates a spokesman to his ministry from the sentence that says so', async () => {
     const { page } = bench;
-    await selectText(bench, 'Rohullah Ahmadzai, a spokesman for the defense ministry');
-    await page.keyboard.press('l');
-    const form = page.getByRole('form', { name: 'Relate two entities' });
-    await form.locator('.entity-picker strong', { hasText: 'Rohullah Ahmadzai' }).waitFor();
-    await form.getByRole('textbox', { name: 'To' }).fill('Ministry of Defence');
-    await form.getByRole('button', { name: 'Add “Ministry of Defence” as a new organisation' }).click();
-    await form.getByRole('combobox', { name: 'Relation type' }).selectOption('spokesman for');
-    await form.getByRole('button', { name: 'Save relation' }).click();
-    await form.waitFor({ state: 'detached' });
+    await relateSpokesman(bench);
     await page.keyboard.press('Escape');
     await page.getByRole('tab', { name: 'Relations' }).click();
     await expect.poll(() => page.getByTestId('relation-count').textContent()).toBe('1 relation');

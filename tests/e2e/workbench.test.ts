@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures } from '../integration/helpers.js';
-import { chromiumPath, openWorkbench, type Bench } from './harness.js';
+import { chromiumPath, openWorkbench, tagOpenArticle, type Bench } from './harness.js';
 
 const TITLE = 'After a brief offensive, the Taliban invade important cities in northern Afghanistan';
 
@@ -52,11 +52,7 @@ describe.skipIf(!chromiumPath)('an analyst at the workbench (browser mode, real 
 
   it('creates a tag, tags the article from the reader and filters the table by the tag', async () => {
     const { page } = bench;
-    await page.getByRole('textbox', { name: 'New tag name' }).fill('Northern offensive');
-    await page.getByRole('button', { name: 'Create tag' }).click();
-    await page.locator('.tag-name', { hasText: 'Northern offensive' }).waitFor();
-    await page.getByRole('combobox', { name: 'Add a tag' }).selectOption({ label: 'Northern offensive' });
-    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await tagOpenArticle(bench, 'Northern offensive');
     await page.locator('.reader .tag-chip', { hasText: 'Northern offensive' }).waitFor();
 
     await page.getByRole('searchbox', { name: 'Search articles' }).fill('');
