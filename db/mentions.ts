@@ -97,8 +97,9 @@ export class MentionsRepository {
       .all(articleId) as { start: number; end: number }[];
   }
 
-  clearSuggestions(articleId: number): void {
-    this.db.prepare("DELETE FROM mention WHERE article_id = ? AND status = 'suggested' AND origin = 'auto'").run(articleId);
+  /** Deletes an article's automatic suggestions; returns the entities they named (which may now be orphans). */
+  clearSuggestions(articleId: number): (number | null)[] {
+    return this.db.prepare("DELETE FROM mention WHERE article_id = ? AND status = 'suggested' AND origin = 'auto' RETURNING entity_id").pluck().all(articleId) as (number | null)[];
   }
 
   insert(articleId: number, body: string, m: NewMention): number {
@@ -226,11 +227,12 @@ export class MentionsRepository {
       .get(version) as number;
   }
 
-  notExtracted(version: number, limit: number): number[] {
+  /** Articles not yet read by this extractor version, in id order after `afterId`. */
+  notExtracted(version: number, limit: number, afterId = 0): number[] {
     return this.db
-      .prepare('SELECT a.id FROM article a LEFT JOIN extraction_state s ON s.article_id = a.id WHERE s.version IS NULL OR s.version < ? ORDER BY a.id LIMIT ?')
+      .prepare('SELECT a.id FROM article a LEFT JOIN extraction_state s ON s.article_id = a.id WHERE (s.version IS NULL OR s.version < ?) AND a.id > ? ORDER BY a.id LIMIT ?')
       .pluck()
-      .all(version, limit) as number[];
+      .all(version, afterId, limit) as number[];
   }
 }
 

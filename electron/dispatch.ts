@@ -2,6 +2,7 @@ import { COMMANDS, inputDetail, Look, type CommandSpec } from './commands.js';
 import { contract, isCallName, type CallName, type CallResult, type CoreEvent, type ImportReport } from './contract/index.js';
 import { createHandlers, type Handlers } from './handlers.js';
 import { toCallError, UserError } from './services/errors.js';
+import { ExtractPool } from './services/entities/extractPool.js';
 import { ExtractionQueue } from './services/entities/queue.js';
 import { Gazetteer } from './services/gazetteer/gazetteer.js';
 import { ParsePool } from './services/extract/parsePool.js';
@@ -24,8 +25,12 @@ export interface CoreOptions {
   printPdf?: PagePrinter;
   /** The built article-parsing worker (dist/electron/parseWorker.mjs); without it, files are parsed on this thread. */
   parseWorker?: string | null;
+  /** The built extraction worker (dist/electron/extractWorker.mjs); without it, suggestions are read on this thread. */
+  extractWorker?: string | null;
   /** Take the one-instance workspace lock (default); the command line does not (see workspaceLock.ts). */
   lockWorkspace?: boolean;
+  /** The workspace's passphrase (the command line); without it an encrypted workspace starts locked. */
+  passphrase?: string | null;
 }
 
 export type Dispatch = (name: string, input: unknown) => Promise<CallResult<unknown>>;
@@ -44,6 +49,7 @@ export class Core {
 
   private gazetteerInstance: Gazetteer | null = null;
   private parser: ParsePool | null = null;
+  private readonly extractors: ExtractPool | null;
   readonly extraction: ExtractionQueue;
 
   constructor(options: CoreOptions) {
@@ -52,14 +58,16 @@ export class Core {
     // Made (and emptied of what a killed run left) as the core starts.
     this.scratch = new ScratchSpace(options.dataDir);
     const emit = (event: CoreEvent) => this.listeners.forEach((l) => l(event));
-    this.extraction = new ExtractionQueue(() => this.session.current, emit);
+    this.extractors = options.extractWorker ? new ExtractPool(options.extractWorker, options.gazetteerFile) : null;
+    this.extraction = new ExtractionQueue(() => this.session.current, emit, this.extractors);
     this.imports = new ImportService(
       () => this.session.current,
       (report) => {
         emit({ type: 'import.progress', report });
         if (report.state !== 'running') this.recordImport(report);
         if (report.imported > 0 || report.state !== 'running') emit({ type: 'changed', what: ['articles'] });
-        if (report.state !== 'running' && report.imported > 0 && options.suggestOnImport !== false) this.extraction.start();
+        // Suggestions follow each stored batch, so a long import is read while it runs, not after.
+        if (report.imported > 0 && (report.state !== 'running' || this.extractors) && options.suggestOnImport !== false) void this.extraction.start();
       },
       options.sampleDir,
       (this.parser = new ParsePool(options.parseWorker ?? null)),
@@ -127,6 +135,7 @@ export class Core {
   close(): void {
     this.extraction.stop();
     this.parser?.close();
+    this.extractors?.close();
     this.session.close();
     this.gazetteerInstance?.close();
   }

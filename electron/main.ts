@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Core } from './dispatch.js';
 import { grantsFromResult, PathGrants, pathsNeeded, type GrantKind } from './pathGrants.js';
 import { electronPrintPdf } from './printPdf.js';
-import { appRoot, gazetteerFile, parseWorkerFile, rendererDir, sampleDir } from './paths.js';
+import { appRoot, extractWorkerFile, gazetteerFile, parseWorkerFile, rendererDir, sampleDir } from './paths.js';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -181,7 +181,7 @@ guardContents();
 void app.whenReady().then(() => {
   const root = appRoot(__dirname);
   try {
-    core = new Core({ dataDir: app.getPath('userData'), gazetteerFile: gazetteerFile(root), sampleDir: sampleDir(root), mode: 'electron', version: app.getVersion(), printPdf: electronPrintPdf, parseWorker: parseWorkerFile(root) });
+    core = new Core({ dataDir: app.getPath('userData'), gazetteerFile: gazetteerFile(root), sampleDir: sampleDir(root), mode: 'electron', version: app.getVersion(), printPdf: electronPrintPdf, parseWorker: parseWorkerFile(root), extractWorker: extractWorkerFile(root) });
   } catch (error) {
     dialog.showErrorBox('Analyst Workbench cannot open its workspace', (error as Error).message);
     app.quit();

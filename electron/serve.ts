@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Core } from './dispatch.js';
-import { appVersion, gazetteerFile, parseWorkerFile, rendererDir, sampleDir, userDataDir } from './paths.js';
+import { appVersion, extractWorkerFile, gazetteerFile, parseWorkerFile, rendererDir, sampleDir, userDataDir } from './paths.js';
 import { newToken } from './web/guard.js';
 import { createWebServer } from './web/server.js';
 
@@ -32,6 +32,7 @@ function main(): void {
       mode: 'browser',
       version: appVersion(),
       parseWorker: parseWorkerFile(),
+      extractWorker: extractWorkerFile(),
     });
   } catch (error) {
     console.error(`Cannot open the workspace: ${(error as Error).message}`);

@@ -12,77 +12,11 @@ import { Gazetteer } from '../electron/services/gazetteer/gazetteer.js';
 import { findChromium } from '../electron/services/reports/pdf.js';
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
+import { makeArticles, mulberry32 } from './benchArticles.js';
+import { benchSuggestions } from './benchSuggestions.js';
 
 const root = appRoot();
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);
-
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function sentencesOf(text: string): string[] {
-  return text
-    .replace(/\s+/g, ' ')
-    .split(/(?<=[.!?])\s+(?=[A-Z“"])/)
-    .map((s) => s.trim())
-    .filter((s) => {
-      const words = s.split(' ').length;
-      return words >= 6 && words <= 45 && /^[A-Z“"]/.test(s) && !/[`{}<>|#=\\[\]$]/.test(s) && /[.!?]$/.test(s);
-    });
-}
-
-function corpus(): { news: string[]; prose: string[] } {
-  const fixtures = path.join(root, 'tests/fixtures');
-  const news = [path.join(fixtures, 'kunduz-offensive.txt'), ...fs.readdirSync(path.join(fixtures, 'folder')).map((f) => path.join(fixtures, 'folder', f))]
-    .filter((f) => f.endsWith('.txt'))
-    .flatMap((f) => sentencesOf(fs.readFileSync(f, 'utf8')));
-  const prose: string[] = [];
-  const modules = path.join(root, 'node_modules');
-  for (const entry of fs.readdirSync(modules)) {
-    const dirs = entry.startsWith('@') ? fs.readdirSync(path.join(modules, entry)).map((d) => path.join(entry, d)) : [entry];
-    for (const d of dirs) {
-      const readme = ['README.md', 'readme.md', 'Readme.md'].map((r) => path.join(modules, d, r)).find((r) => fs.existsSync(r));
-      if (readme) prose.push(...sentencesOf(fs.readFileSync(readme, 'utf8').replace(/```[\s\S]*?```/g, ' ')));
-    }
-  }
-  return { news, prose };
-}
-
-const PLACES = ['Kunduz', 'Maimana', 'Taliqan', 'Herat', 'Kandahar', 'Ghazni', 'Balkh', 'Mazar-i-Sharif', 'Jalalabad', 'Bamyan', 'Khost', 'Lashkar Gah', 'Faizabad', 'Pul-i-Khumri', 'Sheberghan', 'Sar-e Pol', 'Zaranj', 'Farah', 'Qalat', 'Gardez', 'Mosul', 'Aleppo', 'Idlib', 'Kharkiv', 'Mariupol', 'Goma', 'Bunia', 'Timbuktu', 'Gao', 'Marawi'];
-const ACTORS = ['Taliban', 'Afghan security forces', 'government forces', 'militia fighters', 'the Afghan Air Force', 'local police', 'insurgents', 'special forces', 'tribal elders', 'the provincial council'];
-const SOURCES = ['Reuters', 'Al Jazeera', 'New York Times', 'Associated Press', 'BBC', 'Pajhwok', 'TOLOnews', 'Khaama Press', 'The Guardian', 'Agence France-Presse'];
-
-function makeArticles(n: number, seed: number, write: (text: string, index: number) => void): void {
-  const { news, prose } = corpus();
-  const rand = mulberry32(seed);
-  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
-  const vary = (s: string) =>
-    s
-      .replace(/\b(Kunduz|Maimana|Taliqan|Kabul|Faryab|Takhar|Herat|Balkh|Ghazni|Kandahar|Lashkar Gah|Helmand)\b/g, () => pick(PLACES))
-      .replace(/\b(the Taliban|Taliban fighters|security forces)\b/g, () => pick(ACTORS))
-      .replace(/\b\d+\b/g, () => String(1 + Math.floor(rand() * 400)));
-  for (let i = 0; i < n; i++) {
-    const place = pick(PLACES);
-    const day = 1 + Math.floor(rand() * 28);
-    const lines = [`Fighting around ${place}: ${pick(ACTORS)} report ${pick(['clashes', 'advances', 'losses', 'a ceasefire', 'negotiations'])} (${i})`, `Source: ${pick(SOURCES)}`, `Published: 2021-0${1 + Math.floor(rand() * 9)}-${String(day).padStart(2, '0')}`, ''];
-    let body = `${place.toUpperCase()}, Afghanistan – ${vary(pick(news))}`;
-    let paragraph = '';
-    while (body.length + paragraph.length < 3900) {
-      paragraph += (paragraph ? ' ' : '') + (rand() < 0.6 ? vary(pick(news)) : pick(prose));
-      if (rand() < 0.3) {
-        body += `\n\n${paragraph}`;
-        paragraph = '';
-      }
-    }
-    write(lines.join('\n') + body + (paragraph ? `\n\n${paragraph}` : '') + `\n\nReference ${i}-${seed}.`, i);
-  }
-}
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -161,6 +95,7 @@ async function benchSize(n: number): Promise<void> {
 
 for (const n of sizes) await benchSize(n);
 await benchEntities();
+await benchSuggestions((process.env.BENCH_SUGGEST_SIZES ?? '10000').split(',').map(Number).filter((n) => n > 0));
 clearInterval(sampler);
 
 /** Entities: extraction rate, gazetteer, map data queries, and the map's first idle frame. */

@@ -67,6 +67,7 @@ await Promise.all([
       cli: path.join(root, 'electron/cli.ts'),
       gazetteer: path.join(root, 'electron/services/gazetteer/prepare.ts'),
       parseWorker: path.join(root, 'electron/services/extract/parseWorker.ts'),
+      extractWorker: path.join(root, 'electron/services/entities/extractWorker.ts'),
     },
     outdir: path.join(dist, 'electron'),
     outExtension: { '.js': '.mjs' },

@@ -10,12 +10,18 @@ import { repoRoot } from './helpers.js';
  * do for dist/electron/cli.mjs; each call gets its own file, so test files may build in parallel.
  */
 export async function bundleCli(): Promise<{ cli: string; remove: () => void }> {
+  const { file, remove } = await bundleEntry('electron/cli.ts');
+  return { cli: file, remove };
+}
+
+/** Any entry point (the CLI, a worker script) built from the current sources, as bundleCli does. */
+export async function bundleEntry(entry: string): Promise<{ file: string; remove: () => void }> {
   const dir = path.join(repoRoot, 'node_modules', '.cache', 'awb-tests');
   fs.mkdirSync(dir, { recursive: true });
-  const cli = path.join(dir, `cli-${process.pid}-${crypto.randomUUID()}.mjs`);
+  const file = path.join(dir, `${path.basename(entry, '.ts')}-${process.pid}-${crypto.randomUUID()}.mjs`);
   await build({
-    entryPoints: [path.join(repoRoot, 'electron/cli.ts')],
-    outfile: cli,
+    entryPoints: [path.join(repoRoot, entry)],
+    outfile: file,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -33,5 +39,5 @@ export async function bundleCli(): Promise<{ cli: string; remove: () => void }> 
       },
     ],
   });
-  return { cli, remove: () => fs.rmSync(cli, { force: true }) };
+  return { file, remove: () => fs.rmSync(file, { force: true }) };
 }

@@ -1,14 +1,23 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { CoreEvent } from '../../contract/index.js';
 import type { Workspace } from '../workspace.js';
+import type { ExtractPool } from './extractPool.js';
+import { readArticles, type ArticleToRead, type ReadResult } from './readArticles.js';
 import { EXTRACTOR_VERSION } from './service.js';
 
 const BATCH = 20;
 
+interface Batch {
+  ws: Workspace;
+  articles: ArticleToRead[];
+  results: Promise<ReadResult[]>;
+}
+
 /**
- * Suggests entities for every article not yet (or not with this extractor version) processed,
- * in small batches that yield to the event loop, so an import of 10,000 articles finishes at import
- * speed and suggestions follow.
+ * Suggests entities for every article not yet (or not with this extractor version) processed. The
+ * extraction workers read batches ahead while this thread stores the one they finished, so the core
+ * stays free for the window's calls; without workers each batch is read here and the loop yields to
+ * the event loop between batches.
  */
 export class ExtractionQueue {
   private running: Promise<void> | null = null;
@@ -17,6 +26,7 @@ export class ExtractionQueue {
   constructor(
     private readonly workspace: () => Workspace,
     private readonly emit: (event: CoreEvent) => void,
+    private readonly pool: ExtractPool | null = null,
   ) {}
 
   start(): Promise<void> {
@@ -35,24 +45,51 @@ export class ExtractionQueue {
   }
 
   private async run(): Promise<void> {
+    await this.pool?.ready();
     let done = 0;
     let last = 0;
+    let after = 0;
+    const inFlight: Batch[] = [];
     while (!this.stopped) {
       const ws = this.workspace();
-      const ids = ws.entities.mentions.notExtracted(EXTRACTOR_VERSION, BATCH);
-      if (ids.length === 0) break;
-      ws.entities.suggest(ids);
+      // Workers read up to two batches ahead each; without workers one batch at a time, here.
+      const ahead = Math.max(1, (this.pool?.size ?? 0) * 2);
+      while (inFlight.length < ahead) {
+        const ids = ws.entities.mentions.notExtracted(EXTRACTOR_VERSION, BATCH, after);
+        if (ids.length === 0) break;
+        after = ids.at(-1)!;
+        inFlight.push(this.read(ws, ws.entities.articlesToRead(ids)));
+      }
+      if (inFlight.length === 0) {
+        // Articles before the cursor may have been reset meanwhile (a new import reuses no ids, but
+        // "Suggest again" and a workspace switch do): look once more from the start.
+        if (after === 0 || ws.entities.mentions.notExtracted(EXTRACTOR_VERSION, 1).length === 0) break;
+        after = 0;
+        continue;
+      }
+      const batch = inFlight.shift()!;
+      const results = await batch.results;
+      // A batch read for a workspace that is no longer open is dropped: that file reads it when it is opened again.
+      if (this.stopped || batch.ws !== this.workspace()) continue;
+      batch.ws.entities.storeSuggestions(batch.articles, results);
       // New mentions change what the entity and map-view filters match.
-      ws.articles.touched();
-      done += ids.length;
+      batch.ws.articles.touched();
+      done += batch.articles.length;
       if (Date.now() - last > 500) {
         last = Date.now();
-        this.emit({ type: 'extract.progress', done, remaining: ws.entities.mentions.countNotExtracted(EXTRACTOR_VERSION) });
+        this.emit({ type: 'extract.progress', done, remaining: batch.ws.entities.mentions.countNotExtracted(EXTRACTOR_VERSION) });
         this.emit({ type: 'changed', what: ['entities'] });
       }
       await yieldToEventLoop();
     }
     this.emit({ type: 'extract.progress', done, remaining: 0 });
     this.emit({ type: 'changed', what: ['entities', 'articles'] });
+  }
+
+  private read(ws: Workspace, articles: ArticleToRead[]): Batch {
+    const registry = ws.entities.registry();
+    const here = () => readArticles(articles, { gazetteer: ws.entities.gazetteer(), registry });
+    const results = this.pool && this.pool.size > 0 ? this.pool.extract(articles, registry).catch(here) : Promise.resolve().then(here);
+    return { ws, articles, results };
   }
 }

@@ -6,7 +6,7 @@ import { UserError } from '../errors.js';
 import type { Gazetteer, Place } from '../gazetteer/gazetteer.js';
 import { nameKey } from '../gazetteer/normalise.js';
 import { resolveToponyms } from '../gazetteer/resolve.js';
-import { extractEntities, type Suggestion } from './extract.js';
+import { readArticles, type ArticleToRead, type ReadResult } from './readArticles.js';
 
 /** Bumped when the extractor changes enough that old suggestions should be redone. */
 export const EXTRACTOR_VERSION = 2;
@@ -32,7 +32,7 @@ export class EntityService {
 
   constructor(
     private readonly db: Db,
-    private readonly gazetteer: () => Gazetteer,
+    readonly gazetteer: () => Gazetteer,
   ) {
     this.mentions = new MentionsRepository(db);
     this.entities = new EntitiesRepository(db);
@@ -40,28 +40,52 @@ export class EntityService {
 
   /** (Re-)runs the extractor on articles. Decisions already made are kept; only suggestions are redone. */
   suggest(articleIds: number[]): { articles: number; suggestions: number; failed: { articleId: number; reason: string }[] } {
-    const gazetteer = this.gazetteer();
-    const registry = this.entities.registry();
+    const articles = this.articlesToRead(articleIds);
+    return this.storeSuggestions(articles, readArticles(articles, { gazetteer: this.gazetteer(), registry: this.registry() }));
+  }
+
+  /** The workspace's confirmed names, which the extractor finds again wherever they appear. */
+  registry(): Map<string, EntityType> {
+    return this.entities.registry();
+  }
+
+  articlesToRead(articleIds: number[]): ArticleToRead[] {
     const read = this.db.prepare('SELECT a.published, b.body FROM article a JOIN article_body b ON b.article_id = a.id WHERE a.id = ?');
+    return articleIds.flatMap((articleId) => {
+      const article = read.get(articleId) as { published: string | null; body: string } | undefined;
+      return article ? [{ articleId, body: article.body, published: article.published }] : [];
+    });
+  }
+
+  /**
+   * Stores what the extractor read, in one transaction for the batch: each article's old suggestions
+   * are replaced, its decisions kept. An article deleted or changed since it was read is left for
+   * the next run; one the extractor could not read is marked done all the same (with the reason
+   * returned), so the background queue never takes it up again until the extractor changes.
+   */
+  storeSuggestions(articles: readonly ArticleToRead[], results: readonly ReadResult[]): { articles: number; suggestions: number; failed: { articleId: number; reason: string }[] } {
+    const current = this.db.prepare('SELECT body FROM article_body WHERE article_id = ?').pluck();
     let suggestions = 0;
     const failed: { articleId: number; reason: string }[] = [];
-    for (const articleId of articleIds) {
-      const article = read.get(articleId) as { published: string | null; body: string } | undefined;
-      if (!article) continue;
-      let found: Suggestion[];
-      try {
-        found = extractEntities(article.body, { gazetteer, registry, published: article.published });
-      } catch (error) {
-        failed.push({ articleId, reason: (error as Error).message });
-        continue;
-      }
-      if (found.length > MAX_SUGGESTIONS) {
-        // A list or a dump, not an article: review would be impossible. Keep the first ones and say so.
-        failed.push({ articleId, reason: `${found.length.toLocaleString('en')} names found; only the first ${MAX_SUGGESTIONS.toLocaleString('en')} were kept as suggestions.` });
-        found = found.slice(0, MAX_SUGGESTIONS);
-      }
-      writeTransaction(this.db, () => {
-        this.mentions.clearSuggestions(articleId);
+    // Only entities that lost a suggestion here can have become orphans: pruning just those keeps a
+    // batch's cost independent of the registry's size.
+    const replaced: (number | null)[] = [];
+    writeTransaction(this.db, () => {
+      results.forEach((result, i) => {
+        const { articleId, body } = articles[i]!;
+        if (current.get(articleId) !== body) return;
+        if ('error' in result) {
+          failed.push({ articleId, reason: result.error });
+          this.mentions.markExtracted(articleId, EXTRACTOR_VERSION);
+          return;
+        }
+        let found = result.suggestions;
+        if (found.length > MAX_SUGGESTIONS) {
+          // A list or a dump, not an article: review would be impossible. Keep the first ones and say so.
+          failed.push({ articleId, reason: `${found.length.toLocaleString('en')} names found; only the first ${MAX_SUGGESTIONS.toLocaleString('en')} were kept as suggestions.` });
+          found = found.slice(0, MAX_SUGGESTIONS);
+        }
+        replaced.push(...this.mentions.clearSuggestions(articleId));
         const decided = this.mentions.decided(articleId);
         const people = new Map<string, number>();
         for (const s of found) {
@@ -69,14 +93,14 @@ export class EntityService {
           const candidates = (s.places ?? []).map(toCandidate);
           const entityId = s.type === 'date' ? null : this.link(s.type, s.text, candidates[0] ?? null, people);
           const mention: NewMention = { start: s.start, end: s.end, type: s.type, status: 'suggested', origin: 'auto', entityId, confidence: s.confidence, reason: s.reason, date: s.date ?? null, candidates };
-          this.mentions.insert(articleId, article.body, mention);
+          this.mentions.insert(articleId, body, mention);
           suggestions++;
         }
         this.mentions.markExtracted(articleId, EXTRACTOR_VERSION);
       });
-    }
-    this.entities.pruneOrphans();
-    return { articles: articleIds.length, suggestions, failed };
+      this.entities.pruneOrphans([...new Set(replaced)]);
+    });
+    return { articles: articles.length, suggestions, failed };
   }
 
   /**
@@ -191,7 +215,7 @@ export class EntityService {
     start: number,
     end: number,
     type: MentionType,
-    entity: { type: EntityType; name: string; place: PlaceLink | null } | null,
+    entity: { type: EntityType; name: string; place: PlaceLink | null; id?: number } | null,
     date: string | null,
   ): 'created' | 'matched' | 'overlap' {
     return writeTransaction(this.db, () => {
@@ -204,7 +228,7 @@ export class EntityService {
         if (error instanceof UserError && error.code === 'overlap') return 'overlap';
         throw error;
       }
-      const entityId = entity && type !== 'date' ? this.entities.resolve(entity.type, entity.name, entity.place, 'analyst') : null;
+      const entityId = entity && type !== 'date' ? (entity.id ?? this.entities.resolve(entity.type, entity.name, entity.place, 'analyst')) : null;
       if (entityId !== null && body.slice(start, end) !== entity!.name) this.entities.addAlias(entityId, body.slice(start, end));
       this.mentions.insert(articleId, body, {
         start,
@@ -242,6 +266,7 @@ export class EntityService {
   searchPlaces(text: string): PlaceCandidate[] {
     return [...this.entities.customPlaces(text), ...this.gazetteer().search(text, 20, this.entities.placeCountries()).map(toCandidate)];
   }
+
 
   /**
    * Candidates for a span the analyst marks as a place, ranked as the extractor ranks them: with

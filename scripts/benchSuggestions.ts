@@ -1,0 +1,62 @@
+// Suggestion speed: the reading rate per core (tagger, dates, gazetteer; CPU time, so the figure
+// holds on a busy machine), and a whole import with suggestions from start to the last mention
+// stored, with the parsing and extraction workers as the app runs them.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Core } from '../electron/dispatch.js';
+import { extractWorkerFile, gazetteerFile, parseWorkerFile } from '../electron/paths.js';
+import { EXTRACTOR_VERSION } from '../electron/services/entities/service.js';
+import { readArticles } from '../electron/services/entities/readArticles.js';
+import { namesModel } from '../electron/services/entities/tagger/index.js';
+import { Gazetteer } from '../electron/services/gazetteer/gazetteer.js';
+import { makeArticles } from './benchArticles.js';
+
+export async function benchSuggestions(sizes: number[]): Promise<void> {
+  console.log('\n== suggestions ==');
+  const gazetteer = new Gazetteer(gazetteerFile());
+  const t0 = performance.now();
+  namesModel();
+  console.log(`name tagger load: ${(performance.now() - t0).toFixed(0)} ms`);
+  const articles: { articleId: number; body: string; published: string }[] = [];
+  makeArticles(1000, 11, (body, i) => articles.push({ articleId: i + 1, body, published: '2021-06-20' }));
+  readArticles(articles.slice(0, 50), { gazetteer, registry: new Map() });
+  const cpu = process.cpuUsage();
+  readArticles(articles, { gazetteer, registry: new Map() });
+  const used = process.cpuUsage(cpu);
+  const seconds = (used.user + used.system) / 1e6;
+  console.log(`reading for names (tagger, dates, places), 1,000 articles (~4 KB): ${(articles.length / seconds).toFixed(0)} articles per CPU-second (one core)`);
+  gazetteer.close();
+
+  for (const n of sizes) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awb-bench-suggest-'));
+    const files = path.join(dir, 'articles');
+    fs.mkdirSync(files);
+    makeArticles(n, 13, (t, i) => fs.writeFileSync(path.join(files, `a${i}.txt`), t));
+    const core = new Core({
+      dataDir: dir,
+      gazetteerFile: gazetteerFile(),
+      workspace: path.join(dir, 'suggest.awb'),
+      sampleDir: dir,
+      mode: 'browser',
+      version: 'bench',
+      parseWorker: parseWorkerFile(),
+      extractWorker: extractWorkerFile(),
+    });
+    const started = performance.now();
+    const report = await core.imports.importNow({ kind: 'paths', paths: [files] });
+    const imported = (performance.now() - started) / 1000;
+    await core.extraction.idle();
+    const ws = core.session.current;
+    while (ws.entities.mentions.countNotExtracted(EXTRACTOR_VERSION) > 0) {
+      await core.extraction.start();
+    }
+    const total = (performance.now() - started) / 1000;
+    const mentions = ws.db.prepare('SELECT count(*) FROM mention').pluck().get() as number;
+    console.log(
+      `import with suggestions, ${n.toLocaleString('en')} articles on ${os.availableParallelism()} cores: imported in ${imported.toFixed(1)} s, every suggestion stored after ${total.toFixed(1)} s → ${(report.imported / total).toFixed(0)} articles/s end to end (${mentions.toLocaleString('en')} mentions)`,
+    );
+    core.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Core } from '../../electron/dispatch.js';
+import { gazetteerFile } from '../../electron/paths.js';
+import { ExtractPool } from '../../electron/services/entities/extractPool.js';
+import { EXTRACTOR_VERSION } from '../../electron/services/entities/service.js';
+import { bundleEntry } from './cliBundle.js';
+import { fixtures, repoRoot, tempDir } from './helpers.js';
+
+let worker: Awaited<ReturnType<typeof bundleEntry>>;
+beforeAll(async () => {
+  worker = await bundleEntry('electron/services/entities/extractWorker.ts');
+}, 120_000);
+afterAll(() => worker?.remove());
+
+/** Imports the fixture folder with suggestions on, and returns every mention as the reader would list it. */
+async function importWithSuggestions(extractWorker: string | null) {
+  const dir = tempDir();
+  const core = new Core({ dataDir: dir, gazetteerFile: gazetteerFile(repoRoot), workspace: path.join(dir, 'w.awb'), sampleDir: dir, mode: 'browser', version: 'test', extractWorker });
+  try {
+    await core.imports.importNow({ kind: 'paths', paths: [path.join(fixtures, 'folder'), path.join(fixtures, 'kunduz-offensive.txt')] });
+    await core.extraction.idle();
+    const ws = core.session.current;
+    expect(ws.entities.mentions.countNotExtracted(EXTRACTOR_VERSION)).toBe(0);
+    return ws.db
+      .prepare(
+        `SELECT m.article_id AS article, m.start, m.end, m.type, m.status, m.confidence, m.reason, e.name AS entity, e.lat, e.lon
+         FROM mention m LEFT JOIN entity e ON e.id = m.entity_id ORDER BY m.article_id, m.start, m.end`,
+      )
+      .all();
+  } finally {
+    core.close();
+  }
+}
+
+describe('reading articles for names in worker threads', () => {
+  it('stores exactly the suggestions that reading on the core thread stores', async () => {
+    const inWorkers = await importWithSuggestions(worker.file);
+    const here = await importWithSuggestions(null);
+    expect(inWorkers.length).toBeGreaterThan(100);
+    expect(inWorkers).toEqual(here);
+  }, 120_000);
+
+  it('reads a batch in a worker with the registry it is given', async () => {
+    const pool = new ExtractPool(worker.file, gazetteerFile(repoRoot), 1);
+    try {
+      await pool.ready();
+      expect(pool.size).toBe(1);
+      const article = { articleId: 1, body: 'The Kunduz provincial council met on Sunday. Officials of the Kunduz provincial council said the road was closed.', published: '2021-06-20' };
+      const plain = await pool.extract([article], new Map());
+      const withRegistry = await pool.extract([article], new Map([['kunduz provincial council', 'organisation']]));
+      const names = (r: typeof plain) => ('suggestions' in r[0]! ? r[0].suggestions.filter((s) => s.type === 'organisation').map((s) => s.text) : []);
+      expect(names(withRegistry)).toEqual(['Kunduz provincial council', 'Kunduz provincial council']);
+      expect(names(plain)).not.toEqual(names(withRegistry));
+    } finally {
+      pool.close();
+    }
+  }, 60_000);
+
+  it('reads on the core thread when the worker cannot start', async () => {
+    const broken = path.join(tempDir(), 'broken-worker.mjs');
+    fs.writeFileSync(broken, 'throw new Error("no worker here");');
+    const pool = new ExtractPool(broken, gazetteerFile(repoRoot), 1);
+    await pool.ready();
+    expect(pool.size).toBe(0);
+    await expect(pool.extract([{ articleId: 1, body: 'Kabul', published: null }], new Map())).rejects.toThrow(/No extraction worker/);
+    pool.close();
+  }, 60_000);
+
+  it('marks an article it cannot read as done, so the queue does not take it up forever', async () => {
+    const dir = tempDir();
+    const core = new Core({ dataDir: dir, gazetteerFile: gazetteerFile(repoRoot), workspace: path.join(dir, 'w.awb'), sampleDir: dir, mode: 'browser', version: 'test', suggestOnImport: false });
+    try {
+      const huge = 'Fighting was reported near Kunduz. '.repeat(60_000);
+      await core.imports.importNow({ kind: 'text', text: huge, title: 'A dump' });
+      const ws = core.session.current;
+      expect(ws.entities.mentions.countNotExtracted(EXTRACTOR_VERSION)).toBe(1);
+      await core.extraction.start();
+      expect(ws.entities.mentions.countNotExtracted(EXTRACTOR_VERSION)).toBe(0);
+      expect(ws.db.prepare('SELECT count(*) FROM mention').pluck().get()).toBe(0);
+    } finally {
+      core.close();
+    }
+  }, 60_000);
+});
