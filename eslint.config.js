@@ -27,6 +27,7 @@ export default tseslint.config(
           paths: [
             { name: 'electron', message: 'The renderer runs in a browser sandbox.' },
             { name: 'better-sqlite3', message: 'The renderer runs in a browser sandbox.' },
+            { name: 'better-sqlite3-multiple-ciphers', message: 'The renderer runs in a browser sandbox.' },
           ],
           patterns: [
             { group: ['node:*'], message: 'The renderer runs in a browser sandbox.' },

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { migrations } from './migrations/index.js';
@@ -10,7 +10,7 @@ export class WorkspaceFileError extends Error {}
 /** Long enough for another process to store a whole import batch (250 articles) before we give up. */
 export const BUSY_TIMEOUT_MS = 30_000;
 
-/** Where Electron keeps a better-sqlite3 built for its own ABI (see scripts/start.mjs). */
+/** Where Electron keeps the SQLite module built for its own ABI (see scripts/start.mjs). */
 function nativeBinding(): string | undefined {
   return process.env.AWB_SQLITE_BINDING || undefined;
 }
@@ -20,26 +20,41 @@ export interface OpenOptions {
   create?: boolean;
   /** Open without writing anything, not even the journal mode: writes fail with SQLITE_READONLY. */
   readOnly?: boolean;
+  /**
+   * The workspace's passphrase: needed to open an encrypted file, and makes a new file encrypted.
+   * Ignored for a plain file, which opens exactly as it would without one.
+   */
+  passphrase?: string | null;
 }
 
 /**
  * Opens (creating if needed) a workspace file: WAL, foreign keys on, deleted content overwritten
  * (secure_delete), migrated to the newest schema. A file written by a newer version, or one that
  * is not a workspace, is refused before anything is written to it. Read-only, the file must
- * already be at the newest schema.
+ * already be at the newest schema. An encrypted file needs its passphrase; without it, or with a
+ * wrong one, a PassphraseError says so and the file is left as it was.
  */
 export function openWorkspace(file: string, options: OpenOptions = {}): Db {
   const exists = fs.existsSync(file);
   if (!exists && (!options.create || options.readOnly)) throw new WorkspaceFileError(`No workspace at ${file}`);
   if (!exists) fs.mkdirSync(path.dirname(file), { recursive: true });
-  let db: Db;
+  const encrypted = exists && isEncryptedFile(file);
+  if (encrypted && !options.passphrase) throw new PassphraseError('needed', `${path.basename(file)} is encrypted: enter its passphrase to open it.`);
+  // A file with no page yet (new, or created empty) takes the passphrase; a plain workspace ignores it.
+  const keyed = encrypted || (!!options.passphrase && (!exists || fs.statSync(file).size === 0));
+  let db: Db | undefined;
   try {
     db = cacheStatements(new Database(file, { nativeBinding: nativeBinding(), readonly: options.readOnly ?? false, fileMustExist: exists }));
-    // Reading the schema version is the first read of the file: it fails here when the file is not SQLite.
+    if (keyed) useKey(db, options.passphrase!);
+    // Reading the schema version is the first read of the file: it fails here when the file is not
+    // SQLite, or when the key does not decrypt it (SQLITE_NOTADB; nothing has been written yet).
     db.pragma('user_version', { simple: true });
   } catch (error) {
+    db?.close();
+    const code = String((error as { code?: unknown }).code);
     // A file SQLite cannot open read-only (WAL on read-only media) is a workspace all the same: the caller decides.
-    if (String((error as { code?: unknown }).code).startsWith('SQLITE_READONLY')) throw error;
+    if (code.startsWith('SQLITE_READONLY')) throw error;
+    if (keyed && code === 'SQLITE_NOTADB') throw new PassphraseError('wrong', 'The passphrase is wrong.');
     throw new WorkspaceFileError(`${file} is not a workspace database (${(error as Error).message})`);
   }
   try {
@@ -51,13 +66,82 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Db {
     db.pragma('synchronous = NORMAL');
     // Freed pages and cells are zeroed, so deleted text does not linger in the file (see purge).
     db.pragma('secure_delete = ON');
+    // SQLite's own temporary files (sorts, the history's TEMP triggers, VACUUM) are not encrypted:
+    // for an encrypted workspace they stay in memory.
+    if (keyed) db.pragma('temp_store = MEMORY');
+    if (!options.readOnly) removeLeftoverCopies(file);
     if (options.readOnly) assertCurrent(db, file);
     else migrate(db, file);
+    if (keyed) {
+      keyedConnections.add(db);
+      // A new file's first pages are in its -wal: checkpointed now, the file itself shows it is
+      // encrypted from the start (a crash before the first checkpoint would otherwise leave a file
+      // that looks empty and plain).
+      if (!exists && !options.readOnly) db.pragma('wal_checkpoint(TRUNCATE)');
+    }
     return db;
   } catch (error) {
     db.close();
     throw error;
   }
+}
+
+/** Why an encrypted workspace did not open: no passphrase was given, or it was not the right one. */
+export class PassphraseError extends WorkspaceFileError {
+  constructor(
+    readonly reason: 'needed' | 'wrong',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The cipher: SQLCipher 4's format (AES-256-CBC with an HMAC-SHA512 on every page; the key derived
+ * from the passphrase with PBKDF2-HMAC-SHA512, 256,000 iterations, and a random salt per file), so
+ * an encrypted workspace opens in any SQLCipher 4 tool given its passphrase. SQLite3MultipleCiphers'
+ * default (ChaCha20 with 64,007 iterations of PBKDF2-SHA256) would be faster to unlock but weaker
+ * against guessing, and readable only by SQLite3MultipleCiphers.
+ */
+const CIPHER = { name: 'sqlcipher', legacy: 4, kdfIterations: 256_000 } as const;
+
+/** Makes the connection read and write with the key derived from `passphrase` (a new file takes it). */
+function useKey(db: Db, passphrase: string): void {
+  chooseCipher(db);
+  // Through sqlite3_key, not `PRAGMA key='…'`: the passphrase is never part of SQL text.
+  db.key(Buffer.from(passphrase, 'utf8'));
+}
+
+function chooseCipher(db: Db): void {
+  db.pragma(`cipher = '${CIPHER.name}'`);
+  db.pragma(`legacy = ${CIPHER.legacy}`);
+  db.pragma(`kdf_iter = ${CIPHER.kdfIterations}`);
+}
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+/**
+ * An encrypted workspace starts with its salt where a plain SQLite file says "SQLite format 3", and
+ * is made of whole pages; a file with neither is something else (refused as not a workspace).
+ */
+export function isEncryptedFile(file: string): boolean {
+  const size = fs.statSync(file).size;
+  if (size === 0 || size % 512 !== 0) return false;
+  const head = Buffer.alloc(16);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, head, 0, 16, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return head.toString('latin1') !== SQLITE_HEADER;
+}
+
+const keyedConnections = new WeakSet<Db>();
+
+/** Whether this connection reads and writes through a key (its file is encrypted). */
+export function isEncrypted(db: Db): boolean {
+  return keyedConnections.has(db);
 }
 
 const newestVersion = () => migrations.at(-1)?.version ?? 0;
@@ -127,6 +211,138 @@ export function copyWorkspace(db: Db, target: string): void {
   if (fs.existsSync(target)) throw new WorkspaceFileError(`${target} already exists; choose a new name.`);
   fs.mkdirSync(path.dirname(target), { recursive: true });
   db.exec(`VACUUM INTO '${target.replaceAll("'", "''")}'`);
+}
+
+/**
+ * Writes the workspace again under a new passphrase (`next`; null leaves it plain), given the one it
+ * has now (`current`; null for a plain file, checked as the copy is opened). Safe if interrupted: a
+ * complete, checked copy is written beside the file (`<file>.rekey-<pid>.tmp`) and renamed over it
+ * in one step, so a crash or a kill at any moment leaves either the old file or the new one, never
+ * half of each. (Rekeying in place is not supported in WAL mode by this SQLite3MultipleCiphers, and
+ * would rewrite the only copy page by page.) A copy left by a killed run is removed when the
+ * workspace next opens. On success `db` is closed and the caller reopens the file with `next`; on a
+ * failure before the swap it is left open and the file unchanged; after (the rename refused) it is
+ * closed, the file still the old one.
+ */
+export function rekeyWorkspace(db: Db, file: string, current: string | null, next: string | null): void {
+  const encrypted = isEncrypted(db);
+  if (!encrypted && next === null) throw new WorkspaceFileError(`${path.basename(file)} has no passphrase to remove.`);
+  if (encrypted && !current) throw new PassphraseError('needed', 'Enter the current passphrase first.');
+  const copy = `${file}.rekey-${process.pid}.tmp`;
+  removeCopy(copy);
+  takeWholeFile(db, file);
+  try {
+    // The copy has the workspace's encryption (or none); it is then keyed anew, in a file no one else uses.
+    db.exec(`VACUUM INTO '${copy.replaceAll("'", "''")}'`);
+    const target = new Database(copy, { nativeBinding: nativeBinding(), fileMustExist: true });
+    try {
+      if (encrypted) useKey(target, current!);
+      else chooseCipher(target);
+      try {
+        target.pragma('user_version', { simple: true });
+      } catch (error) {
+        if ((error as { code?: unknown }).code === 'SQLITE_NOTADB') throw new PassphraseError('wrong', 'The current passphrase is wrong.');
+        throw error;
+      }
+      target.rekey(Buffer.from(next ?? '', 'utf8'));
+      const check = target.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new WorkspaceFileError(`The re-encrypted copy failed its check (${String(check)}); the workspace is unchanged.`);
+    } finally {
+      target.close();
+    }
+    syncFile(copy);
+  } catch (error) {
+    removeCopy(copy);
+    releaseWholeFile(db);
+    throw error;
+  }
+  // The last connection closing folds the -wal into the file and removes it: nothing of the old file outlives the swap.
+  db.close();
+  try {
+    fs.renameSync(copy, file);
+  } catch (error) {
+    removeCopy(copy);
+    throw new WorkspaceFileError(`The re-encrypted copy could not replace ${path.basename(file)} (${(error as Error).message}); the workspace is unchanged.`);
+  }
+  syncFolder(path.dirname(file));
+}
+
+/**
+ * Keeps every other connection out until `db` closes (exclusive locking mode): no write may land
+ * between the copy and the swap, and another program with the file open is a reason to stop, said
+ * at once rather than after the busy timeout.
+ */
+function takeWholeFile(db: Db, file: string): void {
+  db.pragma('busy_timeout = 2000');
+  db.pragma('locking_mode = EXCLUSIVE');
+  try {
+    db.exec('BEGIN EXCLUSIVE; COMMIT');
+  } catch (error) {
+    releaseWholeFile(db);
+    if (String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) {
+      throw new WorkspaceFileError(`Another program has ${path.basename(file)} open (another window, or the command line): close it there and try again.`);
+    }
+    throw error;
+  }
+}
+
+function releaseWholeFile(db: Db): void {
+  db.pragma('locking_mode = NORMAL');
+  // The exclusive lock is let go at the next access in normal mode.
+  db.prepare('SELECT count(*) FROM sqlite_schema').pluck().get();
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+}
+
+function removeCopy(copy: string): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) fs.rmSync(copy + suffix, { force: true });
+}
+
+function syncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Makes the rename itself durable; a folder cannot be opened for syncing on every system (Windows). */
+function syncFolder(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    // Not supported here: the rename is still atomic, only its durability is the file system's.
+  }
+}
+
+/** Removes the copies a killed re-encryption left beside the workspace (a plain one may hold its text). */
+function removeLeftoverCopies(file: string): void {
+  const base = path.basename(file);
+  let names: string[];
+  try {
+    names = fs.readdirSync(path.dirname(file));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(`${base}.rekey-`)) continue;
+    const pid = /^\.rekey-(\d+)\.tmp(?:-journal|-wal|-shm)?$/.exec(name.slice(base.length))?.[1];
+    if (pid && (Number(pid) === process.pid || !isRunning(Number(pid)))) fs.rmSync(path.join(path.dirname(file), name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 const STATEMENT_CACHE_SIZE = 500;

@@ -33,25 +33,29 @@ function fetchElectron() {
   return r.status === 0 ? electronBinary() : null;
 }
 
-/** better-sqlite3 built for Electron's ABI, kept apart from the Node build that tests use. */
+/** The SQLite module built for Electron's ABI, kept apart from the Node build that tests use. */
+const SQLITE_MODULE = 'better-sqlite3-multiple-ciphers';
+
 async function electronSqlite() {
   const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version;
   const dir = path.join(root, '.electron-native');
-  const binding = path.join(dir, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+  const binding = path.join(dir, 'node_modules', SQLITE_MODULE, 'build/Release/better_sqlite3.node');
   const stampFile = path.join(dir, 'electron-version');
-  if (fs.existsSync(binding) && fs.readFileSync(stampFile, 'utf8') === electronVersion) return binding;
+  // The stamp names the module too: a build of the module used before (plain better-sqlite3) is replaced.
+  const stamp = `${SQLITE_MODULE}@${electronVersion}`;
+  if (fs.existsSync(binding) && fs.readFileSync(stampFile, 'utf8') === stamp) return binding;
   console.log(`Building the SQLite module for Electron ${electronVersion} (once)…`);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 'node_modules'), { recursive: true });
-  fs.cpSync(path.join(root, 'node_modules/better-sqlite3'), path.join(dir, 'node_modules/better-sqlite3'), {
+  fs.cpSync(path.join(root, 'node_modules', SQLITE_MODULE), path.join(dir, 'node_modules', SQLITE_MODULE), {
     recursive: true,
     filter: (src) => !src.includes(`${path.sep}build${path.sep}`),
   });
-  const version = JSON.parse(fs.readFileSync(path.join(dir, 'node_modules/better-sqlite3/package.json'), 'utf8')).version;
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'awb-electron-native', private: true, dependencies: { 'better-sqlite3': version } }));
+  const version = JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', SQLITE_MODULE, 'package.json'), 'utf8')).version;
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'awb-electron-native', private: true, dependencies: { [SQLITE_MODULE]: version } }));
   const { rebuild } = await import('@electron/rebuild');
-  await rebuild({ buildPath: dir, electronVersion, onlyModules: ['better-sqlite3'], force: true });
-  fs.writeFileSync(stampFile, electronVersion);
+  await rebuild({ buildPath: dir, electronVersion, onlyModules: [SQLITE_MODULE], force: true });
+  fs.writeFileSync(stampFile, stamp);
   return binding;
 }
 

@@ -2,12 +2,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ArticlesRepository } from '../../db/articles.js';
 import { History } from '../../db/history.js';
-import { copyWorkspace, openWorkspace, type Db } from '../../db/open.js';
+import { copyWorkspace, isEncrypted, openWorkspace, PassphraseError, rekeyWorkspace, type Db } from '../../db/open.js';
 import { purgeDeleted, type PurgeReport } from '../../db/purge.js';
 import { RelationsRepository } from '../../db/relations.js';
 import { selectionLinks } from '../../db/selection.js';
 import { TagsRepository } from '../../db/tags.js';
-import { ArticleQuery, type SelectionLinks, type SelectionRef, type WorkspaceInfo } from '../contract/index.js';
+import {
+  ArticleQuery,
+  DEFAULT_IDLE_LOCK_MINUTES,
+  PASSPHRASE_NEEDED,
+  PASSPHRASE_WRONG,
+  WORKSPACE_LOCKED,
+  type SelectionLinks,
+  type SelectionRef,
+  type WorkspaceInfo,
+} from '../contract/index.js';
 import { EntityService } from './entities/service.js';
 import { UserError } from './errors.js';
 import { EventService } from './events/service.js';
@@ -28,11 +37,13 @@ export class Workspace {
   readonly relations: RelationsRepository;
   /** Undo/redo and the audit trail (see db/history.ts). */
   readonly history: History;
+  /** The file is encrypted: this connection reads it through the key derived from its passphrase. */
+  readonly encrypted: boolean;
 
   constructor(
     readonly file: string,
     readonly db: Db,
-    gazetteer: () => Gazetteer,
+    private readonly gazetteer: () => Gazetteer,
     /** Why the workspace is open read-only (shown as a banner), or null when it can be written. */
     readonly readOnly: string | null = null,
     /** Releases what the workspace holds besides its connection: its lock, a temporary copy. */
@@ -44,6 +55,23 @@ export class Workspace {
     this.events = new EventService(db, gazetteer);
     this.relations = new RelationsRepository(db);
     this.history = new History(db, readOnly === null);
+    this.encrypted = isEncrypted(db);
+  }
+
+  /**
+   * The same workspace under another passphrase (`next`; null: none), given the current one (see
+   * rekeyWorkspace). This workspace's connection is closed and the returned one is open; its lock
+   * passes to the returned workspace.
+   */
+  rekey(current: string | null, next: string | null): Workspace {
+    this.assertWritable();
+    rekeyWorkspace(this.db, this.file, current, next);
+    return this.reopen(next);
+  }
+
+  /** A fresh connection to the same file, holding this workspace's lock (after a rekey, or one that failed). */
+  reopen(passphrase: string | null): Workspace {
+    return new Workspace(this.file, openWorkspace(this.file, { passphrase }), this.gazetteer, null, this.release);
   }
 
   /** What a selected record is tied to, for every view to mark. */
@@ -78,10 +106,10 @@ export class Workspace {
  * be written (read-only media: WAL needs its -wal and -shm files beside the workspace) or when
  * another app instance holds it (with `lock`).
  */
-export function openSessionWorkspace(file: string, create: boolean, lock: boolean, gazetteer: () => Gazetteer, dataDir: string): Workspace {
+export function openSessionWorkspace(file: string, create: boolean, lock: boolean, gazetteer: () => Gazetteer, dataDir: string, passphrase: string | null = null): Workspace {
   const exists = fs.existsSync(file);
   const unwritable = exists ? writeProblem(file) : null;
-  if (unwritable) return openReadOnly(file, gazetteer, unwritable, dataDir);
+  if (unwritable) return openReadOnly(file, gazetteer, unwritable, dataDir, passphrase);
   const taken = lock ? WorkspaceLock.acquire(file) : null;
   if (taken && 'heldBy' in taken) {
     return openReadOnly(
@@ -89,14 +117,15 @@ export function openSessionWorkspace(file: string, create: boolean, lock: boolea
       gazetteer,
       `This workspace is open in ${describeHolder(taken.heldBy)}, so it is shown here read-only. If no other Analyst Workbench is running, delete ${path.basename(file)}.lock beside it and open the workspace again.`,
       dataDir,
+      passphrase,
     );
   }
   try {
-    return new Workspace(file, openWorkspace(file, { create }), gazetteer, null, () => taken?.release());
+    return new Workspace(file, openWorkspace(file, { create, passphrase }), gazetteer, null, () => taken?.release());
   } catch (error) {
     taken?.release();
     // A file that refuses writes only when SQLite tries (a read-only mount seen as writable).
-    if (exists && isReadOnlyError(error)) return openReadOnly(file, gazetteer, 'This workspace file cannot be written, so it is shown read-only.', dataDir);
+    if (exists && isReadOnlyError(error)) return openReadOnly(file, gazetteer, 'This workspace file cannot be written, so it is shown read-only.', dataDir, passphrase);
     throw error;
   }
 }
@@ -109,9 +138,9 @@ const isReadOnlyError = (error: unknown) => String((error as { code?: unknown })
  * copy goes to the app's private folder (mode 0700), never the shared temp folder, where a crash would
  * leave the analyst's material readable by others.
  */
-function openReadOnly(file: string, gazetteer: () => Gazetteer, reason: string, dataDir: string): Workspace {
+function openReadOnly(file: string, gazetteer: () => Gazetteer, reason: string, dataDir: string, passphrase: string | null): Workspace {
   try {
-    return new Workspace(file, openWorkspace(file, { readOnly: true }), gazetteer, reason);
+    return new Workspace(file, openWorkspace(file, { readOnly: true, passphrase }), gazetteer, reason);
   } catch (error) {
     if (!isReadOnlyError(error)) throw error;
   }
@@ -120,7 +149,7 @@ function openReadOnly(file: string, gazetteer: () => Gazetteer, reason: string, 
     const copy = path.join(dir, path.basename(file));
     fs.copyFileSync(file, copy);
     if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`);
-    return new Workspace(file, openWorkspace(copy, { readOnly: true }), gazetteer, `${reason} It is read from a temporary copy.`, remove);
+    return new Workspace(file, openWorkspace(copy, { readOnly: true, passphrase }), gazetteer, `${reason} It is read from a temporary copy.`, remove);
   } catch (error) {
     remove();
     throw error;
@@ -141,52 +170,152 @@ function writeProblem(file: string): string | null {
   return null;
 }
 
-/** The recent list and the default workspace live in the user's data folder. */
+/** The passphrase errors of db/open.ts, with the codes the window answers with its passphrase dialog. */
+function asUserError(error: unknown): unknown {
+  if (!(error instanceof PassphraseError)) return error;
+  return new UserError(error.reason === 'wrong' ? PASSPHRASE_WRONG : PASSPHRASE_NEEDED, error.message);
+}
+
+function passphraseErrors<T>(open: () => T): T {
+  try {
+    return open();
+  } catch (error) {
+    throw asUserError(error);
+  }
+}
+
+/** How often the idle lock looks at the clock. */
+const IDLE_CHECK_MS = 15_000;
+
+/**
+ * The open workspace, the recent list and the app's settings (in the user's data folder). An
+ * encrypted workspace may be locked: its file is known, nothing of it is open, and every call but
+ * the session's own is refused until it is unlocked. The passphrase is never kept: SQLite derives
+ * the key from it as the file opens, and the connection holds only that key.
+ */
 export class WorkspaceSession {
-  private workspace: Workspace;
+  /** Null while the workspace is locked. */
+  private workspace: Workspace | null;
+  private file: string;
   private readonly settingsFile: string;
+  private lastUse = Date.now();
+  private readonly idleCheck: NodeJS.Timeout | null;
+  /** Told when the idle lock closed the workspace, so every window asks for the passphrase. */
+  onIdleLock: (() => void) | null = null;
+  /** Told before the workspace is locked, so background work on it stops first. */
+  beforeLock: (() => void) | null = null;
 
   constructor(
     private readonly dataDir: string,
     initialFile: string | undefined,
     private readonly gazetteer: () => Gazetteer,
-    /** Take the one-instance lock (the app and browser mode); the command line does not. */
+    /** Take the one-instance lock and lock after idle time (the app and browser mode); the command line does neither. */
     private readonly lock = true,
+    /** The initial workspace's passphrase (the command line); without it an encrypted workspace starts locked. */
+    passphrase: string | null = null,
   ) {
     fs.mkdirSync(dataDir, { recursive: true });
     this.settingsFile = path.join(dataDir, 'settings.json');
-    const file = path.resolve(initialFile ?? path.join(dataDir, `default${WORKSPACE_EXTENSION}`));
-    this.workspace = openSessionWorkspace(file, true, lock, gazetteer, dataDir);
-    this.remember(file);
+    this.file = path.resolve(initialFile ?? path.join(dataDir, `default${WORKSPACE_EXTENSION}`));
+    try {
+      this.workspace = openSessionWorkspace(this.file, true, lock, gazetteer, dataDir, passphrase);
+    } catch (error) {
+      if (!(error instanceof PassphraseError && error.reason === 'needed')) throw asUserError(error);
+      this.workspace = null;
+    }
+    this.remember(this.file);
+    this.idleCheck = lock ? setInterval(() => this.lockIfIdle(), IDLE_CHECK_MS).unref() : null;
   }
 
+  /** The open workspace; refused, with the reason, while it is locked. Each use postpones the idle lock. */
   get current(): Workspace {
+    if (!this.workspace) throw new UserError(WORKSPACE_LOCKED, `${path.basename(this.file)} is locked: enter its passphrase to open it.`);
+    this.lastUse = Date.now();
     return this.workspace;
   }
 
+  get locked(): boolean {
+    return this.workspace === null;
+  }
+
   info(): WorkspaceInfo {
+    const ws = this.workspace;
     return {
-      path: this.workspace.file,
-      name: path.basename(this.workspace.file, WORKSPACE_EXTENSION),
-      articles: this.workspace.articles.count(ArticleQuery.parse({})).total,
+      path: this.file,
+      name: path.basename(this.file, WORKSPACE_EXTENSION),
+      articles: ws ? ws.articles.count(ArticleQuery.parse({})).total : 0,
       recent: this.recent(),
-      readOnly: this.workspace.readOnly,
+      readOnly: ws?.readOnly ?? null,
+      encrypted: ws ? ws.encrypted : true,
+      locked: ws === null,
+      idleLockMinutes: this.idleLockMinutes(),
     };
   }
 
-  open(file: string): WorkspaceInfo {
-    return this.switchTo(path.resolve(file), false);
+  open(file: string, passphrase: string | null = null): WorkspaceInfo {
+    return this.switchTo(path.resolve(file), false, passphrase);
   }
 
-  create(file: string): WorkspaceInfo {
+  create(file: string, passphrase: string | null = null): WorkspaceInfo {
     const target = withExtension(path.resolve(file));
     if (fs.existsSync(target)) throw new UserError('exists', `${target} already exists: open it instead, or choose another name.`);
-    return this.switchTo(target, true);
+    return this.switchTo(target, true, passphrase);
+  }
+
+  /** Opens the locked workspace; a wrong passphrase leaves it locked and its file untouched. */
+  unlock(passphrase: string): WorkspaceInfo {
+    if (!this.workspace) this.workspace = passphraseErrors(() => openSessionWorkspace(this.file, false, this.lock, this.gazetteer, this.dataDir, passphrase));
+    this.lastUse = Date.now();
+    return this.info();
+  }
+
+  /** Closes an encrypted workspace: nothing of it stays open or in memory until it is unlocked again. */
+  lockNow(): WorkspaceInfo {
+    if (!this.workspace) return this.info();
+    if (!this.workspace.encrypted) throw new UserError('not_encrypted', 'This workspace has no passphrase, so it cannot be locked: set one first (Workspace menu).');
+    this.beforeLock?.();
+    this.workspace.close();
+    this.workspace = null;
+    return this.info();
+  }
+
+  /**
+   * Sets (current null on a plain workspace), changes or removes (next null) the passphrase by
+   * writing the file again under the new key (see rekeyWorkspace: an interruption leaves the old file).
+   */
+  setPassphrase(current: string | null, next: string | null): WorkspaceInfo {
+    const ws = this.current;
+    if (!ws.encrypted && next === null) throw new UserError('not_encrypted', 'This workspace has no passphrase to remove.');
+    if (ws.encrypted && current === null) throw new UserError(PASSPHRASE_NEEDED, 'Enter the current passphrase first.');
+    try {
+      this.workspace = ws.rekey(ws.encrypted ? current : null, next);
+    } catch (error) {
+      // Closed for the swap, which then failed: the file is the old one, opened again (or locked, if that fails too).
+      if (!ws.db.open) {
+        try {
+          this.workspace = ws.reopen(ws.encrypted ? current : null);
+        } catch {
+          this.workspace = null;
+        }
+      }
+      throw asUserError(error);
+    }
+    return this.info();
+  }
+
+  setIdleLock(minutes: number): WorkspaceInfo {
+    this.writeSettings({ idleLockMinutes: minutes });
+    return this.info();
+  }
+
+  /** The analyst is at the window. */
+  activity(): void {
+    this.lastUse = Date.now();
   }
 
   saveCopy(file: string): string {
     const target = withExtension(path.resolve(file));
-    copyWorkspace(this.workspace.db, target);
+    copyWorkspace(this.current.db, target);
     return target;
   }
 
@@ -194,38 +323,69 @@ export class WorkspaceSession {
   restoreArchive(archive: string, file: string): WorkspaceInfo {
     // The restored workspace is a file the analyst names: a relative name goes to the documents folder, like an export.
     const target = withExtension(resolveOutputPath(file));
-    restoreArchive(path.resolve(archive), target);
-    return this.switchTo(target, false);
+    try {
+      restoreArchive(path.resolve(archive), target);
+    } catch (error) {
+      if (!(error instanceof PassphraseError)) throw error;
+      throw new UserError(
+        'archive_encrypted',
+        `${path.basename(archive)} holds an encrypted workspace, which cannot be restored from here yet. Unzip it and open its workspace.awb with the workspace's passphrase.`,
+      );
+    }
+    return this.switchTo(target, false, null);
   }
 
   close(): void {
-    this.workspace.close();
+    if (this.idleCheck) clearInterval(this.idleCheck);
+    this.workspace?.close();
+    this.workspace = null;
   }
 
-  private switchTo(file: string, create: boolean): WorkspaceInfo {
+  private lockIfIdle(): void {
+    const minutes = this.idleLockMinutes();
+    if (!this.workspace?.encrypted || minutes === 0 || Date.now() - this.lastUse < minutes * 60_000) return;
+    this.lockNow();
+    this.onIdleLock?.();
+  }
+
+  private switchTo(file: string, create: boolean, passphrase: string | null): WorkspaceInfo {
     // Opening the workspace already open keeps it (and its lock) as it is; opened read-only, it is
     // tried again, since the other instance may have closed it meanwhile.
-    if (file === this.workspace.file && !create && this.workspace.readOnly === null) return this.info();
+    if (file === this.file && this.workspace && !create && this.workspace.readOnly === null) return this.info();
     // Open the new one first: a file that fails to open leaves the current workspace untouched.
-    const next = openSessionWorkspace(file, create, this.lock, this.gazetteer, this.dataDir);
-    this.workspace.close();
+    const next = passphraseErrors(() => openSessionWorkspace(file, create, this.lock, this.gazetteer, this.dataDir, passphrase));
+    this.workspace?.close();
     this.workspace = next;
+    this.file = file;
+    this.lastUse = Date.now();
     this.remember(file);
     return this.info();
   }
 
-  private recent(): string[] {
+  private settings(): { recent?: unknown; idleLockMinutes?: unknown } {
     try {
-      const data = JSON.parse(fs.readFileSync(this.settingsFile, 'utf8')) as { recent?: unknown };
-      return Array.isArray(data.recent) ? data.recent.filter((f): f is string => typeof f === 'string') : [];
+      return JSON.parse(fs.readFileSync(this.settingsFile, 'utf8')) as { recent?: unknown; idleLockMinutes?: unknown };
     } catch {
-      return [];
+      return {};
     }
   }
 
+  private writeSettings(patch: { recent?: string[]; idleLockMinutes?: number }): void {
+    fs.writeFileSync(this.settingsFile, JSON.stringify({ ...this.settings(), ...patch }, null, 2));
+  }
+
+  private idleLockMinutes(): number {
+    const minutes = this.settings().idleLockMinutes;
+    return typeof minutes === 'number' && Number.isInteger(minutes) && minutes >= 0 ? minutes : DEFAULT_IDLE_LOCK_MINUTES;
+  }
+
+  private recent(): string[] {
+    const { recent } = this.settings();
+    return Array.isArray(recent) ? recent.filter((f): f is string => typeof f === 'string') : [];
+  }
+
   private remember(file: string): void {
-    const recent = [file, ...this.recent().filter((f) => f !== file)].slice(0, 10);
-    fs.writeFileSync(this.settingsFile, JSON.stringify({ recent }, null, 2));
+    this.writeSettings({ recent: [file, ...this.recent().filter((f) => f !== file)].slice(0, 10) });
   }
 }
 

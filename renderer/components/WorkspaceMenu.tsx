@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import type { WorkspaceInfo } from '../../electron/contract/index.js';
-import { call, pickWorkspacePath } from '../api.js';
+import { PASSPHRASE_NEEDED, type WorkspaceInfo } from '../../electron/contract/index.js';
+import { call, CallFailed, pickWorkspacePath } from '../api.js';
 import { useConfirm } from './ConfirmDialog.js';
 import { Modal } from './Modal.js';
+import { PassphraseDialog, useActivityForIdleLock, type PassphraseTask } from './PassphraseDialog.js';
+import { usePrompt } from './PromptDialog.js';
 
-type Action = 'open' | 'create' | 'saveCopy';
-const LABEL: Record<Action, string> = { open: 'Open workspace', create: 'New workspace', saveCopy: 'Save a copy' };
+type Action = 'open' | 'create' | 'createEncrypted' | 'saveCopy';
+const LABEL: Record<Action, string> = { open: 'Open workspace', create: 'New workspace', createEncrypted: 'New encrypted workspace', saveCopy: 'Save a copy' };
 
 interface Props {
   info: WorkspaceInfo;
@@ -26,6 +28,34 @@ export function WorkspaceMenu({ info, onChanged, onNotice, run }: Props) {
   const [path, setPath] = useState('');
   const [restoring, setRestoring] = useState<{ archive: string; target: string } | null>(null);
   const { confirm, dialog: confirmDialog } = useConfirm();
+  const { ask, dialog: promptDialog } = usePrompt();
+  const [task, setTask] = useState<PassphraseTask | null>(null);
+  useActivityForIdleLock(info.encrypted && !info.locked);
+
+  const keyChanged = (next: WorkspaceInfo) => {
+    const kind = task?.kind;
+    setTask(null);
+    onChanged(next);
+    if (kind === 'set') onNotice(`${next.name} is encrypted now. Exports and reports you write from it are plain files.`);
+    if (kind === 'change') onNotice('The passphrase is changed.');
+    if (kind === 'remove') onNotice(`${next.name} is a plain file now: anyone with access to it can read it.`);
+  };
+
+  const lockNow = async () => {
+    setOpen(false);
+    const next = await run(() => call('workspace.lock', {}));
+    if (next) onChanged(next);
+  };
+
+  const idleLock = async () => {
+    setOpen(false);
+    const answer = await ask('Lock the workspace after how many minutes without use? (0: never)', String(info.idleLockMinutes));
+    if (answer === null) return;
+    const minutes = Number(answer);
+    if (!Number.isInteger(minutes) || minutes < 0) return onNotice(`"${answer}" is not a number of minutes: the idle lock is unchanged.`);
+    const next = await run(() => call('workspace.setIdleLock', { minutes }));
+    if (next) onChanged(next);
+  };
 
   const purge = async () => {
     setOpen(false);
@@ -47,15 +77,26 @@ export function WorkspaceMenu({ info, onChanged, onNotice, run }: Props) {
     if (action === 'saveCopy') {
       const copy = await run(() => call('workspace.saveCopy', { path: target }));
       if (copy) onNotice(`Saved a copy as ${copy.path}`);
+    } else if (action === 'createEncrypted') {
+      setTask({ kind: 'create', path: target });
     } else {
-      const next = await run(() => call(action === 'open' ? 'workspace.open' : 'workspace.create', { path: target }));
+      const next = await run(async () => {
+        try {
+          return await call(action === 'open' ? 'workspace.open' : 'workspace.create', { path: target });
+        } catch (e) {
+          // An encrypted file: asked for its passphrase, then opened by the dialog.
+          if (!(e instanceof CallFailed && e.code === PASSPHRASE_NEEDED)) throw e;
+          setTask({ kind: 'open', path: target });
+          return undefined;
+        }
+      });
       if (next) onChanged(next);
     }
   };
 
   const choose = async (action: Action) => {
     setOpen(false);
-    const native = pickWorkspacePath(action);
+    const native = pickWorkspacePath(action === 'createEncrypted' ? 'create' : action);
     if (native) {
       const picked = await native;
       if (picked) await perform(action, picked);
@@ -92,6 +133,9 @@ export function WorkspaceMenu({ info, onChanged, onNotice, run }: Props) {
           <button role="menuitem" type="button" onClick={() => void choose('create')}>
             New workspace…
           </button>
+          <button role="menuitem" type="button" onClick={() => void choose('createEncrypted')}>
+            New encrypted workspace…
+          </button>
           <button role="menuitem" type="button" onClick={() => void choose('open')}>
             Open workspace…
           </button>
@@ -104,6 +148,26 @@ export function WorkspaceMenu({ info, onChanged, onNotice, run }: Props) {
           <button role="menuitem" type="button" disabled={info.readOnly !== null} title={info.readOnly ?? undefined} onClick={() => void purge()}>
             Purge deleted data…
           </button>
+          {info.encrypted ? (
+            <>
+              <button role="menuitem" type="button" onClick={() => void lockNow()}>
+                Lock now
+              </button>
+              <button role="menuitem" type="button" disabled={info.readOnly !== null} onClick={() => (setOpen(false), setTask({ kind: 'change' }))}>
+                Change passphrase…
+              </button>
+              <button role="menuitem" type="button" disabled={info.readOnly !== null} onClick={() => (setOpen(false), setTask({ kind: 'remove' }))}>
+                Remove passphrase…
+              </button>
+              <button role="menuitem" type="button" onClick={() => void idleLock()}>
+                Lock after idle: {info.idleLockMinutes ? `${info.idleLockMinutes} min` : 'never'}…
+              </button>
+            </>
+          ) : (
+            <button role="menuitem" type="button" disabled={info.readOnly !== null} title={info.readOnly ?? undefined} onClick={() => (setOpen(false), setTask({ kind: 'set' }))}>
+              Encrypt with a passphrase…
+            </button>
+          )}
           {info.recent.filter((r) => r !== info.path).length > 0 && <div className="menu-heading">Recent</div>}
           {info.recent
             .filter((r) => r !== info.path)
@@ -115,6 +179,8 @@ export function WorkspaceMenu({ info, onChanged, onNotice, run }: Props) {
         </div>
       )}
       {confirmDialog}
+      {promptDialog}
+      {task && <PassphraseDialog task={task} info={info} onDone={keyChanged} onCancel={() => setTask(null)} />}
       {asking && (
         <Modal title={LABEL[asking]} onClose={() => setAsking(null)}>
           <form
