@@ -1,10 +1,10 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Core } from './dispatch.js';
+import { CoreHost, type CoreClient } from './coreHost.js';
 import { grantsFromResult, PathGrants, pathsNeeded, type GrantKind } from './pathGrants.js';
 import { electronPrintPdf } from './printPdf.js';
-import { appRoot, extractWorkerFile, gazetteerFile, parseWorkerFile, rendererDir, sampleDir } from './paths.js';
+import { appRoot, coreWorkerFile, extractWorkerFile, gazetteerFile, parseWorkerFile, rendererDir, sampleDir } from './paths.js';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -31,7 +31,7 @@ const MIME: Record<string, string> = {
 
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-let core: Core | null = null;
+let core: CoreHost | null = null;
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -84,7 +84,7 @@ function lockDownSession(): void {
   s.webRequest.onBeforeRequest((details, callback) => callback({ cancel: requestBlocked(details.url) }));
 }
 
-function registerIpc(c: Core): void {
+function registerIpc(c: CoreClient): void {
   // Paths the window may hand to the core: only those main's own dialogs (or the core) produced.
   const grants = new PathGrants();
   const granted = (kind: GrantKind, picked: string | null | undefined): string | null => {
@@ -178,16 +178,20 @@ function buildMenu(): void {
 app.enableSandbox();
 guardContents();
 
-void app.whenReady().then(() => {
+void app.whenReady().then(async () => {
   const root = appRoot(__dirname);
   try {
-    core = new Core({ dataDir: app.getPath('userData'), gazetteerFile: gazetteerFile(root), sampleDir: sampleDir(root), mode: 'electron', version: app.getVersion(), printPdf: electronPrintPdf, parseWorker: parseWorkerFile(root), extractWorker: extractWorkerFile(root) });
+    // The core owns the workspace on its own thread; this process keeps windows, menus, dialogs and path grants.
+    core = await CoreHost.start(
+      coreWorkerFile(root),
+      { dataDir: app.getPath('userData'), gazetteerFile: gazetteerFile(root), sampleDir: sampleDir(root), mode: 'electron', version: app.getVersion(), parseWorker: parseWorkerFile(root), extractWorker: extractWorkerFile(root) },
+      electronPrintPdf,
+    );
   } catch (error) {
     dialog.showErrorBox('Analyst Workbench cannot open its workspace', (error as Error).message);
     app.quit();
     return;
   }
-  void core.extraction.start();
   lockDownSession();
   serveRenderer(rendererDir(root));
   registerIpc(core);
@@ -199,4 +203,11 @@ void app.whenReady().then(() => {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('will-quit', () => core?.close());
+app.on('will-quit', (event) => {
+  if (!core) return;
+  // The workspace is closed (WAL checkpointed, lock released) before the process ends.
+  event.preventDefault();
+  const closing = core;
+  core = null;
+  void closing.close().finally(() => app.exit(0));
+});

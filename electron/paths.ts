@@ -15,6 +15,8 @@ export const rendererDir = (root = appRoot()) => path.join(root, 'dist', 'render
 export const sampleDir = (root = appRoot()) => path.join(root, 'assets', 'samples');
 /** The article-parsing worker, built beside the other entry points. */
 export const parseWorkerFile = (root = appRoot()) => path.join(root, 'dist', 'electron', 'parseWorker.mjs');
+/** The core's own thread (workspace, jobs), started by the desktop app and browser mode. */
+export const coreWorkerFile = (root = appRoot()) => path.join(root, 'dist', 'electron', 'core.mjs');
 /** The worker that reads articles for names (suggestions), built beside it. */
 export const extractWorkerFile = (root = appRoot()) => path.join(root, 'dist', 'electron', 'extractWorker.mjs');
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Core } from './dispatch.js';
-import { appVersion, extractWorkerFile, gazetteerFile, parseWorkerFile, rendererDir, sampleDir, userDataDir } from './paths.js';
+import { CoreHost } from './coreHost.js';
+import { appVersion, coreWorkerFile, extractWorkerFile, gazetteerFile, parseWorkerFile, rendererDir, sampleDir, userDataDir } from './paths.js';
 import { newToken } from './web/guard.js';
 import { createWebServer } from './web/server.js';
 
@@ -9,7 +9,7 @@ import { createWebServer } from './web/server.js';
  * Browser mode: the same core and renderer as the desktop app, served on 127.0.0.1 only.
  * Usage: npm run web -- [--workspace FILE] [--port N] [--data-dir DIR]
  */
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       workspace: { type: 'string' },
@@ -22,9 +22,10 @@ function main(): void {
     console.error(`The renderer is not built (${staticDir} is missing): run "npm run build" first.`);
     process.exit(1);
   }
-  let core: Core;
+  let core: CoreHost;
   try {
-    core = new Core({
+    // The core runs on its own thread: the HTTP server here only routes calls and events.
+    core = await CoreHost.start(coreWorkerFile(), {
       dataDir: values['data-dir'] ?? userDataDir(),
       gazetteerFile: gazetteerFile(),
       workspace: values.workspace,
@@ -38,29 +39,25 @@ function main(): void {
     console.error(`Cannot open the workspace: ${(error as Error).message}`);
     process.exit(1);
   }
-  // Articles imported before (or by an older extractor) get their suggestions in the background.
-  void core.extraction.start();
   const token = newToken();
   const server = createWebServer({ core, staticDir, token });
   server.on('error', (error: NodeJS.ErrnoException) => {
     console.error(error.code === 'EADDRINUSE' ? `Port ${values.port} is already in use: choose another with --port N (or 0 for any free port).` : `Browser mode stopped: ${error.message}`);
-    core.close();
-    process.exit(1);
+    void core.close().finally(() => process.exit(1));
   });
   server.listen(Number(values.port), '127.0.0.1', () => {
     const { port } = server.address() as { port: number };
     // The token rides in the fragment, which the browser never sends to a server; the page moves it
     // to its own sessionStorage and wipes it from the address bar and history on load.
     console.log(`Workbench at http://127.0.0.1:${port}/#token=${token}`);
-    console.log(`Workspace: ${core.session.current.file}`);
+    console.log(`Workspace: ${core.opened.path}${core.opened.locked ? ' (encrypted: the page asks for its passphrase)' : ''}`);
   });
   const stop = () => {
     server.close();
-    core.close();
-    process.exit(0);
+    void core.close().finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
 
-main();
+void main();

@@ -43,6 +43,23 @@ export async function benchSuggestions(sizes: number[]): Promise<void> {
       parseWorker: parseWorkerFile(),
       extractWorker: extractWorkerFile(),
     });
+    // The window's calls while the import and its suggestions run: a table page and the map, every
+    // 50 ms, each timed from the moment it was due (a blocked event loop delays the call itself).
+    const latency = { page: [] as number[], map: [] as number[] };
+    let sampling = true;
+    const sampler = (async () => {
+      let due = performance.now() + 50;
+      while (sampling) {
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+        if (!sampling) break;
+        await core.dispatch('articles.page', { query: {}, startRow: 0, endRow: 100 });
+        latency.page.push(performance.now() - due);
+        const mapDue = performance.now();
+        await core.dispatch('map.places', {});
+        latency.map.push(performance.now() - mapDue);
+        due = Math.max(performance.now(), due + 50);
+      }
+    })();
     const started = performance.now();
     const report = await core.imports.importNow({ kind: 'paths', paths: [files] });
     const imported = (performance.now() - started) / 1000;
@@ -52,6 +69,12 @@ export async function benchSuggestions(sizes: number[]): Promise<void> {
       await core.extraction.start();
     }
     const total = (performance.now() - started) / 1000;
+    sampling = false;
+    await sampler;
+    const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
+    for (const [call, xs] of [['articles.page (100 rows)', latency.page], ['map.places (whole map)', latency.map]] as const) {
+      console.log(`  ${call} during the import: ${xs.length} calls, p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms`);
+    }
     const mentions = ws.db.prepare('SELECT count(*) FROM mention').pluck().get() as number;
     console.log(
       `import with suggestions, ${n.toLocaleString('en')} articles on ${os.availableParallelism()} cores: imported in ${imported.toFixed(1)} s, every suggestion stored after ${total.toFixed(1)} s → ${(report.imported / total).toFixed(0)} articles/s end to end (${mentions.toLocaleString('en')} mentions)`,

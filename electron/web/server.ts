@@ -3,7 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { safeAssetPath } from '../assetPath.js';
 import type { CoreEvent } from '../contract/index.js';
-import type { Core } from '../dispatch.js';
+import type { CoreClient } from '../coreHost.js';
 import { checkRequest, isApiPath, SECURITY_HEADERS, TOKEN_HEADER } from './guard.js';
 
 const MIME: Record<string, string> = {
@@ -39,7 +39,7 @@ const HEADERS_TIMEOUT_MS = 10_000;
 const REQUEST_TIMEOUT_MS = 120_000;
 
 export interface WebServerOptions {
-  core: Core;
+  core: CoreClient;
   staticDir: string;
   token: string;
 }
@@ -150,7 +150,7 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer | nu
   });
 }
 
-async function handleCall(core: Core, name: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+async function handleCall(core: CoreClient, name: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const limit = BODY_LIMITS[name] ?? DEFAULT_BODY_LIMIT;
   const tooLarge = (size: string) => {
     sendJson(res, 413, callError('too_large', `This request is ${size}; browser mode takes at most ${megabytes(limit)} in one call. Import fewer files at a time, or use "awb import" for a large folder.`));
@@ -172,7 +172,7 @@ async function handleCall(core: Core, name: string, req: http.IncomingMessage, r
   sendJson(res, 200, result);
 }
 
-function streamEvents(core: Core, res: http.ServerResponse): void {
+function streamEvents(core: CoreClient, res: http.ServerResponse): void {
   res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
   res.write(': connected\n\n');
   const send = (text: string) => {
