@@ -25,7 +25,12 @@ interface Row {
   lat: number | null;
   lon: number | null;
   admin1: string | null;
+  admin2: string | null;
+  admin3: string | null;
   country: string | null;
+  place_name: string | null;
+  acled_id: string | null;
+  updated_at: string;
   fatalities: number;
   source: string | null;
   source_scale: string | null;
@@ -47,18 +52,42 @@ const SORT: Record<EventQuery['sort'][number]['column'], string> = {
   updated: 'ev.updated_at',
 };
 
-/** Where a location entity is and which admin area and country hold it. */
+/** Where a location entity is and which admin areas and country hold it. */
 export interface Located {
   lat: number | null;
   lon: number | null;
   admin1: string | null;
+  admin2: string | null;
   country: string | null;
 }
+
+/**
+ * What an imported ACLED row said about its place and itself, kept beside the gazetteer link: the
+ * location as named there, its coordinates, admin areas and country (ISO alpha-2, when known), the
+ * row's own id, and every cell of the row as written.
+ */
+export interface KeptSource {
+  acledId: string | null;
+  placeName: string | null;
+  lat: number | null;
+  lon: number | null;
+  admin1: string | null;
+  admin2: string | null;
+  admin3: string | null;
+  country: string | null;
+  row: Record<string, string>;
+}
+
+/** An event as an import brings it: the coded fields, where an actor type the file did not make clear stays unknown (null). */
+export type ImportedEvent = Omit<EventInput, 'actor1' | 'actor2'> & {
+  actor1: { entityId: number; type: ActorType | null };
+  actor2: { entityId: number; type: ActorType | null } | null;
+};
 
 export class EventsRepository {
   constructor(private readonly db: Db) {}
 
-  private columns(input: EventInput, at: Located) {
+  private columns(input: EventInput | ImportedEvent, at: Located) {
     return {
       event_date: input.date,
       time_precision: input.timePrecision,
@@ -74,6 +103,7 @@ export class EventsRepository {
       lat: at.lat,
       lon: at.lon,
       admin1: at.admin1,
+      admin2: at.admin2,
       country: at.country,
       fatalities: input.fatalities,
       source: input.source,
@@ -99,7 +129,11 @@ export class EventsRepository {
   update(id: number, input: EventInput, at: Located): void {
     writeTransaction(this.db, () => {
       const before = this.get(id);
-      const cols = { ...this.columns(input, at), updated_at: nowIso(), id };
+      // An imported event keeps the place its source described (name, point, admin areas, country)
+      // while its location stays the one it was linked to; a new location brings the gazetteer's.
+      const kept = before.placeName !== null && before.location?.entityId === input.locationId;
+      const place = kept ? { lat: before.lat, lon: before.lon, admin1: before.admin1, admin2: before.admin2, country: before.country } : at;
+      const cols = { ...this.columns(input, place), ...(kept ? {} : { place_name: null, admin3: null }), updated_at: nowIso(), id };
       const sets = Object.keys(cols).filter((k) => k !== 'id').map((k) => `${k} = @${k}`);
       this.db.prepare(`UPDATE event SET ${sets.join(', ')} WHERE id = @id`).run(cols);
       this.setAssociates(id, input);
@@ -107,6 +141,49 @@ export class EventsRepository {
       recordChange(this.db, 'update', 'event', id, plain, input);
       this.touched();
     });
+  }
+
+  /** An event from another tool's file, with what that file said kept beside it (see KeptSource). */
+  createImported(input: ImportedEvent, kept: KeptSource, basisOf: (record: EventRecord) => Record<string, string>): number {
+    return writeTransaction(this.db, () => {
+      const now = nowIso();
+      const cols = {
+        ...this.columns(input, kept),
+        admin3: kept.admin3,
+        place_name: kept.placeName,
+        acled_id: kept.acledId,
+        acled_row: JSON.stringify(kept.row),
+        created_at: now,
+        updated_at: now,
+      };
+      const names = Object.keys(cols);
+      const id = Number(this.db.prepare(`INSERT INTO event (${names.join(', ')}) VALUES (${names.map((n) => `@${n}`).join(', ')})`).run(cols).lastInsertRowid);
+      this.setAssociates(id, input);
+      // What this workspace reads the row as, in the export's terms: the basis that tells a cell
+      // the analyst changed later from one to write back as the file had it.
+      this.db.prepare('UPDATE event SET acled_basis = ? WHERE id = ?').run(JSON.stringify(basisOf(this.get(id))), id);
+      recordChange(this.db, 'create', 'event', id, null, { ...input, importedAs: kept.acledId });
+      this.touched();
+      return id;
+    });
+  }
+
+  /** The event holding this ACLED id (event_id_cnty), if any: an import finds the rows it already has. */
+  byAcledId(acledId: string): number | null {
+    return (this.db.prepare('SELECT id FROM event WHERE acled_id = ?').pluck().get(acledId) as number | undefined) ?? null;
+  }
+
+  /** Imported rows as written, and what was read from them, by event id (for the ACLED export). */
+  acledSources(ids: number[]): Map<number, { row: Record<string, string>; basis: Record<string, string> }> {
+    const rows = this.db
+      .prepare('SELECT id, acled_row, acled_basis FROM event WHERE acled_row IS NOT NULL AND id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(ids)) as { id: number; acled_row: string; acled_basis: string }[];
+    return new Map(rows.map((r) => [r.id, { row: JSON.parse(r.acled_row) as Record<string, string>, basis: JSON.parse(r.acled_basis) as Record<string, string> }]));
+  }
+
+  /** Every ACLED id an import brought in: ids given to our own events must differ from all of them. */
+  acledIds(): Set<string> {
+    return new Set(this.db.prepare('SELECT acled_id FROM event WHERE acled_id IS NOT NULL').pluck().all() as string[]);
   }
 
   delete(id: number): void {
@@ -118,7 +195,7 @@ export class EventsRepository {
     });
   }
 
-  private setAssociates(id: number, input: EventInput): void {
+  private setAssociates(id: number, input: EventInput | ImportedEvent): void {
     this.db.prepare('DELETE FROM event_associate WHERE event_id = ?').run(id);
     const insert = this.db.prepare('INSERT OR IGNORE INTO event_associate (event_id, side, entity_id) VALUES (?, ?, ?)');
     for (const e of input.associates1) insert.run(id, 1, e);
@@ -303,7 +380,12 @@ export class EventsRepository {
       lat: r.lat,
       lon: r.lon,
       admin1: r.admin1,
+      admin2: r.admin2,
+      admin3: r.admin3,
       country: r.country,
+      placeName: r.place_name,
+      acledId: r.acled_id,
+      updatedAt: r.updated_at,
       fatalities: r.fatalities,
       source: r.source,
       sourceScale: r.source_scale,

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * ACLED's codebook, as far as coding needs it: event types and sub-types in the codebook's order,
  * actor types (inter codes), and the rules that derive disorder type and interaction.
@@ -67,6 +69,110 @@ export const TIME_PRECISION = { 1: 'exact day', 2: 'within a week', 3: 'within a
 export const GEO_PRECISION = { 1: 'the place itself', 2: 'near it / part of a region', 3: 'a larger region' } as const;
 
 export const SOURCE_SCALES = ['Local', 'Subnational', 'National', 'Regional', 'International', 'Other', 'New media', 'Local partner'] as const;
+
+/**
+ * A source scale as ACLED writes it: one scale, or several joined by hyphens when the sources of
+ * an event differ in reach ("Subnational-National", "New media-National"). Canonical spelling, or
+ * null when a part is none of ACLED's scales.
+ */
+export function readSourceScale(value: string): string | null {
+  const parts = value.split('-').map((p) => p.trim().toLowerCase());
+  const names = parts.map((p) => SOURCE_SCALES.find((s) => s.toLowerCase() === p));
+  return parts.length && names.every(Boolean) ? names.join('-') : null;
+}
+
+/** A source scale the contract accepts: one of ACLED's, or a compound of them. */
+export const SourceScale = z.string().refine((v) => readSourceScale(v) === v, { message: 'Use ACLED’s source scales, joined by "-" when several (Subnational-National).' });
+
+/**
+ * Actor types as the current ACLED data writes them in inter1/inter2 (text since 2024; the
+ * numbers are the older form, still given on request). Spelling from ACLED's own R package
+ * (acledR, acled_transform_interaction).
+ */
+export const ACLED_INTER_LABELS: Record<ActorType, string> = {
+  1: 'State Forces',
+  2: 'Rebel Groups',
+  3: 'Political Militias',
+  4: 'Identity Militias',
+  5: 'Rioters',
+  6: 'Protesters',
+  7: 'Civilians',
+  8: 'External/Other Forces',
+};
+
+/** The interaction as text: the two types, lower code first ("State Forces-Rebel Groups"), or "Sole …" for one actor. */
+export function interactionLabel(actor1: ActorType | null, actor2: ActorType | null): string {
+  if (actor1 === null) return '';
+  if (actor2 === null) return actor1 === 8 ? 'Sole Others' : `Sole ${ACLED_INTER_LABELS[actor1]}`;
+  const [a, b] = actor1 <= actor2 ? [actor1, actor2] : [actor2, actor1];
+  return `${ACLED_INTER_LABELS[a]}-${ACLED_INTER_LABELS[b]}`;
+}
+
+/** Names files use for each type beyond our labels: ACLED's older wording and common spellings (keys as `interKey` makes them). */
+const INTER_SYNONYMS: Record<string, ActorType> = {
+  'state force': 1, 'government and state security service': 1, 'government': 1,
+  'rebel force': 2, 'rebel': 2,
+  'militia group': 3, 'militia': 3,
+  'communal identity group': 4, 'communal militia': 4, 'identity group': 4, 'ethnic militia': 4,
+  'rioter': 5, 'protester': 6, 'protestor': 6, 'civilian': 7,
+  'external force': 8, 'other force': 8, 'external force other force': 8, 'foreign other': 8, 'other': 8, 'external other': 8,
+};
+
+/** "Rebel Groups", "rebel group", "REBEL GROUP" alike: lower case, punctuation as spaces, each word singular. */
+const interKey = (value: string) =>
+  value
+    .toLowerCase()
+    .replace(/[^a-z]+/g, ' ')
+    .trim()
+    .split(' ')
+    .map((w) => w.replace(/ies$/, 'y').replace(/(?<=[^s])s$/, ''))
+    .join(' ');
+
+/** Reads an inter code written as a number ("2") or as a name in any case, singular or plural ("Rebel Groups", "rebel group"). */
+export function readActorType(value: string): ActorType | null {
+  const text = value.trim();
+  if (/^[1-8]$/.test(text)) return Number(text) as ActorType;
+  const key = interKey(text);
+  if (!key) return null;
+  for (const code of ACTOR_TYPE_CODES) {
+    if (interKey(ACTOR_TYPES[code]) === key || interKey(ACLED_INTER_LABELS[code]) === key) return code;
+  }
+  return INTER_SYNONYMS[key] ?? null;
+}
+
+/**
+ * ACLED's regions (not the UN's subregions), by ISO 3166 alpha-3 code, from ACLED's own country
+ * table (acledR, acled_countries). Afghanistan is in Caucasus and Central Asia there.
+ */
+const ACLED_REGION_MEMBERS: Record<string, string> = {
+  'Western Africa': 'BEN BFA CIV CPV GHA GIN GMB GNB LBR MLI MRT NER NGA SEN SLE TGO',
+  'Middle Africa': 'AGO CAF CMR COD COG GAB GNQ STP TCD',
+  'Eastern Africa': 'BDI COM DJI ERI ETH IOT KEN MDG MOZ MUS MWI MYT REU RWA SOM SSD SYC TZA UGA',
+  'Southern Africa': 'BWA LSO NAM SHN SWZ ZAF ZMB ZWE',
+  'Northern Africa': 'DZA EGY LBY MAR SDN TUN',
+  'South Asia': 'BGD BTN IND LKA MDV NPL PAK',
+  'Southeast Asia': 'BRN IDN KHM LAO MMR MYS PHL SGP THA TLS VNM',
+  'Middle East': 'ARE BHR IRN IRQ ISR JOR KWT LBN OMN PSE QAT SAU SYR TUR YEM',
+  Europe:
+    'ALB AND AUT BEL BGR BIH BLR CHE CYP CZE DEU DNK ESP EST FIN FRA FRO GBR GGY GIB GRC GRL HRV HUN IMN IRL ISL ITA JEY LIE LTU LUX LVA MCO MDA MKD MLT MNE NLD NOR POL PRT ROU RUS SMR SRB SVK SVN SWE UKR UNK VAT',
+  'Caucasus and Central Asia': 'AFG ARM AZE GEO KAZ KGZ TJK TKM UZB',
+  'Central America': 'BLZ CRI GTM HND NIC PAN SLV',
+  'South America': 'ARG BOL BRA CHL COL ECU FLK GUF GUY PER PRY SGS SUR URY VEN',
+  Caribbean: 'ABW AIA ATG BES BHS BLM BRB CUB CUW CYM DMA DOM GLP GRD HTI JAM KNA LCA MAF MSR MTQ PRI SXM TCA TTO VCT VGB VIR',
+  'East Asia': 'CHN JPN KOR MNG PRK TWN',
+  'North America': 'BMU CAN MEX SPM USA',
+  Oceania: 'ASM AUS CCK COK CXR FJI FSM GUM HMD KIR MHL MNP NCL NFK NIU NRU NZL PCN PLW PNG PYF SLB TKL TON TUV UMI VUT WLF WSM',
+  Antarctica: 'ATA',
+};
+const REGION_OF = new Map(Object.entries(ACLED_REGION_MEMBERS).flatMap(([region, codes]) => codes.split(' ').map((c) => [c, region] as const)));
+export const acledRegionOf = (iso3: string | null): string | null => (iso3 ? (REGION_OF.get(iso3) ?? null) : null);
+
+/** ACLED's country names where they differ from the common English name (ACLED's country table), by alpha-3 code. */
+export const ACLED_COUNTRY_NAMES: Record<string, string> = {
+  GGY: 'Bailiwick of Guernsey', JEY: 'Bailiwick of Jersey', CUW: 'Curacao', CZE: 'Czech Republic', COD: 'Democratic Republic of Congo',
+  TLS: 'East Timor', SWZ: 'eSwatini', PCN: 'Pitcairn', COG: 'Republic of Congo', REU: 'Reunion', BLM: 'Saint-Barthelemy',
+  MAF: 'Saint-Martin', STP: 'Sao Tome and Principe', SGS: 'South Georgia and the South Sandwich Islands', TUR: 'Turkey', VIR: 'Virgin Islands, U.S.',
+};
 
 /** One colour and letter per event type, on the map view and in reports alike. */
 export const EVENT_STYLE: Record<string, { colour: string; letter: string }> = {

@@ -84,9 +84,10 @@ function fromEvent(e: EventRecord): Draft {
     timePrecision: e.timePrecision as 1 | 2 | 3,
     subEventType: e.subEventType as SubEventType,
     actor1: e.actor1 ? { id: e.actor1.entityId, name: e.actor1.name } : null,
-    actor1Type: (e.actor1?.type ?? null) as ActorType | null,
+    // 0: an imported row's type that could not be read; the analyst chooses it.
+    actor1Type: (e.actor1?.type || null) as ActorType | null,
     actor2: e.actor2 ? { id: e.actor2.entityId, name: e.actor2.name } : null,
-    actor2Type: (e.actor2?.type ?? null) as ActorType | null,
+    actor2Type: (e.actor2?.type || null) as ActorType | null,
     associates1: e.associates1.map((a) => ({ id: a.entityId, name: a.name })),
     associates2: e.associates2.map((a) => ({ id: a.entityId, name: a.name })),
     civilianTargeting: e.civilianTargeting,
@@ -371,7 +372,14 @@ export function EventForm({ event, initial, selection, onSaved, onClose, onOpenE
             <option value={3}>3 – a larger region</option>
           </select>
         </label>
-        {event && <p className="muted">{[event.admin1, event.country].filter(Boolean).join(', ')}</p>}
+        {event && (
+          <p className="muted">
+            {event.placeName !== null && event.location?.entityId === draft.location?.id
+              ? `As imported: ${[event.placeName, event.admin3, event.admin2, event.admin1, event.country].filter(Boolean).join(', ')}${event.lat !== null ? ` (${event.lat}, ${event.lon})` : ''}`
+              : [event.admin2, event.admin1, event.country].filter(Boolean).join(', ')}
+            {event.acledId && ` · ACLED ${event.acledId}`}
+          </p>
+        )}
         {evidenceBlock('location')}
         {problemsOf('location')}
         {problemsOf('geoPrecision')}
@@ -401,6 +409,7 @@ export function EventForm({ event, initial, selection, onSaved, onClose, onOpenE
             <span>Source scale</span>
             <select value={draft.sourceScale} onChange={(e) => set('sourceScale', e.target.value)}>
               <option value="">–</option>
+              {draft.sourceScale && !(SOURCE_SCALES as readonly string[]).includes(draft.sourceScale) && <option>{draft.sourceScale}</option>}
               {SOURCE_SCALES.map((s) => (
                 <option key={s}>{s}</option>
               ))}

@@ -3,6 +3,8 @@ import { writeTransaction, type Db } from '../../../db/open.js';
 import type { ActorType } from '../../contract/acled.js';
 import type { EventInput, EvidenceInput, EventRecord, Problem } from '../../contract/events.js';
 import { UserError } from '../errors.js';
+import { adminAreasOf } from '../gazetteer/adminAreas.js';
+import { countryAt } from '../gazetteer/countryAt.js';
 import type { Gazetteer } from '../gazetteer/gazetteer.js';
 import { validateEvent } from './validate.js';
 
@@ -38,12 +40,14 @@ export class EventService {
     return row ?? null;
   }
 
-  /** Admin area and country of the location come from the gazetteer record it is linked to. */
+  /** Admin areas and country of the location come from the gazetteer record it is linked to. */
   private locate(locationId: number | null): Located {
-    if (locationId === null) return { lat: null, lon: null, admin1: null, country: null };
+    if (locationId === null) return { lat: null, lon: null, admin1: null, admin2: null, country: null };
     const e = this.db.prepare('SELECT place_id, lat, lon FROM entity WHERE id = ?').get(locationId) as { place_id: number | null; lat: number | null; lon: number | null };
     const place = e.place_id !== null && e.place_id > 0 ? this.gazetteer().get(e.place_id) : null;
-    return { lat: e.lat, lon: e.lon, admin1: place?.kind === 'admin1' ? place.name : (place?.admin1Name ?? null), country: place?.country ?? null };
+    const areas = place ? adminAreasOf(this.gazetteer(), place) : { admin1: null, admin2: null };
+    // A custom place has no gazetteer record: its country is the one its point lies in.
+    return { lat: e.lat, lon: e.lon, ...areas, country: place?.country ?? (e.lat !== null && e.lon !== null ? countryAt(e.lat, e.lon) : null) };
   }
 
   validate(input: EventInput, eventId: number | null, evidence: EvidenceInput[] = []): Problem[] {

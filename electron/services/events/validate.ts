@@ -39,7 +39,15 @@ export function validateEvent(input: EventInput, ctx: ValidationContext): Proble
     if (input.actor2 && input.actor2.type !== 7) error('actor2', 'In violence against civilians, actor 2 is the civilians targeted (actor type 7).');
     if (input.actor1.type === 7) error('actor1', 'Civilians do not commit violence against civilians in ACLED: code rioters or an identity militia.');
   }
-  if (type === 'Protests' && input.actor1.type !== 6) error('actor1', 'Actor 1 of a protest is the protesters (actor type 6).');
+  // Actor order as ACLED's codebook gives it for each sub-event type: the protesters are actor 1 of
+  // a protest, except under excessive force, where the force that used it is actor 1 and the
+  // protesters actor 2; the rioters are actor 1 of a riot (mob violence included); the civilians
+  // targeted are actor 2 of violence against civilians (below).
+  if (input.subEventType === 'Excessive force against protesters') {
+    if (input.actor1.type === 6) error('actor1', 'Under excessive force against protesters, actor 1 is the force that used it (state forces, a militia…), not the protesters.');
+    if (!input.actor2) error('actor2', 'Excessive force against protesters needs the protesters as actor 2.');
+    else if (input.actor2.type !== 6) error('actor2', 'Under excessive force against protesters, actor 2 is the protesters (actor type 6).');
+  } else if (type === 'Protests' && input.actor1.type !== 6) error('actor1', 'Actor 1 of a protest is the protesters (actor type 6).');
   if (type === 'Riots' && input.actor1.type !== 5) error('actor1', 'Actor 1 of a riot is the rioters (actor type 5).');
   if (input.subEventType === 'Peaceful protest' && input.fatalities > 0) error('fatalities', 'A peaceful protest has no fatalities: code a protest with intervention or excessive force.');
   if (input.civilianTargeting && input.actor2?.type !== 7 && type !== 'Explosions/Remote violence') {
