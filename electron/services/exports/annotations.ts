@@ -1,12 +1,10 @@
 import type { ExportMention, ExportModel } from '../../../db/exportModel.js';
+import { urnOf, type ExportIdentity } from './ids.js';
+import { toCodePoints } from './offsets.js';
 import { safeUrl, wikidataId } from './safeText.js';
 
-/** Stable identifiers for our records inside exchange files. */
-export const urn = {
-  article: (a: { fingerprint: string }) => `urn:awb:article:${a.fingerprint}`,
-  entity: (id: number) => `urn:awb:entity:${id}`,
-  mention: (id: number) => `urn:awb:annotation:${id}`,
-};
+/** The article an annotation targets: by its text's fingerprint, so the same text in another workspace is found again. */
+export const articleUrn = (a: { fingerprint: string }) => `urn:awb:article:${a.fingerprint}`;
 
 const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
 const groupBy = <T, K>(rows: T[], key: (r: T) => K) => {
@@ -16,19 +14,43 @@ const groupBy = <T, K>(rows: T[], key: (r: T) => K) => {
 };
 
 /**
+ * An entity as a W3C resource: its id, name and type, and what must survive a round trip through
+ * another tool (aliases as altLabel, notes as description, Wikidata and GeoNames as sameAs).
+ */
+function entityResource(
+  e: { id: number; name: string; type: string; aliases?: string[]; notes?: string | null; wikidata?: string | null; geonamesId?: number | null },
+  entityUrn: (id: number) => string,
+): object {
+  const wikidata = wikidataId(e.wikidata);
+  const sameAs = [...(wikidata ? [`http://www.wikidata.org/entity/${wikidata}`] : []), ...(e.geonamesId ? [`https://sws.geonames.org/${e.geonamesId}/`] : [])];
+  return {
+    id: entityUrn(e.id),
+    label: e.name,
+    type: e.type,
+    ...(e.aliases?.length ? { altLabel: e.aliases } : {}),
+    ...(e.notes ? { description: e.notes } : {}),
+    ...(sameAs.length ? { sameAs } : {}),
+  };
+}
+
+/**
  * W3C Web Annotation (JSON-LD): each accepted annotation targets its article by a TextQuote and a
  * TextPosition selector; its bodies tag the type, identify the entity (Wikidata where known) and,
  * for places, georeference it (GeoNames where known, and a GeoJSON point).
  */
-export function toW3c(model: ExportModel, created: string): object {
+export function toW3c(model: ExportModel, ids: ExportIdentity): object {
   const entities = byId(model.entities);
   const articles = byId(model.articles);
+  const codePoints = new Map(model.articles.map((a) => [a.id, toCodePoints(a.body)]));
+  const entityUrn = (id: number) => urnOf(ids.uuid('entity', id));
   const items = model.mentions.map((m) => {
     const article = articles.get(m.articleId)!;
+    const cp = codePoints.get(m.articleId)!;
+    const time = ids.time('mention', m.id);
     const entity = m.entityId ? entities.get(m.entityId) : undefined;
     const bodies: object[] = [{ type: 'TextualBody', purpose: 'tagging', value: m.type }];
     if (entity) {
-      bodies.push({ type: 'SpecificResource', purpose: 'identifying', source: { id: urn.entity(entity.id), label: entity.name, type: entity.type } });
+      bodies.push({ type: 'SpecificResource', purpose: 'identifying', source: entityResource(entity, entityUrn) });
       const wikidata = wikidataId(entity.wikidata);
       if (wikidata) bodies.push({ type: 'SpecificResource', purpose: 'identifying', source: `http://www.wikidata.org/entity/${wikidata}` });
       if (entity.type === 'place' && entity.lat !== null && entity.lon !== null) {
@@ -36,7 +58,7 @@ export function toW3c(model: ExportModel, created: string): object {
           type: 'SpecificResource',
           purpose: 'georeferencing',
           source: {
-            id: entity.geonamesId ? `https://sws.geonames.org/${entity.geonamesId}/` : `${urn.entity(entity.id)}#place`,
+            id: entity.geonamesId ? `https://sws.geonames.org/${entity.geonamesId}/` : `${entityUrn(entity.id)}#place`,
             label: entity.placeLabel ?? entity.name,
             geometry: { type: 'Point', coordinates: [entity.lon, entity.lat] },
           },
@@ -47,29 +69,31 @@ export function toW3c(model: ExportModel, created: string): object {
     // A suggestion says so in an assessing body, so a reader (or our own import) can tell it from a decision.
     if (m.status === 'suggested') bodies.push({ type: 'TextualBody', purpose: 'assessing', value: 'suggested', format: 'text/plain' });
     return {
-      id: urn.mention(m.id),
+      id: urnOf(ids.uuid('mention', m.id)),
       type: 'Annotation',
       motivation: m.type === 'date' ? 'tagging' : 'identifying',
-      created,
+      created: time.created,
+      modified: time.modified,
       body: bodies,
       target: {
-        source: urn.article(article),
+        source: articleUrn(article),
         ...(safeUrl(article.url) ? { scope: safeUrl(article.url) } : {}),
         selector: [
           { type: 'TextQuoteSelector', exact: m.quote, prefix: m.prefix, suffix: m.suffix },
-          { type: 'TextPositionSelector', start: m.start, end: m.end },
+          // The Web Annotation model counts a selector's characters as Unicode code points.
+          { type: 'TextPositionSelector', start: cp(m.start), end: cp(m.end) },
         ],
       },
     };
   });
   // Relations as linking annotations (as Recogito writes them): the two entities are the first two
   // targets, in order; each span that says so is a further target; the type is a tagging body.
-  const entityResource = (e: { id: number; name: string; type: string }) => ({ id: urn.entity(e.id), label: e.name, type: e.type });
   const relations = model.relations.map((r) => ({
-    id: `urn:awb:relation:${r.id}`,
+    id: urnOf(ids.uuid('relation', r.id)),
     type: 'Annotation',
     motivation: 'linking',
-    created,
+    created: ids.time('relation', r.id).created,
+    modified: ids.time('relation', r.id).modified,
     body: [
       { type: 'TextualBody', purpose: 'tagging', value: r.type === 'custom' ? (r.label ?? 'related to') : r.type },
       ...(r.startDate ? [{ type: 'TextualBody', purpose: 'describing', value: `from ${r.startDate}` }] : []),
@@ -77,17 +101,18 @@ export function toW3c(model: ExportModel, created: string): object {
       ...(r.notes ? [{ type: 'TextualBody', purpose: 'commenting', value: r.notes }] : []),
     ],
     target: [
-      entityResource(r.source),
-      entityResource(r.target),
+      entityResource(entities.get(r.source.id) ?? r.source, entityUrn),
+      entityResource(entities.get(r.target.id) ?? r.target, entityUrn),
       ...r.evidence.flatMap((e) => {
         const article = articles.get(e.articleId);
         if (!article) return [];
+        const cp = codePoints.get(article.id)!;
         return [
           {
-            source: urn.article(article),
+            source: articleUrn(article),
             selector: [
               { type: 'TextQuoteSelector', exact: e.quote, prefix: article.body.slice(Math.max(0, e.start - 32), e.start), suffix: article.body.slice(e.end, e.end + 32) },
-              { type: 'TextPositionSelector', start: e.start, end: e.end },
+              { type: 'TextPositionSelector', start: cp(e.start), end: cp(e.end) },
             ],
           },
         ];
@@ -96,7 +121,7 @@ export function toW3c(model: ExportModel, created: string): object {
   }));
   return {
     '@context': 'http://www.w3.org/ns/anno.jsonld',
-    id: 'urn:awb:collection',
+    id: urnOf(ids.workspace),
     type: 'AnnotationCollection',
     label: 'Analyst Workbench annotations',
     total: items.length + relations.length,
@@ -107,20 +132,6 @@ export function toW3c(model: ExportModel, created: string): object {
 const oneLine = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
 const BRAT_TYPE: Record<string, string> = { person: 'Person', organisation: 'Organisation', place: 'Place', group: 'Group', date: 'Date' };
 const bratLabel = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '') || 'Other';
-
-/** brat counts offsets in code points; JavaScript strings count UTF-16 units. */
-function codePointOffsets(text: string): (utf16: number) => number {
-  if (!/[\uD800-\uDBFF]/.test(text)) return (i) => i;
-  const map = new Int32Array(text.length + 1);
-  let cp = 0;
-  for (let i = 0; i < text.length; i++) {
-    map[i] = cp;
-    const c = text.charCodeAt(i);
-    if (!(c >= 0xd800 && c <= 0xdbff)) cp++;
-  }
-  map[text.length] = cp;
-  return (i) => map[i]!;
-}
 
 /** A span as brat fragments: brat's text-bound annotations may not cross a line break. */
 function fragments(text: string, start: number, end: number, cp: (i: number) => number): string {
@@ -140,7 +151,7 @@ function fragments(text: string, start: number, end: number, cp: (i: number) => 
  * their actors and place as arguments), R (relations) and N (normalisations to Wikidata, GeoNames and
  * our registry) lines; plus the annotation.conf that tells brat these types.
  */
-export function toBrat(model: ExportModel): { files: Map<string, string>; conf: string } {
+export function toBrat(model: ExportModel, ids: ExportIdentity): { files: Map<string, string>; conf: string } {
   const entities = byId(model.entities);
   const mentionsOf = groupBy(model.mentions, (m) => m.articleId);
   const files = new Map<string, string>();
@@ -148,7 +159,7 @@ export function toBrat(model: ExportModel): { files: Map<string, string>; conf: 
   const eventTypes = new Set<string>();
   for (const article of model.articles) {
     const text = article.body;
-    const cp = codePointOffsets(text);
+    const cp = toCodePoints(text);
     const lines: string[] = [];
     let t = 0;
     let n = 0;
@@ -163,7 +174,7 @@ export function toBrat(model: ExportModel): { files: Map<string, string>; conf: 
       if (!firstT.has(entity.id)) firstT.set(entity.id, id);
       // A tab or a line break in a name would start another field or line of the .ann file.
       const name = oneLine(entity.name);
-      lines.push(`N${++n}\tReference ${id} AWB:${entity.id}\t${name}`);
+      lines.push(`N${++n}\tReference ${id} AWB:${ids.uuid('entity', entity.id)}\t${name}`);
       const wikidata = wikidataId(entity.wikidata);
       if (wikidata) lines.push(`N${++n}\tReference ${id} Wikidata:${wikidata}\t${name}`);
       if (entity.geonamesId) lines.push(`N${++n}\tReference ${id} GeoNames:${entity.geonamesId}\t${oneLine(entity.placeLabel ?? entity.name)}`);

@@ -2,42 +2,79 @@ import { wikidataId } from './safeText.js';
 import { xml } from './xml.js';
 import { eventFields } from '../../contract/events.js';
 import type { ExportModel } from '../../../db/exportModel.js';
+import type { Db } from '../../../db/open.js';
+import { urnOf, type ExportIdentity } from './ids.js';
+import { eventPeriod } from './period.js';
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
-/** Places (placed entities) and events as one RFC 7946 FeatureCollection; events carry their date as `when`. */
-export function toGeoJson(model: ExportModel): object {
+/** The shapes (GeoJSON geometries) of the custom places these entities are placed at, by entity id. */
+export function placeShapes(db: Db, entityIds: number[]): Map<number, object> {
+  const rows = db
+    .prepare('SELECT e.id, c.shape FROM entity e JOIN custom_place c ON c.id = -e.place_id WHERE e.place_id < 0 AND c.shape IS NOT NULL AND e.id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(entityIds)) as { id: number; shape: string }[];
+  return new Map(rows.map((r) => [r.id, JSON.parse(r.shape) as object]));
+}
+
+/**
+ * Places (placed entities) and events as one RFC 7946 FeatureCollection. Each feature's id is the
+ * record's own (the same on every export). Events carry their coded date as `when` and the period
+ * it stands for as `start` and `end` (a date coded "within a month" is the whole month), which
+ * QGIS's temporal controller and most GIS tools read as a time range.
+ */
+export function toGeoJson(model: ExportModel, ids: ExportIdentity, shapes: Map<number, object> = new Map()): object {
+  const entities = new Map(model.entities.map((e) => [e.id, e]));
   const placeFeatures = model.entities
     .filter((e) => e.type === 'place' && e.lat !== null && e.lon !== null)
     .map((e) => ({
       type: 'Feature',
-      id: `place-${e.id}`,
+      id: urnOf(ids.uuid('entity', e.id)),
       geometry: { type: 'Point', coordinates: [round(e.lon!), round(e.lat!)] },
       properties: {
         kind: 'place',
         entityId: e.id,
         name: e.name,
         aliases: e.aliases,
+        notes: e.notes,
         gazetteer: e.placeLabel,
         geonamesId: e.geonamesId,
         wikidata: wikidataId(e.wikidata),
+        // A place brought in as a line or an area is offered at its centroid; its shape rides along.
+        ...(shapes.has(e.id) ? { shape: shapes.get(e.id) } : {}),
         ...(model.withSuggestions ? { status: e.status } : {}),
       },
     }));
   const eventFeatures = model.events
     .filter((e) => e.lat !== null && e.lon !== null)
-    .map((e) => ({
-      type: 'Feature',
-      id: `event-${e.id}`,
-      geometry: { type: 'Point', coordinates: [round(e.lon!), round(e.lat!)] },
-      properties: {
-        kind: 'event',
-        eventId: e.id,
-        when: e.date,
-        ...eventFields(e),
-        notes: e.notes,
-      },
-    }));
+    .map((e) => {
+      const period = eventPeriod(e.date, e.timePrecision);
+      const location = e.location ? entities.get(e.location.entityId) : undefined;
+      return {
+        type: 'Feature',
+        id: urnOf(ids.uuid('event', e.id)),
+        geometry: { type: 'Point', coordinates: [round(e.lon!), round(e.lat!)] },
+        properties: {
+          kind: 'event',
+          eventId: e.id,
+          when: e.date,
+          start: period.start,
+          end: period.end,
+          datePrecision: period.precision,
+          ...eventFields(e),
+          // What the event's own re-import needs to code it again as it was.
+          actor1Type: e.actor1?.type ?? null,
+          actor2Type: e.actor2?.type ?? null,
+          associates1: e.associates1.map((a) => a.name),
+          associates2: e.associates2.map((a) => a.name),
+          civilianTargeting: e.civilianTargeting,
+          locationGeonamesId: location?.geonamesId ?? null,
+          source: e.source,
+          sourceScale: e.sourceScale,
+          tags: e.tags,
+          notes: e.notes,
+        },
+      };
+    });
   return { type: 'FeatureCollection', features: [...placeFeatures, ...eventFeatures] };
 }
 
@@ -53,23 +90,30 @@ const data = (fields: Record<string, string | number | null | undefined>) =>
     .map(([k, v]) => `<Data name="${xml(k)}"><value>${plain(v)}</value></Data>`)
     .join('')}</ExtendedData>`;
 
+/** A day as a TimeStamp; a date coded within a week or a month as the TimeSpan of that week or month, so the time slider shows it over the whole period. */
+function kmlTime(date: string, timePrecision: number): string {
+  const p = eventPeriod(date, timePrecision);
+  return p.precision === 'day' ? `<TimeStamp><when>${p.start}</when></TimeStamp>` : `<TimeSpan><begin>${p.start}</begin><end>${p.end}</end></TimeSpan>`;
+}
+
 /** KML 2.2: a folder of places and a folder of events, each event with its TimeStamp for Google Earth's time slider. */
-export function toKml(model: ExportModel, title: string): string {
+export function toKml(model: ExportModel, title: string, ids: ExportIdentity): string {
+  const entities = new Map(model.entities.map((e) => [e.id, e]));
   const places = model.entities
     .filter((e) => e.type === 'place' && e.lat !== null && e.lon !== null)
     .map(
       (e) =>
-        `<Placemark id="place-${e.id}"><name>${plain(e.name)}</name>${e.placeLabel ? `<description>${plain(e.placeLabel)}</description>` : ''}` +
-        `${data({ entityId: e.id, geonamesId: e.geonamesId, wikidata: wikidataId(e.wikidata) })}<Point><coordinates>${round(e.lon!)},${round(e.lat!)}</coordinates></Point></Placemark>`,
+        `<Placemark id="${ids.uuid('entity', e.id)}"><name>${plain(e.name)}</name>${e.placeLabel ? `<description>${plain(e.placeLabel)}</description>` : ''}` +
+        `${data({ kind: 'place', entityId: e.id, geonamesId: e.geonamesId, wikidata: wikidataId(e.wikidata), aliases: e.aliases.join('; '), notes: e.notes })}<Point><coordinates>${round(e.lon!)},${round(e.lat!)}</coordinates></Point></Placemark>`,
     );
   const events = model.events
     .filter((e) => e.lat !== null && e.lon !== null)
     .map(
       (e) =>
-        `<Placemark id="event-${e.id}"><name>${plain(`${e.date} ${e.subEventType}${e.location ? ` — ${e.location.name}` : ''}`)}</name>` +
+        `<Placemark id="${ids.uuid('event', e.id)}"><name>${plain(`${e.date} ${e.subEventType}${e.location ? ` — ${e.location.name}` : ''}`)}</name>` +
         `<description>${plain([e.actor1?.name, e.actor2?.name].filter(Boolean).join(' vs. ') + (e.fatalities ? `; ${e.fatalities} fatalities` : ''))}</description>` +
-        `<TimeStamp><when>${e.date}</when></TimeStamp>` +
-        `${data({ eventId: e.id, eventType: e.eventType, subEventType: e.subEventType, actor1: e.actor1?.name, actor2: e.actor2?.name, geoPrecision: e.geoPrecision, timePrecision: e.timePrecision, fatalities: e.fatalities })}` +
+        kmlTime(e.date, e.timePrecision) +
+        `${data({ kind: 'event', eventId: e.id, when: e.date, eventType: e.eventType, subEventType: e.subEventType, actor1: e.actor1?.name, actor1Type: e.actor1?.type, actor2: e.actor2?.name, actor2Type: e.actor2?.type, location: e.location?.name, locationGeonamesId: e.location ? entities.get(e.location.entityId)?.geonamesId : null, geoPrecision: e.geoPrecision, timePrecision: e.timePrecision, fatalities: e.fatalities, civilianTargeting: e.civilianTargeting ? 'true' : 'false', notes: e.notes })}` +
         `<Point><coordinates>${round(e.lon!)},${round(e.lat!)}</coordinates></Point></Placemark>`,
     );
   return (

@@ -1,33 +1,47 @@
 import crypto from 'node:crypto';
 import type { ExportEntity, ExportModel } from '../../../db/exportModel.js';
 import type { EventRecord } from '../../contract/events.js';
+import type { ExportIdentity } from './ids.js';
+import { endInstant, eventPeriod, periodOf, startInstant } from './period.js';
 import { safeUrl, wikidataId } from './safeText.js';
 import { xml } from './xml.js';
 
 const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
-const sha1 = (s: string) => crypto.createHash('sha1').update(s).digest('hex');
 const list = (...values: (string | number | null | undefined)[]) => values.filter((v) => v !== null && v !== undefined && v !== '').map(String);
 
 const FTM_SCHEMA: Record<ExportEntity['type'], string> = { person: 'Person', organisation: 'Organization', group: 'Organization', place: 'Address' };
-/** Relation types as FtM interval schemata and the properties that hold their two ends. */
-const FTM_LINK: Record<string, [schema: string, from: string, to: string]> = {
-  'member of': ['Membership', 'member', 'organization'],
-  'spokesman for': ['Representation', 'agent', 'client'],
-  'leader of': ['Directorship', 'director', 'organization'],
+/**
+ * Relation types as FtM interval schemata, the properties that hold their two ends and the kinds of
+ * entity each end may be (FtM's ranges: a member or director is any LegalEntity, the organisation
+ * an Organization; a place, an Address, is neither). A relation whose ends do not fit is an UnknownLink.
+ */
+const LEGAL: ExportEntity['type'][] = ['person', 'organisation', 'group'];
+const ORGANISATION: ExportEntity['type'][] = ['organisation', 'group'];
+const FTM_LINK: Record<string, [schema: string, from: string, fromTypes: ExportEntity['type'][], to: string, toTypes: ExportEntity['type'][]]> = {
+  'member of': ['Membership', 'member', LEGAL, 'organization', ORGANISATION],
+  'spokesman for': ['Representation', 'agent', LEGAL, 'client', LEGAL],
+  'leader of': ['Directorship', 'director', LEGAL, 'organization', ORGANISATION],
 };
+const UNKNOWN_LINK: [string, string, ExportEntity['type'][], string, ExportEntity['type'][]] = ['UnknownLink', 'subject', [], 'object', []];
 
 /**
  * FollowTheMoney entities, one JSON object a line: people, organisations (and groups), places as
  * Address, articles as Article with their Mentions, events as Event, relations as the matching
  * interval (Membership, Representation, Directorship, else UnknownLink with the type as role).
  */
-export function toFtm(model: ExportModel): string {
-  const id = (kind: string, n: number) => `awb-${kind}-${n}`;
+export function toFtm(model: ExportModel, ids: ExportIdentity): string {
+  const id = (kind: 'entity' | 'article' | 'mention' | 'event' | 'relation', n: number) => ids.uuid(kind, n);
   const entities = byId(model.entities);
+  const legal = (entityId: number | undefined) => entityId !== undefined && LEGAL.includes(entities.get(entityId)?.type ?? 'place');
+  // A place is an Address, which FtM's Mention cannot resolve to: the articles that name it are its proof instead.
+  const placeProof = new Map<number, Set<number>>();
+  for (const m of model.mentions) {
+    if (m.entityId && entities.get(m.entityId)?.type === 'place') (placeProof.get(m.entityId) ?? placeProof.set(m.entityId, new Set()).get(m.entityId)!).add(m.articleId);
+  }
   const lines: object[] = [];
   for (const e of model.entities) {
     const properties: Record<string, string[]> = { name: [e.name], alias: e.aliases, notes: list(e.notes), wikidataId: list(wikidataId(e.wikidata)) };
-    if (e.type === 'place') Object.assign(properties, { full: [e.placeLabel ?? e.name], latitude: list(e.lat), longitude: list(e.lon) });
+    if (e.type === 'place') Object.assign(properties, { full: [e.placeLabel ?? e.name], latitude: list(e.lat), longitude: list(e.lon), proof: [...(placeProof.get(e.id) ?? [])].map((a) => id('article', a)) });
     if (model.withSuggestions) properties.status = [e.status];
     lines.push({ id: id('entity', e.id), schema: FTM_SCHEMA[e.type], properties: prune(properties) });
   }
@@ -46,7 +60,7 @@ export function toFtm(model: ExportModel): string {
       properties: {
         name: [m.quote],
         document: [id('article', m.articleId)],
-        resolved: [id('entity', m.entityId)],
+        ...(legal(m.entityId) ? { resolved: [id('entity', m.entityId)] } : {}),
         detectedSchema: [FTM_SCHEMA[entities.get(m.entityId)!.type]],
         ...(model.withSuggestions ? { status: [m.status] } : {}),
       },
@@ -58,20 +72,25 @@ export function toFtm(model: ExportModel): string {
       schema: 'Event',
       properties: prune({
         name: [`${ev.subEventType}${ev.location ? ` in ${ev.location.name}` : ''}`],
-        date: [ev.date],
+        // FtM dates carry their precision by their length: "2021-06" is June. A week is an interval.
+        date: [ev.timePrecision === 3 ? ev.date.slice(0, 7) : ev.date],
         summary: list(ev.notes),
         location: list(ev.location?.name),
         country: list(ev.country?.toLowerCase()),
-        involved: [ev.actor1, ev.actor2, ...ev.associates1, ...ev.associates2].flatMap((a) => (a ? [id('entity', a.entityId)] : [])),
-        organizer: ev.actor1 ? [id('entity', ev.actor1.entityId)] : [],
-        addressEntity: ev.location ? [id('entity', ev.location.entityId)] : [],
+        startDate: ev.timePrecision === 2 ? [eventPeriod(ev.date, 2).start] : [],
+        endDate: ev.timePrecision === 2 ? [eventPeriod(ev.date, 2).end] : [],
+        involved: [ev.actor1, ev.actor2, ...ev.associates1, ...ev.associates2].flatMap((a) => (a && legal(a.entityId) ? [id('entity', a.entityId)] : [])),
+        organizer: ev.actor1 && legal(ev.actor1.entityId) ? [id('entity', ev.actor1.entityId)] : [],
+        addressEntity: ev.location && entities.get(ev.location.entityId)?.type === 'place' ? [id('entity', ev.location.entityId)] : [],
         proof: [...new Set(ev.evidence.map((x) => id('article', x.articleId)))],
         description: [`${ev.eventType}; ${ev.fatalities} fatalities; geo precision ${ev.geoPrecision}; time precision ${ev.timePrecision}`],
       }),
     });
   }
   for (const r of model.relations) {
-    const [schema, from, to] = FTM_LINK[r.type] ?? ['UnknownLink', 'subject', 'object'];
+    const fits = (types: string[], type: string) => types.length === 0 || types.includes(type);
+    const typed = FTM_LINK[r.type];
+    const [schema, from, , to] = typed && fits(typed[2], r.source.type) && fits(typed[4], r.target.type) ? typed : UNKNOWN_LINK;
     lines.push({
       id: id('relation', r.id),
       schema,
@@ -103,16 +122,13 @@ const TLP: Record<string, { id: string; tlp: string }> = {
 };
 const TLP_CREATED = '2017-01-20T00:00:00.000Z';
 
-/** A deterministic STIX id (a name-based UUID), so exporting twice gives the same ids. */
-function stixId(type: string, name: string): string {
-  const h = sha1(`awb:${type}:${name}`);
+/** A STIX id of ours: the object's type and its workspace-derived UUID (a version 5, name-based UUID). */
+const stixRef = (type: string, uuid: string) => `${type}--${uuid}`;
+/** A deterministic id for what is not a record of ours (a handling statement): the same text gives the same id everywhere. */
+function stixNameId(type: string, name: string): string {
+  const h = crypto.createHash('sha1').update(`awb:${type}:${name}`).digest('hex');
   return `${type}--${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
-const stixTime = (d: string | null): string | undefined => {
-  if (!d) return undefined;
-  const full = d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d.slice(0, 10);
-  return `${full}T00:00:00.000Z`;
-};
 const stixSlug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'related-to';
 /** Actor types whose actors are threat actors: rebels, militias, external forces (ACLED inter codes 2, 3, 4, 8). */
 const THREAT_TYPES = new Set([2, 3, 4, 8]);
@@ -122,8 +138,10 @@ const THREAT_TYPES = new Set([2, 3, 4, 8]);
  * rebels or militias in coded events), places as location, articles as report, relations as
  * relationship (with their quotes as notes), events as note objects on their actors and place;
  * every object carries the handling marking (TLP, or a statement marking for any other line).
+ * Ids derive from the workspace and the record (the same on every export); `created` is when the
+ * record was made and `modified` its last change, so a partner sees a re-export as the same objects.
  */
-export function toStix(model: ExportModel, handling: string, now: string): object {
+export function toStix(model: ExportModel, handling: string, ids: ExportIdentity): object {
   const upper = handling.trim().toUpperCase();
   const objects: Record<string, unknown>[] = [];
   let marking: string | null = null;
@@ -131,15 +149,15 @@ export function toStix(model: ExportModel, handling: string, now: string): objec
     marking = TLP[upper].id;
     objects.push({ type: 'marking-definition', spec_version: '2.1', id: marking, created: TLP_CREATED, definition_type: 'tlp', name: `TLP:${TLP[upper].tlp.toUpperCase()}`, definition: { tlp: TLP[upper].tlp } });
   } else if (handling.trim()) {
-    marking = stixId('marking-definition', handling.trim());
-    objects.push({ type: 'marking-definition', spec_version: '2.1', id: marking, created: now, definition_type: 'statement', definition: { statement: handling.trim() } });
+    marking = stixNameId('marking-definition', handling.trim());
+    objects.push({ type: 'marking-definition', spec_version: '2.1', id: marking, created: ids.workspaceCreated, definition_type: 'statement', definition: { statement: handling.trim() } });
   }
-  const common = (type: string, name: string) => ({
+  const common = (type: string, uuid: string, time: { created: string; modified: string }) => ({
     type,
     spec_version: '2.1',
-    id: stixId(type, name),
-    created: now,
-    modified: now,
+    id: stixRef(type, uuid),
+    created: time.created,
+    modified: time.modified,
     ...(marking ? { object_marking_refs: [marking] } : {}),
   });
   const threat = new Set<number>();
@@ -149,18 +167,23 @@ export function toStix(model: ExportModel, handling: string, now: string): objec
   }
   const ref = new Map<number, string>();
   for (const e of model.entities) {
+    const head = (type: string) => common(type, ids.uuid('entity', e.id), ids.time('entity', e.id));
     let o: Record<string, unknown>;
     if (e.type === 'place') {
       if (e.lat === null || e.lon === null) continue;
-      o = { ...common('location', `entity-${e.id}`), name: e.name, latitude: e.lat, longitude: e.lon, ...(e.placeLabel ? { description: e.placeLabel } : {}) };
+      o = { ...head('location'), name: e.name, latitude: e.lat, longitude: e.lon, ...(e.placeLabel ? { description: e.placeLabel } : {}) };
     } else if (threat.has(e.id)) {
-      o = { ...common('threat-actor', `entity-${e.id}`), name: e.name, ...(e.aliases.length ? { aliases: e.aliases } : {}) };
+      o = { ...head('threat-actor'), name: e.name, ...(e.aliases.length ? { aliases: e.aliases } : {}) };
     } else {
-      o = { ...common('identity', `entity-${e.id}`), name: e.name, identity_class: e.type === 'person' ? 'individual' : e.type === 'group' ? 'group' : 'organization' };
+      o = { ...head('identity'), name: e.name, identity_class: e.type === 'person' ? 'individual' : e.type === 'group' ? 'group' : 'organization' };
     }
     if (e.notes) o.description = e.notes;
     const wikidata = wikidataId(e.wikidata);
-    if (wikidata) o.external_references = [{ source_name: 'wikidata', external_id: wikidata, url: `https://www.wikidata.org/wiki/${wikidata}` }];
+    const refs = [
+      ...(wikidata ? [{ source_name: 'wikidata', external_id: wikidata, url: `https://www.wikidata.org/wiki/${wikidata}` }] : []),
+      ...(e.geonamesId ? [{ source_name: 'geonames', external_id: String(e.geonamesId), url: `https://sws.geonames.org/${e.geonamesId}/` }] : []),
+    ];
+    if (refs.length) o.external_references = refs;
     ref.set(e.id, o.id as string);
     objects.push(o);
   }
@@ -170,10 +193,12 @@ export function toStix(model: ExportModel, handling: string, now: string): objec
     const refs = [...(mentioned.get(a.id) ?? [])];
     const url = safeUrl(a.url);
     if (refs.length === 0) continue; // a report must refer to something
+    const time = ids.time('article', a.id);
+    const published = periodOf(a.published);
     objects.push({
-      ...common('report', `article-${a.fingerprint}`),
+      ...common('report', ids.uuid('article', a.id), time),
       name: a.title,
-      published: stixTime(a.published) ?? now,
+      published: published ? startInstant(published) : time.created,
       report_types: ['threat-report'],
       object_refs: refs,
       // Only a web or mail link: a platform that makes it clickable must not be handed javascript: or file:.
@@ -184,26 +209,33 @@ export function toStix(model: ExportModel, handling: string, now: string): objec
     const source = ref.get(r.source.id);
     const target = ref.get(r.target.id);
     if (!source || !target) continue;
+    const time = ids.time('relation', r.id);
+    // A date known to the month or year is that whole period: it starts at its first instant and
+    // stops at its last, so a relation of one day (or one month) is a valid interval (stop after start).
+    const start = periodOf(r.startDate);
+    const stop = periodOf(r.endDate);
     const rel = {
-      ...common('relationship', `relation-${r.id}`),
+      ...common('relationship', ids.uuid('relation', r.id), time),
       relationship_type: stixSlug(r.type === 'custom' ? (r.label ?? 'related-to') : r.type),
       source_ref: source,
       target_ref: target,
-      ...(r.startDate ? { start_time: stixTime(r.startDate) } : {}),
-      ...(r.endDate ? { stop_time: stixTime(r.endDate) } : {}),
+      ...(start ? { start_time: startInstant(start), x_awb_start_precision: start.precision } : {}),
+      ...(stop ? { stop_time: endInstant(stop), x_awb_stop_precision: stop.precision } : {}),
       ...(r.notes ? { description: r.notes } : {}),
     };
     objects.push(rel);
     for (const e of r.evidence) {
-      objects.push({ ...common('note', `relation-evidence-${e.id}`), abstract: `Evidence from “${e.articleTitle}”`, content: e.quote, object_refs: [rel.id] });
+      objects.push({ ...common('note', ids.uuid('relation-evidence', e.id), time), abstract: `Evidence from “${e.articleTitle}”`, content: e.quote, object_refs: [rel.id] });
     }
   }
   for (const ev of model.events) {
     const refs = [ev.actor1, ev.actor2, ev.location && { entityId: ev.location.entityId }].flatMap((a) => (a && ref.has(a.entityId) ? [ref.get(a.entityId)!] : []));
     if (refs.length === 0) continue;
-    objects.push({ ...common('note', `event-${ev.id}`), abstract: eventTitle(ev), content: eventSummary(ev), object_refs: refs });
+    objects.push({ ...common('note', ids.uuid('event', ev.id), ids.time('event', ev.id)), abstract: eventTitle(ev), content: eventSummary(ev), object_refs: refs });
   }
-  return { type: 'bundle', id: `bundle--${crypto.randomUUID()}`, objects };
+  // The bundle is named by its content: the same objects give the same bundle id.
+  const digest = crypto.createHash('sha256').update(JSON.stringify(objects)).digest('hex');
+  return { type: 'bundle', id: stixRef('bundle', ids.uuid('bundle', digest)), objects };
 }
 
 export const eventTitle = (ev: EventRecord) => `${ev.date}: ${ev.subEventType}${ev.location ? ` in ${ev.location.name}` : ''}`;
@@ -213,23 +245,27 @@ export function eventSummary(ev: EventRecord): string {
   return [`${ev.eventType} — ${ev.subEventType}. ${sides}. Fatalities: ${ev.fatalities}.`, ev.notes, ...quotes].filter(Boolean).join('\n');
 }
 
-const gexfDate = (d: string | null) => (d ? (d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d) : null);
-
-/** GEXF 1.3 for Gephi: entities as nodes (type, latitude, longitude), relations as directed, dated edges. */
-export function toGexf(model: ExportModel): string {
+/**
+ * GEXF 1.2draft for Gephi, networkx (2.x reads only 1.1draft and 1.2draft) and igraph: entities as
+ * nodes (type, latitude, longitude), relations as directed edges spanning their dates. GEXF
+ * intervals include both ends, so a month or a year known only as such spans all its days; the
+ * dates as the analyst wrote them stay in a "when" attribute.
+ */
+export function toGexf(model: ExportModel, ids: ExportIdentity): string {
   const linked = new Set(model.relations.flatMap((r) => [r.source.id, r.target.id]));
   const nodes = model.entities.filter((e) => linked.has(e.id) || model.relations.length === 0);
+  const node = (id: number) => ids.uuid('entity', id);
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<gexf xmlns="http://gexf.net/1.3" version="1.3">',
+    '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">',
     `<meta><creator>Analyst Workbench</creator><description>Entities and relations</description></meta>`,
     '<graph mode="dynamic" defaultedgetype="directed" timeformat="date">',
     '<attributes class="node"><attribute id="type" title="type" type="string"/><attribute id="lat" title="latitude" type="double"/><attribute id="lon" title="longitude" type="double"/></attributes>',
-    '<attributes class="edge"><attribute id="relation" title="relation" type="string"/><attribute id="evidence" title="evidence" type="string"/></attributes>',
+    '<attributes class="edge"><attribute id="relation" title="relation" type="string"/><attribute id="when" title="when" type="string"/><attribute id="evidence" title="evidence" type="string"/></attributes>',
     '<nodes>',
     ...nodes.map(
       (e) =>
-        `<node id="${e.id}" label="${xml(e.name)}"><attvalues><attvalue for="type" value="${e.type}"/>` +
+        `<node id="${node(e.id)}" label="${xml(e.name)}"><attvalues><attvalue for="type" value="${e.type}"/>` +
         (e.lat !== null && e.lon !== null ? `<attvalue for="lat" value="${e.lat}"/><attvalue for="lon" value="${e.lon}"/>` : '') +
         '</attvalues></node>',
     ),
@@ -237,11 +273,12 @@ export function toGexf(model: ExportModel): string {
     '<edges>',
     ...model.relations.map((r) => {
       const label = r.type === 'custom' ? (r.label ?? 'related to') : r.type;
-      const start = gexfDate(r.startDate);
-      const end = gexfDate(r.endDate);
+      const start = periodOf(r.startDate)?.start;
+      const end = periodOf(r.endDate)?.end;
+      const when = r.startDate || r.endDate ? `${r.startDate ?? ''}/${r.endDate ?? ''}` : '';
       return (
-        `<edge id="${r.id}" source="${r.source.id}" target="${r.target.id}" label="${xml(label)}"${start ? ` start="${start}"` : ''}${end ? ` end="${end}"` : ''}>` +
-        `<attvalues><attvalue for="relation" value="${xml(label)}"/><attvalue for="evidence" value="${xml(r.evidence.map((e) => e.quote).join(' | '))}"/></attvalues></edge>`
+        `<edge id="${ids.uuid('relation', r.id)}" source="${node(r.source.id)}" target="${node(r.target.id)}" label="${xml(label)}"${start ? ` start="${start}"` : ''}${end ? ` end="${end}"` : ''}>` +
+        `<attvalues><attvalue for="relation" value="${xml(label)}"/>${when ? `<attvalue for="when" value="${xml(when)}"/>` : ''}<attvalue for="evidence" value="${xml(r.evidence.map((e) => e.quote).join(' | '))}"/></attvalues></edge>`
       );
     }),
     '</edges>',

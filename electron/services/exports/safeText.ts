@@ -38,7 +38,12 @@ export function mdText(s: string | number | null | undefined): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]|~$]/g, (c) => `\\${c}`);
+    .replace(/[\\`*_[\]|~$]/g, (c) => `\\${c}`)
+    // GitHub-flavoured Markdown turns bare addresses into links: an escaped ":" in "://", "." in
+    // "www." and "@" of an address read the same but start no link.
+    .replace(/([A-Za-z][A-Za-z0-9+.-]*):(?=\/\/)/g, '$1\\:')
+    .replace(/\b(www)\./gi, '$1\\.')
+    .replace(/@/g, '\\@');
   return text.replace(/^(\s*)([#+=-])/, '$1\\$2').replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
@@ -82,3 +87,12 @@ export function defuseCell<T>(v: T): T | string {
 
 /** Whether a CSV cell must be quoted: besides commas, quotes and line breaks, semicolons and tabs (other locales' separators). */
 export const needsQuotes = (v: unknown): boolean => typeof v === 'string' && /[,";\t\r\n]/.test(v);
+
+/**
+ * A cell as it was before defuseCell, for our own readers of our own files. The apostrophe stays in
+ * what we write (a spreadsheet opened by double-click must not run a formula, and OWASP's guard is
+ * the only one every spreadsheet honours); a reader that knows the convention takes it off again.
+ */
+export function restoreCell(v: string): string {
+  return v.replace(/^'(?=[=+\-@\t\r])/, '').replace(/([;\t])(\s*)'(?=[=+\-@])/g, '$1$2');
+}

@@ -105,7 +105,9 @@ export function tableCells(db: Db, req: TableRequest): { header: string[]; rows:
 const defuse = (v: Cell): Cell => defuseCell(v);
 
 /**
- * CSV that every spreadsheet reads as text: formula-like cells defused (defuseCell), and cells
+ * CSV that every spreadsheet reads as text: formula-like cells defused (defuseCell; the apostrophe
+ * stays in the file, since a spreadsheet opened by double-click honours no other guard, and our own
+ * readers take it off with restoreCell), and cells
  * holding a semicolon or a tab quoted as well as those holding a comma, so a spreadsheet set to
  * another locale's separator keeps them whole.
  */

@@ -58,7 +58,10 @@ export async function reportDocx(c: ReportContent): Promise<Buffer> {
   ];
   if (spec.summary.trim()) {
     body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [text('Summary')] }));
-    for (const p of spec.summary.split(/\n\s*\n/).map((x) => x.trim()).filter(Boolean)) body.push(para(p));
+    // A blank line starts a paragraph; a single line break (a list typed line by line) stays a line break inside it.
+    for (const p of spec.summary.split(/\n\s*\n/).map((x) => x.trim()).filter(Boolean)) {
+      body.push(new Paragraph({ children: p.split(/\r?\n/).map((line, i) => new TextRun({ text: line.trim(), font: FONT, ...(i > 0 ? { break: 1 } : {}) })) }));
+    }
   }
   if (has('map')) {
     body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [text('Map')] }));
