@@ -2,7 +2,40 @@ import { z } from 'zod';
 
 /** Larger files are refused: a news article is kilobytes, a 20 MB "article" is a mistake. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-export const IMPORTABLE_EXTENSIONS = ['.txt', '.md', '.markdown', '.html', '.htm'] as const;
+/**
+ * Documents (PDF, Word, e-mail, archives of pages, zips) may be larger than an article: one file
+ * holds many articles or pages, and each is still held to the article limit once read.
+ */
+export const MAX_DOCUMENT_BYTES = 200 * 1024 * 1024;
+export const IMPORTABLE_EXTENSIONS = [
+  '.txt', '.md', '.markdown', '.html', '.htm',
+  '.pdf', '.docx', '.odt', '.rtf', '.eml', '.mbox', '.msg', '.mhtml', '.mht', '.warc', '.warc.gz', '.zip',
+  '.png', '.jpg', '.jpeg',
+] as const;
+export type ImportableExtension = (typeof IMPORTABLE_EXTENSIONS)[number];
+/** Text formats are held to MAX_FILE_BYTES; the others (containers of many documents) to MAX_DOCUMENT_BYTES. */
+export const TEXT_EXTENSIONS: readonly string[] = ['.txt', '.md', '.markdown', '.html', '.htm'];
+
+/** The importable extension a file name ends with ("report.warc.gz" → ".warc.gz"), or null. */
+export function importableExtension(name: string): ImportableExtension | null {
+  const lower = name.toLowerCase();
+  let found: ImportableExtension | null = null;
+  for (const ext of IMPORTABLE_EXTENSIONS) if (lower.endsWith(ext) && (!found || ext.length > found.length)) found = ext;
+  return found;
+}
+
+/** The size limit for a file of this name. */
+export const maxBytesFor = (name: string): number => (TEXT_EXTENSIONS.includes(importableExtension(name) ?? '.txt') ? MAX_FILE_BYTES : MAX_DOCUMENT_BYTES);
+
+/** The printed page an offset of an article's text falls on, from its page starts ([offset, page]); null without pages. */
+export function pageAt(pageStarts: readonly (readonly [number, number])[] | null | undefined, offset: number): number | null {
+  let page: number | null = null;
+  for (const [start, n] of pageStarts ?? []) {
+    if (start > offset) break;
+    page = n;
+  }
+  return page;
+}
 
 export const ImportSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('paths'), paths: z.array(z.string().min(1)).min(1).max(10_000) }),
@@ -35,6 +68,8 @@ export const ImportReport = z.object({
   imported: z.number(),
   duplicates: z.number(),
   failed: z.number(),
+  /** The long file being read now (the pages of a big PDF), while it is read. */
+  reading: z.object({ name: z.string(), done: z.number(), total: z.number(), unit: z.string() }).nullable().optional(),
   /** Per-file results; progress events while running leave them out (they only grow). */
   outcomes: z.array(ImportOutcome),
 });

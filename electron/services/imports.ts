@@ -2,15 +2,28 @@ import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { IMPORTABLE_EXTENSIONS, MAX_FILE_BYTES, type ImportOutcome, type ImportReport, type ImportSource } from '../contract/imports.js';
-import { articleFromText, Refusal, type NewArticle } from './extract/article.js';
-import { ParsePool } from './extract/parsePool.js';
+import { importableExtension, MAX_FILE_BYTES, maxBytesFor, type ImportOutcome, type ImportReport, type ImportSource } from '../contract/imports.js';
+import { articleFromText, Refusal, type NewArticle, type ParsedDocument } from './extract/article.js';
+import { ParsePool, type ReadingProgress } from './extract/parsePool.js';
 import type { Workspace } from './workspace.js';
 
-/** One unit of work: a file on disk, bytes sent by the renderer, or pasted text. */
+/** One unit of work: a file on disk, bytes sent by the renderer, or pasted text; it may hold many documents. */
 interface ImportItem {
   name: string;
-  load: () => Promise<NewArticle>;
+  /** Reads the item; a long file says how far it has got. */
+  load: (onProgress?: ReadingProgress) => Promise<ParsedDocument[]>;
+}
+
+/** The articles stored (or matched as duplicates) for one file's documents, so attachments can point at their message. */
+interface FileIds {
+  ids: (number | null | undefined)[];
+}
+
+interface Pending {
+  index: number;
+  article: NewArticle;
+  file: FileIds;
+  document: number;
 }
 
 interface Job {
@@ -60,7 +73,7 @@ export class ImportService {
 
   /** Runs an import to the end and returns its report (the CLI and tests wait for it). */
   private async run(job: Job, items: ImportItem[]): Promise<ImportReport> {
-    let batch: { index: number; article: NewArticle }[] = [];
+    let batch: Pending[] = [];
     let batchStarted = Date.now();
     let yielded = Date.now();
     const progress = () => this.onProgress({ ...job.report, outcomes: [] });
@@ -73,14 +86,22 @@ export class ImportService {
     };
     progress();
     // Files are read and parsed ahead of storing, so disk waits and parsing overlap with storing.
-    const loads: (Promise<NewArticle> | undefined)[] = [];
+    const loads: (Promise<ParsedDocument[]> | undefined)[] = [];
+    // A long file (a 2,000-page PDF) reports its pages, so the progress bar moves while it is read.
+    let lastReading = 0;
+    const reading = (name: string) => (done: number, total: number, unit: string) => {
+      job.report.reading = { name, done, total, unit };
+      if (Date.now() - lastReading < 250) return;
+      lastReading = Date.now();
+      progress();
+    };
     let seenBytes = 0;
     let seen = 0;
     const prefetch = (i: number) => {
       const average = seen ? seenBytes / seen : 4096;
       const ahead = Math.round(Math.max(READ_AHEAD.min, Math.min(READ_AHEAD.max, READ_AHEAD.bytes / average)));
       for (let k = loads.length; k < Math.min(items.length, i + ahead); k++) {
-        const load = items[k]!.load();
+        const load = items[k]!.load(reading(items[k]!.name));
         load.catch(() => undefined);
         loads.push(load);
       }
@@ -91,15 +112,32 @@ export class ImportService {
       const index = job.report.outcomes.length;
       job.report.outcomes.push({ name: item.name, status: 'failed', message: 'Not processed', articleId: null });
       try {
-        const article = await loads[i]!;
-        seenBytes += article.body.length * 2;
-        seen++;
-        batch.push({ index, article });
+        const documents = await loads[i]!;
+        if (job.report.reading?.name === item.name) job.report.reading = null;
+        if (documents.length === 0) throw new Refusal('No document was found in the file.');
+        // A file of many documents (a mailbox, a zip) lists each of them in the report, in place of the file.
+        job.report.outcomes.pop();
+        job.report.total += documents.length - 1;
+        const file: FileIds = { ids: [] };
+        for (const [d, document] of documents.entries()) {
+          const at = job.report.outcomes.length;
+          if ('failure' in document) {
+            job.report.outcomes.push({ name: document.name, status: 'failed', message: document.failure, articleId: null });
+            job.report.failed++;
+            file.ids[d] = null;
+          } else {
+            job.report.outcomes.push({ name: document.name, status: 'failed', message: 'Not processed', articleId: null });
+            seenBytes += document.article.body.length * 2;
+            seen++;
+            batch.push({ index: at, article: document.article, file, document: d });
+          }
+        }
+        job.report.done += documents.length;
       } catch (error) {
         job.report.outcomes[index] = { name: item.name, status: 'failed', message: reason(error), articleId: null };
         job.report.failed++;
+        job.report.done++;
       }
-      job.report.done++;
       // The stored promise would otherwise keep every parsed article alive until the job ends.
       loads[i] = undefined;
       if (batch.length >= BATCH_ARTICLES || Date.now() - batchStarted > BATCH_MILLISECONDS) flush();
@@ -130,11 +168,20 @@ export class ImportService {
     return job ? structuredClone(job.report) : null;
   }
 
-  private store(job: Job, batch: { index: number; article: NewArticle }[]): void {
+  private store(job: Job, batch: Pending[]): void {
+    // An attachment points at its message: stored in an earlier batch (its id is known) or earlier in this one.
+    const parentOf = ({ article, file }: Pending, at: number) => {
+      if (article.parentIndex === null) return null;
+      const id = file.ids[article.parentIndex];
+      if (id !== undefined) return id === null ? null : { id };
+      const earlier = batch.findIndex((b) => b.file === file && b.document === article.parentIndex);
+      return earlier >= 0 && earlier < at ? { index: earlier } : null;
+    };
     try {
-      const stored = this.workspace().articles.insertMany(batch.map((b) => b.article));
-      batch.forEach(({ index, article }, i) => {
+      const stored = this.workspace().articles.insertMany(batch.map((b, at) => ({ ...b.article, parent: parentOf(b, at) })));
+      batch.forEach(({ index, article, file, document }, i) => {
         const result = stored.get(i)!;
+        file.ids[document] = 'id' in result ? result.id : result.duplicateOf;
         if ('id' in result) job.report.imported++;
         else job.report.duplicates++;
         job.report.outcomes[index] =
@@ -149,7 +196,8 @@ export class ImportService {
       });
     } catch (error) {
       // The transaction rolled back: nothing of this batch was stored, and nothing earlier was lost.
-      for (const { index } of batch) {
+      for (const { index, file, document } of batch) {
+        file.ids[document] = null;
         job.report.outcomes[index] = { ...job.report.outcomes[index]!, status: 'failed', message: `Could not be saved: ${reason(error)}` };
         job.report.failed++;
       }
@@ -165,18 +213,20 @@ export class ImportService {
             load: async () => {
               // Pasted text is kept even without a paragraph of running text: the analyst chose it (the report warns).
               const article = articleFromText(source.text.replaceAll('\r\n', '\n'), 'text', null, null, 'warn');
-              return source.title?.trim() ? { ...article, title: source.title.trim() } : article;
+              const name = source.title?.trim() || 'Pasted text';
+              return [{ name, parentIndex: null, article: source.title?.trim() ? { ...article, title: source.title.trim() } : article }];
             },
           },
         ];
       case 'files':
         return source.files.map((file) => ({
           name: file.name,
-          load: async () => {
-            if ((file.base64.length * 3) / 4 > MAX_FILE_BYTES + 4) {
-              throw new Refusal(`The file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB and is refused.`);
+          load: async (onProgress) => {
+            const limit = maxBytesFor(file.name);
+            if ((file.base64.length * 3) / 4 > limit + 4) {
+              throw new Refusal(`The file is larger than ${limit / 1024 / 1024} MB and is refused.`);
             }
-            return this.parser.parse(file.name, Buffer.from(file.base64, 'base64'));
+            return this.parser.parse(file.name, Buffer.from(file.base64, 'base64'), onProgress);
           },
         }));
       case 'paths':
@@ -194,7 +244,7 @@ async function expandPath(target: string, parser: ParsePool): Promise<ImportItem
   if (stat.isDirectory()) {
     const entries = await fs.readdir(target, { withFileTypes: true, recursive: true });
     return entries
-      .filter((e) => e.isFile() && !e.name.startsWith('.') && (IMPORTABLE_EXTENSIONS as readonly string[]).includes(path.extname(e.name).toLowerCase()))
+      .filter((e) => e.isFile() && !e.name.startsWith('.') && importableExtension(e.name) !== null)
       .map((e) => path.join(e.parentPath, e.name))
       .sort()
       .map((file) => fileItem(file, parser));
@@ -205,12 +255,13 @@ async function expandPath(target: string, parser: ParsePool): Promise<ImportItem
 function fileItem(file: string, parser: ParsePool): ImportItem {
   return {
     name: file,
-    load: async () => {
+    load: async (onProgress) => {
       const { size } = await fs.stat(file);
-      if (size > MAX_FILE_BYTES) {
-        throw new Refusal(`The file is ${(size / 1024 / 1024).toFixed(0)} MB; articles over ${MAX_FILE_BYTES / 1024 / 1024} MB are refused.`);
+      const limit = maxBytesFor(file);
+      if (size > limit) {
+        throw new Refusal(`The file is ${(size / 1024 / 1024).toFixed(0)} MB; ${limit === MAX_FILE_BYTES ? 'articles' : 'documents'} over ${limit / 1024 / 1024} MB are refused.`);
       }
-      return parser.parse(file, await fs.readFile(file));
+      return parser.parse(file, await fs.readFile(file), onProgress);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ImportOutcome, ImportReport } from '../../electron/contract/index.js';
+import { IMPORTABLE_EXTENSIONS, MAX_DOCUMENT_BYTES, MAX_FILE_BYTES, maxBytesFor } from '../../electron/contract/imports.js';
 import { call, onCoreEvent } from '../api.js';
 import { importSummary } from '../text.js';
 import { useDialogFocus } from './dialogFocus.js';
@@ -60,8 +61,10 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
     setReading({ done: 0, total: files.length });
     for (const [i, f] of files.entries()) {
       if (cancelled.current) break;
-      if (f.file.size > maxFileBytes) {
-        refused.push({ name: f.name, status: 'failed', message: `The file is ${megabytes(f.file.size)}; articles over ${megabytes(maxFileBytes)} are refused.`, articleId: null });
+      const isArticle = maxBytesFor(f.name) === MAX_FILE_BYTES;
+      const limit = isArticle ? maxFileBytes : MAX_DOCUMENT_BYTES;
+      if (f.file.size > limit) {
+        refused.push({ name: f.name, status: 'failed', message: `The file is ${megabytes(f.file.size)}; ${isArticle ? 'articles' : 'documents'} over ${megabytes(limit)} are refused.`, articleId: null });
       } else {
         try {
           payload.push({ name: f.name, base64: await readBase64(f.file) });
@@ -120,14 +123,17 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
                 void fromDrop(e.dataTransfer).then(importFiles);
               }}
             >
-              <p>Drop files or folders here (.txt, .md, .html, .htm; up to {megabytes(maxFileBytes)} each)</p>
+              <p>
+                Drop files or folders here: text, Markdown and HTML pages (up to {megabytes(maxFileBytes)} each); PDF, Word (.docx), OpenDocument (.odt), RTF,
+                e-mail (.eml, .mbox, .msg), saved pages (.mhtml, .warc), scans (.png, .jpg; read by OCR) and .zip files of them (up to {megabytes(MAX_DOCUMENT_BYTES)} each)
+              </p>
               <label className="button" tabIndex={0} onKeyDown={openChooser}>
                 Choose files…
                 <input
                   type="file"
                   multiple
                   hidden
-                  accept=".txt,.md,.markdown,.html,.htm"
+                  accept={IMPORTABLE_EXTENSIONS.join(',')}
                   data-testid="import-files"
                   onChange={(e) => e.target.files && void importFiles(fromFileList(e.target.files, false))}
                 />
@@ -167,7 +173,8 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
               {reading
                 ? `Reading files… ${reading.done.toLocaleString('en')} of ${reading.total.toLocaleString('en')}`
                 : report
-                  ? `Importing… ${report.done.toLocaleString('en')} of ${report.total.toLocaleString('en')}`
+                  ? `Importing… ${report.done.toLocaleString('en')} of ${report.total.toLocaleString('en')}` +
+                    (report.reading ? ` (reading ${report.reading.name.split(/[\\/]/).pop()}: ${report.reading.done.toLocaleString('en')} of ${report.reading.total.toLocaleString('en')} ${report.reading.unit})` : '')
                   : 'Starting the import…'}
             </p>
             <progress max={1} value={progress} aria-label="Import progress" />

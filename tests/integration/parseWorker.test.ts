@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Core } from '../../electron/dispatch.js';
 import { gazetteerFile, parseWorkerFile } from '../../electron/paths.js';
-import { articleFromFile, Refusal } from '../../electron/services/extract/article.js';
+import { documentsFromFile, Refusal } from '../../electron/services/extract/article.js';
 import { ParsePool } from '../../electron/services/extract/parsePool.js';
 import { fixtures, repoRoot, tempDir } from './helpers.js';
 
@@ -38,7 +38,7 @@ describe.skipIf(!fs.existsSync(worker))('parsing articles in a worker thread', (
       const files = ['folder/report-01.txt', 'folder/report-10.txt', 'hostile/hostile.html', 'cp1252.txt', 'utf16.txt', 'empty.txt'].map((f) => path.join(fixtures, f));
       const settle = (p: Promise<unknown>) => p.then((article) => ({ article }), (error: Error) => ({ error: error.message, refusal: error instanceof Refusal }));
       const inWorker = await Promise.all(files.map((f) => settle(pool.parse(f, fs.readFileSync(f)))));
-      const inline = await Promise.all(files.map((f) => settle(Promise.resolve().then(() => articleFromFile(f, fs.readFileSync(f))))));
+      const inline = await Promise.all(files.map((f) => settle(documentsFromFile(f, fs.readFileSync(f)))));
       expect(inWorker).toEqual(inline);
       expect(inWorker.filter((r) => 'refusal' in r && r.refusal)).toHaveLength(2);
     } finally {

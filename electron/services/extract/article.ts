@@ -1,14 +1,16 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { IMPORTABLE_EXTENSIONS } from '../../contract/imports.js';
-import { decodeArticleBytes, Refusal } from './decode.js';
+import { Refusal } from './decode.js';
+import { isFailure, type DocumentMeta, type SourceDocument } from './formats/document.js';
+import { documentsOf } from './formats/index.js';
 import { extractHtml } from './html.js';
 import { extractMarkdown } from './markdown.js';
-import { extractPlainText, wordCount, type ExtractedArticle } from './plainText.js';
+import { extractPlainText, withHeadline, wordCount, type ExtractedArticle } from './plainText.js';
 
 export { Refusal };
 
-export type ArticleFormat = 'text' | 'markdown' | 'html';
+/** How the article came in: the file's format (text, markdown, html, pdf, docx, odt, email, mhtml, warc). */
+export type ArticleFormat = string;
 
 /** One article ready to be stored. */
 export interface NewArticle extends ExtractedArticle {
@@ -18,17 +20,16 @@ export interface NewArticle extends ExtractedArticle {
   words: number;
   fingerprint: string;
   warning: string | null;
+  /** What the document said about itself (e-mail headers, capture date, page count). */
+  metadata: DocumentMeta | null;
+  /** [offset, page] where each printed page's text starts in the body (PDF), so a quote can cite its page. */
+  pageStarts: [number, number][] | null;
+  /** The document this one came with (an attachment's message, a reply's message), by index in the file's list. */
+  parentIndex: number | null;
 }
 
-export function formatOf(fileName: string): ArticleFormat {
-  const ext = path.extname(fileName).toLowerCase();
-  if (!(IMPORTABLE_EXTENSIONS as readonly string[]).includes(ext)) {
-    throw new Refusal(`Files of type "${ext || 'none'}" are not imported (use .txt, .md, .html or .htm).`);
-  }
-  if (ext === '.html' || ext === '.htm') return 'html';
-  if (ext === '.md' || ext === '.markdown') return 'markdown';
-  return 'text';
-}
+/** A document found in a file: an article to store, or the reason it was not read. */
+export type ParsedDocument = { name: string; parentIndex: number | null } & ({ article: NewArticle } | { failure: string });
 
 /** The same story twice is the same text once case, spacing and punctuation are set aside. */
 export function fingerprintOf(body: string): string {
@@ -56,7 +57,7 @@ function shapeWarning(shape: ExtractedArticle['shape'], words: number): string |
 
 export function articleFromText(
   text: string,
-  format: ArticleFormat,
+  format: 'text' | 'markdown' | 'html',
   fileName: string | null,
   warning: string | null = null,
   withoutBody: WithoutBody = 'refuse',
@@ -80,11 +81,100 @@ export function articleFromText(
     words,
     fingerprint: fingerprintOf(extracted.body),
     warning: [warning, bodyWarning].filter(Boolean).join(' ') || null,
+    metadata: null,
+    pageStarts: null,
+    parentIndex: null,
   };
 }
 
-export function articleFromFile(fileName: string, bytes: Uint8Array): NewArticle {
-  const format = formatOf(fileName);
-  const decoded = decodeArticleBytes(bytes);
-  return articleFromText(decoded.text, format, path.basename(fileName), decoded.warning);
+/** A paragraph of running text, not a heading, a table row or a caption. */
+const isRunningText = (paragraph: string) => wordCount(paragraph) >= 12 && /[.!?…]["”’)]*$/.test(paragraph);
+
+/**
+ * A structured document's paragraphs as stored text, one paragraph per block. Each page's first
+ * paragraph records where it starts, so any offset in the text can be given its page.
+ */
+function articleFromParagraphs(doc: SourceDocument, paragraphs: { text: string; page?: number }[], fileName: string): NewArticle {
+  const parts: string[] = [];
+  const pageStarts: [number, number][] = [];
+  let offset = 0;
+  for (const p of paragraphs) {
+    const text = p.text.replace(/\s+/g, ' ').trim();
+    if (!text) continue;
+    if (p.page !== undefined && pageStarts[pageStarts.length - 1]?.[1] !== p.page) pageStarts.push([offset, p.page]);
+    parts.push(text);
+    offset += text.length + 2;
+  }
+  const body = parts.join('\n\n');
+  const words = wordCount(body);
+  if (words === 0) throw new Refusal('No text was found in the document.');
+  const running = parts.some(isRunningText);
+  return {
+    title: doc.meta.title?.trim() || parts[0]!.slice(0, 200),
+    dateline: null,
+    published: doc.meta.published ?? null,
+    source: doc.meta.source ?? null,
+    author: doc.meta.author ?? null,
+    url: doc.meta.url ?? null,
+    body,
+    shape: running ? 'article' : 'no-paragraph',
+    format: doc.format,
+    fileName,
+    words,
+    fingerprint: fingerprintOf(body),
+    warning: [doc.warning, running ? null : shapeWarning('no-paragraph', words)].filter(Boolean).join(' ') || null,
+    metadata: null,
+    pageStarts: pageStarts.length ? pageStarts : null,
+    parentIndex: doc.parent,
+  };
+}
+
+/** Metadata worth keeping beside the article's columns: only what is set. */
+function metadataOf(meta: DocumentMeta): DocumentMeta | null {
+  const kept = Object.fromEntries(Object.entries(meta).filter(([, v]) => v !== null && v !== undefined && v !== ''));
+  return Object.keys(kept).length ? (kept as DocumentMeta) : null;
+}
+
+/** One found document as an article: its format's text rules (HTML clean-up, plain-text headers) with the file's metadata on top. */
+export function articleFromDocument(doc: SourceDocument): NewArticle {
+  const fileName = path.basename(doc.name.split(' › ').pop()!);
+  const { meta, content } = doc;
+  const article =
+    content.kind === 'paragraphs'
+      ? articleFromParagraphs(doc, content.paragraphs, fileName)
+      : articleFromText(content.text, content.kind, fileName, [content.warning, doc.warning].filter(Boolean).join(' ') || null);
+  // A message's subject leads its text, as a headline does a page's: searchable, and read first.
+  const body = doc.format === 'email' && meta.title ? withHeadline(article.body, meta.title) : article.body;
+  return {
+    ...article,
+    body,
+    words: body === article.body ? article.words : wordCount(body),
+    fingerprint: body === article.body ? article.fingerprint : fingerprintOf(body),
+    title: meta.title?.trim() || article.title,
+    published: meta.published ?? article.published,
+    source: meta.source ?? article.source,
+    author: meta.author ?? article.author,
+    url: meta.url ?? article.url,
+    // A text file sniffed as HTML says so; every other format keeps its own name.
+    format: ['text', 'markdown', 'html'].includes(doc.format) ? article.format : doc.format,
+    metadata: metadataOf(meta),
+    parentIndex: doc.parent,
+  };
+}
+
+/**
+ * Every article in a file: one for a page or a report, many for a mailbox, an archive or an
+ * e-mail with attachments. A part that cannot be read is listed with its reason; the others are kept.
+ */
+export async function documentsFromFile(name: string, bytes: Uint8Array): Promise<ParsedDocument[]> {
+  const found = await documentsOf(name, bytes);
+  return found.map((doc) => {
+    if (isFailure(doc)) return { name: doc.name, parentIndex: doc.parent, failure: doc.failure };
+    try {
+      return { name: doc.name, parentIndex: doc.parent, article: articleFromDocument(doc) };
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      return { name: doc.name, parentIndex: doc.parent, failure: error.message };
+    }
+  });
 }

@@ -1,55 +1,134 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { articleFromFile, Refusal, type NewArticle } from './article.js';
+import { documentsFromFile, Refusal, type ParsedDocument } from './article.js';
+import { closeOcr } from './formats/ocr.js';
+
+/** How far a long file has been read: 120 of 2,000 pages. */
+export type ReadingProgress = (done: number, total: number, unit: string) => void;
 
 interface Pending {
   name: string;
   bytes: Uint8Array;
-  resolve: (article: NewArticle) => void;
+  resolve: (documents: ParsedDocument[]) => void;
   reject: (error: Error) => void;
+  onProgress?: ReadingProgress;
+}
+
+interface Slot {
+  worker: Worker;
+  pending: Map<number, Pending>;
+  ready: boolean;
+  /** The file the worker is on (it takes them in turn), and when its time runs out. */
+  timer: NodeJS.Timeout | null;
 }
 
 /**
- * Article parsing (decoding, HTML clean-up, metadata) in worker threads: on two cores, storing
- * one batch and parsing the next then run side by side. Without the worker script (tests run
- * from source) or if a worker fails, files are parsed on this thread, with the same result.
+ * How long one file may take: a base for any file plus time per megabyte (a 2,000-page PDF is
+ * tens of megabytes). A file over it is refused and its worker replaced, so one bad file never
+ * stalls an import.
+ */
+export const PARSE_LIMITS = { baseMilliseconds: 120_000, millisecondsPerMegabyte: 3_000, heapMegabytes: 1536 };
+
+const timeFor = (bytes: Uint8Array) => PARSE_LIMITS.baseMilliseconds + (bytes.length / 1024 / 1024) * PARSE_LIMITS.millisecondsPerMegabyte;
+
+/**
+ * File parsing (decoding, HTML clean-up, PDF and Word reading, metadata) in worker threads: on two
+ * cores, storing one batch and parsing the next then run side by side. Without the worker script
+ * (tests run from source) or if no worker can start, files are parsed on this thread, with the same result.
  */
 export class ParsePool {
-  private readonly workers: { worker: Worker; pending: Map<number, Pending>; ready: boolean }[] = [];
+  private readonly workers: Slot[] = [];
   private next = 0;
   private seq = 0;
+  private closed = false;
 
-  constructor(script: string | null, size = Math.max(1, Math.min(3, os.availableParallelism() - 1))) {
+  constructor(
+    private readonly script: string | null,
+    size = Math.max(1, Math.min(3, os.availableParallelism() - 1)),
+  ) {
     if (!script || !fs.existsSync(script)) return;
-    for (let i = 0; i < size; i++) {
-      const slot = { worker: new Worker(script), pending: new Map<number, Pending>(), ready: false };
-      slot.worker.unref();
-      slot.worker.on('message', (m: { id: number; article?: NewArticle; error?: string; refusal?: boolean; ready?: boolean }) => {
-        if (m.ready) {
-          slot.ready = true;
-          return this.onReady.splice(0).forEach((f) => f(true));
-        }
-        const p = slot.pending.get(m.id);
-        if (!p) return;
-        slot.pending.delete(m.id);
-        // An idle worker does not keep the process alive; a busy one does, until its answer comes.
-        if (slot.pending.size === 0) slot.worker.unref();
-        if (m.article) p.resolve(m.article);
-        else p.reject(m.refusal ? new Refusal(m.error ?? 'Refused') : new Error(m.error));
-      });
-      // A worker that cannot start or dies hands its files back to this thread.
-      const fail = () => {
-        const index = this.workers.indexOf(slot);
-        if (index >= 0) this.workers.splice(index, 1);
-        for (const p of slot.pending.values()) this.inline(p);
-        slot.pending.clear();
-        if (this.workers.length === 0) this.onReady.splice(0).forEach((f) => f(false));
-      };
-      slot.worker.on('error', fail);
-      slot.worker.on('exit', (code) => code !== 0 && fail());
-      this.workers.push(slot);
+    for (let i = 0; i < size; i++) this.workers.push(this.start());
+  }
+
+  private start(): Slot {
+    const slot: Slot = {
+      worker: new Worker(this.script!, { resourceLimits: { maxOldGenerationSizeMb: PARSE_LIMITS.heapMegabytes } }),
+      pending: new Map(),
+      ready: false,
+      timer: null,
+    };
+    slot.worker.unref();
+    slot.worker.on('message', (m: { id: number; documents?: ParsedDocument[]; error?: string; refusal?: boolean; ready?: boolean; progress?: { done: number; total: number; unit: string } }) => {
+      if (m.ready) {
+        slot.ready = true;
+        return this.onReady.splice(0).forEach((f) => f(true));
+      }
+      const p = slot.pending.get(m.id);
+      if (!p) return;
+      if (m.progress) return p.onProgress?.(m.progress.done, m.progress.total, m.progress.unit);
+      slot.pending.delete(m.id);
+      this.arm(slot);
+      // An idle worker does not keep the process alive; a busy one does, until its answer comes.
+      if (slot.pending.size === 0) slot.worker.unref();
+      if (m.documents) p.resolve(m.documents);
+      else p.reject(m.refusal ? new Refusal(m.error ?? 'Refused') : new Error(m.error));
+    });
+    slot.worker.on('error', (error) => this.lost(slot, error));
+    slot.worker.on('exit', (code) => code !== 0 && this.lost(slot, null));
+    return slot;
+  }
+
+  /** Starts the clock for the file the worker is now on. */
+  private arm(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    const head = slot.pending.entries().next().value as [number, Pending] | undefined;
+    if (!head) return;
+    slot.timer = setTimeout(() => {
+      const [id, p] = head;
+      slot.pending.delete(id);
+      p.reject(new Refusal(`Reading the file took longer than ${Math.round(timeFor(p.bytes) / 1000)} s and was stopped (the file may be damaged or built to stall readers).`));
+      this.replace(slot);
+    }, timeFor(head[1].bytes));
+    slot.timer.unref();
+  }
+
+  /**
+   * A worker that stopped: one that never started hands its files to this thread; one that died on
+   * a file (out of memory, a crash in a parser) refuses that file and is replaced for the others.
+   */
+  private lost(slot: Slot, error: Error | null): void {
+    if (!this.workers.includes(slot)) return;
+    if (!slot.ready) {
+      this.workers.splice(this.workers.indexOf(slot), 1);
+      for (const p of slot.pending.values()) this.inline(p);
+      slot.pending.clear();
+      if (this.workers.length === 0) this.onReady.splice(0).forEach((f) => f(false));
+      return;
     }
+    const head = slot.pending.entries().next().value as [number, Pending] | undefined;
+    if (head) {
+      slot.pending.delete(head[0]);
+      const why = (error as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `it needed more than ${PARSE_LIMITS.heapMegabytes} MB of memory` : error ? error.message : 'its reader stopped';
+      head[1].reject(new Refusal(`The file could not be read: ${why}.`));
+    }
+    this.replace(slot);
+  }
+
+  /** A new worker takes over a stopped one's queue; until it is ready, this thread parses those files. */
+  private replace(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    const index = this.workers.indexOf(slot);
+    if (index >= 0) this.workers.splice(index, 1);
+    slot.worker.removeAllListeners('exit');
+    slot.worker.removeAllListeners('error');
+    void slot.worker.terminate();
+    const rest = [...slot.pending.values()];
+    slot.pending.clear();
+    if (this.closed) return;
+    this.workers.push(this.start());
+    for (const p of rest) this.send(p);
   }
 
   private readonly onReady: ((ready: boolean) => void)[] = [];
@@ -61,29 +140,34 @@ export class ParsePool {
     return new Promise((resolve) => this.onReady.push(resolve));
   }
 
-  parse(name: string, bytes: Uint8Array): Promise<NewArticle> {
-    return new Promise((resolve, reject) => {
-      const pending = { name, bytes, resolve, reject };
-      // Until a worker has loaded its parsers (the first second after start), this thread parses.
-      const ready = this.workers.filter((w) => w.ready);
-      if (ready.length === 0) return this.inline(pending);
-      const slot = ready[this.next++ % ready.length]!;
-      const id = ++this.seq;
-      if (slot.pending.size === 0) slot.worker.ref();
-      slot.pending.set(id, pending);
-      slot.worker.postMessage({ id, name, bytes });
-    });
+  /** Every document in a file: one for a page, many for a mailbox, a zip or an e-mail with attachments. */
+  parse(name: string, bytes: Uint8Array, onProgress?: ReadingProgress): Promise<ParsedDocument[]> {
+    return new Promise((resolve, reject) => this.send({ name, bytes, resolve, reject, onProgress }));
+  }
+
+  private send(pending: Pending): void {
+    // Until a worker has loaded its parsers (the first second after start), this thread parses.
+    const ready = this.workers.filter((w) => w.ready);
+    if (ready.length === 0) return this.inline(pending);
+    const slot = ready[this.next++ % ready.length]!;
+    const id = ++this.seq;
+    if (slot.pending.size === 0) slot.worker.ref();
+    slot.pending.set(id, pending);
+    if (slot.pending.size === 1) this.arm(slot);
+    slot.worker.postMessage({ id, name: pending.name, bytes: pending.bytes });
   }
 
   close(): void {
-    for (const { worker } of this.workers.splice(0)) void worker.terminate();
+    this.closed = true;
+    // Scans read on this thread (before a worker was ready) started an OCR engine here.
+    void closeOcr();
+    for (const slot of this.workers.splice(0)) {
+      if (slot.timer) clearTimeout(slot.timer);
+      void slot.worker.terminate();
+    }
   }
 
   private inline({ name, bytes, resolve, reject }: Pending): void {
-    try {
-      resolve(articleFromFile(name, bytes));
-    } catch (error) {
-      reject(error as Error);
-    }
+    documentsFromFile(name, bytes).then(resolve, reject);
   }
 }

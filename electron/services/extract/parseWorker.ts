@@ -1,13 +1,21 @@
 import { parentPort } from 'node:worker_threads';
-import { articleFromFile, Refusal } from './article.js';
+import { documentsFromFile, Refusal } from './article.js';
+import { onReadingProgress } from './formats/document.js';
 
-/** Parses article files off the main thread, so an import's parsing overlaps with storing. */
+/**
+ * Parses files off the main thread, so an import's parsing overlaps with storing. One file at a
+ * time: when a file runs over its time or memory, the pool knows which one it was.
+ */
+let queue = Promise.resolve();
 parentPort!.on('message', ({ id, name, bytes }: { id: number; name: string; bytes: Uint8Array }) => {
-  try {
-    parentPort!.postMessage({ id, article: articleFromFile(name, bytes) });
-  } catch (error) {
-    parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error), refusal: error instanceof Refusal });
-  }
+  queue = queue.then(async () => {
+    onReadingProgress((done, total, unit) => parentPort!.postMessage({ id, progress: { done, total, unit } }));
+    try {
+      parentPort!.postMessage({ id, documents: await documentsFromFile(name, bytes) });
+    } catch (error) {
+      parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error), refusal: error instanceof Refusal });
+    }
+  });
 });
 
 // The parsers are loaded (jsdom takes a moment): files may come here now.

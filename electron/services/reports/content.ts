@@ -1,4 +1,5 @@
 import { ArticlesRepository } from '../../../db/articles.js';
+import { pageAt, pageStartsOf } from '../../../db/documents.js';
 import { EventsRepository } from '../../../db/events.js';
 import type { Db } from '../../../db/open.js';
 import { EventQuery, type EventRecord } from '../../contract/events.js';
@@ -18,7 +19,8 @@ export interface ReportContent {
   perDay: { date: string; count: number; fatalities: number }[];
   entities: { id: number; name: string; type: string; events: number; mentions: number }[];
   /** A short quote ("Sunday") comes with the words around it, so it reads on its own. */
-  quotes: { quote: string; before: string; after: string; articleTitle: string; source: string | null; published: string | null; field: string; eventId: number }[];
+  /** A quote from a paged document (PDF) cites its page in `articleTitle` ("Quarterly update, p. 2"), so every report format shows it. */
+  quotes: { quote: string; before: string; after: string; articleTitle: string; page: number | null; source: string | null; published: string | null; field: string; eventId: number }[];
   articles: number;
 }
 
@@ -77,18 +79,22 @@ export function readReportContent(db: Db, spec: ReportSpec): ReportContent {
       if (!inside) kept.push(span);
     }
     const context = db.prepare('SELECT prefix, suffix FROM event_evidence WHERE id = ?');
+    const pages = new Map<number, [number, number][] | null>();
     const quotes: ReportContent['quotes'] = kept
       .sort((a, b) => a.order - b.order || a.ev.start - b.ev.start)
       .slice(0, 60)
       .map(({ ev, eventId }) => {
         if (!sources.has(ev.articleId)) sources.set(ev.articleId, (sourceOf.get(ev.articleId) as string | null) ?? null);
+        if (!pages.has(ev.articleId)) pages.set(ev.articleId, pageStartsOf(db, ev.articleId));
+        const page = pageAt(pages.get(ev.articleId)!, ev.start);
         const around = ev.quote.length < SHORT_QUOTE ? (context.get(ev.id) as { prefix: string; suffix: string } | undefined) : undefined;
         return {
           quote: ev.quote,
           // Context without the cut words at its ends; the spaces next to the quote stay as written.
           before: around ? around.prefix.replace(/^\S*\s+/, '').replace(/\s+/g, ' ') : '',
           after: around ? around.suffix.replace(/\s+\S*$/, '').replace(/\s+/g, ' ') : '',
-          articleTitle: ev.articleTitle,
+          articleTitle: page === null ? ev.articleTitle : `${ev.articleTitle}, p. ${page}`,
+          page,
           source: sources.get(ev.articleId) ?? null,
           published: ev.published,
           field: ev.field,
