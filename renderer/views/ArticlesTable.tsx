@@ -1,6 +1,6 @@
 import type { ColDef, FilterModel, GridApi, GridReadyEvent, IDatasource, SortModelItem } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleColumn, ArticlePage, ArticleRow } from '../../electron/contract/index.js';
 import { call } from '../api.js';
 import { gridTheme } from '../components/PagedGrid.js';
@@ -13,6 +13,8 @@ import type { ViewQuery } from '../state/query.js';
 
 const oneCondition = { maxNumConditions: 1, buttons: ['reset'] };
 
+type GridQuery = Pick<ViewQuery, 'filters' | 'sort'> & { oneRowPerStory: boolean };
+
 interface Props {
   query: ViewQuery;
   refreshKey: number;
@@ -21,7 +23,8 @@ interface Props {
   currentId: number | null;
   /** Articles tied to the current selection (an entity's, an event's sources): marked. */
   markedIds: number[];
-  onQueryChange: (q: Pick<ViewQuery, 'filters' | 'sort'>) => void;
+  /** The grid's part of the query: its column filters and sort, and whether each story is one row. */
+  onQueryChange: (q: GridQuery) => void;
   onOpen: (id: number) => void;
   onSelectionChange: (ids: number[]) => void;
   onPage: (info: Pick<ArticlePage, 'total' | 'exact' | 'order'>) => void;
@@ -34,11 +37,12 @@ interface Props {
  */
 export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId, markedIds, onQueryChange, onOpen, onSelectionChange, onPage, onError }: Props) {
   const apiRef = useRef<GridApi<ArticleRow> | null>(null);
-  const external = useRef({ search: query.search, tagIds: query.tagIds, entityIds: query.entityIds, bbox: query.bbox, dateRange: query.dateRange });
+  const [oneRowPerStory, setOneRowPerStory] = useState(false);
+  const external = useRef({ search: query.search, tagIds: query.tagIds, entityIds: query.entityIds, bbox: query.bbox, dateRange: query.dateRange, oneRowPerStory });
   const callbacks = useRef({ onQueryChange, onPage, onError });
   // The datasource is made once; it reads the latest query and callbacks through these refs.
   useLayoutEffect(() => {
-    external.current = { search: query.search, tagIds: query.tagIds, entityIds: query.entityIds, bbox: query.bbox, dateRange: query.dateRange };
+    external.current = { search: query.search, tagIds: query.tagIds, entityIds: query.entityIds, bbox: query.bbox, dateRange: query.dateRange, oneRowPerStory };
     callbacks.current = { onQueryChange, onPage, onError };
   });
 
@@ -76,6 +80,15 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
       },
       { field: 'words', headerName: 'Words', width: 95, filter: 'agNumberColumnFilter', filterParams: oneCondition },
       {
+        field: 'copies',
+        headerName: 'Copies',
+        width: 100,
+        filter: 'agNumberColumnFilter',
+        filterParams: oneCondition,
+        headerTooltip: 'Articles telling the same story (wire copies, updates, the same text under another headline), this one included',
+        valueFormatter: (p) => (p.value && p.value > 1 ? String(p.value) : ''),
+      },
+      {
         colId: 'imported',
         field: 'importedAt',
         headerName: 'Imported',
@@ -105,7 +118,7 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
         const sort = (params.sortModel as SortModelItem[]).slice(0, 1).map((s) => ({ column: s.colId as ArticleColumn, direction: s.sort }));
         const filters = params.filterModel as FilterModel as ViewQuery['filters'];
         lastQuery.current = { filters, sort };
-        callbacks.current.onQueryChange({ filters, sort });
+        callbacks.current.onQueryChange({ filters, sort, oneRowPerStory: external.current.oneRowPerStory });
         call('articles.page', {
           query: { ...external.current, filters, sort },
           startRow: params.startRow,
@@ -128,7 +141,7 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
     [],
   );
 
-  const externalKey = JSON.stringify([query.search, query.tagIds, query.entityIds, query.bbox, query.dateRange]);
+  const externalKey = JSON.stringify([query.search, query.tagIds, query.entityIds, query.bbox, query.dateRange, oneRowPerStory]);
   useEffect(() => {
     apiRef.current?.purgeInfiniteCache();
   }, [externalKey, refreshKey]);
@@ -146,8 +159,12 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
 
   return (
     <div className="articles-table" data-testid="articles-table" ref={box}>
+      <label className="muted one-row-per-story" title="Show each story once: of the copies that match, the first in table order">
+        <input type="checkbox" checked={oneRowPerStory} onChange={(e) => setOneRowPerStory(e.target.checked)} /> One row per story
+      </label>
       <AgGridReact<ArticleRow>
         theme={gridTheme}
+        containerStyle={{ flex: 1, minHeight: 0 }}
         columnDefs={columns}
         defaultColDef={{ sortable: true, resizable: true, suppressKeyboardEvent: enter.suppressKeyboardEvent }}
         rowModelType="infinite"
