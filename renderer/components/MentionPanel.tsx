@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { MENTION_TYPES, type Mention, type MentionType } from '../../electron/contract/index.js';
+import { MENTION_TYPES, splitReason, type Mention, type MentionType } from '../../electron/contract/index.js';
 import { call } from '../api.js';
 import { ScopeSelect, type Scope } from './ScopeSelect.js';
 
@@ -36,13 +36,19 @@ export function MentionPanel({ mention, body, scope, onScope, onOpenEntity, run 
   const respan = (start: number, end: number) => void run(() => call('mentions.respan', { id: mention.id, start, end }));
   const place = (id: number) => mention.entityId !== null && void run(() => call('entities.setPlace', { id: mention.entityId!, place: { gazetteerId: id } }));
   const candidates = [...mention.candidates, ...found.filter((f) => !mention.candidates.some((c) => c.id === f.id))];
+  const reason = mention.reason ? splitReason(mention.reason) : null;
 
   return (
     <div className="mention-panel" role="group" aria-label="Annotation">
       <p className="mention-quote">
         <strong>“{mention.quote}”</strong> <span className={`badge status-${mention.status}`}>{mention.status}</span>
       </p>
-      {mention.reason && <p className="muted">Why: {mention.reason}</p>}
+      {reason && <p className="muted">Why: {reason.why}</p>}
+      {reason?.model && (
+        <p className="muted" data-testid="suggested-by">
+          Suggested by the {reason.model}
+        </p>
+      )}
       <div className="row">
         <button type="button" className="primary" onClick={() => void run(() => call('mentions.review', { id: mention.id, action: 'accept', scope }))} title="Accept (a)">
           Accept

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/dispatch.js';
 import { gazetteerFile } from '../../electron/paths.js';
-import { ExtractPool } from '../../electron/services/entities/extractPool.js';
+import { ExtractPool, modelParts } from '../../electron/services/entities/extractPool.js';
+import { readArticles } from '../../electron/services/entities/readArticles.js';
+import { namesModel } from '../../electron/services/entities/tagger/index.js';
+import { Gazetteer } from '../../electron/services/gazetteer/gazetteer.js';
 import { EXTRACTOR_VERSION } from '../../electron/services/entities/service.js';
 import { bundleEntry } from './cliBundle.js';
 import { fixtures, repoRoot, tempDir } from './helpers.js';
@@ -55,6 +58,28 @@ describe('reading articles for names in worker threads', () => {
       expect(names(plain)).not.toEqual(names(withRegistry));
     } finally {
       pool.close();
+    }
+  }, 60_000);
+
+  it('reads with a workspace name model in a worker exactly as on the core thread', async () => {
+    const shipped = namesModel()!;
+    // A "learnt" model: the shipped one with every weight of the person tags halved.
+    const T = shipped.tags.length;
+    const weights = shipped.weights.map((w, i) => (shipped.tags[i % T]!.endsWith('PER') ? w / 2 : w));
+    const learnt = { ...shipped, weights };
+    const article = { articleId: 1, body: fs.readFileSync(path.join(fixtures, 'kunduz-offensive.txt'), 'utf8'), published: '2021-06-20' };
+    const gazetteer = new Gazetteer(gazetteerFile(repoRoot));
+    const pool = new ExtractPool(worker.file, gazetteerFile(repoRoot), 1);
+    try {
+      await pool.ready();
+      const inWorker = await pool.extract([article], new Map(), { key: 'learnt', parts: () => modelParts('learnt', learnt) });
+      const here = readArticles([article], { gazetteer, registry: new Map(), namesModel: learnt });
+      const withShipped = await pool.extract([article], new Map());
+      expect(inWorker).toEqual(here);
+      expect(inWorker).not.toEqual(withShipped);
+    } finally {
+      pool.close();
+      gazetteer.close();
     }
   }, 60_000);
 

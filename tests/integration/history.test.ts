@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -203,6 +203,7 @@ describe('the audit trail', () => {
         }),
       'reports.save': () => call('reports.save', { spec: { title: 'Kunduz' }, format: 'md', path: out('report.md') }),
       'exports.run': () => call('exports.run', { format: 'csv', path: out('articles.csv'), table: { table: 'articles' } }),
+      'namesModel.reset': () => call('namesModel.reset', {}),
       'articles.delete': () => call('articles.delete', { target: { ids: [second] } }),
       'workspace.purge': () => call('workspace.purge', {}),
     };

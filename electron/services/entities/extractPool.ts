@@ -3,6 +3,29 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { EntityType } from '../../contract/entities.js';
 import type { ArticleToRead, ReadResult } from './readArticles.js';
+import type { TaggerModel } from './tagger/model.js';
+
+/** A name model as it crosses to a worker: its arrays, exactly (a FeatureIndex is rebuilt there from the hashes in row order). */
+export interface ModelParts {
+  key: string;
+  tags: readonly string[];
+  hashes: Int32Array;
+  weights: Float32Array;
+  transitions: Float32Array;
+  start: Float32Array;
+  temperature: number;
+}
+
+/** Which name model a batch is read with: '' and no parts for the shipped one (each worker loads it itself). */
+export interface WorkerModel {
+  key: string;
+  parts: () => ModelParts | null;
+}
+export const SHIPPED: WorkerModel = { key: '', parts: () => null };
+
+export function modelParts(key: string, model: TaggerModel): ModelParts {
+  return { key, tags: model.tags, hashes: model.features.hashes(), weights: model.weights, transitions: model.transitions, start: model.start, temperature: model.temperature };
+}
 
 interface Slot {
   worker: Worker;
@@ -10,6 +33,8 @@ interface Slot {
   ready: boolean;
   /** The registry this worker holds, as a signature: it is sent again only when it changed. */
   registry: string;
+  /** The workspace name model it holds ('' for the shipped one); likewise sent only when it changed. */
+  model: string;
 }
 
 /** A cheap signature of the registry (FNV-1a over its entries): it changes whenever a name or type does. */
@@ -35,7 +60,7 @@ export class ExtractPool {
   constructor(script: string | null, gazetteerFile: string, size = Math.max(1, Math.min(4, os.availableParallelism()))) {
     if (!script || !fs.existsSync(script)) return;
     for (let i = 0; i < size; i++) {
-      const slot: Slot = { worker: new Worker(script, { workerData: { gazetteerFile } }), pending: new Map(), ready: false, registry: '' };
+      const slot: Slot = { worker: new Worker(script, { workerData: { gazetteerFile } }), pending: new Map(), ready: false, registry: '', model: '' };
       slot.worker.unref();
       slot.worker.on('message', (m: { id?: number; results?: ReadResult[]; ready?: boolean }) => {
         if (m.ready) {
@@ -75,15 +100,19 @@ export class ExtractPool {
   }
 
   /** Reads a batch in the least busy worker. Rejects when there is no worker or it dies meanwhile. */
-  extract(articles: ArticleToRead[], registry: Map<string, EntityType>): Promise<ReadResult[]> {
+  extract(articles: ArticleToRead[], registry: Map<string, EntityType>, model: WorkerModel = SHIPPED): Promise<ReadResult[]> {
     const ready = this.slots.filter((s) => s.ready);
     if (ready.length === 0) return Promise.reject(new Error('No extraction worker is running.'));
     const slot = ready.reduce((a, b) => (b.pending.size < a.pending.size ? b : a));
     const key = signature(registry);
-    const message: { id: number; articles: ArticleToRead[]; registry?: [string, EntityType][] } = { id: ++this.seq, articles };
+    const message: { id: number; articles: ArticleToRead[]; registry?: [string, EntityType][]; model?: ModelParts | null } = { id: ++this.seq, articles };
     if (slot.registry !== key) {
       message.registry = [...registry];
       slot.registry = key;
+    }
+    if (slot.model !== model.key) {
+      message.model = model.parts();
+      slot.model = model.key;
     }
     return new Promise((resolve, reject) => {
       if (slot.pending.size === 0) slot.worker.ref();

@@ -1,9 +1,10 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { CoreEvent } from '../../contract/index.js';
 import type { Workspace } from '../workspace.js';
-import type { ExtractPool } from './extractPool.js';
+import { modelParts, SHIPPED, type ExtractPool } from './extractPool.js';
 import { readArticles, type ArticleToRead, type ReadResult } from './readArticles.js';
 import { EXTRACTOR_VERSION } from './service.js';
+import { suggestionModel, withModelLabel } from './tagger/learner.js';
 
 const BATCH = 20;
 
@@ -88,8 +89,14 @@ export class ExtractionQueue {
 
   private read(ws: Workspace, articles: ArticleToRead[]): Batch {
     const registry = ws.entities.registry();
-    const here = () => readArticles(articles, { gazetteer: ws.entities.gazetteer(), registry });
-    const results = this.pool && this.pool.size > 0 ? this.pool.extract(articles, registry).catch(here) : Promise.resolve().then(here);
+    // The workspace's own name model when it has learnt one, as "Suggest again" uses; each suggestion says which.
+    const names = suggestionModel(ws.db);
+    const here = () => readArticles(articles, { gazetteer: ws.entities.gazetteer(), registry, namesModel: names.model });
+    // Keyed by file and version: a worker keeps the model it has until another workspace's or version's comes.
+    const key = `${ws.file}\u0000${names.label}`;
+    const model = names.model ? { key, parts: () => modelParts(key, names.model!) } : SHIPPED;
+    const read = this.pool && this.pool.size > 0 ? this.pool.extract(articles, registry, model).catch(here) : Promise.resolve().then(here);
+    const results = read.then((all) => all.map((r) => ('suggestions' in r ? { ...r, suggestions: withModelLabel(r.suggestions, names.label) } : r)));
     return { ws, articles, results };
   }
 }

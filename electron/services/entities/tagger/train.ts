@@ -41,9 +41,141 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/**
+ * The perceptron's weights over a fixed set of feature rows, with the running sums that give their
+ * average (w − acc / c). Training from the corpora starts it at zero; adapting a workspace's model
+ * starts it at the shipped weights (the average is then of where the weights went from there). Both
+ * learn through the same step, `learn`.
+ */
+export class Perceptron {
+  readonly T = TAGS.length;
+  readonly w: Float64Array;
+  readonly acc: Float64Array;
+  readonly tw: Float64Array;
+  readonly tacc: Float64Array;
+  readonly sw: Float64Array;
+  readonly sacc: Float64Array;
+  /** Steps taken, plus one (the averaging counter). */
+  c = 1;
+  private scores: Float32Array;
+
+  /**
+   * `rates`: how far a mistake moves each row's weights (1 when not given, as in corpus training);
+   * `transitionRate` likewise for the tag-transition weights.
+   */
+  constructor(
+    rows: number,
+    from?: { weights: Float64Array; transitions: ArrayLike<number>; start: ArrayLike<number> },
+    private readonly rates: Float64Array | null = null,
+    private readonly transitionRate = 1,
+  ) {
+    const T = this.T;
+    this.w = from ? from.weights : new Float64Array(rows * T);
+    this.acc = new Float64Array(rows * T);
+    this.tw = from ? Float64Array.from(from.transitions) : new Float64Array(T * T);
+    this.tacc = new Float64Array(T * T);
+    this.sw = from ? Float64Array.from(from.start) : new Float64Array(T);
+    this.sacc = new Float64Array(T);
+    this.scores = new Float32Array(512 * T);
+  }
+
+  /**
+   * One step on one sentence: decode with the current weights and, where that is wrong, move the
+   * weights toward the gold tags. `tokens` are each token's feature rows; `gold` a tag index per
+   * token, or -1 where nobody said (a suggestion not reviewed yet): there the best reading that
+   * agrees with the known tags counts as right. Returns whether the sentence was mistagged.
+   */
+  learn(tokens: readonly Int32Array[], gold: readonly number[]): boolean {
+    const T = this.T;
+    const { w, acc, tw, tacc, sw, sacc } = this;
+    const c = this.c;
+    const n = tokens.length;
+    if (n === 0) return false;
+    const em = n * T <= this.scores.length ? this.scores.subarray(0, n * T).fill(0) : new Float32Array(n * T);
+    for (let i = 0; i < n; i++) for (const f of tokens[i]!) for (let t = 0; t < T; t++) em[i * T + t] = em[i * T + t]! + w[f * T + t]!;
+    const transitions = Float32Array.from(tw);
+    const start = Float32Array.from(sw);
+    const path = viterbi(TAGS, em, transitions, start, n);
+    let g = gold;
+    if (gold.includes(-1)) {
+      // The known tags are forced, the rest is read as the model reads it.
+      const forced = Float32Array.from(em);
+      for (let i = 0; i < n; i++) if (gold[i]! >= 0) for (let t = 0; t < T; t++) if (t !== gold[i]) forced[i * T + t] = -1e30;
+      g = viterbi(TAGS, forced, transitions, start, n);
+    }
+    let wrong = false;
+    const rates = this.rates;
+    for (let i = 0; i < n; i++) {
+      if (path[i] === g[i]) continue;
+      wrong = true;
+      for (const f of tokens[i]!) {
+        const r = rates ? rates[f]! : 1;
+        bump(w, f * T + g[i]!, r);
+        bump(acc, f * T + g[i]!, c * r);
+        bump(w, f * T + path[i]!, -r);
+        bump(acc, f * T + path[i]!, -c * r);
+      }
+    }
+    if (wrong) {
+      const r = this.transitionRate;
+      for (let i = 0; i < n; i++) {
+        const gp = i === 0 ? -1 : g[i - 1]!;
+        const pp = i === 0 ? -1 : path[i - 1]!;
+        if (gp === pp && g[i] === path[i]) continue;
+        if (i === 0) {
+          bump(sw, g[0]!, r);
+          bump(sacc, g[0]!, c * r);
+          bump(sw, path[0]!, -r);
+          bump(sacc, path[0]!, -c * r);
+        } else {
+          bump(tw, gp * T + g[i]!, r);
+          bump(tacc, gp * T + g[i]!, c * r);
+          bump(tw, pp * T + path[i]!, -r);
+          bump(tacc, pp * T + path[i]!, -c * r);
+        }
+      }
+    }
+    this.c++;
+    return wrong;
+  }
+
+  /** The averaged weight of feature row `f` for tag `t`. */
+  averaged(f: number, t: number): number {
+    return this.w[f * this.T + t]! - this.acc[f * this.T + t]! / this.c;
+  }
+
+  /** Averaged transition and start weights (zero where BIO forbids the move). */
+  averagedTransitions(): { transitions: Float32Array; start: Float32Array } {
+    const T = this.T;
+    const transitions = new Float32Array(T * T);
+    for (let i = 0; i < T * T; i++) transitions[i] = allowed(TAGS, Math.floor(i / T), i % T) ? this.tw[i]! - this.tacc[i]! / this.c : 0;
+    const start = new Float32Array(T);
+    for (let t = 0; t < T; t++) start[t] = allowed(TAGS, -1, t) ? this.sw[t]! - this.sacc[t]! / this.c : 0;
+    return { transitions, start };
+  }
+}
+
+/** A seeded shuffle of `order` in place (Fisher–Yates). */
+export function shuffle(order: number[], random: () => number): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+}
+
+/** Tag indexes of a sentence's gold tags; an unknown tag is refused in words. */
+export function tagIndexes(tags: readonly (string | null)[]): number[] {
+  return tags.map((t) => {
+    if (t === null) return -1;
+    const i = TAG_INDEX.get(t);
+    if (i === undefined) throw new Error(`Unknown tag "${t}" in the training data.`);
+    return i;
+  });
+}
+const TAG_INDEX = new Map<string, number>(TAGS.map((t, i) => [t, i]));
+
 export function trainTagger(sentences: LabelledSentence[], lexicon: NameLexicon, options: TrainOptions): TaggerModel {
   const T = TAGS.length;
-  const tagIndex = new Map<string, number>(TAGS.map((t, i) => [t, i]));
   // Pass 1: every token's feature strings, and how often each feature occurs.
   const counts = new Map<number, number>();
   const featureHashes: Int32Array[][] = sentences.map((s) => {
@@ -62,77 +194,21 @@ export function trainTagger(sentences: LabelledSentence[], lexicon: NameLexicon,
   // Pass 2: features as rows, sentence by sentence.
   const data = featureHashes.map((tokens) => tokens.map((fs) => Int32Array.from([...fs].map((f) => ids.get(f) ?? -1).filter((id) => id >= 0))));
   featureHashes.length = 0;
-  const gold = sentences.map((s) =>
-    s.tags.map((t) => {
-      const i = tagIndex.get(t);
-      if (i === undefined) throw new Error(`Unknown tag "${t}" in the training data.`);
-      return i;
-    }),
-  );
+  const gold = sentences.map((s) => tagIndexes(s.tags));
 
   const F = ids.size;
-  const w = new Float64Array(F * T);
-  const acc = new Float64Array(F * T);
-  const tw = new Float64Array(T * T);
-  const tacc = new Float64Array(T * T);
-  const sw = new Float64Array(T);
-  const sacc = new Float64Array(T);
-  let c = 1;
-  const scores = new Float32Array(512 * T);
+  const perceptron = new Perceptron(F);
   const random = seededRandom(options.seed);
   const order = sentences.map((_, i) => i);
 
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
-    // Fisher–Yates with the seeded generator.
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
+    shuffle(order, random);
     let mistakes = 0;
-    for (const si of order) {
-      const tokens = data[si]!;
-      const n = tokens.length;
-      if (n === 0) continue;
-      const em = n * T <= scores.length ? scores.subarray(0, n * T).fill(0) : new Float32Array(n * T);
-      for (let i = 0; i < n; i++) for (const f of tokens[i]!) for (let t = 0; t < T; t++) em[i * T + t] = em[i * T + t]! + w[f * T + t]!;
-      const path = viterbi(TAGS, em, Float32Array.from(tw), Float32Array.from(sw), n);
-      const g = gold[si]!;
-      let wrong = false;
-      for (let i = 0; i < n; i++) {
-        if (path[i] === g[i]) continue;
-        wrong = true;
-        for (const f of tokens[i]!) {
-          bump(w, f * T + g[i]!, 1);
-          bump(acc, f * T + g[i]!, c);
-          bump(w, f * T + path[i]!, -1);
-          bump(acc, f * T + path[i]!, -c);
-        }
-      }
-      if (wrong) {
-        mistakes++;
-        for (let i = 0; i < n; i++) {
-          const gp = i === 0 ? -1 : g[i - 1]!;
-          const pp = i === 0 ? -1 : path[i - 1]!;
-          if (gp === pp && g[i] === path[i]) continue;
-          if (i === 0) {
-            bump(sw, g[0]!, 1);
-            bump(sacc, g[0]!, c);
-            bump(sw, path[0]!, -1);
-            bump(sacc, path[0]!, -c);
-          } else {
-            bump(tw, gp * T + g[i]!, 1);
-            bump(tacc, gp * T + g[i]!, c);
-            bump(tw, pp * T + path[i]!, -1);
-            bump(tacc, pp * T + path[i]!, -c);
-          }
-        }
-      }
-      c++;
-    }
+    for (const si of order) if (perceptron.learn(data[si]!, gold[si]!)) mistakes++;
     options.onEpoch?.(epoch, mistakes);
   }
 
-  // Averaged weights: w − acc / c; then pruned.
+  // Averaged weights, then pruned.
   const names = [...ids.keys()];
   const kept = new FeatureIndex(1024);
   const keptWeights: number[] = [];
@@ -140,7 +216,7 @@ export function trainTagger(sentences: LabelledSentence[], lexicon: NameLexicon,
     const row: number[] = [];
     let any = false;
     for (let t = 0; t < T; t++) {
-      const v = w[f * T + t]! - acc[f * T + t]! / c;
+      const v = perceptron.averaged(f, t);
       const pruned = Math.abs(v) < options.prune ? 0 : v;
       if (pruned !== 0) any = true;
       row.push(pruned);
@@ -149,10 +225,7 @@ export function trainTagger(sentences: LabelledSentence[], lexicon: NameLexicon,
     kept.add(names[f]!);
     keptWeights.push(...row);
   }
-  const transitions = new Float32Array(T * T);
-  for (let i = 0; i < T * T; i++) transitions[i] = allowed(TAGS, Math.floor(i / T), i % T) ? tw[i]! - tacc[i]! / c : 0;
-  const start = new Float32Array(T);
-  for (let t = 0; t < T; t++) start[t] = allowed(TAGS, -1, t) ? sw[t]! - sacc[t]! / c : 0;
+  const { transitions, start } = perceptron.averagedTransitions();
   return { tags: TAGS, features: kept, weights: Float32Array.from(keptWeights), transitions, start, temperature: 1 };
 }
 

@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, openWorkbench, type Bench } from './harness.js';
+
+describe.skipIf(!chromiumPath)('the reader says which model suggests names, and what it has to learn (browser mode, real Chromium)', () => {
+  let bench: Bench;
+  beforeAll(async () => {
+    bench = await openWorkbench();
+    await bench.page.getByRole('button', { name: 'Load the sample article' }).click();
+    await bench.page.locator('.ag-row', { hasText: 'After a brief offensive' }).first().click();
+  });
+  afterAll(async () => bench?.close());
+
+  it('names the shipped model beside "Suggest again" and on each suggestion it makes, and counts a decision to learn', async () => {
+    const { page } = bench;
+    const line = page.getByTestId('names-model');
+    await expect.poll(() => line.textContent(), { timeout: 20_000 }).toBe('Names: shipped model');
+    await expect.poll(() => page.getByTestId('mention-counts').textContent(), { timeout: 20_000 }).toMatch(/^[1-9]\d* suggested/);
+    // Suggestions made in the background on import predate the label; "Suggest again" makes them anew.
+    await page.getByRole('button', { name: 'Suggest again' }).click();
+    const panel = page.getByRole('group', { name: 'Annotation' });
+    const suggestedBy = async () => {
+      await page.locator('.mention', { hasText: 'Amruddin Wali' }).first().click();
+      return panel.getByTestId('suggested-by').textContent({ timeout: 1_000 }).catch(() => null);
+    };
+    await expect.poll(suggestedBy, { timeout: 20_000 }).toBe('Suggested by the shipped model');
+    expect(await panel.textContent()).toMatch(/Why: a person, read by the name tagger \(\d+%\)Suggested by/);
+    await page.keyboard.press('r');
+    await expect.poll(() => line.textContent(), { timeout: 5_000 }).toBe('Names: shipped model · 1 new decision to learn');
+  });
+});

@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { adaptedModel, adaptModel, applyDelta, decidedSentences, decodeDelta, encodeDelta, runToEnd, type MentionDecision } from '../../electron/services/entities/tagger/adapt.js';
+import type { NameLexicon } from '../../electron/services/entities/tagger/features.js';
+import { loadNamesModel } from '../../electron/services/entities/tagger/index.js';
+import type { TaggerModel } from '../../electron/services/entities/tagger/model.js';
+import { tokenizeSentences } from '../../electron/services/entities/tagger/tokens.js';
+import { predictNames } from '../../electron/services/entities/tagger/train.js';
+
+const shipped = loadNamesModel(path.join(import.meta.dirname, '..', '..', 'assets', 'models', 'names.awbm'));
+if (!shipped.model) throw new Error(`The shipped name model is needed here: ${shipped.problem}`);
+const base = shipped.model;
+const lexicon: NameLexicon = {
+  place: (name) => (name === 'Kabul' ? { kind: 'city', population: 3_000_000 } : name === 'Kunduz' ? { kind: 'city', population: 270_000 } : null),
+  countryByName: new Map([['afghanistan', 'AF']]),
+  demonyms: new Map([['afghan', 'AF']]),
+};
+
+/** A checksum of everything a model decides with. */
+function fingerprint(m: TaggerModel): string {
+  const hash = createHash('sha256');
+  for (const part of [m.features.hashes(), m.weights, m.transitions, m.start]) hash.update(new Uint8Array(part.buffer, part.byteOffset, part.byteLength));
+  return hash.update(String(m.temperature)).digest('hex');
+}
+
+/** The names the model reads in a text, as "words/TYPE". */
+function names(model: TaggerModel, text: string): string[] {
+  return tokenizeSentences(text).flatMap((sentence) => {
+    const words = sentence.map((t) => t.text);
+    return predictNames(model, words, lexicon).map((n) => `${words.slice(n.from, n.to + 1).join(' ')}/${n.type}`);
+  });
+}
+
+/** A mention of `quote` (its first occurrence after `from`) in `body`. */
+function at(body: string, quote: string, m: Omit<MentionDecision, 'start' | 'end'>, from = 0): MentionDecision {
+  const start = body.indexOf(quote, from);
+  if (start < 0) throw new Error(`"${quote}" is not in the text`);
+  return { ...m, start, end: start + quote.length };
+}
+const accepted = { type: 'organisation', status: 'accepted', origin: 'analyst' } as const;
+
+// An article as an analyst left it: a name the shipped model misses marked by hand three times,
+// a suggestion rejected ("Click Here" is a link, not a person), another left unreviewed.
+const body = [
+  'Zorblat fighters attacked a checkpoint near Kunduz on Monday.',
+  'Officials said Zorblat had claimed the attack.',
+  'The leader of Zorblat was not available for comment.',
+  'Click Here to see the full report on Afghanistan.',
+  'The weather in Kabul was mild.',
+].join('\n');
+const mentions: MentionDecision[] = [
+  at(body, 'Zorblat', accepted),
+  at(body, 'Kunduz', { type: 'place', status: 'accepted', origin: 'auto' }),
+  at(body, 'Zorblat', accepted, 20),
+  at(body, 'Zorblat', accepted, 80),
+  at(body, 'Click Here', { type: 'person', status: 'rejected', origin: 'auto' }),
+  at(body, 'Afghanistan', { type: 'place', status: 'suggested', origin: 'auto' }),
+  at(body, 'Kabul', { type: 'place', status: 'suggested', origin: 'auto' }),
+];
+
+describe('the training sentences of an article', () => {
+  it('holds only sentences with a decision: accepted names as gold, rejected ones as no name, unreviewed ones open', () => {
+    const { sentences, decisions } = decidedSentences(body, mentions);
+    expect(decisions).toBe(5);
+    // The sentence about Kabul holds only an unreviewed suggestion: the analyst may not have read it.
+    expect(sentences.map((s) => s.words.join(' '))).not.toContain('The weather in Kabul was mild .');
+    expect(sentences).toHaveLength(4);
+    const [first, , , click] = sentences;
+    expect(first!.tags.slice(0, 2)).toEqual(['B-ORG', 'O']);
+    expect(first!.tags[first!.words.indexOf('Kunduz')]).toBe('B-LOC');
+    expect(click!.tags.slice(0, 2)).toEqual(['O', 'O']);
+    expect(click!.tags[click!.words.indexOf('Afghanistan')]).toBeNull();
+  });
+
+  it('is empty for an article with only suggestions', () => {
+    const open = mentions.map((m) => ({ ...m, status: 'suggested' as const, origin: 'auto' as const }));
+    expect(decidedSentences(body, open)).toEqual({ sentences: [], decisions: 0 });
+  });
+});
+
+describe('adapting the shipped model to decisions', () => {
+  const { sentences } = decidedSentences(body, mentions);
+  const adapted = adaptedModel(base, sentences, lexicon);
+
+  it('tags in a new sentence a name the shipped model misses, once the analyst marked it', () => {
+    const unseen = 'Residents said Zorblat fighters had left the village.';
+    expect(names(base, unseen)).toEqual([]);
+    expect(names(adapted, unseen)).toEqual(['Zorblat/ORG']);
+  });
+
+  it('stops suggesting a rejected span, and keeps what nobody reviewed', () => {
+    const text = 'Click Here to see the full report on Afghanistan.';
+    expect(names(base, text)).toContain('Click Here/PER');
+    expect(names(adapted, text)).toEqual(['Afghanistan/LOC']);
+    expect(names(adapted, 'Click Here to read more from Kunduz.')).not.toContain('Click Here/PER');
+  });
+
+  it('leaves the shipped model as it was and gives the same model for the same decisions', () => {
+    const before = fingerprint(base);
+    expect(fingerprint(adaptedModel(base, sentences, lexicon))).toBe(fingerprint(adapted));
+    expect(fingerprint(base)).toBe(before);
+    expect(adapted.features.size).toBeGreaterThan(base.features.size);
+  });
+
+  it('is stored as a delta that reads back to the very same model', () => {
+    const delta = runToEnd(adaptModel(base, sentences, lexicon));
+    // Only what moved is kept: a few hundred rows, not the shipped model's tens of thousands.
+    expect(delta.hashes.length).toBeGreaterThan(0);
+    expect(delta.hashes.length).toBeLessThan(base.features.size / 10);
+    const read = runToEnd(applyDelta(base, decodeDelta(encodeDelta(delta), base.tags.length)));
+    expect(fingerprint(read)).toBe(fingerprint(adapted));
+    expect(() => decodeDelta(encodeDelta(delta).subarray(0, 40), base.tags.length)).toThrow(/damaged/);
+    expect(() => decodeDelta(new TextEncoder().encode('not a model at all'), base.tags.length)).toThrow(/not in a form/);
+  });
+
+  it('works in slices: it yields while training, so a caller can let other work in', () => {
+    let yields = 0;
+    const steps = adaptModel(base, sentences, lexicon);
+    for (let step = steps.next(); !step.done; step = steps.next()) yields++;
+    expect(yields).toBeGreaterThan(2);
+  });
+});
