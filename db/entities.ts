@@ -336,12 +336,25 @@ export class EntitiesRepository {
            WHERE m.article_id IN (SELECT value FROM json_each(?)) AND ${status}
              AND e.type = 'place' AND e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? GROUP BY e.id`;
     const params = articleIds.length === 0 ? [s, n, w, e] : [JSON.stringify(articleIds), s, n, w, e];
+    if (articleIds.length > 0) {
+      // Counted over mentions: one pass (a materialised CTE) gives the records and the labels,
+      // rather than reading the mentions twice (the map follows the tables' filters through here).
+      const [packed, names] = this.db
+        .prepare(
+          `WITH counted AS MATERIALIZED (${source})
+           SELECT (SELECT group_concat(id || ',' || lat || ',' || lon || ',' || mentions, ';') FROM counted),
+                  (SELECT json_group_array(json_array(id, name)) FROM (SELECT id, name FROM counted ORDER BY mentions DESC LIMIT ?))`,
+        )
+        .raw()
+        .get(...params, labels) as [string | null, string];
+      return { packed: packed ?? '', names: JSON.parse(names) as [number, string][] };
+    }
     const packed = (this.db.prepare(`SELECT group_concat(id || ',' || lat || ',' || lon || ',' || mentions, ';') FROM (${source})`).pluck().get(...params) as string | null) ?? '';
     const count = packed ? packed.split(';', labels + 1).length : 0;
     // Few places in view: name them all from the same small set. Many: read the most-mentioned
     // first through their index and stop at the label budget.
     const names = (
-      articleIds.length === 0 && count > labels
+      count > labels
         ? this.db
             .prepare(
               `SELECT id, name FROM entity INDEXED BY entity_places_by_mentions

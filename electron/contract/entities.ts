@@ -127,6 +127,16 @@ export type MapPlace = z.infer<typeof MapPlace>;
 export const MapLayer = z.object({ packed: z.string(), names: z.array(z.tuple([z.number(), z.string()])) });
 export type MapLayer = z.infer<typeof MapLayer>;
 
+/**
+ * The basemap's names, Natural Earth style: countries at their GeoNames point and cities of 50,000
+ * people or more, as [name, lat, lon, population] (cities add 1 for a capital, else 0).
+ */
+export const BasemapLabels = z.object({
+  countries: z.array(z.tuple([z.string(), z.number(), z.number(), z.number()])),
+  cities: z.array(z.tuple([z.string(), z.number(), z.number(), z.number(), z.number()])),
+});
+export type BasemapLabels = z.infer<typeof BasemapLabels>;
+
 export function decodeMapLayer(layer: MapLayer): MapPlace[] {
   if (!layer.packed) return [];
   const names = new Map(layer.names);

@@ -8,6 +8,9 @@ import { call } from '../api.js';
 import { plural } from '../text.js';
 import { useDialogFocus } from '../components/dialogFocus.js';
 
+/** How many of the most connected entities are always named. */
+const LABELLED = 30;
+
 const TYPE_COLOUR: Record<string, string> = { person: '#7c3aed', organisation: '#0f766e', place: '#c2410c', group: '#b45309' };
 
 interface Props {
@@ -64,20 +67,38 @@ export function LinkChart({ around, refreshKey, selectedEntityId, linkedEntityId
         graph.addDirectedEdgeWithKey(String(e.id), String(e.source), String(e.target), { label: e.type === 'custom' ? e.label : e.type, size: 3, color: '#94a3b8', type: 'arrow' });
       }
     }
+    // The most connected entities (and the selection's) always carry their name; the others show
+    // theirs where there is room, on hover, and as the analyst zooms in.
+    const important = new Set(
+      graph
+        .nodes()
+        .sort((a, b) => graph.degree(b) - graph.degree(a))
+        .slice(0, LABELLED),
+    );
+    graph.forEachNode((node) => graph.setNodeAttribute(node, 'forceLabel', graph.order <= LABELLED || important.has(node)));
     circular.assign(graph);
-    if (graph.order > 1) forceAtlas2.assign(graph, { iterations: graph.order > 1000 ? 15 : 120, settings: forceAtlas2.inferSettings(graph) });
+    if (graph.order > 1) {
+      // Room between nodes: a stronger repulsion for small charts, node sizes kept apart below 500.
+      const settings = { ...forceAtlas2.inferSettings(graph), adjustSizes: graph.order < 500, scalingRatio: graph.order < 100 ? 20 : 10 };
+      forceAtlas2.assign(graph, { iterations: graph.order > 1000 ? 15 : 200, settings });
+    }
     const renderer = new Sigma(graph, container.current, {
       renderEdgeLabels: graph.size < 300,
       enableEdgeEvents: true,
       defaultEdgeType: 'arrow',
       labelFont: 'Noto Sans',
       edgeLabelFont: 'Noto Sans',
-      labelRenderedSizeThreshold: graph.order > 500 ? 10 : 0,
+      labelSize: 13,
+      labelColor: { color: '#1f2933' },
+      edgeLabelSize: 11,
+      labelDensity: 0.5,
+      labelGridCellSize: 120,
+      labelRenderedSizeThreshold: graph.order > 500 ? 8 : 0,
       // With a selection, its entities and relations stand out and the rest fade.
       nodeReducer: (node, attrs) => {
         const { nodes, edges } = marks.current;
         if (nodes.size === 0 && edges.size === 0) return attrs;
-        return nodes.has(node) ? { ...attrs, highlighted: true, zIndex: 1 } : { ...attrs, color: '#d4d4d8', label: graph.order > 50 ? '' : attrs.label };
+        return nodes.has(node) ? { ...attrs, highlighted: true, forceLabel: true, zIndex: 1 } : { ...attrs, color: '#d4d4d8', forceLabel: false, label: graph.order > 50 ? '' : attrs.label };
       },
       edgeReducer: (edge, attrs) => {
         const { nodes, edges } = marks.current;
@@ -119,7 +140,15 @@ export function LinkChart({ around, refreshKey, selectedEntityId, linkedEntityId
     // The first frame is drawn in the constructor; later ones follow camera moves.
     describe();
     renderer.on('afterRender', describe);
+    // Sigma only follows the window's size: a pane that grows or a tab shown late would leave the
+    // graph drawn in the box it had when it was built (crammed at the top).
+    const resized = new ResizeObserver(() => {
+      renderer.resize();
+      renderer.refresh();
+    });
+    resized.observe(el);
     return () => {
+      resized.disconnect();
       rendererRef.current = null;
       renderer.kill();
     };
@@ -131,6 +160,9 @@ export function LinkChart({ around, refreshKey, selectedEntityId, linkedEntityId
         <span className="muted" data-testid="graph-size">
           {data ? `${plural(data.nodes.length, 'entity')}, ${plural(data.edges.length, 'relation')}${data.truncated ? ' (first 20,000)' : ''}` : ''}
         </span>
+        <button type="button" onClick={() => void rendererRef.current?.getCamera().animatedReset({ duration: 300 })} title="Show the whole chart">
+          Fit
+        </button>
         {expanded.length > 0 && (
           <button type="button" className="link" onClick={() => setExpanded([])}>
             Collapse

@@ -1,26 +1,17 @@
-import type { FeatureCollection, Point } from 'geojson';
+import type { Point } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import { useEffect, useRef, useState } from 'react';
-import { registerMapSnapshot } from './mapSnapshot.js';
-import { EVENT_STYLE, type EventPoint, type MapPlace } from '../../electron/contract/index.js';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { registerMapSnapshot, reportPicture } from './mapSnapshot.js';
+import type { EventPoint, MapPlace } from '../../electron/contract/index.js';
 import { call } from '../api.js';
-import { borders, countries } from './basemap.js';
+import { plural } from '../text.js';
+import { MapLegend } from '../components/MapLegend.js';
+import { basemapGeoJson, eventsGeoJson, selectionGeoJson, spotsGeoJson, spotsOf } from './mapData.js';
+import { CITY_DOT, cityDot, LAYERS, mapStyle } from './mapStyle.js';
 
 maplibregl.setWorkerUrl(workerUrl);
-
-
-
-const eventsGeoJson = (events: EventPoint[]): FeatureCollection<Point> => ({
-  type: 'FeatureCollection',
-  features: events.map((e) => ({
-      type: 'Feature',
-      id: e.id,
-      geometry: { type: 'Point', coordinates: [e.lon, e.lat] },
-      properties: { id: e.id, color: EVENT_STYLE[e.eventType]?.colour ?? '#334155', letter: EVENT_STYLE[e.eventType]?.letter ?? '?', precision: e.geoPrecision, fatalities: e.fatalities },
-    })),
-});
 
 interface Props {
   events: EventPoint[];
@@ -29,8 +20,10 @@ interface Props {
   linkedEventIds: number[];
   onEventClick: (id: number) => void;
   places: MapPlace[];
-  /** Places of the selected or open articles: drawn with a ring. */
+  /** Places of the selected or open articles: drawn with a ring, above any cluster. */
   highlighted: number[];
+  /** The tables' filters narrow what the map shows (said in the legend). */
+  filtered: boolean;
   inView: boolean;
   picking: boolean;
   onPlaceClick: (place: MapPlace) => void;
@@ -39,168 +32,144 @@ interface Props {
   onPick: (lat: number, lon: number) => void;
 }
 
-const toGeoJson = (places: MapPlace[]): FeatureCollection<Point> => ({
-  type: 'FeatureCollection',
-  features: places.map((p) => ({ type: 'Feature', id: p.entityId, geometry: { type: 'Point', coordinates: [p.lon, p.lat] }, properties: { ...p } })),
-});
+/** Only the most-mentioned places come with a name; the others are named when the analyst asks. */
+async function named(place: MapPlace): Promise<MapPlace> {
+  return place.name ? place : { ...place, name: (await call('entities.get', { id: place.entityId })).name };
+}
 
 /**
- * The map: a Natural Earth basemap and the workspace's places from inline GeoJSON, labels drawn
- * with the bundled Noto Sans web font (no glyphs URL): nothing is fetched from anywhere.
+ * The map: a Natural Earth basemap with GeoNames names, the workspace's places clustered by
+ * distance in pixels, coded events, and the selection drawn above everything (see mapStyle.ts).
  */
-export function MapView({ events, selectedEventId, linkedEventIds, onEventClick, places, highlighted, inView, picking, onPlaceClick, onShowArticles, onBounds, onPick }: Props) {
+export function MapView({ events, selectedEventId, linkedEventIds, onEventClick, places, highlighted, filtered, inView, picking, onPlaceClick, onShowArticles, onBounds, onPick }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const [ready, setReady] = useState(false);
-  const handlers = useRef({ onPlaceClick, onShowArticles, onBounds, onPick, onEventClick, picking, places });
+  const spots = useMemo(() => spotsOf(places), [places]);
+  const placesById = useMemo(() => new Map(places.map((p) => [p.entityId, p])), [places]);
+  const spotById = useMemo(() => new Map(spots.map((s) => [s.places[0]!.entityId, s])), [spots]);
+  const ringed = useMemo(() => highlighted.filter((id) => placesById.has(id)), [highlighted, placesById]);
+  const handlers = useRef({ onPlaceClick, onShowArticles, onBounds, onPick, onEventClick, picking, places, spotById, ringed, selectedEventId });
   useEffect(() => {
-    handlers.current = { onPlaceClick, onShowArticles, onBounds, onPick, onEventClick, picking, places };
+    handlers.current = { onPlaceClick, onShowArticles, onBounds, onPick, onEventClick, picking, places, spotById, ringed, selectedEventId };
   });
 
   useEffect(() => {
-    const map = new maplibregl.Map({
-      container: container.current!,
-      attributionControl: false,
-      center: [66, 34],
-      zoom: 4,
-      style: {
-        version: 8,
-        sources: {
-          countries: { type: 'geojson', data: countries },
-          borders: { type: 'geojson', data: borders },
-          events: { type: 'geojson', data: eventsGeoJson([]) },
-          places: { type: 'geojson', data: toGeoJson([]), cluster: true, clusterRadius: 40, clusterMaxZoom: 9, clusterProperties: { mentions: ['+', ['get', 'mentions']] } },
-        },
-        layers: [
-          { id: 'sea', type: 'background', paint: { 'background-color': '#dce8f2' } },
-          { id: 'land', type: 'fill', source: 'countries', paint: { 'fill-color': '#f4f3ee', 'fill-outline-color': '#9aa5b1' } },
-          { id: 'borders', type: 'line', source: 'borders', paint: { 'line-color': '#9aa5b1', 'line-width': 0.8 } },
-          {
-            id: 'clusters',
-            type: 'circle',
-            source: 'places',
-            filter: ['has', 'point_count'],
-            paint: { 'circle-color': '#2f6fde', 'circle-opacity': 0.75, 'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'mentions']], 1, 12, 30, 34] },
-          },
-          { id: 'cluster-count', type: 'symbol', source: 'places', filter: ['has', 'point_count'], layout: { 'text-field': ['get', 'point_count_abbreviated'], 'text-font': ['Noto Sans'], 'text-size': 12 }, paint: { 'text-color': '#fff' } },
-          {
-            id: 'place-points',
-            type: 'circle',
-            source: 'places',
-            filter: ['!', ['has', 'point_count']],
-            paint: {
-              'circle-color': '#d9480f',
-              'circle-opacity': 0.8,
-              'circle-stroke-color': '#fff',
-              'circle-stroke-width': 1,
-              'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'mentions']], 1, 5, 10, 18],
-            },
-          },
-          {
-            id: 'place-highlight',
-            type: 'circle',
-            source: 'places',
-            filter: ['in', ['get', 'entityId'], ['literal', []]],
-            paint: { 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#1d2b3a', 'circle-stroke-width': 3, 'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'mentions']], 1, 9, 10, 22] },
-          },
-          {
-            // The ring shows geo precision: tight for the place itself, wide for a region.
-            id: 'event-precision',
-            type: 'circle',
-            source: 'events',
-            paint: {
-              'circle-color': ['get', 'color'],
-              'circle-opacity': 0.12,
-              'circle-stroke-color': ['get', 'color'],
-              'circle-stroke-opacity': 0.5,
-              'circle-stroke-width': 1,
-              'circle-radius': ['match', ['get', 'precision'], 1, 12, 2, 22, 34],
-            },
-          },
-          {
-            id: 'event-points',
-            type: 'circle',
-            source: 'events',
-            paint: {
-              'circle-color': ['get', 'color'],
-              'circle-stroke-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#facc15', ['boolean', ['feature-state', 'linked'], false], '#f97316', '#ffffff'],
-              'circle-stroke-width': ['case', ['boolean', ['feature-state', 'selected'], false], 4, ['boolean', ['feature-state', 'linked'], false], 3, 1.5],
-              'circle-radius': ['interpolate', ['linear'], ['sqrt', ['get', 'fatalities']], 0, 7, 10, 20],
-            },
-          },
-          {
-            id: 'event-letters',
-            type: 'symbol',
-            source: 'events',
-            layout: { 'text-field': ['get', 'letter'], 'text-font': ['Noto Sans'], 'text-size': 11, 'text-allow-overlap': true },
-            paint: { 'text-color': '#ffffff' },
-          },
-          {
-            id: 'place-labels',
-            type: 'symbol',
-            source: 'places',
-            filter: ['!', ['has', 'point_count']],
-            layout: { 'text-field': ['get', 'name'], 'text-font': ['Noto Sans'], 'text-size': 12, 'text-offset': [0, 1.3], 'text-anchor': 'top', 'text-optional': true },
-            paint: { 'text-color': '#1f2933', 'text-halo-color': '#fff', 'text-halo-width': 1.5 },
-          },
-        ],
-      },
-    });
+    const map = new maplibregl.Map({ container: container.current!, attributionControl: false, center: [66, 34], zoom: 4, style: mapStyle() });
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    map.on('styleimagemissing', (e) => {
+      if (e.id === CITY_DOT && !map.hasImage(CITY_DOT)) map.addImage(CITY_DOT, cityDot());
+    });
     map.on('load', () => {
       if (container.current) container.current.dataset.view = `${map.getCenter().lng},${map.getCenter().lat},${map.getZoom()}`;
       setReady(true);
+      void call('map.basemap', {}).then((labels) => {
+        const { countries, cities } = basemapGeoJson(labels);
+        (map.getSource('basemap-countries') as maplibregl.GeoJSONSource | undefined)?.setData(countries);
+        (map.getSource('basemap-cities') as maplibregl.GeoJSONSource | undefined)?.setData(cities);
+      });
     });
-    // For the benchmark and tests: how many places the map had drawn when it last went idle.
+    // For the benchmark: how many places the map held when it last went idle.
     map.on('idle', () => {
       if (container.current) container.current.dataset.idlePlaces = String(handlers.current.places.length);
     });
+    // For tests: what is on screen, selection included, once the drawing settles.
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    const describeDrawn = () => {
+      const el = container.current;
+      if (!el) return;
+      const { ringed: ids, selectedEventId: eventId } = handlers.current;
+      const ringedIds = map.queryRenderedFeatures({ layers: [LAYERS.ringedPlaces] }).map((f) => f.properties.entityId as number);
+      // Which ringed places are drawn alone (outside any cluster): only those are looked up.
+      const loose = ids.length ? map.queryRenderedFeatures({ layers: [LAYERS.places], filter: ['in', ['get', 'entityId'], ['literal', ids]] }).map((f) => f.properties.entityId as number) : [];
+      const sorted = (list: number[]) => [...new Set(list)].sort((a, b) => a - b);
+      el.dataset.drawn = JSON.stringify({
+        clusters: map.queryRenderedFeatures({ layers: [LAYERS.clusters] }).length,
+        ringed: sorted(ringedIds),
+        loose: sorted(loose),
+        selectedEvent: eventId !== null && map.queryRenderedFeatures({ layers: [LAYERS.selectedEvent] }).some((f) => f.properties.id === eventId) ? eventId : null,
+      });
+    };
+    map.on('render', () => {
+      clearTimeout(settle);
+      settle = setTimeout(describeDrawn, 200);
+    });
+    map.on('idle', describeDrawn);
     map.on('moveend', () => {
       const b = map.getBounds();
       // The view, readable by tests that click a point on the map.
       if (container.current) container.current.dataset.view = `${map.getCenter().lng},${map.getCenter().lat},${map.getZoom()}`;
       handlers.current.onBounds([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
     });
-    map.on('click', 'clusters', (e) => {
+    // Events are drawn above places and clusters, and a click on one is for the event alone.
+    const onEvent = (point: maplibregl.PointLike) => map.queryRenderedFeatures(point, { layers: [LAYERS.events] }).length > 0;
+    map.on('click', LAYERS.clusters, (e) => {
       const f = e.features?.[0];
-      if (!f) return;
+      if (!f || onEvent(e.point)) return;
       void (map.getSource('places') as maplibregl.GeoJSONSource).getClusterExpansionZoom(f.properties.cluster_id as number).then((zoom) =>
         map.easeTo({ center: (f.geometry as Point).coordinates as [number, number], zoom }),
       );
     });
-    map.on('click', 'place-points', async (e) => {
-      const id = e.features?.[0]?.properties.entityId as number | undefined;
-      const found = handlers.current.places.find((p) => p.entityId === id);
-      if (!found) return;
-      // Only the most-mentioned places come with a name; the others are named on click.
-      const place = found.name ? found : { ...found, name: (await call('entities.get', { id: found.entityId })).name };
-      handlers.current.onPlaceClick(place);
+    const showPlaces = async (list: MapPlace[], at: [number, number]) => {
+      const shown = await Promise.all(list.slice(0, 20).map(named));
       const box = document.createElement('div');
       box.className = 'map-popup';
-      const title = document.createElement('strong');
-      title.textContent = place.name;
-      const counts = document.createElement('div');
-      counts.textContent = `${place.mentions} ${place.mentions === 1 ? 'mention' : 'mentions'}`;
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.textContent = 'Show these articles';
-      button.onclick = () => handlers.current.onShowArticles(place);
-      box.append(title, counts, button);
-      new maplibregl.Popup({ closeButton: true }).setLngLat([place.lon, place.lat]).setDOMContent(box).addTo(map);
+      const popup = new maplibregl.Popup({ closeButton: true }).setLngLat(at);
+      if (shown.length === 1) {
+        const place = shown[0]!;
+        handlers.current.onPlaceClick(place);
+        const title = document.createElement('strong');
+        title.textContent = place.name;
+        const counts = document.createElement('div');
+        counts.textContent = plural(place.mentions, 'mention');
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.textContent = 'Show these articles';
+        button.onclick = () => handlers.current.onShowArticles(place);
+        box.append(title, counts, button);
+      } else {
+        // Several places at one point (a province at its capital's coordinates): the analyst picks one.
+        const title = document.createElement('strong');
+        title.textContent = `${plural(list.length, 'place')} at this point`;
+        const items = document.createElement('ul');
+        items.className = 'plain';
+        for (const place of shown) {
+          const item = document.createElement('li');
+          const pick = document.createElement('button');
+          pick.type = 'button';
+          pick.className = 'link';
+          pick.textContent = `${place.name} (${plural(place.mentions, 'mention')})`;
+          pick.onclick = () => {
+            popup.remove();
+            void showPlaces([place], at);
+          };
+          item.append(pick);
+          items.append(item);
+        }
+        box.append(title, items);
+      }
+      popup.setDOMContent(box).addTo(map);
+    };
+    map.on('click', LAYERS.places, (e) => {
+      if (onEvent(e.point)) return;
+      const id = e.features?.[0]?.properties.entityId as number | undefined;
+      const spot = id === undefined ? undefined : handlers.current.spotById.get(id);
+      if (spot) void showPlaces(spot.places, [spot.lon, spot.lat]);
     });
-    map.on('click', 'event-points', (e) => {
+    map.on('click', LAYERS.events, (e) => {
       const id = e.features?.[0]?.properties.id as number | undefined;
       if (id !== undefined) handlers.current.onEventClick(id);
     });
     map.on('click', (e) => {
       if (handlers.current.picking) handlers.current.onPick(e.lngLat.lat, e.lngLat.lng);
     });
-    for (const layer of ['clusters', 'place-points', 'event-points']) {
+    for (const layer of [LAYERS.clusters, LAYERS.places, LAYERS.events]) {
       map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
       map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
     }
     mapRef.current = map;
     return () => {
+      clearTimeout(settle);
       map.remove();
       mapRef.current = null;
     };
@@ -208,8 +177,8 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
 
   useEffect(() => {
     if (!ready) return;
-    (mapRef.current!.getSource('places') as maplibregl.GeoJSONSource).setData(toGeoJson(places));
-  }, [places, ready]);
+    (mapRef.current!.getSource('places') as maplibregl.GeoJSONSource).setData(spotsGeoJson(spots));
+  }, [spots, ready]);
 
   useEffect(() => {
     if (!ready) return;
@@ -222,18 +191,18 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
     if (!ready || !map) return;
     map.removeFeatureState({ source: 'events' });
     for (const id of linkedEventIds) map.setFeatureState({ source: 'events', id }, { linked: true });
-    if (selectedEventId !== null) map.setFeatureState({ source: 'events', id: selectedEventId }, { selected: true });
     if (container.current) {
       container.current.dataset.selectedEvent = selectedEventId === null ? '' : String(selectedEventId);
       container.current.dataset.linkedEvents = linkedEventIds.join(',');
     }
   }, [selectedEventId, linkedEventIds, events, ready]);
 
+  const selectedEvent = useMemo(() => (selectedEventId === null ? null : (events.find((e) => e.id === selectedEventId) ?? null)), [events, selectedEventId]);
   useEffect(() => {
     if (!ready) return;
-    mapRef.current!.setFilter('place-highlight', ['all', ['!', ['has', 'point_count']], ['in', ['get', 'entityId'], ['literal', highlighted]]]);
+    (mapRef.current!.getSource('selection') as maplibregl.GeoJSONSource).setData(selectionGeoJson(ringed, placesById, selectedEvent));
     if (container.current) container.current.dataset.ringed = highlighted.join(',');
-  }, [highlighted, ready]);
+  }, [ringed, placesById, selectedEvent, highlighted, ready]);
 
   useEffect(() => {
     if (mapRef.current) mapRef.current.getCanvas().style.cursor = picking ? 'crosshair' : '';
@@ -249,7 +218,7 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
           const timer = setTimeout(() => resolve(null), 3000);
           map.once('render', () => {
             clearTimeout(timer);
-            resolve(map.getCanvas().toDataURL('image/png'));
+            resolve(reportPicture(map.getCanvas()));
           });
           map.triggerRepaint();
         }),
@@ -260,6 +229,7 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
     <div className="map-view" data-testid="map" data-ready={ready} data-in-view={inView}>
       <div ref={container} className="map-canvas" />
       {picking && <div className="map-hint">Click the map to place it</div>}
+      <MapLegend places={places.length} events={events.length} filtered={filtered} />
     </div>
   );
 }

@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import { EVENT_STYLE } from '../../electron/contract/index.js';
+import { plural } from '../text.js';
+
+const OPEN_KEY = 'awb:map-legend-open';
+
+interface Props {
+  /** Places and events the map holds now. */
+  places: number;
+  events: number;
+  /** Whether the tables' filters narrow the map. */
+  filtered: boolean;
+}
+
+/** What the map's colours, sizes and rings mean; folds away, and remembers whether it was open. */
+export function MapLegend({ places, events, filtered }: Props) {
+  // Folded until the analyst opens it: unfolded, it would cover much of a small map.
+  const [open, setOpen] = useState(() => localStorage.getItem(OPEN_KEY) === 'open');
+  return (
+    <details
+      className="map-legend"
+      aria-label="Map legend"
+      open={open}
+      onToggle={(e) => {
+        const now = e.currentTarget.open;
+        setOpen(now);
+        localStorage.setItem(OPEN_KEY, now ? 'open' : 'closed');
+      }}
+    >
+      <summary>
+        Legend{' '}
+        <span className="map-legend-counts" data-testid="map-counts">
+          {plural(places, 'place')} · {plural(events, 'event')}
+          {filtered ? ' (following the filters)' : ''}
+        </span>
+      </summary>
+      <ul className="plain">
+        <li>
+          <span className="key key-place" /> Place in the articles, sized by mentions; a thick rim and “+2”: more places at that point
+        </li>
+        <li>
+          <span className="key key-cluster">12</span> Places close together: the number of places; click to zoom in
+        </li>
+        <li>
+          <span className="key key-ringed" /> Place of the selection or of the ticked articles
+        </li>
+        <li>
+          <span className="key key-selected-event" /> Selected event · <span className="key key-linked-event" /> event tied to the selection
+        </li>
+        <li className="map-legend-events">
+          Events, sized by fatalities, the faint halo wider as the location is less precise:
+          {Object.entries(EVENT_STYLE).map(([type, { colour, letter }]) => (
+            <span key={type} className="map-legend-event">
+              <span className="key key-event" style={{ background: colour }}>
+                {letter}
+              </span>{' '}
+              {type}
+            </span>
+          ))}
+        </li>
+        <li className="muted">
+          <span className="key key-city" /> Grey names: countries and cities of the basemap (Natural Earth, GeoNames), not from the articles
+        </li>
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,149 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallInput, CallName, CallOutput } from '../../electron/contract/index.js';
+import { chromiumPath, openWorkbench, type Bench } from './harness.js';
+
+/** A second article, written for this test, about places far from the sample's. */
+const NAIROBI = `Protest in Nairobi over fuel prices
+
+NAIROBI, Kenya — Several thousand people marched through central Nairobi on Tuesday against a rise in fuel prices, police said.
+Smaller marches were reported in Mombasa and Kisumu. Organisers said they would return to the streets of Nairobi next week.`;
+
+/** What the map had drawn when it last went idle (MapView's data-drawn). */
+interface Drawn {
+  clusters: number;
+  ringed: number[];
+  loose: number[];
+  selectedEvent: number | null;
+}
+
+describe.skipIf(!chromiumPath)('the map keeps its promises (browser mode, real Chromium)', () => {
+  let bench: Bench;
+  const drawn = async () => JSON.parse((await bench.page.locator('.map-canvas').getAttribute('data-drawn')) ?? '{}') as Drawn;
+  const counts = () => bench.page.getByTestId('map-counts').textContent();
+  const one = (sql: string, ...params: unknown[]) => {
+    const db = new Database(bench.workspace, { readonly: true });
+    try {
+      return db.prepare(sql).get(...params) as Record<string, number> | undefined;
+    } finally {
+      db.close();
+    }
+  };
+  /** A call made by the page itself (with its session token): for setting up what is not under test. */
+  const api = async <N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> => {
+    const result = await bench.page.evaluate(
+      async ([n, i]) => {
+        const response = await fetch(`./api/${n}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-AWB-Token': sessionStorage.getItem('awb-session-token')! },
+          body: JSON.stringify(i),
+        });
+        return (await response.json()) as { ok: boolean; value: unknown; error?: { message: string } };
+      },
+      [name, input] as const,
+    );
+    if (!result.ok) throw new Error(result.error!.message);
+    return result.value as CallOutput<N>;
+  };
+
+  beforeAll(async () => {
+    bench = await openWorkbench();
+    const { page } = bench;
+    await page.getByRole('button', { name: 'Load the sample article' }).click();
+    // The first import starts the parsing workers, which takes a while on a busy machine.
+    await page.locator('.ag-row', { hasText: 'After a brief offensive' }).first().waitFor({ timeout: 120_000 });
+  }, 240_000);
+  afterAll(async () => bench?.close());
+
+  it('explains itself in a legend', async () => {
+    await expect.poll(() => bench.page.getByTestId('map').getAttribute('data-ready'), { timeout: 30_000 }).toBe('true');
+    await expect.poll(counts, { timeout: 60_000 }).toMatch(/^[1-9]\d* places · 0 events$/);
+    const legend = bench.page.getByRole('group', { name: 'Map legend' });
+    expect(await legend.isVisible()).toBe(true);
+    const text = await legend.textContent();
+    for (const words of ['Places close together', 'Selected event', 'Battles', 'Violence against civilians', 'countries and cities of the basemap']) expect(text).toContain(words);
+  });
+
+  it('rings a selected place and a selected event that sit inside a cluster, and drops the rings with the selection', async () => {
+    const { page } = bench;
+    const kunduz = one("SELECT id FROM entity WHERE type = 'place' AND name = 'Kunduz' AND lat IS NOT NULL ORDER BY mention_count DESC")!.id!;
+    const taliban = one("SELECT id FROM entity WHERE type = 'organisation' AND name = 'Taliban'")!.id!;
+    const airForce = one("SELECT id FROM entity WHERE type = 'organisation' AND name = 'Afghan Air Force'")!.id!;
+    // Coded through the API (the event form has its own tests), with the sample's sentence as evidence.
+    const article = one('SELECT id FROM article')!.id!;
+    const sentence = 'In the city of Kunduz, the capital of the province of the same name';
+    const start = (await api('articles.get', { id: article })).body.indexOf(sentence);
+    const { event } = await api('events.create', {
+      input: { date: '2021-06-20', timePrecision: 1, subEventType: 'Armed clash', actor1: { entityId: taliban, type: 2 }, actor2: { entityId: airForce, type: 1 }, locationId: kunduz, geoPrecision: 1, fatalities: 0 },
+      evidence: [{ field: 'location', articleId: article, start, end: start + sentence.length }],
+      acceptWarnings: true,
+    });
+    await expect.poll(counts, { timeout: 10_000 }).toMatch(/ · 1 event$/);
+    // At the first zoom, Kunduz and its neighbours (Khanabad, Taloqan) are one cluster: Kunduz is not drawn alone.
+    await expect.poll(async () => (await drawn()).clusters).toBeGreaterThan(0);
+
+    await page.getByRole('tab', { name: 'Entities' }).click();
+    const row = page.locator('[data-testid="entities-table"] .ag-row', { has: page.getByText('Kunduz', { exact: true }) }).first();
+    const place = Number(await row.getAttribute('row-id'));
+    await row.click();
+    await expect.poll(() => page.getByTestId('selection-bar').textContent(), { timeout: 10_000 }).toContain('Entity: Kunduz');
+    await expect.poll(async () => (await drawn()).ringed, { timeout: 10_000 }).toContain(place);
+    expect((await drawn()).loose).not.toContain(place);
+
+    await page.getByTestId('selection-bar').getByRole('button', { name: 'Clear selection' }).click();
+    await expect.poll(async () => (await drawn()).ringed, { timeout: 10_000 }).toEqual([]);
+    expect(await page.locator('.map-canvas').getAttribute('data-ringed')).toBe('');
+
+    await page.getByRole('tab', { name: 'Events' }).click();
+    await page.locator(`[data-testid="events-table"] .ag-row[row-id="${event!.id}"]`).first().click();
+    await expect.poll(async () => (await drawn()).selectedEvent, { timeout: 10_000 }).toBe(event!.id);
+    await page.getByTestId('selection-bar').getByRole('button', { name: 'Clear selection' }).click();
+    await expect.poll(async () => (await drawn()).selectedEvent, { timeout: 10_000 }).toBeNull();
+    await page.getByRole('tab', { name: 'Articles' }).click();
+  });
+
+  it('follows the search box like the tables do, places and events alike', async () => {
+    const { page } = bench;
+    const before = Number(/^(\d+)/.exec((await counts())!)![1]);
+    await api('imports.start', { source: { kind: 'text', text: NAIROBI, title: 'Protest in Nairobi over fuel prices' } });
+    await expect.poll(() => page.getByTestId('article-count').textContent(), { timeout: 30_000 }).toBe('2 articles');
+    // The new article's places arrive with its suggestions.
+    await expect.poll(async () => Number(/^(\d+)/.exec((await counts())!)![1]), { timeout: 60_000 }).toBeGreaterThan(before);
+    const all = Number(/^(\d+)/.exec((await counts())!)![1]);
+
+    const search = page.getByRole('searchbox', { name: 'Search articles' });
+    await search.fill('fuel prices');
+    await expect.poll(() => page.getByTestId('article-count').textContent(), { timeout: 10_000 }).toBe('1 article match');
+    await expect.poll(counts, { timeout: 10_000 }).toMatch(/^\d+ places? · 0 events \(following the filters\)$/);
+    const narrowed = Number(/^(\d+)/.exec((await counts())!)![1]);
+    expect(narrowed).toBeGreaterThan(0);
+    expect(narrowed).toBeLessThan(all);
+
+    await search.fill('Kunduz');
+    await expect.poll(counts, { timeout: 10_000 }).toMatch(/ · 1 event \(following the filters\)$/);
+    await search.fill('zeppelin');
+    await expect.poll(counts, { timeout: 10_000 }).toBe('0 places · 0 events (following the filters)');
+    await search.fill('');
+    await expect.poll(counts, { timeout: 10_000 }).toBe(`${all} places · 1 event`);
+  });
+
+  it('lets the analyst resize the map, and remembers the size', async () => {
+    const { page } = bench;
+    const bar = page.getByRole('separator', { name: 'Resize the map' });
+    const start = Number(await bar.getAttribute('aria-valuenow'));
+    await bar.focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBe(start + 48);
+    // Kept for this workspace, and as the size a workspace opened for the first time starts with.
+    const stored = await page.evaluate((file) => [localStorage.getItem(`awb:pane:${file}:map`), localStorage.getItem('awb:pane:map')], bench.workspace);
+    expect(stored).toEqual([String(start + 48), String(start + 48)]);
+  });
+
+  it('made no request outside the app, basemap names included, and no script error', () => {
+    const foreign = bench.requests.map((r) => r.url()).filter((u) => !u.startsWith(bench.origin) && !/^(data|blob):/.test(u));
+    expect(foreign).toEqual([]);
+    expect(bench.requests.some((r) => r.url().endsWith('/api/map.basemap'))).toBe(true);
+    expect(bench.pageErrors).toEqual([]);
+  });
+});
