@@ -1,9 +1,11 @@
 import type { ArticleColumn, ArticleDetail, ArticlePage, ArticlePatch, ArticleQuery, ArticleRow, ArticleTarget, ColumnFilter } from '../electron/contract/index.js';
 import { recordChange } from './changes.js';
+import { documentOf, storeDocumentFields, type DocumentFields } from './documents.js';
 import { highlightRanges, toFtsQuery } from './ftsQuery.js';
 import { nowIso, writeTransaction, type Db } from './open.js';
+import { StoryIndex } from './stories.js';
 
-export interface StoredArticle {
+export interface StoredArticle extends DocumentFields {
   title: string;
   source: string | null;
   url: string | null;
@@ -17,6 +19,10 @@ export interface StoredArticle {
   body: string;
 }
 
+/** Articles of this article's story, itself included (see db/stories.ts); 1 when it has no story yet. */
+const COPIES_SQL =
+  'max(1, (SELECT count(*) FROM story_copy c2 WHERE c2.story_id = (SELECT c1.story_id FROM story_copy c1 WHERE c1.article_id = a.id)))';
+
 /** Sort keys are indexed expressions (see 001_articles.sql); grading sorts by reliability then credibility. */
 const SORT_SQL: Record<ArticleColumn, string[]> = {
   title: ['a.title COLLATE NOCASE'],
@@ -26,6 +32,7 @@ const SORT_SQL: Record<ArticleColumn, string[]> = {
   grading: ['a.reliability', 'a.credibility'],
   words: ['a.words'],
   imported: ['a.imported_at'],
+  copies: [COPIES_SQL],
 };
 
 const FILTER_SQL: Record<ArticleColumn, string> = {
@@ -36,6 +43,7 @@ const FILTER_SQL: Record<ArticleColumn, string> = {
   grading: "coalesce(a.reliability, '') || coalesce(a.credibility, '')",
   words: 'a.words',
   imported: 'a.imported_at',
+  copies: COPIES_SQL,
 };
 
 interface Where {
@@ -171,6 +179,26 @@ function orderBy(query: ArticleQuery, hasFts: boolean, rankable = true): string 
 
 const whereSql = (w: Where) => (w.clauses.length ? `WHERE ${w.clauses.join(' AND ')}` : '');
 
+/**
+ * The ids a query matches, in `order`. One row per story keeps, of each story's copies that
+ * match, the first in that order: the copy the search found, not always the story's first article.
+ */
+function idsSql(where: Where, order: string, oneRowPerStory: boolean): string {
+  if (!oneRowPerStory) return `SELECT a.id FROM article a ${where.joins} ${whereSql(where)} ORDER BY ${order}`;
+  return `SELECT id FROM (${firstCopiesSql(where, order)}) WHERE nth = 1 ORDER BY pos`;
+}
+
+function firstCopiesSql(where: Where, order: string): string {
+  return `SELECT a.id, row_number() OVER (PARTITION BY coalesce(sc.story_id, a.id) ORDER BY ${order}) AS nth, row_number() OVER (ORDER BY ${order}) AS pos
+    FROM article a ${where.joins} LEFT JOIN story_copy sc ON sc.article_id = a.id ${whereSql(where)}`;
+}
+
+/** Each id a query matches with its position (1, 2, …) in table order. */
+function positionsSql(where: Where, order: string, oneRowPerStory: boolean): string {
+  if (!oneRowPerStory) return `SELECT a.id, row_number() OVER (ORDER BY ${order}) AS pos FROM article a ${where.joins} ${whereSql(where)}`;
+  return `SELECT id, row_number() OVER (ORDER BY pos) AS pos FROM (${firstCopiesSql(where, order)}) WHERE nth = 1`;
+}
+
 interface RowRecord {
   id: number;
   title: string;
@@ -182,9 +210,10 @@ interface RowRecord {
   words: number;
   imported_at: string;
   snippet: string | null;
+  copies: number;
 }
 
-const ROW_COLUMNS = 'a.id, a.title, a.source, a.published, a.dateline, a.reliability, a.credibility, a.words, a.imported_at';
+const ROW_COLUMNS = `a.id, a.title, a.source, a.published, a.dateline, a.reliability, a.credibility, a.words, a.imported_at, ${COPIES_SQL} AS copies`;
 
 function tagsFor(db: Db, ids: number[]): Map<number, ArticleRow['tags']> {
   const map = new Map<number, ArticleRow['tags']>();
@@ -216,6 +245,7 @@ function toRow(r: RowRecord, tags: Map<number, ArticleRow['tags']>): ArticleRow 
     importedAt: r.imported_at,
     tags: tags.get(r.id) ?? [],
     snippet: r.snippet,
+    copies: r.copies,
   };
 }
 
@@ -226,8 +256,11 @@ function toRow(r: RowRecord, tags: Map<number, ArticleRow['tags']>): ArticleRow 
 export class ArticlesRepository {
   private counts = new Map<string, { total: number; exact: boolean }>();
   private orders = new Map<string, number[]>();
+  private readonly stories: StoryIndex;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.stories = new StoryIndex(db);
+  }
 
   /** Called by every write so cached counts are never stale. */
   touched(): void {
@@ -245,6 +278,7 @@ export class ArticlesRepository {
     const result = new Map<number, { id: number } | { duplicateOf: number }>();
     const importedAt = nowIso();
     writeTransaction(this.db, () => {
+      this.stories.startWrite();
       articles.forEach((article, index) => {
         const existing = findDuplicate.get(article.fingerprint) as number | undefined;
         if (existing !== undefined) {
@@ -253,9 +287,15 @@ export class ArticlesRepository {
         }
         const id = Number(insertArticle.run({ ...article, importedAt }).lastInsertRowid);
         insertBody.run(id, article.body);
+        storeDocumentFields(this.db, id, article, (i) => {
+          const stored = result.get(i);
+          return stored ? ('id' in stored ? stored.id : stored.duplicateOf) : null;
+        });
+        this.stories.file(id, article.body);
         result.set(index, { id });
       });
     });
+    this.stories.endWrite();
     this.touched();
     return result;
   }
@@ -274,7 +314,7 @@ export class ArticlesRepository {
     // Pick the page's ids first, then read rows and snippets for those ids only: SQLite would
     // otherwise build a snippet for every match before sorting.
     const ids = this.db
-      .prepare(`SELECT a.id FROM article a ${where.joins} ${whereSql(where)} ORDER BY ${orderBy(query, !!where.fts, rankable)} LIMIT ? OFFSET ?`)
+      .prepare(`${idsSql(where, orderBy(query, !!where.fts, rankable), query.oneRowPerStory)} LIMIT ? OFFSET ?`)
       .pluck()
       .all(...where.params, endRow - startRow, startRow) as number[];
     const records = ids.length === 0 ? [] : this.rowsByIds(ids, where.fts);
@@ -305,11 +345,11 @@ export class ArticlesRepository {
    * paging re-sorted and skipped the whole prefix for every block.
    */
   private orderedIds(query: ArticleQuery, where: Where): number[] {
-    const key = JSON.stringify([query.tagIds, query.entityIds, query.bbox, query.dateRange, query.filters, query.sort]);
+    const key = JSON.stringify([query.tagIds, query.entityIds, query.bbox, query.dateRange, query.filters, query.sort, query.oneRowPerStory]);
     const cached = this.orders.get(key);
     if (cached) return cached;
     const ids = this.db
-      .prepare(`SELECT a.id FROM article a ${where.joins} ${whereSql(where)} ORDER BY ${orderBy(query, false)}`)
+      .prepare(idsSql(where, orderBy(query, false), query.oneRowPerStory))
       .pluck()
       .all(...where.params) as number[];
     if (this.orders.size >= 16) this.orders.delete(this.orders.keys().next().value!);
@@ -323,13 +363,14 @@ export class ArticlesRepository {
    */
   count(query: ArticleQuery, where = buildWhere(this.db, query)): { total: number; exact: boolean } {
     if (!where.fts) return { total: this.orderedIds(query, where).length, exact: true };
-    const key = JSON.stringify([query.search, query.tagIds, query.entityIds, query.bbox, query.dateRange, query.filters]);
+    const key = JSON.stringify([query.search, query.tagIds, query.entityIds, query.bbox, query.dateRange, query.filters, query.oneRowPerStory]);
     const cached = this.counts.get(key);
     if (cached !== undefined) return cached;
     const limit = where.fts ? `LIMIT ${COUNT_LIMIT + 1}` : '';
-    const n = (
-      this.db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM article a ${where.joins} ${whereSql(where)} ${limit})`).get(...where.params) as { n: number }
-    ).n;
+    const matches = query.oneRowPerStory
+      ? `SELECT DISTINCT coalesce(sc.story_id, a.id) FROM article a ${where.joins} LEFT JOIN story_copy sc ON sc.article_id = a.id ${whereSql(where)} ${limit}`
+      : `SELECT 1 FROM article a ${where.joins} ${whereSql(where)} ${limit}`;
+    const n = (this.db.prepare(`SELECT count(*) AS n FROM (${matches})`).get(...where.params) as { n: number }).n;
     const result = n > COUNT_LIMIT && where.fts ? { total: COUNT_LIMIT, exact: false } : { total: n, exact: true };
     if (this.counts.size > 200) this.counts.clear();
     this.counts.set(key, result);
@@ -339,7 +380,7 @@ export class ArticlesRepository {
   ids(target: ArticleTarget): number[] {
     if ('ids' in target) return target.ids;
     const where = buildWhere(this.db, target.query);
-    return this.db.prepare(`SELECT a.id FROM article a ${where.joins} ${whereSql(where)}`).pluck().all(...where.params) as number[];
+    return this.db.prepare(idsSql(where, 'a.id', target.query.oneRowPerStory)).pluck().all(...where.params) as number[];
   }
 
   /** The article after or before `id` in the table's current order, for keyboard reading. */
@@ -354,8 +395,8 @@ export class ArticlesRepository {
     const order = orderBy(query, !!where.fts, exact && total <= RANK_LIMIT);
     const ranked = this.db
       .prepare(
-        `WITH ordered AS (SELECT a.id, row_number() OVER (ORDER BY ${order}) AS n FROM article a ${where.joins} ${whereSql(where)})
-         SELECT o2.id FROM ordered o1 JOIN ordered o2 ON o2.n = o1.n + ? WHERE o1.id = ?`,
+        `WITH ordered AS (${positionsSql(where, order, query.oneRowPerStory)})
+         SELECT o2.id FROM ordered o1 JOIN ordered o2 ON o2.pos = o1.pos + ? WHERE o1.id = ?`,
       )
       .pluck()
       .get(...where.params, direction === 'next' ? 1 : -1, id) as number | undefined;
@@ -378,6 +419,8 @@ export class ArticlesRepository {
       fileName: r.fileName,
       body: r.body,
       highlights: highlightRanges(r.body, search),
+      otherCopies: this.stories.copiesOf(id),
+      document: documentOf(this.db, id),
     };
   }
 

@@ -16,7 +16,7 @@ import {
   type Mention,
 } from './contract/index.js';
 import { isArchive, restoreArchive } from './services/exports/archive.js';
-import { detectExchange } from './services/exports/exchange.js';
+import { companionNames, detectExchange } from './services/exports/exchange.js';
 import { Core } from './dispatch.js';
 import { appVersion, gazetteerFile, parseWorkerFile, sampleDir, userDataDir } from './paths.js';
 
@@ -44,6 +44,9 @@ const USAGE = `awb — Analyst Workbench on the command line
                                           accept every suggestion at or above X (0..1), of
                                           type T if given, as the analyst's decisions
   awb export --workspace FILE --format F --out PATH [--table T] [--handling LINE]
+         [--acled-codes text|numeric]     acled: actor types and dates as ACLED's current data
+                                          (text, 16 May 2025; the default) or its older files
+                                          (codes 1-8, 2025-05-16)
                                           F: csv, xlsx (with --table articles|entities|
                                           events|relations), geojson, kml, acled, w3c,
                                           brat (a folder), conll, ftm, stix, gexf, archive
@@ -51,6 +54,15 @@ const USAGE = `awb — Analyst Workbench on the command line
                                           too (marked as such in w3c, ftm and geojson)
   awb report --workspace FILE --out report.pdf|.docx|.md|.html
          [--title T] [--summary TEXT] [--handling LINE]
+
+  awb passphrase --workspace FILE --new-passphrase-file F | --remove
+                                          encrypt the workspace, change its passphrase, or
+                                          remove it (the file is written again; safe to stop)
+
+  An encrypted workspace needs its passphrase: in the environment variable AWB_PASSPHRASE
+  or in a file (--passphrase-file F, its first line), never as an argument, which other
+  users can see. A new --workspace made with a passphrase is encrypted. The new passphrase
+  of awb passphrase comes from AWB_NEW_PASSPHRASE or --new-passphrase-file.
 
   awb import also reads W3C annotations (onto matching articles), ACLED CSV, GeoJSON
   points (as custom places) and workspace archives (into a new --workspace file),
@@ -86,6 +98,7 @@ async function main(argv: string[]): Promise<number> {
           out: { type: 'string', short: 'o' },
           table: { type: 'string' },
           handling: { type: 'string', default: '' },
+          'acled-codes': { type: 'string', default: 'text' },
           title: { type: 'string' },
           summary: { type: 'string', default: '' },
           force: { type: 'boolean', default: false },
@@ -94,6 +107,9 @@ async function main(argv: string[]): Promise<number> {
           type: { type: 'string' },
           'min-confidence': { type: 'string' },
           'include-suggestions': { type: 'boolean', default: false },
+          'passphrase-file': { type: 'string' },
+          'new-passphrase-file': { type: 'string' },
+          remove: { type: 'boolean', default: false },
         },
       });
     } catch (error) {
@@ -116,7 +132,9 @@ async function main(argv: string[]): Promise<number> {
     console.log(`restored  ${path.basename(archives[0]!)} → ${values.workspace}: ${Object.entries(manifest.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
     return 0;
   }
+  const passphrase = readPassphrase('AWB_PASSPHRASE', values['passphrase-file'], '--passphrase-file');
   const core = new Core({
+    passphrase,
     dataDir: userDataDir(),
     gazetteerFile: gazetteerFile(),
     workspace: values.workspace,
@@ -135,19 +153,31 @@ async function main(argv: string[]): Promise<number> {
     return result.value as CallOutput<N>;
   };
   try {
+    if (core.session.locked) throw new BadInput(`${values.workspace} is encrypted: give its passphrase in AWB_PASSPHRASE or with --passphrase-file FILE`);
     switch (command) {
+      case 'passphrase': {
+        const next = values.remove ? null : readPassphrase('AWB_NEW_PASSPHRASE', values['new-passphrase-file'], '--new-passphrase-file');
+        if (!values.remove && next === null) throw new BadInput('awb passphrase needs the new passphrase (AWB_NEW_PASSPHRASE or --new-passphrase-file FILE), or --remove');
+        const info = await call('workspace.setPassphrase', { current: passphrase, next });
+        console.log(info.encrypted ? `encrypted ${info.path}` : `decrypted ${info.path}: it is a plain file now`);
+        return 0;
+      }
       case 'import': {
         if (positionals.length === 0) throw new Usage('awb import needs at least one file or folder');
         let failedExchange = 0;
         const articles: string[] = [];
+        const companionsOf = (p: string) =>
+          companionNames(path.resolve(p)).filter((c) => fs.existsSync(c)).map((c) => ({ name: path.basename(c), text: fs.readFileSync(c, 'utf8') }));
         for (const p of positionals) {
+          // A brat .txt goes in with its .ann, verbatim, not as a page to clean.
+          if (positionals.some((q) => companionNames(path.resolve(q)).includes(path.resolve(p)))) continue;
           const text = exchangeText(p);
           if (text === null) {
             articles.push(p);
             continue;
           }
           try {
-            const r = await call('imports.exchange', { name: path.basename(p), text });
+            const r = await call('imports.exchange', { name: path.basename(p), text, companions: companionsOf(p) });
             console.log(`${r.kind.padEnd(9)} ${path.basename(p)}  ${r.created} created, ${r.matched} already present, ${r.skipped} skipped`);
             for (const m of r.messages) console.log(`          ${m}`);
           } catch (error) {
@@ -291,6 +321,8 @@ async function main(argv: string[]): Promise<number> {
         const format = ExportFormat.safeParse(values.format);
         if (!format.success) throw new Usage(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
         if (!values.out) throw new Usage('--out PATH is required');
+        const acledCodes = values['acled-codes'];
+        if (acledCodes !== 'text' && acledCodes !== 'numeric') throw new Usage('--acled-codes must be text or numeric');
         const tableName = values.table ?? (format.data === 'csv' || format.data === 'xlsx' ? 'events' : undefined);
         if (tableName && !(TABLE_NAMES as readonly string[]).includes(tableName)) throw new Usage(`--table must be one of ${TABLE_NAMES.join(', ')}`);
         const result = await call('exports.run', {
@@ -298,6 +330,7 @@ async function main(argv: string[]): Promise<number> {
           // A relative path is the shell's folder, as a command-line user expects (the app's own default is the documents folder).
           path: path.resolve(values.out),
           handling: values.handling,
+          acledCodes,
           includeSuggestions: values['include-suggestions'],
           overwrite: values.force,
           ...(tableName ? { table: { table: tableName as (typeof TABLE_NAMES)[number] } } : {}),
@@ -326,6 +359,27 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * A passphrase from the environment (then removed from it, so no child process inherits it) or from
+ * the first line of a file; never from the command line, which every user of the machine can list.
+ */
+function readPassphrase(variable: string, file: string | undefined, option: string): string | null {
+  const fromEnv = process.env[variable];
+  delete process.env[variable];
+  if (file !== undefined) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new BadInput(`${option}: ${(error as Error).message}`);
+    }
+    const line = text.split(/\r?\n/)[0] ?? '';
+    if (!line) throw new BadInput(`${option}: the file's first line is empty`);
+    return line;
+  }
+  return fromEnv ? fromEnv : null;
+}
+
 function isArchiveFile(p: string): boolean {
   try {
     if (!fs.statSync(p).isFile()) return false;
@@ -340,7 +394,7 @@ function isArchiveFile(p: string): boolean {
   }
 }
 
-/** The text of an exchange file (W3C, ACLED CSV, GeoJSON), or null for an article or a folder. */
+/** The text of an exchange file (W3C, ACLED CSV, GeoJSON, KML, brat .ann, CoNLL), or null for an article or a folder. */
 function exchangeText(p: string): string | null {
   if (!fs.statSync(p, { throwIfNoEntry: false })?.isFile()) return null;
   const fd = fs.openSync(p, 'r');
@@ -348,9 +402,9 @@ function exchangeText(p: string): string | null {
   const n = fs.readSync(fd, head, 0, head.length, 0);
   fs.closeSync(fd);
   const start = head.subarray(0, n).toString('utf8').replace(/^\uFEFF/, '').trimStart();
-  if (!/^[{[]/.test(start) && !/^[^\n]*event_date/i.test(start)) return null;
+  if (!/^[{[]/.test(start) && !detectExchange(start, p)) return null;
   const text = fs.readFileSync(p, 'utf8');
-  return detectExchange(text) ? text : null;
+  return detectExchange(text, p) ? text : null;
 }
 
 // A reader that stops early (`awb search … | head -3`) closes the pipe: that is not an error, the

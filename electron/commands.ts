@@ -80,6 +80,11 @@ export const COMMANDS: { [N in CallName]: CommandSpec<N> } = {
   'workspace.current': { kind: 'read' },
   'workspace.open': { kind: 'session', why: 'switches to another workspace file; that file keeps its own history' },
   'workspace.create': { kind: 'session', why: 'makes a new, empty workspace file and switches to it' },
+  'workspace.unlock': { kind: 'session', why: 'opens the locked workspace with its passphrase; no data changes' },
+  'workspace.setPassphrase': { kind: 'session', why: 'writes the same data again under another key (or none); the records are unchanged' },
+  'workspace.lock': { kind: 'session', why: 'closes the encrypted workspace until its passphrase is entered again' },
+  'workspace.setIdleLock': { kind: 'session', why: 'an app setting (minutes before locking), kept outside the workspace' },
+  'workspace.activity': { kind: 'read' },
   'workspace.restoreArchive': { kind: 'session', why: 'restores an archive into a new workspace file (with the history the archive holds) and switches to it' },
   'workspace.saveCopy': { kind: 'record', label: ({ path }) => `Save a copy of the workspace to ${path}` },
   'workspace.purge': { kind: 'record', label: () => 'Empty the bin (purge deleted data)' },
@@ -118,6 +123,8 @@ export const COMMANDS: { [N in CallName]: CommandSpec<N> } = {
   'mentions.annotate': { kind: 'do', label: ({ articleId, type, scope }, look) => `Mark ${A_TYPE[type]} in article ${look.article(articleId)}${scoped(scope)}` },
   'mentions.link': { kind: 'do', label: ({ id, entityId }, look) => `Link mention ${look.mention(id)} to ${look.entity(entityId)}` },
   'mentions.acceptSuggested': { kind: 'do', label: ({ minConfidence, type }) => `Accept every suggested ${type ?? 'mention'} with confidence ${minConfidence} or more` },
+  'namesModel.status': { kind: 'read' },
+  'namesModel.reset': { kind: 'record', label: () => 'Reset the name model to the shipped one (what it learnt from decisions is dropped)' },
 
   'entities.page': { kind: 'read' },
   'entities.get': { kind: 'read' },
@@ -130,6 +137,7 @@ export const COMMANDS: { [N in CallName]: CommandSpec<N> } = {
   'entities.create': { kind: 'do', label: ({ type, name }) => `Create ${type} “${name}”` },
   'places.search': { kind: 'read' },
   'map.places': { kind: 'read' },
+  'map.basemap': { kind: 'read' },
 
   'events.draft': { kind: 'read' },
   'events.validate': { kind: 'read' },

@@ -4,6 +4,7 @@ import { createHandlers, type Handlers } from './handlers.js';
 import { toCallError, UserError } from './services/errors.js';
 import { ExtractPool } from './services/entities/extractPool.js';
 import { ExtractionQueue } from './services/entities/queue.js';
+import { WorkspaceLearner, type LearnerTiming } from './services/entities/tagger/learner.js';
 import { Gazetteer } from './services/gazetteer/gazetteer.js';
 import { ParsePool } from './services/extract/parsePool.js';
 import { ImportService } from './services/imports.js';
@@ -27,6 +28,8 @@ export interface CoreOptions {
   parseWorker?: string | null;
   /** The built extraction worker (dist/electron/extractWorker.mjs); without it, suggestions are read on this thread. */
   extractWorker?: string | null;
+  /** When the workspace's name model is trained again after decisions (tests shorten the waits). */
+  learnerTiming?: LearnerTiming;
   /** Take the one-instance workspace lock (default); the command line does not (see workspaceLock.ts). */
   lockWorkspace?: boolean;
   /** The workspace's passphrase (the command line); without it an encrypted workspace starts locked. */
@@ -51,15 +54,20 @@ export class Core {
   private parser: ParsePool | null = null;
   private readonly extractors: ExtractPool | null;
   readonly extraction: ExtractionQueue;
+  /** Trains the workspace's name model on the analyst's decisions, in the background. */
+  readonly learner: WorkspaceLearner;
 
   constructor(options: CoreOptions) {
     const gazetteer = () => (this.gazetteerInstance ??= new Gazetteer(options.gazetteerFile));
-    this.session = new WorkspaceSession(options.dataDir, options.workspace, gazetteer, options.lockWorkspace ?? true);
+    this.session = new WorkspaceSession(options.dataDir, options.workspace, gazetteer, options.lockWorkspace ?? true, options.passphrase ?? null);
     // Made (and emptied of what a killed run left) as the core starts.
     this.scratch = new ScratchSpace(options.dataDir);
     const emit = (event: CoreEvent) => this.listeners.forEach((l) => l(event));
     this.extractors = options.extractWorker ? new ExtractPool(options.extractWorker, options.gazetteerFile) : null;
     this.extraction = new ExtractionQueue(() => this.session.current, emit, this.extractors);
+    this.learner = new WorkspaceLearner(() => this.session.current, gazetteer, emit, options.learnerTiming);
+    // Every command (and undo, and a workspace switch) may hold decisions to learn from.
+    this.listeners.add((event) => event.type === 'changed' && event.what.some((w) => w === 'history' || w === 'workspace') && this.learner.notice());
     this.imports = new ImportService(
       () => this.session.current,
       (report) => {
@@ -72,7 +80,7 @@ export class Core {
       options.sampleDir,
       (this.parser = new ParsePool(options.parseWorker ?? null)),
     );
-    this.handlers = createHandlers({ session: this.session, imports: this.imports, extraction: this.extraction, emit, mode: options.mode, version: options.version, printPdf: withScratch(this.scratch, options.printPdf ?? chromiumPrinter) });
+    this.handlers = createHandlers({ session: this.session, imports: this.imports, extraction: this.extraction, learner: this.learner, emit, mode: options.mode, version: options.version, printPdf: withScratch(this.scratch, options.printPdf ?? chromiumPrinter) });
   }
 
   dispatch: Dispatch = async (name, input) => {
@@ -112,6 +120,8 @@ export class Core {
 
   /** An import is one record with its counts; its articles are not undoable one by one (delete them instead). */
   private recordImport(report: ImportReport): void {
+    // Locked while the import ran ("Lock now"): the batches stored before are kept, the record cannot be written.
+    if (this.session.locked) return;
     const ws = this.session.current;
     if (ws.readOnly) return;
     const imported = report.outcomes.filter((o) => o.status === 'imported').map((o) => o.articleId);
@@ -134,6 +144,7 @@ export class Core {
 
   close(): void {
     this.extraction.stop();
+    this.learner.stop();
     this.parser?.close();
     this.extractors?.close();
     this.session.close();

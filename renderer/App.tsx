@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { decodeEventPoints, decodeMapLayer, noLinks, type ArticlePage, type SelectionLinks, type SelectionRef, type EventPoint, type CallOutput, type MapPlace, type Tag, type WorkspaceInfo } from '../electron/contract/index.js';
+import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { ArticleQuery, decodeEventPoints, decodeMapLayer, noLinks, type ArticlePage, type SelectionLinks, type SelectionRef, type EventPoint, type CallOutput, type MapPlace, type Tag, type WorkspaceInfo } from '../electron/contract/index.js';
 import { call, mode, onCoreEvent } from './api.js';
 import { useConfirm } from './components/ConfirmDialog.js';
 import { usePrompt } from './components/PromptDialog.js';
@@ -10,7 +10,9 @@ import { ImportDialog } from './components/ImportDialog.js';
 import { ReportDialog } from './components/ReportDialog.js';
 import { Modal } from './components/Modal.js';
 import { SelectionBar } from './components/SelectionBar.js';
+import { Splitter, usePaneSize } from './components/Splitter.js';
 import { WorkspaceMenu } from './components/WorkspaceMenu.js';
+import { LockedWorkspace } from './components/PassphraseDialog.js';
 import { emptyQuery, isFiltered, type ViewQuery } from './state/query.js';
 import { useErrors } from './state/useAsync.js';
 import { ArticlesTable } from './views/ArticlesTable.js';
@@ -69,7 +71,6 @@ export function App() {
   const [showMap, setShowMap] = useState(true);
   const [places, setPlaces] = useState<MapPlace[]>([]);
   const [articlePlaces, setArticlePlaces] = useState<number[]>([]);
-  const [clickedPlace, setClickedPlace] = useState<number | null>(null);
   const [inView, setInView] = useState(false);
   const [picking, setPicking] = useState<number | null>(null);
   const [entityNames, setEntityNames] = useState(new Map<number, string>());
@@ -85,6 +86,9 @@ export function App() {
   // The grid's own filters, as state too, so the entities table can follow them.
   const [gridFilters, setGridFilters] = useState<ViewQuery['filters']>({});
   const bounds = useRef<[number, number, number, number] | null>(null);
+  // Pane sizes the analyst dragged, per workspace: the side panel's width and the map's height.
+  const [sideSize, setSideSize] = usePaneSize('side', workspace?.path ?? '', Math.round(Math.min(window.innerWidth * 0.5, 900)));
+  const [mapSize, setMapSize] = usePaneSize('map', workspace?.path ?? '', Math.round(window.innerHeight * 0.38));
 
   const loadTags = useCallback(() => void run(() => call('tags.list', {})).then((t) => t && setTags(t)), [run]);
   const loadWorkspace = useCallback(() => void run(() => call('workspace.current', {})).then((w) => w && setWorkspace(w)), [run]);
@@ -122,15 +126,31 @@ export function App() {
   }, [searchInput]);
 
   useEffect(() => {
-    void run(() => call('map.places', {})).then((p) => p && setPlaces(decodeMapLayer(p)));
     void run(() => call('timeline.series', {})).then((t) => t && setSeries(t));
   }, [refreshKey, run]);
+  // The map reads the tables' query: the places of the articles the articles table shows (as the
+  // entities table does), and the events the events table shows. The map view itself is not a
+  // filter of the map: "Only articles with places in view" narrows the tables only.
+  const mapArticleQuery = useMemo(() => {
+    const q = { ...query, bbox: null, filters: gridFilters };
+    return isFiltered(q) ? q : null;
+  }, [query, gridFilters]);
+  useEffect(() => {
+    void run(() => call('map.places', { articleQuery: mapArticleQuery })).then((p) => p && setPlaces(decodeMapLayer(p)));
+  }, [mapArticleQuery, refreshKey, run]);
   const eventFilter = useMemo(
-    () => ({ entityIds: query.entityIds, bbox: query.bbox, dateFrom: query.dateRange?.[0] ?? null, dateTo: query.dateRange?.[1] ?? null }),
-    [query.entityIds, query.bbox, query.dateRange],
+    () => ({
+      entityIds: query.entityIds,
+      bbox: query.bbox,
+      dateFrom: query.dateRange?.[0] ?? null,
+      dateTo: query.dateRange?.[1] ?? null,
+      // Events whose evidence comes from the articles the search box, tags and column filters keep.
+      articleQuery: query.search.trim() || query.tagIds.length || Object.keys(gridFilters).length ? ArticleQuery.parse({ search: query.search, tagIds: query.tagIds, filters: gridFilters }) : null,
+    }),
+    [query.entityIds, query.bbox, query.dateRange, query.search, query.tagIds, gridFilters],
   );
   useEffect(() => {
-    void run(() => call('events.points', { query: { dateFrom: eventFilter.dateFrom, dateTo: eventFilter.dateTo, entityIds: eventFilter.entityIds } })).then((p) => p && setEventPoints(decodeEventPoints(p.packed)));
+    void run(() => call('events.points', { query: { ...eventFilter, bbox: null } })).then((p) => p && setEventPoints(decodeEventPoints(p.packed)));
   }, [eventFilter, refreshKey, run]);
   // One selection for every view: the open article, entity or event, or the chosen relation. Each
   // view marks what it is tied to (an entity's articles, events and relations; an event's day…).
@@ -149,8 +169,8 @@ export function App() {
     void run(() => call('map.places', { articleIds: selection.slice(0, 10_000) })).then((p) => p && setArticlePlaces(decodeMapLayer(p).map((x) => x.entityId)));
   }, [selection, refreshKey, run]);
   const highlighted = useMemo(
-    () => (selection.length ? articlePlaces : focus ? links.entityIds : clickedPlace !== null ? [clickedPlace] : []),
-    [selection, focus, links, articlePlaces, clickedPlace],
+    () => (selection.length ? articlePlaces : focus ? links.entityIds : []),
+    [selection, focus, links, articlePlaces],
   );
 
   const changeQuery = (q: ViewQuery) => {
@@ -181,6 +201,8 @@ export function App() {
   if (!workspace || !app) {
     return <div className="loading">{error ?? 'Opening the workspace…'}</div>;
   }
+  // Nothing of a locked workspace is shown; what the views asked for meanwhile was refused, not an error to keep.
+  if (workspace.locked) return <LockedWorkspace info={workspace} onUnlocked={(w) => (setError(null), setWorkspace(w))} />;
   const empty = workspace.articles === 0;
   const total = pageInfo.total;
 
@@ -260,7 +282,7 @@ export function App() {
           Finding names in new articles… {extracting.done} done, {extracting.remaining} to go
         </div>
       )}
-      <div className="main">
+      <div className="main" style={{ '--side-size': `${sideSize}px` } as CSSProperties}>
         <TagPanel tags={tags} activeIds={query.tagIds} onToggle={toggleTag} run={run} confirm={confirm} />
         <section className="content">
           {empty ? (
@@ -361,7 +383,7 @@ export function App() {
                   />
                 )}
               </div>
-              <div className={`tables${showMap ? ' with-map' : ''}`}>
+              <div className={`tables${showMap ? ' with-map' : ''}`} style={{ '--map-size': `${mapSize}px` } as CSSProperties}>
                 {tab === 'articles' ? (
                   <ArticlesTable
                     query={query}
@@ -429,6 +451,7 @@ export function App() {
                     onError={setError}
                   />
                 )}
+                {showMap && <Splitter direction="column" label="Resize the map" size={mapSize} onSize={setMapSize} />}
                 {showMap && (
                   <div className="map-panel">
                     <label className="map-toggle">
@@ -452,11 +475,12 @@ export function App() {
                       }}
                       places={places}
                       highlighted={highlighted}
+                      filtered={mapArticleQuery !== null || eventFilter.dateFrom !== null || eventFilter.entityIds.length > 0}
                       inView={inView}
                       picking={picking !== null}
                       onPlaceClick={(p) => {
-                        // A place on the map is selected like a row: its articles, events and relations are marked everywhere.
-                        setClickedPlace(p.entityId);
+                        // A place on the map is selected like a row: its articles, events and relations are marked
+                        // everywhere, and its ring goes when the selection is cleared.
                         openEntity(p.entityId);
                       }}
                       onShowArticles={(p) => filterByEntity(p.entityId, p.name)}
@@ -485,6 +509,7 @@ export function App() {
             </>
           )}
         </section>
+        {side && side.kind !== 'relation' && <Splitter direction="row" label="Resize the side panel" size={sideSize} onSize={setSideSize} />}
         {side?.kind === 'article' && (
           <Reader
             key={`${side.id}-${side.eventId ?? ''}`}
@@ -496,6 +521,7 @@ export function App() {
             onClose={closeSide}
             onOpenEntity={openEntity}
             onOpenEvent={openEvent}
+            onOpenArticle={(id) => setSide({ kind: 'article', id })}
             eventId={side.eventId}
             run={run}
           />
@@ -530,7 +556,7 @@ export function App() {
         <ReportDialog
           scope={{
             articleIds: selection.length ? selection : null,
-            articleQuery: query.search.trim() || query.tagIds.length || Object.keys(gridFilters).length ? { search: query.search, tagIds: query.tagIds, filters: gridFilters } : null,
+            articleQuery: query.search.trim() || query.tagIds.length || Object.keys(gridFilters).length ? ArticleQuery.parse({ search: query.search, tagIds: query.tagIds, filters: gridFilters }) : null,
             dateFrom: query.dateRange?.[0] ?? null,
             dateTo: query.dateRange?.[1] ?? null,
             entityIds: query.entityIds,

@@ -14,6 +14,8 @@ import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import { makeArticles, mulberry32 } from './benchArticles.js';
 import { benchSuggestions } from './benchSuggestions.js';
+import { benchNearDuplicates } from './benchNearDuplicates.js';
+import { benchEncryption } from './benchEncryption.js';
 
 const root = appRoot();
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);
@@ -94,8 +96,10 @@ async function benchSize(n: number): Promise<void> {
 }
 
 for (const n of sizes) await benchSize(n);
+await benchNearDuplicates(sizes);
 await benchEntities();
 await benchSuggestions((process.env.BENCH_SUGGEST_SIZES ?? '10000').split(',').map(Number).filter((n) => n > 0));
+await benchEncryption();
 clearInterval(sampler);
 
 /** Entities: extraction rate, gazetteer, map data queries, and the map's first idle frame. */
@@ -104,7 +108,7 @@ async function benchEntities(): Promise<void> {
   const t0 = performance.now();
   const gazetteer = new Gazetteer(gazetteerFile());
   console.log(`gazetteer open: ${ms(performance.now() - t0)}`);
-  const db = (gazetteer as unknown as { db: import('better-sqlite3').Database }).db;
+  const db = (gazetteer as unknown as { db: import('better-sqlite3-multiple-ciphers').Database }).db;
   const names = db.prepare('SELECT name FROM place_name ORDER BY random() LIMIT 2000').pluck().all() as string[];
   const lookups: number[] = [];
   for (const name of names) {

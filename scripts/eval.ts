@@ -15,6 +15,8 @@ import { distanceKm } from '../electron/services/gazetteer/build.js';
 import { Gazetteer } from '../electron/services/gazetteer/gazetteer.js';
 import { appRoot, gazetteerFile } from '../electron/paths.js';
 import { printToponymScore, readToponymCorpus, scoreToponyms } from './evalToponyms.js';
+import { printLearningCurve } from './evalLearning.js';
+import { printNearDuplicateScore } from './evalNearDuplicates.js';
 
 interface Gold {
   type: Suggestion['type'];
@@ -152,6 +154,7 @@ function evaluate(dir: string, label: string): void {
 // The dev set was used while building the rules; the held-out set was written before looking at
 // the extractor's output on it and never tuned on: its figures are the honest ones.
 evaluateCorpora();
+printLearningCurve(gazetteer);
 evaluate(path.join(appRoot(), 'tests/fixtures/eval'), "project's own fixtures: dev set (used for tuning the rules)");
 evaluate(path.join(appRoot(), 'tests/fixtures/eval/heldout'), "project's own fixtures: held-out set (not tuned on)");
 // Toponyms: GeoVirus or WikToR files kept outside the repository (see scripts/evalToponyms.ts);
@@ -165,4 +168,5 @@ for (const file of toponymCorpora) {
   const label = /dev/i.test(path.basename(file)) ? 'GeoVirus, used while tuning' : /held/i.test(path.basename(file)) ? 'GeoVirus, held out (not tuned on)' : 'toponym corpus';
   printToponymScore(label, file, scoreToponyms(readToponymCorpus(file), (text) => extractEntities(text, { gazetteer, registry: new Map(), published: null })));
 }
+printNearDuplicateScore(path.join(appRoot(), 'tests/fixtures/neardup'));
 gazetteer.close();

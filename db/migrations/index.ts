@@ -4,6 +4,11 @@ import entityCounts from './003_entity_counts.sql?raw';
 import events from './004_events.sql?raw';
 import relations from './005_relations.sql?raw';
 import history from './006_history.sql?raw';
+import acledFidelity from './007_acled_fidelity.sql?raw';
+import identity from './008_identity.sql?raw';
+import documents from './009_documents.sql?raw';
+import nearDuplicates from './010_near_duplicates.sql?raw';
+import adaptedModel from './011_adapted_model.sql?raw';
 
 /** Numbered migrations, in order. The index is the schema version they bring the file to. */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
@@ -13,4 +18,9 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 4, name: 'events', sql: events },
   { version: 5, name: 'relations', sql: relations },
   { version: 6, name: 'history', sql: history },
+  { version: 7, name: 'acled fidelity', sql: acledFidelity },
+  { version: 8, name: 'identity', sql: identity },
+  { version: 9, name: 'documents', sql: documents },
+  { version: 10, name: 'near duplicates', sql: nearDuplicates },
+  { version: 11, name: 'adapted name model', sql: adaptedModel },
 ];

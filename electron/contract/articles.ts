@@ -13,6 +13,7 @@ export const ARTICLE_COLUMNS = [
   'grading',
   'words',
   'imported',
+  'copies',
 ] as const;
 export const ArticleColumn = z.enum(ARTICLE_COLUMNS);
 export type ArticleColumn = z.infer<typeof ArticleColumn>;
@@ -52,6 +53,8 @@ export const ArticleQuery = z.object({
     .array(z.object({ column: z.union([ArticleColumn, z.literal('rank')]), direction: z.enum(['asc', 'desc']) }))
     .max(1)
     .default([]),
+  /** One row per story: of articles that are copies of one another, only the first in table order. */
+  oneRowPerStory: z.boolean().default(false),
 });
 export type ArticleQuery = z.infer<typeof ArticleQuery>;
 export type ArticleQueryInput = z.input<typeof ArticleQuery>;
@@ -71,6 +74,8 @@ export const ArticleRow = z.object({
   tags: z.array(TagRef),
   /** FTS snippet with hits between \u0002 and \u0003 (rendered as text, never as HTML). */
   snippet: z.string().nullable(),
+  /** Articles telling this story, this one included (1: no copy known). */
+  copies: z.number(),
 });
 export type ArticleRow = z.infer<typeof ArticleRow>;
 
@@ -85,6 +90,28 @@ export const ArticlePage = z.object({
 });
 export type ArticlePage = z.infer<typeof ArticlePage>;
 
+/** Another article of the same story, to compare with. */
+export const CopyRef = z.object({
+  id: z.number(),
+  title: z.string(),
+  source: z.string().nullable(),
+  published: z.string().nullable(),
+});
+export type CopyRef = z.infer<typeof CopyRef>;
+
+/** What an article from a document (PDF, e-mail, saved page) carries besides its columns. */
+export const ArticleDocument = z.object({
+  /** E-mail headers (from, to, cc, subject), capture date, page count: what the document said about itself. */
+  metadata: z.record(z.string(), z.union([z.string(), z.number()])),
+  /** [offset, page]: the printed page whose text starts at that offset of the body (PDF). */
+  pageStarts: z.array(z.tuple([z.number(), z.number()])).nullable(),
+  /** The message an attachment (or a reply) came with. */
+  parent: z.object({ id: z.number(), title: z.string() }).nullable(),
+  /** The attachments of a message, the replies to it. */
+  parts: z.array(z.object({ id: z.number(), title: z.string() })),
+});
+export type ArticleDocument = z.infer<typeof ArticleDocument>;
+
 export const ArticleDetail = ArticleRow.extend({
   url: z.string().nullable(),
   author: z.string().nullable(),
@@ -93,6 +120,9 @@ export const ArticleDetail = ArticleRow.extend({
   body: z.string(),
   /** [start, end) character ranges of search hits in body. */
   highlights: z.array(z.tuple([z.number(), z.number()])),
+  /** The other articles of its story (near-duplicates), first imported first. */
+  otherCopies: z.array(CopyRef),
+  document: ArticleDocument.nullable().optional(),
 });
 export type ArticleDetail = z.infer<typeof ArticleDetail>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ACTOR_TYPE_CODES, EVENT_TYPE_NAMES, SOURCE_SCALES, SUB_EVENT_TYPES, type ActorType, type SubEventType } from './acled.js';
+import { ArticleQuery } from './articles.js';
+import { ACTOR_TYPE_CODES, EVENT_TYPE_NAMES, SUB_EVENT_TYPES, SourceScale, type ActorType, type SubEventType } from './acled.js';
 
 export const EVENT_FIELDS = ['date', 'eventType', 'actor1', 'actor2', 'associates', 'location', 'fatalities', 'civilianTargeting', 'notes'] as const;
 export const EventField = z.enum(EVENT_FIELDS);
@@ -21,7 +22,7 @@ export const EventInput = z.object({
   geoPrecision: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   fatalities: z.number().int().min(0).max(1_000_000),
   source: z.string().max(500).nullable().default(null),
-  sourceScale: z.enum(SOURCE_SCALES).nullable().default(null),
+  sourceScale: SourceScale.nullable().default(null),
   notes: z.string().max(20_000).nullable().default(null),
   tags: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
 });
@@ -55,7 +56,14 @@ export const EventRecord = z.object({
   lat: z.number().nullable(),
   lon: z.number().nullable(),
   admin1: z.string().nullable(),
+  admin2: z.string().nullable(),
+  admin3: z.string().nullable(),
   country: z.string().nullable(),
+  /** The location as an imported row named it, kept beside the place it is linked to; null for events coded here. */
+  placeName: z.string().nullable(),
+  /** ACLED's event_id_cnty of an imported row; null for events coded here. */
+  acledId: z.string().nullable(),
+  updatedAt: z.string(),
   fatalities: z.number(),
   source: z.string().nullable(),
   sourceScale: z.string().nullable(),
@@ -115,6 +123,8 @@ export const EventQuery = z.object({
   entityIds: z.array(z.number().int()).max(50).default([]),
   articleIds: z.array(z.number().int()).max(10_000).default([]),
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable().default(null),
+  /** Only events with evidence from the articles this query matches (the search box, tags, column filters). */
+  articleQuery: ArticleQuery.nullable().default(null),
   /** Only these events (those tied to the current selection); absent for no such limit. */
   ids: z.array(z.number().int()).max(5000).optional(),
   sort: z.array(z.object({ column: z.enum(EVENT_COLUMNS), direction: z.enum(['asc', 'desc']) })).max(1).default([]),

@@ -46,6 +46,8 @@ export const ExportRequest = z.object({
   handling: z.string().max(200).default(''),
   /** Annotation formats (W3C, brat, CoNLL, FtM, GeoJSON) carry suggested mentions too, marked where the format can say so; never rejected ones. */
   includeSuggestions: z.boolean().default(false),
+  /** ACLED actor types and dates as current ACLED data writes them (text, "16 May 2025"), or as its older files (codes 1–8, "2025-05-16"). */
+  acledCodes: z.enum(['text', 'numeric']).default('text'),
   overwrite: z.boolean().default(false),
 });
 export type ExportRequest = z.infer<typeof ExportRequest>;
@@ -53,8 +55,21 @@ export type ExportRequest = z.infer<typeof ExportRequest>;
 export const ExportResult = z.object({ path: z.string(), format: ExportFormat, records: z.number(), bytes: z.number(), files: z.number() });
 export type ExportResult = z.infer<typeof ExportResult>;
 
+export const EXCHANGE_KINDS = ['w3c', 'acled', 'geojson', 'kml', 'brat', 'conll'] as const;
+
+/** The file extensions the import dialog offers: W3C JSON-LD, ACLED CSV, GeoJSON, KML, brat (.ann with its .txt), CoNLL/IOB. */
+export const EXCHANGE_EXTENSIONS = ['.json', '.jsonld', '.geojson', '.csv', '.kml', '.ann', '.txt', '.conll', '.conllu', '.iob', '.bio', '.tsv'] as const;
+
+/** One exchange file, with the files it needs beside it (a brat .ann's .txt, by name). */
+export const ExchangeImportInput = z.object({
+  name: z.string().max(500),
+  text: z.string().max(200 * 1024 * 1024),
+  companions: z.array(z.object({ name: z.string().max(500), text: z.string().max(200 * 1024 * 1024) })).max(10_000).default([]),
+});
+export type ExchangeImportInput = z.infer<typeof ExchangeImportInput>;
+
 export const ExchangeImportResult = z.object({
-  kind: z.enum(['w3c', 'acled', 'geojson']),
+  kind: z.enum(EXCHANGE_KINDS),
   created: z.number(),
   matched: z.number(),
   skipped: z.number(),

@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { ArticleDetail, ArticlePage, ArticlePatch, ArticleQuery, ArticleTarget } from './articles.js';
-import { EntityDetail, EntityQuery, EntityRow, EntityType, MapLayer, Mention, MentionType, PlaceCandidate, PlacePick } from './entities.js';
+import { BasemapLabels, EntityDetail, EntityQuery, EntityRow, EntityType, MapLayer, Mention, MentionType, PlaceCandidate, PlacePick } from './entities.js';
 import { EventInput, EventQuery, EventRecord, EvidenceInput, Problem } from './events.js';
 import { ImportReport, ImportSource } from './imports.js';
 import { Graph, RelationEvidence, RelationInput, RelationRecord } from './relations.js';
 import { SelectionLinks, SelectionRef } from './selection.js';
 import { ReportFormat, ReportSaved, ReportSpec } from './reports.js';
-import { ExchangeImportResult, ExportFormat, ExportRequest, ExportResult, TABLE_NAMES } from './exports.js';
+import { ExchangeImportInput, ExchangeImportResult, ExportFormat, ExportRequest, ExportResult, TABLE_NAMES } from './exports.js';
 import { Color, Tag, TagName } from './tags.js';
 import { AuditReport, HistoryEntry, HistoryPage, HistoryRow } from './history.js';
+import { IdleLockMinutes, NewPassphrase, Passphrase, PassphraseChange } from './workspaceKey.js';
+import { NamesModelStatus } from './namesModel.js';
 
 export * from './articles.js';
 export * from './entities.js';
@@ -21,6 +23,8 @@ export * from './selection.js';
 export * from './exports.js';
 export * from './reports.js';
 export * from './history.js';
+export * from './workspaceKey.js';
+export * from './namesModel.js';
 
 const Id = z.number().int().positive();
 const Empty = z.object({}).default({});
@@ -35,6 +39,12 @@ export const WorkspaceInfo = z.object({
   recent: z.array(z.string()),
   /** Why the workspace is open read-only (another instance holds it, read-only media), or null. */
   readOnly: z.string().nullable(),
+  /** The file is encrypted with a passphrase. */
+  encrypted: z.boolean(),
+  /** Encrypted and not open: nothing can be read until `workspace.unlock`. */
+  locked: z.boolean(),
+  /** Minutes without use before an encrypted workspace locks itself (0: never). */
+  idleLockMinutes: IdleLockMinutes,
 });
 export type WorkspaceInfo = z.infer<typeof WorkspaceInfo>;
 
@@ -73,8 +83,17 @@ export const contract = {
   ),
 
   'workspace.current': call(Empty, WorkspaceInfo),
-  'workspace.open': call(z.object({ path: z.string().min(1) }), WorkspaceInfo),
-  'workspace.create': call(z.object({ path: z.string().min(1) }), WorkspaceInfo),
+  'workspace.open': call(z.object({ path: z.string().min(1), passphrase: Passphrase.optional() }), WorkspaceInfo),
+  'workspace.create': call(z.object({ path: z.string().min(1), passphrase: NewPassphrase.optional() }), WorkspaceInfo),
+  /** Opens the locked (encrypted) workspace with its passphrase. */
+  'workspace.unlock': call(z.object({ passphrase: Passphrase }), WorkspaceInfo),
+  /** Sets, changes or removes the passphrase: the file is written again under the new key. */
+  'workspace.setPassphrase': call(PassphraseChange, WorkspaceInfo),
+  /** Closes an encrypted workspace now; it asks for its passphrase again. */
+  'workspace.lock': call(Empty, WorkspaceInfo),
+  'workspace.setIdleLock': call(z.object({ minutes: IdleLockMinutes }), WorkspaceInfo),
+  /** The analyst is at the window (typing, pointing): postpones the idle lock. */
+  'workspace.activity': call(Empty, Ok),
   'workspace.saveCopy': call(z.object({ path: z.string().min(1) }), z.object({ path: z.string() })),
   'workspace.purge': call(Empty, PurgeReport),
 
@@ -129,6 +148,10 @@ export const contract = {
     z.object({ minConfidence: z.number().min(0).max(1), type: MentionType.nullable().default(null) }),
     z.object({ accepted: z.number() }),
   ),
+  /** The workspace's name model: trained on how many decisions, when, and whether more are waiting. */
+  'namesModel.status': call(Empty, NamesModelStatus),
+  /** Back to the shipped model: what the workspace model learnt so far is dropped. */
+  'namesModel.reset': call(Empty, NamesModelStatus),
 
   'entities.page': call(
     z.object({ query: EntityQuery, startRow: z.number().int().min(0), endRow: z.number().int().min(1) }).refine((v) => v.endRow > v.startRow && v.endRow - v.startRow <= 1000, 'Pages hold 1 to 1000 rows'),
@@ -158,9 +181,13 @@ export const contract = {
       bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable().default(null),
       articleIds: z.array(Id).max(10_000).default([]),
       includeSuggested: z.boolean().default(true),
+      /** Only places mentioned in the articles this query matches: the map follows the tables' filters. */
+      articleQuery: ArticleQuery.nullable().default(null),
     }),
     MapLayer,
   ),
+  /** Country and city names for the basemap's labels, from the offline gazetteer. */
+  'map.basemap': call(Empty, BasemapLabels),
 
   'entities.create': call(z.object({ type: EntityType, name: z.string().trim().min(1).max(300) }), EntityDetail),
 
@@ -217,7 +244,7 @@ export const contract = {
   'exports.run': call(ExportRequest, ExportResult),
   'exports.defaultPath': call(z.object({ format: ExportFormat, table: z.enum(TABLE_NAMES).optional() }), z.object({ path: z.string() })),
   /** A W3C annotation, ACLED CSV or GeoJSON file's text, told apart by content. */
-  'imports.exchange': call(z.object({ name: z.string().max(500), text: z.string().max(200 * 1024 * 1024) }), ExchangeImportResult),
+  'imports.exchange': call(ExchangeImportInput, ExchangeImportResult),
   /** Restores a workspace archive into a new workspace file and opens it. */
   'workspace.restoreArchive': call(z.object({ archive: z.string().min(1), target: z.string().min(1) }), WorkspaceInfo),
 
@@ -247,7 +274,7 @@ export type CoreEvent =
   | { type: 'import.progress'; report: ImportReport }
   | { type: 'extract.progress'; done: number; remaining: number }
   | { type: 'changed'; what: Changed[] };
-export type Changed = 'articles' | 'tags' | 'workspace' | 'entities' | 'events' | 'relations' | 'history';
+export type Changed = 'articles' | 'tags' | 'workspace' | 'entities' | 'events' | 'relations' | 'history' | 'namesModel';
 
 /** Errors cross the boundary as something a person can read. */
 export const CallError = z.object({ code: z.string(), message: z.string() });

@@ -34,7 +34,14 @@ export function resolveOutputPath(requested: string): string {
   const target = path.isAbsolute(expanded) ? path.resolve(expanded) : path.resolve(documentsFolder(), expanded);
   if (target === path.parse(target).root) throw new UserError('bad_path', `${target} is the root of the disk: give a file name to save to.`);
   const folder = path.dirname(target);
-  const stat = fs.statSync(folder, { throwIfNoEntry: false });
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(folder, { throwIfNoEntry: false });
+  } catch (error) {
+    // A file where the path needs a folder ("notes.txt/report.pdf"): said in words, not as ENOTDIR.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
+    throw new UserError('no_folder', `The folder ${folder} does not exist (part of that path is a file): choose another.`);
+  }
   if (!stat) throw new UserError('no_folder', `The folder ${folder} does not exist: create it first or choose another.`);
   if (!stat.isDirectory()) throw new UserError('no_folder', `${folder} is a file, not a folder: choose a folder to save in.`);
   return target;

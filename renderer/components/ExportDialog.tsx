@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { EXPORT_FORMATS, EXPORT_FORMAT_INFO, type ExchangeImportResult, type ExportFormat, type ExportResult } from '../../electron/contract/index.js';
+import { useEffect, useRef, useState } from 'react';
+import { EXCHANGE_EXTENSIONS, EXPORT_FORMATS, EXPORT_FORMAT_INFO, type ExchangeImportResult, type ExportFormat, type ExportResult } from '../../electron/contract/index.js';
 import { call } from '../api.js';
 import { plural } from '../text.js';
 import { shownTable } from '../state/shownTable.js';
@@ -22,17 +22,21 @@ export function ExportDialog({ selection, tabLabel, run, onClose }: Props) {
   const [path, setPath] = useState('');
   const [ticked, setTicked] = useState(selection.length > 0);
   const [handling, setHandling] = useState('TLP:AMBER');
+  const [acledCodes, setAcledCodes] = useState<'text' | 'numeric'>('text');
   const [overwrite, setOverwrite] = useState(false);
   const [done, setDone] = useState<ExportResult | null>(null);
   // Why the last export was refused (a missing folder, an existing file…), shown beside the path:
   // the app's error banner sits behind this dialog, where the analyst would not see it.
   const [saveError, setSaveError] = useState<string | null>(null);
-  const [imported, setImported] = useState<(ExchangeImportResult & { name: string }) | null>(null);
+  const [imported, setImported] = useState<(ExchangeImportResult & { name: string })[]>([]);
   const table = TABLE_FORMATS.includes(format) ? shownTable() : null;
 
+  // A default path proposed for the chosen format; one that arrives after the analyst typed a path is dropped.
+  const typed = useRef(false);
   useEffect(() => {
+    typed.current = false;
     const t = TABLE_FORMATS.includes(format) ? shownTable()?.table : undefined;
-    void run(() => call('exports.defaultPath', { format, ...(t ? { table: t } : {}) })).then((p) => p && setPath(p.path));
+    void run(() => call('exports.defaultPath', { format, ...(t ? { table: t } : {}) })).then((p) => p && !typed.current && setPath(p.path));
   }, [format, run]);
 
   const start = async () => {
@@ -45,6 +49,7 @@ export function ExportDialog({ selection, tabLabel, run, onClose }: Props) {
           path,
           overwrite,
           handling,
+          acledCodes,
           articleIds: ticked && selection.length ? selection : null,
           ...(table ? { table } : {}),
         }),
@@ -54,10 +59,16 @@ export function ExportDialog({ selection, tabLabel, run, onClose }: Props) {
     }
   };
 
-  const importFile = async (file: File) => {
-    setImported(null);
-    const result = await run(async () => call('imports.exchange', { name: file.name, text: await file.text() }));
-    if (result) setImported({ ...result, name: file.name });
+  // A brat .ann is chosen together with its .txt: the .txt goes in with it (verbatim), not on its own.
+  const importFiles = async (files: File[]) => {
+    setImported([]);
+    const texts = files.filter((f) => f.name.toLowerCase().endsWith('.txt'));
+    const companions = await Promise.all(texts.map(async (f) => ({ name: f.name, text: await f.text() })));
+    const annBases = new Set(files.filter((f) => /\.ann$/i.test(f.name)).map((f) => f.name.replace(/\.ann$/i, '')));
+    for (const file of files.filter((f) => !(f.name.toLowerCase().endsWith('.txt') && annBases.has(f.name.slice(0, -4))))) {
+      const result = await run(async () => call('imports.exchange', { name: file.name, text: await file.text(), companions: /\.ann$/i.test(file.name) ? companions : [] }));
+      if (result) setImported((done) => [...done, { ...result, name: file.name }]);
+    }
   };
 
   const needsTable = TABLE_FORMATS.includes(format) && !table;
@@ -98,9 +109,19 @@ export function ExportDialog({ selection, tabLabel, run, onClose }: Props) {
             <input value={handling} onChange={(e) => setHandling(e.target.value)} aria-label="Handling marking" />
           </label>
         )}
+        {format === 'acled' && (
+          <label className="field">
+            <span>Actor types and dates</span>
+            <select value={acledCodes} onChange={(e) => setAcledCodes(e.target.value as 'text' | 'numeric')} aria-label="ACLED codes">
+              <option value="text">As ACLED’s current data: text (Rebel Groups, State Forces-Rebel Groups), 16 May 2025</option>
+              <option value="numeric">As ACLED’s older files: codes (2, 12), 2025-05-16</option>
+            </select>
+          </label>
+        )}
         <SavePathField
           value={path}
           onChange={(p) => {
+            typed.current = true;
             setPath(p);
             setSaveError(null);
           }}
@@ -126,20 +147,22 @@ export function ExportDialog({ selection, tabLabel, run, onClose }: Props) {
         </div>
       </form>
       <h3>Bring data in</h3>
-      <p className="muted">W3C Web Annotations (onto the articles they target), ACLED CSV events (with their actors and places), or GeoJSON points (as custom places): told apart by their content.</p>
-      <input type="file" accept=".json,.jsonld,.geojson,.csv" aria-label="Exchange file" onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])} />
-      {imported && (
-        <div role="status" className="notice-line" data-testid="exchange-result">
-          {imported.name}: {imported.created} created, {imported.matched} already here, {imported.skipped} skipped ({imported.kind}).
-          {imported.messages.length > 0 && (
+      <p className="muted">
+        W3C Web Annotations (ours, Recogito’s, hypothes.is’s: onto the articles they target), brat standoff (choose each .ann with its .txt), CoNLL / IOB files, ACLED CSV events (with their actors and places), GeoJSON and KML places (as custom places) and our own events: told apart by their content.
+      </p>
+      <input type="file" multiple accept={EXCHANGE_EXTENSIONS.join(',')} aria-label="Exchange file" onChange={(e) => e.target.files?.length && void importFiles([...e.target.files])} />
+      {imported.map((one) => (
+        <div key={one.name} role="status" className="notice-line" data-testid="exchange-result">
+          {one.name}: {one.created} created, {one.matched} already here, {one.skipped} skipped ({one.kind}).
+          {one.messages.length > 0 && (
             <ul>
-              {imported.messages.slice(0, 10).map((m) => (
+              {one.messages.map((m) => (
                 <li key={m}>{m}</li>
               ))}
             </ul>
           )}
         </div>
-      )}
+      ))}
     </Modal>
   );
 }

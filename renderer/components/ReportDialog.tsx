@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { REPORT_SECTIONS, type ReportFormat, type ReportSaved, type ReportSpecInput } from '../../electron/contract/index.js';
 import { call } from '../api.js';
 import { plural } from '../text.js';
@@ -45,8 +45,11 @@ export function ReportDialog({ scope, scopeLabel, filtered, selection, run, onCl
   // Why the last save was refused, shown beside the path (the app's error banner sits behind this dialog).
   const [saveError, setSaveError] = useState<string | null>(null);
 
+  // A default path proposed for the chosen format; one that arrives after the analyst typed a path is dropped.
+  const typed = useRef(false);
   useEffect(() => {
-    void run(() => call('reports.defaultPath', { format })).then((p) => p && setPath(p.path));
+    typed.current = false;
+    void run(() => call('reports.defaultPath', { format })).then((p) => p && !typed.current && setPath(p.path));
   }, [format, run]);
 
   const spec = async (): Promise<ReportSpecInput> => ({
@@ -151,6 +154,7 @@ export function ReportDialog({ scope, scopeLabel, filtered, selection, run, onCl
             <SavePathField
               value={path}
               onChange={(p) => {
+                typed.current = true;
                 setPath(p);
                 setSaveError(null);
               }}

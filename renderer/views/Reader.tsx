@@ -1,12 +1,16 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { MENTION_TYPES, type ArticleDetail, type EventRecord, type Mention, type Tag } from '../../electron/contract/index.js';
 import { call } from '../api.js';
+import { pageAt } from '../../electron/contract/imports.js';
 import { ArticleDetails, detailsSettled, type DetailsHandle } from '../components/ArticleDetails.js';
+import { DocumentLinks } from '../components/DocumentLinks.js';
+import { CopyDiff } from '../components/CopyDiff.js';
 import { AnnotatedText } from '../components/AnnotatedText.js';
 import { EventForm, type PendingEvidence } from '../components/EventForm.js';
 import { RelationForm } from '../components/RelationForm.js';
 import { ScopeSelect } from '../components/ScopeSelect.js';
 import { MentionPanel, TYPE_LABEL, wordEdge, type Scope } from '../components/MentionPanel.js';
+import { NamesModelLine } from '../components/NamesModelLine.js';
 import { TagChips } from '../components/TagChips.js';
 import { proposeRelation, type NamedSpan } from '../state/relationProposal.js';
 import { sentenceAfter, sentenceAt } from '../state/sentences.js';
@@ -20,13 +24,15 @@ interface Props {
   onClose: () => void;
   onOpenEntity: (id: number) => void;
   onOpenEvent: (id: number) => void;
+  /** Open another article: the message an attachment came with, a reply in the thread. */
+  onOpenArticle: (id: number) => void;
   /** Open with this event's form, to cite this article for it. */
   eventId?: number;
   run: <T>(action: () => Promise<T>) => Promise<T | undefined>;
 }
 
 /** The reader: the cleaned text with search hits, and a side panel for metadata, grading and tags. */
-export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClose, onOpenEntity, onOpenEvent, eventId, run }: Props) {
+export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClose, onOpenEntity, onOpenEvent, onOpenArticle, eventId, run }: Props) {
   const [article, setArticle] = useState<ArticleDetail | null>(null);
   const details = useRef<DetailsHandle>(null);
   const [addTag, setAddTag] = useState('');
@@ -175,6 +181,8 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
 
   if (!article) return <section className="reader" aria-busy="true" />;
   const opensWithTitle = article.title.length > 0 && article.body.startsWith(article.title);
+  // A PDF's text keeps its pages: the selection (or the selected mark) says which page it is on.
+  const page = pageAt(article.document?.pageStarts, textRange?.start ?? selected?.start ?? -1);
 
   const untagged = tags.filter((t) => !article.tags.some((a) => a.id === t.id));
 
@@ -191,12 +199,18 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
         <button type="button" onClick={() => void run(() => call('mentions.suggest', { articleIds: [article.id] }))} title="Run the suggestions again; decisions are kept">
           Suggest again
         </button>
+        <NamesModelLine run={run} />
         <label className="muted">
           <input type="checkbox" checked={showRejected} onChange={(e) => setShowRejected(e.target.checked)} /> show rejected
         </label>
         <span className="counts muted" data-testid="mention-counts">
           {mentions.filter((m) => m.status === 'suggested').length} suggested · {mentions.filter((m) => m.status === 'accepted').length} accepted
         </span>
+        {page !== null && (
+          <span className="muted" data-testid="reader-page" title="Page of the selection in the original document">
+            p. {page}
+          </span>
+        )}
         {search.trim() && <span className="hits">{article.highlights.length} hits</span>}
         <button type="button" onClick={() => leave(onClose)} title="Close (Esc)" aria-label="Close reader">
           ✕
@@ -310,6 +324,8 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
             </button>
           </div>
           <ArticleDetails ref={details} article={article} onSaved={detailsSaved} run={run} />
+          <DocumentLinks article={article} onOpenArticle={(id) => leave(() => onOpenArticle(id))} />
+          <CopyDiff article={article} onOpenArticle={(id) => leave(() => onOpenArticle(id))} run={run} />
           <p className="muted">
             {article.words} words · {article.format}
             {article.fileName ? ` · ${article.fileName}` : ''}

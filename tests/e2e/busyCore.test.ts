@@ -1,20 +1,8 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeArticles } from '../../scripts/benchArticles.js';
-import { chromiumPath, openWorkbench, type Bench } from './harness.js';
-
-function callFromOutside(bench: Bench, name: string, input: unknown): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(`${bench.origin}/api/${name}`, { method: 'POST', headers: { 'X-AWB-Token': bench.token, 'Content-Type': 'application/json' } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode!));
-    });
-    req.on('error', reject);
-    req.end(JSON.stringify(input));
-  });
-}
+import { callFromOutside, chromiumPath, openWorkbench, type Bench } from './harness.js';
 
 describe.skipIf(!chromiumPath)('the window while the core is busy (browser mode, real Chromium)', () => {
   let bench: Bench;

@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import Database from 'better-sqlite3-multiple-ciphers';
+import http from 'node:http';
 import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import type { CallInput, CallName, CallOutput } from '../../electron/contract/index.js';
 import { repoRoot } from '../integration/helpers.js';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -131,4 +134,43 @@ export async function tagOpenArticle(bench: Bench, name: string): Promise<void> 
   await page.locator('.tag-name', { hasText: name }).waitFor();
   await page.getByRole('combobox', { name: 'Add a tag' }).selectOption({ label: name });
   await page.getByRole('button', { name: 'Add', exact: true }).click();
+}
+
+/** One row of the workspace, read beside the app (read-only), for checking what the window did. */
+export function readRow<T = Record<string, unknown>>(bench: Bench, sql: string, ...args: unknown[]): T | undefined {
+  const db = new Database(bench.workspace, { readonly: true });
+  try {
+    return db.prepare(sql).get(...args) as T | undefined;
+  } finally {
+    db.close();
+  }
+}
+
+/** A call made by the page itself (with its session token): for setting up what is not under test. */
+export async function pageCall<N extends CallName>(bench: Bench, name: N, input: CallInput<N>): Promise<CallOutput<N>> {
+  const result = await bench.page.evaluate(
+    async ([n, i]) => {
+      const response = await fetch(`./api/${n}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-AWB-Token': sessionStorage.getItem('awb-session-token')! },
+        body: JSON.stringify(i),
+      });
+      return (await response.json()) as { ok: boolean; value: unknown; error?: { message: string } };
+    },
+    [name, input] as const,
+  );
+  if (!result.ok) throw new Error(result.error!.message);
+  return result.value as CallOutput<N>;
+}
+
+/** A call from another client on this machine (with the token in its header): its HTTP status. */
+export function callFromOutside(bench: Bench, name: string, input: unknown): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${bench.origin}/api/${name}`, { method: 'POST', headers: { 'X-AWB-Token': bench.token, 'Content-Type': 'application/json' } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode!));
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify(input));
+  });
 }

@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallInput, CallName, CallOutput } from '../../electron/contract/index.js';
-import { chromiumPath, openWorkbench, relateSpokesman, tagOpenArticle, type Bench } from './harness.js';
+import type { CallInput, CallName } from '../../electron/contract/index.js';
+import { chromiumPath, openWorkbench, pageCall, readRow, relateSpokesman, tagOpenArticle, type Bench } from './harness.js';
 
 describe.skipIf(!chromiumPath)('undo and redo of every kind of action, from the keyboard (browser mode, real Chromium)', () => {
   let bench: Bench;
@@ -17,30 +16,8 @@ describe.skipIf(!chromiumPath)('undo and redo of every kind of action, from the 
   afterAll(async () => bench?.close());
 
   /** One value read from the workspace file beside the running app. */
-  const read = (sql: string, ...args: unknown[]) => {
-    const db = new Database(bench.workspace, { readonly: true });
-    try {
-      return db.prepare(sql).get(...args) as Record<string, unknown> | undefined;
-    } finally {
-      db.close();
-    }
-  };
-  /** A call made by the page itself (with its session token): for setting up what is not under test. */
-  const api = async <N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> => {
-    const result = await bench.page.evaluate(
-      async ([n, i]) => {
-        const response = await fetch(`./api/${n}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-AWB-Token': sessionStorage.getItem('awb-session-token')! },
-          body: JSON.stringify(i),
-        });
-        return (await response.json()) as { ok: boolean; value: unknown; error?: { message: string } };
-      },
-      [name, input] as const,
-    );
-    if (!result.ok) throw new Error(result.error!.message);
-    return result.value as CallOutput<N>;
-  };
+  const read = (sql: string, ...args: unknown[]) => readRow(bench, sql, ...args);
+  const api = <N extends CallName>(name: N, input: CallInput<N>) => pageCall(bench, name, input);
   const mention = (quote: string) => bench.page.locator('.mention', { hasText: quote }).first();
   const mentionId = (quote: string) => read('SELECT id FROM mention WHERE quote = ?', quote)!.id as number;
   /** The keys go to the window, not to a field that still has the focus after the action. */

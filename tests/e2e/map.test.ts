@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallInput, CallName, CallOutput } from '../../electron/contract/index.js';
-import { chromiumPath, openWorkbench, type Bench } from './harness.js';
+import type { CallInput, CallName } from '../../electron/contract/index.js';
+import { chromiumPath, openWorkbench, pageCall, readRow, type Bench } from './harness.js';
 
 /** A second article, written for this test, about places far from the sample's. */
 const NAIROBI = `Protest in Nairobi over fuel prices
@@ -21,30 +20,8 @@ describe.skipIf(!chromiumPath)('the map keeps its promises (browser mode, real C
   let bench: Bench;
   const drawn = async () => JSON.parse((await bench.page.locator('.map-canvas').getAttribute('data-drawn')) ?? '{}') as Drawn;
   const counts = () => bench.page.getByTestId('map-counts').textContent();
-  const one = (sql: string, ...params: unknown[]) => {
-    const db = new Database(bench.workspace, { readonly: true });
-    try {
-      return db.prepare(sql).get(...params) as Record<string, number> | undefined;
-    } finally {
-      db.close();
-    }
-  };
-  /** A call made by the page itself (with its session token): for setting up what is not under test. */
-  const api = async <N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> => {
-    const result = await bench.page.evaluate(
-      async ([n, i]) => {
-        const response = await fetch(`./api/${n}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-AWB-Token': sessionStorage.getItem('awb-session-token')! },
-          body: JSON.stringify(i),
-        });
-        return (await response.json()) as { ok: boolean; value: unknown; error?: { message: string } };
-      },
-      [name, input] as const,
-    );
-    if (!result.ok) throw new Error(result.error!.message);
-    return result.value as CallOutput<N>;
-  };
+  const one = (sql: string, ...params: unknown[]) => readRow<Record<string, number>>(bench, sql, ...params);
+  const api = <N extends CallName>(name: N, input: CallInput<N>) => pageCall(bench, name, input);
 
   beforeAll(async () => {
     bench = await openWorkbench();

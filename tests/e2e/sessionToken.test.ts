@@ -1,18 +1,5 @@
-import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, openWorkbench, type Bench } from './harness.js';
-
-/** A call from outside the page (another client of the same server), with the token header. */
-function callFromOutside(bench: Bench, name: string, input: unknown): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(`${bench.origin}/api/${name}`, { method: 'POST', headers: { 'X-AWB-Token': bench.token, 'Content-Type': 'application/json' } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode!));
-    });
-    req.on('error', reject);
-    req.end(JSON.stringify(input));
-  });
-}
+import { callFromOutside, chromiumPath, openWorkbench, type Bench } from './harness.js';
 
 describe.skipIf(!chromiumPath)('browser mode keeps its session token out of URLs and cookies (real Chromium)', () => {
   let bench: Bench;

@@ -1,12 +1,13 @@
 import { EntitiesRepository, placeLinkOf, type PlaceLink } from '../../../db/entities.js';
 import { MentionsRepository, type NewMention } from '../../../db/mentions.js';
 import { writeTransaction, type Db } from '../../../db/open.js';
-import { A_TYPE, type EntityType, type MentionType, type PlaceCandidate } from '../../contract/entities.js';
+import { A_TYPE, type BasemapLabels, type EntityType, type MentionType, type PlaceCandidate } from '../../contract/entities.js';
 import { UserError } from '../errors.js';
 import type { Gazetteer, Place } from '../gazetteer/gazetteer.js';
 import { nameKey } from '../gazetteer/normalise.js';
 import { resolveToponyms } from '../gazetteer/resolve.js';
 import { readArticles, type ArticleToRead, type ReadResult } from './readArticles.js';
+import { suggestionModel, withModelLabel } from './tagger/learner.js';
 
 /** Bumped when the extractor changes enough that old suggestions should be redone. */
 export const EXTRACTOR_VERSION = 2;
@@ -41,7 +42,10 @@ export class EntityService {
   /** (Re-)runs the extractor on articles. Decisions already made are kept; only suggestions are redone. */
   suggest(articleIds: number[]): { articles: number; suggestions: number; failed: { articleId: number; reason: string }[] } {
     const articles = this.articlesToRead(articleIds);
-    return this.storeSuggestions(articles, readArticles(articles, { gazetteer: this.gazetteer(), registry: this.registry() }));
+    // The workspace's own name model when it has learnt one from the analyst's decisions; each suggestion says which.
+    const names = suggestionModel(this.db);
+    const results = readArticles(articles, { gazetteer: this.gazetteer(), registry: this.registry(), namesModel: names.model });
+    return this.storeSuggestions(articles, results.map((r) => ('suggestions' in r ? { ...r, suggestions: withModelLabel(r.suggestions, names.label) } : r)));
   }
 
   /** The workspace's confirmed names, which the extractor finds again wherever they appear. */
@@ -267,6 +271,10 @@ export class EntityService {
     return [...this.entities.customPlaces(text), ...this.gazetteer().search(text, 20, this.entities.placeCountries()).map(toCandidate)];
   }
 
+  /** Country and city names for the basemap's labels. */
+  basemapLabels(): BasemapLabels {
+    return this.gazetteer().basemapLabels();
+  }
 
   /**
    * Candidates for a span the analyst marks as a place, ranked as the extractor ranks them: with

@@ -123,8 +123,12 @@ export function acledRows(db: Db, model: ExportModel, codes: AcledCodes = 'text'
     const source = kept.get(e.id);
     if (!source) return ACLED_COLUMNS.map((c) => cells[c]);
     const meaning = acledMeaning(e, id);
+    // The record's last change is the analyst's edit whenever any other cell changed, even within the
+    // second of the import (compared alone, the two timestamps would then be equal).
+    const edited = ACLED_COLUMNS.some((c) => c !== 'timestamp' && source.row[c] !== undefined && source.basis[c] !== meaning[c]);
     return ACLED_COLUMNS.map((c) => {
       const written = source.row[c];
+      if (c === 'timestamp' && edited) return cells[c];
       // A column the file did not have (older exports lack disorder_type, tags…) is written as here.
       if (written === undefined) return cells[c];
       const unchanged = source.basis[c] === meaning[c];

@@ -8,7 +8,8 @@ import type { Workspace } from '../workspace.js';
 import { ACLED_COLUMNS, acledRows } from './acled.js';
 import { toBrat, toConll, toW3c } from './annotations.js';
 import { writeArchive } from './archive.js';
-import { toGeoJson, toKml } from './geo.js';
+import { readExportIdentity } from './ids.js';
+import { placeShapes, toGeoJson, toKml } from './geo.js';
 import { toFtm, toGexf, toStix } from './graph.js';
 import { tableCells, writeCsv, writeXlsx } from './tables.js';
 
@@ -29,7 +30,7 @@ export async function runExport(ws: Workspace, req: ExportRequest, appVersion: s
   const scope = { articleIds: req.articleIds, includeSuggestions: req.includeSuggestions };
   if (req.format === 'brat') {
     const model = readExportModel(ws.db, scope);
-    const { files: out, conf } = toBrat(model);
+    const { files: out, conf } = toBrat(model, readExportIdentity(ws.db, model));
     const files = new Map([['annotation.conf', conf], ...out]);
     const written = await writeBratFolder(req.path, files, req.overwrite);
     return { path: written.path, format: req.format, records: model.mentions.length, bytes: written.bytes, files: files.size };
@@ -59,47 +60,47 @@ export async function runExport(ws: Workspace, req: ExportRequest, appVersion: s
         return;
     }
     const model = readExportModel(ws.db, scope);
-    const now = new Date().toISOString();
+    const ids = readExportIdentity(ws.db, model);
     switch (req.format) {
       case 'geojson': {
-        const geo = toGeoJson(model) as { features: unknown[] };
+        const geo = toGeoJson(model, ids, placeShapes(ws.db, model.entities.map((e) => e.id))) as { features: unknown[] };
         records = geo.features.length;
         write(JSON.stringify(geo));
         break;
       }
       case 'kml':
         records = model.events.length;
-        write(toKml(model, path.basename(ws.file)));
+        write(toKml(model, path.basename(ws.file), ids));
         break;
       case 'acled': {
-        const rows = acledRows(model);
+        const rows = acledRows(ws.db, model, req.acledCodes);
         records = rows.length;
         writeCsv(partial, [...ACLED_COLUMNS], rows);
         break;
       }
       case 'w3c':
         records = model.mentions.length;
-        write(JSON.stringify(toW3c(model, now), null, 1));
+        write(JSON.stringify(toW3c(model, ids), null, 1));
         break;
       case 'conll':
         records = model.mentions.length;
         write(toConll(model));
         break;
       case 'ftm': {
-        const text = toFtm(model);
+        const text = toFtm(model, ids);
         records = text ? text.split('\n').length - 1 : 0;
         write(text);
         break;
       }
       case 'stix': {
-        const bundle = toStix(model, req.handling, now) as { objects: unknown[] };
+        const bundle = toStix(model, req.handling, ids) as { objects: unknown[] };
         records = bundle.objects.length;
         write(JSON.stringify(bundle, null, 1));
         break;
       }
       case 'gexf':
         records = model.relations.length;
-        write(toGexf(model));
+        write(toGexf(model, ids));
         break;
     }
   });

@@ -1,5 +1,6 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
+import type { BasemapLabels } from '../../contract/entities.js';
 import { buildGazetteer, GAZETTEER_VERSION } from './build.js';
 import { nameKey } from './normalise.js';
 import { rankCandidates } from './resolve.js';
@@ -43,6 +44,7 @@ export class Gazetteer {
   private readonly db: Database.Database;
   private readonly byKey: Database.Statement;
   private readonly cache = new Map<string, Place[]>();
+  private labels: BasemapLabels | null = null;
   readonly countryByName: Map<string, string>;
   readonly demonyms: Map<string, string>;
 
@@ -105,6 +107,25 @@ export class Gazetteer {
          ORDER BY m.exact DESC, coalesce((SELECT key FROM json_each(?) WHERE value = p.country), 1000) ASC, p.population DESC, p.id LIMIT ?`,
       )
       .all(key, terms, JSON.stringify(countries), limit) as Place[];
+  }
+
+  /**
+   * The basemap's names (see BasemapLabels): every country, and towns of 50,000 people or more
+   * (not city sections, historical or abandoned places), one per name and country.
+   */
+  basemapLabels(): BasemapLabels {
+    this.labels ??= {
+      countries: this.db.prepare("SELECT name, lat, lon, population FROM place WHERE kind = 'country' ORDER BY population DESC").raw().all() as BasemapLabels['countries'],
+      cities: this.db
+        .prepare(
+          `SELECT name, lat, lon, max(population) AS population, max(feature = 'PPLC') AS capital FROM place
+           WHERE kind = 'city' AND population >= 50000 AND feature NOT IN ('PPLX', 'PPLH', 'PPLQ', 'PPLW')
+           GROUP BY name, country ORDER BY population DESC`,
+        )
+        .raw()
+        .all() as BasemapLabels['cities'],
+    };
+    return this.labels;
   }
 
   /** Candidates for a name in context, best first. */
