@@ -565,11 +565,12 @@ export function App() {
           scopeLabel={describeScope(selection.length, query, Object.keys(gridFilters).length > 0)}
           filtered={selection.length > 0 || isFiltered(query) || Object.keys(gridFilters).length > 0}
           selection={focus && links.label ? { label: `${focus.kind} “${links.label}”`, eventIds: links.eventIds } : null}
+          encrypted={workspace.encrypted}
           run={run}
           onClose={() => setDialog(null)}
         />
       )}
-      {dialog === 'export' && <ExportDialog selection={selection} tabLabel={tab} run={run} onClose={() => setDialog(null)} />}
+      {dialog === 'export' && <ExportDialog selection={selection} tabLabel={tab} encrypted={workspace.encrypted} run={run} onClose={() => setDialog(null)} />}
       {importing && <ImportDialog maxFileBytes={app.maxFileBytes} initialFiles={importing.files} onClose={() => setImporting(null)} />}
       {about && (
         <Modal title="About Analyst Workbench" onClose={() => setAbout(false)}>

@@ -10,6 +10,8 @@ interface Props {
   /** Ticked articles: the export can be limited to what they hold. */
   selection: number[];
   tabLabel: string;
+  /** The workspace is encrypted: what is written here leaves the key behind, and the dialog says so. */
+  encrypted: boolean;
   run: <T>(action: () => Promise<T>) => Promise<T | undefined>;
   onClose: () => void;
 }
@@ -17,7 +19,7 @@ interface Props {
 const TABLE_FORMATS: ExportFormat[] = ['csv', 'xlsx'];
 
 /** Exports (a table as shown, or the workspace or ticked articles in an exchange format) and imports of exchange files. */
-export function ExportDialog({ selection, tabLabel, run, onClose }: Props) {
+export function ExportDialog({ selection, tabLabel, encrypted, run, onClose }: Props) {
   const [format, setFormat] = useState<ExportFormat>('csv');
   const [path, setPath] = useState('');
   const [ticked, setTicked] = useState(selection.length > 0);
@@ -74,6 +76,11 @@ export function ExportDialog({ selection, tabLabel, run, onClose }: Props) {
   const needsTable = TABLE_FORMATS.includes(format) && !table;
   return (
     <Modal title="Export and exchange" onClose={onClose}>
+      {encrypted && (
+        <p className="notice-line" role="note" data-testid="plain-file-note">
+          This workspace is encrypted; the file you save here is not. Keep it where only you can read it.
+        </p>
+      )}
       <form
         aria-label="Export"
         onSubmit={(e) => {

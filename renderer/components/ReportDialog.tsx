@@ -14,6 +14,8 @@ interface Props {
   filtered: boolean;
   /** The current selection's events (an entity's, an event, an article's), if something is selected. */
   selection: { label: string; eventIds: number[] } | null;
+  /** The workspace is encrypted: what is written here leaves the key behind, and the dialog says so. */
+  encrypted: boolean;
   run: <T>(action: () => Promise<T>) => Promise<T | undefined>;
   onClose: () => void;
 }
@@ -29,7 +31,7 @@ const FORMAT_LABEL: Record<ReportFormat, string> = { pdf: 'PDF', docx: 'Word (.d
 const HANDLING = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'];
 
 /** Builds a report of what is in view: the analyst's title, summary and handling line; preview; save as PDF, Word, Markdown or HTML. */
-export function ReportDialog({ scope, scopeLabel, filtered, selection, run, onClose }: Props) {
+export function ReportDialog({ scope, scopeLabel, filtered, selection, encrypted, run, onClose }: Props) {
   const [title, setTitle] = useState('');
   const [author, setAuthor] = useState('');
   const [summary, setSummary] = useState('');
@@ -83,6 +85,11 @@ export function ReportDialog({ scope, scopeLabel, filtered, selection, run, onCl
 
   return (
     <Modal title="Report" onClose={onClose}>
+      {encrypted && (
+        <p className="notice-line" role="note" data-testid="plain-file-note">
+          This workspace is encrypted; the file you save here is not. Keep it where only you can read it.
+        </p>
+      )}
       <form
         aria-label="Report"
         className="report-form"

@@ -32,6 +32,13 @@ describe.skipIf(!chromiumPath)('an encrypted workspace (browser mode, real Chrom
     await unlock.getByRole('button', { name: 'Unlock' }).click();
     await page.locator('.ag-row', { hasText: 'the Taliban invade important cities' }).first().waitFor();
 
+    // What leaves the workspace leaves the key behind: the export dialog says so.
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const exporting = page.getByRole('dialog', { name: 'Export and exchange' });
+    await exporting.getByTestId('plain-file-note').getByText('the file you save here is not', { exact: false }).waitFor();
+    await page.keyboard.press('Escape');
+    await exporting.waitFor({ state: 'detached' });
+
     await page.getByRole('button', { name: /^Workspace:/ }).click();
     await page.getByRole('menuitem', { name: 'Lock now' }).click();
     await page.getByRole('dialog', { name: 'Unlock the workspace' }).waitFor();

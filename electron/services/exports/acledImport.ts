@@ -17,6 +17,7 @@ import { writeTransaction } from '../../../db/open.js';
 import { UserError } from '../errors.js';
 import type { Workspace } from '../workspace.js';
 import { ACLED_COLUMNS, acledMeaning, countryFromRow } from './acled.js';
+import { restoreCell } from './safeText.js';
 
 const ACTOR_ENTITY: Partial<Record<ActorType, EntityType>> = { 5: 'group', 6: 'group', 7: 'group' };
 const REQUIRED = ['event_date', 'sub_event_type', 'actor1', 'latitude', 'longitude'];
@@ -219,8 +220,8 @@ function ranges(rows: number[]): string {
   return out.join(', ');
 }
 
-/** Our CSV export defuses cells that a spreadsheet would run as formulas with a leading apostrophe: taken off again here. */
-const undefend = (v: string | undefined) => (v ?? '').replace(/^'(?=[=+\-@\t\r])/, '').trim();
+/** Our CSV export defuses cells that a spreadsheet would run as formulas with an apostrophe: taken off again here. */
+const undefend = (v: string | undefined) => restoreCell(v ?? '').trim();
 
 function readCoordinate(value: string, limit: number): number | null {
   if (!/^-?\d+(\.\d+)?$/.test(value)) return null;
