@@ -9,6 +9,8 @@ interface Props {
   showRejected: boolean;
   /** Where the headline ends when the stored text opens with it: drawn as the heading, still annotatable. */
   headlineEnd?: number;
+  /** Text picked from the keyboard ("s"): drawn as a selection, since the browser's own shows only what the mouse picked. */
+  picked?: { start: number; end: number } | null;
   onSelectMention: (id: number) => void;
   /** A text selection inside the article, as body offsets. */
   onSelectText: (range: { start: number; end: number } | null) => void;
@@ -20,11 +22,13 @@ interface Segment {
   mention: Mention | null;
   hit: boolean;
   headline: boolean;
+  picked: boolean;
 }
 
-/** Cuts the text at every mention and search-hit boundary, and where the headline ends. */
-function segments(text: string, mentions: Mention[], highlights: [number, number][], headlineEnd: number): Segment[] {
+/** Cuts the text at every mention and search-hit boundary, where the headline ends and around the picked text. */
+function segments(text: string, mentions: Mention[], highlights: [number, number][], headlineEnd: number, picked: { start: number; end: number } | null): Segment[] {
   const cuts = new Set([0, text.length, headlineEnd]);
+  if (picked) cuts.add(picked.start).add(picked.end);
   for (const m of mentions) cuts.add(m.start).add(m.end);
   for (const [s, e] of highlights) cuts.add(s).add(e);
   const points = [...cuts].filter((c) => c >= 0 && c <= text.length).sort((a, b) => a - b);
@@ -38,6 +42,7 @@ function segments(text: string, mentions: Mention[], highlights: [number, number
       mention: mentions.find((m) => m.start <= start && m.end >= end) ?? null,
       hit: highlights.some(([s, e]) => s <= start && e >= end),
       headline: end <= headlineEnd,
+      picked: picked !== null && picked.start <= start && picked.end >= end,
     });
   }
   return out;
@@ -54,10 +59,10 @@ function offsetOf(node: Node, offset: number): number | null {
  * The article as text (never HTML) with annotations drawn over it: suggestions dashed, accepted
  * solid, rejected struck through (when shown). Mentions are grouped into one element per mention.
  */
-export function AnnotatedText({ text, mentions, highlights, selectedId, showRejected, headlineEnd = 0, onSelectMention, onSelectText }: Props) {
+export function AnnotatedText({ text, mentions, highlights, selectedId, showRejected, headlineEnd = 0, picked = null, onSelectMention, onSelectText }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const visible = mentions.filter((m) => showRejected || m.status !== 'rejected');
-  const parts = segments(text, visible, highlights, headlineEnd);
+  const parts = segments(text, visible, highlights, headlineEnd, picked);
 
   useEffect(() => {
     root.current?.querySelector('mark')?.scrollIntoView?.({ block: 'center' });
@@ -65,6 +70,9 @@ export function AnnotatedText({ text, mentions, highlights, selectedId, showReje
   useEffect(() => {
     if (selectedId !== null) root.current?.querySelector(`[data-mention-id="${selectedId}"]`)?.scrollIntoView?.({ block: 'nearest' });
   }, [selectedId]);
+  useEffect(() => {
+    if (picked) root.current?.querySelector('.picked')?.scrollIntoView?.({ block: 'nearest' });
+  }, [picked]);
 
   const groups: { mention: Mention | null; segs: Segment[] }[] = [];
   for (const seg of parts) {
@@ -74,7 +82,7 @@ export function AnnotatedText({ text, mentions, highlights, selectedId, showReje
   }
   const render = (seg: Segment) => {
     const content = text.slice(seg.start, seg.end);
-    const className = seg.headline ? 'headline-text' : undefined;
+    const className = [seg.headline ? 'headline-text' : '', seg.picked ? 'picked' : ''].filter(Boolean).join(' ') || undefined;
     return seg.hit ? (
       <mark key={seg.start} data-s={seg.start} className={className}>
         {content}

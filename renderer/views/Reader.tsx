@@ -39,6 +39,8 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
   const [mentions, setMentions] = useState<Mention[]>([]);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [textRange, setTextRange] = useState<{ start: number; end: number } | null>(null);
+  // Whether the text range was picked from the keyboard, so the reader draws it (the mouse's shows itself).
+  const [keyPicked, setKeyPicked] = useState(false);
   const [scope, setScope] = useState<Scope>('this');
   const [showRejected, setShowRejected] = useState(false);
   type Initial = NonNullable<Parameters<typeof EventForm>[0]['initial']>;
@@ -149,6 +151,7 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
         const sentence = textRange ? sentenceAfter(body, textRange.end) : selected ? sentenceAt(body, selected.start) : sentenceAfter(body, 0);
         if (sentence) {
           setTextRange(e.key === 'S' && textRange ? { start: textRange.start, end: sentence.end } : sentence);
+          setKeyPicked(true);
           setSelectedId(null);
         }
       } else if (textRange && e.key === 'e') {
@@ -233,7 +236,9 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
             selectedId={selectedId}
             showRejected={showRejected}
             onSelectMention={(id) => (setSelectedId(id), setTextRange(null))}
+            picked={keyPicked ? textRange : null}
             onSelectText={(range) => {
+              setKeyPicked(false);
               setTextRange(range);
               if (range) setSelectedId(null);
             }}

@@ -76,12 +76,16 @@ describe.skipIf(!chromiumPath)('keyboard-only work (browser mode, real Chromium)
     const marked = () => page.getByRole('group', { name: 'Annotate selection' }).locator('strong').textContent();
     await page.keyboard.press('s');
     expect(await marked()).toBe('“After a brief offensive, the Taliban invade important cities in northern Afghanistan”');
+    // The reader draws what the keyboard picked, as it would a mouse selection.
+    const picked = async () => (await page.locator('.article-text .picked').allTextContents()).join('');
+    await expect.poll(picked).toBe('After a brief offensive, the Taliban invade important cities in northern Afghanistan');
     // Shift+S adds the next sentence to the selection.
     await page.keyboard.press('Shift+S');
     expect(await marked()).toMatch(/^“After a brief offensive.*\s+KABUL, Afghanistan – The Taliban invaded two provincial capitals in northern Afghanistan on Sunday\.”$/s);
     // "s" again: the sentence after the selection.
     await page.keyboard.press('s');
     expect(await marked()).toBe('“In the city of Kunduz, the capital of the province of the same name, the Taliban captured the entrance to the city before dispersing in their neighborhoods.”');
+    await expect.poll(picked).toBe('In the city of Kunduz, the capital of the province of the same name, the Taliban captured the entrance to the city before dispersing in their neighborhoods.');
 
     await page.keyboard.press('e');
     const form = page.getByRole('form', { name: 'Code an event' });
