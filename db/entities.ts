@@ -1,6 +1,7 @@
 import { A_TYPE, type EntityColumn, type EntityDetail, type EntityQuery, type EntityRow, type EntityType, type MapLayer, type PlaceCandidate } from '../electron/contract/entities.js';
 import { nameKey } from '../electron/services/gazetteer/normalise.js';
 import { columnFilterSql } from './articles.js';
+import { searchClause } from './tableSearch.js';
 import { recordChange } from './changes.js';
 import { nowIso, writeTransaction, type Db } from './open.js';
 
@@ -161,10 +162,9 @@ export class EntitiesRepository {
       where.push('e.type IN (SELECT value FROM json_each(?))');
       params.push(JSON.stringify(query.types));
     }
-    if (query.search.trim()) {
-      where.push('e.id IN (SELECT entity_id FROM entity_alias WHERE key LIKE ?)');
-      params.push(`%${nameKey(query.search)}%`);
-    }
+    // The search box on the registry's own names: every alias, written any way (see nameKey).
+    const named = searchClause(query.search, params, (pattern, p) => (p.push(pattern), "e.id IN (SELECT entity_id FROM entity_alias WHERE key LIKE ? ESCAPE '\\')"), nameKey);
+    if (named) where.push(named);
     for (const [column, filter] of Object.entries(query.filters)) {
       // On the name the column shows (the search box is the way to match any alias).
       const clause = columnFilterSql(column === 'name' ? 'e.name' : 'e.type', filter, params);

@@ -1,8 +1,11 @@
 import { EVENT_TYPE_NAMES, disorderTypeOf, eventTypeOf, interactionOf, type ActorType, type SubEventType } from '../electron/contract/acled.js';
-import { EVENT_FIELDS, type EventField, type EventInput, type EventQuery, type EventRecord, type EvidenceInput } from '../electron/contract/events.js';
+import { EVENT_FIELDS, type EVENT_FILTER_KINDS, type EventField, type EventInput, type EventQuery, type EventRecord, type EvidenceInput } from '../electron/contract/events.js';
+import type { ColumnFilter } from '../electron/contract/articles.js';
+import { columnFilterSql } from './articles.js';
 import { recordChange } from './changes.js';
 import { nowIso, writeTransaction, type Db } from './open.js';
 import { spanColumns } from './spans.js';
+import { searchClause } from './tableSearch.js';
 
 export class EventError extends Error {}
 
@@ -51,6 +54,41 @@ const SORT: Record<EventQuery['sort'][number]['column'], string> = {
   fatalities: 'ev.fatalities',
   updated: 'ev.updated_at',
 };
+
+// Subqueries rather than joins: points() reads the same conditions without the SELECT's joins.
+const nameOf = (column: string) => `(SELECT name FROM entity WHERE id = ev.${column})`;
+
+/** What the Events table's column filters test, by column. */
+const FILTER_SQL: Record<keyof typeof EVENT_FILTER_KINDS, string> = {
+  date: 'ev.event_date',
+  timePrecision: 'ev.time_precision',
+  eventType: 'ev.event_type',
+  subEventType: 'ev.sub_event_type',
+  actor1: nameOf('actor1_id'),
+  actor2: nameOf('actor2_id'),
+  location: nameOf('location_id'),
+  geoPrecision: 'ev.geo_precision',
+  fatalities: 'ev.fatalities',
+  notes: 'ev.notes',
+};
+
+/**
+ * An event's own text for the search box: its actors (associated ones too), its location as linked
+ * and as an imported row named it, its types and notes, one field per line so that a phrase does
+ * not run from one field into the next.
+ */
+const OWN_TEXT = `(${[
+  nameOf('actor1_id'),
+  nameOf('actor2_id'),
+  "(SELECT group_concat(en.name, char(10)) FROM event_associate ea JOIN entity en ON en.id = ea.entity_id WHERE ea.event_id = ev.id)",
+  nameOf('location_id'),
+  'ev.place_name',
+  'ev.event_type',
+  'ev.sub_event_type',
+  'ev.notes',
+]
+  .map((e) => `coalesce(${e}, '')`)
+  .join(' || char(10) || ')})`;
 
 /** Where a location entity is and which admin areas and country hold it. */
 export interface Located {
@@ -355,6 +393,12 @@ export class EventsRepository {
     if (query.articleIds.length) add('ev.id IN (SELECT event_id FROM event_evidence WHERE article_id IN (SELECT value FROM json_each(?)))', JSON.stringify(query.articleIds));
     if (query.bbox) add('ev.lat BETWEEN ? AND ? AND ev.lon BETWEEN ? AND ?', query.bbox[1], query.bbox[3], query.bbox[0], query.bbox[2]);
     if (query.ids) add('ev.id IN (SELECT value FROM json_each(?))', JSON.stringify(query.ids));
+    const searched = searchClause(query.search, params, (pattern, p) => (p.push(pattern), `${OWN_TEXT} LIKE ? ESCAPE '\\'`));
+    if (searched) clauses.push(searched);
+    for (const [column, filter] of Object.entries(query.filters) as [keyof typeof FILTER_SQL, ColumnFilter][]) {
+      const clause = columnFilterSql(FILTER_SQL[column], filter, params);
+      if (clause) clauses.push(clause);
+    }
     return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
   }
 

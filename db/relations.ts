@@ -1,7 +1,10 @@
-import type { Graph, RelationInput, RelationRecord } from '../electron/contract/relations.js';
+import type { ColumnFilter } from '../electron/contract/articles.js';
+import type { Graph, RELATION_FILTER_KINDS, RelationInput, RelationNarrowing, RelationRecord } from '../electron/contract/relations.js';
+import { columnFilterSql } from './articles.js';
 import { recordChange } from './changes.js';
 import { nowIso, writeTransaction, type Db } from './open.js';
 import { spanColumns } from './spans.js';
+import { searchClause } from './tableSearch.js';
 
 export class RelationError extends Error {}
 
@@ -22,6 +25,28 @@ interface Row {
 
 const SELECT = `SELECT r.*, s.name AS source_name, s.type AS source_type, t.name AS target_name, t.type AS target_type
   FROM relation r JOIN entity s ON s.id = r.source_id JOIN entity t ON t.id = r.target_id`;
+
+/** A relation's type as the table shows it: a custom one by its name. */
+const TYPE_SHOWN = "CASE WHEN r.type = 'custom' THEN r.label ELSE r.type END";
+
+/** What the Relations table's column filters test, by column ("when" by the start date). */
+const FILTER_SQL: Record<keyof typeof RELATION_FILTER_KINDS, string> = {
+  source: 's.name',
+  type: TYPE_SHOWN,
+  target: 't.name',
+  when: 'r.start_date',
+  notes: 'r.notes',
+};
+
+const SORT: Record<RelationNarrowing['sort'][number]['column'], string> = {
+  source: 's.name COLLATE NOCASE',
+  type: `${TYPE_SHOWN} COLLATE NOCASE`,
+  target: 't.name COLLATE NOCASE',
+  when: 'r.start_date',
+};
+
+/** A relation's own text for the search box: both ends, its type (or custom name) and notes, one per line. */
+const OWN_TEXT = "(s.name || char(10) || t.name || char(10) || r.type || char(10) || coalesce(r.label, '') || char(10) || coalesce(r.notes, ''))";
 
 /** Relations between entities, with the spans that say so. */
 export class RelationsRepository {
@@ -79,11 +104,25 @@ export class RelationsRepository {
     return this.toRecord(row);
   }
 
-  page(entityIds: number[], startRow: number, endRow: number): { rows: RelationRecord[]; total: number } {
-    const where = entityIds.length ? 'WHERE r.source_id IN (SELECT value FROM json_each(?)) OR r.target_id IN (SELECT value FROM json_each(?))' : '';
-    const params = entityIds.length ? [JSON.stringify(entityIds), JSON.stringify(entityIds)] : [];
-    const rows = this.db.prepare(`${SELECT} ${where} ORDER BY s.name COLLATE NOCASE, r.type, t.name COLLATE NOCASE LIMIT ? OFFSET ?`).all(...params, endRow - startRow, startRow) as Row[];
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM relation r ${where}`).get(...params) as { n: number }).n;
+  /** A page of relations touching these entities (all when none), narrowed by the table's search and column filters. */
+  page(entityIds: number[], startRow: number, endRow: number, narrowing: Partial<RelationNarrowing> = {}): { rows: RelationRecord[]; total: number } {
+    const clauses: string[] = [];
+    const params: unknown[] = [];
+    if (entityIds.length) {
+      clauses.push('(r.source_id IN (SELECT value FROM json_each(?)) OR r.target_id IN (SELECT value FROM json_each(?)))');
+      params.push(JSON.stringify(entityIds), JSON.stringify(entityIds));
+    }
+    const searched = searchClause(narrowing.search ?? '', params, (pattern, p) => (p.push(pattern), `${OWN_TEXT} LIKE ? ESCAPE '\\'`));
+    if (searched) clauses.push(searched);
+    for (const [column, filter] of Object.entries(narrowing.filters ?? {}) as [keyof typeof FILTER_SQL, ColumnFilter][]) {
+      const clause = columnFilterSql(FILTER_SQL[column], filter, params);
+      if (clause) clauses.push(clause);
+    }
+    const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+    const sort = narrowing.sort?.[0];
+    const order = sort ? `${SORT[sort.column]} ${sort.direction === 'desc' ? 'DESC' : 'ASC'}, r.id` : "s.name COLLATE NOCASE, r.type, t.name COLLATE NOCASE, r.id";
+    const rows = this.db.prepare(`${SELECT} ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, endRow - startRow, startRow) as Row[];
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM relation r JOIN entity s ON s.id = r.source_id JOIN entity t ON t.id = r.target_id ${where}`).get(...params) as { n: number }).n;
     return { rows: rows.map((r) => this.toRecord(r)), total };
   }
 

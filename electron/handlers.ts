@@ -310,7 +310,7 @@ export function createHandlers({ session, imports, extraction, learner, emit, mo
       changed('relations');
       return rel().get(id);
     },
-    'relations.page': ({ entityIds, startRow, endRow }) => rel().page(entityIds, startRow, endRow),
+    'relations.page': ({ entityIds, startRow, endRow, ...narrowing }) => rel().page(entityIds, startRow, endRow, narrowing),
     'relations.graph': ({ around, limit }) => rel().graph(around, limit),
     'selection.links': (ref) => ws().links(ref),
 

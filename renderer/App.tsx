@@ -15,6 +15,7 @@ import { WorkspaceMenu } from './components/WorkspaceMenu.js';
 import { LockedWorkspace } from './components/PassphraseDialog.js';
 import { emptyQuery, isFiltered, type ViewQuery } from './state/query.js';
 import { useErrors } from './state/useAsync.js';
+import { useSearchCounts } from './state/useSearchCounts.js';
 import { ArticlesTable } from './views/ArticlesTable.js';
 import { BulkBar } from './views/BulkBar.js';
 import { EntitiesTable } from './views/EntitiesTable.js';
@@ -144,11 +145,28 @@ export function App() {
       bbox: query.bbox,
       dateFrom: query.dateRange?.[0] ?? null,
       dateTo: query.dateRange?.[1] ?? null,
-      // Events whose evidence comes from the articles the search box, tags and column filters keep.
-      articleQuery: query.search.trim() || query.tagIds.length || Object.keys(gridFilters).length ? ArticleQuery.parse({ search: query.search, tagIds: query.tagIds, filters: gridFilters }) : null,
+      // The search box on the events' own text (actors, location, notes, types); events whose
+      // evidence comes from the articles the tags and column filters keep.
+      search: query.search,
+      articleQuery: query.tagIds.length || Object.keys(gridFilters).length ? ArticleQuery.parse({ tagIds: query.tagIds, filters: gridFilters }) : null,
     }),
     [query.entityIds, query.bbox, query.dateRange, query.search, query.tagIds, gridFilters],
   );
+  const eventQuery = useMemo(() => (selection.length ? { ...eventFilter, articleIds: selection } : eventFilter), [eventFilter, selection]);
+  // The search box on the entities' own names; entities of the articles the other filters keep.
+  const entityQuery = useMemo(() => {
+    const articles = { ...query, search: '', filters: gridFilters };
+    if (selection.length) return { search: query.search, articleIds: selection };
+    return { search: query.search, articleQuery: isFiltered(articles) ? articles : null };
+  }, [query, gridFilters, selection]);
+  const searchCounts = useSearchCounts(query.search, entityQuery, eventQuery, query.entityIds, refreshKey);
+  const tabCount = (n: number | undefined, what: string) =>
+    searchCounts && n !== undefined ? (
+      <span className="tab-count" data-testid={`${what}-search-count`} title={`${what} matching the search`}>
+        {n.toLocaleString('en')}
+      </span>
+    ) : null;
+  const searchNote = query.search.trim() ? ` matching “${query.search.trim()}”` : '';
   useEffect(() => {
     void run(() => call('events.points', { query: { ...eventFilter, bbox: null } })).then((p) => p && setEventPoints(decodeEventPoints(p.packed)));
   }, [eventFilter, refreshKey, run]);
@@ -326,13 +344,13 @@ export function App() {
                     Articles
                   </button>
                   <button type="button" role="tab" aria-selected={tab === 'entities'} onClick={() => setTab('entities')}>
-                    Entities
+                    Entities{tabCount(searchCounts?.entities, 'entities')}
                   </button>
                   <button type="button" role="tab" aria-selected={tab === 'events'} onClick={() => setTab('events')}>
-                    Events
+                    Events{tabCount(searchCounts?.events, 'events')}
                   </button>
                   <button type="button" role="tab" aria-selected={tab === 'relations'} onClick={() => setTab('relations')}>
-                    Relations
+                    Relations{tabCount(searchCounts?.relations, 'relations')}
                   </button>
                   <button type="button" role="tab" aria-selected={tab === 'chart'} onClick={() => setTab('chart')}>
                     Link chart
@@ -347,14 +365,17 @@ export function App() {
                 ) : tab === 'entities' ? (
                   <span data-testid="entity-count">
                     {entityTotal.toLocaleString('en')} {entityTotal === 1 ? 'entity' : 'entities'}
+                    {searchNote}
                   </span>
                 ) : tab === 'events' ? (
                   <span data-testid="event-count">
                     {eventTotal.toLocaleString('en')} {eventTotal === 1 ? 'event' : 'events'}
+                    {searchNote}
                   </span>
                 ) : tab === 'relations' ? (
                   <span data-testid="relation-count">
                     {relationTotal.toLocaleString('en')} {relationTotal === 1 ? 'relation' : 'relations'}
+                    {searchNote}
                   </span>
                 ) : null}
                 {(tab === 'entities' || tab === 'events') && selection.length > 0 && (
@@ -403,6 +424,7 @@ export function App() {
                 ) : tab === 'relations' ? (
                   <RelationsTable
                     entityIds={query.entityIds}
+                    search={query.search}
                     refreshKey={refreshKey}
                     selectedId={focus?.kind === 'relation' ? focus.id : null}
                     markedIds={links.relationIds}
@@ -427,7 +449,7 @@ export function App() {
                   />
                 ) : tab === 'events' ? (
                   <EventsTable
-                    query={selection.length ? { ...eventFilter, articleIds: selection } : eventFilter}
+                    query={eventQuery}
                     refreshKey={refreshKey}
                     selectedId={side?.kind === 'event' ? side.id : null}
                     markedIds={links.eventIds}
@@ -438,11 +460,7 @@ export function App() {
                   />
                 ) : (
                   <EntitiesTable
-                    query={
-                      selection.length
-                        ? { articleIds: selection }
-                        : { articleQuery: isFiltered(query) || Object.keys(gridFilters).length ? { ...query, filters: gridFilters } : null }
-                    }
+                    query={entityQuery}
                     refreshKey={refreshKey}
                     selectedId={side?.kind === 'entity' ? side.id : null}
                     markedIds={links.entityIds}

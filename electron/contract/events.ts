@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ArticleQuery } from './articles.js';
+import { ArticleQuery, ColumnFilter } from './articles.js';
+import { filterColumns, filterKindsFit } from './tableFilters.js';
 import { ACTOR_TYPE_CODES, EVENT_TYPE_NAMES, SUB_EVENT_TYPES, SourceScale, type ActorType, type SubEventType } from './acled.js';
 
 export const EVENT_FIELDS = ['date', 'eventType', 'actor1', 'actor2', 'associates', 'location', 'fatalities', 'civilianTargeting', 'notes'] as const;
@@ -116,6 +117,20 @@ export function eventFields(e: EventRecord) {
 }
 
 export const EVENT_COLUMNS = ['date', 'eventType', 'subEventType', 'actor1', 'actor2', 'location', 'fatalities', 'updated'] as const;
+/** The columns the Events table filters on, each with the kind of filter it takes. */
+export const EVENT_FILTER_KINDS = {
+  date: 'date',
+  timePrecision: 'number',
+  eventType: 'text',
+  subEventType: 'text',
+  actor1: 'text',
+  actor2: 'text',
+  location: 'text',
+  geoPrecision: 'number',
+  fatalities: 'number',
+  notes: 'text',
+} as const;
+export const EVENT_FILTER_COLUMNS = filterColumns(EVENT_FILTER_KINDS);
 export const EventQuery = z.object({
   dateFrom: z.string().nullable().default(null),
   dateTo: z.string().nullable().default(null),
@@ -128,8 +143,13 @@ export const EventQuery = z.object({
   /** Only these events (those tied to the current selection); absent for no such limit. */
   ids: z.array(z.number().int()).max(5000).optional(),
   sort: z.array(z.object({ column: z.enum(EVENT_COLUMNS), direction: z.enum(['asc', 'desc']) })).max(1).default([]),
+  /** The search box on the events' own text: actors, location, notes, event and sub-event type. */
+  search: z.string().max(500).default(''),
+  /** The Events table's column filters (AG Grid's filter model), applied in SQL. */
+  filters: z.partialRecord(z.enum(EVENT_FILTER_COLUMNS), ColumnFilter).superRefine(filterKindsFit(EVENT_FILTER_KINDS)).default({}),
 });
 export type EventQuery = z.infer<typeof EventQuery>;
+export type EventQueryInput = z.input<typeof EventQuery>;
 
 export interface EventPoint {
   id: number;

@@ -3,7 +3,7 @@ import { ArticleDetail, ArticlePage, ArticlePatch, ArticleQuery, ArticleTarget }
 import { BasemapLabels, EntityDetail, EntityQuery, EntityRow, EntityType, MapLayer, Mention, MentionType, PlaceCandidate, PlacePick } from './entities.js';
 import { EventInput, EventQuery, EventRecord, EvidenceInput, Problem } from './events.js';
 import { ImportReport, ImportSource } from './imports.js';
-import { Graph, RelationEvidence, RelationInput, RelationRecord } from './relations.js';
+import { Graph, RelationEvidence, RelationInput, RelationNarrowing, RelationRecord } from './relations.js';
 import { SelectionLinks, SelectionRef } from './selection.js';
 import { ReportFormat, ReportSaved, ReportSpec } from './reports.js';
 import { ExchangeImportInput, ExchangeImportResult, ExportFormat, ExportRequest, ExportResult, TABLE_NAMES } from './exports.js';
@@ -231,7 +231,7 @@ export const contract = {
   'relations.get': call(z.object({ id: Id }), RelationRecord),
   'relations.addEvidence': call(z.object({ id: Id, evidence: RelationEvidence }), RelationRecord),
   'relations.page': call(
-    z.object({ entityIds: z.array(Id).max(50).default([]), startRow: z.number().int().min(0), endRow: z.number().int().min(1) }).refine((v) => v.endRow > v.startRow && v.endRow - v.startRow <= 1000, 'Pages hold 1 to 1000 rows'),
+    RelationNarrowing.extend({ entityIds: z.array(Id).max(50).default([]), startRow: z.number().int().min(0), endRow: z.number().int().min(1) }).refine((v) => v.endRow > v.startRow && v.endRow - v.startRow <= 1000, 'Pages hold 1 to 1000 rows'),
     z.object({ rows: z.array(RelationRecord), total: z.number() }),
   ),
   'relations.graph': call(z.object({ around: z.array(Id).max(500).default([]), limit: z.number().int().min(1).max(50_000).default(20_000) }), Graph),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { ColumnFilter } from './articles.js';
+import { filterColumns, filterKindsFit } from './tableFilters.js';
 
 export const RELATION_TYPES = ['member of', 'spokesman for', 'leader of', 'allied with', 'fights against', 'located in', 'part of', 'custom'] as const;
 export const RelationType = z.enum(RELATION_TYPES);
@@ -35,6 +37,20 @@ export const RelationRecord = z.object({
   evidence: z.array(z.object({ id: z.number(), articleId: z.number(), articleTitle: z.string(), quote: z.string(), start: z.number(), end: z.number() })),
 });
 export type RelationRecord = z.infer<typeof RelationRecord>;
+
+/** The columns the Relations table filters on, each with the kind of filter it takes ("when" filters on the start date). */
+export const RELATION_FILTER_KINDS = { source: 'text', type: 'text', target: 'text', when: 'date', notes: 'text' } as const;
+export const RELATION_COLUMNS = ['source', 'type', 'target', 'when'] as const;
+
+/** How the Relations table narrows and orders its rows, besides the entities of the filter bar. */
+export const RelationNarrowing = z.object({
+  /** The search box on the relations' own text: the names of both ends, the type and the notes. */
+  search: z.string().max(500).default(''),
+  /** The Relations table's column filters (AG Grid's filter model), applied in SQL. */
+  filters: z.partialRecord(z.enum(filterColumns(RELATION_FILTER_KINDS)), ColumnFilter).superRefine(filterKindsFit(RELATION_FILTER_KINDS)).default({}),
+  sort: z.array(z.object({ column: z.enum(RELATION_COLUMNS), direction: z.enum(['asc', 'desc']) })).max(1).default([]),
+});
+export type RelationNarrowing = z.infer<typeof RelationNarrowing>;
 
 /** A graph for the link chart: entities as nodes, relations as edges. */
 export const Graph = z.object({

@@ -1,4 +1,4 @@
-import type { ColDef, ValueParserParams } from 'ag-grid-community';
+import type { ColDef, FilterModel, ValueParserParams } from 'ag-grid-community';
 import { SUB_EVENT_TYPES, eventInputOf, type EventQuery, type EventRecord, type Problem } from '../../electron/contract/index.js';
 import { call } from '../api.js';
 import { plural } from '../text.js';
@@ -8,17 +8,22 @@ const PRECISIONS = [1, 2, 3];
 const toNumber = (p: ValueParserParams<EventRecord>) => (p.newValue === '' || p.newValue === null ? p.oldValue : Number(p.newValue));
 // Edited in place: the fields that need no entity picker. Actors and the location are changed in the form.
 const editable = { editable: true, cellClass: 'cell-editable' } as const;
+// One condition per column, as in the other tables: each is one SQL condition (see db/events.ts).
+const oneCondition = { maxNumConditions: 1, buttons: ['reset'] };
+const text = { filter: 'agTextColumnFilter', filterParams: oneCondition } as const;
+const number = { filter: 'agNumberColumnFilter', filterParams: oneCondition } as const;
+const date = { filter: 'agDateColumnFilter', filterParams: { ...oneCondition, inRangeInclusive: true } } as const;
 
 const columns: ColDef<EventRecord>[] = [
-  { field: 'date', headerName: 'Date', width: 115, ...editable },
-  { field: 'timePrecision', headerName: 'Time prec.', width: 95, sortable: false, ...editable, cellEditor: 'agSelectCellEditor', cellEditorParams: { values: PRECISIONS }, valueParser: toNumber },
-  { field: 'eventType', headerName: 'Event type', width: 170 },
-  { field: 'subEventType', headerName: 'Sub-event type', flex: 1.2, minWidth: 170, ...editable, cellEditor: 'agSelectCellEditor', cellEditorParams: { values: SUB_EVENT_TYPES } },
-  { colId: 'actor1', headerName: 'Actor 1', flex: 1, valueGetter: (p) => p.data?.actor1?.name ?? '' },
-  { colId: 'actor2', headerName: 'Actor 2', flex: 1, valueGetter: (p) => p.data?.actor2?.name ?? '' },
-  { colId: 'location', headerName: 'Location', flex: 1, valueGetter: (p) => p.data?.location?.name ?? '' },
-  { field: 'geoPrecision', headerName: 'Geo', width: 75, sortable: false, ...editable, cellEditor: 'agSelectCellEditor', cellEditorParams: { values: PRECISIONS }, valueParser: toNumber },
-  { field: 'fatalities', headerName: 'Fatalities', width: 100, ...editable, cellEditor: 'agNumberCellEditor', cellEditorParams: { min: 0, precision: 0 }, valueParser: toNumber },
+  { field: 'date', headerName: 'Date', width: 115, ...editable, ...date },
+  { field: 'timePrecision', headerName: 'Time prec.', width: 95, sortable: false, ...editable, cellEditor: 'agSelectCellEditor', cellEditorParams: { values: PRECISIONS }, valueParser: toNumber, ...number },
+  { field: 'eventType', headerName: 'Event type', width: 170, ...text },
+  { field: 'subEventType', headerName: 'Sub-event type', flex: 1.2, minWidth: 170, ...editable, cellEditor: 'agSelectCellEditor', cellEditorParams: { values: SUB_EVENT_TYPES }, ...text },
+  { colId: 'actor1', headerName: 'Actor 1', flex: 1, valueGetter: (p) => p.data?.actor1?.name ?? '', ...text },
+  { colId: 'actor2', headerName: 'Actor 2', flex: 1, valueGetter: (p) => p.data?.actor2?.name ?? '', ...text },
+  { colId: 'location', headerName: 'Location', flex: 1, valueGetter: (p) => p.data?.location?.name ?? '', ...text },
+  { field: 'geoPrecision', headerName: 'Geo', width: 75, sortable: false, ...editable, cellEditor: 'agSelectCellEditor', cellEditorParams: { values: PRECISIONS }, valueParser: toNumber, ...number },
+  { field: 'fatalities', headerName: 'Fatalities', width: 100, ...editable, cellEditor: 'agNumberCellEditor', cellEditorParams: { min: 0, precision: 0 }, valueParser: toNumber, ...number },
   {
     colId: 'evidence',
     headerName: 'Evidence',
@@ -26,8 +31,11 @@ const columns: ColDef<EventRecord>[] = [
     sortable: false,
     valueGetter: (p) => (p.data ? (p.data.unsupported.length ? plural(p.data.unsupported.length, 'field without', 'fields without') : 'every field') : ''),
   },
-  { field: 'notes', headerName: 'Notes', flex: 1, sortable: false, ...editable, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, valueParser: (p) => (p.newValue ? String(p.newValue) : null) },
+  { field: 'notes', headerName: 'Notes', flex: 1, sortable: false, ...editable, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, valueParser: (p) => (p.newValue ? String(p.newValue) : null), ...text },
 ];
+
+const sortOf = (sort: { colId: string; direction: 'asc' | 'desc' }[]) => sort.map((s) => ({ column: s.colId as EventQuery['sort'][number]['column'], direction: s.direction }));
+const filtersOf = (model: FilterModel) => model as EventQuery['filters'];
 
 const describe = (problems: Problem[]) => problems.map((p) => p.message).join(' ');
 
@@ -37,7 +45,7 @@ interface Props extends TableViewProps {
 }
 
 /**
- * Coded events, paged and sorted in SQL; a row opens the event's form. Date, precisions, sub-event
+ * Coded events, paged, sorted and filtered (by column and by the search box) in SQL; a row opens the event's form. Date, precisions, sub-event
  * type, fatalities and notes are edited in place and saved through the same validation as the form:
  * an edit the codebook refuses is undone and the reason shown.
  */
@@ -64,11 +72,9 @@ export function EventsTable({ query, refreshKey, onNotice, ...rest }: Props) {
       testId="events-table"
       columns={columns}
       refreshKey={`${JSON.stringify(query)}|${refreshKey}`}
-      fetchPage={(sort, startRow, endRow) =>
-        call('events.page', { query: { ...query, sort: sort.map((s) => ({ column: s.colId as EventQuery['sort'][number]['column'], direction: s.direction })) }, startRow, endRow })
-      }
+      fetchPage={(sort, startRow, endRow, filters) => call('events.page', { query: { ...query, sort: sortOf(sort), filters: filtersOf(filters) }, startRow, endRow })}
       onCellEdited={save}
-      exportAs={(sort, columns) => ({ table: 'events', eventQuery: { ...query, sort: sort.map((s) => ({ column: s.colId as EventQuery['sort'][number]['column'], direction: s.direction })) }, columns })}
+      exportAs={(sort, columns, filters) => ({ table: 'events', eventQuery: { ...query, sort: sortOf(sort), filters: filtersOf(filters) }, columns })}
       {...rest}
     />
   );
