@@ -6,8 +6,11 @@ import { EventsRepository } from './events.js';
 import type { Db } from './open.js';
 import { RelationsRepository } from './relations.js';
 
-/** The records an export writes, read once in bulk: every format is written from this one model. */
-export interface ExportArticle extends Pick<StoredArticle, 'title' | 'source' | 'url' | 'author' | 'published' | 'dateline' | 'body'> {
+/**
+ * The records an export writes, read once: every format is written from this one model. Article
+ * texts are the bulk of a workspace, so they are not held here but read one at a time (`body`).
+ */
+export interface ExportArticle extends Pick<StoredArticle, 'title' | 'source' | 'url' | 'author' | 'published' | 'dateline'> {
   id: number;
   reliability: string | null;
   credibility: number | null;
@@ -54,6 +57,8 @@ export interface ExportModel {
   withSuggestions: boolean;
   events: EventRecord[];
   relations: RelationRecord[];
+  /** An article's text, read when a format writes it (the last one read is kept: formats go article by article). */
+  body: (articleId: number) => string;
 }
 
 /** Whole workspace, or the part tied to some articles (the ticked ones). */
@@ -85,21 +90,25 @@ function readRelations(db: Db, scope: ExportScope): RelationRecord[] {
   return ids.map((id) => repo.get(id));
 }
 
+function articleBodies(db: Db): (articleId: number) => string {
+  const read = db.prepare('SELECT body FROM article_body WHERE article_id = ?').pluck();
+  let last: { id: number; body: string } | undefined;
+  return (id) => (last?.id === id ? last : (last = { id, body: (read.get(id) as string | undefined) ?? '' })).body;
+}
+
 export function readExportModel(db: Db, scope: ExportScope): ExportModel {
   return db.transaction(() => {
     const inScope = scope.articleIds ? 'WHERE a.id IN (SELECT value FROM json_each(@ids))' : '';
     const ids = JSON.stringify(scope.articleIds ?? []);
     const params = scope.articleIds ? { ids } : {};
     const statuses = scope.includeSuggestions ? "'accepted', 'suggested'" : "'accepted'";
-    const articles = (
-      db
-        .prepare(
-          `SELECT a.id, a.title, a.source, a.url, a.author, a.published, a.dateline, a.reliability, a.credibility, a.fingerprint, b.body,
-             (SELECT json_group_array(t.name) FROM article_tag at JOIN tag t ON t.id = at.tag_id WHERE at.article_id = a.id) AS tags
-           FROM article a JOIN article_body b ON b.article_id = a.id ${inScope} ORDER BY a.id`,
-        )
-        .all(params) as (Omit<ExportArticle, 'tags'> & { tags: string })[]
-    ).map((a) => ({ ...a, tags: JSON.parse(a.tags) as string[] }));
+    const articles: ExportArticle[] = [];
+    const heads = db.prepare(
+      `SELECT a.id, a.title, a.source, a.url, a.author, a.published, a.dateline, a.reliability, a.credibility, a.fingerprint,
+         (SELECT json_group_array(t.name) FROM article_tag at JOIN tag t ON t.id = at.tag_id WHERE at.article_id = a.id) AS tags
+       FROM article a JOIN article_body b ON b.article_id = a.id ${inScope} ORDER BY a.id`,
+    );
+    for (const a of heads.iterate(params) as Iterable<Omit<ExportArticle, 'tags'> & { tags: string }>) articles.push({ ...a, tags: JSON.parse(a.tags) as string[] });
     const mentions = db
       .prepare(
         `SELECT m.id, m.article_id AS articleId, m.start, m.end, m.quote, m.prefix, m.suffix, m.type, m.entity_id AS entityId, m.date_value AS dateValue, m.status
@@ -149,6 +158,6 @@ export function readExportModel(db: Db, scope: ExportScope): ExportModel {
       wikidata: e.wikidata,
       status: e.origin === 'analyst' || confirmed.has(e.id) ? ('accepted' as const) : ('suggested' as const),
     }));
-    return { articles, entities, mentions, events, relations, withSuggestions: scope.includeSuggestions === true };
+    return { articles, entities, mentions, events, relations, withSuggestions: scope.includeSuggestions === true, body: articleBodies(db) };
   })();
 }

@@ -167,6 +167,7 @@ export const COMMANDS: { [N in CallName]: CommandSpec<N> } = {
   'reports.defaultPath': { kind: 'read' },
   'exports.run': { kind: 'record', label: (request) => `Export ${request.format} to ${request.path}` },
   'exports.defaultPath': { kind: 'read' },
+  'exports.cancel': { kind: 'session', why: 'stops a running export, which then leaves no file behind' },
   'imports.exchange': { kind: 'do', label: ({ name }) => `Import ${name}` },
 
   'imports.start': { kind: 'job' },

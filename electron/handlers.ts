@@ -3,7 +3,7 @@ import { MAX_FILE_BYTES, type ArticleQuery, type CallName, type EventQuery, type
 import { HistoryError } from '../db/history.js';
 import { UserError } from './services/errors.js';
 import { detectExchange, importExchange } from './services/exports/exchange.js';
-import { defaultExportPath, runExport } from './services/exports/index.js';
+import { cancelExports, defaultExportPath, runExport } from './services/exports/index.js';
 import { defaultReportPath, previewReport, saveReport } from './services/reports/index.js';
 import type { PdfPrinter } from './services/reports/pdf.js';
 import type { ExtractionQueue } from './services/entities/queue.js';
@@ -317,7 +317,8 @@ export function createHandlers({ session, imports, extraction, learner, emit, mo
     'reports.preview': ({ spec }) => previewReport(ws(), spec),
     'reports.save': ({ spec, format, path, overwrite }) => saveReport(ws(), spec, format, path, overwrite, printPdf),
     'reports.defaultPath': ({ format }) => ({ path: defaultReportPath(ws().file, format) }),
-    'exports.run': (request) => runExport(ws(), request, version),
+    'exports.run': (request) => runExport(ws(), request, version, (bytes) => emit({ type: 'export.progress', path: request.path, bytes })),
+    'exports.cancel': () => cancelExports(),
     'exports.defaultPath': ({ format, table }) => ({ path: defaultExportPath(ws().file, format, table) }),
     'imports.exchange': ({ name, text, companions }) => {
       const kind = detectExchange(text, name);

@@ -16,6 +16,7 @@ import { makeArticles, mulberry32 } from './benchArticles.js';
 import { benchSuggestions } from './benchSuggestions.js';
 import { benchNearDuplicates } from './benchNearDuplicates.js';
 import { benchEncryption } from './benchEncryption.js';
+import { benchExportMemory } from './benchExportMemory.js';
 
 const root = appRoot();
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);
@@ -100,6 +101,7 @@ await benchNearDuplicates(sizes);
 await benchEntities();
 await benchSuggestions((process.env.BENCH_SUGGEST_SIZES ?? '10000').split(',').map(Number).filter((n) => n > 0));
 await benchEncryption();
+await benchExportMemory();
 clearInterval(sampler);
 
 /** Entities: extraction rate, gazetteer, map data queries, and the map's first idle frame. */

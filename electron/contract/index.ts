@@ -243,6 +243,8 @@ export const contract = {
   'reports.defaultPath': call(z.object({ format: ReportFormat }), z.object({ path: z.string() })),
   'exports.run': call(ExportRequest, ExportResult),
   'exports.defaultPath': call(z.object({ format: ExportFormat, table: z.enum(TABLE_NAMES).optional() }), z.object({ path: z.string() })),
+  /** Stops the export under way: it leaves no file and no temporary file behind. */
+  'exports.cancel': call(Empty, z.object({ cancelled: z.number() })),
   /** A W3C annotation, ACLED CSV or GeoJSON file's text, told apart by content. */
   'imports.exchange': call(ExchangeImportInput, ExchangeImportResult),
   /** Restores a workspace archive into a new workspace file and opens it. */
@@ -273,6 +275,7 @@ export type CallOutput<N extends CallName> = z.output<Contract[N]['output']>;
 export type CoreEvent =
   | { type: 'import.progress'; report: ImportReport }
   | { type: 'extract.progress'; done: number; remaining: number }
+  | { type: 'export.progress'; path: string; bytes: number }
   | { type: 'changed'; what: Changed[] };
 export type Changed = 'articles' | 'tags' | 'workspace' | 'entities' | 'events' | 'relations' | 'history' | 'namesModel';
 

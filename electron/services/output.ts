@@ -140,6 +140,116 @@ export async function writeFilesAtomically(files: PendingFile[]): Promise<number
 
 export const writeFileAtomically = (target: string, write: PendingFile['write']) => writeFilesAtomically([{ target, write }]);
 
+/** Raised when the analyst cancels a long write: nothing was saved, which is what they asked for. */
+export class WriteCancelled extends UserError {
+  constructor(target: string) {
+    super('cancelled', `Export cancelled: ${path.basename(target)} was not written, and nothing was left behind.`);
+  }
+}
+
+export interface StreamOptions {
+  /** Aborted when the analyst presses Cancel: checked between chunks. */
+  signal?: AbortSignal;
+  /** Called now and then with the bytes made so far. */
+  onProgress?: (bytes: number) => void;
+}
+
+/** Bytes held before they go to the disk: big enough for few system calls, small enough never to matter. */
+const FLUSH_AT = 1 << 20;
+/** How long a write may run before it lets other calls (a Cancel, a page of the table) through. */
+const YIELD_EVERY_MS = 30;
+
+/**
+ * Writes a file as its text is made, chunk by chunk, under a temporary name beside the target, then
+ * fsyncs and renames it into place. Memory stays at one buffer whatever the size of the file; the
+ * write lets other calls through every few milliseconds so Cancel is heard; on cancel or error the
+ * temporary file is removed and the target is untouched. Returns the bytes written.
+ */
+export async function writeChunksAtomically(target: string, chunks: Iterable<string>, options: StreamOptions = {}): Promise<number> {
+  if (isDirectory(target)) throw new UserError('is_folder', `${target} is a folder: give a file name to save to. Nothing in the folder was touched.`);
+  removeStalePartials(target);
+  const partial = reservePartial(target);
+  const fd = fs.openSync(partial, 'w');
+  let open = true;
+  try {
+    let pending: string[] = [];
+    let pendingLength = 0;
+    let bytes = 0;
+    let paused = Date.now();
+    const flush = () => {
+      if (!pendingLength) return;
+      const buffer = Buffer.from(pending.join(''));
+      fs.writeSync(fd, buffer);
+      bytes += buffer.length;
+      pending = [];
+      pendingLength = 0;
+    };
+    for (const chunk of chunks) {
+      pending.push(chunk);
+      pendingLength += chunk.length;
+      if (pendingLength >= FLUSH_AT) flush();
+      if (Date.now() - paused >= YIELD_EVERY_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        paused = Date.now();
+        if (options.signal?.aborted) throw new WriteCancelled(target);
+        options.onProgress?.(bytes + pendingLength);
+      }
+    }
+    flush();
+    if (options.signal?.aborted) throw new WriteCancelled(target);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    open = false;
+    fs.renameSync(partial, target);
+    return bytes;
+  } catch (error) {
+    if (open) fs.closeSync(fd);
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * For writers that need a Node stream (exceljs' streaming workbook): the same temporary file,
+ * fsync and rename as writeChunksAtomically. The writer calls `checkpoint` between records: it
+ * lets other calls through every few milliseconds, reports progress and stops on Cancel. The writer
+ * must end the stream; on cancel or error it is destroyed and the temporary file removed.
+ */
+export async function writeStreamAtomically(target: string, write: (out: fs.WriteStream, checkpoint: () => Promise<void>) => Promise<void>, options: StreamOptions = {}): Promise<number> {
+  if (isDirectory(target)) throw new UserError('is_folder', `${target} is a folder: give a file name to save to. Nothing in the folder was touched.`);
+  removeStalePartials(target);
+  const partial = reservePartial(target);
+  const out = fs.createWriteStream(partial);
+  const closed = new Promise<void>((resolve, reject) => {
+    out.on('close', resolve);
+    out.on('error', reject);
+  });
+  // Awaited below; until then an early stream error must not count as an unhandled rejection.
+  closed.catch(() => undefined);
+  let paused = Date.now();
+  const checkpoint = async () => {
+    if (Date.now() - paused < YIELD_EVERY_MS) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    paused = Date.now();
+    if (options.signal?.aborted) throw new WriteCancelled(target);
+    options.onProgress?.(out.bytesWritten);
+  };
+  try {
+    await write(out, checkpoint);
+    await closed;
+    if (options.signal?.aborted) throw new WriteCancelled(target);
+    fsyncFile(partial);
+    const bytes = fs.statSync(partial).size;
+    fs.renameSync(partial, target);
+    return bytes;
+  } catch (error) {
+    out.destroy();
+    await closed.catch(() => undefined);
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
+}
+
 /** writeFileAtomically for callers that cannot wait (restoring an archive from the command line). */
 export function writeFileAtomicallySync(target: string, write: (partial: string) => void): number {
   if (isDirectory(target)) throw new UserError('is_folder', `${target} is a folder: give a file name to save to. Nothing in the folder was touched.`);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { EXCHANGE_EXTENSIONS, EXPORT_FORMATS, EXPORT_FORMAT_INFO, type ExchangeImportResult, type ExportFormat, type ExportResult } from '../../electron/contract/index.js';
-import { call } from '../api.js';
+import { call, onCoreEvent } from '../api.js';
 import { plural } from '../text.js';
 import { shownTable } from '../state/shownTable.js';
 import { Modal } from './Modal.js';
@@ -31,6 +31,8 @@ export function ExportDialog({ selection, tabLabel, encrypted, run, onClose }: P
   // the app's error banner sits behind this dialog, where the analyst would not see it.
   const [saveError, setSaveError] = useState<string | null>(null);
   const [imported, setImported] = useState<(ExchangeImportResult & { name: string })[]>([]);
+  // The export under way: how much of the file is written so far (null before its first report).
+  const [running, setRunning] = useState<{ bytes: number | null } | null>(null);
   const table = TABLE_FORMATS.includes(format) ? shownTable() : null;
 
   // A default path proposed for the chosen format; one that arrives after the analyst typed a path is dropped.
@@ -41,9 +43,12 @@ export function ExportDialog({ selection, tabLabel, encrypted, run, onClose }: P
     void run(() => call('exports.defaultPath', { format, ...(t ? { table: t } : {}) })).then((p) => p && !typed.current && setPath(p.path));
   }, [format, run]);
 
+  useEffect(() => onCoreEvent((event) => event.type === 'export.progress' && setRunning((r) => r && { bytes: event.bytes })), []);
+
   const start = async () => {
     setDone(null);
     setSaveError(null);
+    setRunning({ bytes: null });
     try {
       setDone(
         await call('exports.run', {
@@ -58,6 +63,8 @@ export function ExportDialog({ selection, tabLabel, encrypted, run, onClose }: P
       );
     } catch (e) {
       setSaveError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setRunning(null);
     }
   };
 
@@ -139,6 +146,11 @@ export function ExportDialog({ selection, tabLabel, encrypted, run, onClose }: P
           <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} />{' '}
           {format === 'brat' ? 'Replace an earlier brat export in that folder (only the files it wrote; anything else there is kept)' : 'Replace the file if it exists'}
         </label>
+        {running && (
+          <p role="status" className="notice-line" data-testid="export-progress">
+            Exporting… {running.bytes === null ? '' : `${(running.bytes / 1024 / 1024).toFixed(1)} MB written so far.`}
+          </p>
+        )}
         {done && (
           <p role="status" className="notice-line">
             Saved {plural(done.records, 'record')} to {done.path} ({(done.bytes / 1024).toFixed(done.bytes < 10240 ? 1 : 0)} KB{done.files > 1 ? `, ${done.files} files` : ''}).
@@ -148,9 +160,15 @@ export function ExportDialog({ selection, tabLabel, encrypted, run, onClose }: P
           <button type="button" onClick={onClose}>
             Close
           </button>
-          <button type="submit" className="primary" disabled={!path.trim() || needsTable}>
-            Export
-          </button>
+          {running ? (
+            <button type="button" onClick={() => void run(() => call('exports.cancel', {}))}>
+              Cancel export
+            </button>
+          ) : (
+            <button type="submit" className="primary" disabled={!path.trim() || needsTable}>
+              Export
+            </button>
+          )}
         </div>
       </form>
       <h3>Bring data in</h3>

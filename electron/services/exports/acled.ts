@@ -111,22 +111,25 @@ const INTER_COLUMNS: readonly AcledColumn[] = ['inter1', 'inter2', 'interaction'
  * country's code, "AWB" and their number, which no ACLED id has (ACLED's are letters and digits
  * only after the code), suffixed if an imported row already holds it.
  */
-export function acledRows(db: Db, model: ExportModel, codes: AcledCodes = 'text'): string[][] {
+export function* acledRows(db: Db, model: ExportModel, codes: AcledCodes = 'text'): Generator<string[]> {
   const repo = new EventsRepository(db);
   const kept = repo.acledSources(model.events.map((e) => e.id));
   const taken = repo.acledIds();
   const sourceOf = new Map(model.articles.map((a) => [a.id, a.source]));
-  return model.events.map((e) => {
+  for (const e of model.events) {
     const articleSources = [...new Set(e.evidence.map((ev) => sourceOf.get(ev.articleId)).filter((s): s is string => !!s))];
     const id = e.acledId ?? ownId(e, taken);
     const cells = acledCells(e, codes, id, articleSources);
     const source = kept.get(e.id);
-    if (!source) return ACLED_COLUMNS.map((c) => cells[c]);
+    if (!source) {
+      yield ACLED_COLUMNS.map((c) => cells[c]);
+      continue;
+    }
     const meaning = acledMeaning(e, id);
     // The record's last change is the analyst's edit whenever any other cell changed, even within the
     // second of the import (compared alone, the two timestamps would then be equal).
     const edited = ACLED_COLUMNS.some((c) => c !== 'timestamp' && source.row[c] !== undefined && source.basis[c] !== meaning[c]);
-    return ACLED_COLUMNS.map((c) => {
+    yield ACLED_COLUMNS.map((c) => {
       const written = source.row[c];
       if (c === 'timestamp' && edited) return cells[c];
       // A column the file did not have (older exports lack disorder_type, tags…) is written as here.
@@ -136,7 +139,7 @@ export function acledRows(db: Db, model: ExportModel, codes: AcledCodes = 'text'
       if (INTER_COLUMNS.includes(c)) return unchanged && (cells[c] === '' || (codes === 'text' && !/^\d+$/.test(written.trim()))) ? written : cells[c];
       return unchanged ? written : cells[c];
     });
-  });
+  }
 }
 
 function ownId(e: EventRecord, taken: Set<string>): string {

@@ -1,4 +1,5 @@
-import type { ExportMention, ExportModel } from '../../../db/exportModel.js';
+import type { ExportArticle, ExportMention, ExportModel } from '../../../db/exportModel.js';
+import type { RelationRecord } from '../../contract/relations.js';
 import { urnOf, type ExportIdentity } from './ids.js';
 import { toCodePoints } from './offsets.js';
 import { safeUrl, wikidataId } from './safeText.js';
@@ -9,7 +10,7 @@ export const articleUrn = (a: { fingerprint: string }) => `urn:awb:article:${a.f
 const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
 const groupBy = <T, K>(rows: T[], key: (r: T) => K) => {
   const map = new Map<K, T[]>();
-  for (const r of rows) map.set(key(r), [...(map.get(key(r)) ?? []), r]);
+  for (const r of rows) (map.get(key(r)) ?? map.set(key(r), []).get(key(r))!).push(r);
   return map;
 };
 
@@ -38,14 +39,16 @@ function entityResource(
  * TextPosition selector; its bodies tag the type, identify the entity (Wikidata where known) and,
  * for places, georeference it (GeoNames where known, and a GeoJSON point).
  */
-export function toW3c(model: ExportModel, ids: ExportIdentity): object {
+export function* w3cChunks(model: ExportModel, ids: ExportIdentity): Generator<string> {
   const entities = byId(model.entities);
   const articles = byId(model.articles);
-  const codePoints = new Map(model.articles.map((a) => [a.id, toCodePoints(a.body)]));
+  // Mentions come article by article, so one article's code points are kept at a time, not every article's.
+  let counted: { id: number; cp: (offset: number) => number } | undefined;
+  const codePointsOf = (article: ExportArticle) => (counted?.id === article.id ? counted : (counted = { id: article.id, cp: toCodePoints(model.body(article.id)) })).cp;
   const entityUrn = (id: number) => urnOf(ids.uuid('entity', id));
-  const items = model.mentions.map((m) => {
+  const item = (m: ExportMention) => {
     const article = articles.get(m.articleId)!;
-    const cp = codePoints.get(m.articleId)!;
+    const cp = codePointsOf(article);
     const time = ids.time('mention', m.id);
     const entity = m.entityId ? entities.get(m.entityId) : undefined;
     const bodies: object[] = [{ type: 'TextualBody', purpose: 'tagging', value: m.type }];
@@ -85,10 +88,10 @@ export function toW3c(model: ExportModel, ids: ExportIdentity): object {
         ],
       },
     };
-  });
+  };
   // Relations as linking annotations (as Recogito writes them): the two entities are the first two
   // targets, in order; each span that says so is a further target; the type is a tagging body.
-  const relations = model.relations.map((r) => ({
+  const relation = (r: RelationRecord) => ({
     id: urnOf(ids.uuid('relation', r.id)),
     type: 'Annotation',
     motivation: 'linking',
@@ -106,27 +109,27 @@ export function toW3c(model: ExportModel, ids: ExportIdentity): object {
       ...r.evidence.flatMap((e) => {
         const article = articles.get(e.articleId);
         if (!article) return [];
-        const cp = codePoints.get(article.id)!;
+        const cp = codePointsOf(article);
         return [
           {
             source: articleUrn(article),
             selector: [
-              { type: 'TextQuoteSelector', exact: e.quote, prefix: article.body.slice(Math.max(0, e.start - 32), e.start), suffix: article.body.slice(e.end, e.end + 32) },
+              { type: 'TextQuoteSelector', exact: e.quote, prefix: model.body(article.id).slice(Math.max(0, e.start - 32), e.start), suffix: model.body(article.id).slice(e.end, e.end + 32) },
               { type: 'TextPositionSelector', start: cp(e.start), end: cp(e.end) },
             ],
           },
         ];
       }),
     ],
-  }));
-  return {
-    '@context': 'http://www.w3.org/ns/anno.jsonld',
-    id: urnOf(ids.workspace),
-    type: 'AnnotationCollection',
-    label: 'Analyst Workbench annotations',
-    total: items.length + relations.length,
-    first: { type: 'AnnotationPage', startIndex: 0, items: [...items, ...relations] },
-  };
+  });
+  // The same bytes as JSON.stringify(collection, null, 1), one annotation at a time.
+  const total = model.mentions.length + model.relations.length;
+  yield `{\n "@context": "http://www.w3.org/ns/anno.jsonld",\n "id": ${JSON.stringify(urnOf(ids.workspace))},\n "type": "AnnotationCollection",\n "label": "Analyst Workbench annotations",\n "total": ${total},\n "first": {\n  "type": "AnnotationPage",\n  "startIndex": 0,\n  "items": [`;
+  let written = 0;
+  const annotation = (o: object) => (written++ ? ',\n   ' : '\n   ') + JSON.stringify(o, null, 1).replace(/\n/g, '\n   ');
+  for (const m of model.mentions) yield annotation(item(m));
+  for (const r of model.relations) yield annotation(relation(r));
+  yield total ? '\n  ]\n }\n}' : ']\n }\n}';
 }
 
 const oneLine = (s: string) => s.replace(/[\t\r\n]+/g, ' ');
@@ -158,7 +161,7 @@ export function toBrat(model: ExportModel, ids: ExportIdentity): { files: Map<st
   const relationTypes = new Set<string>();
   const eventTypes = new Set<string>();
   for (const article of model.articles) {
-    const text = article.body;
+    const text = model.body(article.id);
     const cp = toCodePoints(text);
     const lines: string[] = [];
     let t = 0;
@@ -237,11 +240,12 @@ const TOKEN = /[\p{L}\p{N}]+(?:[-'’.][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
  * "token -X- -X- TAG", a blank line between sentences, a -DOCSTART- line before each article.
  * Dates have no CoNLL-2003 class and stay O.
  */
-export function toConll(model: ExportModel): string {
+export function* conllChunks(model: ExportModel): Generator<string> {
   const mentionsOf = groupBy(model.mentions, (m) => m.articleId);
-  const out: string[] = [];
+  // An empty export is one empty line, as it has always been.
+  if (model.articles.length === 0) yield '\n';
   for (const article of model.articles) {
-    out.push('-DOCSTART- -X- -X- O', '');
+    const out = ['-DOCSTART- -X- -X- O', ''];
     const spans = (mentionsOf.get(article.id) ?? []).filter((m) => CONLL_TAG[m.type]);
     let k = 0;
     let current: ExportMention | null = null;
@@ -251,10 +255,11 @@ export function toConll(model: ExportModel): string {
       sentence = [];
     };
     let lastEnd = 0;
-    for (const match of article.body.matchAll(TOKEN)) {
+    const body = model.body(article.id);
+    for (const match of body.matchAll(TOKEN)) {
       const start = match.index;
       const end = start + match[0].length;
-      if (/\n\s*\n/.test(article.body.slice(lastEnd, start))) flush();
+      if (/\n\s*\n/.test(body.slice(lastEnd, start))) flush();
       lastEnd = end;
       while (k < spans.length && spans[k]!.end <= start) k++;
       const span = spans[k];
@@ -268,7 +273,7 @@ export function toConll(model: ExportModel): string {
       if (/^[.!?]$/.test(match[0]) && tag === 'O') flush();
     }
     flush();
+    yield out.join('\n') + '\n';
   }
-  return out.join('\n') + '\n';
 }
 

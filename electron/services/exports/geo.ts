@@ -1,7 +1,9 @@
 import { wikidataId } from './safeText.js';
 import { xml } from './xml.js';
 import { eventFields } from '../../contract/events.js';
-import type { ExportModel } from '../../../db/exportModel.js';
+import type { ExportEntity, ExportModel } from '../../../db/exportModel.js';
+import type { EventRecord } from '../../contract/events.js';
+import type { Tally } from './tally.js';
 import type { Db } from '../../../db/open.js';
 import { urnOf, type ExportIdentity } from './ids.js';
 import { eventPeriod } from './period.js';
@@ -22,60 +24,64 @@ export function placeShapes(db: Db, entityIds: number[]): Map<number, object> {
  * it stands for as `start` and `end` (a date coded "within a month" is the whole month), which
  * QGIS's temporal controller and most GIS tools read as a time range.
  */
-export function toGeoJson(model: ExportModel, ids: ExportIdentity, shapes: Map<number, object> = new Map()): object {
+export function* geoJsonChunks(model: ExportModel, ids: ExportIdentity, shapes: Map<number, object>, tally: Tally): Generator<string> {
   const entities = new Map(model.entities.map((e) => [e.id, e]));
-  const placeFeatures = model.entities
-    .filter((e) => e.type === 'place' && e.lat !== null && e.lon !== null)
-    .map((e) => ({
+  const placeFeature = (e: ExportEntity) => ({
+    type: 'Feature',
+    id: urnOf(ids.uuid('entity', e.id)),
+    geometry: { type: 'Point', coordinates: [round(e.lon!), round(e.lat!)] },
+    properties: {
+      kind: 'place',
+      entityId: e.id,
+      name: e.name,
+      aliases: e.aliases,
+      notes: e.notes,
+      gazetteer: e.placeLabel,
+      geonamesId: e.geonamesId,
+      wikidata: wikidataId(e.wikidata),
+      // A place brought in as a line or an area is offered at its centroid; its shape rides along.
+      ...(shapes.has(e.id) ? { shape: shapes.get(e.id) } : {}),
+      ...(model.withSuggestions ? { status: e.status } : {}),
+    },
+  });
+  const eventFeature = (e: EventRecord) => {
+    const period = eventPeriod(e.date, e.timePrecision);
+    const location = e.location ? entities.get(e.location.entityId) : undefined;
+    return {
       type: 'Feature',
-      id: urnOf(ids.uuid('entity', e.id)),
+      id: urnOf(ids.uuid('event', e.id)),
       geometry: { type: 'Point', coordinates: [round(e.lon!), round(e.lat!)] },
       properties: {
-        kind: 'place',
-        entityId: e.id,
-        name: e.name,
-        aliases: e.aliases,
+        kind: 'event',
+        eventId: e.id,
+        when: e.date,
+        start: period.start,
+        end: period.end,
+        datePrecision: period.precision,
+        ...eventFields(e),
+        // What the event's own re-import needs to code it again as it was.
+        actor1Type: e.actor1?.type ?? null,
+        actor2Type: e.actor2?.type ?? null,
+        associates1: e.associates1.map((a) => a.name),
+        associates2: e.associates2.map((a) => a.name),
+        civilianTargeting: e.civilianTargeting,
+        locationGeonamesId: location?.geonamesId ?? null,
+        source: e.source,
+        sourceScale: e.sourceScale,
+        tags: e.tags,
         notes: e.notes,
-        gazetteer: e.placeLabel,
-        geonamesId: e.geonamesId,
-        wikidata: wikidataId(e.wikidata),
-        // A place brought in as a line or an area is offered at its centroid; its shape rides along.
-        ...(shapes.has(e.id) ? { shape: shapes.get(e.id) } : {}),
-        ...(model.withSuggestions ? { status: e.status } : {}),
       },
-    }));
-  const eventFeatures = model.events
-    .filter((e) => e.lat !== null && e.lon !== null)
-    .map((e) => {
-      const period = eventPeriod(e.date, e.timePrecision);
-      const location = e.location ? entities.get(e.location.entityId) : undefined;
-      return {
-        type: 'Feature',
-        id: urnOf(ids.uuid('event', e.id)),
-        geometry: { type: 'Point', coordinates: [round(e.lon!), round(e.lat!)] },
-        properties: {
-          kind: 'event',
-          eventId: e.id,
-          when: e.date,
-          start: period.start,
-          end: period.end,
-          datePrecision: period.precision,
-          ...eventFields(e),
-          // What the event's own re-import needs to code it again as it was.
-          actor1Type: e.actor1?.type ?? null,
-          actor2Type: e.actor2?.type ?? null,
-          associates1: e.associates1.map((a) => a.name),
-          associates2: e.associates2.map((a) => a.name),
-          civilianTargeting: e.civilianTargeting,
-          locationGeonamesId: location?.geonamesId ?? null,
-          source: e.source,
-          sourceScale: e.sourceScale,
-          tags: e.tags,
-          notes: e.notes,
-        },
-      };
-    });
-  return { type: 'FeatureCollection', features: [...placeFeatures, ...eventFeatures] };
+    };
+  };
+  // The same bytes JSON.stringify would give for the whole collection, one feature at a time.
+  yield '{"type":"FeatureCollection","features":[';
+  for (const e of model.entities) {
+    if (e.type === 'place' && e.lat !== null && e.lon !== null) yield (tally.records++ ? ',' : '') + JSON.stringify(placeFeature(e));
+  }
+  for (const e of model.events) {
+    if (e.lat !== null && e.lon !== null) yield (tally.records++ ? ',' : '') + JSON.stringify(eventFeature(e));
+  }
+  yield ']}';
 }
 
 /**
@@ -97,27 +103,30 @@ function kmlTime(date: string, timePrecision: number): string {
 }
 
 /** KML 2.2: a folder of places and a folder of events, each event with its TimeStamp for Google Earth's time slider. */
-export function toKml(model: ExportModel, title: string, ids: ExportIdentity): string {
+export function* kmlChunks(model: ExportModel, title: string, ids: ExportIdentity): Generator<string> {
   const entities = new Map(model.entities.map((e) => [e.id, e]));
-  const places = model.entities
-    .filter((e) => e.type === 'place' && e.lat !== null && e.lon !== null)
-    .map(
-      (e) =>
-        `<Placemark id="${ids.uuid('entity', e.id)}"><name>${plain(e.name)}</name>${e.placeLabel ? `<description>${plain(e.placeLabel)}</description>` : ''}` +
-        `${data({ kind: 'place', entityId: e.id, geonamesId: e.geonamesId, wikidata: wikidataId(e.wikidata), aliases: e.aliases.join('; '), notes: e.notes })}<Point><coordinates>${round(e.lon!)},${round(e.lat!)}</coordinates></Point></Placemark>`,
-    );
-  const events = model.events
-    .filter((e) => e.lat !== null && e.lon !== null)
-    .map(
-      (e) =>
-        `<Placemark id="${ids.uuid('event', e.id)}"><name>${plain(`${e.date} ${e.subEventType}${e.location ? ` — ${e.location.name}` : ''}`)}</name>` +
-        `<description>${plain([e.actor1?.name, e.actor2?.name].filter(Boolean).join(' vs. ') + (e.fatalities ? `; ${e.fatalities} fatalities` : ''))}</description>` +
-        kmlTime(e.date, e.timePrecision) +
-        `${data({ kind: 'event', eventId: e.id, when: e.date, eventType: e.eventType, subEventType: e.subEventType, actor1: e.actor1?.name, actor1Type: e.actor1?.type, actor2: e.actor2?.name, actor2Type: e.actor2?.type, location: e.location?.name, locationGeonamesId: e.location ? entities.get(e.location.entityId)?.geonamesId : null, geoPrecision: e.geoPrecision, timePrecision: e.timePrecision, fatalities: e.fatalities, civilianTargeting: e.civilianTargeting ? 'true' : 'false', notes: e.notes })}` +
-        `<Point><coordinates>${round(e.lon!)},${round(e.lat!)}</coordinates></Point></Placemark>`,
-    );
-  return (
-    `<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>${plain(title)}</name>` +
-    `<Folder><name>Places</name>${places.join('\n')}</Folder>\n<Folder><name>Events</name>${events.join('\n')}</Folder></Document></kml>\n`
-  );
+  const place = (e: ExportEntity) =>
+    `<Placemark id="${ids.uuid('entity', e.id)}"><name>${plain(e.name)}</name>${e.placeLabel ? `<description>${plain(e.placeLabel)}</description>` : ''}` +
+    `${data({ kind: 'place', entityId: e.id, geonamesId: e.geonamesId, wikidata: wikidataId(e.wikidata), aliases: e.aliases.join('; '), notes: e.notes })}<Point><coordinates>${round(e.lon!)},${round(e.lat!)}</coordinates></Point></Placemark>`;
+  const event = (e: EventRecord) =>
+    `<Placemark id="${ids.uuid('event', e.id)}"><name>${plain(`${e.date} ${e.subEventType}${e.location ? ` — ${e.location.name}` : ''}`)}</name>` +
+    `<description>${plain([e.actor1?.name, e.actor2?.name].filter(Boolean).join(' vs. ') + (e.fatalities ? `; ${e.fatalities} fatalities` : ''))}</description>` +
+    kmlTime(e.date, e.timePrecision) +
+    `${data({ kind: 'event', eventId: e.id, when: e.date, eventType: e.eventType, subEventType: e.subEventType, actor1: e.actor1?.name, actor1Type: e.actor1?.type, actor2: e.actor2?.name, actor2Type: e.actor2?.type, location: e.location?.name, locationGeonamesId: e.location ? entities.get(e.location.entityId)?.geonamesId : null, geoPrecision: e.geoPrecision, timePrecision: e.timePrecision, fatalities: e.fatalities, civilianTargeting: e.civilianTargeting ? 'true' : 'false', notes: e.notes })}` +
+    `<Point><coordinates>${round(e.lon!)},${round(e.lat!)}</coordinates></Point></Placemark>`;
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>${plain(title)}</name><Folder><name>Places</name>`;
+  let first = true;
+  for (const e of model.entities) {
+    if (e.type !== 'place' || e.lat === null || e.lon === null) continue;
+    yield (first ? '' : '\n') + place(e);
+    first = false;
+  }
+  yield '</Folder>\n<Folder><name>Events</name>';
+  first = true;
+  for (const e of model.events) {
+    if (e.lat === null || e.lon === null) continue;
+    yield (first ? '' : '\n') + event(e);
+    first = false;
+  }
+  yield '</Folder></Document></kml>\n';
 }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { ExportEntity, ExportModel } from '../../../db/exportModel.js';
 import type { EventRecord } from '../../contract/events.js';
 import type { ExportIdentity } from './ids.js';
+import type { Tally } from './tally.js';
 import { endInstant, eventPeriod, periodOf, startInstant } from './period.js';
 import { safeUrl, wikidataId } from './safeText.js';
 import { xml } from './xml.js';
@@ -29,7 +30,7 @@ const UNKNOWN_LINK: [string, string, ExportEntity['type'][], string, ExportEntit
  * Address, articles as Article with their Mentions, events as Event, relations as the matching
  * interval (Membership, Representation, Directorship, else UnknownLink with the type as role).
  */
-export function toFtm(model: ExportModel, ids: ExportIdentity): string {
+export function* ftmLines(model: ExportModel, ids: ExportIdentity, tally: Tally): Generator<string> {
   const id = (kind: 'entity' | 'article' | 'mention' | 'event' | 'relation', n: number) => ids.uuid(kind, n);
   const entities = byId(model.entities);
   const legal = (entityId: number | undefined) => entityId !== undefined && LEGAL.includes(entities.get(entityId)?.type ?? 'place');
@@ -38,23 +39,26 @@ export function toFtm(model: ExportModel, ids: ExportIdentity): string {
   for (const m of model.mentions) {
     if (m.entityId && entities.get(m.entityId)?.type === 'place') (placeProof.get(m.entityId) ?? placeProof.set(m.entityId, new Set()).get(m.entityId)!).add(m.articleId);
   }
-  const lines: object[] = [];
+  const line = (o: object) => {
+    tally.records++;
+    return JSON.stringify(o) + '\n';
+  };
   for (const e of model.entities) {
     const properties: Record<string, string[]> = { name: [e.name], alias: e.aliases, notes: list(e.notes), wikidataId: list(wikidataId(e.wikidata)) };
     if (e.type === 'place') Object.assign(properties, { full: [e.placeLabel ?? e.name], latitude: list(e.lat), longitude: list(e.lon), proof: [...(placeProof.get(e.id) ?? [])].map((a) => id('article', a)) });
     if (model.withSuggestions) properties.status = [e.status];
-    lines.push({ id: id('entity', e.id), schema: FTM_SCHEMA[e.type], properties: prune(properties) });
+    yield line({ id: id('entity', e.id), schema: FTM_SCHEMA[e.type], properties: prune(properties) });
   }
   for (const a of model.articles) {
-    lines.push({
+    yield line({
       id: id('article', a.id),
       schema: 'Article',
-      properties: prune({ title: [a.title], publisher: list(a.source), author: list(a.author), publishedAt: list(a.published), sourceUrl: list(safeUrl(a.url)), bodyText: [a.body], keywords: a.tags }),
+      properties: prune({ title: [a.title], publisher: list(a.source), author: list(a.author), publishedAt: list(a.published), sourceUrl: list(safeUrl(a.url)), bodyText: [model.body(a.id)], keywords: a.tags }),
     });
   }
   for (const m of model.mentions) {
     if (!m.entityId || !entities.has(m.entityId)) continue;
-    lines.push({
+    yield line({
       id: id('mention', m.id),
       schema: 'Mention',
       properties: {
@@ -67,7 +71,7 @@ export function toFtm(model: ExportModel, ids: ExportIdentity): string {
     });
   }
   for (const ev of model.events) {
-    lines.push({
+    yield line({
       id: id('event', ev.id),
       schema: 'Event',
       properties: prune({
@@ -91,7 +95,7 @@ export function toFtm(model: ExportModel, ids: ExportIdentity): string {
     const fits = (types: string[], type: string) => types.length === 0 || types.includes(type);
     const typed = FTM_LINK[r.type];
     const [schema, from, , to] = typed && fits(typed[2], r.source.type) && fits(typed[4], r.target.type) ? typed : UNKNOWN_LINK;
-    lines.push({
+    yield line({
       id: id('relation', r.id),
       schema,
       properties: prune({
@@ -105,7 +109,6 @@ export function toFtm(model: ExportModel, ids: ExportIdentity): string {
       }),
     });
   }
-  return lines.map((l) => JSON.stringify(l)).join('\n') + (lines.length ? '\n' : '');
 }
 
 function prune(properties: Record<string, string[]>): Record<string, string[]> {
@@ -141,16 +144,15 @@ const THREAT_TYPES = new Set([2, 3, 4, 8]);
  * Ids derive from the workspace and the record (the same on every export); `created` is when the
  * record was made and `modified` its last change, so a partner sees a re-export as the same objects.
  */
-export function toStix(model: ExportModel, handling: string, ids: ExportIdentity): object {
+function* stixObjects(model: ExportModel, handling: string, ids: ExportIdentity): Generator<Record<string, unknown>> {
   const upper = handling.trim().toUpperCase();
-  const objects: Record<string, unknown>[] = [];
   let marking: string | null = null;
   if (TLP[upper]) {
     marking = TLP[upper].id;
-    objects.push({ type: 'marking-definition', spec_version: '2.1', id: marking, created: TLP_CREATED, definition_type: 'tlp', name: `TLP:${TLP[upper].tlp.toUpperCase()}`, definition: { tlp: TLP[upper].tlp } });
+    yield { type: 'marking-definition', spec_version: '2.1', id: marking, created: TLP_CREATED, definition_type: 'tlp', name: `TLP:${TLP[upper].tlp.toUpperCase()}`, definition: { tlp: TLP[upper].tlp } };
   } else if (handling.trim()) {
     marking = stixNameId('marking-definition', handling.trim());
-    objects.push({ type: 'marking-definition', spec_version: '2.1', id: marking, created: ids.workspaceCreated, definition_type: 'statement', definition: { statement: handling.trim() } });
+    yield { type: 'marking-definition', spec_version: '2.1', id: marking, created: ids.workspaceCreated, definition_type: 'statement', definition: { statement: handling.trim() } };
   }
   const common = (type: string, uuid: string, time: { created: string; modified: string }) => ({
     type,
@@ -185,7 +187,7 @@ export function toStix(model: ExportModel, handling: string, ids: ExportIdentity
     ];
     if (refs.length) o.external_references = refs;
     ref.set(e.id, o.id as string);
-    objects.push(o);
+    yield o;
   }
   const mentioned = new Map<number, Set<string>>();
   for (const m of model.mentions) if (m.entityId && ref.has(m.entityId)) (mentioned.get(m.articleId) ?? mentioned.set(m.articleId, new Set()).get(m.articleId)!).add(ref.get(m.entityId)!);
@@ -195,7 +197,7 @@ export function toStix(model: ExportModel, handling: string, ids: ExportIdentity
     if (refs.length === 0) continue; // a report must refer to something
     const time = ids.time('article', a.id);
     const published = periodOf(a.published);
-    objects.push({
+    yield {
       ...common('report', ids.uuid('article', a.id), time),
       name: a.title,
       published: published ? startInstant(published) : time.created,
@@ -203,7 +205,7 @@ export function toStix(model: ExportModel, handling: string, ids: ExportIdentity
       object_refs: refs,
       // Only a web or mail link: a platform that makes it clickable must not be handed javascript: or file:.
       ...(url ? { external_references: [{ source_name: a.source ?? 'source', url }] } : {}),
-    });
+    };
   }
   for (const r of model.relations) {
     const source = ref.get(r.source.id);
@@ -223,19 +225,29 @@ export function toStix(model: ExportModel, handling: string, ids: ExportIdentity
       ...(stop ? { stop_time: endInstant(stop), x_awb_stop_precision: stop.precision } : {}),
       ...(r.notes ? { description: r.notes } : {}),
     };
-    objects.push(rel);
+    yield rel;
     for (const e of r.evidence) {
-      objects.push({ ...common('note', ids.uuid('relation-evidence', e.id), time), abstract: `Evidence from “${e.articleTitle}”`, content: e.quote, object_refs: [rel.id] });
+      yield { ...common('note', ids.uuid('relation-evidence', e.id), time), abstract: `Evidence from “${e.articleTitle}”`, content: e.quote, object_refs: [rel.id] };
     }
   }
   for (const ev of model.events) {
     const refs = [ev.actor1, ev.actor2, ev.location && { entityId: ev.location.entityId }].flatMap((a) => (a && ref.has(a.entityId) ? [ref.get(a.entityId)!] : []));
     if (refs.length === 0) continue;
-    objects.push({ ...common('note', ids.uuid('event', ev.id), ids.time('event', ev.id)), abstract: eventTitle(ev), content: eventSummary(ev), object_refs: refs });
+    yield { ...common('note', ids.uuid('event', ev.id), ids.time('event', ev.id)), abstract: eventTitle(ev), content: eventSummary(ev), object_refs: refs };
   }
-  // The bundle is named by its content: the same objects give the same bundle id.
-  const digest = crypto.createHash('sha256').update(JSON.stringify(objects)).digest('hex');
-  return { type: 'bundle', id: stixRef('bundle', ids.uuid('bundle', digest)), objects };
+}
+
+/** The bundle as JSON.stringify(bundle, null, 1) would write it, one object at a time. */
+export function* stixChunks(model: ExportModel, handling: string, ids: ExportIdentity, tally: Tally): Generator<string> {
+  // The bundle is named by its content: the same objects give the same bundle id. Its id comes
+  // before the objects, so they are made twice: once for the name, once to write.
+  const hash = crypto.createHash('sha256').update('[');
+  let n = 0;
+  for (const o of stixObjects(model, handling, ids)) hash.update((n++ ? ',' : '') + JSON.stringify(o));
+  const digest = hash.update(']').digest('hex');
+  yield `{\n "type": "bundle",\n "id": ${JSON.stringify(stixRef('bundle', ids.uuid('bundle', digest)))},\n "objects": [`;
+  for (const o of stixObjects(model, handling, ids)) yield (tally.records++ ? ',\n  ' : '\n  ') + JSON.stringify(o, null, 1).replace(/\n/g, '\n  ');
+  yield tally.records ? '\n ]\n}' : ']\n}';
 }
 
 export const eventTitle = (ev: EventRecord) => `${ev.date}: ${ev.subEventType}${ev.location ? ` in ${ev.location.name}` : ''}`;
@@ -251,11 +263,11 @@ export function eventSummary(ev: EventRecord): string {
  * intervals include both ends, so a month or a year known only as such spans all its days; the
  * dates as the analyst wrote them stay in a "when" attribute.
  */
-export function toGexf(model: ExportModel, ids: ExportIdentity): string {
+export function* gexfLines(model: ExportModel, ids: ExportIdentity): Generator<string> {
   const linked = new Set(model.relations.flatMap((r) => [r.source.id, r.target.id]));
   const nodes = model.entities.filter((e) => linked.has(e.id) || model.relations.length === 0);
   const node = (id: number) => ids.uuid('entity', id);
-  const out = [
+  yield* [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">',
     `<meta><creator>Analyst Workbench</creator><description>Entities and relations</description></meta>`,
@@ -263,27 +275,20 @@ export function toGexf(model: ExportModel, ids: ExportIdentity): string {
     '<attributes class="node"><attribute id="type" title="type" type="string"/><attribute id="lat" title="latitude" type="double"/><attribute id="lon" title="longitude" type="double"/></attributes>',
     '<attributes class="edge"><attribute id="relation" title="relation" type="string"/><attribute id="when" title="when" type="string"/><attribute id="evidence" title="evidence" type="string"/></attributes>',
     '<nodes>',
-    ...nodes.map(
-      (e) =>
-        `<node id="${node(e.id)}" label="${xml(e.name)}"><attvalues><attvalue for="type" value="${e.type}"/>` +
-        (e.lat !== null && e.lon !== null ? `<attvalue for="lat" value="${e.lat}"/><attvalue for="lon" value="${e.lon}"/>` : '') +
-        '</attvalues></node>',
-    ),
-    '</nodes>',
-    '<edges>',
-    ...model.relations.map((r) => {
-      const label = r.type === 'custom' ? (r.label ?? 'related to') : r.type;
-      const start = periodOf(r.startDate)?.start;
-      const end = periodOf(r.endDate)?.end;
-      const when = r.startDate || r.endDate ? `${r.startDate ?? ''}/${r.endDate ?? ''}` : '';
-      return (
-        `<edge id="${ids.uuid('relation', r.id)}" source="${node(r.source.id)}" target="${node(r.target.id)}" label="${xml(label)}"${start ? ` start="${start}"` : ''}${end ? ` end="${end}"` : ''}>` +
-        `<attvalues><attvalue for="relation" value="${xml(label)}"/>${when ? `<attvalue for="when" value="${xml(when)}"/>` : ''}<attvalue for="evidence" value="${xml(r.evidence.map((e) => e.quote).join(' | '))}"/></attvalues></edge>`
-      );
-    }),
-    '</edges>',
-    '</graph>',
-    '</gexf>',
-  ];
-  return out.join('\n') + '\n';
+  ].map((l) => l + '\n');
+  for (const e of nodes) {
+    yield `<node id="${node(e.id)}" label="${xml(e.name)}"><attvalues><attvalue for="type" value="${e.type}"/>` +
+      (e.lat !== null && e.lon !== null ? `<attvalue for="lat" value="${e.lat}"/><attvalue for="lon" value="${e.lon}"/>` : '') +
+      '</attvalues></node>\n';
+  }
+  yield '</nodes>\n<edges>\n';
+  for (const r of model.relations) {
+    const label = r.type === 'custom' ? (r.label ?? 'related to') : r.type;
+    const start = periodOf(r.startDate)?.start;
+    const end = periodOf(r.endDate)?.end;
+    const when = r.startDate || r.endDate ? `${r.startDate ?? ''}/${r.endDate ?? ''}` : '';
+    yield `<edge id="${ids.uuid('relation', r.id)}" source="${node(r.source.id)}" target="${node(r.target.id)}" label="${xml(label)}"${start ? ` start="${start}"` : ''}${end ? ` end="${end}"` : ''}>` +
+      `<attvalues><attvalue for="relation" value="${xml(label)}"/>${when ? `<attvalue for="when" value="${xml(when)}"/>` : ''}<attvalue for="evidence" value="${xml(r.evidence.map((e) => e.quote).join(' | '))}"/></attvalues></edge>\n`;
+  }
+  yield '</edges>\n</graph>\n</gexf>\n';
 }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import fs from 'node:fs';
+import type { Writable } from 'node:stream';
 import Papa from 'papaparse';
 import type { ArticleQuery, ArticleRow, EntityQuery, EntityRow, EventQuery, EventRecord, RelationRecord } from '../../contract/index.js';
 import { ArticlesRepository } from '../../../db/articles.js';
@@ -8,6 +8,7 @@ import { EventsRepository } from '../../../db/events.js';
 import type { Db } from '../../../db/open.js';
 import { RelationsRepository } from '../../../db/relations.js';
 import { defuseCell, needsQuotes } from './safeText.js';
+import type { Tally } from './tally.js';
 
 type Cell = string | number | boolean | null;
 interface Column<T> {
@@ -92,31 +93,52 @@ function* tableRows(db: Db, req: TableRequest): Generator<unknown> {
   }
 }
 
-/** The header and the rows of a table export, as plain cells. */
-export function tableCells(db: Db, req: TableRequest): { header: string[]; rows: Cell[][] } {
+/** The header and the rows of a table export, as plain cells; the rows are read as they are written. */
+export function tableCells(db: Db, req: TableRequest): { header: string[]; rows: Iterable<Cell[]> } {
   const all = TABLE_COLUMNS[req.table] as Record<string, Column<unknown>>;
   const ids = (req.columns ?? Object.keys(all)).filter((id) => id in all);
   const columns = ids.map((id) => all[id]!);
-  const rows: Cell[][] = [];
-  for (const row of tableRows(db, req)) rows.push(columns.map((c) => c.value(row)));
-  return { header: columns.map((c) => c.header), rows };
+  function* rows(): Generator<Cell[]> {
+    for (const row of tableRows(db, req)) yield columns.map((c) => c.value(row));
+  }
+  return { header: columns.map((c) => c.header), rows: rows() };
 }
 
 const defuse = (v: Cell): Cell => defuseCell(v);
+const CSV_OPTIONS = { newline: '\r\n', quotes: (value: unknown) => needsQuotes(value) };
+const CSV_BLOCK = 1000;
 
 /**
  * CSV that every spreadsheet reads as text: formula-like cells defused (defuseCell; the apostrophe
  * stays in the file, since a spreadsheet opened by double-click honours no other guard, and our own
  * readers take it off with restoreCell), and cells
  * holding a semicolon or a tab quoted as well as those holding a comma, so a spreadsheet set to
- * another locale's separator keeps them whole.
+ * another locale's separator keeps them whole. Made a block of rows at a time, in the same bytes
+ * as the whole file unparsed at once.
  */
-export function writeCsv(path: string, header: string[], rows: Cell[][]): void {
-  fs.writeFileSync(path, '\uFEFF' + Papa.unparse({ fields: header.map(defuseCell), data: rows.map((r) => r.map(defuse)) }, { newline: '\r\n', quotes: (value: unknown) => needsQuotes(value) }));
+export function* csvChunks(header: string[], rows: Iterable<Cell[]>, tally: Tally): Generator<string> {
+  yield '\uFEFF' + Papa.unparse({ fields: header.map(defuseCell), data: [] }, CSV_OPTIONS);
+  let block: Cell[][] = [];
+  const unparse = () => (tally.records ? '\r\n' : '') + Papa.unparse(block, CSV_OPTIONS);
+  for (const r of rows) {
+    block.push(r.map(defuse));
+    if (block.length === CSV_BLOCK) {
+      const text = unparse();
+      tally.records += block.length;
+      block = [];
+      yield text;
+    }
+  }
+  if (block.length) {
+    const text = unparse();
+    tally.records += block.length;
+    yield text;
+  }
 }
 
-export async function writeXlsx(path: string, sheet: string, header: string[], rows: Cell[][]): Promise<void> {
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true });
+/** An XLSX workbook written row by row (exceljs' streaming writer), so a large table never sits in memory. */
+export async function writeXlsx(out: Writable, sheet: string, header: string[], rows: Iterable<Cell[]>, tally: Tally, checkpoint: () => Promise<void>): Promise<void> {
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
   book.creator = 'Analyst Workbench';
   const ws = book.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = header.map((h) => ({ header: h, key: h, width: Math.min(60, Math.max(10, h.length + 2)) }));
@@ -124,7 +146,12 @@ export async function writeXlsx(path: string, sheet: string, header: string[], r
   ws.getRow(1).commit();
   // Text cells are stored as text, but a formula-like one becomes a live formula as soon as the
   // analyst edits it or saves the sheet as CSV: the same guard as for CSV.
-  for (const r of rows) ws.addRow(r.map(defuse)).commit();
+  for (const r of rows) {
+    ws.addRow(r.map(defuse)).commit();
+    tally.records++;
+    // Lets the zip stream drain, and a Cancel through.
+    await checkpoint();
+  }
   ws.commit();
   await book.commit();
 }
