@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { extractEntities, type Suggestion } from '../electron/services/entities/extract.js';
-import { CORPORA, loadCorpus } from '../electron/services/entities/tagger/corpusSet.js';
+import { availableCorpora } from '../electron/services/entities/tagger/corpusSet.js';
 import { gazetteerLexicon, loadNamesModel, namesModelFile } from '../electron/services/entities/tagger/index.js';
 import { NAME_TYPES } from '../electron/services/entities/tagger/model.js';
 import { goldNames, predictNames } from '../electron/services/entities/tagger/train.js';
@@ -61,14 +61,8 @@ function evaluateCorpora(): void {
   console.log(`\n== name tagger ${path.relative(appRoot(), load.file)}: loaded in ${load.ms.toFixed(0)} ms, ${model.features.size.toLocaleString('en')} features ==`);
   const lexicon = gazetteerLexicon(gazetteer);
   const bins = Array.from({ length: 10 }, () => ({ n: 0, right: 0, confidence: 0 }));
-  for (const source of CORPORA) {
-    let corpus;
-    try {
-      corpus = loadCorpus(dir, source, lexicon);
-    } catch (error) {
-      console.log(`\n${source.name}: skipped: ${(error as Error).message}`);
-      continue;
-    }
+  for (const corpus of availableCorpora(dir, lexicon)) {
+    const source = corpus.source;
     const score = Object.fromEntries(NAME_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<(typeof NAME_TYPES)[number], { tp: number; fp: number; fn: number }>;
     const started = performance.now();
     let tokens = 0;

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { ADAPT_OPTIONS, adaptedModel } from '../electron/services/entities/tagger/adapt.js';
 import { splitOf } from '../electron/services/entities/tagger/corpora.js';
-import { CORPORA, loadCorpus } from '../electron/services/entities/tagger/corpusSet.js';
+import { availableCorpora } from '../electron/services/entities/tagger/corpusSet.js';
 import type { NameLexicon } from '../electron/services/entities/tagger/features.js';
 import { gazetteerLexicon, loadNamesModel, namesModelFile } from '../electron/services/entities/tagger/index.js';
 import { NAME_TYPES, type NameType, type TaggerModel } from '../electron/services/entities/tagger/model.js';
@@ -63,14 +63,8 @@ export function printLearningCurve(gazetteer: Gazetteer): void {
       `${ADAPT_OPTIONS.epochs} epochs on them from the shipped weights, then scored (exact span and type) on the last ${Math.round(SCORED_SHARE * 100)}% of the held-out documents, never learnt from. ` +
       'Held out: the documents `npm run train` never trains on (every 10th, and the one before it used only to calibrate confidence).',
   );
-  for (const source of CORPORA) {
-    let corpus;
-    try {
-      corpus = loadCorpus(dir, source, lexicon);
-    } catch (error) {
-      console.log(`\n${source.name}: skipped: ${(error as Error).message}`);
-      continue;
-    }
+  for (const corpus of availableCorpora(dir, lexicon)) {
+    const source = corpus.source;
     const heldOut = corpus.documents.filter((_, i) => splitOf(i) !== 'train').flatMap((d) => d.sentences);
     const documents: LabelledSentence[][] = [];
     for (let i = 0; i < heldOut.length; i += SENTENCES_PER_DOCUMENT) documents.push(heldOut.slice(i, i + SENTENCES_PER_DOCUMENT));

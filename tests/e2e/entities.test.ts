@@ -1,14 +1,13 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, mapPixel, openWorkbench, selectText, type Bench } from './harness.js';
+import { chromiumPath, mapPixel, openSample, openWorkbench, selectText, type Bench } from './harness.js';
 
 
 describe.skipIf(!chromiumPath)('reviewing entities and reading the map (browser mode, real Chromium)', () => {
   let bench: Bench;
   beforeAll(async () => {
     bench = await openWorkbench();
-    await bench.page.getByRole('button', { name: 'Load the sample article' }).click();
-    await bench.page.locator('.ag-row', { hasText: 'After a brief offensive' }).first().click();
+    await openSample(bench);
   });
   afterAll(async () => bench?.close());
 

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, mapPixel, openWorkbench, selectText, type Bench } from './harness.js';
+import { chromiumPath, mapPixel, openSample, openWorkbench, selectText, type Bench } from './harness.js';
 
 const hasPoppler = spawnSync('pdftoppm', ['-v']).status === 0;
 
@@ -14,10 +14,7 @@ describe.skipIf(!chromiumPath)('coding events from the sample article (browser m
   beforeAll(async () => {
     bench = await openWorkbench();
     const { page } = bench;
-    await page.getByRole('button', { name: 'Load the sample article' }).click();
-    // The first import starts the parsing workers, which takes a while on a busy machine.
-    await page.locator('.ag-row', { hasText: 'After a brief offensive' }).first().click({ timeout: 120_000 });
-    await page.locator('.mention').first().waitFor({ timeout: 60_000 });
+    await openSample(bench, { mentions: true });
     const side = page.getByRole('complementary', { name: 'Article details' });
     await side.getByLabel('Published (YYYY-MM-DD)').fill('2021-06-21');
     await page.keyboard.press('Enter');

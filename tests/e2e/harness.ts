@@ -174,3 +174,11 @@ export function callFromOutside(bench: Bench, name: string, input: unknown): Pro
     req.end(JSON.stringify(input));
   });
 }
+
+/** Loads the bundled sample into the empty workspace and opens it in the reader; with `mentions`, waits for its suggestions too. */
+export async function openSample(bench: Bench, options: { mentions?: boolean } = {}): Promise<void> {
+  await bench.page.getByRole('button', { name: 'Load the sample article' }).click();
+  // The first import starts the parsing workers, which takes a while on a busy machine.
+  await bench.page.locator('.ag-row', { hasText: 'After a brief offensive' }).first().click({ timeout: 120_000 });
+  if (options.mentions) await bench.page.locator('.mention').first().waitFor({ timeout: 60_000 });
+}

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, openWorkbench, type Bench } from './harness.js';
+import { chromiumPath, openSample, openWorkbench, type Bench } from './harness.js';
 
 describe.skipIf(!chromiumPath)('the reader says which model suggests names, and what it has to learn (browser mode, real Chromium)', () => {
   let bench: Bench;
   beforeAll(async () => {
     bench = await openWorkbench();
-    await bench.page.getByRole('button', { name: 'Load the sample article' }).click();
-    await bench.page.locator('.ag-row', { hasText: 'After a brief offensive' }).first().click();
+    await openSample(bench);
   });
   afterAll(async () => bench?.close());
 

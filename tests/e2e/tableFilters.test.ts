@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventInputRaw } from '../../electron/contract/index.js';
-import { chromiumPath, openWorkbench, pageCall, type Bench } from './harness.js';
+import { chromiumPath, openSample, openWorkbench, pageCall, type Bench } from './harness.js';
 
 describe.skipIf(!chromiumPath)('column filters and the search box on the registry tables (browser mode, real Chromium)', () => {
   let bench: Bench;
   beforeAll(async () => {
     bench = await openWorkbench();
-    const { page } = bench;
-    await page.getByRole('button', { name: 'Load the sample article' }).click();
-    // The first import starts the parsing workers, which takes a while on a busy machine.
-    await page.locator('.ag-row', { hasText: 'After a brief offensive' }).first().click({ timeout: 120_000 });
-    await page.locator('.mention').first().waitFor({ timeout: 60_000 });
+    await openSample(bench, { mentions: true });
     // Two events and a relation, made through the API: what is under test is finding them again.
     const articleId = (await pageCall(bench, 'articles.page', { query: {}, startRow: 0, endRow: 1 })).rows[0]!.id;
     const body = (await pageCall(bench, 'articles.get', { id: articleId })).body;

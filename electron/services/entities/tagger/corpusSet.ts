@@ -75,3 +75,17 @@ export function loadCorpus(dir: string, source: CorpusSource, lexicon: NameLexic
   });
   return { source, sha256: createHash('sha256').update(bytes).digest('hex'), documents, split, counts };
 }
+
+/** The corpora that are in `dir`, loaded in order; one missing or unreadable is named and skipped, so an eval runs on what is there. */
+export function* availableCorpora(dir: string, lexicon: NameLexicon): Generator<LoadedCorpus> {
+  for (const source of CORPORA) {
+    let corpus: LoadedCorpus;
+    try {
+      corpus = loadCorpus(dir, source, lexicon);
+    } catch (error) {
+      console.log(`\n${source.name}: skipped: ${(error as Error).message}`);
+      continue;
+    }
+    yield corpus;
+  }
+}
