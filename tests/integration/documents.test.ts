@@ -1,26 +1,17 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventInputRaw } from '../../electron/contract/index.js';
 import { pageAt } from '../../electron/contract/imports.js';
 import { documentsFromFile, Refusal } from '../../electron/services/extract/article.js';
 import { PARSE_LIMITS, ParsePool } from '../../electron/services/extract/parsePool.js';
-import { fixtures, tempDir, testCore } from './helpers.js';
+import { closedAfterEach, fixtures, tempDir, testCore } from './helpers.js';
 
 const documents = path.join(fixtures, 'documents');
 const fixture = (name: string) => path.join(documents, name);
 
-let cores: ReturnType<typeof testCore>[] = [];
-const make = () => {
-  const c = testCore();
-  cores.push(c);
-  return c;
-};
-afterEach(() => {
-  cores.forEach((c) => c.core.close());
-  cores = [];
-});
+const make = closedAfterEach();
 
 /** Imports paths and returns the report with its outcomes by the last part of their names. */
 async function importPaths(t: ReturnType<typeof testCore>, paths: string[]) {

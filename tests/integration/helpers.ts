@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterEach } from 'vitest';
 import type { CallInput, CallName, CallOutput } from '../../electron/contract/index.js';
 import { Core } from '../../electron/dispatch.js';
 import { gazetteerFile } from '../../electron/paths.js';
@@ -31,4 +32,18 @@ export function testCore(workspace?: string, options: { suggestOnImport?: boolea
     return result.value as CallOutput<N>;
   }
   return { core, call, dir };
+}
+
+/** A maker of test cores for one test file: every core it made is closed after each test. */
+export function closedAfterEach(): () => ReturnType<typeof testCore> {
+  let cores: ReturnType<typeof testCore>[] = [];
+  afterEach(() => {
+    cores.forEach((c) => c.core.close());
+    cores = [];
+  });
+  return () => {
+    const c = testCore();
+    cores.push(c);
+    return c;
+  };
 }

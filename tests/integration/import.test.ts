@@ -1,19 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { fixtures, tempDir, testCore } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { closedAfterEach, fixtures, tempDir } from './helpers.js';
 
 const all = { search: '', tagIds: [], filters: {}, sort: [] };
-let cores: ReturnType<typeof testCore>[] = [];
-const make = () => {
-  const c = testCore();
-  cores.push(c);
-  return c;
-};
-afterEach(() => {
-  cores.forEach((c) => c.core.close());
-  cores = [];
-});
+const make = closedAfterEach();
 
 describe('importing articles', () => {
   it('imports the sample page clean, and reports the second import as a duplicate', async () => {
