@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { EXCHANGE_EXTENSIONS, EXPORT_FORMATS, EXPORT_FORMAT_INFO, type ExchangeImportResult, type ExportFormat, type ExportResult } from '../../electron/contract/index.js';
 import { call, onCoreEvent } from '../api.js';
 import { plural } from '../text.js';
 import { shownTable } from '../state/shownTable.js';
+import { useProposedPath } from '../state/useProposedPath.js';
 import { Modal } from './Modal.js';
 import { SavePathField } from './SavePathField.js';
 
@@ -21,7 +22,6 @@ const TABLE_FORMATS: ExportFormat[] = ['csv', 'xlsx'];
 /** Exports (a table as shown, or the workspace or ticked articles in an exchange format) and imports of exchange files. */
 export function ExportDialog({ selection, tabLabel, encrypted, run, onClose }: Props) {
   const [format, setFormat] = useState<ExportFormat>('csv');
-  const [path, setPath] = useState('');
   const [ticked, setTicked] = useState(selection.length > 0);
   const [handling, setHandling] = useState('TLP:AMBER');
   const [acledCodes, setAcledCodes] = useState<'text' | 'numeric'>('text');
@@ -35,13 +35,9 @@ export function ExportDialog({ selection, tabLabel, encrypted, run, onClose }: P
   const [running, setRunning] = useState<{ bytes: number | null } | null>(null);
   const table = TABLE_FORMATS.includes(format) ? shownTable() : null;
 
-  // A default path proposed for the chosen format; one that arrives after the analyst typed a path is dropped.
-  const typed = useRef(false);
-  useEffect(() => {
-    typed.current = false;
-    const t = TABLE_FORMATS.includes(format) ? shownTable()?.table : undefined;
-    void run(() => call('exports.defaultPath', { format, ...(t ? { table: t } : {}) })).then((p) => p && !typed.current && setPath(p.path));
-  }, [format, run]);
+  const tableName = TABLE_FORMATS.includes(format) ? shownTable()?.table : undefined;
+  const target = useProposedPath(() => run(() => call('exports.defaultPath', { format, ...(tableName ? { table: tableName } : {}) })), `${format}/${tableName ?? ''}`);
+  const path = target.path;
 
   useEffect(() => onCoreEvent((event) => event.type === 'export.progress' && setRunning((r) => r && { bytes: event.bytes })), []);
 
@@ -135,10 +131,11 @@ export function ExportDialog({ selection, tabLabel, encrypted, run, onClose }: P
         <SavePathField
           value={path}
           onChange={(p) => {
-            typed.current = true;
-            setPath(p);
+            target.setPath(p);
             setSaveError(null);
           }}
+          onFocus={target.onFocus}
+          onBlur={target.onBlur}
           folder={format === 'brat'}
           error={saveError}
         />

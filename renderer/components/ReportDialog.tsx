@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { REPORT_SECTIONS, type ReportFormat, type ReportSaved, type ReportSpecInput } from '../../electron/contract/index.js';
 import { call } from '../api.js';
 import { plural } from '../text.js';
+import { useProposedPath } from '../state/useProposedPath.js';
 import { snapshotMap } from '../views/mapSnapshot.js';
 import { Modal } from './Modal.js';
 import { SavePathField } from './SavePathField.js';
@@ -39,7 +40,6 @@ export function ReportDialog({ scope, scopeLabel, filtered, selection, encrypted
   const [covers, setCovers] = useState<'selection' | 'filters' | 'whole'>(filtered ? 'filters' : 'whole');
   const [sections, setSections] = useState<string[]>([...REPORT_SECTIONS]);
   const [format, setFormat] = useState<ReportFormat>('pdf');
-  const [path, setPath] = useState('');
   const [overwrite, setOverwrite] = useState(false);
   const [preview, setPreview] = useState<{ html: string; events: number } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -47,12 +47,8 @@ export function ReportDialog({ scope, scopeLabel, filtered, selection, encrypted
   // Why the last save was refused, shown beside the path (the app's error banner sits behind this dialog).
   const [saveError, setSaveError] = useState<string | null>(null);
 
-  // A default path proposed for the chosen format; one that arrives after the analyst typed a path is dropped.
-  const typed = useRef(false);
-  useEffect(() => {
-    typed.current = false;
-    void run(() => call('reports.defaultPath', { format })).then((p) => p && !typed.current && setPath(p.path));
-  }, [format, run]);
+  const target = useProposedPath(() => run(() => call('reports.defaultPath', { format })), format);
+  const path = target.path;
 
   const spec = async (): Promise<ReportSpecInput> => ({
     title: title.trim() || 'Untitled report',
@@ -161,10 +157,11 @@ export function ReportDialog({ scope, scopeLabel, filtered, selection, encrypted
             <SavePathField
               value={path}
               onChange={(p) => {
-                typed.current = true;
-                setPath(p);
+                target.setPath(p);
                 setSaveError(null);
               }}
+              onFocus={target.onFocus}
+              onBlur={target.onBlur}
               error={saveError}
             />
           </div>

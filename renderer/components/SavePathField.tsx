@@ -7,7 +7,21 @@ import { pickSavePath } from '../api.js';
  * A name without a folder goes to the documents folder, and the folder must already exist: why a
  * save was refused is shown here, beside the path, inside the dialog where the analyst is looking.
  */
-export function SavePathField({ value, onChange, folder = false, error = null }: { value: string; onChange: (path: string) => void; folder?: boolean; error?: string | null }) {
+export function SavePathField({
+  value,
+  onChange,
+  onFocus,
+  onBlur,
+  folder = false,
+  error = null,
+}: {
+  value: string;
+  onChange: (path: string) => void;
+  onFocus?: () => void;
+  onBlur?: () => void;
+  folder?: boolean;
+  error?: string | null;
+}) {
   const errorId = useId();
   return (
     <label className="field">
@@ -17,6 +31,8 @@ export function SavePathField({ value, onChange, folder = false, error = null }:
           style={{ flex: 1 }}
           value={value}
           onChange={(e) => onChange(e.target.value)}
+          onFocus={onFocus}
+          onBlur={onBlur}
           aria-label="Save to"
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}

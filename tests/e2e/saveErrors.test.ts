@@ -57,5 +57,9 @@ describe.skipIf(!chromiumPath)('save errors in the export and report dialogs (br
     await dialog.getByRole('button', { name: /^Save/ }).click();
     await expect.poll(() => dialog.getByRole('alert').textContent()).toBe(`The folder ${missing} does not exist: create it first or choose another.`);
     expect(fs.existsSync(missing)).toBe(false);
+
+    // Another format keeps the analyst's folder and name and changes only the ending.
+    await dialog.getByLabel('Report format').selectOption('html');
+    await expect.poll(() => dialog.getByLabel('Save to').inputValue()).toBe(path.join(missing, 'report.html'));
   });
 });
