@@ -68,3 +68,34 @@ export function objectTimes(db: Db, kind: 'entity' | 'article' | 'mention' | 're
   const rows = (ids ? db.prepare(`SELECT * FROM (${sql}) WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) : db.prepare(sql).all()) as { id: number; created: string; modified: string }[];
   return new Map(rows.map((r) => [r.id, { created: r.created, modified: r.modified }]));
 }
+
+/** What an import kept of a record's identity in the file it came from (migration 012). */
+export interface KeptIdentity {
+  uuid: string;
+  /** Null where the file gives no times (FollowTheMoney): the record's own times here are used. */
+  created: string | null;
+  modified: string | null;
+  /** When the import wrote the record: a change after it is a change made here. */
+  at: string;
+}
+
+/** The kinds of record an import can give the identifier its file carried. */
+export type KeptKind = 'entity' | 'relation' | 'event';
+
+/** The identities kept from imported files, by local id. */
+export function keptIdentities(db: Db, kind: KeptKind, ids?: number[]): Map<number, KeptIdentity> {
+  const sql = `SELECT id, exchange_id AS uuid, exchange_created AS created, exchange_modified AS modified, exchange_at AS at FROM ${kind} WHERE exchange_id IS NOT NULL`;
+  const rows = (ids ? db.prepare(`${sql} AND id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) : db.prepare(sql).all()) as ({ id: number } & KeptIdentity)[];
+  return new Map(rows.map(({ id, ...kept }) => [id, kept]));
+}
+
+/** Gives a record the identifier and times its file carried (see keptIdentities). */
+export function keepIdentity(db: Db, kind: KeptKind, localId: number, kept: KeptIdentity): void {
+  db.prepare(`UPDATE ${kind} SET exchange_id = ?, exchange_created = ?, exchange_modified = ?, exchange_at = ? WHERE id = ?`).run(kept.uuid, kept.created, kept.modified, kept.at, localId);
+}
+
+/** An export's times for a record: those its file carried, unless it has changed here since it came in. */
+export function keptTime(kept: KeptIdentity | undefined, local: ObjectTime): ObjectTime {
+  if (!kept) return local;
+  return { created: kept.created ?? local.created, modified: local.modified > kept.at || !kept.modified ? local.modified : kept.modified };
+}

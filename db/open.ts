@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { migrations } from './migrations/index.js';
@@ -206,11 +207,42 @@ function backupBeforeMigration(db: Db, file: string, version: number): string {
   return target;
 }
 
-/** A consistent copy of the open workspace (the "Save a copy" command). */
+/**
+ * A consistent copy of the open workspace (the "Save a copy" command), with a workspace UUID of
+ * its own: the two files go separate ways from here, and their exports must not name their
+ * records with the same ids (see db/identity.ts). An encrypted copy has the same passphrase.
+ */
 export function copyWorkspace(db: Db, target: string): void {
   if (fs.existsSync(target)) throw new WorkspaceFileError(`${target} already exists; choose a new name.`);
+  const encrypted = isEncrypted(db);
+  // A read-only connection cannot write the copy it makes, and only this connection holds the key.
+  if (db.readonly && encrypted) {
+    throw new WorkspaceFileError('This encrypted workspace is open read-only, so a copy of it cannot be given its own identity here. Open it where it can be written, then save the copy.');
+  }
   fs.mkdirSync(path.dirname(target), { recursive: true });
-  db.exec(`VACUUM INTO '${target.replaceAll("'", "''")}'`);
+  try {
+    db.exec(`VACUUM INTO '${target.replaceAll("'", "''")}'`);
+    const identity = [crypto.randomUUID(), nowIso()];
+    if (db.readonly) {
+      const copy = new Database(target, { nativeBinding: nativeBinding(), fileMustExist: true });
+      try {
+        copy.prepare('UPDATE workspace_identity SET uuid = ?, created_at = ?').run(...identity);
+      } finally {
+        copy.close();
+      }
+    } else {
+      // Attached, the copy is read and written with this connection's key.
+      db.prepare('ATTACH DATABASE ? AS awb_copy').run(target);
+      try {
+        db.prepare('UPDATE awb_copy.workspace_identity SET uuid = ?, created_at = ?').run(...identity);
+      } finally {
+        db.exec('DETACH DATABASE awb_copy');
+      }
+    }
+  } catch (error) {
+    removeCopy(target);
+    throw error;
+  }
 }
 
 /**

@@ -7,12 +7,14 @@ import { Modal } from './Modal.js';
  * What the passphrase dialog is for:
  * - unlock: the open workspace is locked (at start, or after the idle time);
  * - open / create: a workspace file chosen from the menu, encrypted or to be;
+ * - restore: an archive of an encrypted workspace, restored under the passphrase it had;
  * - set / change / remove: the open workspace's passphrase (the file is written again).
  */
 export type PassphraseTask =
   | { kind: 'unlock' }
   | { kind: 'open'; path: string }
   | { kind: 'create'; path: string }
+  | { kind: 'restore'; archive: string; target: string }
   | { kind: 'set' }
   | { kind: 'change' }
   | { kind: 'remove' };
@@ -21,6 +23,7 @@ const TITLE: Record<PassphraseTask['kind'], string> = {
   unlock: 'Unlock the workspace',
   open: 'Open an encrypted workspace',
   create: 'New encrypted workspace',
+  restore: 'Restore an encrypted archive',
   set: 'Encrypt this workspace',
   change: 'Change the passphrase',
   remove: 'Remove the passphrase',
@@ -30,6 +33,7 @@ const ACTION: Record<PassphraseTask['kind'], string> = {
   unlock: 'Unlock',
   open: 'Open',
   create: 'Create',
+  restore: 'Restore and open',
   set: 'Encrypt',
   change: 'Change passphrase',
   remove: 'Decrypt',
@@ -39,7 +43,7 @@ const fileName = (p: string) => p.split(/[/\\]/).pop() ?? p;
 
 /** Why a passphrase is refused before it is sent (the core checks again). */
 function problem(task: PassphraseTask, current: string, next: string, repeat: string): string | null {
-  const asksCurrent = task.kind === 'unlock' || task.kind === 'open' || task.kind === 'change' || task.kind === 'remove';
+  const asksCurrent = task.kind === 'unlock' || task.kind === 'open' || task.kind === 'restore' || task.kind === 'change' || task.kind === 'remove';
   const asksNew = task.kind === 'create' || task.kind === 'set' || task.kind === 'change';
   if (asksCurrent && !current) return 'Enter the passphrase.';
   if (asksNew && next.length < 8) return 'A passphrase has at least 8 characters.';
@@ -55,6 +59,8 @@ async function perform(task: PassphraseTask, current: string, next: string): Pro
       return call('workspace.open', { path: task.path, passphrase: current });
     case 'create':
       return call('workspace.create', { path: task.path, passphrase: next });
+    case 'restore':
+      return call('workspace.restoreArchive', { archive: task.archive, target: task.target, passphrase: current });
     case 'set':
       return call('workspace.setPassphrase', { current: null, next });
     case 'change':
@@ -75,9 +81,9 @@ export function PassphraseDialog({ task, info, onDone, onCancel }: { task: Passp
   const [repeat, setRepeat] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const asksCurrent = task.kind === 'unlock' || task.kind === 'open' || task.kind === 'change' || task.kind === 'remove';
+  const asksCurrent = task.kind === 'unlock' || task.kind === 'open' || task.kind === 'restore' || task.kind === 'change' || task.kind === 'remove';
   const asksNew = task.kind === 'create' || task.kind === 'set' || task.kind === 'change';
-  const target = task.kind === 'open' || task.kind === 'create' ? fileName(task.path) : `${info.name}`;
+  const target = task.kind === 'open' || task.kind === 'create' ? fileName(task.path) : task.kind === 'restore' ? fileName(task.archive) : `${info.name}`;
 
   const submit = async () => {
     const refused = problem(task, current, next, repeat);
@@ -109,6 +115,11 @@ export function PassphraseDialog({ task, info, onDone, onCancel }: { task: Passp
         <p>
           {task.kind === 'unlock' && <>{target} is encrypted and locked. Enter its passphrase to open it.</>}
           {task.kind === 'open' && <>{target} is encrypted. Enter its passphrase to open it.</>}
+          {task.kind === 'restore' && (
+            <>
+              {target} holds an encrypted workspace. Enter the passphrase it had: it is restored as {fileName(task.target)}, still encrypted with that passphrase.
+            </>
+          )}
           {(task.kind === 'create' || task.kind === 'set') && (
             <>
               {target} will be stored encrypted: without the passphrase nothing in it can be read. <strong>Nobody can recover a forgotten passphrase</strong>, not

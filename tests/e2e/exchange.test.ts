@@ -34,6 +34,47 @@ describe.skipIf(!chromiumPath)('archives and exchange files from the app (browse
     expect(fs.existsSync(path.join(bench.dir, 'whole.awb'))).toBe(true);
   });
 
+  it('restores the archive of an encrypted workspace with its passphrase, saying when it is wrong', async () => {
+    const { page } = bench;
+    const passphrase = 'ferry at Sher Khan Bandar';
+    await page.getByRole('button', { name: /^Workspace:/ }).click();
+    await page.getByRole('menuitem', { name: 'Encrypt with a passphrase…' }).click();
+    const encrypt = page.getByRole('dialog', { name: 'Encrypt this workspace' });
+    await encrypt.getByLabel(/^New passphrase/).fill(passphrase);
+    await encrypt.getByLabel('The new passphrase again').fill(passphrase);
+    await encrypt.getByRole('button', { name: 'Encrypt' }).click();
+    await encrypt.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export and exchange' });
+    await dialog.getByLabel('Format').selectOption('archive');
+    const archive = path.join(bench.dir, 'sealed.awbz');
+    await dialog.getByLabel('Save to').fill(archive);
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toContain(`to ${archive}`);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await page.getByRole('button', { name: /^Workspace:/ }).click();
+    await page.getByRole('menuitem', { name: 'Restore an archive…' }).click();
+    const restore = page.getByRole('dialog', { name: 'Restore a workspace archive' });
+    await restore.getByLabel('Archive (.awbz) on this computer').fill(archive);
+    await restore.getByRole('button', { name: 'Restore and open' }).click();
+    const ask = page.getByRole('dialog', { name: 'Restore an encrypted archive' });
+    await ask.getByText('sealed.awbz holds an encrypted workspace.', { exact: false }).waitFor();
+    await ask.getByLabel('Passphrase').fill('ferry at Hairatan');
+    await ask.getByRole('button', { name: 'Restore and open' }).click();
+    await ask.getByRole('alert').getByText('The passphrase is wrong for sealed.awbz. Nothing was restored.').waitFor();
+    expect(fs.existsSync(path.join(bench.dir, 'sealed.awb'))).toBe(false);
+
+    await ask.getByLabel('Passphrase').fill(passphrase);
+    await ask.getByRole('button', { name: 'Restore and open' }).click();
+    await page.getByRole('status').filter({ hasText: 'Restored sealed.awbz' }).filter({ hasText: 'encrypted with the passphrase it had' }).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: /^Workspace:/ }).textContent()).toBe('Workspace: sealed ▾');
+    await expect.poll(() => page.getByTestId('article-count').textContent()).toBe('1 article');
+    const head = fs.readFileSync(path.join(bench.dir, 'sealed.awb')).subarray(0, 16).toString('latin1');
+    expect(head).not.toBe('SQLite format 3\0');
+  });
+
   it('reads GeoJSON points in as custom places, and says why it skips the rest', async () => {
     const { page } = bench;
     const file = path.join(bench.dir, 'checkpoints.geojson');

@@ -93,7 +93,7 @@ describe('encryption at rest', () => {
     const inside = Buffer.from(unzipSync(new Uint8Array(fs.readFileSync(archive)))['workspace.awb']!);
     expect(inside.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
     expect(traces(inside, BODY_WORD)).toEqual([]);
-    await expect(call('workspace.restoreArchive', { archive, target: path.join(dir, 'restored.awb') })).rejects.toMatchObject({ code: 'archive_encrypted' });
+    await expect(call('workspace.restoreArchive', { archive, target: path.join(dir, 'restored.awb') })).rejects.toMatchObject({ code: 'passphrase_needed' });
     expect(fs.readdirSync(dir).filter((f) => f.startsWith('restored'))).toEqual([]);
     core.close();
 

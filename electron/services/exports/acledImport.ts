@@ -269,7 +269,7 @@ export function readAcledDate(value: string): string | null {
 }
 
 /** A gazetteer place of that name within 10 km (so admin areas and country follow), else a custom place there. */
-function placeNear(ws: Workspace, name: string, lat: number, lon: number) {
+export function placeNear(ws: Workspace, name: string, lat: number, lon: number) {
   const km = (p: { lat: number; lon: number }) => Math.hypot(p.lat - lat, (p.lon - lon) * Math.cos((lat * Math.PI) / 180)) * 111.2;
   const near = ws.entities
     .searchPlaces(name)

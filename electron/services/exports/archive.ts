@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync, zipSync } from 'fflate';
-import { openWorkspace, type Db } from '../../../db/open.js';
+import { isEncrypted, openWorkspace, PassphraseError, type Db } from '../../../db/open.js';
 import { UserError } from '../errors.js';
 import { resolveOutputPath, writeFileAtomicallySync } from '../output.js';
 
@@ -18,6 +18,8 @@ export interface Manifest {
   created: string;
   counts: Record<string, number>;
   files: Record<string, { bytes: number; sha256: string }>;
+  /** The workspace inside is encrypted with the workspace's passphrase (archives from before this was written do not say). */
+  encrypted?: boolean;
 }
 
 function counts(db: Db): Record<string, number> {
@@ -54,6 +56,7 @@ export function writeArchive(db: Db, target: string, appVersion: string): Manife
       created: new Date().toISOString(),
       counts: counts(db),
       files: { [DB_ENTRY]: { bytes: data.length, sha256: sha256(data) } },
+      encrypted: isEncrypted(db),
     };
     const zip = zipSync({ 'manifest.json': new TextEncoder().encode(JSON.stringify(manifest, null, 2)), [DB_ENTRY]: [data, { level: 6 }] });
     fs.writeFileSync(target, zip);
@@ -76,9 +79,11 @@ export function isArchive(bytes: Uint8Array): boolean {
 
 /**
  * Unpacks an archive into a new workspace file after checking every checksum and the counts; a
- * damaged or foreign archive is refused before anything is written.
+ * damaged or foreign archive is refused before anything is written. The workspace of an encrypted
+ * archive is restored as it is, still encrypted, and opens with the passphrase it had: without
+ * it, or with a wrong one, a PassphraseError says so and nothing is left behind.
  */
-export function restoreArchive(archive: string, target: string): Manifest {
+export function restoreArchive(archive: string, target: string, passphrase: string | null = null): Manifest {
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(new Uint8Array(fs.readFileSync(archive)));
@@ -107,7 +112,7 @@ export function restoreArchive(archive: string, target: string): Manifest {
   writeFileAtomicallySync(file, (partial) => {
     fs.writeFileSync(partial, files[DB_ENTRY]!);
     try {
-      const db = openWorkspace(partial, { create: false });
+      const db = openArchived(partial, path.basename(archive), passphrase);
       const found = counts(db);
       db.close();
       const lost = Object.entries(manifest.counts).filter(([k, v]) => (found[k] ?? 0) < v);
@@ -117,4 +122,19 @@ export function restoreArchive(archive: string, target: string): Manifest {
     }
   });
   return manifest;
+}
+
+/** The unpacked workspace, opened with the archive's passphrase; passphrase errors name the archive. */
+function openArchived(file: string, archive: string, passphrase: string | null): Db {
+  try {
+    return openWorkspace(file, { create: false, passphrase });
+  } catch (error) {
+    if (!(error instanceof PassphraseError)) throw error;
+    throw new PassphraseError(
+      error.reason,
+      error.reason === 'needed'
+        ? `${archive} holds an encrypted workspace: enter its passphrase to restore it.`
+        : `The passphrase is wrong for ${archive}. Nothing was restored.`,
+    );
+  }
 }

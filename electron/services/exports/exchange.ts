@@ -5,7 +5,9 @@ import type { Workspace } from '../workspace.js';
 import { importAcled } from './acledImport.js';
 import { importBrat } from './bratImport.js';
 import { importConll } from './conllImport.js';
+import { importFtm } from './ftmImport.js';
 import { importGeoJson, importKml } from './geoImport.js';
+import { importStix } from './stixImport.js';
 import { importW3c } from './w3cImport.js';
 
 export type ExchangeKind = ExchangeImportResult['kind'];
@@ -24,11 +26,17 @@ export function detectExchange(text: string, name = ''): ExchangeKind | null {
     try {
       json = JSON.parse(head);
     } catch {
-      return null;
+      // JSON lines: FollowTheMoney writes one entity a line. A damaged STIX bundle is still named
+      // as one, so its import says what is wrong with it rather than that it is unknown.
+      if (isFtmRecord(firstJsonLine(head))) return 'ftm';
+      return /^\{\s*"type"\s*:\s*"bundle"/.test(head) ? 'stix' : null;
     }
     const first = (Array.isArray(json) ? json[0] : json) as Record<string, unknown> | undefined;
     if (!first || typeof first !== 'object') return null;
     const type = first.type;
+    if (type === 'bundle') return 'stix';
+    if (typeof first.spec_version === 'string' && typeof first.id === 'string' && /^[a-z][a-z0-9-]*--/.test(first.id)) return 'stix';
+    if (isFtmRecord(first)) return 'ftm';
     if (type === 'AnnotationCollection' || type === 'Annotation' || type === 'AnnotationPage') return 'w3c';
     // hypothes.is's search API: {"total": n, "rows": [{uri, target, tags, …}]}
     if (Array.isArray(first.rows) && (first.rows as Record<string, unknown>[]).every((r) => r && typeof r === 'object' && 'target' in r)) return 'w3c';
@@ -46,6 +54,19 @@ export function detectExchange(text: string, name = ''): ExchangeKind | null {
   if (looksTagged || (['.conll', '.conllu', '.iob', '.bio'].includes(ext) && tagged.length > 0)) return 'conll';
   return null;
 }
+
+function firstJsonLine(text: string): unknown {
+  try {
+    return JSON.parse(text.split(/\r?\n/, 1)[0] ?? '');
+  } catch {
+    return null;
+  }
+}
+
+const isFtmRecord = (v: unknown): boolean => {
+  const r = v as Record<string, unknown> | null;
+  return !!r && typeof r === 'object' && typeof r.schema === 'string' && typeof r.id === 'string' && typeof r.properties === 'object' && r.properties !== null;
+};
 
 /** The files an exchange file needs beside it, by name: a brat .ann's .txt. */
 export function companionNames(name: string): string[] {
@@ -74,5 +95,9 @@ export function importExchange(ws: Workspace, kind: ExchangeKind, text: string, 
       return importConll(ws, name || 'tokens.conll', body);
     case 'acled':
       return importAcled(ws, body);
+    case 'stix':
+      return importStix(ws, json());
+    case 'ftm':
+      return importFtm(ws, body, name || 'entities.ftm.json');
   }
 }

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { ExportEntity, ExportModel } from '../../../db/exportModel.js';
+import { ACTOR_TYPES, type ActorType } from '../../contract/acled.js';
 import type { EventRecord } from '../../contract/events.js';
 import type { ExportIdentity } from './ids.js';
 import type { Tally } from './tally.js';
@@ -87,7 +88,7 @@ export function* ftmLines(model: ExportModel, ids: ExportIdentity, tally: Tally)
         organizer: ev.actor1 && legal(ev.actor1.entityId) ? [id('entity', ev.actor1.entityId)] : [],
         addressEntity: ev.location && entities.get(ev.location.entityId)?.type === 'place' ? [id('entity', ev.location.entityId)] : [],
         proof: [...new Set(ev.evidence.map((x) => id('article', x.articleId)))],
-        description: [`${ev.eventType}; ${ev.fatalities} fatalities; geo precision ${ev.geoPrecision}; time precision ${ev.timePrecision}`],
+        description: [ftmEventDescription(ev)],
       }),
     });
   }
@@ -109,6 +110,20 @@ export function* ftmLines(model: ExportModel, ids: ExportIdentity, tally: Tally)
       }),
     });
   }
+}
+
+/**
+ * What FtM's Event has no property for, in words an analyst reads and an import reads back: the
+ * event type, fatalities, precisions, each actor's ACLED type, how many of the people `involved`
+ * after the two actors stand with each side, and civilian targeting.
+ */
+export function ftmEventDescription(ev: EventRecord): string {
+  const parts = [`${ev.eventType}`, `${ev.fatalities} fatalities`, `geo precision ${ev.geoPrecision}`, `time precision ${ev.timePrecision}`];
+  if (ev.actor1) parts.push(`actor 1: ${ACTOR_TYPES[ev.actor1.type as ActorType]}`);
+  if (ev.actor2) parts.push(`actor 2: ${ACTOR_TYPES[ev.actor2.type as ActorType]}`);
+  if (ev.associates1.length || ev.associates2.length) parts.push(`associates: ${ev.associates1.length} with actor 1, ${ev.associates2.length} with actor 2`);
+  if (ev.civilianTargeting) parts.push('civilian targeting');
+  return parts.join('; ');
 }
 
 function prune(properties: Record<string, string[]>): Record<string, string[]> {
@@ -175,7 +190,8 @@ function* stixObjects(model: ExportModel, handling: string, ids: ExportIdentity)
       if (e.lat === null || e.lon === null) continue;
       o = { ...head('location'), name: e.name, latitude: e.lat, longitude: e.lon, ...(e.placeLabel ? { description: e.placeLabel } : {}) };
     } else if (threat.has(e.id)) {
-      o = { ...head('threat-actor'), name: e.name, ...(e.aliases.length ? { aliases: e.aliases } : {}) };
+      // A threat actor may be a person, an organisation or a group: said, so an import restores the kind.
+      o = { ...head('threat-actor'), name: e.name, ...(e.aliases.length ? { aliases: e.aliases } : {}), x_awb_entity_type: e.type };
     } else {
       o = { ...head('identity'), name: e.name, identity_class: e.type === 'person' ? 'individual' : e.type === 'group' ? 'group' : 'organization' };
     }
@@ -233,8 +249,35 @@ function* stixObjects(model: ExportModel, handling: string, ids: ExportIdentity)
   for (const ev of model.events) {
     const refs = [ev.actor1, ev.actor2, ev.location && { entityId: ev.location.entityId }].flatMap((a) => (a && ref.has(a.entityId) ? [ref.get(a.entityId)!] : []));
     if (refs.length === 0) continue;
-    yield { ...common('note', ids.uuid('event', ev.id), ids.time('event', ev.id)), abstract: eventTitle(ev), content: eventSummary(ev), object_refs: refs };
+    yield { ...common('note', ids.uuid('event', ev.id), ids.time('event', ev.id)), abstract: eventTitle(ev), content: eventSummary(ev), object_refs: refs, x_awb_event: codedEvent(ev, ref) };
   }
+}
+
+/**
+ * An event's coded fields in a custom property (STIX 2.1 section 11.1), the actors and the place
+ * by their STIX ids: STIX has no object for a coded event, and a note's text alone cannot be read
+ * back without guessing (actor types, associates, precisions). What reads STIX but not this
+ * property still has the note.
+ */
+function codedEvent(ev: EventRecord, ref: Map<number, string>) {
+  const side = (a: { entityId: number; type: number } | null) => (a && ref.has(a.entityId) ? { ref: ref.get(a.entityId)!, actor_type: a.type } : null);
+  return {
+    date: ev.date,
+    time_precision: ev.timePrecision,
+    sub_event_type: ev.subEventType,
+    actor1: side(ev.actor1),
+    actor2: side(ev.actor2),
+    associates1: ev.associates1.flatMap((a) => (ref.has(a.entityId) ? [ref.get(a.entityId)!] : [])),
+    associates2: ev.associates2.flatMap((a) => (ref.has(a.entityId) ? [ref.get(a.entityId)!] : [])),
+    civilian_targeting: ev.civilianTargeting,
+    location_ref: ev.location && ref.has(ev.location.entityId) ? ref.get(ev.location.entityId)! : null,
+    geo_precision: ev.geoPrecision,
+    fatalities: ev.fatalities,
+    source: ev.source,
+    source_scale: ev.sourceScale,
+    notes: ev.notes,
+    tags: ev.tags,
+  };
 }
 
 /** The bundle as JSON.stringify(bundle, null, 1) would write it, one object at a time. */

@@ -1,5 +1,5 @@
 import type { ExportModel } from '../../../db/exportModel.js';
-import { objectTimes, objectUuid, workspaceIdentity, type ObjectKind, type ObjectTime } from '../../../db/identity.js';
+import { keptIdentities, keptTime, objectTimes, objectUuid, workspaceIdentity, type KeptIdentity, type ObjectKind, type ObjectTime } from '../../../db/identity.js';
 import type { Db } from '../../../db/open.js';
 
 /**
@@ -24,11 +24,17 @@ export function readExportIdentity(db: Db, model: ExportModel): ExportIdentity {
     relation: objectTimes(db, 'relation', model.relations.map((r) => r.id)),
     event: objectTimes(db, 'event', model.events.map((e) => e.id)),
   };
+  // Records an import brought in keep the ids and times their file gave them (migration 012).
+  const kept: Partial<Record<ObjectKind, Map<number, KeptIdentity>>> = {
+    entity: keptIdentities(db, 'entity', model.entities.map((e) => e.id)),
+    relation: keptIdentities(db, 'relation', model.relations.map((r) => r.id)),
+    event: keptIdentities(db, 'event', model.events.map((e) => e.id)),
+  };
   return {
     workspace: uuid,
     workspaceCreated: created,
-    uuid: (kind, localId) => objectUuid(uuid, kind, localId),
-    time: (kind, localId) => times[kind].get(localId) ?? { created, modified: created },
+    uuid: (kind, localId) => (typeof localId === 'number' ? kept[kind]?.get(localId)?.uuid : undefined) ?? objectUuid(uuid, kind, localId),
+    time: (kind, localId) => keptTime(kept[kind]?.get(localId), times[kind].get(localId) ?? { created, modified: created }),
   };
 }
 
@@ -44,7 +50,10 @@ export function ownIds(db: Db, kind: 'entity' | 'mention' | 'relation' | 'event'
   const { uuid } = workspaceIdentity(db);
   const table = { entity: 'entity', mention: 'mention', relation: 'relation', event: 'event' }[kind];
   const ids = db.prepare(`SELECT id FROM ${table}`).pluck().all() as number[];
-  return new Map(ids.map((id) => [objectUuid(uuid, kind, id), id]));
+  const own = new Map(ids.map((id) => [objectUuid(uuid, kind, id), id]));
+  // And the ids that records brought in from other files kept: the same file imported again finds them.
+  if (kind !== 'mention') for (const [id, kept] of keptIdentities(db, kind)) own.set(kept.uuid, id);
+  return own;
 }
 
 /** The UUID inside "urn:uuid:…", a bare UUID, or the tail of "<type>--<uuid>" (STIX). */

@@ -1,3 +1,4 @@
+import { placeLinkOf } from '../../../db/entities.js';
 import { fingerprintOf } from '../extract/article.js';
 import { wordCount } from '../extract/plainText.js';
 import type { EntityType, MentionType } from '../../contract/entities.js';
@@ -107,4 +108,14 @@ export function verbatimArticle(ws: Workspace, text: string, fileName: string, t
   ]);
   const outcome = [...stored.values()][0]!;
   return { id: 'id' in outcome ? outcome.id : outcome.duplicateOf, created: 'id' in outcome, body: text };
+}
+
+/**
+ * The gazetteer record our export described by name, point and label ("Kunduz, Kunduz, AF" is the
+ * town, "Kunduz, AF" the province at the same point), when there is one; null otherwise.
+ */
+export function placeByLabel(ws: Workspace, name: string, lat: number, lon: number, label: string | null) {
+  if (!label) return null;
+  const same = ws.entities.searchPlaces(name).find((p) => placeLinkOf(p).label === label && Math.abs(p.lat - lat) < 1e-4 && Math.abs(p.lon - lon) < 1e-4);
+  return same ? ws.entities.placeLink({ gazetteerId: same.id }) : null;
 }
