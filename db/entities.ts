@@ -84,6 +84,16 @@ export const placeLinkOf = (p: PlaceCandidate): PlaceLink => ({
   geonamesId: p.kind === 'city' ? p.id : null,
 });
 
+/** Country codes of placed entities, weighted by mentions: a gazetteer place's label ends with its code ("Kunduz, Kunduz, AF"). */
+function countriesOf(rows: { label: string; mentions: number }[]): string[] {
+  const weight = new Map<string, number>();
+  for (const r of rows) {
+    const code = r.label.split(', ').at(-1)!;
+    if (/^[A-Z]{2}$/.test(code)) weight.set(code, (weight.get(code) ?? 0) + Math.max(1, r.mentions));
+  }
+  return [...weight].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([code]) => code);
+}
+
 /** The entity registry. */
 export class EntitiesRepository {
   constructor(private readonly db: Db) {}
@@ -122,16 +132,32 @@ export class EntitiesRepository {
         .pluck()
         .get(key, type) as number | undefined;
     }
-    if (id === undefined) {
-      const canonical = type === 'place' && place?.label ? place.label.split(',')[0]! : name;
-      id = Number(
-        this.db
-          .prepare('INSERT INTO entity (type, name, origin, place_id, place_label, lat, lon, geonames_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(type, canonical, origin, place?.placeId ?? null, place?.label ?? null, place?.lat ?? null, place?.lon ?? null, place?.geonamesId ?? null, nowIso()).lastInsertRowid,
-      );
-      this.addAlias(id, canonical);
-    }
+    id ??= this.insert(type, name, place, origin);
     this.addAlias(id, name);
+    return id;
+  }
+
+  /**
+   * The place entity of one gazetteer record or custom place, made if the registry has none yet;
+   * `name` becomes an alias. Unlike resolve(), never an entity found by name alone: an unplaced
+   * "Dawlat Abad" or one placed elsewhere is not this place.
+   */
+  ofPlace(name: string, place: PlaceLink & { placeId: number }, origin: 'auto' | 'analyst'): number {
+    const id =
+      (this.db.prepare("SELECT id FROM entity WHERE type = 'place' AND place_id = ? ORDER BY (origin = 'analyst') DESC, id LIMIT 1").pluck().get(place.placeId) as number | undefined) ??
+      this.insert('place', name, place, origin);
+    this.addAlias(id, name);
+    return id;
+  }
+
+  private insert(type: EntityType, name: string, place: PlaceLink | null, origin: 'auto' | 'analyst'): number {
+    const canonical = type === 'place' && place?.label ? place.label.split(',')[0]! : name;
+    const id = Number(
+      this.db
+        .prepare('INSERT INTO entity (type, name, origin, place_id, place_label, lat, lon, geonames_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(type, canonical, origin, place?.placeId ?? null, place?.label ?? null, place?.lat ?? null, place?.lon ?? null, place?.geonamesId ?? null, nowIso()).lastInsertRowid,
+    );
+    this.addAlias(id, canonical);
     return id;
   }
 
@@ -373,16 +399,24 @@ export class EntitiesRepository {
    * ends with its country code ("Kunduz, Kunduz, AF").
    */
   placeCountries(): string[] {
-    const rows = this.db.prepare("SELECT place_label AS label, mention_count AS mentions FROM entity WHERE type = 'place' AND place_id > 0 AND place_label IS NOT NULL").all() as {
-      label: string;
-      mentions: number;
-    }[];
-    const weight = new Map<string, number>();
-    for (const r of rows) {
-      const code = r.label.split(', ').at(-1)!;
-      if (/^[A-Z]{2}$/.test(code)) weight.set(code, (weight.get(code) ?? 0) + Math.max(1, r.mentions));
-    }
-    return [...weight].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([code]) => code);
+    return countriesOf(
+      this.db.prepare("SELECT place_label AS label, mention_count AS mentions FROM entity WHERE type = 'place' AND place_id > 0 AND place_label IS NOT NULL").all() as {
+        label: string;
+        mentions: number;
+      }[],
+    );
+  }
+
+  /** The countries of one article's places (not rejected), most-mentioned first. */
+  articlePlaceCountries(articleId: number): string[] {
+    return countriesOf(
+      this.db
+        .prepare(
+          `SELECT e.place_label AS label, count(*) AS mentions FROM mention m JOIN entity e ON e.id = m.entity_id
+           WHERE m.article_id = ? AND m.status <> 'rejected' AND e.type = 'place' AND e.place_id > 0 AND e.place_label IS NOT NULL GROUP BY e.id`,
+        )
+        .all(articleId) as { label: string; mentions: number }[],
+    );
   }
 
   /** Custom places of this workspace, as gazetteer-like candidates with negative ids. */

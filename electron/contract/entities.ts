@@ -109,6 +109,11 @@ export const PlacePick = z.union([
   z.object({ custom: z.object({ name: z.string().trim().min(1).max(200), lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }) }),
   z.object({ none: z.literal(true) }),
 ]);
+export type PlacePick = z.infer<typeof PlacePick>;
+
+/** How far a place chosen for one mention reaches: the mention, its entity's mentions in the article, or the entity itself. */
+export const PlaceScope = z.enum(['this', 'article', 'entity']);
+export type PlaceScope = z.infer<typeof PlaceScope>;
 
 export const MapPlace = z.object({
   entityId: z.number(),

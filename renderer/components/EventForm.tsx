@@ -363,7 +363,15 @@ export function EventForm({ event, initial, selection, onSaved, onClose, onOpenE
         {problemsOf('civilianTargeting')}
       </section>
       <section>
-        <EntityPicker label="Location" types={['place']} value={draft.location} onChange={(v) => set('location', v)} run={run} />
+        <EntityPicker
+          label="Location"
+          types={['place']}
+          value={draft.location}
+          onChange={(v) => set('location', v)}
+          run={run}
+          // Gazetteer hits ranked with the countries of the article the event is coded from.
+          gazetteer={{ articleId: selection?.articleId ?? initial?.evidence[0]?.articleId ?? event?.evidence[0]?.articleId ?? null }}
+        />
         <label className="field">
           <span>Geo precision</span>
           <select value={draft.geoPrecision} onChange={(e) => set('geoPrecision', Number(e.target.value) as 1 | 2 | 3)}>

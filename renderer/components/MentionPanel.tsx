@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { MENTION_TYPES, splitReason, type Mention, type MentionType } from '../../electron/contract/index.js';
+import { MENTION_TYPES, splitReason, type Mention, type MentionType, type PlaceCandidate, type PlaceScope } from '../../electron/contract/index.js';
 import { call } from '../api.js';
 import { ScopeSelect, type Scope } from './ScopeSelect.js';
 
@@ -20,6 +20,12 @@ export function wordEdge(text: string, from: number, direction: 1 | -1): number 
   return i;
 }
 
+/** "district/county · Faryab · AF · pop. 8,942": what tells two places of one name apart. */
+export function describePlace(c: PlaceCandidate): string {
+  const kind = c.kind === 'admin1' ? 'province/state' : c.kind === 'admin2' ? 'district/county' : c.kind === 'custom' ? 'custom place' : c.kind;
+  return [kind, c.admin1Name, c.country, c.population ? `pop. ${c.population.toLocaleString('en')}` : null].filter(Boolean).join(' · ');
+}
+
 interface Props {
   mention: Mention;
   body: string;
@@ -33,8 +39,16 @@ interface Props {
 export function MentionPanel({ mention, body, scope, onScope, onOpenEntity, run }: Props) {
   const [placeQuery, setPlaceQuery] = useState('');
   const [found, setFound] = useState<Mention['candidates']>([]);
+  // A candidate chosen but not yet applied: the analyst says how far it reaches first.
+  const [choice, setChoice] = useState<{ mentionId: number; candidate: PlaceCandidate } | null>(null);
+  const chosen = choice?.mentionId === mention.id ? choice.candidate : null;
+  const setChosen = (candidate: PlaceCandidate | null) => setChoice(candidate && { mentionId: mention.id, candidate });
   const respan = (start: number, end: number) => void run(() => call('mentions.respan', { id: mention.id, start, end }));
-  const place = (id: number) => mention.entityId !== null && void run(() => call('entities.setPlace', { id: mention.entityId!, place: { gazetteerId: id } }));
+  const place = (scope: PlaceScope) => {
+    if (!chosen) return;
+    setChosen(null);
+    void run(() => call('mentions.place', { id: mention.id, place: { gazetteerId: chosen.id }, scope }));
+  };
   const candidates = [...mention.candidates, ...found.filter((f) => !mention.candidates.some((c) => c.id === f.id))];
   const reason = mention.reason ? splitReason(mention.reason) : null;
 
@@ -118,19 +132,50 @@ export function MentionPanel({ mention, body, scope, onScope, onOpenEntity, run 
                   <input
                     type="radio"
                     name="candidate"
-                    checked={!!mention.place && Math.abs(mention.place.lat - c.lat) < 1e-6 && Math.abs(mention.place.lon - c.lon) < 1e-6}
-                    onChange={() => place(c.id)}
+                    checked={chosen ? chosen.id === c.id : !!mention.place && Math.abs(mention.place.lat - c.lat) < 1e-6 && Math.abs(mention.place.lon - c.lon) < 1e-6}
+                    onChange={() => setChosen(c)}
                   />{' '}
-                  {c.name} <span className="muted">{[c.kind === 'admin1' ? 'province/state' : c.kind === 'admin2' ? 'district/county' : c.kind, c.admin1Name, c.country, c.population ? `pop. ${c.population.toLocaleString('en')}` : null].filter(Boolean).join(' · ')}</span>
+                  {c.name} <span className="muted">{describePlace(c)}</span>
                 </label>
               </li>
             ))}
           </ul>
+          {chosen && (
+            <div
+              className="place-scope"
+              role="group"
+              aria-label="Where the new place applies"
+              onKeyDown={(e) => {
+                if (e.key !== 'Escape') return;
+                e.preventDefault();
+                e.stopPropagation();
+                setChosen(null);
+              }}
+            >
+              <p>
+                Put <strong>{chosen.name}</strong> <span className="muted">({describePlace(chosen)})</span> on:
+              </p>
+              <div className="row">
+                <button type="button" className="primary" autoFocus onClick={() => place('this')}>
+                  This mention
+                </button>
+                <button type="button" onClick={() => place('article')}>
+                  Every mention of “{mention.entityName}” in this article
+                </button>
+                <button type="button" onClick={() => place('entity')}>
+                  Every mention of “{mention.entityName}”, in all articles
+                </button>
+                <button type="button" className="link" onClick={() => setChosen(null)}>
+                  Cancel
+                </button>
+              </div>
+            </div>
+          )}
           <form
             className="row"
             onSubmit={(e) => {
               e.preventDefault();
-              if (placeQuery.trim()) void run(() => call('places.search', { text: placeQuery })).then((r) => r && setFound(r));
+              if (placeQuery.trim()) void run(() => call('places.search', { text: placeQuery, articleId: mention.articleId })).then((r) => r && setFound(r));
             }}
           >
             <input aria-label="Search the gazetteer" placeholder="Search the gazetteer…" value={placeQuery} onChange={(e) => setPlaceQuery(e.target.value)} />

@@ -1,7 +1,7 @@
 import { EntitiesRepository, placeLinkOf, type PlaceLink } from '../../../db/entities.js';
 import { MentionsRepository, type NewMention } from '../../../db/mentions.js';
 import { writeTransaction, type Db } from '../../../db/open.js';
-import { A_TYPE, type BasemapLabels, type EntityType, type MentionType, type PlaceCandidate } from '../../contract/entities.js';
+import { A_TYPE, type BasemapLabels, type EntityType, type MentionType, type PlaceCandidate, type PlacePick, type PlaceScope } from '../../contract/entities.js';
 import { UserError } from '../errors.js';
 import type { Gazetteer, Place } from '../gazetteer/gazetteer.js';
 import { nameKey } from '../gazetteer/normalise.js';
@@ -258,17 +258,68 @@ export class EntityService {
     });
   }
 
-  placeLink(pick: { gazetteerId: number } | { custom: { name: string; lat: number; lon: number } } | { none: true }): PlaceLink | null {
+  placeLink(pick: PlacePick): PlaceLink | null {
     if ('none' in pick) return null;
-    if ('custom' in pick) return placeLinkOf(this.entities.createCustomPlace(pick.custom.name, pick.custom.lat, pick.custom.lon));
+    // The same name at the same point is the same custom place, as a GeoJSON import keeps it.
+    if ('custom' in pick) return placeLinkOf(this.entities.findCustomPlace(pick.custom.name, pick.custom.lat, pick.custom.lon) ?? this.entities.createCustomPlace(pick.custom.name, pick.custom.lat, pick.custom.lon));
     const place = pick.gazetteerId < 0 ? this.entities.customPlace(pick.gazetteerId) : this.gazetteer().get(pick.gazetteerId);
     if (!place) throw new UserError('not_found', 'That place is not in the gazetteer.');
     return placeLinkOf(toCandidate(place));
   }
 
-  /** The gazetteer's places of that name, those in the countries this workspace is about first. */
-  searchPlaces(text: string): PlaceCandidate[] {
-    return [...this.entities.customPlaces(text), ...this.gazetteer().search(text, 20, this.entities.placeCountries()).map(toCandidate)];
+  /**
+   * The gazetteer's places of that name: those in the countries of the article being read first
+   * (when there is one), then those of the workspace, then the biggest.
+   */
+  searchPlaces(text: string, articleId: number | null = null): PlaceCandidate[] {
+    const countries = [...new Set([...(articleId === null ? [] : this.entities.articlePlaceCountries(articleId)), ...this.entities.placeCountries()])];
+    return [...this.entities.customPlaces(text), ...this.gazetteer().search(text, 20, countries).map(toCandidate)];
+  }
+
+  /**
+   * The analyst chooses where a place mention is, at one of three reaches: this mention alone, or
+   * every mention of its entity in this article, moves to the entity of the chosen record (made if
+   * the registry has none), leaving the entity and its other articles as they were; or the entity
+   * itself is re-placed, with every mention of it everywhere. Returns the entity that now holds the
+   * mention and how many mentions moved.
+   */
+  placeMention(mentionId: number, pick: PlacePick, scope: PlaceScope): { entityId: number; moved: number } {
+    return writeTransaction(this.db, () => {
+      const m = this.mustGet(mentionId);
+      if (m.type !== 'place') throw new UserError('type_mismatch', `This mention is ${A_TYPE[m.type]}; only a place can be put on the map.`);
+      const link = this.placeLink(pick);
+      if (scope === 'entity' && m.entityId !== null) {
+        this.entities.setPlace(m.entityId, link);
+        if (m.status !== 'accepted') this.mentions.update(mentionId, { status: 'accepted' });
+        return { entityId: m.entityId, moved: this.entities.get(m.entityId).occurrences.length };
+      }
+      if (!link || link.placeId === null) throw new UserError('invalid_place', 'Choose a place from the gazetteer or give a custom place its name and coordinates.');
+      // Made for the mentions it holds: the registry's, gone again when they move on (pruneOrphans).
+      const target = this.entities.ofPlace(m.quote, { ...link, placeId: link.placeId }, 'auto');
+      const moving =
+        scope === 'article' && m.entityId !== null
+          ? this.mentions.forArticle(m.articleId).filter((o) => o.entityId === m.entityId && o.status !== 'rejected')
+          : [m];
+      for (const o of moving) {
+        this.entities.addAlias(target, o.quote);
+        this.mentions.update(o.id, { entityId: target, status: 'accepted' });
+      }
+      this.entities.pruneOrphans([m.entityId]);
+      return { entityId: target, moved: moving.length };
+    });
+  }
+
+  /**
+   * The registry's entity for a gazetteer record or a custom place (the event form's location
+   * picker): the one that already holds it, or a new one.
+   */
+  placeEntity(pick: PlacePick): number {
+    return writeTransaction(this.db, () => {
+      const link = this.placeLink(pick);
+      if (!link || link.placeId === null) throw new UserError('invalid_place', 'Choose a place from the gazetteer or give a custom place its name and coordinates.');
+      const name = 'custom' in pick ? pick.custom.name : link.label!.split(',')[0]!;
+      return this.entities.ofPlace(name, { ...link, placeId: link.placeId }, 'analyst');
+    });
   }
 
   /** Country and city names for the basemap's labels. */
