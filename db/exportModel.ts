@@ -2,6 +2,7 @@ import type { EventRecord } from '../electron/contract/events.js';
 import type { RelationRecord } from '../electron/contract/relations.js';
 import type { StoredArticle } from './articles.js';
 import { EventQuery } from '../electron/contract/events.js';
+import { pageAt } from '../electron/contract/imports.js';
 import { EventsRepository } from './events.js';
 import type { Db } from './open.js';
 import { RelationsRepository } from './relations.js';
@@ -59,6 +60,8 @@ export interface ExportModel {
   relations: RelationRecord[];
   /** An article's text, read when a format writes it (the last one read is kept: formats go article by article). */
   body: (articleId: number) => string;
+  /** The printed page an offset of an article falls on, for a paged document (PDF, multi-page scan); null for every other article. */
+  pageOf: (articleId: number, offset: number) => number | null;
 }
 
 /** Whole workspace, or the part tied to some articles (the ticked ones). */
@@ -94,6 +97,19 @@ function articleBodies(db: Db): (articleId: number) => string {
   const read = db.prepare('SELECT body FROM article_body WHERE article_id = ?').pluck();
   let last: { id: number; body: string } | undefined;
   return (id) => (last?.id === id ? last : (last = { id, body: (read.get(id) as string | undefined) ?? '' })).body;
+}
+
+/** Page starts are read once per article that a quote is cited from; most articles have none. */
+function articlePages(db: Db): (articleId: number, offset: number) => number | null {
+  const read = db.prepare('SELECT page_starts FROM article_document WHERE article_id = ?').pluck();
+  const starts = new Map<number, [number, number][] | null>();
+  return (id, offset) => {
+    if (!starts.has(id)) {
+      const json = read.get(id) as string | null | undefined;
+      starts.set(id, json ? (JSON.parse(json) as [number, number][]) : null);
+    }
+    return pageAt(starts.get(id), offset);
+  };
 }
 
 export function readExportModel(db: Db, scope: ExportScope): ExportModel {
@@ -158,6 +174,6 @@ export function readExportModel(db: Db, scope: ExportScope): ExportModel {
       wikidata: e.wikidata,
       status: e.origin === 'analyst' || confirmed.has(e.id) ? ('accepted' as const) : ('suggested' as const),
     }));
-    return { articles, entities, mentions, events, relations, withSuggestions: scope.includeSuggestions === true, body: articleBodies(db) };
+    return { articles, entities, mentions, events, relations, withSuggestions: scope.includeSuggestions === true, body: articleBodies(db), pageOf: articlePages(db) };
   })();
 }

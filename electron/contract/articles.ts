@@ -76,6 +76,8 @@ export const ArticleRow = z.object({
   snippet: z.string().nullable(),
   /** Articles telling this story, this one included (1: no copy known). */
   copies: z.number(),
+  /** A scan whose OCR is in doubt: the pages read with low confidence ("p. 2 (45%)", "45%" for one image), else null. */
+  ocrLowConfidence: z.string().nullable(),
 });
 export type ArticleRow = z.infer<typeof ArticleRow>;
 

@@ -10,7 +10,7 @@ export const MAX_DOCUMENT_BYTES = 200 * 1024 * 1024;
 export const IMPORTABLE_EXTENSIONS = [
   '.txt', '.md', '.markdown', '.html', '.htm',
   '.pdf', '.docx', '.odt', '.rtf', '.eml', '.mbox', '.msg', '.mhtml', '.mht', '.warc', '.warc.gz', '.zip',
-  '.png', '.jpg', '.jpeg',
+  '.png', '.jpg', '.jpeg', '.tif', '.tiff',
 ] as const;
 export type ImportableExtension = (typeof IMPORTABLE_EXTENSIONS)[number];
 /** Text formats are held to MAX_FILE_BYTES; the others (containers of many documents) to MAX_DOCUMENT_BYTES. */

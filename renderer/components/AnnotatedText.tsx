@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { Fragment, useEffect, useRef } from 'react';
+import { pageAt } from '../../electron/contract/imports.js';
 import type { Mention } from '../../electron/contract/index.js';
 
 interface Props {
@@ -11,6 +12,8 @@ interface Props {
   headlineEnd?: number;
   /** Text picked from the keyboard ("s"): drawn as a selection, since the browser's own shows only what the mouse picked. */
   picked?: { start: number; end: number } | null;
+  /** A paged document's [offset, page] starts (PDF, scans): each paragraph is shown with its page. */
+  pageStarts?: [number, number][] | null;
   onSelectMention: (id: number) => void;
   /** A text selection inside the article, as body offsets. */
   onSelectText: (range: { start: number; end: number } | null) => void;
@@ -25,9 +28,27 @@ interface Segment {
   picked: boolean;
 }
 
-/** Cuts the text at every mention and search-hit boundary, where the headline ends and around the picked text. */
-function segments(text: string, mentions: Mention[], highlights: [number, number][], headlineEnd: number, picked: { start: number; end: number } | null): Segment[] {
-  const cuts = new Set([0, text.length, headlineEnd]);
+/** Where each paragraph of the stored text starts (paragraphs are separated by a blank line), with its page. */
+function paragraphPages(text: string, pageStarts: [number, number][]): Map<number, number> {
+  const pages = new Map<number, number>();
+  const starts = [0, ...Array.from(text.matchAll(/\n{2,}/g), (m) => m.index + m[0].length)];
+  for (const start of starts) {
+    const page = pageAt(pageStarts, start);
+    if (start < text.length && page !== null) pages.set(start, page);
+  }
+  return pages;
+}
+
+/** Cuts the text at every mention and search-hit boundary, where the headline ends, around the picked text and at paragraph starts. */
+function segments(
+  text: string,
+  mentions: Mention[],
+  highlights: [number, number][],
+  headlineEnd: number,
+  picked: { start: number; end: number } | null,
+  paragraphStarts: Iterable<number>,
+): Segment[] {
+  const cuts = new Set([0, text.length, headlineEnd, ...paragraphStarts]);
   if (picked) cuts.add(picked.start).add(picked.end);
   for (const m of mentions) cuts.add(m.start).add(m.end);
   for (const [s, e] of highlights) cuts.add(s).add(e);
@@ -59,10 +80,11 @@ function offsetOf(node: Node, offset: number): number | null {
  * The article as text (never HTML) with annotations drawn over it: suggestions dashed, accepted
  * solid, rejected struck through (when shown). Mentions are grouped into one element per mention.
  */
-export function AnnotatedText({ text, mentions, highlights, selectedId, showRejected, headlineEnd = 0, picked = null, onSelectMention, onSelectText }: Props) {
+export function AnnotatedText({ text, mentions, highlights, selectedId, showRejected, headlineEnd = 0, picked = null, pageStarts = null, onSelectMention, onSelectText }: Props) {
   const root = useRef<HTMLDivElement>(null);
   const visible = mentions.filter((m) => showRejected || m.status !== 'rejected');
-  const parts = segments(text, visible, highlights, headlineEnd, picked);
+  const pages = pageStarts ? paragraphPages(text, pageStarts) : new Map<number, number>();
+  const parts = segments(text, visible, highlights, headlineEnd, picked, pages.keys());
 
   useEffect(() => {
     root.current?.querySelector('mark')?.scrollIntoView?.({ block: 'center' });
@@ -80,7 +102,7 @@ export function AnnotatedText({ text, mentions, highlights, selectedId, showReje
     if (last && seg.mention && last.mention?.id === seg.mention.id) last.segs.push(seg);
     else groups.push({ mention: seg.mention, segs: [seg] });
   }
-  const render = (seg: Segment) => {
+  const renderText = (seg: Segment) => {
     const content = text.slice(seg.start, seg.end);
     const className = [seg.headline ? 'headline-text' : '', seg.picked ? 'picked' : ''].filter(Boolean).join(' ') || undefined;
     return seg.hit ? (
@@ -93,11 +115,24 @@ export function AnnotatedText({ text, mentions, highlights, selectedId, showReje
       </span>
     );
   };
+  const render = (seg: Segment) => {
+    const page = pages.get(seg.start);
+    if (page === undefined) return renderText(seg);
+    // The page sits in the margin, outside the offsets (no data-s) and outside a copied selection.
+    return (
+      <Fragment key={seg.start}>
+        <span className="paragraph-page" data-testid="paragraph-page" title={`Page ${page} of the original document`}>
+          p. {page}
+        </span>
+        {renderText(seg)}
+      </Fragment>
+    );
+  };
 
   return (
     <div
       ref={root}
-      className="article-text"
+      className={pageStarts ? 'article-text paged' : 'article-text'}
       data-testid="article-text"
       onMouseUp={() => {
         const selection = window.getSelection();

@@ -99,7 +99,9 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
   const dialog = useRef<HTMLDivElement>(null);
   // Esc does what Close does, and like Close waits while files are being read or imported (Cancel stops them).
   useDialogFocus(dialog, onClose, !busy);
-  const progress = reading ? reading.done / Math.max(1, reading.total) : report ? report.done / Math.max(1, report.total) : 0;
+  // A long file (a scan in OCR, a 2,000-page PDF) moves the bar by the part of it read so far.
+  const withinFile = report?.reading ? report.reading.done / Math.max(1, report.reading.total) : 0;
+  const progress = reading ? reading.done / Math.max(1, reading.total) : report ? (report.done + withinFile) / Math.max(1, report.total) : 0;
 
   /** The file inputs are hidden behind their labels: the label takes the focus and opens its chooser on Enter or Space. */
   const openChooser = (e: KeyboardEvent<HTMLLabelElement>) => {
@@ -125,7 +127,7 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
             >
               <p>
                 Drop files or folders here: text, Markdown and HTML pages (up to {megabytes(maxFileBytes)} each); PDF, Word (.docx), OpenDocument (.odt), RTF,
-                e-mail (.eml, .mbox, .msg), saved pages (.mhtml, .warc), scans (.png, .jpg; read by OCR) and .zip files of them (up to {megabytes(MAX_DOCUMENT_BYTES)} each)
+                e-mail (.eml, .mbox, .msg), saved pages (.mhtml, .warc), scans (.png, .jpg, .tif; read by OCR) and .zip files of them (up to {megabytes(MAX_DOCUMENT_BYTES)} each)
               </p>
               <label className="button" tabIndex={0} onKeyDown={openChooser}>
                 Choose files…

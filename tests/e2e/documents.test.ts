@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures } from '../integration/helpers.js';
+import { leaflet, longScan } from '../integration/longScan.js';
 import { chromiumPath, openWorkbench, type Bench } from './harness.js';
 
 const documents = path.join(fixtures, 'documents');
@@ -36,4 +37,50 @@ describe.skipIf(!chromiumPath)('reading documents as an analyst does (browser mo
     await expect.poll(() => page.getByTestId('reader-title').textContent(), { timeout: 20_000 }).toBe('Khanabad school incident, 14 February');
     expect(await page.getByTestId('document-links').innerText()).toMatch(/From: Field Monitor <monitor\.kunduz@example\.org>[\s\S]*Cc: Mine Action Focal Point/);
   }, 60_000);
+
+  it('shows the page of every paragraph of a PDF in the reader', async () => {
+    const { page } = bench;
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill('');
+    await page.locator('[data-testid="articles-table"] .ag-row', { hasText: 'Civilian Harm in the Northern Provinces' }).first().click();
+    await expect.poll(() => page.getByTestId('reader-title').textContent(), { timeout: 20_000 }).toBe('Civilian Harm in the Northern Provinces: Quarterly Protection Update');
+    const pages = page.getByTestId('paragraph-page');
+    // One page mark per paragraph (the report has ten), in the margin, outside the text a selection copies.
+    await expect.poll(() => pages.count(), { timeout: 10_000 }).toBe(10);
+    expect(await pages.allTextContents()).toEqual(['p. 1', 'p. 1', 'p. 1', 'p. 1', 'p. 1', 'p. 2', 'p. 2', 'p. 2', 'p. 2', 'p. 3']);
+    // Each mark sits left of its paragraph's first line.
+    const [mark, text] = await pages.nth(5).evaluate((el) => [el.getBoundingClientRect().toJSON(), el.nextElementSibling!.getBoundingClientRect().toJSON()] as DOMRect[]);
+    expect(mark!.right).toBeLessThanOrEqual(text!.left);
+    expect(Math.abs(mark!.top - text!.top)).toBeLessThan(8);
+    await page.getByRole('button', { name: 'Close reader' }).click();
+  }, 60_000);
+
+  it('reads a two-page TIFF scan by OCR and flags the page read with low confidence in the table and the reader', async () => {
+    const { page } = bench;
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await page.getByTestId('import-files').setInputFiles([leaflet]);
+    const report = page.getByTestId('import-report');
+    await report.locator('.summary', { hasText: '1 imported, 0 already present, 0 failed' }).waitFor({ timeout: 120_000 });
+    expect(await report.innerText()).toMatch(/leaflet\.tiff[\s\S]*Read by OCR with low confidence: p\. 2/);
+    await page.getByRole('button', { name: 'Done' }).click();
+    const row = page.locator('[data-testid="articles-table"] .ag-row', { hasText: 'CLEARANCE OF THE SCHOOL ROAD' }).first();
+    await row.waitFor({ timeout: 20_000 });
+    expect(await row.getByTestId('ocr-doubt').textContent()).toMatch(/^⚠ p\. 2 \(\d+%\)$/);
+    await row.click();
+    await expect.poll(() => page.getByTestId('reader-ocr-doubt').textContent(), { timeout: 20_000 }).toMatch(/Read by OCR with low confidence \(p\. 2 \(\d+%\)\): check the text against the original/);
+    const marks = await page.getByTestId('paragraph-page').allTextContents();
+    expect(marks.slice(0, 2)).toEqual(['p. 1', 'p. 1']);
+    expect(marks.at(-1)).toBe('p. 2');
+    await page.getByRole('button', { name: 'Close reader' }).click();
+  }, 180_000);
+
+  it('shows how far a long scan is read, and Cancel stops it', async () => {
+    const { page } = bench;
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await page.getByTestId('import-files').setInputFiles([longScan(12)]);
+    const dialog = page.getByRole('dialog', { name: 'Import articles' });
+    await dialog.getByText(/reading long-scan\.tiff: [1-9] of 12 pages read by OCR/).waitFor({ timeout: 120_000 });
+    expect(Number(await dialog.getByRole('progressbar', { name: 'Import progress' }).getAttribute('value'))).toBeGreaterThan(0);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByTestId('import-report').locator('.summary', { hasText: 'Cancelled: nothing was imported (1 file not imported).' }).waitFor({ timeout: 5_000 });
+  }, 180_000);
 });

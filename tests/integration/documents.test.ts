@@ -222,8 +222,11 @@ describe('importing documents', () => {
   it('refuses bad documents each with its reason, and stores everything else of the same import', async () => {
     const t = make();
     const dir = tempDir();
-    const unknown = path.join(dir, 'scan.tiff');
-    fs.writeFileSync(unknown, Buffer.from([0x49, 0x49, 0x2a, 0]));
+    const unknown = path.join(dir, 'layers.psd');
+    fs.writeFileSync(unknown, Buffer.from('8BPS'));
+    // A TIFF header with no page after it.
+    const cutTiff = path.join(dir, 'scan.tiff');
+    fs.writeFileSync(cutTiff, Buffer.from([0x49, 0x49, 0x2a, 0]));
     // A PNG that declares 20,000 × 20,000 pixels: refused from its header, never decoded.
     const huge = path.join(dir, 'poster.png');
     const header = Buffer.alloc(33);
@@ -238,6 +241,7 @@ describe('importing documents', () => {
       fixture('bomb.zip'),
       fixture('traversal.zip'),
       unknown,
+      cutTiff,
       huge,
       fixture('prices.odt'),
     ]);
@@ -247,10 +251,11 @@ describe('importing documents', () => {
     expect(byName.get('bomb.zip › zeros.txt')).toMatchObject({ status: 'failed', message: expect.stringMatching(/zip bomb: 0\.2 MB would expand to 200 MB/) });
     expect(byName.get('traversal.zip › ../../escaped.txt')).toMatchObject({ status: 'failed', message: expect.stringMatching(/outside the archive/) });
     expect(byName.get('traversal.zip › inside/andkhoy.txt')).toMatchObject({ status: 'imported' });
-    expect(report.outcomes.find((o) => o.name === unknown)).toMatchObject({ status: 'failed', message: expect.stringMatching(/type "\.tiff" are not imported/) });
+    expect(report.outcomes.find((o) => o.name === unknown)).toMatchObject({ status: 'failed', message: expect.stringMatching(/type "\.psd" are not imported/) });
+    expect(report.outcomes.find((o) => o.name === cutTiff)).toMatchObject({ status: 'failed', message: expect.stringMatching(/TIFF cannot be read: its page directory is damaged or cut off/) });
     expect(report.outcomes.find((o) => o.name === huge)).toMatchObject({ status: 'failed', message: expect.stringMatching(/20,000 × 20,000 pixels, too large/) });
     expect(byName.get('prices.odt')).toMatchObject({ status: 'imported' });
-    expect(report).toMatchObject({ imported: 2, failed: 7 });
+    expect(report).toMatchObject({ imported: 2, failed: 8 });
     expect((await t.call('articles.stats', {})).articles).toBe(2);
   });
 
@@ -305,7 +310,7 @@ describe('reading documents safely', () => {
       throw new Error('no network here');
     } as typeof realConnect;
     try {
-      const names = fs.readdirSync(documents).filter((f) => !f.endsWith('.mjs') && !f.endsWith('.md'));
+      const names = fs.readdirSync(documents).filter((f) => !/\.(mjs|mts|md)$/.test(f));
       const read = await Promise.all(names.map((f) => documentsFromFile(f, fs.readFileSync(fixture(f))).then((d) => d.length, () => 0)));
       expect(read.reduce((a, b) => a + b, 0)).toBeGreaterThan(15);
     } finally {

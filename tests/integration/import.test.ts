@@ -38,8 +38,8 @@ describe('importing articles', () => {
     const dir = tempDir();
     const huge = path.join(dir, 'huge.txt');
     fs.writeFileSync(huge, Buffer.alloc(60 * 1024 * 1024, 'a'));
-    const other = path.join(dir, 'scan.tiff');
-    fs.writeFileSync(other, 'II*\0');
+    const other = path.join(dir, 'layers.psd');
+    fs.writeFileSync(other, '8BPS');
     const report = await core.imports.importNow({
       kind: 'paths',
       paths: ['cp1252.txt', 'utf16.txt', 'empty.txt'].map((f) => path.join(fixtures, f)).concat([huge, other]),
@@ -51,7 +51,7 @@ describe('importing articles', () => {
     expect((await call('articles.get', { id: byName['utf16.txt']!.articleId! })).dateline).toBe('DOHA, Qatar');
     expect(byName['empty.txt']).toMatchObject({ status: 'failed', message: 'The file is empty.' });
     expect(byName['huge.txt']).toMatchObject({ status: 'failed', message: expect.stringMatching(/60 MB.*refused/) });
-    expect(byName['scan.tiff']).toMatchObject({ status: 'failed', message: expect.stringMatching(/not imported/) });
+    expect(byName['layers.psd']).toMatchObject({ status: 'failed', message: expect.stringMatching(/not imported/) });
   });
 
   it('extracts the article of a hostile web page as text, metadata included, and nothing active survives', async () => {

@@ -9,7 +9,8 @@ describe('document helpers', () => {
     expect(importableExtension('Report.PDF')).toBe('.pdf');
     expect(importableExtension('crawl-2024.warc.gz')).toBe('.warc.gz');
     expect(importableExtension('page.mht')).toBe('.mht');
-    expect(importableExtension('scan.tiff')).toBeNull();
+    expect(importableExtension('scan.tiff')).toBe('.tiff');
+    expect(importableExtension('layers.psd')).toBeNull();
     expect(importableExtension('archive.tar.gz')).toBeNull();
     expect(maxBytesFor('story.txt')).toBe(MAX_FILE_BYTES);
     expect(maxBytesFor('mail.mbox')).toBe(MAX_DOCUMENT_BYTES);

@@ -7,6 +7,13 @@ import { safeUrl, wikidataId } from './safeText.js';
 /** The article an annotation targets: by its text's fingerprint, so the same text in another workspace is found again. */
 export const articleUrn = (a: { fingerprint: string }) => `urn:awb:article:${a.fingerprint}`;
 
+/**
+ * The page of a quote in a paged document (PDF, multi-page scan), as the W3C model says a part of a
+ * PDF is named: a FragmentSelector conforming to RFC 3778 ("page=7"). Other articles get none, so
+ * their annotations are written exactly as before.
+ */
+const pageSelectors = (page: number | null) => (page === null ? [] : [{ type: 'FragmentSelector', conformsTo: 'http://tools.ietf.org/rfc/rfc3778', value: `page=${page}` }]);
+
 const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
 const groupBy = <T, K>(rows: T[], key: (r: T) => K) => {
   const map = new Map<K, T[]>();
@@ -85,6 +92,7 @@ export function* w3cChunks(model: ExportModel, ids: ExportIdentity): Generator<s
           { type: 'TextQuoteSelector', exact: m.quote, prefix: m.prefix, suffix: m.suffix },
           // The Web Annotation model counts a selector's characters as Unicode code points.
           { type: 'TextPositionSelector', start: cp(m.start), end: cp(m.end) },
+          ...pageSelectors(model.pageOf(m.articleId, m.start)),
         ],
       },
     };
@@ -116,6 +124,7 @@ export function* w3cChunks(model: ExportModel, ids: ExportIdentity): Generator<s
             selector: [
               { type: 'TextQuoteSelector', exact: e.quote, prefix: model.body(article.id).slice(Math.max(0, e.start - 32), e.start), suffix: model.body(article.id).slice(e.end, e.end + 32) },
               { type: 'TextPositionSelector', start: cp(e.start), end: cp(e.end) },
+              ...pageSelectors(model.pageOf(e.articleId, e.start)),
             ],
           },
         ];

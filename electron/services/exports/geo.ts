@@ -44,6 +44,16 @@ export function* geoJsonChunks(model: ExportModel, ids: ExportIdentity, shapes: 
       ...(model.withSuggestions ? { status: e.status } : {}),
     },
   });
+  // Where the event's evidence is quoted from a paged document (a PDF report, a scan), the pages it
+  // cites ("Quarterly update, p. 2"), as the report does; events from unpaged articles carry no such property.
+  const evidencePages = (e: EventRecord) => {
+    const cited = new Set<string>();
+    for (const x of e.evidence) {
+      const page = model.pageOf(x.articleId, x.start);
+      if (page !== null) cited.add(`${x.articleTitle}, p. ${page}`);
+    }
+    return cited.size ? { evidencePages: [...cited] } : {};
+  };
   const eventFeature = (e: EventRecord) => {
     const period = eventPeriod(e.date, e.timePrecision);
     const location = e.location ? entities.get(e.location.entityId) : undefined;
@@ -70,6 +80,7 @@ export function* geoJsonChunks(model: ExportModel, ids: ExportIdentity, shapes: 
         sourceScale: e.sourceScale,
         tags: e.tags,
         notes: e.notes,
+        ...evidencePages(e),
       },
     };
   };

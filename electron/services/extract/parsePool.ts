@@ -7,12 +7,17 @@ import { closeOcr } from './formats/ocr.js';
 /** How far a long file has been read: 120 of 2,000 pages. */
 export type ReadingProgress = (done: number, total: number, unit: string) => void;
 
+/** The reason a file's reading was stopped by the analyst's Cancel. */
+export const CANCELLED = 'Cancelled while it was being read.';
+
 interface Pending {
   name: string;
   bytes: Uint8Array;
   resolve: (documents: ParsedDocument[]) => void;
   reject: (error: Error) => void;
   onProgress?: ReadingProgress;
+  /** The import's Cancel: stops this file, even one in the middle of a long OCR. */
+  signal?: AbortSignal;
 }
 
 interface Slot {
@@ -128,7 +133,10 @@ export class ParsePool {
     slot.pending.clear();
     if (this.closed) return;
     this.workers.push(this.start());
-    for (const p of rest) this.send(p);
+    for (const p of rest) {
+      if (p.signal?.aborted) p.reject(new Refusal(CANCELLED));
+      else this.send(p);
+    }
   }
 
   private readonly onReady: ((ready: boolean) => void)[] = [];
@@ -141,8 +149,9 @@ export class ParsePool {
   }
 
   /** Every document in a file: one for a page, many for a mailbox, a zip or an e-mail with attachments. */
-  parse(name: string, bytes: Uint8Array, onProgress?: ReadingProgress): Promise<ParsedDocument[]> {
-    return new Promise((resolve, reject) => this.send({ name, bytes, resolve, reject, onProgress }));
+  parse(name: string, bytes: Uint8Array, onProgress?: ReadingProgress, signal?: AbortSignal): Promise<ParsedDocument[]> {
+    if (signal?.aborted) return Promise.reject(new Refusal(CANCELLED));
+    return new Promise((resolve, reject) => this.send({ name, bytes, resolve, reject, onProgress, signal }));
   }
 
   private send(pending: Pending): void {
@@ -155,6 +164,22 @@ export class ParsePool {
     slot.pending.set(id, pending);
     if (slot.pending.size === 1) this.arm(slot);
     slot.worker.postMessage({ id, name: pending.name, bytes: pending.bytes });
+    pending.signal?.addEventListener('abort', () => this.cancel(id), { once: true });
+  }
+
+  /**
+   * Cancel reaches a file wherever it is: one still queued is taken off the worker's queue; the one
+   * being read (a scan in OCR for minutes) stops with its worker, which is replaced for the others.
+   */
+  private cancel(id: number): void {
+    const slot = this.workers.find((w) => w.pending.has(id));
+    if (!slot) return;
+    const pending = slot.pending.get(id)!;
+    const running = slot.pending.keys().next().value === id;
+    slot.pending.delete(id);
+    pending.reject(new Refusal(CANCELLED));
+    if (running) this.replace(slot);
+    else slot.worker.postMessage({ cancel: id });
   }
 
   close(): void {
@@ -167,7 +192,19 @@ export class ParsePool {
     }
   }
 
-  private inline({ name, bytes, resolve, reject }: Pending): void {
-    documentsFromFile(name, bytes).then(resolve, reject);
+  /**
+   * Parsing on this thread cannot be stopped half-way, except the OCR engine: Cancel ends the file's
+   * wait at once and stops the engine, whose unanswered page then leaves the file unread.
+   */
+  private inline({ name, bytes, resolve, reject, signal }: Pending): void {
+    if (signal?.aborted) return reject(new Refusal(CANCELLED));
+    const cancel = () => {
+      reject(new Refusal(CANCELLED));
+      void closeOcr();
+    };
+    signal?.addEventListener('abort', cancel, { once: true });
+    documentsFromFile(name, bytes)
+      .then(resolve, reject)
+      .finally(() => signal?.removeEventListener('abort', cancel));
   }
 }

@@ -7,8 +7,12 @@ import { onReadingProgress } from './formats/document.js';
  * time: when a file runs over its time or memory, the pool knows which one it was.
  */
 let queue = Promise.resolve();
-parentPort!.on('message', ({ id, name, bytes }: { id: number; name: string; bytes: Uint8Array }) => {
+/** Files cancelled while they waited their turn: skipped when it comes. */
+const cancelled = new Set<number>();
+parentPort!.on('message', ({ id, name, bytes, cancel }: { id: number; name: string; bytes: Uint8Array; cancel?: number }) => {
+  if (cancel !== undefined) return void cancelled.add(cancel);
   queue = queue.then(async () => {
+    if (cancelled.delete(id)) return;
     onReadingProgress((done, total, unit) => parentPort!.postMessage({ id, progress: { done, total, unit } }));
     try {
       parentPort!.postMessage({ id, documents: await documentsFromFile(name, bytes) });

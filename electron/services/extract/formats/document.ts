@@ -22,6 +22,8 @@ export type DocumentMeta = {
   /** OCR's mean confidence (0–100) for an image; for a PDF, its pages read by OCR as "p. 3 (91%)". */
   ocrConfidence?: number | null;
   ocrPages?: string | null;
+  /** The pages read by OCR with a mean confidence under the threshold ("p. 2 (45%)", "45%" for one image): flagged in the table. */
+  ocrLowConfidence?: string | null;
 };
 
 /** A paragraph as a structured format gives it: PDF pages, Word headings and table rows. */

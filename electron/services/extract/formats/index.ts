@@ -5,7 +5,7 @@ import { megabytes, Refusal, type FoundDocument } from './document.js';
 import { docxDocuments } from './docx.js';
 import { mboxDocuments, messageDocuments, mhtmlDocuments } from './email.js';
 import { msgDocuments } from './msg.js';
-import { imageDocuments } from './ocr.js';
+import { imageDocuments, tiffDocuments } from './ocr.js';
 import { odtDocuments } from './odt.js';
 import { pdfDocuments } from './pdf.js';
 import { rtfDocuments } from './rtf.js';
@@ -26,7 +26,7 @@ const TEXT_KINDS: Record<string, 'text' | 'markdown' | 'html'> = {
 /** The refusal for a type we do not import, naming what we do. */
 function notImported(name: string): Refusal {
   const ext = path.extname(name).toLowerCase();
-  return new Refusal(`Files of type "${ext || 'none'}" are not imported (use text, Markdown, HTML, PDF, Word, OpenDocument, RTF, e-mail, saved web pages, PNG and JPEG scans or a zip of them).`);
+  return new Refusal(`Files of type "${ext || 'none'}" are not imported (use text, Markdown, HTML, PDF, Word, OpenDocument, RTF, e-mail, saved web pages, PNG, JPEG and TIFF scans or a zip of them).`);
 }
 
 /** Every document in a file, whatever its format; `name` is how the import report calls the file. */
@@ -69,6 +69,9 @@ export async function documentsOf(name: string, bytes: Uint8Array, depth = 0): P
     case '.jpg':
     case '.jpeg':
       return imageDocuments(name, bytes);
+    case '.tif':
+    case '.tiff':
+      return tiffDocuments(name, bytes);
     case '.zip':
       return zipDocuments(name, bytes, (entry) => importableExtension(entry) !== null, nested);
     default:

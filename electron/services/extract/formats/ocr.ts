@@ -1,14 +1,19 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Worker as OcrWorker } from 'tesseract.js';
-import { Refusal, type DocumentParagraph, type SourceDocument } from './document.js';
+import { Refusal, reportProgress, type DocumentParagraph, type SourceDocument } from './document.js';
+import { tiffPage, tiffPages, unreadableCompression } from './tiff.js';
 
 /** Larger images are refused before decoding: 20,000 × 20,000 pixels would need 1.6 GB as RGBA. */
 export const MAX_IMAGE_PIXELS = 50_000_000;
 /** Tesseract's mean word confidence (0–100) under which a page is flagged for checking. */
 export const LOW_CONFIDENCE = 70;
+/** Scanned pages read by OCR per file (seconds each); the rest of a longer scan is listed as not read. */
+export const MAX_OCR_PAGES = 200;
 
 let engine: Promise<OcrWorker> | null = null;
+/** Who hears how far the page being read has got (0–1): the engine reads one page at a time. */
+let pageProgress: ((fraction: number) => void) | null = null;
 let idle: NodeJS.Timeout | null = null;
 /** The engine runs in a thread of its own, which keeps a process alive: it is stopped after a minute unused. */
 const IDLE_MILLISECONDS = 60_000;
@@ -30,7 +35,16 @@ function ocrEngine(): Promise<OcrWorker> {
   engine ??= (async () => {
     const { createWorker, OEM } = await import('tesseract.js');
     const data = path.dirname(createRequire(import.meta.url).resolve('@tesseract.js-data/eng/package.json'));
-    return createWorker('eng', OEM.LSTM_ONLY, { langPath: path.join(data, '4.0.0_best_int'), gzip: true, cacheMethod: 'none' });
+    return createWorker('eng', OEM.LSTM_ONLY, {
+      langPath: path.join(data, '4.0.0_best_int'),
+      gzip: true,
+      cacheMethod: 'none',
+      logger: (m: { status: string; progress: number }) => {
+        if (m.status === 'recognizing text') pageProgress?.(m.progress);
+      },
+      // An image the engine cannot read rejects its own call; without a handler the engine would also throw it on this thread.
+      errorHandler: () => undefined,
+    });
   })();
   engine.catch(() => (engine = null));
   return engine;
@@ -74,41 +88,101 @@ export function ocrParagraphs(text: string): string[] {
 }
 
 /** Reads the text of one image (a photo of a page, a rendered PDF page); confidence 0–100. */
-export async function recognise(image: Uint8Array): Promise<{ paragraphs: string[]; confidence: number }> {
+export async function recognise(image: Uint8Array, onProgress?: (fraction: number) => void): Promise<{ paragraphs: string[]; confidence: number }> {
   if (idle) clearTimeout(idle);
   const worker = await ocrEngine();
-  const { data } = await worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength)).finally(() => {
-    idle = setTimeout(() => void closeOcr(), IDLE_MILLISECONDS);
-    idle.unref();
-  });
+  pageProgress = onProgress ?? null;
+  const { data } = await worker
+    .recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength))
+    .catch(() => {
+      throw new Refusal('The image cannot be read: the OCR engine could not decode it (an unsupported compression, or a damaged file).');
+    })
+    .finally(() => {
+      pageProgress = null;
+      idle = setTimeout(() => void closeOcr(), IDLE_MILLISECONDS);
+      idle.unref();
+    });
   return { paragraphs: ocrParagraphs(data.text), confidence: Math.round(data.confidence) };
 }
 
-export const lowConfidenceWarning = (pages: { page: number | null; confidence: number }[]): string | null => {
+/** The pages read with low confidence, as "p. 2 (45%), p. 5 (61%)" ("45%" for a single image); null when none. */
+export const lowConfidencePages = (pages: { page: number | null; confidence: number }[]): string | null => {
   const low = pages.filter((p) => p.confidence < LOW_CONFIDENCE);
   if (low.length === 0) return null;
-  const where = low.map((p) => (p.page === null ? `${p.confidence}%` : `p. ${p.page} (${p.confidence}%)`)).join(', ');
-  return `Read by OCR with low confidence: ${where}. Check the text against the original.`;
+  return low.map((p) => (p.page === null ? `${p.confidence}%` : `p. ${p.page} (${p.confidence}%)`)).join(', ');
 };
+
+export const lowConfidenceWarning = (pages: { page: number | null; confidence: number }[]): string | null => {
+  const where = lowConfidencePages(pages);
+  return where ? `Read by OCR with low confidence: ${where}. Check the text against the original.` : null;
+};
+
+const tooLarge = (width: number, height: number, page: string) =>
+  new Refusal(`The image${page} is ${width.toLocaleString('en')} × ${height.toLocaleString('en')} pixels, too large to read (over ${MAX_IMAGE_PIXELS / 1_000_000} million pixels): scale it down first.`);
 
 /** A scanned page or a photo of a document (PNG, JPEG), read by OCR. */
 export async function imageDocuments(name: string, bytes: Uint8Array): Promise<SourceDocument[]> {
   const size = imageSize(bytes);
   if (!size) throw new Refusal('The image cannot be read: it is not a PNG or JPEG file, or it is damaged.');
-  if (size.width * size.height > MAX_IMAGE_PIXELS) {
-    throw new Refusal(`The image is ${size.width.toLocaleString('en')} × ${size.height.toLocaleString('en')} pixels, too large to read (over ${MAX_IMAGE_PIXELS / 1_000_000} million pixels): scale it down first.`);
-  }
-  const { paragraphs, confidence } = await recognise(bytes);
+  if (size.width * size.height > MAX_IMAGE_PIXELS) throw tooLarge(size.width, size.height, '');
+  const { paragraphs, confidence } = await recognise(bytes, (fraction) => reportProgress(Math.round(fraction * 100), 100, 'percent read by OCR'));
   if (paragraphs.length === 0) throw new Refusal('No text was found in the image.');
   const list: DocumentParagraph[] = paragraphs.map((text) => ({ text }));
+  const pages = [{ page: null, confidence }];
   return [
     {
       name,
       format: 'image',
       content: { kind: 'paragraphs', paragraphs: list },
-      meta: { ocrConfidence: confidence },
+      meta: { ocrConfidence: confidence, ocrLowConfidence: lowConfidencePages(pages) },
       parent: null,
-      warning: lowConfidenceWarning([{ page: null, confidence }]),
+      warning: lowConfidenceWarning(pages),
+    },
+  ];
+}
+
+/**
+ * A TIFF scan (a fax, a scanner's multi-page file), each page read by OCR in turn and its
+ * paragraphs kept with their page, so the reader and every citation give the page.
+ */
+export async function tiffDocuments(name: string, bytes: Uint8Array): Promise<SourceDocument[]> {
+  const pages = tiffPages(bytes);
+  for (const [i, p] of pages.entries()) {
+    if (p.width * p.height > MAX_IMAGE_PIXELS) throw tooLarge(p.width, p.height, pages.length > 1 ? ` on page ${i + 1}` : '');
+    const unreadable = unreadableCompression(p);
+    if (unreadable) throw new Refusal(unreadable);
+  }
+  const read = pages.slice(0, MAX_OCR_PAGES);
+  const paragraphs: DocumentParagraph[] = [];
+  // A single scanned page is cited as the image is, without a page number.
+  const paged = pages.length > 1;
+  const confidences: { page: number | null; confidence: number }[] = [];
+  const withoutText: number[] = [];
+  for (const [i, p] of read.entries()) {
+    reportProgress(i, read.length, 'pages read by OCR');
+    const page = await recognise(tiffPage(bytes, p));
+    if (page.paragraphs.length === 0) withoutText.push(i + 1);
+    else confidences.push({ page: paged ? i + 1 : null, confidence: page.confidence });
+    paragraphs.push(...page.paragraphs.map((text) => (paged ? { text, page: i + 1 } : { text })));
+  }
+  reportProgress(read.length, read.length, 'pages read by OCR');
+  if (paragraphs.length === 0) throw new Refusal(`No text was found in the image${pages.length > 1 ? `'s ${pages.length} pages` : ''}.`);
+  const notRead = pages.length > read.length ? `Pages ${read.length + 1}–${pages.length} were not read (only ${MAX_OCR_PAGES} scanned pages are read by OCR).` : null;
+  const blank = withoutText.length ? `${withoutText.length === 1 ? 'Page' : 'Pages'} ${withoutText.join(', ')}: no text found.` : null;
+  const mean = Math.round(confidences.reduce((sum, p) => sum + p.confidence, 0) / confidences.length);
+  return [
+    {
+      name,
+      format: 'image',
+      content: { kind: 'paragraphs', paragraphs },
+      meta: {
+        pages: paged ? pages.length : null,
+        ocrConfidence: mean,
+        ocrPages: paged ? confidences.map((p) => `p. ${p.page} (${p.confidence}%)`).join(', ') : null,
+        ocrLowConfidence: lowConfidencePages(confidences),
+      },
+      parent: null,
+      warning: [notRead, blank, lowConfidenceWarning(confidences)].filter(Boolean).join(' ') || null,
     },
   ];
 }

@@ -2,14 +2,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseDateLine } from '../plainText.js';
 import { cleanText, isoDate, Refusal, reportProgress, type DocumentParagraph, type SourceDocument } from './document.js';
-import { lowConfidenceWarning, recognise } from './ocr.js';
+import { lowConfidencePages, lowConfidenceWarning, MAX_OCR_PAGES, recognise } from './ocr.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 /** More pages than this is not a report but a book or a scan dump: refused rather than read for minutes. */
 export const MAX_PDF_PAGES = 5000;
-/** Scanned pages read by OCR per PDF (seconds each); the rest of a longer scan is listed as not read. */
-export const MAX_OCR_PAGES = 200;
+export { MAX_OCR_PAGES };
 /** A page is rendered for OCR at up to 3× (216 dpi), within this many pixels. */
 const OCR_PIXELS = 12_000_000;
 
@@ -273,6 +272,8 @@ export async function pdfDocuments(name: string, bytes: Uint8Array): Promise<Sou
       }
       const lines = linesOf(items, n);
       if (lines.length === 0 && ocr.length < MAX_OCR_PAGES) {
+        // A scanned page takes seconds: the import shows that this page is being read.
+        reportProgress(n - 1, doc.numPages, 'pages');
         const read = await ocrPage(page, canvasFactory);
         if (read.paragraphs.length) {
           scanned.push(...read.paragraphs.map((text) => ({ text, page: n })));
@@ -315,6 +316,7 @@ export async function pdfDocuments(name: string, bytes: Uint8Array): Promise<Sou
           published: pdfDate(info.CreationDate) ?? printedDate,
           pages: doc.numPages,
           ocrPages: ocr.length ? ocr.map((p) => `p. ${p.page} (${p.confidence}%)`).join(', ') : null,
+          ocrLowConfidence: lowConfidencePages(ocr),
         },
         parent: null,
         warning: [skipped, lowConfidenceWarning(ocr)].filter(Boolean).join(' ') || null,
