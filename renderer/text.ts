@@ -1,12 +1,6 @@
-import type { ImportOutcome, ImportReport } from '../electron/contract/index.js';
+import { plural, type ImportOutcome, type ImportReport } from '../electron/contract/index.js';
 
-/** Nouns whose plural is not the singular plus "s". */
-const IRREGULAR: Record<string, string> = { entity: 'entities', fatality: 'fatalities', 'changed row': 'changed rows', match: 'matches' };
-
-/** "1 relation", "2 relations", "1,500 files": a count with its noun agreeing. */
-export function plural(n: number, noun: string, many?: string): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? noun : (many ?? IRREGULAR[noun] ?? `${noun}s`)}`;
-}
+export { plural };
 
 /**
  * What the import dialog's report says first. A cancelled import says how far it got and that the

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ArticleQuery } from './articles.js';
+import { EventQuery } from './events.js';
+import { plural } from './plural.js';
 
 export const REPORT_FORMATS = ['pdf', 'docx', 'md', 'html'] as const;
 export const ReportFormat = z.enum(REPORT_FORMATS);
@@ -15,14 +16,12 @@ export const ReportSpec = z.object({
   /** Classification or handling line printed in every page's header and footer, e.g. "TLP:AMBER". */
   handling: z.string().trim().max(200).default(''),
   author: z.string().trim().max(200).default(''),
-  /** The events and articles in scope: the ticked articles and the filter bar's dates, entities and map view. */
-  articleIds: z.array(z.number().int().positive()).max(10_000).nullable().default(null),
-  /** The articles table's search, tags (saved sets) and column filters: events cited from the articles they match. */
-  articleQuery: ArticleQuery.nullable().default(null),
-  dateFrom: z.string().nullable().default(null),
-  dateTo: z.string().nullable().default(null),
-  entityIds: z.array(z.number().int()).max(50).default([]),
-  bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable().default(null),
+  /**
+   * The events in scope, as the Events table picks them: its search on the events' own text, its
+   * column filters, the tags and article filters, the ticked articles and the filter bar's dates,
+   * entities and map view. Null for every event.
+   */
+  events: EventQuery.nullable().default(null),
   /** The events tied to the current selection (an entity's, an article's…), and how it reads. */
   selection: z.object({ label: z.string().max(500), eventIds: z.array(z.number().int()).max(5000) }).nullable().default(null),
   sections: z.array(z.enum(REPORT_SECTIONS)).default([...REPORT_SECTIONS]),
@@ -39,3 +38,24 @@ export type ReportSpecInput = z.input<typeof ReportSpec>;
 
 export const ReportSaved = z.object({ path: z.string(), format: ReportFormat, bytes: z.number(), events: z.number() });
 export type ReportSaved = z.infer<typeof ReportSaved>;
+
+/** What narrows an events query, each in the analyst's words; none for every event. */
+export function eventScopeParts(q: EventQuery): string[] {
+  const columnFilters = Object.keys(q.filters).length + Object.keys(q.articleQuery?.filters ?? {}).length;
+  return [
+    q.search.trim() ? `events matching “${q.search.trim()}”` : null,
+    q.articleIds.length ? `events of ${plural(q.articleIds.length, 'ticked article')}` : null,
+    q.articleQuery?.search.trim() ? `events of articles matching “${q.articleQuery.search.trim()}”` : null,
+    q.articleQuery?.tagIds.length ? `events of articles with ${plural(q.articleQuery.tagIds.length, 'tag')}` : null,
+    columnFilters ? plural(columnFilters, 'column filter') : null,
+    q.dateFrom || q.dateTo ? `dates ${q.dateFrom ?? '…'} to ${q.dateTo ?? '…'}` : null,
+    q.entityIds.length ? `${plural(q.entityIds.length, 'entity')} in the filter bar` : null,
+    q.bbox ? 'places in the map view' : null,
+  ].filter((p): p is string => p !== null);
+}
+
+/** The report's scope in the analyst's words, as the Events table was narrowed when it was made. */
+export function describeReportScope(spec: Pick<ReportSpec, 'events' | 'selection'>): string {
+  const parts = [spec.selection ? `the events tied to ${spec.selection.label}` : null, ...(spec.events ? eventScopeParts(spec.events) : [])].filter(Boolean);
+  return parts.length ? parts.join('; ') : 'the whole workspace';
+}

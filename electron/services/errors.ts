@@ -1,10 +1,11 @@
-import { ZodError, z } from 'zod';
+import { ZodError } from 'zod';
 import { EntityError } from '../../db/entities.js';
 import { EventError } from '../../db/events.js';
 import { WorkspaceFileError } from '../../db/open.js';
 import { RelationError } from '../../db/relations.js';
 import { TagError } from '../../db/tags.js';
 import type { CallError } from '../contract/index.js';
+import { plainIssues } from '../contract/plainErrors.js';
 import { Refusal } from './extract/decode.js';
 
 /** An error whose message is written for the analyst. */
@@ -19,7 +20,7 @@ export class UserError extends Error {
 
 export function toCallError(error: unknown): CallError {
   if (error instanceof UserError) return { code: error.code, message: error.message };
-  if (error instanceof ZodError) return { code: 'invalid_input', message: z.prettifyError(error) };
+  if (error instanceof ZodError) return { code: 'invalid_input', message: plainIssues(error.issues) };
   if (error instanceof TagError) return { code: 'tag', message: error.message };
   if (error instanceof WorkspaceFileError) return { code: 'workspace', message: error.message };
   if (error instanceof EntityError) return { code: 'entity', message: error.message };

@@ -4,6 +4,7 @@ import { call } from '../api.js';
 import { plural } from '../text.js';
 import { Modal } from './Modal.js';
 import { wordDiff } from './wordDiff.js';
+import { showDate, useDateStyle } from '../dates.js';
 
 interface Props {
   article: ArticleDetail;
@@ -11,13 +12,15 @@ interface Props {
   run: <T>(action: () => Promise<T>) => Promise<T | undefined>;
 }
 
-const describe = (c: Pick<CopyRef, 'source' | 'published'>) => [c.source ?? 'no source', c.published ?? 'undated'].join(' · ');
+const describe = (c: Pick<CopyRef, 'source' | 'published'>) => [c.source ?? 'no source', showDate(c.published) || 'undated'].join(' · ');
 
 /**
  * The other copies of this story (wire copies, updates, the same text under another headline),
  * each to open or to compare word by word with the one being read.
  */
 export function CopyDiff({ article, onOpenArticle, run }: Props) {
+  // Drawn again when the analyst changes the date format.
+  useDateStyle();
   // Kept with the article it was compared with, so moving to another article drops it.
   const [compared, setCompared] = useState<{ withId: number; other: ArticleDetail } | null>(null);
   if (article.otherCopies.length === 0) return null;

@@ -1,5 +1,6 @@
 import type { Tag } from '../../electron/contract/index.js';
 import type { ViewQuery } from '../state/query.js';
+import { showDateSpan, useDateStyle } from '../dates.js';
 
 interface Props {
   query: ViewQuery;
@@ -10,6 +11,8 @@ interface Props {
 
 /** Every filter in force (column filters show in the table header), each undone with one click. */
 export function FilterBar({ query, tags, entityNames, onChange }: Props) {
+  // Drawn again when the analyst changes the date format.
+  useDateStyle();
   const chips: { key: string; label: string; remove: () => void }[] = [];
   if (query.search.trim()) chips.push({ key: 'search', label: `Search: ${query.search}`, remove: () => onChange({ ...query, search: '' }) });
   for (const id of query.tagIds) {
@@ -19,7 +22,7 @@ export function FilterBar({ query, tags, entityNames, onChange }: Props) {
     chips.push({ key: `entity${id}`, label: `Mentions: ${entityNames.get(id) ?? `entity ${id}`}`, remove: () => onChange({ ...query, entityIds: query.entityIds.filter((e) => e !== id) }) });
   }
   if (query.bbox) chips.push({ key: 'bbox', label: 'Places in the map view', remove: () => onChange({ ...query, bbox: null }) });
-  if (query.dateRange) chips.push({ key: 'dates', label: `Dates: ${query.dateRange[0]} – ${query.dateRange[1]}`, remove: () => onChange({ ...query, dateRange: null }) });
+  if (query.dateRange) chips.push({ key: 'dates', label: `Dates: ${showDateSpan(query.dateRange[0], query.dateRange[1])}`, remove: () => onChange({ ...query, dateRange: null }) });
   if (chips.length === 0) return null;
   return (
     <div className="filter-bar" role="toolbar" aria-label="Filters">

@@ -2,8 +2,7 @@ import { useEffect, useState } from 'react';
 import type { NamesModelStatus } from '../../electron/contract/index.js';
 import { call, onCoreEvent } from '../api.js';
 import { useConfirm } from './ConfirmDialog.js';
-
-const time = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
+import { showDateTime, useDateStyle } from '../dates.js';
 
 /**
  * Which model "Suggest again" uses: the workspace's own (trained on the analyst's decisions, when)
@@ -12,6 +11,8 @@ const time = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyl
 export function NamesModelLine({ run }: { run: <T>(action: () => Promise<T>) => Promise<T | undefined> }) {
   const [status, setStatus] = useState<NamesModelStatus | null>(null);
   const { confirm, dialog } = useConfirm();
+  // Drawn again when the analyst changes the date format.
+  useDateStyle();
 
   useEffect(() => {
     let live = true;
@@ -30,7 +31,7 @@ export function NamesModelLine({ run }: { run: <T>(action: () => Promise<T>) => 
     const next = await run(() => call('namesModel.reset', {}));
     if (next) setStatus(next);
   };
-  const trained = status.using === 'workspace' && status.trainedAt ? `, trained ${time(status.trainedAt)}` : '';
+  const trained = status.using === 'workspace' && status.trainedAt ? `, trained ${showDateTime(status.trainedAt)}` : '';
   const waiting = status.learning ? ' · learning…' : status.pending > 0 ? ` · ${status.pending} new decision${status.pending === 1 ? '' : 's'} to learn` : '';
   return (
     <span className="names-model muted" data-testid="names-model" title={status.problem ?? 'The model that suggests names here; it learns from your accepts, rejects, retypes, span changes and marks.'}>

@@ -6,6 +6,7 @@ import type { TableExportInput } from '../../electron/contract/index.js';
 import { setShownTable, shownColumns, shownSort } from '../state/shownTable.js';
 import { useEnterOpens } from './enterOpens.js';
 import { useRowMarks } from './rowMarks.js';
+import { useDateStyle } from '../dates.js';
 
 export const gridTheme = themeQuartz.withParams({ fontFamily: 'Noto Sans, sans-serif', fontSize: 13, headerFontWeight: 600, spacing: 6 });
 
@@ -83,6 +84,11 @@ export function PagedGrid<T extends { id: number }>({ testId, columns, refreshKe
   useEffect(() => {
     apiRef.current?.purgeInfiniteCache();
   }, [refreshKey]);
+  // Dates are drawn in the analyst's chosen format: drawn again when it changes.
+  const dates = useDateStyle();
+  useEffect(() => {
+    apiRef.current?.refreshCells({ force: true });
+  }, [dates]);
   const { box, rowClassRules } = useRowMarks<T>(selectedId, markedIds);
   const enter = useEnterOpens<T>(onOpen);
   useEffect(() => {

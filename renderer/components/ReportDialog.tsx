@@ -2,17 +2,15 @@ import { useState } from 'react';
 import { REPORT_SECTIONS, type ReportFormat, type ReportSaved, type ReportSpecInput } from '../../electron/contract/index.js';
 import { call } from '../api.js';
 import { plural } from '../text.js';
+import type { ReportScope } from '../state/reportScope.js';
 import { useProposedPath } from '../state/useProposedPath.js';
 import { snapshotMap } from '../views/mapSnapshot.js';
 import { Modal } from './Modal.js';
 import { SavePathField } from './SavePathField.js';
 
 interface Props {
-  /** The filters and ticks in force: the report covers what the analyst is looking at. */
-  scope: Pick<ReportSpecInput, 'articleIds' | 'articleQuery' | 'dateFrom' | 'dateTo' | 'entityIds' | 'bbox'>;
-  scopeLabel: string;
-  /** Whether any filter or tick is in force (else "the filters" and "the whole workspace" are the same). */
-  filtered: boolean;
+  /** The Events table's query as it stands (search, column filters, tags, ticks, dates, entities, map view): "as filtered" covers the events it shows. */
+  scope: ReportScope;
   /** The current selection's events (an entity's, an event, an article's), if something is selected. */
   selection: { label: string; eventIds: number[] } | null;
   /** The workspace is encrypted: what is written here leaves the key behind, and the dialog says so. */
@@ -32,12 +30,12 @@ const FORMAT_LABEL: Record<ReportFormat, string> = { pdf: 'PDF', docx: 'Word (.d
 const HANDLING = ['TLP:CLEAR', 'TLP:GREEN', 'TLP:AMBER', 'TLP:AMBER+STRICT', 'TLP:RED'];
 
 /** Builds a report of what is in view: the analyst's title, summary and handling line; preview; save as PDF, Word, Markdown or HTML. */
-export function ReportDialog({ scope, scopeLabel, filtered, selection, encrypted, run, onClose }: Props) {
+export function ReportDialog({ scope, selection, encrypted, run, onClose }: Props) {
   const [title, setTitle] = useState('');
   const [author, setAuthor] = useState('');
   const [summary, setSummary] = useState('');
   const [handling, setHandling] = useState('TLP:AMBER');
-  const [covers, setCovers] = useState<'selection' | 'filters' | 'whole'>(filtered ? 'filters' : 'whole');
+  const [covers, setCovers] = useState<'selection' | 'filters' | 'whole'>(scope.filtered ? 'filters' : 'whole');
   const [sections, setSections] = useState<string[]>([...REPORT_SECTIONS]);
   const [format, setFormat] = useState<ReportFormat>('pdf');
   const [overwrite, setOverwrite] = useState(false);
@@ -56,7 +54,7 @@ export function ReportDialog({ scope, scopeLabel, filtered, selection, encrypted
     summary,
     handling,
     sections: sections as ReportSpecInput['sections'],
-    ...(covers === 'filters' ? scope : covers === 'selection' && selection ? { selection } : {}),
+    ...(covers === 'filters' ? { events: scope.query } : covers === 'selection' && selection ? { selection } : {}),
     mapImage: sections.includes('map') ? await snapshotMap() : null,
   });
 
@@ -125,9 +123,9 @@ export function ReportDialog({ scope, scopeLabel, filtered, selection, encrypted
               {selection.eventIds.length === 1 ? 'event' : 'events'})
             </label>
           )}
-          {filtered && (
+          {scope.filtered && (
             <label>
-              <input type="radio" checked={covers === 'filters'} onChange={() => setCovers('filters')} /> {scopeLabel}
+              <input type="radio" checked={covers === 'filters'} onChange={() => setCovers('filters')} /> {scope.label}
             </label>
           )}
           <label>

@@ -10,6 +10,7 @@ import { setShownTable, shownColumns } from '../state/shownTable.js';
 import { Snippet } from '../components/Snippet.js';
 import { TagChips } from '../components/TagChips.js';
 import type { ViewQuery } from '../state/query.js';
+import { showDate, showDateTime, useDateStyle } from '../dates.js';
 
 const oneCondition = { maxNumConditions: 1, buttons: ['reset'] };
 
@@ -59,7 +60,7 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
         cellRenderer: (p: { data?: ArticleRow }) => (p.data?.snippet ? <Snippet text={p.data.snippet} /> : null),
       },
       { field: 'source', headerName: 'Source', flex: 1, minWidth: 110, filter: 'agTextColumnFilter', filterParams: oneCondition },
-      { field: 'published', headerName: 'Published', width: 120, filter: 'agDateColumnFilter', filterParams: oneCondition },
+      { field: 'published', headerName: 'Published', width: 120, filter: 'agDateColumnFilter', filterParams: oneCondition, valueFormatter: (p) => showDate(p.value as string | null) },
       { field: 'dateline', headerName: 'Dateline', flex: 1, minWidth: 120, filter: 'agTextColumnFilter', filterParams: oneCondition },
       {
         colId: 'tags',
@@ -89,13 +90,27 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
         valueFormatter: (p) => (p.value && p.value > 1 ? String(p.value) : ''),
       },
       {
+        colId: 'ocr',
+        field: 'ocrLowConfidence',
+        headerName: 'OCR',
+        width: 110,
+        sortable: false,
+        headerTooltip: 'Scans read by OCR with low confidence on some pages: check their text against the original',
+        cellRenderer: (p: { value?: string | null }) =>
+          p.value ? (
+            <span className="ocr-doubt" data-testid="ocr-doubt" title={`Read by OCR with low confidence: ${p.value}`}>
+              ⚠ {p.value}
+            </span>
+          ) : null,
+      },
+      {
         colId: 'imported',
         field: 'importedAt',
         headerName: 'Imported',
         width: 150,
         filter: 'agDateColumnFilter',
         filterParams: oneCondition,
-        valueFormatter: (p) => (p.value ? new Date(p.value as string).toLocaleString() : ''),
+        valueFormatter: (p) => showDateTime(p.value as string | null),
       },
     ],
     [query.search],
@@ -145,6 +160,11 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
   useEffect(() => {
     apiRef.current?.purgeInfiniteCache();
   }, [externalKey, refreshKey]);
+  // Dates are drawn in the analyst's chosen format: drawn again when it changes.
+  const dates = useDateStyle();
+  useEffect(() => {
+    apiRef.current?.refreshCells({ force: true });
+  }, [dates]);
 
   const { box, rowClassRules } = useRowMarks<ArticleRow>(currentId, markedIds);
   const enter = useEnterOpens<ArticleRow>(onOpen);

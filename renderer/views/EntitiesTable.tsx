@@ -2,6 +2,7 @@ import type { ColDef, FilterModel } from 'ag-grid-community';
 import type { EntityColumn, EntityQuery, EntityQueryInput, EntityRow } from '../../electron/contract/index.js';
 import { call } from '../api.js';
 import { PagedGrid, type TableViewProps } from '../components/PagedGrid.js';
+import { showDate } from '../dates.js';
 
 /** One condition per column, as in the articles table: each is one SQL condition. */
 const oneCondition = { maxNumConditions: 1, buttons: ['reset'] };
@@ -13,8 +14,8 @@ const columns: ColDef<EntityRow>[] = [
   { field: 'mentions', headerName: 'Accepted', width: 105 },
   { field: 'suggested', headerName: 'Suggested', width: 110 },
   { field: 'articles', headerName: 'Articles', width: 100 },
-  { field: 'firstSeen', headerName: 'First seen', width: 120 },
-  { field: 'lastSeen', headerName: 'Last seen', width: 120 },
+  { field: 'firstSeen', headerName: 'First seen', width: 120, valueFormatter: (p) => showDate(p.value as string | null) },
+  { field: 'lastSeen', headerName: 'Last seen', width: 120, valueFormatter: (p) => showDate(p.value as string | null) },
   { colId: 'place', headerName: 'Place', flex: 1.5, sortable: false, valueGetter: (p) => p.data?.placeLabel ?? '' },
 ];
 

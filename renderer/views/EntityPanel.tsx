@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { A_TYPE, ENTITY_TYPES, type EntityDetail, type EntityType, type PlaceCandidate } from '../../electron/contract/index.js';
 import { call } from '../api.js';
 import { plural } from '../text.js';
+import { showDate, useDateStyle } from '../dates.js';
 
 interface Props {
   entityId: number;
@@ -28,6 +29,8 @@ export function EntityPanel(props: Props) {
 }
 
 function EntityPage({ entityId, refreshKey, onOpenArticle, onShowArticles, onClose, onOpenEntity, onPickOnMap, run, confirm, ask, notify }: Props) {
+  // Drawn again when the analyst changes the date format.
+  useDateStyle();
   const [entity, setEntity] = useState<EntityDetail | null>(null);
   const [draft, setDraft] = useState({ name: '', aliases: '', notes: '', wikidata: '', geonames: '', type: 'person' as EntityType });
   const [mergeText, setMergeText] = useState('');
@@ -79,7 +82,7 @@ function EntityPage({ entityId, refreshKey, onOpenArticle, onShowArticles, onClo
         <h1 data-testid="entity-name">{entity.name}</h1>
         <p className="muted">
           {entity.mentions} accepted · {entity.suggested} suggested · {plural(entity.articles, 'article')}
-          {entity.firstSeen ? ` · ${entity.firstSeen} – ${entity.lastSeen}` : ''}
+          {entity.firstSeen ? ` · ${showDate(entity.firstSeen)} – ${showDate(entity.lastSeen)}` : ''}
         </p>
         <div className="entity-form">
           <label className="field">
@@ -214,7 +217,7 @@ function EntityPage({ entityId, refreshKey, onOpenArticle, onShowArticles, onClo
               <button type="button" className="link" onClick={() => onOpenArticle(o.articleId)}>
                 {o.articleTitle}
               </button>
-              <span className="muted"> {o.published ?? ''}</span>
+              <span className="muted"> {showDate(o.published)}</span>
               <div className="context">
                 …{o.before}
                 <mark>{o.quote}</mark>

@@ -3,6 +3,7 @@ import { SUB_EVENT_TYPES, eventInputOf, type EventQuery, type EventRecord, type 
 import { call } from '../api.js';
 import { plural } from '../text.js';
 import { PagedGrid, type TableViewProps } from '../components/PagedGrid.js';
+import { showDate } from '../dates.js';
 
 const PRECISIONS = [1, 2, 3];
 const toNumber = (p: ValueParserParams<EventRecord>) => (p.newValue === '' || p.newValue === null ? p.oldValue : Number(p.newValue));
@@ -15,7 +16,7 @@ const number = { filter: 'agNumberColumnFilter', filterParams: oneCondition } as
 const date = { filter: 'agDateColumnFilter', filterParams: { ...oneCondition, inRangeInclusive: true } } as const;
 
 const columns: ColDef<EventRecord>[] = [
-  { field: 'date', headerName: 'Date', width: 115, ...editable, ...date },
+  { field: 'date', headerName: 'Date', width: 115, valueFormatter: (p) => showDate(p.value as string | null), ...editable, ...date },
   { field: 'timePrecision', headerName: 'Time prec.', width: 95, sortable: false, ...editable, cellEditor: 'agSelectCellEditor', cellEditorParams: { values: PRECISIONS }, valueParser: toNumber, ...number },
   { field: 'eventType', headerName: 'Event type', width: 170, ...text },
   { field: 'subEventType', headerName: 'Sub-event type', flex: 1.2, minWidth: 170, ...editable, cellEditor: 'agSelectCellEditor', cellEditorParams: { values: SUB_EVENT_TYPES }, ...text },
@@ -23,7 +24,7 @@ const columns: ColDef<EventRecord>[] = [
   { colId: 'actor2', headerName: 'Actor 2', flex: 1, valueGetter: (p) => p.data?.actor2?.name ?? '', ...text },
   { colId: 'location', headerName: 'Location', flex: 1, valueGetter: (p) => p.data?.location?.name ?? '', ...text },
   { field: 'geoPrecision', headerName: 'Geo', width: 75, sortable: false, ...editable, cellEditor: 'agSelectCellEditor', cellEditorParams: { values: PRECISIONS }, valueParser: toNumber, ...number },
-  { field: 'fatalities', headerName: 'Fatalities', width: 100, ...editable, cellEditor: 'agNumberCellEditor', cellEditorParams: { min: 0, precision: 0 }, valueParser: toNumber, ...number },
+  { field: 'fatalities', headerName: 'Fatalities', width: 100, ...editable, cellEditor: 'agNumberCellEditor', cellEditorParams: { precision: 0 }, valueParser: toNumber, ...number },
   {
     colId: 'evidence',
     headerName: 'Evidence',
@@ -64,7 +65,7 @@ export function EventsTable({ query, refreshKey, onNotice, ...rest }: Props) {
         if (second.event) onNotice(`Saved, with a warning: ${describe(first.problems)}`);
       }
     } catch (error) {
-      rest.onError((error as Error).message);
+      rest.onError(`Not saved: ${(error as Error).message}`);
     }
   };
   return (

@@ -3,6 +3,7 @@ import type { AuditReport, HistoryEntry, HistoryPage, HistoryRow } from '../../e
 import { call, onCoreEvent } from '../api.js';
 import { plural } from '../text.js';
 import { Modal } from '../components/Modal.js';
+import { showDateTime, useDateStyle } from '../dates.js';
 
 type Run = <T>(action: () => Promise<T>) => Promise<T | undefined>;
 type Next = Pick<HistoryPage, 'undo' | 'redo'>;
@@ -56,7 +57,8 @@ export function useUndoRedo(run: Run, notify: (text: string) => void) {
   return { next, undo, redo };
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
+// To the second: several changes often share a minute.
+const when = (iso: string) => showDateTime(iso, { seconds: true });
 
 function state(e: HistoryEntry): string {
   if (e.kind === 'record') return 'on record';
@@ -95,6 +97,8 @@ const PAGE = 100;
  * emptied (purge), which removes the deleted text for good.
  */
 export function HistoryPanel({ run, confirm, onClose, onNotice }: { run: Run; confirm: (message: string) => Promise<boolean>; onClose: () => void; onNotice: (text: string) => void }) {
+  // Drawn again when the analyst changes the date format.
+  useDateStyle();
   const [page, setPage] = useState<HistoryPage | null>(null);
   const [more, setMore] = useState<HistoryEntry[]>([]);
   const [open, setOpen] = useState<{ id: number; rows: HistoryRow[] } | null>(null);

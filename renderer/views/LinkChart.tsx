@@ -7,6 +7,7 @@ import type { Graph as GraphData, RelationRecord } from '../../electron/contract
 import { call } from '../api.js';
 import { plural } from '../text.js';
 import { useDialogFocus } from '../components/dialogFocus.js';
+import { showDateSpan, useDateStyle } from '../dates.js';
 
 /** How many of the most connected entities are always named. */
 const LABELLED = 30;
@@ -184,6 +185,8 @@ export function LinkChart({ around, refreshKey, selectedEntityId, linkedEntityId
 
 /** A relation's evidence, over the chart: takes the focus, closes on Esc, and gives the focus back. */
 function EdgeEvidence({ edge, onClose }: { edge: RelationRecord; onClose: () => void }) {
+  // Drawn again when the analyst changes the date format.
+  useDateStyle();
   const ref = useRef<HTMLDivElement>(null);
   useDialogFocus(ref, onClose);
   return (
@@ -191,7 +194,7 @@ function EdgeEvidence({ edge, onClose }: { edge: RelationRecord; onClose: () => 
       <strong>
         {edge.source.name} — {edge.type === 'custom' ? edge.label : edge.type} — {edge.target.name}
       </strong>
-      {[edge.startDate, edge.endDate].some(Boolean) && <div className="muted">{[edge.startDate, edge.endDate].filter(Boolean).join(' – ')}</div>}
+      {[edge.startDate, edge.endDate].some(Boolean) && <div className="muted">{showDateSpan(edge.startDate, edge.endDate)}</div>}
       {edge.evidence.length ? (
         edge.evidence.map((e) => (
           <blockquote key={e.id}>

@@ -14,6 +14,8 @@ import { NamesModelLine } from '../components/NamesModelLine.js';
 import { TagChips } from '../components/TagChips.js';
 import { proposeRelation, type NamedSpan } from '../state/relationProposal.js';
 import { sentenceAfter, sentenceAt } from '../state/sentences.js';
+import { showDate, useDateStyle } from '../dates.js';
+import { plural } from '../text.js';
 
 interface Props {
   articleId: number;
@@ -33,6 +35,8 @@ interface Props {
 
 /** The reader: the cleaned text with search hits, and a side panel for metadata, grading and tags. */
 export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClose, onOpenEntity, onOpenEvent, onOpenArticle, eventId, run }: Props) {
+  // Drawn again when the analyst changes the date format.
+  useDateStyle();
   const [article, setArticle] = useState<ArticleDetail | null>(null);
   const details = useRef<DetailsHandle>(null);
   const [addTag, setAddTag] = useState('');
@@ -214,7 +218,7 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
             p. {page}
           </span>
         )}
-        {search.trim() && <span className="hits">{article.highlights.length} hits</span>}
+        {search.trim() && <span className="hits">{plural(article.highlights.length, 'hit')}</span>}
         <button type="button" onClick={() => leave(onClose)} title="Close (Esc)" aria-label="Close reader">
           ✕
         </button>
@@ -226,8 +230,13 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
             {article.title}
           </h1>
           <p className="byline">
-            {[article.source, article.published, article.dateline, article.author && `by ${article.author}`].filter(Boolean).join(' · ')}
+            {[article.source, showDate(article.published), article.dateline, article.author && `by ${article.author}`].filter(Boolean).join(' · ')}
           </p>
+          {article.ocrLowConfidence && (
+            <p className="ocr-doubt" role="note" data-testid="reader-ocr-doubt">
+              ⚠ Read by OCR with low confidence ({article.ocrLowConfidence}): check the text against the original.
+            </p>
+          )}
           <AnnotatedText
             text={article.body}
             headlineEnd={opensWithTitle ? article.title.length : 0}
@@ -237,6 +246,7 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
             showRejected={showRejected}
             onSelectMention={(id) => (setSelectedId(id), setTextRange(null))}
             picked={keyPicked ? textRange : null}
+            pageStarts={article.document?.pageStarts}
             onSelectText={(range) => {
               setKeyPicked(false);
               setTextRange(range);
@@ -332,7 +342,7 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
           <DocumentLinks article={article} onOpenArticle={(id) => leave(() => onOpenArticle(id))} />
           <CopyDiff article={article} onOpenArticle={(id) => leave(() => onOpenArticle(id))} run={run} />
           <p className="muted">
-            {article.words} words · {article.format}
+            {plural(article.words, 'word')} · {article.format}
             {article.fileName ? ` · ${article.fileName}` : ''}
           </p>
         </aside>

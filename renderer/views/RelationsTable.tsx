@@ -2,6 +2,7 @@ import type { ColDef, FilterModel } from 'ag-grid-community';
 import type { RelationNarrowing, RelationRecord } from '../../electron/contract/index.js';
 import { call } from '../api.js';
 import { PagedGrid, type TableViewProps } from '../components/PagedGrid.js';
+import { showDateSpan } from '../dates.js';
 
 // One condition per column, as in the other tables: each is one SQL condition (see db/relations.ts).
 const oneCondition = { maxNumConditions: 1, buttons: ['reset'] };
@@ -16,7 +17,7 @@ const columns: ColDef<RelationRecord>[] = [
     headerName: 'When',
     headerTooltip: 'Sorted and filtered by the start date',
     width: 170,
-    valueGetter: (p) => (p.data ? [p.data.startDate, p.data.endDate].filter(Boolean).join(' – ') : ''),
+    valueGetter: (p) => (p.data ? showDateSpan(p.data.startDate, p.data.endDate) : ''),
     filter: 'agDateColumnFilter',
     filterParams: { ...oneCondition, inRangeInclusive: true },
   },
@@ -41,7 +42,7 @@ export function RelationsTable({ entityIds, search, refreshKey, ...rest }: Props
       columns={columns}
       refreshKey={`${entityIds.join(',')}|${search}|${refreshKey}`}
       fetchPage={(sort, startRow, endRow, filters) => call('relations.page', { entityIds, search, sort: sortOf(sort), filters: filtersOf(filters), startRow, endRow })}
-      exportAs={(_sort, columns) => ({ table: 'relations', entityIds, columns })}
+      exportAs={(sort, columns, filters) => ({ table: 'relations', entityIds, relationNarrowing: { search, sort: sortOf(sort), filters: filtersOf(filters) }, columns })}
       {...rest}
     />
   );

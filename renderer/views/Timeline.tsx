@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { plural } from '../text.js';
+import { showDate, useDateStyle } from '../dates.js';
 
 interface Series {
   articles: { date: string; count: number }[];
@@ -34,6 +35,8 @@ export function Timeline({ series, range, markedDates, onBrush, undated = 0 }: P
   const [view, setView] = useState<[number, number] | null>(null);
   const [drag, setDrag] = useState<[number, number] | null>(null);
   const [now] = useState(() => Date.now());
+  // Drawn again when the analyst changes the date format.
+  useDateStyle();
 
   useEffect(() => {
     const el = box.current;
@@ -101,12 +104,12 @@ export function Timeline({ series, range, markedDates, onBrush, undated = 0 }: P
             width={barWidth}
             height={(d.count / maxEvents) * (mid - 4)}
           >
-            <title>{`${d.date}: ${plural(d.count, 'event')}, ${plural(d.fatalities, 'fatality')}`}</title>
+            <title>{`${showDate(d.date)}: ${plural(d.count, 'event')}, ${plural(d.fatalities, 'fatality')}`}</title>
           </rect>
         ))}
         {series.articles.map((d) => (
           <rect key={`a${d.date}`} className="bar-article" x={x(toMs(d.date))} y={mid + 1} width={barWidth} height={(d.count / maxArticles) * (mid - 4)}>
-            <title>{`${d.date}: ${plural(d.count, 'article')}`}</title>
+            <title>{`${showDate(d.date)}: ${plural(d.count, 'article')}`}</title>
           </rect>
         ))}
         {selectedDate && <line className="selected-line" x1={x(toMs(selectedDate) + DAY / 2)} x2={x(toMs(selectedDate) + DAY / 2)} y1={0} y2={HEIGHT - AXIS} />}
@@ -118,7 +121,7 @@ export function Timeline({ series, range, markedDates, onBrush, undated = 0 }: P
         )}
         {dated && ticks.map((ms) => (
           <text key={ms} x={x(ms)} y={HEIGHT - 4} className="tick">
-            {toDate(ms)}
+            {showDate(toDate(ms))}
           </text>
         ))}
         {drag && <rect className="brush dragging" x={Math.min(...drag)} y={0} width={Math.abs(drag[1] - drag[0])} height={HEIGHT - AXIS} />}

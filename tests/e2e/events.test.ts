@@ -72,7 +72,24 @@ describe.skipIf(!chromiumPath)('coding events from the sample article (browser m
     await expect.poll(() => rows.allTextContents()).toEqual(
       expect.arrayContaining([expect.stringContaining('Taloqan'), expect.stringContaining('Maymana'), expect.stringContaining('Kunduz')]),
     );
-    expect((await rows.allTextContents()).every((r) => r.includes('2021-06-20'))).toBe(true);
+    expect((await rows.allTextContents()).every((r) => r.includes('20 Jun 2021'))).toBe(true);
+  });
+
+  it('writes every date on screen one way: the analyst’s locale, or ISO when asked', async () => {
+    const { page } = bench;
+    const dates = page.locator('[data-testid="events-table"] .ag-row [col-id="date"]');
+    const ticks = page.locator('.timeline .tick');
+    const dateStyle = async () => {
+      await page.getByRole('button', { name: /^Workspace:/ }).click();
+      await page.getByRole('menuitemcheckbox', { name: /^(✓ )?Dates as 2021-06-20 \(ISO\) rather than 20 Jun 2021$/ }).click();
+    };
+    await expect.poll(() => dates.allTextContents()).toEqual(['20 Jun 2021', '20 Jun 2021', '20 Jun 2021']);
+    expect((await ticks.allTextContents()).every((t) => /^\d{1,2} [A-Z][a-z]{2,3} \d{4}$/.test(t))).toBe(true);
+    await dateStyle();
+    await expect.poll(() => dates.allTextContents()).toEqual(['2021-06-20', '2021-06-20', '2021-06-20']);
+    await expect.poll(async () => (await ticks.allTextContents()).every((t) => /^\d{4}-\d{2}-\d{2}$/.test(t))).toBe(true);
+    await dateStyle();
+    await expect.poll(() => dates.allTextContents()).toEqual(['20 Jun 2021', '20 Jun 2021', '20 Jun 2021']);
   });
 
   it('rejects an invalid event with the right message', async () => {
@@ -163,12 +180,21 @@ describe.skipIf(!chromiumPath)('coding events from the sample article (browser m
     expect(JSON.parse(log.before)).toMatchObject({ fatalities: 0 });
     expect(JSON.parse(log.after)).toMatchObject({ fatalities: 7 });
 
+    // A negative count is refused with the reason, in the grid's words, and the cell goes back.
+    await row().locator('[col-id="fatalities"]').dblclick();
+    await editor.waitFor();
+    await editor.fill('-5');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Not saved: Fatalities cannot be negative');
+    await expect.poll(() => row().locator('[col-id="fatalities"]').textContent()).toBe('7');
+    await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
+
     await row().locator('[col-id="date"]').dblclick();
     await editor.waitFor();
     await editor.fill('2021-07-01');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('Not saved: The event date 2021-07-01 is after the publication of');
-    await expect.poll(() => row().locator('[col-id="date"]').textContent()).toBe('2021-06-20');
+    await expect.poll(() => row().locator('[col-id="date"]').textContent()).toBe('20 Jun 2021');
     await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
   });
 
@@ -205,6 +231,26 @@ describe.skipIf(!chromiumPath)('coding events from the sample article (browser m
       if (near([0xdc, 0xe8, 0xf2]) || near([0xf4, 0xf3, 0xee])) mapPixels++;
     }
     expect(mapPixels / (png.width * upper)).toBeGreaterThan(0.1);
+  });
+
+  it('reports “as filtered” exactly the events the Events table shows for the search', async () => {
+    const { page } = bench;
+    await page.getByRole('tab', { name: 'Events' }).click();
+    // The article writes "Maimana": only the event placed at Maymana matches, by its own text.
+    await page.getByLabel('Search articles').fill('Maymana');
+    await expect.poll(() => page.getByTestId('event-count').textContent()).toBe('1 event matching “Maymana”');
+    await page.getByRole('button', { name: 'Report…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Report' });
+    const asFiltered = dialog.getByRole('radio', { name: 'events matching “Maymana”' });
+    expect(await asFiltered.isChecked()).toBe(true);
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    await expect.poll(() => dialog.locator('iframe[title="Report preview"]').getAttribute('data-events')).toBe('1');
+    const events = dialog.frameLocator('iframe[title="Report preview"]').locator('table.events');
+    await events.getByText('Maymana').first().waitFor();
+    expect(await events.getByText('Kunduz').count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await page.getByLabel('Search articles').fill('');
+    await expect.poll(() => page.getByTestId('event-count').textContent()).toBe('3 events');
   });
 
   it('exports the events table as shown to CSV', async () => {

@@ -49,7 +49,8 @@ export async function openWorkbench(options: { workspace?: string } = {}): Promi
     executablePath: chromiumPath!,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
-  const context = await browser.newContext({ viewport: { width: 1500, height: 950 } });
+  // A British analyst's browser: dates on screen are written the way its locale writes them (renderer/dates.ts).
+  const context = await browser.newContext({ viewport: { width: 1500, height: 950 }, locale: 'en-GB' });
   const page = await context.newPage();
   const requests: Request[] = [];
   const pageErrors: string[] = [];

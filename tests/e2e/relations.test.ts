@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, openWorkbench, relateSpokesman, type Bench } from './harness.js';
 
@@ -18,6 +20,32 @@ describe.skipIf(!chromiumPath)('relations and the link chart (browser mode, real
     await page.getByRole('tab', { name: 'Relations' }).click();
     await expect.poll(() => page.getByTestId('relation-count').textContent()).toBe('1 relation');
     expect(await page.locator('[data-testid="relations-table"] .ag-row').first().textContent()).toContain('spokesman for');
+  });
+
+  it('exports the relations table as its search leaves it', async () => {
+    const { page } = bench;
+    const exportShown = async (name: string) => {
+      await page.getByRole('button', { name: 'Export…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export and exchange' });
+      await expect.poll(() => dialog.getByTestId('export-scope').textContent()).toContain('The relations table as shown');
+      const csv = path.join(bench.dir, name);
+      await dialog.getByLabel('Save to').fill(csv);
+      await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+      await expect.poll(() => dialog.getByRole('status').textContent()).toContain('Saved');
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      return fs.readFileSync(csv, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    };
+    const search = page.getByLabel('Search articles');
+    await search.fill('Kandahar');
+    await expect.poll(() => page.getByTestId('relation-count').textContent()).toBe('0 relations matching “Kandahar”');
+    expect(await exportShown('no-relations.csv')).toEqual(['From,Relation,To,When,Notes,Evidence']);
+    await search.fill('spokesman');
+    await expect.poll(() => page.getByTestId('relation-count').textContent()).toBe('1 relation matching “spokesman”');
+    const rows = await exportShown('spokesman.csv');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toMatch(/^Rohullah Ahmadzai,spokesman for,Ministry of Defence,/);
+    await search.fill('');
+    await expect.poll(() => page.getByTestId('relation-count').textContent()).toBe('1 relation');
   });
 
   it('draws the link chart, shows an arrow’s evidence on click, and selects an entity from its node', async () => {

@@ -52,17 +52,17 @@ describe('the report builder', () => {
     expect(html).toContain('data:font/woff2;base64,');
   });
 
-  it('covers the events cited from the articles a search or a tag (a saved set) picks', async () => {
+  it('covers the events of the articles a tag (a saved set) or an article search picks, as the Events table does', async () => {
     const tag = await w.call('tags.create', { name: 'Northern front', color: '#2563eb' });
     const other = await w.call('tags.create', { name: 'Unused', color: '#16a34a' });
     await w.call('tags.assign', { target: { ids: [w.articleId] }, tagIds: [tag.id] });
-    const events = async (articleQuery: object) => (await w.call('reports.preview', { spec: { ...spec, articleQuery } })).events;
+    const events = async (articleQuery: object) => (await w.call('reports.preview', { spec: { ...spec, events: { articleQuery } } })).events;
     expect(await events({ tagIds: [tag.id] })).toBe(3);
     expect(await events({ tagIds: [other.id] })).toBe(0);
     expect(await events({ search: 'Lisbon' })).toBe(0);
     expect(await events({ search: 'Maimana' })).toBe(3);
-    const { html } = await w.call('reports.preview', { spec: { ...spec, articleQuery: { search: 'Maimana', tagIds: [tag.id] } } });
-    expect(html).toContain('Scope: articles matching “Maimana”, 1 tag');
+    const { html } = await w.call('reports.preview', { spec: { ...spec, events: { search: 'Maimana', articleQuery: { tagIds: [tag.id] } } } });
+    expect(html).toContain('Scope: events matching “Maimana”; events of articles with 1 tag');
   });
 
   it('covers the events tied to the current selection', async () => {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { RELATION_TYPES, RelationInput } from '../../contract/relations.js';
 import type { ExchangeImportResult } from '../../contract/exports.js';
+import { plainIssue, plainIssues } from '../../contract/plainErrors.js';
 import { writeTransaction } from '../../../db/open.js';
 import { UserError } from '../errors.js';
 import type { Workspace } from '../workspace.js';
@@ -125,9 +126,9 @@ export function importBrat(ws: Workspace, annName: string, ann: string, companio
       }
       const words = r.type.replace(/_/g, ' ');
       const known = RELATION_TYPES.find((t) => t !== 'custom' && t.toLowerCase() === words.toLowerCase());
-      const input = RelationInput.safeParse({ sourceId: from, targetId: to, type: known ?? 'custom', label: known ? null : words, startDate: null, endDate: null, notes: null });
+      const input = RelationInput.safeParse({ sourceId: from, targetId: to, type: known ?? 'custom', label: known ? null : words, startDate: null, endDate: null, notes: null }, { error: plainIssue });
       if (!input.success) {
-        skip(`Line ${r.line}: ${input.error.issues.map((x) => x.message).join(' ')}`);
+        skip(`Line ${r.line}: ${plainIssues(input.error.issues).replace(/\n/g, '; ')}`);
         continue;
       }
       const same = ws.db.prepare('SELECT id FROM relation WHERE source_id = ? AND target_id = ? AND type = ? AND label IS ?').pluck().get(from, to, input.data.type, input.data.label);

@@ -3,6 +3,7 @@ import { SUB_EVENT_TYPES, type SubEventType } from '../../contract/acled.js';
 import type { EntityType } from '../../contract/entities.js';
 import { EventInput } from '../../contract/events.js';
 import type { ExchangeImportResult } from '../../contract/exports.js';
+import { plainIssue, plainIssues } from '../../contract/plainErrors.js';
 import { writeTransaction } from '../../../db/open.js';
 import { UserError } from '../errors.js';
 import type { Workspace } from '../workspace.js';
@@ -262,8 +263,8 @@ function importFeatures(ws: Workspace, kind: 'geojson' | 'kml', features: Featur
       sourceScale: pickText(props, 'sourcescale'),
       notes: pickText(props, 'notes'),
       tags: list(pick(props, 'tags')),
-    });
-    if (!input.success) return skip(`${label}: ${input.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+    }, { error: plainIssue });
+    if (!input.success) return skip(`${label}: ${plainIssues(input.error.issues).replace(/\n/g, '; ')}`);
     const first = ws.events.create(input.data, [], false);
     if (first.event) {
       result.created++;

@@ -1,9 +1,11 @@
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import Papa from 'papaparse';
-import type { ArticleQuery, ArticleRow, EntityQuery, EntityRow, EventQuery, EventRecord, RelationRecord } from '../../contract/index.js';
+import { EVENT_FIELD_WORDS } from '../../contract/fieldWords.js';
+import type { ArticleQuery, ArticleRow, EntityQuery, EntityRow, EventQuery, EventRecord, RelationNarrowing, RelationRecord } from '../../contract/index.js';
 import { ArticlesRepository } from '../../../db/articles.js';
 import { EntitiesRepository } from '../../../db/entities.js';
+import { entitiesMentionedIn, eventsEvidencedBy } from '../../../db/articleScope.js';
 import { EventsRepository } from '../../../db/events.js';
 import type { Db } from '../../../db/open.js';
 import { RelationsRepository } from '../../../db/relations.js';
@@ -49,7 +51,7 @@ export const TABLE_COLUMNS = {
     location: { header: 'Location', value: (r: EventRecord) => r.location?.name ?? null },
     geoPrecision: { header: 'Geo precision', value: (r: EventRecord) => r.geoPrecision },
     fatalities: { header: 'Fatalities', value: (r: EventRecord) => r.fatalities },
-    evidence: { header: 'Fields without evidence', value: (r: EventRecord) => r.unsupported.join('; ') },
+    evidence: { header: 'Fields without evidence', value: (r: EventRecord) => r.unsupported.map((f) => EVENT_FIELD_WORDS[f]).join('; ') },
     notes: { header: 'Notes', value: (r: EventRecord) => r.notes },
   },
   relations: {
@@ -57,6 +59,7 @@ export const TABLE_COLUMNS = {
     type: { header: 'Relation', value: (r: RelationRecord) => (r.type === 'custom' ? r.label : r.type) },
     target: { header: 'To', value: (r: RelationRecord) => r.target.name },
     when: { header: 'When', value: (r: RelationRecord) => [r.startDate, r.endDate].filter(Boolean).join(' – ') },
+    notes: { header: 'Notes', value: (r: RelationRecord) => r.notes },
     evidence: { header: 'Evidence', value: (r: RelationRecord) => r.evidence.map((e) => `“${e.quote}”`).join(' ') },
   },
 } satisfies Record<string, Record<string, Column<never>>>;
@@ -70,11 +73,23 @@ export interface TableRequest {
   entityQuery?: EntityQuery;
   eventQuery?: EventQuery;
   entityIds?: number[];
+  relationNarrowing?: RelationNarrowing;
   /** Column ids in display order; absent for all of them. */
   columns?: string[];
 }
 
 const CHUNK = 1000;
+
+// The article query is read once: its matches stay the same while the export reads the table.
+function eventPages(db: Db, query: EventQuery): (start: number) => { rows: unknown[] } {
+  const scoped = eventsEvidencedBy(db, query);
+  return (start) => new EventsRepository(db).page(scoped, start, start + CHUNK);
+}
+
+function entityPages(db: Db, query: EntityQuery): (start: number) => { rows: unknown[] } {
+  const scoped = entitiesMentionedIn(db, query);
+  return (start) => new EntitiesRepository(db).page(scoped, start, start + CHUNK);
+}
 
 /** Reads every row a grid's query matches, a block at a time, in the grid's order. */
 function* tableRows(db: Db, req: TableRequest): Generator<unknown> {
@@ -82,10 +97,10 @@ function* tableRows(db: Db, req: TableRequest): Generator<unknown> {
     req.table === 'articles'
       ? (start) => new ArticlesRepository(db).page(req.articleQuery!, start, start + CHUNK)
       : req.table === 'entities'
-        ? (start) => new EntitiesRepository(db).page(req.entityQuery!, start, start + CHUNK)
+        ? entityPages(db, req.entityQuery!)
         : req.table === 'events'
-          ? (start) => new EventsRepository(db).page(req.eventQuery!, start, start + CHUNK)
-          : (start) => new RelationsRepository(db).page(req.entityIds ?? [], start, start + CHUNK);
+          ? eventPages(db, req.eventQuery!)
+          : (start) => new RelationsRepository(db).page(req.entityIds ?? [], start, start + CHUNK, req.relationNarrowing);
   for (let start = 0; ; start += CHUNK) {
     const { rows } = pages(start);
     yield* rows;

@@ -1,6 +1,7 @@
 import type { EntityType, MentionType } from '../../contract/entities.js';
 import type { ExchangeImportResult } from '../../contract/exports.js';
 import { RELATION_TYPES, RelationInput } from '../../contract/relations.js';
+import { plainIssue, plainIssues } from '../../contract/plainErrors.js';
 import { writeTransaction } from '../../../db/open.js';
 import type { Workspace } from '../workspace.js';
 import { ownIds, uuidIn } from './ids.js';
@@ -158,8 +159,8 @@ export function importW3c(ws: Workspace, json: unknown): ExchangeImportResult {
       startDate: described('from'),
       endDate: described('until'),
       notes: (bodies.find((b) => b.purpose === 'commenting' && typeof b.value === 'string')?.value as string | undefined) ?? null,
-    });
-    if (!input.success) return skip(`${label}: ${input.error.issues.map((x) => x.message).join(' ')}`);
+    }, { error: plainIssue });
+    if (!input.success) return skip(`${label}: ${plainIssues(input.error.issues).replace(/\n/g, '; ')}`);
     const own = ownRelations.get(uuidIn(a.id) ?? '');
     const same =
       own ??

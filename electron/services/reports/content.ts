@@ -1,13 +1,13 @@
-import { ArticlesRepository } from '../../../db/articles.js';
 import { pageAt, pageStartsOf } from '../../../db/documents.js';
+import { eventsEvidencedBy } from '../../../db/articleScope.js';
 import { EventsRepository } from '../../../db/events.js';
 import type { Db } from '../../../db/open.js';
 import { EventQuery, type EventRecord } from '../../contract/events.js';
+import { EVENT_FIELD_WORDS } from '../../contract/fieldWords.js';
 import type { ReportSpec } from '../../contract/reports.js';
 
 /** Rows a report's events table holds; the rest are counted, not listed (the data exports carry them all). */
 export const REPORT_EVENT_ROWS = 500;
-const MAX_ARTICLES = 10_000;
 const SHORT_QUOTE = 40;
 
 export interface ReportContent {
@@ -18,25 +18,22 @@ export interface ReportContent {
   totalFatalities: number;
   perDay: { date: string; count: number; fatalities: number }[];
   entities: { id: number; name: string; type: string; events: number; mentions: number }[];
-  /** A short quote ("Sunday") comes with the words around it, so it reads on its own. */
-  /** A quote from a paged document (PDF) cites its page in `articleTitle` ("Quarterly update, p. 2"), so every report format shows it. */
-  quotes: { quote: string; before: string; after: string; articleTitle: string; page: number | null; source: string | null; published: string | null; field: string; eventId: number }[];
+  /**
+   * A short quote ("Sunday") comes with the words around it, so it reads on its own. A quote from a
+   * paged document (PDF) cites its page in `articleTitle` ("Quarterly update, p. 2"), so every report
+   * format shows it. `backs` names the field and the event it is evidence for, as the report's events
+   * table shows the event ("Fatalities of the armed clash at Maymana on 2021-06-20").
+   */
+  quotes: { quote: string; before: string; after: string; articleTitle: string; page: number | null; source: string | null; published: string | null; backs: string }[];
   articles: number;
 }
 
 /** Reads what a report shows, in one transaction: events in scope (dated order), their actors and places, and the quotes behind them. */
 export function readReportContent(db: Db, spec: ReportSpec): ReportContent {
   return db.transaction(() => {
-    // Ticked articles, else the articles the table's search, tags and filters match (the first 10,000).
-    const matching = !spec.articleIds && spec.articleQuery ? new ArticlesRepository(db).ids({ query: spec.articleQuery }) : null;
-    const articleIds = spec.articleIds ?? matching?.slice(0, MAX_ARTICLES) ?? [];
-    if (matching && matching.length === 0) articleIds.push(0); // matches nothing: no event either
-    const query = EventQuery.parse({
-      dateFrom: spec.dateFrom,
-      dateTo: spec.dateTo,
-      entityIds: spec.entityIds,
-      bbox: spec.bbox,
-      articleIds,
+    // The Events table's own query, so the report lists exactly the events the table shows.
+    const query = eventsEvidencedBy(db, {
+      ...(spec.events ?? EventQuery.parse({})),
       ...(spec.selection ? { ids: spec.selection.eventIds } : {}),
       sort: [{ column: 'date', direction: 'asc' }],
     });
@@ -72,7 +69,7 @@ export function readReportContent(db: Db, spec: ReportSpec): ReportContent {
     const sourceOf = db.prepare('SELECT source FROM article WHERE id = ?').pluck();
     // Key quotes: each span once, and not a span inside another one already quoted ("Sunday" inside
     // the sentence that says what happened on Sunday); the longest spans are kept first.
-    const spans = first.rows.flatMap((e, order) => e.evidence.map((ev) => ({ ev, eventId: e.id, order })));
+    const spans = first.rows.flatMap((e, order) => e.evidence.map((ev) => ({ ev, event: e, order })));
     const kept: typeof spans = [];
     for (const span of [...spans].sort((a, b) => b.ev.end - b.ev.start - (a.ev.end - a.ev.start))) {
       const inside = kept.some((k) => k.ev.articleId === span.ev.articleId && k.ev.start <= span.ev.start && span.ev.end <= k.ev.end);
@@ -83,7 +80,7 @@ export function readReportContent(db: Db, spec: ReportSpec): ReportContent {
     const quotes: ReportContent['quotes'] = kept
       .sort((a, b) => a.order - b.order || a.ev.start - b.ev.start)
       .slice(0, 60)
-      .map(({ ev, eventId }) => {
+      .map(({ ev, event }) => {
         if (!sources.has(ev.articleId)) sources.set(ev.articleId, (sourceOf.get(ev.articleId) as string | null) ?? null);
         if (!pages.has(ev.articleId)) pages.set(ev.articleId, pageStartsOf(db, ev.articleId));
         const page = pageAt(pages.get(ev.articleId)!, ev.start);
@@ -97,8 +94,7 @@ export function readReportContent(db: Db, spec: ReportSpec): ReportContent {
           page,
           source: sources.get(ev.articleId) ?? null,
           published: ev.published,
-          field: ev.field,
-          eventId,
+          backs: `${EVENT_FIELD_WORDS[ev.field]} of the ${event.subEventType.toLowerCase()}${event.location ? ` at ${event.location.name}` : ''} on ${event.date}`,
         };
       });
     const articles = new Set(all.flatMap((e) => e.evidence.map((x) => x.articleId))).size;

@@ -18,6 +18,7 @@ import {
 import { ACTOR_TYPES, type ActorType } from '../../contract/acled.js';
 import type { ReportContent } from './content.js';
 import { timelinePng } from './figures.js';
+import { plural } from '../../contract/plural.js';
 
 const FONT = 'Noto Sans';
 const text = (t: string, options: { bold?: boolean; size?: number; color?: string; italics?: boolean } = {}) => new TextRun({ text: t, font: FONT, ...options });
@@ -54,7 +55,7 @@ export async function reportDocx(c: ReportContent): Promise<Buffer> {
     spec.handling ? [new Paragraph({ alignment: align, children: [text(spec.handling, { bold: true, size: 18, color: 'B45309' })] })] : [];
   const body: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [text(spec.title, { bold: true, size: 40 })] }),
-    para(`${spec.author ? `${spec.author} · ` : ''}${c.generated.slice(0, 10)} · ${c.totalEvents} events, ${c.totalFatalities} reported fatalities, ${c.articles} source articles`),
+    para(`${spec.author ? `${spec.author} · ` : ''}${c.generated.slice(0, 10)} · ${plural(c.totalEvents, 'event')}, ${plural(c.totalFatalities, 'reported fatality')}, ${plural(c.articles, 'source article')}`),
   ];
   if (spec.summary.trim()) {
     body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [text('Summary')] }));

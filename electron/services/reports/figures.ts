@@ -6,6 +6,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { EVENT_STYLE } from '../../contract/acled.js';
 import type { EventRecord } from '../../contract/events.js';
 import { xml } from '../exports/xml.js';
+import { plural } from '../../contract/plural.js';
 
 const require = createRequire(import.meta.url);
 
@@ -108,7 +109,7 @@ export function timelineSvg(perDay: { date: string; count: number; fatalities: n
   const bars = perDay
     .map((d) => {
       const h = (d.count / max) * (height - axis - 14);
-      return `<rect x="${(x(ms(d.date) + DAY / 2) - bar / 2).toFixed(1)}" y="${(height - axis - h).toFixed(1)}" width="${bar.toFixed(1)}" height="${h.toFixed(1)}" fill="#b91c1c"><title>${d.date}: ${d.count} events</title></rect>`;
+      return `<rect x="${(x(ms(d.date) + DAY / 2) - bar / 2).toFixed(1)}" y="${(height - axis - h).toFixed(1)}" width="${bar.toFixed(1)}" height="${h.toFixed(1)}" fill="#b91c1c"><title>${d.date}: ${plural(d.count, 'event')}</title></rect>`;
     })
     .join('');
   const span = t1 - t0;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ACTOR_TYPES, GEO_PRECISION, type ActorType } from '../../contract/acled.js';
 import { xml as esc } from '../exports/xml.js';
 import type { ReportContent } from './content.js';
+import { describeReportScope } from '../../contract/reports.js';
 import { mapSvg, timelineSvg } from './figures.js';
 
 const require = createRequire(import.meta.url);
@@ -50,20 +51,7 @@ const actor = (a: { name: string; type: number } | null) => (a ? `${esc(a.name)}
 export function reportHtml(c: ReportContent): string {
   const { spec } = c;
   const has = (s: (typeof spec.sections)[number]) => spec.sections.includes(s);
-  const scope = [
-    spec.selection ? `the events tied to ${spec.selection.label}` : null,
-    spec.articleIds
-      ? `${spec.articleIds.length} selected article${spec.articleIds.length === 1 ? '' : 's'}`
-      : spec.articleQuery
-        ? `articles matching ${[spec.articleQuery.search.trim() && `“${spec.articleQuery.search.trim()}”`, spec.articleQuery.tagIds.length && `${spec.articleQuery.tagIds.length} tag${spec.articleQuery.tagIds.length === 1 ? '' : 's'}`, Object.keys(spec.articleQuery.filters).length && 'column filters'].filter(Boolean).join(', ')}`
-        : spec.selection
-          ? null
-          : 'the whole workspace',
-    spec.dateFrom || spec.dateTo ? `dates ${spec.dateFrom ?? '…'} to ${spec.dateTo ?? '…'}` : null,
-    spec.bbox ? 'places in the map view' : null,
-  ]
-    .filter(Boolean)
-    .join('; ');
+  const scope = describeReportScope(spec);
   const handling = spec.handling ? esc(spec.handling) : '';
   const map = has('map')
     ? `<section class="figure"><h2>Map</h2>${spec.mapImage ? `<img src="${spec.mapImage}" alt="Map of the current view" class="map">` : mapSvg(c.events)}
@@ -89,7 +77,7 @@ export function reportHtml(c: ReportContent): string {
     : '';
   const quotes = has('quotes') && c.quotes.length
     ? `<section><h2>Key quotes</h2>${c.quotes
-        .map((q) => `<blockquote>${q.before || q.after ? `…${esc(q.before)}<mark>${esc(q.quote)}</mark>${esc(q.after)}…` : `“${esc(q.quote)}”`}<cite>${esc(q.articleTitle)}${q.source ? ` — ${esc(q.source)}` : ''}${q.published ? `, ${esc(q.published.slice(0, 10))}` : ''} (event ${q.eventId}, ${esc(q.field)})</cite></blockquote>`)
+        .map((q) => `<blockquote>${q.before || q.after ? `…${esc(q.before)}<mark>${esc(q.quote)}</mark>${esc(q.after)}…` : `“${esc(q.quote)}”`}<cite>${esc(q.articleTitle)}${q.source ? ` — ${esc(q.source)}` : ''}${q.published ? `, ${esc(q.published.slice(0, 10))}` : ''} (${esc(q.backs)})</cite></blockquote>`)
         .join('')}</section>`
     : '';
   return `<!doctype html>
@@ -120,7 +108,7 @@ blockquote { margin: 2mm 0; padding: 1mm 3mm; border-left: 3px solid #d0d7de; br
 ${handling ? `<div class="handling top">${handling}</div>` : ''}
 <header><h1>${esc(spec.title)}</h1>
 <div class="meta">${spec.author ? `${esc(spec.author)} · ` : ''}${c.generated.slice(0, 10)} · Scope: ${esc(scope)}</div>
-<div class="totals"><div><strong>${c.totalEvents}</strong>events</div><div><strong>${c.totalFatalities}</strong>reported fatalities</div><div><strong>${c.articles}</strong>source articles</div>
+<div class="totals"><div><strong>${c.totalEvents}</strong>${c.totalEvents === 1 ? 'event' : 'events'}</div><div><strong>${c.totalFatalities}</strong>reported ${c.totalFatalities === 1 ? 'fatality' : 'fatalities'}</div><div><strong>${c.articles}</strong>source ${c.articles === 1 ? 'article' : 'articles'}</div>
 ${c.perDay.length ? `<div><strong>${c.perDay[0]!.date} – ${c.perDay.at(-1)!.date}</strong>period</div>` : ''}</div></header>
 ${spec.summary.trim() ? `<section><h2>Summary</h2>${paragraphs(spec.summary)}</section>` : ''}
 ${map}${events}${timeline}${entities}${quotes}

@@ -1,5 +1,6 @@
 import { mdParagraphs, mdText } from '../exports/safeText.js';
 import type { ReportContent } from './content.js';
+import { plural } from '../../contract/plural.js';
 
 /** Cells are escaped one by one (mdText also escapes "|"), so no text can add or break a column. */
 const row = (cells: (string | number | null | undefined)[]) => `| ${cells.map(mdText).join(' | ')} |`;
@@ -19,7 +20,7 @@ export function reportMarkdown(c: ReportContent, mapFile: string | null): string
   out.push(
     `# ${mdText(spec.title)}`,
     '',
-    `${spec.author ? `${mdText(spec.author)} · ` : ''}${c.generated.slice(0, 10)} · ${c.totalEvents} events · ${c.totalFatalities} reported fatalities · ${c.articles} source articles`,
+    `${spec.author ? `${mdText(spec.author)} · ` : ''}${c.generated.slice(0, 10)} · ${plural(c.totalEvents, 'event')} · ${plural(c.totalFatalities, 'reported fatality')} · ${plural(c.articles, 'source article')}`,
     '',
   );
   const summary = mdParagraphs(spec.summary);
