@@ -211,9 +211,13 @@ interface RowRecord {
   imported_at: string;
   snippet: string | null;
   copies: number;
+  ocr_low_confidence: string | null;
 }
 
-const ROW_COLUMNS = `a.id, a.title, a.source, a.published, a.dateline, a.reliability, a.credibility, a.words, a.imported_at, ${COPIES_SQL} AS copies`;
+/** Pages a scan's OCR read with low confidence (see 009_documents.sql's metadata); null for every other article. */
+const OCR_LOW_CONFIDENCE_SQL = "(SELECT json_extract(d.metadata, '$.ocrLowConfidence') FROM article_document d WHERE d.article_id = a.id)";
+
+const ROW_COLUMNS = `a.id, a.title, a.source, a.published, a.dateline, a.reliability, a.credibility, a.words, a.imported_at, ${COPIES_SQL} AS copies, ${OCR_LOW_CONFIDENCE_SQL} AS ocr_low_confidence`;
 
 function tagsFor(db: Db, ids: number[]): Map<number, ArticleRow['tags']> {
   const map = new Map<number, ArticleRow['tags']>();
@@ -246,6 +250,7 @@ function toRow(r: RowRecord, tags: Map<number, ArticleRow['tags']>): ArticleRow 
     tags: tags.get(r.id) ?? [],
     snippet: r.snippet,
     copies: r.copies,
+    ocrLowConfidence: r.ocr_low_confidence,
   };
 }
 
@@ -256,16 +261,35 @@ function toRow(r: RowRecord, tags: Map<number, ArticleRow['tags']>): ArticleRow 
 export class ArticlesRepository {
   private counts = new Map<string, { total: number; exact: boolean }>();
   private orders = new Map<string, number[]>();
+  /** Cached queries that read mentions (an entity or map-view filter): new suggestions change only these. */
+  private byMentions = new Set<string>();
   private readonly stories: StoryIndex;
 
   constructor(private readonly db: Db) {
     this.stories = new StoryIndex(db);
   }
 
-  /** Called by every write so cached counts are never stale. */
-  touched(): void {
-    this.counts.clear();
-    this.orders.clear();
+  /**
+   * Called by every write so cached counts are never stale. Suggestions stored in the background
+   * touch mentions only: the table's own order stays cached, so its pages do not re-sort the whole
+   * workspace after every few articles read.
+   */
+  touched(what: 'articles' | 'mentions' = 'articles'): void {
+    if (what === 'mentions') {
+      for (const key of this.byMentions) {
+        this.counts.delete(key);
+        this.orders.delete(key);
+      }
+    } else {
+      this.counts.clear();
+      this.orders.clear();
+    }
+    this.byMentions.clear();
+  }
+
+  private remember<T>(cache: Map<string, T>, key: string, query: ArticleQuery, value: T): void {
+    cache.set(key, value);
+    if (query.entityIds.length > 0 || query.bbox) this.byMentions.add(key);
   }
 
   insertMany(articles: StoredArticle[]): Map<number, { id: number } | { duplicateOf: number }> {
@@ -278,7 +302,7 @@ export class ArticlesRepository {
     const result = new Map<number, { id: number } | { duplicateOf: number }>();
     const importedAt = nowIso();
     writeTransaction(this.db, () => {
-      this.stories.startWrite();
+      this.stories.startWrite(articles.length);
       articles.forEach((article, index) => {
         const existing = findDuplicate.get(article.fingerprint) as number | undefined;
         if (existing !== undefined) {
@@ -353,7 +377,7 @@ export class ArticlesRepository {
       .pluck()
       .all(...where.params) as number[];
     if (this.orders.size >= 16) this.orders.delete(this.orders.keys().next().value!);
-    this.orders.set(key, ids);
+    this.remember(this.orders, key, query, ids);
     return ids;
   }
 
@@ -373,7 +397,7 @@ export class ArticlesRepository {
     const n = (this.db.prepare(`SELECT count(*) AS n FROM (${matches})`).get(...where.params) as { n: number }).n;
     const result = n > COUNT_LIMIT && where.fts ? { total: COUNT_LIMIT, exact: false } : { total: n, exact: true };
     if (this.counts.size > 200) this.counts.clear();
-    this.counts.set(key, result);
+    this.remember(this.counts, key, query, result);
     return result;
   }
 

@@ -9,6 +9,9 @@ import type { Db } from './open.js';
  */
 export const BACKLOG_PER_BATCH = 100;
 
+/** After the backlog was found empty, how long before it is counted again: counting is a scan of two tables. */
+const BACKLOG_RECHECK_MS = 60_000;
+
 /**
  * At most this many candidates are checked exactly per article, most alike first (by the MinHash
  * estimate): a story told a hundred times is joined through its first matching copy, and
@@ -24,6 +27,8 @@ const MAX_CHECKS = 16;
 export class StoryIndex {
   /** Texts of the articles filed in this write, so copies within one batch are not re-read. */
   private recent = new Map<number, StoryText>();
+  /** When the backlog was last found empty (0: not since this index was made). */
+  private backlogEmptyAt = 0;
 
   constructor(private readonly db: Db) {}
 
@@ -44,11 +49,13 @@ export class StoryIndex {
 
   /**
    * Opens a write: texts kept from an earlier write are dropped (a rolled-back write leaves ids that
-   * will be used again), then a part of the backlog is filed. Call first in the write transaction.
+   * will be used again), then a part of the backlog is filed, at most as many as the write stores
+   * (so a short write stays short). Call first in the write transaction.
    */
-  startWrite(): void {
+  startWrite(articles = BACKLOG_PER_BATCH): void {
     this.recent.clear();
-    this.fileBacklog();
+    if (this.backlogEmptyAt && Date.now() - this.backlogEmptyAt < BACKLOG_RECHECK_MS) return;
+    if (this.fileBacklog(Math.max(1, Math.min(BACKLOG_PER_BATCH, articles))) === 0) this.backlogEmptyAt = Date.now();
   }
 
   /** Forgets the texts kept during a write. */

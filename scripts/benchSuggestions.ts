@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Core } from '../electron/dispatch.js';
 import { extractWorkerFile, gazetteerFile, parseWorkerFile } from '../electron/paths.js';
 import { EXTRACTOR_VERSION } from '../electron/services/entities/service.js';
@@ -60,6 +61,9 @@ export async function benchSuggestions(sizes: number[]): Promise<void> {
         due = Math.max(performance.now(), due + 50);
       }
     })();
+    // How long the core thread is held at a stretch (writes are cut into timed slices for this).
+    const held = monitorEventLoopDelay({ resolution: 5 });
+    held.enable();
     const started = performance.now();
     const report = await core.imports.importNow({ kind: 'paths', paths: [files] });
     const imported = (performance.now() - started) / 1000;
@@ -71,10 +75,13 @@ export async function benchSuggestions(sizes: number[]): Promise<void> {
     const total = (performance.now() - started) / 1000;
     sampling = false;
     await sampler;
+    held.disable();
     const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
     for (const [call, xs] of [['articles.page (100 rows)', latency.page], ['map.places (whole map)', latency.map]] as const) {
       console.log(`  ${call} during the import: ${xs.length} calls, p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms`);
     }
+    const ms = (ns: number) => (ns / 1e6).toFixed(0);
+    console.log(`  the core thread held at a stretch during the import: p50 ${ms(held.percentile(50))} ms, p99 ${ms(held.percentile(99))} ms, max ${ms(held.max)} ms`);
     const mentions = ws.db.prepare('SELECT count(*) FROM mention').pluck().get() as number;
     console.log(
       `import with suggestions, ${n.toLocaleString('en')} articles on ${os.availableParallelism()} cores: imported in ${imported.toFixed(1)} s, every suggestion stored after ${total.toFixed(1)} s → ${(report.imported / total).toFixed(0)} articles/s end to end (${mentions.toLocaleString('en')} mentions)`,

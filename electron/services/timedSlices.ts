@@ -1,0 +1,50 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+
+/**
+ * How long one background write may hold the core thread. A call from the window (a table page, the
+ * map) that arrives meanwhile waits for the rest of the slice, so this is most of its worst case:
+ * the target for such calls during an import is 50 ms (issue 12).
+ */
+export const SLICE_MILLISECONDS = 20;
+
+/**
+ * Background writes (an import's articles, the suggestions read for them) cut into transactions
+ * that each take about SLICE_MILLISECONDS, with the event loop free between them. The size follows
+ * the measured cost per item, which varies by an order of magnitude (a short wire story or a
+ * 300-page report; ten names or a thousand), so a fixed count would be either slow or blocking.
+ */
+export class TimedSlices {
+  private size: number;
+
+  constructor(
+    private readonly budget = SLICE_MILLISECONDS,
+    first = 4,
+    private readonly most = 500,
+  ) {
+    this.size = first;
+  }
+
+  /**
+   * Calls `write` on consecutive slices of `items` (each one transaction there), yielding between
+   * them, until `stopped` says so (a Cancel heard between two slices). Returns how many items were written.
+   */
+  async run<T>(items: readonly T[], write: (slice: T[]) => void, stopped: () => boolean = () => false): Promise<number> {
+    let at = 0;
+    while (at < items.length && !stopped()) {
+      const slice = items.slice(at, at + this.size);
+      const started = performance.now();
+      write(slice);
+      this.learn(slice.length, performance.now() - started);
+      at += slice.length;
+      if (at < items.length) await yieldToEventLoop();
+    }
+    return at;
+  }
+
+  /** The next size from the cost per item just seen; it moves at most fourfold at a time, so one odd slice cannot swing it. */
+  private learn(count: number, milliseconds: number): void {
+    const perItem = Math.max(milliseconds, 0.01) / count;
+    const wanted = Math.floor(this.budget / perItem);
+    this.size = Math.max(1, Math.min(this.most, Math.min(this.size * 4, Math.max(Math.ceil(this.size / 4), wanted))));
+  }
+}
