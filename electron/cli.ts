@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MentionsRepository } from '../db/mentions.js';
+import { PassphraseError } from '../db/open.js';
 import {
   EXPORT_FORMATS,
   ExportFormat,
@@ -65,7 +66,8 @@ const USAGE = `awb — Analyst Workbench on the command line
   of awb passphrase comes from AWB_NEW_PASSPHRASE or --new-passphrase-file.
 
   awb import also reads W3C annotations (onto matching articles), ACLED CSV, GeoJSON
-  points (as custom places) and workspace archives (into a new --workspace file),
+  points (as custom places), STIX 2.1 bundles, FollowTheMoney JSON lines and workspace
+  archives (into a new --workspace file; an encrypted one with its passphrase, as above),
   telling them from articles by their content.
 
 Exit code 0 on success; 1 when an import had failures; 2 on wrong usage.`;
@@ -123,16 +125,23 @@ async function main(argv: string[]): Promise<number> {
     if (!fs.statSync(values.workspace, { throwIfNoEntry: false })?.isFile()) throw new BadInput(`no workspace at ${values.workspace}`);
   }
   if (!values.workspace) throw new Usage('--workspace FILE is required');
+  const passphrase = readPassphrase('AWB_PASSPHRASE', values['passphrase-file'], '--passphrase-file');
   // An archive is a whole workspace: it is restored into a new file rather than imported into one.
   const archives = command === 'import' ? positionals.filter(isArchiveFile) : [];
   if (archives.length) {
     if (archives.length > 1 || positionals.length > 1) throw new Usage('awb import takes one archive at a time, and nothing else with it');
     if (fs.existsSync(values.workspace)) throw new Usage(`an archive is restored into a new workspace: ${values.workspace} already exists`);
-    const manifest = restoreArchive(path.resolve(archives[0]!), path.resolve(values.workspace));
-    console.log(`restored  ${path.basename(archives[0]!)} → ${values.workspace}: ${Object.entries(manifest.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+    let manifest;
+    try {
+      manifest = restoreArchive(path.resolve(archives[0]!), path.resolve(values.workspace), passphrase);
+    } catch (error) {
+      if (!(error instanceof PassphraseError)) throw error;
+      throw new BadInput(error.reason === 'needed' ? `${error.message} Give it in AWB_PASSPHRASE or with --passphrase-file FILE.` : error.message);
+    }
+    const encrypted = manifest.encrypted ? ' (encrypted with the same passphrase)' : '';
+    console.log(`restored  ${path.basename(archives[0]!)} → ${values.workspace}${encrypted}: ${Object.entries(manifest.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`);
     return 0;
   }
-  const passphrase = readPassphrase('AWB_PASSPHRASE', values['passphrase-file'], '--passphrase-file');
   const core = new Core({
     passphrase,
     dataDir: userDataDir(),
@@ -394,7 +403,7 @@ function isArchiveFile(p: string): boolean {
   }
 }
 
-/** The text of an exchange file (W3C, ACLED CSV, GeoJSON, KML, brat .ann, CoNLL), or null for an article or a folder. */
+/** The text of an exchange file (W3C, ACLED CSV, GeoJSON, KML, brat .ann, CoNLL, STIX, FtM), or null for an article or a folder. */
 function exchangeText(p: string): string | null {
   if (!fs.statSync(p, { throwIfNoEntry: false })?.isFile()) return null;
   const fd = fs.openSync(p, 'r');

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db } from '../db/open.js';
-import { A_TYPE, type CallName, type Contract } from './contract/index.js';
+import { A_TYPE, EVENT_FIELD_WORDS, type CallName, type Contract } from './contract/index.js';
 
 /**
  * What each call of the contract is to the history, declared once for every call (a new call
@@ -39,6 +39,9 @@ export class Look {
   }
   entity(id: number): string {
     return quoted(this.text('SELECT name FROM entity WHERE id = ?', id), `entity ${id}`);
+  }
+  entityOfMention(id: number): string {
+    return quoted(this.text('SELECT e.name FROM mention m JOIN entity e ON e.id = m.entity_id WHERE m.id = ?', id), `the entity of mention ${id}`);
   }
   tag(id: number): string {
     return quoted(this.text('SELECT name FROM tag WHERE id = ?', id), `tag ${id}`);
@@ -122,6 +125,7 @@ export const COMMANDS: { [N in CallName]: CommandSpec<N> } = {
   'mentions.respan': { kind: 'do', label: ({ id }, look) => `Change the span of mention ${look.mention(id)}` },
   'mentions.annotate': { kind: 'do', label: ({ articleId, type, scope }, look) => `Mark ${A_TYPE[type]} in article ${look.article(articleId)}${scoped(scope)}` },
   'mentions.link': { kind: 'do', label: ({ id, entityId }, look) => `Link mention ${look.mention(id)} to ${look.entity(entityId)}` },
+  'mentions.place': { kind: 'do', label: ({ id, scope }, look) => `Change the place of ${scope === 'entity' ? `every mention of ${look.entityOfMention(id)}` : `mention ${look.mention(id)}${scope === 'article' ? ' (all of its entity in this article)' : ''}`}` },
   'mentions.acceptSuggested': { kind: 'do', label: ({ minConfidence, type }) => `Accept every suggested ${type ?? 'mention'} with confidence ${minConfidence} or more` },
   'namesModel.status': { kind: 'read' },
   'namesModel.reset': { kind: 'record', label: () => 'Reset the name model to the shipped one (what it learnt from decisions is dropped)' },
@@ -136,6 +140,7 @@ export const COMMANDS: { [N in CallName]: CommandSpec<N> } = {
   'entities.setPlace': { kind: 'do', label: ({ id }, look) => `Set the place of ${look.entity(id)}` },
   'entities.create': { kind: 'do', label: ({ type, name }) => `Create ${type} “${name}”` },
   'places.search': { kind: 'read' },
+  'places.entity': { kind: 'do', label: ({ place }) => ('custom' in place ? `Add custom place “${place.custom.name}” (${place.custom.lat}, ${place.custom.lon})` : 'Add a place from the gazetteer to the registry') },
   'map.places': { kind: 'read' },
   'map.basemap': { kind: 'read' },
 
@@ -148,7 +153,7 @@ export const COMMANDS: { [N in CallName]: CommandSpec<N> } = {
   'events.page': { kind: 'read' },
   'events.points': { kind: 'read' },
   'timeline.series': { kind: 'read' },
-  'events.addEvidence': { kind: 'do', label: ({ eventId, evidence }) => `Add evidence for ${evidence.field} to event ${eventId}` },
+  'events.addEvidence': { kind: 'do', label: ({ eventId, evidence }, look) => `Add evidence for ${EVENT_FIELD_WORDS[evidence.field].toLowerCase()} to ${look.event(eventId)}` },
   'events.removeEvidence': { kind: 'do', label: ({ evidenceId }, look) => `Remove evidence from ${look.eventOfEvidence(evidenceId)}` },
   'events.merge': { kind: 'do', label: ({ sourceId, targetId }, look) => `Merge ${look.event(sourceId)} into ${look.event(targetId)}` },
 

@@ -1,5 +1,5 @@
 import { COMMANDS, inputDetail, Look, type CommandSpec } from './commands.js';
-import { contract, isCallName, type CallName, type CallResult, type CoreEvent, type ImportReport } from './contract/index.js';
+import { contract, isCallName, plainIssue, type CallName, type CallResult, type CoreEvent, type ImportReport } from './contract/index.js';
 import { createHandlers, type Handlers } from './handlers.js';
 import { toCallError, UserError } from './services/errors.js';
 import { ExtractPool } from './services/entities/extractPool.js';
@@ -86,7 +86,7 @@ export class Core {
   dispatch: Dispatch = async (name, input) => {
     try {
       if (!isCallName(name)) throw new UserError('unknown_call', `There is no call named "${name}".`);
-      const parsed = contract[name].input.parse(input ?? {});
+      const parsed = contract[name].input.parse(input ?? {}, { error: plainIssue });
       const handler = this.handlers[name] as (i: unknown) => unknown;
       return { ok: true, value: await this.asCommand(name, parsed, handler) };
     } catch (error) {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { MAX_FILE_BYTES, type ArticleQuery, type CallName, type EventQuery, type CallOutput, type Changed, type Contract, type CoreEvent } from './contract/index.js';
 import { HistoryError } from '../db/history.js';
+import { entitiesMentionedIn, eventsEvidencedBy } from '../db/articleScope.js';
 import { UserError } from './services/errors.js';
 import { detectExchange, importExchange } from './services/exports/exchange.js';
 import { cancelExports, defaultExportPath, runExport } from './services/exports/index.js';
@@ -93,11 +94,7 @@ export function createHandlers({ session, imports, extraction, learner, emit, mo
     return ids.filter((id) => allowed.has(id));
   };
   /** An event query with its article query read as "evidenced by these articles" (none match: no event). */
-  const evidencedBy = (query: EventQuery): EventQuery => {
-    if (!query.articleQuery) return query;
-    const only = matchingArticles(query.articleQuery, query.articleIds);
-    return { ...query, articleQuery: null, articleIds: only.length ? only : [-1] };
-  };
+  const evidencedBy = (query: EventQuery): EventQuery => eventsEvidencedBy(ws().db, query);
   return {
     'app.info': () => ({ version, mode, maxFileBytes: MAX_FILE_BYTES, attributions: ATTRIBUTIONS }),
 
@@ -144,8 +141,8 @@ export function createHandlers({ session, imports, extraction, learner, emit, mo
       changed('articles');
       return report;
     },
-    'workspace.restoreArchive': ({ archive, target }) => {
-      const info = session.restoreArchive(archive, target);
+    'workspace.restoreArchive': ({ archive, target, passphrase }) => {
+      const info = session.restoreArchive(archive, target, passphrase ?? null);
       changed('workspace', 'articles', 'tags', 'entities', 'events', 'relations');
       return info;
     },
@@ -207,16 +204,12 @@ export function createHandlers({ session, imports, extraction, learner, emit, mo
     'mentions.respan': ({ id, start, end }) => annotated((es().respan(id, start, end), { ok: true as const })),
     'mentions.annotate': ({ articleId, start, end, type, scope }) => annotated({ id: es().annotate(articleId, start, end, type, scope) }),
     'mentions.link': ({ id, entityId }) => annotated((es().linkEntity(id, entityId), { ok: true as const })),
+    'mentions.place': ({ id, place, scope }) => annotated(es().placeMention(id, place, scope)),
     'mentions.acceptSuggested': ({ minConfidence, type }) => annotated({ accepted: es().acceptSuggested(minConfidence, type) }),
     'namesModel.status': () => learner.status(),
     'namesModel.reset': () => (learner.reset(), learner.status()),
 
-    'entities.page': ({ query, startRow, endRow }) => {
-      if (!query.articleQuery) return es().entities.page(query, startRow, endRow);
-      const ids = ws().articles.ids({ query: query.articleQuery });
-      // No matching article means no entity: an empty list, not "no filter".
-      return es().entities.page({ ...query, articleIds: ids.length ? ids.slice(0, 10_000) : [-1] }, startRow, endRow);
-    },
+    'entities.page': ({ query, startRow, endRow }) => es().entities.page(entitiesMentionedIn(ws().db, query), startRow, endRow),
     'entities.get': ({ id }) => es().entities.get(id),
     'entities.update': ({ id, ...patch }) => {
       es().entities.update(id, patch);
@@ -233,7 +226,8 @@ export function createHandlers({ session, imports, extraction, learner, emit, mo
       es().entities.setPlace(id, es().placeLink(place));
       return annotated(es().entities.get(id));
     },
-    'places.search': ({ text }) => es().searchPlaces(text),
+    'places.search': ({ text, articleId }) => es().searchPlaces(text, articleId),
+    'places.entity': ({ place }) => annotated(es().entities.get(es().placeEntity(place))),
     'map.places': ({ bbox, articleIds, includeSuggested, articleQuery }) => {
       if (!articleQuery) return es().entities.mapPlaces(bbox, articleIds, includeSuggested);
       const only = matchingArticles(articleQuery, articleIds);
@@ -322,7 +316,7 @@ export function createHandlers({ session, imports, extraction, learner, emit, mo
     'exports.defaultPath': ({ format, table }) => ({ path: defaultExportPath(ws().file, format, table) }),
     'imports.exchange': ({ name, text, companions }) => {
       const kind = detectExchange(text, name);
-      if (!kind) throw new UserError('unknown_format', `${name} is not a W3C annotation file, an ACLED CSV or GeoJSON (nor KML, a brat .ann or CoNLL).`);
+      if (!kind) throw new UserError('unknown_format', `${name} is not a W3C annotation file, an ACLED CSV or GeoJSON (nor KML, a brat .ann, CoNLL, a STIX 2.1 bundle or FollowTheMoney JSON lines).`);
       const result = importExchange(ws(), kind, text, name, companions);
       ws().articles.touched();
       ev().events.touched();

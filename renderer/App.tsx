@@ -14,6 +14,7 @@ import { Splitter, usePaneSize } from './components/Splitter.js';
 import { WorkspaceMenu } from './components/WorkspaceMenu.js';
 import { LockedWorkspace } from './components/PassphraseDialog.js';
 import { emptyQuery, isFiltered, type ViewQuery } from './state/query.js';
+import { reportScope } from './state/reportScope.js';
 import { useErrors } from './state/useAsync.js';
 import { useSearchCounts } from './state/useSearchCounts.js';
 import { ArticlesTable } from './views/ArticlesTable.js';
@@ -33,20 +34,6 @@ import { Timeline } from './views/Timeline.js';
 type AppInfo = CallOutput<'app.info'>;
 /** What is selected: an article, entity or event (each with its side panel), or a relation (no panel). */
 type Side = { kind: 'article'; id: number; eventId?: number } | { kind: 'entity'; id: number } | { kind: 'event'; id: number } | { kind: 'relation'; id: number } | null;
-
-/** What a report built now would cover, in words. */
-function describeScope(ticked: number, q: ViewQuery, columnFilters: boolean): string {
-  const parts = [
-    ticked ? `the ${ticked} ticked article${ticked === 1 ? '' : 's'}` : null,
-    !ticked && q.search.trim() ? `articles matching “${q.search.trim()}”` : null,
-    !ticked && q.tagIds.length ? `articles with ${q.tagIds.length === 1 ? 'the chosen tag' : `the ${q.tagIds.length} chosen tags`}` : null,
-    !ticked && columnFilters ? 'the table’s column filters' : null,
-    q.dateRange ? `${q.dateRange[0]} to ${q.dateRange[1]}` : null,
-    q.entityIds.length ? `${q.entityIds.length} entit${q.entityIds.length === 1 ? 'y' : 'ies'} in the filter bar` : null,
-    q.bbox ? 'places in the map view' : null,
-  ].filter(Boolean);
-  return parts.length ? `the events of ${parts.join(', ')}` : 'every event (no filter is in force)';
-}
 
 export function App() {
   const { error, setError, run } = useErrors();
@@ -572,16 +559,7 @@ export function App() {
       </div>
       {dialog === 'report' && (
         <ReportDialog
-          scope={{
-            articleIds: selection.length ? selection : null,
-            articleQuery: query.search.trim() || query.tagIds.length || Object.keys(gridFilters).length ? ArticleQuery.parse({ search: query.search, tagIds: query.tagIds, filters: gridFilters }) : null,
-            dateFrom: query.dateRange?.[0] ?? null,
-            dateTo: query.dateRange?.[1] ?? null,
-            entityIds: query.entityIds,
-            bbox: query.bbox,
-          }}
-          scopeLabel={describeScope(selection.length, query, Object.keys(gridFilters).length > 0)}
-          filtered={selection.length > 0 || isFiltered(query) || Object.keys(gridFilters).length > 0}
+          scope={reportScope(eventQuery)}
           selection={focus && links.label ? { label: `${focus.kind} “${links.label}”`, eventIds: links.eventIds } : null}
           encrypted={workspace.encrypted}
           run={run}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ArticleQuery } from './articles.js';
 import { EntityQuery } from './entities.js';
 import { EventQuery } from './events.js';
+import { RelationNarrowing } from './relations.js';
 
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'geojson', 'kml', 'acled', 'w3c', 'brat', 'conll', 'ftm', 'stix', 'gexf', 'archive'] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS);
@@ -30,6 +31,8 @@ export const TableExport = z.object({
   entityQuery: EntityQuery.optional(),
   eventQuery: EventQuery.optional(),
   entityIds: z.array(z.number().int()).max(50).optional(),
+  /** The Relations table's search, column filters and sort, so its export holds the rows it shows. */
+  relationNarrowing: RelationNarrowing.optional(),
   /** Column ids in the order shown; absent for every column. */
   columns: z.array(z.string().max(50)).max(50).optional(),
 });
@@ -55,10 +58,10 @@ export type ExportRequest = z.infer<typeof ExportRequest>;
 export const ExportResult = z.object({ path: z.string(), format: ExportFormat, records: z.number(), bytes: z.number(), files: z.number() });
 export type ExportResult = z.infer<typeof ExportResult>;
 
-export const EXCHANGE_KINDS = ['w3c', 'acled', 'geojson', 'kml', 'brat', 'conll'] as const;
+export const EXCHANGE_KINDS = ['w3c', 'acled', 'geojson', 'kml', 'brat', 'conll', 'stix', 'ftm'] as const;
 
-/** The file extensions the import dialog offers: W3C JSON-LD, ACLED CSV, GeoJSON, KML, brat (.ann with its .txt), CoNLL/IOB. */
-export const EXCHANGE_EXTENSIONS = ['.json', '.jsonld', '.geojson', '.csv', '.kml', '.ann', '.txt', '.conll', '.conllu', '.iob', '.bio', '.tsv'] as const;
+/** The file extensions the import dialog offers: W3C JSON-LD, ACLED CSV, GeoJSON, KML, brat (.ann with its .txt), CoNLL/IOB, STIX bundles, FtM JSON lines. */
+export const EXCHANGE_EXTENSIONS = ['.json', '.jsonld', '.geojson', '.csv', '.kml', '.ann', '.txt', '.conll', '.conllu', '.iob', '.bio', '.tsv', '.jsonl', '.ndjson'] as const;
 
 /** One exchange file, with the files it needs beside it (a brat .ann's .txt, by name). */
 export const ExchangeImportInput = z.object({

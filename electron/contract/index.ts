@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ArticleDetail, ArticlePage, ArticlePatch, ArticleQuery, ArticleTarget } from './articles.js';
-import { BasemapLabels, EntityDetail, EntityQuery, EntityRow, EntityType, MapLayer, Mention, MentionType, PlaceCandidate, PlacePick } from './entities.js';
+import { BasemapLabels, EntityDetail, EntityQuery, EntityRow, EntityType, MapLayer, Mention, MentionType, PlaceCandidate, PlacePick, PlaceScope } from './entities.js';
 import { EventInput, EventQuery, EventRecord, EvidenceInput, Problem } from './events.js';
 import { ImportReport, ImportSource } from './imports.js';
 import { Graph, RelationEvidence, RelationInput, RelationNarrowing, RelationRecord } from './relations.js';
@@ -25,6 +25,9 @@ export * from './reports.js';
 export * from './history.js';
 export * from './workspaceKey.js';
 export * from './namesModel.js';
+export * from './fieldWords.js';
+export * from './plainErrors.js';
+export * from './plural.js';
 
 const Id = z.number().int().positive();
 const Empty = z.object({}).default({});
@@ -143,6 +146,11 @@ export const contract = {
     z.object({ id: z.number() }),
   ),
   'mentions.link': call(z.object({ id: Id, entityId: Id }), Ok),
+  /** A place chosen for a mention, as far as the analyst says: this mention, its entity in this article, or the entity everywhere. */
+  'mentions.place': call(
+    z.object({ id: Id, place: z.union([PlacePick.options[0], PlacePick.options[1]]), scope: PlaceScope }),
+    z.object({ entityId: z.number(), moved: z.number() }),
+  ),
   /** Batch review: every suggestion at or above a confidence (of one type) accepted as the analyst's, in one transaction. */
   'mentions.acceptSuggested': call(
     z.object({ minConfidence: z.number().min(0).max(1), type: MentionType.nullable().default(null) }),
@@ -175,7 +183,10 @@ export const contract = {
   'entities.split': call(z.object({ id: Id, mentionIds: z.array(Id).min(1), name: z.string().trim().min(1).max(300) }), z.object({ newId: z.number() })),
   'entities.delete': call(z.object({ id: Id }), Ok),
   'entities.setPlace': call(z.object({ id: Id, place: PlacePick }), EntityDetail),
-  'places.search': call(z.object({ text: z.string().trim().min(1).max(200) }), z.array(PlaceCandidate)),
+  /** Ranked with the countries of the article being read (when given), then the workspace's. */
+  'places.search': call(z.object({ text: z.string().trim().min(1).max(200), articleId: Id.nullable().default(null) }), z.array(PlaceCandidate)),
+  /** The registry's place entity for a gazetteer record or a custom place (name and point), made if new. */
+  'places.entity': call(z.object({ place: z.union([PlacePick.options[0], PlacePick.options[1]]) }), EntityDetail),
   'map.places': call(
     z.object({
       bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable().default(null),
@@ -247,8 +258,8 @@ export const contract = {
   'exports.cancel': call(Empty, z.object({ cancelled: z.number() })),
   /** A W3C annotation, ACLED CSV or GeoJSON file's text, told apart by content. */
   'imports.exchange': call(ExchangeImportInput, ExchangeImportResult),
-  /** Restores a workspace archive into a new workspace file and opens it. */
-  'workspace.restoreArchive': call(z.object({ archive: z.string().min(1), target: z.string().min(1) }), WorkspaceInfo),
+  /** Restores a workspace archive into a new workspace file and opens it; an encrypted one with its workspace's passphrase. */
+  'workspace.restoreArchive': call(z.object({ archive: z.string().min(1), target: z.string().min(1), passphrase: Passphrase.optional() }), WorkspaceInfo),
 
   'imports.start': call(z.object({ source: ImportSource }), z.object({ jobId: z.string() })),
   'imports.cancel': call(z.object({ jobId: z.string() }), Ok),

@@ -319,20 +319,15 @@ export class WorkspaceSession {
     return target;
   }
 
-  /** Unpacks an archive (checked against its manifest) into a new workspace file, then opens it. */
-  restoreArchive(archive: string, file: string): WorkspaceInfo {
+  /**
+   * Unpacks an archive (checked against its manifest) into a new workspace file, then opens it. An
+   * encrypted archive needs the passphrase its workspace had, and stays encrypted with it.
+   */
+  restoreArchive(archive: string, file: string, passphrase: string | null = null): WorkspaceInfo {
     // The restored workspace is a file the analyst names: a relative name goes to the documents folder, like an export.
     const target = withExtension(resolveOutputPath(file));
-    try {
-      restoreArchive(path.resolve(archive), target);
-    } catch (error) {
-      if (!(error instanceof PassphraseError)) throw error;
-      throw new UserError(
-        'archive_encrypted',
-        `${path.basename(archive)} holds an encrypted workspace, which cannot be restored from here yet. Unzip it and open its workspace.awb with the workspace's passphrase.`,
-      );
-    }
-    return this.switchTo(target, false, null);
+    passphraseErrors(() => restoreArchive(path.resolve(archive), target, passphrase));
+    return this.switchTo(target, false, passphrase);
   }
 
   close(): void {

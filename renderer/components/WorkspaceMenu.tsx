@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { PASSPHRASE_NEEDED, type WorkspaceInfo } from '../../electron/contract/index.js';
 import { call, CallFailed, pickWorkspacePath } from '../api.js';
+import { setDateStyle, showDate, useDateStyle } from '../dates.js';
+import { plural } from '../text.js';
 import { useConfirm } from './ConfirmDialog.js';
 import { Modal } from './Modal.js';
 import { PassphraseDialog, useActivityForIdleLock, type PassphraseTask } from './PassphraseDialog.js';
@@ -30,11 +32,14 @@ export function WorkspaceMenu({ info, onChanged, onNotice, run }: Props) {
   const { confirm, dialog: confirmDialog } = useConfirm();
   const { ask, dialog: promptDialog } = usePrompt();
   const [task, setTask] = useState<PassphraseTask | null>(null);
+  const dates = useDateStyle();
   useActivityForIdleLock(info.encrypted && !info.locked);
 
   const keyChanged = (next: WorkspaceInfo) => {
+    const done = task;
     const kind = task?.kind;
     setTask(null);
+    if (done?.kind === 'restore') return restored(done.archive, next);
     onChanged(next);
     if (kind === 'set') onNotice(`${next.name} is encrypted now. Exports and reports you write from it are plain files.`);
     if (kind === 'change') onNotice('The passphrase is changed.');
@@ -67,7 +72,7 @@ export function WorkspaceMenu({ info, onChanged, onNotice, run }: Props) {
     const report = await run(() => call('workspace.purge', {}));
     if (report) {
       onNotice(
-        `Purged deleted data: ${report.redactedChanges} change-log records redacted; the workspace went from ${megabytes(report.bytesBefore)} to ${megabytes(report.bytesAfter)}.` +
+        `Purged deleted data: ${plural(report.redactedChanges, 'change-log record')} redacted; the workspace went from ${megabytes(report.bytesBefore)} to ${megabytes(report.bytesAfter)}.` +
           (report.walEmptied ? '' : ' Another program has this workspace open; its log is emptied when it closes the workspace.'),
       );
     }
@@ -115,12 +120,25 @@ export function WorkspaceMenu({ info, onChanged, onNotice, run }: Props) {
     if (!archive) return;
     const target = await pickWorkspacePath('create');
     if (!target) return;
-    restored(archive, await run(() => call('workspace.restoreArchive', { archive, target })));
+    await restoreFrom(archive, target);
+  };
+  const restoreFrom = async (archive: string, target: string) => {
+    const next = await run(async () => {
+      try {
+        return await call('workspace.restoreArchive', { archive, target });
+      } catch (e) {
+        // An encrypted archive: asked for its workspace's passphrase, then restored by the dialog.
+        if (!(e instanceof CallFailed && e.code === PASSPHRASE_NEEDED)) throw e;
+        setTask({ kind: 'restore', archive, target });
+        return undefined;
+      }
+    });
+    restored(archive, next);
   };
   const restored = (archive: string, next: WorkspaceInfo | undefined) => {
     if (!next) return;
     onChanged(next);
-    onNotice(`Restored ${archive.split(/[/\\]/).pop()} as ${next.path}: its checksums and counts match its manifest.`);
+    onNotice(`Restored ${archive.split(/[/\\]/).pop()} as ${next.path}: its checksums and counts match its manifest.${next.encrypted ? ' It is encrypted with the passphrase it had.' : ''}`);
   };
 
   return (
@@ -168,6 +186,15 @@ export function WorkspaceMenu({ info, onChanged, onNotice, run }: Props) {
               Encrypt with a passphrase…
             </button>
           )}
+          <button
+            role="menuitemcheckbox"
+            aria-checked={dates === 'iso'}
+            type="button"
+            title={`Dates on screen: ${dates === 'iso' ? 'ISO, as the data holds them' : 'as this computer writes them'}`}
+            onClick={() => (setOpen(false), setDateStyle(dates === 'iso' ? 'local' : 'iso'))}
+          >
+            {dates === 'iso' ? '✓ ' : ''}Dates as 2021-06-20 (ISO) rather than {showDate('2021-06-20', { style: 'local' })}
+          </button>
           {info.recent.filter((r) => r !== info.path).length > 0 && <div className="menu-heading">Recent</div>}
           {info.recent
             .filter((r) => r !== info.path)
@@ -213,7 +240,7 @@ export function WorkspaceMenu({ info, onChanged, onNotice, run }: Props) {
               const archive = restoring.archive.trim();
               const target = restoring.target.trim() || restoredName(archive);
               setRestoring(null);
-              void run(() => call('workspace.restoreArchive', { archive, target })).then((next) => restored(archive, next));
+              void restoreFrom(archive, target);
             }}
           >
             <label className="field">

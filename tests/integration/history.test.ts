@@ -166,6 +166,11 @@ describe('the audit trail', () => {
       'mentions.acceptSuggested': () => (unreview(1), call('mentions.acceptSuggested', { minConfidence: 0, type: null })),
       'entities.update': async () => call('entities.update', { id: await entity('Zabihullah Mujahid'), notes: 'Taliban spokesman' }),
       'entities.setPlace': async () => call('entities.setPlace', { id: await entity('Kunduz'), place: { custom: { name: 'Kunduz centre', lat: 36.73, lon: 68.86 } } }),
+      'mentions.place': async () => {
+        const kunduz = (await call('mentions.list', { articleId })).find((m) => m.type === 'place' && m.quote === 'Kunduz' && m.status !== 'rejected')!;
+        return call('mentions.place', { id: kunduz.id, place: { custom: { name: 'Kunduz bazaar', lat: 36.72, lon: 68.86 } }, scope: 'this' });
+      },
+      'places.entity': () => call('places.entity', { place: { custom: { name: 'Kunduz airport', lat: 36.66, lon: 68.91 } } }),
       'entities.merge': async () => {
         const other = await call('entities.create', { type: 'person', name: 'Z. Mujahid' });
         undoId = (await call('entities.merge', { sourceId: other.id, targetId: await entity('Zabihullah Mujahid') })).undoId;
