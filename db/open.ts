@@ -119,6 +119,26 @@ function chooseCipher(db: Db): void {
   db.pragma(`kdf_iter = ${CIPHER.kdfIterations}`);
 }
 
+/**
+ * A second connection to an open workspace, for the background checkpointer
+ * (electron/services/checkpointer.ts): keyed like the first, it runs no migration and takes no
+ * lock, and it never writes records, only moves the write-ahead log into the file.
+ */
+export function openCheckpointConnection(file: string, passphrase: string | null): Db {
+  const db = new Database(file, { nativeBinding: nativeBinding(), fileMustExist: true });
+  try {
+    if (passphrase && isEncryptedFile(file)) useKey(db, passphrase);
+    // A passive checkpoint never waits; the close at the end may, briefly.
+    db.pragma('busy_timeout = 1000');
+    // The first read: fails here, not at the first checkpoint, when the key is wrong.
+    db.pragma('user_version', { simple: true });
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
 const SQLITE_HEADER = 'SQLite format 3\0';
 
 /**

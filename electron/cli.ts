@@ -19,7 +19,7 @@ import {
 import { isArchive, restoreArchive } from './services/exports/archive.js';
 import { companionNames, detectExchange } from './services/exports/exchange.js';
 import { Core } from './dispatch.js';
-import { appVersion, gazetteerFile, parseWorkerFile, sampleDir, userDataDir } from './paths.js';
+import { appVersion, checkpointWorkerFile, gazetteerFile, parseWorkerFile, sampleDir, userDataDir } from './paths.js';
 
 const USAGE = `awb — Analyst Workbench on the command line
 
@@ -153,6 +153,7 @@ async function main(argv: string[]): Promise<number> {
     suggestOnImport: false,
     // Only an import parses files: other commands do not start the parsing workers.
     parseWorker: command === 'import' ? parseWorkerFile() : null,
+    checkpointWorker: command === 'import' ? checkpointWorkerFile() : null,
     // Short runs beside the app or each other: SQLite serialises their writes, no instance lock.
     lockWorkspace: false,
   });

@@ -28,6 +28,8 @@ export interface CoreOptions {
   parseWorker?: string | null;
   /** The built extraction worker (dist/electron/extractWorker.mjs); without it, suggestions are read on this thread. */
   extractWorker?: string | null;
+  /** The built checkpoint worker (dist/electron/checkpointWorker.mjs); without it, SQLite checkpoints the log on this thread. */
+  checkpointWorker?: string | null;
   /** When the workspace's name model is trained again after decisions (tests shorten the waits). */
   learnerTiming?: LearnerTiming;
   /** Take the one-instance workspace lock (default); the command line does not (see workspaceLock.ts). */
@@ -59,7 +61,7 @@ export class Core {
 
   constructor(options: CoreOptions) {
     const gazetteer = () => (this.gazetteerInstance ??= new Gazetteer(options.gazetteerFile));
-    this.session = new WorkspaceSession(options.dataDir, options.workspace, gazetteer, options.lockWorkspace ?? true, options.passphrase ?? null);
+    this.session = new WorkspaceSession(options.dataDir, options.workspace, gazetteer, options.lockWorkspace ?? true, options.passphrase ?? null, options.checkpointWorker ?? null);
     // Made (and emptied of what a killed run left) as the core starts.
     this.scratch = new ScratchSpace(options.dataDir);
     const emit = (event: CoreEvent) => this.listeners.forEach((l) => l(event));

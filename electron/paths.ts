@@ -19,6 +19,8 @@ export const parseWorkerFile = (root = appRoot()) => path.join(root, 'dist', 'el
 export const coreWorkerFile = (root = appRoot()) => path.join(root, 'dist', 'electron', 'core.mjs');
 /** The worker that reads articles for names (suggestions), built beside it. */
 export const extractWorkerFile = (root = appRoot()) => path.join(root, 'dist', 'electron', 'extractWorker.mjs');
+/** The worker that checkpoints the workspace's write-ahead log off the core's thread. */
+export const checkpointWorkerFile = (root = appRoot()) => path.join(root, 'dist', 'electron', 'checkpointWorker.mjs');
 
 /** Where workspaces and settings live when no Electron is there to say (browser mode, CLI). */
 export function userDataDir(): string {

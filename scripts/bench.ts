@@ -7,7 +7,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ArticleQuery, EXPORT_FORMATS, EXPORT_FORMAT_INFO, EventQuery, SUB_EVENT_TYPES, decodeMapLayer, eventTypeOf } from '../electron/contract/index.js';
 import { Core } from '../electron/dispatch.js';
-import { appRoot, gazetteerFile, parseWorkerFile } from '../electron/paths.js';
+import { appRoot, checkpointWorkerFile, gazetteerFile, parseWorkerFile } from '../electron/paths.js';
 import { Gazetteer } from '../electron/services/gazetteer/gazetteer.js';
 import { findChromium } from '../electron/services/reports/pdf.js';
 import { spawn } from 'node:child_process';
@@ -40,7 +40,7 @@ async function benchSize(n: number): Promise<void> {
     fs.writeFileSync(path.join(files, `a${String(i).padStart(6, '0')}.txt`), t);
   });
   const avgBytes = bytes / n;
-  const core = new Core({ dataDir: dir, gazetteerFile: gazetteerFile(), workspace: path.join(dir, 'bench.awb'), sampleDir: dir, mode: 'browser', version: 'bench', suggestOnImport: false, parseWorker: parseWorkerFile() });
+  const core = new Core({ dataDir: dir, gazetteerFile: gazetteerFile(), workspace: path.join(dir, 'bench.awb'), sampleDir: dir, mode: 'browser', version: 'bench', suggestOnImport: false, parseWorker: parseWorkerFile(), checkpointWorker: checkpointWorkerFile() });
   peakRss = process.memoryUsage().rss;
 
   const t0 = performance.now();

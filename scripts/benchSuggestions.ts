@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Core } from '../electron/dispatch.js';
-import { extractWorkerFile, gazetteerFile, parseWorkerFile } from '../electron/paths.js';
+import { checkpointWorkerFile, extractWorkerFile, gazetteerFile, parseWorkerFile } from '../electron/paths.js';
 import { EXTRACTOR_VERSION } from '../electron/services/entities/service.js';
 import { readArticles } from '../electron/services/entities/readArticles.js';
 import { namesModel } from '../electron/services/entities/tagger/index.js';
@@ -42,6 +42,7 @@ export async function benchSuggestions(sizes: number[]): Promise<void> {
       mode: 'browser',
       version: 'bench',
       parseWorker: parseWorkerFile(),
+      checkpointWorker: checkpointWorkerFile(),
       extractWorker: extractWorkerFile(),
     });
     // The window's calls while the import and its suggestions run: a table page and the map, every

@@ -68,6 +68,7 @@ await Promise.all([
       gazetteer: path.join(root, 'electron/services/gazetteer/prepare.ts'),
       parseWorker: path.join(root, 'electron/services/extract/parseWorker.ts'),
       extractWorker: path.join(root, 'electron/services/entities/extractWorker.ts'),
+      checkpointWorker: path.join(root, 'electron/services/checkpointWorker.ts'),
       core: path.join(root, 'electron/coreWorker.ts'),
     },
     outdir: path.join(dist, 'electron'),

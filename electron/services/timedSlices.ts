@@ -5,7 +5,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
  * map) that arrives meanwhile waits for the rest of the slice, so this is most of its worst case:
  * the target for such calls during an import is 50 ms (issue 12).
  */
-export const SLICE_MILLISECONDS = 20;
+export const SLICE_MILLISECONDS = 15;
 
 /**
  * Background writes (an import's articles, the suggestions read for them) cut into transactions
@@ -41,10 +41,14 @@ export class TimedSlices {
     return at;
   }
 
-  /** The next size from the cost per item just seen; it moves at most fourfold at a time, so one odd slice cannot swing it. */
+  /**
+   * The next size from the cost per item just seen: down at once when a slice ran long, up by a
+   * quarter at a time, since the cost per item jumps (a long report, an index merge) and the
+   * window's worst wait is what counts, not the average.
+   */
   private learn(count: number, milliseconds: number): void {
-    const perItem = Math.max(milliseconds, 0.01) / count;
-    const wanted = Math.floor(this.budget / perItem);
-    this.size = Math.max(1, Math.min(this.most, Math.min(this.size * 4, Math.max(Math.ceil(this.size / 4), wanted))));
+    const wanted = Math.max(1, Math.floor(this.budget / (Math.max(milliseconds, 0.01) / count)));
+    this.size = Math.min(this.most, wanted < this.size ? wanted : Math.min(wanted, this.size + Math.max(1, Math.floor(this.size / 4))));
   }
+
 }

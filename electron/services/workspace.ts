@@ -23,6 +23,7 @@ import { EventService } from './events/service.js';
 import { restoreArchive } from './exports/archive.js';
 import { resolveOutputPath } from './output.js';
 import { ScratchSpace } from './scratch.js';
+import { Checkpointer } from './checkpointer.js';
 import type { Gazetteer } from './gazetteer/gazetteer.js';
 import { describeHolder, WorkspaceLock } from './workspaceLock.js';
 
@@ -39,6 +40,7 @@ export class Workspace {
   readonly history: History;
   /** The file is encrypted: this connection reads it through the key derived from its passphrase. */
   readonly encrypted: boolean;
+  private readonly checkpointer: Checkpointer | null;
 
   constructor(
     readonly file: string,
@@ -48,6 +50,8 @@ export class Workspace {
     readonly readOnly: string | null = null,
     /** Releases what the workspace holds besides its connection: its lock, a temporary copy. */
     private readonly release: () => void = () => {},
+    /** Checkpoints off the core's thread (see checkpointer.ts), with the built worker and the file's passphrase. */
+    private readonly background: Background = NO_BACKGROUND,
   ) {
     this.articles = new ArticlesRepository(db);
     this.tags = new TagsRepository(db);
@@ -56,6 +60,7 @@ export class Workspace {
     this.relations = new RelationsRepository(db);
     this.history = new History(db, readOnly === null);
     this.encrypted = isEncrypted(db);
+    this.checkpointer = readOnly === null ? Checkpointer.start(background.checkpointWorker, file, db, background.passphrase) : null;
   }
 
   /**
@@ -65,13 +70,16 @@ export class Workspace {
    */
   rekey(current: string | null, next: string | null): Workspace {
     this.assertWritable();
+    // The file is replaced by a rekeyed copy: no other connection may hold the old one.
+    this.checkpointer?.stop();
     rekeyWorkspace(this.db, this.file, current, next);
     return this.reopen(next);
   }
 
   /** A fresh connection to the same file, holding this workspace's lock (after a rekey, or one that failed). */
   reopen(passphrase: string | null): Workspace {
-    return new Workspace(this.file, openWorkspace(this.file, { passphrase }), this.gazetteer, null, this.release);
+    this.checkpointer?.stop();
+    return new Workspace(this.file, openWorkspace(this.file, { passphrase }), this.gazetteer, null, this.release, { ...this.background, passphrase });
   }
 
   /** What a selected record is tied to, for every view to mark. */
@@ -96,17 +104,33 @@ export class Workspace {
   }
 
   close(): void {
+    this.checkpointer?.stop();
     this.db.close();
     this.release();
   }
 }
+
+/** What a workspace needs to run background work of its own. */
+export interface Background {
+  checkpointWorker: string | null;
+  passphrase: string | null;
+}
+const NO_BACKGROUND: Background = { checkpointWorker: null, passphrase: null };
 
 /**
  * Opens a workspace for a session. Read-only, with the reason, when the file or its folder cannot
  * be written (read-only media: WAL needs its -wal and -shm files beside the workspace) or when
  * another app instance holds it (with `lock`).
  */
-export function openSessionWorkspace(file: string, create: boolean, lock: boolean, gazetteer: () => Gazetteer, dataDir: string, passphrase: string | null = null): Workspace {
+export function openSessionWorkspace(
+  file: string,
+  create: boolean,
+  lock: boolean,
+  gazetteer: () => Gazetteer,
+  dataDir: string,
+  passphrase: string | null = null,
+  checkpointWorker: string | null = null,
+): Workspace {
   const exists = fs.existsSync(file);
   const unwritable = exists ? writeProblem(file) : null;
   if (unwritable) return openReadOnly(file, gazetteer, unwritable, dataDir, passphrase);
@@ -121,7 +145,7 @@ export function openSessionWorkspace(file: string, create: boolean, lock: boolea
     );
   }
   try {
-    return new Workspace(file, openWorkspace(file, { create, passphrase }), gazetteer, null, () => taken?.release());
+    return new Workspace(file, openWorkspace(file, { create, passphrase }), gazetteer, null, () => taken?.release(), { checkpointWorker, passphrase });
   } catch (error) {
     taken?.release();
     // A file that refuses writes only when SQLite tries (a read-only mount seen as writable).
@@ -213,12 +237,14 @@ export class WorkspaceSession {
     private readonly lock = true,
     /** The initial workspace's passphrase (the command line); without it an encrypted workspace starts locked. */
     passphrase: string | null = null,
+    /** The built checkpoint worker (dist/electron/checkpointWorker.mjs); without it SQLite checkpoints on this thread. */
+    private readonly checkpointWorker: string | null = null,
   ) {
     fs.mkdirSync(dataDir, { recursive: true });
     this.settingsFile = path.join(dataDir, 'settings.json');
     this.file = path.resolve(initialFile ?? path.join(dataDir, `default${WORKSPACE_EXTENSION}`));
     try {
-      this.workspace = openSessionWorkspace(this.file, true, lock, gazetteer, dataDir, passphrase);
+      this.workspace = openSessionWorkspace(this.file, true, lock, gazetteer, dataDir, passphrase, checkpointWorker);
     } catch (error) {
       if (!(error instanceof PassphraseError && error.reason === 'needed')) throw asUserError(error);
       this.workspace = null;
@@ -264,7 +290,7 @@ export class WorkspaceSession {
 
   /** Opens the locked workspace; a wrong passphrase leaves it locked and its file untouched. */
   unlock(passphrase: string): WorkspaceInfo {
-    if (!this.workspace) this.workspace = passphraseErrors(() => openSessionWorkspace(this.file, false, this.lock, this.gazetteer, this.dataDir, passphrase));
+    if (!this.workspace) this.workspace = passphraseErrors(() => openSessionWorkspace(this.file, false, this.lock, this.gazetteer, this.dataDir, passphrase, this.checkpointWorker));
     this.lastUse = Date.now();
     return this.info();
   }
@@ -348,7 +374,7 @@ export class WorkspaceSession {
     // tried again, since the other instance may have closed it meanwhile.
     if (file === this.file && this.workspace && !create && this.workspace.readOnly === null) return this.info();
     // Open the new one first: a file that fails to open leaves the current workspace untouched.
-    const next = passphraseErrors(() => openSessionWorkspace(file, create, this.lock, this.gazetteer, this.dataDir, passphrase));
+    const next = passphraseErrors(() => openSessionWorkspace(file, create, this.lock, this.gazetteer, this.dataDir, passphrase, this.checkpointWorker));
     this.workspace?.close();
     this.workspace = next;
     this.file = file;

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { EntityType } from '../../contract/entities.js';
+import { runInBackground } from '../backgroundThread.js';
 import { Gazetteer } from '../gazetteer/gazetteer.js';
 import type { ModelParts } from './extractPool.js';
 import { readArticles, type ArticleToRead } from './readArticles.js';
@@ -11,6 +12,7 @@ import { FeatureIndex, type TaggerModel } from './tagger/model.js';
  * so on two cores the core stores one batch while the workers read the next ones, and a call from
  * the window never waits behind a batch being read.
  */
+runInBackground();
 const gazetteer = new Gazetteer((workerData as { gazetteerFile: string }).gazetteerFile);
 let registry = new Map<string, EntityType>();
 /** The workspace's own name model, when it has one (undefined: the shipped model). */

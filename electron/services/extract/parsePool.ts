@@ -18,6 +18,8 @@ interface Pending {
   onProgress?: ReadingProgress;
   /** The import's Cancel: stops this file, even one in the middle of a long OCR. */
   signal?: AbortSignal;
+  /** Takes this file's Cancel listener off the import's signal (one import sends thousands of files). */
+  detach?: () => void;
 }
 
 interface Slot {
@@ -151,7 +153,17 @@ export class ParsePool {
   /** Every document in a file: one for a page, many for a mailbox, a zip or an e-mail with attachments. */
   parse(name: string, bytes: Uint8Array, onProgress?: ReadingProgress, signal?: AbortSignal): Promise<ParsedDocument[]> {
     if (signal?.aborted) return Promise.reject(new Refusal(CANCELLED));
-    return new Promise((resolve, reject) => this.send({ name, bytes, resolve, reject, onProgress, signal }));
+    return new Promise((resolve, reject) => {
+      const pending: Pending = {
+        name,
+        bytes,
+        resolve: (documents) => (pending.detach?.(), resolve(documents)),
+        reject: (error) => (pending.detach?.(), reject(error)),
+        onProgress,
+        signal,
+      };
+      this.send(pending);
+    });
   }
 
   private send(pending: Pending): void {
@@ -164,7 +176,10 @@ export class ParsePool {
     slot.pending.set(id, pending);
     if (slot.pending.size === 1) this.arm(slot);
     slot.worker.postMessage({ id, name: pending.name, bytes: pending.bytes });
-    pending.signal?.addEventListener('abort', () => this.cancel(id), { once: true });
+    pending.detach?.();
+    const onAbort = () => this.cancel(id);
+    pending.signal?.addEventListener('abort', onAbort, { once: true });
+    pending.detach = () => pending.signal?.removeEventListener('abort', onAbort);
   }
 
   /**

@@ -1,4 +1,5 @@
 import { parentPort } from 'node:worker_threads';
+import { runInBackground } from '../backgroundThread.js';
 import { documentsFromFile, Refusal } from './article.js';
 import { onReadingProgress } from './formats/document.js';
 
@@ -6,6 +7,7 @@ import { onReadingProgress } from './formats/document.js';
  * Parses files off the main thread, so an import's parsing overlaps with storing. One file at a
  * time: when a file runs over its time or memory, the pool knows which one it was.
  */
+runInBackground();
 let queue = Promise.resolve();
 /** Files cancelled while they waited their turn: skipped when it comes. */
 const cancelled = new Set<number>();

@@ -1,0 +1,16 @@
+import os from 'node:os';
+
+/**
+ * Marks the calling worker thread as background work (reading files, reading for names): when the
+ * cores are busy the scheduler runs the core's thread first, which answers the window. On Linux a
+ * priority set with pid 0 is the calling thread's alone; elsewhere it would be the whole app's, so
+ * it is left as it is there.
+ */
+export function runInBackground(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    os.setPriority(0, 10);
+  } catch {
+    // Not permitted (a sandbox): the thread keeps the app's priority.
+  }
+}

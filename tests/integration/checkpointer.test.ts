@@ -1,0 +1,87 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Core } from '../../electron/dispatch.js';
+import { gazetteerFile } from '../../electron/paths.js';
+import { openWorkspace } from '../../db/open.js';
+import { bundleEntry } from './cliBundle.js';
+import { repoRoot, tempDir } from './helpers.js';
+
+let worker: Awaited<ReturnType<typeof bundleEntry>>;
+beforeAll(async () => {
+  worker = await bundleEntry('electron/services/checkpointWorker.ts');
+}, 120_000);
+afterAll(() => worker?.remove());
+
+const PASSPHRASE = 'correct horse battery staple';
+
+function core(file: string, checkpointWorker: string | null, passphrase: string | null = null) {
+  const dir = tempDir();
+  return new Core({ dataDir: dir, gazetteerFile: gazetteerFile(repoRoot), workspace: file, sampleDir: dir, mode: 'browser', version: 'test', suggestOnImport: false, lockWorkspace: false, checkpointWorker, passphrase });
+}
+
+/** Enough text (about 8 MB through the log) that SQLite would checkpoint several times on its own. */
+async function importMany(c: Core): Promise<void> {
+  const files = Array.from({ length: 400 }, (_, i) => ({
+    name: `report-${i}.txt`,
+    base64: Buffer.from(`Report ${i}\n\n${`Officials in Kunduz said report ${i} describes fighting on the highway near Imam Sahib. `.repeat(120)}\n`).toString('base64'),
+  }));
+  await c.imports.importNow({ kind: 'files', files });
+}
+
+const until = async (ok: () => boolean, ms = 10_000) => {
+  const end = Date.now() + ms;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+};
+
+describe('checkpoints off the core thread', () => {
+  for (const passphrase of [null, PASSPHRASE]) {
+    it(`moves the log into the ${passphrase ? 'encrypted' : 'plain'} file from its worker, while the core's connection never checkpoints`, async () => {
+      const file = path.join(tempDir(), 'w.awb');
+      if (passphrase) openWorkspace(file, { create: true, passphrase }).close();
+      const c = core(file, worker.file, passphrase);
+      const db = c.session.current.db;
+      // SQLite's default until the worker has the file open; then the core's connection stops.
+      await until(() => db.pragma('wal_autocheckpoint', { simple: true }) === 0);
+      const before = fs.statSync(file).size;
+      await importMany(c);
+      // Only the worker can have copied pages into the file.
+      await until(() => fs.statSync(file).size > before + 4 * 1024 * 1024);
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+      c.close();
+      // The last connection to close folds the log in and removes it.
+      expect(fs.existsSync(`${file}-wal`)).toBe(false);
+      const again = openWorkspace(file, { passphrase });
+      expect(again.prepare('SELECT count(*) FROM article').pluck().get()).toBe(400);
+      again.close();
+    }, 60_000);
+  }
+
+  it('lets go of the file for a change of passphrase, and follows the workspace under its new one', async () => {
+    const file = path.join(tempDir(), 'w.awb');
+    const c = core(file, worker.file);
+    const db = c.session.current.db;
+    await until(() => db.pragma('wal_autocheckpoint', { simple: true }) === 0);
+    const result = await c.dispatch('workspace.setPassphrase', { current: null, next: PASSPHRASE });
+    expect(result.ok).toBe(true);
+    const rekeyed = c.session.current.db;
+    await until(() => rekeyed.pragma('wal_autocheckpoint', { simple: true }) === 0);
+    const before = fs.statSync(file).size;
+    await importMany(c);
+    await until(() => fs.statSync(file).size > before + 4 * 1024 * 1024);
+    c.close();
+    expect(() => openWorkspace(file, {})).toThrow(/passphrase/);
+    const again = openWorkspace(file, { passphrase: PASSPHRASE });
+    expect(again.prepare('SELECT count(*) FROM article').pluck().get()).toBe(400);
+    again.close();
+  }, 60_000);
+
+  it('leaves checkpoints to SQLite when there is no built worker', () => {
+    const c = core(path.join(tempDir(), 'w.awb'), null);
+    expect(c.session.current.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    c.close();
+  });
+});
