@@ -3,6 +3,7 @@ import {
   ACTOR_TYPES,
   ACTOR_TYPE_CODES,
   EVENT_FIELDS,
+  EVENT_FIELD_WORDS,
   EVENT_TYPES,
   EVENT_TYPE_NAMES,
   SOURCE_SCALES,
@@ -40,18 +41,6 @@ interface Draft {
   notes: string;
   tags: string;
 }
-
-const FIELD_LABEL: Record<EventField, string> = {
-  date: 'Date',
-  eventType: 'Event type',
-  actor1: 'Actor 1',
-  actor2: 'Actor 2',
-  associates: 'Associated actors',
-  location: 'Location',
-  fatalities: 'Fatalities',
-  civilianTargeting: 'Civilian targeting',
-  notes: 'Notes',
-};
 
 /** Evidence still to be saved with a new event: the quote is known from the article being read. */
 export interface PendingEvidence extends EvidenceInput {
@@ -265,7 +254,7 @@ export function EventForm({ event, initial, selection, onSaved, onClose, onOpenE
           <select aria-label="Evidence for" value={evidenceField} onChange={(e) => setEvidenceField(e.target.value as EventField)}>
             {EVENT_FIELDS.map((f) => (
               <option key={f} value={f}>
-                {FIELD_LABEL[f]}
+                {EVENT_FIELD_WORDS[f]}
               </option>
             ))}
           </select>

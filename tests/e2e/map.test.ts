@@ -57,7 +57,7 @@ describe.skipIf(!chromiumPath)('the map keeps its promises (browser mode, real C
     });
     await expect.poll(counts, { timeout: 10_000 }).toMatch(/ · 1 event$/);
     // At the first zoom, Kunduz and its neighbours (Khanabad, Taloqan) are one cluster: Kunduz is not drawn alone.
-    await expect.poll(async () => (await drawn()).clusters).toBeGreaterThan(0);
+    await expect.poll(async () => (await drawn()).clusters, { timeout: 10_000 }).toBeGreaterThan(0);
 
     await page.getByRole('tab', { name: 'Entities' }).click();
     const row = page.locator('[data-testid="entities-table"] .ag-row', { has: page.getByText('Kunduz', { exact: true }) }).first();
