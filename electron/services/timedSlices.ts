@@ -50,5 +50,4 @@ export class TimedSlices {
     const wanted = Math.max(1, Math.floor(this.budget / (Math.max(milliseconds, 0.01) / count)));
     this.size = Math.min(this.most, wanted < this.size ? wanted : Math.min(wanted, this.size + Math.max(1, Math.floor(this.size / 4))));
   }
-
 }
