@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -48,7 +49,10 @@ const YIELD_MILLISECONDS = 20;
 const READ_AHEAD = { min: 16, max: 256, bytes: 64 * 1024 * 1024 };
 
 function newJob(jobId: string, total: number): Job {
-  return { report: { jobId, state: 'running', total, done: 0, imported: 0, duplicates: 0, failed: 0, outcomes: [] }, cancelled: false, reading: new AbortController() };
+  const reading = new AbortController();
+  // Every file read ahead listens for the Cancel (each takes its listener off when it is read).
+  setMaxListeners(READ_AHEAD.max + 1, reading.signal);
+  return { report: { jobId, state: 'running', total, done: 0, imported: 0, duplicates: 0, failed: 0, outcomes: [] }, cancelled: false, reading };
 }
 
 /**
