@@ -3,7 +3,6 @@ import { nowIso, writeTransaction } from '../../../db/open.js';
 import { readActorType, SUB_EVENT_TYPES, type ActorType, type SubEventType } from '../../contract/acled.js';
 import { ArticlePatch } from '../../contract/articles.js';
 import type { EntityType, MentionType } from '../../contract/entities.js';
-import { EventInput } from '../../contract/events.js';
 import type { ExchangeImportResult } from '../../contract/exports.js';
 import { RELATION_TYPES, RelationInput, type RelationInput as RelationInputType } from '../../contract/relations.js';
 import { UserError } from '../errors.js';
@@ -11,7 +10,7 @@ import { nameKey } from '../gazetteer/normalise.js';
 import type { Workspace } from '../workspace.js';
 import { placeNear } from './acledImport.js';
 import { ownIds, uuidIn } from './ids.js';
-import { applyEntityDetails, geonamesIn, importReport, placeByLabel, qidIn, verbatimArticle, type Json } from './importCommon.js';
+import { applyEntityDetails, codeReadEvent, geonamesIn, importReport, placeByLabel, qidIn, verbatimArticle, type Json } from './importCommon.js';
 
 /**
  * FollowTheMoney entities, one JSON object a line (or a JSON list), ours and other tools'
@@ -228,7 +227,7 @@ export function importFtm(ws: Workspace, text: string, fileName: string): Exchan
     const locationId = location ? endOf(location) : null;
     if (location && locationId === null) return skip(`${label(r, i)}: its address is not a place of this file.`);
     const date = first(r, 'date') ?? '';
-    const parsed = EventInput.safeParse({
+    const outcome = codeReadEvent(ws, {
       date: /^\d{4}-\d{2}$/.test(date) ? `${date}-01` : date.slice(0, 10),
       timePrecision: said.timePrecision,
       subEventType: sub,
@@ -242,17 +241,12 @@ export function importFtm(ws: Workspace, text: string, fileName: string): Exchan
       fatalities: said.fatalities,
       notes: values(r, 'summary').join('\n') || null,
     });
-    if (!parsed.success) return skip(`${label(r, i)}: ${parsed.error.issues.map((x) => `${x.path.join('.') || 'event'}: ${x.message}`).join('; ')}`);
-    const problems = ws.events.validate(parsed.data, null);
-    if (problems.some((p) => p.duplicateOf !== undefined)) {
+    if ('refused' in outcome) return skip(`${label(r, i)}: ${outcome.refused}`);
+    if ('matched' in outcome) {
       result.matched++;
       return;
     }
-    const errors = problems.filter((p) => p.severity === 'error');
-    if (errors.length) return skip(`${label(r, i)}: ${errors.map((p) => p.message).join(' ')}`);
-    const { event } = ws.events.create(parsed.data, [], true);
-    if (!event) return skip(`${label(r, i)}: it could not be coded here.`);
-    keep('event', event.id, r);
+    keep('event', outcome.created, r);
     result.created++;
   }
 }

@@ -2,14 +2,14 @@ import { keepIdentity, type KeptKind } from '../../../db/identity.js';
 import { nowIso, writeTransaction } from '../../../db/open.js';
 import { ACTOR_TYPE_CODES, SUB_EVENT_TYPES, type ActorType } from '../../contract/acled.js';
 import type { EntityType } from '../../contract/entities.js';
-import { EventInput } from '../../contract/events.js';
 import type { ExchangeImportResult } from '../../contract/exports.js';
+import { plural } from '../../contract/plural.js';
 import { RELATION_TYPES, RelationInput } from '../../contract/relations.js';
 import { UserError } from '../errors.js';
 import type { Workspace } from '../workspace.js';
 import { placeNear } from './acledImport.js';
 import { ownIds, uuidIn } from './ids.js';
-import { applyEntityDetails, asArray, geonamesIn, importReport, placeByLabel, qidIn, type EntityDetails, type Json } from './importCommon.js';
+import { applyEntityDetails, asArray, codeReadEvent, geonamesIn, importReport, placeByLabel, qidIn, type EntityDetails, type Json } from './importCommon.js';
 
 /**
  * STIX 2.1 bundles, ours and other tools': identity, threat-actor and location objects become
@@ -26,8 +26,12 @@ export function importStix(ws: Workspace, json: unknown): ExchangeImportResult {
   // STIX id → local entity, for the relationships and events of the file.
   const entityOf = new Map<string, number>();
   const made: { kind: KeptKind; id: number; o: Json }[] = [];
-  const left = new Map<string, number>();
-  const leftOut = (why: string) => left.set(why, (left.get(why) ?? 0) + 1);
+  // What is left out, counted by kind: "3 reports (STIX carries …)".
+  const left = new Map<string, { noun: string; why: string; n: number }>();
+  const leftOut = (noun: string, why: string) => {
+    const kind = left.get(noun) ?? left.set(noun, { noun, why, n: 0 }).get(noun)!;
+    kind.n++;
+  };
   const label = (o: Json, i: number) => `Object ${i + 1} (${String(o.type)}${typeof o.name === 'string' ? ` “${o.name.slice(0, 60)}”` : ''})`;
 
   writeTransaction(ws.db, () => {
@@ -37,15 +41,15 @@ export function importStix(ws: Workspace, json: unknown): ExchangeImportResult {
     objects.forEach((o, i) => {
       if (o.type === 'relationship') importRelationship(o, i);
       else if (o.type === 'note' && isObject(o.x_awb_event)) importEvent(o, i);
-      else if (o.type === 'note') leftOut('notes that are not coded events (evidence quotes travel without their articles)');
-      else if (o.type === 'report') leftOut('reports (STIX carries an article’s title, not its text)');
-      else if (!ENTITY_OBJECTS.has(o.type as string) && !['marking-definition', 'extension-definition', 'language-content'].includes(o.type as string)) leftOut(`${String(o.type)} objects (nothing here holds them)`);
+      else if (o.type === 'note') leftOut('note', 'not coded events: evidence quotes travel without their articles');
+      else if (o.type === 'report') leftOut('report', 'STIX carries an article’s title, not its text');
+      else if (!ENTITY_OBJECTS.has(o.type as string) && !['marking-definition', 'extension-definition', 'language-content'].includes(o.type as string)) leftOut(`${String(o.type)} object`, 'nothing here holds them');
     });
     // Stamped last: every write this import makes to a record comes before it (see keptTime).
     const at = nowIso();
     for (const m of made) keepIdentity(ws.db, m.kind, m.id, { uuid: uuidIn(m.o.id)!, created: timestamp(m.o.created), modified: timestamp(m.o.modified) ?? timestamp(m.o.created), at });
   });
-  for (const [why, n] of left) note(`Not imported: ${n} ${why}.`);
+  for (const { noun, why, n } of left.values()) note(`Not imported: ${plural(n, noun)} (${why}).`);
   return result;
 
   /** Whether the file's object names a record of this workspace (ours, or kept from an earlier import). */
@@ -160,7 +164,7 @@ export function importStix(ws: Workspace, json: unknown): ExchangeImportResult {
     const locationId = coded.location_ref === null || coded.location_ref === undefined ? null : endOf(coded.location_ref);
     if (coded.location_ref && locationId === null) return skip(`${label(o, i)}: its location is not a place of this file.`);
     const sub = SUB_EVENT_TYPES.find((s) => s.toLowerCase() === String(coded.sub_event_type).toLowerCase());
-    const parsed = EventInput.safeParse({
+    const outcome = codeReadEvent(ws, {
       date: coded.date,
       timePrecision: coded.time_precision,
       subEventType: sub ?? coded.sub_event_type,
@@ -177,18 +181,12 @@ export function importStix(ws: Workspace, json: unknown): ExchangeImportResult {
       notes: coded.notes ?? null,
       tags: coded.tags ?? [],
     });
-    if (!parsed.success) return skip(`${label(o, i)}: ${parsed.error.issues.map((x) => `${x.path.join('.') || 'event'}: ${x.message}`).join('; ')}`);
-    const problems = ws.events.validate(parsed.data, null);
-    const duplicate = problems.find((p) => p.duplicateOf !== undefined);
-    if (duplicate) {
+    if ('refused' in outcome) return skip(`${label(o, i)}: ${outcome.refused}`);
+    if ('matched' in outcome) {
       result.matched++;
       return;
     }
-    const errors = problems.filter((p) => p.severity === 'error');
-    if (errors.length) return skip(`${label(o, i)}: ${errors.map((p) => p.message).join(' ')}`);
-    const { event } = ws.events.create(parsed.data, [], true);
-    if (!event) return skip(`${label(o, i)}: it could not be coded here.`);
-    keep('event', event.id, o);
+    keep('event', outcome.created, o);
     result.created++;
   }
 }
