@@ -1,19 +1,19 @@
 import type { EntityQuery } from '../electron/contract/entities.js';
 import type { EventQuery } from '../electron/contract/events.js';
-import { ArticlesRepository } from './articles.js';
-import type { Db } from './open.js';
+import type { ArticlesRepository } from './articles.js';
 
 /**
  * The Entities and Events tables follow the articles table's tags and column filters: a query that
  * carries an article query is read as "of the articles it matches". The tables, the map, exports
  * and reports all read it here, so they agree. When no article matches, nothing does: the ids are
- * then [-1], which no article has ("none", not "no filter").
+ * then [-1], which no article has ("none", not "no filter"). The workspace's own repository is
+ * passed where a table pages, so the matching articles come from its cache, not a new query per page.
  */
 
 /** An event query with its article query read as "evidenced by the articles it matches", within the ticked articles when there are any. */
-export function eventsEvidencedBy(db: Db, query: EventQuery): EventQuery {
+export function eventsEvidencedBy(articles: ArticlesRepository, query: EventQuery): EventQuery {
   if (!query.articleQuery) return query;
-  let only = new ArticlesRepository(db).ids({ query: query.articleQuery });
+  let only = articles.ids({ query: query.articleQuery });
   if (query.articleIds.length) {
     const allowed = new Set(query.articleIds);
     only = only.filter((id) => allowed.has(id));
@@ -22,8 +22,8 @@ export function eventsEvidencedBy(db: Db, query: EventQuery): EventQuery {
 }
 
 /** An entity query with its article query read as "mentioned in the articles it matches" (the first 10,000). */
-export function entitiesMentionedIn(db: Db, query: EntityQuery): EntityQuery {
+export function entitiesMentionedIn(articles: ArticlesRepository, query: EntityQuery): EntityQuery {
   if (!query.articleQuery) return query;
-  const ids = new ArticlesRepository(db).ids({ query: query.articleQuery });
+  const ids = articles.ids({ query: query.articleQuery });
   return { ...query, articleIds: ids.length ? ids.slice(0, 10_000) : [-1] };
 }

@@ -94,7 +94,7 @@ export function createHandlers({ session, imports, extraction, learner, emit, mo
     return ids.filter((id) => allowed.has(id));
   };
   /** An event query with its article query read as "evidenced by these articles" (none match: no event). */
-  const evidencedBy = (query: EventQuery): EventQuery => eventsEvidencedBy(ws().db, query);
+  const evidencedBy = (query: EventQuery): EventQuery => eventsEvidencedBy(ws().articles, query);
   return {
     'app.info': () => ({ version, mode, maxFileBytes: MAX_FILE_BYTES, attributions: ATTRIBUTIONS }),
 
@@ -209,7 +209,7 @@ export function createHandlers({ session, imports, extraction, learner, emit, mo
     'namesModel.status': () => learner.status(),
     'namesModel.reset': () => (learner.reset(), learner.status()),
 
-    'entities.page': ({ query, startRow, endRow }) => es().entities.page(entitiesMentionedIn(ws().db, query), startRow, endRow),
+    'entities.page': ({ query, startRow, endRow }) => es().entities.page(entitiesMentionedIn(ws().articles, query), startRow, endRow),
     'entities.get': ({ id }) => es().entities.get(id),
     'entities.update': ({ id, ...patch }) => {
       es().entities.update(id, patch);

@@ -82,12 +82,12 @@ const CHUNK = 1000;
 
 // The article query is read once: its matches stay the same while the export reads the table.
 function eventPages(db: Db, query: EventQuery): (start: number) => { rows: unknown[] } {
-  const scoped = eventsEvidencedBy(db, query);
+  const scoped = eventsEvidencedBy(new ArticlesRepository(db), query);
   return (start) => new EventsRepository(db).page(scoped, start, start + CHUNK);
 }
 
 function entityPages(db: Db, query: EntityQuery): (start: number) => { rows: unknown[] } {
-  const scoped = entitiesMentionedIn(db, query);
+  const scoped = entitiesMentionedIn(new ArticlesRepository(db), query);
   return (start) => new EntitiesRepository(db).page(scoped, start, start + CHUNK);
 }
 

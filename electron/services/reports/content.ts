@@ -1,5 +1,6 @@
 import { pageAt, pageStartsOf } from '../../../db/documents.js';
 import { eventsEvidencedBy } from '../../../db/articleScope.js';
+import { ArticlesRepository } from '../../../db/articles.js';
 import { EventsRepository } from '../../../db/events.js';
 import type { Db } from '../../../db/open.js';
 import { EventQuery, type EventRecord } from '../../contract/events.js';
@@ -32,7 +33,7 @@ export interface ReportContent {
 export function readReportContent(db: Db, spec: ReportSpec): ReportContent {
   return db.transaction(() => {
     // The Events table's own query, so the report lists exactly the events the table shows.
-    const query = eventsEvidencedBy(db, {
+    const query = eventsEvidencedBy(new ArticlesRepository(db), {
       ...(spec.events ?? EventQuery.parse({})),
       ...(spec.selection ? { ids: spec.selection.eventIds } : {}),
       sort: [{ column: 'date', direction: 'asc' }],
