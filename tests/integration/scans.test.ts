@@ -74,15 +74,20 @@ describe('scans read by OCR', () => {
     const scan = longScan(12);
     const started = Date.now();
     const { jobId } = await t.call('imports.start', { source: { kind: 'paths', paths: [scan] } });
-    // The engine loads in about a second, then reads page after page (seconds each).
-    await sleep(2500);
+    // Cancel while the engine, loaded, is reading the second page (each page takes a second or more).
+    let report = await t.call('imports.report', { jobId });
+    while (report.state === 'running' && (report.reading?.done ?? 0) < 1) {
+      await sleep(20);
+      report = await t.call('imports.report', { jobId });
+    }
+    expect(report.reading).toMatchObject({ done: 1, total: 12, unit: 'pages read by OCR' });
     await t.call('imports.cancel', { jobId });
     const cancelledAt = Date.now();
-    const report = await finished(t.call, jobId);
+    report = await finished(t.call, jobId);
     expect(Date.now() - cancelledAt).toBeLessThan(1000);
     expect(report).toMatchObject({ state: 'cancelled', imported: 0, failed: 0, outcomes: [] });
     expect((await t.call('articles.stats', {})).articles).toBe(0);
-    // The OCR engine runs on a thread of this process: stopped, it uses no more time.
+    // The OCR engine runs on a thread of this process: stopped mid-page, it uses no more time.
     const before = process.cpuUsage();
     await sleep(1500);
     const used = process.cpuUsage(before);

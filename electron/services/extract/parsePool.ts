@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { documentsFromFile, Refusal, type ParsedDocument } from './article.js';
+import { withReadingProgress } from './formats/document.js';
 import { closeOcr } from './formats/ocr.js';
 
 /** How far a long file has been read: 120 of 2,000 pages. */
@@ -211,14 +212,14 @@ export class ParsePool {
    * Parsing on this thread cannot be stopped half-way, except the OCR engine: Cancel ends the file's
    * wait at once and stops the engine, whose unanswered page then leaves the file unread.
    */
-  private inline({ name, bytes, resolve, reject, signal }: Pending): void {
+  private inline({ name, bytes, resolve, reject, signal, onProgress }: Pending): void {
     if (signal?.aborted) return reject(new Refusal(CANCELLED));
     const cancel = () => {
       reject(new Refusal(CANCELLED));
       void closeOcr();
     };
     signal?.addEventListener('abort', cancel, { once: true });
-    documentsFromFile(name, bytes)
+    withReadingProgress(onProgress, () => documentsFromFile(name, bytes))
       .then(resolve, reject)
       .finally(() => signal?.removeEventListener('abort', cancel));
   }

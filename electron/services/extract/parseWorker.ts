@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { runInBackground } from '../backgroundThread.js';
 import { documentsFromFile, Refusal } from './article.js';
-import { onReadingProgress } from './formats/document.js';
+import { withReadingProgress } from './formats/document.js';
 
 /**
  * Parses files off the main thread, so an import's parsing overlaps with storing. One file at a
@@ -15,9 +15,9 @@ parentPort!.on('message', ({ id, name, bytes, cancel }: { id: number; name: stri
   if (cancel !== undefined) return void cancelled.add(cancel);
   queue = queue.then(async () => {
     if (cancelled.delete(id)) return;
-    onReadingProgress((done, total, unit) => parentPort!.postMessage({ id, progress: { done, total, unit } }));
+    const progress = (done: number, total: number, unit: string) => parentPort!.postMessage({ id, progress: { done, total, unit } });
     try {
-      parentPort!.postMessage({ id, documents: await documentsFromFile(name, bytes) });
+      parentPort!.postMessage({ id, documents: await withReadingProgress(progress, () => documentsFromFile(name, bytes)) });
     } catch (error) {
       parentPort!.postMessage({ id, error: error instanceof Error ? error.message : String(error), refusal: error instanceof Refusal });
     }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Refusal } from '../decode.js';
 
 export { Refusal };
@@ -75,15 +76,24 @@ export function cleanText(text: string): string {
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }
 
-/** Who hears how far a long file has been read (set by the parsing worker for the file it is on). */
-let progressListener: ((done: number, total: number, unit: string) => void) | null = null;
+/**
+ * Who hears how far a long file has been read. Kept per call, not per thread: the core's own thread
+ * reads several files at once (before the parsing worker is ready, and in the command line).
+ */
+const progressListener = new AsyncLocalStorage<(done: number, total: number, unit: string) => void>();
 
-export function onReadingProgress(listener: ((done: number, total: number, unit: string) => void) | null): void {
-  progressListener = listener;
+/** Reads a file with `listener` hearing its progress (pages read, bytes unpacked). */
+export function withReadingProgress<T>(listener: ((done: number, total: number, unit: string) => void) | undefined, read: () => Promise<T>): Promise<T> {
+  return listener ? progressListener.run(listener, read) : read();
 }
 
 export function reportProgress(done: number, total: number, unit: string): void {
-  progressListener?.(done, total, unit);
+  progressListener.getStore()?.(done, total, unit);
+}
+
+/** The listener of the file being read here, for callbacks that come back in another's context (the OCR engine's). */
+export function progressOfThisFile(): (done: number, total: number, unit: string) => void {
+  return progressListener.getStore() ?? (() => undefined);
 }
 
 export const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Worker as OcrWorker } from 'tesseract.js';
-import { Refusal, reportProgress, type DocumentParagraph, type SourceDocument } from './document.js';
+import { progressOfThisFile, Refusal, reportProgress, type DocumentParagraph, type SourceDocument } from './document.js';
 import { tiffPage, tiffPages, unreadableCompression } from './tiff.js';
 
 /** Larger images are refused before decoding: 20,000 × 20,000 pixels would need 1.6 GB as RGBA. */
@@ -18,10 +18,18 @@ let idle: NodeJS.Timeout | null = null;
 /** The engine runs in a thread of its own, which keeps a process alive: it is stopped after a minute unused. */
 const IDLE_MILLISECONDS = 60_000;
 
-/** Stops the OCR engine (the pool calls it on close; an idle engine stops itself). */
+/**
+ * Pages being read when the engine is stopped: tesseract.js never settles a call its terminated
+ * engine was answering, so each is ended here, and a scan's page loop stops instead of waiting forever.
+ */
+const reading = new Set<(error: Error) => void>();
+
+/** Stops the OCR engine (the pool calls it on close and on Cancel; an idle engine stops itself). */
 export async function closeOcr(): Promise<void> {
   if (idle) clearTimeout(idle);
   idle = null;
+  for (const stop of reading) stop(new Refusal('The OCR engine was stopped before the page was read.'));
+  reading.clear();
   const running = engine;
   engine = null;
   if (running) await (await running.catch(() => null))?.terminate();
@@ -90,14 +98,17 @@ export function ocrParagraphs(text: string): string[] {
 /** Reads the text of one image (a photo of a page, a rendered PDF page); confidence 0–100. */
 export async function recognise(image: Uint8Array, onProgress?: (fraction: number) => void): Promise<{ paragraphs: string[]; confidence: number }> {
   if (idle) clearTimeout(idle);
-  const worker = await ocrEngine();
+  let stop: (error: Error) => void = () => undefined;
+  const stopped = new Promise<never>((_, reject) => (stop = reject));
+  reading.add(stop);
+  const worker = await Promise.race([ocrEngine(), stopped]);
   pageProgress = onProgress ?? null;
-  const { data } = await worker
-    .recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength))
-    .catch(() => {
-      throw new Refusal('The image cannot be read: the OCR engine could not decode it (an unsupported compression, or a damaged file).');
-    })
+  const read = worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength)).catch(() => {
+    throw new Refusal('The image cannot be read: the OCR engine could not decode it (an unsupported compression, or a damaged file).');
+  });
+  const { data } = await Promise.race([read, stopped])
     .finally(() => {
+      reading.delete(stop);
       pageProgress = null;
       idle = setTimeout(() => void closeOcr(), IDLE_MILLISECONDS);
       idle.unref();
@@ -125,7 +136,8 @@ export async function imageDocuments(name: string, bytes: Uint8Array): Promise<S
   const size = imageSize(bytes);
   if (!size) throw new Refusal('The image cannot be read: it is not a PNG or JPEG file, or it is damaged.');
   if (size.width * size.height > MAX_IMAGE_PIXELS) throw tooLarge(size.width, size.height, '');
-  const { paragraphs, confidence } = await recognise(bytes, (fraction) => reportProgress(Math.round(fraction * 100), 100, 'percent read by OCR'));
+  const progress = progressOfThisFile();
+  const { paragraphs, confidence } = await recognise(bytes, (fraction) => progress(Math.round(fraction * 100), 100, 'percent read by OCR'));
   if (paragraphs.length === 0) throw new Refusal('No text was found in the image.');
   const list: DocumentParagraph[] = paragraphs.map((text) => ({ text }));
   const pages = [{ page: null, confidence }];
