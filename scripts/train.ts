@@ -1,6 +1,10 @@
 // `npm run train [-- CORPORA_DIR]`: rebuilds the name tagger (assets/models/names.awbm) and its
 // manifest from the corpora in CORPORA_DIR (default $AWB_CORPORA or /work/corpora). The held-out
 // documents of each corpus (every 10th: test; the one before it: calibration) are never trained on.
+// `npm run train -- --dev [--corpora=gmb,re3d] [--epochs=N] [--seed=N]` is for trying a change: it
+// trains on the training documents (of the named corpora only, when given), prints precision,
+// recall and F1 on every corpus's calibration documents (the dev split) and writes nothing. Test
+// documents are never scored here, so a change is tuned on dev; `npm run eval` scores test once.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,12 +14,20 @@ import { GAZETTEER_VERSION } from '../electron/services/gazetteer/build.js';
 import { CORPORA, loadCorpus } from '../electron/services/entities/tagger/corpusSet.js';
 import { gazetteerLexicon, NAMES_MODEL_FILE } from '../electron/services/entities/tagger/index.js';
 import { encodeModel, decodeModel } from '../electron/services/entities/tagger/model.js';
-import { fitTemperature, trainTagger, type TrainOptions } from '../electron/services/entities/tagger/train.js';
+import { fitTemperature, scoreNames, trainTagger, type NameCounts, type TrainOptions } from '../electron/services/entities/tagger/train.js';
+import { NAME_TYPES, type NameType } from '../electron/services/entities/tagger/model.js';
 import { appRoot, gazetteerFile } from '../electron/paths.js';
 
-const corporaDir = path.resolve(process.argv[2] ?? process.env.AWB_CORPORA ?? '/work/corpora');
+const flag = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const corporaDir = path.resolve(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? process.env.AWB_CORPORA ?? '/work/corpora');
 const outDir = path.resolve(process.env.AWB_MODEL_DIR ?? path.join(appRoot(), 'assets', 'models'));
-const options: TrainOptions = { epochs: 8, seed: 20261129, minCount: 2, prune: 0.5 };
+const devOnly = process.argv.includes('--dev');
+const trainedOn = flag('corpora')?.split(',');
+const options: TrainOptions = { epochs: Number(flag('epochs') ?? 8), seed: Number(flag('seed') ?? 20261129), minCount: 2, prune: 0.5 };
+if (!devOnly && (trainedOn || flag('epochs') || flag('seed'))) {
+  console.error('--corpora, --epochs and --seed are for trying changes with --dev; the shipped model is trained on every corpus with the fixed options.');
+  process.exit(1);
+}
 
 // Training is a background chore: it yields the processor to anything interactive (like `nice -n 10`).
 try {
@@ -33,10 +45,37 @@ try {
   console.error((error as Error).message);
   process.exit(1);
 }
-const train = corpora.flatMap((c) => c.split.train);
+const unknown = trainedOn?.find((name) => !CORPORA.some((c) => c.name === name));
+if (unknown) {
+  console.error(`No corpus is called "${unknown}" (known: ${CORPORA.map((c) => c.name).join(', ')}).`);
+  process.exit(1);
+}
+const learnFrom = corpora.filter((c) => !trainedOn || trainedOn.includes(c.source.name));
+const train = learnFrom.flatMap((c) => c.split.train);
 const dev = corpora.flatMap((c) => c.split.dev);
-console.log(`Training on ${train.length.toLocaleString('en')} sentences (${corpora.map((c) => `${c.source.name}: ${c.counts.train.sentences}`).join(', ')})`);
+console.log(`Training on ${train.length.toLocaleString('en')} sentences (${learnFrom.map((c) => `${c.source.name}: ${c.counts.train.sentences}`).join(', ')})`);
 const model = trainTagger(train, lexicon, { ...options, onEpoch: (e, m) => console.log(`  epoch ${e}: ${m} sentences mistagged`) });
+if (devOnly) {
+  const decoded = decodeModel(encodeModel(model));
+  console.log(`\nDEV split (calibration documents; not test) after ${options.epochs} epochs, ${decoded.features.size.toLocaleString('en')} features, in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  console.log(`corpus      ${NAME_TYPES.map((t) => t.padStart(6)).join(' ')}    all     P      R`);
+  const f = (k: NameCounts) => (k.tp ? (200 * k.tp) / (2 * k.tp + k.fp + k.fn) : 0).toFixed(1).padStart(6);
+  const line = (label: string, score: Record<NameType | 'all', NameCounts>) =>
+    console.log(`${label.padEnd(10)}  ${NAME_TYPES.map((t) => f(score[t])).join(' ')} ${f(score.all)} ${((100 * score.all.tp) / Math.max(1, score.all.tp + score.all.fp)).toFixed(1).padStart(6)} ${((100 * score.all.tp) / Math.max(1, score.all.tp + score.all.fn)).toFixed(1).padStart(6)}`);
+  const pooled = Object.fromEntries([...NAME_TYPES, 'all'].map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<NameType | 'all', NameCounts>;
+  for (const c of corpora) {
+    const score = scoreNames(decoded, c.split.dev, lexicon);
+    line(c.source.name, score);
+    for (const [t, k] of Object.entries(score) as [NameType | 'all', NameCounts][]) {
+      pooled[t].tp += k.tp;
+      pooled[t].fp += k.fp;
+      pooled[t].fn += k.fn;
+    }
+  }
+  line('pooled', pooled);
+  gazetteer.close();
+  process.exit(0);
+}
 model.temperature = fitTemperature(model, dev, lexicon);
 const bytes = encodeModel(model);
 // The shipped model is the decoded file, so calibration and figures are of what ships.
@@ -64,6 +103,7 @@ const manifest = {
     licence: c.source.licence,
     repo: `https://github.com/${c.source.repo}`,
     path: c.source.path,
+    ...(c.source.parts ? { parts: c.source.parts } : {}),
     commit: c.source.commit,
     file: c.source.file,
     sha256: c.sha256,

@@ -3,8 +3,9 @@
  * and annotation guidelines (tests/fixtures/eval/README.md): a person's name without the title
  * before it, an organisation without a leading "the", nationalities as groups.
  */
-import { GROUP_NAMES, TITLES } from '../lexicon.js';
+import { COUNTRY_ABBREVIATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, STOPWORDS, TITLES } from '../lexicon.js';
 import { lexiconKey, type NameLexicon } from './features.js';
+import { tokenizeSentences } from './tokens.js';
 import type { LabelledSentence } from './train.js';
 
 export interface CorpusDocument {
@@ -30,6 +31,25 @@ export function applyGuidelines(words: string[], tags: string[]): void {
     }
     if (start === end && type === 'PER' && TITLE_WORDS.has(words[start]!.toLowerCase().replace(/\.$/, ''))) tags[start] = 'O';
     else if (start !== i) tags[start] = 'B-' + type;
+    i = end;
+  }
+}
+
+/**
+ * One name, one type, whatever role the sentence gives it: a known organisation ("U.N.", "NATO") is an
+ * organisation, and a country named as an actor ("Iran said") is a place. GMB's automatic layer
+ * tags "U.N." a place one time in three and countries organisations now and then; the workbench
+ * links both to one entity, so they are read one way. `tags` is changed in place.
+ */
+export function oneTypePerName(words: string[], tags: string[], lexicon: NameLexicon): void {
+  for (let i = 0; i < tags.length; i++) {
+    if (!tags[i]!.startsWith('B-')) continue;
+    const type = tags[i]!.slice(2);
+    let end = i;
+    while (end + 1 < tags.length && tags[end + 1] === 'I-' + type) end++;
+    const key = lexiconKey(words.slice(i, end + 1));
+    const retyped = KNOWN_ORGANISATION_NAMES.has(key) ? 'ORG' : type === 'ORG' && (lexicon.countryByName.has(key) || COUNTRY_ABBREVIATIONS.has(key)) ? 'LOC' : type;
+    if (retyped !== type) for (let k = i; k <= end; k++) tags[k] = (k === i ? 'B-' : 'I-') + retyped;
     i = end;
   }
 }
@@ -84,6 +104,7 @@ export function readGmbCsv(text: string, lexicon: NameLexicon, sentencesPerDocum
     // A name cannot open with I- after a dropped type.
     const bio = tags.map((t, i) => (t.startsWith('I-') && (i === 0 || tags[i - 1]!.slice(2) !== t.slice(2)) ? 'B-' + t.slice(2) : t));
     applyGuidelines(words, bio);
+    oneTypePerName(words, bio, lexicon);
     return { words, tags: bio };
   });
   const documents: CorpusDocument[] = [];
@@ -140,6 +161,7 @@ export function readConll(text: string, lexicon: NameLexicon, corpus: string): C
       i = e;
     }
     applyGuidelines(words, bio);
+    oneTypePerName(words, bio, lexicon);
     doc.sentences.push({ words, tags: bio });
     words = [];
     tags = [];
@@ -212,4 +234,98 @@ export function withDateline(doc: CorpusDocument, index: number): CorpusDocument
 export function splitOf(index: number): 'train' | 'dev' | 'test' {
   const r = index % 10;
   return r === 9 ? 'test' : r === 8 ? 'dev' : 'train';
+}
+
+/** One re3d entity (a line of its entities.json, exported from MongoDB). */
+interface Re3dEntity {
+  documentId: string;
+  begin: number;
+  end: number;
+  type: string;
+  value: string;
+  confidence: number;
+}
+
+const RE3D_TYPES: Record<string, string> = { Person: 'PER', Organisation: 'ORG', Location: 'LOC', Nationality: 'GRP' };
+const LEADING_THE = /^the\s+/i;
+const LEADING_WORD = /^(\S+)\s+/;
+/** Small words a name may hold ("Bank of England", "Syrian Democratic Forces and Allies"). */
+const NAME_CONNECTOR_WORDS = new Set(['of', 'for', 'and', 'de', 'al', 'el', 'the', '&', 'bin', 'ibn']);
+
+/**
+ * re3d (Dstl's defence and security corpus): documents.json and entities.json, one JSON object a
+ * line, entities as character offsets with several crowd readings per span. A span takes the type
+ * its annotators were surest of; re3d marks descriptions too ("rebels", "President of the United
+ * States"), which the workbench does not: a span is kept only when it reads as a name (its words
+ * capitalised but for connectors, after a leading "the" and, for a person, titles), a country's
+ * name is a place and a people a group whatever role the sentence gives them, as GMB's reader
+ * does, and "Town, Province" is two places. Where kept spans overlap the longer one wins.
+ */
+export function readRe3d(documentsJson: string, entitiesJson: string, lexicon: NameLexicon, corpus: string): CorpusDocument[] {
+  const byDocument = new Map<string, Map<string, Re3dEntity>>();
+  for (const line of entitiesJson.split(/\r?\n/)) {
+    if (!line.trim()) continue;
+    const e = JSON.parse(line) as Re3dEntity;
+    const spans = byDocument.get(e.documentId) ?? new Map<string, Re3dEntity>();
+    byDocument.set(e.documentId, spans);
+    const key = `${e.begin}:${e.end}`;
+    const before = spans.get(key);
+    if (!before || e.confidence > before.confidence) spans.set(key, e);
+  }
+  const documents: CorpusDocument[] = [];
+  for (const line of documentsJson.split(/\r?\n/)) {
+    if (!line.trim()) continue;
+    const doc = JSON.parse(line) as { _id: string; text: string };
+    const names: { begin: number; end: number; type: string }[] = [];
+    for (const e of byDocument.get(doc._id)?.values() ?? []) {
+      let type = RE3D_TYPES[e.type];
+      if (!type) continue;
+      // "the Free Syrian Army" → "Free Syrian Army".
+      let begin = e.begin + (LEADING_THE.exec(doc.text.slice(e.begin, e.end))?.[0].length ?? 0);
+      // Titles are outside a person's name: "Gen. Joseph Votel" → "Joseph Votel"; "President of the United States" is then no name.
+      for (let lead = LEADING_WORD.exec(doc.text.slice(begin, e.end)); type === 'PER' && lead && TITLE_WORDS.has(lead[1]!.toLowerCase().replace(/\.$/, '')); lead = LEADING_WORD.exec(doc.text.slice(begin, e.end))) {
+        begin += lead[0].length;
+      }
+      const words = doc.text.slice(begin, e.end).split(/\s+/).filter(Boolean);
+      const isName =
+        words.length > 0 &&
+        /^\p{Lu}/u.test(words[0]!) &&
+        /^\p{Lu}/u.test(words.at(-1)!) &&
+        words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || NAME_CONNECTOR_WORDS.has(w.toLowerCase())) &&
+        // "We", "They": a pronoun standing for an organisation is not its name.
+        !words.every((w) => STOPWORDS.has(w.toLowerCase()));
+      if (!isName) continue;
+      const key = lexiconKey(words);
+      if (lexicon.countryByName.has(key)) type = 'LOC';
+      // "the Turks", "the Jordanians": a people is a group, whatever it did in the sentence.
+      else if (GROUP_NAMES.has(key) || lexicon.demonyms.has(key) || (/s$/.test(key) && lexicon.demonyms.has(key.slice(0, -1)))) type = 'GRP';
+      // "Vermillion, South Dakota" is two places.
+      let from = begin;
+      for (const part of doc.text.slice(begin, e.end).split(',')) {
+        const lead = part.length - part.trimStart().length;
+        const trimmed = part.trim();
+        if (trimmed) names.push({ begin: from + lead, end: from + lead + trimmed.length, type });
+        from += part.length + 1;
+      }
+    }
+    names.sort((a, b) => b.end - b.begin - (a.end - a.begin) || a.begin - b.begin);
+    const kept: typeof names = [];
+    for (const n of names) if (!kept.some((k) => n.begin < k.end && k.begin < n.end)) kept.push(n);
+    const sentences: LabelledSentence[] = [];
+    for (const tokens of tokenizeSentences(doc.text)) {
+      const words = tokens.map((t) => t.text);
+      const tags = tokens.map(() => 'O');
+      for (const n of kept) {
+        const inside = tokens.map((t, i) => (t.start >= n.begin && t.end <= n.end ? i : -1)).filter((i) => i >= 0);
+        // A name whose edge cuts a token ("ISIL-held") cannot be told in tokens: it is left out.
+        if (!inside.length || tokens[inside[0]!]!.start !== n.begin || tokens[inside.at(-1)!]!.end !== n.end) continue;
+        inside.forEach((i, k) => (tags[i] = (k ? 'I-' : 'B-') + n.type));
+      }
+      applyGuidelines(words, tags);
+      oneTypePerName(words, tags, lexicon);
+      sentences.push({ words, tags });
+    }
+    if (sentences.length) documents.push({ id: `${corpus}-${doc._id}`, sentences });
+  }
+  return documents;
 }

@@ -6,15 +6,17 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { readConll, readGmbCsv, splitOf, undottedStyle, withDateline, type CorpusDocument } from './corpora.js';
+import { readConll, readGmbCsv, readRe3d, splitOf, undottedStyle, withDateline, type CorpusDocument } from './corpora.js';
 import type { NameLexicon } from './features.js';
 import type { LabelledSentence } from './train.js';
 
 export interface CorpusSource {
   name: string;
-  /** Path under the corpora folder. */
+  /** Path under the corpora folder (for re3d, its folder). */
   file: string;
-  format: 'gmb-csv' | 'conll';
+  format: 'gmb-csv' | 'conll' | 're3d';
+  /** re3d's sub-corpora (one folder each) that are read; each has its own licence. */
+  parts?: string[];
   repo: string;
   path: string;
   commit: string;
@@ -43,6 +45,18 @@ export const CORPORA: CorpusSource[] = [
     licence: 'CC BY 4.0 (Balasuriya et al. 2009, "Named Entity Recognition in Wikipedia")',
     description: 'wikigold: 145 Wikipedia articles hand-annotated with PER/ORG/LOC/MISC',
   },
+  {
+    name: 're3d',
+    file: 're3d',
+    format: 're3d',
+    parts: ['CENTCOM', 'US State Department', 'UK Government', 'Australian Department of Foreign Affairs'],
+    repo: 'dstl/re3d',
+    path: '<part>/documents.json, <part>/entities.json',
+    commit: 'b061ff06713cad4df7e5cfaed3fd07bf15b2598c',
+    licence:
+      'per part (the LICENSE file in each folder): CENTCOM and US State Department public domain (US government works); UK Government Open Government Licence v3.0; Australian Department of Foreign Affairs CC BY 3.0 AU. re3d\'s BBC Online (CC BY-NC), Wikipedia (CC BY-SA) and EU Delegation to Syria (own terms) parts are not used',
+    description: 're3d (Dstl, Aleph Insights, Committed Software): defence and security news and statements about the Syria and Iraq conflict, annotated for entities; person, organisation, place and nationality names are read',
+  },
 ];
 
 export interface LoadedCorpus {
@@ -54,14 +68,23 @@ export interface LoadedCorpus {
 }
 
 export function loadCorpus(dir: string, source: CorpusSource, lexicon: NameLexicon): LoadedCorpus {
-  const file = path.join(dir, source.file);
-  if (!fs.existsSync(file)) {
-    throw new Error(`Corpus "${source.name}" is missing: expected ${file} (from github.com/${source.repo}, ${source.path} at ${source.commit}).`);
+  const files = source.parts ? source.parts.flatMap((part) => ['documents.json', 'entities.json'].map((f) => path.join(dir, source.file, part, f))) : [path.join(dir, source.file)];
+  const missing = files.find((f) => !fs.existsSync(f));
+  if (missing) {
+    throw new Error(`Corpus "${source.name}" is missing: expected ${missing} (from github.com/${source.repo}, ${source.path} at ${source.commit}).`);
   }
-  const bytes = fs.readFileSync(file);
-  // The Kaggle CSV is Latin-1; the CoNLL files are ASCII/UTF-8.
-  const text = source.format === 'gmb-csv' ? bytes.toString('latin1') : bytes.toString('utf8');
-  const read = source.format === 'gmb-csv' ? readGmbCsv(text, lexicon) : readConll(text, lexicon, source.name);
+  const contents = files.map((f) => fs.readFileSync(f));
+  const hash = createHash('sha256');
+  for (const bytes of contents) hash.update(bytes);
+  let read: CorpusDocument[];
+  if (source.format === 're3d') {
+    read = [];
+    for (let k = 0; k < contents.length; k += 2) read.push(...readRe3d(contents[k]!.toString('utf8'), contents[k + 1]!.toString('utf8'), lexicon, source.name));
+  } else {
+    // The Kaggle CSV is Latin-1; the CoNLL files are ASCII/UTF-8.
+    const text = source.format === 'gmb-csv' ? contents[0]!.toString('latin1') : contents[0]!.toString('utf8');
+    read = source.format === 'gmb-csv' ? readGmbCsv(text, lexicon) : readConll(text, lexicon, source.name);
+  }
   const documents = read.map((doc, i) => (i % 2 ? undottedStyle(doc) : doc));
   const split = { train: [] as LabelledSentence[], dev: [] as LabelledSentence[], test: [] as LabelledSentence[] };
   const counts = { train: { documents: 0, sentences: 0, tokens: 0 }, dev: { documents: 0, sentences: 0, tokens: 0 }, test: { documents: 0, sentences: 0, tokens: 0 } };
@@ -73,7 +96,7 @@ export function loadCorpus(dir: string, source: CorpusSource, lexicon: NameLexic
     counts[part].sentences += doc.sentences.length;
     counts[part].tokens += doc.sentences.reduce((n, s) => n + s.words.length, 0);
   });
-  return { source, sha256: createHash('sha256').update(bytes).digest('hex'), documents, split, counts };
+  return { source, sha256: hash.digest('hex'), documents, split, counts };
 }
 
 /** The corpora that are in `dir`, loaded in order; one missing or unreadable is named and skipped, so an eval runs on what is there. */

@@ -6,7 +6,7 @@
  */
 import { sentenceFacts, tokenFeatures, type NameLexicon } from './features.js';
 import { allowed, emissions, nameProbabilities, namesOf, viterbi } from './decode.js';
-import { FeatureIndex, TAGS, type NameType, type TaggerModel } from './model.js';
+import { FeatureIndex, NAME_TYPES, TAGS, type NameType, type TaggerModel } from './model.js';
 
 export interface LabelledSentence {
   words: string[];
@@ -248,6 +248,29 @@ export function predictNames(model: TaggerModel, words: string[], lexicon: NameL
   const names = namesOf(model.tags, viterbi(model.tags, scores, model.transitions, model.start, words.length));
   const p = names.length ? nameProbabilities(model, scores, words.length, names, temperature) : [];
   return names.map((s, i) => ({ ...s, confidence: p[i]! }));
+}
+
+export type NameCounts = { tp: number; fp: number; fn: number };
+
+/** Exact-span true and false positives and misses per type (and over all types) on labelled sentences. */
+export function scoreNames(model: TaggerModel, sentences: readonly LabelledSentence[], lexicon: NameLexicon): Record<NameType | 'all', NameCounts> {
+  const score = Object.fromEntries([...NAME_TYPES, 'all'].map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<NameType | 'all', NameCounts>;
+  const same = (a: Span, b: Span) => a.from === b.from && a.to === b.to && a.type === b.type;
+  for (const s of sentences) {
+    const gold = goldNames(s.tags);
+    const found = predictNames(model, s.words, lexicon);
+    for (const p of found) {
+      const right = gold.some((g) => same(g, p));
+      score[p.type][right ? 'tp' : 'fp']++;
+      score.all[right ? 'tp' : 'fp']++;
+    }
+    for (const g of gold) {
+      if (found.some((p) => same(g, p))) continue;
+      score[g.type].fn++;
+      score.all.fn++;
+    }
+  }
+  return score;
 }
 
 /**
