@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ArticlesRepository } from '../../db/articles.js';
+import { openWorkspace } from '../../db/open.js';
+import { ArticleQuery, type ArticleQueryInput } from '../../electron/contract/articles.js';
+import { articleFromText } from '../../electron/services/extract/article.js';
+import { tempDir } from './helpers.js';
+
+const words = 'fighters district road convoy officials governor police checkpoint market school bridge river village council talks ceasefire airport province border refugees'.split(' ');
+let serial = 0;
+/** A story's text: a hundred words drawn from its number, long enough for copies to be recognised. */
+const storyText = (story: number) => Array.from({ length: 100 }, (_, i) => words[(story * 7919 + i * i * 31 + i) % words.length]).join(' ');
+/** A batch of articles as an import stores them; every third is a copy of the story two before it, under its own title. */
+function batch(n: number) {
+  return Array.from({ length: n }, () => {
+    const k = serial++;
+    const story = k % 3 === 2 ? k - 2 : k;
+    return articleFromText(`${k % 2 ? 'Update' : 'Report'} ${k}\n\nStory ${story}. ${storyText(story)}.\n\nFiled as ${k}.`, 'text', `a${k}.txt`);
+  });
+}
+
+const queries: [string, ArticleQueryInput][] = [
+  ['newest first', {}],
+  ['oldest first', { sort: [{ column: 'imported', direction: 'asc' }] }],
+  ['newest first, filtered by title', { filters: { title: { filterType: 'text', type: 'contains', filter: 'Update' } } }],
+  ['by title', { sort: [{ column: 'title', direction: 'asc' }] }],
+  ['by copies', { filters: { copies: { filterType: 'number', type: 'greaterThan', filter: 1 } } }],
+  ['one row per story', { oneRowPerStory: true }],
+];
+
+describe('the table’s order while an import stores articles', () => {
+  it('lists new articles in every cached order exactly as a fresh read of the workspace does', () => {
+    const db = openWorkspace(path.join(tempDir(), 'orders.awb'), { create: true });
+    const cached = new ArticlesRepository(db);
+    cached.insertMany(batch(40));
+    const parsed = queries.map(([name, q]) => [name, ArticleQuery.parse(q)] as const);
+    const ids = (repo: ArticlesRepository, q: ArticleQuery) => repo.page(q, 0, 500).rows.map((r) => r.id);
+    // Every order is cached before the next slices of the import come in.
+    for (const [, q] of parsed) ids(cached, q);
+    // The copies are recognised, so the copies filter and one row per story have something to change.
+    expect(ids(cached, parsed[4]![1]).length).toBeGreaterThan(10);
+    for (let slice = 0; slice < 4; slice++) {
+      cached.insertMany(batch(7));
+      const fresh = new ArticlesRepository(db);
+      for (const [name, q] of parsed) {
+        const page = cached.page(q, 0, 500);
+        expect({ name, ids: page.rows.map((r) => r.id), total: page.total }).toEqual({ name, ids: ids(fresh, q), total: fresh.page(q, 0, 500).total });
+      }
+      expect(ids(cached, parsed[0]![1]).slice(0, 7)).toEqual(Array.from({ length: 7 }, (_, i) => 40 + 7 * slice + 7 - i));
+    }
+    db.close();
+  });
+});
