@@ -54,6 +54,11 @@ interface Where {
 }
 
 export const COUNT_LIMIT = 10_000;
+/** Rows of a new sort or filter read straight from the index (ten blocks of the table); deeper, its whole order is kept. */
+const FIRST_ROWS = 1_000;
+
+/** A non-search query's order, as cached: everything but the search words. */
+const orderKey = (query: ArticleQuery) => JSON.stringify([query.tagIds, query.entityIds, query.bbox, query.dateRange, query.filters, query.sort, query.oneRowPerStory]);
 export const RANK_LIMIT = 5_000;
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -361,11 +366,23 @@ export class ArticlesRepository {
   page(query: ArticleQuery, startRow: number, endRow: number): ArticlePage {
     const where = buildWhere(this.db, query);
     if (!where.fts) {
-      const ordered = this.orderedIds(query, where);
-      const ids = ordered.slice(startRow, endRow);
-      const tags = tagsFor(this.db, ids);
       const sorted = query.sort[0] && query.sort[0].column !== 'rank';
-      return { rows: this.rowsByIds(ids, null).map((r) => toRow(r, tags)), total: ordered.length, exact: true, order: sorted ? 'column' : 'newest' };
+      const order = sorted ? 'column' : 'newest';
+      const ordered = this.orders.get(orderKey(query))?.ids;
+      if (!ordered && startRow < FIRST_ROWS && !query.oneRowPerStory) {
+        // The first blocks of a new sort or filter: read down the sort's index and stop at the page,
+        // instead of ordering every match first (0.6 s for a filtered sort at 100,000 articles).
+        const ids = this.db
+          .prepare(`${idsSql(where, orderBy(query, false), false)} LIMIT ? OFFSET ?`)
+          .pluck()
+          .all(...where.params, endRow - startRow, startRow) as number[];
+        const tags = tagsFor(this.db, ids);
+        return { rows: this.rowsByIds(ids, null).map((r) => toRow(r, tags)), total: this.count(query, where).total, exact: true, order };
+      }
+      const all = ordered ?? this.orderedIds(query, where);
+      const ids = all.slice(startRow, endRow);
+      const tags = tagsFor(this.db, ids);
+      return { rows: this.rowsByIds(ids, null).map((r) => toRow(r, tags)), total: all.length, exact: true, order };
     }
     const { total, exact } = this.count(query, where);
     const rankable = exact && total <= RANK_LIMIT;
@@ -403,7 +420,7 @@ export class ArticlesRepository {
    * paging re-sorted and skipped the whole prefix for every block.
    */
   private orderedIds(query: ArticleQuery, where: Where): number[] {
-    const key = JSON.stringify([query.tagIds, query.entityIds, query.bbox, query.dateRange, query.filters, query.sort, query.oneRowPerStory]);
+    const key = orderKey(query);
     const cached = this.orders.get(key);
     if (cached) return cached.ids;
     const ids = this.db
@@ -420,7 +437,8 @@ export class ArticlesRepository {
    * every hit of a common word in a large workspace costs more than the page itself.
    */
   count(query: ArticleQuery, where = buildWhere(this.db, query)): { total: number; exact: boolean } {
-    if (!where.fts) return { total: this.orderedIds(query, where).length, exact: true };
+    const ordered = where.fts ? undefined : this.orders.get(orderKey(query));
+    if (ordered) return { total: ordered.ids.length, exact: true };
     const key = JSON.stringify([query.search, query.tagIds, query.entityIds, query.bbox, query.dateRange, query.filters, query.oneRowPerStory]);
     const cached = this.counts.get(key);
     if (cached !== undefined) return cached;
