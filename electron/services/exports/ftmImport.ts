@@ -10,12 +10,14 @@ import { nameKey } from '../gazetteer/normalise.js';
 import type { Workspace } from '../workspace.js';
 import { placeNear } from './acledImport.js';
 import { ownIds, uuidIn } from './ids.js';
+import { fromCodePoints } from './offsets.js';
 import { applyEntityDetails, codeReadEvent, geonamesIn, importReport, placeByLabel, qidIn, verbatimArticle, type Json } from './importCommon.js';
 
 /**
  * FollowTheMoney entities, one JSON object a line (or a JSON list), ours and other tools'
  * (OpenSanctions, Aleph): people, organisations and addresses become entities; Article its text,
- * verbatim; Mention an accepted mention of the resolved entity in that text; the interval schemata
+ * verbatim; Mention an accepted mention of the resolved entity in that text (where our export's
+ * x_awb_span says it stands, else found by its name); the interval schemata
  * (Membership, Representation, Directorship, UnknownLink and the others) relations; Event an event
  * when it says what ACLED coding needs (our export writes actor types and precisions in its
  * description), else it is reported, never coded with guessed values. A record made here keeps its
@@ -27,7 +29,7 @@ export function importFtm(ws: Workspace, text: string, fileName: string): Exchan
   const own = { entity: ownIds(ws.db, 'entity'), relation: ownIds(ws.db, 'relation'), event: ownIds(ws.db, 'event') };
   const entityOf = new Map<string, number>();
   const articleOf = new Map<string, { id: number; body: string; title: string }>();
-  // Where the last mention of each article ended: FtM mentions carry no offsets, ours are written in text order.
+  // Where the last mention of each article ended: other tools' FtM mentions carry no offsets, and are written in text order.
   const readTo = new Map<number, number>();
   const made: { kind: KeptKind; id: number; ftmId: string }[] = [];
   const label = (r: Json, i: number) => `Line ${i + 1} (${String(r.schema)}${first(r, 'name') ? ` “${first(r, 'name')!.slice(0, 60)}”` : ''})`;
@@ -118,10 +120,9 @@ export function importFtm(ws: Workspace, text: string, fileName: string): Exchan
     const type: MentionType | null = resolvedRef ? (entityTypeOfId(resolvedRef) ?? null) : (ENTITY_SCHEMATA[schema] ?? null);
     if (!type) return skip(`${label(r, i)}: does not say what it names (resolved or detectedSchema).`);
     // A place is an Address, which FtM's Mention cannot resolve to: the file's place of that name that cites this article.
-    const entityId = resolvedRef ? (entityOf.get(resolvedRef) ?? own.entity.get(uuidIn(resolvedRef) ?? '')) : placeCiting(quote, article.id, label(r, i));
+    const entityId = resolvedRef ? (entityOf.get(resolvedRef) ?? own.entity.get(uuidIn(resolvedRef) ?? '')) : (placeMarked(r) ?? placeCiting(quote, article.id, label(r, i)));
     if (entityId === undefined || entityId === null) return skip(`${label(r, i)}: “${quote.slice(0, 60)}” names no entity of this file.`);
-    const start = article.body.indexOf(quote, readTo.get(article.id) ?? 0);
-    const at = start === -1 ? article.body.indexOf(quote) : start;
+    const at = markedAt(r, article.body, quote) ?? searchedAt(article, quote);
     if (at === -1) return skip(`${label(r, i)}: “${quote.slice(0, 60)}” is not in its article's text.`);
     readTo.set(article.id, at + quote.length);
     const outcome = ws.entities.importMention(article.id, at, at + quote.length, type, { type: type as EntityType, name: quote, place: null, id: entityId }, null);
@@ -130,13 +131,32 @@ export function importFtm(ws: Workspace, text: string, fileName: string): Exchan
     else skip(`${label(r, i)}: “${quote.slice(0, 60)}” overlaps an annotation already decided here, which was kept.`);
   }
 
+  /** Where our export said the mention stands (x_awb_span, in code points), when the text there is its name. */
+  function markedAt(r: Json, body: string, quote: string): number | null {
+    const span = r.x_awb_span as Json | undefined;
+    if (typeof span !== 'object' || span === null || typeof span.start !== 'number') return null;
+    const start = fromCodePoints(body)(span.start);
+    return start !== null && body.startsWith(quote, start) ? start : null;
+  }
+
+  /** Another tool's Mention says only the name: the next occurrence after the article's last mention, else the first. */
+  function searchedAt(article: { id: number; body: string }, quote: string): number {
+    const start = article.body.indexOf(quote, readTo.get(article.id) ?? 0);
+    return start === -1 ? article.body.indexOf(quote) : start;
+  }
+
   function entityTypeOfId(ref: string): EntityType | undefined {
     const id = entityOf.get(ref) ?? own.entity.get(uuidIn(ref) ?? '');
     return id === undefined ? undefined : (ws.db.prepare('SELECT type FROM entity WHERE id = ?').pluck().get(id) as EntityType | undefined);
   }
 
+  /** The place our export named beside the Mention (x_awb_place), which FtM's `resolved` cannot hold. */
+  function placeMarked(r: Json): number | null {
+    return typeof r.x_awb_place === 'string' ? (entityOf.get(r.x_awb_place) ?? null) : null;
+  }
+
   /**
-   * The file's place that a mention of an Address means: one that cites the article and goes by
+   * The file's place that a mention of an Address means (another tool's file): one that cites the article and goes by
    * that name. Two such places (the town and the province of Kunduz) cannot be told apart by a
    * Mention, which carries no offsets: the first is taken, and the report says so.
    */
@@ -192,12 +212,16 @@ export function importFtm(ws: Workspace, text: string, fileName: string): Exchan
     result.created++;
   }
 
-  /** Our export writes a relation's quotes as “quote” — article title: found again in the file's articles. */
+  /**
+   * Our export writes a relation's quotes as “quote” — article title (with ", p. 7" for a page of
+   * a PDF or scan): found again in the file's articles.
+   */
   function evidenceOf(r: Json, line: string): { articleId: number; start: number; end: number }[] {
     const out: { articleId: number; start: number; end: number }[] = [];
     for (const d of values(r, 'description')) {
       const m = /^“([\s\S]+)” — ([\s\S]+)$/.exec(d);
-      const article = m ? [...articleOf.values()].find((a) => a.title === m[2]) : undefined;
+      const titled = (title: string) => [...articleOf.values()].find((a) => a.title === title);
+      const article = m ? (titled(m[2]!) ?? titled(m[2]!.replace(/, p\. \d+$/, ''))) : undefined;
       const start = article ? article.body.indexOf(m![1]!) : -1;
       if (article && start !== -1) out.push({ articleId: article.id, start, end: start + m![1]!.length });
       else note(`${line}: the quote “${d.slice(0, 60)}” has no article of this file to stand in; the relation is kept without it.`);

@@ -1,3 +1,4 @@
+import { citedTitle } from './citation.js';
 import { wikidataId } from './safeText.js';
 import { xml } from './xml.js';
 import { eventFields } from '../../contract/events.js';
@@ -50,7 +51,7 @@ export function* geoJsonChunks(model: ExportModel, ids: ExportIdentity, shapes: 
     const cited = new Set<string>();
     for (const x of e.evidence) {
       const page = model.pageOf(x.articleId, x.start);
-      if (page !== null) cited.add(`${x.articleTitle}, p. ${page}`);
+      if (page !== null) cited.add(citedTitle(x.articleTitle, page));
     }
     return cited.size ? { evidencePages: [...cited] } : {};
   };

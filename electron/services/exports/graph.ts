@@ -1,8 +1,12 @@
 import crypto from 'node:crypto';
 import type { ExportEntity, ExportModel } from '../../../db/exportModel.js';
 import { ACTOR_TYPES, type ActorType } from '../../contract/acled.js';
-import type { EventRecord } from '../../contract/events.js';
+import { EVENT_FIELD_WORDS } from '../../contract/fieldWords.js';
+import type { EventField, EventRecord } from '../../contract/events.js';
+import { citedTitle, pageSuffix } from './citation.js';
 import type { ExportIdentity } from './ids.js';
+import type { ObjectTime } from '../../../db/identity.js';
+import { codePointsOf } from './offsets.js';
 import type { Tally } from './tally.js';
 import { endInstant, eventPeriod, periodOf, startInstant } from './period.js';
 import { safeUrl, wikidataId } from './safeText.js';
@@ -40,6 +44,10 @@ export function* ftmLines(model: ExportModel, ids: ExportIdentity, tally: Tally)
   for (const m of model.mentions) {
     if (m.entityId && entities.get(m.entityId)?.type === 'place') (placeProof.get(m.entityId) ?? placeProof.set(m.entityId, new Set()).get(m.entityId)!).add(m.articleId);
   }
+  // Whether the analyst accepted a record or only the machine suggested it, when the export carries
+  // suggestions: beside the properties, since FtM's `status` (a LegalEntity's, "dissolved") means
+  // something else and Mention and Address have none.
+  const reviewStatus = (status: 'accepted' | 'suggested') => (model.withSuggestions ? { x_awb_status: status } : {});
   const line = (o: object) => {
     tally.records++;
     return JSON.stringify(o) + '\n';
@@ -47,8 +55,7 @@ export function* ftmLines(model: ExportModel, ids: ExportIdentity, tally: Tally)
   for (const e of model.entities) {
     const properties: Record<string, string[]> = { name: [e.name], alias: e.aliases, notes: list(e.notes), wikidataId: list(wikidataId(e.wikidata)) };
     if (e.type === 'place') Object.assign(properties, { full: [e.placeLabel ?? e.name], latitude: list(e.lat), longitude: list(e.lon), proof: [...(placeProof.get(e.id) ?? [])].map((a) => id('article', a)) });
-    if (model.withSuggestions) properties.status = [e.status];
-    yield line({ id: id('entity', e.id), schema: FTM_SCHEMA[e.type], properties: prune(properties) });
+    yield line({ id: id('entity', e.id), schema: FTM_SCHEMA[e.type], ...reviewStatus(e.status), properties: prune(properties) });
   }
   for (const a of model.articles) {
     yield line({
@@ -57,17 +64,26 @@ export function* ftmLines(model: ExportModel, ids: ExportIdentity, tally: Tally)
       properties: prune({ title: [a.title], publisher: list(a.source), author: list(a.author), publishedAt: list(a.published), sourceUrl: list(safeUrl(a.url)), bodyText: [model.body(a.id)], keywords: a.tags }),
     });
   }
+  // FtM's Mention has no property for where the name stands in its document, nor one for a place it
+  // names (`resolved` is a LegalEntity). FtM tools drop properties a schema lacks but keep and write
+  // back what sits beside `properties` (the entity's context): the span goes there, in code points
+  // as W3C counts, so a name said twice in one article comes back on the occurrence that was
+  // marked, and so does the place, so the town and the province of one name stay apart.
+  const codePoints = codePointsOf(model.body);
   for (const m of model.mentions) {
     if (!m.entityId || !entities.has(m.entityId)) continue;
+    const at = codePoints(m.articleId);
     yield line({
       id: id('mention', m.id),
       schema: 'Mention',
+      ...reviewStatus(m.status),
+      x_awb_span: { start: at(m.start), end: at(m.end), unit: 'code point' },
+      ...(legal(m.entityId) ? {} : { x_awb_place: id('entity', m.entityId) }),
       properties: {
         name: [m.quote],
         document: [id('article', m.articleId)],
         ...(legal(m.entityId) ? { resolved: [id('entity', m.entityId)] } : {}),
         detectedSchema: [FTM_SCHEMA[entities.get(m.entityId)!.type]],
-        ...(model.withSuggestions ? { status: [m.status] } : {}),
       },
     });
   }
@@ -106,7 +122,7 @@ export function* ftmLines(model: ExportModel, ids: ExportIdentity, tally: Tally)
         startDate: list(r.startDate),
         endDate: list(r.endDate),
         summary: list(r.notes),
-        description: r.evidence.map((x) => `“${x.quote}” — ${x.articleTitle}`),
+        description: r.evidence.map((x) => `“${x.quote}” — ${citedTitle(x.articleTitle, model.pageOf(x.articleId, x.start))}`),
       }),
     });
   }
@@ -153,9 +169,10 @@ const THREAT_TYPES = new Set([2, 3, 4, 8]);
 
 /**
  * A STIX 2.1 bundle: people, organisations and groups as identity (or threat-actor when they act as
- * rebels or militias in coded events), places as location, articles as report, relations as
- * relationship (with their quotes as notes), events as note objects on their actors and place;
- * every object carries the handling marking (TLP, or a statement marking for any other line).
+ * rebels or militias in coded events), places as location, articles as report (naming what they
+ * mention and what their quotes back), relations as relationship, events as note objects on their
+ * actors and place, and every quote of evidence as a note on what it backs and on its article's
+ * report, citing the page of a PDF or scan; every object carries the handling marking (TLP, or a statement marking for any other line).
  * Ids derive from the workspace and the record (the same on every export); `created` is when the
  * record was made and `modified` its last change, so a partner sees a re-export as the same objects.
  */
@@ -207,26 +224,57 @@ function* stixObjects(model: ExportModel, handling: string, ids: ExportIdentity)
   }
   const mentioned = new Map<number, Set<string>>();
   for (const m of model.mentions) if (m.entityId && ref.has(m.entityId)) (mentioned.get(m.articleId) ?? mentioned.set(m.articleId, new Set()).get(m.articleId)!).add(ref.get(m.entityId)!);
+  // The relationships and event notes written (both ends, or an actor or the place, are objects
+  // here), and what each article's quotes are evidence of: its report names them, and each
+  // evidence note names the report, so a partner sees which source says so.
+  const relations = model.relations.filter((r) => ref.has(r.source.id) && ref.has(r.target.id));
+  const eventRefs = (ev: EventRecord) => [ev.actor1, ev.actor2, ev.location && { entityId: ev.location.entityId }].flatMap((a) => (a && ref.has(a.entityId) ? [ref.get(a.entityId)!] : []));
+  const events = model.events.filter((ev) => eventRefs(ev).length > 0);
+  const evidenceOf = new Map<number, Set<string>>();
+  const backs = (articleId: number, id: string) => (evidenceOf.get(articleId) ?? evidenceOf.set(articleId, new Set()).get(articleId)!).add(id);
+  for (const r of relations) for (const e of r.evidence) backs(e.articleId, stixRef('relationship', ids.uuid('relation', r.id)));
+  for (const ev of events) for (const e of ev.evidence) backs(e.articleId, stixRef('note', ids.uuid('event', ev.id)));
+  const reportOf = new Map<number, string>();
   for (const a of model.articles) {
-    const refs = [...(mentioned.get(a.id) ?? [])];
+    const refs = [...(mentioned.get(a.id) ?? []), ...(evidenceOf.get(a.id) ?? [])];
     const url = safeUrl(a.url);
     if (refs.length === 0) continue; // a report must refer to something
     const time = ids.time('article', a.id);
     const published = periodOf(a.published);
-    yield {
+    const report = {
       ...common('report', ids.uuid('article', a.id), time),
       name: a.title,
       published: published ? startInstant(published) : time.created,
       report_types: ['threat-report'],
       object_refs: refs,
+      // The text's fingerprint: a workspace holding the same article finds it, and the evidence quoted from it.
+      x_awb_fingerprint: a.fingerprint,
       // Only a web or mail link: a platform that makes it clickable must not be handed javascript: or file:.
       ...(url ? { external_references: [{ source_name: a.source ?? 'source', url }] } : {}),
     };
+    reportOf.set(a.id, report.id);
+    yield report;
   }
-  for (const r of model.relations) {
-    const source = ref.get(r.source.id);
-    const target = ref.get(r.target.id);
-    if (!source || !target) continue;
+  /**
+   * A quote of evidence as a note on what it backs and on the report of its article (when that
+   * article is in the export), with where it stands in the text (code points, as W3C counts) and,
+   * for an event, the fields it backs: what an import needs to put it back on the same words.
+   */
+  const codePoints = codePointsOf(model.body);
+  const evidenceNote = (uuid: string, time: ObjectTime, e: { articleId: number; articleTitle: string; quote: string; start: number; end: number }, on: string, fields?: EventField[]) => {
+    const page = model.pageOf(e.articleId, e.start);
+    const report = reportOf.get(e.articleId);
+    const at = codePoints(e.articleId);
+    const backing = fields ? ` for the ${wordList(fields.map((f) => EVENT_FIELD_WORDS[f].toLowerCase()))}` : '';
+    return {
+      ...common('note', uuid, time),
+      abstract: `Evidence${backing} from “${e.articleTitle}”${page === null ? '' : `, p. ${page}`}`,
+      content: e.quote,
+      object_refs: [on, ...(report ? [report] : [])],
+      x_awb_evidence: { start: at(e.start), end: at(e.end), unit: 'code point', ...(page === null ? {} : { page }), ...(fields ? { fields } : {}) },
+    };
+  };
+  for (const r of relations) {
     const time = ids.time('relation', r.id);
     // A date known to the month or year is that whole period: it starts at its first instant and
     // stops at its last, so a relation of one day (or one month) is a valid interval (stop after start).
@@ -235,23 +283,31 @@ function* stixObjects(model: ExportModel, handling: string, ids: ExportIdentity)
     const rel = {
       ...common('relationship', ids.uuid('relation', r.id), time),
       relationship_type: stixSlug(r.type === 'custom' ? (r.label ?? 'related-to') : r.type),
-      source_ref: source,
-      target_ref: target,
+      source_ref: ref.get(r.source.id)!,
+      target_ref: ref.get(r.target.id)!,
       ...(start ? { start_time: startInstant(start), x_awb_start_precision: start.precision } : {}),
       ...(stop ? { stop_time: endInstant(stop), x_awb_stop_precision: stop.precision } : {}),
       ...(r.notes ? { description: r.notes } : {}),
     };
     yield rel;
-    for (const e of r.evidence) {
-      yield { ...common('note', ids.uuid('relation-evidence', e.id), time), abstract: `Evidence from “${e.articleTitle}”`, content: e.quote, object_refs: [rel.id] };
-    }
+    for (const e of r.evidence) yield evidenceNote(ids.uuid('relation-evidence', e.id), time, e, rel.id);
   }
-  for (const ev of model.events) {
-    const refs = [ev.actor1, ev.actor2, ev.location && { entityId: ev.location.entityId }].flatMap((a) => (a && ref.has(a.entityId) ? [ref.get(a.entityId)!] : []));
-    if (refs.length === 0) continue;
-    yield { ...common('note', ids.uuid('event', ev.id), ids.time('event', ev.id)), abstract: eventTitle(ev), content: eventSummary(ev), object_refs: refs, x_awb_event: codedEvent(ev, ref) };
+  for (const ev of events) {
+    const time = ids.time('event', ev.id);
+    const note = { ...common('note', ids.uuid('event', ev.id), time), abstract: eventTitle(ev), content: eventSummary(ev, model.pageOf), object_refs: eventRefs(ev), x_awb_event: codedEvent(ev, ref) };
+    yield note;
+    // One note per quoted span, saying which fields it backs (one sentence often gives the date, the place and the actors).
+    const spans = new Map<string, { e: EventRecord['evidence'][number]; fields: EventField[] }>();
+    for (const e of ev.evidence) {
+      const key = `${e.articleId}:${e.start}:${e.end}`;
+      (spans.get(key) ?? spans.set(key, { e, fields: [] }).get(key)!).fields.push(e.field);
+    }
+    for (const { e, fields } of spans.values()) yield evidenceNote(ids.uuid('event', `${ev.id}:evidence:${e.id}`), time, e, note.id, fields);
   }
 }
+
+/** "date", "date and location", "date, actor 1 and location". */
+const wordList = (words: string[]) => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`);
 
 /**
  * An event's coded fields in a custom property (STIX 2.1 section 11.1), the actors and the place
@@ -294,9 +350,9 @@ export function* stixChunks(model: ExportModel, handling: string, ids: ExportIde
 }
 
 export const eventTitle = (ev: EventRecord) => `${ev.date}: ${ev.subEventType}${ev.location ? ` in ${ev.location.name}` : ''}`;
-export function eventSummary(ev: EventRecord): string {
+export function eventSummary(ev: EventRecord, pageOf: ExportModel['pageOf']): string {
   const sides = [ev.actor1?.name, ev.actor2?.name].filter(Boolean).join(' vs. ');
-  const quotes = ev.evidence.map((e) => `“${e.quote}” (${e.articleTitle})`);
+  const quotes = ev.evidence.map((e) => `“${e.quote}” (${citedTitle(e.articleTitle, pageOf(e.articleId, e.start))})`);
   return [`${ev.eventType} — ${ev.subEventType}. ${sides}. Fatalities: ${ev.fatalities}.`, ev.notes, ...quotes].filter(Boolean).join('\n');
 }
 
@@ -304,7 +360,8 @@ export function eventSummary(ev: EventRecord): string {
  * GEXF 1.2draft for Gephi, networkx (2.x reads only 1.1draft and 1.2draft) and igraph: entities as
  * nodes (type, latitude, longitude), relations as directed edges spanning their dates. GEXF
  * intervals include both ends, so a month or a year known only as such spans all its days; the
- * dates as the analyst wrote them stay in a "when" attribute.
+ * dates as the analyst wrote them stay in a "when" attribute. The evidence attribute quotes each
+ * span, with its page where it comes from a paged document ("… (p. 2)").
  */
 export function* gexfLines(model: ExportModel, ids: ExportIdentity): Generator<string> {
   const linked = new Set(model.relations.flatMap((r) => [r.source.id, r.target.id]));
@@ -331,7 +388,7 @@ export function* gexfLines(model: ExportModel, ids: ExportIdentity): Generator<s
     const end = periodOf(r.endDate)?.end;
     const when = r.startDate || r.endDate ? `${r.startDate ?? ''}/${r.endDate ?? ''}` : '';
     yield `<edge id="${ids.uuid('relation', r.id)}" source="${node(r.source.id)}" target="${node(r.target.id)}" label="${xml(label)}"${start ? ` start="${start}"` : ''}${end ? ` end="${end}"` : ''}>` +
-      `<attvalues><attvalue for="relation" value="${xml(label)}"/>${when ? `<attvalue for="when" value="${xml(when)}"/>` : ''}<attvalue for="evidence" value="${xml(r.evidence.map((e) => e.quote).join(' | '))}"/></attvalues></edge>\n`;
+      `<attvalues><attvalue for="relation" value="${xml(label)}"/>${when ? `<attvalue for="when" value="${xml(when)}"/>` : ''}<attvalue for="evidence" value="${xml(r.evidence.map((e) => e.quote + pageSuffix(model.pageOf(e.articleId, e.start))).join(' | '))}"/></attvalues></edge>\n`;
   }
   yield '</edges>\n</graph>\n</gexf>\n';
 }

@@ -2,7 +2,7 @@ import { placeLinkOf } from '../../../db/entities.js';
 import { fingerprintOf } from '../extract/article.js';
 import { wordCount } from '../extract/plainText.js';
 import type { EntityType, MentionType } from '../../contract/entities.js';
-import { EventInput } from '../../contract/events.js';
+import { EventInput, type EvidenceInput } from '../../contract/events.js';
 import type { ExchangeImportResult } from '../../contract/exports.js';
 import { plainIssue, plainIssues } from '../../contract/plainErrors.js';
 import type { Workspace } from '../workspace.js';
@@ -123,16 +123,17 @@ export function placeByLabel(ws: Workspace, name: string, lat: number, lon: numb
 }
 
 /**
- * An event read from another tool's file, coded as the event form would code it: refused with its
- * reasons in the analyst's words, matched when the workspace already holds it, or created.
+ * An event read from another tool's file, coded as the event form would code it (with the quotes
+ * of evidence the file gives, when their articles are here): refused with its reasons in the
+ * analyst's words, matched when the workspace already holds it, or created.
  */
-export function codeReadEvent(ws: Workspace, input: unknown): { refused: string } | { matched: true } | { created: number } {
+export function codeReadEvent(ws: Workspace, input: unknown, evidence: EvidenceInput[] = []): { refused: string } | { matched: true } | { created: number } {
   const parsed = EventInput.safeParse(input, { error: plainIssue });
   if (!parsed.success) return { refused: plainIssues(parsed.error.issues) };
-  const problems = ws.events.validate(parsed.data, null);
+  const problems = ws.events.validate(parsed.data, null, evidence);
   if (problems.some((p) => p.duplicateOf !== undefined)) return { matched: true };
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) return { refused: errors.map((p) => p.message).join(' ') };
-  const { event } = ws.events.create(parsed.data, [], true);
+  const { event } = ws.events.create(parsed.data, evidence, true);
   return event ? { created: event.id } : { refused: 'it could not be coded here.' };
 }

@@ -32,3 +32,9 @@ export function fromCodePoints(text: string): (codePoint: number) => number | nu
   starts.push(text.length);
   return (n) => (Number.isInteger(n) && n >= 0 && n < starts.length ? starts[n]! : null);
 }
+
+/** Code points for the offsets of each article's text, kept for the last article asked (exports go article by article). */
+export function codePointsOf(body: (articleId: number) => string): (articleId: number) => (utf16: number) => number {
+  let last: { articleId: number; at: (utf16: number) => number } | undefined;
+  return (articleId) => (last?.articleId === articleId ? last : (last = { articleId, at: toCodePoints(body(articleId)) })).at;
+}

@@ -2,6 +2,7 @@ import { keepIdentity, type KeptKind } from '../../../db/identity.js';
 import { nowIso, writeTransaction } from '../../../db/open.js';
 import { ACTOR_TYPE_CODES, SUB_EVENT_TYPES, type ActorType } from '../../contract/acled.js';
 import type { EntityType } from '../../contract/entities.js';
+import { EventField } from '../../contract/events.js';
 import type { ExchangeImportResult } from '../../contract/exports.js';
 import { plural } from '../../contract/plural.js';
 import { RELATION_TYPES, RelationInput } from '../../contract/relations.js';
@@ -9,13 +10,16 @@ import { UserError } from '../errors.js';
 import type { Workspace } from '../workspace.js';
 import { placeNear } from './acledImport.js';
 import { ownIds, uuidIn } from './ids.js';
+import { fromCodePoints } from './offsets.js';
 import { applyEntityDetails, asArray, codeReadEvent, geonamesIn, importReport, placeByLabel, qidIn, type EntityDetails, type Json } from './importCommon.js';
 
 /**
  * STIX 2.1 bundles, ours and other tools': identity, threat-actor and location objects become
  * entities, relationship objects relations, and our event notes (with their coded fields in
- * x_awb_event) events. What STIX does not carry (article text: a report names its article but
- * holds none of it; the quotes of evidence notes without their articles) is counted and left out.
+ * x_awb_event) events. Our evidence notes put their quotes back on the relations and events made
+ * here when the workspace holds the article (found by the report's text fingerprint). What STIX
+ * does not carry (article text: a report names its article but holds none of it; so the quotes of
+ * articles not here) is counted and left out.
  * A record made here keeps its STIX id and times, so exporting it again names it as the file did;
  * ids of this workspace, or kept from an earlier import, find their record instead of adding one.
  */
@@ -33,6 +37,14 @@ export function importStix(ws: Workspace, json: unknown): ExchangeImportResult {
     kind.n++;
   };
   const label = (o: Json, i: number) => `Object ${i + 1} (${String(o.type)}${typeof o.name === 'string' ? ` “${o.name.slice(0, 60)}”` : ''})`;
+  const { articleOf, quotesFor } = quotesIn(ws, objects);
+  // The evidence notes whose quotes were put back on a record made here.
+  const placed = new Set<string>();
+  const quotesOf = (o: Json) => {
+    const quotes = quotesFor.get(String(o.id)) ?? [];
+    for (const q of quotes) placed.add(q.noteId);
+    return quotes;
+  };
 
   writeTransaction(ws.db, () => {
     objects.forEach((o, i) => {
@@ -41,10 +53,12 @@ export function importStix(ws: Workspace, json: unknown): ExchangeImportResult {
     objects.forEach((o, i) => {
       if (o.type === 'relationship') importRelationship(o, i);
       else if (o.type === 'note' && isObject(o.x_awb_event)) importEvent(o, i);
-      else if (o.type === 'note') leftOut('note', 'not coded events: evidence quotes travel without their articles');
-      else if (o.type === 'report') leftOut('report', 'STIX carries an article’s title, not its text');
-      else if (!ENTITY_OBJECTS.has(o.type as string) && !['marking-definition', 'extension-definition', 'language-content'].includes(o.type as string)) leftOut(`${String(o.type)} object`, 'nothing here holds them');
+      else if (o.type === 'report' && !articleOf.has(String(o.id))) leftOut('report', 'STIX carries an article’s title, not its text');
+      else if (!ENTITY_OBJECTS.has(o.type as string) && !['note', 'report', 'marking-definition', 'extension-definition', 'language-content'].includes(o.type as string)) leftOut(`${String(o.type)} object`, 'nothing here holds them');
     });
+    const notes = objects.filter((o) => o.type === 'note' && !isObject(o.x_awb_event));
+    for (const o of notes) if (!placed.has(String(o.id))) leftOut('note', 'not coded events, nor quotes of an article this workspace holds for a record made from this file');
+    if (placed.size) note(`${plural(placed.size, 'quote')} of evidence found again in ${plural(new Set([...quotesFor.values()].flat().filter((q) => placed.has(q.noteId)).map((q) => q.articleId)).size, 'article')} of this workspace.`);
     // Stamped last: every write this import makes to a record comes before it (see keptTime).
     const at = nowIso();
     for (const m of made) keepIdentity(ws.db, m.kind, m.id, { uuid: uuidIn(m.o.id)!, created: timestamp(m.o.created), modified: timestamp(m.o.modified) ?? timestamp(m.o.created), at });
@@ -137,7 +151,7 @@ export function importStix(ws: Workspace, json: unknown): ExchangeImportResult {
       result.matched++;
       return;
     }
-    keep('relation', ws.relations.create(input.data, []), o);
+    keep('relation', ws.relations.create(input.data, quotesOf(o).map(({ articleId, start, end }) => ({ articleId, start, end }))), o);
     result.created++;
   }
 
@@ -180,16 +194,61 @@ export function importStix(ws: Workspace, json: unknown): ExchangeImportResult {
       sourceScale: coded.source_scale ?? null,
       notes: coded.notes ?? null,
       tags: coded.tags ?? [],
-    });
+    }, eventEvidence(quotesFor.get(String(o.id)) ?? []));
     if ('refused' in outcome) return skip(`${label(o, i)}: ${outcome.refused}`);
     if ('matched' in outcome) {
       result.matched++;
       return;
     }
+    quotesOf(o);
     keep('event', outcome.created, o);
     result.created++;
   }
 }
+
+/** A quote of an evidence note, placed in an article of this workspace. */
+interface Quote {
+  noteId: string;
+  articleId: number;
+  start: number;
+  end: number;
+  fields: EventField[];
+}
+
+/**
+ * The quotes of the file's evidence notes whose report names an article this workspace holds (the
+ * same text fingerprint), by the STIX id of what they back: at the span the note gives (code
+ * points) when the text there is the quote, else where the quote first stands.
+ */
+function quotesIn(ws: Workspace, objects: Json[]): { articleOf: Map<string, { id: number; body: string }>; quotesFor: Map<string, Quote[]> } {
+  const articleOf = new Map<string, { id: number; body: string }>();
+  const byFingerprint = ws.db.prepare('SELECT a.id, b.body FROM article a JOIN article_body b ON b.article_id = a.id WHERE a.fingerprint = ?');
+  for (const o of objects) {
+    if (o.type !== 'report' || typeof o.x_awb_fingerprint !== 'string') continue;
+    const article = byFingerprint.get(o.x_awb_fingerprint) as { id: number; body: string } | undefined;
+    if (article) articleOf.set(String(o.id), article);
+  }
+  const quotesFor = new Map<string, Quote[]>();
+  if (articleOf.size === 0) return { articleOf, quotesFor };
+  for (const o of objects) {
+    if (o.type !== 'note' || isObject(o.x_awb_event) || typeof o.content !== 'string' || !o.content) continue;
+    const refs = asArray(o.object_refs).filter((r): r is string => typeof r === 'string');
+    const article = refs.map((r) => articleOf.get(r)).find(Boolean);
+    const target = refs.find((r) => !r.startsWith('report--'));
+    if (!article || !target) continue;
+    const span = isObject(o.x_awb_evidence) ? o.x_awb_evidence : {};
+    const marked = typeof span.start === 'number' ? fromCodePoints(article.body)(span.start) : null;
+    const start = marked !== null && article.body.startsWith(o.content, marked) ? marked : article.body.indexOf(o.content);
+    if (start === -1) continue;
+    const fields = asArray(span.fields).filter((f): f is EventField => EventField.safeParse(f).success);
+    (quotesFor.get(target) ?? quotesFor.set(target, []).get(target)!).push({ noteId: String(o.id), articleId: article.id, start, end: start + o.content.length, fields });
+  }
+  return { articleOf, quotesFor };
+}
+
+/** An event's evidence from its quotes: one record per field each backs (a quote that names none backs the event type). */
+const eventEvidence = (quotes: Quote[]) =>
+  quotes.flatMap((q) => (q.fields.length ? q.fields : (['eventType'] as EventField[])).map((field) => ({ field, articleId: q.articleId, start: q.start, end: q.end })));
 
 const ENTITY_OBJECTS = new Set(['identity', 'threat-actor', 'location']);
 const IDENTITY_CLASS: Record<string, EntityType> = { individual: 'person', organization: 'organisation', group: 'group' };

@@ -9,13 +9,17 @@ import { entitiesMentionedIn, eventsEvidencedBy } from '../../../db/articleScope
 import { EventsRepository } from '../../../db/events.js';
 import type { Db } from '../../../db/open.js';
 import { RelationsRepository } from '../../../db/relations.js';
+import { pageAt, pageStartsOf } from '../../../db/documents.js';
+import { pageSuffix } from './citation.js';
 import { defuseCell, needsQuotes } from './safeText.js';
 import type { Tally } from './tally.js';
 
 type Cell = string | number | boolean | null;
+/** The printed page an offset of an article falls on (a PDF's, a scan's); null for unpaged articles. */
+type PageOf = (articleId: number, offset: number) => number | null;
 interface Column<T> {
   header: string;
-  value: (row: T) => Cell;
+  value: (row: T, pageOf: PageOf) => Cell;
 }
 
 /** Every column each grid can show, by the grid's column id; an export writes the ones shown, in their order. */
@@ -60,7 +64,7 @@ export const TABLE_COLUMNS = {
     target: { header: 'To', value: (r: RelationRecord) => r.target.name },
     when: { header: 'When', value: (r: RelationRecord) => [r.startDate, r.endDate].filter(Boolean).join(' – ') },
     notes: { header: 'Notes', value: (r: RelationRecord) => r.notes },
-    evidence: { header: 'Evidence', value: (r: RelationRecord) => r.evidence.map((e) => `“${e.quote}”`).join(' ') },
+    evidence: { header: 'Evidence', value: (r: RelationRecord, pageOf: PageOf) => r.evidence.map((e) => `“${e.quote}”${pageSuffix(pageOf(e.articleId, e.start))}`).join(' ') },
   },
 } satisfies Record<string, Record<string, Column<never>>>;
 
@@ -108,13 +112,23 @@ function* tableRows(db: Db, req: TableRequest): Generator<unknown> {
   }
 }
 
+/** Page starts read once per article a quote is cited from; most articles have none. */
+function pagesOf(db: Db): PageOf {
+  const starts = new Map<number, [number, number][] | null>();
+  return (articleId, offset) => {
+    if (!starts.has(articleId)) starts.set(articleId, pageStartsOf(db, articleId));
+    return pageAt(starts.get(articleId), offset);
+  };
+}
+
 /** The header and the rows of a table export, as plain cells; the rows are read as they are written. */
 export function tableCells(db: Db, req: TableRequest): { header: string[]; rows: Iterable<Cell[]> } {
   const all = TABLE_COLUMNS[req.table] as Record<string, Column<unknown>>;
   const ids = (req.columns ?? Object.keys(all)).filter((id) => id in all);
   const columns = ids.map((id) => all[id]!);
+  const pageOf = pagesOf(db);
   function* rows(): Generator<Cell[]> {
-    for (const row of tableRows(db, req)) yield columns.map((c) => c.value(row));
+    for (const row of tableRows(db, req)) yield columns.map((c) => c.value(row, pageOf));
   }
   return { header: columns.map((c) => c.header), rows: rows() };
 }

@@ -1,0 +1,173 @@
+import { Model, defaultModel } from '@alephdata/followthemoney';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { XMLParser } from 'fast-xml-parser';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as XLSX from 'xlsx';
+import type { EventInputRaw, ExportFormat } from '../../electron/contract/index.js';
+import { closedAfterEach, fixtures } from './helpers.js';
+
+const make = closedAfterEach();
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the files are read as loose JSON, as another tool would
+type Loose = Record<string, any>;
+const TITLE = 'Civilian Harm in the Northern Provinces: Quarterly Protection Update';
+const SENTENCE = 'Humanitarian organisations reported that access to the districts north of Baghlan-e Jadid improved';
+
+/**
+ * A workspace holding the PDF report, with an event and a relation coded from one sentence on its
+ * page 2: the quote every export below must cite with its page and its source.
+ */
+async function evidenceFromPage2() {
+  const t = make();
+  const report = await t.core.imports.importNow({ kind: 'paths', paths: [path.join(fixtures, 'documents', 'report.pdf')] });
+  const articleId = report.outcomes[0]!.articleId!;
+  const body = (await t.call('articles.get', { id: articleId })).body;
+  const start = body.indexOf(SENTENCE);
+  expect(start).toBeGreaterThanOrEqual(0);
+  const span = { articleId, start, end: start + SENTENCE.length };
+  const place = (await t.call('entities.create', { type: 'place', name: 'Baghlan-e Jadid' })).id;
+  await t.call('entities.setPlace', { id: place, place: { custom: { name: 'Baghlan-e Jadid', lat: 36.13, lon: 68.7 } } });
+  const agencies = (await t.call('entities.create', { type: 'organisation', name: 'Humanitarian organisations' })).id;
+  const staff = (await t.call('entities.create', { type: 'organisation', name: 'Checkpoint staff' })).id;
+  const draft = await t.call('events.draft', span);
+  await t.call('events.create', {
+    input: { ...(draft.input as object), date: '2024-03-01', timePrecision: 1, actor1: { entityId: agencies, type: 8 }, actor2: { entityId: staff, type: 8 }, locationId: place, geoPrecision: 2, fatalities: 0 } as EventInputRaw,
+    evidence: draft.evidence,
+    acceptWarnings: true,
+  });
+  await t.call('relations.create', { input: { sourceId: staff, targetId: agencies, type: 'member of' }, evidence: [span] });
+  const exportAs = async (format: ExportFormat, name: string, extra: object = {}) => fs.readFileSync((await t.call('exports.run', { format, path: path.join(t.dir, name), ...extra })).path, 'utf8');
+  return { t, articleId, exportAs };
+}
+
+describe('every quote of evidence cites its page and its source', () => {
+  it('relations CSV and XLSX, GEXF, FollowTheMoney and STIX name page 2 of the PDF; STIX evidence notes name the report of their article', async () => {
+    const { t, exportAs } = await evidenceFromPage2();
+
+    const csv = parseCsv(await exportAs('csv', 'relations.csv', { table: { table: 'relations' } }), { bom: true, columns: true }) as Record<string, string>[];
+    expect(csv.map((r) => r.Evidence)).toEqual([`“${SENTENCE}” (p. 2)`]);
+    const book = XLSX.read(fs.readFileSync((await t.call('exports.run', { format: 'xlsx', path: path.join(t.dir, 'relations.xlsx'), table: { table: 'relations', columns: ['source', 'evidence'] } })).path));
+    expect(XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0]!]!, { header: 1 })).toEqual([
+      ['From', 'Evidence'],
+      ['Checkpoint staff', `“${SENTENCE}” (p. 2)`],
+    ]);
+
+    const gexf = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (n) => ['edge', 'attvalue'].includes(n) }).parse(await exportAs('gexf', 'graph.gexf')) as Loose;
+    const edge = (gexf.gexf.graph.edges.edge as Loose[])[0]!;
+    expect((edge.attvalues.attvalue as Loose[]).find((a) => a['@for'] === 'evidence')!['@value']).toBe(`${SENTENCE} (p. 2)`);
+
+    const ftm = (await exportAs('ftm', 'entities.ftm')).trim().split('\n').map((l) => JSON.parse(l) as Loose);
+    expect(ftm.find((l) => l.schema === 'Membership')!.properties.description).toEqual([`“${SENTENCE}” — ${TITLE}, p. 2`]);
+
+    const stix = (JSON.parse(await exportAs('stix', 'bundle.json', { handling: 'TLP:GREEN' })) as { objects: Loose[] }).objects;
+    const byId = new Map(stix.map((o) => [o.id as string, o]));
+    const report = stix.find((o) => o.type === 'report')!;
+    expect(report.name).toBe(TITLE);
+    const relationship = stix.find((o) => o.type === 'relationship')!;
+    const event = stix.find((o) => o.type === 'note' && o.x_awb_event)!;
+    // The report says which relationship and event its text backs.
+    expect(report.object_refs).toEqual(expect.arrayContaining([relationship.id, event.id]));
+    expect(event.content).toContain(`“${SENTENCE}” (${TITLE}, p. 2)`);
+    const evidence = stix.filter((o) => o.type === 'note' && !o.x_awb_event);
+    expect(evidence.map((n) => [n.abstract, n.content, n.object_refs.map((r: string) => byId.get(r)!.type)])).toEqual([
+      [`Evidence from “${TITLE}”, p. 2`, SENTENCE, ['relationship', 'report']],
+      [`Evidence for the event type from “${TITLE}”, p. 2`, SENTENCE, ['note', 'report']],
+    ]);
+    expect(evidence[0]!.object_refs[0]).toBe(relationship.id);
+    expect(evidence[1]!.object_refs[0]).toBe(event.id);
+  }, 60_000);
+
+  it('FollowTheMoney brings the relation back with its quote on the same article, page or no page', async () => {
+    const { t, exportAs } = await evidenceFromPage2();
+    const text = await exportAs('ftm', 'round.ftm');
+    const other = make();
+    const result = await other.call('imports.exchange', { name: 'round.ftm', text });
+    expect(result).toMatchObject({ kind: 'ftm', skipped: 0 });
+    const relations = async (call: typeof t.call) => (await call('relations.page', { startRow: 0, endRow: 10 })).rows.map((r) => [r.source.name, r.type, r.target.name, r.evidence.map((e) => e.quote)]);
+    expect(await relations(other.call)).toEqual(await relations(t.call));
+    expect((await relations(other.call))[0]![3]).toEqual([SENTENCE]);
+  }, 60_000);
+
+  it('STIX brings the relation and the event back with their quotes when the workspace holds the article', async () => {
+    const { t, exportAs } = await evidenceFromPage2();
+    const bundle = await exportAs('stix', 'round.json', { handling: 'TLP:GREEN' });
+    const other = make();
+    await other.core.imports.importNow({ kind: 'paths', paths: [path.join(fixtures, 'documents', 'report.pdf')] });
+    const result = await other.call('imports.exchange', { name: 'round.json', text: bundle });
+    expect(result).toMatchObject({ kind: 'stix', skipped: 0 });
+    expect(result.messages.join(' ')).toContain('2 quotes of evidence found again in 1 article of this workspace.');
+    expect(result.messages.join(' ')).not.toMatch(/Not imported: .*(note|report)/);
+    const relations = async (call: typeof t.call) => (await call('relations.page', { startRow: 0, endRow: 10 })).rows.map((r) => [r.source.name, r.type, r.target.name, r.evidence.map((e) => [e.start, e.end, e.quote])]);
+    expect(await relations(other.call)).toEqual(await relations(t.call));
+    const events = async (call: typeof t.call) => (await call('events.page', { query: {}, startRow: 0, endRow: 10 })).rows.map((e) => [e.date, e.subEventType, e.evidence.map((x) => [x.field, x.start, x.end, x.quote])]);
+    expect(await events(other.call)).toEqual(await events(t.call));
+    expect((await events(other.call))[0]![2]).toHaveLength(1);
+
+    // Without the article, the quotes are left out and said to be.
+    const bare = make();
+    const without = await bare.call('imports.exchange', { name: 'round.json', text: bundle });
+    expect(without.messages.join(' ')).toMatch(/Not imported: 2 notes \(not coded events, nor quotes of an article this workspace holds/);
+    expect(without.messages.join(' ')).toMatch(/Not imported: 1 report/);
+  }, 90_000);
+
+  it('FollowTheMoney mentions come back on the occurrence that was marked (after an emoji) and on the place they named', async () => {
+    const t = make();
+    const file = path.join(t.dir, 'two-kunduz.txt');
+    fs.writeFileSync(
+      file,
+      'Two men named Ahmadzai 🙂 were in Kunduz that week.\n\nAhmadzai, a trader, sold tea in the bazaar while Rohullah Ahmadzai, the ministry spokesman, spoke of Kunduz province.\n',
+    );
+    const articleId = (await t.core.imports.importNow({ kind: 'paths', paths: [file] })).outcomes[0]!.articleId!;
+    const body = (await t.call('articles.get', { id: articleId })).body;
+    const mark = async (type: 'person' | 'place', at: number, name: string, entityId: number) => {
+      const { id } = await t.call('mentions.annotate', { articleId, start: at, end: at + name.length, type, scope: 'this' });
+      await t.call('mentions.link', { id, entityId });
+    };
+    // Only the spokesman's "Ahmadzai", the third, is marked; the town and the province of Kunduz are two places.
+    const spokesman = (await t.call('entities.create', { type: 'person', name: 'Rohullah Ahmadzai' })).id;
+    await mark('person', body.lastIndexOf('Ahmadzai'), 'Ahmadzai', spokesman);
+    const town = (await t.call('entities.create', { type: 'place', name: 'Kunduz' })).id;
+    await t.call('entities.setPlace', { id: town, place: { custom: { name: 'Kunduz', lat: 36.73, lon: 68.86 } } });
+    const province = (await t.call('entities.create', { type: 'place', name: 'Kunduz' })).id;
+    await t.call('entities.setPlace', { id: province, place: { custom: { name: 'Kunduz', lat: 36.8, lon: 68.6 } } });
+    await mark('place', body.indexOf('Kunduz'), 'Kunduz', town);
+    await mark('place', body.lastIndexOf('Kunduz'), 'Kunduz', province);
+
+    const text = fs.readFileSync((await t.call('exports.run', { format: 'ftm', path: path.join(t.dir, 'mentions.ftm') })).path, 'utf8');
+    const mentions = text.trim().split('\n').map((l) => JSON.parse(l) as Loose).filter((l) => l.schema === 'Mention');
+    // Code points, as W3C counts: the emoji is one, where JavaScript counts two.
+    const person = mentions.find((m) => m.properties.name[0] === 'Ahmadzai')!;
+    expect(person.x_awb_span).toEqual({ start: [...body.slice(0, body.lastIndexOf('Ahmadzai'))].length, end: [...body.slice(0, body.lastIndexOf('Ahmadzai'))].length + 8, unit: 'code point' });
+
+    const other = make();
+    const result = await other.call('imports.exchange', { name: 'mentions.ftm', text });
+    expect(result).toMatchObject({ kind: 'ftm', skipped: 0 });
+    expect(result.messages.join(' ')).not.toMatch(/may be any of/);
+    const importedId = (await other.call('articles.page', { query: {}, startRow: 0, endRow: 1 })).rows[0]!.id;
+    const shape = async (call: typeof t.call, id: number) =>
+      Promise.all(
+        (await call('mentions.list', { articleId: id }))
+          .filter((m) => m.status === 'accepted')
+          .map(async (m) => {
+            const e = await call('entities.get', { id: m.entityId! });
+            return [m.start, m.end, m.quote, e.name, e.lat, e.lon];
+          }),
+      );
+    expect(await shape(other.call, importedId)).toEqual(await shape(t.call, articleId));
+  }, 60_000);
+
+  it('FollowTheMoney with suggestions says which records are suggested beside the properties, which stay those of each schema', async () => {
+    const t = make();
+    const articleId = (await t.core.imports.importNow({ kind: 'paths', paths: [path.join(fixtures, 'kunduz-offensive.txt')] })).outcomes[0]!.articleId!;
+    await t.call('mentions.suggest', { articleIds: [articleId] });
+    const text = fs.readFileSync((await t.call('exports.run', { format: 'ftm', path: path.join(t.dir, 'suggested.ftm'), includeSuggestions: true })).path, 'utf8');
+    const lines = text.trim().split('\n').map((l) => JSON.parse(l) as Loose);
+    const model = new Model(defaultModel);
+    for (const l of lines) for (const name of Object.keys(l.properties as object)) expect(model.getSchema(l.schema as string).hasProperty(name), `${l.schema}.${name}`).toBe(true);
+    const mentions = lines.filter((l) => l.schema === 'Mention');
+    expect(mentions.length).toBeGreaterThan(0);
+    expect(new Set(mentions.map((m) => m.x_awb_status))).toEqual(new Set(['suggested']));
+    expect(lines.filter((l) => l.schema === 'Address').every((l) => l.x_awb_status === 'suggested')).toBe(true);
+  }, 60_000);
+});
