@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { MentionsRepository } from '../db/mentions.js';
 import { PassphraseError } from '../db/open.js';
 import {
@@ -9,6 +10,8 @@ import {
   eventFields,
   MENTION_TYPES,
   MentionType,
+  OCR_LANGUAGES,
+  OcrLanguage,
   REPORT_FORMAT_BY_EXTENSION,
   TABLE_NAMES,
   type CallInput,
@@ -24,6 +27,8 @@ import { appVersion, checkpointWorkerFile, gazetteerFile, parseWorkerFile, sampl
 const USAGE = `awb — Analyst Workbench on the command line
 
   awb import --workspace FILE PATH...     import files or folders; prints a per-file report
+         [--ocr-languages eng+fas]        the languages scans are read in (eng, fas: Persian
+                                          and Dari, pus: Pashto, ara: Arabic, fra: French)
   awb search --workspace FILE QUERY       full-text search (FTS5 syntax); JSON lines
          [--limit N]
   awb stats  --workspace FILE             counts, as JSON
@@ -112,6 +117,7 @@ async function main(argv: string[]): Promise<number> {
           'passphrase-file': { type: 'string' },
           'new-passphrase-file': { type: 'string' },
           remove: { type: 'boolean', default: false },
+          'ocr-languages': { type: 'string', default: 'eng' },
         },
       });
     } catch (error) {
@@ -174,6 +180,8 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'import': {
         if (positionals.length === 0) throw new Usage('awb import needs at least one file or folder');
+        const ocrLanguages = z.array(OcrLanguage).safeParse(values['ocr-languages'].split(/[+,]/).map((l) => l.trim()));
+        if (!ocrLanguages.success) throw new BadInput(`--ocr-languages takes ${Object.keys(OCR_LANGUAGES).join(', ')} joined by + (eng+fas), not "${values['ocr-languages']}"`);
         let failedExchange = 0;
         const articles: string[] = [];
         const companionsOf = (p: string) =>
@@ -198,7 +206,7 @@ async function main(argv: string[]): Promise<number> {
         if (articles.length === 0) return failedExchange ? 1 : 0;
         // A read-only workspace is refused once, plainly, not file by file.
         core.session.current.assertWritable();
-        const report = await core.imports.importNow({ kind: 'paths', paths: articles });
+        const report = await core.imports.importNow({ kind: 'paths', paths: articles }, { ocrLanguages: ocrLanguages.data });
         for (const o of report.outcomes) {
           const detail = o.status === 'imported' ? `article ${o.articleId}${o.message ? `; ${o.message}` : ''}` : (o.message ?? '');
           console.log(`${o.status.padEnd(9)} ${o.name}  ${detail}`);

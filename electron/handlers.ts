@@ -45,6 +45,7 @@ export const ATTRIBUTIONS = [
   { name: 'Papa Parse', licence: 'MIT', use: 'CSV exports and ACLED CSV imports' },
   { name: 'fflate', licence: 'MIT', use: 'Workspace archives' },
   { name: 'pngjs', licence: 'MIT', use: 'The timeline figure in Word reports' },
+  { name: 'Tesseract and tesseract.js, with its tessdata_best models (English, Persian, Pashto, Arabic, French)', licence: 'Apache-2.0 (models packaged as @tesseract.js-data/*, MIT)', use: 'Reading scans (OCR)' },
 ];
 
 function notFound(what: string, id: number): never {
@@ -324,10 +325,10 @@ export function createHandlers({ session, imports, extraction, learner, emit, mo
       return result;
     },
 
-    'imports.start': async ({ source }) => {
+    'imports.start': async ({ source, reading }) => {
       // Refused up front: a read-only workspace would fail every batch one by one.
       ws().assertWritable();
-      return { jobId: await imports.start(source) };
+      return { jobId: await imports.start(source, reading) };
     },
     'imports.cancel': ({ jobId }) => {
       imports.cancel(jobId);

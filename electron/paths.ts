@@ -35,6 +35,11 @@ export function appVersion(root = appRoot()): string {
   return (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
+/** Tesseract's language models, gathered from their npm packages by the build; unpacked beside app.asar when packaged. */
+export function ocrDataDir(root = appRoot()): string {
+  return path.join(root.replace(/app\.asar$/, 'app.asar.unpacked'), 'dist', 'data', 'ocr');
+}
+
 /** The offline gazetteer: built by `npm run build` (or on first use); unpacked beside app.asar when packaged. */
 export function gazetteerFile(root = appRoot()): string {
   if (process.env.AWB_GAZETTEER) return path.resolve(process.env.AWB_GAZETTEER);

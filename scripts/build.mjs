@@ -78,5 +78,13 @@ await Promise.all([
 ]);
 const gazetteer = spawnSync(process.execPath, [path.join(dist, 'electron/gazetteer.mjs')], { stdio: 'inherit' });
 if (gazetteer.status !== 0) process.exit(gazetteer.status ?? 1);
+// Tesseract reads every language of a scan from one folder; each language is an npm package of its own.
+const ocrData = path.join(dist, 'data', 'ocr');
+fs.mkdirSync(ocrData, { recursive: true });
+const tessdata = path.join(root, 'node_modules', '@tesseract.js-data');
+for (const language of fs.readdirSync(tessdata)) {
+  const model = path.join(tessdata, language, '4.0.0_best_int', `${language}.traineddata.gz`);
+  if (fs.existsSync(model)) fs.copyFileSync(model, path.join(ocrData, `${language}.traineddata.gz`));
+}
 fs.writeFileSync(stamp, new Date().toISOString());
 console.log(`Built dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);

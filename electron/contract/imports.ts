@@ -37,6 +37,18 @@ export function pageAt(pageStarts: readonly (readonly [number, number])[] | null
   return page;
 }
 
+/**
+ * Languages a scanned page can be read in: Tesseract's models that ship as npm packages
+ * (@tesseract.js-data/*). Dari is read with the Persian model: the two are written alike.
+ */
+export const OCR_LANGUAGES = { eng: 'English', fas: 'Persian (Dari)', pus: 'Pashto', ara: 'Arabic', fra: 'French' } as const;
+export const OcrLanguage = z.enum(Object.keys(OCR_LANGUAGES) as [keyof typeof OCR_LANGUAGES, ...(keyof typeof OCR_LANGUAGES)[]]);
+export type OcrLanguage = z.infer<typeof OcrLanguage>;
+
+/** How the files of an import are read: the languages of its scans (English when none is chosen). */
+export const ImportReading = z.object({ ocrLanguages: z.array(OcrLanguage).min(1).max(5).optional() });
+export type ImportReading = z.infer<typeof ImportReading>;
+
 export const ImportSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('paths'), paths: z.array(z.string().min(1)).min(1).max(10_000) }),
   z.object({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ArticleDetail, ArticlePage, ArticlePatch, ArticleQuery, ArticleTarget } from './articles.js';
 import { BasemapLabels, EntityDetail, EntityQuery, EntityRow, EntityType, MapLayer, Mention, MentionType, PlaceCandidate, PlacePick, PlaceScope } from './entities.js';
 import { EventInput, EventQuery, EventRecord, EvidenceInput, Problem } from './events.js';
-import { ImportReport, ImportSource } from './imports.js';
+import { ImportReading, ImportReport, ImportSource } from './imports.js';
 import { Graph, RelationEvidence, RelationInput, RelationNarrowing, RelationRecord } from './relations.js';
 import { SelectionLinks, SelectionRef } from './selection.js';
 import { ReportFormat, ReportSaved, ReportSpec } from './reports.js';
@@ -261,7 +261,7 @@ export const contract = {
   /** Restores a workspace archive into a new workspace file and opens it; an encrypted one with its workspace's passphrase. */
   'workspace.restoreArchive': call(z.object({ archive: z.string().min(1), target: z.string().min(1), passphrase: Passphrase.optional() }), WorkspaceInfo),
 
-  'imports.start': call(z.object({ source: ImportSource }), z.object({ jobId: z.string() })),
+  'imports.start': call(z.object({ source: ImportSource, reading: ImportReading.default({}) }), z.object({ jobId: z.string() })),
   'imports.cancel': call(z.object({ jobId: z.string() }), Ok),
   'imports.report': call(z.object({ jobId: z.string() }), ImportReport),
 

@@ -6,6 +6,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { importableExtension, MAX_FILE_BYTES, maxBytesFor, type ImportOutcome, type ImportReport, type ImportSource } from '../contract/imports.js';
 import { articleFromText, Refusal, type NewArticle, type ParsedDocument } from './extract/article.js';
 import { ParsePool, type ReadingProgress } from './extract/parsePool.js';
+import type { ReadingOptions } from './extract/formats/document.js';
 import { TimedSlices } from './timedSlices.js';
 import type { Workspace } from './workspace.js';
 
@@ -70,8 +71,8 @@ export class ImportService {
     private readonly parser: ParsePool = new ParsePool(null),
   ) {}
 
-  async start(source: ImportSource): Promise<string> {
-    const items = await this.itemsOf(source);
+  async start(source: ImportSource, reading: ReadingOptions = {}): Promise<string> {
+    const items = await this.itemsOf(source, reading);
     const jobId = crypto.randomUUID();
     const job = newJob(jobId, items.length);
     this.jobs.set(jobId, job);
@@ -175,8 +176,8 @@ export class ImportService {
     return job.report;
   }
 
-  async importNow(source: ImportSource): Promise<ImportReport> {
-    const items = await this.itemsOf(source);
+  async importNow(source: ImportSource, reading: ReadingOptions = {}): Promise<ImportReport> {
+    const items = await this.itemsOf(source, reading);
     return this.run(newJob(crypto.randomUUID(), items.length), items);
   }
 
@@ -228,7 +229,7 @@ export class ImportService {
     }
   }
 
-  private async itemsOf(source: ImportSource): Promise<ImportItem[]> {
+  private async itemsOf(source: ImportSource, reading: ReadingOptions): Promise<ImportItem[]> {
     switch (source.kind) {
       case 'text':
         return [
@@ -250,19 +251,19 @@ export class ImportService {
             if ((file.base64.length * 3) / 4 > limit + 4) {
               throw new Refusal(`The file is larger than ${limit / 1024 / 1024} MB and is refused.`);
             }
-            return this.parser.parse(file.name, Buffer.from(file.base64, 'base64'), onProgress, signal);
+            return this.parser.parse(file.name, Buffer.from(file.base64, 'base64'), onProgress, signal, reading);
           },
         }));
       case 'paths':
-        return (await Promise.all(source.paths.map((p) => expandPath(p, this.parser)))).flat();
+        return (await Promise.all(source.paths.map((p) => expandPath(p, this.parser, reading)))).flat();
       case 'sample':
-        return expandPath(this.sampleDir, this.parser);
+        return expandPath(this.sampleDir, this.parser, reading);
     }
   }
 }
 
 /** A folder becomes every importable file inside it (hidden files and other types are skipped). */
-async function expandPath(target: string, parser: ParsePool): Promise<ImportItem[]> {
+async function expandPath(target: string, parser: ParsePool, reading: ReadingOptions): Promise<ImportItem[]> {
   const stat = await fs.stat(target).catch(() => null);
   if (!stat) return [{ name: target, load: () => Promise.reject(new Refusal('No such file or folder.')) }];
   if (stat.isDirectory()) {
@@ -271,12 +272,12 @@ async function expandPath(target: string, parser: ParsePool): Promise<ImportItem
       .filter((e) => e.isFile() && !e.name.startsWith('.') && importableExtension(e.name) !== null)
       .map((e) => path.join(e.parentPath, e.name))
       .sort()
-      .map((file) => fileItem(file, parser));
+      .map((file) => fileItem(file, parser, reading));
   }
-  return [fileItem(target, parser)];
+  return [fileItem(target, parser, reading)];
 }
 
-function fileItem(file: string, parser: ParsePool): ImportItem {
+function fileItem(file: string, parser: ParsePool, reading: ReadingOptions): ImportItem {
   return {
     name: file,
     load: async (onProgress, signal) => {
@@ -285,7 +286,7 @@ function fileItem(file: string, parser: ParsePool): ImportItem {
       if (size > limit) {
         throw new Refusal(`The file is ${(size / 1024 / 1024).toFixed(0)} MB; ${limit === MAX_FILE_BYTES ? 'articles' : 'documents'} over ${limit / 1024 / 1024} MB are refused.`);
       }
-      return parser.parse(file, await fs.readFile(file), onProgress, signal);
+      return parser.parse(file, await fs.readFile(file), onProgress, signal, reading);
     },
   };
 }

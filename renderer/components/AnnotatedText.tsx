@@ -134,6 +134,8 @@ export function AnnotatedText({ text, mentions, highlights, selectedId, showReje
       ref={root}
       className={pageStarts ? 'article-text paged' : 'article-text'}
       data-testid="article-text"
+      // A scan read in Dari, Pashto or Arabic runs right to left: the text's first letters decide.
+      dir="auto"
       onMouseUp={() => {
         const selection = window.getSelection();
         if (!selection || selection.isCollapsed || !root.current?.contains(selection.anchorNode)) return onSelectText(null);

@@ -5,6 +5,7 @@ import { call, onCoreEvent } from '../api.js';
 import { importSummary } from '../text.js';
 import { useDialogFocus } from './dialogFocus.js';
 import { fromDrop, fromFileList, readBase64, type PickedFile } from './files.js';
+import { OcrLanguagePicker, useOcrLanguages } from './OcrLanguages.js';
 
 interface Props {
   maxFileBytes: number;
@@ -22,6 +23,7 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [text, setText] = useState('');
   const [title, setTitle] = useState('');
+  const [ocrLanguages, setOcrLanguages] = useOcrLanguages();
   // Files read and sent, the job not yet known: Cancel stays on screen and is acted on as the job starts.
   const [starting, setStarting] = useState(false);
   const jobId = useRef<string | null>(null);
@@ -40,7 +42,7 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
     setLocal(refusedLocally);
     setStarting(true);
     try {
-      const { jobId: id } = await call('imports.start', { source });
+      const { jobId: id } = await call('imports.start', { source, reading: { ocrLanguages } });
       jobId.current = id;
       if (cancelled.current) await call('imports.cancel', { jobId: id });
       // The job may have finished before this window subscribed: fetch its state once.
@@ -151,6 +153,7 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
                 />
               </label>
             </div>
+            <OcrLanguagePicker languages={ocrLanguages} onChange={setOcrLanguages} />
             <details className="paste">
               <summary>Paste text</summary>
               <input aria-label="Title of the pasted article (optional)" placeholder="Title (optional: found in the text otherwise)" value={title} onChange={(e) => setTitle(e.target.value)} />

@@ -137,6 +137,7 @@ describe('awb mentions and awb accept', () => {
       ['accept', '--workspace', path.join(dir, 'missing.awb'), '--min-confidence', '0.5'],
       ['mentions', '--workspace', path.join(dir, 'missing.awb')],
       ['mentions', '--workspace', file, '--status', 'maybe'],
+      ['import', '--workspace', file, '--ocr-languages', 'eng+klingon', path.join(fixtures, 'documents', 'notice-dari.png')],
     ];
     for (const args of cases) {
       const r = await awb(...args);
@@ -147,4 +148,14 @@ describe('awb mentions and awb accept', () => {
     // Nothing was made where a workspace was missing.
     expect(fs.existsSync(path.join(dir, 'missing.awb'))).toBe(false);
   }, 60_000);
+});
+
+describe('awb import --ocr-languages', () => {
+  it('reads a scan in the languages given', async () => {
+    const scans = path.join(dir, 'scans.awb');
+    const r = await awb('import', '--workspace', scans, '--ocr-languages', 'eng+fas', path.join(fixtures, 'documents', 'notice-dari.png'));
+    expect(r.stdout).toMatch(/^imported +\S*notice-dari\.png +article 1/m);
+    const hits = await awb('search', '--workspace', scans, 'قندوز');
+    expect(hits.stdout).toMatch(/"id":1\b/);
+  }, 120_000);
 });

@@ -50,6 +50,22 @@ describe('scans read by OCR', () => {
     expect(rows.map((r) => r.ocrLowConfidence)).toEqual([null, null]);
   }, 120_000);
 
+  it('reads a scan in Dari when the analyst says its language, which English alone cannot', async () => {
+    const t = make();
+    const notice = path.join(fixtures, 'documents', 'notice-dari.png');
+    const dari = await t.core.imports.importNow({ kind: 'paths', paths: [notice] }, { ocrLanguages: ['eng', 'fas'] });
+    expect(dari.outcomes).toEqual([expect.objectContaining({ status: 'imported' })]);
+    const article = await t.call('articles.get', { id: dari.outcomes[0]!.articleId! });
+    // Read right to left, word by word: the place names come out as written.
+    expect(article.body).toMatch(/اطلاعیه/);
+    expect(article.body).toMatch(/قندوز/);
+    expect(article.body).toMatch(/دوشنبه/);
+    const other = make();
+    const english = await other.core.imports.importNow({ kind: 'paths', paths: [notice] });
+    const read = english.outcomes[0]!.articleId ? (await other.call('articles.get', { id: english.outcomes[0]!.articleId })).body : '';
+    expect(read).not.toMatch(/قندوز/);
+  }, 120_000);
+
   it('refuses, each with its reason, a TIFF in a compression the OCR engine lacks and one whose pixels are missing', async () => {
     const t = make();
     const dir = tempDir();

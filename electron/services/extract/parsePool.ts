@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { documentsFromFile, Refusal, type ParsedDocument } from './article.js';
-import { withReadingProgress } from './formats/document.js';
+import { withReading, type ReadingOptions } from './formats/document.js';
 import { closeOcr } from './formats/ocr.js';
 
 /** How far a long file has been read: 120 of 2,000 pages. */
@@ -17,6 +17,7 @@ interface Pending {
   resolve: (documents: ParsedDocument[]) => void;
   reject: (error: Error) => void;
   onProgress?: ReadingProgress;
+  options: ReadingOptions;
   /** The import's Cancel: stops this file, even one in the middle of a long OCR. */
   signal?: AbortSignal;
   /** Takes this file's Cancel listener off the import's signal (one import sends thousands of files). */
@@ -152,7 +153,7 @@ export class ParsePool {
   }
 
   /** Every document in a file: one for a page, many for a mailbox, a zip or an e-mail with attachments. */
-  parse(name: string, bytes: Uint8Array, onProgress?: ReadingProgress, signal?: AbortSignal): Promise<ParsedDocument[]> {
+  parse(name: string, bytes: Uint8Array, onProgress?: ReadingProgress, signal?: AbortSignal, options: ReadingOptions = {}): Promise<ParsedDocument[]> {
     if (signal?.aborted) return Promise.reject(new Refusal(CANCELLED));
     return new Promise((resolve, reject) => {
       const pending: Pending = {
@@ -162,6 +163,7 @@ export class ParsePool {
         reject: (error) => (pending.detach?.(), reject(error)),
         onProgress,
         signal,
+        options,
       };
       this.send(pending);
     });
@@ -176,7 +178,7 @@ export class ParsePool {
     if (slot.pending.size === 0) slot.worker.ref();
     slot.pending.set(id, pending);
     if (slot.pending.size === 1) this.arm(slot);
-    slot.worker.postMessage({ id, name: pending.name, bytes: pending.bytes });
+    slot.worker.postMessage({ id, name: pending.name, bytes: pending.bytes, options: pending.options });
     pending.detach?.();
     const onAbort = () => this.cancel(id);
     pending.signal?.addEventListener('abort', onAbort, { once: true });
@@ -212,14 +214,14 @@ export class ParsePool {
    * Parsing on this thread cannot be stopped half-way, except the OCR engine: Cancel ends the file's
    * wait at once and stops the engine, whose unanswered page then leaves the file unread.
    */
-  private inline({ name, bytes, resolve, reject, signal, onProgress }: Pending): void {
+  private inline({ name, bytes, resolve, reject, signal, onProgress, options }: Pending): void {
     if (signal?.aborted) return reject(new Refusal(CANCELLED));
     const cancel = () => {
       reject(new Refusal(CANCELLED));
       void closeOcr();
     };
     signal?.addEventListener('abort', cancel, { once: true });
-    withReadingProgress(onProgress, () => documentsFromFile(name, bytes))
+    withReading(onProgress, options, () => documentsFromFile(name, bytes))
       .then(resolve, reject)
       .finally(() => signal?.removeEventListener('abort', cancel));
   }

@@ -76,24 +76,35 @@ export function cleanText(text: string): string {
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
 }
 
-/**
- * Who hears how far a long file has been read. Kept per call, not per thread: the core's own thread
- * reads several files at once (before the parsing worker is ready, and in the command line).
- */
-const progressListener = new AsyncLocalStorage<(done: number, total: number, unit: string) => void>();
+/** How the analyst asked for a file to be read: the languages its scanned pages are in (Tesseract's codes). */
+export interface ReadingOptions {
+  ocrLanguages?: readonly string[];
+}
 
-/** Reads a file with `listener` hearing its progress (pages read, bytes unpacked). */
-export function withReadingProgress<T>(listener: ((done: number, total: number, unit: string) => void) | undefined, read: () => Promise<T>): Promise<T> {
-  return listener ? progressListener.run(listener, read) : read();
+type Progress = (done: number, total: number, unit: string) => void;
+
+/**
+ * The file being read: who hears how far it has got, and how it is to be read. Kept per call, not
+ * per thread: the core's own thread reads several files at once (before the parsing worker is
+ * ready, and in the command line).
+ */
+const reading = new AsyncLocalStorage<{ progress?: Progress; options: ReadingOptions }>();
+
+/** Reads a file with `progress` hearing its progress (pages read, bytes unpacked) and `options` applied. */
+export function withReading<T>(progress: Progress | undefined, options: ReadingOptions, read: () => Promise<T>): Promise<T> {
+  return reading.run({ progress, options }, read);
 }
 
 export function reportProgress(done: number, total: number, unit: string): void {
-  progressListener.getStore()?.(done, total, unit);
+  reading.getStore()?.progress?.(done, total, unit);
 }
 
 /** The listener of the file being read here, for callbacks that come back in another's context (the OCR engine's). */
-export function progressOfThisFile(): (done: number, total: number, unit: string) => void {
-  return progressListener.getStore() ?? (() => undefined);
+export function progressOfThisFile(): Progress {
+  return reading.getStore()?.progress ?? (() => undefined);
 }
+
+/** How the file being read here is to be read. */
+export const readingOptions = (): ReadingOptions => reading.getStore()?.options ?? {};
 
 export const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;

@@ -1,7 +1,9 @@
-import { createRequire } from 'node:module';
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Worker as OcrWorker } from 'tesseract.js';
-import { progressOfThisFile, Refusal, reportProgress, type DocumentParagraph, type SourceDocument } from './document.js';
+import { OCR_LANGUAGES, type OcrLanguage } from '../../../contract/imports.js';
+import { ocrDataDir } from '../../../paths.js';
+import { progressOfThisFile, readingOptions, Refusal, reportProgress, type DocumentParagraph, type SourceDocument } from './document.js';
 import { tiffPage, tiffPages, unreadableCompression } from './tiff.js';
 
 /** Larger images are refused before decoding: 20,000 × 20,000 pixels would need 1.6 GB as RGBA. */
@@ -11,7 +13,8 @@ export const LOW_CONFIDENCE = 70;
 /** Scanned pages read by OCR per file (seconds each); the rest of a longer scan is listed as not read. */
 export const MAX_OCR_PAGES = 200;
 
-let engine: Promise<OcrWorker> | null = null;
+/** Engines by the languages they read ("eng", "eng+fas"): an import asks for one set, so there is rarely more than one. */
+const engines = new Map<string, Promise<OcrWorker>>();
 /** Who hears how far the page being read has got (0–1): the engine reads one page at a time. */
 let pageProgress: ((fraction: number) => void) | null = null;
 let idle: NodeJS.Timeout | null = null;
@@ -30,21 +33,36 @@ export async function closeOcr(): Promise<void> {
   idle = null;
   for (const stop of reading) stop(new Refusal('The OCR engine was stopped before the page was read.'));
   reading.clear();
-  const running = engine;
-  engine = null;
-  if (running) await (await running.catch(() => null))?.terminate();
+  const running = [...engines.values()];
+  engines.clear();
+  await Promise.all(running.map(async (engine) => (await engine.catch(() => null))?.terminate()));
+}
+
+/** The languages a scan is read in: the analyst's choice for this import, English unless they said otherwise. */
+function languagesOfThisFile(): string[] {
+  const chosen = readingOptions().ocrLanguages;
+  return chosen?.length ? [...new Set(chosen)] : ['eng'];
 }
 
 /**
- * Tesseract with the English model from its npm package (@tesseract.js-data/eng): read from disk,
- * never fetched, never cached elsewhere. One engine per parsing worker, loaded on the first scan.
+ * Tesseract with the models of the chosen languages, from their npm packages (@tesseract.js-data/*,
+ * gathered into one folder by the build): read from disk, never fetched, never cached elsewhere.
+ * One engine per parsing worker and set of languages, loaded on the first scan that needs it.
  */
-function ocrEngine(): Promise<OcrWorker> {
-  engine ??= (async () => {
+function ocrEngine(languages: string[]): Promise<OcrWorker> {
+  const key = languages.join('+');
+  const loaded = engines.get(key);
+  if (loaded) return loaded;
+  const folder = ocrDataDir();
+  const missing = languages.filter((code) => !fs.existsSync(path.join(folder, `${code}.traineddata.gz`)));
+  if (missing.length) {
+    const names = missing.map((code) => OCR_LANGUAGES[code as OcrLanguage] ?? code).join(', ');
+    return Promise.reject(new Refusal(`Scans in ${names} cannot be read: the OCR data for ${missing.length === 1 ? 'it' : 'them'} is not installed (${folder}; npm run build gathers it).`));
+  }
+  const engine = (async () => {
     const { createWorker, OEM } = await import('tesseract.js');
-    const data = path.dirname(createRequire(import.meta.url).resolve('@tesseract.js-data/eng/package.json'));
-    return createWorker('eng', OEM.LSTM_ONLY, {
-      langPath: path.join(data, '4.0.0_best_int'),
+    return createWorker(key, OEM.LSTM_ONLY, {
+      langPath: folder,
       gzip: true,
       cacheMethod: 'none',
       logger: (m: { status: string; progress: number }) => {
@@ -54,7 +72,8 @@ function ocrEngine(): Promise<OcrWorker> {
       errorHandler: () => undefined,
     });
   })();
-  engine.catch(() => (engine = null));
+  engines.set(key, engine);
+  engine.catch(() => engines.get(key) === engine && engines.delete(key));
   return engine;
 }
 
@@ -101,18 +120,20 @@ export async function recognise(image: Uint8Array, onProgress?: (fraction: numbe
   let stop: (error: Error) => void = () => undefined;
   const stopped = new Promise<never>((_, reject) => (stop = reject));
   reading.add(stop);
-  const worker = await Promise.race([ocrEngine(), stopped]);
-  pageProgress = onProgress ?? null;
-  const read = worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength)).catch(() => {
-    throw new Refusal('The image cannot be read: the OCR engine could not decode it (an unsupported compression, or a damaged file).');
-  });
-  const { data } = await Promise.race([read, stopped])
-    .finally(() => {
-      reading.delete(stop);
-      pageProgress = null;
-      idle = setTimeout(() => void closeOcr(), IDLE_MILLISECONDS);
-      idle.unref();
+  let data: { text: string; confidence: number };
+  try {
+    const worker = await Promise.race([ocrEngine(languagesOfThisFile()), stopped]);
+    pageProgress = onProgress ?? null;
+    const read = worker.recognize(Buffer.from(image.buffer, image.byteOffset, image.byteLength)).catch(() => {
+      throw new Refusal('The image cannot be read: the OCR engine could not decode it (an unsupported compression, or a damaged file).');
     });
+    ({ data } = await Promise.race([read, stopped]));
+  } finally {
+    reading.delete(stop);
+    pageProgress = null;
+    idle = setTimeout(() => void closeOcr(), IDLE_MILLISECONDS);
+    idle.unref();
+  }
   return { paragraphs: ocrParagraphs(data.text), confidence: Math.round(data.confidence) };
 }
 
