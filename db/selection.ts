@@ -16,6 +16,7 @@ export function selectionLinks(db: Db, { kind, id }: SelectionRef): SelectionLin
     case 'article':
       return {
         label: text(db, 'SELECT title FROM article WHERE id = @id', id),
+        labelDate: null,
         articleIds: [id],
         entityIds: ids(db, `SELECT DISTINCT entity_id FROM mention WHERE article_id = ? AND status <> 'rejected' AND entity_id IS NOT NULL`, id),
         eventIds: ids(db, 'SELECT DISTINCT event_id FROM event_evidence WHERE article_id = ?', id),
@@ -25,6 +26,7 @@ export function selectionLinks(db: Db, { kind, id }: SelectionRef): SelectionLin
     case 'entity':
       return {
         label: text(db, 'SELECT name FROM entity WHERE id = @id', id),
+        labelDate: null,
         articleIds: ids(db, `SELECT DISTINCT article_id FROM mention WHERE entity_id = ? AND status <> 'rejected'`, id),
         entityIds: [id],
         eventIds: ids(
@@ -45,9 +47,10 @@ export function selectionLinks(db: Db, { kind, id }: SelectionRef): SelectionLin
       return {
         label: text(
           db,
-          `SELECT e.event_date || ' ' || lower(e.sub_event_type) || coalesce(' in ' || l.name, '') FROM event e LEFT JOIN entity l ON l.id = e.location_id WHERE e.id = @id`,
+          `SELECT lower(e.sub_event_type) || coalesce(' in ' || l.name, '') FROM event e LEFT JOIN entity l ON l.id = e.location_id WHERE e.id = @id`,
           id,
         ),
+        labelDate: text(db, 'SELECT event_date FROM event WHERE id = @id', id) || null,
         articleIds: ids(db, 'SELECT DISTINCT article_id FROM event_evidence WHERE event_id = ?', id),
         entityIds: ids(
           db,
@@ -67,6 +70,7 @@ export function selectionLinks(db: Db, { kind, id }: SelectionRef): SelectionLin
            FROM relation r JOIN entity s ON s.id = r.source_id JOIN entity t ON t.id = r.target_id WHERE r.id = @id`,
           id,
         ),
+        labelDate: null,
         articleIds: ids(db, 'SELECT DISTINCT article_id FROM relation_evidence WHERE relation_id = ?', id),
         entityIds: ids(db, 'SELECT source_id FROM relation WHERE id = @id UNION SELECT target_id FROM relation WHERE id = @id', { id }),
         eventIds: [],

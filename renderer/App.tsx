@@ -9,7 +9,8 @@ import { ExportDialog } from './components/ExportDialog.js';
 import { ImportDialog } from './components/ImportDialog.js';
 import { ReportDialog } from './components/ReportDialog.js';
 import { Modal } from './components/Modal.js';
-import { SelectionBar } from './components/SelectionBar.js';
+import { SelectionBar, selectionLabel } from './components/SelectionBar.js';
+import { showDatesIn } from './dates.js';
 import { Splitter, usePaneSize } from './components/Splitter.js';
 import { WorkspaceMenu } from './components/WorkspaceMenu.js';
 import { LockedWorkspace } from './components/PassphraseDialog.js';
@@ -241,10 +242,10 @@ export function App() {
         <button type="button" onClick={() => setDialog('export')} disabled={empty}>
           Export…
         </button>
-        <button type="button" onClick={history.undo} disabled={!history.next.undo} title={history.next.undo ? `Undo: ${history.next.undo.label} (Ctrl+Z)` : 'Nothing to undo'}>
+        <button type="button" onClick={history.undo} disabled={!history.next.undo} title={history.next.undo ? `Undo: ${showDatesIn(history.next.undo.label)} (Ctrl+Z)` : 'Nothing to undo'}>
           Undo
         </button>
-        <button type="button" onClick={history.redo} disabled={!history.next.redo} title={history.next.redo ? `Redo: ${history.next.redo.label} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
+        <button type="button" onClick={history.redo} disabled={!history.next.redo} title={history.next.redo ? `Redo: ${showDatesIn(history.next.redo.label)} (Ctrl+Shift+Z)` : 'Nothing to redo'}>
           Redo
         </button>
         <button type="button" onClick={() => setShowHistory(true)}>
@@ -560,7 +561,7 @@ export function App() {
       {dialog === 'report' && (
         <ReportDialog
           scope={reportScope(eventQuery)}
-          selection={focus && links.label ? { label: `${focus.kind} “${links.label}”`, eventIds: links.eventIds } : null}
+          selection={focus && links.label ? { label: `${focus.kind} “${selectionLabel(links)}”`, eventIds: links.eventIds } : null}
           encrypted={workspace.encrypted}
           run={run}
           onClose={() => setDialog(null)}

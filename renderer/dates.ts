@@ -78,3 +78,21 @@ export function showDateTime(iso: string | null | undefined, { style = current, 
   if (style === 'iso') return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())} ${pad(at.getHours())}:${pad(at.getMinutes())}${seconds ? `:${pad(at.getSeconds())}` : ''}`;
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}) }).format(at);
 }
+
+/**
+ * Days the core writes into its sentences ("The event date 2021-06-20 is after …", a history
+ * label "Code an event (armed clash, 2021-06-20)"), in the analyst's format. Only a whole day
+ * standing as a word is one: a file name ("report-2021-06-20.pdf") or a timestamp keeps its own,
+ * and so does a quoted name (an article titled “2021-06-20 raid”).
+ */
+export function showDatesIn(text: string, options: Options = {}): string {
+  return text
+    .split(/(“[^”]*”|"[^"]*")/u)
+    .map((part, i) => (i % 2 ? part : part.replace(/(?<![\p{L}\p{N}/._-])(\d{4}-\d{2}-\d{2})(?![\p{L}\p{N}/_-]|[.:]\d|\.[\p{L}])/gu, (day) => showDate(day, options))))
+    .join('');
+}
+
+/** Today as the data writes a day (the analyst's calendar day, not UTC's): what a new event is dated. */
+export function today(now = new Date()): string {
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -6,8 +6,10 @@ export type SelectionRef = z.infer<typeof SelectionRef>;
 
 /** The records tied to a selection, which every view marks. Each list is capped at SELECTION_CAP. */
 export const SelectionLinks = z.object({
-  /** How the selected record reads in a sentence: a title, a name, an event's date and kind. */
+  /** How the selected record reads in a sentence: a title, a name, an event's kind and place. */
   label: z.string(),
+  /** The day that opens the label (an event's), as stored: kept apart so the window writes it in the analyst's date format. */
+  labelDate: z.string().nullable(),
   articleIds: z.array(z.number()),
   entityIds: z.array(z.number()),
   eventIds: z.array(z.number()),
@@ -17,4 +19,4 @@ export const SelectionLinks = z.object({
 export type SelectionLinks = z.infer<typeof SelectionLinks>;
 
 export const SELECTION_CAP = 5000;
-export const noLinks: SelectionLinks = { label: '', articleIds: [], entityIds: [], eventIds: [], relationIds: [], dates: [] };
+export const noLinks: SelectionLinks = { label: '', labelDate: null, articleIds: [], entityIds: [], eventIds: [], relationIds: [], dates: [] };

@@ -18,6 +18,7 @@ import {
   type SubEventType,
 } from '../../electron/contract/index.js';
 import { call } from '../api.js';
+import { showDatesIn, today } from '../dates.js';
 import { EntityPicker } from './EntityPicker.js';
 
 type Ref = { id: number; name: string } | null;
@@ -95,7 +96,7 @@ function fromInitial(i: NonNullable<Props['initial']>): Draft {
   const a1 = i.input.actor1 as { entityId: number; type: ActorType | null } | undefined;
   const a2 = i.input.actor2 as { entityId: number; type: ActorType | null } | undefined | null;
   return {
-    date: (i.input.date as string) ?? new Date().toISOString().slice(0, 10),
+    date: (i.input.date as string) ?? today(),
     timePrecision: (i.input.timePrecision as 1 | 2 | 3) ?? 1,
     subEventType: (i.input.subEventType as SubEventType) ?? 'Armed clash',
     actor1: ref(a1?.entityId),
@@ -207,7 +208,7 @@ export function EventForm({ event, initial, selection, onSaved, onClose, onOpenE
   const problemsOf = (field: string) =>
     problemFor(field).map((p, i) => (
       <p key={i} className={p.severity === 'error' ? 'error' : 'warning'} role={p.severity === 'error' ? 'alert' : 'status'}>
-        {p.message}
+        {showDatesIn(p.message)}
         {p.duplicateOf && (
           <button type="button" className="link" onClick={() => onOpenEvent(p.duplicateOf!)}>
             open event {p.duplicateOf}

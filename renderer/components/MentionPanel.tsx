@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { MENTION_TYPES, splitReason, type Mention, type MentionType, type PlaceCandidate, type PlaceScope } from '../../electron/contract/index.js';
 import { call } from '../api.js';
+import { showDate } from '../dates.js';
 import { ScopeSelect, type Scope } from './ScopeSelect.js';
 
 export type { Scope };
@@ -104,8 +105,8 @@ export function MentionPanel({ mention, body, scope, onScope, onOpenEntity, run 
       </div>
       {mention.date && (
         <p>
-          Date: <strong>{mention.date.value ?? 'not placed'}</strong>
-          {mention.date.until ? ` – ${mention.date.until}` : ''} ({mention.date.precision})
+          Date: <strong>{showDate(mention.date.value) || 'not placed'}</strong>
+          {mention.date.until ? ` – ${showDate(mention.date.until)}` : ''} ({mention.date.precision})
         </p>
       )}
       {mention.entityId !== null && (
@@ -162,7 +163,7 @@ export function MentionPanel({ mention, body, scope, onScope, onOpenEntity, run 
                 <button type="button" onClick={() => place('article')}>
                   Every mention of “{mention.entityName}” in this article
                 </button>
-                <button type="button" onClick={() => place('entity')}>
+                <button type="button" onClick={() => place('entity')} title="Moves the entity itself; an entity already on this place takes it in (a merge, which Undo parts again)">
                   Every mention of “{mention.entityName}”, in all articles
                 </button>
                 <button type="button" className="link" onClick={() => setChosen(null)}>

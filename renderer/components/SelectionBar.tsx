@@ -1,10 +1,15 @@
 import type { SelectionLinks, SelectionRef } from '../../electron/contract/index.js';
+import { showDate, useDateStyle } from '../dates.js';
 
 const KIND: Record<SelectionRef['kind'], string> = { article: 'Article', entity: 'Entity', event: 'Event', relation: 'Relation' };
 const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
+/** How the selection reads ("20 Jun 2021 armed clash in Maymana"), its date in the analyst's format. */
+export const selectionLabel = (links: Pick<SelectionLinks, 'label' | 'labelDate'>): string => [showDate(links.labelDate), links.label].filter(Boolean).join(' ');
+
 /** Names the current selection and how much of every view it marks; one click clears it. */
 export function SelectionBar({ kind, links, onClear }: { kind: SelectionRef['kind']; links: SelectionLinks; onClear: () => void }) {
+  useDateStyle();
   const parts = [
     kind !== 'article' && count(links.articleIds.length, 'article', 'articles'),
     kind !== 'entity' && count(links.entityIds.length, 'entity', 'entities'),
@@ -16,7 +21,7 @@ export function SelectionBar({ kind, links, onClear }: { kind: SelectionRef['kin
       <span className="selection-swatch" />
       <span>
         <strong>
-          {KIND[kind]}: {links.label}
+          {KIND[kind]}: {selectionLabel(links)}
         </strong>{' '}
         <span className="muted">— marked in every view: {parts.join(', ')}</span>
       </span>

@@ -3,7 +3,7 @@ import { SUB_EVENT_TYPES, eventInputOf, type EventQuery, type EventRecord, type 
 import { call } from '../api.js';
 import { plural } from '../text.js';
 import { PagedGrid, type TableViewProps } from '../components/PagedGrid.js';
-import { showDate } from '../dates.js';
+import { showDate, showDatesIn } from '../dates.js';
 
 const PRECISIONS = [1, 2, 3];
 const toNumber = (p: ValueParserParams<EventRecord>) => (p.newValue === '' || p.newValue === null ? p.oldValue : Number(p.newValue));
@@ -38,7 +38,7 @@ const columns: ColDef<EventRecord>[] = [
 const sortOf = (sort: { colId: string; direction: 'asc' | 'desc' }[]) => sort.map((s) => ({ column: s.colId as EventQuery['sort'][number]['column'], direction: s.direction }));
 const filtersOf = (model: FilterModel) => model as EventQuery['filters'];
 
-const describe = (problems: Problem[]) => problems.map((p) => p.message).join(' ');
+const describe = (problems: Problem[]) => problems.map((p) => showDatesIn(p.message)).join(' ');
 
 interface Props extends TableViewProps {
   query: Partial<EventQuery>;

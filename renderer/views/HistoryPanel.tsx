@@ -3,7 +3,7 @@ import type { AuditReport, HistoryEntry, HistoryPage, HistoryRow } from '../../e
 import { call, onCoreEvent } from '../api.js';
 import { plural } from '../text.js';
 import { Modal } from '../components/Modal.js';
-import { showDateTime, useDateStyle } from '../dates.js';
+import { showDatesIn, showDateTime, useDateStyle } from '../dates.js';
 
 type Run = <T>(action: () => Promise<T>) => Promise<T | undefined>;
 type Next = Pick<HistoryPage, 'undo' | 'redo'>;
@@ -31,11 +31,11 @@ export function useUndoRedo(run: Run, notify: (text: string) => void) {
     return onCoreEvent((e) => e.type === 'changed' && refresh());
   }, [refresh]);
   const undo = useCallback(
-    () => void run(() => call('history.undo', {})).then((r) => r && notify(r.done ? `Undone: ${r.done.label.replace(/^Undo: /, '')}` : 'Nothing to undo.')),
+    () => void run(() => call('history.undo', {})).then((r) => r && notify(r.done ? `Undone: ${showDatesIn(r.done.label.replace(/^Undo: /, ''))}` : 'Nothing to undo.')),
     [run, notify],
   );
   const redo = useCallback(
-    () => void run(() => call('history.redo', {})).then((r) => r && notify(r.done ? `Redone: ${r.done.label.replace(/^Redo: /, '')}` : 'Nothing to redo.')),
+    () => void run(() => call('history.redo', {})).then((r) => r && notify(r.done ? `Redone: ${showDatesIn(r.done.label.replace(/^Redo: /, ''))}` : 'Nothing to redo.')),
     [run, notify],
   );
   useEffect(() => {
@@ -121,7 +121,7 @@ export function HistoryPanel({ run, confirm, onClose, onNotice }: { run: Run; co
   };
   const undoTo = async (e: HistoryEntry) => {
     const later = entries.filter((x) => x.id > e.id && (x.kind === 'do' || x.kind === 'redo') && !x.undone).length;
-    if (later > 0 && !(await confirm(`Undo “${e.label}” and the ${later} change${later === 1 ? '' : 's'} made after it?`))) return;
+    if (later > 0 && !(await confirm(`Undo “${showDatesIn(e.label)}” and the ${later} change${later === 1 ? '' : 's'} made after it?`))) return;
     const r = await run(() => call('history.undoTo', { id: e.id }));
     if (r) onNotice(`${r.undone} change${r.undone === 1 ? '' : 's'} undone.`);
   };
@@ -168,7 +168,7 @@ export function HistoryPanel({ run, confirm, onClose, onNotice }: { run: Run; co
                   <td>{e.user}</td>
                   <td>
                     <button type="button" className="link" aria-expanded={open?.id === e.id} onClick={() => toggle(e.id)}>
-                      {e.label}
+                      {showDatesIn(e.label)}
                     </button>
                   </td>
                   <td className="muted">{state(e)}</td>

@@ -142,7 +142,7 @@ describe.skipIf(!chromiumPath)('coding events from the sample article (browser m
 
     await page.getByRole('tab', { name: 'Events' }).click();
     await eventRows.filter({ hasText: 'Kunduz' }).first().click();
-    await expect.poll(() => bar.textContent()).toContain('Event: 2021-06-20 non-state actor overtakes territory in Kunduz');
+    await expect.poll(() => bar.textContent()).toContain('Event: 20 Jun 2021 non-state actor overtakes territory in Kunduz');
     await expect.poll(() => page.getByTestId('timeline').getAttribute('data-selected-date')).toBe('2021-06-20');
     await page.getByRole('tab', { name: 'Entities' }).click();
     const entityRow = (name: string) => page.locator('[data-testid="entities-table"] .ag-row', { has: page.getByText(name, { exact: true }) }).first();
@@ -193,7 +193,7 @@ describe.skipIf(!chromiumPath)('coding events from the sample article (browser m
     await editor.waitFor();
     await editor.fill('2021-07-01');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Not saved: The event date 2021-07-01 is after the publication of');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Not saved: The event date 1 Jul 2021 is after the publication of');
     await expect.poll(() => row().locator('[col-id="date"]').textContent()).toBe('20 Jun 2021');
     await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
   });
