@@ -150,6 +150,16 @@ export class EntitiesRepository {
     return id;
   }
 
+  /** The place entity, other than `except`, that holds a gazetteer record or custom place; the analyst's first. */
+  holderOfPlace(placeId: number, except: number): number | null {
+    return (
+      (this.db
+        .prepare("SELECT id FROM entity WHERE type = 'place' AND place_id = ? AND id <> ? ORDER BY (origin = 'analyst') DESC, id LIMIT 1")
+        .pluck()
+        .get(placeId, except) as number | undefined) ?? null
+    );
+  }
+
   private insert(type: EntityType, name: string, place: PlaceLink | null, origin: 'auto' | 'analyst'): number {
     const canonical = type === 'place' && place?.label ? place.label.split(',')[0]! : name;
     const id = Number(

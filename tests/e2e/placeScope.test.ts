@@ -77,6 +77,37 @@ describe.skipIf(!chromiumPath)('the reach of a place choice, and the location pi
     await expect.poll(countries).toBe('AF AF AF');
   });
 
+  it('merges the entity into the one that already holds the chosen record, and Ctrl+Z parts them', async () => {
+    // The first article's first Dowlatabad alone is put in Iran (the record the open mention offers
+    // as its Iranian candidate): an Iranian entity holds that record.
+    const { IRAN } = readRow<{ IRAN: number }>(
+      bench,
+      `SELECT c.value ->> 'id' AS IRAN FROM mention m JOIN article a ON a.id = m.article_id, json_each(m.candidates) c
+       WHERE m.quote = 'Dowlatabad' AND a.title = 'Dowlatabad retaken' AND c.value ->> 'country' = 'IR' AND c.value ->> 'kind' = 'city'`,
+    )!;
+    const firstMention = readRow<{ id: number }>(
+      bench,
+      "SELECT m.id FROM mention m JOIN article a ON a.id = m.article_id WHERE m.quote = 'Dowlatabad' AND a.title = 'Fighting in Faryab' ORDER BY m.start LIMIT 1",
+    )!;
+    await pageCall(bench, 'mentions.place', { id: firstMention.id, place: { gazetteerId: IRAN }, scope: 'this' });
+    await expect.poll(countries).toBe('IR AF AF');
+    const entities = () => readRow<{ n: number }>(bench, "SELECT count(DISTINCT entity_id) AS n FROM mention WHERE quote = 'Dowlatabad'")!.n;
+    expect(entities()).toBe(2);
+
+    await panel().getByRole('radio', { name: IRAN_CANDIDATE }).check();
+    await panel().getByRole('button', { name: /Every mention of “Dowlatābād”, in all articles/ }).click();
+    await expect.poll(countries).toBe('IR IR IR');
+    expect(entities()).toBe(1);
+    expect(readRow<{ n: number }>(bench, 'SELECT count(*) AS n FROM entity WHERE place_id = ?', IRAN)!.n).toBe(1);
+    await bench.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await bench.page.keyboard.press('Control+z');
+    await expect.poll(countries).toBe('IR AF AF');
+    expect(entities()).toBe(2);
+    await pageCall(bench, 'history.undo', {});
+    await expect.poll(countries).toBe('AF AF AF');
+    await expect.poll(() => panel().textContent(), { timeout: 30_000 }).toMatch(/Faryab, AF \(/);
+  });
+
   it('places an event at a gazetteer district not yet in the registry, or at a custom place typed in', async () => {
     const { page } = bench;
     const form = page.getByRole('form', { name: 'Code an event' });

@@ -2,6 +2,7 @@ import { nameKey } from '../gazetteer/normalise.js';
 import type { Place, PlaceContext, RankedPlace } from '../gazetteer/gazetteer.js';
 import { resolveToponyms } from '../gazetteer/resolve.js';
 import { extractDates, type DatePrecision } from './dates.js';
+import { linkAcronyms, placeAirFacilities, type PendingPlace } from './placeLinks.js';
 import { namesModel } from './tagger/index.js';
 import type { TaggerModel } from './tagger/model.js';
 import { tagNames } from './tagger/suggest.js';
@@ -143,7 +144,7 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
     date: { value: d.value, until: d.until, precision: d.precision },
   })));
   const people = new Set<string>();
-  const pendingPlaces: { s: Suggestion; wantsAdminArea: boolean; lookupName?: string }[] = [];
+  const pendingPlaces: PendingPlace[] = [];
   if (model) {
     const tagged = tagNames(text, model, context, taken);
     suggestions.push(...tagged.suggestions);
@@ -297,10 +298,12 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
     }
   }
 
+  placeAirFacilities(text, suggestions, pendingPlaces, context.gazetteer);
   // Places are resolved together once the article is read: each name ranked with the article's
   // dateline, other places, countries, demonyms and "City, State" pairs (gazetteer/resolve.ts).
   const resolved = resolveToponyms(text, pendingPlaces.map(({ s, wantsAdminArea, lookupName }) => ({ start: s.start, end: s.end, text: s.text, lookupName, wantsAdminArea })), context.gazetteer);
   pendingPlaces.forEach(({ s }, i) => (s.places = resolved[i]!.slice(0, 5)));
+  linkAcronyms(text, suggestions);
   return dedupe(suggestions);
 }
 

@@ -6,6 +6,7 @@ import { UserError } from '../errors.js';
 import type { Gazetteer, Place } from '../gazetteer/gazetteer.js';
 import { nameKey } from '../gazetteer/normalise.js';
 import { resolveToponyms } from '../gazetteer/resolve.js';
+import { airFacility } from './placeLinks.js';
 import { readArticles, type ArticleToRead, type ReadResult } from './readArticles.js';
 import { suggestionModel, withModelLabel } from './tagger/learner.js';
 
@@ -285,8 +286,9 @@ export class EntityService {
    * The analyst chooses where a place mention is, at one of three reaches: this mention alone, or
    * every mention of its entity in this article, moves to the entity of the chosen record (made if
    * the registry has none), leaving the entity and its other articles as they were; or the entity
-   * itself is re-placed, with every mention of it everywhere. Returns the entity that now holds the
-   * mention and how many mentions moved.
+   * itself is re-placed, with every mention of it everywhere (merged into the entity that already
+   * holds the chosen record, when there is one). Returns the entity that now holds the mention and
+   * how many mentions moved.
    */
   placeMention(mentionId: number, pick: PlacePick, scope: PlaceScope): { entityId: number; moved: number } {
     return writeTransaction(this.db, () => {
@@ -294,6 +296,15 @@ export class EntityService {
       if (m.type !== 'place') throw new UserError('type_mismatch', `This mention is ${A_TYPE[m.type]}; only a place can be put on the map.`);
       const link = this.placeLink(pick);
       if (scope === 'entity' && m.entityId !== null) {
+        // One record, one entity: when another entity already holds the chosen place, this one
+        // joins it (a merge, undone as merges are) rather than leaving two entities on one point.
+        const holder = link?.placeId != null ? this.entities.holderOfPlace(link.placeId, m.entityId) : null;
+        if (holder !== null) {
+          const moved = this.entities.get(m.entityId).occurrences.length;
+          if (m.status !== 'accepted') this.mentions.update(mentionId, { status: 'accepted' });
+          this.entities.merge(m.entityId, holder);
+          return { entityId: holder, moved };
+        }
         this.entities.setPlace(m.entityId, link);
         if (m.status !== 'accepted') this.mentions.update(mentionId, { status: 'accepted' });
         return { entityId: m.entityId, moved: this.entities.get(m.entityId).occurrences.length };
@@ -338,7 +349,11 @@ export class EntityService {
    */
   private placeCandidates(articleId: number, body: string, start: number, end: number): PlaceCandidate[] {
     const others = this.mentions.forArticle(articleId).filter((m) => m.type === 'place' && m.status !== 'rejected' && (m.end <= start || m.start >= end));
-    const spans = [...others.map((m) => ({ start: m.start, end: m.end, text: m.quote })), { start, end, text: body.slice(start, end) }];
+    const text = body.slice(start, end);
+    // An air facility marked by hand is placed as the extractor places one: at the place it is named after.
+    const facility = airFacility(text);
+    const lookupName = facility && !this.gazetteer().lookup(text).length ? facility.namedAfter : undefined;
+    const spans = [...others.map((m) => ({ start: m.start, end: m.end, text: m.quote })), { start, end, text, lookupName }];
     return resolveToponyms(body, spans, this.gazetteer()).at(-1)!.slice(0, 5).map(toCandidate);
   }
 

@@ -43,6 +43,7 @@ const SELECT_PLACE = `SELECT p.id, p.name, p.kind, p.feature, p.country, p.admin
 export class Gazetteer {
   private readonly db: Database.Database;
   private readonly byKey: Database.Statement;
+  private readonly byJoinedKey: Database.Statement;
   private readonly cache = new Map<string, Place[]>();
   private labels: BasemapLabels | null = null;
   readonly countryByName: Map<string, string>;
@@ -52,6 +53,13 @@ export class Gazetteer {
     if (!Gazetteer.isCurrent(file)) buildGazetteer(file);
     this.db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: process.env.AWB_SQLITE_BINDING || undefined });
     this.byKey = this.db.prepare(`${SELECT_PLACE.replace(' FROM', ', min(n.kind) AS nameKind FROM')} JOIN place_name n ON n.place_id = p.id WHERE n.key = ? GROUP BY p.id ORDER BY p.id`);
+    // A spelling that only runs the words together or apart is a variant of the name, never its own.
+    this.byJoinedKey = this.db.prepare(
+      `${SELECT_PLACE.replace(' FROM', ', max(min(n.kind), 1) AS nameKind FROM')} JOIN place_name n ON n.place_id = p.id
+       WHERE n.rowid IN (SELECT rowid FROM place_name WHERE key = @joined
+                         UNION ALL SELECT rowid FROM place_name WHERE replace(key, ' ', '') = @joined AND instr(key, ' ') > 0)
+       GROUP BY p.id ORDER BY p.id`,
+    );
     const countries = this.db.prepare('SELECT code, name, demonym, demonym_f FROM country ORDER BY code').all() as { code: string; name: string; demonym: string | null; demonym_f: string | null }[];
     this.countryByName = new Map(countries.map((c) => [nameKey(c.name), c.code]));
     // "American", "Afghan": both forms world-countries gives; the first country to claim one keeps it.
@@ -83,6 +91,24 @@ export class Gazetteer {
     return hit;
   }
 
+  /**
+   * Every place whose name has the same letters as `name` with its words run together or split
+   * apart: news writes "Dawlat Abad" for Dowlatabad and "Lashkargah" for Lashkar Gah. For a name
+   * that `lookup` does not find; a name under five letters is too short to say.
+   */
+  lookupJoined(name: string): Place[] {
+    const joined = nameKey(name).replaceAll(' ', '');
+    if (joined.length < 5) return [];
+    const memo = `\u0000${joined}`;
+    let hit = this.cache.get(memo);
+    if (!hit) {
+      hit = this.byJoinedKey.all({ joined }) as Place[];
+      if (this.cache.size > 50_000) this.cache.clear();
+      this.cache.set(memo, hit);
+    }
+    return hit;
+  }
+
   has(name: string): boolean {
     return this.lookup(name).length > 0;
   }
@@ -98,7 +124,9 @@ export class Gazetteer {
   search(text: string, limit = 20, countries: string[] = []): Place[] {
     const key = nameKey(text);
     if (!key) return [];
-    const terms = key.split(' ').map((t) => `"${t.replaceAll('"', '')}"*`).join(' ');
+    const words = key.split(' ').map((t) => t.replaceAll('"', ''));
+    // "Dawlat Abad" typed finds Dowlatabad too: the words run together are a name's beginning as well.
+    const terms = words.length > 1 ? `(${words.map((t) => `"${t}"*`).join(' ')}) OR "${words.join('')}"*` : `"${words[0]}"*`;
     return this.db
       .prepare(
         `${SELECT_PLACE}

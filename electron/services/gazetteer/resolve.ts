@@ -23,6 +23,8 @@ export interface RankContext {
 /** What resolution needs from the gazetteer (the extractor's view of it satisfies this). */
 export interface PlaceSource {
   lookup(name: string): Place[];
+  /** Places of the name with its words run together or split apart, for a name `lookup` misses. */
+  lookupJoined?(name: string): Place[];
   countryByName: Map<string, string>;
   demonyms: Map<string, string>;
 }
@@ -161,7 +163,10 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
   const order = mentions.map((_, i) => i).sort((a, b) => mentions[a]!.start - mentions[b]!.start);
   const names = mentions.map((m) => placeName(m.lookupName ?? m.text, source));
   const keyOf = names.map((n) => nameKey(n));
-  const candidatesOf = names.map((n) => source.lookup(n));
+  const candidatesOf = names.map((n) => {
+    const found = source.lookup(n);
+    return found.length || !source.lookupJoined ? found : source.lookupJoined(n);
+  });
   const wants: WantedKind[] = mentions.map((m) => kindNamed(text, m.start, m.end) ?? (m.wantsAdminArea ? 'admin1' : null));
   const containers: number[][] = mentions.map(() => []);
   const contained: number[][] = mentions.map(() => []);

@@ -1,0 +1,151 @@
+/**
+ * Place names news writes in ways a plain gazetteer lookup misses: an air facility ("Bagram
+ * Airfield", "Hamid Karzai International Airport") and the acronym an article defines for a place
+ * ("… International Airport (HKIA)") and then uses alone.
+ */
+import type { Place } from '../gazetteer/gazetteer.js';
+import type { Suggestion } from './extract.js';
+
+/** A place suggestion waiting to be resolved with the article's other places. */
+export interface PendingPlace {
+  s: Suggestion;
+  wantsAdminArea: boolean;
+  lookupName?: string;
+}
+
+interface PlaceLookup {
+  lookup(name: string): Place[];
+  lookupJoined?(name: string): Place[];
+}
+
+/** "Bagram Airfield", "Kandahar International Airport", "Shindand Air Base": the name before the head word. */
+const AIR_FACILITY = /^(.+?)\s+(?:(?:International|Regional|Military|Domestic)\s+)?(Airport|Airfield|Air\s?[Ff]ield|Air\s+Base|Airbase|Air\s+Station|Airstrip)$/u;
+
+/** The name an air facility carries before its head word ("Bagram" for "Bagram Airfield"), or null. */
+export function airFacility(name: string): { namedAfter: string; head: string } | null {
+  const m = AIR_FACILITY.exec(name.trim());
+  return m ? { namedAfter: m[1]!, head: m[2]! } : null;
+}
+
+/** A type the analyst gave: the registry's confirmed name, or a reading the name model remembers from them. Never overridden here. */
+const analysts = (s: Suggestion) => s.reason === 'confirmed before in this workspace' || s.reason.includes('as the analyst marked it before');
+
+const found = (gazetteer: PlaceLookup, name: string) => gazetteer.lookup(name).length > 0 || (gazetteer.lookupJoined?.(name).length ?? 0) > 0;
+
+const NAME = String.raw`\p{Lu}[\p{L}'’-]*(?:[ \t]\p{Lu}[\p{L}'’-]*)?`;
+/** A facility, then the place the text puts it in: " in Kabul", " (HKIA) near Kabul", ", outside the city of Kunduz". */
+const PUT_IN_AFTER = new RegExp(String.raw`^(?:[ \t]*\([^()\n]{1,20}\))?,?[ \t]+(?:in|near|outside|at)[ \t]+(?:the[ \t]+)?(?:(?:city|town|province|capital)[ \t]+of[ \t]+)?(${NAME})`, 'u');
+/** A place, then a facility it owns: "Kabul's Hamid Karzai International Airport". */
+const PUT_IN_BEFORE = new RegExp(String.raw`(?<![\p{L}'’-])(${NAME})['’]s[ \t]+$`, 'u');
+
+/**
+ * The place the words around a facility put it in, as a name to look up: a place suggestion
+ * there (its own lookup name: "U.S." is the United States), or a name the gazetteer knows.
+ */
+function placeAround(text: string, s: Suggestion, pending: PendingPlace[], gazetteer: PlaceLookup): { name: string; lookupName: string } | null {
+  const after = PUT_IN_AFTER.exec(text.slice(s.end, s.end + 80));
+  const before = PUT_IN_BEFORE.exec(text.slice(Math.max(0, s.start - 60), s.start));
+  const spots = [
+    after && { start: s.end + after[0].length - after[1]!.length, name: after[1]! },
+    before && { start: s.start - before[0].length, name: before[1]! },
+  ];
+  for (const spot of spots) {
+    if (!spot) continue;
+    const tagged = pending.find((p) => p.s !== s && p.s.start === spot.start && spot.name.startsWith(p.s.text));
+    if (tagged) return { name: tagged.s.text, lookupName: tagged.lookupName ?? tagged.s.text };
+    // Two capitalised words may be a place and the next name ("Kabul Sunday"): the longer first.
+    for (const name of [spot.name, spot.name.split(/[ \t]/)[0]!]) if (found(gazetteer, name)) return { name, lookupName: name };
+  }
+  return null;
+}
+
+/**
+ * An air facility is a place on the map, whatever the tagger read it as (it reads many airports as
+ * organisations). It is placed at its own gazetteer record when the gazetteer has one; else at the
+ * town or district it is named after ("Bagram Airfield" at Bagram), as ACLED places an event at an
+ * airfield; else at the place the text puts it in ("… Airport in Kabul", "Kabul's … Airport").
+ * Without any of these it stays a place for the analyst to put on the map. Adds what it places to
+ * `pending`, to be resolved with the article's other places.
+ */
+export function placeAirFacilities(text: string, suggestions: Suggestion[], pending: PendingPlace[], gazetteer: PlaceLookup): void {
+  for (const s of suggestions) {
+    if (s.type === 'date' || analysts(s)) continue;
+    const facility = airFacility(s.text);
+    if (!facility) continue;
+    let lookupName: string | undefined;
+    let how: string;
+    if (found(gazetteer, s.text)) how = 'in the gazetteer';
+    else if (found(gazetteer, facility.namedAfter)) {
+      lookupName = facility.namedAfter;
+      how = `placed at ${facility.namedAfter}, which it is named after`;
+    } else {
+      const around = placeAround(text, s, pending, gazetteer);
+      if (!around) {
+        if (s.type !== 'place') Object.assign(s, { type: 'place', reason: `an air facility ("${facility.head}"), not in the gazetteer`, places: [] });
+        continue;
+      }
+      lookupName = around.lookupName;
+      how = `placed at ${around.name}, where the text puts it`;
+    }
+    s.type = 'place';
+    s.reason = `an air facility ("${facility.head}"), ${how}`;
+    delete s.places;
+    const entry = pending.find((p) => p.s === s);
+    if (entry) {
+      entry.lookupName = lookupName;
+      entry.wantsAdminArea = false;
+    } else pending.push({ s, wantsAdminArea: false, ...(lookupName ? { lookupName } : {}) });
+  }
+}
+
+const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'de', 'al', 'el', 'la', 'du', 'des']);
+
+/**
+ * Whether `short` abbreviates `long` (Schwartz & Hearst, 2003): every letter of the acronym is a
+ * letter of the name, in order, and its first letter opens a word of the name. "HKIA" for "Hamid
+ * Karzai International Airport", "KAF" for "Kandahar Airfield"; not "AP" for "Afghanistan".
+ */
+export function abbreviates(short: string, long: string): boolean {
+  const s = short.toLowerCase();
+  const l = long.toLowerCase();
+  let j = l.length - 1;
+  for (let i = s.length - 1; i >= 0; i--) {
+    const c = s[i]!;
+    if (!/[\p{L}\p{N}]/u.test(c)) continue;
+    while (j >= 0 && (l[j] !== c || (i === 0 && j > 0 && /[\p{L}\p{N}]/u.test(l[j - 1]!)))) j--;
+    if (j < 0) return false;
+    j--;
+  }
+  // Every word that counts is abbreviated: "HKIA" is not all of "Hamid Karzai International Airport Authority".
+  const words = long.split(/[\s-]+/).filter((w) => w && !SMALL_WORDS.has(w.toLowerCase()));
+  return words.length <= short.length + 1;
+}
+
+const ACRONYM_AFTER = /^[ \t]*\([ \t]*(\p{Lu}[\p{Lu}\p{N}&]{1,7})[ \t]*\)/u;
+
+/**
+ * An acronym the article defines right after a place ("Hamid Karzai International Airport (HKIA)")
+ * names that place wherever the article uses it: each use becomes a place suggestion with the
+ * same candidates, so it links to the same record (and so the same entity). What the tagger read
+ * there before (an organisation, usually) gives way.
+ */
+export function linkAcronyms(text: string, suggestions: Suggestion[]): void {
+  const definitions = suggestions.filter((s) => s.type === 'place').flatMap((s) => {
+    const m = ACRONYM_AFTER.exec(text.slice(s.end, s.end + 16));
+    return m && abbreviates(m[1]!, s.text) ? [{ place: s, acronym: m[1]! }] : [];
+  });
+  for (const { place, acronym } of definitions) {
+    const use = new RegExp(`(?<![\\p{L}\\p{N}])${acronym.replace(/[&]/g, '\\&')}(?![\\p{L}\\p{N}])`, 'gu');
+    for (const m of text.matchAll(use)) {
+      const start = m.index;
+      const end = start + acronym.length;
+      const reason = `stands for “${place.text}”, as the article says`;
+      const places = place.places ? [...place.places] : [];
+      const over = suggestions.filter((o) => o.start < end && o.end > start);
+      if (over.length === 0) suggestions.push({ start, end, text: acronym, type: 'place', confidence: place.confidence, reason, places });
+      else if (over.length === 1 && over[0]!.start === start && over[0]!.end === end && over[0]!.type !== 'date' && !analysts(over[0]!)) {
+        Object.assign(over[0]!, { type: 'place', reason, places, confidence: Math.max(over[0]!.confidence, place.confidence) });
+      }
+    }
+  }
+}
