@@ -1,4 +1,5 @@
-// `npm run bench`: figures for import, search and paging at 10,000 and 100,000 articles (~4 KB each).
+// `npm run bench`: figures for import, search and paging at 10,000 and 100,000 articles (~4 KB each;
+// BENCH_SIZES=10000,100000,1000000 adds a million), ending in one table of every figure by size.
 // Prints numbers; asserts nothing. Text is assembled from real sentences (the sample news page and
 // the test fixtures, with place and actor names varied, plus English prose from package READMEs).
 import fs from 'node:fs';
@@ -27,6 +28,20 @@ const pct = (xs: number[], p: number) => {
 };
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 
+/** Each figure at each size, printed as one table after the sizes (the cost curve: how each grows). */
+const curve = new Map<string, Map<number, string>>();
+const record = (figure: string, n: number, value: string) => {
+  if (!curve.has(figure)) curve.set(figure, new Map());
+  curve.get(figure)!.set(n, value);
+};
+
+function printCurve(): void {
+  const width = Math.max(...[...curve.keys()].map((k) => k.length));
+  const cell = (v: string) => v.padStart(12);
+  console.log(`\n== cost curve ==\n${'figure'.padEnd(width)} ${sizes.map((n) => cell(n.toLocaleString('en'))).join(' ')}`);
+  for (const [figure, values] of curve) console.log(`${figure.padEnd(width)} ${sizes.map((n) => cell(values.get(n) ?? '')).join(' ')}`);
+}
+
 let peakRss = 0;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
 
@@ -35,10 +50,15 @@ async function benchSize(n: number): Promise<void> {
   const files = path.join(dir, 'articles');
   fs.mkdirSync(files);
   let bytes = 0;
-  makeArticles(n, n, (t, i) => {
-    bytes += Buffer.byteLength(t);
-    fs.writeFileSync(path.join(files, `a${String(i).padStart(6, '0')}.txt`), t);
-  });
+  makeArticles(
+    n,
+    n,
+    (t, i) => {
+      bytes += Buffer.byteLength(t);
+      fs.writeFileSync(path.join(files, `a${String(i).padStart(7, '0')}.txt`), t);
+    },
+    { vocabulary: 'zipf' },
+  );
   const avgBytes = bytes / n;
   const core = new Core({ dataDir: dir, gazetteerFile: gazetteerFile(), workspace: path.join(dir, 'bench.awb'), sampleDir: dir, mode: 'browser', version: 'bench', suggestOnImport: false, parseWorker: parseWorkerFile(), checkpointWorker: checkpointWorkerFile() });
   peakRss = process.memoryUsage().rss;
@@ -49,6 +69,7 @@ async function benchSize(n: number): Promise<void> {
   const imported = report.outcomes.filter((o) => o.status === 'imported').length;
   console.log(`\n== ${n.toLocaleString()} articles (avg ${(avgBytes / 1024).toFixed(1)} KB, plain text from files) ==`);
   console.log(`import: ${imported} imported, ${report.outcomes.length - imported} not, in ${importSeconds.toFixed(1)} s → ${(imported / importSeconds).toFixed(0)} articles/s`);
+  record('import, articles/s', n, (imported / importSeconds).toFixed(0));
 
   const repo = core.session.current.articles;
   const base: ArticleQuery = ArticleQuery.parse({});
@@ -69,6 +90,7 @@ async function benchSize(n: number): Promise<void> {
       times.push(performance.now() - s);
     }
     console.log(`FTS ${shape.padEnd(8)} ${search.padEnd(28)} ${String(total).padStart(7)} hits  top-50 page + count p50 ${ms(pct(times, 50))} p95 ${ms(pct(times, 95))}`);
+    record(`FTS ${shape} (top 50 + count) p95, ms`, n, pct(times, 95).toFixed(1));
   }
 
   const rand = mulberry32(7);
@@ -93,13 +115,28 @@ async function benchSize(n: number): Promise<void> {
       times.push(performance.now() - s);
     }
     console.log(`page of 100 (${label}; ${total} rows): first page ${ms(firstMs)}, first deep block ${ms(deepMs)} (orders the query once), then random blocks p50 ${ms(pct(times, 50))} p95 ${ms(pct(times, 95))}`);
+    const shape = label.split(',')[0];
+    record(`table ${shape}: first page, ms`, n, firstMs.toFixed(1));
+    record(`table ${shape}: first deep block, ms`, n, deepMs.toFixed(1));
+    record(`table ${shape}: random blocks p95, ms`, n, pct(times, 95).toFixed(2));
   }
+  // Distinct terms of the full-text index: how large a vocabulary the search figures above met.
+  const db = core.session.current.db;
+  db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_terms USING fts5vocab(main, 'article_fts', 'row')");
+  const terms = db.prepare('SELECT count(*) FROM temp.bench_terms').pluck().get() as number;
+  console.log(`full-text index: ${terms.toLocaleString('en')} distinct terms`);
   console.log(`peak RSS during this size: ${(peakRss / 1024 / 1024).toFixed(0)} MB`);
+  record('distinct terms in the index', n, terms.toLocaleString('en'));
+  record('peak RSS, MB', n, (peakRss / 1024 / 1024).toFixed(0));
   core.close();
+  const size = ['', '-wal'].reduce((sum, end) => sum + (fs.statSync(path.join(dir, `bench.awb${end}`), { throwIfNoEntry: false })?.size ?? 0), 0);
+  console.log(`workspace file: ${(size / 1024 / 1024).toFixed(0)} MB`);
+  record('workspace file, MB', n, (size / 1024 / 1024).toFixed(0));
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
 for (const n of sizes) await benchSize(n);
+printCurve();
 await benchNearDuplicates(sizes);
 await benchEntities();
 await benchSuggestions((process.env.BENCH_SUGGEST_SIZES ?? '10000').split(',').map(Number).filter((n) => n > 0));
