@@ -60,7 +60,7 @@ export function printLearningCurve(gazetteer: Gazetteer): void {
   const lexicon = gazetteerLexicon(gazetteer);
   console.log(
     `The analyst accepts the gold names of the first k documents (a document: ${SENTENCES_PER_DOCUMENT} consecutive held-out sentences); the model is trained ` +
-      `${ADAPT_OPTIONS.epochs} epochs on them from the shipped weights, then scored (exact span and type) on the last ${Math.round(SCORED_SHARE * 100)}% of the held-out documents, never learnt from. ` +
+      `${ADAPT_OPTIONS.epochs} epochs on them from the shipped weights and remembers the names decided (tagger/memory.ts), then is scored (exact span and type) on the last ${Math.round(SCORED_SHARE * 100)}% of the held-out documents, never learnt from. ` +
       'Held out: the documents `npm run train` never trains on (every 10th, and the one before it used only to calibrate confidence).',
   );
   for (const corpus of availableCorpora(dir, lexicon)) {

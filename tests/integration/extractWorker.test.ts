@@ -6,6 +6,7 @@ import { gazetteerFile } from '../../electron/paths.js';
 import { ExtractPool, modelParts } from '../../electron/services/entities/extractPool.js';
 import { readArticles } from '../../electron/services/entities/readArticles.js';
 import { namesModel } from '../../electron/services/entities/tagger/index.js';
+import type { NameMemory } from '../../electron/services/entities/tagger/memory.js';
 import { Gazetteer } from '../../electron/services/gazetteer/gazetteer.js';
 import { EXTRACTOR_VERSION } from '../../electron/services/entities/service.js';
 import { bundleEntry } from './cliBundle.js';
@@ -63,10 +64,12 @@ describe('reading articles for names in worker threads', () => {
 
   it('reads with a workspace name model in a worker exactly as on the core thread', async () => {
     const shipped = namesModel()!;
-    // A "learnt" model: the shipped one with every weight of the person tags halved.
+    // A "learnt" model: the shipped one with every weight of the person tags halved, and a memory of
+    // decisions (Maimana marked as an organisation, Amruddin Wali rejected as a person).
     const T = shipped.tags.length;
     const weights = shipped.weights.map((w, i) => (shipped.tags[i % T]!.endsWith('PER') ? w / 2 : w));
-    const learnt = { ...shipped, weights };
+    const memory: NameMemory = { marked: new Map([['Maimana', 'ORG']]), rejected: new Map([['Amruddin Wali', ['PER']]]) };
+    const learnt = { ...shipped, weights, memory };
     const article = { articleId: 1, body: fs.readFileSync(path.join(fixtures, 'kunduz-offensive.txt'), 'utf8'), published: '2021-06-20' };
     const gazetteer = new Gazetteer(gazetteerFile(repoRoot));
     const pool = new ExtractPool(worker.file, gazetteerFile(repoRoot), 1);
@@ -77,6 +80,9 @@ describe('reading articles for names in worker threads', () => {
       const withShipped = await pool.extract([article], new Map());
       expect(inWorker).toEqual(here);
       expect(inWorker).not.toEqual(withShipped);
+      const names = 'suggestions' in inWorker[0]! ? inWorker[0].suggestions.map((s) => `${s.text}/${s.type}`) : [];
+      expect(names).toContain('Maimana/organisation');
+      expect(names).not.toContain('Amruddin Wali/person');
     } finally {
       pool.close();
       gazetteer.close();

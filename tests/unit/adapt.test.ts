@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { adaptedModel, adaptModel, applyDelta, decidedSentences, decodeDelta, encodeDelta, runToEnd, type MentionDecision } from '../../electron/services/entities/tagger/adapt.js';
+import { extractEntities, type ExtractContext } from '../../electron/services/entities/extract.js';
 import type { NameLexicon } from '../../electron/services/entities/tagger/features.js';
 import { loadNamesModel } from '../../electron/services/entities/tagger/index.js';
+import { memoryToJson } from '../../electron/services/entities/tagger/memory.js';
 import type { TaggerModel } from '../../electron/services/entities/tagger/model.js';
 import { tokenizeSentences } from '../../electron/services/entities/tagger/tokens.js';
 import { predictNames } from '../../electron/services/entities/tagger/train.js';
@@ -21,7 +23,7 @@ const lexicon: NameLexicon = {
 function fingerprint(m: TaggerModel): string {
   const hash = createHash('sha256');
   for (const part of [m.features.hashes(), m.weights, m.transitions, m.start]) hash.update(new Uint8Array(part.buffer, part.byteOffset, part.byteLength));
-  return hash.update(String(m.temperature)).digest('hex');
+  return hash.update(String(m.temperature)).update(m.memory ? memoryToJson(m.memory) : '').digest('hex');
 }
 
 /** The names the model reads in a text, as "words/TYPE". */
@@ -112,6 +114,10 @@ describe('adapting the shipped model to decisions', () => {
     expect(fingerprint(read)).toBe(fingerprint(adapted));
     expect(() => decodeDelta(encodeDelta(delta).subarray(0, 40), base.tags.length)).toThrow(/damaged/);
     expect(() => decodeDelta(new TextEncoder().encode('not a model at all'), base.tags.length)).toThrow(/not in a form/);
+    const bytes = encodeDelta(delta);
+    // The memory's JSON closes the file: one byte of it changed, and it no longer reads.
+    bytes[bytes.length - 2] = 0x7b;
+    expect(() => decodeDelta(bytes, base.tags.length)).toThrow(/damaged/);
   });
 
   it('works in slices: it yields while training, so a caller can let other work in', () => {
@@ -119,5 +125,41 @@ describe('adapting the shipped model to decisions', () => {
     const steps = adaptModel(base, sentences, lexicon);
     for (let step = steps.next(); !step.done; step = steps.next()) yields++;
     expect(yields).toBeGreaterThan(2);
+  });
+});
+
+describe('the memory of decided names', () => {
+  const { sentences } = decidedSentences(body, mentions);
+  const adapted = adaptedModel(base, sentences, lexicon);
+  // The shipped weights with nothing learnt but the memory: what holds the decisions whatever a model's weights say.
+  const memoryOnly: TaggerModel = { ...base, memory: adapted.memory! };
+
+  it('holds the decisions on the shipped weights alone: a marked name is read as marked, a rejected span is not read as its type', () => {
+    expect(names(memoryOnly, 'Residents said Zorblat fighters had left the village.')).toEqual(['Zorblat/ORG']);
+    expect(names(memoryOnly, 'The Zorblat leadership met on Tuesday.')).toContain('Zorblat/ORG');
+    expect(names(memoryOnly, 'Click Here to read more from Kunduz.')).not.toContain('Click Here/PER');
+  });
+
+  it('leaves a marked name inside a longer run of capitalised words to the model', () => {
+    const text = 'The Zorblat Reconstruction Fund paid for the road.';
+    expect(names(memoryOnly, text)).not.toContain('Zorblat/ORG');
+    expect(names(memoryOnly, text)).toEqual(names(base, text));
+  });
+
+  it('says on a suggestion that the analyst marked the name so before', () => {
+    const gazetteer: ExtractContext['gazetteer'] = { lookup: () => [], rank: () => [], countryByName: lexicon.countryByName, demonyms: lexicon.demonyms };
+    const found = extractEntities('Residents said Zorblat fighters had left the village.', { gazetteer, registry: new Map(), published: null, namesModel: adapted });
+    expect(found.find((s) => s.text === 'Zorblat')).toMatchObject({ type: 'organisation', confidence: 0.95, reason: 'an organisation, as the analyst marked it before in this workspace' });
+  });
+
+  it('lets the newer decision stand when the analyst rejected a name as a type and later marked it so (and the other way round)', () => {
+    const rejectedText = 'Click Here to see the full report.';
+    const markedText = 'Click Here was the name of the band.';
+    const rejected = decidedSentences(rejectedText, [at(rejectedText, 'Click Here', { type: 'person', status: 'rejected', origin: 'auto' })]).sentences;
+    const marked = decidedSentences(markedText, [at(markedText, 'Click Here', { type: 'person', status: 'accepted', origin: 'analyst' })]).sentences;
+    const unseen = 'Fans said Click Here played until midnight.';
+    // Sentences go newest first, as the learner reads them.
+    expect(names({ ...base, memory: adaptedModel(base, [...marked, ...rejected], lexicon).memory! }, unseen)).toContain('Click Here/PER');
+    expect(names({ ...base, memory: adaptedModel(base, [...rejected, ...marked], lexicon).memory! }, unseen)).not.toContain('Click Here/PER');
   });
 });

@@ -3,9 +3,10 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { EntityType } from '../../contract/entities.js';
 import type { ArticleToRead, ReadResult } from './readArticles.js';
+import type { NameMemory } from './tagger/memory.js';
 import type { TaggerModel } from './tagger/model.js';
 
-/** A name model as it crosses to a worker: its arrays, exactly (a FeatureIndex is rebuilt there from the hashes in row order). */
+/** A name model as it crosses to a worker: its arrays, exactly, and a workspace model's memory of decided names (a FeatureIndex is rebuilt there from the hashes in row order). */
 export interface ModelParts {
   key: string;
   tags: readonly string[];
@@ -14,6 +15,7 @@ export interface ModelParts {
   transitions: Float32Array;
   start: Float32Array;
   temperature: number;
+  memory?: NameMemory;
 }
 
 /** Which name model a batch is read with: '' and no parts for the shipped one (each worker loads it itself). */
@@ -24,7 +26,7 @@ export interface WorkerModel {
 export const SHIPPED: WorkerModel = { key: '', parts: () => null };
 
 export function modelParts(key: string, model: TaggerModel): ModelParts {
-  return { key, tags: model.tags, hashes: model.features.hashes(), weights: model.weights, transitions: model.transitions, start: model.start, temperature: model.temperature };
+  return { key, tags: model.tags, hashes: model.features.hashes(), weights: model.weights, transitions: model.transitions, start: model.start, temperature: model.temperature, memory: model.memory };
 }
 
 interface Slot {

@@ -21,7 +21,7 @@ let model: TaggerModel | undefined;
 function rebuild(parts: ModelParts): TaggerModel {
   const features = new FeatureIndex(parts.hashes.length);
   for (const hash of parts.hashes) features.add(hash);
-  return { tags: parts.tags, features, weights: parts.weights, transitions: parts.transitions, start: parts.start, temperature: parts.temperature };
+  return { tags: parts.tags, features, weights: parts.weights, transitions: parts.transitions, start: parts.start, temperature: parts.temperature, memory: parts.memory };
 }
 // Loaded now, not on the first batch: the pool sends work only to a worker that said it is ready.
 namesModel();

@@ -1,16 +1,20 @@
 /**
  * The workbench learns from the analyst (as INCEpTION's recommenders do): a workspace's own name
  * model is the shipped model trained further, for a few averaged-perceptron epochs, on the sentences
- * the analyst has decided on. It always starts again from the shipped weights, so an undone decision
- * is simply gone from the next model, and the same decisions always give the same model.
+ * the analyst has decided on, together with a memory of the names decided (memory.ts), which holds
+ * the decisions themselves whatever the weights learnt. It always starts again from the shipped
+ * weights, so an undone decision is simply gone from the next model, and the same decisions always
+ * give the same model.
  *
  * The work is a generator that yields every few sentences, so the background learner can run it in
  * slices of a few milliseconds between the window's calls (learner.ts); the eval and the tests run
  * it to the end in one go (`runToEnd`).
  */
 import type { MentionType } from '../../../contract/entities.js';
+import { namesOf } from './decode.js';
 import { sentenceFacts, tokenFeatures, type NameLexicon } from './features.js';
-import { FeatureIndex, TAGS, type TaggerModel } from './model.js';
+import { memoryFromJson, memoryToJson, nameMemory, type NameMemory, type NameSpan, type SentenceDecisions } from './memory.js';
+import { FeatureIndex, TAGS, type NameType, type TaggerModel } from './model.js';
 import { tokenizeSentences } from './tokens.js';
 import { Perceptron, seededRandom, shuffle, tagIndexes } from './train.js';
 
@@ -18,6 +22,8 @@ import { Perceptron, seededRandom, shuffle, tagIndexes } from './train.js';
 export interface DecidedSentence {
   words: string[];
   tags: (string | null)[];
+  /** Suggestions the analyst rejected here (token ranges with the type they were suggested as). */
+  rejected?: NameSpan[];
 }
 
 export interface AdaptOptions {
@@ -53,11 +59,13 @@ export interface ModelDelta {
   weights: Float32Array;
   transitions: Float32Array;
   start: Float32Array;
+  memory: NameMemory;
 }
 
 /**
- * Continues training `base` on the decided sentences and yields every few sentences; the return value
- * is what changed (same tags, temperature and feature function as the base).
+ * Continues training `base` on the decided sentences (newest decisions first) and yields every few
+ * sentences; the return value is what changed (same tags, temperature and feature function as the
+ * base), with the memory of the decided names.
  */
 export function* adaptModel(base: TaggerModel, sentences: readonly DecidedSentence[], lexicon: NameLexicon, options: AdaptOptions = ADAPT_OPTIONS): Generator<void, ModelDelta> {
   const T = TAGS.length;
@@ -67,11 +75,21 @@ export function* adaptModel(base: TaggerModel, sentences: readonly DecidedSenten
   const data: Int32Array[][] = [];
   const gold: number[][] = [];
   const features: number[] = [];
+  const decisions: SentenceDecisions[] = [];
   let done = 0;
   for (let s = 0; s < sentences.length; s++) {
     const sentence = sentences[s]!;
-    gold.push(tagIndexes(sentence.tags));
+    const tags = tagIndexes(sentence.tags);
+    gold.push(tags);
     const facts = sentenceFacts(sentence.words, lexicon);
+    decisions.push({
+      words: facts.words,
+      capitalised: facts.capitalised,
+      // A tag left open (-1) is no part of a marked name.
+      marked: namesOf(TAGS, tags.map((t) => Math.max(t, 0))),
+      rejected: sentence.rejected ?? [],
+      outside: tags.map((t) => t === 0),
+    });
     data.push(
       sentence.words.map((_, i) => {
         features.length = 0;
@@ -120,7 +138,7 @@ export function* adaptModel(base: TaggerModel, sentences: readonly DecidedSenten
   moved.forEach((r, k) => {
     for (let t = 0; t < T; t++) weights[k * T + t] = perceptron.averaged(r, t);
   });
-  return { hashes: Int32Array.from(moved, (r) => hashes[r]!), weights, ...perceptron.averagedTransitions() };
+  return { hashes: Int32Array.from(moved, (r) => hashes[r]!), weights, ...perceptron.averagedTransitions(), memory: nameMemory(decisions) };
 }
 
 /** The base model with the delta's rows put in (replaced where the base has them, added where not). */
@@ -144,20 +162,22 @@ export function* applyDelta(base: TaggerModel, delta: ModelDelta): Generator<voi
     weights.set(delta.weights.subarray(r * T, (r + 1) * T), target * T);
     if (r % COPY_SLICE === COPY_SLICE - 1) yield;
   }
-  return { tags: base.tags, features, weights, transitions: Float32Array.from(delta.transitions), start: Float32Array.from(delta.start), temperature: base.temperature };
+  return { tags: base.tags, features, weights, transitions: Float32Array.from(delta.transitions), start: Float32Array.from(delta.start), temperature: base.temperature, memory: delta.memory };
 }
 
-const DELTA_MAGIC = 'AWBDELTA1\n';
+const DELTA_MAGIC = 'AWBDELTA2\n';
 
 /**
- * A delta as bytes (uncompressed; the store compresses them off the main thread): "AWBDELTA1\n",
+ * A delta as bytes (uncompressed; the store compresses them off the main thread): "AWBDELTA2\n",
  * u32 row count, then the transitions, start weights, row hashes and row weights, little-endian,
- * weights as float32, so a model read back suggests exactly what it did when it was trained.
+ * weights as float32, so a model read back suggests exactly what it did when it was trained; then
+ * the memory of decided names as UTF-8 JSON, after its u32 length.
  */
 export function encodeDelta(delta: ModelDelta): Uint8Array {
   const head = new TextEncoder().encode(DELTA_MAGIC);
+  const memory = new TextEncoder().encode(memoryToJson(delta.memory));
   const floats = delta.transitions.length + delta.start.length + delta.weights.length;
-  const out = new Uint8Array(head.length + 12 + delta.hashes.length * 4 + floats * 4);
+  const out = new Uint8Array(head.length + 12 + delta.hashes.length * 4 + floats * 4 + 4 + memory.length);
   const view = new DataView(out.buffer);
   out.set(head);
   let o = head.length;
@@ -175,6 +195,8 @@ export function encodeDelta(delta: ModelDelta): Uint8Array {
   put(delta.start, false);
   put(delta.hashes, true);
   put(delta.weights, false);
+  view.setUint32(o, memory.length, true);
+  out.set(memory, o + 4);
   return out;
 }
 
@@ -187,7 +209,8 @@ export function decodeDelta(bytes: Uint8Array, tags: number): ModelDelta {
   const nt = view.getUint32(o + 4, true);
   const ns = view.getUint32(o + 8, true);
   o += 12;
-  if (nt !== tags * tags || ns !== tags || bytes.length !== o + (nt + ns + rows + rows * tags) * 4) throw new Error('the stored workspace model is damaged');
+  const memoryAt = o + (nt + ns + rows + rows * tags) * 4;
+  if (nt !== tags * tags || ns !== tags || bytes.length < memoryAt + 4 || bytes.length !== memoryAt + 4 + view.getUint32(memoryAt, true)) throw new Error('the stored workspace model is damaged');
   const floats = (n: number) => {
     const a = new Float32Array(n);
     for (let i = 0; i < n; i++, o += 4) a[i] = view.getFloat32(o, true);
@@ -197,7 +220,14 @@ export function decodeDelta(bytes: Uint8Array, tags: number): ModelDelta {
   const start = floats(ns);
   const hashes = new Int32Array(rows);
   for (let i = 0; i < rows; i++, o += 4) hashes[i] = view.getInt32(o, true);
-  return { hashes, weights: floats(rows * tags), transitions, start };
+  const weights = floats(rows * tags);
+  let memory: NameMemory;
+  try {
+    memory = memoryFromJson(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(o + 4)));
+  } catch (error) {
+    throw new Error(`the stored workspace model is damaged (${(error as Error).message})`);
+  }
+  return { hashes, weights, transitions, start, memory };
 }
 
 /** The shipped model adapted to decisions, in one go (the eval, the tests). */
@@ -213,7 +243,7 @@ export function runToEnd<R>(steps: Generator<void, R>): R {
   }
 }
 
-const TAG_OF: Record<Exclude<MentionType, 'date'>, string> = { person: 'PER', organisation: 'ORG', place: 'LOC', group: 'GRP' };
+const TAG_OF: Record<Exclude<MentionType, 'date'>, NameType> = { person: 'PER', organisation: 'ORG', place: 'LOC', group: 'GRP' };
 
 /** A mention as the learner reads it from the workspace. */
 export interface MentionDecision {
@@ -249,6 +279,12 @@ export function decidedSentences(body: string, mentions: readonly MentionDecisio
     here.forEach((m) => counted.add(m));
     const overlaps = (m: MentionDecision, k: number) => m.start < tokens[k]!.end && m.end > tokens[k]!.start;
     const tags: (string | null)[] = tokens.map((_, k) => (open.some((m) => overlaps(m, k)) && !decided.some((m) => overlaps(m, k)) ? null : 'O'));
+    const rejected: NameSpan[] = [];
+    for (const m of here) {
+      if (m.status !== 'rejected') continue;
+      const covered = tokens.flatMap((_, k) => (overlaps(m, k) ? [k] : []));
+      if (covered.length) rejected.push({ from: covered[0]!, to: covered.at(-1)!, type: TAG_OF[m.type as Exclude<MentionType, 'date'>] });
+    }
     for (const m of names) {
       let first = true;
       for (let k = 0; k < tokens.length; k++) {
@@ -257,7 +293,7 @@ export function decidedSentences(body: string, mentions: readonly MentionDecisio
         first = false;
       }
     }
-    sentences.push({ words: tokens.map((t) => t.text), tags });
+    sentences.push({ words: tokens.map((t) => t.text), tags, rejected });
   }
   return { sentences, decisions: counted.size };
 }

@@ -1,9 +1,11 @@
 /**
- * Decoding: the best tag sequence of a sentence under the BIO constraints (Viterbi), the names it
- * marks, and each name's probability (its marginal under the model's scores, taken at the
- * calibrated temperature) as the suggestion's confidence.
+ * Decoding: the best tag sequence of a sentence under the BIO constraints (Viterbi) and, for a
+ * workspace model, under its memory of decided names (memory.ts); the names it marks, and each
+ * name's probability (its marginal under the model's scores, taken at the calibrated temperature)
+ * as the suggestion's confidence.
  */
 import { tokenFeatures, type SentenceFacts } from './features.js';
+import { isEmptyMemory, recall, type NameSpan } from './memory.js';
 import type { NameType, TaggerModel } from './model.js';
 
 export interface TaggedName {
@@ -12,7 +14,12 @@ export interface TaggedName {
   to: number;
   type: NameType;
   confidence: number;
+  /** Read so because the analyst marked this name so before in the workspace. */
+  remembered: boolean;
 }
+
+/** The confidence of a name read as the analyst marked it before (as a name confirmed in the registry). */
+export const REMEMBERED_CONFIDENCE = 0.95;
 
 /** I-X may only follow B-X or I-X: a name cannot start in its middle. */
 export function allowed(tags: readonly string[], from: number | -1, to: number): boolean {
@@ -167,13 +174,98 @@ export function nameProbabilities(model: TaggerModel, scores: Float32Array, n: n
   });
 }
 
+/**
+ * The names of a sentence: the best reading under the model's memory of decided names, if it has
+ * one; the scores it was read under (with what the memory rules out at -Infinity) are what its
+ * probabilities are to be taken from.
+ */
+export function decodeNames(model: TaggerModel, facts: SentenceFacts, scores: Float32Array): { names: (NameSpan & { remembered: boolean })[]; scores: Float32Array } {
+  const n = facts.words.length;
+  const plain = () => ({ names: namesOf(model.tags, viterbi(model.tags, scores, model.transitions, model.start, n)).map((name) => ({ ...name, remembered: false })), scores });
+  if (n === 0 || isEmptyMemory(model.memory)) return plain();
+  const { marked, rejected } = recall(model.memory!, facts);
+  if (!marked.length && !rejected.length) return plain();
+  const T = model.tags.length;
+  const masked = Float32Array.from(scores);
+  for (const m of marked) {
+    const b = model.tags.indexOf('B-' + m.type);
+    const inside = model.tags.indexOf('I-' + m.type);
+    for (let i = m.from; i <= m.to; i++) only(masked, T, i, i === m.from ? b : inside);
+    if (m.to + 1 < n) masked[(m.to + 1) * T + inside] = -Infinity;
+  }
+  const best = avoiding(model, masked, n, rejected, 0) ?? { path: viterbi(model.tags, masked, model.transitions, model.start, n), scores: masked };
+  const names = namesOf(model.tags, best.path).map((name) => ({ ...name, remembered: marked.some((m) => m.from === name.from && m.to === name.to && m.type === name.type) }));
+  return { names, scores: best.scores };
+}
+
+/** Rules out every tag of token `i` but `tag`. */
+function only(scores: Float32Array, T: number, i: number, tag: number): void {
+  for (let t = 0; t < T; t++) if (t !== tag) scores[i * T + t] = -Infinity;
+}
+
+/** Rejected spans in one sentence beyond which only the cheapest way around is tried (each costs a Viterbi per word of the span). */
+const BRANCHED_REJECTIONS = 3;
+
+/**
+ * The best reading in which no rejected span is a name of its rejected type, exactly. Viterbi cannot
+ * rule out a whole span at once, so when the best reading has one, it is read again each way the
+ * span can be avoided (not opening a name of that type there; ending that name early; carrying it on
+ * past the span) and the best of those is kept. Null when no reading avoids them all.
+ */
+function avoiding(model: TaggerModel, scores: Float32Array, n: number, rejected: readonly NameSpan[], depth: number): { path: number[]; scores: Float32Array } | null {
+  const tags = model.tags;
+  const T = tags.length;
+  const path = viterbi(tags, scores, model.transitions, model.start, n);
+  if (!Number.isFinite(pathScore(model, scores, path))) return null;
+  const readAs = (r: NameSpan) => {
+    const b = tags.indexOf('B-' + r.type);
+    const inside = tags.indexOf('I-' + r.type);
+    if (path[r.from] !== b) return false;
+    for (let i = r.from + 1; i <= r.to; i++) if (path[i] !== inside) return false;
+    return r.to + 1 >= n || path[r.to + 1] !== inside;
+  };
+  const broken = rejected.find(readAs);
+  if (!broken) return { path, scores };
+  const b = tags.indexOf('B-' + broken.type);
+  const inside = tags.indexOf('I-' + broken.type);
+  const ways: Float32Array[] = [];
+  const notOpened = Float32Array.from(scores);
+  notOpened[broken.from * T + b] = -Infinity;
+  ways.push(notOpened);
+  if (depth < BRANCHED_REJECTIONS) {
+    for (let end = broken.from + 1; end <= broken.to + 1 && end < n; end++) {
+      // Read as that type from `from` up to `end`, where it stops (end ≤ to) or carries on (end = to + 1).
+      const way = Float32Array.from(scores);
+      for (let i = broken.from; i < end; i++) only(way, T, i, i === broken.from ? b : inside);
+      if (end <= broken.to) way[end * T + inside] = -Infinity;
+      else only(way, T, end, inside);
+      ways.push(way);
+    }
+  }
+  let best: { path: number[]; scores: Float32Array; score: number } | null = null;
+  for (const way of ways) {
+    const read = avoiding(model, way, n, rejected, depth + 1);
+    if (!read) continue;
+    const score = pathScore(model, read.scores, read.path);
+    if (!best || score > best.score) best = { ...read, score };
+  }
+  return best && { path: best.path, scores: best.scores };
+}
+
+/** The score of one tag sequence (-Infinity when it goes through a ruled-out tag). */
+function pathScore(model: TaggerModel, scores: Float32Array, path: readonly number[]): number {
+  const T = model.tags.length;
+  let score = model.start[path[0]!]! + scores[path[0]!]!;
+  for (let i = 1; i < path.length; i++) score += model.transitions[path[i - 1]! * T + path[i]!]! + scores[i * T + path[i]!]!;
+  return score;
+}
+
 /** Tags one sentence: its names with their probabilities. */
 export function tagSentence(model: TaggerModel, facts: SentenceFacts): TaggedName[] {
   const n = facts.words.length;
   if (n === 0) return [];
-  const scores = emissions(model, facts);
-  const names = namesOf(model.tags, viterbi(model.tags, scores, model.transitions, model.start, n));
-  if (!names.length) return [];
-  const p = nameProbabilities(model, scores, n, names);
-  return names.map((name, i) => ({ ...name, confidence: p[i]! }));
+  const read = decodeNames(model, facts, emissions(model, facts));
+  if (!read.names.length) return [];
+  const p = nameProbabilities(model, read.scores, n, read.names);
+  return read.names.map((name, i) => ({ ...name, confidence: name.remembered ? REMEMBERED_CONFIDENCE : p[i]! }));
 }

@@ -89,7 +89,8 @@ function affixHashes(values: readonly string[], length: number): Int32Array {
   return out;
 }
 
-const NAME_CONNECTORS = new Set(['of', 'for', 'de', 'del', 'al', 'el', 'bin', 'ibn', 'van', 'von', 'da', 'du', 'la', 'le', 'and', '&']);
+/** Small words that may stand inside a name ("Bank of England", "Abu Bakr al Baghdadi"). */
+export const NAME_CONNECTORS = new Set(['of', 'for', 'de', 'del', 'al', 'el', 'bin', 'ibn', 'van', 'von', 'da', 'du', 'la', 'le', 'and', '&']);
 const MAX_NGRAM = 4;
 
 const wordKeys = new Map<string, string>();

@@ -7,6 +7,7 @@
  * present weight as an i16, feature by feature (all little-endian).
  */
 import { gunzipSync, gzipSync } from 'fflate';
+import type { NameMemory } from './memory.js';
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-GRP', 'I-GRP'] as const;
 export type Tag = (typeof TAGS)[number];
@@ -83,6 +84,8 @@ export interface TaggerModel {
   start: Float32Array;
   /** Scores are divided by it before marginals are taken; fitted on held-out data. */
   temperature: number;
+  /** A workspace model's memory of the analyst's decided names (never in the shipped file). */
+  memory?: NameMemory;
 }
 
 export class TaggerModelError extends Error {}

@@ -43,7 +43,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       const a = names[k]!;
       const b = names[k + 1]!;
       if (a.type === 'GRP' && b.type === 'ORG' && b.from === a.to + 1 && sentence[b.from]!.start - sentence[a.to]!.end <= 1) {
-        names.splice(k, 2, { from: a.from, to: b.to, type: 'ORG', confidence: Math.min(a.confidence, b.confidence) });
+        names.splice(k, 2, { from: a.from, to: b.to, type: 'ORG', confidence: Math.min(a.confidence, b.confidence), remembered: false });
       }
     }
     for (const name of names) {
@@ -68,15 +68,17 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
         suggestions.push({ start, end, text: nameText, type: registered, confidence: Math.max(0.95, confidence), reason: 'confirmed before in this workspace' });
         continue;
       }
-      // The lexicons are constraints on the type of a name the tagger found.
+      // The lexicons are constraints on the type of a name the tagger found (the analyst's own decisions are not).
       const lexiconKey = nameKey(nameText.replace(/\./g, ''));
-      if (GROUP_NAMES.has(key)) type = 'GRP';
-      else if (KNOWN_ORGANISATION_NAMES.has(lexiconKey)) type = 'ORG';
-      else if (context.gazetteer.countryByName.has(key) || COUNTRY_ABBREVIATIONS.has(lexiconKey)) type = 'LOC';
+      if (!name.remembered) {
+        if (GROUP_NAMES.has(key)) type = 'GRP';
+        else if (KNOWN_ORGANISATION_NAMES.has(lexiconKey)) type = 'ORG';
+        else if (context.gazetteer.countryByName.has(key) || COUNTRY_ABBREVIATIONS.has(lexiconKey)) type = 'LOC';
+      }
       // "Afghan troops", "Afghan President Ashraf Ghani": a nationality before a noun or a name
       // describes; it is not a mention of a group.
-      if (type === 'GRP' && next && /[\p{L}\p{N}]/u.test(next.text) && context.gazetteer.demonyms.has(key)) continue;
-      const reason = `${REASON[type]}, read by the name tagger (${Math.round(confidence * 100)}%)`;
+      if (type === 'GRP' && !name.remembered && next && /[\p{L}\p{N}]/u.test(next.text) && context.gazetteer.demonyms.has(key)) continue;
+      const reason = name.remembered ? `${REASON[type]}, as the analyst marked it before in this workspace` : `${REASON[type]}, read by the name tagger (${Math.round(confidence * 100)}%)`;
       if (type !== 'LOC') {
         suggestions.push({ start, end, text: nameText, type: TYPE[type], confidence, reason });
         continue;
@@ -109,6 +111,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     const end = start + m[0].length;
     // The lexicon holds plain lower-case words, so lower case is key enough (and far cheaper).
     if (!GROUP_NAMES.has(m[0].toLowerCase()) || taken(start, end) || suggestions.some((s) => start < s.end && end > s.start)) continue;
+    if (model.memory?.rejected.get(m[0])?.includes('GRP')) continue;
     suggestions.push({ start, end, text: m[0], type: 'group', confidence: 0.8, reason: 'an identity group (group lexicon)' });
   }
   return { suggestions, places };

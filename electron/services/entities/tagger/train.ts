@@ -5,7 +5,7 @@
  * corpus and options always give the same weights.
  */
 import { sentenceFacts, tokenFeatures, type NameLexicon } from './features.js';
-import { allowed, emissions, nameProbabilities, namesOf, viterbi } from './decode.js';
+import { allowed, decodeNames, emissions, nameProbabilities, namesOf, REMEMBERED_CONFIDENCE, viterbi } from './decode.js';
 import { FeatureIndex, NAME_TYPES, TAGS, type NameType, type TaggerModel } from './model.js';
 
 export interface LabelledSentence {
@@ -240,14 +240,13 @@ export function goldNames(tags: readonly string[]): Span[] {
   return namesOf(TAGS, tags.map((t) => TAGS.indexOf(t as (typeof TAGS)[number])));
 }
 
-/** Predicted names of a tokenised sentence, with probabilities at a given temperature. */
+/** Predicted names of a tokenised sentence (under a workspace model's memory of decided names), with probabilities at a given temperature. */
 export function predictNames(model: TaggerModel, words: string[], lexicon: NameLexicon, temperature = model.temperature): (Span & { confidence: number })[] {
   if (!words.length) return [];
   const facts = sentenceFacts(words, lexicon);
-  const scores = emissions(model, facts);
-  const names = namesOf(model.tags, viterbi(model.tags, scores, model.transitions, model.start, words.length));
+  const { names, scores } = decodeNames(model, facts, emissions(model, facts));
   const p = names.length ? nameProbabilities(model, scores, words.length, names, temperature) : [];
-  return names.map((s, i) => ({ ...s, confidence: p[i]! }));
+  return names.map(({ remembered, ...s }, i) => ({ ...s, confidence: remembered ? REMEMBERED_CONFIDENCE : p[i]! }));
 }
 
 export type NameCounts = { tp: number; fp: number; fn: number };
