@@ -4,6 +4,7 @@ import { createHandlers, type Handlers } from './handlers.js';
 import { toCallError, UserError } from './services/errors.js';
 import { ExtractPool } from './services/entities/extractPool.js';
 import { ExtractionQueue } from './services/entities/queue.js';
+import { IdleUpkeep } from './services/idleUpkeep.js';
 import { WorkspaceLearner, type LearnerTiming } from './services/entities/tagger/learner.js';
 import { Gazetteer } from './services/gazetteer/gazetteer.js';
 import { ParsePool } from './services/extract/parsePool.js';
@@ -58,13 +59,20 @@ export class Core {
   readonly extraction: ExtractionQueue;
   /** Trains the workspace's name model on the analyst's decisions, in the background. */
   readonly learner: WorkspaceLearner;
+  /** Merges the search index and refreshes the planner's statistics once the workspace is quiet. */
+  readonly upkeep: IdleUpkeep;
 
   constructor(options: CoreOptions) {
     const gazetteer = () => (this.gazetteerInstance ??= new Gazetteer(options.gazetteerFile));
     this.session = new WorkspaceSession(options.dataDir, options.workspace, gazetteer, options.lockWorkspace ?? true, options.passphrase ?? null, options.checkpointWorker ?? null);
     // Made (and emptied of what a killed run left) as the core starts.
     this.scratch = new ScratchSpace(options.dataDir);
-    const emit = (event: CoreEvent) => this.listeners.forEach((l) => l(event));
+    this.upkeep = new IdleUpkeep(() => this.session.peek());
+    const emit = (event: CoreEvent) => {
+      // Every change (an import's batch, suggestions stored, an analyst's edit) leaves upkeep to do.
+      this.upkeep.notice(event.type === 'changed' || event.type === 'import.progress');
+      this.listeners.forEach((l) => l(event));
+    };
     this.extractors = options.extractWorker ? new ExtractPool(options.extractWorker, options.gazetteerFile) : null;
     this.extraction = new ExtractionQueue(() => this.session.current, emit, this.extractors);
     this.learner = new WorkspaceLearner(() => this.session.current, gazetteer, emit, options.learnerTiming);
@@ -86,6 +94,7 @@ export class Core {
   }
 
   dispatch: Dispatch = async (name, input) => {
+    this.upkeep.notice();
     try {
       if (!isCallName(name)) throw new UserError('unknown_call', `There is no call named "${name}".`);
       const parsed = contract[name].input.parse(input ?? {}, { error: plainIssue });
@@ -145,6 +154,7 @@ export class Core {
   }
 
   close(): void {
+    this.upkeep.stop();
     this.extraction.stop();
     this.learner.stop();
     this.parser?.close();

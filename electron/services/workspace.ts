@@ -264,6 +264,11 @@ export class WorkspaceSession {
     return this.workspace === null;
   }
 
+  /** The open workspace, or null, without postponing the idle lock: upkeep in idle time must not keep a workspace unlocked. */
+  peek(): Workspace | null {
+    return this.workspace;
+  }
+
   info(): WorkspaceInfo {
     const ws = this.workspace;
     return {
