@@ -301,8 +301,8 @@ export class ArticlesRepository {
    * per story can change when a new copy of a story comes in, so those orders are dropped.
    */
   private added(ids: number[], importedAt: string, newestBefore: string | null): void {
+    // Counts go; `byMentions` stays: the orders kept below still change when suggestions come in.
     this.counts.clear();
-    this.byMentions.clear();
     const json = JSON.stringify(ids);
     for (const [key, entry] of this.orders) {
       const { query } = entry;

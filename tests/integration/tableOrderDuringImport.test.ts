@@ -52,6 +52,23 @@ describe('the table’s order while an import stores articles', () => {
   });
 });
 
+describe('an entity filter kept through an import', () => {
+  it('still follows the suggestions stored after it', () => {
+    const db = openWorkspace(path.join(tempDir(), 'entity.awb'), { create: true });
+    const repo = new ArticlesRepository(db);
+    repo.insertMany(batch(5));
+    const entity = Number(db.prepare("INSERT INTO entity (type, name, origin, created_at) VALUES ('place', 'Kunduz', 'auto', '2024-01-01')").run().lastInsertRowid);
+    const query = ArticleQuery.parse({ entityIds: [entity] });
+    expect(repo.page(query, 0, 100).total).toBe(0);
+    repo.insertMany(batch(3));
+    // Suggestions stored in the background name the entity in an article of the new batch.
+    db.prepare("INSERT INTO mention (article_id, start, end, quote, prefix, suffix, type, status, origin, entity_id, updated_at) VALUES (7, 0, 6, 'Kunduz', '', '', 'place', 'suggested', 'auto', ?, '2024-01-01')").run(entity);
+    repo.touched('mentions');
+    expect(repo.page(query, 0, 100).rows.map((r) => r.id)).toEqual([7]);
+    db.close();
+  });
+});
+
 describe('the first blocks of a new sort or filter', () => {
   it('are the rows the whole order gives, block by block, down to where the whole order is kept', () => {
     const db = openWorkspace(path.join(tempDir(), 'blocks.awb'), { create: true });
