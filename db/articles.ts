@@ -23,7 +23,7 @@ export interface StoredArticle extends DocumentFields {
 const COPIES_SQL =
   'max(1, (SELECT count(*) FROM story_copy c2 WHERE c2.story_id = (SELECT c1.story_id FROM story_copy c1 WHERE c1.article_id = a.id)))';
 
-/** Sort keys are indexed expressions (see 001_articles.sql); grading sorts by reliability then credibility. */
+/** Sort keys are indexed expressions (see 001_articles.sql, 013_ocr_lowest.sql); grading sorts by reliability then credibility. */
 const SORT_SQL: Record<ArticleColumn, string[]> = {
   title: ['a.title COLLATE NOCASE'],
   source: ['a.source COLLATE NOCASE'],
@@ -33,7 +33,15 @@ const SORT_SQL: Record<ArticleColumn, string[]> = {
   words: ['a.words'],
   imported: ['a.imported_at'],
   copies: [COPIES_SQL],
+  ocr: ['a.ocr_lowest'],
 };
+
+/**
+ * Keys whose empty value sorts last in both directions: the OCR column lists the doubtful scans
+ * together at the top whichever way it is sorted (worst page first, or mildest doubt first),
+ * above the articles OCR did not doubt.
+ */
+const EMPTY_LAST = new Set(SORT_SQL.ocr);
 
 const FILTER_SQL: Record<ArticleColumn, string> = {
   title: 'a.title',
@@ -44,6 +52,7 @@ const FILTER_SQL: Record<ArticleColumn, string> = {
   words: 'a.words',
   imported: 'a.imported_at',
   copies: COPIES_SQL,
+  ocr: 'a.ocr_lowest',
 };
 
 interface Where {
@@ -179,7 +188,7 @@ function orderBy(query: ArticleQuery, hasFts: boolean, rankable = true): string 
     return rankable ? 'f.rank, a.id' : 'f.rowid DESC';
   }
   const dir = sort.direction === 'desc' ? 'DESC' : 'ASC';
-  return [...SORT_SQL[sort.column], 'a.id'].map((k) => `${k} ${dir}`).join(', ');
+  return [...SORT_SQL[sort.column], 'a.id'].map((k) => `${k} ${dir}${EMPTY_LAST.has(k) ? ' NULLS LAST' : ''}`).join(', ');
 }
 
 const whereSql = (w: Where) => (w.clauses.length ? `WHERE ${w.clauses.join(' AND ')}` : '');

@@ -1,6 +1,6 @@
 import type { CopyRef } from '../electron/contract/articles.js';
 import { areCopies, estimatedJaccard, mayBeCopies, storySignature, storyTextOf, type StorySignature, type StoryText } from '../electron/services/duplicates/nearDuplicates.js';
-import type { Db } from './open.js';
+import { writeTransaction, type Db } from './open.js';
 
 /**
  * Older articles (stored before near-duplicates were kept, or put back by an undo) checked per
@@ -75,6 +75,35 @@ export class StoryIndex {
       .all(limit) as { id: number; body: string }[];
     for (const { id, body } of backlog) this.file(id, body);
     return backlog.length;
+  }
+
+  /** Ids of the articles not yet checked for copies, oldest first: the backlog fileBacklog works off. */
+  unfiled(): number[] {
+    return this.db.prepare('SELECT a.id FROM article a WHERE NOT EXISTS (SELECT 1 FROM story_copy c WHERE c.article_id = a.id) ORDER BY a.id').pluck().all() as number[];
+  }
+
+  /**
+   * Files these articles (of the backlog) under their stories, in one write transaction; an
+   * article deleted or filed meanwhile is skipped. Returns how many were filed.
+   */
+  fileArticles(ids: readonly number[]): number {
+    const read = this.db.prepare(
+      'SELECT b.body FROM article_body b WHERE b.article_id = ? AND NOT EXISTS (SELECT 1 FROM story_copy c WHERE c.article_id = b.article_id)',
+    ).pluck();
+    try {
+      return writeTransaction(this.db, () => {
+        let n = 0;
+        for (const id of ids) {
+          const body = read.get(id) as string | undefined;
+          if (body === undefined) continue;
+          this.file(id, body);
+          n++;
+        }
+        return n;
+      });
+    } finally {
+      this.endWrite();
+    }
   }
 
   /** The other articles of an article's story, first imported first. */

@@ -22,6 +22,7 @@ import {
 import { isArchive, restoreArchive } from './services/exports/archive.js';
 import { companionNames, detectExchange } from './services/exports/exchange.js';
 import { Core } from './dispatch.js';
+import { groupStoredCopies } from './services/duplicates/groupStories.js';
 import { appVersion, checkpointWorkerFile, gazetteerFile, parseWorkerFile, sampleDir, userDataDir } from './paths.js';
 
 const USAGE = `awb — Analyst Workbench on the command line
@@ -37,6 +38,11 @@ const USAGE = `awb — Analyst Workbench on the command line
                                           exits 1 when a record was changed or removed
   awb purge  --workspace FILE             remove what deleted records left behind: their
                                           text in the change log and search index, free pages
+  awb group-copies --workspace FILE      group the articles stored before copies of a story
+                                          were recognised (each import groups only a few);
+                                          progress on stderr, a summary as JSON; Ctrl-C stops
+                                          between two steps and keeps what was grouped (exit
+                                          code 130)
   awb extract --workspace FILE [--article ID]
                                           (re-)run entity suggestions; decisions are kept
   awb entities --workspace FILE           entities as JSON lines (type, name, aliases,
@@ -60,6 +66,9 @@ const USAGE = `awb — Analyst Workbench on the command line
                                           too (marked as such in w3c, ftm and geojson)
   awb report --workspace FILE --out report.pdf|.docx|.md|.html
          [--title T] [--summary TEXT] [--handling LINE]
+         [--every-copy]                   count every copy of a story (wire copies, updates)
+                                          in sources, mentions and quotes; by default a story
+                                          counts once
 
   awb passphrase --workspace FILE --new-passphrase-file F | --remove
                                           encrypt the workspace, change its passphrase, or
@@ -82,7 +91,7 @@ class Usage extends Error {}
 class BadInput extends Usage {}
 
 /** Commands that read or change an existing workspace and must not make an empty one by mistake. */
-const NEEDS_EXISTING_WORKSPACE = new Set(['mentions', 'accept']);
+const NEEDS_EXISTING_WORKSPACE = new Set(['mentions', 'accept', 'group-copies']);
 const MENTION_STATUSES = ['suggested', 'accepted', 'rejected'] as const;
 
 async function main(argv: string[]): Promise<number> {
@@ -114,6 +123,7 @@ async function main(argv: string[]): Promise<number> {
           type: { type: 'string' },
           'min-confidence': { type: 'string' },
           'include-suggestions': { type: 'boolean', default: false },
+          'every-copy': { type: 'boolean', default: false },
           'passphrase-file': { type: 'string' },
           'new-passphrase-file': { type: 'string' },
           remove: { type: 'boolean', default: false },
@@ -159,7 +169,8 @@ async function main(argv: string[]): Promise<number> {
     suggestOnImport: false,
     // Only an import parses files: other commands do not start the parsing workers.
     parseWorker: command === 'import' ? parseWorkerFile() : null,
-    checkpointWorker: command === 'import' ? checkpointWorkerFile() : null,
+    // The long writers checkpoint the log on a thread of their own, not inside their commits.
+    checkpointWorker: command === 'import' || command === 'group-copies' ? checkpointWorkerFile() : null,
     // Short runs beside the app or each other: SQLite serialises their writes, no instance lock.
     lockWorkspace: false,
   });
@@ -255,6 +266,28 @@ async function main(argv: string[]): Promise<number> {
       case 'stats':
         console.log(JSON.stringify(await call('articles.stats', {})));
         return 0;
+      case 'group-copies': {
+        core.session.current.assertWritable();
+        let stop = false;
+        const interrupt = () => (stop = true);
+        process.once('SIGINT', interrupt);
+        let shownAt = 0;
+        try {
+          const r = await groupStoredCopies(core.session.current.db, {
+            stopped: () => stop,
+            onProgress: ({ checked, total }) => {
+              // The first and last lines, and one a second between: a million articles take minutes, and a log should not fill with them.
+              if (checked > 0 && checked < total && performance.now() - shownAt < 1000) return;
+              shownAt = performance.now();
+              console.error(`grouping  ${checked.toLocaleString('en')} of ${total.toLocaleString('en')} articles checked for copies`);
+            },
+          });
+          console.log(JSON.stringify(r));
+          return r.cancelled ? 130 : 0;
+        } finally {
+          process.off('SIGINT', interrupt);
+        }
+      }
       case 'extract': {
         const ids = values.article?.length
           ? values.article.map(Number)
@@ -361,7 +394,12 @@ async function main(argv: string[]): Promise<number> {
         const format = REPORT_FORMAT_BY_EXTENSION[path.extname(values.out).toLowerCase()];
         if (!format) throw new Usage('--out must end in .pdf, .docx, .md or .html');
         const result = await call('reports.save', {
-          spec: { title: values.title ?? `Report: ${path.basename(values.workspace, path.extname(values.workspace))}`, summary: values.summary, handling: values.handling },
+          spec: {
+            title: values.title ?? `Report: ${path.basename(values.workspace, path.extname(values.workspace))}`,
+            summary: values.summary,
+            handling: values.handling,
+            everyCopy: values['every-copy'],
+          },
           format,
           path: path.resolve(values.out),
           overwrite: values.force,

@@ -176,6 +176,9 @@ export const COMMANDS: { [N in CallName]: CommandSpec<N> } = {
   'imports.exchange': { kind: 'do', label: ({ name }) => `Import ${name}` },
 
   'imports.start': { kind: 'job' },
+  // Files articles under their stories: derived data, as an import's grouping is, not an analyst's change to undo.
+  'stories.groupStored': { kind: 'session', why: 'groups older articles into their stories, derived data that imports keep too' },
+  'stories.cancelGrouping': { kind: 'session', why: 'stops grouping older articles; what was grouped stays' },
   'imports.cancel': { kind: 'session', why: 'stops a running import, whose record then says it was cancelled' },
   'imports.report': { kind: 'read' },
 

@@ -9,6 +9,7 @@ import { defaultReportPath, previewReport, saveReport } from './services/reports
 import type { PdfPrinter } from './services/reports/pdf.js';
 import type { ExtractionQueue } from './services/entities/queue.js';
 import type { WorkspaceLearner } from './services/entities/tagger/learner.js';
+import { CopyGrouping } from './services/duplicates/groupStories.js';
 import { draftEvent } from './services/events/draft.js';
 import type { ImportService } from './services/imports.js';
 import type { WorkspaceSession } from './services/workspace.js';
@@ -58,6 +59,10 @@ export function createHandlers({ session, imports, extraction, learner, emit, mo
   const changed = (...what: Changed[]) => emit({ type: 'changed', what });
   // Locked or unlocked, every view shows another state of the workspace (or none).
   const EVERYTHING: Changed[] = ['workspace', 'articles', 'tags', 'entities', 'events', 'relations', 'history'];
+  const grouping = new CopyGrouping(
+    (progress) => emit({ type: 'stories.progress', ...progress }),
+    () => changed('articles'),
+  );
   session.onIdleLock = () => changed(...EVERYTHING);
   // Suggestions stop with the workspace they read; unlocking starts them again.
   session.beforeLock = () => extraction.stop();
@@ -141,6 +146,11 @@ export function createHandlers({ session, imports, extraction, learner, emit, mo
       const report = ws().purge();
       changed('articles');
       return report;
+    },
+    'stories.groupStored': () => ({ total: grouping.start(ws()) }),
+    'stories.cancelGrouping': () => {
+      grouping.cancel();
+      return { ok: true as const };
     },
     'workspace.restoreArchive': ({ archive, target, passphrase }) => {
       const info = session.restoreArchive(archive, target, passphrase ?? null);

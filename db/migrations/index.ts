@@ -10,6 +10,7 @@ import documents from './009_documents.sql?raw';
 import nearDuplicates from './010_near_duplicates.sql?raw';
 import adaptedModel from './011_adapted_model.sql?raw';
 import exchangeIds from './012_exchange_ids.sql?raw';
+import ocrLowest from './013_ocr_lowest.sql?raw';
 
 /** Numbered migrations, in order. The index is the schema version they bring the file to. */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
@@ -25,4 +26,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 10, name: 'near duplicates', sql: nearDuplicates },
   { version: 11, name: 'adapted name model', sql: adaptedModel },
   { version: 12, name: 'exchange ids', sql: exchangeIds },
+  { version: 13, name: 'ocr doubt sort key', sql: ocrLowest },
 ];

@@ -14,6 +14,8 @@ export const ARTICLE_COLUMNS = [
   'words',
   'imported',
   'copies',
+  /** A scan's lowest page confidence by OCR, where a page is in doubt (see ocrLowConfidence). */
+  'ocr',
 ] as const;
 export const ArticleColumn = z.enum(ARTICLE_COLUMNS);
 export type ArticleColumn = z.infer<typeof ArticleColumn>;

@@ -261,6 +261,10 @@ export const contract = {
   /** Restores a workspace archive into a new workspace file and opens it; an encrypted one with its workspace's passphrase. */
   'workspace.restoreArchive': call(z.object({ archive: z.string().min(1), target: z.string().min(1), passphrase: Passphrase.optional() }), WorkspaceInfo),
 
+  /** Groups the articles stored before copies of a story were recognised, in the background (progress: `stories.progress` events); `total` 0: none left. */
+  'stories.groupStored': call(Empty, z.object({ total: z.number() })),
+  'stories.cancelGrouping': call(Empty, Ok),
+
   'imports.start': call(z.object({ source: ImportSource, reading: ImportReading.default({}) }), z.object({ jobId: z.string() })),
   'imports.cancel': call(z.object({ jobId: z.string() }), Ok),
   'imports.report': call(z.object({ jobId: z.string() }), ImportReport),
@@ -287,7 +291,17 @@ export type CoreEvent =
   | { type: 'import.progress'; report: ImportReport }
   | { type: 'extract.progress'; done: number; remaining: number }
   | { type: 'export.progress'; path: string; bytes: number }
+  | ({ type: 'stories.progress' } & StoryGroupingProgress)
   | { type: 'changed'; what: Changed[] };
+/** How far grouping older articles into stories has got; the counts of stories with copies once it is done. */
+export interface StoryGroupingProgress {
+  checked: number;
+  total: number;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  storiesWithCopies: number | null;
+  copies: number | null;
+  message: string | null;
+}
 export type Changed = 'articles' | 'tags' | 'workspace' | 'entities' | 'events' | 'relations' | 'history' | 'namesModel';
 
 /** Errors cross the boundary as something a person can read. */

@@ -25,6 +25,11 @@ export const ReportSpec = z.object({
   /** The events tied to the current selection (an entity's, an article's…), and how it reads. */
   selection: z.object({ label: z.string().max(500), eventIds: z.array(z.number().int()).max(5000) }).nullable().default(null),
   sections: z.array(z.enum(REPORT_SECTIONS)).default([...REPORT_SECTIONS]),
+  /**
+   * Count every copy of a story (wire copies, updates: see db/stories.ts) in the source counts,
+   * mentions and quotes. By default a story told by several articles counts once.
+   */
+  everyCopy: z.boolean().default(false),
   /** The map as the analyst sees it (a PNG data URL from the map view); drawn from the data when absent. */
   mapImage: z
     .string()

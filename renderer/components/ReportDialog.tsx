@@ -37,6 +37,7 @@ export function ReportDialog({ scope, selection, encrypted, run, onClose }: Prop
   const [handling, setHandling] = useState('TLP:AMBER');
   const [covers, setCovers] = useState<'selection' | 'filters' | 'whole'>(scope.filtered ? 'filters' : 'whole');
   const [sections, setSections] = useState<string[]>([...REPORT_SECTIONS]);
+  const [everyCopy, setEveryCopy] = useState(false);
   const [format, setFormat] = useState<ReportFormat>('pdf');
   const [overwrite, setOverwrite] = useState(false);
   const [preview, setPreview] = useState<{ html: string; events: number } | null>(null);
@@ -54,6 +55,7 @@ export function ReportDialog({ scope, selection, encrypted, run, onClose }: Prop
     summary,
     handling,
     sections: sections as ReportSpecInput['sections'],
+    everyCopy,
     ...(covers === 'filters' ? { events: scope.query } : covers === 'selection' && selection ? { selection } : {}),
     mapImage: sections.includes('map') ? await snapshotMap() : null,
   });
@@ -139,6 +141,15 @@ export function ReportDialog({ scope, selection, encrypted, run, onClose }: Prop
               <input type="checkbox" checked={sections.includes(s)} onChange={(e) => setSections(e.target.checked ? [...sections, s] : sections.filter((x) => x !== s))} /> {SECTION_LABEL[s]}
             </label>
           ))}
+        </fieldset>
+        <fieldset className="row">
+          <legend className="muted">Copies of a story (wire copies, updates)</legend>
+          <label>
+            <input type="radio" checked={!everyCopy} onChange={() => setEveryCopy(false)} /> count a story once
+          </label>
+          <label>
+            <input type="radio" checked={everyCopy} onChange={() => setEveryCopy(true)} /> count every copy
+          </label>
         </fieldset>
         <div className="row">
           <label className="field">

@@ -4,6 +4,7 @@ import { call, CallFailed, pickWorkspacePath } from '../api.js';
 import { setDateStyle, showDate, useDateStyle } from '../dates.js';
 import { plural } from '../text.js';
 import { useConfirm } from './ConfirmDialog.js';
+import { GroupCopiesDialog } from './GroupCopiesDialog.js';
 import { Modal } from './Modal.js';
 import { PassphraseDialog, useActivityForIdleLock, type PassphraseTask } from './PassphraseDialog.js';
 import { usePrompt } from './PromptDialog.js';
@@ -32,6 +33,7 @@ export function WorkspaceMenu({ info, onChanged, onNotice, run }: Props) {
   const { confirm, dialog: confirmDialog } = useConfirm();
   const { ask, dialog: promptDialog } = usePrompt();
   const [task, setTask] = useState<PassphraseTask | null>(null);
+  const [grouping, setGrouping] = useState(false);
   const dates = useDateStyle();
   useActivityForIdleLock(info.encrypted && !info.locked);
 
@@ -166,6 +168,15 @@ export function WorkspaceMenu({ info, onChanged, onNotice, run }: Props) {
           <button role="menuitem" type="button" disabled={info.readOnly !== null} title={info.readOnly ?? undefined} onClick={() => void purge()}>
             Purge deleted data…
           </button>
+          <button
+            role="menuitem"
+            type="button"
+            disabled={info.readOnly !== null}
+            title={info.readOnly ?? 'Articles stored before copies of a story were recognised are grouped a few with each import; this groups them all now'}
+            onClick={() => (setOpen(false), setGrouping(true))}
+          >
+            Group copies in older articles…
+          </button>
           {info.encrypted ? (
             <>
               <button role="menuitem" type="button" onClick={() => void lockNow()}>
@@ -207,6 +218,7 @@ export function WorkspaceMenu({ info, onChanged, onNotice, run }: Props) {
       )}
       {confirmDialog}
       {promptDialog}
+      {grouping && <GroupCopiesDialog onClose={() => setGrouping(false)} />}
       {task && <PassphraseDialog task={task} info={info} onDone={keyChanged} onCancel={() => setTask(null)} />}
       {asking && (
         <Modal title={LABEL[asking]} onClose={() => setAsking(null)}>

@@ -94,8 +94,10 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
         field: 'ocrLowConfidence',
         headerName: 'OCR',
         width: 110,
-        sortable: false,
-        headerTooltip: 'Scans read by OCR with low confidence on some pages: check their text against the original',
+        filter: 'agNumberColumnFilter',
+        filterParams: oneCondition,
+        headerTooltip:
+          'Scans read by OCR with low confidence on some pages: check their text against the original. Sorted and filtered by the lowest page confidence (%); the scans in doubt come first either way',
         cellRenderer: (p: { value?: string | null }) =>
           p.value ? (
             <span className="ocr-doubt" data-testid="ocr-doubt" title={`Read by OCR with low confidence: ${p.value}`}>

@@ -71,6 +71,27 @@ describe.skipIf(!chromiumPath)('reading documents as an analyst does (browser mo
     expect(marks.slice(0, 2)).toEqual(['p. 1', 'p. 1']);
     expect(marks.at(-1)).toBe('p. 2');
     await page.getByRole('button', { name: 'Close reader' }).click();
+
+    // Sorted by its OCR column the table lists the scan in doubt first, ahead of the articles OCR never doubted.
+    const table = page.getByTestId('articles-table');
+    const ocrHeader = table.locator('.ag-header-cell[col-id="ocr"]');
+    await ocrHeader.locator('.ag-header-cell-label').click();
+    await expect.poll(() => ocrHeader.getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(() => table.locator('.ag-row[row-index="0"]').first().textContent(), { timeout: 20_000 }).toContain('CLEARANCE OF THE SCHOOL ROAD');
+    await ocrHeader.locator('.ag-header-cell-label').click();
+    await ocrHeader.locator('.ag-header-cell-label').click();
+    await expect.poll(() => ocrHeader.getAttribute('aria-sort')).toBe('none');
+    // Filtered on its worst page's confidence, only that scan is left.
+    const lowest = Number(/\((\d+)%\)/.exec((await row.getByTestId('ocr-doubt').textContent())!)![1]);
+    await ocrHeader.locator('.ag-header-cell-filter-button').click();
+    await page.locator('.ag-filter-body input').first().fill(String(lowest));
+    await expect.poll(() => page.getByTestId('article-count').textContent(), { timeout: 20_000 }).toBe('1 article');
+    await expect.poll(() => table.locator('.ag-row').allTextContents()).toEqual([expect.stringContaining('CLEARANCE OF THE SCHOOL ROAD')]);
+    await page.locator('.ag-filter-body input').first().fill(String(lowest + 1));
+    await expect.poll(() => page.getByTestId('article-count').textContent(), { timeout: 20_000 }).toBe('0 articles');
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('article-count').textContent(), { timeout: 20_000 }).toBe('4 articles');
   }, 180_000);
 
   it('shows how far a long scan is read, and Cancel stops it', async () => {

@@ -5,6 +5,7 @@ import { EventsRepository } from '../../../db/events.js';
 import type { Db } from '../../../db/open.js';
 import { EventQuery, type EventRecord } from '../../contract/events.js';
 import { EVENT_FIELD_WORDS } from '../../contract/fieldWords.js';
+import { plural } from '../../contract/plural.js';
 import type { ReportSpec } from '../../contract/reports.js';
 
 /** Rows a report's events table holds; the rest are counted, not listed (the data exports carry them all). */
@@ -25,9 +26,41 @@ export interface ReportContent {
    * format shows it. `backs` names the field and the event it is evidence for, as the report's events
    * table shows the event ("Fatalities of the armed clash at Maymana on 2021-06-20").
    */
-  quotes: { quote: string; before: string; after: string; articleTitle: string; page: number | null; source: string | null; published: string | null; backs: string }[];
+  quotes: {
+    quote: string;
+    before: string;
+    after: string;
+    articleTitle: string;
+    page: number | null;
+    source: string | null;
+    published: string | null;
+    backs: string;
+    /** Other copies of the story whose evidence quotes the same words (0 when every copy is counted: each is quoted). */
+    otherCopies: number;
+  }[];
+  /** Articles the events' evidence comes from. */
   articles: number;
+  /** The stories those articles tell: copies of one story (db/stories.ts) count once. */
+  stories: number;
 }
+
+/** The report's count of its sources: stories, or every article when the analyst chose to count every copy. */
+export function sourceCount(c: ReportContent): { n: number; noun: string } {
+  const n = c.spec.everyCopy ? c.articles : c.stories;
+  return { n, noun: c.spec.everyCopy ? (n === 1 ? 'source article' : 'source articles') : n === 1 ? 'source story' : 'source stories' };
+}
+
+/** How copies of one story were counted, in the words every format prints under the title. */
+export function copiesNote(c: ReportContent): string {
+  return c.spec.everyCopy
+    ? `Every copy of a story is counted (wire copies, updates): ${plural(c.articles, 'article')} telling ${plural(c.stories, 'story', 'stories')}.`
+    : `Copies of a story (wire copies, updates) are counted once in sources, mentions and quotes: ${plural(c.stories, 'story', 'stories')} told by ${plural(c.articles, 'article')}.`;
+}
+
+/** ", also in 2 other copies": after a quote's citation, where copies of its story say the same. */
+export const alsoInCopies = (q: ReportContent['quotes'][number]): string => (q.otherCopies ? `, also in ${plural(q.otherCopies, 'other copy', 'other copies')}` : '');
+
+const sameWords = (quote: string) => quote.toLowerCase().replace(/\s+/g, ' ').trim();
 
 /** Reads what a report shows, in one transaction: events in scope (dated order), their actors and places, and the quotes behind them. */
 export function readReportContent(db: Db, spec: ReportSpec): ReportContent {
@@ -61,7 +94,22 @@ export function readReportContent(db: Db, spec: ReportSpec): ReportContent {
       touch(e.location?.entityId, e.location?.name, 'place');
     }
     const typeOf = db.prepare('SELECT type FROM entity WHERE id = ?').pluck();
-    const mentionCount = db.prepare("SELECT count(*) FROM mention WHERE entity_id = ? AND status <> 'rejected'").pluck();
+    // A name repeated by twenty wire copies is one story's mentions: each story counts as the copy that names it most.
+    const mentionCount = spec.everyCopy
+      ? db.prepare("SELECT count(*) FROM mention WHERE entity_id = ? AND status <> 'rejected'").pluck()
+      : db
+          .prepare(
+            `SELECT coalesce(sum(most), 0) FROM (SELECT max(n) AS most FROM (
+               SELECT coalesce(sc.story_id, m.article_id) AS story, count(*) AS n FROM mention m LEFT JOIN story_copy sc ON sc.article_id = m.article_id
+               WHERE m.entity_id = ? AND m.status <> 'rejected' GROUP BY m.article_id) GROUP BY story)`,
+          )
+          .pluck();
+    const storyOfRow = db.prepare('SELECT story_id FROM story_copy WHERE article_id = ?').pluck();
+    const stories = new Map<number, number>();
+    const storyOf = (articleId: number) => {
+      if (!stories.has(articleId)) stories.set(articleId, (storyOfRow.get(articleId) as number | undefined) ?? articleId);
+      return stories.get(articleId)!;
+    };
     for (const a of actors.values()) {
       a.type = (typeOf.get(a.id) as string | undefined) ?? a.type;
       a.mentions = mentionCount.get(a.id) as number;
@@ -71,17 +119,31 @@ export function readReportContent(db: Db, spec: ReportSpec): ReportContent {
     // Key quotes: each span once, and not a span inside another one already quoted ("Sunday" inside
     // the sentence that says what happened on Sunday); the longest spans are kept first.
     const spans = first.rows.flatMap((e, order) => e.evidence.map((ev) => ({ ev, event: e, order })));
-    const kept: typeof spans = [];
+    // Unless every copy counts, the same words quoted from another copy of the story are that quote again.
+    type Kept = (typeof spans)[number] & { words: string; copies: Set<number> };
+    const kept: Kept[] = [];
+    const keptOfStory = new Map<number, Kept[]>();
     for (const span of [...spans].sort((a, b) => b.ev.end - b.ev.start - (a.ev.end - a.ev.start))) {
       const inside = kept.some((k) => k.ev.articleId === span.ev.articleId && k.ev.start <= span.ev.start && span.ev.end <= k.ev.end);
-      if (!inside) kept.push(span);
+      const words = sameWords(span.ev.quote);
+      const story = storyOf(span.ev.articleId);
+      const copied = spec.everyCopy ? undefined : keptOfStory.get(story)?.find((k) => k.ev.articleId !== span.ev.articleId && k.words.includes(words));
+      if (copied) {
+        if (copied.words === words) copied.copies.add(span.ev.articleId);
+      } else if (!inside) {
+        const entry = { ...span, words, copies: new Set<number>() };
+        kept.push(entry);
+        const ofStory = keptOfStory.get(story) ?? [];
+        ofStory.push(entry);
+        keptOfStory.set(story, ofStory);
+      }
     }
     const context = db.prepare('SELECT prefix, suffix FROM event_evidence WHERE id = ?');
     const pages = new Map<number, [number, number][] | null>();
     const quotes: ReportContent['quotes'] = kept
       .sort((a, b) => a.order - b.order || a.ev.start - b.ev.start)
       .slice(0, 60)
-      .map(({ ev, event }) => {
+      .map(({ ev, event, copies }) => {
         if (!sources.has(ev.articleId)) sources.set(ev.articleId, (sourceOf.get(ev.articleId) as string | null) ?? null);
         if (!pages.has(ev.articleId)) pages.set(ev.articleId, pageStartsOf(db, ev.articleId));
         const page = pageAt(pages.get(ev.articleId)!, ev.start);
@@ -96,9 +158,10 @@ export function readReportContent(db: Db, spec: ReportSpec): ReportContent {
           source: sources.get(ev.articleId) ?? null,
           published: ev.published,
           backs: `${EVENT_FIELD_WORDS[ev.field]} of the ${event.subEventType.toLowerCase()}${event.location ? ` at ${event.location.name}` : ''} on ${event.date}`,
+          otherCopies: copies.size,
         };
       });
-    const articles = new Set(all.flatMap((e) => e.evidence.map((x) => x.articleId))).size;
+    const sourceArticles = new Set(all.flatMap((e) => e.evidence.map((x) => x.articleId)));
     return {
       spec,
       generated: new Date().toISOString(),
@@ -108,7 +171,8 @@ export function readReportContent(db: Db, spec: ReportSpec): ReportContent {
       perDay: [...perDayMap].map(([date, v]) => ({ date, ...v })).sort((a, b) => a.date.localeCompare(b.date)),
       entities: [...actors.values()].sort((a, b) => b.events - a.events || a.name.localeCompare(b.name)).slice(0, 100),
       quotes,
-      articles,
+      articles: sourceArticles.size,
+      stories: new Set([...sourceArticles].map(storyOf)).size,
     };
   })();
 }

@@ -16,7 +16,7 @@ import {
   WidthType,
 } from 'docx';
 import { ACTOR_TYPES, type ActorType } from '../../contract/acled.js';
-import type { ReportContent } from './content.js';
+import { alsoInCopies, copiesNote, sourceCount, type ReportContent } from './content.js';
 import { timelinePng } from './figures.js';
 import { plural } from '../../contract/plural.js';
 
@@ -55,7 +55,8 @@ export async function reportDocx(c: ReportContent): Promise<Buffer> {
     spec.handling ? [new Paragraph({ alignment: align, children: [text(spec.handling, { bold: true, size: 18, color: 'B45309' })] })] : [];
   const body: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: [text(spec.title, { bold: true, size: 40 })] }),
-    para(`${spec.author ? `${spec.author} · ` : ''}${c.generated.slice(0, 10)} · ${plural(c.totalEvents, 'event')}, ${plural(c.totalFatalities, 'reported fatality')}, ${plural(c.articles, 'source article')}`),
+    para(`${spec.author ? `${spec.author} · ` : ''}${c.generated.slice(0, 10)} · ${plural(c.totalEvents, 'event')}, ${plural(c.totalFatalities, 'reported fatality')}, ${sourceCount(c).n.toLocaleString('en')} ${sourceCount(c).noun}`),
+    para(copiesNote(c)),
   ];
   if (spec.summary.trim()) {
     body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [text('Summary')] }));
@@ -106,7 +107,7 @@ export async function reportDocx(c: ReportContent): Promise<Buffer> {
           border: { left: { style: BorderStyle.SINGLE, size: 12, color: 'D0D7DE', space: 8 } },
           children: [
             ...(q.before || q.after ? [text(`…${q.before}`), text(q.quote, { bold: true }), text(`${q.after}…`)] : [text(`“${q.quote}”`)]),
-            text(` — ${q.articleTitle}${q.source ? `, ${q.source}` : ''}${q.published ? `, ${q.published.slice(0, 10)}` : ''}`, { italics: true, color: '6E7781', size: 17 })],
+            text(` — ${q.articleTitle}${q.source ? `, ${q.source}` : ''}${q.published ? `, ${q.published.slice(0, 10)}` : ''}${alsoInCopies(q)}`, { italics: true, color: '6E7781', size: 17 })],
         }),
       );
     }

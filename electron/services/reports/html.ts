@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ACTOR_TYPES, GEO_PRECISION, type ActorType } from '../../contract/acled.js';
 import { xml as esc } from '../exports/xml.js';
-import type { ReportContent } from './content.js';
+import { alsoInCopies, copiesNote, sourceCount, type ReportContent } from './content.js';
 import { describeReportScope } from '../../contract/reports.js';
 import { mapSvg, timelineSvg } from './figures.js';
 
@@ -50,6 +50,7 @@ const actor = (a: { name: string; type: number } | null) => (a ? `${esc(a.name)}
 /** The report as one self-contained HTML page, laid out for A4 print: what the preview shows and the PDF prints. */
 export function reportHtml(c: ReportContent): string {
   const { spec } = c;
+  const sources = sourceCount(c);
   const has = (s: (typeof spec.sections)[number]) => spec.sections.includes(s);
   const scope = describeReportScope(spec);
   const handling = spec.handling ? esc(spec.handling) : '';
@@ -77,7 +78,7 @@ export function reportHtml(c: ReportContent): string {
     : '';
   const quotes = has('quotes') && c.quotes.length
     ? `<section><h2>Key quotes</h2>${c.quotes
-        .map((q) => `<blockquote>${q.before || q.after ? `…${esc(q.before)}<mark>${esc(q.quote)}</mark>${esc(q.after)}…` : `“${esc(q.quote)}”`}<cite>${esc(q.articleTitle)}${q.source ? ` — ${esc(q.source)}` : ''}${q.published ? `, ${esc(q.published.slice(0, 10))}` : ''} (${esc(q.backs)})</cite></blockquote>`)
+        .map((q) => `<blockquote>${q.before || q.after ? `…${esc(q.before)}<mark>${esc(q.quote)}</mark>${esc(q.after)}…` : `“${esc(q.quote)}”`}<cite>${esc(q.articleTitle)}${q.source ? ` — ${esc(q.source)}` : ''}${q.published ? `, ${esc(q.published.slice(0, 10))}` : ''}${esc(alsoInCopies(q))} (${esc(q.backs)})</cite></blockquote>`)
         .join('')}</section>`
     : '';
   return `<!doctype html>
@@ -108,8 +109,9 @@ blockquote { margin: 2mm 0; padding: 1mm 3mm; border-left: 3px solid #d0d7de; br
 ${handling ? `<div class="handling top">${handling}</div>` : ''}
 <header><h1>${esc(spec.title)}</h1>
 <div class="meta">${spec.author ? `${esc(spec.author)} · ` : ''}${c.generated.slice(0, 10)} · Scope: ${esc(scope)}</div>
-<div class="totals"><div><strong>${c.totalEvents}</strong>${c.totalEvents === 1 ? 'event' : 'events'}</div><div><strong>${c.totalFatalities}</strong>reported ${c.totalFatalities === 1 ? 'fatality' : 'fatalities'}</div><div><strong>${c.articles}</strong>source ${c.articles === 1 ? 'article' : 'articles'}</div>
-${c.perDay.length ? `<div><strong>${c.perDay[0]!.date} – ${c.perDay.at(-1)!.date}</strong>period</div>` : ''}</div></header>
+<div class="totals"><div><strong>${c.totalEvents}</strong>${c.totalEvents === 1 ? 'event' : 'events'}</div><div><strong>${c.totalFatalities}</strong>reported ${c.totalFatalities === 1 ? 'fatality' : 'fatalities'}</div><div><strong>${sources.n}</strong>${sources.noun}</div>
+${c.perDay.length ? `<div><strong>${c.perDay[0]!.date} – ${c.perDay.at(-1)!.date}</strong>period</div>` : ''}</div>
+<p class="muted copies-note">${esc(copiesNote(c))}</p></header>
 ${spec.summary.trim() ? `<section><h2>Summary</h2>${paragraphs(spec.summary)}</section>` : ''}
 ${map}${events}${timeline}${entities}${quotes}
 ${handling ? `<div class="handling bottom">${handling}</div>` : ''}

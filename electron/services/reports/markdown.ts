@@ -1,5 +1,5 @@
 import { mdParagraphs, mdText } from '../exports/safeText.js';
-import type { ReportContent } from './content.js';
+import { alsoInCopies, copiesNote, sourceCount, type ReportContent } from './content.js';
 import { plural } from '../../contract/plural.js';
 
 /** Cells are escaped one by one (mdText also escapes "|"), so no text can add or break a column. */
@@ -20,7 +20,9 @@ export function reportMarkdown(c: ReportContent, mapFile: string | null): string
   out.push(
     `# ${mdText(spec.title)}`,
     '',
-    `${spec.author ? `${mdText(spec.author)} · ` : ''}${c.generated.slice(0, 10)} · ${plural(c.totalEvents, 'event')} · ${plural(c.totalFatalities, 'reported fatality')} · ${plural(c.articles, 'source article')}`,
+    `${spec.author ? `${mdText(spec.author)} · ` : ''}${c.generated.slice(0, 10)} · ${plural(c.totalEvents, 'event')} · ${plural(c.totalFatalities, 'reported fatality')} · ${sourceCount(c).n.toLocaleString('en')} ${sourceCount(c).noun}`,
+    '',
+    `*${mdText(copiesNote(c))}*`,
     '',
   );
   const summary = mdParagraphs(spec.summary);
@@ -42,7 +44,7 @@ export function reportMarkdown(c: ReportContent, mapFile: string | null): string
     out.push('## Key quotes', '');
     for (const q of c.quotes) {
       const quote = q.before || q.after ? `…${mdText(q.before)}**${mdText(q.quote)}**${mdText(q.after)}…` : `“${mdText(q.quote)}”`;
-      const cite = `${mdText(q.articleTitle)}${q.source ? `, ${mdText(q.source)}` : ''}${q.published ? `, ${mdText(q.published.slice(0, 10))}` : ''}`;
+      const cite = `${mdText(q.articleTitle)}${q.source ? `, ${mdText(q.source)}` : ''}${q.published ? `, ${mdText(q.published.slice(0, 10))}` : ''}${mdText(alsoInCopies(q))}`;
       out.push(`> ${quote}  `, `> — *${cite}*`, '');
     }
   }
