@@ -31,6 +31,7 @@ export interface HandlerDeps {
 
 export const ATTRIBUTIONS = [
   { name: 'Noto Sans', licence: 'SIL Open Font License 1.1', use: 'Interface and report font (via @fontsource/noto-sans)' },
+  { name: 'Noto Emoji', licence: 'SIL Open Font License 1.1', use: 'Emoji in reports (via @fontsource/noto-emoji)' },
   { name: 'Mozilla Readability', licence: 'Apache-2.0', use: 'Main-content extraction of imported web pages' },
   { name: 'DOMPurify', licence: 'Apache-2.0 / MPL-2.0', use: 'Sanitising imported HTML' },
   { name: 'SQLite with SQLite3 Multiple Ciphers (better-sqlite3-multiple-ciphers)', licence: 'Public domain / MIT', use: 'Workspace storage, full-text search and encryption at rest' },

@@ -119,6 +119,19 @@ describe('the report builder', () => {
     const upper: [number, number] = [0, Math.floor(png.height / 2)];
     expect(share(png, LAND, upper) + share(png, SEA, upper)).toBeGreaterThan(0.1);
   }, 60_000);
+
+  it('embeds the emoji font only for a report that holds an emoji, and prints the emoji with it', async () => {
+    const plain = (await w.call('reports.preview', { spec })).html;
+    expect(plain).not.toContain("font-family: 'Noto Emoji'");
+    const withEmoji = { ...spec, summary: 'Posts on the night of the attack: "🔥 the checkpoint is burning 🚧".' };
+    const { html } = await w.call('reports.preview', { spec: withEmoji });
+    // The subset holding 🔥 and 🚧 is embedded, not the whole font (about a megabyte).
+    expect(html).toMatch(/@font-face \{\s*font-family: 'Noto Emoji';[^}]*src: url\(data:font\/woff2;base64,/);
+    expect(html.length - plain.length).toBeLessThan(600_000);
+    if (!findChromium()) return;
+    const saved = await w.call('reports.save', { spec: withEmoji, format: 'pdf', path: path.join(out, 'emoji.pdf') });
+    expect(execFileSync('pdffonts', [saved.path], { encoding: 'utf8' })).toMatch(/NotoEmoji/);
+  }, 60_000);
 });
 
 describe('the command line', () => {

@@ -5,6 +5,7 @@ import { ACTOR_TYPES, GEO_PRECISION, type ActorType } from '../../contract/acled
 import { xml as esc } from '../exports/xml.js';
 import { alsoInCopies, copiesNote, sourceCount, type ReportContent } from './content.js';
 import { describeReportScope } from '../../contract/reports.js';
+import { emojiFontFaces } from './emojiFont.js';
 import { mapSvg, timelineSvg } from './figures.js';
 
 const require = createRequire(import.meta.url);
@@ -81,14 +82,15 @@ export function reportHtml(c: ReportContent): string {
         .map((q) => `<blockquote>${q.before || q.after ? `…${esc(q.before)}<mark>${esc(q.quote)}</mark>${esc(q.after)}…` : `“${esc(q.quote)}”`}<cite>${esc(q.articleTitle)}${q.source ? ` — ${esc(q.source)}` : ''}${q.published ? `, ${esc(q.published.slice(0, 10))}` : ''}${esc(alsoInCopies(q))} (${esc(q.backs)})</cite></blockquote>`)
         .join('')}</section>`
     : '';
-  return `<!doctype html>
+  const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; font-src data:; style-src 'unsafe-inline'">
 <title>${esc(spec.title)}</title>
 <style>
 ${fontFaces()}
+/*emoji-faces*/
 @page { size: A4; margin: 18mm 14mm 18mm 14mm;${handling ? ` @top-center { content: "${cssString(spec.handling)}"; ${MARGIN_STYLE} } @bottom-center { content: "${cssString(spec.handling)}"; ${MARGIN_STYLE} }` : ''} @bottom-right { content: counter(page) " / " counter(pages); font: 8pt 'Noto Sans', sans-serif; color: #6e7781; } }
-html { font-family: 'Noto Sans', sans-serif; font-size: 10pt; color: #1d2b3a; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+html { font-family: 'Noto Sans', 'Noto Emoji', sans-serif; font-size: 10pt; color: #1d2b3a; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; }
 .handling { text-align: center; font-weight: 700; font-size: 9pt; letter-spacing: 0.05em; color: #b45309; margin: 0 0 4mm; }
 .handling.bottom { margin: 6mm 0 0; }
@@ -116,4 +118,6 @@ ${spec.summary.trim() ? `<section><h2>Summary</h2>${paragraphs(spec.summary)}</s
 ${map}${events}${timeline}${entities}${quotes}
 ${handling ? `<div class="handling bottom">${handling}</div>` : ''}
 </body></html>`;
+  // The emoji the report holds (an analyst's note, a quoted post) are drawn from Noto Emoji, embedded like Noto Sans.
+  return page.replace('/*emoji-faces*/', () => emojiFontFaces(page.slice(page.indexOf('</style>'))));
 }
