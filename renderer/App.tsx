@@ -348,7 +348,7 @@ export function App() {
                   <span data-testid="article-count">
                     {total.toLocaleString('en')}
                     {pageInfo.exact ? '' : '+'} {total === 1 && pageInfo.exact ? 'article' : 'articles'}
-                    {isFiltered(query) ? ' match' : ''}
+                    {isFiltered({ ...query, filters: gridFilters }) ? ' match' : ''}
                   </span>
                 ) : tab === 'entities' ? (
                   <span data-testid="entity-count">
