@@ -175,8 +175,17 @@ function buildMenu(): void {
   );
 }
 
+// Where workspaces and settings live: $AWB_DATA_DIR when set, as in browser mode and the CLI (the
+// desktop e2e tests give each window a fresh folder). Set before ready, so Chromium's profile follows.
+if (process.env.AWB_DATA_DIR) app.setPath('userData', path.resolve(process.env.AWB_DATA_DIR));
+
 app.enableSandbox();
 guardContents();
+
+/** `--workspace=FILE` opens (or creates) that workspace, as browser mode's --workspace does; else the default one in the data folder. */
+function workspaceSwitch(): string | undefined {
+  return app.commandLine.getSwitchValue('workspace') || undefined;
+}
 
 void app.whenReady().then(async () => {
   const root = appRoot(__dirname);
@@ -184,7 +193,7 @@ void app.whenReady().then(async () => {
     // The core owns the workspace on its own thread; this process keeps windows, menus, dialogs and path grants.
     core = await CoreHost.start(
       coreWorkerFile(root),
-      { dataDir: app.getPath('userData'), gazetteerFile: gazetteerFile(root), sampleDir: sampleDir(root), mode: 'electron', version: app.getVersion(), parseWorker: parseWorkerFile(root), extractWorker: extractWorkerFile(root), checkpointWorker: checkpointWorkerFile(root) },
+      { dataDir: app.getPath('userData'), workspace: workspaceSwitch(), gazetteerFile: gazetteerFile(root), sampleDir: sampleDir(root), mode: 'electron', version: app.getVersion(), parseWorker: parseWorkerFile(root), extractWorker: extractWorkerFile(root), checkpointWorker: checkpointWorkerFile(root) },
       electronPrintPdf,
     );
   } catch (error) {

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { electronSqlite } from './electronSqlite.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -31,32 +32,6 @@ function fetchElectron() {
     console.log(`Electron download failed: ${why.trim()}`);
   }
   return r.status === 0 ? electronBinary() : null;
-}
-
-/** The SQLite module built for Electron's ABI, kept apart from the Node build that tests use. */
-const SQLITE_MODULE = 'better-sqlite3-multiple-ciphers';
-
-async function electronSqlite() {
-  const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version;
-  const dir = path.join(root, '.electron-native');
-  const binding = path.join(dir, 'node_modules', SQLITE_MODULE, 'build/Release/better_sqlite3.node');
-  const stampFile = path.join(dir, 'electron-version');
-  // The stamp names the module too: a build of the module used before (plain better-sqlite3) is replaced.
-  const stamp = `${SQLITE_MODULE}@${electronVersion}`;
-  if (fs.existsSync(binding) && fs.readFileSync(stampFile, 'utf8') === stamp) return binding;
-  console.log(`Building the SQLite module for Electron ${electronVersion} (once)…`);
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.mkdirSync(path.join(dir, 'node_modules'), { recursive: true });
-  fs.cpSync(path.join(root, 'node_modules', SQLITE_MODULE), path.join(dir, 'node_modules', SQLITE_MODULE), {
-    recursive: true,
-    filter: (src) => !src.includes(`${path.sep}build${path.sep}`),
-  });
-  const version = JSON.parse(fs.readFileSync(path.join(dir, 'node_modules', SQLITE_MODULE, 'package.json'), 'utf8')).version;
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'awb-electron-native', private: true, dependencies: { [SQLITE_MODULE]: version } }));
-  const { rebuild } = await import('@electron/rebuild');
-  await rebuild({ buildPath: dir, electronVersion, onlyModules: [SQLITE_MODULE], force: true });
-  fs.writeFileSync(stampFile, stamp);
-  return binding;
 }
 
 function browserMode(reason) {

@@ -1,28 +1,55 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import Database from 'better-sqlite3-multiple-ciphers';
 import http from 'node:http';
-import { chromium, type Browser, type Page, type Request } from 'playwright-core';
+import { _electron, chromium, type Browser, type ElectronApplication, type Page, type Request } from 'playwright-core';
 import type { CallInput, CallName, CallOutput } from '../../electron/contract/index.js';
+import { APP_ORIGIN } from '../../electron/security.js';
 import { repoRoot } from '../integration/helpers.js';
 
+/**
+ * What the e2e tests drive: browser mode in Debian's Chromium (the default, and what `.ci/run` runs),
+ * or with `AWB_E2E_TARGET=electron` the desktop app itself, through Playwright's Electron support
+ * (.github/workflows/desktop.yml runs that on hosted runners, where Electron can be downloaded).
+ */
+const TARGET = process.env.AWB_E2E_TARGET ?? 'browser';
+if (TARGET !== 'browser' && TARGET !== 'electron') throw new Error(`AWB_E2E_TARGET must be "browser" or "electron", not "${TARGET}".`);
+/** The desktop app is under test: tests about browser mode itself (its token, its HTTP server) skip themselves. */
+export const desktopTarget = TARGET === 'electron';
+
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-export const chromiumPath = CANDIDATES.find((p): p is string => !!p && fs.existsSync(p)) ?? null;
+
+/** Electron's own binary, when its installer has downloaded it (`require('electron')` names it, or throws). */
+function electronBinary(): string | null {
+  try {
+    const binary: unknown = createRequire(import.meta.url)('electron');
+    return typeof binary === 'string' && fs.existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The Chromium the tests drive (Electron's own under the desktop target); null when there is none and the suite skips. */
+export const chromiumPath = desktopTarget ? electronBinary() : (CANDIDATES.find((p): p is string => !!p && fs.existsSync(p)) ?? null);
 
 if (!chromiumPath) {
-  const message = '\n!!! E2E TESTS SKIPPED: no Chromium found (install Debian\'s "chromium" or set CHROMIUM_PATH) !!!\n';
+  const message = desktopTarget
+    ? '\n!!! E2E TESTS SKIPPED: AWB_E2E_TARGET=electron but Electron is not installed (run `node node_modules/electron/install.js`, which downloads it from GitHub) !!!\n'
+    : '\n!!! E2E TESTS SKIPPED: no Chromium found (install Debian\'s "chromium" or set CHROMIUM_PATH) !!!\n';
   if (process.env.AWB_REQUIRE_E2E === '1') throw new Error(message + 'AWB_REQUIRE_E2E=1 makes this a failure.');
   console.warn(message);
 }
 
 export interface Bench {
-  /** The address browser mode printed: `http://127.0.0.1:PORT/#token=…`. */
+  /** The address browser mode printed (`http://127.0.0.1:PORT/#token=…`); the window's address in the desktop app. */
   url: string;
+  /** Where the app's own pages and calls come from: the loopback server, or the desktop app's `app://` scheme. */
   origin: string;
-  /** The session token, for a test that calls the API itself (with the X-AWB-Token header). */
+  /** The session token, for a test that calls the API itself (with the X-AWB-Token header); empty in the desktop app, which has none. */
   token: string;
   page: Page;
   requests: Request[];
@@ -32,10 +59,14 @@ export interface Bench {
   close: () => Promise<void>;
 }
 
-/** Starts browser mode on a fresh workspace and opens it in Chromium, recording every request. */
+/** Starts the app on a fresh workspace (browser mode in Chromium, or the desktop app), recording every request. */
 export async function openWorkbench(options: { workspace?: string } = {}): Promise<Bench> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awb-e2e-'));
   const workspace = options.workspace ?? path.join(dir, 'e2e.awb');
+  return desktopTarget ? openDesktopApp(dir, workspace) : openBrowserMode(dir, workspace);
+}
+
+async function openBrowserMode(dir: string, workspace: string): Promise<Bench> {
   const server: ChildProcess = spawn(process.execPath, [path.join(repoRoot, 'dist/electron/serve.mjs'), '--workspace', workspace, '--port', '0'], {
     env: { ...process.env, AWB_DATA_DIR: dir },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -72,6 +103,87 @@ export async function openWorkbench(options: { workspace?: string } = {}): Promi
       server.kill();
     },
   };
+}
+
+let electronSqliteBinding: string | null = null;
+
+/** The SQLite module built for Electron's ABI (scripts/electronSqlite.mjs builds it once, as `npm start` does). */
+function electronSqlite(): string {
+  if (electronSqliteBinding) return electronSqliteBinding;
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'scripts/electronSqlite.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (r.status !== 0) throw new Error('The SQLite module could not be built for Electron (see above): the desktop app cannot open a workspace without it.');
+  electronSqliteBinding = r.stdout.trim().split('\n').at(-1)!.trim();
+  return electronSqliteBinding;
+}
+
+/**
+ * The desktop app, as `npm start` runs it, with its own data folder and workspace. Playwright's loader
+ * holds back "ready" until it has connected, and the window opens only once the core has started, so
+ * the request recorder is listening before the window's first request.
+ */
+async function openDesktopApp(dir: string, workspace: string): Promise<Bench> {
+  const app: ElectronApplication = await _electron.launch({
+    args: [repoRoot, `--workspace=${workspace}`],
+    env: { ...(process.env as Record<string, string>), AWB_DATA_DIR: dir, AWB_SQLITE_BINDING: electronSqlite() },
+    locale: 'en-GB',
+  });
+  const requests: Request[] = [];
+  const pageErrors: string[] = [];
+  app.context().on('request', (r) => requests.push(r));
+  await answerDialogs(app);
+  const page = await app.firstWindow();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.waitForURL((u) => u.href.startsWith(APP_ORIGIN));
+  // The same window size as browser mode's viewport, so layouts and map pixels match.
+  await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.setContentSize(1500, 950));
+  await page.addInitScript(typedSavePathsGoThroughTheDialog);
+  await page.evaluate(typedSavePathsGoThroughTheDialog);
+  return {
+    url: page.url(),
+    origin: APP_ORIGIN,
+    token: '',
+    page,
+    requests,
+    pageErrors,
+    workspace,
+    dir,
+    close: async () => {
+      await app.close();
+    },
+  };
+}
+
+/**
+ * Main's native dialogs, answered as an analyst would without a person at the screen: a save dialog
+ * accepts the path the window proposed (for "Save to", the path in the field); an open dialog is
+ * cancelled, since no test can type into it. A real dialog would wait for a click until the test timed out.
+ */
+async function answerDialogs(app: ElectronApplication): Promise<void> {
+  await app.evaluate(({ dialog }) => {
+    const accept = (options: { defaultPath?: string }) => ({ canceled: !options.defaultPath, filePath: options.defaultPath ?? '' });
+    Object.assign(dialog, {
+      showSaveDialog: async (windowOrOptions: unknown, options?: unknown) => accept((options ?? windowOrOptions) as { defaultPath?: string }),
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+    });
+  });
+}
+
+/**
+ * The desktop app writes only where its own save dialog said (electron/pathGrants.ts). A test types
+ * the path into "Save to", as in browser mode; here the typed path is also handed to main's save
+ * dialog, which answers with it (answerDialogs), as the analyst typing it into the native dialog
+ * would. The call leaves in the input event itself, so main grants the path before any Save click.
+ */
+function typedSavePathsGoThroughTheDialog(): void {
+  document.addEventListener(
+    'input',
+    (event) => {
+      const field = event.target;
+      const bridge = (window as unknown as { workbench?: { pickSavePath(path: string, folder: boolean): Promise<string | null> } }).workbench;
+      if (bridge && field instanceof HTMLInputElement && field.getAttribute('aria-label') === 'Save to' && field.value) void bridge.pickSavePath(field.value, false);
+    },
+    true,
+  );
 }
 
 /** Selects `text` inside the reader's article text, as a mouse drag would, and releases the mouse. */
@@ -147,10 +259,13 @@ export function readRow<T = Record<string, unknown>>(bench: Bench, sql: string, 
   }
 }
 
-/** A call made by the page itself (with its session token): for setting up what is not under test. */
+/** A call made by the page itself (with its session token, or over the desktop app's IPC): for setting up what is not under test. */
 export async function pageCall<N extends CallName>(bench: Bench, name: N, input: CallInput<N>): Promise<CallOutput<N>> {
   const result = await bench.page.evaluate(
     async ([n, i]) => {
+      // The desktop app's window calls over IPC, through its preload; browser mode's over HTTP.
+      const desktop = (window as unknown as { workbench?: { invoke(name: string, input: unknown): Promise<{ ok: boolean; value: unknown; error?: { message: string } }> } }).workbench;
+      if (desktop) return desktop.invoke(n, i);
       const response = await fetch(`./api/${n}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'X-AWB-Token': sessionStorage.getItem('awb-session-token')! },
@@ -166,6 +281,7 @@ export async function pageCall<N extends CallName>(bench: Bench, name: N, input:
 
 /** A call from another client on this machine (with the token in its header): its HTTP status. */
 export function callFromOutside(bench: Bench, name: string, input: unknown): Promise<number> {
+  if (desktopTarget) return Promise.reject(new Error('callFromOutside is for browser mode: the desktop app has no HTTP server (skip the test under AWB_E2E_TARGET=electron).'));
   return new Promise((resolve, reject) => {
     const req = http.request(`${bench.origin}/api/${name}`, { method: 'POST', headers: { 'X-AWB-Token': bench.token, 'Content-Type': 'application/json' } }, (res) => {
       res.resume();

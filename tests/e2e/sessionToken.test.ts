@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callFromOutside, chromiumPath, openWorkbench, type Bench } from './harness.js';
+import { callFromOutside, chromiumPath, desktopTarget, openWorkbench, type Bench } from './harness.js';
 
-describe.skipIf(!chromiumPath)('browser mode keeps its session token out of URLs and cookies (real Chromium)', () => {
+// About browser mode itself (its token, its loopback server): the desktop app has neither.
+describe.skipIf(!chromiumPath || desktopTarget)('browser mode keeps its session token out of URLs and cookies (real Chromium)', () => {
   let bench: Bench;
   beforeAll(async () => {
     bench = await openWorkbench();
