@@ -11,7 +11,7 @@ export class WorkspaceFileError extends Error {}
 /** Long enough for another process to store a whole import batch (250 articles) before we give up. */
 export const BUSY_TIMEOUT_MS = 30_000;
 
-/** Where Electron keeps the SQLite module built for its own ABI (see scripts/start.mjs). */
+/** Where Electron keeps the SQLite module built for its own ABI (built by scripts/electronSqlite.mjs). */
 function nativeBinding(): string | undefined {
   return process.env.AWB_SQLITE_BINDING || undefined;
 }
