@@ -87,6 +87,12 @@ describe('every quote of evidence cites its page and its source', () => {
     const relations = async (call: typeof t.call) => (await call('relations.page', { startRow: 0, endRow: 10 })).rows.map((r) => [r.source.name, r.type, r.target.name, r.evidence.map((e) => e.quote)]);
     expect(await relations(other.call)).toEqual(await relations(t.call));
     expect((await relations(other.call))[0]![3]).toEqual([SENTENCE]);
+
+    // Its quote removed where it came from, the file puts it back on the same relation, once however often it is read.
+    const before = await relations(t.call);
+    t.core.session.current.db.prepare('DELETE FROM relation_evidence').run();
+    for (let n = 0; n < 2; n++) expect(await t.call('imports.exchange', { name: 'round.ftm', text })).toMatchObject({ created: 0, skipped: 0 });
+    expect(await relations(t.call)).toEqual(before);
   }, 60_000);
 
   it('STIX brings the relation and the event back with their quotes when the workspace holds the article', async () => {
@@ -170,4 +176,127 @@ describe('every quote of evidence cites its page and its source', () => {
     expect(new Set(mentions.map((m) => m.x_awb_status))).toEqual(new Set(['suggested']));
     expect(lines.filter((l) => l.schema === 'Address').every((l) => l.x_awb_status === 'suggested')).toBe(true);
   }, 60_000);
+
+  it('STIX puts the quotes back on the relation and event a workspace already holds, once, however often it is imported', async () => {
+    const { t, exportAs } = await evidenceFromPage2();
+    const bundle = await exportAs('stix', 'merge.json');
+    const relations = async (call: typeof t.call) => (await call('relations.page', { startRow: 0, endRow: 10 })).rows.map((r) => [r.source.name, r.type, r.target.name, r.evidence.map((e) => [e.start, e.end, e.quote])]);
+    const events = async (call: typeof t.call) => (await call('events.page', { query: {}, startRow: 0, endRow: 10 })).rows.map((e) => [e.date, e.subEventType, e.evidence.map((x) => [x.field, x.start, x.end, x.quote])]);
+    const coded = { relations: await relations(t.call), events: await events(t.call) };
+    expect(coded.relations[0]![3]).toHaveLength(1);
+    expect(coded.events[0]![2]).toHaveLength(1);
+
+    // The analyst removes the quotes here; the workspace's own export brings them back on the same records.
+    const event = (await t.call('events.page', { query: {}, startRow: 0, endRow: 1 })).rows[0]!;
+    for (const e of event.evidence) await t.call('events.removeEvidence', { evidenceId: e.id });
+    t.core.session.current.db.prepare('DELETE FROM relation_evidence').run();
+    const back = await t.call('imports.exchange', { name: 'merge.json', text: bundle });
+    expect(back).toMatchObject({ kind: 'stix', skipped: 0, created: 0 });
+    expect(back.messages.join(' ')).toContain('2 quotes of evidence added to relations and events this workspace already held.');
+    expect({ relations: await relations(t.call), events: await events(t.call) }).toEqual(coded);
+    const again = await t.call('imports.exchange', { name: 'merge.json', text: bundle });
+    expect(again).toMatchObject({ created: 0, skipped: 0 });
+    expect(again.messages.join(' ')).not.toContain('added to relations and events');
+    expect({ relations: await relations(t.call), events: await events(t.call) }).toEqual(coded);
+
+    // A partner who took the bundle before holding the article gets the quotes when the article arrives and the bundle is read again.
+    const partner = make();
+    await partner.call('imports.exchange', { name: 'merge.json', text: bundle });
+    expect((await relations(partner.call))[0]![3]).toEqual([]);
+    await partner.core.imports.importNow({ kind: 'paths', paths: [path.join(fixtures, 'documents', 'report.pdf')] });
+    const later = await partner.call('imports.exchange', { name: 'merge.json', text: bundle });
+    expect(later).toMatchObject({ created: 0, skipped: 0 });
+    expect(later.messages.join(' ')).toContain('quotes of evidence added to relations and events this workspace already held.');
+    expect(await relations(partner.call)).toEqual(coded.relations);
+    expect(await events(partner.call)).toEqual(coded.events);
+    await partner.call('imports.exchange', { name: 'merge.json', text: bundle });
+    expect(await relations(partner.call)).toEqual(coded.relations);
+    expect(await events(partner.call)).toEqual(coded.events);
+  }, 90_000);
+
+  it('FollowTheMoney mentions come back accepted, suggested or rejected as the file says; a status not understood is reported with its line', async () => {
+    const t = make();
+    const articleId = (await t.core.imports.importNow({ kind: 'paths', paths: [path.join(fixtures, 'kunduz-offensive.txt')] })).outcomes[0]!.articleId!;
+    await t.call('mentions.suggest', { articleIds: [articleId] });
+    const suggested = (await t.call('mentions.list', { articleId })).filter((m) => m.status === 'suggested' && m.entityId !== null && m.type !== 'place');
+    expect(suggested.length).toBeGreaterThan(3);
+    await t.call('mentions.review', { id: suggested[0]!.id, action: 'accept', scope: 'this' });
+    const text = fs.readFileSync((await t.call('exports.run', { format: 'ftm', path: path.join(t.dir, 'statuses.ftm'), includeSuggestions: true })).path, 'utf8');
+    const lines = text.trim().split('\n').map((l) => JSON.parse(l) as Loose);
+    // The article is plain ASCII: its code points are its offsets.
+    const mentionLine = (m: { start: number }) => lines.findIndex((l) => l.schema === 'Mention' && l.x_awb_span.start === m.start);
+    // Rejected mentions never leave with an export: a partner's file (or an edited one) may say so.
+    const [accepted, rejected, unknown] = [suggested[0]!, suggested[1]!, suggested[2]!];
+    expect(lines[mentionLine(accepted)]!.x_awb_status).toBe('accepted');
+    lines[mentionLine(rejected)]!.x_awb_status = 'rejected';
+    lines[mentionLine(unknown)]!.x_awb_status = 'maybe';
+    const edited = lines.map((l) => JSON.stringify(l)).join('\n');
+
+    const other = make();
+    const result = await other.call('imports.exchange', { name: 'statuses.ftm', text: edited });
+    expect(result).toMatchObject({ kind: 'ftm', skipped: 0 });
+    expect(result.messages.join(' ')).toContain(`Line ${mentionLine(unknown) + 1} (Mention “${unknown.quote}”): its review status (x_awb_status) “maybe” is not one of accepted, suggested, rejected; kept as a suggestion to review.`);
+    const importedId = (await other.call('articles.page', { query: {}, startRow: 0, endRow: 1 })).rows[0]!.id;
+    const statuses = async (call: typeof t.call, id: number) => new Map((await call('mentions.list', { articleId: id })).filter((m) => m.type !== 'date').map((m) => [`${m.start}:${m.end}`, m.status]));
+    const here = await statuses(t.call, articleId);
+    const there = await statuses(other.call, importedId);
+    const key = (m: { start: number; end: number }) => `${m.start}:${m.end}`;
+    expect(there.get(key(accepted))).toBe('accepted');
+    expect(there.get(key(rejected))).toBe('rejected');
+    expect(there.get(key(unknown))).toBe('suggested');
+    for (const m of suggested.slice(3)) expect(there.get(key(m)), m.quote).toBe(here.get(key(m)));
+    expect([...there.values()].filter((s) => s === 'suggested').length).toBe([...here.values()].filter((s) => s === 'suggested').length - 1);
+
+    const again = await other.call('imports.exchange', { name: 'statuses.ftm', text: edited });
+    expect(again).toMatchObject({ created: 0, skipped: 0 });
+    expect(await statuses(other.call, importedId)).toEqual(there);
+
+    // The entities keep theirs too: exported again, each says what it said in the file.
+    const status = (ls: Loose[]) => new Map(ls.filter((l) => ['Person', 'Organization', 'Address'].includes(l.schema)).map((l) => [`${l.schema} ${l.properties.name[0]}`, l.x_awb_status]));
+    const reexported = status(fs.readFileSync((await other.call('exports.run', { format: 'ftm', path: path.join(other.dir, 'again.ftm'), includeSuggestions: true })).path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Loose));
+    const original = status(lines);
+    expect(reexported.size).toBeGreaterThan(5);
+    expect(new Set(reexported.values())).toEqual(new Set(['accepted', 'suggested']));
+    for (const [name, s] of reexported) expect(s, name).toBe(original.get(name));
+  }, 60_000);
+
+  it('KML cites each quote with its title and page in the balloon and as a field, escaped for Google Earth, and brings it back on import', async () => {
+    const { t, articleId, exportAs } = await evidenceFromPage2();
+    // A title that would be markup in Google Earth's HTML balloon if it were not escaped twice.
+    const title = 'Quarterly <img src=x onerror=alert(1)> update & annex';
+    await t.call('articles.update', { id: articleId, patch: { title } });
+    const kml = await exportAs('kml', 'evidence.kml');
+    expect(kml).not.toContain('<img');
+    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (n) => ['Placemark', 'Folder', 'Data'].includes(n) }).parse(kml) as Loose;
+    const event = (doc.kml.Document.Folder as Loose[]).find((f) => f.name === 'Events')!.Placemark[0] as Loose;
+    const cited = `“${SENTENCE}” — ${title}, p. 2 (for the event type)`;
+    const html = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    // After XML decoding, Google Earth reads HTML: the analyst's text stays text, one quote a line.
+    expect(event.description).toBe(html(`Humanitarian organisations vs. Checkpoint staff\n\n${cited}`));
+    expect((event.ExtendedData.Data as Loose[]).find((d) => d['@name'] === 'evidence1')!.value).toBe(html(cited));
+
+    // A workspace holding the PDF codes the event again with its quote on the same words.
+    const events = async (call: typeof t.call) => (await call('events.page', { query: {}, startRow: 0, endRow: 10 })).rows.map((e) => [e.date, e.subEventType, e.evidence.map((x) => [x.field, x.start, x.end, x.quote])]);
+    const other = make();
+    const otherArticle = (await other.core.imports.importNow({ kind: 'paths', paths: [path.join(fixtures, 'documents', 'report.pdf')] })).outcomes[0]!.articleId!;
+    await other.call('articles.update', { id: otherArticle, patch: { title } });
+    const result = await other.call('imports.exchange', { name: 'evidence.kml', text: kml });
+    expect(result).toMatchObject({ kind: 'kml', skipped: 0 });
+    expect(await events(other.call)).toEqual(await events(t.call));
+    expect((await events(other.call))[0]![2]).toEqual([['eventType', expect.any(Number), expect.any(Number), SENTENCE]]);
+    await other.call('imports.exchange', { name: 'evidence.kml', text: kml });
+    expect(await events(other.call)).toEqual(await events(t.call));
+
+    // The workspace it came from, its quote removed: the quote comes back on the same event, once.
+    const own = (await t.call('events.page', { query: {}, startRow: 0, endRow: 1 })).rows[0]!;
+    await t.call('events.removeEvidence', { evidenceId: own.evidence[0]!.id });
+    expect((await events(t.call))[0]![2]).toEqual([]);
+    expect(await t.call('imports.exchange', { name: 'evidence.kml', text: kml })).toMatchObject({ created: 0, skipped: 0 });
+    expect(await events(t.call)).toEqual(await events(other.call));
+
+    // Without the article, the event comes without its quote, and the report says so.
+    const bare = make();
+    const without = await bare.call('imports.exchange', { name: 'evidence.kml', text: kml });
+    expect(without.messages.join(' ')).toContain('has no article of this workspace to stand in; the event is kept without it.');
+  }, 90_000);
 });

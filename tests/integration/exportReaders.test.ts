@@ -55,6 +55,8 @@ function ogrFeatures(dump: string): Record<string, string>[] {
       return fields;
     });
 }
+/** The title of the sample article the coded workspace's evidence is quoted from. */
+const TITLE = 'After a brief offensive, the Taliban invade important cities in northern Afghanistan';
 const featureCount = (summary: string) => Number(/^Feature Count: (\d+)$/m.exec(summary)?.[1]);
 
 let w: Awaited<ReturnType<typeof codedWorkspace>>;
@@ -96,6 +98,13 @@ describe('exports opened by the tools analysts use', () => {
     const maymana = events.find((e) => e.location === 'Maymana')!;
     expect(maymana).toMatchObject({ actor1: 'Taliban', actor2: 'Military Forces of Afghanistan', fatalities: '4', subEventType: 'Armed clash' });
     expect(Number(maymana.geometry!.split(' ')[1])).toBeCloseTo(35.92, 1);
+    // Why the event is on the map: its quotes, cited with the article's title and the fields they back, as fields and in the balloon.
+    expect(maymana.evidence1).toBe(`“the Taliban clashed with security forces until Sunday night” — ${TITLE} (for the event type and actor 1)`);
+    expect(maymana.evidence2).toBe(`“Sunday night” — ${TITLE} (for the date)`);
+    expect(maymana.description).toBe('Taliban vs. Military Forces of Afghanistan; 4 fatalities');
+    // And why a place is: the words around its mention in each article that names it.
+    const places = ogrFeatures(run('ogrinfo', ['-ro', '-q', file, 'Places']));
+    expect(places.find((p) => p.Name === 'Taloqan')?.namedIn).toBe(`“…broke out near the entrance to Taliqan, the capital of Takhar, a…” — ${TITLE}`);
   });
 
   withReader('networkx', 'networkx reads the GEXF: two entities, the relation between them with its label, dates and evidence', async () => {

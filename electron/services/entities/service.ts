@@ -218,7 +218,8 @@ export class EntityService {
   /**
    * An annotation read from an exchange file (W3C Web Annotation): accepted as the analyst's, linked
    * to the named entity. "matched" when the same span and type are already accepted here; "overlap"
-   * when another decision covers part of it (that decision is kept).
+   * when another decision covers part of it (that decision is kept). A file that says the mention
+   * was only suggested, or rejected (our FtM export), keeps that status, as the machine's.
    */
   importMention(
     articleId: number,
@@ -227,11 +228,12 @@ export class EntityService {
     type: MentionType,
     entity: { type: EntityType; name: string; place: PlaceLink | null; id?: number } | null,
     date: string | null,
+    status: 'accepted' | 'suggested' | 'rejected' = 'accepted',
   ): 'created' | 'matched' | 'overlap' {
     return writeTransaction(this.db, () => {
       const body = this.body(articleId);
       const same = this.mentions.overlapping(articleId, start, end).map((o) => this.mentions.get(o.id)!);
-      if (same.some((m) => m.start === start && m.end === end && m.type === type && m.status === 'accepted')) return 'matched';
+      if (same.some((m) => m.start === start && m.end === end && m.type === type && m.status === status)) return 'matched';
       try {
         this.claimSpan(body, start, end, articleId);
       } catch (error) {
@@ -244,8 +246,8 @@ export class EntityService {
         start,
         end,
         type,
-        status: 'accepted',
-        origin: 'analyst',
+        status,
+        origin: status === 'accepted' ? 'analyst' : 'auto',
         entityId,
         date: date ? { value: date, until: null, precision: date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year' } : null,
       });

@@ -10,14 +10,15 @@ import { nameKey } from '../gazetteer/normalise.js';
 import type { Workspace } from '../workspace.js';
 import { placeNear } from './acledImport.js';
 import { ownIds, uuidIn } from './ids.js';
+import { readCitedQuote } from './citation.js';
 import { fromCodePoints } from './offsets.js';
-import { applyEntityDetails, codeReadEvent, geonamesIn, importReport, placeByLabel, qidIn, verbatimArticle, type Json } from './importCommon.js';
+import { addMissingRelationEvidence, applyEntityDetails, codeReadEvent, geonamesIn, importReport, placeByLabel, qidIn, verbatimArticle, type Json } from './importCommon.js';
 
 /**
  * FollowTheMoney entities, one JSON object a line (or a JSON list), ours and other tools'
  * (OpenSanctions, Aleph): people, organisations and addresses become entities; Article its text,
- * verbatim; Mention an accepted mention of the resolved entity in that text (where our export's
- * x_awb_span says it stands, else found by its name); the interval schemata
+ * verbatim; Mention a mention of the resolved entity in that text (where our export's
+ * x_awb_span says it stands, else found by its name), with the review status x_awb_status gives; the interval schemata
  * (Membership, Representation, Directorship, UnknownLink and the others) relations; Event an event
  * when it says what ACLED coding needs (our export writes actor types and precisions in its
  * description), else it is reported, never coded with guessed values. A record made here keeps its
@@ -83,7 +84,9 @@ export function importFtm(ws: Workspace, text: string, fileName: string): Exchan
       } else note(`${label(r, i)}: an address without coordinates; kept as a place without a point.`);
     }
     const before = ws.db.prepare('SELECT coalesce(max(id), 0) FROM entity').pluck().get() as number;
-    const id = ws.entities.entities.resolve(type, name.slice(0, 200), place, 'analyst');
+    // An entity only the machine suggested stays the machine's, so accepting a mention of it is still the analyst's call.
+    const status = statusOf(r, i, ENTITY_STATUSES);
+    const id = ws.entities.entities.resolve(type, name.slice(0, 200), place, status === 'suggested' ? 'auto' : 'analyst');
     applyEntityDetails(ws, id, details);
     entityOf.set(String(r.id), id);
     if (id > before) {
@@ -125,10 +128,26 @@ export function importFtm(ws: Workspace, text: string, fileName: string): Exchan
     const at = markedAt(r, article.body, quote) ?? searchedAt(article, quote);
     if (at === -1) return skip(`${label(r, i)}: “${quote.slice(0, 60)}” is not in its article's text.`);
     readTo.set(article.id, at + quote.length);
-    const outcome = ws.entities.importMention(article.id, at, at + quote.length, type, { type: type as EntityType, name: quote, place: null, id: entityId }, null);
+    const status = statusOf(r, i, MENTION_STATUSES);
+    const outcome = ws.entities.importMention(article.id, at, at + quote.length, type, { type: type as EntityType, name: quote, place: null, id: entityId }, null, status);
     if (outcome === 'created') result.created++;
     else if (outcome === 'matched') result.matched++;
     else skip(`${label(r, i)}: “${quote.slice(0, 60)}” overlaps an annotation already decided here, which was kept.`);
+  }
+
+  /**
+   * Whether the analyst accepted the record or the machine only suggested it (or, for a mention,
+   * the analyst rejected it), as our export writes it beside the properties; another tool's record,
+   * which says nothing, is accepted. A status not understood is reported with its line and read
+   * as a suggestion, which asks the analyst to decide rather than deciding for them.
+   */
+  function statusOf<S extends string>(r: Json, i: number, known: readonly S[]): S | 'accepted' | 'suggested' {
+    const said = r.x_awb_status;
+    if (said === undefined || said === null) return 'accepted';
+    const status = typeof said === 'string' ? known.find((k) => k === said.trim().toLowerCase()) : undefined;
+    if (status !== undefined) return status;
+    note(`${label(r, i)}: its review status (x_awb_status) “${String(typeof said === 'object' ? JSON.stringify(said) : said).slice(0, 60)}” is not one of ${known.join(', ')}; kept as a suggestion to review.`);
+    return 'suggested';
   }
 
   /** Where our export said the mention stands (x_awb_span, in code points), when the text there is its name. */
@@ -205,6 +224,8 @@ export function importFtm(ws: Workspace, text: string, fileName: string): Exchan
       own.relation.get(uuidIn(r.id) ?? '') ??
       (ws.db.prepare('SELECT id FROM relation WHERE source_id = ? AND target_id = ? AND type = ? AND label IS ?').pluck().get(from, to, input.data.type, input.data.label) as number | undefined);
     if (same !== undefined) {
+      // A relation held here already: the file's quotes it lacks join it (the same span once).
+      addMissingRelationEvidence(ws, same, evidenceOf(r, label(r, i)));
       result.matched++;
       return;
     }
@@ -219,11 +240,11 @@ export function importFtm(ws: Workspace, text: string, fileName: string): Exchan
   function evidenceOf(r: Json, line: string): { articleId: number; start: number; end: number }[] {
     const out: { articleId: number; start: number; end: number }[] = [];
     for (const d of values(r, 'description')) {
-      const m = /^“([\s\S]+)” — ([\s\S]+)$/.exec(d);
+      const cited = readCitedQuote(d);
       const titled = (title: string) => [...articleOf.values()].find((a) => a.title === title);
-      const article = m ? (titled(m[2]!) ?? titled(m[2]!.replace(/, p\. \d+$/, ''))) : undefined;
-      const start = article ? article.body.indexOf(m![1]!) : -1;
-      if (article && start !== -1) out.push({ articleId: article.id, start, end: start + m![1]!.length });
+      const article = cited ? (titled(cited.title) ?? titled(cited.title.replace(/, p\. \d+$/, ''))) : undefined;
+      const start = article ? article.body.indexOf(cited!.quote) : -1;
+      if (article && start !== -1) out.push({ articleId: article.id, start, end: start + cited!.quote.length });
       else note(`${line}: the quote “${d.slice(0, 60)}” has no article of this file to stand in; the relation is kept without it.`);
     }
     return out;
@@ -274,6 +295,9 @@ export function importFtm(ws: Workspace, text: string, fileName: string): Exchan
     result.created++;
   }
 }
+
+const ENTITY_STATUSES = ['accepted', 'suggested'] as const;
+const MENTION_STATUSES = ['accepted', 'suggested', 'rejected'] as const;
 
 /** FtM schemata that are a person, an organisation or a place here (FtM has no group: groups leave as Organization). */
 const ENTITY_SCHEMATA: Record<string, EntityType> = {

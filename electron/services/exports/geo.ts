@@ -1,4 +1,5 @@
-import { citedTitle } from './citation.js';
+import { citedQuote, citedTitle } from './citation.js';
+import { EVENT_FIELD_WORDS } from '../../contract/fieldWords.js';
 import { wikidataId } from './safeText.js';
 import { xml } from './xml.js';
 import { eventFields } from '../../contract/events.js';
@@ -114,18 +115,65 @@ function kmlTime(date: string, timePrecision: number): string {
   return p.precision === 'day' ? `<TimeStamp><when>${p.start}</when></TimeStamp>` : `<TimeSpan><begin>${p.start}</begin><end>${p.end}</end></TimeSpan>`;
 }
 
-/** KML 2.2: a folder of places and a folder of events, each event with its TimeStamp for Google Earth's time slider. */
+/**
+ * An event's quotes of evidence, one per span of text, each cited with its article's title (and
+ * page, in a PDF or scan) and the fields it backs, as the analyst reads them and an import reads
+ * them back: “…” — Quarterly update, p. 2 (for the date and location).
+ */
+export function kmlEvidence(e: EventRecord, pageOf: ExportModel['pageOf']): string[] {
+  const spans = new Map<string, { x: EventRecord['evidence'][number]; fields: string[] }>();
+  for (const x of e.evidence) {
+    const key = `${x.articleId}:${x.start}:${x.end}`;
+    (spans.get(key) ?? spans.set(key, { x, fields: [] }).get(key)!).fields.push(EVENT_FIELD_WORDS[x.field].toLowerCase());
+  }
+  return [...spans.values()].map(({ x, fields }) => `${citedQuote(x.quote, x.articleTitle, pageOf(x.articleId, x.start))} (for the ${wordList(fields)})`);
+}
+const wordList = (words: string[]) => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`);
+
+/**
+ * Why a place is on the map: each article that names it, with the words around its first mention
+ * there (“…fighting broke out near Taloqan, the capital…” — Title, p. 2), up to ten articles.
+ */
+function namedIn(model: ExportModel): Map<number, string[]> {
+  const titles = new Map(model.articles.map((a) => [a.id, a.title]));
+  const seen = new Set<string>();
+  const lines = new Map<number, string[]>();
+  for (const m of model.mentions) {
+    if (!m.entityId || m.status !== 'accepted' || seen.has(`${m.entityId}:${m.articleId}`) || !titles.has(m.articleId)) continue;
+    seen.add(`${m.entityId}:${m.articleId}`);
+    const said = (lines.get(m.entityId) ?? lines.set(m.entityId, []).get(m.entityId)!);
+    if (said.length === 10) continue;
+    // The context is cut at a fixed length: from the first whole word to the last.
+    const words = `…${m.prefix.replace(/^\S*\s+/, '')}${m.quote}${m.suffix.replace(/\s+\S*$/, '')}…`.replace(/\s+/g, ' ');
+    said.push(citedQuote(words, titles.get(m.articleId)!, model.pageOf(m.articleId, m.start)));
+  }
+  return lines;
+}
+
+/**
+ * KML 2.2: a folder of places and a folder of events, each event with its TimeStamp for Google
+ * Earth's time slider. An event's balloon quotes its evidence under the actors, and each quote is
+ * also a field of its own (evidence1, evidence2, …: GDAL and QGIS read them as columns); a place
+ * says which articles name it (namedIn).
+ */
 export function* kmlChunks(model: ExportModel, title: string, ids: ExportIdentity): Generator<string> {
   const entities = new Map(model.entities.map((e) => [e.id, e]));
+  const named = namedIn(model);
   const place = (e: ExportEntity) =>
     `<Placemark id="${ids.uuid('entity', e.id)}"><name>${plain(e.name)}</name>${e.placeLabel ? `<description>${plain(e.placeLabel)}</description>` : ''}` +
-    `${data({ kind: 'place', entityId: e.id, geonamesId: e.geonamesId, wikidata: wikidataId(e.wikidata), aliases: e.aliases.join('; '), notes: e.notes })}<Point><coordinates>${round(e.lon!)},${round(e.lat!)}</coordinates></Point></Placemark>`;
-  const event = (e: EventRecord) =>
-    `<Placemark id="${ids.uuid('event', e.id)}"><name>${plain(`${e.date} ${e.subEventType}${e.location ? ` — ${e.location.name}` : ''}`)}</name>` +
-    `<description>${plain([e.actor1?.name, e.actor2?.name].filter(Boolean).join(' vs. ') + (e.fatalities ? `; ${e.fatalities} fatalities` : ''))}</description>` +
-    kmlTime(e.date, e.timePrecision) +
-    `${data({ kind: 'event', eventId: e.id, when: e.date, eventType: e.eventType, subEventType: e.subEventType, actor1: e.actor1?.name, actor1Type: e.actor1?.type, actor2: e.actor2?.name, actor2Type: e.actor2?.type, location: e.location?.name, locationGeonamesId: e.location ? entities.get(e.location.entityId)?.geonamesId : null, geoPrecision: e.geoPrecision, timePrecision: e.timePrecision, fatalities: e.fatalities, civilianTargeting: e.civilianTargeting ? 'true' : 'false', notes: e.notes })}` +
-    `<Point><coordinates>${round(e.lon!)},${round(e.lat!)}</coordinates></Point></Placemark>`;
+    `${data({ kind: 'place', entityId: e.id, geonamesId: e.geonamesId, wikidata: wikidataId(e.wikidata), aliases: e.aliases.join('; '), notes: e.notes, ...(named.has(e.id) ? { namedIn: named.get(e.id)!.join('\n') } : {}) })}<Point><coordinates>${round(e.lon!)},${round(e.lat!)}</coordinates></Point></Placemark>`;
+  const event = (e: EventRecord) => {
+    const quotes = kmlEvidence(e, model.pageOf);
+    const sides = [e.actor1?.name, e.actor2?.name].filter(Boolean).join(' vs. ') + (e.fatalities ? `; ${e.fatalities} fatalities` : '');
+    return (
+      `<Placemark id="${ids.uuid('event', e.id)}"><name>${plain(`${e.date} ${e.subEventType}${e.location ? ` — ${e.location.name}` : ''}`)}</name>` +
+      // Plain lines: Google Earth shows a description without markup with its line breaks.
+      `<description>${plain([sides, ...(quotes.length ? ['', ...quotes] : [])].join('\n'))}</description>` +
+      kmlTime(e.date, e.timePrecision) +
+      `${data({ kind: 'event', eventId: e.id, when: e.date, eventType: e.eventType, subEventType: e.subEventType, actor1: e.actor1?.name, actor1Type: e.actor1?.type, actor2: e.actor2?.name, actor2Type: e.actor2?.type, location: e.location?.name, locationGeonamesId: e.location ? entities.get(e.location.entityId)?.geonamesId : null, geoPrecision: e.geoPrecision, timePrecision: e.timePrecision, fatalities: e.fatalities, civilianTargeting: e.civilianTargeting ? 'true' : 'false', notes: e.notes, ...Object.fromEntries(quotes.map((q, n) => [`evidence${n + 1}`, q])) })}` +
+      `<Point><coordinates>${round(e.lon!)},${round(e.lat!)}</coordinates></Point></Placemark>`
+    );
+  };
   yield `<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>${plain(title)}</name><Folder><name>Places</name>`;
   let first = true;
   for (const e of model.entities) {

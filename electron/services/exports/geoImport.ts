@@ -1,21 +1,24 @@
 import { XMLParser } from 'fast-xml-parser';
 import { SUB_EVENT_TYPES, type SubEventType } from '../../contract/acled.js';
 import type { EntityType } from '../../contract/entities.js';
-import { EventInput } from '../../contract/events.js';
+import { EventField, EventInput, type EvidenceInput } from '../../contract/events.js';
+import { EVENT_FIELD_WORDS } from '../../contract/fieldWords.js';
 import type { ExchangeImportResult } from '../../contract/exports.js';
 import { plainIssue, plainIssues } from '../../contract/plainErrors.js';
 import { writeTransaction } from '../../../db/open.js';
 import { UserError } from '../errors.js';
 import type { Workspace } from '../workspace.js';
+import { readCitedQuote } from './citation.js';
 import { ownIds, uuidIn } from './ids.js';
-import { applyEntityDetails, asArray, geonamesIn, importReport, qidIn, type EntityDetails, type Json } from './importCommon.js';
+import { addMissingEvidence, applyEntityDetails, asArray, geonamesIn, importReport, qidIn, type EntityDetails, type Json } from './importCommon.js';
 
 /**
  * GeoJSON and KML as GDAL, QGIS, Google Earth and we write them. Every feature with a name and a
  * geometry becomes a custom place of this workspace (offered beside the gazetteer's): a point where
  * it is, a line or an area at its centroid with the shape kept beside it. Identifiers, aliases and
  * notes in the feature's properties (a Wikidata QID, a GeoNames id) go onto the place's entity.
- * Our own event features come back as events; our own places are recognised and updated.
+ * Our own event features come back as events, with the quotes of evidence our KML writes on them
+ * when this workspace holds their articles; our own places are recognised and updated.
  */
 export interface Feature {
   id?: unknown;
@@ -179,7 +182,7 @@ const list = (v: unknown): string[] =>
 const ACTOR_ENTITY: Record<number, EntityType> = { 5: 'group', 6: 'group', 7: 'group' };
 
 function importFeatures(ws: Workspace, kind: 'geojson' | 'kml', features: Feature[]): ExchangeImportResult {
-  const { result, skip } = importReport(kind);
+  const { result, note, skip } = importReport(kind);
   const ownEntities = ownIds(ws.db, 'entity');
   const ownEvents = ownIds(ws.db, 'event');
   const setShape = ws.db.prepare('UPDATE custom_place SET shape = ? WHERE id = ?');
@@ -197,7 +200,9 @@ function importFeatures(ws: Workspace, kind: 'geojson' | 'kml', features: Featur
       if (!f.geometry) return skip(`${label} has no geometry.`);
       if (!point) return skip(`${label}: its ${String(f.geometry.type)} has no valid coordinates.`);
       if (String(pick(props, 'kind') ?? '') === 'event') {
-        if (ownEvents.has(uuidIn(f.id) ?? '')) {
+        const own = ownEvents.get(uuidIn(f.id) ?? '');
+        if (own !== undefined) {
+          mergeQuotes(own, quotesOf(props, label), label);
           result.matched++;
           return;
         }
@@ -265,22 +270,58 @@ function importFeatures(ws: Workspace, kind: 'geojson' | 'kml', features: Featur
       tags: list(pick(props, 'tags')),
     }, { error: plainIssue });
     if (!input.success) return skip(`${label}: ${plainIssues(input.error.issues).replace(/\n/g, '; ')}`);
-    const first = ws.events.create(input.data, [], false);
+    const evidence = quotesOf(props, label);
+    const first = ws.events.create(input.data, evidence, false);
     if (first.event) {
       result.created++;
       return;
     }
-    if (first.problems.some((p) => p.duplicateOf !== undefined)) {
+    const duplicate = first.problems.find((p) => p.duplicateOf !== undefined);
+    if (duplicate) {
+      mergeQuotes(duplicate.duplicateOf!, evidence, label);
       result.matched++;
       return;
     }
     if (first.problems.some((p) => p.severity === 'error')) return skip(`${label}: ${first.problems.map((p) => p.message).join(' ')}`);
     // Warnings only (a date after the source's, a long list of fatalities): the file's coder accepted them.
-    const saved = ws.events.create(input.data, [], true);
+    const saved = ws.events.create(input.data, evidence, true);
     if (saved.event) result.created++;
     else skip(`${label}: ${saved.problems.map((p) => p.message).join(' ')}`);
   }
+
+  /**
+   * The quotes of evidence our KML export writes on an event (evidence1, evidence2, …: “…” — title,
+   * p. 2 (for the date and location)), placed in the article of this workspace with that title
+   * whose text holds the quote; a quote with no such article is reported and left out.
+   */
+  function quotesOf(props: Json, label: string): EvidenceInput[] {
+    const lines = Object.entries(props)
+      .filter(([k, v]) => /^evidence\d+$/i.test(k) && typeof v === 'string')
+      .sort(([a], [b]) => Number(a.slice(8)) - Number(b.slice(8)))
+      .map(([, v]) => v as string);
+    const byTitle = ws.db.prepare('SELECT a.id, b.body FROM article a JOIN article_body b ON b.article_id = a.id WHERE a.title = ? ORDER BY a.id');
+    return lines.flatMap((line) => {
+      const backs = / \(for the ([a-z0-9 ,]+)\)$/.exec(line);
+      const cited = readCitedQuote(backs ? line.slice(0, backs.index) : line);
+      const articles = cited ? [...byTitle.all(cited.title), ...(cited.page === null ? [] : byTitle.all(cited.title.replace(/, p\. \d+$/, '')))] as { id: number; body: string }[] : [];
+      const article = articles.find((a) => a.body.includes(cited!.quote));
+      if (!cited || !article) {
+        note(`${label}: the quote “${line.slice(0, 80)}” has no article of this workspace to stand in; the event is kept without it.`);
+        return [];
+      }
+      const start = article.body.indexOf(cited.quote);
+      const fields = (backs?.[1] ?? '').split(/, | and /).map((w) => FIELD_OF_WORDS.get(w)).filter((f): f is EventField => f !== undefined);
+      return (fields.length ? fields : (['eventType'] as EventField[])).map((field) => ({ field, articleId: article.id, start, end: start + cited.quote.length }));
+    });
+  }
+
+  function mergeQuotes(eventId: number, evidence: EvidenceInput[], label: string): void {
+    for (const why of addMissingEvidence(ws, eventId, evidence).refused) note(`${label}: a quote was not added to the event here: ${why}`);
+  }
 }
+
+/** The fields a quote backs, by the words our exports write for them ("date", "actor 1"). */
+const FIELD_OF_WORDS = new Map(Object.entries(EVENT_FIELD_WORDS).map(([field, words]) => [words.toLowerCase(), field as EventField]));
 
 /** Aliases, notes, a Wikidata QID and a GeoNames id from a feature's properties, in any of the usual spellings. */
 function detailsOf(props: Json): EntityDetails {

@@ -3,7 +3,7 @@ import type { ExportEntity, ExportModel } from '../../../db/exportModel.js';
 import { ACTOR_TYPES, type ActorType } from '../../contract/acled.js';
 import { EVENT_FIELD_WORDS } from '../../contract/fieldWords.js';
 import type { EventField, EventRecord } from '../../contract/events.js';
-import { citedTitle, pageSuffix } from './citation.js';
+import { citedQuote, citedTitle, pageSuffix } from './citation.js';
 import type { ExportIdentity } from './ids.js';
 import type { ObjectTime } from '../../../db/identity.js';
 import { codePointsOf } from './offsets.js';
@@ -122,7 +122,7 @@ export function* ftmLines(model: ExportModel, ids: ExportIdentity, tally: Tally)
         startDate: list(r.startDate),
         endDate: list(r.endDate),
         summary: list(r.notes),
-        description: r.evidence.map((x) => `“${x.quote}” — ${citedTitle(x.articleTitle, model.pageOf(x.articleId, x.start))}`),
+        description: r.evidence.map((x) => citedQuote(x.quote, x.articleTitle, model.pageOf(x.articleId, x.start))),
       }),
     });
   }

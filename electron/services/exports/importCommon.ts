@@ -1,4 +1,6 @@
 import { placeLinkOf } from '../../../db/entities.js';
+import { EventError } from '../../../db/events.js';
+import { UserError } from '../errors.js';
 import { fingerprintOf } from '../extract/article.js';
 import { wordCount } from '../extract/plainText.js';
 import type { EntityType, MentionType } from '../../contract/entities.js';
@@ -123,15 +125,49 @@ export function placeByLabel(ws: Workspace, name: string, lat: number, lon: numb
 }
 
 /**
+ * The quotes of a file that an event of this workspace lacks, added to it: the same field backed by
+ * the same span of the same article is the same quote, so reading a file twice adds nothing. A
+ * quote the event cannot take (its article was published before the event) is refused with why.
+ */
+export function addMissingEvidence(ws: Workspace, eventId: number, evidence: EvidenceInput[]): { added: number; refused: string[] } {
+  const has = ws.db.prepare('SELECT 1 FROM event_evidence WHERE event_id = ? AND field = ? AND article_id = ? AND start = ? AND end = ?').pluck();
+  const out = { added: 0, refused: [] as string[] };
+  for (const e of evidence) {
+    if (has.get(eventId, e.field, e.articleId, e.start, e.end)) continue;
+    try {
+      ws.events.addEvidence(eventId, e);
+      out.added++;
+    } catch (error) {
+      if (!(error instanceof UserError || error instanceof EventError)) throw error;
+      out.refused.push(error.message);
+    }
+  }
+  return out;
+}
+
+/** The quotes of a file that a relation of this workspace lacks (the same span of the same article is the same quote), added; returns how many. */
+export function addMissingRelationEvidence(ws: Workspace, relationId: number, evidence: { articleId: number; start: number; end: number }[]): number {
+  const has = ws.db.prepare('SELECT 1 FROM relation_evidence WHERE relation_id = ? AND article_id = ? AND start = ? AND end = ?').pluck();
+  let added = 0;
+  for (const e of evidence) {
+    if (has.get(relationId, e.articleId, e.start, e.end)) continue;
+    ws.relations.addEvidence(relationId, e);
+    added++;
+  }
+  return added;
+}
+
+/**
  * An event read from another tool's file, coded as the event form would code it (with the quotes
  * of evidence the file gives, when their articles are here): refused with its reasons in the
- * analyst's words, matched when the workspace already holds it, or created.
+ * analyst's words, matched when the workspace already holds it (that event's id), or created.
  */
-export function codeReadEvent(ws: Workspace, input: unknown, evidence: EvidenceInput[] = []): { refused: string } | { matched: true } | { created: number } {
+export function codeReadEvent(ws: Workspace, input: unknown, evidence: EvidenceInput[] = []): { refused: string } | { matched: number } | { created: number } {
   const parsed = EventInput.safeParse(input, { error: plainIssue });
   if (!parsed.success) return { refused: plainIssues(parsed.error.issues) };
   const problems = ws.events.validate(parsed.data, null, evidence);
-  if (problems.some((p) => p.duplicateOf !== undefined)) return { matched: true };
+  const duplicate = problems.find((p) => p.duplicateOf !== undefined);
+  if (duplicate) return { matched: duplicate.duplicateOf! };
   const errors = problems.filter((p) => p.severity === 'error');
   if (errors.length) return { refused: errors.map((p) => p.message).join(' ') };
   const { event } = ws.events.create(parsed.data, evidence, true);

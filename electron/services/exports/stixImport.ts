@@ -11,7 +11,7 @@ import type { Workspace } from '../workspace.js';
 import { placeNear } from './acledImport.js';
 import { ownIds, uuidIn } from './ids.js';
 import { fromCodePoints } from './offsets.js';
-import { applyEntityDetails, asArray, codeReadEvent, geonamesIn, importReport, placeByLabel, qidIn, type EntityDetails, type Json } from './importCommon.js';
+import { addMissingEvidence, addMissingRelationEvidence, applyEntityDetails, asArray, codeReadEvent, geonamesIn, importReport, placeByLabel, qidIn, type EntityDetails, type Json } from './importCommon.js';
 
 /**
  * STIX 2.1 bundles, ours and other tools': identity, threat-actor and location objects become
@@ -38,8 +38,9 @@ export function importStix(ws: Workspace, json: unknown): ExchangeImportResult {
   };
   const label = (o: Json, i: number) => `Object ${i + 1} (${String(o.type)}${typeof o.name === 'string' ? ` “${o.name.slice(0, 60)}”` : ''})`;
   const { articleOf, quotesFor } = quotesIn(ws, objects);
-  // The evidence notes whose quotes were put back on a record made here.
+  // The evidence notes whose quotes were put back on a record made or found here, and how many quotes a record found here lacked.
   const placed = new Set<string>();
+  let merged = 0;
   const quotesOf = (o: Json) => {
     const quotes = quotesFor.get(String(o.id)) ?? [];
     for (const q of quotes) placed.add(q.noteId);
@@ -59,6 +60,7 @@ export function importStix(ws: Workspace, json: unknown): ExchangeImportResult {
     const notes = objects.filter((o) => o.type === 'note' && !isObject(o.x_awb_event));
     for (const o of notes) if (!placed.has(String(o.id))) leftOut('note', 'not coded events, nor quotes of an article this workspace holds for a record made from this file');
     if (placed.size) note(`${plural(placed.size, 'quote')} of evidence found again in ${plural(new Set([...quotesFor.values()].flat().filter((q) => placed.has(q.noteId)).map((q) => q.articleId)).size, 'article')} of this workspace.`);
+    if (merged) note(`${plural(merged, 'quote')} of evidence added to relations and events this workspace already held.`);
     // Stamped last: every write this import makes to a record comes before it (see keptTime).
     const at = nowIso();
     for (const m of made) keepIdentity(ws.db, m.kind, m.id, { uuid: uuidIn(m.o.id)!, created: timestamp(m.o.created), modified: timestamp(m.o.modified) ?? timestamp(m.o.created), at });
@@ -148,6 +150,7 @@ export function importStix(ws: Workspace, json: unknown): ExchangeImportResult {
       ownRecord('relation', o) ??
       (ws.db.prepare('SELECT id FROM relation WHERE source_id = ? AND target_id = ? AND type = ? AND label IS ?').pluck().get(from, to, input.data.type, input.data.label) as number | undefined);
     if (same !== undefined) {
+      mergeRelationQuotes(same, o);
       result.matched++;
       return;
     }
@@ -155,8 +158,26 @@ export function importStix(ws: Workspace, json: unknown): ExchangeImportResult {
     result.created++;
   }
 
+  /**
+   * A relation this workspace already holds gets the file's quotes it lacks: the export of another
+   * workspace (or an earlier one of this, before a quote was removed) may back it where this one
+   * does not. The same span of the same article is the same quote, so importing twice adds nothing.
+   */
+  function mergeRelationQuotes(relationId: number, o: Json): void {
+    merged += addMissingRelationEvidence(ws, relationId, quotesOf(o).map(({ articleId, start, end }) => ({ articleId, start, end })));
+  }
+
+  /** An event this workspace already holds gets the file's quotes it lacks, field by field, as a relation does. */
+  function mergeEventQuotes(eventId: number, o: Json, i: number): void {
+    const { added, refused } = addMissingEvidence(ws, eventId, eventEvidence(quotesOf(o)));
+    merged += added;
+    for (const why of refused) note(`${label(o, i)}: a quote was not added to the event here: ${why}`);
+  }
+
   function importEvent(o: Json, i: number): void {
-    if (ownRecord('event', o) !== undefined) {
+    const existing = ownRecord('event', o);
+    if (existing !== undefined) {
+      mergeEventQuotes(existing, o, i);
       result.matched++;
       return;
     }
@@ -197,6 +218,8 @@ export function importStix(ws: Workspace, json: unknown): ExchangeImportResult {
     }, eventEvidence(quotesFor.get(String(o.id)) ?? []));
     if ('refused' in outcome) return skip(`${label(o, i)}: ${outcome.refused}`);
     if ('matched' in outcome) {
+      // The same event coded here already (another workspace's copy of it): its quotes join it.
+      mergeEventQuotes(outcome.matched, o, i);
       result.matched++;
       return;
     }
