@@ -80,8 +80,8 @@ export const placeLinkOf = (p: PlaceCandidate): PlaceLink => ({
   label: [p.name, p.admin1Name && (p.kind === 'city' || p.kind === 'admin2') ? p.admin1Name : null, p.country].filter(Boolean).join(', '),
   lat: p.lat,
   lon: p.lon,
-  // Admin areas and countries carry ids of our own, not GeoNames ids.
-  geonamesId: p.kind === 'city' ? p.id : null,
+  // Admin areas, countries (from 1,000,000,000) and airports (from 2,000,000,000) carry ids of our own, not GeoNames ids.
+  geonamesId: p.kind === 'city' && p.id < 1_000_000_000 ? p.id : null,
 });
 
 /** Country codes of placed entities, weighted by mentions: a gazetteer place's label ends with its code ("Kunduz, Kunduz, AF"). */

@@ -2,16 +2,22 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitReason } from '../../electron/contract/index.js';
 import { gazetteerFile } from '../../electron/paths.js';
+import { distanceKm } from '../../electron/services/gazetteer/build.js';
 import { Gazetteer } from '../../electron/services/gazetteer/gazetteer.js';
+import { resolveToponyms } from '../../electron/services/gazetteer/resolve.js';
 import { fixtures, repoRoot, testCore } from './helpers.js';
 
 /**
  * Places issue 13 found unlinked at extraction: "Dawlat Abad" (the gazetteer writes Dowlatabad),
- * "Bagram Airfield" (no airfield in the gazetteer) and "Hamid Karzai International Airport (HKIA)".
+ * "Bagram Airfield" and "Hamid Karzai International Airport (HKIA)" (the gazetteer had no airports).
  */
 const EVACUATION =
   'Evacuation flights resume\n\nKABUL, Afghanistan — Evacuation flights resumed on Monday at Hamid Karzai International Airport (HKIA) in Kabul, officials said. ' +
   'Crowds gathered at the gates of HKIA overnight, and troops at Bagram Airfield, north of the capital, were put on alert.';
+/** Made up: a town and the airfield named after it, an airport by a keyword and by its code, and an airfield OurAirports calls an airport. */
+const CURFEW =
+  'Curfew in Bagram\n\nCHARIKAR, Afghanistan — Shops in Bagram stayed shut on Tuesday after rockets hit Bagram Airfield overnight, police said. ' +
+  "A cargo plane that left Kabul's Hamid Karzai International Airport landed at Bagram Air Base an hour later; another flew from KBL to Kunduz Airfield.";
 
 const gazetteer = new Gazetteer(gazetteerFile(repoRoot));
 const t = testCore();
@@ -23,6 +29,7 @@ beforeAll(async () => {
     ['sample', { kind: 'paths', paths: [path.join(fixtures, 'kunduz-offensive.txt')] }],
     ['commandos', { kind: 'paths', paths: [path.join(fixtures, 'neardup', 'different-maimana-commandos.txt')] }],
     ['evacuation', { kind: 'text', text: EVACUATION }],
+    ['curfew', { kind: 'text', text: CURFEW }],
   ];
   for (const [name, source] of sources) {
     const report = await t.core.imports.importNow(source);
@@ -50,6 +57,16 @@ describe('names written with their words apart or together', () => {
     expect(gazetteer.lookupJoined('Al Bu')).toEqual([]);
   });
 
+  it("finds Dowlatabad district, not only its seat, by the seat's other spellings", () => {
+    for (const name of ['Dawlatabad', 'Daulatabad']) {
+      expect(gazetteer.lookup(name).filter((p) => p.kind === 'admin2').map((p) => `${p.name}, ${p.admin1Name}`), name).toEqual(expect.arrayContaining(['Dowlatābād, Faryab', 'Dowlatābād, Balkh']));
+    }
+    const text = 'Taliban fighters overran Dawlat Abad district of Faryab province on Sunday.';
+    const at = (name: string) => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, text: name });
+    const [dawlat] = resolveToponyms(text, [at('Dawlat Abad'), { ...at('Faryab'), wantsAdminArea: true }], gazetteer);
+    expect(dawlat![0]).toMatchObject({ name: 'Dowlatābād', kind: 'admin2', admin1Name: 'Faryab' });
+  });
+
   it('links "Dawlat Abad" in an article about Faryab to the Dowlatabad of Faryab', async () => {
     const [dawlat] = await mentionsOf('commandos', 'Dawlat Abad');
     expect(dawlat).toMatchObject({ type: 'place' });
@@ -62,27 +79,90 @@ describe('names written with their words apart or together', () => {
   });
 });
 
+describe("the gazetteer's airports (OurAirports)", () => {
+  it("finds an airport by its name, its keywords and as its town's airport, never by the town's name", () => {
+    const [oaix] = gazetteer.lookup('Bagram Airfield');
+    expect(oaix).toMatchObject({ name: 'Bagram Airfield', kind: 'city', feature: 'AIRB', country: 'AF', admin1Name: 'Parwan', population: 0, prominence: 100 });
+    expect(gazetteer.lookup('Bagram Air Base').map((p) => p.id)).toEqual([oaix!.id]);
+    expect(gazetteer.lookup('Hamid Karzai International Airport').map((p) => p.name)).toEqual(['Kabul International Airport']);
+    expect(gazetteer.lookup('Kunduz Airport').map((p) => [p.name, p.feature])).toEqual([['Kunduz Airport', 'AIRP']]);
+    // "Bagram" is the district, "Maimana" the town, "Kabul" the capital: no airport among them.
+    for (const town of ['Bagram', 'Maimana', 'Kabul', 'Kunduz', 'Konduz']) expect(gazetteer.lookup(town).filter((p) => p.id >= 2_000_000_000), town).toEqual([]);
+    expect(gazetteer.rank('Kabul', { countries: new Set(['AF']), near: [], wantsAdminArea: false })[0]).toMatchObject({ name: 'Kabul', feature: 'PPLC' });
+  });
+
+  it('finds an airport by its code only when it is written as one, and never by a code that spells a word', () => {
+    expect(gazetteer.lookupCode('KBL').map((p) => [p.name, p.municipality])).toEqual([['Kabul International Airport', 'Kabul']]);
+    expect(gazetteer.lookupCode('OAKB').map((p) => p.name)).toEqual(['Kabul International Airport']);
+    expect(gazetteer.lookupCode('Kbl')).toEqual([]);
+    expect(gazetteer.lookup('KBL')).toEqual([]);
+    // Guangzhou is CAN and Teresina THE in IATA's list; "its", "the" and "can" are words.
+    for (const word of ['CAN', 'THE', 'ITS', 'CIA']) expect(gazetteer.lookupCode(word), word).toEqual([]);
+    for (const word of ['the', 'its', 'can', 'The', 'Can']) expect(gazetteer.lookup(word).filter((p) => p.feature === 'AIRP' || p.feature === 'AIRB'), word).toEqual([]);
+    // The picker finds an airport by its code typed in either case.
+    expect(gazetteer.search('kbl', 3)[0]).toMatchObject({ name: 'Kabul International Airport' });
+  });
+
+  it("keeps every older place's id, so workspaces linked before the airports came keep their links", () => {
+    // The ids gazetteer version 7 gave them (all 228,688 older places were checked alike when version 8 was made).
+    expect(gazetteer.lookup('Kabul').filter((p) => p.kind === 'admin1').map((p) => p.id)).toEqual([1_000_000_031]);
+    expect(gazetteer.lookup('Bagram').map((p) => p.id)).toEqual([1_000_004_214]);
+    expect(gazetteer.lookup('Afghanistan').filter((p) => p.kind === 'country').map((p) => p.id)).toEqual([1_000_003_709]);
+  });
+
+  it("puts no airport among the basemap's town names", () => {
+    expect(gazetteer.basemapLabels().cities.some(([name]) => /Airport|Airfield/.test(String(name)))).toBe(false);
+  });
+});
+
 describe('air facilities and the acronyms an article gives places', () => {
-  it('places Bagram Airfield at Bagram, which it is named after, in the sample and in another article', async () => {
+  it('links Bagram Airfield to its own record in the sample and in another article', async () => {
     for (const article of ['sample', 'evacuation']) {
       const [airfield] = await mentionsOf(article, 'Bagram Airfield');
       expect(airfield).toMatchObject({ type: 'place' });
-      expect(why(airfield)).toBe('an air facility ("Airfield"), placed at Bagram, which it is named after');
-      expect(airfield!.place?.label).toBe('Bagrām, Parwan, AF');
+      expect(why(airfield)).toBe('an air facility ("Airfield"), in the gazetteer');
+      expect(airfield!.place?.label).toBe('Bagram Airfield, Parwan, AF');
     }
   });
 
-  it('places Hamid Karzai International Airport in Kabul, where the text puts it, and HKIA with it', async () => {
+  it("links Hamid Karzai International Airport to Kabul's airport by its other name, and HKIA with it", async () => {
     const [airport] = await mentionsOf('evacuation', 'Hamid Karzai International Airport');
     expect(airport).toMatchObject({ type: 'place' });
-    expect(why(airport)).toBe('an air facility ("Airport"), placed at Kabul, where the text puts it');
-    expect(airport!.place?.label).toBe('Kabul, Kabul, AF');
+    expect(why(airport)).toBe('an air facility ("Airport"), in the gazetteer');
+    expect(airport!.place?.label).toBe('Kabul International Airport, Kabul, AF');
+    const [kabul] = await mentionsOf('evacuation', 'Kabul');
+    expect(kabul!.entityId).not.toBe(airport!.entityId);
     const hkia = await mentionsOf('evacuation', 'HKIA');
     expect(hkia).toHaveLength(2);
     for (const m of hkia) {
       expect(m).toMatchObject({ type: 'place', entityId: airport!.entityId });
       expect(why(m)).toBe('stands for “Hamid Karzai International Airport”, as the article says');
     }
+  });
+
+  it('gives the town and the airfield named after it two entities and two map spots', async () => {
+    const town = await mentionsOf('curfew', 'Bagram');
+    const [airfield] = await mentionsOf('curfew', 'Bagram Airfield');
+    const [airBase] = await mentionsOf('curfew', 'Bagram Air Base');
+    expect(town.length).toBeGreaterThanOrEqual(1);
+    for (const m of town) expect(m.place?.label).toBe('Bagrām, Parwan, AF');
+    expect(airfield!.place?.label).toBe('Bagram Airfield, Parwan, AF');
+    expect(airBase!.entityId).toBe(airfield!.entityId);
+    expect(town[0]!.entityId).not.toBe(airfield!.entityId);
+    const [a, b] = await Promise.all([call('entities.get', { id: town[0]!.entityId! }), call('entities.get', { id: airfield!.entityId! })]);
+    // The district's point (the middle of its places) and OurAirports' point for the runway.
+    expect(distanceKm({ lat: a.lat!, lon: a.lon! }, { lat: b.lat!, lon: b.lon! })).toBeCloseTo(3.3, 0);
+    expect(b).toMatchObject({ name: 'Bagram Airfield', geonamesId: null });
+  });
+
+  it('links an airport written as its code, and an airfield to the airport of the town it is named after', async () => {
+    const [kbl] = await mentionsOf('curfew', 'KBL');
+    const [hkia] = await mentionsOf('curfew', 'Hamid Karzai International Airport');
+    expect(kbl).toMatchObject({ type: 'place', entityId: hkia!.entityId });
+    expect(why(kbl)).toBe('the code of Kabul International Airport');
+    const [kunduz] = await mentionsOf('curfew', 'Kunduz Airfield');
+    expect(why(kunduz)).toBe('an air facility ("Airfield"), the airport of Kunduz');
+    expect(kunduz!.place?.label).toBe('Kunduz Airport, Kunduz, AF');
   });
 
   it('places an air facility the analyst marks by hand as the extractor would: at the place it is named after', async () => {

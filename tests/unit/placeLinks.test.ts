@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Suggestion } from '../../electron/services/entities/extract.js';
-import { abbreviates, airFacility, linkAcronyms, placeAirFacilities, type PendingPlace } from '../../electron/services/entities/placeLinks.js';
+import { abbreviates, airFacility, facilityLookupName, linkAcronyms, placeAirFacilities, type PendingPlace } from '../../electron/services/entities/placeLinks.js';
 import type { Place } from '../../electron/services/gazetteer/gazetteer.js';
 
 /** A gazetteer that knows a few Afghan places by name. */
@@ -8,6 +8,7 @@ const KNOWN: Record<string, Place> = {
   bagram: { id: 1, name: 'Bagrām', kind: 'admin2', feature: 'ADM2', country: 'AF', admin1Name: 'Parwan', lat: 35.0, lon: 69.3, population: 0 },
   kabul: { id: 2, name: 'Kabul', kind: 'city', feature: 'PPLC', country: 'AF', admin1Name: 'Kabul', lat: 34.53, lon: 69.17, population: 4_434_550 },
   kandahar: { id: 3, name: 'Kandahār', kind: 'city', feature: 'PPLA', country: 'AF', admin1Name: 'Kandahar', lat: 31.61, lon: 65.71, population: 391_190 },
+  kunduz: { id: 4, name: 'Kunduz', kind: 'city', feature: 'PPLA', country: 'AF', admin1Name: 'Kunduz', lat: 36.73, lon: 68.86, population: 161_902 },
 };
 const gazetteer = { lookup: (name: string) => (KNOWN[name.toLowerCase()] ? [KNOWN[name.toLowerCase()]!] : []) };
 
@@ -73,6 +74,71 @@ describe('air facilities', () => {
     for (const reason of ['confirmed before in this workspace', 'an organisation, as the analyst marked it before in this workspace']) {
       const suggestions: Suggestion[] = [{ start: 0, end: 15, text: 'Bagram Airfield', type: 'organisation', confidence: 0.95, reason }];
       placeAirFacilities(text, suggestions, [], gazetteer);
+      expect(suggestions[0]!.type).toBe('organisation');
+    }
+  });
+});
+
+/** The same gazetteer with two airports, as the real one names them ("<town> Airport"), and their codes. */
+const airport = (id: number, name: string, country: string, lat: number, lon: number): Place => ({ id, name, kind: 'city', feature: 'AIRP', country, admin1Name: null, lat, lon, population: 0, prominence: 100 });
+const AIRPORTS: Record<string, Place> = {
+  'kabul airport': airport(10, 'Kabul International Airport', 'AF', 34.57, 69.21),
+  'kunduz airport': airport(11, 'Kunduz Airport', 'AF', 36.67, 68.91),
+  // A namesake far away: no airport of Kandahar, Afghanistan.
+  'kandahar airport': airport(12, 'Kandahar Airport', 'US', 40.0, -90.0),
+};
+const CODES: Record<string, Place & { municipality: string; foundAs: string }> = {
+  KBL: { ...AIRPORTS['kabul airport']!, municipality: 'Kabul', foundAs: 'Kabul International Airport' },
+  HTS: { ...airport(13, 'Tri-State Airport', 'US', 38.37, -82.56), municipality: 'Huntington', foundAs: 'Tri-State Airport' },
+};
+const withAirports = {
+  lookup: (name: string) => {
+    const key = name.toLowerCase();
+    return [...(KNOWN[key] ? [KNOWN[key]!] : []), ...(AIRPORTS[key] ? [AIRPORTS[key]!] : [])];
+  },
+  lookupCode: (code: string) => (CODES[code] ? [CODES[code]!] : []),
+};
+
+describe('airports the gazetteer knows', () => {
+  it('takes the airport of the town a facility is named after, when that airport is near a town of the name', () => {
+    expect(facilityLookupName('Kunduz Airfield', withAirports)).toEqual({ lookupName: 'Kunduz Airport', how: 'the airport of Kunduz' });
+    // Kandahar Airport is in the United States: the airfield named after Kandahar, Afghanistan is placed at the town.
+    expect(facilityLookupName('Kandahar Airfield', withAirports)).toEqual({ lookupName: 'Kandahar', how: 'placed at Kandahar, which it is named after' });
+    expect(facilityLookupName('Nowhere Airfield', withAirports)).toBeNull();
+  });
+
+  it("takes the airport of the town the text puts a facility in, not of the town it is near", () => {
+    const inKabul = 'Crowds gathered at Ahmad Shah Massoud Airport in Kabul on Monday.';
+    const nearKabul = 'Jets left Ahmad Shah Massoud Airfield near Kabul on Monday.';
+    for (const [text, name, lookupName, reason] of [
+      [inKabul, 'Ahmad Shah Massoud Airport', 'Kabul Airport', 'an air facility ("Airport"), the airport of Kabul, where the text puts it'],
+      [nearKabul, 'Ahmad Shah Massoud Airfield', 'Kabul', 'an air facility ("Airfield"), placed at Kabul, where the text puts it'],
+    ] as const) {
+      const suggestions = suggest(text, [[name, 'organisation'], ['Kabul', 'place']]);
+      const pending = pendingOf(suggestions);
+      placeAirFacilities(text, suggestions, pending, withAirports);
+      expect(pending.find((p) => p.s.text === name)).toMatchObject({ lookupName, s: { type: 'place', reason } });
+    }
+  });
+
+  it('links a code written alone when the article names the town its airport serves', () => {
+    const text = 'A cargo plane flew from KBL on Monday, officials in Kabul said.';
+    const suggestions = suggest(text, [['KBL', 'organisation'], ['Kabul', 'place']]);
+    const pending = pendingOf(suggestions);
+    placeAirFacilities(text, suggestions, pending, withAirports);
+    expect(pending.find((p) => p.s.text === 'KBL')).toMatchObject({ lookupName: 'Kabul International Airport', s: { type: 'place', reason: 'the code of Kabul International Airport' } });
+  });
+
+  it("leaves a code alone when the article does not name the airport's town, or when it is an organisation's name", () => {
+    for (const [text, names] of [
+      ['Flights from KBL resumed on Monday.', [['KBL', 'organisation']]],
+      // HTS is Huntington's airport in IATA's list, and Hayat Tahrir al-Sham in news from Syria.
+      ['HTS fighters entered Huntington Street in Idlib.', [['HTS', 'organisation']]],
+    ] as [string, [string, Suggestion['type']][]][]) {
+      const suggestions = suggest(text, names);
+      const pending: PendingPlace[] = [];
+      placeAirFacilities(text, suggestions, pending, withAirports);
+      expect(pending).toEqual([]);
       expect(suggestions[0]!.type).toBe('organisation');
     }
   });

@@ -6,7 +6,7 @@ import { UserError } from '../errors.js';
 import type { Gazetteer, Place } from '../gazetteer/gazetteer.js';
 import { nameKey } from '../gazetteer/normalise.js';
 import { resolveToponyms } from '../gazetteer/resolve.js';
-import { airFacility } from './placeLinks.js';
+import { facilityLookupName } from './placeLinks.js';
 import { readArticles, type ArticleToRead, type ReadResult } from './readArticles.js';
 import { suggestionModel, withModelLabel } from './tagger/learner.js';
 
@@ -352,9 +352,8 @@ export class EntityService {
   private placeCandidates(articleId: number, body: string, start: number, end: number): PlaceCandidate[] {
     const others = this.mentions.forArticle(articleId).filter((m) => m.type === 'place' && m.status !== 'rejected' && (m.end <= start || m.start >= end));
     const text = body.slice(start, end);
-    // An air facility marked by hand is placed as the extractor places one: at the place it is named after.
-    const facility = airFacility(text);
-    const lookupName = facility && !this.gazetteer().lookup(text).length ? facility.namedAfter : undefined;
+    // An air facility marked by hand is placed as the extractor places one: at its own record, else the airport or place it is named after.
+    const lookupName = this.gazetteer().lookup(text).length ? undefined : facilityLookupName(text, this.gazetteer())?.lookupName;
     const spans = [...others.map((m) => ({ start: m.start, end: m.end, text: m.quote })), { start, end, text, lookupName }];
     return resolveToponyms(body, spans, this.gazetteer()).at(-1)!.slice(0, 5).map(toCandidate);
   }

