@@ -21,6 +21,8 @@ export const PlaceCandidate = z.object({
   lon: z.number(),
   population: z.number(),
   score: z.number().optional(),
+  /** An airport or air base: a point like a town ('city'), but the analyst must not read it as one. */
+  facility: z.enum(['airport', 'air base']).optional(),
 });
 export type PlaceCandidate = z.infer<typeof PlaceCandidate>;
 

@@ -21,9 +21,9 @@ export function wordEdge(text: string, from: number, direction: 1 | -1): number 
   return i;
 }
 
-/** "district/county · Faryab · AF · pop. 8,942": what tells two places of one name apart. */
+/** "district/county · Faryab · AF · pop. 8,942", "air base · Parwan · AF": what tells two places of one name apart. */
 export function describePlace(c: PlaceCandidate): string {
-  const kind = c.kind === 'admin1' ? 'province/state' : c.kind === 'admin2' ? 'district/county' : c.kind === 'custom' ? 'custom place' : c.kind;
+  const kind = c.facility ?? (c.kind === 'admin1' ? 'province/state' : c.kind === 'admin2' ? 'district/county' : c.kind === 'custom' ? 'custom place' : c.kind);
   return [kind, c.admin1Name, c.country, c.population ? `pop. ${c.population.toLocaleString('en')}` : null].filter(Boolean).join(' · ');
 }
 

@@ -156,6 +156,9 @@ describe('the entity registry', () => {
     const found = await call('places.search', { text: 'Bagram' });
     expect(found[0]).toMatchObject({ name: 'Bagram Airfield', kind: 'custom' });
     expect(found.some((p) => p.kind === 'city' && p.country === 'AF')).toBe(true);
+    // The airfield's gazetteer record says what it is, so the picker does not call it a town.
+    expect((await call('places.search', { text: 'Bagram Airfield' })).find((p) => p.kind === 'city')).toMatchObject({ name: 'Bagram Airfield', facility: 'air base' });
+    expect((await call('places.search', { text: 'Kunduz' })).find((p) => p.name === 'Kunduz' && p.kind === 'city')?.facility).toBeUndefined();
 
     const kunduz = (await call('entities.page', { query: { search: 'kunduz', types: ['place'] }, startRow: 0, endRow: 5 })).rows.find((r) => r.name === 'Kunduz')!;
     const province = (await call('places.search', { text: 'Kunduz' })).find((p) => p.kind === 'admin1')!;

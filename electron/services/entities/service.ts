@@ -15,7 +15,9 @@ export const EXTRACTOR_VERSION = 2;
 /** More suggestions than this in one article cannot be reviewed by a person. */
 export const MAX_SUGGESTIONS = 5_000;
 
-const toCandidate = (p: Omit<Place, 'feature'> & { score?: number }): PlaceCandidate => ({
+const FACILITIES: Record<string, PlaceCandidate['facility']> = { AIRP: 'airport', AIRB: 'air base' };
+
+const toCandidate = (p: Omit<Place, 'feature'> & { feature?: string | null; score?: number }): PlaceCandidate => ({
   id: p.id,
   name: p.name,
   kind: p.kind,
@@ -25,6 +27,7 @@ const toCandidate = (p: Omit<Place, 'feature'> & { score?: number }): PlaceCandi
   lon: p.lon,
   population: p.population,
   ...(p.score === undefined ? {} : { score: Math.round(p.score * 100) / 100 }),
+  ...(p.feature && FACILITIES[p.feature] ? { facility: FACILITIES[p.feature] } : {}),
 });
 
 /** Suggestions, the analyst's review of them, and the links from mentions to entities. */
