@@ -3,6 +3,7 @@ import { EVENT_FIELDS, type EVENT_FILTER_KINDS, type EventField, type EventInput
 import type { ColumnFilter } from '../electron/contract/articles.js';
 import { columnFilterSql } from './articles.js';
 import { recordChange } from './changes.js';
+import { EventCopies } from './eventCopies.js';
 import { nowIso, writeTransaction, type Db } from './open.js';
 import { spanColumns } from './spans.js';
 import { searchClause } from './tableSearch.js';
@@ -345,7 +346,7 @@ export class EventsRepository {
       for (const { eventId, ...rest } of rows) map.set(eventId, [...(map.get(eventId) ?? []), rest]);
       return map;
     };
-    return { evidence: group(evidence), associates: group(associates) };
+    return { evidence: group(evidence), associates: group(associates), copies: EventCopies.read(this.db, ids) };
   }
 
   /**
@@ -354,10 +355,13 @@ export class EventsRepository {
    * integers print faster and travel smaller than SQLite's 15-digit reals (41 vs 49 ms, 2.8 vs 5 MB
    * for 100,000 events).
    */
-  points(query: EventQuery): string {
+  points(query: EventQuery, everyCopy = false): string {
     const { where, params } = this.where(query);
+    // One symbol for an event coded again from another copy of its story, unless every copy counts.
+    const repeats = everyCopy ? [] : this.repeatsIn(query);
+    if (repeats.length) params.push(JSON.stringify(repeats));
     const types = EVENT_TYPE_NAMES.map((t, i) => `WHEN '${t.replaceAll("'", "''")}' THEN ${i}`).join(' ');
-    const placed = where ? `${where} AND ev.lat IS NOT NULL` : 'WHERE ev.lat IS NOT NULL';
+    const placed = `${where ? `${where} AND` : 'WHERE'} ev.lat IS NOT NULL${repeats.length ? ' AND ev.id NOT IN (SELECT value FROM json_each(?))' : ''}`;
     return (
       (this.db
         .prepare(
@@ -369,12 +373,30 @@ export class EventsRepository {
     );
   }
 
-  perDay(): { date: string; count: number; fatalities: number }[] {
-    return this.db.prepare('SELECT event_date AS date, count(*) AS count, sum(fatalities) AS fatalities FROM event GROUP BY event_date ORDER BY event_date').all() as {
-      date: string;
-      count: number;
-      fatalities: number;
-    }[];
+  /** Events and fatalities per day, for the timeline: an event coded again from another copy of its story counts once, unless every copy counts. */
+  perDay(everyCopy = false): { date: string; count: number; fatalities: number }[] {
+    const repeats = everyCopy ? [] : this.repeatsIn(null);
+    return this.db
+      .prepare(
+        'SELECT event_date AS date, count(*) AS count, sum(fatalities) AS fatalities FROM event WHERE id NOT IN (SELECT value FROM json_each(?)) GROUP BY event_date ORDER BY event_date',
+      )
+      .all(JSON.stringify(repeats)) as { date: string; count: number; fatalities: number }[];
+  }
+
+  /**
+   * The events of a query that do not count because another event of the query is the same event
+   * coded from another copy of its story (db/eventCopies.ts); null for the whole workspace.
+   */
+  repeatsIn(query: EventQuery | null): number[] {
+    const copies = EventCopies.read(this.db);
+    const members = copies.members();
+    if (members.length === 0) return [];
+    const { where, params } = query ? this.where(query) : { where: '', params: [] };
+    const inScope = this.db
+      .prepare(`SELECT ev.id, ev.fatalities FROM event ev ${where ? `${where} AND` : 'WHERE'} ev.id IN (SELECT value FROM json_each(?))`)
+      .all(...params, JSON.stringify(members)) as { id: number; fatalities: number }[];
+    const counted = copies.counted(inScope);
+    return inScope.filter((e) => !counted.has(e.id)).map((e) => e.id);
   }
 
   private where(query: EventQuery): { where: string; params: unknown[] } {
@@ -436,6 +458,8 @@ export class EventsRepository {
       notes: r.notes,
       tags: JSON.parse(r.tags) as string[],
       evidence,
+      alsoCodedAs: related.copies.alsoCodedAs(r.id),
+      counted: related.copies.countsInWorkspace(r.id),
       unsupported: EVENT_FIELDS.filter((f: EventField) => {
         if (supported.has(f)) return false;
         if (f === 'actor2') return r.actor2_id !== null;

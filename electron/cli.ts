@@ -331,6 +331,9 @@ async function main(argv: string[]): Promise<number> {
                 lon: e.lon,
                 evidence: e.evidence.map((x) => ({ field: x.field, quote: x.quote, article: x.articleTitle })),
                 unsupported: e.unsupported,
+                // The same event coded from another copy of its story: a count of events counts it once.
+                counted: e.counted,
+                alsoCodedAs: e.alsoCodedAs,
               }),
             );
           }

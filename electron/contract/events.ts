@@ -73,6 +73,13 @@ export const EventRecord = z.object({
   evidence: z.array(Evidence),
   /** Fields with no quote behind them. */
   unsupported: z.array(EventField),
+  /**
+   * The events that are this one coded again from another copy of its story (same sub-event type,
+   * date, location and actors; see db/eventCopies.ts): counted once with it. Empty for most events.
+   */
+  alsoCodedAs: z.array(z.number()),
+  /** Whether this event counts in totals, the timeline and the map: false for the one of such a group that does not. */
+  counted: z.boolean(),
 });
 export type EventRecord = z.infer<typeof EventRecord>;
 

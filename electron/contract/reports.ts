@@ -27,7 +27,8 @@ export const ReportSpec = z.object({
   sections: z.array(z.enum(REPORT_SECTIONS)).default([...REPORT_SECTIONS]),
   /**
    * Count every copy of a story (wire copies, updates: see db/stories.ts) in the source counts,
-   * mentions and quotes. By default a story told by several articles counts once.
+   * mentions and quotes, and an event coded again from another copy (db/eventCopies.ts) in the
+   * events, fatalities and timeline. By default a story told by several articles counts once.
    */
   everyCopy: z.boolean().default(false),
   /** The map as the analyst sees it (a PNG data URL from the map view); drawn from the data when absent. */

@@ -15,6 +15,16 @@ const text = { filter: 'agTextColumnFilter', filterParams: oneCondition } as con
 const number = { filter: 'agNumberColumnFilter', filterParams: oneCondition } as const;
 const date = { filter: 'agDateColumnFilter', filterParams: { ...oneCondition, inRangeInclusive: true } } as const;
 
+/**
+ * The cue on an event coded again from another copy of its story (same type, date, place and
+ * actors): the table lists both as coded, and says which one the totals, the timeline and the map count.
+ */
+function copiesCue(e: EventRecord | undefined): string {
+  if (!e?.alsoCodedAs.length) return '';
+  const others = `${e.alsoCodedAs.length === 1 ? 'event' : 'events'} ${e.alsoCodedAs.join(', ')}`;
+  return e.counted ? `also coded from a copy of this story (${others}): counted once, here` : `also coded from a copy of this story: counted once, with ${others}`;
+}
+
 const columns: ColDef<EventRecord>[] = [
   { field: 'date', headerName: 'Date', width: 115, valueFormatter: (p) => showDate(p.value as string | null), ...editable, ...date },
   { field: 'timePrecision', headerName: 'Time prec.', width: 95, sortable: false, ...editable, cellEditor: 'agSelectCellEditor', cellEditorParams: { values: PRECISIONS }, valueParser: toNumber, ...number },
@@ -32,6 +42,7 @@ const columns: ColDef<EventRecord>[] = [
     sortable: false,
     valueGetter: (p) => (p.data ? (p.data.unsupported.length ? plural(p.data.unsupported.length, 'field without', 'fields without') : 'every field') : ''),
   },
+  { colId: 'copies', headerName: 'Copies of its story', width: 190, sortable: false, valueGetter: (p) => copiesCue(p.data), tooltipValueGetter: (p) => copiesCue(p.data) || null },
   { field: 'notes', headerName: 'Notes', flex: 1, sortable: false, ...editable, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, valueParser: (p) => (p.newValue ? String(p.newValue) : null), ...text },
 ];
 

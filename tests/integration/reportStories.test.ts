@@ -60,14 +60,17 @@ describe('a report counts a story once unless the analyst says otherwise', () =>
 
   it('by default: two source stories, the copies’ shared quote once, the mentions of one story once, and says so', async () => {
     const { html, events } = await call('reports.preview', { spec });
-    expect(events).toBe(3);
+    // The same clash coded from both copies is one event (see eventCopies.test.ts).
+    expect(events).toBe(2);
     expect(html).toContain('<div><strong>2</strong>source stories</div>');
-    expect(html).toContain('Copies of a story (wire copies, updates) are counted once in sources, mentions and quotes: 2 stories told by 3 articles.');
+    expect(html).toContain(
+      'Copies of a story (wire copies, updates) are counted once in events, fatalities, sources, mentions and quotes: 2 stories told by 3 articles; 1 event coded again from another copy is listed but not counted again.',
+    );
     const shown = quotes(html);
     expect(shown.filter((q) => q.includes(clash))).toEqual([expect.stringContaining(', also in 1 other copy (')]);
     // The council report's quote is in the wire story too, but that is another story: it is quoted on its own.
     expect(shown.filter((q) => q.includes(bullets))).toHaveLength(1);
-    expect(html).toMatch(/<tr><td>Taliban<\/td><td>organisation<\/td><td class="num">3<\/td><td class="num">2<\/td><\/tr>/);
+    expect(html).toMatch(/<tr><td>Taliban<\/td><td>organisation<\/td><td class="num">2<\/td><td class="num">2<\/td><\/tr>/);
   });
 
   it('counts every copy when asked, and says so', async () => {
@@ -84,7 +87,9 @@ describe('a report counts a story once unless the analyst says otherwise', () =>
     const dir = tempDir('awb-report-stories-');
     const md = fs.readFileSync((await call('reports.save', { spec, format: 'md', path: path.join(dir, 'r.md') })).path, 'utf8');
     expect(md).toContain('· 2 source stories');
-    expect(md).toContain('*Copies of a story (wire copies, updates) are counted once in sources, mentions and quotes: 2 stories told by 3 articles.*');
+    expect(md).toContain(
+      '*Copies of a story (wire copies, updates) are counted once in events, fatalities, sources, mentions and quotes: 2 stories told by 3 articles; 1 event coded again from another copy is listed but not counted again.*',
+    );
     expect(md).toMatch(/, also in 1 other copy\*/);
     const every = fs.readFileSync((await call('reports.save', { spec: { ...spec, everyCopy: true }, format: 'md', path: path.join(dir, 'every.md') })).path, 'utf8');
     expect(every).toContain('· 3 source articles');

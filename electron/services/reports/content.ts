@@ -1,6 +1,7 @@
 import { pageAt, pageStartsOf } from '../../../db/documents.js';
 import { eventsEvidencedBy } from '../../../db/articleScope.js';
 import { ArticlesRepository } from '../../../db/articles.js';
+import { EventCopies } from '../../../db/eventCopies.js';
 import { EventsRepository } from '../../../db/events.js';
 import type { Db } from '../../../db/open.js';
 import { EventQuery, type EventRecord } from '../../contract/events.js';
@@ -16,7 +17,12 @@ export interface ReportContent {
   spec: ReportSpec;
   generated: string;
   events: EventRecord[];
+  /** Events in scope, every one the table lists (the report lists the first REPORT_EVENT_ROWS). */
+  eventRows: number;
+  /** Events counted: an event coded again from another copy of its story (db/eventCopies.ts) counts once, unless every copy counts. */
   totalEvents: number;
+  /** Events listed but not counted again: the same event coded from another copy of its story (empty when every copy counts). */
+  notCounted: Set<number>;
   totalFatalities: number;
   perDay: { date: string; count: number; fatalities: number }[];
   entities: { id: number; name: string; type: string; events: number; mentions: number }[];
@@ -54,8 +60,13 @@ export function sourceCount(c: ReportContent): { n: number; noun: string } {
 export function copiesNote(c: ReportContent): string {
   return c.spec.everyCopy
     ? `Every copy of a story is counted (wire copies, updates): ${plural(c.articles, 'article')} telling ${plural(c.stories, 'story', 'stories')}.`
-    : `Copies of a story (wire copies, updates) are counted once in sources, mentions and quotes: ${plural(c.stories, 'story', 'stories')} told by ${plural(c.articles, 'article')}.`;
+    : `Copies of a story (wire copies, updates) are counted once in events, fatalities, sources, mentions and quotes: ${plural(c.stories, 'story', 'stories')} told by ${plural(c.articles, 'article')}${
+        c.eventRows > c.totalEvents ? `; ${plural(c.eventRows - c.totalEvents, 'event')} coded again from another copy ${c.eventRows - c.totalEvents === 1 ? 'is' : 'are'} listed but not counted again` : ''
+      }.`;
 }
+
+/** The words beside an event listed but not counted again, as every format prints them under its type. */
+export const notCountedNote = (c: ReportContent, e: EventRecord): string => (c.notCounted.has(e.id) ? 'also coded from another copy of its story: not counted again' : '');
 
 /** ", also in 2 other copies": after a quote's citation, where copies of its story say the same. */
 export const alsoInCopies = (q: ReportContent['quotes'][number]): string => (q.otherCopies ? `, also in ${plural(q.otherCopies, 'other copy', 'other copies')}` : '');
@@ -76,6 +87,9 @@ export function readReportContent(db: Db, spec: ReportSpec): ReportContent {
     // Totals over every event in scope, not only the rows listed.
     const all: EventRecord[] = [...first.rows];
     for (let start = REPORT_EVENT_ROWS; start < first.total; start += 5000) all.push(...repo.page(query, start, start + 5000).rows);
+    // The same event coded from two copies of one story is one event in every figure, with the higher toll.
+    const counted = spec.everyCopy ? null : EventCopies.read(db, all.map((e) => e.id)).counted(all);
+    const countedEvents = counted ? all.filter((e) => counted.has(e.id)) : all;
     const perDayMap = new Map<string, { count: number; fatalities: number }>();
     const actors = new Map<number, { id: number; name: string; type: string; events: number; mentions: number }>();
     const touch = (id: number | undefined, name: string | undefined, type: string) => {
@@ -84,7 +98,7 @@ export function readReportContent(db: Db, spec: ReportSpec): ReportContent {
       a.events++;
       actors.set(id, a);
     };
-    for (const e of all) {
+    for (const e of countedEvents) {
       const d = perDayMap.get(e.date) ?? { count: 0, fatalities: 0 };
       d.count++;
       d.fatalities += e.fatalities;
@@ -166,8 +180,10 @@ export function readReportContent(db: Db, spec: ReportSpec): ReportContent {
       spec,
       generated: new Date().toISOString(),
       events: first.rows,
-      totalEvents: first.total,
-      totalFatalities: all.reduce((n, e) => n + e.fatalities, 0),
+      eventRows: first.total,
+      totalEvents: countedEvents.length,
+      notCounted: new Set(counted ? all.filter((e) => !counted.has(e.id)).map((e) => e.id) : []),
+      totalFatalities: countedEvents.reduce((n, e) => n + e.fatalities, 0),
       perDay: [...perDayMap].map(([date, v]) => ({ date, ...v })).sort((a, b) => a.date.localeCompare(b.date)),
       entities: [...actors.values()].sort((a, b) => b.events - a.events || a.name.localeCompare(b.name)).slice(0, 100),
       quotes,

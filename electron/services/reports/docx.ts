@@ -16,7 +16,7 @@ import {
   WidthType,
 } from 'docx';
 import { ACTOR_TYPES, type ActorType } from '../../contract/acled.js';
-import { alsoInCopies, copiesNote, sourceCount, type ReportContent } from './content.js';
+import { alsoInCopies, copiesNote, notCountedNote, sourceCount, type ReportContent } from './content.js';
 import { timelinePng } from './figures.js';
 import { plural } from '../../contract/plural.js';
 
@@ -81,11 +81,11 @@ export async function reportDocx(c: ReportContent): Promise<Buffer> {
     body.push(
       table(
         ['Date', 'Event type', 'Actor 1', 'Actor 2', 'Location', 'Fatalities'],
-        c.events.map((e) => [e.date, e.subEventType, actor(e.actor1), actor(e.actor2), [e.location?.name, e.admin1].filter(Boolean).join(', ') || '—', String(e.fatalities)]),
+        c.events.map((e) => [e.date, notCountedNote(c, e) ? `${e.subEventType} (${notCountedNote(c, e)})` : e.subEventType, actor(e.actor1), actor(e.actor2), [e.location?.name, e.admin1].filter(Boolean).join(', ') || '—', String(e.fatalities)]),
         [12, 22, 20, 20, 18, 8],
       ),
     );
-    if (c.totalEvents > c.events.length) body.push(para(`The first ${c.events.length} of ${c.totalEvents} events are listed; the data exports hold them all.`));
+    if (c.eventRows > c.events.length) body.push(para(`The first ${c.events.length} of ${c.eventRows} events are listed; the data exports hold them all.`));
   }
   const timeline = has('timeline') ? timelinePng(c.perDay) : null;
   if (timeline) {

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ACTOR_TYPES, GEO_PRECISION, type ActorType } from '../../contract/acled.js';
 import { xml as esc } from '../exports/xml.js';
-import { alsoInCopies, copiesNote, sourceCount, type ReportContent } from './content.js';
+import { alsoInCopies, copiesNote, notCountedNote, sourceCount, type ReportContent } from './content.js';
 import { describeReportScope } from '../../contract/reports.js';
 import { emojiFontFaces } from './emojiFont.js';
 import { mapSvg, timelineSvg } from './figures.js';
@@ -66,12 +66,12 @@ export function reportHtml(c: ReportContent): string {
       ${c.events
         .map(
           (e) =>
-            `<tr><td class="nowrap">${e.date}${e.timePrecision > 1 ? ` <span class="muted">±${e.timePrecision === 2 ? 'week' : 'month'}</span>` : ''}</td><td>${esc(e.subEventType)}<div class="muted">${esc(e.eventType)}</div></td>` +
+            `<tr><td class="nowrap">${e.date}${e.timePrecision > 1 ? ` <span class="muted">±${e.timePrecision === 2 ? 'week' : 'month'}</span>` : ''}</td><td>${esc(e.subEventType)}<div class="muted">${esc(e.eventType)}</div>${notCountedNote(c, e) ? `<div class="muted">${esc(notCountedNote(c, e))}</div>` : ''}</td>` +
             `<td>${actor(e.actor1)}</td><td>${actor(e.actor2)}</td><td>${esc(e.location?.name ?? '—')}${e.admin1 ? `, ${esc(e.admin1)}` : ''}<div class="muted">${esc(GEO_PRECISION[e.geoPrecision as 1 | 2 | 3] ?? '')}</div></td><td class="num">${e.fatalities}</td></tr>`,
         )
         .join('')}
       </tbody></table>
-      ${c.totalEvents > c.events.length ? `<p class="muted">The first ${c.events.length} of ${c.totalEvents} events are listed; the data exports hold them all.</p>` : ''}</section>`
+      ${c.eventRows > c.events.length ? `<p class="muted">The first ${c.events.length} of ${c.eventRows} events are listed; the data exports hold them all.</p>` : ''}</section>`
     : '';
   const entities = has('entities') && c.entities.length
     ? `<section><h2>Actors and places</h2><table class="entities"><thead><tr><th>Name</th><th>Kind</th><th>Events</th><th>Mentions</th></tr></thead><tbody>

@@ -1,5 +1,5 @@
 import { mdParagraphs, mdText } from '../exports/safeText.js';
-import { alsoInCopies, copiesNote, sourceCount, type ReportContent } from './content.js';
+import { alsoInCopies, copiesNote, notCountedNote, sourceCount, type ReportContent } from './content.js';
 import { plural } from '../../contract/plural.js';
 
 /** Cells are escaped one by one (mdText also escapes "|"), so no text can add or break a column. */
@@ -31,8 +31,8 @@ export function reportMarkdown(c: ReportContent, mapFile: string | null): string
   if (has('map') && mapFile) out.push('## Map', '', `![Map of the current view](${encodeURIComponent(mapFile)})`, '');
   if (has('events')) {
     out.push('## Events', '', rule(['Date', 'Event type', 'Actor 1', 'Actor 2', 'Location', 'Fatalities']), rule(['---', '---', '---', '---', '---', '---:']));
-    for (const e of c.events) out.push(row([e.date, e.subEventType, e.actor1?.name ?? '—', e.actor2?.name ?? '—', [e.location?.name, e.admin1].filter(Boolean).join(', ') || '—', e.fatalities]));
-    if (c.totalEvents > c.events.length) out.push('', `The first ${c.events.length} of ${c.totalEvents} events are listed; the data exports hold them all.`);
+    for (const e of c.events) out.push(row([e.date, notCountedNote(c, e) ? `${e.subEventType} (${notCountedNote(c, e)})` : e.subEventType, e.actor1?.name ?? '—', e.actor2?.name ?? '—', [e.location?.name, e.admin1].filter(Boolean).join(', ') || '—', e.fatalities]));
+    if (c.eventRows > c.events.length) out.push('', `The first ${c.events.length} of ${c.eventRows} events are listed; the data exports hold them all.`);
     out.push('');
   }
   if (has('entities') && c.entities.length) {
