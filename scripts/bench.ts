@@ -18,6 +18,7 @@ import { benchSuggestions } from './benchSuggestions.js';
 import { benchNearDuplicates } from './benchNearDuplicates.js';
 import { benchEncryption } from './benchEncryption.js';
 import { benchExportMemory } from './benchExportMemory.js';
+import { benchCrawl } from './benchCrawl.js';
 
 const root = appRoot();
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);
@@ -142,6 +143,7 @@ await benchEntities();
 await benchSuggestions((process.env.BENCH_SUGGEST_SIZES ?? '10000').split(',').map(Number).filter((n) => n > 0));
 await benchEncryption();
 await benchExportMemory();
+await benchCrawl();
 clearInterval(sampler);
 
 /** Entities: extraction rate, gazetteer, map data queries, and the map's first idle frame. */

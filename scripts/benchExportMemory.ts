@@ -22,7 +22,7 @@ const MB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
  * The process's resident memory, sampled every 5 ms on a thread of its own: the export's reads
  * run on the main thread without pause, and a sampler there would miss the peak they reach.
  */
-function rssSampler(): { peak: () => number; reset: () => void; stop: () => Promise<number> } {
+export function rssSampler(): { peak: () => number; reset: () => void; stop: () => Promise<number> } {
   const shared = new Float64Array(new SharedArrayBuffer(8));
   const worker = new Worker(
     `const { workerData } = require('node:worker_threads');

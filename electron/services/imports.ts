@@ -5,17 +5,26 @@ import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { importableExtension, MAX_FILE_BYTES, maxBytesFor, type ImportOutcome, type ImportReport, type ImportSource } from '../contract/imports.js';
 import { articleFromText, Refusal, type NewArticle, type ParsedDocument } from './extract/article.js';
-import { ParsePool, type ReadingProgress } from './extract/parsePool.js';
+import { CANCELLED, ParsePool, type ReadingProgress } from './extract/parsePool.js';
+import { isStreamed } from './extract/formats/index.js';
 import type { ReadingOptions } from './extract/formats/document.js';
 import { TimedSlices } from './timedSlices.js';
 import type { Workspace } from './workspace.js';
+
+/**
+ * What reading an item gives: its documents, or for a streamed file (a crawl's WARC of a gigabyte)
+ * chunks of them as they are read, stored as they come.
+ */
+type Loaded = Promise<ParsedDocument[]> | AsyncIterable<ParsedDocument[]>;
 
 /** One unit of work: a file on disk, bytes sent by the renderer, or pasted text; it may hold many documents. */
 interface ImportItem {
   name: string;
   /** Reads the item; a long file says how far it has got, and stops when the import is cancelled. */
-  load: (onProgress?: ReadingProgress, signal?: AbortSignal) => Promise<ParsedDocument[]>;
+  load: (onProgress?: ReadingProgress, signal?: AbortSignal) => Loaded;
 }
+
+const isStream = (loaded: Loaded): loaded is AsyncIterable<ParsedDocument[]> => Symbol.asyncIterator in loaded;
 
 /** The articles stored (or matched as duplicates) for one file's documents, so attachments can point at their message. */
 interface FileIds {
@@ -103,7 +112,7 @@ export class ImportService {
     };
     progress();
     // Files are read and parsed ahead of storing, so disk waits and parsing overlap with storing.
-    const loads: (Promise<ParsedDocument[]> | undefined)[] = [];
+    const loads: (Loaded | undefined)[] = [];
     // A long file (a 2,000-page PDF) reports its pages, so the progress bar moves while it is read.
     let lastReading = 0;
     const reading = (name: string) => (done: number, total: number, unit: string) => {
@@ -119,7 +128,7 @@ export class ImportService {
       const ahead = Math.round(Math.max(READ_AHEAD.min, Math.min(READ_AHEAD.max, READ_AHEAD.bytes / average)));
       for (let k = loads.length; k < Math.min(items.length, i + ahead); k++) {
         const load = items[k]!.load(reading(items[k]!.name), job.reading.signal);
-        load.catch(() => undefined);
+        if (!isStream(load)) load.catch(() => undefined);
         loads.push(load);
       }
     };
@@ -128,16 +137,16 @@ export class ImportService {
       prefetch(i);
       const index = job.report.outcomes.length;
       job.report.outcomes.push({ name: item.name, status: 'failed', message: 'Not processed', articleId: null });
-      try {
-        const documents = await loads[i]!;
-        if (job.report.reading?.name === item.name) job.report.reading = null;
-        if (documents.length === 0) throw new Refusal('No document was found in the file.');
-        // A file of many documents (a mailbox, a zip) lists each of them in the report, in place of the file.
-        job.report.outcomes.pop();
-        job.report.total += documents.length - 1;
-        const file: FileIds = { ids: [] };
-        for (const [d, document] of documents.entries()) {
+      const file: FileIds = { ids: [] };
+      /** Lists a file's documents in the report, in place of the file, and queues its articles for storing. */
+      const take = (documents: ParsedDocument[]) => {
+        if (documents.length === 0) return;
+        if (file.ids.length === 0) job.report.outcomes.pop();
+        job.report.total += documents.length - (file.ids.length === 0 ? 1 : 0);
+        for (const document of documents) {
+          const d = file.ids.length;
           const at = job.report.outcomes.length;
+          file.ids[d] = undefined;
           if ('failure' in document) {
             job.report.outcomes.push({ name: document.name, status: 'failed', message: document.failure, articleId: null });
             job.report.failed++;
@@ -150,14 +159,49 @@ export class ImportService {
           }
         }
         job.report.done += documents.length;
+      };
+      try {
+        const loaded = loads[i]!;
+        if (isStream(loaded)) {
+          // A crawl of a gigabyte: its pages are stored as they are read, in the same batches.
+          const others = items.length - i - 1;
+          const before = job.report.done;
+          for await (const chunk of loaded) {
+            take(chunk);
+            // Until its end, the file's count of documents is a guess from the part read so far.
+            const part = job.report.reading?.name === item.name && job.report.reading.total > 0 ? job.report.reading.done / job.report.reading.total : 0;
+            const found = job.report.done - before;
+            job.report.total = Math.max(job.report.done + 1, before + Math.round(found / Math.max(part, 0.01))) + others;
+            if (batch.length >= BATCH_ARTICLES || Date.now() - batchStarted > BATCH_MILLISECONDS) await flush();
+            if (job.cancelled) break;
+            if (Date.now() - yielded > YIELD_MILLISECONDS) {
+              await yieldToEventLoop();
+              yielded = Date.now();
+            }
+          }
+          if (job.cancelled) throw new Refusal(CANCELLED);
+          job.report.total = job.report.done + others;
+        } else {
+          const documents = await loaded;
+          take(documents);
+        }
+        if (job.report.reading?.name === item.name) job.report.reading = null;
+        if (file.ids.length === 0) throw new Refusal('No document was found in the file.');
       } catch (error) {
         // A file stopped by Cancel was not read: it is left out of the report, as the files after it are.
         if (job.cancelled) {
-          job.report.outcomes.pop();
+          if (file.ids.length === 0) job.report.outcomes.pop();
           job.report.reading = null;
           break;
         }
-        job.report.outcomes[index] = { name: item.name, status: 'failed', message: reason(error), articleId: null };
+        if (file.ids.length === 0) {
+          job.report.outcomes[index] = { name: item.name, status: 'failed', message: reason(error), articleId: null };
+        } else {
+          // A streamed file stopped part-way (a damaged record, a record over its time): what was read is kept.
+          job.report.outcomes.push({ name: `${item.name} › the rest of the file`, status: 'failed', message: `Not read: ${reason(error)}`, articleId: null });
+          job.report.total++;
+          job.report.reading = null;
+        }
         job.report.failed++;
         job.report.done++;
       }
@@ -278,6 +322,8 @@ async function expandPath(target: string, parser: ParsePool, reading: ReadingOpt
 }
 
 function fileItem(file: string, parser: ParsePool, reading: ReadingOptions): ImportItem {
+  // A crawl is read from disk a record at a time, whatever its size: no whole-file limit applies.
+  if (isStreamed(file)) return { name: file, load: (onProgress, signal) => parser.parseStream(file, file, onProgress, signal, reading) };
   return {
     name: file,
     load: async (onProgress, signal) => {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ImportOutcome, ImportReport } from '../../electron/contract/index.js';
-import { IMPORTABLE_EXTENSIONS, MAX_DOCUMENT_BYTES, MAX_FILE_BYTES, maxBytesFor } from '../../electron/contract/imports.js';
+import { IMPORTABLE_EXTENSIONS, MAX_DOCUMENT_BYTES, MAX_FILE_BYTES, importableExtension, maxBytesFor } from '../../electron/contract/imports.js';
 import { call, onCoreEvent } from '../api.js';
 import { importSummary } from '../text.js';
 import { useDialogFocus } from './dialogFocus.js';
@@ -66,7 +66,12 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
       const isArticle = maxBytesFor(f.name) === MAX_FILE_BYTES;
       const limit = isArticle ? maxFileBytes : MAX_DOCUMENT_BYTES;
       if (f.file.size > limit) {
-        refused.push({ name: f.name, status: 'failed', message: `The file is ${megabytes(f.file.size)}; ${isArticle ? 'articles' : 'documents'} over ${megabytes(limit)} are refused.`, articleId: null });
+        // The window sends a file's bytes; the command line reads a crawl from disk a record at a time, whatever its size.
+        const crawl = ['.warc', '.warc.gz'].includes(importableExtension(f.name) ?? '');
+        const message = crawl
+          ? `The crawl is ${megabytes(f.file.size)}; the window takes files up to ${megabytes(limit)}: import it with \`awb import --workspace FILE ${f.name}\`, which reads a crawl of any size.`
+          : `The file is ${megabytes(f.file.size)}; ${isArticle ? 'articles' : 'documents'} over ${megabytes(limit)} are refused.`;
+        refused.push({ name: f.name, status: 'failed', message, articleId: null });
       } else {
         try {
           payload.push({ name: f.name, base64: await readBase64(f.file) });

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { Refusal } from './decode.js';
-import { isFailure, type DocumentMeta, type SourceDocument } from './formats/document.js';
-import { documentsOf } from './formats/index.js';
+import { isFailure, type DocumentMeta, type FoundDocument, type SourceDocument } from './formats/document.js';
+import { documentStreamOf, documentsOf } from './formats/index.js';
 import { extractHtml } from './html.js';
 import { extractMarkdown } from './markdown.js';
 import { extractPlainText, withHeadline, wordCount, type ExtractedArticle } from './plainText.js';
@@ -167,14 +167,20 @@ export function articleFromDocument(doc: SourceDocument): NewArticle {
  * e-mail with attachments. A part that cannot be read is listed with its reason; the others are kept.
  */
 export async function documentsFromFile(name: string, bytes: Uint8Array): Promise<ParsedDocument[]> {
-  const found = await documentsOf(name, bytes);
-  return found.map((doc) => {
-    if (isFailure(doc)) return { name: doc.name, parentIndex: doc.parent, failure: doc.failure };
-    try {
-      return { name: doc.name, parentIndex: doc.parent, article: articleFromDocument(doc) };
-    } catch (error) {
-      if (!(error instanceof Refusal)) throw error;
-      return { name: doc.name, parentIndex: doc.parent, failure: error.message };
-    }
-  });
+  return (await documentsOf(name, bytes)).map(parsedOf);
+}
+
+/** The articles of a streamed file (a crawl's WARC, see isStreamed), each as soon as it is read. */
+export async function* documentsFromStream(name: string, chunks: AsyncIterable<Uint8Array>): AsyncGenerator<ParsedDocument> {
+  for await (const doc of documentStreamOf(name, chunks)) yield parsedOf(doc);
+}
+
+function parsedOf(doc: FoundDocument): ParsedDocument {
+  if (isFailure(doc)) return { name: doc.name, parentIndex: doc.parent, failure: doc.failure };
+  try {
+    return { name: doc.name, parentIndex: doc.parent, article: articleFromDocument(doc) };
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    return { name: doc.name, parentIndex: doc.parent, failure: error.message };
+  }
 }

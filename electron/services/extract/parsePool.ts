@@ -2,8 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { documentsFromFile, Refusal, type ParsedDocument } from './article.js';
+import { DocumentChannel } from './documentChannel.js';
 import { withReading, type ReadingOptions } from './formats/document.js';
 import { closeOcr } from './formats/ocr.js';
+import { MAX_PAGE_BYTES } from './formats/warc.js';
+import { readStreamedFile } from './streamedFile.js';
 
 /** How far a long file has been read: 120 of 2,000 pages. */
 export type ReadingProgress = (done: number, total: number, unit: string) => void;
@@ -13,7 +16,11 @@ export const CANCELLED = 'Cancelled while it was being read.';
 
 interface Pending {
   name: string;
-  bytes: Uint8Array;
+  /** The file's bytes; null for a streamed file (a crawl's WARC), read from `path` a record at a time. */
+  bytes: Uint8Array | null;
+  path: string | null;
+  /** Where a streamed file's documents go as they are read; null for a file read whole. */
+  channel: DocumentChannel | null;
   resolve: (documents: ParsedDocument[]) => void;
   reject: (error: Error) => void;
   onProgress?: ReadingProgress;
@@ -35,11 +42,14 @@ interface Slot {
 /**
  * How long one file may take: a base for any file plus time per megabyte (a 2,000-page PDF is
  * tens of megabytes). A file over it is refused and its worker replaced, so one bad file never
- * stalls an import.
+ * stalls an import. A streamed file (a crawl's WARC of a gigabyte) has no time of its own: each of
+ * its records gets the time of a file as large as the largest page it may hold, the clock starting
+ * again at every record read, and stopped while the import has not yet taken what was read.
  */
 export const PARSE_LIMITS = { baseMilliseconds: 120_000, millisecondsPerMegabyte: 3_000, heapMegabytes: 1536 };
 
-const timeFor = (bytes: Uint8Array) => PARSE_LIMITS.baseMilliseconds + (bytes.length / 1024 / 1024) * PARSE_LIMITS.millisecondsPerMegabyte;
+const timeFor = (p: Pending) =>
+  PARSE_LIMITS.baseMilliseconds + ((p.bytes ? p.bytes.length : MAX_PAGE_BYTES) / 1024 / 1024) * PARSE_LIMITS.millisecondsPerMegabyte;
 
 /**
  * File parsing (decoding, HTML clean-up, PDF and Word reading, metadata) in worker threads: on two
@@ -68,21 +78,27 @@ export class ParsePool {
       timer: null,
     };
     slot.worker.unref();
-    slot.worker.on('message', (m: { id: number; documents?: ParsedDocument[]; error?: string; refusal?: boolean; ready?: boolean; progress?: { done: number; total: number; unit: string } }) => {
+    slot.worker.on(
+      'message',
+      (m: { id: number; documents?: ParsedDocument[]; chunk?: ParsedDocument[]; error?: string; refusal?: boolean; ready?: boolean; progress?: { done: number; total: number; unit: string } }) => {
       if (m.ready) {
         slot.ready = true;
         return this.onReady.splice(0).forEach((f) => f(true));
       }
       const p = slot.pending.get(m.id);
       if (!p) return;
+      // A streamed file's reader is alive while it reads: its clock starts again at every record.
+      if (p.channel && (m.progress || m.chunk)) this.arm(slot);
       if (m.progress) return p.onProgress?.(m.progress.done, m.progress.total, m.progress.unit);
+      if (m.chunk) return p.channel!.push(m.chunk);
       slot.pending.delete(m.id);
       this.arm(slot);
       // An idle worker does not keep the process alive; a busy one does, until its answer comes.
       if (slot.pending.size === 0) slot.worker.unref();
       if (m.documents) p.resolve(m.documents);
       else p.reject(m.refusal ? new Refusal(m.error ?? 'Refused') : new Error(m.error));
-    });
+      },
+    );
     slot.worker.on('error', (error) => this.lost(slot, error));
     slot.worker.on('exit', (code) => code !== 0 && this.lost(slot, null));
     return slot;
@@ -93,13 +109,21 @@ export class ParsePool {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     const head = slot.pending.entries().next().value as [number, Pending] | undefined;
-    if (!head) return;
+    // A streamed file's reader waiting for the import to take what it read is not stalled.
+    if (!head || head[1].channel?.full) return;
     slot.timer = setTimeout(() => {
       const [id, p] = head;
       slot.pending.delete(id);
-      p.reject(new Refusal(`Reading the file took longer than ${Math.round(timeFor(p.bytes) / 1000)} s and was stopped (the file may be damaged or built to stall readers).`));
+      const seconds = Math.round(timeFor(p) / 1000);
+      p.reject(
+        new Refusal(
+          p.channel
+            ? `Reading one record of the file took longer than ${seconds} s and was stopped there (the file may be damaged or built to stall readers).`
+            : `Reading the file took longer than ${seconds} s and was stopped (the file may be damaged or built to stall readers).`,
+        ),
+      );
       this.replace(slot);
-    }, timeFor(head[1].bytes));
+    }, timeFor(head[1]));
     slot.timer.unref();
   }
 
@@ -159,6 +183,8 @@ export class ParsePool {
       const pending: Pending = {
         name,
         bytes,
+        path: null,
+        channel: null,
         resolve: (documents) => (pending.detach?.(), resolve(documents)),
         reject: (error) => (pending.detach?.(), reject(error)),
         onProgress,
@@ -167,6 +193,39 @@ export class ParsePool {
       };
       this.send(pending);
     });
+  }
+
+  /**
+   * The documents of a streamed file (a crawl's WARC, see isStreamed) in chunks as they are read
+   * from disk, a record at a time: the file is never held whole, and its reader waits while the
+   * import has not taken what it read. A failure after some chunks ends the iteration with its reason.
+   */
+  parseStream(name: string, path: string, onProgress?: ReadingProgress, signal?: AbortSignal, options: ReadingOptions = {}): AsyncIterable<ParsedDocument[]> {
+    const pending: Pending = {
+      name,
+      bytes: null,
+      path,
+      channel: null,
+      resolve: (documents) => (pending.detach?.(), channel.end(documents)),
+      reject: (error) => (pending.detach?.(), channel.fail(error)),
+      onProgress,
+      signal,
+      options,
+    };
+    const channel = new DocumentChannel(() => this.taken(pending));
+    pending.channel = channel;
+    if (signal?.aborted) channel.fail(new Refusal(CANCELLED));
+    else this.send(pending);
+    return channel;
+  }
+
+  /** The import took a chunk of a streamed file: its worker may read one more, and its clock runs again. */
+  private taken(pending: Pending): void {
+    const slot = this.workers.find((w) => [...w.pending.values()].includes(pending));
+    if (!slot) return;
+    const id = [...slot.pending].find(([, p]) => p === pending)![0];
+    slot.worker.postMessage({ ack: id });
+    if (slot.pending.keys().next().value === id) this.arm(slot);
   }
 
   private send(pending: Pending): void {
@@ -178,7 +237,7 @@ export class ParsePool {
     if (slot.pending.size === 0) slot.worker.ref();
     slot.pending.set(id, pending);
     if (slot.pending.size === 1) this.arm(slot);
-    slot.worker.postMessage({ id, name: pending.name, bytes: pending.bytes, options: pending.options });
+    slot.worker.postMessage({ id, name: pending.name, bytes: pending.bytes, path: pending.path, options: pending.options });
     pending.detach?.();
     const onAbort = () => this.cancel(id);
     pending.signal?.addEventListener('abort', onAbort, { once: true });
@@ -214,15 +273,25 @@ export class ParsePool {
    * Parsing on this thread cannot be stopped half-way, except the OCR engine: Cancel ends the file's
    * wait at once and stops the engine, whose unanswered page then leaves the file unread.
    */
-  private inline({ name, bytes, resolve, reject, signal, onProgress, options }: Pending): void {
+  private inline({ name, bytes, path, channel, resolve, reject, signal, onProgress, options }: Pending): void {
     if (signal?.aborted) return reject(new Refusal(CANCELLED));
     const cancel = () => {
       reject(new Refusal(CANCELLED));
       void closeOcr();
     };
     signal?.addEventListener('abort', cancel, { once: true });
-    withReading(onProgress, options, () => documentsFromFile(name, bytes))
+    const read = channel ? () => streamInto(channel, readStreamedFile(path!, name, onProgress ?? (() => undefined)), signal).then(() => []) : () => documentsFromFile(name, bytes!);
+    withReading(onProgress, options, read)
       .then(resolve, reject)
       .finally(() => signal?.removeEventListener('abort', cancel));
+  }
+}
+
+/** Hands a streamed file's chunks on as they are read, waiting while the import has not taken enough; stops at Cancel. */
+async function streamInto(channel: DocumentChannel, chunks: AsyncGenerator<ParsedDocument[]>, signal?: AbortSignal): Promise<void> {
+  for await (const chunk of chunks) {
+    if (signal?.aborted) return;
+    await channel.room();
+    channel.push(chunk);
   }
 }

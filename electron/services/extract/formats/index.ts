@@ -9,7 +9,7 @@ import { imageDocuments, tiffDocuments } from './ocr.js';
 import { odtDocuments } from './odt.js';
 import { pdfDocuments } from './pdf.js';
 import { rtfDocuments } from './rtf.js';
-import { warcDocuments } from './warc.js';
+import { warcDocuments, warcPages } from './warc.js';
 import { zipDocuments } from './zip.js';
 
 /** A zip in an e-mail in a zip is fine; deeper nesting is a trick, not a document. */
@@ -27,6 +27,20 @@ const TEXT_KINDS: Record<string, 'text' | 'markdown' | 'html'> = {
 function notImported(name: string): Refusal {
   const ext = path.extname(name).toLowerCase();
   return new Refusal(`Files of type "${ext || 'none'}" are not imported (use text, Markdown, HTML, PDF, Word, OpenDocument, RTF, e-mail, saved web pages, PNG, JPEG and TIFF scans or a zip of them).`);
+}
+
+/**
+ * Formats read from disk as a stream, a record at a time, so a file of any size is read in bounded
+ * memory and handed on as it is read: a crawler's WARC (a gigabyte is common).
+ */
+export function isStreamed(name: string): boolean {
+  const ext = importableExtension(name);
+  return ext === '.warc' || ext === '.warc.gz';
+}
+
+/** The documents of a streamed file (see isStreamed), as they are read from its bytes. */
+export function documentStreamOf(name: string, chunks: AsyncIterable<Uint8Array>): AsyncGenerator<FoundDocument> {
+  return warcPages(name, chunks);
 }
 
 /** Every document in a file, whatever its format; `name` is how the import report calls the file. */
