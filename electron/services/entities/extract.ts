@@ -66,19 +66,25 @@ interface Token {
 const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 const MAX_TEXT = 2_000_000;
 
+// Made once: a literal with \p{…} in the loop is rebuilt at every token in the bundles.
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+const OPENS_CAPITAL = /^\p{Lu}/u;
+const PARTICLE_CAPITAL = /^(?:al|el|ad|ash|as|at|ar|an|az|ul|bin|ibn|abu|abd)-\p{Lu}/u;
+const NOT_A_STOP_AFTER = /^(?:\p{Lu}|Mr|Mrs|Ms|Dr|Gen|Col|Lt|St|Sen|Rep|Gov|No|Jr|Sr)$/u;
+
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   let sentenceStart = true;
   for (const m of text.matchAll(TOKEN)) {
     const t = m[0];
-    const word = /[\p{L}\p{N}]/u.test(t);
+    const word = WORD_CHARACTER.test(t);
     const gap = text.slice(tokens.at(-1)?.end ?? 0, m.index);
     if (gap.includes('\n')) sentenceStart = true;
     // "al-Saleh", "bin-Laden", "el-Sisi": Arabic name particles before a capital start a name.
-    const cap = word && (/^\p{Lu}/u.test(t) || /^(?:al|el|ad|ash|as|at|ar|an|az|ul|bin|ibn|abu|abd)-\p{Lu}/u.test(t));
+    const cap = word && (OPENS_CAPITAL.test(t) || PARTICLE_CAPITAL.test(t));
     tokens.push({ text: t, start: m.index, end: m.index + t.length, word, cap, sentenceStart: word && sentenceStart });
     if (word) sentenceStart = false;
-    else if (/[.!?“"‘:;(–—]/.test(t) && !(t === '.' && /^(?:\p{Lu}|Mr|Mrs|Ms|Dr|Gen|Col|Lt|St|Sen|Rep|Gov|No|Jr|Sr)$/u.test(tokens.at(-2)?.text ?? ''))) sentenceStart = true;
+    else if (/[.!?“"‘:;(–—]/.test(t) && !(t === '.' && NOT_A_STOP_AFTER.test(tokens.at(-2)?.text ?? ''))) sentenceStart = true;
   }
   return tokens;
 }

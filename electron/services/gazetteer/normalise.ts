@@ -2,10 +2,13 @@
  * The key names are matched by: lower case, no diacritics, hyphens, apostrophes and dots as spaces.
  * "Lashkar Gāh" and "Lashkar-Gah" both become "lashkar gah"; "Mazar-i-Sharif" → "mazar i sharif".
  */
+// Made once: a literal with \p{…} in the function is rebuilt at every call in the bundles.
+const MARKS = /\p{M}+/gu;
+
 export function nameKey(name: string): string {
   return name
     .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+    .replace(MARKS, '')
     .toLowerCase()
     .replace(/[‐‑‒–—\-'’ʼ`´.]+/g, ' ')
     .replace(/\s+/g, ' ')

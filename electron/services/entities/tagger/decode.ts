@@ -4,7 +4,7 @@
  * name's probability (its marginal under the model's scores, taken at the calibrated temperature)
  * as the suggestion's confidence.
  */
-import { tokenFeatures, type SentenceFacts } from './features.js';
+import { contextFeatures, wordFeatures, type SentenceFacts } from './features.js';
 import { isEmptyMemory, recall, type NameSpan } from './memory.js';
 import type { NameType, TaggerModel } from './model.js';
 
@@ -30,21 +30,97 @@ export function allowed(tags: readonly string[], from: number | -1, to: number):
   return f !== 'O' && f.slice(2) === t.slice(2);
 }
 
+/**
+ * The weights as the decoder reads them: an open-addressed table of the feature hashes alone (a
+ * quarter of a megabyte for the shipped model, so it mostly stays in the processor's cache; 0 marks
+ * a free slot, and a feature hashed to 0 has the slot past the end, all zeros if there is none),
+ * each slot's weights at the same index in a second array. A feature the model does not know then
+ * costs a look at the small table, one it knows a single read of its weights; the FeatureIndex
+ * reads a row number, a hash and then the weights, three places far apart in memory. A token looks
+ * up some thirty features, so this was most of the time spent reading.
+ */
+interface WeightTable {
+  keys: Int32Array;
+  mask: number;
+  weights: Float32Array;
+}
+const weightTables = new WeakMap<Float32Array, WeightTable>();
+
+/** A model's table, built the first time it reads (a model's weights never change once it reads text). */
+function weightTable(model: TaggerModel): WeightTable {
+  let table = weightTables.get(model.weights);
+  if (table) return table;
+  const T = model.tags.length;
+  const hashes = model.features.hashes();
+  let size = 16;
+  while (size < hashes.length * 1.5) size *= 2;
+  const mask = size - 1;
+  table = { keys: new Int32Array(size), mask, weights: new Float32Array((size + 1) * T) };
+  for (let row = 0; row < hashes.length; row++) {
+    const hash = hashes[row]!;
+    let slot = size;
+    if (hash !== 0) {
+      slot = (hash ^ (hash >>> 16)) & mask;
+      while (table.keys[slot] !== 0) slot = (slot + 1) & mask;
+      table.keys[slot] = hash;
+    }
+    table.weights.set(model.weights.subarray(row * T, (row + 1) * T), slot * T);
+  }
+  weightTables.set(model.weights, table);
+  return table;
+}
+
+/** Adds each feature's weights to the T scores at `offset`, in the features' order (float32 sums, as the scores are kept). */
+function addWeights(table: WeightTable, T: number, features: readonly number[], scores: Float32Array, offset: number): void {
+  const { keys, mask, weights } = table;
+  for (let k = 0; k < features.length; k++) {
+    const hash = features[k]!;
+    let slot: number;
+    if (hash === 0) slot = mask + 1;
+    else {
+      slot = (hash ^ (hash >>> 16)) & mask;
+      let key = keys[slot]!;
+      while (key !== hash && key !== 0) {
+        slot = (slot + 1) & mask;
+        key = keys[slot]!;
+      }
+      if (key === 0) continue;
+    }
+    const base = slot * T;
+    for (let t = 0; t < T; t++) scores[offset + t] = scores[offset + t]! + weights[base + t]!;
+  }
+}
+
+/**
+ * A word's scores from its word features alone (wordFeatures: the bias, the word, its shape and
+ * affixes): they are the same wherever the word stands, and they are the first features summed, so
+ * a token's sums can start from them exactly as they would have been added up. Kept with the
+ * word's facts (features.ts keeps those per distinct word), for one model at a time.
+ */
+function wordScores(model: TaggerModel, table: WeightTable, facts: SentenceFacts, i: number, features: number[]): Float32Array {
+  const own = facts.wordFacts[i]!;
+  if (own.scores?.model === table) return own.scores.values;
+  const values = new Float32Array(model.tags.length);
+  features.length = 0;
+  wordFeatures(facts, i, features);
+  addWeights(table, values.length, features, values, 0);
+  own.scores = { model: table, values };
+  return values;
+}
+
 /** Emission scores, n × T: the sum of the weights of each token's features. */
 export function emissions(model: TaggerModel, facts: SentenceFacts): Float32Array {
   const T = model.tags.length;
   const n = facts.words.length;
+  const table = weightTable(model);
   const scores = new Float32Array(n * T);
   const features: number[] = [];
   for (let i = 0; i < n; i++) {
+    const own = wordScores(model, table, facts, i, features);
+    for (let t = 0; t < T; t++) scores[i * T + t] = own[t]!;
     features.length = 0;
-    tokenFeatures(facts, i, features);
-    for (const f of features) {
-      const row = model.features.get(f);
-      if (row < 0) continue;
-      const base = row * T;
-      for (let t = 0; t < T; t++) scores[i * T + t] = scores[i * T + t]! + model.weights[base + t]!;
-    }
+    contextFeatures(facts, i, features);
+    addWeights(table, T, features, scores, i * T);
   }
   return scores;
 }
@@ -66,14 +142,51 @@ function allowedTables(tags: readonly string[]): { start: Uint8Array; next: Uint
   return tables;
 }
 
+/**
+ * Working arrays of the decoders, kept between sentences (a new one per sentence and per use was a
+ * good share of the garbage collector's work). Each holds values only within one call: every
+ * element a call reads, it has written first. One for a freak sentence (a page of capitalised
+ * words without a full stop) is made for it alone, not kept.
+ */
+const SCRATCH_KEPT = 1 << 16;
+const scratch = {
+  f64: [] as Float64Array[],
+  i32: new Int32Array(0),
+  float64(slot: number, length: number): Float64Array {
+    if (length > SCRATCH_KEPT) return new Float64Array(length);
+    let a = this.f64[slot];
+    if (!a || a.length < length) this.f64[slot] = a = new Float64Array(Math.min(SCRATCH_KEPT, Math.max(length, 2 * (a?.length ?? 256))));
+    return a;
+  },
+  int32(length: number): Int32Array {
+    if (length > SCRATCH_KEPT) return new Int32Array(length);
+    if (this.i32.length < length) this.i32 = new Int32Array(Math.min(SCRATCH_KEPT, Math.max(length, 2 * this.i32.length, 256)));
+    return this.i32;
+  },
+};
+
+const potentials = new WeakMap<Float32Array, { tags: readonly string[]; k: number; M: Float64Array }>();
+
+/** exp(transition / temperature) for the allowed transitions, 0 for the others; per model and temperature. */
+function transitionPotentials(model: TaggerModel, k: number): Float64Array {
+  const cached = potentials.get(model.transitions);
+  if (cached && cached.tags === model.tags && cached.k === k) return cached.M;
+  const T = model.tags.length;
+  const ok = allowedTables(model.tags);
+  const M = new Float64Array(T * T);
+  for (let i = 0; i < T * T; i++) M[i] = ok.next[i] ? Math.exp(model.transitions[i]! * k) : 0;
+  potentials.set(model.transitions, { tags: model.tags, k, M });
+  return M;
+}
+
 /** The highest-scoring tag sequence (indexes into model.tags). */
 export function viterbi(tags: readonly string[], scores: Float32Array, transitions: Float32Array, start: Float32Array, n: number): number[] {
   const T = tags.length;
   if (n === 0) return [];
   const ok = allowedTables(tags);
-  const best = new Float64Array(n * T).fill(-Infinity);
-  const back = new Int32Array(n * T);
-  for (let t = 0; t < T; t++) if (ok.start[t]) best[t] = start[t]! + scores[t]!;
+  const best = scratch.float64(0, n * T);
+  const back = scratch.int32(n * T);
+  for (let t = 0; t < T; t++) best[t] = ok.start[t] ? start[t]! + scores[t]! : -Infinity;
   for (let i = 1; i < n; i++) {
     const prev = (i - 1) * T;
     for (let t = 0; t < T; t++) {
@@ -124,18 +237,17 @@ export function nameProbabilities(model: TaggerModel, scores: Float32Array, n: n
   const T = tags.length;
   const k = 1 / temperature;
   const ok = allowedTables(tags);
-  const M = new Float64Array(T * T);
-  for (let i = 0; i < T * T; i++) M[i] = ok.next[i] ? Math.exp(model.transitions[i]! * k) : 0;
+  const M = transitionPotentials(model, k);
   // Emission potentials, each token's shifted by its best score (a constant per token cancels out).
-  const E = new Float64Array(n * T);
+  const E = scratch.float64(1, n * T);
   for (let i = 0; i < n; i++) {
     let max = -Infinity;
     for (let t = 0; t < T; t++) max = Math.max(max, scores[i * T + t]!);
     for (let t = 0; t < T; t++) E[i * T + t] = Math.exp((scores[i * T + t]! - max) * k);
   }
-  const alpha = new Float64Array(n * T);
-  const beta = new Float64Array(n * T);
-  const c = new Float64Array(n);
+  const alpha = scratch.float64(2, n * T);
+  const beta = scratch.float64(3, n * T);
+  const c = scratch.float64(4, n);
   let sum = 0;
   for (let t = 0; t < T; t++) sum += alpha[t] = ok.start[t] ? Math.exp(model.start[t]! * k) * E[t]! : 0;
   c[0] = sum;

@@ -22,6 +22,10 @@ const TYPE: Record<NameType, EntityType> = { PER: 'person', ORG: 'organisation',
 const REASON: Record<NameType, string> = { PER: 'a person', ORG: 'an organisation', LOC: 'a place', GRP: 'a group of people' };
 const lexicons = new WeakMap<object, NameLexicon>();
 const bare = (w: string) => w.toLowerCase().replace(/\.$/, '');
+// Made once: a literal with \p{…} in a loop is rebuilt at every turn in the bundles.
+const LETTER = /\p{L}/u;
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+const CAPITALISED_WORD = /\p{Lu}[\p{L}'’-]+/gu;
 
 export function tagNames(text: string, model: TaggerModel, context: ExtractContext, taken: (start: number, end: number) => boolean): { suggestions: Suggestion[]; places: PendingPlace[] } {
   let lexicon = lexicons.get(context.gazetteer);
@@ -57,7 +61,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       if (taken(start, end)) continue;
       let nameText = text.slice(start, end);
       const key = nameKey(nameText);
-      if (!key || key.length < 2 || !/\p{L}/u.test(nameText)) continue;
+      if (!key || key.length < 2 || !LETTER.test(nameText)) continue;
       if (type === 'PER' && from === to && TITLES.has(bare(sentence[from]!.text))) continue;
       const next = sentence[to + 1];
       const before = sentence[from - 1];
@@ -77,7 +81,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       }
       // "Afghan troops", "Afghan President Ashraf Ghani": a nationality before a noun or a name
       // describes; it is not a mention of a group.
-      if (type === 'GRP' && !name.remembered && next && /[\p{L}\p{N}]/u.test(next.text) && context.gazetteer.demonyms.has(key)) continue;
+      if (type === 'GRP' && !name.remembered && next && WORD_CHARACTER.test(next.text) && context.gazetteer.demonyms.has(key)) continue;
       const reason = name.remembered ? `${REASON[type]}, as the analyst marked it before in this workspace` : `${REASON[type]}, read by the name tagger (${Math.round(confidence * 100)}%)`;
       if (type !== 'LOC') {
         suggestions.push({ start, end, text: nameText, type: TYPE[type], confidence, reason });
@@ -106,7 +110,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
   agreeWithinArticle(suggestions, places);
   // Identity groups the tagger did not mark are still found by the group lexicon (the corpora
   // annotate nationalities, rarely ethnic or religious groups).
-  for (const m of text.matchAll(/\p{Lu}[\p{L}'’-]+/gu)) {
+  for (const m of text.matchAll(CAPITALISED_WORD)) {
     const start = m.index;
     const end = start + m[0].length;
     // The lexicon holds plain lower-case words, so lower case is key enough (and far cheaper).

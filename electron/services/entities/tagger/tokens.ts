@@ -19,11 +19,26 @@ const ABBREVIATIONS = new Set(
 // numbers), then any other single non-space character.
 const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:[-'’.,][\p{L}\p{N}]+)*|['’]s\b|[^\s\p{L}\p{N}]/gu;
 
+// Made once: a literal with \p{…} inside the loop is rebuilt at every token in the bundles.
+const POSSESSIVE = /^(.+?)(['’]s)$/u;
+const LETTER = /\p{L}/u;
+const ONE_LETTER = /^\p{L}$/u;
+const ONE_CAPITAL = /^\p{Lu}$/u;
+const NUMBER = /^[\p{N}.,]+$/u;
+const INITIALS = /^(?:\p{L}\.){2,}$/u;
+const SPLIT_PUNCTUATION = /(?=[.,])|(?<=[.,])/;
+
+// What may close a sentence right after its full stop: after one, the quote or bracket ends it.
+const CLOSING_AFTER_STOP = `"”’')]`;
+const CLOSING = `"”’)]`;
+
 /** Splits text into sentences of tokens; a line break always ends a sentence. */
 export function tokenizeSentences(text: string): TextToken[][] {
   const sentences: TextToken[][] = [];
   let current: TextToken[] = [];
   let lastEnd = 0;
+  // The first line break at or after lastEnd (lastEnd only grows, so it is looked for again only once passed).
+  let newline = -1;
   const close = () => {
     if (current.length) sentences.push(current);
     current = [];
@@ -31,18 +46,24 @@ export function tokenizeSentences(text: string): TextToken[][] {
   for (const m of text.matchAll(TOKEN)) {
     let t = m[0];
     const start = m.index;
-    if (current.length && text.slice(lastEnd, start).includes('\n')) close();
+    if (current.length) {
+      if (newline < lastEnd) {
+        newline = text.indexOf('\n', lastEnd);
+        if (newline < 0) newline = text.length;
+      }
+      if (newline < start) close();
+    }
     // "Obama's" → "Obama" + "'s"; "Ashraf's" likewise (the corpora split possessives).
-    const possessive = /^(.+?)(['’]s)$/u.exec(t);
-    if (possessive && /\p{L}/u.test(possessive[1]!) && !/^\p{L}$/u.test(possessive[1]!)) {
+    const possessive = t.length > 2 && t.endsWith('s') && (t[t.length - 2] === "'" || t[t.length - 2] === '’') ? POSSESSIVE.exec(t) : null;
+    if (possessive && LETTER.test(possessive[1]!) && !ONE_LETTER.test(possessive[1]!)) {
       current.push({ text: possessive[1]!, start, end: start + possessive[1]!.length });
       current.push({ text: possessive[2]!, start: start + possessive[1]!.length, end: start + t.length });
       lastEnd = start + t.length;
       continue;
     }
     // A number like "1,200" or "3.5" stays whole, but "Kabul,Kunduz" (missing space) splits.
-    if (/[.,]/.test(t) && !/^[\p{N}.,]+$/u.test(t) && !/^(?:\p{L}\.){2,}$/u.test(t)) {
-      const parts = t.split(/(?=[.,])|(?<=[.,])/);
+    if (t.length > 1 && /[.,]/.test(t) && !NUMBER.test(t) && !INITIALS.test(t)) {
+      const parts = t.split(SPLIT_PUNCTUATION);
       let offset = start;
       for (const part of parts) {
         current.push({ text: part, start: offset, end: offset + part.length });
@@ -53,7 +74,7 @@ export function tokenizeSentences(text: string): TextToken[][] {
     }
     const prev = current.at(-1);
     // "Mr." and "W." keep their dot: the dot is not a sentence end.
-    if (t === '.' && prev && prev.end === start && (ABBREVIATIONS.has(prev.text.toLowerCase()) || /^\p{Lu}$/u.test(prev.text))) {
+    if (t === '.' && prev && prev.end === start && (ABBREVIATIONS.has(prev.text.toLowerCase()) || ONE_CAPITAL.test(prev.text))) {
       prev.text += '.';
       prev.end = start + 1;
       lastEnd = start + 1;
@@ -62,11 +83,10 @@ export function tokenizeSentences(text: string): TextToken[][] {
     t = m[0];
     current.push({ text: t, start, end: start + t.length });
     lastEnd = start + t.length;
-    if (/^[.!?]$/.test(t)) {
+    if (t === '.' || t === '!' || t === '?') {
       // The sentence ends here unless a closing quote or bracket follows directly.
-      const after = text.slice(lastEnd, lastEnd + 2);
-      if (!/^["”’')\]]/.test(after)) close();
-    } else if (/^["”’)\]]$/.test(t) && prev && /^[.!?]$/.test(prev.text)) close();
+      if (!CLOSING_AFTER_STOP.includes(text[lastEnd] ?? '.')) close();
+    } else if (t.length === 1 && CLOSING.includes(t) && prev && (prev.text === '.' || prev.text === '!' || prev.text === '?')) close();
   }
   close();
   return sentences;
