@@ -1,10 +1,12 @@
 // `npm run train [-- CORPORA_DIR]`: rebuilds the name tagger (assets/models/names.awbm) and its
 // manifest from the corpora in CORPORA_DIR (default $AWB_CORPORA or /work/corpora). The held-out
 // documents of each corpus (every 10th: test; the one before it: calibration) are never trained on.
-// `npm run train -- --dev [--corpora=gmb,re3d] [--epochs=N] [--seed=N]` is for trying a change: it
-// trains on the training documents (of the named corpora only, when given), prints precision,
-// recall and F1 on every corpus's calibration documents (the dev split) and writes nothing. Test
-// documents are never scored here, so a change is tuned on dev; `npm run eval` scores test once.
+// `npm run train -- --dev [--corpora=gmb,re3d] [--repeat=wikigold:2] [--epochs=N] [--runs=N]
+// [--seed=N]` is for trying a change: it trains on the training documents (of the named corpora
+// only, when given; --repeat shows a corpus's sentences that many times an epoch instead of its set
+// number), prints precision, recall and F1 on every corpus's calibration documents (the dev split)
+// and writes nothing. Test documents are never scored here, so a change is tuned on dev;
+// `npm run eval` scores test once.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,9 +25,10 @@ const corporaDir = path.resolve(process.argv.slice(2).find((a) => !a.startsWith(
 const outDir = path.resolve(process.env.AWB_MODEL_DIR ?? path.join(appRoot(), 'assets', 'models'));
 const devOnly = process.argv.includes('--dev');
 const trainedOn = flag('corpora')?.split(',');
-const options: TrainOptions = { epochs: Number(flag('epochs') ?? 8), seed: Number(flag('seed') ?? 20261129), minCount: 2, prune: 0.5 };
-if (!devOnly && (trainedOn || flag('epochs') || flag('seed'))) {
-  console.error('--corpora, --epochs and --seed are for trying changes with --dev; the shipped model is trained on every corpus with the fixed options.');
+const repeats = new Map(flag('repeat')?.split(',').map((r) => [r.split(':')[0]!, Number(r.split(':')[1])] as const));
+const options: TrainOptions = { epochs: Number(flag('epochs') ?? 8), seed: Number(flag('seed') ?? 20261129), minCount: 2, prune: 0.5, runs: Number(flag('runs') ?? 3) };
+if (!devOnly && (trainedOn || flag('epochs') || flag('seed') || flag('repeat') || flag('runs'))) {
+  console.error('--corpora, --repeat, --epochs, --runs and --seed are for trying changes with --dev; the shipped model is trained on every corpus with the fixed options.');
   process.exit(1);
 }
 
@@ -45,19 +48,27 @@ try {
   console.error((error as Error).message);
   process.exit(1);
 }
-const unknown = trainedOn?.find((name) => !CORPORA.some((c) => c.name === name));
+const unknown = [...(trainedOn ?? []), ...repeats.keys()].find((name) => !CORPORA.some((c) => c.name === name));
 if (unknown) {
   console.error(`No corpus is called "${unknown}" (known: ${CORPORA.map((c) => c.name).join(', ')}).`);
   process.exit(1);
 }
-const learnFrom = corpora.filter((c) => !trainedOn || trainedOn.includes(c.source.name));
-const train = learnFrom.flatMap((c) => c.split.train);
+const badRepeat = [...repeats].find(([, n]) => !Number.isInteger(n) || n < 1);
+if (badRepeat) {
+  console.error(`--repeat=${badRepeat[0]}:N needs a whole number of times, 1 or more.`);
+  process.exit(1);
+}
+const learnFrom = corpora
+  .filter((c) => !trainedOn || trainedOn.includes(c.source.name))
+  .map((c) => (repeats.has(c.source.name) ? { ...c, source: { ...c.source, repeat: repeats.get(c.source.name)! } } : c));
+const train = learnFrom.flatMap((c) => Array.from({ length: c.source.repeat ?? 1 }, () => c.split.train).flat());
 const dev = corpora.flatMap((c) => c.split.dev);
-console.log(`Training on ${train.length.toLocaleString('en')} sentences (${learnFrom.map((c) => `${c.source.name}: ${c.counts.train.sentences}`).join(', ')})`);
-const model = trainTagger(train, lexicon, { ...options, onEpoch: (e, m) => console.log(`  epoch ${e}: ${m} sentences mistagged`) });
+console.log(`Training on ${train.length.toLocaleString('en')} sentences (${learnFrom.map((c) => `${c.source.name}: ${c.counts.train.sentences}${c.source.repeat ? ` × ${c.source.repeat}` : ''}`).join(', ')})`);
+const model = trainTagger(train, lexicon, { ...options, onEpoch: (e, m, run) => console.log(`  ${options.runs! > 1 ? `run ${run}, ` : ''}epoch ${e}: ${m} sentences mistagged`) });
 if (devOnly) {
-  const decoded = decodeModel(encodeModel(model));
-  console.log(`\nDEV split (calibration documents; not test) after ${options.epochs} epochs, ${decoded.features.size.toLocaleString('en')} features, in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const encoded = encodeModel(model);
+  const decoded = decodeModel(encoded);
+  console.log(`\nDEV split (calibration documents; not test) after ${options.epochs} epochs, ${decoded.features.size.toLocaleString('en')} features (${(encoded.length / 1024).toFixed(0)} KB), in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   console.log(`corpus      ${NAME_TYPES.map((t) => t.padStart(6)).join(' ')}    all     P      R`);
   const f = (k: NameCounts) => (k.tp ? (200 * k.tp) / (2 * k.tp + k.fp + k.fn) : 0).toFixed(1).padStart(6);
   const line = (label: string, score: Record<NameType | 'all', NameCounts>) =>
@@ -87,16 +98,17 @@ const manifest = {
     file: NAMES_MODEL_FILE,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     bytes: bytes.length,
-    kind: 'averaged structured perceptron, BIO tags, Viterbi decoding; weights pruned and quantised to 16 bits',
+    kind: `averaged structured perceptron${options.runs! > 1 ? ` (the mean of ${options.runs} runs over differently shuffled sentences)` : ''}, BIO tags, Viterbi decoding; weights pruned and quantised to 16 bits`,
     tags: [...shipped.tags],
     features: shipped.features.size,
     temperature: shipped.temperature,
-    options: { epochs: options.epochs, seed: options.seed, minCount: options.minCount, prune: options.prune },
+    options: { epochs: options.epochs, runs: options.runs, seed: options.seed, minCount: options.minCount, prune: options.prune },
     featureFunction: 'electron/services/entities/tagger/features.ts',
     gazetteerVersion: GAZETTEER_VERSION,
     rebuild: 'npm run train -- <corpora folder>',
   },
-  split: 'by document: every 10th document is held out for testing (npm run eval), the one before it for calibrating confidence; the rest is trained on',
+  split:
+    'by document (for GMB, blocks of 40 sentences; for the tweets, blocks of 20): every 10th document is held out for testing (npm run eval), the one before it for calibrating confidence; the rest is trained on, `repeat` times an epoch where a corpus says so',
   corpora: corpora.map((c) => ({
     name: c.source.name,
     description: c.source.description,
@@ -107,6 +119,7 @@ const manifest = {
     commit: c.source.commit,
     file: c.source.file,
     sha256: c.sha256,
+    ...(c.source.repeat ? { repeat: c.source.repeat } : {}),
     split: c.counts,
   })),
   notUsed: 'CoNLL-2003, LGL, TR-News and GeoWebNews are kept for independent measurement and never read by training.',

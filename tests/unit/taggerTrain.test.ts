@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { oneTypePerName, readConll } from '../../electron/services/entities/tagger/corpora.js';
+import { oneTypePerName, readBtcConll, readConll } from '../../electron/services/entities/tagger/corpora.js';
 import { loadCorpus, type CorpusSource } from '../../electron/services/entities/tagger/corpusSet.js';
 import type { NameLexicon } from '../../electron/services/entities/tagger/features.js';
 import { decodeModel, encodeModel } from '../../electron/services/entities/tagger/model.js';
@@ -87,6 +87,27 @@ describe('reading re3d', () => {
   });
 });
 
+describe('reading the Broad Twitter Corpus', () => {
+  const read = (perDocument?: number) => readBtcConll(fs.readFileSync(path.join(fixtures, 'btc.conll'), 'utf8'), lexicon, 'btc', perDocument);
+
+  it('keeps the headline and its names, without handles, links or hashtag marks', () => {
+    const [doc] = read();
+    expect(doc!.sentences.map((s) => s.words.join(' '))).toEqual([
+      ': World Food Programme warns of drought in Turkana',
+      'Minister Amina Yusuf visits Kenya after Turkish talks via',
+      // The tweet that was only a handle and a link is gone.
+      'Flooding closes roads in Herat breaking',
+    ]);
+    // A country is a place and a people a group whatever the annotator said; the title stays out of the name.
+    expect(doc!.sentences.map(namesIn)).toEqual([['World Food Programme/ORG', 'Turkana/LOC'], ['Amina Yusuf/PER', 'Kenya/LOC', 'Turkish/GRP'], ['Herat/LOC']]);
+  });
+
+  it('groups tweets into documents in corpus order', () => {
+    expect(read(2).map((d) => d.sentences.length)).toEqual([2, 1]);
+    expect(read(2).map((d) => d.id)).toEqual(['btc-0', 'btc-1']);
+  });
+});
+
 describe('one type per name', () => {
   it('reads a known organisation as one and a country as a place, whatever the corpus tagged', () => {
     const un = { words: ['U.N.', 'envoy', 'met', 'Iran', "'s", 'NATO', 'delegation'], tags: ['B-LOC', 'O', 'O', 'B-ORG', 'O', 'B-ORG', 'O'] };
@@ -105,6 +126,14 @@ describe('training', () => {
     // The seed is part of what is reproduced: another order of sentences gives other weights.
     const c = encodeModel(trainTagger(sentences(), lexicon, { ...options, seed: 8 }));
     expect(sha256(c)).not.toBe(sha256(a));
+  });
+
+  it('averages several runs reproducibly, and one run is the plain perceptron', () => {
+    const plain = sha256(encodeModel(trainTagger(sentences(), lexicon, options)));
+    expect(sha256(encodeModel(trainTagger(sentences(), lexicon, { ...options, runs: 1 })))).toBe(plain);
+    const three = () => sha256(encodeModel(trainTagger(sentences(), lexicon, { ...options, runs: 3 })));
+    expect(three()).toBe(three());
+    expect(three()).not.toBe(plain);
   });
 
   it('learns its training sentences, and a saved model reads back to the same bytes', () => {

@@ -21,8 +21,14 @@ export interface TrainOptions {
   minCount: number;
   /** Averaged weights smaller than this (in absolute value) are pruned. */
   prune: number;
+  /**
+   * Independent runs, each over its own seeded order of sentences (the first with `seed`), whose
+   * averaged weights are averaged again (1 when not given). One run's weights lean on the order it
+   * happened to see; their mean generalises better and depends less on the seed.
+   */
+  runs?: number;
   /** Called after each epoch (progress for the command line). */
-  onEpoch?: (epoch: number, mistakes: number) => void;
+  onEpoch?: (epoch: number, mistakes: number, run: number) => void;
 }
 
 const bump = (a: Float64Array, i: number, v: number) => {
@@ -197,15 +203,25 @@ export function trainTagger(sentences: LabelledSentence[], lexicon: NameLexicon,
   const gold = sentences.map((s) => tagIndexes(s.tags));
 
   const F = ids.size;
-  const perceptron = new Perceptron(F);
-  const random = seededRandom(options.seed);
-  const order = sentences.map((_, i) => i);
-
-  for (let epoch = 1; epoch <= options.epochs; epoch++) {
-    shuffle(order, random);
-    let mistakes = 0;
-    for (const si of order) if (perceptron.learn(data[si]!, gold[si]!)) mistakes++;
-    options.onEpoch?.(epoch, mistakes);
+  const runs = options.runs ?? 1;
+  // The mean over runs of each run's averaged weights.
+  const mean = new Float64Array(F * T);
+  const transitions = new Float32Array(T * T);
+  const start = new Float32Array(T);
+  for (let run = 0; run < runs; run++) {
+    const perceptron = new Perceptron(F);
+    const random = seededRandom(options.seed + run * 7919);
+    const order = sentences.map((_, i) => i);
+    for (let epoch = 1; epoch <= options.epochs; epoch++) {
+      shuffle(order, random);
+      let mistakes = 0;
+      for (const si of order) if (perceptron.learn(data[si]!, gold[si]!)) mistakes++;
+      options.onEpoch?.(epoch, mistakes, run + 1);
+    }
+    for (let f = 0; f < F; f++) for (let t = 0; t < T; t++) bump(mean, f * T + t, perceptron.averaged(f, t) / runs);
+    const averaged = perceptron.averagedTransitions();
+    for (let i = 0; i < T * T; i++) transitions[i] = transitions[i]! + averaged.transitions[i]! / runs;
+    for (let t = 0; t < T; t++) start[t] = start[t]! + averaged.start[t]! / runs;
   }
 
   // Averaged weights, then pruned.
@@ -216,7 +232,7 @@ export function trainTagger(sentences: LabelledSentence[], lexicon: NameLexicon,
     const row: number[] = [];
     let any = false;
     for (let t = 0; t < T; t++) {
-      const v = perceptron.averaged(f, t);
+      const v = mean[f * T + t]!;
       const pruned = Math.abs(v) < options.prune ? 0 : v;
       if (pruned !== 0) any = true;
       row.push(pruned);
@@ -225,7 +241,6 @@ export function trainTagger(sentences: LabelledSentence[], lexicon: NameLexicon,
     kept.add(names[f]!);
     keptWeights.push(...row);
   }
-  const { transitions, start } = perceptron.averagedTransitions();
   return { tags: TAGS, features: kept, weights: Float32Array.from(keptWeights), transitions, start, temperature: 1 };
 }
 
