@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Core } from '../../electron/dispatch.js';
 import { gazetteerFile, parseWorkerFile } from '../../electron/paths.js';
 import { documentsFromFile, Refusal } from '../../electron/services/extract/article.js';
-import { ParsePool } from '../../electron/services/extract/parsePool.js';
+import { CANCELLED, ParsePool } from '../../electron/services/extract/parsePool.js';
 import { fixtures, repoRoot, tempDir } from './helpers.js';
 
 const worker = parseWorkerFile(repoRoot);
@@ -41,6 +41,29 @@ describe.skipIf(!fs.existsSync(worker))('parsing articles in a worker thread', (
       const inline = await Promise.all(files.map((f) => settle(documentsFromFile(f, fs.readFileSync(f)))));
       expect(inWorker).toEqual(inline);
       expect(inWorker.filter((r) => 'refusal' in r && r.refusal)).toHaveLength(2);
+    } finally {
+      pool.close();
+    }
+  });
+
+  it('keeps files sent while the workers load for them, so the thread that answers the window never parses an import', async () => {
+    // A worker that takes a while to load and answers in a way this thread never would.
+    const slow = path.join(tempDir(), 'slow-worker.mjs');
+    fs.writeFileSync(
+      slow,
+      `import { parentPort } from 'node:worker_threads';
+       setTimeout(() => parentPort.postMessage({ ready: true }), 300);
+       parentPort.on('message', (m) => m.id && parentPort.postMessage({ id: m.id, documents: [{ readBy: 'worker', name: m.name }] }));`,
+    );
+    const pool = new ParsePool(slow, 1);
+    try {
+      const bytes = fs.readFileSync(path.join(fixtures, 'folder/report-01.txt'));
+      const cancel = new AbortController();
+      const cancelled = pool.parse('b.txt', bytes, undefined, cancel.signal);
+      const read = pool.parse('a.txt', bytes);
+      cancel.abort();
+      await expect(cancelled).rejects.toThrow(CANCELLED);
+      expect(await read).toEqual([{ readBy: 'worker', name: 'a.txt' }]);
     } finally {
       pool.close();
     }

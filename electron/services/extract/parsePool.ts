@@ -46,6 +46,9 @@ interface Slot {
  * its records gets the time of a file as large as the largest page it may hold, the clock starting
  * again at every record read, and stopped while the import has not yet taken what was read.
  */
+/** How long files wait for a parsing worker to load before this thread reads them itself. */
+const WAIT_FOR_WORKER_MILLISECONDS = 15_000;
+
 export const PARSE_LIMITS = { baseMilliseconds: 120_000, millisecondsPerMegabyte: 3_000, heapMegabytes: 1536 };
 
 const timeFor = (p: Pending) =>
@@ -83,6 +86,7 @@ export class ParsePool {
       (m: { id: number; documents?: ParsedDocument[]; chunk?: ParsedDocument[]; error?: string; refusal?: boolean; ready?: boolean; progress?: { done: number; total: number; unit: string } }) => {
       if (m.ready) {
         slot.ready = true;
+        this.sendWaiting();
         return this.onReady.splice(0).forEach((f) => f(true));
       }
       const p = slot.pending.get(m.id);
@@ -137,7 +141,10 @@ export class ParsePool {
       this.workers.splice(this.workers.indexOf(slot), 1);
       for (const p of slot.pending.values()) this.inline(p);
       slot.pending.clear();
-      if (this.workers.length === 0) this.onReady.splice(0).forEach((f) => f(false));
+      if (this.workers.length === 0) {
+        this.sendWaiting();
+        this.onReady.splice(0).forEach((f) => f(false));
+      }
       return;
     }
     const head = slot.pending.entries().next().value as [number, Pending] | undefined;
@@ -149,7 +156,7 @@ export class ParsePool {
     this.replace(slot);
   }
 
-  /** A new worker takes over a stopped one's queue; until it is ready, this thread parses those files. */
+  /** A new worker takes over a stopped one's queue; until one is ready, those files wait (see send). */
   private replace(slot: Slot): void {
     if (slot.timer) clearTimeout(slot.timer);
     const index = this.workers.indexOf(slot);
@@ -228,10 +235,49 @@ export class ParsePool {
     if (slot.pending.keys().next().value === id) this.arm(slot);
   }
 
+  /**
+   * Files sent while every worker is still loading its parsers (the first second or so after start,
+   * or after a worker was replaced). They wait for one rather than being parsed here: this thread
+   * answers the window, and an import's first hundred files parsed here in a row held it for
+   * 200-500 ms at a stretch.
+   */
+  private readonly waiting: Pending[] = [];
+  private waitingSince: NodeJS.Timeout | null = null;
+
+  /** Hands the waiting files to the workers now ready, or parses them here when no worker could start. */
+  private sendWaiting(): void {
+    if (this.waitingSince) clearTimeout(this.waitingSince);
+    this.waitingSince = null;
+    const waiting = this.waiting.splice(0);
+    const anyReady = this.workers.some((w) => w.ready);
+    for (const p of waiting) {
+      if (p.signal?.aborted) p.reject(new Refusal(CANCELLED));
+      else if (anyReady) this.send(p);
+      else this.inline(p);
+    }
+  }
+
   private send(pending: Pending): void {
-    // Until a worker has loaded its parsers (the first second after start), this thread parses.
     const ready = this.workers.filter((w) => w.ready);
-    if (ready.length === 0) return this.inline(pending);
+    if (ready.length === 0) {
+      if (this.workers.length === 0) return this.inline(pending);
+      this.waiting.push(pending);
+      pending.detach?.();
+      const onAbort = () => {
+        const at = this.waiting.indexOf(pending);
+        if (at >= 0) this.waiting.splice(at, 1);
+        pending.reject(new Refusal(CANCELLED));
+      };
+      pending.signal?.addEventListener('abort', onAbort, { once: true });
+      pending.detach = () => pending.signal?.removeEventListener('abort', onAbort);
+      // A worker that neither loads nor fails would leave the import waiting: after a while this thread reads.
+      this.waitingSince ??= setTimeout(() => {
+        this.waitingSince = null;
+        const waiting = this.waiting.splice(0);
+        for (const p of waiting) this.inline(p);
+      }, WAIT_FOR_WORKER_MILLISECONDS);
+      return;
+    }
     const slot = ready[this.next++ % ready.length]!;
     const id = ++this.seq;
     if (slot.pending.size === 0) slot.worker.ref();
@@ -261,6 +307,8 @@ export class ParsePool {
 
   close(): void {
     this.closed = true;
+    if (this.waitingSince) clearTimeout(this.waitingSince);
+    for (const p of this.waiting.splice(0)) p.reject(new Refusal(CANCELLED));
     // Scans read on this thread (before a worker was ready) started an OCR engine here.
     void closeOcr();
     for (const slot of this.workers.splice(0)) {
