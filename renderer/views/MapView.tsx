@@ -45,6 +45,7 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const [ready, setReady] = useState(false);
+  const [labelsError, setLabelsError] = useState<string | null>(null);
   const spots = useMemo(() => spotsOf(places), [places]);
   const placesById = useMemo(() => new Map(places.map((p) => [p.entityId, p])), [places]);
   const spotById = useMemo(() => new Map(spots.map((s) => [s.places[0]!.entityId, s])), [spots]);
@@ -63,11 +64,15 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
     map.on('load', () => {
       if (container.current) container.current.dataset.view = `${map.getCenter().lng},${map.getCenter().lat},${map.getZoom()}`;
       setReady(true);
-      void call('map.basemap', {}).then((labels) => {
-        const { countries, cities } = basemapGeoJson(labels);
-        (map.getSource('basemap-countries') as maplibregl.GeoJSONSource | undefined)?.setData(countries);
-        (map.getSource('basemap-cities') as maplibregl.GeoJSONSource | undefined)?.setData(cities);
-      });
+      void call('map.basemap', {}).then(
+        (labels) => {
+          const { countries, cities } = basemapGeoJson(labels);
+          (map.getSource('basemap-countries') as maplibregl.GeoJSONSource | undefined)?.setData(countries);
+          (map.getSource('basemap-cities') as maplibregl.GeoJSONSource | undefined)?.setData(cities);
+        },
+        // Refused after the map was taken down (the workspace was locked meanwhile): nothing to say.
+        (error: Error) => mapRef.current === map && setLabelsError(error.message),
+      );
     });
     // For the benchmark: how many places the map held when it last went idle.
     map.on('idle', () => {
@@ -229,6 +234,11 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
     <div className="map-view" data-testid="map" data-ready={ready} data-in-view={inView}>
       <div ref={container} className="map-canvas" />
       {picking && <div className="map-hint">Click the map to place it</div>}
+      {labelsError && (
+        <div className="map-hint" role="alert">
+          The basemap's place names could not be loaded: {labelsError}
+        </div>
+      )}
       <MapLegend places={places.length} events={events.length} filtered={filtered} />
     </div>
   );

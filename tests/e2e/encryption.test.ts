@@ -21,6 +21,17 @@ describe.skipIf(!chromiumPath)('an encrypted workspace (browser mode, real Chrom
   // Its last check reads the HTTP calls that carried the passphrase: the desktop app sends them over IPC.
   it.skipIf(desktopTarget)('asks for the passphrase on open, says when it is wrong, shows the articles once unlocked and hides them again on Lock now', async () => {
     const { page } = bench;
+    // The basemap's names are asked for when the map has loaded; held here until the workspace is locked,
+    // the answer is a refusal that reaches a map already taken down (once an error on the page).
+    let asked: () => void = () => undefined;
+    const basemapAsked = new Promise<void>((resolve) => (asked = resolve));
+    let release: () => void = () => undefined;
+    const locked = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/map.basemap', async (route) => {
+      asked();
+      await locked;
+      await route.continue();
+    });
     const unlock = page.getByRole('dialog', { name: 'Unlock the workspace' });
     await unlock.getByText('sealed is encrypted and locked.', { exact: false }).waitFor();
     expect(await page.locator('.ag-row').count()).toBe(0);
@@ -40,9 +51,15 @@ describe.skipIf(!chromiumPath)('an encrypted workspace (browser mode, real Chrom
     await page.keyboard.press('Escape');
     await exporting.waitFor({ state: 'detached' });
 
+    await basemapAsked;
     await page.getByRole('button', { name: /^Workspace:/ }).click();
     await page.getByRole('menuitem', { name: 'Lock now' }).click();
     await page.getByRole('dialog', { name: 'Unlock the workspace' }).waitFor();
+    release();
+    const refused = await page.waitForResponse((r) => r.url().includes('/api/map.basemap'));
+    expect(await refused.text()).toContain('is locked');
+    // Time for the refusal to reach the page's code before its errors are read.
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
     expect(await page.locator('.ag-row').count()).toBe(0);
 
     // The passphrase went to the core only in the unlock calls, and the page kept it nowhere.

@@ -86,7 +86,11 @@ async function openBrowserMode(dir: string, workspace: string): Promise<Bench> {
   const requests: Request[] = [];
   const pageErrors: string[] = [];
   page.on('request', (r) => requests.push(r));
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('pageerror', (e) => {
+    pageErrors.push(e.message);
+    // Where it was thrown, for the run's log: a flake's cause is read from there.
+    console.error(`[page error] ${e.stack ?? e.message}`);
+  });
   // The page takes the token from the fragment, then wipes it from the address bar and history.
   await page.goto(url);
   return {
@@ -132,7 +136,11 @@ async function openDesktopApp(dir: string, workspace: string): Promise<Bench> {
   app.context().on('request', (r) => requests.push(r));
   await answerDialogs(app);
   const page = await app.firstWindow();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('pageerror', (e) => {
+    pageErrors.push(e.message);
+    // Where it was thrown, for the run's log: a flake's cause is read from there.
+    console.error(`[page error] ${e.stack ?? e.message}`);
+  });
   await page.waitForURL((u) => u.href.startsWith(APP_ORIGIN));
   // The same window size as browser mode's viewport, so layouts and map pixels match.
   await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.setContentSize(1500, 950));
