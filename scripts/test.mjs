@@ -34,7 +34,7 @@ if (built) {
   if (fs.existsSync(report)) {
     const results = JSON.parse(fs.readFileSync(report, 'utf8'));
     passed += results.numPassedTests;
-    failed += results.numFailedTests + (results.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(results);
+    failed += results.numFailedTests + filesFailedWithoutTests(results);
     skipped += results.numPendingTests + (results.numTodoTests ?? 0);
   } else {
     failed++;
@@ -42,9 +42,12 @@ if (built) {
   }
 }
 
-/** A suite that failed to load has no failed tests of its own: count it once. */
-function countSuitesWithFailedTests(results) {
-  return results.testResults.filter((s) => s.status === 'failed' && s.assertionResults.some((a) => a.status === 'failed')).length;
+/**
+ * A file that failed to load has no failed tests of its own: count it once. (Vitest's
+ * numFailedTestSuites counts every describe block around a failed test as well.)
+ */
+function filesFailedWithoutTests(results) {
+  return results.testResults.filter((s) => s.status === 'failed' && !s.assertionResults.some((a) => a.status === 'failed')).length;
 }
 
 if (skipped > 0) console.log(`\n(${skipped} skipped)`);
