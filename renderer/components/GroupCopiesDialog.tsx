@@ -44,7 +44,8 @@ export function GroupCopiesDialog({ onClose }: { onClose: () => void }) {
   }, []);
 
   const close = () => {
-    if (running) void call('stories.cancelGrouping', {});
+    // The dialog is gone by the time a refusal could be shown; the grouping's own events say how it ended.
+    if (running) void call('stories.cancelGrouping', {}).catch(() => undefined);
     onClose();
   };
 
@@ -56,7 +57,7 @@ export function GroupCopiesDialog({ onClose }: { onClose: () => void }) {
       {running && progress && <progress max={progress.total} value={progress.checked} aria-label="Grouping progress" />}
       <div className="modal-actions">
         {running ? (
-          <button type="button" onClick={() => void call('stories.cancelGrouping', {})}>
+          <button type="button" onClick={() => void call('stories.cancelGrouping', {}).catch((e: Error) => setError(e.message))}>
             Cancel
           </button>
         ) : (

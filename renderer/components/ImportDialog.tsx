@@ -192,7 +192,7 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
               type="button"
               onClick={() => {
                 cancelled.current = true;
-                if (jobId.current) void call('imports.cancel', { jobId: jobId.current });
+                if (jobId.current) void call('imports.cancel', { jobId: jobId.current }).catch((e: Error) => setError(e.message));
               }}
             >
               Cancel
