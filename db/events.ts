@@ -317,13 +317,21 @@ export class EventsRepository {
     return ids;
   }
 
-  page(query: EventQuery, startRow: number, endRow: number): { rows: EventRecord[]; total: number } {
+  /**
+   * A page of events; with the first page, how many of the query's events are coded again from
+   * another copy of their story (counted once in totals, the map and reports), for the table's count.
+   */
+  page(query: EventQuery, startRow: number, endRow: number): { rows: EventRecord[]; total: number; repeats: number | null } {
     const ordered = this.orderedIds(query);
     const ids = ordered.slice(startRow, endRow);
     const rows = this.db.prepare(`${SELECT} WHERE ev.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Row[];
     const byId = new Map(rows.map((r) => [r.id, r]));
     const related = this.related(ids);
-    return { rows: ids.map((id) => byId.get(id)).filter((r): r is Row => !!r).map((r) => this.toRecord(r, related)), total: ordered.length };
+    return {
+      rows: ids.map((id) => byId.get(id)).filter((r): r is Row => !!r).map((r) => this.toRecord(r, related)),
+      total: ordered.length,
+      repeats: startRow === 0 ? this.repeatsIn(query).length : null,
+    };
   }
 
   /** Evidence and associated actors of many events in two queries. */

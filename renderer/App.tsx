@@ -53,6 +53,7 @@ export function App() {
   const [tab, setTab] = useState<'articles' | 'entities' | 'events' | 'relations' | 'chart'>('articles');
   const [relationTotal, setRelationTotal] = useState(0);
   const [eventTotal, setEventTotal] = useState(0);
+  const [eventRepeats, setEventRepeats] = useState(0);
   const [eventPoints, setEventPoints] = useState<EventPoint[]>([]);
   const [series, setSeries] = useState<CallOutput<'timeline.series'>>({ articles: [], events: [] });
   const [linksFor, setLinks] = useState<{ key: string; links: SelectionLinks }>({ key: '', links: noLinks });
@@ -359,6 +360,13 @@ export function App() {
                   <span data-testid="event-count">
                     {eventTotal.toLocaleString('en')} {eventTotal === 1 ? 'event' : 'events'}
                     {searchNote}
+                    {eventRepeats > 0 && (
+                      <span data-testid="event-repeats" title="The same event coded from two copies of one story counts once in totals, the timeline, the map and reports">
+                        {' '}
+                        ({eventRepeats.toLocaleString('en')} coded again from another copy of {eventRepeats === 1 ? 'its story' : 'their story'}: {(eventTotal - eventRepeats).toLocaleString('en')}{' '}
+                        counted)
+                      </span>
+                    )}
                   </span>
                 ) : tab === 'relations' ? (
                   <span data-testid="relation-count">
@@ -444,6 +452,7 @@ export function App() {
                     onNotice={(text) => setNotice({ text })}
                     onOpen={openEvent}
                     onTotal={setEventTotal}
+                    onRepeats={setEventRepeats}
                     onError={setError}
                   />
                 ) : (

@@ -225,7 +225,8 @@ export const contract = {
   'events.get': call(z.object({ id: Id }), EventRecord),
   'events.page': call(
     z.object({ query: EventQuery, startRow: z.number().int().min(0), endRow: z.number().int().min(1) }).refine((v) => v.endRow > v.startRow && v.endRow - v.startRow <= 1000, 'Pages hold 1 to 1000 rows'),
-    z.object({ rows: z.array(EventRecord), total: z.number() }),
+    /** `repeats` (first page only): events of the query coded again from another copy of their story, counted once elsewhere. */
+    z.object({ rows: z.array(EventRecord), total: z.number(), repeats: z.number().nullable() }),
   ),
   'events.points': call(z.object({ query: EventQuery }), z.object({ packed: z.string() })),
   'timeline.series': call(

@@ -54,6 +54,8 @@ const describe = (problems: Problem[]) => problems.map((p) => showDatesIn(p.mess
 interface Props extends TableViewProps {
   query: Partial<EventQuery>;
   onNotice: (message: string) => void;
+  /** How many of the events shown are coded again from another copy of their story. */
+  onRepeats: (repeats: number) => void;
 }
 
 /**
@@ -61,7 +63,7 @@ interface Props extends TableViewProps {
  * type, fatalities and notes are edited in place and saved through the same validation as the form:
  * an edit the codebook refuses is undone and the reason shown.
  */
-export function EventsTable({ query, refreshKey, onNotice, ...rest }: Props) {
+export function EventsTable({ query, refreshKey, onNotice, onRepeats, ...rest }: Props) {
   const save = async (row: EventRecord): Promise<void> => {
     const input = eventInputOf(row);
     if (!input) return rest.onError('This event has no actor 1: open it and complete it in the form.');
@@ -84,7 +86,12 @@ export function EventsTable({ query, refreshKey, onNotice, ...rest }: Props) {
       testId="events-table"
       columns={columns}
       refreshKey={`${JSON.stringify(query)}|${refreshKey}`}
-      fetchPage={(sort, startRow, endRow, filters) => call('events.page', { query: { ...query, sort: sortOf(sort), filters: filtersOf(filters) }, startRow, endRow })}
+      fetchPage={(sort, startRow, endRow, filters) =>
+        call('events.page', { query: { ...query, sort: sortOf(sort), filters: filtersOf(filters) }, startRow, endRow }).then((page) => {
+          if (page.repeats !== null) onRepeats(page.repeats);
+          return page;
+        })
+      }
       onCellEdited={save}
       exportAs={(sort, columns, filters) => ({ table: 'events', eventQuery: { ...query, sort: sortOf(sort), filters: filtersOf(filters) }, columns })}
       {...rest}

@@ -1,61 +1,16 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeEventPoints } from '../../electron/contract/index.js';
-import type { EventInputRaw, EventRecord } from '../../electron/contract/index.js';
-import { fixtures, testCore } from './helpers.js';
+import type { EventRecord } from '../../electron/contract/index.js';
+import { codeClashFromCopies, type CodedCopies } from './eventCopiesSetup.js';
+import { testCore } from './helpers.js';
 
-const neardup = path.join(fixtures, 'neardup');
 const t = testCore();
 const { call } = t;
-const clash = 'the Taliban clashed with security forces until Sunday night';
-const bullets = 'At the moment I hear the sound of bullets';
-const ids: Record<'original' | 'copy' | 'council' | 'nextDay', number> = { original: 0, copy: 0, council: 0, nextDay: 0 };
-let articles: { original: number; copy: number; council: number };
+let ids: CodedCopies['events'];
+let articles: CodedCopies['articles'];
 
-/**
- * A wire story and its copy under a new headline (one story), and a council member's account of
- * the same night (another story). The armed clash at Kunduz is coded from the original (20 dead)
- * and again from the copy (22: a later toll), and from the council's story; a clash the next day
- * is coded from the copy too.
- */
 beforeAll(async () => {
-  const report = await t.core.imports.importNow({
-    kind: 'paths',
-    paths: ['kunduz-a-original.txt', 'kunduz-b-new-headline-byline-words.txt', 'different-kunduz-council.txt'].map((f) => path.join(neardup, f)),
-  });
-  const [original, copy, council] = report.outcomes.map((o) => o.articleId!);
-  articles = { original: original!, copy: copy!, council: council! };
-  const taliban = (await call('entities.create', { type: 'organisation', name: 'Taliban' })).id;
-  const forces = (await call('entities.create', { type: 'organisation', name: 'Military Forces of Afghanistan' })).id;
-  const kunduz = (await call('places.entity', { place: { custom: { name: 'Kunduz', lat: 36.73, lon: 68.86 } } })).id;
-  const code = async (articleId: number, sentence: string, date: string, fatalities: number) => {
-    const body = (await call('articles.get', { id: articleId })).body;
-    const start = body.indexOf(sentence);
-    if (start === -1) throw new Error(`not in article ${articleId}: ${sentence}`);
-    const draft = await call('events.draft', { articleId, start, end: start + sentence.length });
-    const saved = await call('events.create', {
-      input: {
-        ...(draft.input as object),
-        subEventType: 'Armed clash',
-        date,
-        timePrecision: 1,
-        // Actor 1 and 2 swapped in the copy's coding: a clash between A and B is one between B and A.
-        actor1: { entityId: articleId === copy ? forces : taliban, type: articleId === copy ? 1 : 2 },
-        actor2: { entityId: articleId === copy ? taliban : forces, type: articleId === copy ? 2 : 1 },
-        locationId: kunduz,
-        geoPrecision: 1,
-        fatalities,
-      } as EventInputRaw,
-      evidence: draft.evidence,
-      acceptWarnings: true,
-    });
-    if (!saved.event) throw new Error(saved.problems.map((p) => p.message).join(' '));
-    return saved.event.id;
-  };
-  ids.original = await code(original!, clash, '2021-06-20', 20);
-  ids.copy = await code(copy!, clash, '2021-06-20', 22);
-  ids.council = await code(council!, bullets, '2021-06-20', 1);
-  ids.nextDay = await code(copy!, clash, '2021-06-21', 4);
+  ({ events: ids, articles } = await codeClashFromCopies(t));
 }, 120_000);
 afterAll(() => t.core.close());
 
@@ -74,6 +29,13 @@ describe('events count a story once unless the analyst says otherwise', () => {
     expect(e.get(ids.council)).toMatchObject({ alsoCodedAs: [], counted: true });
     expect(e.get(ids.nextDay)).toMatchObject({ alsoCodedAs: [], counted: true });
     expect(await call('events.get', { id: ids.original })).toMatchObject({ alsoCodedAs: [ids.copy], counted: false });
+  });
+
+  it("says with the table's first page how many of its events are counted with another", async () => {
+    expect(await call('events.page', { query: {}, startRow: 0, endRow: 2 })).toMatchObject({ total: 4, repeats: 1 });
+    expect((await call('events.page', { query: {}, startRow: 2, endRow: 4 })).repeats).toBeNull();
+    // With only one of the two codings in the table, none of its rows is a repeat.
+    expect(await call('events.page', { query: { ids: [ids.original, ids.council] }, startRow: 0, endRow: 10 })).toMatchObject({ total: 2, repeats: 0 });
   });
 
   it('counts the event once on the timeline and draws one symbol for it on the map', async () => {
