@@ -6,15 +6,17 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { readBtcConll, readConll, readGmbCsv, readRe3d, splitOf, undottedStyle, withDateline, type CorpusDocument } from './corpora.js';
+import { capitalisedNames, readBtcConll, readConll, readCrossNer, readGmbCsv, readRe3d, readUner, splitOf, undottedStyle, withDateline, type CorpusDocument } from './corpora.js';
 import type { NameLexicon } from './features.js';
 import type { LabelledSentence } from './train.js';
 
 export interface CorpusSource {
   name: string;
-  /** Path under the corpora folder (for re3d, its folder). */
+  /** Path under the corpora folder (for re3d and the corpora read from several files, its folder). */
   file: string;
-  format: 'gmb-csv' | 'conll' | 're3d' | 'btc-conll';
+  format: 'gmb-csv' | 'conll' | 're3d' | 'btc-conll' | 'crossner' | 'uner';
+  /** The files read from that folder, in order, when there are several. */
+  files?: string[];
   /** re3d's sub-corpora (one folder each) that are read; each has its own licence. */
   parts?: string[];
   repo: string;
@@ -28,6 +30,11 @@ export interface CorpusSource {
    * toward the training's minimum count.
    */
   repeat?: number;
+  /**
+   * Train only on sentences whose names are capitalised as news writes them (corpora.ts
+   * capitalisedNames); held-out sentences are all measured.
+   */
+  capitalisedNamesOnly?: boolean;
 }
 
 export const CORPORA: CorpusSource[] = [
@@ -77,6 +84,32 @@ export const CORPORA: CorpusSource[] = [
     licence: 'CC BY 4.0 (Derczynski, Bontcheva and Roberts 2016, "Broad Twitter Corpus: A Diverse Named Entity Recognition Resource", COLING; LICENSE file in the repository)',
     description: 'Broad Twitter Corpus section G: 2,138 tweets of mainstream news outlets (2011–2014), hand-annotated (crowd and expert) for person, organisation and place names; handles, links and hashtag marks are taken out',
   },
+  {
+    name: 'crossner',
+    file: 'crossner',
+    format: 'crossner',
+    files: ['politics', 'science', 'music', 'literature', 'ai'].flatMap((domain) => ['train', 'dev', 'test'].map((part) => `${domain}/${part}.txt`)),
+    repo: 'zliucr/CrossNER',
+    path: 'ner_data/<domain>/{train,dev,test}.txt for politics, science, music, literature and ai (never ner_data/conll2003)',
+    commit: '2e7ba2a7798c961e3f29fbc51252c5a8d40224bf',
+    licence: 'MIT (the repository\'s LICENSE); the sentences are from English Wikipedia (CC BY-SA)',
+    capitalisedNamesOnly: true,
+    description:
+      'CrossNER (Liu et al. 2021, AAAI): Wikipedia sentences on politics, science, music, literature and AI, hand-annotated with fine types read here as person, organisation (parties, bands, universities, periodicals), place and group names',
+  },
+  {
+    name: 'uner',
+    file: 'uner',
+    format: 'uner',
+    files: ['en_pud-ud-test.iob2', 'en_ewt-ud-dev.iob2', 'en_ewt-ud-test.iob2'],
+    repo: 'UniversalNER/UNER_English-PUD',
+    path: 'en_pud-ud-test.iob2 (commit 07ea0553144e3fcf3d6633efe2a075b725a0d262); en_ewt-ud-dev.iob2 and en_ewt-ud-test.iob2 of UniversalNER/UNER_English-EWT (commit 8ed072de2fd24022cc62458997fe96a8fe191ea4)',
+    commit: '07ea0553144e3fcf3d6633efe2a075b725a0d262',
+    licence: 'English-PUD CC BY-SA 3.0, English-EWT CC BY-SA 4.0 (the LICENSE.txt of each repository)',
+    capitalisedNamesOnly: true,
+    description:
+      'Universal NER v1 English (Mayhew et al. 2024, NAACL): the Parallel UD sentences (news and Wikipedia) and the English Web Treebank\'s dev and test sections (web forums, reviews, e-mail, blogs), hand-annotated for person, organisation and place names',
+  },
 ];
 
 export interface LoadedCorpus {
@@ -88,7 +121,11 @@ export interface LoadedCorpus {
 }
 
 export function loadCorpus(dir: string, source: CorpusSource, lexicon: NameLexicon): LoadedCorpus {
-  const files = source.parts ? source.parts.flatMap((part) => ['documents.json', 'entities.json'].map((f) => path.join(dir, source.file, part, f))) : [path.join(dir, source.file)];
+  const files = source.parts
+    ? source.parts.flatMap((part) => ['documents.json', 'entities.json'].map((f) => path.join(dir, source.file, part, f)))
+    : source.files
+      ? source.files.map((f) => path.join(dir, source.file, f))
+      : [path.join(dir, source.file)];
   const missing = files.find((f) => !fs.existsSync(f));
   if (missing) {
     throw new Error(`Corpus "${source.name}" is missing: expected ${missing} (from github.com/${source.repo}, ${source.path} at ${source.commit}).`);
@@ -100,6 +137,9 @@ export function loadCorpus(dir: string, source: CorpusSource, lexicon: NameLexic
   if (source.format === 're3d') {
     read = [];
     for (let k = 0; k < contents.length; k += 2) read.push(...readRe3d(contents[k]!.toString('utf8'), contents[k + 1]!.toString('utf8'), lexicon, source.name));
+  } else if (source.format === 'crossner' || source.format === 'uner') {
+    const reader = source.format === 'crossner' ? readCrossNer : readUner;
+    read = contents.flatMap((bytes, k) => reader(bytes.toString('utf8'), lexicon, `${source.name}-${k}`));
   } else {
     // The Kaggle CSV is Latin-1; the CoNLL files are ASCII/UTF-8.
     const text = source.format === 'gmb-csv' ? contents[0]!.toString('latin1') : contents[0]!.toString('utf8');
@@ -111,10 +151,11 @@ export function loadCorpus(dir: string, source: CorpusSource, lexicon: NameLexic
   documents.forEach((doc, i) => {
     const part = splitOf(i);
     // Only training documents get a dateline, and not tweets (a headline has none): held-out text is measured as the corpus wrote it.
-    split[part].push(...(part === 'train' && source.format !== 'btc-conll' ? withDateline(doc, i) : doc).sentences);
+    const read = part === 'train' && source.capitalisedNamesOnly ? { ...doc, sentences: doc.sentences.filter(capitalisedNames) } : doc;
+    split[part].push(...(part === 'train' && source.format !== 'btc-conll' ? withDateline(read, i) : read).sentences);
     counts[part].documents++;
-    counts[part].sentences += doc.sentences.length;
-    counts[part].tokens += doc.sentences.reduce((n, s) => n + s.words.length, 0);
+    counts[part].sentences += read.sentences.length;
+    counts[part].tokens += read.sentences.reduce((n, s) => n + s.words.length, 0);
   });
   return { source, sha256: hash.digest('hex'), documents, split, counts };
 }
