@@ -19,6 +19,8 @@ export interface CodingOfStory {
   story: number;
 }
 
+const workspaceCopies = new WeakMap<Db, { at: string; copies: EventCopies }>();
+
 /**
  * Events coded more than once from one story: an event coded from one copy of a wire story and
  * the same event (SAME_EVENT) coded again from another copy. Each group is counted once in totals,
@@ -62,6 +64,21 @@ export class EventCopies {
       ids.sort((a, b) => a - b);
       for (const id of ids) this.groupOf.set(id, ids);
     }
+  }
+
+  /**
+   * The groups of the whole workspace, read again only after the workspace changed: the map, the
+   * timeline and the Events table's count each ask on every call, and a workspace of 100,000 events
+   * is otherwise scanned each time. Any row written by this connection (total_changes) or committed
+   * by another (data_version) reads them again.
+   */
+  static ofWorkspace(db: Db): EventCopies {
+    const at = `${db.prepare('SELECT total_changes()').pluck().get() as number}|${db.pragma('data_version', { simple: true }) as number}`;
+    const held = workspaceCopies.get(db);
+    if (held?.at === at) return held.copies;
+    const copies = EventCopies.read(db);
+    workspaceCopies.set(db, { at, copies });
+    return copies;
   }
 
   /** Reads the groups of the whole workspace, or only those holding one of `among`. */

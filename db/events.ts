@@ -396,7 +396,7 @@ export class EventsRepository {
    * coded from another copy of its story (db/eventCopies.ts); null for the whole workspace.
    */
   repeatsIn(query: EventQuery | null): number[] {
-    const copies = EventCopies.read(this.db);
+    const copies = EventCopies.ofWorkspace(this.db);
     const members = copies.members();
     if (members.length === 0) return [];
     const { where, params } = query ? this.where(query) : { where: '', params: [] };

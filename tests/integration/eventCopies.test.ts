@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeEventPoints } from '../../electron/contract/index.js';
+import { decodeEventPoints, eventInputOf } from '../../electron/contract/index.js';
 import type { EventRecord } from '../../electron/contract/index.js';
+import { EventCopies } from '../../db/eventCopies.js';
 import { codeClashFromCopies, type CodedCopies } from './eventCopiesSetup.js';
 import { testCore } from './helpers.js';
 
@@ -36,6 +37,16 @@ describe('events count a story once unless the analyst says otherwise', () => {
     expect((await call('events.page', { query: {}, startRow: 2, endRow: 4 })).repeats).toBeNull();
     // With only one of the two codings in the table, none of its rows is a repeat.
     expect(await call('events.page', { query: { ids: [ids.original, ids.council] }, startRow: 0, endRow: 10 })).toMatchObject({ total: 2, repeats: 0 });
+  });
+
+  it('reads the groups of the workspace once until something is written', async () => {
+    const db = t.core.session.current.db;
+    const held = EventCopies.ofWorkspace(db);
+    expect(EventCopies.ofWorkspace(db)).toBe(held);
+    await call('events.update', { id: ids.nextDay, input: { ...eventInputOf(await call('events.get', { id: ids.nextDay }))!, notes: 'seen twice' }, acceptWarnings: true });
+    const after = EventCopies.ofWorkspace(db);
+    expect(after).not.toBe(held);
+    expect(after.alsoCodedAs(ids.copy)).toEqual([ids.original]);
   });
 
   it('counts the event once on the timeline and draws one symbol for it on the map', async () => {
