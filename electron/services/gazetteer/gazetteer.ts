@@ -125,7 +125,16 @@ export class Gazetteer {
    * four letters. A word ("Kbl", "can") or a code that spells one ("CAN") finds nothing.
    */
   lookupCode(code: string): (Place & { municipality: string | null; foundAs: string })[] {
-    return /^[A-Z]{3,4}$/.test(code) ? (this.byCode.all(code) as (Place & { municipality: string | null; foundAs: string })[]) : [];
+    if (!/^[A-Z]{3,4}$/.test(code)) return [];
+    // Cached with the names: "NATO", "ISIS" and the like come in article after article.
+    const memo = `\u0001${code}`;
+    let hit = this.cache.get(memo) as (Place & { municipality: string | null; foundAs: string })[] | undefined;
+    if (!hit) {
+      hit = this.byCode.all(code) as (Place & { municipality: string | null; foundAs: string })[];
+      if (this.cache.size > 50_000) this.cache.clear();
+      this.cache.set(memo, hit);
+    }
+    return hit;
   }
 
   has(name: string): boolean {
