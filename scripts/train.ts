@@ -108,7 +108,7 @@ const manifest = {
     rebuild: 'npm run train -- <corpora folder>',
   },
   split:
-    'by document (for GMB, blocks of 40 sentences; for the tweets, blocks of 20): every 10th document is held out for testing (npm run eval), the one before it for calibrating confidence; the rest is trained on, `repeat` times an epoch where a corpus says so',
+    'by document (for GMB, blocks of 40 sentences; for the tweets and CrossNER, blocks of 20; for Universal NER, its documents): every 10th document is held out for testing (npm run eval), the one before it for calibrating confidence; the rest is trained on, `repeat` times an epoch where a corpus says so (of CrossNER and Universal NER, only sentences whose names are capitalised as news writes them)',
   corpora: corpora.map((c) => ({
     name: c.source.name,
     description: c.source.description,
