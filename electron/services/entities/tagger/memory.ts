@@ -81,12 +81,17 @@ function decide(last: Map<string, Map<NameType, boolean>>, k: string, type: Name
   byType.set(type, marked);
 }
 
-/** How often each marked name's words stand in a decided sentence with every word left outside a name. */
+/**
+ * How often each marked name's words stand in a decided sentence with every word left outside a name.
+ * A suggestion the analyst rejected there is not "left outside": it is a decision about a type, and
+ * between a rejection and a mark of the same name the newer stands (nameMemory).
+ */
 function countLeftOutside(sentences: readonly SentenceDecisions[], names: Map<string, number>): Map<string, number> {
   const index = indexOf([...names.keys()]);
   const counts = new Map<string, number>();
   for (const s of sentences) {
     forEachMatch(s.words, index, (from, to, k) => {
+      if (s.rejected.some((r) => r.from === from && r.to === to)) return;
       for (let i = from; i <= to; i++) if (!s.outside[i]) return;
       counts.set(k, (counts.get(k) ?? 0) + 1);
     });
