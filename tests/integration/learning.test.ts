@@ -7,19 +7,19 @@ import { gazetteerFile } from '../../electron/paths.js';
 import { repoRoot, tempDir } from './helpers.js';
 
 // Two made-up news items. The first is where the analyst decides: "Zorblat" (a militia the shipped
-// model does not know) is marked by hand, and the "Us" of a "Follow Us" link (which the shipped model
+// model does not know) is marked by hand, and the "Us" of a "Contact Us" link (which the shipped model
 // reads as the United States) is rejected. The second is never touched: "Suggest again" there shows what was learnt.
 const DECIDED = [
   'Zorblat claims checkpoint attack',
   '',
-  'Zorblat fighters attacked a checkpoint near Kunduz on Monday, officials said. Officials said Zorblat had claimed the attack in a statement sent to reporters in the city. Follow Us to see the full report on Afghanistan. The leader of Zorblat was not available for comment.',
+  'Zorblat fighters attacked a checkpoint near Kunduz on Monday, officials said. Officials said Zorblat had claimed the attack in a statement sent to reporters in the city. Contact Us to see the full report on Afghanistan. The leader of Zorblat was not available for comment.',
   '',
   'The provincial police chief said two officers were wounded in the attack and that the road to the airport had been closed for several hours while soldiers searched nearby houses.',
 ].join('\n');
 const UNSEEN = [
   'Road reopens after fighting',
   '',
-  'Residents said Zorblat fighters had left the village before dawn, and traders returned to the market. Follow Us to read the latest report from Kunduz. Shops opened again in the afternoon.',
+  'Residents said Zorblat fighters had left the village before dawn, and traders returned to the market. Contact Us to read the latest report from Kunduz. Shops opened again in the afternoon.',
   '',
   'A local elder said the families who had fled the fighting were still afraid to return to their homes, and that the schools in the district would stay closed for the rest of the week.',
 ].join('\n');

@@ -43,12 +43,12 @@ function at(body: string, quote: string, m: Omit<MentionDecision, 'start' | 'end
 const accepted = { type: 'organisation', status: 'accepted', origin: 'analyst' } as const;
 
 // An article as an analyst left it: a name the shipped model misses marked by hand three times,
-// a suggestion rejected ("Us" of a "Follow Us" link is not the United States), another left unreviewed.
+// a suggestion rejected ("Us" of a "Contact Us" link is not the United States), another left unreviewed.
 const body = [
   'Zorblat fighters attacked a checkpoint near Kunduz on Monday.',
   'Officials said Zorblat had claimed the attack.',
   'The leader of Zorblat was not available for comment.',
-  'Follow Us to see the full report on Afghanistan.',
+  'Contact Us to see the full report on Afghanistan.',
   'The weather in Kabul was mild.',
 ].join('\n');
 const mentions: MentionDecision[] = [
@@ -92,10 +92,10 @@ describe('adapting the shipped model to decisions', () => {
   });
 
   it('stops suggesting a rejected span, and keeps what nobody reviewed', () => {
-    const text = 'Follow Us to see the full report on Afghanistan.';
+    const text = 'Contact Us to see the full report on Afghanistan.';
     expect(names(base, text)).toContain('Us/LOC');
     expect(names(adapted, text)).toEqual(['Afghanistan/LOC']);
-    expect(names(adapted, 'Follow Us to read more from Kunduz.')).not.toContain('Us/LOC');
+    expect(names(adapted, 'Contact Us to read more from Kunduz.')).not.toContain('Us/LOC');
   });
 
   it('leaves the shipped model as it was and gives the same model for the same decisions', () => {
@@ -137,8 +137,8 @@ describe('the memory of decided names', () => {
   it('holds the decisions on the shipped weights alone: a marked name is read as marked, a rejected span is not read as its type', () => {
     expect(names(memoryOnly, 'Residents said Zorblat fighters had left the village.')).toEqual(['Zorblat/ORG']);
     expect(names(memoryOnly, 'The Zorblat leadership met on Tuesday.')).toContain('Zorblat/ORG');
-    expect(names(base, 'Follow Us to read more from Kunduz.')).toContain('Us/LOC');
-    expect(names(memoryOnly, 'Follow Us to read more from Kunduz.')).not.toContain('Us/LOC');
+    expect(names(base, 'Contact Us to read more from Kunduz.')).toContain('Us/LOC');
+    expect(names(memoryOnly, 'Contact Us to read more from Kunduz.')).not.toContain('Us/LOC');
   });
 
   it('leaves a marked name inside a longer run of capitalised words to the model', () => {

@@ -20,6 +20,7 @@ import {
   TITLES,
   WEEKDAYS_AND_MONTHS,
 } from '../lexicon.js';
+import { wordClassOf } from './wordClasses.js';
 
 /** What the tagger may know about names beyond the sentence: the gazetteer and the country lists. */
 export interface NameLexicon {
@@ -49,7 +50,7 @@ export interface SentenceFacts {
 
 /** The planes of SentenceFacts.h (one array, not nine: a typed array costs as much to make as to fill). */
 const enum H {
-  Lower, Word, Shape, P3, S2, S3, S4, Gazetteer, Lexicon, Planes,
+  Lower, Word, Shape, P3, S2, S3, S4, Gazetteer, Lexicon, Fine, Coarse, Planes,
 }
 
 /** FNV-1a over UTF-16 code units. */
@@ -182,6 +183,9 @@ export interface WordFacts {
   s2: number;
   s3: number;
   s4: number;
+  /** The word's classes (wordClasses.ts), 0 when it has none. */
+  fine: number;
+  coarse: number;
   /** The decoder's sums of this word's features under the model it last read with (decode.ts). */
   scores: { model: object; values: Float32Array } | null;
 }
@@ -203,6 +207,7 @@ function factsOf(text: string): WordFacts {
     const shape = wordShape(word);
     const b = bare(word);
     const key = wordKey(word);
+    const classes = wordClassOf(lower);
     facts = {
       lower,
       shape,
@@ -220,6 +225,8 @@ function factsOf(text: string): WordFacts {
       s2: affixHash(lower, -2),
       s3: affixHash(lower, -3),
       s4: affixHash(lower, -4),
+      fine: classes.fine,
+      coarse: classes.coarse,
       scores: null,
     };
     if (wordFacts.size > 50_000) wordFacts.clear();
@@ -328,6 +335,8 @@ export function sentenceFacts(raw: readonly string[], lexicon: NameLexicon): Sen
     h[H.S4 * n + i] = f.s4;
     h[H.Gazetteer * n + i] = tagHash(gazetteer[i]!);
     h[H.Lexicon * n + i] = tagHash(lex[i]!);
+    h[H.Fine * n + i] = f.fine;
+    h[H.Coarse * n + i] = f.coarse;
   }
   return { words, lower, shapes, capitalised, gazetteer, lexicon: lex, capsLine, wordFacts: facts, h };
 }
@@ -337,6 +346,8 @@ const enum F {
   Bias = 1, Lower, Word, Shape, P3, S2, S3, S4, LowerPrev, LowerNext, LowerPrev2, LowerNext2, ShapePrev, ShapeNext, ShapeTri,
   BigramPrev, BigramNext, Gaz, GazPrev, GazNext, Lex, LexPrev, LexNext, GazLex, First, FirstShape, CapsLine, Run, RunLast,
   RunOrgHead, RunPlaceHead, RunBefore, RunPlaceCue, RunTitle, RunAfter, ApposPerson, ApposOrg, RunSaid,
+  // Word classes (wordClasses.ts); added last, so the templates above keep their numbers.
+  Fine, Coarse, CoarseShape, FinePrev, FineNext, CoarsePrev, CoarseNext, RunLastFine, RunBeforeCoarse,
 }
 const t1 = (template: F, a: number) => mix(template * 0x27d4eb2f, a);
 const t2 = (template: F, a: number, b: number) => mix(mix(template * 0x27d4eb2f, a), b);
@@ -369,6 +380,9 @@ export function wordFeatures(f: SentenceFacts, i: number, out: number[]): void {
     t1(F.S2, h[H.S2 * n + i]!),
     t1(F.S3, h[H.S3 * n + i]!),
     t1(F.S4, h[H.S4 * n + i]!),
+    t1(F.Fine, h[H.Fine * n + i]!),
+    t1(F.Coarse, h[H.Coarse * n + i]!),
+    t2(F.CoarseShape, h[H.Coarse * n + i]!, h[H.Shape * n + i]!),
   );
 }
 
@@ -397,6 +411,10 @@ export function contextFeatures(f: SentenceFacts, i: number, out: number[]): voi
     t1(F.LexPrev, at(h, H.Lexicon, i - 1, n)),
     t1(F.LexNext, at(h, H.Lexicon, i + 1, n)),
     t2(F.GazLex, gazetteer, lexicon),
+    t1(F.FinePrev, at(h, H.Fine, i - 1, n)),
+    t1(F.FineNext, at(h, H.Fine, i + 1, n)),
+    t1(F.CoarsePrev, at(h, H.Coarse, i - 1, n)),
+    t1(F.CoarseNext, at(h, H.Coarse, i + 1, n)),
   );
   if (i === 0) out.push(F.First, t1(F.FirstShape, shape));
   if (f.capsLine) out.push(F.CapsLine);
@@ -406,7 +424,12 @@ export function contextFeatures(f: SentenceFacts, i: number, out: number[]): voi
   while (end + 1 < n && (f.capitalised[end + 1] || (NAME_CONNECTORS.has(f.lower[end + 1]!) && end + 2 < n && f.capitalised[end + 2]))) end++;
   let start = i;
   while (start > 0 && f.capitalised[start - 1]) start--;
-  out.push(t2(F.Run, Math.min(end - start + 1, 5), i === start ? 1 : i === end ? 2 : 3), t1(F.RunLast, h[H.Lower * n + end]!));
+  out.push(
+    t2(F.Run, Math.min(end - start + 1, 5), i === start ? 1 : i === end ? 2 : 3),
+    t1(F.RunLast, h[H.Lower * n + end]!),
+    t1(F.RunLastFine, h[H.Fine * n + end]!),
+    t1(F.RunBeforeCoarse, at(h, H.Coarse, start - 1, n)),
+  );
   if (f.lexicon[end] === 'orghead') out.push(F.RunOrgHead);
   if (f.lexicon[end] === 'placehead') out.push(F.RunPlaceHead);
   out.push(t1(F.RunBefore, at(h, H.Lower, start - 1, n)));
