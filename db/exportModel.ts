@@ -56,6 +56,8 @@ export interface ExportModel {
   mentions: ExportMention[];
   /** The export was asked to carry suggestions: formats that can mark a record's status then do so on each. */
   withSuggestions: boolean;
+  /** The analyst's rejections ("not a name here"), when asked for (ExportScope.includeRejected); only W3C carries them. */
+  rejected: Omit<ExportMention, 'status'>[];
   events: EventRecord[];
   relations: RelationRecord[];
   /** An article's text, read when a format writes it (the last one read is kept: formats go article by article). */
@@ -67,8 +69,10 @@ export interface ExportModel {
 /** Whole workspace, or the part tied to some articles (the ticked ones). */
 export interface ExportScope {
   articleIds: number[] | null;
-  /** Suggested mentions (and the entities only they name) as well as accepted ones; rejected ones never. */
+  /** Suggested mentions (and the entities only they name) as well as accepted ones. */
   includeSuggestions?: boolean;
+  /** Rejected mentions too, in a list of their own (ExportModel.rejected): never among the names. */
+  includeRejected?: boolean;
 }
 
 const CHUNK = 5000;
@@ -132,6 +136,15 @@ export function readExportModel(db: Db, scope: ExportScope): ExportModel {
          ORDER BY m.article_id, m.start`,
       )
       .all(params) as ExportMention[];
+    const rejected = scope.includeRejected
+      ? (db
+          .prepare(
+            `SELECT m.id, m.article_id AS articleId, m.start, m.end, m.quote, m.prefix, m.suffix, m.type, m.entity_id AS entityId, m.date_value AS dateValue
+             FROM mention m ${scope.articleIds ? 'WHERE m.article_id IN (SELECT value FROM json_each(@ids)) AND' : 'WHERE'} m.status = 'rejected'
+             ORDER BY m.article_id, m.start`,
+          )
+          .all(params) as Omit<ExportMention, 'status'>[])
+      : [];
     const events = readEvents(db, scope);
     const relations = readRelations(db, scope);
     // Entities: those annotated in scope, and those the events and relations in scope refer to.
@@ -174,6 +187,6 @@ export function readExportModel(db: Db, scope: ExportScope): ExportModel {
       wikidata: e.wikidata,
       status: e.origin === 'analyst' || confirmed.has(e.id) ? ('accepted' as const) : ('suggested' as const),
     }));
-    return { articles, entities, mentions, events, relations, withSuggestions: scope.includeSuggestions === true, body: articleBodies(db), pageOf: articlePages(db) };
+    return { articles, entities, mentions, rejected, events, relations, withSuggestions: scope.includeSuggestions === true, body: articleBodies(db), pageOf: articlePages(db) };
   })();
 }

@@ -64,6 +64,7 @@ const USAGE = `awb — Analyst Workbench on the command line
                                           brat (a folder), conll, ftm, stix, gexf, archive
          [--include-suggestions]          w3c, brat, conll, ftm, geojson: suggested mentions
                                           too (marked as such in w3c, ftm and geojson)
+         [--include-rejected]             w3c: the analyst's rejections too, marked "rejected"
   awb report --workspace FILE --out report.pdf|.docx|.md|.html
          [--title T] [--summary TEXT] [--handling LINE]
          [--every-copy]                   count every copy of a story (wire copies, updates)
@@ -123,6 +124,7 @@ async function main(argv: string[]): Promise<number> {
           type: { type: 'string' },
           'min-confidence': { type: 'string' },
           'include-suggestions': { type: 'boolean', default: false },
+          'include-rejected': { type: 'boolean', default: false },
           'every-copy': { type: 'boolean', default: false },
           'passphrase-file': { type: 'string' },
           'new-passphrase-file': { type: 'string' },
@@ -386,6 +388,7 @@ async function main(argv: string[]): Promise<number> {
           handling: values.handling,
           acledCodes,
           includeSuggestions: values['include-suggestions'],
+          includeRejected: values['include-rejected'],
           overwrite: values.force,
           ...(tableName ? { table: { table: tableName as (typeof TABLE_NAMES)[number] } } : {}),
         });

@@ -47,8 +47,10 @@ export const ExportRequest = z.object({
   table: TableExport.optional(),
   /** Classification or handling line, e.g. "TLP:AMBER": carried as a STIX marking. */
   handling: z.string().max(200).default(''),
-  /** Annotation formats (W3C, brat, CoNLL, FtM, GeoJSON) carry suggested mentions too, marked where the format can say so; never rejected ones. */
+  /** Annotation formats (W3C, brat, CoNLL, FtM, GeoJSON) carry suggested mentions too, marked where the format can say so. */
   includeSuggestions: z.boolean().default(false),
+  /** W3C also carries the analyst's rejections, each marked "rejected", so a workspace that imports the file does not suggest those names there again. */
+  includeRejected: z.boolean().default(false),
   /** ACLED actor types and dates as current ACLED data writes them (text, "16 May 2025"), or as its older files (codes 1–8, "2025-05-16"). */
   acledCodes: z.enum(['text', 'numeric']).default('text'),
   overwrite: z.boolean().default(false),

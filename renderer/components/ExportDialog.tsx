@@ -18,6 +18,8 @@ interface Props {
 }
 
 const TABLE_FORMATS: ExportFormat[] = ['csv', 'xlsx'];
+/** The formats that can carry the machine's suggestions beside the analyst's names (marked where the format can say so). */
+const SUGGESTION_FORMATS: ExportFormat[] = ['w3c', 'brat', 'conll', 'ftm', 'geojson'];
 
 /** Exports (a table as shown, or the workspace or ticked articles in an exchange format) and imports of exchange files. */
 export function ExportDialog({ selection, tabLabel, encrypted, run, onClose }: Props) {
@@ -26,6 +28,8 @@ export function ExportDialog({ selection, tabLabel, encrypted, run, onClose }: P
   const [handling, setHandling] = useState('TLP:AMBER');
   const [acledCodes, setAcledCodes] = useState<'text' | 'numeric'>('text');
   const [overwrite, setOverwrite] = useState(false);
+  const [withSuggestions, setWithSuggestions] = useState(false);
+  const [withRejections, setWithRejections] = useState(false);
   const [done, setDone] = useState<ExportResult | null>(null);
   // Why the last export was refused (a missing folder, an existing file…), shown beside the path:
   // the app's error banner sits behind this dialog, where the analyst would not see it.
@@ -53,6 +57,8 @@ export function ExportDialog({ selection, tabLabel, encrypted, run, onClose }: P
           overwrite,
           handling,
           acledCodes,
+          includeSuggestions: withSuggestions && SUGGESTION_FORMATS.includes(format),
+          includeRejected: withRejections && format === 'w3c',
           articleIds: ticked && selection.length ? selection : null,
           ...(table ? { table } : {}),
         }),
@@ -111,6 +117,18 @@ export function ExportDialog({ selection, tabLabel, encrypted, run, onClose }: P
           <label className="row">
             <input type="checkbox" checked={ticked} disabled={selection.length === 0} onChange={(e) => setTicked(e.target.checked)} />
             Only what the {selection.length} ticked {selection.length === 1 ? 'article holds' : 'articles hold'} (else the whole workspace)
+          </label>
+        )}
+        {SUGGESTION_FORMATS.includes(format) && (
+          <label className="row">
+            <input type="checkbox" checked={withSuggestions} onChange={(e) => setWithSuggestions(e.target.checked)} /> With the suggestions nobody has reviewed
+            {format === 'brat' || format === 'conll' ? ' (the format cannot mark them as suggestions)' : ', marked as suggestions'}
+          </label>
+        )}
+        {format === 'w3c' && (
+          <label className="row">
+            <input type="checkbox" checked={withRejections} onChange={(e) => setWithRejections(e.target.checked)} /> With my rejections, marked “rejected”: a workspace that
+            imports the file does not suggest those names there again
           </label>
         )}
         {format === 'stix' && (

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, desktopTarget, openWorkbench, type Bench } from './harness.js';
+import { chromiumPath, desktopTarget, openWorkbench, pageCall, type Bench } from './harness.js';
 
 describe.skipIf(!chromiumPath)('archives and exchange files from the app (browser mode, real Chromium)', () => {
   let bench: Bench;
@@ -89,6 +89,30 @@ describe.skipIf(!chromiumPath)('archives and exchange files from the app (browse
     // The road is offered at its centroid, its line kept with it.
     await expect.poll(() => dialog.getByTestId('exchange-result').textContent()).toContain('checkpoints.geojson: 2 created, 0 already here, 0 skipped (geojson).');
     await dialog.getByRole('button', { name: 'Close' }).click();
+  });
+
+  // Types the file's path into browser mode's save field: the desktop app asks with its native dialog instead.
+  it.skipIf(desktopTarget)('exports W3C annotations with the analyst\'s rejections when asked, each marked "rejected"', async () => {
+    const { page } = bench;
+    const articleId = (await pageCall(bench, 'articles.page', { query: {}, startRow: 0, endRow: 1 })).rows[0]!.id;
+    await pageCall(bench, 'mentions.suggest', { articleIds: [articleId] });
+    const wrong = (await pageCall(bench, 'mentions.list', { articleId })).find((m) => m.status === 'suggested' && m.type !== 'date')!;
+    await pageCall(bench, 'mentions.review', { id: wrong.id, action: 'reject', scope: 'this' });
+    const exportW3c = async (name: string, rejections: boolean) => {
+      await page.getByRole('button', { name: 'Export…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export and exchange' });
+      await dialog.getByLabel('Format').selectOption('w3c');
+      await dialog.getByRole('checkbox', { name: /With my rejections/ }).setChecked(rejections);
+      const file = path.join(bench.dir, name);
+      await dialog.getByLabel('Save to').fill(file);
+      await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+      await expect.poll(() => dialog.getByRole('status').textContent()).toContain(`to ${file}`);
+      await dialog.getByRole('button', { name: 'Close' }).click();
+      const items = (JSON.parse(fs.readFileSync(file, 'utf8')) as { first: { items: { body: { purpose: string; value: string }[]; target: { selector: { exact?: string }[] } }[] } }).first.items;
+      return items.filter((a) => a.body.some((b) => b.purpose === 'assessing' && b.value === 'rejected')).map((a) => a.target.selector[0]!.exact);
+    };
+    expect(await exportW3c('names.jsonld', false)).toEqual([]);
+    expect(await exportW3c('names-and-rejections.jsonld', true)).toEqual([wrong.quote]);
   });
 
   it('made no request outside the app', () => {

@@ -260,6 +260,51 @@ describe('every quote of evidence cites its page and its source', () => {
     for (const [name, s] of reexported) expect(s, name).toBe(original.get(name));
   }, 60_000);
 
+  it('W3C with rejections carries the analyst\'s "not a name here" to a partner, whose extraction then does not suggest it again', async () => {
+    const t = make();
+    const sample = path.join(fixtures, 'kunduz-offensive.txt');
+    const articleId = (await t.core.imports.importNow({ kind: 'paths', paths: [sample] })).outcomes[0]!.articleId!;
+    await t.call('mentions.suggest', { articleIds: [articleId] });
+    const suggested = (await t.call('mentions.list', { articleId })).filter((m) => m.status === 'suggested' && m.type !== 'date');
+    const [wrong, right] = [suggested[0]!, suggested[1]!];
+    await t.call('mentions.review', { id: wrong.id, action: 'reject', scope: 'this' });
+    await t.call('mentions.review', { id: right.id, action: 'accept', scope: 'this' });
+    const exportW3c = async (name: string, extra: object) => JSON.parse(fs.readFileSync((await t.call('exports.run', { format: 'w3c', path: path.join(t.dir, name), ...extra })).path, 'utf8')) as Loose;
+
+    // Without asking, a rejection stays home; asked for, it goes as an annotation that says so and names no entity.
+    const plain = await exportW3c('plain.jsonld', {});
+    expect(JSON.stringify(plain)).not.toContain('"rejected"');
+    const withRejections = await exportW3c('rejections.jsonld', { includeRejected: true });
+    const rejections = (withRejections.first.items as Loose[]).filter((a) => a.body.some((b: Loose) => b.purpose === 'assessing' && b.value === 'rejected'));
+    expect(rejections).toHaveLength(1);
+    expect(rejections[0]!.target.selector[0]).toMatchObject({ type: 'TextQuoteSelector', exact: wrong.quote });
+    expect(rejections[0]!.body).toContainEqual({ type: 'TextualBody', purpose: 'tagging', value: wrong.type });
+    expect(rejections[0]!.body.some((b: Loose) => b.purpose === 'identifying')).toBe(false);
+    expect(withRejections.total).toBe(plain.total + 1);
+
+    // The partner holds the same article and has read it for names: the rejection replaces the suggestion there.
+    const partner = make();
+    const theirs = (await partner.core.imports.importNow({ kind: 'paths', paths: [sample] })).outcomes[0]!.articleId!;
+    await partner.call('mentions.suggest', { articleIds: [theirs] });
+    const at = async (span: { start: number; end: number }) => (await partner.call('mentions.list', { articleId: theirs })).filter((m) => m.start === span.start && m.end === span.end).map((m) => m.status);
+    expect(await at(wrong)).toEqual(['suggested']);
+    const text = JSON.stringify(withRejections);
+    const result = await partner.call('imports.exchange', { name: 'rejections.jsonld', text });
+    expect(result).toMatchObject({ kind: 'w3c', skipped: 0, created: 2 });
+    expect(await at(wrong)).toEqual(['rejected']);
+    expect(await at(right)).toEqual(['accepted']);
+    await partner.call('mentions.suggest', { articleIds: [theirs] });
+    expect(await at(wrong)).toEqual(['rejected']);
+    // Read twice, the file changes nothing more.
+    expect(await partner.call('imports.exchange', { name: 'rejections.jsonld', text })).toMatchObject({ created: 0, matched: 2, skipped: 0 });
+
+    // A rejection that does not say what it rejects is reported, not guessed.
+    const vague = { ...rejections[0], body: [{ type: 'TextualBody', purpose: 'assessing', value: 'rejected' }] };
+    const refused = await partner.call('imports.exchange', { name: 'vague.jsonld', text: JSON.stringify([vague]) });
+    expect(refused).toMatchObject({ skipped: 1, created: 0 });
+    expect(refused.messages.join(' ')).toContain(`is a rejection that does not say what kind of name it is not`);
+  }, 60_000);
+
   it('KML cites each quote with its title and page in the balloon and as a field, escaped for Google Earth, and brings it back on import', async () => {
     const { t, articleId, exportAs } = await evidenceFromPage2();
     // A title that would be markup in Google Earth's HTML balloon if it were not escaped twice.

@@ -5,6 +5,7 @@ import { Gazetteer } from '../gazetteer/gazetteer.js';
 import type { ModelParts } from './extractPool.js';
 import { readArticles, type ArticleToRead } from './readArticles.js';
 import { namesModel } from './tagger/index.js';
+import { wordClasses } from './tagger/wordClasses.js';
 import { FeatureIndex, type TaggerModel } from './tagger/model.js';
 
 /**
@@ -25,6 +26,7 @@ function rebuild(parts: ModelParts): TaggerModel {
 }
 // Loaded now, not on the first batch: the pool sends work only to a worker that said it is ready.
 namesModel();
+wordClasses();
 
 parentPort!.on('message', (m: { id: number; registry?: [string, EntityType][]; model?: ModelParts | null; articles: ArticleToRead[] }) => {
   if (m.registry) registry = new Map(m.registry);

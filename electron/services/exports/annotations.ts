@@ -53,9 +53,22 @@ export function* w3cChunks(model: ExportModel, ids: ExportIdentity): Generator<s
   let counted: { id: number; cp: (offset: number) => number } | undefined;
   const codePointsOf = (article: ExportArticle) => (counted?.id === article.id ? counted : (counted = { id: article.id, cp: toCodePoints(model.body(article.id)) })).cp;
   const entityUrn = (id: number) => urnOf(ids.uuid('entity', id));
-  const item = (m: ExportMention) => {
+  /** Where a mention stands: its article, its quote with context, and its span. */
+  const mentionTarget = (m: Omit<ExportMention, 'status'>) => {
     const article = articles.get(m.articleId)!;
     const cp = codePointsOf(article);
+    return {
+      source: articleUrn(article),
+      ...(safeUrl(article.url) ? { scope: safeUrl(article.url) } : {}),
+      selector: [
+        { type: 'TextQuoteSelector', exact: m.quote, prefix: m.prefix, suffix: m.suffix },
+        // The Web Annotation model counts a selector's characters as Unicode code points.
+        { type: 'TextPositionSelector', start: cp(m.start), end: cp(m.end) },
+        ...pageSelectors(model.pageOf(m.articleId, m.start)),
+      ],
+    };
+  };
+  const item = (m: ExportMention) => {
     const time = ids.time('mention', m.id);
     const entity = m.entityId ? entities.get(m.entityId) : undefined;
     const bodies: object[] = [{ type: 'TextualBody', purpose: 'tagging', value: m.type }];
@@ -85,16 +98,7 @@ export function* w3cChunks(model: ExportModel, ids: ExportIdentity): Generator<s
       created: time.created,
       modified: time.modified,
       body: bodies,
-      target: {
-        source: articleUrn(article),
-        ...(safeUrl(article.url) ? { scope: safeUrl(article.url) } : {}),
-        selector: [
-          { type: 'TextQuoteSelector', exact: m.quote, prefix: m.prefix, suffix: m.suffix },
-          // The Web Annotation model counts a selector's characters as Unicode code points.
-          { type: 'TextPositionSelector', start: cp(m.start), end: cp(m.end) },
-          ...pageSelectors(model.pageOf(m.articleId, m.start)),
-        ],
-      },
+      target: mentionTarget(m),
     };
   };
   // Relations as linking annotations (as Recogito writes them): the two entities are the first two
@@ -131,12 +135,30 @@ export function* w3cChunks(model: ExportModel, ids: ExportIdentity): Generator<s
       }),
     ],
   });
+  // A rejection: the span and the type the analyst said it is not, so a workspace that reads the file
+  // does not suggest that name there again. No entity: a rejected name identifies nothing.
+  const rejection = (m: Omit<ExportMention, 'status'>) => {
+    const time = ids.time('mention', m.id);
+    return {
+      id: urnOf(ids.uuid('mention', m.id)),
+      type: 'Annotation',
+      motivation: 'assessing',
+      created: time.created,
+      modified: time.modified,
+      body: [
+        { type: 'TextualBody', purpose: 'tagging', value: m.type },
+        { type: 'TextualBody', purpose: 'assessing', value: 'rejected', format: 'text/plain' },
+      ],
+      target: mentionTarget(m),
+    };
+  };
   // The same bytes as JSON.stringify(collection, null, 1), one annotation at a time.
-  const total = model.mentions.length + model.relations.length;
+  const total = model.mentions.length + model.rejected.length + model.relations.length;
   yield `{\n "@context": "http://www.w3.org/ns/anno.jsonld",\n "id": ${JSON.stringify(urnOf(ids.workspace))},\n "type": "AnnotationCollection",\n "label": "Analyst Workbench annotations",\n "total": ${total},\n "first": {\n  "type": "AnnotationPage",\n  "startIndex": 0,\n  "items": [`;
   let written = 0;
   const annotation = (o: object) => (written++ ? ',\n   ' : '\n   ') + JSON.stringify(o, null, 1).replace(/\n/g, '\n   ');
   for (const m of model.mentions) yield annotation(item(m));
+  for (const m of model.rejected) yield annotation(rejection(m));
   for (const r of model.relations) yield annotation(relation(r));
   yield total ? '\n  ]\n }\n}' : ']\n }\n}';
 }

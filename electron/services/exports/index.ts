@@ -49,7 +49,7 @@ export async function runExport(ws: Workspace, req: ExportRequest, appVersion: s
 }
 
 async function writeExport(ws: Workspace, req: ExportRequest, appVersion: string, options: StreamOptions): Promise<ExportResult> {
-  const scope = { articleIds: req.articleIds, includeSuggestions: req.includeSuggestions };
+  const scope = { articleIds: req.articleIds, includeSuggestions: req.includeSuggestions, includeRejected: req.includeRejected && req.format === 'w3c' };
   if (req.format === 'brat') {
     const model = readExportModel(ws.db, scope);
     const { files: out, conf } = toBrat(model, readExportIdentity(ws.db, model));

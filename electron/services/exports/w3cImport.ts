@@ -77,6 +77,16 @@ export function importW3c(ws: Workspace, json: unknown): ExchangeImportResult {
     const bodies = asArray(a.body).map((b) => (typeof b === 'string' ? { type: 'TextualBody', value: b } : b)) as Json[];
     // An export with suggestions marks them (see toW3c): a machine's guess is not brought in as the analyst's decision.
     if (bodies.some((b) => b.purpose === 'assessing' && b.value === 'suggested')) return skip(`${label}: “${exact.slice(0, 60)}” is a suggestion nobody reviewed; only decisions are imported.`);
+    // A rejection (our export with rejections): not a name of that type here, so it is not suggested again.
+    if (bodies.some((b) => b.purpose === 'assessing' && b.value === 'rejected')) {
+      const said = bodies.filter((b) => b.purpose === 'tagging').map((b) => nameTypeOf(b.value)).find(Boolean);
+      if (!said || said === 'date') return skip(`${label}: “${exact.slice(0, 60)}” is a rejection that does not say what kind of name it is not (person, organisation, place or group).`);
+      const outcome = ws.entities.importMention(article.id, start, end, said, null, null, 'rejected');
+      if (outcome === 'created') result.created++;
+      else if (outcome === 'matched') result.matched++;
+      else skip(`${label}: the rejection of “${exact.slice(0, 60)}” overlaps an annotation already decided here, which was kept.`);
+      return;
+    }
     const identifying = bodies.filter((b) => b.purpose === 'identifying');
     const ours = identifying.map((b) => (typeof b.source === 'object' && b.source !== null ? (b.source as Json) : null)).find((s) => s && ownEntities.has(uuidIn(s.id) ?? ''));
     const described = identifying.map((b) => (typeof b.source === 'object' && b.source !== null ? (b.source as Json) : null)).find((s) => s && typeof s.label === 'string');
