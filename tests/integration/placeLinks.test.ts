@@ -2,6 +2,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitReason } from '../../electron/contract/index.js';
 import { gazetteerFile } from '../../electron/paths.js';
+import { extractEntities } from '../../electron/services/entities/extract.js';
+import { namesModel } from '../../electron/services/entities/tagger/index.js';
 import { distanceKm } from '../../electron/services/gazetteer/build.js';
 import { Gazetteer } from '../../electron/services/gazetteer/gazetteer.js';
 import { resolveToponyms } from '../../electron/services/gazetteer/resolve.js';
@@ -174,5 +176,17 @@ describe('air facilities and the acronyms an article gives places', () => {
     const mention = (await call('mentions.list', { articleId })).find((m) => m.id === made.id)!;
     expect(mention.candidates[0]).toMatchObject({ name: 'Shīnḏanḏ', country: 'AF' });
     expect(mention.place?.label).toMatch(/^Shīnḏanḏ, .*AF$/);
+  });
+});
+
+describe('names ending in a place word (island, dam, airport)', () => {
+  it('links a name the gazetteer holds whole, and leaves a facility it does not hold for the analyst to place', () => {
+    const text = 'Bird flu was found in the eastern province of Prince Edward Island and in Rhode Island. Engineers at Kajaki Dam said the turbines were safe.';
+    const found = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! });
+    const placesOf = (name: string) => found.find((s) => s.text === name)?.places?.map((p) => `${p.name} ${p.kind} ${p.country}`);
+    expect(placesOf('Prince Edward Island')?.[0]).toBe('Prince Edward Island admin1 CA');
+    expect(placesOf('Rhode Island')?.[0]).toBe('Rhode Island admin1 US');
+    // Kajaki is a district; its dam is not a town of the same name.
+    expect(found.filter((s) => s.text.includes('Kajaki')).flatMap((s) => s.places ?? [])).toEqual([]);
   });
 });

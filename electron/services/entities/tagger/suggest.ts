@@ -95,9 +95,10 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
         end = sentence[to - 1]!.end;
         nameText = text.slice(start, end);
         wantsAdminArea = true;
-      } else if (to > from && PLACE_HEADS.has(lastWord)) {
+      } else if (to > from && PLACE_HEADS.has(lastWord) && !context.gazetteer.lookup(nameText).length) {
         // A facility (airfield, bridge, palace) is rarely a populated place of the same name: it is
-        // left for the analyst to place on the map.
+        // left for the analyst to place on the map. A name the gazetteer holds whole is that place
+        // ("Rhode Island", "Prince Edward Island", "Staten Island").
         suggestions.push({ start, end, text: nameText, type: 'place', confidence, reason, places: [] });
         continue;
       }
