@@ -129,22 +129,16 @@ export function readExportModel(db: Db, scope: ExportScope): ExportModel {
        FROM article a JOIN article_body b ON b.article_id = a.id ${inScope} ORDER BY a.id`,
     );
     for (const a of heads.iterate(params) as Iterable<Omit<ExportArticle, 'tags'> & { tags: string }>) articles.push({ ...a, tags: JSON.parse(a.tags) as string[] });
-    const mentions = db
+    // One read of the mentions in scope; rejections (when asked for) go to a list of their own, never among the names.
+    const read = db
       .prepare(
         `SELECT m.id, m.article_id AS articleId, m.start, m.end, m.quote, m.prefix, m.suffix, m.type, m.entity_id AS entityId, m.date_value AS dateValue, m.status
-         FROM mention m ${scope.articleIds ? 'WHERE m.article_id IN (SELECT value FROM json_each(@ids)) AND' : 'WHERE'} m.status IN (${statuses})
+         FROM mention m ${scope.articleIds ? 'WHERE m.article_id IN (SELECT value FROM json_each(@ids)) AND' : 'WHERE'} m.status IN (${statuses}${scope.includeRejected ? ", 'rejected'" : ''})
          ORDER BY m.article_id, m.start`,
       )
-      .all(params) as ExportMention[];
-    const rejected = scope.includeRejected
-      ? (db
-          .prepare(
-            `SELECT m.id, m.article_id AS articleId, m.start, m.end, m.quote, m.prefix, m.suffix, m.type, m.entity_id AS entityId, m.date_value AS dateValue
-             FROM mention m ${scope.articleIds ? 'WHERE m.article_id IN (SELECT value FROM json_each(@ids)) AND' : 'WHERE'} m.status = 'rejected'
-             ORDER BY m.article_id, m.start`,
-          )
-          .all(params) as Omit<ExportMention, 'status'>[])
-      : [];
+      .all(params) as (Omit<ExportMention, 'status'> & { status: ExportMention['status'] | 'rejected' })[];
+    const mentions = read.filter((m): m is ExportMention => m.status !== 'rejected');
+    const rejected = read.filter((m) => m.status === 'rejected').map(({ status: _, ...m }) => m);
     const events = readEvents(db, scope);
     const relations = readRelations(db, scope);
     // Entities: those annotated in scope, and those the events and relations in scope refer to.
