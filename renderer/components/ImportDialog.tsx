@@ -5,6 +5,7 @@ import { call, onCoreEvent } from '../api.js';
 import { importSummary } from '../text.js';
 import { useDialogFocus } from './dialogFocus.js';
 import { fromDrop, fromFileList, readBase64, type PickedFile } from './files.js';
+import { laterReport } from './importProgress.js';
 import { OcrLanguagePicker, useOcrLanguages } from './OcrLanguages.js';
 
 interface Props {
@@ -33,7 +34,7 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
   useEffect(
     () =>
       onCoreEvent((event) => {
-        if (event.type === 'import.progress' && event.report.jobId === jobId.current) setReport(event.report);
+        if (event.type === 'import.progress' && event.report.jobId === jobId.current) setReport((r) => laterReport(r, event.report));
       }),
     [],
   );
@@ -46,7 +47,8 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
       jobId.current = id;
       if (cancelled.current) await call('imports.cancel', { jobId: id });
       // The job may have finished before this window subscribed: fetch its state once.
-      setReport(await call('imports.report', { jobId: id }));
+      const fetched = await call('imports.report', { jobId: id });
+      setReport((r) => laterReport(r, fetched));
     } catch (e) {
       setError((e as Error).message);
     } finally {
