@@ -16,6 +16,7 @@ import { WorkspaceMenu } from './components/WorkspaceMenu.js';
 import { LockedWorkspace } from './components/PassphraseDialog.js';
 import { emptyQuery, isFiltered, type ViewQuery } from './state/query.js';
 import { reportScope } from './state/reportScope.js';
+import { newestOnly } from './state/newestOnly.js';
 import { useErrors } from './state/useAsync.js';
 import { useSearchCounts } from './state/useSearchCounts.js';
 import { ArticlesTable } from './views/ArticlesTable.js';
@@ -80,8 +81,10 @@ export function App() {
   const [sideSize, setSideSize] = usePaneSize('side', workspace?.path ?? '', Math.round(Math.min(window.innerWidth * 0.5, 900)));
   const [mapSize, setMapSize] = usePaneSize('map', workspace?.path ?? '', Math.round(window.innerHeight * 0.38));
 
-  const loadTags = useCallback(() => void run(() => call('tags.list', {})).then((t) => t && setTags(t)), [run]);
-  const loadWorkspace = useCallback(() => void run(() => call('workspace.current', {})).then((w) => w && setWorkspace(w)), [run]);
+  const tagsGate = useMemo(() => newestOnly(), []);
+  const workspaceGate = useMemo(() => newestOnly(), []);
+  const loadTags = useCallback(() => void tagsGate(run(() => call('tags.list', {}))).then((t) => t && setTags(t)), [run, tagsGate]);
+  const loadWorkspace = useCallback(() => void workspaceGate(run(() => call('workspace.current', {}))).then((w) => w && setWorkspace(w)), [run, workspaceGate]);
 
   useEffect(() => {
     void run(() => call('app.info', {})).then((a) => a && setApp(a));
@@ -116,7 +119,11 @@ export function App() {
   }, [searchInput]);
 
   useEffect(() => {
-    void run(() => call('timeline.series', {})).then((t) => t && setSeries(t));
+    let live = true;
+    void run(() => call('timeline.series', {})).then((t) => live && t && setSeries(t));
+    return () => {
+      live = false;
+    };
   }, [refreshKey, run]);
   // The map reads the tables' query: the places of the articles the articles table shows (as the
   // entities table does), and the events the events table shows. The map view itself is not a
@@ -126,7 +133,12 @@ export function App() {
     return isFiltered(q) ? q : null;
   }, [query, gridFilters]);
   useEffect(() => {
-    void run(() => call('map.places', { articleQuery: mapArticleQuery })).then((p) => p && setPlaces(decodeMapLayer(p)));
+    // An answer for a filter the analyst has since changed is dropped (the live flags below do the same).
+    let live = true;
+    void run(() => call('map.places', { articleQuery: mapArticleQuery })).then((p) => live && p && setPlaces(decodeMapLayer(p)));
+    return () => {
+      live = false;
+    };
   }, [mapArticleQuery, refreshKey, run]);
   const eventFilter = useMemo(
     () => ({
@@ -157,7 +169,11 @@ export function App() {
     ) : null;
   const searchNote = query.search.trim() ? ` matching “${query.search.trim()}”` : '';
   useEffect(() => {
-    void run(() => call('events.points', { query: { ...eventFilter, bbox: null } })).then((p) => p && setEventPoints(decodeEventPoints(p.packed)));
+    let live = true;
+    void run(() => call('events.points', { query: { ...eventFilter, bbox: null } })).then((p) => live && p && setEventPoints(decodeEventPoints(p.packed)));
+    return () => {
+      live = false;
+    };
   }, [eventFilter, refreshKey, run]);
   // One selection for every view: the open article, entity or event, or the chosen relation. Each
   // view marks what it is tied to (an entity's articles, events and relations; an event's day…).
@@ -165,7 +181,11 @@ export function App() {
   const focusKey = focus ? `${focus.kind}:${focus.id}` : '';
   useEffect(() => {
     if (!focus) return;
-    void run(() => call('selection.links', focus)).then((l) => l && setLinks({ key: `${focus.kind}:${focus.id}`, links: l }));
+    let live = true;
+    void run(() => call('selection.links', focus)).then((l) => live && l && setLinks({ key: `${focus.kind}:${focus.id}`, links: l }));
+    return () => {
+      live = false;
+    };
   }, [focus, refreshKey, run]);
   const links = focus && linksFor.key === focusKey ? linksFor.links : noLinks;
   const openEvent = useCallback((id: number) => setSide({ kind: 'event', id }), []);
@@ -173,7 +193,11 @@ export function App() {
   // The places of the ticked articles are ringed on the map (else those tied to the selection).
   useEffect(() => {
     if (selection.length === 0) return;
-    void run(() => call('map.places', { articleIds: selection.slice(0, 10_000) })).then((p) => p && setArticlePlaces(decodeMapLayer(p).map((x) => x.entityId)));
+    let live = true;
+    void run(() => call('map.places', { articleIds: selection.slice(0, 10_000) })).then((p) => live && p && setArticlePlaces(decodeMapLayer(p).map((x) => x.entityId)));
+    return () => {
+      live = false;
+    };
   }, [selection, refreshKey, run]);
   const highlighted = useMemo(
     () => (selection.length ? articlePlaces : focus ? links.entityIds : []),

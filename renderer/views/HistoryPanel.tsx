@@ -1,9 +1,10 @@
-import { Fragment, useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useMemo, useState } from 'react';
 import type { AuditReport, HistoryEntry, HistoryPage, HistoryRow } from '../../electron/contract/index.js';
 import { call, onCoreEvent } from '../api.js';
 import { plural } from '../text.js';
 import { Modal } from '../components/Modal.js';
 import { showDatesIn, showDateTime, useDateStyle } from '../dates.js';
+import { newestOnly } from '../state/newestOnly.js';
 
 type Run = <T>(action: () => Promise<T>) => Promise<T | undefined>;
 type Next = Pick<HistoryPage, 'undo' | 'redo'>;
@@ -25,7 +26,9 @@ export function isTextField(target: EventTarget | null): boolean {
  */
 export function useUndoRedo(run: Run, notify: (text: string) => void) {
   const [next, setNext] = useState<Next>({ undo: null, redo: null });
-  const refresh = useCallback(() => void call('history.list', { limit: 1 }).then((p) => setNext({ undo: p.undo, redo: p.redo }), () => undefined), []);
+  const gate = useMemo(() => newestOnly(), []);
+  // The Undo and Redo labels name the step they would take: an older answer must not name a step already taken.
+  const refresh = useCallback(() => void gate(call('history.list', { limit: 1 })).then((p) => p && setNext({ undo: p.undo, redo: p.redo }), () => undefined), [gate]);
   useEffect(() => {
     refresh();
     return onCoreEvent((e) => e.type === 'changed' && refresh());
@@ -103,13 +106,14 @@ export function HistoryPanel({ run, confirm, onClose, onNotice }: { run: Run; co
   const [more, setMore] = useState<HistoryEntry[]>([]);
   const [open, setOpen] = useState<{ id: number; rows: HistoryRow[] } | null>(null);
   const [audit, setAudit] = useState<AuditReport | null>(null);
+  const gate = useMemo(() => newestOnly(), []);
   const load = useCallback(() => {
-    void run(() => call('history.list', { limit: PAGE })).then((p) => {
+    void gate(run(() => call('history.list', { limit: PAGE }))).then((p) => {
       if (!p) return;
       setPage(p);
       setMore([]);
     });
-  }, [run]);
+  }, [run, gate]);
   useEffect(() => {
     load();
     return onCoreEvent((e) => e.type === 'changed' && load());

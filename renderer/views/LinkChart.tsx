@@ -53,7 +53,11 @@ export function LinkChart({ around, refreshKey, selectedEntityId, linkedEntityId
   const key = [...around, ...expanded].join(',');
   useEffect(() => {
     const ids = key ? key.split(',').map(Number) : [];
-    void run(() => call('relations.graph', { around: ids })).then((g) => g && setData(g));
+    let live = true;
+    void run(() => call('relations.graph', { around: ids })).then((g) => live && g && setData(g));
+    return () => {
+      live = false;
+    };
   }, [key, refreshKey, run]);
 
   useEffect(() => {
