@@ -1,6 +1,8 @@
 // `npm run eval [-- CORPORA_DIR]`: precision, recall and F1 per type (exact span and type)
 // - of the name tagger on the held-out test documents of each training corpus (when the corpora
-//   are at CORPORA_DIR, $AWB_CORPORA or /work/corpora), with a reliability table of its confidence;
+//   are at CORPORA_DIR, $AWB_CORPORA or /work/corpora), with a reliability table of its confidence,
+//   and of the whole extractor on the same documents read as articles (per-document bags of names,
+//   as the reading issue measures real news; `--dev-documents` adds the dev part);
 // - of the whole extractor on the project's own fixtures in tests/fixtures/eval (and heldout/),
 //   with how many gold places it links within 25 km.
 import fs from 'node:fs';
@@ -15,6 +17,7 @@ import { distanceKm } from '../electron/services/gazetteer/build.js';
 import { Gazetteer } from '../electron/services/gazetteer/gazetteer.js';
 import { appRoot, gazetteerFile } from '../electron/paths.js';
 import { printToponymScore, readToponymCorpus, scoreToponyms } from './evalToponyms.js';
+import { DOCUMENT_TYPES, scoreDocuments, type Counts } from './evalDocuments.js';
 import { printLearningCurve } from './evalLearning.js';
 import { printNearDuplicateScore } from './evalNearDuplicates.js';
 
@@ -29,7 +32,6 @@ const gazetteer = new Gazetteer(gazetteerFile());
 const f1 = (p: number, r: number) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(7);
 
-type Counts = { tp: number; fp: number; fn: number };
 
 /** Precision, recall and F1 per type, then micro-averaged over all of them. */
 function printScores<T extends string>(types: readonly T[], score: Record<T, Counts>): void {
@@ -84,6 +86,12 @@ function evaluateCorpora(): void {
     console.log(`\n-- ${source.name}: held-out test part of a training corpus (${c.documents} documents, ${c.sentences} sentences, ${c.tokens.toLocaleString('en')} tokens; never trained on) --`);
     printScores(NAME_TYPES, score);
     console.log(`tagging: ${((tokens / (performance.now() - started)) * 1000).toFixed(0)} tokens/s`);
+    // The whole extractor on the same documents read as articles; the dev part only when asked (it is what document-level rules are tuned on).
+    for (const part of process.argv.includes('--dev-documents') ? (['dev', 'test'] as const) : (['test'] as const)) {
+      const { score: bags, documents } = scoreDocuments(corpus, part, gazetteer);
+      console.log(`whole extractor on the ${documents} ${part === 'test' ? 'held-out test' : 'dev (used while tuning)'} documents read as articles, per-document bags of (type, name):`);
+      printScores(DOCUMENT_TYPES, bags);
+    }
   }
   console.log('\nreliability of the confidence (every suggested name of the held-out test parts):');
   console.log('confidence    names   mean confidence   share right');
