@@ -88,9 +88,12 @@ function evaluateCorpora(): void {
     console.log(`tagging: ${((tokens / (performance.now() - started)) * 1000).toFixed(0)} tokens/s`);
     // The whole extractor on the same documents read as articles; the dev part only when asked (it is what document-level rules are tuned on).
     for (const part of process.argv.includes('--dev-documents') ? (['dev', 'test'] as const) : (['test'] as const)) {
-      const { score: bags, documents } = scoreDocuments(corpus, part, gazetteer);
-      console.log(`whole extractor on the ${documents} ${part === 'test' ? 'held-out test' : 'dev (used while tuning)'} documents read as articles, per-document bags of (type, name):`);
+      const { bags, mentions, documents } = scoreDocuments(corpus, part, gazetteer);
+      const which = part === 'test' ? 'held-out test' : 'dev (used while tuning)';
+      console.log(`whole extractor on the ${documents} ${which} documents read as articles, per-document bags of (type, name):`);
       printScores(DOCUMENT_TYPES, bags);
+      console.log('the same, every mention by exact span and type:');
+      printScores(DOCUMENT_TYPES, mentions);
     }
   }
   console.log('\nreliability of the confidence (every suggested name of the held-out test parts):');

@@ -38,38 +38,55 @@ export function documentText(sentences: readonly LabelledSentence[]): { text: st
   return { text, offsets };
 }
 
-/** The distinct (type, name) pairs of a document's gold tags. */
-export function goldBag(sentences: readonly LabelledSentence[], text: string, offsets: { start: number; end: number }[][]): Set<string> {
-  const bag = new Set<string>();
-  sentences.forEach((s, k) => {
-    for (const g of goldNames(s.tags)) if (g.type !== 'GRP') bag.add(`${g.type}\t${nameKey(text.slice(offsets[k]![g.from]!.start, offsets[k]![g.to]!.end))}`);
-  });
-  return bag;
+/** The person, organisation and place names of a document's gold tags, with their offsets in its text. */
+export function goldMentions(sentences: readonly LabelledSentence[], offsets: { start: number; end: number }[][]): { type: DocumentType; start: number; end: number }[] {
+  return sentences.flatMap((s, k) =>
+    goldNames(s.tags).flatMap((g) => (g.type === 'GRP' ? [] : [{ type: g.type as DocumentType, start: offsets[k]![g.from]!.start, end: offsets[k]![g.to]!.end }])),
+  );
 }
 
-/** Scores the extractor on the documents of one part of a corpus; the bags compare names by their normalised key. */
-export function scoreDocuments(corpus: LoadedCorpus, part: 'dev' | 'test', gazetteer: Gazetteer, errors?: string[]): { score: Record<DocumentType, Counts>; documents: number } {
-  const score = Object.fromEntries(DOCUMENT_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<DocumentType, Counts>;
+/** The distinct (type, name) pairs of a document's gold tags. */
+export function goldBag(sentences: readonly LabelledSentence[], text: string, offsets: { start: number; end: number }[][]): Set<string> {
+  return new Set(goldMentions(sentences, offsets).map((g) => `${g.type}\t${nameKey(text.slice(g.start, g.end))}`));
+}
+
+const emptyScore = () => Object.fromEntries(DOCUMENT_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<DocumentType, Counts>;
+
+/**
+ * Scores the extractor on the documents of one part of a corpus, twice: per-document bags of
+ * distinct names (compared by their normalised key), as the reading issue scores real news, and
+ * every mention by its exact span and type, which is what an analyst reviews in the reader.
+ */
+export function scoreDocuments(corpus: LoadedCorpus, part: 'dev' | 'test', gazetteer: Gazetteer, errors?: string[]): { bags: Record<DocumentType, Counts>; mentions: Record<DocumentType, Counts>; documents: number } {
+  const bags = emptyScore();
+  const mentions = emptyScore();
   let documents = 0;
   corpus.documents.forEach((doc, i) => {
     if (splitOf(i) !== part) return;
     documents++;
     const { text, offsets } = documentText(doc.sentences);
-    const gold = goldBag(doc.sentences, text, offsets);
+    const goldSpans = goldMentions(doc.sentences, offsets);
+    const gold = new Set(goldSpans.map((g) => `${g.type}\t${nameKey(text.slice(g.start, g.end))}`));
+    const spans = new Set(goldSpans.map((g) => `${g.type}\t${g.start}\t${g.end}`));
     const found = new Set<string>();
+    const foundSpans = new Set<string>();
     for (const s of extractEntities(text, { gazetteer, registry: new Map(), published: null })) {
       const type = FROM_EXTRACTOR[s.type];
-      if (type) found.add(`${type}\t${nameKey(s.text)}`);
+      if (!type) continue;
+      found.add(`${type}\t${nameKey(s.text)}`);
+      foundSpans.add(`${type}\t${s.start}\t${s.end}`);
     }
+    for (const f of foundSpans) mentions[f.split('\t')[0] as DocumentType][spans.has(f) ? 'tp' : 'fp']++;
+    for (const g of spans) if (!foundSpans.has(g)) mentions[g.split('\t')[0] as DocumentType].fn++;
     for (const f of found) {
-      score[f.split('\t')[0] as DocumentType][gold.has(f) ? 'tp' : 'fp']++;
+      bags[f.split('\t')[0] as DocumentType][gold.has(f) ? 'tp' : 'fp']++;
       if (!gold.has(f)) errors?.push(`${doc.id}\textra\t${f}`);
     }
     for (const g of gold) {
       if (found.has(g)) continue;
-      score[g.split('\t')[0] as DocumentType].fn++;
+      bags[g.split('\t')[0] as DocumentType].fn++;
       errors?.push(`${doc.id}\tmissed\t${g}`);
     }
   });
-  return { score, documents };
+  return { bags, mentions, documents };
 }

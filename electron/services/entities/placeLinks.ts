@@ -32,7 +32,8 @@ export function airFacility(name: string): { namedAfter: string; head: string } 
 }
 
 /** A type the analyst gave: the registry's confirmed name, or a reading the name model remembers from them. Never overridden here. */
-const analysts = (s: Suggestion) => s.reason === 'confirmed before in this workspace' || s.reason.includes('as the analyst marked it before');
+/** A suggestion that repeats the analyst's own decision, which no rule of the extractor overrides. */
+export const analysts = (s: Suggestion) => s.reason === 'confirmed before in this workspace' || s.reason.includes('as the analyst marked it before');
 
 const found = (gazetteer: PlaceLookup, name: string) => gazetteer.lookup(name).length > 0 || (gazetteer.lookupJoined?.(name).length ?? 0) > 0;
 
@@ -188,7 +189,8 @@ export function abbreviates(short: string, long: string): boolean {
   return words.length <= short.length + 1;
 }
 
-const ACRONYM_AFTER = /^[ \t]*\([ \t]*(\p{Lu}[\p{Lu}\p{N}&]{1,7})[ \t]*\)/u;
+/** An acronym in brackets right after a name: "(HKIA)". */
+export const ACRONYM_AFTER = /^[ \t]*\([ \t]*(\p{Lu}[\p{Lu}\p{N}&]{1,7})[ \t]*\)/u;
 
 /**
  * An acronym the article defines right after a place ("Hamid Karzai International Airport (HKIA)")

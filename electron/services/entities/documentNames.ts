@@ -1,0 +1,82 @@
+/**
+ * What the whole article says about its own names, applied after the tagger has read it sentence by
+ * sentence: news names an organisation in full once and then by the acronym it defines ("the
+ * People's Army of Vietnam (PAVN)"), and a person in full once and then by surname alone. The
+ * tagger, which sees one sentence at a time, misses many of those later uses.
+ */
+import type { Suggestion } from './extract.js';
+import { abbreviates, ACRONYM_AFTER, analysts } from './placeLinks.js';
+import { PLACE_HEADS, TITLES } from './lexicon.js';
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\&]/g, '\\$&');
+const POSSESSIVE = /(?:['’]s?)$/u;
+const SURE_OF_FULL_NAME = 0.7;
+
+/** Every use of `word` in `text` as a whole word, written as given (case matters: "Rich" is not "rich"). */
+function* uses(text: string, word: string): Generator<{ start: number; end: number }> {
+  const re = new RegExp(`(?<![\\p{L}\\p{N}\\-&.])${escape(word)}(?![\\p{L}\\p{N}&]|-\\p{L}|\\.\\p{L})`, 'gu');
+  for (const m of text.matchAll(re)) yield { start: m.index, end: m.index + word.length };
+}
+
+/** Adds a suggestion at a span nothing else claims; returns whether it did. */
+function claim(suggestions: Suggestion[], s: Suggestion): boolean {
+  if (suggestions.some((o) => o.start < s.end && o.end > s.start)) return false;
+  suggestions.push(s);
+  return true;
+}
+
+/**
+ * An acronym defined right after an organisation's or a group's name ("Council on American-Islamic
+ * Relations (CAIR)") names it wherever the article uses it. A use the tagger typed otherwise (a
+ * place, a person) takes the defined type; the analyst's own decisions and dates are left alone.
+ * Acronyms of places are linkAcronyms' (placeLinks.ts), which also carries their gazetteer candidates.
+ */
+export function spreadAcronyms(text: string, suggestions: Suggestion[]): void {
+  const definitions = suggestions
+    .filter((s) => s.type === 'organisation' || s.type === 'group')
+    .flatMap((s) => {
+      const m = ACRONYM_AFTER.exec(text.slice(s.end, s.end + 16));
+      return m && abbreviates(m[1]!, s.text) ? [{ name: s, acronym: m[1]! }] : [];
+    });
+  const defined = new Set<string>();
+  for (const { name, acronym } of definitions) {
+    if (defined.has(acronym)) continue;
+    defined.add(acronym);
+    const reason = `stands for “${name.text}”, as the article says`;
+    for (const use of uses(text, acronym)) {
+      const over = suggestions.filter((o) => o.start < use.end && o.end > use.start);
+      if (over.length === 0) suggestions.push({ ...use, text: acronym, type: name.type, confidence: name.confidence, reason });
+      else if (over.length === 1 && over[0]!.start === use.start && over[0]!.end === use.end && over[0]!.type !== 'date' && over[0]!.type !== 'place' && !analysts(over[0]!)) {
+        Object.assign(over[0]!, { type: name.type, reason, confidence: Math.max(over[0]!.confidence, name.confidence) });
+      }
+    }
+  }
+}
+
+/**
+ * A person the article names in full ("Ashraf Ghani") is that person where it later writes the
+ * surname alone ("Ghani said"), if nothing else was read there and the article never writes the
+ * word in lower case (so "Rich" or "Young" as plain words are not taken for surnames).
+ */
+export function spreadSurnames(text: string, suggestions: Suggestion[]): void {
+  const people = suggestions.filter((s) => s.type === 'person' && /\s/.test(s.text.trim()));
+  // Only a full name read with some confidence lends its surname: a doubtful one ("Bov Parish") would spread its doubt.
+  const lenders = people.filter((s) => s.confidence >= SURE_OF_FULL_NAME);
+  const done = new Set<string>();
+  for (const person of lenders) {
+    const words = person.text.replace(POSSESSIVE, '').trim().split(/\s+/);
+    const surname = words.at(-1)!;
+    if (done.has(surname) || surname.length < 3 || !/^\p{Lu}\p{Ll}/u.test(surname) || TITLES.has(surname.toLowerCase()) || PLACE_HEADS.has(surname.toLowerCase())) continue;
+    done.add(surname);
+    if (new RegExp(`(?<![\\p{L}\\p{N}])${escape(surname.toLowerCase())}(?![\\p{L}\\p{N}])`, 'u').test(text)) continue;
+    // Two people of the article who share the surname ("Ashraf Ghani", "Rula Ghani"): the surname alone could be either.
+    if (people.some((p) => p.text.replace(POSSESSIVE, '').trim().split(/\s+/).at(-1) === surname && nameOf(p) !== nameOf(person))) continue;
+    const reason = `${person.text} by surname, as the article named them earlier`;
+    for (const use of uses(text, surname)) {
+      if (use.start < person.start) continue;
+      claim(suggestions, { ...use, text: surname, type: 'person', confidence: Math.min(person.confidence, 0.8), reason });
+    }
+  }
+}
+
+const nameOf = (s: Suggestion) => s.text.replace(POSSESSIVE, '').trim().toLowerCase();

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { Suggestion } from '../../electron/services/entities/extract.js';
+import { spreadAcronyms, spreadSurnames } from '../../electron/services/entities/documentNames.js';
+
+/** Suggestions for the listed names, as the tagger would give them (first occurrence after the previous). */
+function suggest(text: string, names: [string, Suggestion['type'], number?][]): Suggestion[] {
+  let from = 0;
+  return names.map(([name, type, confidence]) => {
+    const start = text.indexOf(name, from);
+    if (start === -1) throw new Error(`"${name}" is not in the text`);
+    from = start + name.length;
+    return { start, end: start + name.length, text: name, type, confidence: confidence ?? 0.9, reason: `${type}, read by the name tagger` };
+  });
+}
+const shown = (suggestions: Suggestion[]) => suggestions.sort((a, b) => a.start - b.start).map((s) => `${s.type}:${s.text}@${s.start}`);
+
+describe('an acronym the article defines for an organisation', () => {
+  it('names the organisation wherever the article uses it, and takes over a use the tagger typed otherwise', () => {
+    const text = 'The Council on American-Islamic Relations (CAIR) condemned it. CAIR said more. A CAIR-led group and CAIRO are other words.';
+    const suggestions = suggest(text, [['Council on American-Islamic Relations', 'organisation'], ['CAIR', 'place', 0.4]]);
+    suggestions.splice(1, 1); // the definition itself was not read; the second use was read as a place
+    suggestions.push({ start: text.indexOf('CAIR said'), end: text.indexOf('CAIR said') + 4, text: 'CAIR', type: 'person', confidence: 0.4, reason: 'person, read by the name tagger' });
+    spreadAcronyms(text, suggestions);
+    expect(shown(suggestions)).toEqual([`organisation:Council on American-Islamic Relations@4`, 'organisation:CAIR@43', `organisation:CAIR@${text.indexOf('CAIR said')}`]);
+    expect(suggestions.find((s) => s.start === 43)!.reason).toBe('stands for “Council on American-Islamic Relations”, as the article says');
+  });
+
+  it('needs the letters to abbreviate the name, and leaves places, dates and the analyst\'s decisions alone', () => {
+    const text = 'The Taliban (AP) spoke. AP reported. The National Directorate of Security (NDS) said NDS agents left.';
+    const suggestions = suggest(text, [['Taliban', 'group'], ['National Directorate of Security', 'organisation']]);
+    const decided: Suggestion = { start: text.lastIndexOf('NDS'), end: text.lastIndexOf('NDS') + 3, text: 'NDS', type: 'person', confidence: 0.95, reason: 'confirmed before in this workspace' };
+    suggestions.push(decided);
+    spreadAcronyms(text, suggestions);
+    expect(suggestions.some((s) => s.text === 'AP')).toBe(false);
+    expect(decided.type).toBe('person');
+    expect(suggestions.filter((s) => s.text === 'NDS').map((s) => s.type)).toEqual(['person', 'organisation']);
+  });
+});
+
+describe('a surname after the full name', () => {
+  it('marks the person where the article later writes the surname alone, not before the full name', () => {
+    const text = 'Ghani is a common name. President Ashraf Ghani spoke on Monday. Ghani said the talks would go on; Ghani\'s aides agreed.';
+    const suggestions = suggest(text, [['Ashraf Ghani', 'person']]);
+    spreadSurnames(text, suggestions);
+    const later = [text.indexOf('Ghani said'), text.indexOf("Ghani's")];
+    expect(shown(suggestions)).toEqual([`person:Ashraf Ghani@${text.indexOf('Ashraf')}`, ...later.map((at) => `person:Ghani@${at}`)]);
+    expect(suggestions.at(-1)!.reason).toBe('Ashraf Ghani by surname, as the article named them earlier');
+  });
+
+  it('leaves a surname that is also a plain word of the article, one two people share, and one of a doubtful full name', () => {
+    const plainWord = 'Marc Rich arrived. Rich said little; the rich stayed away.';
+    const a = suggest(plainWord, [['Marc Rich', 'person']]);
+    spreadSurnames(plainWord, a);
+    expect(a).toHaveLength(1);
+
+    const shared = 'Ashraf Ghani and Rula Ghani arrived. Ghani spoke.';
+    const b = suggest(shared, [['Ashraf Ghani', 'person'], ['Rula Ghani', 'person']]);
+    spreadSurnames(shared, b);
+    expect(b).toHaveLength(2);
+
+    const doubtful = 'Bov Parish lies north. Parish records say so.';
+    const c = suggest(doubtful, [['Bov Parish', 'person', 0.45]]);
+    spreadSurnames(doubtful, c);
+    expect(c).toHaveLength(1);
+  });
+
+  it('does not take a span another suggestion holds', () => {
+    const text = 'Hamid Karzai returned. The Karzai Foundation paid.';
+    const suggestions = suggest(text, [['Hamid Karzai', 'person'], ['Karzai Foundation', 'organisation']]);
+    spreadSurnames(text, suggestions);
+    expect(shown(suggestions)).toEqual(['person:Hamid Karzai@0', `organisation:Karzai Foundation@${text.indexOf('Karzai Foundation')}`]);
+  });
+});
