@@ -181,6 +181,9 @@ export const COMMANDS: { [N in CallName]: CommandSpec<N> } = {
   'stories.cancelGrouping': { kind: 'session', why: 'stops grouping older articles; what was grouped stays' },
   'imports.cancel': { kind: 'session', why: 'stops a running import, whose record then says it was cancelled' },
   'imports.report': { kind: 'read' },
+  'uploads.begin': { kind: 'session', why: 'keeps the bytes of a file on its way to an import in the private scratch folder; the workspace changes only when the import stores it' },
+  'uploads.append': { kind: 'session', why: 'adds a piece to a file on its way to an import, in the private scratch folder' },
+  'uploads.discard': { kind: 'session', why: 'drops a file sent for an import that will not happen' },
 
   'history.list': { kind: 'read' },
   'history.rows': { kind: 'read' },

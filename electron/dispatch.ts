@@ -11,6 +11,7 @@ import { ParsePool } from './services/extract/parsePool.js';
 import { ImportService } from './services/imports.js';
 import { chromiumPrinter, withScratch, type PagePrinter } from './services/reports/pdf.js';
 import { ScratchSpace } from './services/scratch.js';
+import { UploadStore } from './services/uploads.js';
 import { WorkspaceSession } from './services/workspace.js';
 
 export interface CoreOptions {
@@ -50,6 +51,8 @@ export class Core {
   readonly imports: ImportService;
   /** The app's private working folder for jobs such as printing a PDF. */
   readonly scratch: ScratchSpace;
+  /** Big files sent from the window in pieces, held in the scratch folder until their import reads them. */
+  readonly uploads: UploadStore;
   private readonly handlers: Handlers;
   private readonly listeners = new Set<(event: CoreEvent) => void>();
 
@@ -89,8 +92,9 @@ export class Core {
       },
       options.sampleDir,
       (this.parser = new ParsePool(options.parseWorker ?? null)),
+      (this.uploads = new UploadStore(this.scratch)),
     );
-    this.handlers = createHandlers({ session: this.session, imports: this.imports, extraction: this.extraction, learner: this.learner, emit, mode: options.mode, version: options.version, printPdf: withScratch(this.scratch, options.printPdf ?? chromiumPrinter) });
+    this.handlers = createHandlers({ session: this.session, imports: this.imports, uploads: this.uploads, extraction: this.extraction, learner: this.learner, emit, mode: options.mode, version: options.version, printPdf: withScratch(this.scratch, options.printPdf ?? chromiumPrinter) });
   }
 
   dispatch: Dispatch = async (name, input) => {

@@ -11,6 +11,7 @@ import type { ExtractionQueue } from './services/entities/queue.js';
 import type { WorkspaceLearner } from './services/entities/tagger/learner.js';
 import { CopyGrouping } from './services/duplicates/groupStories.js';
 import { draftEvent } from './services/events/draft.js';
+import type { UploadStore } from './services/uploads.js';
 import type { ImportService } from './services/imports.js';
 import type { WorkspaceSession } from './services/workspace.js';
 
@@ -21,6 +22,8 @@ export type Handlers = {
 export interface HandlerDeps {
   session: WorkspaceSession;
   imports: ImportService;
+  /** Big files the window sends in pieces ahead of their import. */
+  uploads: UploadStore;
   extraction: ExtractionQueue;
   learner: WorkspaceLearner;
   emit: (event: CoreEvent) => void;
@@ -57,7 +60,7 @@ function notFound(what: string, id: number): never {
 }
 
 /** Handlers stay thin: pick the workspace, call a repository or service, say what changed. */
-export function createHandlers({ session, imports, extraction, learner, emit, mode, version, printPdf }: HandlerDeps): Handlers {
+export function createHandlers({ session, imports, uploads, extraction, learner, emit, mode, version, printPdf }: HandlerDeps): Handlers {
   const ws = () => session.current;
   const changed = (...what: Changed[]) => emit({ type: 'changed', what });
   // Locked or unlocked, every view shows another state of the workspace (or none).
@@ -345,6 +348,12 @@ export function createHandlers({ session, imports, extraction, learner, emit, mo
     },
     'imports.cancel': ({ jobId }) => {
       imports.cancel(jobId);
+      return { ok: true as const };
+    },
+    'uploads.begin': ({ name, bytes }) => ({ id: uploads.begin(name, bytes) }),
+    'uploads.append': ({ id, offset, base64 }) => ({ received: uploads.append(id, offset, Buffer.from(base64, 'base64')) }),
+    'uploads.discard': ({ id }) => {
+      uploads.discard(id);
       return { ok: true as const };
     },
     'imports.report': ({ jobId }) => {

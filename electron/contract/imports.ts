@@ -7,6 +7,12 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
  * holds many articles or pages, and each is still held to the article limit once read.
  */
 export const MAX_DOCUMENT_BYTES = 200 * 1024 * 1024;
+/** Files above this size go from the window in pieces (uploads.*), not in one call. */
+export const UPLOAD_ABOVE_BYTES = 16 * 1024 * 1024;
+/** The bytes of one piece of an upload. */
+export const UPLOAD_PIECE_BYTES = 8 * 1024 * 1024;
+/** The largest file the window may send in pieces: a crawl is then read from disk a record at a time, whatever its size. */
+export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024 * 1024;
 export const IMPORTABLE_EXTENSIONS = [
   '.txt', '.md', '.markdown', '.html', '.htm',
   '.pdf', '.docx', '.odt', '.rtf', '.eml', '.mbox', '.msg', '.mhtml', '.mht', '.warc', '.warc.gz', '.zip',
@@ -54,7 +60,13 @@ export const ImportSource = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('files'),
     files: z
-      .array(z.object({ name: z.string().min(1).max(1000), base64: z.string() }))
+      .array(
+        z.union([
+          z.object({ name: z.string().min(1).max(1000), base64: z.string() }),
+          // A big file sent ahead in pieces (uploads.begin / uploads.append), read from the app's scratch folder.
+          z.object({ name: z.string().min(1).max(1000), uploadId: z.string().uuid() }),
+        ]),
+      )
       .min(1)
       .max(10_000),
   }),

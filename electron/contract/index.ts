@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ArticleDetail, ArticlePage, ArticlePatch, ArticleQuery, ArticleTarget } from './articles.js';
 import { BasemapLabels, EntityDetail, EntityQuery, EntityRow, EntityType, MapLayer, Mention, MentionType, PlaceCandidate, PlacePick, PlaceScope } from './entities.js';
 import { EventInput, EventQuery, EventRecord, EvidenceInput, Problem } from './events.js';
-import { ImportReading, ImportReport, ImportSource } from './imports.js';
+import { ImportReading, ImportReport, ImportSource, MAX_UPLOAD_BYTES, UPLOAD_PIECE_BYTES } from './imports.js';
 import { Graph, RelationEvidence, RelationInput, RelationNarrowing, RelationRecord } from './relations.js';
 import { SelectionLinks, SelectionRef } from './selection.js';
 import { ReportFormat, ReportSaved, ReportSpec } from './reports.js';
@@ -269,6 +269,10 @@ export const contract = {
   'imports.start': call(z.object({ source: ImportSource, reading: ImportReading.default({}) }), z.object({ jobId: z.string() })),
   'imports.cancel': call(z.object({ jobId: z.string() }), Ok),
   'imports.report': call(z.object({ jobId: z.string() }), ImportReport),
+  /** A big file sent ahead of its import in pieces, in order; imports.start then names it by `uploadId`. */
+  'uploads.begin': call(z.object({ name: z.string().min(1).max(1000), bytes: z.number().int().min(1).max(MAX_UPLOAD_BYTES) }), z.object({ id: z.string() })),
+  'uploads.append': call(z.object({ id: z.string(), offset: z.number().int().min(0), base64: z.string().min(1).max(Math.ceil(UPLOAD_PIECE_BYTES / 3) * 4) }), z.object({ received: z.number() })),
+  'uploads.discard': call(z.object({ id: z.string() }), Ok),
 
   /** The history (newest first) with what undo and redo would do now; `beforeId` pages back. */
   'history.list': call(z.object({ limit: z.number().int().min(1).max(500).default(100), beforeId: Id.nullable().default(null) }), HistoryPage),

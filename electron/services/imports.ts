@@ -10,6 +10,7 @@ import { isStreamed } from './extract/formats/index.js';
 import type { ReadingOptions } from './extract/formats/document.js';
 import { sortInSlices } from './sortInSlices.js';
 import { TimedSlices } from './timedSlices.js';
+import type { UploadStore } from './uploads.js';
 import type { Workspace } from './workspace.js';
 
 /**
@@ -23,6 +24,8 @@ interface ImportItem {
   name: string;
   /** Reads the item; a long file says how far it has got, and stops when the import is cancelled. */
   load: (onProgress?: ReadingProgress, signal?: AbortSignal) => Loaded;
+  /** Gives back what the item holds outside the workspace (an uploaded file), once the import has ended. */
+  release?: () => void;
 }
 
 const isStream = (loaded: Loaded): loaded is AsyncIterable<ParsedDocument[]> => Symbol.asyncIterator in loaded;
@@ -79,6 +82,7 @@ export class ImportService {
     private readonly onProgress: (report: ImportReport) => void,
     private readonly sampleDir: string,
     private readonly parser: ParsePool = new ParsePool(null),
+    private readonly uploads: UploadStore | null = null,
   ) {}
 
   async start(source: ImportSource, reading: ReadingOptions = {}): Promise<string> {
@@ -90,8 +94,16 @@ export class ImportService {
     return jobId;
   }
 
-  /** Runs an import to the end and returns its report (the CLI and tests wait for it). */
+  /** Runs an import to the end and returns its report (the CLI and tests wait for it); what the items hold outside the workspace is given back however it ends. */
   private async run(job: Job, items: ImportItem[]): Promise<ImportReport> {
+    try {
+      return await this.runItems(job, items);
+    } finally {
+      for (const item of items) item.release?.();
+    }
+  }
+
+  private async runItems(job: Job, items: ImportItem[]): Promise<ImportReport> {
     let batch: Pending[] = [];
     let batchStarted = Date.now();
     let yielded = Date.now();
@@ -289,21 +301,36 @@ export class ImportService {
           },
         ];
       case 'files':
-        return source.files.map((file) => ({
-          name: file.name,
-          load: async (onProgress, signal) => {
-            const limit = maxBytesFor(file.name);
-            if ((file.base64.length * 3) / 4 > limit + 4) {
-              throw new Refusal(`The file is larger than ${limit / 1024 / 1024} MB and is refused.`);
-            }
-            return this.parser.parse(file.name, Buffer.from(file.base64, 'base64'), onProgress, signal, reading);
-          },
-        }));
+        return source.files.map((file) => {
+          if ('uploadId' in file) return this.uploadedItem(file.name, file.uploadId, reading);
+          return {
+            name: file.name,
+            load: async (onProgress, signal) => {
+              const limit = maxBytesFor(file.name);
+              if ((file.base64.length * 3) / 4 > limit + 4) {
+                throw new Refusal(`The file is larger than ${limit / 1024 / 1024} MB and is refused.`);
+              }
+              return this.parser.parse(file.name, Buffer.from(file.base64, 'base64'), onProgress, signal, reading);
+            },
+          };
+        });
       case 'paths':
         return (await Promise.all(source.paths.map((p) => expandPath(p, this.parser, reading)))).flat();
       case 'sample':
         return expandPath(this.sampleDir, this.parser, reading);
     }
+  }
+
+  /** A file the window sent ahead in pieces: read from the scratch folder like a file picked on disk, under the name the analyst knows. */
+  private uploadedItem(name: string, uploadId: string, reading: ReadingOptions): ImportItem {
+    let upload: ReturnType<UploadStore['take']>;
+    try {
+      if (!this.uploads) throw new Refusal('This app takes no uploaded files.');
+      upload = this.uploads.take(uploadId);
+    } catch (error) {
+      return { name, load: () => Promise.reject(error instanceof Refusal ? error : new Refusal((error as Error).message)) };
+    }
+    return { ...fileItem(upload.file, this.parser, reading, name), release: upload.release };
   }
 }
 
@@ -329,18 +356,18 @@ async function expandPath(target: string, parser: ParsePool, reading: ReadingOpt
   return [fileItem(target, parser, reading)];
 }
 
-function fileItem(file: string, parser: ParsePool, reading: ReadingOptions): ImportItem {
+function fileItem(file: string, parser: ParsePool, reading: ReadingOptions, name = file): ImportItem {
   // A crawl is read from disk a record at a time, whatever its size: no whole-file limit applies.
-  if (isStreamed(file)) return { name: file, load: (onProgress, signal) => parser.parseStream(file, file, onProgress, signal, reading) };
+  if (isStreamed(name)) return { name, load: (onProgress, signal) => parser.parseStream(name, file, onProgress, signal, reading) };
   return {
-    name: file,
+    name,
     load: async (onProgress, signal) => {
       const { size } = await fs.stat(file);
-      const limit = maxBytesFor(file);
+      const limit = maxBytesFor(name);
       if (size > limit) {
         throw new Refusal(`The file is ${(size / 1024 / 1024).toFixed(0)} MB; ${limit === MAX_FILE_BYTES ? 'articles' : 'documents'} over ${limit / 1024 / 1024} MB are refused.`);
       }
-      return parser.parse(file, await fs.readFile(file), onProgress, signal, reading);
+      return parser.parse(name, await fs.readFile(file), onProgress, signal, reading);
     },
   };
 }

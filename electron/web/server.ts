@@ -24,13 +24,15 @@ const MB = 1024 * 1024;
 
 /**
  * The largest request body each call may carry. Only imports carry files (base64 from a drop or a
- * picked folder, or the text of an exchange file); every other call is a few kilobytes of ids and
+ * picked folder, a piece of a big file, or the text of an exchange file); every other call is a few kilobytes of ids and
  * fields (the biggest, a selection of 100,000 article ids, is under 1 MB). The whole body is held
  * in memory and parsed at once, so these bound what one request can cost.
  */
 export const BODY_LIMITS: Readonly<Record<string, number>> = {
   'imports.start': 64 * MB,
   'imports.exchange': 64 * MB,
+  // One piece of an upload (8 MB as base64) with its JSON around it.
+  'uploads.append': 12 * MB,
 };
 export const DEFAULT_BODY_LIMIT = 4 * MB;
 

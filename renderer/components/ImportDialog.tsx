@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ImportOutcome, ImportReport } from '../../electron/contract/index.js';
-import { IMPORTABLE_EXTENSIONS, MAX_DOCUMENT_BYTES, MAX_FILE_BYTES, importableExtension, maxBytesFor } from '../../electron/contract/imports.js';
+import { IMPORTABLE_EXTENSIONS, MAX_DOCUMENT_BYTES, MAX_FILE_BYTES, MAX_UPLOAD_BYTES, UPLOAD_ABOVE_BYTES, importableExtension, maxBytesFor } from '../../electron/contract/imports.js';
 import { call, onCoreEvent } from '../api.js';
 import { importSummary } from '../text.js';
 import { useDialogFocus } from './dialogFocus.js';
 import { fromDrop, fromFileList, readBase64, type PickedFile } from './files.js';
 import { laterReport } from './importProgress.js';
+import { uploadInPieces } from './upload.js';
 import { OcrLanguagePicker, useOcrLanguages } from './OcrLanguages.js';
 
 interface Props {
@@ -18,7 +19,8 @@ const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 10
 
 /** Import from files, a folder, a drop or pasted text; shows progress, can cancel, ends with a per-file report. */
 export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
-  const [reading, setReading] = useState<{ done: number; total: number } | null>(null);
+  // Files read so far, and for a big file sent in pieces, how much of it is sent.
+  const [reading, setReading] = useState<{ done: number; total: number; sending?: { name: string; sent: number; bytes: number } } | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [local, setLocal] = useState<ImportOutcome[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -61,19 +63,33 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
     started.current = true;
     cancelled.current = false;
     const refused: ImportOutcome[] = [];
-    const payload: { name: string; base64: string }[] = [];
+    const payload: ({ name: string; base64: string } | { name: string; uploadId: string })[] = [];
+    const uploaded: string[] = [];
     setReading({ done: 0, total: files.length });
     for (const [i, f] of files.entries()) {
       if (cancelled.current) break;
       const isArticle = maxBytesFor(f.name) === MAX_FILE_BYTES;
-      const limit = isArticle ? maxFileBytes : MAX_DOCUMENT_BYTES;
+      // A crawl is read from disk a record at a time once it is sent, so only the upload's own bound applies.
+      const crawl = ['.warc', '.warc.gz'].includes(importableExtension(f.name) ?? '');
+      const limit = crawl ? MAX_UPLOAD_BYTES : isArticle ? maxFileBytes : MAX_DOCUMENT_BYTES;
       if (f.file.size > limit) {
-        // The window sends a file's bytes; the command line reads a crawl from disk a record at a time, whatever its size.
-        const crawl = ['.warc', '.warc.gz'].includes(importableExtension(f.name) ?? '');
         const message = crawl
-          ? `The crawl is ${megabytes(f.file.size)}; the window takes files up to ${megabytes(limit)}: import it with \`awb import --workspace FILE ${f.name}\`, which reads a crawl of any size.`
+          ? `The crawl is ${megabytes(f.file.size)}; the window sends crawls up to ${megabytes(limit)}: import it with \`awb import --workspace FILE ${f.name}\`.`
           : `The file is ${megabytes(f.file.size)}; ${isArticle ? 'articles' : 'documents'} over ${megabytes(limit)} are refused.`;
         refused.push({ name: f.name, status: 'failed', message, articleId: null });
+      } else if (f.file.size > UPLOAD_ABOVE_BYTES) {
+        // A big file goes ahead in pieces, so no single call carries it whole.
+        try {
+          const sending = (sent: number) => setReading({ done: i, total: files.length, sending: { name: f.name, sent, bytes: f.file.size } });
+          sending(0);
+          const id = await uploadInPieces(f.file, f.name, sending, () => cancelled.current);
+          if (id) {
+            uploaded.push(id);
+            payload.push({ name: f.name, uploadId: id });
+          }
+        } catch (e) {
+          refused.push({ name: f.name, status: 'failed', message: `Could not be sent for import: ${(e as Error).message}`, articleId: null });
+        }
       } else {
         try {
           payload.push({ name: f.name, base64: await readBase64(f.file) });
@@ -85,7 +101,8 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
     }
     setReading(null);
     if (cancelled.current) {
-      // Nothing was sent: the report says so rather than the dialog vanishing.
+      // Nothing was imported: what was sent ahead is dropped, and the report says so rather than the dialog vanishing.
+      for (const id of uploaded) void call('uploads.discard', { id }).catch(() => undefined);
       setReport({ jobId: '', state: 'cancelled', total: files.length, done: 0, imported: 0, duplicates: 0, failed: 0, outcomes: [] });
       return;
     }
@@ -110,7 +127,8 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
   useDialogFocus(dialog, onClose, !busy);
   // A long file (a scan in OCR, a 2,000-page PDF) moves the bar by the part of it read so far.
   const withinFile = report?.reading ? report.reading.done / Math.max(1, report.reading.total) : 0;
-  const progress = reading ? reading.done / Math.max(1, reading.total) : report ? (report.done + withinFile) / Math.max(1, report.total) : 0;
+  const sendingShare = reading?.sending ? reading.sending.sent / Math.max(1, reading.sending.bytes) : 0;
+  const progress = reading ? (reading.done + sendingShare) / Math.max(1, reading.total) : report ? (report.done + withinFile) / Math.max(1, report.total) : 0;
 
   /** The file inputs are hidden behind their labels: the label takes the focus and opens its chooser on Enter or Space. */
   const openChooser = (e: KeyboardEvent<HTMLLabelElement>) => {
@@ -136,7 +154,8 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
             >
               <p>
                 Drop files or folders here: text, Markdown and HTML pages (up to {megabytes(maxFileBytes)} each); PDF, Word (.docx), OpenDocument (.odt), RTF,
-                e-mail (.eml, .mbox, .msg), saved pages (.mhtml, .warc), scans (.png, .jpg, .tif; read by OCR) and .zip files of them (up to {megabytes(MAX_DOCUMENT_BYTES)} each)
+                e-mail (.eml, .mbox, .msg), saved pages (.mhtml), scans (.png, .jpg, .tif; read by OCR) and .zip files of them (up to {megabytes(MAX_DOCUMENT_BYTES)} each); web
+                crawls (.warc, .warc.gz) of any size, read a record at a time
               </p>
               <label className="button" tabIndex={0} onKeyDown={openChooser}>
                 Choose files…
@@ -182,7 +201,9 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
         {busy && (
           <div className="progress-block">
             <p>
-              {reading
+              {reading?.sending
+                ? `Sending ${reading.sending.name.split(/[\\/]/).pop()}… ${megabytes(reading.sending.sent)} of ${megabytes(reading.sending.bytes)}`
+                : reading
                 ? `Reading files… ${reading.done.toLocaleString('en')} of ${reading.total.toLocaleString('en')}`
                 : report
                   ? `Importing… ${report.done.toLocaleString('en')} of ${report.total.toLocaleString('en')}` +

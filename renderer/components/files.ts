@@ -40,7 +40,7 @@ export async function fromDrop(transfer: DataTransfer): Promise<PickedFile[]> {
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export function readBase64(file: File): Promise<string> {
+export function readBase64(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));

@@ -2,25 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { MAX_DOCUMENT_BYTES, type ImportReport } from '../../electron/contract/imports.js';
+import { MAX_DOCUMENT_BYTES } from '../../electron/contract/imports.js';
 import { PARSE_LIMITS, ParsePool } from '../../electron/services/extract/parsePool.js';
 import { writeCrawl } from '../../scripts/crawlWarc.js';
 import { bundleEntry } from './cliBundle.js';
-import { closedAfterEach, fixtures, tempDir } from './helpers.js';
+import { closedAfterEach, fixtures, tempDir, importFinished } from './helpers.js';
 
 const make = closedAfterEach();
 const evalTexts = path.join(fixtures, 'eval');
 const MB = 1024 * 1024;
 
-async function finished(call: ReturnType<typeof make>['call'], jobId: string, each: (r: ImportReport) => void = () => undefined): Promise<ImportReport> {
-  let report = await call('imports.report', { jobId });
-  while (report.state === 'running') {
-    each(report);
-    await sleep(20);
-    report = await call('imports.report', { jobId });
-  }
-  return report;
-}
+const finished = importFinished;
 
 /**
  * The most memory held in buffers (the bytes read from files) while `run` runs, sampled every

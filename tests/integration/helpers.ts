@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
-import type { CallInput, CallName, CallOutput } from '../../electron/contract/index.js';
+import type { CallInput, CallName, CallOutput, ImportReport } from '../../electron/contract/index.js';
 import { Core } from '../../electron/dispatch.js';
 import { gazetteerFile } from '../../electron/paths.js';
 
@@ -46,4 +46,15 @@ export function closedAfterEach(): () => ReturnType<typeof testCore> {
     cores.push(c);
     return c;
   };
+}
+
+/** Polls an import until it ends and returns its report; `each` sees every report while it runs. */
+export async function importFinished(call: ReturnType<typeof testCore>['call'], jobId: string, each: (r: ImportReport) => void = () => undefined): Promise<ImportReport> {
+  let report = await call('imports.report', { jobId });
+  while (report.state === 'running') {
+    each(report);
+    await new Promise((r) => setTimeout(r, 20));
+    report = await call('imports.report', { jobId });
+  }
+  return report;
 }

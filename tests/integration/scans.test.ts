@@ -2,25 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pageAt } from '../../electron/contract/imports.js';
-import type { ImportReport } from '../../electron/contract/index.js';
 import { parseWorkerFile } from '../../electron/paths.js';
 import { CANCELLED, ParsePool } from '../../electron/services/extract/parsePool.js';
 import { writeTiff } from '../fixtures/documents/tiffWriter.mjs';
-import { closedAfterEach, fixtures, repoRoot, tempDir } from './helpers.js';
+import { closedAfterEach, fixtures, repoRoot, tempDir, importFinished } from './helpers.js';
 import { leaflet, longScan } from './longScan.js';
 
 const make = closedAfterEach();
 const all = { search: '', tagIds: [], filters: {}, sort: [] };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function finished(call: ReturnType<typeof make>['call'], jobId: string): Promise<ImportReport> {
-  let report = await call('imports.report', { jobId });
-  while (report.state === 'running') {
-    await sleep(20);
-    report = await call('imports.report', { jobId });
-  }
-  return report;
-}
+const finished = importFinished;
 
 describe('scans read by OCR', () => {
   it('reads a two-page TIFF page by page, keeps each paragraph\'s page, and flags the page read with low confidence in the table and the article', async () => {
