@@ -15,6 +15,8 @@ interface Props {
   onClose: () => void;
 }
 
+/** What the files sent inline may add up to; base64 makes it 43 MB of the 64 MB a call may carry. */
+const INLINE_BUDGET_BYTES = 32 * 1024 * 1024;
 const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
 /** Import from files, a folder, a drop or pasted text; shows progress, can cancel, ends with a per-file report. */
@@ -65,6 +67,8 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
     const refused: ImportOutcome[] = [];
     const payload: ({ name: string; base64: string } | { name: string; uploadId: string })[] = [];
     const uploaded: string[] = [];
+    // The bytes going inline in the one imports.start call: kept under what a call may carry (64 MB as base64 in browser mode).
+    let inline = 0;
     setReading({ done: 0, total: files.length });
     for (const [i, f] of files.entries()) {
       if (cancelled.current) break;
@@ -77,8 +81,8 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
           ? `The crawl is ${megabytes(f.file.size)}; the window sends crawls up to ${megabytes(limit)}: import it with \`awb import --workspace FILE ${f.name}\`.`
           : `The file is ${megabytes(f.file.size)}; ${isArticle ? 'articles' : 'documents'} over ${megabytes(limit)} are refused.`;
         refused.push({ name: f.name, status: 'failed', message, articleId: null });
-      } else if (f.file.size > UPLOAD_ABOVE_BYTES) {
-        // A big file goes ahead in pieces, so no single call carries it whole.
+      } else if (f.file.size > UPLOAD_ABOVE_BYTES || inline + f.file.size > INLINE_BUDGET_BYTES) {
+        // A big file, or one that would make the call too big, goes ahead in pieces, so no single call carries it whole.
         try {
           const sending = (sent: number) => setReading({ done: i, total: files.length, sending: { name: f.name, sent, bytes: f.file.size } });
           sending(0);
@@ -93,6 +97,7 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
       } else {
         try {
           payload.push({ name: f.name, base64: await readBase64(f.file) });
+          inline += f.file.size;
         } catch (e) {
           refused.push({ name: f.name, status: 'failed', message: (e as Error).message, articleId: null });
         }
