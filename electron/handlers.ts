@@ -342,8 +342,13 @@ export function createHandlers({ session, imports, uploads, extraction, learner,
     },
 
     'imports.start': async ({ source, reading }) => {
-      // Refused up front: a read-only workspace would fail every batch one by one.
-      ws().assertWritable();
+      // Refused up front: a read-only workspace would fail every batch one by one (and files sent ahead for it are dropped).
+      try {
+        ws().assertWritable();
+      } catch (error) {
+        if (source.kind === 'files') for (const file of source.files) if ('uploadId' in file) uploads.discard(file.uploadId);
+        throw error;
+      }
       return { jobId: await imports.start(source, reading) };
     },
     'imports.cancel': ({ jobId }) => {

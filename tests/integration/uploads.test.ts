@@ -63,3 +63,15 @@ describe('a big file sent from the window in pieces', () => {
     expect((await t.call('articles.page', { query: {}, startRow: 0, endRow: 10 })).total).toBe(0);
   });
 });
+
+describe('files sent ahead for a workspace that cannot be written', () => {
+  it('are dropped when the import is refused', async () => {
+    const t = make();
+    const { id } = await t.call('uploads.begin', { name: 'report.pdf', bytes: 4 });
+    await t.call('uploads.append', { id, offset: 0, base64: Buffer.from('%PDF').toString('base64') });
+    // As on read-only media (root, who runs the tests here, ignores file permissions, so the state is set directly).
+    (t.core.session.current as unknown as { readOnly: string | null }).readOnly = 'This workspace is read-only.';
+    await expect(t.call('imports.start', { source: { kind: 'files', files: [{ name: 'report.pdf', uploadId: id }] } })).rejects.toThrow(/read-only. Changes cannot be saved/);
+    expect(scratch(t.dir)).toEqual([]);
+  });
+});
