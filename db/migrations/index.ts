@@ -11,6 +11,7 @@ import nearDuplicates from './010_near_duplicates.sql?raw';
 import adaptedModel from './011_adapted_model.sql?raw';
 import exchangeIds from './012_exchange_ids.sql?raw';
 import ocrLowest from './013_ocr_lowest.sql?raw';
+import ocrLowestNumber from './014_ocr_lowest_number.sql?raw';
 
 /** Numbered migrations, in order. The index is the schema version they bring the file to. */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
@@ -27,4 +28,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 11, name: 'adapted name model', sql: adaptedModel },
   { version: 12, name: 'exchange ids', sql: exchangeIds },
   { version: 13, name: 'ocr doubt sort key', sql: ocrLowest },
+  { version: 14, name: 'ocr doubt sort key as a number', sql: ocrLowestNumber },
 ];

@@ -11,24 +11,24 @@ import { fixtures, tempDir } from './helpers.js';
 
 const kunduz = fs.readFileSync(path.join(fixtures, 'kunduz-offensive.txt'), 'utf8');
 
-/** Scans as an import stores them: the pages OCR doubted, as the reader lists them (null: a clean scan or a text). */
-const articles: [string, string | null][] = [
-  ['Clean text', null],
-  ['Faint leaflet', 'p. 2 (45%)'],
-  ['Photo of a notice', '38%'],
-  ['Clean scan', null],
-  ['Fax of a report', 'p. 3 (66%), p. 7 (21%), p. 9 (52%)'],
-  ['Blurred page', 'p. 1 (69%)'],
+/** Scans as an import stores them: the pages OCR doubted, as the reader lists them, and the lowest of their confidences (null: a clean scan or a text). */
+const articles: [string, string | null, number | null][] = [
+  ['Clean text', null, null],
+  ['Faint leaflet', 'p. 2 (45%)', 45],
+  ['Photo of a notice', '38%', 38],
+  ['Clean scan', null, null],
+  ['Fax of a report', 'p. 3 (66%), p. 7 (21%), p. 9 (52%)', 21],
+  ['Blurred page', 'p. 1 (69%)', 69],
 ];
 
 function workspaceWithScans() {
   const db = openWorkspace(path.join(tempDir(), 'ocr.awb'), { create: true });
   const repo = new ArticlesRepository(db);
   repo.insertMany(
-    articles.map(([title, low], i) => ({
+    articles.map(([title, low, lowest], i) => ({
       ...articleFromText(kunduz.slice(i * 300, i * 300 + 900), 'text', `${i}.txt`),
       title,
-      metadata: { ocrConfidence: 80, ocrLowConfidence: low },
+      metadata: { ocrConfidence: 80, ocrLowConfidence: low, ocrLowest: lowest },
     })),
   );
   return { db, repo };
@@ -85,6 +85,14 @@ describe('the OCR column of the articles table', () => {
     db.close();
   });
 
+  it('takes the sort key from the number the reader of a scan writes, whatever the wording of its note', () => {
+    const db = openWorkspace(path.join(tempDir(), 'wording.awb'), { create: true });
+    const repo = new ArticlesRepository(db);
+    repo.insertMany([{ ...articleFromText(kunduz.slice(0, 900), 'text', 'scan.txt'), title: 'Scan', metadata: { ocrConfidence: 80, ocrLowConfidence: 'page two, 33 percent', ocrLowest: 33 } }]);
+    expect(db.prepare('SELECT ocr_lowest FROM article').pluck().all()).toEqual([33]);
+    db.close();
+  });
+
   it('gives scans imported before the column its sort key when the workspace is upgraded', () => {
     const file = path.join(tempDir(), 'old.awb');
     const raw = new Database(file);
@@ -92,6 +100,7 @@ describe('the OCR column of the articles table', () => {
     const insert = raw.prepare("INSERT INTO article (title, words, format, fingerprint, imported_at) VALUES (?, 3, 'image', ?, '2026-11-29T10:00:00Z')");
     const document = raw.prepare('INSERT INTO article_document (article_id, metadata) VALUES (?, ?)');
     for (const [i, [title, low]] of articles.entries()) {
+      // Stored before the number was written beside the text: 013 parses the text.
       const id = Number(insert.run(title, `f${i}`).lastInsertRowid);
       document.run(id, JSON.stringify({ ocrConfidence: 80, ocrLowConfidence: low }));
     }

@@ -32,6 +32,11 @@ describe('scans read by OCR', () => {
 
     const rows = (await t.call('articles.page', { query: all, startRow: 0, endRow: 10 })).rows;
     expect(rows.map((r) => r.ocrLowConfidence)).toEqual([article.ocrLowConfidence]);
+    // The OCR column sorts and filters by the page's confidence, which the reader of the scan stores as a number.
+    const lowest = Number(/\((\d+)%\)/.exec(article.ocrLowConfidence!)![1]);
+    const under = (filter: number) => t.call('articles.page', { query: { ...all, filters: { ocr: { filterType: 'number', type: 'lessThan', filter } } }, startRow: 0, endRow: 10 });
+    expect((await under(lowest + 1)).rows.map((r) => r.id)).toEqual([article.id]);
+    expect((await under(lowest)).rows).toEqual([]);
   }, 120_000);
 
   it('flags nothing for a clean scan or a text article', async () => {

@@ -25,6 +25,8 @@ export type DocumentMeta = {
   ocrPages?: string | null;
   /** The pages read by OCR with a mean confidence under the threshold ("p. 2 (45%)", "45%" for one image): flagged in the table. */
   ocrLowConfidence?: string | null;
+  /** The lowest of those confidences as a number: the articles table's OCR sort key (migration 014) reads it, not the text above. */
+  ocrLowest?: number | null;
 };
 
 /** A paragraph as a structured format gives it: PDF pages, Word headings and table rows. */

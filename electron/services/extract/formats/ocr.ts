@@ -144,6 +144,12 @@ export const lowConfidencePages = (pages: { page: number | null; confidence: num
   return low.map((p) => (p.page === null ? `${p.confidence}%` : `p. ${p.page} (${p.confidence}%)`)).join(', ');
 };
 
+/** The lowest confidence among the pages in doubt, or null when none is: the number the OCR column sorts by. */
+export const lowestConfidence = (pages: { confidence: number }[]): number | null => {
+  const low = pages.filter((p) => p.confidence < LOW_CONFIDENCE).map((p) => p.confidence);
+  return low.length ? Math.min(...low) : null;
+};
+
 export const lowConfidenceWarning = (pages: { page: number | null; confidence: number }[]): string | null => {
   const where = lowConfidencePages(pages);
   return where ? `Read by OCR with low confidence: ${where}. Check the text against the original.` : null;
@@ -167,7 +173,7 @@ export async function imageDocuments(name: string, bytes: Uint8Array): Promise<S
       name,
       format: 'image',
       content: { kind: 'paragraphs', paragraphs: list },
-      meta: { ocrConfidence: confidence, ocrLowConfidence: lowConfidencePages(pages) },
+      meta: { ocrConfidence: confidence, ocrLowConfidence: lowConfidencePages(pages), ocrLowest: lowestConfidence(pages) },
       parent: null,
       warning: lowConfidenceWarning(pages),
     },
@@ -213,6 +219,7 @@ export async function tiffDocuments(name: string, bytes: Uint8Array): Promise<So
         ocrConfidence: mean,
         ocrPages: paged ? confidences.map((p) => `p. ${p.page} (${p.confidence}%)`).join(', ') : null,
         ocrLowConfidence: lowConfidencePages(confidences),
+        ocrLowest: lowestConfidence(confidences),
       },
       parent: null,
       warning: [notRead, blank, lowConfidenceWarning(confidences)].filter(Boolean).join(' ') || null,

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseDateLine } from '../plainText.js';
 import { cleanText, isoDate, Refusal, reportProgress, type DocumentParagraph, type SourceDocument } from './document.js';
-import { lowConfidencePages, lowConfidenceWarning, MAX_OCR_PAGES, recognise } from './ocr.js';
+import { lowConfidencePages, lowestConfidence, lowConfidenceWarning, MAX_OCR_PAGES, recognise } from './ocr.js';
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
@@ -317,6 +317,7 @@ export async function pdfDocuments(name: string, bytes: Uint8Array): Promise<Sou
           pages: doc.numPages,
           ocrPages: ocr.length ? ocr.map((p) => `p. ${p.page} (${p.confidence}%)`).join(', ') : null,
           ocrLowConfidence: lowConfidencePages(ocr),
+          ocrLowest: lowestConfidence(ocr),
         },
         parent: null,
         warning: [skipped, lowConfidenceWarning(ocr)].filter(Boolean).join(' ') || null,
