@@ -83,11 +83,6 @@ export class UploadStore {
     upload.release();
   }
 
-  /** How many uploads are held, for tests and the about box's diagnostics. */
-  get size(): number {
-    return this.uploads.size;
-  }
-
   private known(id: string): Upload {
     const upload = this.uploads.get(id);
     if (!upload) throw new UserError('not_found', 'That upload is not known (it was discarded, imported already, or the app was restarted): send the file again.');
