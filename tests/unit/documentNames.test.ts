@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Suggestion } from '../../electron/services/entities/extract.js';
-import { spreadAcronyms, spreadSurnames } from '../../electron/services/entities/documentNames.js';
+import { linkAcronyms, spreadSurnames } from '../../electron/services/entities/documentNames.js';
 
 /** Suggestions for the listed names, as the tagger would give them (first occurrence after the previous). */
 function suggest(text: string, names: [string, Suggestion['type'], number?][]): Suggestion[] {
@@ -20,7 +20,7 @@ describe('an acronym the article defines for an organisation', () => {
     const suggestions = suggest(text, [['Council on American-Islamic Relations', 'organisation'], ['CAIR', 'place', 0.4]]);
     suggestions.splice(1, 1); // the definition itself was not read; the second use was read as a place
     suggestions.push({ start: text.indexOf('CAIR said'), end: text.indexOf('CAIR said') + 4, text: 'CAIR', type: 'person', confidence: 0.4, reason: 'person, read by the name tagger' });
-    spreadAcronyms(text, suggestions);
+    linkAcronyms(text, suggestions);
     expect(shown(suggestions)).toEqual([`organisation:Council on American-Islamic Relations@4`, 'organisation:CAIR@43', `organisation:CAIR@${text.indexOf('CAIR said')}`]);
     expect(suggestions.find((s) => s.start === 43)!.reason).toBe('stands for “Council on American-Islamic Relations”, as the article says');
   });
@@ -30,7 +30,7 @@ describe('an acronym the article defines for an organisation', () => {
     const suggestions = suggest(text, [['Taliban', 'group'], ['National Directorate of Security', 'organisation']]);
     const decided: Suggestion = { start: text.lastIndexOf('NDS'), end: text.lastIndexOf('NDS') + 3, text: 'NDS', type: 'person', confidence: 0.95, reason: 'confirmed before in this workspace' };
     suggestions.push(decided);
-    spreadAcronyms(text, suggestions);
+    linkAcronyms(text, suggestions);
     expect(suggestions.some((s) => s.text === 'AP')).toBe(false);
     expect(decided.type).toBe('person');
     expect(suggestions.filter((s) => s.text === 'NDS').map((s) => s.type)).toEqual(['person', 'organisation']);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Suggestion } from '../../electron/services/entities/extract.js';
-import { abbreviates, airFacility, facilityLookupName, linkAcronyms, placeAirFacilities, type PendingPlace } from '../../electron/services/entities/placeLinks.js';
+import { abbreviates, linkAcronyms } from '../../electron/services/entities/documentNames.js';
+import { airFacility, facilityLookupName, placeAirFacilities, type PendingPlace } from '../../electron/services/entities/placeLinks.js';
 import type { Place } from '../../electron/services/gazetteer/gazetteer.js';
 
 /** A gazetteer that knows a few Afghan places by name. */

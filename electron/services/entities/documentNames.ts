@@ -1,11 +1,12 @@
 /**
  * What the whole article says about its own names, applied after the tagger has read it sentence by
- * sentence: news names an organisation in full once and then by the acronym it defines ("the
- * People's Army of Vietnam (PAVN)"), and a person in full once and then by surname alone. The
- * tagger, which sees one sentence at a time, misses many of those later uses.
+ * sentence: news names a place or an organisation in full once and then by the acronym it defines
+ * ("Hamid Karzai International Airport (HKIA)", "the People's Army of Vietnam (PAVN)"), and a person
+ * in full once and then by surname alone. The tagger, which sees one sentence at a time, misses many
+ * of those later uses.
  */
 import type { Suggestion } from './extract.js';
-import { abbreviates, ACRONYM_AFTER, analysts } from './placeLinks.js';
+import { analysts } from './placeLinks.js';
 import { PLACE_HEADS, TITLES } from './lexicon.js';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\&]/g, '\\$&');
@@ -25,15 +26,42 @@ function claim(suggestions: Suggestion[], s: Suggestion): boolean {
   return true;
 }
 
+const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'de', 'al', 'el', 'la', 'du', 'des']);
+
 /**
- * An acronym defined right after an organisation's or a group's name ("Council on American-Islamic
- * Relations (CAIR)") names it wherever the article uses it. A use the tagger typed otherwise (a
- * place, a person) takes the defined type; the analyst's own decisions and dates are left alone.
- * Acronyms of places are linkAcronyms' (placeLinks.ts), which also carries their gazetteer candidates.
+ * Whether `short` abbreviates `long` (Schwartz & Hearst, 2003): every letter of the acronym is a
+ * letter of the name, in order, and its first letter opens a word of the name. "HKIA" for "Hamid
+ * Karzai International Airport", "KAF" for "Kandahar Airfield"; not "AP" for "Afghanistan".
  */
-export function spreadAcronyms(text: string, suggestions: Suggestion[]): void {
+export function abbreviates(short: string, long: string): boolean {
+  const s = short.toLowerCase();
+  const l = long.toLowerCase();
+  let j = l.length - 1;
+  for (let i = s.length - 1; i >= 0; i--) {
+    const c = s[i]!;
+    if (!/[\p{L}\p{N}]/u.test(c)) continue;
+    while (j >= 0 && (l[j] !== c || (i === 0 && j > 0 && /[\p{L}\p{N}]/u.test(l[j - 1]!)))) j--;
+    if (j < 0) return false;
+    j--;
+  }
+  // Every word that counts is abbreviated: "HKIA" is not all of "Hamid Karzai International Airport Authority".
+  const words = long.split(/[\s-]+/).filter((w) => w && !SMALL_WORDS.has(w.toLowerCase()));
+  return words.length <= short.length + 1;
+}
+
+const ACRONYM_AFTER = /^[ \t]*\([ \t]*(\p{Lu}[\p{Lu}\p{N}&]{1,7})[ \t]*\)/u;
+
+/**
+ * An acronym the article defines right after a place, an organisation or a group ("Hamid Karzai
+ * International Airport (HKIA)", "National Directorate of Security (NDS)") names it wherever the
+ * article uses it: each use becomes a suggestion of the same type, a place's with the same
+ * candidates, so it links to the same record (and so the same entity). What the tagger read there
+ * before gives way, except that an organisation's acronym leaves a place alone; the analyst's own
+ * decisions and dates are never touched.
+ */
+export function linkAcronyms(text: string, suggestions: Suggestion[]): void {
   const definitions = suggestions
-    .filter((s) => s.type === 'organisation' || s.type === 'group')
+    .filter((s) => s.type === 'place' || s.type === 'organisation' || s.type === 'group')
     .flatMap((s) => {
       const m = ACRONYM_AFTER.exec(text.slice(s.end, s.end + 16));
       return m && abbreviates(m[1]!, s.text) ? [{ name: s, acronym: m[1]! }] : [];
@@ -43,11 +71,13 @@ export function spreadAcronyms(text: string, suggestions: Suggestion[]): void {
     if (defined.has(acronym)) continue;
     defined.add(acronym);
     const reason = `stands for “${name.text}”, as the article says`;
+    const place = name.type === 'place';
     for (const use of uses(text, acronym)) {
+      const places = place ? { places: name.places ? [...name.places] : [] } : {};
       const over = suggestions.filter((o) => o.start < use.end && o.end > use.start);
-      if (over.length === 0) suggestions.push({ ...use, text: acronym, type: name.type, confidence: name.confidence, reason });
-      else if (over.length === 1 && over[0]!.start === use.start && over[0]!.end === use.end && over[0]!.type !== 'date' && over[0]!.type !== 'place' && !analysts(over[0]!)) {
-        Object.assign(over[0]!, { type: name.type, reason, confidence: Math.max(over[0]!.confidence, name.confidence) });
+      if (over.length === 0) suggestions.push({ ...use, text: acronym, type: name.type, confidence: name.confidence, reason, ...places });
+      else if (over.length === 1 && over[0]!.start === use.start && over[0]!.end === use.end && over[0]!.type !== 'date' && (place || over[0]!.type !== 'place') && !analysts(over[0]!)) {
+        Object.assign(over[0]!, { type: name.type, reason, ...places, confidence: Math.max(over[0]!.confidence, name.confidence) });
       }
     }
   }

@@ -2,8 +2,8 @@ import { nameKey } from '../gazetteer/normalise.js';
 import type { Place, PlaceContext, RankedPlace } from '../gazetteer/gazetteer.js';
 import { resolveToponyms } from '../gazetteer/resolve.js';
 import { extractDates, type DatePrecision } from './dates.js';
-import { spreadAcronyms, spreadSurnames } from './documentNames.js';
-import { linkAcronyms, placeAirFacilities, type PendingPlace } from './placeLinks.js';
+import { linkAcronyms, spreadSurnames } from './documentNames.js';
+import { placeAirFacilities, type PendingPlace } from './placeLinks.js';
 import { namesModel } from './tagger/index.js';
 import type { TaggerModel } from './tagger/model.js';
 import { tagNames } from './tagger/suggest.js';
@@ -311,7 +311,6 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
   const resolved = resolveToponyms(text, pendingPlaces.map(({ s, wantsAdminArea, lookupName }) => ({ start: s.start, end: s.end, text: s.text, lookupName, wantsAdminArea })), context.gazetteer);
   pendingPlaces.forEach(({ s }, i) => (s.places = resolved[i]!.slice(0, 5)));
   linkAcronyms(text, suggestions);
-  spreadAcronyms(text, suggestions);
   spreadSurnames(text, suggestions);
   return dedupe(suggestions);
 }

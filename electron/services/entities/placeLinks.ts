@@ -1,7 +1,7 @@
 /**
  * Place names news writes in ways a plain gazetteer lookup misses: an air facility ("Bagram
- * Airfield", "Hamid Karzai International Airport"), an airport's code ("KBL"), and the acronym an
- * article defines for a place ("… International Airport (HKIA)") and then uses alone.
+ * Airfield", "Hamid Karzai International Airport") and an airport's code ("KBL"). The acronym an
+ * article defines for a place ("… International Airport (HKIA)") is documentNames.ts' linkAcronyms.
  */
 import { distanceKm } from '../gazetteer/build.js';
 import type { Place } from '../gazetteer/gazetteer.js';
@@ -163,58 +163,5 @@ export function placeAirFacilities(text: string, suggestions: Suggestion[], pend
       entry.lookupName = lookupName;
       entry.wantsAdminArea = false;
     } else pending.push({ s, wantsAdminArea: false, ...(lookupName ? { lookupName } : {}) });
-  }
-}
-
-const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'de', 'al', 'el', 'la', 'du', 'des']);
-
-/**
- * Whether `short` abbreviates `long` (Schwartz & Hearst, 2003): every letter of the acronym is a
- * letter of the name, in order, and its first letter opens a word of the name. "HKIA" for "Hamid
- * Karzai International Airport", "KAF" for "Kandahar Airfield"; not "AP" for "Afghanistan".
- */
-export function abbreviates(short: string, long: string): boolean {
-  const s = short.toLowerCase();
-  const l = long.toLowerCase();
-  let j = l.length - 1;
-  for (let i = s.length - 1; i >= 0; i--) {
-    const c = s[i]!;
-    if (!/[\p{L}\p{N}]/u.test(c)) continue;
-    while (j >= 0 && (l[j] !== c || (i === 0 && j > 0 && /[\p{L}\p{N}]/u.test(l[j - 1]!)))) j--;
-    if (j < 0) return false;
-    j--;
-  }
-  // Every word that counts is abbreviated: "HKIA" is not all of "Hamid Karzai International Airport Authority".
-  const words = long.split(/[\s-]+/).filter((w) => w && !SMALL_WORDS.has(w.toLowerCase()));
-  return words.length <= short.length + 1;
-}
-
-/** An acronym in brackets right after a name: "(HKIA)". */
-export const ACRONYM_AFTER = /^[ \t]*\([ \t]*(\p{Lu}[\p{Lu}\p{N}&]{1,7})[ \t]*\)/u;
-
-/**
- * An acronym the article defines right after a place ("Hamid Karzai International Airport (HKIA)")
- * names that place wherever the article uses it: each use becomes a place suggestion with the
- * same candidates, so it links to the same record (and so the same entity). What the tagger read
- * there before (an organisation, usually) gives way.
- */
-export function linkAcronyms(text: string, suggestions: Suggestion[]): void {
-  const definitions = suggestions.filter((s) => s.type === 'place').flatMap((s) => {
-    const m = ACRONYM_AFTER.exec(text.slice(s.end, s.end + 16));
-    return m && abbreviates(m[1]!, s.text) ? [{ place: s, acronym: m[1]! }] : [];
-  });
-  for (const { place, acronym } of definitions) {
-    const use = new RegExp(`(?<![\\p{L}\\p{N}])${acronym.replace(/[&]/g, '\\&')}(?![\\p{L}\\p{N}])`, 'gu');
-    for (const m of text.matchAll(use)) {
-      const start = m.index;
-      const end = start + acronym.length;
-      const reason = `stands for “${place.text}”, as the article says`;
-      const places = place.places ? [...place.places] : [];
-      const over = suggestions.filter((o) => o.start < end && o.end > start);
-      if (over.length === 0) suggestions.push({ start, end, text: acronym, type: 'place', confidence: place.confidence, reason, places });
-      else if (over.length === 1 && over[0]!.start === start && over[0]!.end === end && over[0]!.type !== 'date' && !analysts(over[0]!)) {
-        Object.assign(over[0]!, { type: 'place', reason, places, confidence: Math.max(over[0]!.confidence, place.confidence) });
-      }
-    }
   }
 }
