@@ -88,12 +88,14 @@ function evaluateCorpora(): void {
     console.log(`tagging: ${((tokens / (performance.now() - started)) * 1000).toFixed(0)} tokens/s`);
     // The whole extractor on the same documents read as articles; the dev part only when asked (it is what document-level rules are tuned on).
     for (const part of process.argv.includes('--dev-documents') ? (['dev', 'test'] as const) : (['test'] as const)) {
-      const { bags, mentions, documents } = scoreDocuments(corpus, part, gazetteer);
+      const errors: string[] = [];
+      const { bags, mentions, documents } = scoreDocuments(corpus, part, gazetteer, errors);
       const which = part === 'test' ? 'held-out test' : 'dev (used while tuning)';
       console.log(`whole extractor on the ${documents} ${which} documents read as articles, per-document bags of (type, name):`);
       printScores(DOCUMENT_TYPES, bags);
       console.log('the same, every mention by exact span and type:');
       printScores(DOCUMENT_TYPES, mentions);
+      if (process.argv.includes('--errors') || process.env.EVAL_ERRORS) console.log(errors.join('\n'));
     }
   }
   console.log('\nreliability of the confidence (every suggested name of the held-out test parts):');

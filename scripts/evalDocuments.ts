@@ -45,9 +45,9 @@ export function goldMentions(sentences: readonly LabelledSentence[], offsets: { 
   );
 }
 
-/** The distinct (type, name) pairs of a document's gold tags. */
-export function goldBag(sentences: readonly LabelledSentence[], text: string, offsets: { start: number; end: number }[][]): Set<string> {
-  return new Set(goldMentions(sentences, offsets).map((g) => `${g.type}\t${nameKey(text.slice(g.start, g.end))}`));
+/** The distinct (type, name) pairs of a document's names, compared by their normalised key. */
+export function bagOf(text: string, spans: readonly { type: DocumentType; start: number; end: number }[]): Set<string> {
+  return new Set(spans.map((g) => `${g.type}\t${nameKey(text.slice(g.start, g.end))}`));
 }
 
 const emptyScore = () => Object.fromEntries(DOCUMENT_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<DocumentType, Counts>;
@@ -56,6 +56,7 @@ const emptyScore = () => Object.fromEntries(DOCUMENT_TYPES.map((t) => [t, { tp: 
  * Scores the extractor on the documents of one part of a corpus, twice: per-document bags of
  * distinct names (compared by their normalised key), as the reading issue scores real news, and
  * every mention by its exact span and type, which is what an analyst reviews in the reader.
+ * `errors`, when given, receives each name of a bag that was extra or missed (`npm run eval -- --errors`).
  */
 export function scoreDocuments(corpus: LoadedCorpus, part: 'dev' | 'test', gazetteer: Gazetteer, errors?: string[]): { bags: Record<DocumentType, Counts>; mentions: Record<DocumentType, Counts>; documents: number } {
   const bags = emptyScore();
@@ -66,16 +67,15 @@ export function scoreDocuments(corpus: LoadedCorpus, part: 'dev' | 'test', gazet
     documents++;
     const { text, offsets } = documentText(doc.sentences);
     const goldSpans = goldMentions(doc.sentences, offsets);
-    const gold = new Set(goldSpans.map((g) => `${g.type}\t${nameKey(text.slice(g.start, g.end))}`));
-    const spans = new Set(goldSpans.map((g) => `${g.type}\t${g.start}\t${g.end}`));
-    const found = new Set<string>();
-    const foundSpans = new Set<string>();
-    for (const s of extractEntities(text, { gazetteer, registry: new Map(), published: null })) {
+    const foundNames = extractEntities(text, { gazetteer, registry: new Map(), published: null }).flatMap((s) => {
       const type = FROM_EXTRACTOR[s.type];
-      if (!type) continue;
-      found.add(`${type}\t${nameKey(s.text)}`);
-      foundSpans.add(`${type}\t${s.start}\t${s.end}`);
-    }
+      return type ? [{ type, start: s.start, end: s.end }] : [];
+    });
+    const key = (m: { type: DocumentType; start: number; end: number }) => `${m.type}\t${m.start}\t${m.end}`;
+    const gold = bagOf(text, goldSpans);
+    const found = bagOf(text, foundNames);
+    const spans = new Set(goldSpans.map(key));
+    const foundSpans = new Set(foundNames.map(key));
     for (const f of foundSpans) mentions[f.split('\t')[0] as DocumentType][spans.has(f) ? 'tp' : 'fp']++;
     for (const g of spans) if (!foundSpans.has(g)) mentions[g.split('\t')[0] as DocumentType].fn++;
     for (const f of found) {

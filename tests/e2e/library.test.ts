@@ -25,7 +25,7 @@ describe.skipIf(!chromiumPath)('building a library of articles (browser mode, re
     await page.getByRole('button', { name: 'Import…' }).click();
     await page.getByTestId('import-folder').setInputFiles(path.join(fixtures, 'folder'));
     const report = page.getByTestId('import-report');
-    // This wait timed out in 2 of 6 CI runs (never here): say what the dialog showed, to find why.
+    // If no report comes, say what the dialog showed (a report that went back to "running" once hung it: importProgress.ts).
     await expect
       .poll(() => report.locator('.summary').textContent({ timeout: 2_000 }).catch(async () => `no report yet; the dialog says: ${await page.getByRole('dialog').textContent()}; page errors: ${bench.pageErrors.join(' | ') || 'none'}`), { timeout: 30_000 })
       .toBe('9 imported, 0 already present, 1 failed');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentText, goldBag } from '../../scripts/evalDocuments.js';
+import { bagOf, documentText, goldMentions } from '../../scripts/evalDocuments.js';
 
 describe('a labelled corpus document read as an article, for the per-document score', () => {
   const sentences = [
@@ -16,6 +16,6 @@ describe('a labelled corpus document read as an article, for the per-document sc
 
   it('bags the distinct person, organisation and place names with their type, leaving nationality groups out', () => {
     const { text, offsets } = documentText(sentences);
-    expect([...goldBag(sentences, text, offsets)].sort()).toEqual(['LOC\tkabul', 'ORG\tu n', 'PER\thamid karzai']);
+    expect([...bagOf(text, goldMentions(sentences, offsets))].sort()).toEqual(['LOC\tkabul', 'ORG\tu n', 'PER\thamid karzai']);
   });
 });

@@ -19,11 +19,9 @@ function* uses(text: string, word: string): Generator<{ start: number; end: numb
   for (const m of text.matchAll(re)) yield { start: m.index, end: m.index + word.length };
 }
 
-/** Adds a suggestion at a span nothing else claims; returns whether it did. */
-function claim(suggestions: Suggestion[], s: Suggestion): boolean {
-  if (suggestions.some((o) => o.start < s.end && o.end > s.start)) return false;
-  suggestions.push(s);
-  return true;
+/** Adds a suggestion at a span nothing else claims. */
+function claim(suggestions: Suggestion[], s: Suggestion): void {
+  if (!suggestions.some((o) => o.start < s.end && o.end > s.start)) suggestions.push(s);
 }
 
 const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'de', 'al', 'el', 'la', 'du', 'des']);
