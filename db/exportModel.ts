@@ -56,7 +56,7 @@ export interface ExportModel {
   mentions: ExportMention[];
   /** The export was asked to carry suggestions: formats that can mark a record's status then do so on each. */
   withSuggestions: boolean;
-  /** The analyst's rejections ("not a name here"), when asked for (ExportScope.includeRejected); only W3C carries them. */
+  /** The analyst's rejections ("not a name here"), when asked for (ExportScope.includeRejected); W3C and FtM carry them. */
   rejected: Omit<ExportMention, 'status'>[];
   events: EventRecord[];
   relations: RelationRecord[];

@@ -64,7 +64,8 @@ const USAGE = `awb — Analyst Workbench on the command line
                                           brat (a folder), conll, ftm, stix, gexf, archive
          [--include-suggestions]          w3c, brat, conll, ftm, geojson: suggested mentions
                                           too (marked as such in w3c, ftm and geojson)
-         [--include-rejected]             w3c: the analyst's rejections too, marked "rejected"
+         [--include-rejected]             w3c, ftm: the analyst's rejections too, marked
+                                          "rejected"
   awb report --workspace FILE --out report.pdf|.docx|.md|.html
          [--title T] [--summary TEXT] [--handling LINE]
          [--every-copy]                   count every copy of a story (wire copies, updates)

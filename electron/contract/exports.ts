@@ -24,6 +24,11 @@ export const EXPORT_FORMAT_INFO: Record<ExportFormat, { extension: string; label
   archive: { extension: '.awbz', label: 'Whole workspace archive (database, manifest, checksums)' },
 };
 
+/** Annotation formats that can carry suggested mentions, marked where the format can say so. */
+export const SUGGESTION_FORMATS: readonly ExportFormat[] = ['w3c', 'brat', 'conll', 'ftm', 'geojson'];
+/** Formats that can carry the analyst's rejections (a name said not to be one, with no entity), and read them back. */
+export const REJECTION_FORMATS: readonly ExportFormat[] = ['w3c', 'ftm'];
+
 export const TABLE_NAMES = ['articles', 'entities', 'events', 'relations'] as const;
 export const TableExport = z.object({
   table: z.enum(TABLE_NAMES),
@@ -49,7 +54,7 @@ export const ExportRequest = z.object({
   handling: z.string().max(200).default(''),
   /** Annotation formats (W3C, brat, CoNLL, FtM, GeoJSON) carry suggested mentions too, marked where the format can say so. */
   includeSuggestions: z.boolean().default(false),
-  /** W3C also carries the analyst's rejections, each marked "rejected", so a workspace that imports the file does not suggest those names there again. */
+  /** W3C and FtM also carry the analyst's rejections, each marked "rejected", so a workspace that imports the file does not suggest those names there again. */
   includeRejected: z.boolean().default(false),
   /** ACLED actor types and dates as current ACLED data writes them (text, "16 May 2025"), or as its older files (codes 1–8, "2025-05-16"). */
   acledCodes: z.enum(['text', 'numeric']).default('text'),

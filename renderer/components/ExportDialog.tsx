@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { EXCHANGE_EXTENSIONS, EXPORT_FORMATS, EXPORT_FORMAT_INFO, type ExchangeImportResult, type ExportFormat, type ExportResult } from '../../electron/contract/index.js';
+import { EXCHANGE_EXTENSIONS, EXPORT_FORMATS, EXPORT_FORMAT_INFO, REJECTION_FORMATS, SUGGESTION_FORMATS, type ExchangeImportResult, type ExportFormat, type ExportResult } from '../../electron/contract/index.js';
 import { call, onCoreEvent } from '../api.js';
 import { plural } from '../text.js';
 import { shownTable } from '../state/shownTable.js';
@@ -18,8 +18,6 @@ interface Props {
 }
 
 const TABLE_FORMATS: ExportFormat[] = ['csv', 'xlsx'];
-/** The formats that can carry the machine's suggestions beside the analyst's names (marked where the format can say so). */
-const SUGGESTION_FORMATS: ExportFormat[] = ['w3c', 'brat', 'conll', 'ftm', 'geojson'];
 
 /** Exports (a table as shown, or the workspace or ticked articles in an exchange format) and imports of exchange files. */
 export function ExportDialog({ selection, tabLabel, encrypted, run, onClose }: Props) {
@@ -58,7 +56,7 @@ export function ExportDialog({ selection, tabLabel, encrypted, run, onClose }: P
           handling,
           acledCodes,
           includeSuggestions: withSuggestions && SUGGESTION_FORMATS.includes(format),
-          includeRejected: withRejections && format === 'w3c',
+          includeRejected: withRejections && REJECTION_FORMATS.includes(format),
           articleIds: ticked && selection.length ? selection : null,
           ...(table ? { table } : {}),
         }),
@@ -125,7 +123,7 @@ export function ExportDialog({ selection, tabLabel, encrypted, run, onClose }: P
             {format === 'brat' || format === 'conll' ? ' (the format cannot mark them as suggestions)' : ', marked as suggestions'}
           </label>
         )}
-        {format === 'w3c' && (
+        {REJECTION_FORMATS.includes(format) && (
           <label className="row">
             <input type="checkbox" checked={withRejections} onChange={(e) => setWithRejections(e.target.checked)} /> With my rejections, marked “rejected”: a workspace that
             imports the file does not suggest those names there again

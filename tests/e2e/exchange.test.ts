@@ -125,6 +125,20 @@ describe.skipIf(!chromiumPath)('archives and exchange files from the app (browse
     const unreviewed = (await Promise.all(articleIds.map((id) => pageCall(bench, 'mentions.list', { articleId: id })))).flat().filter((m) => m.status === 'suggested').map((m) => m.quote);
     expect(unreviewed.length).toBeGreaterThan(0);
     expect(withSuggestions.suggested.sort()).toEqual(unreviewed.sort());
+
+    // FtM offers the same box and carries the rejection as a Mention marked so, resolved to nothing.
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export and exchange' });
+    await dialog.getByLabel('Format').selectOption('ftm');
+    await dialog.getByRole('checkbox', { name: /With my rejections/ }).setChecked(true);
+    const file = path.join(bench.dir, 'names-and-rejections.ftm.json');
+    await dialog.getByLabel('Save to').fill(file);
+    await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+    await expect.poll(() => dialog.getByRole('status').textContent()).toContain(`to ${file}`);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    const lines = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { schema: string; x_awb_status?: string; properties: { name?: string[]; resolved?: string[] } });
+    const rejected = lines.filter((l) => l.x_awb_status === 'rejected');
+    expect(rejected.map((l) => [l.schema, l.properties.name?.[0], l.properties.resolved])).toEqual([['Mention', wrong.quote, undefined]]);
   });
 
   it('made no request outside the app', () => {

@@ -260,12 +260,18 @@ describe('every quote of evidence cites its page and its source', () => {
     for (const [name, s] of reexported) expect(s, name).toBe(original.get(name));
   }, 60_000);
 
-  it('W3C with rejections carries the analyst\'s "not a name here" to a partner, whose extraction then does not suggest it again', async () => {
+  /** The sample page read for names in a new workspace: its suggestions (dates aside), none reviewed yet. */
+  async function suggestedSample() {
     const t = make();
     const sample = path.join(fixtures, 'kunduz-offensive.txt');
     const articleId = (await t.core.imports.importNow({ kind: 'paths', paths: [sample] })).outcomes[0]!.articleId!;
     await t.call('mentions.suggest', { articleIds: [articleId] });
     const suggested = (await t.call('mentions.list', { articleId })).filter((m) => m.status === 'suggested' && m.type !== 'date');
+    return { t, sample, suggested };
+  }
+
+  it('W3C with rejections carries the analyst\'s "not a name here" to a partner, whose extraction then does not suggest it again', async () => {
+    const { t, sample, suggested } = await suggestedSample();
     const [wrong, right] = [suggested[0]!, suggested[1]!];
     await t.call('mentions.review', { id: wrong.id, action: 'reject', scope: 'this' });
     await t.call('mentions.review', { id: right.id, action: 'accept', scope: 'this' });
@@ -303,6 +309,48 @@ describe('every quote of evidence cites its page and its source', () => {
     const refused = await partner.call('imports.exchange', { name: 'vague.jsonld', text: JSON.stringify([vague]) });
     expect(refused).toMatchObject({ skipped: 1, created: 0 });
     expect(refused.messages.join(' ')).toContain(`is a rejection that does not say what kind of name it is not`);
+  }, 60_000);
+
+  it('FtM with rejections carries "not a name here" as a Mention resolved to nothing, and a partner keeps it rejected, a group as a group', async () => {
+    const { t, sample, suggested } = await suggestedSample();
+    // FtM has no group: a rejected group must come back as a group, not an organisation.
+    const group = suggested.find((m) => m.type === 'group')!;
+    const other = suggested.find((m) => m.type !== 'group')!;
+    const kept = suggested.find((m) => m !== group && m !== other && m.type === 'person')!;
+    for (const m of [group, other]) await t.call('mentions.review', { id: m.id, action: 'reject', scope: 'this' });
+    await t.call('mentions.review', { id: kept.id, action: 'accept', scope: 'this' });
+    const exportFtm = async (name: string, extra: object) =>
+      fs.readFileSync((await t.call('exports.run', { format: 'ftm', path: path.join(t.dir, name), ...extra })).path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Loose);
+
+    expect(JSON.stringify(await exportFtm('plain.ftm.json', {}))).not.toContain('"rejected"');
+    const lines = await exportFtm('rejections.ftm.json', { includeRejected: true });
+    const rejections = lines.filter((l) => l.x_awb_status === 'rejected');
+    expect(rejections.map((l) => [l.schema, l.properties.name[0], l.x_awb_type]).sort()).toEqual(
+      [['Mention', group.quote, 'group'], ['Mention', other.quote, other.type]].sort(),
+    );
+    for (const l of rejections) expect(l.properties.resolved).toBeUndefined();
+
+    const partner = make();
+    const theirs = (await partner.core.imports.importNow({ kind: 'paths', paths: [sample] })).outcomes[0]!.articleId!;
+    await partner.call('mentions.suggest', { articleIds: [theirs] });
+    const at = async (span: { start: number; end: number }) =>
+      (await partner.call('mentions.list', { articleId: theirs })).filter((m) => m.start === span.start && m.end === span.end).map((m) => [m.type, m.status]);
+    expect(await at(group)).toEqual([['group', 'suggested']]);
+    const text = lines.map((l) => JSON.stringify(l)).join('\n');
+    const result = await partner.call('imports.exchange', { name: 'rejections.ftm.json', text });
+    expect(result).toMatchObject({ kind: 'ftm', skipped: 0 });
+    expect(await at(group)).toEqual([['group', 'rejected']]);
+    expect(await at(other)).toEqual([[other.type, 'rejected']]);
+    expect(await at(kept)).toEqual([['person', 'accepted']]);
+    await partner.call('mentions.suggest', { articleIds: [theirs] });
+    expect(await at(group)).toEqual([['group', 'rejected']]);
+    // Read twice, the file changes nothing more.
+    expect(await partner.call('imports.exchange', { name: 'rejections.ftm.json', text })).toMatchObject({ created: 0, skipped: 0 });
+
+    // Another tool's rejection that says neither our type nor a schema we know is reported, not guessed.
+    const vague = { ...rejections[0], x_awb_type: undefined, properties: { ...rejections[0]!.properties, detectedSchema: ['Vessel'] } };
+    const refused = await partner.call('imports.exchange', { name: 'vague.ftm.json', text: [...lines.filter((l) => l.schema === 'Article'), vague].map((l) => JSON.stringify(l)).join('\n') });
+    expect(refused.messages.join(' ')).toContain('is a rejection that does not say what kind of name it is not');
   }, 60_000);
 
   it('KML cites each quote with its title and page in the balloon and as a field, escaped for Google Earth, and brings it back on import', async () => {

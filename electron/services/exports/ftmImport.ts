@@ -118,6 +118,8 @@ export function importFtm(ws: Workspace, text: string, fileName: string): Exchan
     const quote = first(r, 'name');
     const article = articleOf.get(first(r, 'document') ?? '');
     if (!quote || !article) return skip(`${label(r, i)}: its document is not an article of this file.`);
+    const status = statusOf(r, i, MENTION_STATUSES);
+    if (status === 'rejected') return importRejection(r, i, quote, article);
     const resolvedRef = first(r, 'resolved');
     const schema = first(r, 'detectedSchema') ?? '';
     const type: MentionType | null = resolvedRef ? (entityTypeOfId(resolvedRef) ?? null) : (ENTITY_SCHEMATA[schema] ?? null);
@@ -128,11 +130,29 @@ export function importFtm(ws: Workspace, text: string, fileName: string): Exchan
     const at = markedAt(r, article.body, quote) ?? searchedAt(article, quote);
     if (at === -1) return skip(`${label(r, i)}: “${quote.slice(0, 60)}” is not in its article's text.`);
     readTo.set(article.id, at + quote.length);
-    const status = statusOf(r, i, MENTION_STATUSES);
     const outcome = ws.entities.importMention(article.id, at, at + quote.length, type, { type: type as EntityType, name: quote, place: null, id: entityId }, null, status);
     if (outcome === 'created') result.created++;
     else if (outcome === 'matched') result.matched++;
     else skip(`${label(r, i)}: “${quote.slice(0, 60)}” overlaps an annotation already decided here, which was kept.`);
+  }
+
+  /**
+   * The analyst's "not a name of this type here" (our export with rejections): it replaces a
+   * suggestion at that span, so this workspace's extraction does not suggest the name there again.
+   * It resolves to nothing; its type is ours beside the properties (FtM has no group), else the
+   * schema it was detected as.
+   */
+  function importRejection(r: Json, i: number, quote: string, article: { id: number; body: string }): void {
+    const said = typeof r.x_awb_type === 'string' ? r.x_awb_type : undefined;
+    const type = REJECTABLE.find((t) => t === said) ?? ENTITY_SCHEMATA[first(r, 'detectedSchema') ?? ''];
+    if (!type) return skip(`${label(r, i)}: “${quote.slice(0, 60)}” is a rejection that does not say what kind of name it is not (person, organisation, place or group).`);
+    const at = markedAt(r, article.body, quote) ?? searchedAt(article, quote);
+    if (at === -1) return skip(`${label(r, i)}: “${quote.slice(0, 60)}” is not in its article's text.`);
+    readTo.set(article.id, at + quote.length);
+    const outcome = ws.entities.importMention(article.id, at, at + quote.length, type, null, null, 'rejected');
+    if (outcome === 'created') result.created++;
+    else if (outcome === 'matched') result.matched++;
+    else skip(`${label(r, i)}: the rejection of “${quote.slice(0, 60)}” overlaps an annotation already decided here, which was kept.`);
   }
 
   /**
@@ -298,6 +318,8 @@ export function importFtm(ws: Workspace, text: string, fileName: string): Exchan
 
 const ENTITY_STATUSES = ['accepted', 'suggested'] as const;
 const MENTION_STATUSES = ['accepted', 'suggested', 'rejected'] as const;
+/** The kinds of name a rejection can say a span is not (a date is not rejected in FtM, which has no date mention). */
+const REJECTABLE: readonly EntityType[] = ['person', 'organisation', 'place', 'group'];
 
 /** FtM schemata that are a person, an organisation or a place here (FtM has no group: groups leave as Organization). */
 const ENTITY_SCHEMATA: Record<string, EntityType> = {

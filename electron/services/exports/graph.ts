@@ -87,6 +87,21 @@ export function* ftmLines(model: ExportModel, ids: ExportIdentity, tally: Tally)
       },
     });
   }
+  // A rejection ("not a person here"): a Mention of the type the analyst said it is not, resolved to
+  // nothing, so a workspace that reads the file does not suggest that name there again. FtM has no
+  // group: the type goes beside the properties as well, as the span does.
+  for (const m of model.rejected) {
+    const type = m.type as ExportEntity['type'];
+    if (!FTM_SCHEMA[type]) continue;
+    yield line({
+      id: id('mention', m.id),
+      schema: 'Mention',
+      x_awb_status: 'rejected',
+      x_awb_type: type,
+      x_awb_span: { start: codePoints(m.articleId)(m.start), end: codePoints(m.articleId)(m.end), unit: 'code point' },
+      properties: { name: [m.quote], document: [id('article', m.articleId)], detectedSchema: [FTM_SCHEMA[type]] },
+    });
+  }
   for (const ev of model.events) {
     yield line({
       id: id('event', ev.id),

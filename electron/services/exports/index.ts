@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { readExportModel } from '../../../db/exportModel.js';
 import { ArticleQuery, EntityQuery, EventQuery } from '../../contract/index.js';
-import { EXPORT_FORMAT_INFO, type ExportRequest, type ExportResult } from '../../contract/exports.js';
+import { EXPORT_FORMAT_INFO, REJECTION_FORMATS, type ExportRequest, type ExportResult } from '../../contract/exports.js';
 import { documentsFolder, fileTarget, writeBratFolder, writeChunksAtomically, writeFileAtomically, writeStreamAtomically, type StreamOptions } from '../output.js';
 import type { Workspace } from '../workspace.js';
 import { ACLED_COLUMNS, acledRows } from './acled.js';
@@ -49,7 +49,7 @@ export async function runExport(ws: Workspace, req: ExportRequest, appVersion: s
 }
 
 async function writeExport(ws: Workspace, req: ExportRequest, appVersion: string, options: StreamOptions): Promise<ExportResult> {
-  const scope = { articleIds: req.articleIds, includeSuggestions: req.includeSuggestions, includeRejected: req.includeRejected && req.format === 'w3c' };
+  const scope = { articleIds: req.articleIds, includeSuggestions: req.includeSuggestions, includeRejected: req.includeRejected && REJECTION_FORMATS.includes(req.format) };
   if (req.format === 'brat') {
     const model = readExportModel(ws.db, scope);
     const { files: out, conf } = toBrat(model, readExportIdentity(ws.db, model));
