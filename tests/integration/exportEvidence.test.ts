@@ -353,6 +353,64 @@ describe('every quote of evidence cites its page and its source', () => {
     expect(refused.messages.join(' ')).toContain('is a rejection that does not say what kind of name it is not');
   }, 60_000);
 
+  it('KML and FtM put a quote back on the words quoted: the second time a sentence is said, in the article of that text when two share a title', async () => {
+    const said = 'Checkpoint staff stopped humanitarian organisations at the Baghlan-e Jadid bridge.';
+    const write = (dir: string, name: string, text: string) => (fs.writeFileSync(path.join(dir, name), text), path.join(dir, name));
+    const texts = {
+      quoted: `Checkpoint report\n\n${said} Convoys waited for hours.\n\nThe provincial council met on Monday.\n\n${said} Three trucks turned back.\n`,
+      other: `Checkpoint report\n\nA different account from the same week.\n\n${said}\n`,
+    };
+    const holding = async (w: ReturnType<typeof make>, order: (keyof typeof texts)[]) => {
+      const ids: Record<string, number> = {};
+      for (const k of order) {
+        ids[k] = (await w.core.imports.importNow({ kind: 'paths', paths: [write(w.dir, `${k}.txt`, texts[k])] })).outcomes[0]!.articleId!;
+        await w.call('articles.update', { id: ids[k]!, patch: { title: 'Checkpoint report' } });
+      }
+      return ids as Record<keyof typeof texts, number>;
+    };
+    const t = make();
+    const mine = await holding(t, ['quoted', 'other']);
+    const body = (await t.call('articles.get', { id: mine.quoted })).body;
+    const start = body.lastIndexOf(said);
+    expect(start).toBeGreaterThan(body.indexOf(said));
+    const place = (await t.call('entities.create', { type: 'place', name: 'Baghlan-e Jadid' })).id;
+    await t.call('entities.setPlace', { id: place, place: { custom: { name: 'Baghlan-e Jadid', lat: 36.13, lon: 68.7 } } });
+    const staff = (await t.call('entities.create', { type: 'organisation', name: 'Checkpoint staff' })).id;
+    const draft = await t.call('events.draft', { articleId: mine.quoted, start, end: start + said.length });
+    const coded = await t.call('events.create', {
+      input: { ...(draft.input as object), subEventType: 'Non-violent transfer of territory', date: '2024-03-04', timePrecision: 1, actor1: { entityId: staff, type: 8 }, actor2: null, locationId: place, geoPrecision: 2, fatalities: 0 } as EventInputRaw,
+      evidence: draft.evidence,
+      acceptWarnings: true,
+    });
+    expect(coded.event).not.toBeNull();
+    const agencies = (await t.call('entities.create', { type: 'organisation', name: 'Humanitarian organisations' })).id;
+    await t.call('relations.create', { input: { sourceId: staff, targetId: agencies, type: 'custom', label: 'stopped' }, evidence: [{ articleId: mine.quoted, start, end: start + said.length }] });
+    const kml = fs.readFileSync((await t.call('exports.run', { format: 'kml', path: path.join(t.dir, 'quotes.kml') })).path, 'utf8');
+    const ftm = fs.readFileSync((await t.call('exports.run', { format: 'ftm', path: path.join(t.dir, 'quotes.ftm.json') })).path, 'utf8');
+    expect(kml).toContain('<Data name="evidence1Source"><value>urn:awb:article:');
+
+    // The partner holds both texts, the other one first: by title alone the quote would land there, at its first occurrence.
+    const partner = make();
+    const theirs = await holding(partner, ['other', 'quoted']);
+    const result = await partner.call('imports.exchange', { name: 'quotes.kml', text: kml });
+    expect(result).toMatchObject({ kind: 'kml', skipped: 0 });
+    const evidence = (await partner.call('events.page', { query: {}, startRow: 0, endRow: 10 })).rows.flatMap((e) => e.evidence.map((x) => [x.articleId, x.start, x.quote]));
+    expect(evidence.length).toBeGreaterThan(0);
+    for (const x of evidence) expect(x).toEqual([theirs.quoted, start, said]);
+    expect(await partner.call('imports.exchange', { name: 'quotes.ftm.json', text: ftm })).toMatchObject({ kind: 'ftm', skipped: 0 });
+    const relations = (await partner.call('relations.page', { startRow: 0, endRow: 10 })).rows;
+    expect(relations.flatMap((r) => r.evidence.map((x) => [x.articleId, x.start, x.quote]))).toEqual([[theirs.quoted, start, said]]);
+
+    // Another tool's copy without the sources still finds the quote by its title (the first article that holds it).
+    const bare = kml.replace(/<Data name="evidence\d+Source"><value>[^<]*<\/value><\/Data>/g, '');
+    expect(bare).not.toContain('Source');
+    const third = make();
+    const ids = await holding(third, ['other', 'quoted']);
+    await third.call('imports.exchange', { name: 'bare.kml', text: bare });
+    const found = (await third.call('events.page', { query: {}, startRow: 0, endRow: 10 })).rows.flatMap((e) => e.evidence.map((x) => x.articleId));
+    expect(new Set(found)).toEqual(new Set([ids.other]));
+  }, 60_000);
+
   it('KML cites each quote with its title and page in the balloon and as a field, escaped for Google Earth, and brings it back on import', async () => {
     const { t, articleId, exportAs } = await evidenceFromPage2();
     // A title that would be markup in Google Earth's HTML balloon if it were not escaped twice.

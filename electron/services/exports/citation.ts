@@ -18,3 +18,16 @@ export function readCitedQuote(text: string): { quote: string; title: string; pa
   const paged = /^([\s\S]+), p\. (\d+)$/.exec(m[2]!);
   return { quote: m[1]!, title: m[2]!, page: paged ? Number(paged[2]) : null };
 }
+
+/**
+ * Where a quote stands, for an import to put it back on the same words (a title is not unique and a
+ * quote may occur twice): the article by its text's fingerprint, as W3C names it, and the span in
+ * code points as an RFC 5147 fragment, "urn:awb:article:3f…#char=120,180".
+ */
+export const quoteSource = (fingerprint: string, start: number, end: number) => `urn:awb:article:${fingerprint}#char=${start},${end}`;
+
+/** A quote's source read back; null for anything else. */
+export function readQuoteSource(text: string): { fingerprint: string; start: number; end: number } | null {
+  const m = /^urn:awb:article:([0-9a-f]{8,128})#char=(\d{1,9}),(\d{1,9})$/i.exec(text.trim());
+  return m && Number(m[2]) <= Number(m[3]) ? { fingerprint: m[1]!.toLowerCase(), start: Number(m[2]), end: Number(m[3]) } : null;
+}

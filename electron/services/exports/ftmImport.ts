@@ -12,7 +12,7 @@ import { placeNear } from './acledImport.js';
 import { ownIds, uuidIn } from './ids.js';
 import { readCitedQuote } from './citation.js';
 import { fromCodePoints } from './offsets.js';
-import { addMissingRelationEvidence, applyEntityDetails, codeReadEvent, geonamesIn, importReport, placeByLabel, qidIn, verbatimArticle, type Json } from './importCommon.js';
+import { addMissingRelationEvidence, applyEntityDetails, codeReadEvent, geonamesIn, importReport, placeByLabel, qidIn, quoteAtSource, verbatimArticle, type Json } from './importCommon.js';
 
 /**
  * FollowTheMoney entities, one JSON object a line (or a JSON list), ours and other tools'
@@ -259,14 +259,16 @@ export function importFtm(ws: Workspace, text: string, fileName: string): Exchan
    */
   function evidenceOf(r: Json, line: string): { articleId: number; start: number; end: number }[] {
     const out: { articleId: number; start: number; end: number }[] = [];
-    for (const d of values(r, 'description')) {
+    const sources = Array.isArray(r.x_awb_evidence) ? (r.x_awb_evidence as unknown[]) : [];
+    values(r, 'description').forEach((d, n) => {
       const cited = readCitedQuote(d);
       const titled = (title: string) => [...articleOf.values()].find((a) => a.title === title);
       const article = cited ? (titled(cited.title) ?? titled(cited.title.replace(/, p\. \d+$/, ''))) : undefined;
-      const start = article ? article.body.indexOf(cited!.quote) : -1;
-      if (article && start !== -1) out.push({ articleId: article.id, start, end: start + cited!.quote.length });
+      // Where our export said the quote stands, else its first occurrence in the article of that title.
+      const at = cited ? (quoteAtSource(ws, sources[n], cited.quote) ?? (article ? { articleId: article.id, start: article.body.indexOf(cited.quote) } : null)) : null;
+      if (at && at.start !== -1) out.push({ articleId: at.articleId, start: at.start, end: at.start + cited!.quote.length });
       else note(`${line}: the quote “${d.slice(0, 60)}” has no article of this file to stand in; the relation is kept without it.`);
-    }
+    });
     return out;
   }
 

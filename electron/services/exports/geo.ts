@@ -1,4 +1,5 @@
-import { citedQuote, citedTitle } from './citation.js';
+import { citedQuote, citedTitle, quoteSource } from './citation.js';
+import { codePointsOf } from './offsets.js';
 import { EVENT_FIELD_WORDS } from '../../contract/fieldWords.js';
 import { wikidataId } from './safeText.js';
 import { xml } from './xml.js';
@@ -120,13 +121,13 @@ function kmlTime(date: string, timePrecision: number): string {
  * page, in a PDF or scan) and the fields it backs, as the analyst reads them and an import reads
  * them back: “…” — Quarterly update, p. 2 (for the date and location).
  */
-export function kmlEvidence(e: EventRecord, pageOf: ExportModel['pageOf']): string[] {
+export function kmlEvidence(e: EventRecord, pageOf: ExportModel['pageOf']): { cited: string; x: EventRecord['evidence'][number] }[] {
   const spans = new Map<string, { x: EventRecord['evidence'][number]; fields: string[] }>();
   for (const x of e.evidence) {
     const key = `${x.articleId}:${x.start}:${x.end}`;
     (spans.get(key) ?? spans.set(key, { x, fields: [] }).get(key)!).fields.push(EVENT_FIELD_WORDS[x.field].toLowerCase());
   }
-  return [...spans.values()].map(({ x, fields }) => `${citedQuote(x.quote, x.articleTitle, pageOf(x.articleId, x.start))} (for the ${wordList(fields)})`);
+  return [...spans.values()].map(({ x, fields }) => ({ cited: `${citedQuote(x.quote, x.articleTitle, pageOf(x.articleId, x.start))} (for the ${wordList(fields)})`, x }));
 }
 const wordList = (words: string[]) => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`);
 
@@ -159,18 +160,30 @@ function namedIn(model: ExportModel): Map<number, string[]> {
 export function* kmlChunks(model: ExportModel, title: string, ids: ExportIdentity): Generator<string> {
   const entities = new Map(model.entities.map((e) => [e.id, e]));
   const named = namedIn(model);
+  // Each quote's article and span beside it (evidence1Source, …), so an import finds the same words
+  // even where two articles share a title or the quote occurs twice; the cited line stays the fallback.
+  const fingerprints = new Map(model.articles.map((a) => [a.id, a.fingerprint]));
+  const codePoints = codePointsOf(model.body);
+  const sourceOf = (x: EventRecord['evidence'][number]) => {
+    const fingerprint = fingerprints.get(x.articleId);
+    if (fingerprint === undefined) return null;
+    const at = codePoints(x.articleId);
+    return quoteSource(fingerprint, at(x.start), at(x.end));
+  };
   const place = (e: ExportEntity) =>
     `<Placemark id="${ids.uuid('entity', e.id)}"><name>${plain(e.name)}</name>${e.placeLabel ? `<description>${plain(e.placeLabel)}</description>` : ''}` +
     `${data({ kind: 'place', entityId: e.id, geonamesId: e.geonamesId, wikidata: wikidataId(e.wikidata), aliases: e.aliases.join('; '), notes: e.notes, ...(named.has(e.id) ? { namedIn: named.get(e.id)!.join('\n') } : {}) })}<Point><coordinates>${round(e.lon!)},${round(e.lat!)}</coordinates></Point></Placemark>`;
   const event = (e: EventRecord) => {
-    const quotes = kmlEvidence(e, model.pageOf);
+    const evidence = kmlEvidence(e, model.pageOf);
+    const quotes = evidence.map((q) => q.cited);
+    const sources = evidence.map((q) => sourceOf(q.x));
     const sides = [e.actor1?.name, e.actor2?.name].filter(Boolean).join(' vs. ') + (e.fatalities ? `; ${e.fatalities} fatalities` : '');
     return (
       `<Placemark id="${ids.uuid('event', e.id)}"><name>${plain(`${e.date} ${e.subEventType}${e.location ? ` — ${e.location.name}` : ''}`)}</name>` +
       // Plain lines: Google Earth shows a description without markup with its line breaks.
       `<description>${plain([sides, ...(quotes.length ? ['', ...quotes] : [])].join('\n'))}</description>` +
       kmlTime(e.date, e.timePrecision) +
-      `${data({ kind: 'event', eventId: e.id, when: e.date, eventType: e.eventType, subEventType: e.subEventType, actor1: e.actor1?.name, actor1Type: e.actor1?.type, actor2: e.actor2?.name, actor2Type: e.actor2?.type, location: e.location?.name, locationGeonamesId: e.location ? entities.get(e.location.entityId)?.geonamesId : null, geoPrecision: e.geoPrecision, timePrecision: e.timePrecision, fatalities: e.fatalities, civilianTargeting: e.civilianTargeting ? 'true' : 'false', notes: e.notes, ...Object.fromEntries(quotes.map((q, n) => [`evidence${n + 1}`, q])) })}` +
+      `${data({ kind: 'event', eventId: e.id, when: e.date, eventType: e.eventType, subEventType: e.subEventType, actor1: e.actor1?.name, actor1Type: e.actor1?.type, actor2: e.actor2?.name, actor2Type: e.actor2?.type, location: e.location?.name, locationGeonamesId: e.location ? entities.get(e.location.entityId)?.geonamesId : null, geoPrecision: e.geoPrecision, timePrecision: e.timePrecision, fatalities: e.fatalities, civilianTargeting: e.civilianTargeting ? 'true' : 'false', notes: e.notes, ...Object.fromEntries(quotes.flatMap((q, n) => [[`evidence${n + 1}`, q], ...(sources[n] ? [[`evidence${n + 1}Source`, sources[n]]] : [])])) })}` +
       `<Point><coordinates>${round(e.lon!)},${round(e.lat!)}</coordinates></Point></Placemark>`
     );
   };

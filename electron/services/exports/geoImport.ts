@@ -10,7 +10,7 @@ import { UserError } from '../errors.js';
 import type { Workspace } from '../workspace.js';
 import { readCitedQuote } from './citation.js';
 import { ownIds, uuidIn } from './ids.js';
-import { addMissingEvidence, applyEntityDetails, asArray, geonamesIn, importReport, qidIn, type EntityDetails, type Json } from './importCommon.js';
+import { addMissingEvidence, applyEntityDetails, asArray, geonamesIn, importReport, qidIn, quoteAtSource, type EntityDetails, type Json } from './importCommon.js';
 
 /**
  * GeoJSON and KML as GDAL, QGIS, Google Earth and we write them. Every feature with a name and a
@@ -291,28 +291,37 @@ function importFeatures(ws: Workspace, kind: 'geojson' | 'kml', features: Featur
 
   /**
    * The quotes of evidence our KML export writes on an event (evidence1, evidence2, …: “…” — title,
-   * p. 2 (for the date and location)), placed in the article of this workspace with that title
-   * whose text holds the quote; a quote with no such article is reported and left out.
+   * p. 2 (for the date and location)), each with its source beside it (evidence1Source: the
+   * article's fingerprint and the span), which puts it back on the same words of the same text.
+   * Without a source that holds the quote here (another tool's file, an edited article), the
+   * article of this workspace with that title whose text holds the quote, at its first occurrence;
+   * a quote with no such article is reported and left out.
    */
   function quotesOf(props: Json, label: string): EvidenceInput[] {
     const lines = Object.entries(props)
       .filter(([k, v]) => /^evidence\d+$/i.test(k) && typeof v === 'string')
-      .sort(([a], [b]) => Number(a.slice(8)) - Number(b.slice(8)))
-      .map(([, v]) => v as string);
+      .sort(([a], [b]) => Number(a.slice(8)) - Number(b.slice(8)));
     const byTitle = ws.db.prepare('SELECT a.id, b.body FROM article a JOIN article_body b ON b.article_id = a.id WHERE a.title = ? ORDER BY a.id');
-    return lines.flatMap((line) => {
+    return lines.flatMap(([key, value]) => {
+      const line = value as string;
       const backs = / \(for the ([a-z0-9 ,]+)\)$/.exec(line);
       const cited = readCitedQuote(backs ? line.slice(0, backs.index) : line);
-      const articles = cited ? [...byTitle.all(cited.title), ...(cited.page === null ? [] : byTitle.all(cited.title.replace(/, p\. \d+$/, '')))] as { id: number; body: string }[] : [];
-      const article = articles.find((a) => a.body.includes(cited!.quote));
-      if (!cited || !article) {
-        note(`${label}: the quote “${line.slice(0, 80)}” has no article of this workspace to stand in; the event is kept without it.`);
-        return [];
-      }
-      const start = article.body.indexOf(cited.quote);
+      if (!cited) return noArticle(line);
+      const where = quoteAtSource(ws, pickText(props, `${key.toLowerCase()}source`), cited.quote) ?? searched(cited);
+      if (!where) return noArticle(line);
       const fields = (backs?.[1] ?? '').split(/, | and /).map((w) => FIELD_OF_WORDS.get(w)).filter((f): f is EventField => f !== undefined);
-      return (fields.length ? fields : (['eventType'] as EventField[])).map((field) => ({ field, articleId: article.id, start, end: start + cited.quote.length }));
+      return (fields.length ? fields : (['eventType'] as EventField[])).map((field) => ({ field, articleId: where.articleId, start: where.start, end: where.start + cited.quote.length }));
     });
+
+    function searched(cited: { quote: string; title: string; page: number | null }): { articleId: number; start: number } | null {
+      const articles = [...byTitle.all(cited.title), ...(cited.page === null ? [] : byTitle.all(cited.title.replace(/, p\. \d+$/, '')))] as { id: number; body: string }[];
+      const article = articles.find((a) => a.body.includes(cited.quote));
+      return article ? { articleId: article.id, start: article.body.indexOf(cited.quote) } : null;
+    }
+    function noArticle(line: string): [] {
+      note(`${label}: the quote “${line.slice(0, 80)}” has no article of this workspace to stand in; the event is kept without it.`);
+      return [];
+    }
   }
 
   function mergeQuotes(eventId: number, evidence: EvidenceInput[], label: string): void {

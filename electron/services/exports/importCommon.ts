@@ -8,6 +8,8 @@ import { EventInput, type EvidenceInput } from '../../contract/events.js';
 import type { ExchangeImportResult } from '../../contract/exports.js';
 import { plainIssue, plainIssues } from '../../contract/plainErrors.js';
 import type { Workspace } from '../workspace.js';
+import { readQuoteSource } from './citation.js';
+import { fromCodePoints } from './offsets.js';
 import { wikidataId } from './safeText.js';
 
 /** What the importers of other tools' files share: the report, name types in their many spellings, entity details, verbatim articles. */
@@ -112,6 +114,19 @@ export function verbatimArticle(ws: Workspace, text: string, fileName: string, t
   ]);
   const outcome = [...stored.values()][0]!;
   return { id: 'id' in outcome ? outcome.id : outcome.duplicateOf, created: 'id' in outcome, body: text };
+}
+
+/**
+ * Where a quote stands by the source our exports write beside it (quoteSource: the text's
+ * fingerprint and the span in code points), when this workspace holds that text and the quote is
+ * there; null otherwise, and the caller falls back to the cited title.
+ */
+export function quoteAtSource(ws: Workspace, source: unknown, quote: string): { articleId: number; start: number } | null {
+  const at = typeof source === 'string' ? readQuoteSource(source) : null;
+  if (!at) return null;
+  const article = ws.db.prepare('SELECT a.id, b.body FROM article a JOIN article_body b ON b.article_id = a.id WHERE a.fingerprint = ?').get(at.fingerprint) as { id: number; body: string } | undefined;
+  const start = article ? fromCodePoints(article.body)(at.start) : null;
+  return article && start !== null && article.body.startsWith(quote, start) ? { articleId: article.id, start } : null;
 }
 
 /**
