@@ -75,6 +75,23 @@ describe('names written with their words apart or together', () => {
     expect(dawlat!.place?.label).toBe('Dowlatābād, Faryab, AF');
   });
 
+  it('holds a district no town of cities500 is placed in, at the town of its name in its province, and gives that town the district', () => {
+    // GeoNames left Jawhar and Afrin without their district's code, so the districts had no places and no point.
+    const district = (name: string) => gazetteer.lookup(name).filter((p) => p.kind === 'admin2');
+    const [jowhar] = district('Jowhar');
+    expect(jowhar).toMatchObject({ name: 'Jowhar', admin1Name: 'Middle Shabele', country: 'SO', population: 0 });
+    const [town] = gazetteer.lookup('Jawhar').filter((p) => p.kind === 'city' && p.country === 'SO');
+    expect(town).toMatchObject({ admin2: jowhar!.admin2 });
+    expect(distanceKm(town!, jowhar!)).toBeLessThan(1);
+    expect(district('Afrin District')).toEqual([expect.objectContaining({ admin1Name: 'Aleppo', country: 'SY' })]);
+    // Named as a district, it is the district; named alone, the town.
+    const text = 'Al-Shabaab fighters attacked a base in Jowhar district, north of Mogadishu. In Jowhar itself shops stayed open.';
+    const at = (name: string, from = 0) => ({ start: text.indexOf(name, from), end: text.indexOf(name, from) + name.length, text: name });
+    const [first, , second] = resolveToponyms(text, [at('Jowhar'), at('Mogadishu'), at('Jowhar', text.indexOf('In Jowhar'))], gazetteer);
+    expect(first![0]).toMatchObject({ name: 'Jowhar', kind: 'admin2' });
+    expect(second![0]).toMatchObject({ name: 'Jawhar', kind: 'city' });
+  });
+
   it('finds Dowlatabad when the analyst types "Dawlat Abad" in the gazetteer search', async () => {
     const found = await call('places.search', { text: 'Dawlat Abad', articleId: articles.commandos! });
     expect(found.filter((p) => p.kind !== 'custom').slice(0, 2).map((p) => `${p.name}, ${p.country}`)).toEqual(['Dowlatābād, AF', 'Dowlatābād, AF']);
@@ -106,7 +123,8 @@ describe("the gazetteer's airports (OurAirports)", () => {
   });
 
   it("keeps every older place's id, so workspaces linked before the airports came keep their links", () => {
-    // The ids gazetteer version 7 gave them (all 228,688 older places were checked alike when version 8 was made).
+    // The ids gazetteer version 7 gave them (all 228,688 older places were checked alike when version 8
+    // was made, and all 233,898 of version 8 when version 9 added districts placed at their seat).
     expect(gazetteer.lookup('Kabul').filter((p) => p.kind === 'admin1').map((p) => p.id)).toEqual([1_000_000_031]);
     expect(gazetteer.lookup('Bagram').map((p) => p.id)).toEqual([1_000_004_214]);
     expect(gazetteer.lookup('Afghanistan').filter((p) => p.kind === 'country').map((p) => p.id)).toEqual([1_000_003_709]);

