@@ -46,6 +46,19 @@ export const ORG_HEADS = new Set(
   programme program project fund initiative observatory monitor centre center forum crescent watch institute`.split(/\s+/),
 );
 
+/**
+ * Last words that make a name of two words or more an organisation whatever else it looks like:
+ * "United States Naval Academy" and "Santa Ana College" are no places, "Walt Disney Studios" no
+ * person. Only words that end no place's or person's name in news (not "Bank": West Bank; not
+ * "Union": Soviet Union; not "Center", "Front", "Office", "Post", "Court": places and facilities too).
+ */
+export const ORGANISATION_LAST_WORDS = new Set(
+  `academy college university institute ministry ministries committee commission council party agency
+  company corporation corp inc ltd llc plc organisation organization foundation association federation
+  directorate bureau studios airlines airways brigade brigades battalion regiment militia parliament
+  senate congress coalition alliance league broadcasting tribune herald gazette telegraph journal`.split(/\s+/),
+);
+
 /** "X, the national grid operator": the noun after the comma says X is an organisation. */
 export const ORG_ROLES = new Set(
   `operator company firm group agency organisation organization party ministry army force militia network
@@ -67,6 +80,8 @@ export const KNOWN_ORGANISATION_NAMES = new Set([
   'human rights watch', 'wagner', 'boko haram', 'al shabaab', 'pkk', 'ypg', 'sdf', 'houthis', 'haqqani network',
   'tolonews', 'pajhwok', 'xinhua', 'tass', 'interpol', 'frontex', 'msf', 'doctors without borders', 'hts',
   'hayat tahrir al sham', 'al nusra', 'jnim', 'iswap', 'm23', 'rsf', 'rapid support forces', 'janjaweed',
+  'african union', 'arab league', 'muslim brotherhood', 'islamic jihad', 'fatah', 'jamaat e islami', 'opec', 'asean',
+  'unesco', 'iaea', 'osce', 'ocha', 'wfp', 'greenpeace',
 ]);
 
 /** Ethnic, religious and other identity groups (singular and plural forms). */

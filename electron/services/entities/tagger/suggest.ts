@@ -5,7 +5,7 @@
  */
 import { nameKey } from '../../gazetteer/normalise.js';
 import type { EntityType, ExtractContext, Suggestion } from '../extract.js';
-import { COUNTRY_ABBREVIATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, PERSON_ROLES, PLACE_HEADS, TITLES } from '../lexicon.js';
+import { COUNTRY_ABBREVIATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_HEADS, TITLES } from '../lexicon.js';
 import { tagSentence } from './decode.js';
 import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
@@ -78,6 +78,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
         if (GROUP_NAMES.has(key)) type = 'GRP';
         else if (KNOWN_ORGANISATION_NAMES.has(lexiconKey)) type = 'ORG';
         else if (context.gazetteer.countryByName.has(key) || COUNTRY_ABBREVIATIONS.has(lexiconKey)) type = 'LOC';
+        else if (type !== 'ORG' && to > from && ORGANISATION_LAST_WORDS.has(bare(sentence[to]!.text)) && !(type === 'LOC' && context.gazetteer.lookup(nameText).length)) type = 'ORG';
+        else if (type === 'ORG' && to > from && context.gazetteer.lookup(nameText).some((p) => (p.kind === 'admin1' || p.kind === 'country') && p.nameKind === 0)) type = 'LOC';
       }
       // "Afghan troops", "Afghan President Ashraf Ghani": a nationality before a noun or a name
       // describes; it is not a mention of a group.
