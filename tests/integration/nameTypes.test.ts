@@ -35,4 +35,12 @@ describe('the type of a name', () => {
     expect(taggerTypesOf(text)).toContain('ORG:West Bank');
     expect(typesOf(text)).toEqual(['place:Jenin', 'place:West Bank', 'place:Soviet Union', 'organisation:African Union', 'place:Addis Ababa']);
   });
+
+  it("is one country's when two places joined by “and” are that country's name", () => {
+    const text = 'Delegations from Trinidad and Tobago and Antigua and Barbuda arrived. Troops from France and Germany followed.';
+    expect(taggerTypesOf(text)).toEqual(expect.arrayContaining(['LOC:Trinidad', 'LOC:Tobago']));
+    expect(typesOf(text)).toEqual(['place:Trinidad and Tobago', 'place:Antigua and Barbuda', 'place:France', 'place:Germany']);
+    const found = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! });
+    expect(found.find((s) => s.text === 'Trinidad and Tobago')?.places?.[0]).toMatchObject({ kind: 'country', country: 'TT' });
+  });
 });

@@ -50,6 +50,15 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
         names.splice(k, 2, { from: a.from, to: b.to, type: 'ORG', confidence: Math.min(a.confidence, b.confidence), remembered: false });
       }
     }
+    // "Trinidad and Tobago", "Antigua and Barbuda": two places joined by "and" that together are a
+    // country's name are that country.
+    for (let k = names.length - 2; k >= 0; k--) {
+      const a = names[k]!;
+      const b = names[k + 1]!;
+      if (a.type !== 'LOC' || b.type !== 'LOC' || b.from !== a.to + 2 || sentence[a.to + 1]!.text !== 'and') continue;
+      if (!context.gazetteer.countryByName.has(nameKey(text.slice(sentence[a.from]!.start, sentence[b.to]!.end)))) continue;
+      names.splice(k, 2, { from: a.from, to: b.to, type: 'LOC', confidence: Math.min(a.confidence, b.confidence), remembered: false });
+    }
     for (const name of names) {
       let { from, to } = name;
       let type = name.type;
