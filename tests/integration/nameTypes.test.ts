@@ -43,4 +43,13 @@ describe('the type of a name', () => {
     const found = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! });
     expect(found.find((s) => s.text === 'Trinidad and Tobago')?.places?.[0]).toMatchObject({ kind: 'country', country: 'TT' });
   });
+
+  it('is a country when it is written as the country’s initials with dots, which the tagger seldom reads', () => {
+    const text = 'Officials in the U.K. said the virus had spread. J.K. Rowling spoke to the U.K. Home Office.';
+    expect(taggerTypesOf(text)).not.toContain('LOC:U.K.');
+    const found = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! });
+    expect(found.filter((s) => s.type !== 'date').map((s) => `${s.type}:${s.text}`)).toEqual(['place:U.K.', 'person:J.K. Rowling', 'organisation:U.K. Home Office']);
+    expect(found[0]!.places?.[0]).toMatchObject({ kind: 'country', country: 'GB' });
+  });
 });
+

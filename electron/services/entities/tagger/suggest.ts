@@ -26,6 +26,7 @@ const bare = (w: string) => w.toLowerCase().replace(/\.$/, '');
 const LETTER = /\p{L}/u;
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 const CAPITALISED_WORD = /\p{Lu}[\p{L}'’-]+/gu;
+const DOTTED_INITIALS = /(?<![\p{L}.])(?:\p{Lu}\.){2,3}(?!\p{L})/gu;
 
 export function tagNames(text: string, model: TaggerModel, context: ExtractContext, taken: (start: number, end: number) => boolean): { suggestions: Suggestion[]; places: PendingPlace[] } {
   let lexicon = lexicons.get(context.gazetteer);
@@ -129,6 +130,18 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     if (!GROUP_NAMES.has(m[0].toLowerCase()) || taken(start, end) || suggestions.some((s) => start < s.end && end > s.start)) continue;
     if (model.memory?.rejected.get(m[0])?.includes('GRP')) continue;
     suggestions.push({ start, end, text: m[0], type: 'group', confidence: 0.8, reason: 'an identity group (group lexicon)' });
+  }
+  // A country written as initials with dots ("U.K.", "U.S.A.") that the tagger did not mark: the
+  // corpora write "Britain", so it seldom reads "U.K." as a name at all.
+  for (const m of text.matchAll(DOTTED_INITIALS)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const full = COUNTRY_ABBREVIATIONS.get(nameKey(m[0].replace(/\./g, ' ')));
+    if (!full || taken(start, end) || suggestions.some((s) => start < s.end && end > s.start)) continue;
+    if (model.memory?.rejected.get(m[0])?.includes('LOC')) continue;
+    const s: Suggestion = { start, end, text: m[0], type: 'place', confidence: 0.85, reason: 'a country written as its initials (country lexicon)' };
+    suggestions.push(s);
+    places.push({ s, wantsAdminArea: false, lookupName: full });
   }
   return { suggestions, places };
 }
