@@ -4,6 +4,7 @@ import { splitReason } from '../../electron/contract/index.js';
 import { gazetteerFile } from '../../electron/paths.js';
 import { extractEntities } from '../../electron/services/entities/extract.js';
 import { namesModel } from '../../electron/services/entities/tagger/index.js';
+import { adminAreasOf } from '../../electron/services/gazetteer/adminAreas.js';
 import { distanceKm } from '../../electron/services/gazetteer/build.js';
 import { Gazetteer } from '../../electron/services/gazetteer/gazetteer.js';
 import { resolveToponyms } from '../../electron/services/gazetteer/resolve.js';
@@ -83,6 +84,8 @@ describe('names written with their words apart or together', () => {
     const [town] = gazetteer.lookup('Jawhar').filter((p) => p.kind === 'city' && p.country === 'SO');
     expect(town).toMatchObject({ admin2: jowhar!.admin2 });
     expect(distanceKm(town!, jowhar!)).toBeLessThan(1);
+    // So an event coded at the town exports its district in ACLED's admin2 column.
+    expect(adminAreasOf(gazetteer, town!)).toEqual({ admin1: 'Middle Shabele', admin2: 'Jowhar' });
     expect(district('Afrin District')).toEqual([expect.objectContaining({ admin1Name: 'Aleppo', country: 'SY' })]);
     // Named as a district, it is the district; named alone, the town.
     const text = 'Al-Shabaab fighters attacked a base in Jowhar district, north of Mogadishu. In Jowhar itself shops stayed open.';
