@@ -1,3 +1,5 @@
+import { codePointsOf } from './offsets.js';
+
 /**
  * How an export cites where a quote of evidence stands, as the report does: the article's title
  * with the page for a paged document (a PDF report, a scan), "Quarterly update, p. 2"; the title
@@ -25,6 +27,21 @@ export function readCitedQuote(text: string): { quote: string; title: string; pa
  * code points as an RFC 5147 fragment, "urn:awb:article:3f…#char=120,180".
  */
 export const quoteSource = (fingerprint: string, start: number, end: number) => `urn:awb:article:${fingerprint}#char=${start},${end}`;
+
+/**
+ * The source of each quote an export writes, for the articles in the export (null for one outside
+ * it, which the cited title alone then names).
+ */
+export function quoteSources(model: { articles: { id: number; fingerprint: string }[]; body: (articleId: number) => string }): (x: { articleId: number; start: number; end: number }) => string | null {
+  const fingerprints = new Map(model.articles.map((a) => [a.id, a.fingerprint]));
+  const codePoints = codePointsOf(model.body);
+  return (x) => {
+    const fingerprint = fingerprints.get(x.articleId);
+    if (fingerprint === undefined) return null;
+    const at = codePoints(x.articleId);
+    return quoteSource(fingerprint, at(x.start), at(x.end));
+  };
+}
 
 /** A quote's source read back; null for anything else. */
 export function readQuoteSource(text: string): { fingerprint: string; start: number; end: number } | null {

@@ -1,5 +1,4 @@
-import { citedQuote, citedTitle, quoteSource } from './citation.js';
-import { codePointsOf } from './offsets.js';
+import { citedQuote, citedTitle, quoteSources } from './citation.js';
 import { EVENT_FIELD_WORDS } from '../../contract/fieldWords.js';
 import { wikidataId } from './safeText.js';
 import { xml } from './xml.js';
@@ -162,14 +161,7 @@ export function* kmlChunks(model: ExportModel, title: string, ids: ExportIdentit
   const named = namedIn(model);
   // Each quote's article and span beside it (evidence1Source, …), so an import finds the same words
   // even where two articles share a title or the quote occurs twice; the cited line stays the fallback.
-  const fingerprints = new Map(model.articles.map((a) => [a.id, a.fingerprint]));
-  const codePoints = codePointsOf(model.body);
-  const sourceOf = (x: EventRecord['evidence'][number]) => {
-    const fingerprint = fingerprints.get(x.articleId);
-    if (fingerprint === undefined) return null;
-    const at = codePoints(x.articleId);
-    return quoteSource(fingerprint, at(x.start), at(x.end));
-  };
+  const sourceOf = quoteSources(model);
   const place = (e: ExportEntity) =>
     `<Placemark id="${ids.uuid('entity', e.id)}"><name>${plain(e.name)}</name>${e.placeLabel ? `<description>${plain(e.placeLabel)}</description>` : ''}` +
     `${data({ kind: 'place', entityId: e.id, geonamesId: e.geonamesId, wikidata: wikidataId(e.wikidata), aliases: e.aliases.join('; '), notes: e.notes, ...(named.has(e.id) ? { namedIn: named.get(e.id)!.join('\n') } : {}) })}<Point><coordinates>${round(e.lon!)},${round(e.lat!)}</coordinates></Point></Placemark>`;

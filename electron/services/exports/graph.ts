@@ -3,7 +3,7 @@ import type { ExportEntity, ExportModel } from '../../../db/exportModel.js';
 import { ACTOR_TYPES, type ActorType } from '../../contract/acled.js';
 import { EVENT_FIELD_WORDS } from '../../contract/fieldWords.js';
 import type { EventField, EventRecord } from '../../contract/events.js';
-import { citedQuote, citedTitle, pageSuffix, quoteSource } from './citation.js';
+import { citedQuote, citedTitle, pageSuffix, quoteSources } from './citation.js';
 import type { ExportIdentity } from './ids.js';
 import type { ObjectTime } from '../../../db/identity.js';
 import { codePointsOf } from './offsets.js';
@@ -126,11 +126,7 @@ export function* ftmLines(model: ExportModel, ids: ExportIdentity, tally: Tally)
   // Each quote's article and span beside the properties (x_awb_evidence, in the order of the
   // descriptions), so an import finds the same words where two articles share a title or the quote
   // occurs twice.
-  const fingerprints = new Map(model.articles.map((a) => [a.id, a.fingerprint]));
-  const sourceOf = (x: { articleId: number; start: number; end: number }) => {
-    const fingerprint = fingerprints.get(x.articleId);
-    return fingerprint === undefined ? null : quoteSource(fingerprint, codePoints(x.articleId)(x.start), codePoints(x.articleId)(x.end));
-  };
+  const sourceOf = quoteSources(model);
   for (const r of model.relations) {
     const fits = (types: string[], type: string) => types.length === 0 || types.includes(type);
     const typed = FTM_LINK[r.type];
