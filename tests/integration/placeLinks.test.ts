@@ -86,6 +86,7 @@ describe('names written with their words apart or together', () => {
     expect(distanceKm(town!, jowhar!)).toBeLessThan(1);
     // So an event coded at the town exports its district in ACLED's admin2 column.
     expect(adminAreasOf(gazetteer, town!)).toEqual({ admin1: 'Middle Shabele', admin2: 'Jowhar' });
+    expect(district('Jawhar').map((p) => p.id)).toEqual([jowhar!.id]);
     expect(district('Afrin District')).toEqual([expect.objectContaining({ admin1Name: 'Aleppo', country: 'SY' })]);
     // Named as a district, it is the district; named alone, the town.
     const text = 'Al-Shabaab fighters attacked a base in Jowhar district, north of Mogadishu. In Jowhar itself shops stayed open.';
@@ -127,7 +128,7 @@ describe("the gazetteer's airports (OurAirports)", () => {
 
   it("keeps every older place's id, so workspaces linked before the airports came keep their links", () => {
     // The ids gazetteer version 7 gave them (all 228,688 older places were checked alike when version 8
-    // was made, and all 233,898 of version 8 when version 9 added districts placed at their seat).
+    // was made, and all 233,898 of version 8 when version 10 added districts placed at their seat).
     expect(gazetteer.lookup('Kabul').filter((p) => p.kind === 'admin1').map((p) => p.id)).toEqual([1_000_000_031]);
     expect(gazetteer.lookup('Bagram').map((p) => p.id)).toEqual([1_000_004_214]);
     expect(gazetteer.lookup('Afghanistan').filter((p) => p.kind === 'country').map((p) => p.id)).toEqual([1_000_003_709]);

@@ -9,7 +9,7 @@ import { isLatinName, nameKey } from './normalise.js';
 const require = createRequire(import.meta.url);
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 9;
+export const GAZETTEER_VERSION = 10;
 
 /**
  * How a name belongs to its place: ranking trusts a place's own name more than a variant of it.
@@ -173,7 +173,7 @@ export function buildGazetteer(target: string): { places: number; names: number;
   // Syria's districts), so the district has no places, but a town of its name in its province is
   // its seat. The best-ranked town of a name is kept (a province's seat before a district's before
   // any town, then the most people).
-  const namesakes = new Map<string, { id: number; lat: number; lon: number; admin2: string | null; keys: string[]; alternates: string[]; rank: number }>();
+  const namesakes = new Map<string, { id: number; lat: number; lon: number; admin2: string | null; names: string[]; keys: string[]; alternates: string[]; rank: number }>();
   const population = new Map<string, number>();
   const count = (code: string, lat: number, lon: number, people: number) => {
     if (!members.has(code)) members.set(code, []);
@@ -223,7 +223,7 @@ export function buildGazetteer(target: string): { places: number; names: number;
         const rank = (c[7] === 'PPLA' || c[7] === 'PPLC' ? 3e9 : c[7] === 'PPLA2' ? 2e9 : 0) + people;
         const named = (k: string, rank: number) => {
           const before = namesakes.get(`${admin1}|${k}`);
-          if (!before || rank > before.rank) namesakes.set(`${admin1}|${k}`, { id, lat, lon, admin2, keys, alternates, rank });
+          if (!before || rank > before.rank) namesakes.set(`${admin1}|${k}`, { id, lat, lon, admin2, names: [c[1]!, c[2]!], keys, alternates, rank });
         };
         for (const k of new Set(keys)) named(k, rank + 4e9);
         // Every spelling GeoNames gives, before the filter above: one that names an area is dropped
@@ -290,11 +290,14 @@ export function buildGazetteer(target: string): { places: number; names: number;
       if (members.has(code)) continue;
       const [country, local1] = code.split('.') as [string, string];
       const admin1 = `${country}.${local1}`;
-      const seat = namesakes.get(`${admin1}|${nameKey(bareAdmin2Name(name))}`);
+      const bare = nameKey(bareAdmin2Name(name));
+      const seat = namesakes.get(`${admin1}|${bare}`);
       if (!seat) continue;
       const id = SEATED_ADMIN2_ID_BASE + ordinal;
       insertPlace.run(id, name, 'admin2', 'ADM2', country, admin1, admin1Names.get(admin1) ?? null, code, seat.lat, seat.lon, 0);
-      addAdmin2Names(id, name, seat);
+      // Found by one of the seat's other spellings (Jowhar district, seat Jawhar): the seat's own
+      // names are the district's spellings too, so "Jawhar district" finds it.
+      addAdmin2Names(id, name, seat.keys.includes(bare) ? seat : { keys: [bare], alternates: [...seat.names, ...seat.alternates] });
       if (seat.admin2 === null) setTownDistrict.run(code, seat.id);
       places++;
     }
