@@ -169,8 +169,8 @@ export function buildGazetteer(target: string): { places: number; names: number;
   const seats = new Map<string, { lat: number; lon: number }>();
   const seatNames = new Map<string, { keys: string[]; alternates: string[] }>();
   // Towns by name within their province, for the districts no town of cities500 is placed in:
-  // GeoNames often leaves a district's seat without the district's code (most of Somalia's and
-  // Syria's districts), so the district has no places, but a town of its name in its province is
+  // GeoNames often leaves a district's seat without the district's code (most of Syria's districts,
+  // many of Somalia's), so the district has no places, but a town of its name in its province is
   // its seat. The best-ranked town of a name is kept (a province's seat before a district's before
   // any town, then the most people).
   const namesakes = new Map<string, { id: number; lat: number; lon: number; admin2: string | null; names: string[]; keys: string[]; alternates: string[]; rank: number }>();
