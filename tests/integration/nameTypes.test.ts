@@ -51,5 +51,16 @@ describe('the type of a name', () => {
     expect(found.filter((s) => s.type !== 'date').map((s) => `${s.type}:${s.text}`)).toEqual(['place:U.K.', 'person:J.K. Rowling', 'organisation:U.K. Home Office']);
     expect(found[0]!.places?.[0]).toMatchObject({ kind: 'country', country: 'GB' });
   });
+
+  it("is one place when a possessive stands inside it or ends it, which the tagger reads as the end of a name", () => {
+    const text = "Officials in Queen Anne's County, Maryland, confirmed a case. The Democratic People's Republic of Korea fired a missile. Ferries to St. John's were cancelled.";
+    expect(taggerTypesOf(text)).toEqual(expect.arrayContaining(['LOC:Republic of Korea']));
+    const found = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! }).filter((s) => s.type !== 'date');
+    expect(found.map((s) => `${s.type}:${s.text}`)).toEqual(["place:Queen Anne's County", 'place:Maryland', "place:Democratic People's Republic of Korea", "place:St. John's"]);
+    const at = (name: string) => found.find((s) => s.text === name)?.places?.[0];
+    expect(at("Queen Anne's County")).toMatchObject({ kind: 'admin2', country: 'US' });
+    expect(at("Democratic People's Republic of Korea")).toMatchObject({ kind: 'country', country: 'KP' });
+    expect(at("St. John's")).toMatchObject({ country: 'CA' });
+  });
 });
 

@@ -6,11 +6,11 @@
 import { nameKey } from '../../gazetteer/normalise.js';
 import type { EntityType, ExtractContext, Suggestion } from '../extract.js';
 import { COUNTRY_ABBREVIATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_HEADS, TITLES } from '../lexicon.js';
-import { tagSentence } from './decode.js';
+import { tagSentence, type TaggedName } from './decode.js';
 import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
 import type { NameType, TaggerModel } from './model.js';
-import { tokenizeSentences } from './tokens.js';
+import { tokenizeSentences, type TextToken } from './tokens.js';
 
 export interface PendingPlace {
   s: Suggestion;
@@ -60,12 +60,13 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       if (!context.gazetteer.countryByName.has(nameKey(text.slice(sentence[a.from]!.start, sentence[b.to]!.end)))) continue;
       names.splice(k, 2, { from: a.from, to: b.to, type: 'LOC', confidence: Math.min(a.confidence, b.confidence), remembered: false });
     }
+    const possessive = joinPossessivePlaces(names, sentence, text, context);
     for (const name of names) {
       let { from, to } = name;
       let type = name.type;
       // Guidelines: no title or role inside a person's name, no leading "the", no possessive.
       while (from < to && (bare(sentence[from]!.text) === 'the' || (type === 'PER' && (TITLES.has(bare(sentence[from]!.text)) || PERSON_ROLES.has(bare(sentence[from]!.text)))))) from++;
-      while (to > from && /^(?:['’]s|[-,.:;])$/.test(sentence[to]!.text)) to--;
+      while (to > from && /^(?:['’]s|[-,.:;])$/.test(sentence[to]!.text) && !(possessive.has(name) && to === name.to && POSSESSIVE.test(sentence[to]!.text))) to--;
       const start = sentence[from]!.start;
       let end = sentence[to]!.end;
       if (taken(start, end)) continue;
@@ -144,6 +145,40 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     places.push({ s, wantsAdminArea: false, lookupName: full });
   }
   return { suggestions, places };
+}
+
+const POSSESSIVE = /^['’]s$/;
+
+/**
+ * "Queen Anne's County", "Democratic People's Republic of Korea", "St. John's": the tagger reads the
+ * possessive as the end of a name (the corpora split it off), and types the halves apart. Where the
+ * words through the possessive, and the name after it if there is one, are a place's own name in
+ * the gazetteer or a country's, they are that one place (its possessive kept: "St. John's"). A word
+ * before the first half joins when the tagger left it out ("Queen"). Returns the names so joined.
+ */
+function joinPossessivePlaces(names: TaggedName[], sentence: readonly TextToken[], text: string, context: ExtractContext): Set<TaggedName> {
+  const joinedNames = new Set<TaggedName>();
+  const isPlace = (from: number, to: number) => {
+    const name = text.slice(sentence[from]!.start, sentence[to]!.end);
+    return context.gazetteer.countryByName.has(nameKey(name)) || context.gazetteer.lookup(name).some((p) => p.nameKind === 0);
+  };
+  for (let k = names.length - 1; k >= 0; k--) {
+    const a = names[k]!;
+    const s = a.to + 1;
+    if (!sentence[s] || !POSSESSIVE.test(sentence[s]!.text) || sentence[s]!.start !== sentence[a.to]!.end) continue;
+    const b = names[k + 1]?.from === s + 1 ? names[k + 1]! : null;
+    const starts = a.from > 0 && /^\p{Lu}/u.test(sentence[a.from - 1]!.text) ? [a.from, a.from - 1] : [a.from];
+    const ends = b ? [b.to, s] : [s];
+    let joined: { from: number; to: number } | null = null;
+    for (const from of starts) for (const to of ends) if (!joined && isPlace(from, to)) joined = { from, to };
+    if (!joined) continue;
+    const both = b !== null && joined.to === b.to;
+    const merged: TaggedName = { from: joined.from, to: joined.to, type: 'LOC', confidence: Math.min(a.confidence, both ? b.confidence : a.confidence), remembered: false };
+    names.splice(k, both ? 2 : 1, merged);
+    joinedNames.add(merged);
+    if (k > 0 && names[k - 1]!.to >= joined.from) names.splice(k - 1, 1);
+  }
+  return joinedNames;
 }
 
 /**
