@@ -66,7 +66,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       let type = name.type;
       // Guidelines: no title or role inside a person's name, no leading "the", no possessive.
       while (from < to && (bare(sentence[from]!.text) === 'the' || (type === 'PER' && (TITLES.has(bare(sentence[from]!.text)) || PERSON_ROLES.has(bare(sentence[from]!.text)))))) from++;
-      while (to > from && /^(?:['’]s|[-,.:;])$/.test(sentence[to]!.text) && !(possessive.has(name) && to === name.to && POSSESSIVE.test(sentence[to]!.text))) to--;
+      // A place joined across a possessive keeps one that ends it ("St. John's").
+      while (to > from && /^(?:['’]s|[-,.:;])$/.test(sentence[to]!.text) && !(possessive.has(name) && to === name.to)) to--;
       const start = sentence[from]!.start;
       let end = sentence[to]!.end;
       if (taken(start, end)) continue;
