@@ -99,6 +99,10 @@ export const geonamesIn = (v: unknown): number | null => {
   return m ? Number(m[1]) : null;
 };
 
+/** The article of this workspace whose text has this fingerprint, with its text. */
+const articleByFingerprint = (ws: Workspace, fingerprint: string) =>
+  ws.db.prepare('SELECT a.id, b.body FROM article a JOIN article_body b ON b.article_id = a.id WHERE a.fingerprint = ?').get(fingerprint) as { id: number; body: string } | undefined;
+
 /**
  * An article whose text is exactly `text`, byte for byte, so offsets written by another tool stay
  * valid: the one already here with that very text, else a new one stored verbatim (not cleaned as
@@ -107,7 +111,7 @@ export const geonamesIn = (v: unknown): number | null => {
  */
 export function verbatimArticle(ws: Workspace, text: string, fileName: string, title: string): { id: number; created: boolean; body: string } {
   const fingerprint = fingerprintOf(text);
-  const existing = ws.db.prepare('SELECT a.id, b.body FROM article a JOIN article_body b ON b.article_id = a.id WHERE a.fingerprint = ?').get(fingerprint) as { id: number; body: string } | undefined;
+  const existing = articleByFingerprint(ws, fingerprint);
   if (existing) return { id: existing.id, created: false, body: existing.body };
   const stored = ws.articles.insertMany([
     { title: title.slice(0, 500), source: null, url: null, author: null, published: null, dateline: null, words: wordCount(text), format: 'text', fileName, fingerprint, body: text },
@@ -124,7 +128,7 @@ export function verbatimArticle(ws: Workspace, text: string, fileName: string, t
 export function quoteAtSource(ws: Workspace, source: unknown, quote: string): { articleId: number; start: number } | null {
   const at = typeof source === 'string' ? readQuoteSource(source) : null;
   if (!at) return null;
-  const article = ws.db.prepare('SELECT a.id, b.body FROM article a JOIN article_body b ON b.article_id = a.id WHERE a.fingerprint = ?').get(at.fingerprint) as { id: number; body: string } | undefined;
+  const article = articleByFingerprint(ws, at.fingerprint);
   const start = article ? fromCodePoints(article.body)(at.start) : null;
   return article && start !== null && article.body.startsWith(quote, start) ? { articleId: article.id, start } : null;
 }
