@@ -13,6 +13,20 @@ import { namesModel } from '../electron/services/entities/tagger/index.js';
 import { Gazetteer } from '../electron/services/gazetteer/gazetteer.js';
 import { makeArticles } from './benchArticles.js';
 
+/**
+ * CPU-seconds this thread (the core's, here) has used, where the system says (Linux's
+ * /proc/thread-self), else null: process.cpuUsage() counts every thread of the process.
+ */
+function threadCpuSeconds(): number | null {
+  try {
+    // Fields after the command name: utime and stime are the 12th and 13th, in clock ticks (100 a second on Linux).
+    const fields = fs.readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 export async function benchSuggestions(sizes: number[]): Promise<void> {
   console.log('\n== suggestions ==');
   const gazetteer = new Gazetteer(gazetteerFile());
@@ -65,15 +79,20 @@ export async function benchSuggestions(sizes: number[]): Promise<void> {
     // How long the core thread is held at a stretch (writes are cut into timed slices for this).
     const held = monitorEventLoopDelay({ resolution: 5 });
     held.enable();
+    const cpuBefore = process.cpuUsage();
+    const coreBefore = threadCpuSeconds();
     const started = performance.now();
     const report = await core.imports.importNow({ kind: 'paths', paths: [files] });
     const imported = (performance.now() - started) / 1000;
+    const coreAtImport = threadCpuSeconds();
     await core.extraction.idle();
     const ws = core.session.current;
     while (ws.entities.mentions.countNotExtracted(EXTRACTOR_VERSION) > 0) {
       await core.extraction.start();
     }
     const total = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const coreAfter = threadCpuSeconds();
     sampling = false;
     await sampler;
     held.disable();
@@ -86,6 +105,17 @@ export async function benchSuggestions(sizes: number[]): Promise<void> {
     const mentions = ws.db.prepare('SELECT count(*) FROM mention').pluck().get() as number;
     console.log(
       `import with suggestions, ${n.toLocaleString('en')} articles on ${os.availableParallelism()} cores: imported in ${imported.toFixed(1)} s, every suggestion stored after ${total.toFixed(1)} s → ${(report.imported / total).toFixed(0)} articles/s end to end (${mentions.toLocaleString('en')} mentions)`,
+    );
+    // Where the time goes: the core's thread stores every article and every suggestion, so while it
+    // is busy all the time it, not the extraction workers, sets the pace.
+    const processSeconds = (cpu.user + cpu.system) / 1e6;
+    const share = (seconds: number, cores: number) => `${((100 * seconds) / (total * cores)).toFixed(0)}%`;
+    const coreSeconds = coreBefore === null || coreAfter === null ? null : coreAfter - coreBefore;
+    console.log(
+      `  CPU: ${processSeconds.toFixed(0)} s for the process (${share(processSeconds, os.availableParallelism())} of ${os.availableParallelism()} cores)` +
+        (coreSeconds === null
+          ? ''
+          : `, of which ${coreSeconds.toFixed(0)} s on the core's thread (busy ${share(coreSeconds, 1)} of the run, ${((100 * (coreAtImport! - coreBefore!)) / imported).toFixed(0)}% while importing; the rest is the parsing and extraction workers, checkpoints and V8's helpers)`),
     );
     core.close();
     fs.rmSync(dir, { recursive: true, force: true });
