@@ -22,6 +22,11 @@ const CURFEW =
   'Curfew in Bagram\n\nCHARIKAR, Afghanistan — Shops in Bagram stayed shut on Tuesday after rockets hit Bagram Airfield overnight, police said. ' +
   "A cargo plane that left Kabul's Hamid Karzai International Airport landed at Bagram Air Base an hour later; another flew from KBL to Kunduz Airfield.";
 
+/** Made up, after the Helmand and Paktika reporting of 2009–2014: small airfields OurAirports' medium and large airports lack. */
+const AIRFIELDS =
+  'Bases handed over\n\nLASHKAR GAH, Afghanistan — British troops left Camp Bastion on Sunday, and US Marines flew out of Camp Dwyer, officials said. ' +
+  'In the east, rockets struck FOB Salerno and Sharana Airstrip, while Afghan pilots trained at Shindand Air Base.';
+
 const gazetteer = new Gazetteer(gazetteerFile(repoRoot));
 const t = testCore();
 const { call } = t;
@@ -33,6 +38,7 @@ beforeAll(async () => {
     ['commandos', { kind: 'paths', paths: [path.join(fixtures, 'neardup', 'different-maimana-commandos.txt')] }],
     ['evacuation', { kind: 'text', text: EVACUATION }],
     ['curfew', { kind: 'text', text: CURFEW }],
+    ['airfields', { kind: 'text', text: AIRFIELDS }],
   ];
   for (const [name, source] of sources) {
     const report = await t.core.imports.importNow(source);
@@ -190,14 +196,31 @@ describe('air facilities and the acronyms an article gives places', () => {
   });
 
   it('places an air facility the analyst marks by hand as the extractor would: at the place it is named after', async () => {
-    const report = await t.core.imports.importNow({ kind: 'text', text: 'Jets grounded\n\nNo jets took off from Shindand Air Base on Tuesday, a pilot said.' });
+    const report = await t.core.imports.importNow({ kind: 'text', text: 'Jets grounded\n\nNo jets took off from Kunar Air Base on Tuesday, a pilot said.' });
     const articleId = report.outcomes[0]!.articleId!;
     const body = (await call('articles.get', { id: articleId })).body;
-    const start = body.indexOf('Shindand Air Base');
-    const made = await call('mentions.annotate', { articleId, start, end: start + 'Shindand Air Base'.length, type: 'place', scope: 'this' });
+    const start = body.indexOf('Kunar Air Base');
+    const made = await call('mentions.annotate', { articleId, start, end: start + 'Kunar Air Base'.length, type: 'place', scope: 'this' });
     const mention = (await call('mentions.list', { articleId })).find((m) => m.id === made.id)!;
-    expect(mention.candidates[0]).toMatchObject({ name: 'Shīnḏanḏ', country: 'AF' });
-    expect(mention.place?.label).toMatch(/^Shīnḏanḏ, .*AF$/);
+    expect(mention.candidates[0]).toMatchObject({ name: 'Kunar', kind: 'admin1', country: 'AF' });
+    expect(mention.place?.label).toMatch(/^Kunar, AF$/);
+  });
+
+  it('links small airfields and the names news gives them (Camp Bastion, FOB Salerno, Shindand Air Base)', async () => {
+    const labels: Record<string, string | undefined> = {};
+    for (const quote of ['Camp Bastion', 'Camp Dwyer', 'FOB Salerno', 'Sharana Airstrip', 'Shindand Air Base']) {
+      const [m] = await mentionsOf('airfields', quote);
+      expect(m, quote).toMatchObject({ type: 'place' });
+      labels[quote] = m!.place?.label;
+    }
+    expect(labels).toEqual({
+      'Camp Bastion': 'Camp Bastion, Helmand, AF',
+      'Camp Dwyer': 'Dwyer Airport, Helmand, AF',
+      'FOB Salerno': 'Salerno Air Base, Khowst, AF',
+      'Sharana Airstrip': 'Sharana Airstrip, Paktika, AF',
+      // OurAirports calls it Sabzwar Air Base; news and Wikipedia, Shindand Air Base.
+      'Shindand Air Base': 'Sabzwar Air Base, Herat, AF',
+    });
   });
 });
 

