@@ -19,6 +19,7 @@ import { benchNearDuplicates } from './benchNearDuplicates.js';
 import { benchEncryption } from './benchEncryption.js';
 import { benchExportMemory } from './benchExportMemory.js';
 import { benchCrawl } from './benchCrawl.js';
+import { benchDocuments } from './benchDocuments.js';
 
 const root = appRoot();
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);
@@ -144,6 +145,7 @@ await benchSuggestions((process.env.BENCH_SUGGEST_SIZES ?? '10000').split(',').m
 await benchEncryption();
 await benchExportMemory();
 await benchCrawl();
+await benchDocuments();
 clearInterval(sampler);
 
 /** Entities: extraction rate, gazetteer, map data queries, and the map's first idle frame. */

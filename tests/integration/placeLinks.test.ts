@@ -207,7 +207,7 @@ describe('air facilities and the acronyms an article gives places', () => {
   });
 
   it('links small airfields and the names news gives them (Camp Bastion, FOB Salerno, Shindand Air Base)', async () => {
-    const labels: Record<string, string | undefined> = {};
+    const labels: Record<string, string | null | undefined> = {};
     for (const quote of ['Camp Bastion', 'Camp Dwyer', 'FOB Salerno', 'Sharana Airstrip', 'Shindand Air Base']) {
       const [m] = await mentionsOf('airfields', quote);
       expect(m, quote).toMatchObject({ type: 'place' });
