@@ -64,14 +64,21 @@ async function benchSize(n: number): Promise<void> {
   const avgBytes = bytes / n;
   const core = new Core({ dataDir: dir, gazetteerFile: gazetteerFile(), workspace: path.join(dir, 'bench.awb'), sampleDir: dir, mode: 'browser', version: 'bench', suggestOnImport: false, parseWorker: parseWorkerFile(), checkpointWorker: checkpointWorkerFile() });
   peakRss = process.memoryUsage().rss;
+  // The write-ahead log during the import: it must stay bounded however long the import runs.
+  const walFile = path.join(dir, 'bench.awb-wal');
+  let walPeak = 0;
+  const walSampler = setInterval(() => (walPeak = Math.max(walPeak, fs.statSync(walFile, { throwIfNoEntry: false })?.size ?? 0)), 250);
 
   const t0 = performance.now();
   const report = await core.imports.importNow({ kind: 'paths', paths: [files] });
   const importSeconds = (performance.now() - t0) / 1000;
+  clearInterval(walSampler);
   const imported = report.outcomes.filter((o) => o.status === 'imported').length;
   console.log(`\n== ${n.toLocaleString()} articles (avg ${(avgBytes / 1024).toFixed(1)} KB, plain text from files) ==`);
   console.log(`import: ${imported} imported, ${report.outcomes.length - imported} not, in ${importSeconds.toFixed(1)} s → ${(imported / importSeconds).toFixed(0)} articles/s`);
   record('import, articles/s', n, (imported / importSeconds).toFixed(0));
+  console.log(`write-ahead log during the import: at most ${(walPeak / 1024 / 1024).toFixed(0)} MB`);
+  record('write-ahead log at most, MB', n, (walPeak / 1024 / 1024).toFixed(0));
 
   const repo = core.session.current.articles;
   const base: ArticleQuery = ArticleQuery.parse({});

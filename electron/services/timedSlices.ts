@@ -1,4 +1,5 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { letCheckpointsIn } from './checkpointer.js';
 
 /**
  * How long one background write may hold the core thread. A call from the window (a table page, the
@@ -36,7 +37,10 @@ export class TimedSlices {
       write(slice);
       this.learn(slice.length, performance.now() - started);
       at += slice.length;
-      if (at < items.length) await yieldToEventLoop();
+      if (at < items.length) {
+        await yieldToEventLoop();
+        await letCheckpointsIn();
+      }
     }
     return at;
   }

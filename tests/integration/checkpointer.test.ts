@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Core } from '../../electron/dispatch.js';
+import { Checkpointer } from '../../electron/services/checkpointer.js';
+import { TimedSlices } from '../../electron/services/timedSlices.js';
 import { gazetteerFile } from '../../electron/paths.js';
 import { openWorkspace } from '../../db/open.js';
 import { bundleEntry } from './cliBundle.js';
@@ -84,4 +86,28 @@ describe('checkpoints off the core thread', () => {
     expect(c.session.current.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     c.close();
   });
+
+  it('keeps the log bounded while background writes never pause, as in a long import', async () => {
+    const file = path.join(tempDir(), 'w.awb');
+    const db = openWorkspace(file, { create: true });
+    // A log of 1 MB at most before it is emptied, checked every 20 ms (the app: 256 MB, 200 ms).
+    const checkpointer = Checkpointer.start(worker.file, file, db, null, { resetPages: 256, intervalMs: 20 })!;
+    await until(() => db.pragma('wal_autocheckpoint', { simple: true }) === 0);
+    db.exec('CREATE TABLE filler (x BLOB)');
+    const insert = db.prepare('INSERT INTO filler (x) VALUES (randomblob(65536))');
+    const wal = () => fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+    // 160 MB in 64 KB rows, written as an import writes: in slices of about 15 ms, one transaction
+    // each, one after another. A passive checkpoint never ends between two of them, so before the
+    // worker could ask for a pause the log held all 160 MB.
+    let largest = 0;
+    const written = await new TimedSlices().run(Array.from({ length: 2560 }, (_, i) => i), (slice) => {
+      db.transaction(() => slice.forEach(() => insert.run()))();
+      largest = Math.max(largest, wal());
+    });
+    expect(written).toBe(2560);
+    expect(largest).toBeLessThan(48 * 1024 * 1024);
+    checkpointer.stop();
+    expect(db.prepare('SELECT count(*) FROM filler').pluck().get()).toBe(2560);
+    db.close();
+  }, 60_000);
 });

@@ -1,0 +1,60 @@
+/**
+ * The handshake by which the checkpoint worker empties a full write-ahead log while the core keeps
+ * writing (see checkpointWorker.ts for why it must ask). SQLite gives a waiting checkpoint no turn
+ * between two back-to-back writes, so the worker asks and the core, between two slices of a
+ * background write (TimedSlices), holds its writes until the log is empty. One Int32 shared by
+ * both threads:
+ *
+ *   IDLE ──worker asks──▶ ASKED ──core holds its writes──▶ HELD ──worker has emptied the log──▶ IDLE
+ *
+ * Each side gives up after a while (the worker when no background write is running to answer, the
+ * core when the worker is gone), so neither can stall the other for long.
+ */
+export const IDLE = 0;
+export const ASKED = 1;
+export const HELD = 2;
+
+/** How long the core holds its writes at most, should the worker not answer. */
+const HOLD_AT_MOST_MS = 2_000;
+
+export type LogResetFlag = Int32Array;
+
+/** Node has had Atomics.waitAsync since 16; TypeScript's library declares it from ES2024 only. */
+const waitAsync = (Atomics as unknown as {
+  waitAsync(array: Int32Array, index: number, value: number, timeout: number): { async: false; value: string } | { async: true; value: Promise<string> };
+}).waitAsync;
+
+export const newLogResetFlag = (): LogResetFlag => new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Worker side: asks for the writes to be held and runs `reset` once they are, or, when no one holds
+ * them within `waitMs` (nothing is writing in the background), runs it all the same: with no
+ * writer in a hurry, SQLite's own waiting is enough.
+ */
+export function resetWhenHeld(flag: LogResetFlag, waitMs: number, reset: () => void): void {
+  if (Atomics.compareExchange(flag, 0, IDLE, ASKED) !== IDLE) return;
+  Atomics.wait(flag, 0, ASKED, waitMs);
+  // Taken back unanswered, unless the core held its writes at that very moment.
+  Atomics.compareExchange(flag, 0, ASKED, IDLE);
+  try {
+    reset();
+  } finally {
+    Atomics.store(flag, 0, IDLE);
+    Atomics.notify(flag, 0);
+  }
+}
+
+/** Core side, between two slices of a background write: holds the writes while the worker empties the log, if it asked. */
+export async function holdWritesIfAsked(flag: LogResetFlag): Promise<void> {
+  if (Atomics.compareExchange(flag, 0, ASKED, HELD) !== ASKED) return;
+  Atomics.notify(flag, 0);
+  const { async, value } = waitAsync(flag, 0, HELD, HOLD_AT_MOST_MS);
+  if (async) await value;
+  Atomics.compareExchange(flag, 0, HELD, IDLE);
+}
+
+/** Lets a held core go on (the worker is stopping). */
+export function release(flag: LogResetFlag): void {
+  Atomics.store(flag, 0, IDLE);
+  Atomics.notify(flag, 0);
+}
