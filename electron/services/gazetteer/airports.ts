@@ -104,13 +104,21 @@ export function airportCodes(a: AirportRecord): string[] {
  * that are bare town names ("Maimana", "Konduz") or old codes are left out: "Maimana" is the town.
  */
 export function airportNames(a: AirportRecord): { main: string[]; alternate: string[] } {
-  const parts = a.name.split(/\s*\/\s*|\s+[-–—]\s+/).map((p) => p.trim()).filter(Boolean);
+  const parts = nameParts(a.name);
   const main = parts.filter(isFacilityName);
   const alternate = a.keywords.split(',').map((k) => k.trim()).filter(isFacilityName);
   const towns = [a.municipality.trim(), ...(parts.length > 1 && !isFacilityName(parts[0]!) ? [parts[0]!] : [])];
   for (const town of towns) {
     if (town && isLatinName(town) && !/[(),/]/.test(town) && town.split(/\s+/).length <= 3) alternate.push(`${town} Airport`);
   }
+  return withoutRepeats(main, alternate);
+}
+
+/** The parts of a name OurAirports joins with " / " or " - ". */
+const nameParts = (name: string): string[] => name.split(/\s*\/\s*|\s+[-–—]\s+/).map((p) => p.trim()).filter(Boolean);
+
+/** Alternate names that repeat neither a main name nor each other. */
+function withoutRepeats(main: string[], alternate: string[]): { main: string[]; alternate: string[] } {
   const taken = new Set(main.map(nameKey));
   return { main, alternate: alternate.filter((n) => !taken.has(nameKey(n)) && taken.add(nameKey(n))) };
 }
@@ -147,12 +155,11 @@ export function airfieldId(icao: string): number {
  * name is only a town's ("Sheberghan"), which never finds it alone.
  */
 export function airfieldNames(a: AirfieldRecord): { main: string[]; alternate: string[] } {
-  const parts = a.name.split(/\s*\/\s*|\s+[-–—]\s+/).map((p) => p.trim()).filter(Boolean);
+  const parts = nameParts(a.name);
   const main = parts.filter(isFacilityName);
   const alternate = a.wikipediaTitle && isFacilityName(a.wikipediaTitle) ? [a.wikipediaTitle] : [];
   if (main.length === 0 && parts.length === 1 && isLatinName(a.name) && !/[(),]/.test(a.name) && a.name.split(/\s+/).length <= 3) alternate.push(`${a.name} Airport`);
-  const taken = new Set(main.map(nameKey));
-  return { main, alternate: alternate.filter((n) => !taken.has(nameKey(n)) && taken.add(nameKey(n))) };
+  return withoutRepeats(main, alternate);
 }
 
 export const airfieldFeature = (a: AirfieldRecord): 'AIRB' | 'AIRP' => (isMilitaryName(`${a.name} ${a.wikipediaTitle ?? ''}`) ? 'AIRB' : 'AIRP');
