@@ -12,6 +12,9 @@ describe.skipIf(!chromiumPath)('undo and redo of every kind of action, from the 
     await bench.page.locator('.mention').first().waitFor({ timeout: 30_000 });
     // Suggestions are written in the background: the rows under test must be settled first.
     await bench.page.getByTestId('extracting').waitFor({ state: 'detached', timeout: 60_000 });
+    spanMention = mentionId('Al Jazeera');
+    retypedMention = mentionId('White House');
+    initial = state();
   }, 120_000);
   afterAll(async () => bench?.close());
 
@@ -20,6 +23,21 @@ describe.skipIf(!chromiumPath)('undo and redo of every kind of action, from the 
   const api = <N extends CallName>(name: N, input: CallInput<N>) => pageCall(bench, name, input);
   const mention = (quote: string) => bench.page.locator('.mention', { hasText: quote }).first();
   const mentionId = (quote: string) => read('SELECT id FROM mention WHERE quote = ?', quote)!.id as number;
+  let spanMention = 0;
+  let retypedMention = 0;
+  /** Every kind of action the tests above made, read from the file. */
+  const state = () => ({
+    deleted: read('SELECT count(*) AS n FROM article')!.n === 0,
+    credibility: read('SELECT credibility FROM article')?.credibility ?? null,
+    rejected: read("SELECT status FROM mention WHERE quote = 'Americans'")?.status === 'rejected',
+    fatalities: read('SELECT fatalities FROM event')?.fatalities ?? null,
+    relations: read("SELECT count(*) AS n FROM relation WHERE type = 'spokesman for'")!.n,
+    reliability: read('SELECT reliability FROM article')?.reliability ?? null,
+    tags: read('SELECT count(*) AS n FROM article_tag')!.n,
+    span: read('SELECT quote FROM mention WHERE id = ?', spanMention)?.quote ?? null,
+    type: read('SELECT type FROM mention WHERE id = ?', retypedMention)?.type ?? null,
+  });
+  let initial: ReturnType<typeof state>;
   /** The keys go to the window, not to a field that still has the focus after the action. */
   const press = async (keys: string) => {
     await bench.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -172,30 +190,54 @@ describe.skipIf(!chromiumPath)('undo and redo of every kind of action, from the 
     await panel.getByRole('button', { name: 'Close' }).click();
   });
 
-  it('undoes and redoes a grading change across a restart of the server', async () => {
+  it('undoes and redoes every kind of action across a restart of the server, one step at a time', async () => {
     let { page } = bench;
     await page.locator('.ag-row', { hasText: TITLE }).first().click();
     const side = () => bench.page.getByRole('complementary', { name: 'Article details' });
     await side().getByLabel('Credibility').selectOption('2');
-    const credibility = () => read('SELECT credibility FROM article')!.credibility;
-    await expect.poll(credibility).toBe(2);
+    await expect.poll(() => read('SELECT credibility FROM article')?.credibility).toBe(2);
+    // A reject and a delete left done (the tests above took theirs back), so every kind is on the stack.
+    await mention('Americans').click();
+    await page.keyboard.press('r');
+    await expect.poll(() => read("SELECT status FROM mention WHERE quote = 'Americans'")?.status).toBe('rejected');
+    const done = state();
+    expect(done).toMatchObject({ credibility: 2, rejected: true, fatalities: 7, relations: 1, reliability: 'B', tags: 1, span: 'Al Jazeera on' });
+    // Esc lets go of the mention, then closes the reader, which covers the table's check boxes.
+    await press('Escape');
+    await press('Escape');
+    await page.getByRole('tab', { name: 'Articles' }).click();
+    await page.locator('.ag-row', { hasText: TITLE }).locator('input[type="checkbox"]').first().check();
+    await page.getByRole('toolbar', { name: 'Bulk actions' }).getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await expect.poll(() => read('SELECT count(*) AS n FROM article')!.n).toBe(0);
+
     const workspace = bench.workspace;
     await bench.close();
     // The old server lets go of the workspace lock as it exits.
     await new Promise((r) => setTimeout(r, 1500));
     bench = await openWorkbench({ workspace });
     page = bench.page;
-    await page.getByTestId('article-count').filter({ hasText: '1 article' }).waitFor();
     expect(await page.getByTestId('read-only').count()).toBe(0);
-    await expect.poll(() => page.getByRole('button', { name: 'Undo', exact: true }).getAttribute('title')).toMatch(/^Undo: Grade article “After a brief offensive/);
-    await press('Control+z');
-    await expect.poll(credibility).toBeNull();
-    await press('Control+Shift+Z');
-    await expect.poll(credibility).toBe(2);
-    await press('Control+z');
-    await expect.poll(credibility).toBeNull();
-    // Ctrl+Y redoes too.
-    await press('Control+y');
-    await expect.poll(credibility).toBe(2);
+
+    const undo = page.getByRole('button', { name: 'Undo', exact: true });
+    const redo = page.getByRole('button', { name: 'Redo', exact: true });
+    const titleOf = (button: typeof undo) => button.getAttribute('title');
+    const stepped = async (button: typeof undo, keys: string) => {
+      const title = await titleOf(button);
+      await press(keys);
+      await expect.poll(() => titleOf(button)).not.toBe(title);
+    };
+    await expect.poll(() => titleOf(undo)).toMatch(/^Undo: Delete/);
+    // Ctrl+Z until the stack is empty: each kind goes back to what it was before the tests acted.
+    for (let steps = 0; (await undo.isEnabled()) && steps < 40; steps++) await stepped(undo, 'Control+z');
+    await expect.poll(state).toEqual(initial);
+    // Ctrl+Shift+Z all the way: each kind comes back, the article deleted last of all.
+    for (let steps = 0; (await redo.isEnabled()) && steps < 40; steps++) await stepped(redo, 'Control+Shift+Z');
+    await expect.poll(() => state().deleted).toBe(true);
+    // Undone once more, the article is back with everything done to it; Ctrl+Y redoes too.
+    await stepped(undo, 'Control+z');
+    await expect.poll(state).toEqual(done);
+    await stepped(redo, 'Control+y');
+    await expect.poll(() => state().deleted).toBe(true);
   });
 });
