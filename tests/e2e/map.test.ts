@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput, CallName } from '../../electron/contract/index.js';
-import { chromiumPath, desktopTarget, openWorkbench, pageCall, readRow, type Bench } from './harness.js';
+import { chromiumPath, desktopTarget, mapPixel, openWorkbench, pageCall, readRow, type Bench } from './harness.js';
 
 /** A second article, written for this test, about places far from the sample's. */
 const NAIROBI = `Protest in Nairobi over fuel prices
@@ -115,6 +115,31 @@ describe.skipIf(!chromiumPath)('the map keeps its promises (browser mode, real C
     // Kept for this workspace, and as the size a workspace opened for the first time starts with.
     const stored = await page.evaluate((file) => [localStorage.getItem(`awb:pane:${file}:map`), localStorage.getItem('awb:pane:map')], bench.workspace);
     expect(stored).toEqual([String(start + 48), String(start + 48)]);
+  });
+
+  it('parts a cluster as the analyst zooms in: a selected town is drawn alone long before street level', async () => {
+    const { page } = bench;
+    const kunduz = one("SELECT id, lat, lon FROM entity WHERE type = 'place' AND name = 'Kunduz' AND lat IS NOT NULL ORDER BY mention_count DESC") as { id: number; lat: number; lon: number };
+    await page.getByRole('tab', { name: 'Entities' }).click();
+    await page.locator(`[data-testid="entities-table"] .ag-row[row-id="${kunduz.id}"]`).first().click();
+    await expect.poll(async () => (await drawn()).ringed, { timeout: 10_000 }).toContain(kunduz.id);
+    // At the first zoom it sits in a cluster with its neighbours (see the test above).
+    expect((await drawn()).loose).not.toContain(kunduz.id);
+    const zoom = async () => Number((await page.locator('.map-canvas').getAttribute('data-view'))!.split(',')[2]);
+    for (let step = 0; step < 10 && !(await drawn()).loose.includes(kunduz.id); step++) {
+      const before = await zoom();
+      const { x, y } = await mapPixel(bench, kunduz.lat, kunduz.lon);
+      await page.mouse.dblclick(x, y);
+      await expect.poll(zoom, { timeout: 10_000 }).toBeGreaterThan(before);
+      // Drawing settles 200 ms after the last frame (MapView's data-drawn).
+      await page.waitForTimeout(700);
+    }
+    expect((await drawn()).loose).toContain(kunduz.id);
+    // Clustered by distance on screen: Khanabad, 25 km away, lets go of it at a regional zoom, not at street level.
+    expect(await zoom()).toBeLessThanOrEqual(10);
+    await page.getByTestId('selection-bar').getByRole('button', { name: 'Clear selection' }).click();
+    await expect.poll(async () => (await drawn()).ringed, { timeout: 10_000 }).toEqual([]);
+    await page.getByRole('tab', { name: 'Articles' }).click();
   });
 
   // Looks for the basemap's HTTP call to browser mode's server: the desktop app asks over IPC.

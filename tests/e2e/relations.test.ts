@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, openWorkbench, relateSpokesman, type Bench } from './harness.js';
+import { chromiumPath, openWorkbench, pageCall, relateSpokesman, type Bench } from './harness.js';
 
 describe.skipIf(!chromiumPath)('relations and the link chart (browser mode, real Chromium)', () => {
   let bench: Bench;
@@ -93,6 +93,43 @@ describe.skipIf(!chromiumPath)('relations and the link chart (browser mode, real
     await page.getByRole('tab', { name: 'Articles' }).click();
     await expect.poll(() => page.locator('[data-testid="articles-table"] .ag-row', { hasText: 'After a brief offensive' }).first().getAttribute('class')).toContain('row-linked');
     expect(bench.requests.map((r) => r.url()).filter((u) => !u.startsWith(bench.origin) && !/^(data|blob):/.test(u))).toEqual([]);
+    expect(bench.pageErrors).toEqual([]);
+  });
+
+  it('spreads a chart of many entities over its whole box and fits it again after a zoom', async () => {
+    const { page } = bench;
+    // A network of 14 new entities: a commander with twelve men under him, two of them linked.
+    const make = (type: 'person' | 'organisation', name: string) => pageCall(bench, 'entities.create', { type, name });
+    const hub = await make('person', 'Commander Qari Wakil');
+    const men = [];
+    for (let i = 1; i <= 12; i++) men.push(await make(i % 3 === 0 ? 'organisation' : 'person', `Fighter ${String.fromCharCode(64 + i)} of the northern group`));
+    for (const man of men) await pageCall(bench, 'relations.create', { input: { sourceId: man.id, targetId: hub.id, type: 'member of' } as never, evidence: [] });
+    await pageCall(bench, 'relations.create', { input: { sourceId: men[0]!.id, targetId: men[1]!.id, type: 'allied with' } as never, evidence: [] });
+    await page.getByRole('tab', { name: 'Link chart' }).click();
+    const chart = page.getByTestId('link-chart');
+    await expect.poll(() => chart.getAttribute('data-nodes'), { timeout: 10_000 }).toBe('15');
+    const positions = async () => Object.values(JSON.parse((await chart.getAttribute('data-positions'))!) as Record<string, [number, number]>);
+    const box = (await chart.boundingBox())!;
+    const inside = (ps: [number, number][]) => ps.every(([x, y]) => x >= 0 && x <= box.width && y >= 0 && y <= box.height);
+    let ps = await positions();
+    expect(inside(ps)).toBe(true);
+    // Not crammed at the top: the nodes use the box both ways (drawn to scale, so the shorter side
+    // bounds both), and none sits on another.
+    const side = Math.min(box.width, box.height);
+    const spread = (i: 0 | 1) => Math.max(...ps.map((p) => p[i])) - Math.min(...ps.map((p) => p[i]));
+    expect(spread(0)).toBeGreaterThan(side * 0.4);
+    expect(spread(1)).toBeGreaterThan(side * 0.4);
+    let nearest = Infinity;
+    for (let i = 0; i < ps.length; i++) for (let j = i + 1; j < ps.length; j++) nearest = Math.min(nearest, Math.hypot(ps[i]![0] - ps[j]![0], ps[i]![1] - ps[j]![1]));
+    expect(nearest).toBeGreaterThan(12);
+    // Zoomed in, part of the chart leaves the box; Fit brings all of it back.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -400);
+    await expect.poll(async () => inside(await positions()), { timeout: 5_000 }).toBe(false);
+    await page.getByRole('button', { name: 'Fit' }).click();
+    await expect.poll(async () => inside(await positions()), { timeout: 5_000 }).toBe(true);
+    ps = await positions();
+    expect(spread(1)).toBeGreaterThan(side * 0.4);
     expect(bench.pageErrors).toEqual([]);
   });
 });
