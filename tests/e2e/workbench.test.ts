@@ -91,6 +91,13 @@ describe.skipIf(!chromiumPath)('an analyst at the workbench (browser mode, real 
     const foreign = bench.requests.map((r) => r.url()).filter((u) => !u.startsWith(bench.origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
     expect(foreign).toEqual([]);
     expect(bench.requests.length).toBeGreaterThan(5);
+    // Every file the window asked for was there (the page once asked for a favicon it did not have).
+    const files = bench.requests.filter((r) => r.url().startsWith(bench.origin) && !new URL(r.url()).pathname.startsWith('/api/'));
+    const missing = (await Promise.all(files.map(async (r) => [r.url(), (await r.response())?.status() ?? 0] as const))).filter(([, status]) => status >= 400);
+    expect(missing).toEqual([]);
+    const icon = await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel~="icon"]')?.href ?? null);
+    expect(icon).not.toBeNull();
+    expect(await page.evaluate(async (href) => (await fetch(href)).status, icon!)).toBe(200);
     expect(bench.pageErrors).toEqual([]);
   });
 });
