@@ -31,6 +31,9 @@ export class TimedSlices {
    */
   async run<T>(items: readonly T[], write: (slice: T[]) => void, stopped: () => boolean = () => false): Promise<number> {
     let at = 0;
+    // A log reset the worker asked for while no background write ran is let in before this one
+    // starts, rather than run by the worker unheld and collide with its first slice.
+    await letCheckpointsIn();
     while (at < items.length && !stopped()) {
       const slice = items.slice(at, at + this.size);
       const started = performance.now();
