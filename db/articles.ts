@@ -428,7 +428,8 @@ export class ArticlesRepository {
    */
   private firstRows(query: ArticleQuery, where: Where, startRow: number, endRow: number): number[] {
     const order = orderBy(query, false);
-    const sort = query.sort[0]?.column ?? 'imported';
+    const column = query.sort[0]?.column;
+    const sort = !column || column === 'rank' ? 'imported' : column;
     const sortFiltered = sort in query.filters || (sort === 'published' && query.dateRange);
     if (where.clauses.length > 0 && !where.joins && WALKABLE.has(sort) && !sortFiltered) {
       const walked = this.db
