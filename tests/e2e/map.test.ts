@@ -142,6 +142,32 @@ describe.skipIf(!chromiumPath)('the map keeps its promises (browser mode, real C
     await page.getByRole('tab', { name: 'Articles' }).click();
   });
 
+  it('gives the map back its room with the reader open: the reader narrows and the map grows by the splitters, with a mouse drag', async () => {
+    const { page } = bench;
+    await page.locator('.ag-row', { hasText: 'After a brief offensive' }).first().click();
+    await page.getByTestId('article-text').waitFor();
+    const map = page.locator('.map-canvas');
+    const before = (await map.boundingBox())!;
+    // The side panel's bar, dragged right: the reader narrows, the tables and the map widen.
+    const side = (await page.getByRole('separator', { name: 'Resize the side panel' }).boundingBox())!;
+    await page.mouse.move(side.x + side.width / 2, side.y + side.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(side.x + 200, side.y + side.height / 2, { steps: 5 });
+    await page.mouse.up();
+    // The map's bar, dragged up: the map grows taller.
+    const bar = (await page.getByRole('separator', { name: 'Resize the map' }).boundingBox())!;
+    await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(bar.x + bar.width / 2, bar.y - 120, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => (await map.boundingBox())!.width, { timeout: 5_000 }).toBeGreaterThan(before.width + 150);
+    await expect.poll(async () => (await map.boundingBox())!.height, { timeout: 5_000 }).toBeGreaterThan(before.height + 100);
+    // Kept for this workspace.
+    const stored = await page.evaluate((file) => [localStorage.getItem(`awb:pane:${file}:side`), localStorage.getItem(`awb:pane:${file}:map`)], bench.workspace);
+    expect(stored.every((v) => v !== null)).toBe(true);
+    await page.keyboard.press('Escape');
+  });
+
   // Looks for the basemap's HTTP call to browser mode's server: the desktop app asks over IPC.
   it.skipIf(desktopTarget)('made no request outside the app, basemap names included, and no script error', () => {
     const foreign = bench.requests.map((r) => r.url()).filter((u) => !u.startsWith(bench.origin) && !/^(data|blob):/.test(u));
