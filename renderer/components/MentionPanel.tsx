@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { MENTION_TYPES, splitReason, type Mention, type MentionType, type PlaceCandidate, type PlaceScope } from '../../electron/contract/index.js';
+import { shrinkEnd, shrinkStart, stretchEnd, stretchStart, type Span } from '../../electron/contract/spanEdges.js';
 import { call } from '../api.js';
 import { showDate } from '../dates.js';
 import { ScopeSelect, type Scope } from './ScopeSelect.js';
@@ -7,19 +8,6 @@ import { ScopeSelect, type Scope } from './ScopeSelect.js';
 export type { Scope };
 
 export const TYPE_LABEL: Record<MentionType, string> = { person: 'Person', organisation: 'Organisation', place: 'Place', group: 'Group', date: 'Date' };
-
-/** The next or previous word edge in the text, for stretching and shrinking spans by keyboard. */
-export function wordEdge(text: string, from: number, direction: 1 | -1): number {
-  let i = from;
-  if (direction === 1) {
-    while (i < text.length && !/[\p{L}\p{N}]/u.test(text[i]!)) i++;
-    while (i < text.length && /[\p{L}\p{N}'’-]/u.test(text[i]!)) i++;
-  } else {
-    while (i > 0 && !/[\p{L}\p{N}]/u.test(text[i - 1]!)) i--;
-    while (i > 0 && /[\p{L}\p{N}'’-]/u.test(text[i - 1]!)) i--;
-  }
-  return i;
-}
 
 /** "district/county · Faryab · AF · pop. 8,942", "air base · Parwan · AF": what tells two places of one name apart. */
 export function describePlace(c: PlaceCandidate): string {
@@ -44,7 +32,11 @@ export function MentionPanel({ mention, body, scope, onScope, onOpenEntity, run 
   const [choice, setChoice] = useState<{ mentionId: number; candidate: PlaceCandidate } | null>(null);
   const chosen = choice?.mentionId === mention.id ? choice.candidate : null;
   const setChosen = (candidate: PlaceCandidate | null) => setChoice(candidate && { mentionId: mention.id, candidate });
-  const respan = (start: number, end: number) => void run(() => call('mentions.respan', { id: mention.id, start, end }));
+  /** One edge moved by a word; a step that cannot move (a one-word span, the end of the text) sends nothing. */
+  const step = (move: (text: string, span: Span) => Span) => {
+    const { start, end } = move(body, mention);
+    if (start !== mention.start || end !== mention.end) void run(() => call('mentions.respan', { id: mention.id, start, end }));
+  };
   const place = (scope: PlaceScope) => {
     if (!chosen) return;
     setChosen(null);
@@ -90,16 +82,16 @@ export function MentionPanel({ mention, body, scope, onScope, onOpenEntity, run 
       </div>
       <div className="row" aria-label="Span">
         <span className="muted">Span:</span>
-        <button type="button" title="Stretch start (Alt+Shift+←)" onClick={() => respan(wordEdge(body, mention.start, -1), mention.end)}>
+        <button type="button" title="Stretch start (Alt+Shift+←)" onClick={() => step(stretchStart)}>
           ⇤
         </button>
-        <button type="button" title="Shrink start (Alt+Shift+→)" onClick={() => respan(Math.min(wordEdge(body, mention.start + 1, 1), mention.end - 1), mention.end)}>
+        <button type="button" title="Shrink start (Alt+Shift+→)" onClick={() => step(shrinkStart)}>
           ⇥
         </button>
-        <button type="button" title="Shrink end (Shift+←)" onClick={() => respan(mention.start, Math.max(wordEdge(body, mention.end - 1, -1), mention.start + 1))}>
+        <button type="button" title="Shrink end (Shift+←)" onClick={() => step(shrinkEnd)}>
           ⇠
         </button>
-        <button type="button" title="Stretch end (Shift+→)" onClick={() => respan(mention.start, wordEdge(body, mention.end, 1))}>
+        <button type="button" title="Stretch end (Shift+→)" onClick={() => step(stretchEnd)}>
           ⇢
         </button>
       </div>

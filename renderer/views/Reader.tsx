@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { MENTION_TYPES, type ArticleDetail, type EventRecord, type Mention, type Tag } from '../../electron/contract/index.js';
 import { call } from '../api.js';
 import { pageAt } from '../../electron/contract/imports.js';
+import { shrinkEnd, shrinkStart, stretchEnd, stretchStart } from '../../electron/contract/spanEdges.js';
 import { ArticleDetails, detailsSettled, type DetailsHandle } from '../components/ArticleDetails.js';
 import { DocumentLinks } from '../components/DocumentLinks.js';
 import { CopyDiff } from '../components/CopyDiff.js';
@@ -9,7 +10,7 @@ import { AnnotatedText } from '../components/AnnotatedText.js';
 import { EventForm, type PendingEvidence } from '../components/EventForm.js';
 import { RelationForm } from '../components/RelationForm.js';
 import { ScopeSelect } from '../components/ScopeSelect.js';
-import { MentionPanel, TYPE_LABEL, wordEdge, type Scope } from '../components/MentionPanel.js';
+import { MentionPanel, TYPE_LABEL, type Scope } from '../components/MentionPanel.js';
 import { NamesModelLine } from '../components/NamesModelLine.js';
 import { TagChips } from '../components/TagChips.js';
 import { proposeRelation, type NamedSpan } from '../state/relationProposal.js';
@@ -169,11 +170,11 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
       } else if (selected && typeKey) {
         void run(() => call('mentions.retype', { id: selected.id, type: typeKey }));
       } else if (selected && e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+        // Shift moves the end, Alt+Shift the start; → and ← undo each other (spanEdges.ts).
         const right = e.key === 'ArrowRight';
-        const [start, end] = e.altKey
-          ? [right ? Math.min(wordEdge(body, selected.start + 1, 1), selected.end - 1) : wordEdge(body, selected.start, -1), selected.end]
-          : [selected.start, right ? wordEdge(body, selected.end, 1) : Math.max(wordEdge(body, selected.end - 1, -1), selected.start + 1)];
-        void run(() => call('mentions.respan', { id: selected.id, start, end }));
+        const move = e.altKey ? (right ? shrinkStart : stretchStart) : right ? stretchEnd : shrinkEnd;
+        const { start, end } = move(body, selected);
+        if (start !== selected.start || end !== selected.end) void run(() => call('mentions.respan', { id: selected.id, start, end }));
       } else if (e.key === 'Escape') {
         if (selected || textRange) {
           setSelectedId(null);

@@ -2,6 +2,7 @@ import { EntitiesRepository, placeLinkOf, type PlaceLink } from '../../../db/ent
 import { MentionsRepository, type NewMention } from '../../../db/mentions.js';
 import { writeTransaction, type Db } from '../../../db/open.js';
 import { A_TYPE, type BasemapLabels, type EntityType, type MentionType, type PlaceCandidate, type PlacePick, type PlaceScope } from '../../contract/entities.js';
+import { trimSpan } from '../../contract/spanEdges.js';
 import { UserError } from '../errors.js';
 import type { Gazetteer, Place } from '../gazetteer/gazetteer.js';
 import { nameKey } from '../gazetteer/normalise.js';
@@ -191,11 +192,8 @@ export class EntityService {
     writeTransaction(this.db, () => {
       const m = this.mustGet(mentionId);
       const body = this.body(m.articleId);
-      // A span never starts or ends on white space or punctuation.
-      let start = from;
-      let end = to;
-      while (start < end && /[\s,.;:!?"“”()]/.test(body[start]!)) start++;
-      while (end > start && /[\s,.;:!?"“”()]/.test(body[end - 1]!)) end--;
+      // A span never starts or ends on white space or punctuation, but keeps an abbreviation's stop ("U.S.").
+      const { start, end } = trimSpan(body, from, to);
       this.claimSpan(body, start, end, m.articleId, mentionId);
       const quote = body.slice(start, end);
       const entityId = m.type === 'date' ? null : this.link(m.type, quote, m.type === 'place' ? (m.candidates[0] ?? null) : null, new Map());
