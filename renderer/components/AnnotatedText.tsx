@@ -136,6 +136,13 @@ export function AnnotatedText({ text, mentions, highlights, selectedId, showReje
       data-testid="article-text"
       // A scan read in Dari, Pashto or Arabic runs right to left: the text's first letters decide.
       dir="auto"
+      onMouseDown={(e) => {
+        // A press inside text still selected (a name just marked, a sentence just coded) would drag that
+        // text away instead of starting a new selection, so a drag from a highlighted name selected nothing.
+        // The article is read-only: a press here always starts afresh (Shift+click still extends).
+        const selection = window.getSelection();
+        if (e.button === 0 && !e.shiftKey && selection && !selection.isCollapsed) selection.removeAllRanges();
+      }}
       onMouseUp={() => {
         const selection = window.getSelection();
         if (!selection || selection.isCollapsed || !root.current?.contains(selection.anchorNode)) return onSelectText(null);
