@@ -3,6 +3,7 @@ import { ArticleQuery, decodeEventPoints, decodeMapLayer, noLinks, type ArticleP
 import { call, mode, onCoreEvent } from './api.js';
 import { useConfirm } from './components/ConfirmDialog.js';
 import { usePrompt } from './components/PromptDialog.js';
+import { DropCue, useFilesDraggedOver } from './components/DropCue.js';
 import { fromDrop, type PickedFile } from './components/files.js';
 import { FilterBar } from './components/FilterBar.js';
 import { ExportDialog } from './components/ExportDialog.js';
@@ -66,6 +67,7 @@ export function App() {
   const [picking, setPicking] = useState<number | null>(null);
   const [entityNames, setEntityNames] = useState(new Map<number, string>());
   const [importing, setImporting] = useState<{ files: PickedFile[] | null } | null>(null);
+  const filesOver = useFilesDraggedOver();
   const [notice, setNotice] = useState<{ text: string; undo?: () => void } | null>(null);
   const [extracting, setExtracting] = useState<{ done: number; remaining: number } | null>(null);
   const [about, setAbout] = useState(false);
@@ -602,6 +604,8 @@ export function App() {
       )}
       {dialog === 'export' && <ExportDialog selection={selection} tabLabel={tab} encrypted={workspace.encrypted} run={run} onClose={() => setDialog(null)} />}
       {importing && <ImportDialog maxFileBytes={app.maxFileBytes} initialFiles={importing.files} onClose={() => setImporting(null)} />}
+      {/* The import dialog shows its own drop zone. */}
+      {filesOver && !importing && <DropCue />}
       {about && (
         <Modal title="About Analyst Workbench" onClose={() => setAbout(false)}>
           <p>
