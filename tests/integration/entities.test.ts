@@ -178,6 +178,22 @@ describe('the entity registry', () => {
   });
 });
 
+describe('a span marked by hand', () => {
+  it('is stored without the punctuation a mouse selection takes along, keeping an abbreviation\'s stop', async () => {
+    const report = await t.core.imports.importNow({ kind: 'text', text: 'Envoys meet\n\nEnvoys met in Kabul, where the U.S. delegation arrived on Monday; "..." was all it said.' });
+    const id = report.outcomes[0]!.articleId!;
+    const { body } = await call('articles.get', { id });
+    const mark = async (selected: string, type: 'place' | 'organisation') => {
+      const at = body.indexOf(selected);
+      const made = await call('mentions.annotate', { articleId: id, start: at, end: at + selected.length, type, scope: 'this' });
+      return (await call('mentions.list', { articleId: id })).find((m) => m.id === made.id)!;
+    };
+    expect(await mark('Kabul,', 'place')).toMatchObject({ quote: 'Kabul', status: 'accepted', origin: 'analyst' });
+    expect(await mark(' U.S. ', 'place')).toMatchObject({ quote: 'U.S.', status: 'accepted', origin: 'analyst' });
+    await expect(mark('"..."', 'organisation')).rejects.toThrow('The span holds only spaces and punctuation.');
+  });
+});
+
 describe('bad input to the extractor', () => {
   it('handles one unbroken 1 MB word, Arabic and Cyrillic names, and refuses nothing it can read', async () => {
     const report = await t.core.imports.importNow({

@@ -2,7 +2,7 @@ import { EntitiesRepository, placeLinkOf, type PlaceLink } from '../../../db/ent
 import { MentionsRepository, type NewMention } from '../../../db/mentions.js';
 import { writeTransaction, type Db } from '../../../db/open.js';
 import { A_TYPE, type BasemapLabels, type EntityType, type MentionType, type PlaceCandidate, type PlacePick, type PlaceScope } from '../../contract/entities.js';
-import { trimSpan } from '../../contract/spanEdges.js';
+import { trimSpan, type Span } from '../../contract/spanEdges.js';
 import { UserError } from '../errors.js';
 import type { Gazetteer, Place } from '../gazetteer/gazetteer.js';
 import { nameKey } from '../gazetteer/normalise.js';
@@ -192,9 +192,7 @@ export class EntityService {
     writeTransaction(this.db, () => {
       const m = this.mustGet(mentionId);
       const body = this.body(m.articleId);
-      // A span never starts or ends on white space or punctuation, but keeps an abbreviation's stop ("U.S.").
-      const { start, end } = trimSpan(body, from, to);
-      this.claimSpan(body, start, end, m.articleId, mentionId);
+      const { start, end } = this.claimAnalystSpan(body, from, to, m.articleId, mentionId);
       const quote = body.slice(start, end);
       const entityId = m.type === 'date' ? null : this.link(m.type, quote, m.type === 'place' ? (m.candidates[0] ?? null) : null, new Map());
       this.mentions.update(mentionId, { start, end, body, entityId, status: 'accepted' });
@@ -203,10 +201,10 @@ export class EntityService {
   }
 
   /** The analyst marks a span by hand. */
-  annotate(articleId: number, start: number, end: number, type: MentionType, scope: 'this' | 'article' | 'all'): number {
+  annotate(articleId: number, from: number, to: number, type: MentionType, scope: 'this' | 'article' | 'all'): number {
     return writeTransaction(this.db, () => {
       const body = this.body(articleId);
-      this.claimSpan(body, start, end, articleId);
+      const { start, end } = this.claimAnalystSpan(body, from, to, articleId);
       const quote = body.slice(start, end);
       const candidates = type === 'place' ? this.placeCandidates(articleId, body, start, end) : [];
       const entityId = type === 'date' ? null : this.link(type, quote, candidates[0] ?? null, new Map());
@@ -363,6 +361,18 @@ export class EntityService {
     const body = this.db.prepare('SELECT body FROM article_body WHERE article_id = ?').pluck().get(articleId) as string | undefined;
     if (body === undefined) throw new UserError('not_found', `Article ${articleId} does not exist.`);
     return body;
+  }
+
+  /**
+   * Makes room for a span the analyst drew (a new one, or an old one stretched or shrunk) and gives it
+   * back trimmed: a span never starts or ends on white space or punctuation ("Kabul," → "Kabul"), but
+   * keeps an abbreviation's stop ("U.S."). A span read from a file is claimed as the file gives it.
+   */
+  private claimAnalystSpan(body: string, from: number, to: number, articleId: number, exceptId?: number): Span {
+    const { start, end } = trimSpan(body, from, to);
+    if (to > from && end <= start) throw new UserError('invalid_span', 'The span holds only spaces and punctuation.');
+    this.claimSpan(body, start, end, articleId, exceptId);
+    return { start, end };
   }
 
   /**
