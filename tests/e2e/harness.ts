@@ -222,6 +222,15 @@ export async function selectText(bench: Bench, text: string): Promise<void> {
   }, text);
 }
 
+/**
+ * Presses keys for the window's own shortcuts (Ctrl+Z, Shift+→, Esc …): first blurs whatever still has
+ * the focus after the last action (a field, a button), so the keys reach the window, not that element.
+ */
+export async function pressInWindow(bench: Bench, keys: string): Promise<void> {
+  await bench.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await bench.page.keyboard.press(keys);
+}
+
 /** Pixel of a point on the map, from the view MapLibre reports (Web Mercator, 512-pixel world tiles). */
 export async function mapPixel(bench: Bench, lat: number, lon: number): Promise<{ x: number; y: number }> {
   const canvas = bench.page.locator('.map-canvas');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput, CallName } from '../../electron/contract/index.js';
-import { chromiumPath, openWorkbench, pageCall, readRow, relateSpokesman, tagOpenArticle, type Bench } from './harness.js';
+import { chromiumPath, openWorkbench, pageCall, pressInWindow, readRow, relateSpokesman, tagOpenArticle, type Bench } from './harness.js';
 
 describe.skipIf(!chromiumPath)('undo and redo of every kind of action, from the keyboard (browser mode, real Chromium)', () => {
   let bench: Bench;
@@ -38,17 +38,12 @@ describe.skipIf(!chromiumPath)('undo and redo of every kind of action, from the 
     type: read('SELECT type FROM mention WHERE id = ?', retypedMention)?.type ?? null,
   });
   let initial: ReturnType<typeof state>;
-  /** The keys go to the window, not to a field that still has the focus after the action. */
-  const press = async (keys: string) => {
-    await bench.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await bench.page.keyboard.press(keys);
-  };
   /** The action is in the file; Ctrl+Z takes it back; Ctrl+Shift+Z does it again. */
   async function undoRedo(state: () => unknown, before: unknown, after: unknown) {
     await expect.poll(state).toEqual(after);
-    await press('Control+z');
+    await pressInWindow(bench, 'Control+z');
     await expect.poll(state).toEqual(before);
-    await press('Control+Shift+Z');
+    await pressInWindow(bench, 'Control+Shift+Z');
     await expect.poll(state).toEqual(after);
   }
 
@@ -78,7 +73,7 @@ describe.skipIf(!chromiumPath)('undo and redo of every kind of action, from the 
     await mention('Americans').click();
     await bench.page.keyboard.press('r');
     await undoRedo(status, before, 'rejected');
-    await press('Control+z');
+    await pressInWindow(bench, 'Control+z');
     await mention('Americans').waitFor();
   });
 
@@ -169,7 +164,7 @@ describe.skipIf(!chromiumPath)('undo and redo of every kind of action, from the 
     await bar.getByRole('button', { name: 'Delete' }).click();
     await page.getByRole('button', { name: 'Confirm' }).click();
     await undoRedo(counts, before, { articles: 0, mentions: 0, tags: 0 });
-    await press('Control+z');
+    await pressInWindow(bench, 'Control+z');
     await expect.poll(counts).toEqual(before);
     await expect.poll(() => page.getByTestId('article-count').textContent()).toBe('1 article');
     // Searchable again: its words went back into the index.
@@ -203,8 +198,8 @@ describe.skipIf(!chromiumPath)('undo and redo of every kind of action, from the 
     const done = state();
     expect(done).toMatchObject({ credibility: 2, rejected: true, fatalities: 7, relations: 1, reliability: 'B', tags: 1, span: 'Al Jazeera on' });
     // Esc lets go of the mention, then closes the reader, which covers the table's check boxes.
-    await press('Escape');
-    await press('Escape');
+    await pressInWindow(bench, 'Escape');
+    await pressInWindow(bench, 'Escape');
     await page.getByRole('tab', { name: 'Articles' }).click();
     await page.locator('.ag-row', { hasText: TITLE }).locator('input[type="checkbox"]').first().check();
     await page.getByRole('toolbar', { name: 'Bulk actions' }).getByRole('button', { name: 'Delete' }).click();
@@ -224,7 +219,7 @@ describe.skipIf(!chromiumPath)('undo and redo of every kind of action, from the 
     const titleOf = (button: typeof undo) => button.getAttribute('title');
     const stepped = async (button: typeof undo, keys: string) => {
       const title = await titleOf(button);
-      await press(keys);
+      await pressInWindow(bench, keys);
       await expect.poll(() => titleOf(button)).not.toBe(title);
     };
     await expect.poll(() => titleOf(undo)).toMatch(/^Undo: Delete/);

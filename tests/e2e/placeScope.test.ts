@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, openWorkbench, pageCall, readRow, selectText, type Bench } from './harness.js';
+import { chromiumPath, openWorkbench, pageCall, pressInWindow, readRow, selectText, type Bench } from './harness.js';
 
 /** Two articles about Faryab that name Dowlatabad; the gazetteer has Dowlatabads in Iran too (issue 13, trap 6). */
 const FIRST = 'Taliban fighters attacked Dowlatabad in Faryab province, Afghanistan, on Monday. Residents of Dowlatabad fled to Maimana.';
@@ -47,8 +47,7 @@ describe.skipIf(!chromiumPath)('the reach of a place choice, and the location pi
     await expect.poll(countries).toBe('AF AF IR');
     await expect.poll(() => panel().textContent(), { timeout: 30_000 }).toMatch(/Dowlatābād, (\S+ )*IR \(/);
     // One step back with Ctrl+Z.
-    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await page.keyboard.press('Control+z');
+    await pressInWindow(bench, 'Control+z');
     await expect.poll(countries).toBe('AF AF AF');
     // The panel follows the undo (until it does, the Iranian candidate is still the one checked); the
     // re-read may wait behind the name model learning from the decision, seconds on a busy machine.
@@ -72,8 +71,7 @@ describe.skipIf(!chromiumPath)('the reach of a place choice, and the location pi
     await panel().getByRole('radio', { name: IRAN_CANDIDATE }).check();
     await panel().getByRole('button', { name: /Every mention of “Dowlatābād”, in all articles/ }).click();
     await expect.poll(countries).toBe('IR IR IR');
-    await bench.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await bench.page.keyboard.press('Control+z');
+    await pressInWindow(bench, 'Control+z');
     await expect.poll(countries).toBe('AF AF AF');
   });
 
@@ -99,8 +97,7 @@ describe.skipIf(!chromiumPath)('the reach of a place choice, and the location pi
     await expect.poll(countries).toBe('IR IR IR');
     expect(entities()).toBe(1);
     expect(readRow<{ n: number }>(bench, 'SELECT count(*) AS n FROM entity WHERE place_id = ?', IRAN)!.n).toBe(1);
-    await bench.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await bench.page.keyboard.press('Control+z');
+    await pressInWindow(bench, 'Control+z');
     await expect.poll(countries).toBe('IR AF AF');
     expect(entities()).toBe(2);
     await pageCall(bench, 'history.undo', {});

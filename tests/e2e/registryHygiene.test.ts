@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, openSample, openWorkbench, readRow, type Bench } from './harness.js';
+import { chromiumPath, openSample, openWorkbench, pressInWindow, readRow, type Bench } from './harness.js';
 
 /** Entities that no live mention holds, and that the analyst did not make (issue 13, trap 8). */
 const ORPHANS = `SELECT group_concat(name, ' | ') AS names, count(*) AS n FROM entity e
@@ -22,10 +22,6 @@ describe.skipIf(!chromiumPath)('span edits in the reader leave the registry clea
     await expect.poll(() => quoteOf(id)).toBe(quote);
     await expect.poll(() => bench.page.locator('.mention.selected').first().textContent()).toBe(quote);
   };
-  const press = async (keys: string) => {
-    await bench.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-    await bench.page.keyboard.press(keys);
-  };
 
   it('stretches, shrinks and retypes a name without leaving an entity behind, and the Entities tab lists only live names', async () => {
     const { page } = bench;
@@ -35,13 +31,13 @@ describe.skipIf(!chromiumPath)('span edits in the reader leave the registry clea
     await page.locator('.mention', { hasText: 'Al Jazeera' }).first().click();
     // Each stretch made a new entity for the new name ("Al Jazeera on", "Al Jazeera on Saturday"), and each
     // was left behind with no mention once the span moved on.
-    await press('Shift+ArrowRight');
+    await pressInWindow(bench, 'Shift+ArrowRight');
     await spanIs(id, 'Al Jazeera on');
-    await press('Shift+ArrowRight');
+    await pressInWindow(bench, 'Shift+ArrowRight');
     await spanIs(id, 'Al Jazeera on Saturday');
-    await press('Shift+ArrowLeft');
+    await pressInWindow(bench, 'Shift+ArrowLeft');
     await spanIs(id, 'Al Jazeera on');
-    await press('Shift+ArrowLeft');
+    await pressInWindow(bench, 'Shift+ArrowLeft');
     await spanIs(id, 'Al Jazeera');
     await expect.poll(() => orphans()).toEqual({ names: null, n: 0 });
 
@@ -58,7 +54,7 @@ describe.skipIf(!chromiumPath)('span edits in the reader leave the registry clea
     expect(readRow(bench, 'SELECT count(*) AS n FROM entity')!.n).toBe(entitiesBefore);
 
     // What the analyst sees: one Al Jazeera in the Entities table, no "Al Jazeera on".
-    await press('Escape');
+    await pressInWindow(bench, 'Escape');
     await page.getByPlaceholder(/^Search:/).fill('jazeera');
     await page.getByRole('tab', { name: /^Entities/ }).click();
     await expect.poll(() => page.locator('[data-testid="entities-table"] .ag-row [col-id="name"]').allTextContents()).toEqual(['Al Jazeera']);
