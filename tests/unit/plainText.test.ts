@@ -134,6 +134,21 @@ describe('headlines, bylines, dates and datelines from the shape of the page', (
       expected: { title: 'Taliban take the centre of Kunduz as troops pull back', author: null, source: 'Associated Press' },
     },
     {
+      name: "a byline that names no one ('By a correspondent')",
+      lines: ['Taliban take the centre of Kunduz as troops pull back', 'By a correspondent', 'June 22, 2021', LEAD, SECOND],
+      expected: { title: 'Taliban take the centre of Kunduz as troops pull back', author: null, published: '2021-06-22' },
+    },
+    {
+      name: "an outlet's staff for a byline ('By Reuters staff', 'By Pajhwok Web Desk')",
+      lines: ['Taliban take the centre of Kunduz as troops pull back', 'By Pajhwok Web Desk', 'June 22, 2021', LEAD, SECOND],
+      expected: { title: 'Taliban take the centre of Kunduz as troops pull back', author: null, source: 'Pajhwok', published: '2021-06-22' },
+    },
+    {
+      name: "a wire's staff for a byline",
+      lines: ['Taliban take the centre of Kunduz as troops pull back', 'By Reuters staff', LEAD, SECOND],
+      expected: { title: 'Taliban take the centre of Kunduz as troops pull back', author: null, source: 'Reuters' },
+    },
+    {
       name: 'a byline and date on one line',
       lines: ['Taliban take the centre of Kunduz as troops pull back', 'By Jane Doe | June 22, 2021', LEAD, SECOND],
       expected: { title: 'Taliban take the centre of Kunduz as troops pull back', author: 'Jane Doe', published: '2021-06-22', dateline: null },

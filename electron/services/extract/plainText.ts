@@ -171,6 +171,9 @@ interface Byline {
 
 const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.|van|von|de|del|da|al|el|bin|ibn|and|&)$/u;
 
+const STAFF_BYLINE =
+  /^(?:(?:a|an|our|the)\s+)?(?:(.+?)\s+)?(?:(?:special|staff|senior|foreign|local|political|defence|defense|security|diplomatic)\s+)?(?:correspondents?|reporters?|staff(?:\s+(?:writers?|reporters?))?|writers?|news\s+desk|web\s+desk|desk|editorial\s+board|bureau)$/i;
+
 function parseByline(line: string, words: number): Byline | null {
   const m = /^by[:\s]\s*(.+)$/i.exec(line);
   if (!m || words > 16 || (/[.!?]$/.test(line) && !/\b\p{Lu}\.$/u.test(line))) return null;
@@ -197,6 +200,12 @@ function parseByline(line: string, words: number): Byline | null {
   // "By The Associated Press", "By Reuters": the agency is the source, not an author.
   const agency = agencyName(names);
   if (agency) return { author: null, outlet: agency, published };
+  // "By a correspondent", "By our staff reporter", "By Reuters staff", "By Pajhwok Web Desk": a byline naming no one.
+  const staff = STAFF_BYLINE.exec(names);
+  if (staff) {
+    const desk = staff[1]?.trim() ?? '';
+    return { author: null, outlet: agencyName(desk) ?? (/^\p{Lu}/u.test(desk) && wordCount(desk) <= 4 ? desk : outlet), published };
+  }
   const tokens = names.split(/\s+/);
   if (tokens.length === 0 || tokens.length > 9 || !tokens.every((t) => NAME_TOKEN.test(t.replace(/,$/, '')))) {
     return published ? { author: null, outlet, published } : null;
