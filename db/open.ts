@@ -120,23 +120,39 @@ function chooseCipher(db: Db): void {
 }
 
 /**
- * A second connection to an open workspace, for the background checkpointer
- * (electron/services/checkpointer.ts): keyed like the first, it runs no migration and takes no
- * lock, and it never writes records, only moves the write-ahead log into the file.
+ * A second connection to an open workspace, for the background threads: keyed like the first, it
+ * runs no migration and takes no lock. `setUp` fits it to its job.
  */
-export function openCheckpointConnection(file: string, passphrase: string | null): Db {
+function openSecondConnection(file: string, passphrase: string | null, setUp: (db: Db) => void): Db {
   const db = new Database(file, { nativeBinding: nativeBinding(), fileMustExist: true });
   try {
     if (passphrase && isEncryptedFile(file)) useKey(db, passphrase);
-    // A passive checkpoint never waits; the close at the end may, briefly.
-    db.pragma('busy_timeout = 1000');
-    // The first read: fails here, not at the first checkpoint, when the key is wrong.
+    setUp(db);
+    // The first read: fails here, not at the first use, when the key is wrong.
     db.pragma('user_version', { simple: true });
     return db;
   } catch (error) {
     db.close();
     throw error;
   }
+}
+
+/** For the checkpointer (electron/services/checkpointer.ts): it never writes records, only moves the write-ahead log into the file. */
+export function openCheckpointConnection(file: string, passphrase: string | null): Db {
+  // A passive checkpoint never waits; the close at the end may, briefly.
+  return openSecondConnection(file, passphrase, (db) => db.pragma('busy_timeout = 1000'));
+}
+
+/**
+ * For long reads off the core's thread (electron/services/orderReader.ts): it refuses writes, and in
+ * WAL mode reads the last committed state while the core writes.
+ */
+export function openReaderConnection(file: string, passphrase: string | null): Db {
+  return openSecondConnection(file, passphrase, (db) => {
+    db.pragma('query_only = ON');
+    // Its sorts of a million rows spill to temporary files under SQLite's default 2 MB.
+    db.pragma('cache_size = -32768');
+  });
 }
 
 const SQLITE_HEADER = 'SQLite format 3\0';

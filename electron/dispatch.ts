@@ -32,6 +32,8 @@ export interface CoreOptions {
   extractWorker?: string | null;
   /** The built checkpoint worker (dist/electron/checkpointWorker.mjs); without it, SQLite checkpoints the log on this thread. */
   checkpointWorker?: string | null;
+  /** The built reader worker (dist/electron/readerWorker.mjs); without it, whole orders of large tables are read on this thread. */
+  readerWorker?: string | null;
   /** When the workspace's name model is trained again after decisions (tests shorten the waits). */
   learnerTiming?: LearnerTiming;
   /** Take the one-instance workspace lock (default); the command line does not (see workspaceLock.ts). */
@@ -67,7 +69,10 @@ export class Core {
 
   constructor(options: CoreOptions) {
     const gazetteer = () => (this.gazetteerInstance ??= new Gazetteer(options.gazetteerFile));
-    this.session = new WorkspaceSession(options.dataDir, options.workspace, gazetteer, options.lockWorkspace ?? true, options.passphrase ?? null, options.checkpointWorker ?? null);
+    this.session = new WorkspaceSession(options.dataDir, options.workspace, gazetteer, options.lockWorkspace ?? true, options.passphrase ?? null, {
+      checkpointWorker: options.checkpointWorker ?? null,
+      readerWorker: options.readerWorker ?? null,
+    });
     // Made (and emptied of what a killed run left) as the core starts.
     this.scratch = new ScratchSpace(options.dataDir);
     this.upkeep = new IdleUpkeep(() => this.session.peek());

@@ -164,9 +164,9 @@ export function createHandlers({ session, imports, uploads, extraction, learner,
       return info;
     },
 
-    'articles.page': ({ query, startRow, endRow }) => ws().articles.page(query, startRow, endRow),
+    'articles.page': ({ query, startRow, endRow }) => ws().articles.pageSoon(query, startRow, endRow),
     'articles.get': ({ id, search }) => ws().articles.get(id, search) ?? notFound('Article', id),
-    'articles.neighbour': ({ id, query, direction }) => ({ id: ws().articles.neighbour(query, id, direction) }),
+    'articles.neighbour': async ({ id, query, direction }) => ({ id: await ws().articles.neighbourSoon(query, id, direction) }),
     'articles.update': ({ id, patch }) => {
       if (!ws().articles.update(id, patch)) notFound('Article', id);
       changed('articles');

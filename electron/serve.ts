@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CoreHost } from './coreHost.js';
-import { appVersion, checkpointWorkerFile, coreWorkerFile, extractWorkerFile, gazetteerFile, parseWorkerFile, rendererDir, sampleDir, userDataDir } from './paths.js';
+import { appVersion, checkpointWorkerFile, coreWorkerFile, readerWorkerFile, extractWorkerFile, gazetteerFile, parseWorkerFile, rendererDir, sampleDir, userDataDir } from './paths.js';
 import { newToken } from './web/guard.js';
 import { createWebServer } from './web/server.js';
 
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
       parseWorker: parseWorkerFile(),
       extractWorker: extractWorkerFile(),
       checkpointWorker: checkpointWorkerFile(),
+      readerWorker: readerWorkerFile(),
     });
   } catch (error) {
     console.error(`Cannot open the workspace: ${(error as Error).message}`);

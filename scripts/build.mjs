@@ -69,6 +69,7 @@ await Promise.all([
       parseWorker: path.join(root, 'electron/services/extract/parseWorker.ts'),
       extractWorker: path.join(root, 'electron/services/entities/extractWorker.ts'),
       checkpointWorker: path.join(root, 'electron/services/checkpointWorker.ts'),
+      readerWorker: path.join(root, 'electron/services/readerWorker.ts'),
       core: path.join(root, 'electron/coreWorker.ts'),
     },
     outdir: path.join(dist, 'electron'),

@@ -24,6 +24,7 @@ import { restoreArchive } from './exports/archive.js';
 import { resolveOutputPath } from './output.js';
 import { ScratchSpace } from './scratch.js';
 import { Checkpointer } from './checkpointer.js';
+import { OrderReader } from './orderReader.js';
 import type { Gazetteer } from './gazetteer/gazetteer.js';
 import { describeHolder, WorkspaceLock } from './workspaceLock.js';
 
@@ -41,6 +42,7 @@ export class Workspace {
   /** The file is encrypted: this connection reads it through the key derived from its passphrase. */
   readonly encrypted: boolean;
   private readonly checkpointer: Checkpointer | null;
+  private readonly reader: OrderReader | null;
 
   constructor(
     readonly file: string,
@@ -61,6 +63,15 @@ export class Workspace {
     this.history = new History(db, readOnly === null);
     this.encrypted = isEncrypted(db);
     this.checkpointer = readOnly === null ? Checkpointer.start(background.checkpointWorker, file, db, background.passphrase) : null;
+    this.reader = readOnly === null ? OrderReader.start(background.readerWorker, file, db, background.passphrase) : null;
+    this.articles.useReader(this.reader);
+  }
+
+  /** Stops the connections of the background threads before this one closes or the file is replaced. */
+  private stopBackground(): void {
+    this.articles.useReader(null);
+    this.reader?.stop();
+    this.checkpointer?.stop();
   }
 
   /**
@@ -71,14 +82,14 @@ export class Workspace {
   rekey(current: string | null, next: string | null): Workspace {
     this.assertWritable();
     // The file is replaced by a rekeyed copy: no other connection may hold the old one.
-    this.checkpointer?.stop();
+    this.stopBackground();
     rekeyWorkspace(this.db, this.file, current, next);
     return this.reopen(next);
   }
 
   /** A fresh connection to the same file, holding this workspace's lock (after a rekey, or one that failed). */
   reopen(passphrase: string | null): Workspace {
-    this.checkpointer?.stop();
+    this.stopBackground();
     return new Workspace(this.file, openWorkspace(this.file, { passphrase }), this.gazetteer, null, this.release, { ...this.background, passphrase });
   }
 
@@ -104,18 +115,26 @@ export class Workspace {
   }
 
   close(): void {
-    this.checkpointer?.stop();
+    this.stopBackground();
     this.db.close();
     this.release();
   }
 }
 
-/** What a workspace needs to run background work of its own. */
-export interface Background {
+/** The built workers a workspace runs its background work on (dist/electron/…); null: that work runs on the core's thread. */
+export interface BackgroundWorkers {
+  /** checkpointWorker.mjs: moves the write-ahead log into the file (checkpointer.ts). */
   checkpointWorker: string | null;
+  /** readerWorker.mjs: reads whole orders of the tables (orderReader.ts). */
+  readerWorker: string | null;
+}
+export const NO_WORKERS: BackgroundWorkers = { checkpointWorker: null, readerWorker: null };
+
+/** What a workspace needs to run background work of its own. */
+export interface Background extends BackgroundWorkers {
   passphrase: string | null;
 }
-const NO_BACKGROUND: Background = { checkpointWorker: null, passphrase: null };
+const NO_BACKGROUND: Background = { ...NO_WORKERS, passphrase: null };
 
 /**
  * Opens a workspace for a session. Read-only, with the reason, when the file or its folder cannot
@@ -129,7 +148,7 @@ export function openSessionWorkspace(
   gazetteer: () => Gazetteer,
   dataDir: string,
   passphrase: string | null = null,
-  checkpointWorker: string | null = null,
+  workers: BackgroundWorkers = NO_WORKERS,
 ): Workspace {
   const exists = fs.existsSync(file);
   const unwritable = exists ? writeProblem(file) : null;
@@ -145,7 +164,7 @@ export function openSessionWorkspace(
     );
   }
   try {
-    return new Workspace(file, openWorkspace(file, { create, passphrase }), gazetteer, null, () => taken?.release(), { checkpointWorker, passphrase });
+    return new Workspace(file, openWorkspace(file, { create, passphrase }), gazetteer, null, () => taken?.release(), { ...workers, passphrase });
   } catch (error) {
     taken?.release();
     // A file that refuses writes only when SQLite tries (a read-only mount seen as writable).
@@ -237,14 +256,14 @@ export class WorkspaceSession {
     private readonly lock = true,
     /** The initial workspace's passphrase (the command line); without it an encrypted workspace starts locked. */
     passphrase: string | null = null,
-    /** The built checkpoint worker (dist/electron/checkpointWorker.mjs); without it SQLite checkpoints on this thread. */
-    private readonly checkpointWorker: string | null = null,
+    /** The built background workers; without them their work runs on this thread. */
+    private readonly workers: BackgroundWorkers = NO_WORKERS,
   ) {
     fs.mkdirSync(dataDir, { recursive: true });
     this.settingsFile = path.join(dataDir, 'settings.json');
     this.file = path.resolve(initialFile ?? path.join(dataDir, `default${WORKSPACE_EXTENSION}`));
     try {
-      this.workspace = openSessionWorkspace(this.file, true, lock, gazetteer, dataDir, passphrase, checkpointWorker);
+      this.workspace = openSessionWorkspace(this.file, true, lock, gazetteer, dataDir, passphrase, workers);
     } catch (error) {
       if (!(error instanceof PassphraseError && error.reason === 'needed')) throw asUserError(error);
       this.workspace = null;
@@ -295,7 +314,7 @@ export class WorkspaceSession {
 
   /** Opens the locked workspace; a wrong passphrase leaves it locked and its file untouched. */
   unlock(passphrase: string): WorkspaceInfo {
-    if (!this.workspace) this.workspace = passphraseErrors(() => openSessionWorkspace(this.file, false, this.lock, this.gazetteer, this.dataDir, passphrase, this.checkpointWorker));
+    if (!this.workspace) this.workspace = passphraseErrors(() => openSessionWorkspace(this.file, false, this.lock, this.gazetteer, this.dataDir, passphrase, this.workers));
     this.lastUse = Date.now();
     return this.info();
   }
@@ -379,7 +398,7 @@ export class WorkspaceSession {
     // tried again, since the other instance may have closed it meanwhile.
     if (file === this.file && this.workspace && !create && this.workspace.readOnly === null) return this.info();
     // Open the new one first: a file that fails to open leaves the current workspace untouched.
-    const next = passphraseErrors(() => openSessionWorkspace(file, create, this.lock, this.gazetteer, this.dataDir, passphrase, this.checkpointWorker));
+    const next = passphraseErrors(() => openSessionWorkspace(file, create, this.lock, this.gazetteer, this.dataDir, passphrase, this.workers));
     this.workspace?.close();
     this.workspace = next;
     this.file = file;

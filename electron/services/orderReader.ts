@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import type { Db } from '../../db/open.js';
+
+export type ReaderRequest = { id: number; sql: string; params: unknown[] };
+export type ReaderReply = { ready: true } | { failed: string } | { id: number; ids: Float64Array } | { id: number; error: string };
+
+/** How long a close waits for the worker to let go of the file (it may be in the middle of a read). */
+const CLOSE_WAIT_MS = 2000;
+
+/**
+ * Long reads of a workspace on a worker thread with a connection of its own (WAL lets it read while
+ * the core writes). The whole order of a filtered table at a million articles takes one to several
+ * seconds to read; on the core's thread every call from the window (a table page, the map, a
+ * keystroke in the search box) waited behind it. Used by ArticlesRepository for the ids of a query
+ * in order; a reader that failed answers nothing, and the repository reads on its own thread again.
+ */
+export class OrderReader {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, { resolve: (ids: number[]) => void; reject: (error: Error) => void }>();
+  private next = 1;
+  private failed = false;
+
+  private constructor(workerFile: string, file: string, passphrase: string | null) {
+    this.worker = new Worker(workerFile, { workerData: { file, passphrase } });
+    this.worker.unref();
+    this.worker.on('message', (m: ReaderReply) => {
+      if ('failed' in m) return this.fail(new Error(m.failed));
+      if (!('id' in m)) return;
+      const waiting = this.pending.get(m.id);
+      this.pending.delete(m.id);
+      if ('ids' in m) waiting?.resolve(Array.from(m.ids));
+      else waiting?.reject(new Error(m.error));
+    });
+    this.worker.on('error', (error) => this.fail(error));
+    this.worker.on('exit', () => this.fail(new Error('The reader stopped.')));
+  }
+
+  /** A reader for a workspace file in WAL mode, or null (in memory, another journal, or no built worker). */
+  static start(workerFile: string | null, file: string, db: Db, passphrase: string | null): OrderReader | null {
+    if (!workerFile || !fs.existsSync(workerFile) || db.memory || String(db.pragma('journal_mode', { simple: true })) !== 'wal') return null;
+    return new OrderReader(workerFile, file, passphrase);
+  }
+
+  /** False once the worker failed or stopped: the caller reads on its own thread. */
+  get usable(): boolean {
+    return !this.failed;
+  }
+
+  /** The ids `sql` selects (one column), read on the worker's connection as of its last commit. */
+  ids(sql: string, params: unknown[]): Promise<number[]> {
+    if (this.failed) return Promise.reject(new Error('The reader stopped.'));
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.ref();
+      this.worker.postMessage({ id, sql, params } satisfies ReaderRequest);
+    }).finally(() => {
+      if (this.pending.size === 0) this.worker.unref();
+    }) as Promise<number[]>;
+  }
+
+  /** Closes the worker's connection before the core's (or before the file is replaced), waiting briefly for it. */
+  stop(): void {
+    if (this.failed) return;
+    this.fail(new Error('The workspace was closed.'));
+    const closed = new SharedArrayBuffer(4);
+    this.worker.postMessage({ close: closed });
+    Atomics.wait(new Int32Array(closed), 0, 0, CLOSE_WAIT_MS);
+    void this.worker.terminate();
+  }
+
+  private fail(error: Error): void {
+    this.failed = true;
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,40 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { openReaderConnection, type Db } from '../../db/open.js';
+import { runInBackground } from './backgroundThread.js';
+import type { ReaderReply, ReaderRequest } from './orderReader.js';
+
+/**
+ * Runs the core's long reads (the whole order of a large table, see orderReader.ts) on a connection
+ * of its own, one at a time, so the core's thread answers the window meanwhile.
+ */
+const { file, passphrase } = workerData as { file: string; passphrase: string | null };
+
+runInBackground();
+let db: Db | null = null;
+try {
+  db = openReaderConnection(file, passphrase);
+  parentPort!.postMessage({ ready: true } satisfies ReaderReply);
+} catch (error) {
+  parentPort!.postMessage({ failed: error instanceof Error ? error.message : String(error) } satisfies ReaderReply);
+}
+
+parentPort!.on('message', (m: ReaderRequest | { close: SharedArrayBuffer }) => {
+  if ('close' in m) {
+    try {
+      db?.close();
+    } finally {
+      const done = new Int32Array(m.close);
+      Atomics.store(done, 0, 1);
+      Atomics.notify(done, 0);
+      parentPort!.close();
+    }
+    return;
+  }
+  try {
+    if (!db) throw new Error('The reader has no connection.');
+    const ids = Float64Array.from(db.prepare(m.sql).pluck().all(...m.params) as number[]);
+    parentPort!.postMessage({ id: m.id, ids } satisfies ReaderReply, [ids.buffer]);
+  } catch (error) {
+    parentPort!.postMessage({ id: m.id, error: error instanceof Error ? error.message : String(error) } satisfies ReaderReply);
+  }
+});

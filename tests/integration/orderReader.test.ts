@@ -1,0 +1,186 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ArticlesRepository, type OrderSource } from '../../db/articles.js';
+import { openWorkspace, type Db } from '../../db/open.js';
+import { ArticleQuery, type ArticleQueryInput } from '../../electron/contract/articles.js';
+import { articleFromText } from '../../electron/services/extract/article.js';
+import { Core } from '../../electron/dispatch.js';
+import { gazetteerFile } from '../../electron/paths.js';
+import { OrderReader } from '../../electron/services/orderReader.js';
+import { bundleEntry } from './cliBundle.js';
+import { repoRoot, tempDir } from './helpers.js';
+
+let worker: Awaited<ReturnType<typeof bundleEntry>>;
+beforeAll(async () => {
+  worker = await bundleEntry('electron/services/readerWorker.ts');
+}, 120_000);
+afterAll(() => worker?.remove());
+
+const sources = ['Reuters', 'BBC', 'Pajhwok', 'TOLOnews', 'Al Jazeera'];
+const words = 'fighters district road convoy officials governor police checkpoint market school bridge river village council talks'.split(' ');
+/** Articles of varied title, source, date and length; every fifth a copy of the story before it. */
+function articles(from: number, n: number) {
+  return Array.from({ length: n }, (_, i) => {
+    const k = from + i;
+    const story = k % 5 === 4 ? k - 1 : k;
+    const body = Array.from({ length: 60 + (k % 7) * 20 }, (_, j) => words[(story * 31 + j * j) % words.length]).join(' ');
+    const word = words[(k * 7) % words.length]!;
+    const title = `${word[0]!.toUpperCase()}${word.slice(1)} ${k % 3 ? 'report' : 'update'} ${(k * 7919) % 1000}`;
+    const text = `${title}\n\nBy a correspondent\nPublished ${2010 + (k % 12)}-0${1 + (k % 9)}-1${k % 10}\nSource: ${sources[k % sources.length]}\n\nStory ${story}. ${body}.`;
+    return articleFromText(text, 'text', `a${k}.txt`);
+  });
+}
+
+function workspace(n: number, passphrase: string | null = null): { db: Db; file: string } {
+  const file = path.join(tempDir(), 'orders.awb');
+  const db = openWorkspace(file, { create: true, passphrase });
+  const repo = new ArticlesRepository(db);
+  for (let i = 0; i < n; i += 500) repo.insertMany(articles(i, Math.min(500, n - i)));
+  return { db, file };
+}
+
+const queries: [string, ArticleQueryInput][] = [
+  ['by title, filtered by length (most rows match)', { sort: [{ column: 'title', direction: 'asc' }], filters: { words: { filterType: 'number', type: 'greaterThan', filter: 80 } } }],
+  ['by source, filtered by a title word', { sort: [{ column: 'source', direction: 'asc' }], filters: { title: { filterType: 'text', type: 'contains', filter: 'update' } } }],
+  ['newest published first, one source', { sort: [{ column: 'published', direction: 'desc' }], filters: { source: { filterType: 'text', type: 'equals', filter: 'BBC' } } }],
+  ['by title, unfiltered', { sort: [{ column: 'title', direction: 'desc' }] }],
+  ['one row per story', { oneRowPerStory: true }],
+];
+
+/** A reader whose reads finish only when the test says so. */
+class HeldReader implements OrderSource {
+  usable = true;
+  reads = 0;
+  private held: (() => void)[] = [];
+  constructor(private readonly db: Db) {}
+  ids(sql: string, params: unknown[]): Promise<number[]> {
+    this.reads++;
+    const ids = this.db.prepare(sql).pluck().all(...params) as number[];
+    return new Promise((resolve) => this.held.push(() => resolve(ids)));
+  }
+  release(): void {
+    for (const go of this.held.splice(0)) go();
+  }
+}
+
+describe('whole orders read off the core’s thread', () => {
+  it('gives every deep block and neighbour as the core’s own read does, filtered or not', async () => {
+    const { db, file } = workspace(6000);
+    const reader = OrderReader.start(worker.file, file, db, null)!;
+    expect(reader).not.toBeNull();
+    try {
+      const off = new ArticlesRepository(db);
+      off.useReader(reader);
+      for (const [name, input] of queries) {
+        const q = ArticleQuery.parse(input);
+        const here = new ArticlesRepository(db);
+        const { total } = here.page(q, 0, 100);
+        // The first page counts the matches, so the reader is asked for the plan a wide filter gets.
+        await off.pageSoon(q, 0, 100);
+        expect(total, name).toBeGreaterThan(1100);
+        for (const start of [1000, total - 100, 1000 + Math.floor((total - 1100) / 2)]) {
+          const expected = here.page(q, start, start + 100);
+          const got = await off.pageSoon(q, start, start + 100);
+          expect({ name, start, ids: got.rows.map((r) => r.id), total: got.total }).toEqual({ name, start, ids: expected.rows.map((r) => r.id), total: expected.total });
+        }
+        const middle = here.page(q, 1100, 1101).rows[0]!.id;
+        const fresh = new ArticlesRepository(db);
+        fresh.useReader(reader);
+        expect(await fresh.neighbourSoon(q, middle, 'next'), name).toBe(here.neighbour(q, middle, 'next'));
+      }
+    } finally {
+      reader.stop();
+      db.close();
+    }
+  });
+
+  it('answers other calls while an order is being read, and keeps an order only if nothing changed meanwhile', async () => {
+    const { db } = workspace(1500);
+    try {
+      const repo = new ArticlesRepository(db);
+      const reader = new HeldReader(db);
+      repo.useReader(reader);
+      const byTitle = ArticleQuery.parse(queries[0]![1]);
+      let answered = false;
+      const deep = repo.pageSoon(byTitle, 1000, 1100).then((page) => {
+        answered = true;
+        return page;
+      });
+      // Two blocks asked together share one read.
+      const deeper = repo.pageSoon(byTitle, 1100, 1200);
+      expect(reader.reads).toBe(1);
+      // The core answers another table page, a count and a neighbour while the order is read.
+      const newest = await repo.pageSoon(ArticleQuery.parse({}), 0, 50);
+      expect(newest.rows).toHaveLength(50);
+      expect(answered).toBe(false);
+      // An import stores articles before the read finishes: the order read is not kept.
+      repo.insertMany(articles(1500, 20));
+      reader.release();
+      expect((await deep).rows).toHaveLength(100);
+      expect((await deeper).rows).toHaveLength(100);
+      const again = repo.pageSoon(byTitle, 1000, 1100);
+      expect(reader.reads).toBe(2);
+      reader.release();
+      expect((await again).total).toBe(new ArticlesRepository(db).page(byTitle, 0, 1).total);
+      // Nothing changed during that read: it is kept, and the next block costs no read.
+      await repo.pageSoon(byTitle, 1100, 1200);
+      expect(reader.reads).toBe(2);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('reads on the core’s thread again when the reader has stopped', async () => {
+    const { db, file } = workspace(1500);
+    const reader = OrderReader.start(worker.file, file, db, null)!;
+    const repo = new ArticlesRepository(db);
+    repo.useReader(reader);
+    reader.stop();
+    const q = ArticleQuery.parse(queries[0]![1]);
+    const page = await repo.pageSoon(q, 1200, 1300);
+    expect(page.rows.map((r) => r.id)).toEqual(new ArticlesRepository(db).page(q, 1200, 1300).rows.map((r) => r.id));
+    db.close();
+  });
+
+  it('reads an encrypted workspace with its passphrase, and falls back to the core’s thread with a wrong one', async () => {
+    const { db, file } = workspace(1500, 'correct horse battery staple');
+    const q = ArticleQuery.parse(queries[0]![1]);
+    const expected = new ArticlesRepository(db).page(q, 1000, 1100).rows.map((r) => r.id);
+    for (const passphrase of ['correct horse battery staple', 'wrong horse']) {
+      const reader = OrderReader.start(worker.file, file, db, passphrase)!;
+      const repo = new ArticlesRepository(db);
+      repo.useReader(reader);
+      expect((await repo.pageSoon(q, 1000, 1100)).rows.map((r) => r.id), passphrase).toEqual(expected);
+      expect(reader.usable, passphrase).toBe(passphrase.startsWith('correct'));
+      reader.stop();
+    }
+    db.close();
+  });
+
+  it('is what the window’s table calls use in the app (a Core given the reader worker)', async () => {
+    const { db, file } = workspace(1500);
+    const q = queries[0]![1];
+    const parsed = ArticleQuery.parse(q);
+    const here = new ArticlesRepository(db);
+    const expected = here.page(parsed, 1000, 1100).rows.map((r) => r.id);
+    const next = here.neighbour(parsed, expected[5]!, 'next');
+    db.close();
+    const dir = tempDir();
+    const core = new Core({ dataDir: dir, gazetteerFile: gazetteerFile(repoRoot), workspace: file, sampleDir: dir, mode: 'browser', version: 'test', suggestOnImport: false, lockWorkspace: false, readerWorker: worker.file });
+    try {
+      const articles = core.session.current.articles;
+      let reads = 0;
+      const reader = (articles as unknown as { reader: OrderSource }).reader;
+      expect(reader).toBeInstanceOf(OrderReader);
+      const ids = reader.ids.bind(reader);
+      reader.ids = (sql, params) => (reads++, ids(sql, params));
+      const page = await core.dispatch('articles.page', { query: q, startRow: 1000, endRow: 1100 });
+      expect(page.ok && (page.value as { rows: { id: number }[] }).rows.map((r) => r.id)).toEqual(expected);
+      expect(reads).toBe(1);
+      const neighbour = await core.dispatch('articles.neighbour', { id: expected[5], query: q, direction: 'next' });
+      expect(neighbour.ok && neighbour.value).toEqual({ id: next });
+    } finally {
+      core.close();
+    }
+  });
+});
