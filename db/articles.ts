@@ -64,7 +64,7 @@ interface Where {
 
 export const COUNT_LIMIT = 10_000;
 /** Rows of a new sort or filter read straight from the index (ten blocks of the table); deeper, its whole order is kept. */
-const FIRST_ROWS = 1_000;
+export const FIRST_ROWS = 1_000;
 /** The share of the workspace (by id) a filter must match for its order to be read in one pass over the table, not by the filter's index (see orderPlan). */
 const SCAN_SHARE = 0.05;
 /** How far down a sort's index the first rows of a filter are looked for before SQLite's own plan is used (see firstRows). */
@@ -74,6 +74,10 @@ const WALKABLE = new Set<ArticleColumn>(['title', 'source', 'published', 'dateli
 
 /** A non-search query's order, as cached: everything but the search words. */
 const orderKey = (query: ArticleQuery) => JSON.stringify([query.tagIds, query.entityIds, query.bbox, query.dateRange, query.filters, query.sort, query.oneRowPerStory]);
+/** Text filters no index can serve: counting their matches reads every row (see count). */
+const SCANNING_FILTERS = new Set(['contains', 'notContains', 'endsWith', 'notEqual']);
+const scansEveryRow = (query: ArticleQuery) => Object.values(query.filters).some((f) => f.filterType === 'text' && SCANNING_FILTERS.has(f.type));
+
 /** A query's count, as cached: everything but the sort. */
 const countKey = (query: ArticleQuery) => JSON.stringify([query.search, query.tagIds, query.entityIds, query.bbox, query.dateRange, query.filters, query.oneRowPerStory]);
 export const RANK_LIMIT = 5_000;
@@ -308,6 +312,8 @@ export class ArticlesRepository {
     private readonly db: Db,
     /** How far down a sort's order a filter's first rows are looked for (see firstRows); smaller in tests. */
     private readonly walkRows = WALK_ROWS,
+    /** Where a count that reads every row stops (see count); smaller in tests. */
+    private readonly countLimit = COUNT_LIMIT,
   ) {
     this.stories = new StoryIndex(db);
   }
@@ -414,13 +420,11 @@ export class ArticlesRepository {
         // The first blocks of a new sort or filter: read down the sort's index and stop at the page,
         // instead of ordering every match first (0.6 s for a filtered sort at 100,000 articles).
         const ids = this.firstRows(query, where, startRow, endRow);
-        const tags = tagsFor(this.db, ids);
-        return { rows: this.rowsByIds(ids, null).map((r) => toRow(r, tags)), total: this.count(query, where).total, exact: true, order };
+        if (ids) return this.rowsPage(ids, this.count(query, where), order);
+        // A filter too rare to fill the page near the top of the sort: its matches are few, sorted at once.
+        return this.orderPage(query, this.orderedIds(query, where, true), startRow, endRow);
       }
-      const all = ordered ?? this.orderedIds(query, where);
-      const ids = all.slice(startRow, endRow);
-      const tags = tagsFor(this.db, ids);
-      return { rows: this.rowsByIds(ids, null).map((r) => toRow(r, tags)), total: all.length, exact: true, order };
+      return this.orderPage(query, ordered ?? this.orderedIds(query, where), startRow, endRow);
     }
     const { total, exact } = this.count(query, where);
     const rankable = exact && total <= RANK_LIMIT;
@@ -448,44 +452,51 @@ export class ArticlesRepository {
    * sort of a filter at a million articles takes seconds to read).
    */
   async pageSoon(query: ArticleQuery, startRow: number, endRow: number): Promise<ArticlePage> {
-    const reading = this.readOrder(query, startRow);
-    if (!reading) return this.page(query, startRow, endRow);
-    const all = await reading;
-    const ids = all.slice(startRow, endRow);
-    const tags = tagsFor(this.db, ids);
-    const sorted = query.sort[0] && query.sort[0].column !== 'rank';
-    return { rows: this.rowsByIds(ids, null).map((r) => toRow(r, tags)), total: all.length, exact: true, order: sorted ? 'column' : 'newest' };
+    const where = buildWhere(this.db, query);
+    if (!this.reader?.usable || where.fts || this.orders.has(orderKey(query))) return this.page(query, startRow, endRow);
+    if (startRow < FIRST_ROWS && !query.oneRowPerStory) {
+      const ids = this.firstRows(query, where, startRow, endRow);
+      if (ids) return this.rowsPage(ids, this.count(query, where), query.sort[0] && query.sort[0].column !== 'rank' ? 'column' : 'newest');
+      return this.orderPage(query, await this.readOrder(query, where, true), startRow, endRow);
+    }
+    return this.orderPage(query, await this.readOrder(query, where, false), startRow, endRow);
   }
 
   /** `neighbour`, with an order not yet read read off the core's thread (see pageSoon). */
   async neighbourSoon(query: ArticleQuery, id: number, direction: 'next' | 'previous'): Promise<number | null> {
-    const reading = this.readOrder(query, FIRST_ROWS);
-    if (!reading) return this.neighbour(query, id, direction);
-    const ordered = await reading;
+    const where = buildWhere(this.db, query);
+    if (!this.reader?.usable || where.fts || this.orders.has(orderKey(query))) return this.neighbour(query, id, direction);
+    const ordered = await this.readOrder(query, where, false);
     const at = ordered.indexOf(id);
     return at === -1 ? null : (ordered[at + (direction === 'next' ? 1 : -1)] ?? null);
   }
 
+  /** A page of these ids (in this order) out of `count` matches. */
+  private rowsPage(ids: number[], count: { total: number; exact: boolean }, order: ArticlePage['order']): ArticlePage {
+    const tags = tagsFor(this.db, ids);
+    return { rows: this.rowsByIds(ids, null).map((r) => toRow(r, tags)), total: count.total, exact: count.exact, order };
+  }
+
+  /** Rows `startRow` to `endRow` of a query's whole order. */
+  private orderPage(query: ArticleQuery, all: number[], startRow: number, endRow: number): ArticlePage {
+    const sorted = query.sort[0] && query.sort[0].column !== 'rank';
+    return this.rowsPage(all.slice(startRow, endRow), { total: all.length, exact: true }, sorted ? 'column' : 'newest');
+  }
+
   /**
-   * The whole order of a non-search query as the reader reads it, or null where the core's thread
-   * answers at once: no reader, a search (ranked by FTS5 per page), an order already kept, or the
-   * first blocks of a sort (read down its index, see firstRows). The order is kept for the blocks
-   * after when nothing it depends on changed while it was read; otherwise this block is answered
-   * from it and the next reads it again.
+   * The whole order of a non-search query, read by the reader (`filterFirst` as in orderedIds) while
+   * the core's thread answers other calls. Blocks asked together share one read. The order is kept
+   * for the blocks after when nothing it depends on changed while it was read; otherwise this block
+   * is answered from it and the next reads it again.
    */
-  private readOrder(query: ArticleQuery, startRow: number): Promise<number[]> | null {
-    const reader = this.reader;
-    if (!reader?.usable) return null;
+  private readOrder(query: ArticleQuery, where: Where, filterFirst: boolean): Promise<number[]> {
     const key = orderKey(query);
-    if (this.orders.has(key) || (startRow < FIRST_ROWS && !query.oneRowPerStory)) return null;
-    const where = buildWhere(this.db, query);
-    if (where.fts) return null;
     const already = this.reading.get(key);
     if (already) return already;
-    const plan = this.orderPlan(query, where, false, false);
+    const plan = this.orderPlan(query, where, filterFirst, false);
     const readsMentions = query.entityIds.length > 0 || !!query.bbox;
     const versions = [this.articlesVersion, this.mentionsVersion];
-    const reading = reader
+    const reading = this.reader!
       .ids(idsSql(plan.where, plan.order, plan.oneRowPerStory), plan.where.params)
       .then(
         (ids) => {
@@ -494,7 +505,7 @@ export class ArticlesRepository {
           return ids;
         },
         // The reader failed or was stopped: read here, as without one.
-        () => this.orderedIds(query, buildWhere(this.db, query)),
+        () => this.orderedIds(query, buildWhere(this.db, query), filterFirst),
       )
       .finally(() => this.reading.delete(key));
     this.reading.set(key, reading);
@@ -508,11 +519,11 @@ export class ArticlesRepository {
    * sort's index looking up every row (1.5 s for a rare word in titles), while a page of a common
    * filter fills within the first few thousand rows of the sort's order and a rare filter's matches
    * are cheap to sort. So the sort's order is walked first, testing the filter on each row, up to
-   * WALK_ROWS rows; a filter too rare to fill the page there has all its matches sorted at once, an
-   * order kept for the blocks after and for the count. A filter on the sort's own column is left to
-   * SQLite, which reads the range of that index.
+   * WALK_ROWS rows. Null for a filter too rare to fill the page there: the caller has all its
+   * matches sorted at once (orderedIds, filterFirst), an order kept for the blocks after and for the
+   * count. A filter on the sort's own column is left to SQLite, which reads the range of that index.
    */
-  private firstRows(query: ArticleQuery, where: Where, startRow: number, endRow: number): number[] {
+  private firstRows(query: ArticleQuery, where: Where, startRow: number, endRow: number): number[] | null {
     const order = orderBy(query, false);
     const column = query.sort[0]?.column;
     const sort = !column || column === 'rank' ? 'imported' : column;
@@ -524,7 +535,7 @@ export class ArticlesRepository {
         .all(...where.params, this.walkRows, endRow - startRow, startRow) as number[];
       // A full page holds the first matches of the whole order: none can come after the rows walked.
       if (walked.length === endRow - startRow) return walked;
-      return this.orderedIds(query, where, true).slice(startRow, endRow);
+      return null;
     }
     return this.db
       .prepare(`${idsSql(where, order, false)} LIMIT ? OFFSET ?`)
@@ -582,16 +593,19 @@ export class ArticlesRepository {
     const order = orderBy(query, false, true, true);
     if (filterFirst) return { where, order, oneRowPerStory };
     // Off the core's thread (mayCount false) a count not yet made is not made here for this choice.
-    const matches = mayCount ? this.count(query, where).total : this.counts.get(countKey(query))?.total;
+    const matches = mayCount ? this.count(query, where) : this.counts.get(countKey(query));
     if (matches === undefined) return { where, order, oneRowPerStory };
     const largest = (this.db.prepare('SELECT max(id) FROM article').pluck().get() as number | null) ?? 0;
-    const wide = matches > largest * SCAN_SHARE;
+    // A count that stopped at COUNT_LIMIT ("10,000+") is taken as many.
+    const wide = !matches.exact || matches.total > largest * SCAN_SHARE;
     return { where: wide ? buildWhere(this.db, query, true) : where, order, oneRowPerStory };
   }
 
   /**
-   * Rows matching a query. A full-text search stops counting at COUNT_LIMIT ("10,000+"): counting
-   * every hit of a common word in a large workspace costs more than the page itself.
+   * Rows matching a query. A full-text search, and a text filter that no index serves ("title
+   * contains …"), stop counting at COUNT_LIMIT ("10,000+"): counting every match in a large
+   * workspace costs more than the page itself (a pass over a million titles, 120-200 ms). The
+   * table's deep blocks read the whole order, whose length then is the count.
    */
   count(query: ArticleQuery, where = buildWhere(this.db, query)): { total: number; exact: boolean } {
     const ordered = where.fts ? undefined : this.orders.get(orderKey(query));
@@ -599,12 +613,13 @@ export class ArticlesRepository {
     const key = countKey(query);
     const cached = this.counts.get(key);
     if (cached !== undefined) return cached;
-    const limit = where.fts ? `LIMIT ${COUNT_LIMIT + 1}` : '';
+    const capped = !!where.fts || scansEveryRow(query);
+    const limit = capped ? `LIMIT ${this.countLimit + 1}` : '';
     const matches = query.oneRowPerStory
       ? `SELECT DISTINCT coalesce(sc.story_id, a.id) FROM article a ${where.joins} LEFT JOIN story_copy sc ON sc.article_id = a.id ${whereSql(where)} ${limit}`
       : `SELECT 1 FROM article a ${where.joins} ${whereSql(where)} ${limit}`;
     const n = (this.db.prepare(`SELECT count(*) AS n FROM (${matches})`).get(...where.params) as { n: number }).n;
-    const result = n > COUNT_LIMIT && where.fts ? { total: COUNT_LIMIT, exact: false } : { total: n, exact: true };
+    const result = n > this.countLimit && capped ? { total: this.countLimit, exact: false } : { total: n, exact: true };
     if (this.counts.size > 200) this.counts.clear();
     this.remember(this.counts, key, query, result);
     return result;

@@ -130,6 +130,27 @@ describe('whole orders read off the core’s thread', () => {
     }
   });
 
+  it('reads the matches of a filter too rare to fill the first page off the core’s thread too', async () => {
+    const { db } = workspace(1500);
+    try {
+      // Walking 50 rows of the sort finds too few of the titles ending in 7: all of them are read and sorted.
+      const repo = new ArticlesRepository(db, 50);
+      const reader = new HeldReader(db);
+      repo.useReader(reader);
+      const rare = ArticleQuery.parse({ sort: [{ column: 'source', direction: 'asc' }], filters: { title: { filterType: 'text', type: 'endsWith', filter: '77' } } });
+      const first = repo.pageSoon(rare, 0, 100);
+      expect(reader.reads).toBe(1);
+      expect((await repo.pageSoon(ArticleQuery.parse({}), 0, 50)).rows).toHaveLength(50);
+      reader.release();
+      const page = await first;
+      const here = new ArticlesRepository(db, 50).page(rare, 0, 100);
+      expect(page.rows.length).toBeGreaterThan(0);
+      expect({ ids: page.rows.map((r) => r.id), total: page.total }).toEqual({ ids: here.rows.map((r) => r.id), total: here.total });
+    } finally {
+      db.close();
+    }
+  });
+
   it('reads on the core’s thread again when the reader has stopped', async () => {
     const { db, file } = workspace(1500);
     const reader = OrderReader.start(worker.file, file, db, null)!;
