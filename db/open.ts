@@ -126,7 +126,11 @@ function chooseCipher(db: Db): void {
 function openSecondConnection(file: string, passphrase: string | null, setUp: (db: Db) => void): Db {
   const db = new Database(file, { nativeBinding: nativeBinding(), fileMustExist: true });
   try {
-    if (passphrase && isEncryptedFile(file)) useKey(db, passphrase);
+    if (passphrase && isEncryptedFile(file)) {
+      useKey(db, passphrase);
+      // As for the core's connection: SQLite's temporary files (a large sort spills to one) are not encrypted.
+      db.pragma('temp_store = MEMORY');
+    }
     setUp(db);
     // The first read: fails here, not at the first use, when the key is wrong.
     db.pragma('user_version', { simple: true });

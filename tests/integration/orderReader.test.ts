@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArticlesRepository, type OrderSource } from '../../db/articles.js';
-import { openWorkspace, type Db } from '../../db/open.js';
+import { openReaderConnection, openWorkspace, type Db } from '../../db/open.js';
 import { ArticleQuery, type ArticleQueryInput } from '../../electron/contract/articles.js';
 import { articleFromText } from '../../electron/services/extract/article.js';
 import { Core } from '../../electron/dispatch.js';
@@ -165,6 +165,10 @@ describe('whole orders read off the core’s thread', () => {
 
   it('reads an encrypted workspace with its passphrase, and falls back to the core’s thread with a wrong one', async () => {
     const { db, file } = workspace(1500, 'correct horse battery staple');
+    // Its sorts stay in memory: SQLite's temporary files are not encrypted.
+    const connection = openReaderConnection(file, 'correct horse battery staple');
+    expect(connection.pragma('temp_store', { simple: true })).toBe(2);
+    connection.close();
     const q = ArticleQuery.parse(queries[0]![1]);
     const expected = new ArticlesRepository(db).page(q, 1000, 1100).rows.map((r) => r.id);
     for (const passphrase of ['correct horse battery staple', 'wrong horse']) {
