@@ -25,7 +25,12 @@ export class OrderReader {
     this.worker = new Worker(workerFile, { workerData: { file, passphrase } });
     this.worker.unref();
     this.worker.on('message', (m: ReaderReply) => {
-      if ('failed' in m) return this.fail(new Error(m.failed));
+      if ('failed' in m) {
+        // It could not open the file (a wrong key): nothing for it to do.
+        this.fail(new Error(m.failed));
+        void this.worker.terminate();
+        return;
+      }
       if (!('id' in m)) return;
       const waiting = this.pending.get(m.id);
       this.pending.delete(m.id);
@@ -62,11 +67,12 @@ export class OrderReader {
 
   /** Closes the worker's connection before the core's (or before the file is replaced), waiting briefly for it. */
   stop(): void {
-    if (this.failed) return;
-    this.fail(new Error('The workspace was closed.'));
-    const closed = new SharedArrayBuffer(4);
-    this.worker.postMessage({ close: closed });
-    Atomics.wait(new Int32Array(closed), 0, 0, CLOSE_WAIT_MS);
+    if (!this.failed) {
+      this.fail(new Error('The workspace was closed.'));
+      const closed = new SharedArrayBuffer(4);
+      this.worker.postMessage({ close: closed });
+      Atomics.wait(new Int32Array(closed), 0, 0, CLOSE_WAIT_MS);
+    }
     void this.worker.terminate();
   }
 
