@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ArticlesRepository } from '../../db/articles.js';
+import { openWorkspace } from '../../db/open.js';
+import { ArticleQuery } from '../../electron/contract/articles.js';
+import { articleFromText } from '../../electron/services/extract/article.js';
+import { tempDir } from '../integration/helpers.js';
+import { chromiumPath, openWorkbench, type Bench } from './harness.js';
+
+const N = 2000;
+const sources = ['Reuters', 'BBC', 'Pajhwok', 'TOLOnews', 'Al Jazeera'];
+const words = 'Convoy Bridge Council Market Governor Border Airport Village River Police'.split(' ');
+
+/** A workspace of N articles, stored as an import stores them (the table's deep blocks start past row 1,000). */
+function seed(file: string): void {
+  const db = openWorkspace(file, { create: true });
+  const repo = new ArticlesRepository(db);
+  for (let from = 0; from < N; from += 500) {
+    repo.insertMany(
+      Array.from({ length: 500 }, (_, i) => {
+        const k = from + i;
+        const title = `${words[(k * 7) % words.length]} report ${String((k * 7919) % 10_000).padStart(4, '0')}`;
+        return articleFromText(`${title}\n\nSource: ${sources[k % sources.length]}\n\nItem ${k}. Officials said the convoy reached the bridge on the main road before the council talks began in the village near the river, police said.`, 'text', `a${k}.txt`);
+      }),
+    );
+  }
+  db.close();
+}
+
+describe.skipIf(!chromiumPath)('a large sorted and filtered table scrolled to its end (browser mode, real Chromium)', () => {
+  let bench: Bench;
+  let expected: { total: number; last: string[] };
+  beforeAll(async () => {
+    const file = path.join(tempDir('awb-deep-'), 'deep.awb');
+    seed(file);
+    // What the table must end with: the same query read straight from the file.
+    const db = openWorkspace(file, {});
+    const query = ArticleQuery.parse({ sort: [{ column: 'title', direction: 'desc' }], filters: { source: { filterType: 'text', type: 'contains', filter: 'e' } } });
+    const repo = new ArticlesRepository(db);
+    const total = repo.page(query, 0, 1).total;
+    expected = { total, last: repo.page(query, total - 3, total).rows.map((r) => r.title) };
+    db.close();
+    bench = await openWorkbench({ workspace: file });
+  }, 120_000);
+  afterAll(async () => bench?.close());
+
+  it('sorts by title, filters by source and scrolls to the last row, past the first thousand (whose blocks read the whole order)', async () => {
+    const { page } = bench;
+    await expect.poll(() => page.getByTestId('article-count').textContent(), { timeout: 20_000 }).toBe(`${N.toLocaleString('en')} articles`);
+    const title = page.locator('[data-testid="articles-table"] .ag-header-cell[col-id="title"]');
+    await title.click();
+    await title.click();
+    await expect.poll(() => title.getAttribute('aria-sort')).toBe('descending');
+    await page.locator('[data-testid="articles-table"] .ag-header-cell[col-id="source"] .ag-header-cell-filter-button').click();
+    await page.locator('.ag-filter-body input').first().fill('e');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('article-count').textContent(), { timeout: 20_000 }).toBe(`${expected.total.toLocaleString('en')} articles match`);
+    expect(expected.total).toBeGreaterThan(1100);
+
+    // Scroll to the end: the grid asks for the blocks past row 1,000, which need the whole order.
+    const viewport = page.locator('[data-testid="articles-table"] .ag-body-vertical-scroll-viewport');
+    const lastRow = page.locator(`[data-testid="articles-table"] .ag-row[row-index="${expected.total - 1}"]`);
+    await expect
+      .poll(
+        async () => {
+          await viewport.evaluate((v) => (v.scrollTop = v.scrollHeight));
+          return lastRow.count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(1);
+    const titles = () =>
+      Promise.all([0, 1, 2].map((i) => page.locator(`[data-testid="articles-table"] .ag-row[row-index="${expected.total - 3 + i}"] [col-id="title"]`).first().textContent()));
+    await expect.poll(titles, { timeout: 20_000 }).toEqual(expected.last);
+    expect(bench.pageErrors).toEqual([]);
+  }, 120_000);
+});
