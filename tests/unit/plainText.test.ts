@@ -149,6 +149,36 @@ describe('headlines, bylines, dates and datelines from the shape of the page', (
       expected: { title: 'Taliban take the centre of Kunduz as troops pull back', author: null, source: 'Reuters' },
     },
     {
+      name: "'Written by', 'Story by' and 'Posted by … on <date>' bylines",
+      lines: ['Taliban take the centre of Kunduz as troops pull back', 'Posted by Jane Doe on June 22, 2021', LEAD, SECOND],
+      expected: { title: 'Taliban take the centre of Kunduz as troops pull back', author: 'Jane Doe', published: '2021-06-22' },
+    },
+    {
+      name: "'Written by' above the date",
+      lines: ['Taliban take the centre of Kunduz as troops pull back', 'Written by Jane Doe', 'June 22, 2021', LEAD, SECOND],
+      expected: { title: 'Taliban take the centre of Kunduz as troops pull back', author: 'Jane Doe', published: '2021-06-22' },
+    },
+    {
+      name: "'From our correspondent in Kabul'",
+      lines: ['Taliban take the centre of Kunduz as troops pull back', 'From our correspondent in Kabul', 'June 22, 2021', LEAD, SECOND],
+      expected: { title: 'Taliban take the centre of Kunduz as troops pull back', author: null, published: '2021-06-22' },
+    },
+    {
+      name: "'By Staff Reporter' (no outlet called 'Staff')",
+      lines: ['Taliban take the centre of Kunduz as troops pull back', 'By Staff Reporter', 'June 22, 2021', LEAD, SECOND],
+      expected: { title: 'Taliban take the centre of Kunduz as troops pull back', author: null, source: null, published: '2021-06-22' },
+    },
+    {
+      name: 'the date, then the byline, on one line',
+      lines: ['Taliban take the centre of Kunduz as troops pull back', 'June 22, 2021 | By Jane Doe', LEAD, SECOND],
+      expected: { title: 'Taliban take the centre of Kunduz as troops pull back', author: 'Jane Doe', published: '2021-06-22' },
+    },
+    {
+      name: "a broadcaster's photo caption and its 'BBC News, Kabul' desk line under the headline",
+      lines: ['Taliban take the centre of Kunduz as troops pull back', 'Image caption, Families fleeing the fighting near Kunduz airport on Sunday', 'By Jane Doe', 'BBC News, Kabul', LEAD, SECOND],
+      expected: { title: 'Taliban take the centre of Kunduz as troops pull back', author: 'Jane Doe', source: 'BBC' },
+    },
+    {
       name: 'a byline and date on one line',
       lines: ['Taliban take the centre of Kunduz as troops pull back', 'By Jane Doe | June 22, 2021', LEAD, SECOND],
       expected: { title: 'Taliban take the centre of Kunduz as troops pull back', author: 'Jane Doe', published: '2021-06-22', dateline: null },

@@ -93,6 +93,8 @@ const NOTICES: RegExp[] = [
   /\bcookies\b.*\b(consent|accept|agree|manage (your )?(preferences|settings)|cookie policy)\b/,
   // Copyright lines, however long their small print
   /^(©|\(c\)|copyright\b)/,
+  // A broadcaster's photo and video captions: "Image caption, Families fleeing …", "Media caption, …"
+  /^(image|media|video|photo) caption,/,
   // Error pages
   /^(sorry, )?(the |this )?page (you (are|were) looking for|you requested|could not be found|cannot be found|doesn'?t exist|does not exist|has (been )?(moved|removed))\b/,
   /^(we|we're|we are) (sorry|unable to find)\b.*\bpage\b/,
@@ -102,7 +104,7 @@ const NOTICES: RegExp[] = [
 const NOTICE_OPENERS = new Set([
   'get', 'sign', 'subscribe', 'receive', 'want', 'enter', 'your', 'email', 'thanks', 'thank', 'by', 'share', 'related', 'read', 'also',
   'see', 'more', 'watch', 'listen', 'recommended', 'must', "don't", 'dont', 'further', 'our', 'this', 'originally', 'republished',
-  'distributed', 'except', 'follow', 'view', 'support', 'fund', 'become', 'already', 'you', 'sorry', 'the', 'page', 'we', "we're", 'copyright',
+  'distributed', 'except', 'follow', 'view', 'support', 'fund', 'become', 'already', 'you', 'sorry', 'the', 'page', 'we', "we're", 'copyright', 'image', 'media', 'video', 'photo',
 ]);
 
 /** Social networks and sharing actions: a line of nothing else is a share bar. */

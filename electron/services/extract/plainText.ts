@@ -171,21 +171,36 @@ interface Byline {
 
 const NAME_TOKEN = /^(?:\p{Lu}[\p{L}'’.-]*|\p{Lu}\.|van|von|de|del|da|al|el|bin|ibn|and|&)$/u;
 
+/** How a byline opens: "By", "Written by", "Posted by", "Story by"; "From our correspondent" names no one. */
+const BYLINE_START = /^(?:(?:written|posted|story|words|reported|text|report)\s+)?by[:\s]\s*|^from(?=\s+(?:our|a|an)\s)\s+/i;
+
 const STAFF_BYLINE =
-  /^(?:(?:a|an|our|the)\s+)?(?:(.+?)\s+)?(?:(?:special|staff|senior|foreign|local|political|defence|defense|security|diplomatic)\s+)?(?:correspondents?|reporters?|staff(?:\s+(?:writers?|reporters?))?|writers?|news\s+desk|web\s+desk|desk|editorial\s+board|bureau)$/i;
+  /^(?:(?:a|an|our|the)\s+)?(?:own\s+)?(?:(.+?)\s+)??(?:(?:special|staff|senior|foreign|local|political|defence|defense|security|diplomatic)\s+)?(?:correspondents?|reporters?|staff(?:\s+(?:writers?|reporters?))?|writers?|news\s+desk|web\s+desk|desk|editorial\s+board|bureau)$/i;
 
 function parseByline(line: string, words: number): Byline | null {
-  const m = /^by[:\s]\s*(.+)$/i.exec(line);
-  if (!m || words > 16 || (/[.!?]$/.test(line) && !/\b\p{Lu}\.$/u.test(line))) return null;
-  const [who = '', ...rest] = m[1]!.split(/\s+[|•·—–]\s+|\s+-\s+/);
+  if (words > 16 || (/[.!?]$/.test(line) && !/\b\p{Lu}\.$/u.test(line))) return null;
+  // "June 22, 2021 | By Jane Doe": the date first, then the byline.
+  const [first = '', ...others] = line.split(/\s+[|•·]\s+/);
+  if (others.length > 0 && BYLINE_START.test(others[0]!)) {
+    const date = parseDateLine(first);
+    const byline = date ? parseByline(others.join(' | '), words) : null;
+    if (byline) return { ...byline, published: byline.published ?? date };
+  }
+  const m = BYLINE_START.exec(line);
+  if (!m) return null;
+  const [who = '', ...rest] = line.slice(m[0].length).split(/\s+[|•·—–]\s+|\s+-\s+/);
   let published: string | null = null;
   let outlet: string | null = null;
+  // "Posted by Jane Doe on June 22, 2021"
+  const on = /^(.+?)\s+on\s+(.+)$/.exec(who);
+  const postedOn = on ? parseDateLine(on[2]!) : null;
+  if (postedOn) published = postedOn;
   for (const part of rest) {
     published ??= parseDateLine(part);
     if (!published) outlet ??= agencyName(part) ?? (wordCount(part) <= 4 ? part.trim() : null);
   }
   // "Jane Doe, Associated Press" / "Jane Doe for Reuters" / "Jane Doe in Kabul"
-  let names = who.trim();
+  let names = (postedOn ? on![1]! : who).trim();
   const after = /^(.+?)(?:,\s+|\s+for\s+|\s+in\s+)(.+)$/.exec(names);
   if (after && !/^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*\s+and\s+/u.test(after[2]!)) {
     names = after[1]!;
@@ -246,10 +261,14 @@ interface Block {
 /** What a line is without reading dates: dates are parsed only where a header can be. */
 function classify(text: string): Block {
   const words = wordCount(text);
-  if (words <= 16 && /^by[:\s]/i.test(text)) {
+  if (words <= 16 && (BYLINE_START.test(text) || /^[^|•·]{6,40}\s[|•·]\s+by\s/i.test(text))) {
     const byline = parseByline(text, words);
     if (byline) return { text, words, kind: 'byline', byline };
   }
+  // "BBC News, Kabul" under the byline: the outlet and where the reporter files from.
+  const desk = words <= 6 ? /^([^,]{2,30}),\s+\p{Lu}[\p{L} .'’-]*$/u.exec(text) : null;
+  const deskOutlet = desk ? agencyName(desk[1]!.replace(/\s+news$/i, '')) : null;
+  if (deskOutlet) return { text, words, kind: 'byline', byline: { author: null, outlet: deskOutlet, published: null } };
   if (isFurniture(text, words)) return { text, words, kind: 'furniture' };
   // A scraper's "Title: …" line is the headline itself; the label is not part of it.
   const labelled = words <= 32 ? /^(?:title|headline)\s*[:：]\s*(.+)$/i.exec(text) : null;
