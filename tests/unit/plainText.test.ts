@@ -179,6 +179,21 @@ describe('headlines, bylines, dates and datelines from the shape of the page', (
       expected: { title: 'Taliban take the centre of Kunduz as troops pull back', author: 'Jane Doe', source: 'BBC' },
     },
     {
+      name: 'a time before the date on one line',
+      lines: ['Taliban take the centre of Kunduz as troops pull back', '10:31 AM | June 22, 2021', LEAD, SECOND],
+      expected: { title: 'Taliban take the centre of Kunduz as troops pull back', published: '2021-06-22' },
+    },
+    {
+      name: "a date with the reading time ('21 June 2021 • 4 min read')",
+      lines: ['Taliban take the centre of Kunduz as troops pull back', '21 June 2021 • 4 min read', LEAD, SECOND],
+      expected: { title: 'Taliban take the centre of Kunduz as troops pull back', published: '2021-06-21' },
+    },
+    {
+      name: "a relative time ('2 hours ago') under the headline: no date, and not the title",
+      lines: ['Taliban take the centre of Kunduz as troops pull back', '2 hours ago', LEAD, SECOND],
+      expected: { title: 'Taliban take the centre of Kunduz as troops pull back', published: null },
+    },
+    {
       name: 'a byline and date on one line',
       lines: ['Taliban take the centre of Kunduz as troops pull back', 'By Jane Doe | June 22, 2021', LEAD, SECOND],
       expected: { title: 'Taliban take the centre of Kunduz as troops pull back', author: 'Jane Doe', published: '2021-06-22', dateline: null },

@@ -134,17 +134,29 @@ const DATE_LABEL = /^(first published|published|updated|last updated|last modifi
  * "22 June 2021 10:31 GMT", "Updated 3:15 PM EDT, Tue June 22, 2021", "Jun 22, 2021 | 10:31 AM".
  * The calendar day is the one printed, whatever the time zone.
  */
+/** "4 min read", "5 minute read" beside a date: no part of it. */
+const READING_TIME = /\b\d+\s*min(?:ute)?s?\.?\s+read\b/gi;
+/** "2 hours ago", "Updated 3 days ago": a header's time that names no date (a scrape's own date is unknown here). */
+const RELATIVE_TIME = /^(?:(?:updated|published|posted)\s*:?\s+)?(?:\d+|an?)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\.?$/i;
+
 export function parseDateLine(raw: string, reference?: Date): string | null {
   const line = raw.replace(DATE_LABEL, '').trim();
   // A printed publication date holds its year ("2021") or is all digits ("22.06.21"). Anything else
   // is no date line — "3 hours ago" is not a publication date — and skips the costly date parser.
   if (line.length === 0 || line.length > 80 || !PRINTED_YEAR.test(line)) return null;
   const results = chrono.parse(line, reference);
-  const first = results[0];
-  if (!first || !first.start.isCertain('year') || !first.start.isCertain('month') || !first.start.isCertain('day')) return null;
+  // "10:31 AM | June 22, 2021": the time may come first; the date is the first result with its day, month and year.
+  const first = results.find((r) => r.start.isCertain('year') && r.start.isCertain('month') && r.start.isCertain('day'));
+  if (!first) return null;
   // The date and any time or "updated" phrase must make up most of the line: a sentence that names a date is not a date line.
   const covered = results.reduce((sum, r) => sum + r.text.length, 0);
-  const letters = line.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '').replace(/\b(updated?|published|posted|last|on|at|ago|\|)\b/gi, '').replace(/\s+/g, ' ').trim();
+  const letters = line
+    .replace(READING_TIME, '')
+    .replace(/[|•·]/g, ' ')
+    .replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '')
+    .replace(/\b(updated?|published|posted|last|on|at|ago)\b/gi, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (covered < letters.length * 0.6) return null;
   return isoDate(first.start.get('year')!, first.start.get('month')!, first.start.get('day')!);
 }
@@ -286,7 +298,7 @@ function asDate(block: Block): Block {
   if (block.kind === 'furniture' || block.kind === 'byline' || block.kind === 'meta' || block.words > 14 || block.date !== undefined) return block;
   const date = parseDateLine(block.text);
   block.date = date;
-  if (date) block.kind = 'date';
+  if (date || RELATIVE_TIME.test(block.text)) block.kind = 'date';
   return block;
 }
 
