@@ -194,6 +194,22 @@ describe('headlines, bylines, dates and datelines from the shape of the page', (
       expected: { title: 'Taliban take the centre of Kunduz as troops pull back', published: null },
     },
     {
+      name: 'a standfirst under the headline',
+      lines: ['Taliban take the centre of Kunduz', 'Thousands flee as the insurgents seize the provincial capital after a week of clashes', 'June 22, 2021', LEAD, SECOND],
+      expected: { title: 'Taliban take the centre of Kunduz', published: '2021-06-22' },
+      opens: 'Taliban take the centre of Kunduz\n\nThousands flee as the insurgents seize',
+    },
+    {
+      name: "a page title's site name after a bar, and an 'Opinion |' label",
+      lines: ['Opinion | Taliban take the centre of Kunduz | Example Daily', 'June 22, 2021', LEAD, SECOND],
+      expected: { title: 'Taliban take the centre of Kunduz', published: '2021-06-22' },
+    },
+    {
+      name: "an agency after a dash ('… - Reuters')",
+      lines: ['Taliban take the centre of Kunduz - Reuters', 'June 22, 2021', LEAD, SECOND],
+      expected: { title: 'Taliban take the centre of Kunduz', published: '2021-06-22', source: 'Reuters' },
+    },
+    {
       name: 'a byline and date on one line',
       lines: ['Taliban take the centre of Kunduz as troops pull back', 'By Jane Doe | June 22, 2021', LEAD, SECOND],
       expected: { title: 'Taliban take the centre of Kunduz as troops pull back', author: 'Jane Doe', published: '2021-06-22', dateline: null },

@@ -71,7 +71,11 @@ export function agencyName(text: string): string | null {
 /** Tags on a headline that are not part of it: "(VIDEO)", "(UPDATE 2)", "(AP)"; "UPDATE 2-", "BREAKING:". */
 const HEADLINE_TAG =
   /\s*[([](?:videos?|photos?|pictures|watch|live|live updates|updated?|update \d+|corrected|correction|refile|graphics?|analysis|opinion|exclusive|breaking|audio|podcast|map|timeline|explainer)[)\]]\s*$/i;
-const HEADLINE_PREFIX = /^(?:update \d+|updated|wrapup \d+|wrapup|refile|corrected|exclusive|breaking(?: news)?|analysis|factbox|explainer|live|watch|video)\s*(?:[-–—:|]\s*)/i;
+const HEADLINE_PREFIX =
+  /^(?:update \d+|updated|wrapup \d+|wrapup|refile|corrected|exclusive|breaking(?: news)?|analysis|factbox|explainer|live|watch|video|opinion|comment|editorial|interview|feature|perspective|in pictures|fact check)\s*(?:[-–—:|]\s*)/i;
+/** A page title's site name after a bar ("… | Example Daily"), or an agency after a dash ("… - Reuters"). */
+const HEADLINE_SITE = /\s+\|\s+((?:\p{Lu}[\p{L}.'’&-]*\s?){1,4})$/u;
+const HEADLINE_DASH_AGENCY = /\s+[-–—]\s+([^-–—]{2,30})$/;
 const HEADLINE_AGENCY = /\s*\(([^()]{2,25})\)\s*$/;
 
 /**
@@ -252,6 +256,16 @@ function cleanHeadline(headline: string): { title: string; agency: string | null
       agency ??= agencyName(a[1]!);
       title = title.slice(0, a.index);
     }
+    const site = HEADLINE_SITE.exec(title);
+    if (site) {
+      agency ??= agencyName(site[1]!);
+      title = title.slice(0, site.index);
+    }
+    const dash = HEADLINE_DASH_AGENCY.exec(title);
+    if (dash && agencyName(dash[1]!)) {
+      agency ??= agencyName(dash[1]!);
+      title = title.slice(0, dash.index);
+    }
     if (title === before) break;
   }
   title = title.trim();
@@ -352,6 +366,10 @@ export function extractPlainText(text: string): ExtractedArticle {
       if (block.kind === 'title') headline = i;
       break;
     }
+    // A standfirst under the headline ("Thousands flee as the insurgents seize …"): a longer line
+    // of the same kind just below a shorter one. The shorter is the headline, and stays in the text.
+    const above = headline > 0 ? blocks[headline - 1]! : null;
+    if (above?.kind === 'title' && above.words >= 4 && blocks[headline]!.words >= 10 && blocks[headline]!.words >= above.words + 4) headline--;
   }
   // A page without a title-like line before its first paragraph may open with a short heading of two words.
   if (headline === -1 && bodyStart > 0 && blocks[bodyStart - 1]!.kind === 'label' && isTitleLike(blocks[bodyStart - 1]!.text, blocks[bodyStart - 1]!.words) && blocks[bodyStart - 1]!.words === 2) {
