@@ -133,16 +133,16 @@ const PRINTED_YEAR = /(?:^|\D)(?:1[89]|20)\d\d(?!\d)|\d{1,2}[./-]\d{1,2}[./-]\d{
 
 const DATE_LABEL = /^(first published|published|updated|last updated|last modified|modified|posted|date|dated|created)(\s+(on|at))?\s*[:：]?\s*/i;
 
-/**
- * A line that is only a date, perhaps with a time, a zone and a label: "June 20, 2021",
- * "22 June 2021 10:31 GMT", "Updated 3:15 PM EDT, Tue June 22, 2021", "Jun 22, 2021 | 10:31 AM".
- * The calendar day is the one printed, whatever the time zone.
- */
 /** "4 min read", "5 minute read" beside a date: no part of it. */
 const READING_TIME = /\b\d+\s*min(?:ute)?s?\.?\s+read\b/gi;
 /** "2 hours ago", "Updated 3 days ago": a header's time that names no date (a scrape's own date is unknown here). */
 const RELATIVE_TIME = /^(?:(?:updated|published|posted)\s*:?\s+)?(?:\d+|an?)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\.?$/i;
 
+/**
+ * A line that is only a date, perhaps with a time, a zone and a label: "June 20, 2021",
+ * "22 June 2021 10:31 GMT", "Updated 3:15 PM EDT, Tue June 22, 2021", "Jun 22, 2021 | 10:31 AM".
+ * The calendar day is the one printed, whatever the time zone.
+ */
 export function parseDateLine(raw: string, reference?: Date): string | null {
   const line = raw.replace(DATE_LABEL, '').trim();
   // A printed publication date holds its year ("2021") or is all digits ("22.06.21"). Anything else
