@@ -390,3 +390,14 @@ describe('hard-wrapped text', () => {
     ]);
   });
 });
+
+describe('the byline an HTML page marks as such', () => {
+  const paragraphs = Array.from({ length: 3 }, (_, i) => `<p>Paragraph ${i + 1}: the Taliban captured the centre of Kunduz on Sunday after days of fighting with government forces, officials said, as families fled.</p>`).join('');
+  const page = (byline: string) => `<html><head><title>Taliban take Kunduz</title></head><body><article><h1>Taliban take Kunduz</h1><p class="byline">${byline}</p>${paragraphs}</article></body></html>`;
+
+  it('gives the author without "By", and no author for a byline that names no one', () => {
+    expect(articleFromText(page('By Jane Doe'), 'html', 'a.html').author).toBe('Jane Doe');
+    expect(articleFromText(page('Written by Jane Doe and John Roe'), 'html', 'a.html').author).toBe('Jane Doe and John Roe');
+    expect(articleFromText(page('By a correspondent'), 'html', 'a.html').author).toBeNull();
+  });
+});

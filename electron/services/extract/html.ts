@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
-import { extractPlainText, parseDateLine, withHeadline, type ExtractedArticle } from './plainText.js';
+import { bylineAuthor, extractPlainText, parseDateLine, withHeadline, type ExtractedArticle } from './plainText.js';
 
 // jsdom runs no scripts and loads no resources unless told to: an imported page can do nothing.
 const purifier = createDOMPurify(new JSDOM('').window as unknown as Window & typeof globalThis);
@@ -116,7 +116,7 @@ export function extractHtml(html: string): ExtractedArticle {
     dateline: parsed.dateline,
     published: published ?? parsed.published,
     source: source ?? readable?.siteName ?? parsed.source,
-    author: author ?? readable?.byline ?? parsed.author,
+    author: author ?? (readable?.byline ? bylineAuthor(readable.byline) : null) ?? parsed.author,
     url: url && /^https?:\/\//i.test(url) ? url : null,
     body,
   };

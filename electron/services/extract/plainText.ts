@@ -244,6 +244,18 @@ function parseByline(line: string, words: number): Byline | null {
   return { author: names.replace(/,$/, ''), outlet, published };
 }
 
+/**
+ * The author a byline names ("By Jane Doe" → "Jane Doe"), null for one that names no one ("By a
+ * correspondent", "By Reuters"); a line that is no byline is taken as the author's name itself.
+ * For the byline an HTML page marks as such (Readability's), which keeps its "By".
+ */
+export function bylineAuthor(text: string): string | null {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (!line || !BYLINE_START.test(line)) return line || null;
+  const byline = parseByline(line, wordCount(line));
+  return byline ? byline.author : line.replace(BYLINE_START, '').trim() || null;
+}
+
 /** The headline as a title: without "(VIDEO)", "UPDATE 2-" or an agency in brackets, which become the source. */
 function cleanHeadline(headline: string): { title: string; agency: string | null } {
   let title = headline;
