@@ -90,9 +90,40 @@ export interface OrderSource {
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** `scan` writes the column as an expression (+col) that no index matches, so SQLite reads the table in order instead. */
-function filterClause(column: ArticleColumn, filter: ColumnFilter, params: unknown[], scan = false): string | null {
-  return columnFilterSql(`${scan ? '+' : ''}${FILTER_SQL[column]}`, filter, params);
+/**
+ * How a query's filters are written. `scan`: each column as an expression (+col) that no index
+ * matches, so SQLite reads the table in order instead. `substrings`: "title contains" of three
+ * characters or more first looks up the titles that hold every three characters of it (the
+ * article_title_trigram index), then applies the LIKE to those alone.
+ */
+type FilterPlan = 'plain' | 'scan' | 'substrings';
+
+/** The fewest characters the trigram index can look up. */
+const TRIGRAM = 3;
+/** A long text is looked up by this many of its trigrams, spread along it: the LIKE checks the rest. */
+const MOST_TRIGRAMS = 12;
+
+/**
+ * The trigram index's query for titles holding `text`: each distinct three characters of it, as
+ * its own quoted term (the index keeps no positions, so no phrase), all required.
+ */
+function trigramQuery(text: string): string | null {
+  const chars = [...text];
+  if (chars.length < TRIGRAM) return null;
+  const grams = [...new Set(chars.slice(0, chars.length - TRIGRAM + 1).map((_, i) => chars.slice(i, i + TRIGRAM).join('')))];
+  const step = Math.max(1, grams.length / MOST_TRIGRAMS);
+  const picked = grams.length <= MOST_TRIGRAMS ? grams : Array.from({ length: MOST_TRIGRAMS }, (_, k) => grams[Math.floor(k * step)]!);
+  return picked.map((g) => `"${g.replace(/"/g, '""')}"`).join(' AND ');
+}
+
+function filterClause(column: ArticleColumn, filter: ColumnFilter, params: unknown[], plan: FilterPlan = 'plain'): string | null {
+  const col = `${plan === 'scan' ? '+' : ''}${FILTER_SQL[column]}`;
+  const lookup = plan === 'substrings' && column === 'title' && filter.filterType === 'text' && filter.type === 'contains' ? trigramQuery(filter.filter ?? '') : null;
+  if (!lookup) return columnFilterSql(col, filter, params);
+  // The trigram tokenizer folds case more widely than LIKE does and the lookup ignores order, so it
+  // finds every title the LIKE would and some more; the LIKE after it keeps the answer exactly what it was.
+  params.push(lookup);
+  return `a.id IN (SELECT rowid FROM article_title_trigram WHERE article_title_trigram MATCH ?) AND ${columnFilterSql(col, filter, params)}`;
 }
 
 /** One AG Grid column filter as a SQL condition on `col` (null when it filters nothing); other tables' column filters use it too. */
@@ -159,8 +190,8 @@ export function columnFilterSql(col: string, filter: ColumnFilter, params: unkno
   return null;
 }
 
-/** `scan`: column filters and the date range do not use their indexes (see orderedIds). */
-function buildWhere(db: Db, query: ArticleQuery, scan = false): Where {
+/** A query's conditions; `plan` says how its column filters are written (see FilterPlan and orderPlan). */
+function buildWhere(db: Db, query: ArticleQuery, plan: FilterPlan = 'plain'): Where {
   const where: Where = { joins: '', clauses: [], params: [], fts: toFtsQuery(db, query.search) };
   if (where.fts) {
     where.joins = 'JOIN article_fts f ON f.rowid = a.id';
@@ -186,11 +217,11 @@ function buildWhere(db: Db, query: ArticleQuery, scan = false): Where {
     where.params.push(s, n, w, e);
   }
   if (query.dateRange) {
-    where.clauses.push(`${scan ? '+' : ''}a.published BETWEEN ? AND ?`);
+    where.clauses.push(`${plan === 'scan' ? '+' : ''}a.published BETWEEN ? AND ?`);
     where.params.push(query.dateRange[0], `${query.dateRange[1]}~`);
   }
   for (const [column, filter] of Object.entries(query.filters) as [ArticleColumn, ColumnFilter][]) {
-    const clause = filterClause(column, filter, where.params, scan);
+    const clause = filterClause(column, filter, where.params, plan);
     if (clause) where.clauses.push(clause);
   }
   return where;
@@ -591,14 +622,15 @@ export class ArticlesRepository {
     const oneRowPerStory = query.oneRowPerStory;
     if (where.clauses.length === 0) return { where, order: orderBy(query, false), oneRowPerStory };
     const order = orderBy(query, false, true, true);
-    if (filterFirst) return { where, order, oneRowPerStory };
+    // Few matches: read by the filter's index, a title's words by the trigram index.
+    if (filterFirst) return { where: buildWhere(this.db, query, 'substrings'), order, oneRowPerStory };
     // Off the core's thread (mayCount false) a count not yet made is not made here for this choice.
     const matches = mayCount ? this.count(query, where) : this.counts.get(countKey(query));
     if (matches === undefined) return { where, order, oneRowPerStory };
     const largest = (this.db.prepare('SELECT max(id) FROM article').pluck().get() as number | null) ?? 0;
     // A count that stopped at COUNT_LIMIT ("10,000+") is taken as many.
     const wide = !matches.exact || matches.total > largest * SCAN_SHARE;
-    return { where: wide ? buildWhere(this.db, query, true) : where, order, oneRowPerStory };
+    return { where: buildWhere(this.db, query, wide ? 'scan' : 'substrings'), order, oneRowPerStory };
   }
 
   /**

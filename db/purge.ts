@@ -80,10 +80,10 @@ const fileBytes = (file: string) => (file && fs.existsSync(file) ? fs.statSync(f
 
 /**
  * "Purge deleted data": after it, nothing of a deleted article is left in the workspace file or
- * its write-ahead log. The change log is redacted; the search index is merged into one segment
- * ('optimize'), which drops the entries of deleted articles (an FTS5 delete only records a
- * tombstone beside them); VACUUM rewrites the file without its free pages; the checkpoint copies
- * the result into the file and empties the log.
+ * its write-ahead log. The change log is redacted; the search index and the titles' trigram index
+ * are each merged into one segment ('optimize'), which drops the entries of deleted articles (an
+ * FTS5 delete only records a tombstone beside them); VACUUM rewrites the file without its free
+ * pages; the checkpoint copies the result into the file and empties the log.
  */
 export function purgeDeleted(db: Db): PurgeReport {
   const file = db.name;
@@ -91,6 +91,7 @@ export function purgeDeleted(db: Db): PurgeReport {
   const redactedChanges = writeTransaction(db, () => {
     const n = redactDeletedChanges(db);
     db.exec("INSERT INTO article_fts (article_fts) VALUES ('optimize')");
+    db.exec("INSERT INTO article_title_trigram (article_title_trigram) VALUES ('optimize')");
     return n;
   });
   db.exec('VACUUM');

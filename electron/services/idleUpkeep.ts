@@ -7,11 +7,11 @@ export const QUIET_MS = 30_000;
 const PAGES_PER_STEP = 64;
 
 /**
- * Upkeep of the workspace file in idle time, after writes. FTS5 merges the segments of its index
- * (an import leaves one per batch, and every search reads them all), then SQLite refreshes the
- * query planner's statistics (PRAGMA optimize). Both run only after a quiet spell, in steps of a
- * few milliseconds with the event loop free between them, and stop at the next sign of activity;
- * what is left is picked up after the next quiet spell.
+ * Upkeep of the workspace file in idle time, after writes. FTS5 merges the segments of its two
+ * indexes, the text's and the titles' trigrams (an import leaves one per batch, and every search
+ * reads them all), then SQLite refreshes the query planner's statistics (PRAGMA optimize). Both
+ * run only after a quiet spell, in steps of a few milliseconds with the event loop free between
+ * them, and stop at the next sign of activity; what is left is picked up after the next quiet spell.
  */
 export class IdleUpkeep {
   private timer: NodeJS.Timeout | null = null;
@@ -63,14 +63,16 @@ export class IdleUpkeep {
     if (!ws || ws.readOnly) return;
     const db = ws.db;
     const changes = db.prepare('SELECT total_changes()').pluck();
-    const merge = db.prepare(`INSERT INTO article_fts (article_fts, rank) VALUES ('merge', -${this.pagesPerStep})`);
-    for (;;) {
-      if (interrupted() || this.workspace() !== ws) return;
-      const before = changes.get() as number;
-      writeTransaction(db, () => merge.run());
-      // FTS5: fewer than two changes means the merge found nothing left to do.
-      if ((changes.get() as number) - before < 2) break;
-      await new Promise((resolve) => setImmediate(resolve));
+    for (const index of ['article_fts', 'article_title_trigram']) {
+      const merge = db.prepare(`INSERT INTO ${index} (${index}, rank) VALUES ('merge', -${this.pagesPerStep})`);
+      for (;;) {
+        if (interrupted() || this.workspace() !== ws) return;
+        const before = changes.get() as number;
+        writeTransaction(db, () => merge.run());
+        // FTS5: fewer than two changes means the merge found nothing left to do.
+        if ((changes.get() as number) - before < 2) break;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
     if (interrupted() || this.workspace() !== ws) return;
     // A bounded ANALYZE: at a million articles an unbounded one would hold the core for seconds.

@@ -6,7 +6,8 @@ const make = closedAfterEach();
 afterEach(() => vi.useRealTimers());
 
 /** Segments of the search index: each stored batch adds one, and every search reads them all. */
-const segments = (t: ReturnType<typeof make>) => t.core.session.current.db.prepare('SELECT count(DISTINCT segid) FROM article_fts_idx').pluck().get() as number;
+const segments = (t: ReturnType<typeof make>, index = 'article_fts') =>
+  t.core.session.current.db.prepare(`SELECT count(DISTINCT segid) FROM ${index}_idx`).pluck().get() as number;
 
 async function importOneByOne(t: ReturnType<typeof make>, n: number): Promise<void> {
   // Words of their own in each article, so the merged index spans many pages.
@@ -15,11 +16,13 @@ async function importOneByOne(t: ReturnType<typeof make>, n: number): Promise<vo
 }
 
 describe('upkeep of the workspace in idle time', () => {
-  it('merges the search index into one segment once the workspace has been quiet, and not while it is busy', async () => {
+  it('merges the search indexes into one segment each once the workspace has been quiet, and not while it is busy', async () => {
     const t = make();
     await importOneByOne(t, 40);
     const before = segments(t);
     expect(before).toBeGreaterThan(4);
+    const titlesBefore = segments(t, 'article_title_trigram');
+    expect(titlesBefore).toBeGreaterThan(4);
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const upkeep = new IdleUpkeep(() => t.core.session.peek());
     upkeep.notice(true);
@@ -30,9 +33,12 @@ describe('upkeep of the workspace in idle time', () => {
     }
     await upkeep.idle();
     expect(segments(t)).toBe(before);
+    expect(segments(t, 'article_title_trigram')).toBe(titlesBefore);
     vi.advanceTimersByTime(QUIET_MS);
     await upkeep.idle();
     expect(segments(t)).toBe(1);
+    // The titles' trigram index too.
+    expect(segments(t, 'article_title_trigram')).toBe(1);
     // The index answers as before.
     expect((await t.call('articles.page', { query: { search: 'village' }, startRow: 0, endRow: 100 })).total).toBe(40);
     upkeep.stop();
