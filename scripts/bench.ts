@@ -120,12 +120,14 @@ async function benchSize(n: number): Promise<void> {
   }
 
   const rand = mulberry32(7);
+  // A whole number for any size (BENCH_SIZES=12345 too).
+  const rareNumber = Math.floor(n / 20) - 1;
   const pageShapes: [string, ArticleQuery][] = [
     ['sort published desc, filter source = Reuters', { ...base, sort: [{ column: 'published', direction: 'desc' }], filters: { source: { filterType: 'text', type: 'equals', filter: 'Reuters' } } }],
     ['sort title asc, filter words > 600', { ...base, sort: [{ column: 'title', direction: 'asc' }], filters: { words: { filterType: 'number', type: 'greaterThan', filter: 600 } } }],
     ['sort source asc, filter title contains "Herat"', { ...base, sort: [{ column: 'source', direction: 'asc' }], filters: { title: { filterType: 'text', type: 'contains', filter: 'Herat' } } }],
     // Each title ends in its article's number: "(4999" is in 11 titles of 100,000 (4999, 49990-49999), as rare as a word can be.
-    [`sort words desc, filter title contains "(${n / 20 - 1}" (rare)`, { ...base, sort: [{ column: 'words', direction: 'desc' }], filters: { title: { filterType: 'text', type: 'contains', filter: `(${n / 20 - 1}` } } }],
+    [`sort words desc, filter title contains "(${rareNumber}" (rare)`, { ...base, sort: [{ column: 'words', direction: 'desc' }], filters: { title: { filterType: 'text', type: 'contains', filter: `(${rareNumber}` } } }],
   ];
   for (const [label, query] of pageShapes) {
     repo.touched();
