@@ -60,6 +60,11 @@ export const chromiumPrinter: PagePrinter = async (html, target, dir) => {
     '--proxy-server=127.0.0.1:9',
     `--user-data-dir=${path.join(dir, 'profile')}`,
     '--no-pdf-header-footer',
+    // The embedded faces are font-display: swap, and headless Chromium prints at the load event,
+    // before a face that layout asked for (an emoji's, found by fallback) has decoded: the PDF then
+    // carried a system font's glyphs. On virtual time it prints once nothing is pending; the page runs
+    // no script and no timer, so this costs no wall-clock time.
+    '--virtual-time-budget=30000',
     `--print-to-pdf=${out}`,
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     `file://${page}`,
