@@ -657,6 +657,12 @@ export class ArticlesRepository {
     return result;
   }
 
+  /** The SQL that selects the ids a query matches, in no particular order, for a reader of its own. */
+  idsQuery(query: ArticleQuery): { idsSql: string; params: unknown[] } {
+    const where = buildWhere(this.db, query);
+    return { idsSql: idsSql(where, 'a.id', query.oneRowPerStory), params: where.params };
+  }
+
   ids(target: ArticleTarget): number[] {
     if ('ids' in target) return target.ids;
     const where = buildWhere(this.db, target.query);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { MAX_FILE_BYTES, type ArticleQuery, type CallName, type EventQuery, type CallOutput, type Changed, type Contract, type CoreEvent } from './contract/index.js';
+import { MAX_FILE_BYTES, type CallName, type EventQuery, type CallOutput, type Changed, type Contract, type CoreEvent } from './contract/index.js';
 import { HistoryError } from '../db/history.js';
 import { entitiesMentionedIn, eventsEvidencedBy } from '../db/articleScope.js';
 import { UserError } from './services/errors.js';
@@ -97,13 +97,6 @@ export function createHandlers({ session, imports, uploads, extraction, learner,
     ev().events.touched();
     changed('entities', 'articles');
     return value;
-  };
-  /** The articles an article query matches, within `within` when that is given. */
-  const matchingArticles = (query: ArticleQuery, within: number[]): number[] => {
-    const ids = ws().articles.ids({ query });
-    if (within.length === 0) return ids;
-    const allowed = new Set(within);
-    return ids.filter((id) => allowed.has(id));
   };
   /** An event query with its article query read as "evidenced by these articles" (none match: no event). */
   const evidencedBy = (query: EventQuery): EventQuery => eventsEvidencedBy(ws().articles, query);
@@ -245,12 +238,8 @@ export function createHandlers({ session, imports, uploads, extraction, learner,
     },
     'places.search': ({ text, articleId }) => es().searchPlaces(text, articleId),
     'places.entity': ({ place }) => annotated(es().entities.get(es().placeEntity(place))),
-    'map.places': ({ bbox, articleIds, includeSuggested, articleQuery }) => {
-      if (!articleQuery) return es().entities.mapPlaces(bbox, articleIds, includeSuggested);
-      const only = matchingArticles(articleQuery, articleIds);
-      // No matching article means no place: an empty map, not "no filter".
-      return only.length ? es().entities.mapPlaces(bbox, only, includeSuggested) : { packed: '', names: [] };
-    },
+    'map.places': ({ bbox, articleIds, includeSuggested, articleQuery }) =>
+      articleQuery ? ws().placesOf(articleQuery, articleIds, includeSuggested, bbox) : es().entities.mapPlaces(bbox, articleIds, includeSuggested),
     'map.basemap': () => es().basemapLabels(),
 
     'entities.create': ({ type, name }) => {

@@ -155,8 +155,10 @@ async function benchSize(n: number): Promise<void> {
     record(`table ${shape}: first deep block, ms`, n, deepMs.toFixed(1));
     record(`table ${shape}: random blocks p95, ms`, n, pct(times, 95).toFixed(2));
   }
-  // Distinct terms of the full-text index: how large a vocabulary the search figures above met.
   const db = core.session.current.db;
+  await benchFilteredMap(core, n, pageShapes.slice(0, 3));
+
+  // Distinct terms of the full-text index: how large a vocabulary the search figures above met.
   db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_terms USING fts5vocab(main, 'article_fts', 'row')");
   const terms = db.prepare('SELECT count(*) FROM temp.bench_terms').pluck().get() as number;
   console.log(`full-text index: ${terms.toLocaleString('en')} distinct terms`);
@@ -168,6 +170,45 @@ async function benchSize(n: number): Promise<void> {
   console.log(`workspace file: ${(size / 1024 / 1024).toFixed(0)} MB`);
   record('workspace file, MB', n, (size / 1024 / 1024).toFixed(0));
   fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * The map following the table's filter: one place mention per article, of n / 20 places (50,000 at
+ * most; a few much mentioned, most rarely, as in news), counted by the reader off the core's thread.
+ */
+async function benchFilteredMap(core: Core, n: number, shapes: [string, ArticleQuery][]): Promise<void> {
+  const db = core.session.current.db;
+  const rand = mulberry32(11);
+  const places = Math.min(50_000, Math.max(100, Math.floor(n / 20)));
+  const ids = db.prepare('SELECT id FROM article ORDER BY id').pluck().all() as number[];
+  const insertEntity = db.prepare("INSERT INTO entity (type, name, origin, lat, lon, created_at) VALUES ('place', ?, 'auto', ?, ?, '2024-01-01')");
+  const insertMention = db.prepare("INSERT INTO mention (article_id, start, end, quote, prefix, suffix, type, status, origin, entity_id, updated_at) VALUES (?, 0, 1, 'x', '', '', 'place', ?, 'auto', ?, '2024-01-01')");
+  db.transaction(() => {
+    const placeIds = Array.from({ length: places }, (_, i) => Number(insertEntity.run(`Place ${i}`, i % 2 ? 30 + rand() * 8 : -55 + rand() * 125, i % 2 ? 61 + rand() * 10 : -170 + rand() * 340).lastInsertRowid));
+    for (const id of ids) insertMention.run(id, rand() < 0.3 ? 'accepted' : 'suggested', placeIds[Math.floor(places * rand() ** 3)]!);
+  })();
+  const view = async (articleQuery: ArticleQuery, bbox: [number, number, number, number] | null) => {
+    const result = await core.dispatch('map.places', { articleQuery, bbox });
+    if (!result.ok) throw new Error(result.error.message);
+  };
+  // The reader reads the place mentions once after a change; a filter it has not met reads its articles.
+  const { ms: readMs, held: readHeld } = await coreHeldDuring(() => view(shapes[0]![1], null));
+  console.log(`map with a table filter: ${ids.length.toLocaleString('en')} place mentions of ${places.toLocaleString('en')} places read by the reader after a change ${ms(readMs)} (the core held at most ${ms(readHeld)})`);
+  record("map with a filter: mentions read after a change, ms (core held, ms)", n, `${readMs.toFixed(0)} (${readHeld.toFixed(0)})`);
+  const region: [number, number, number, number] = [61, 30, 71, 38];
+  for (const [label, query] of shapes.slice(1).concat(shapes.slice(0, 1))) {
+    const { ms: firstMs, held } = await coreHeldDuring(() => view(query, null));
+    const times: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const s = performance.now();
+      await view(query, i % 2 ? region : null);
+      times.push(performance.now() - s);
+    }
+    const shape = label.split(',')[1]!.trim();
+    console.log(`map with a table filter (${shape}): first view ${ms(firstMs)} (the core held at most ${ms(held)}), then views p50 ${ms(pct(times, 50))} p95 ${ms(pct(times, 95))}`);
+    record(`map ${shape}: first view, ms (core held, ms)`, n, `${firstMs.toFixed(0)} (${held.toFixed(0)})`);
+    record(`map ${shape}: next views p95, ms`, n, pct(times, 95).toFixed(1));
+  }
 }
 
 for (const n of sizes) await benchSize(n);

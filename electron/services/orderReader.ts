@@ -2,9 +2,16 @@ import fs from 'node:fs';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../../db/open.js';
+import type { PlaceCountsRequest } from '../../db/placeCounts.js';
+import type { MapLayer } from '../contract/index.js';
 
-export type ReaderRequest = { id: number; sql: string; params: unknown[] };
-export type ReaderReply = { ready: true } | { failed: string } | { id: number; ids: Float64Array } | { id: number; error: string };
+export type ReaderRequest = { id: number; sql: string; params: unknown[] } | { id: number; places: PlaceCountsRequest };
+export type ReaderReply =
+  | { ready: true }
+  | { failed: string }
+  | { id: number; ids: Float64Array }
+  | { id: number; layer: MapLayer }
+  | { id: number; error: string };
 
 /** Ids copied into the core's array between two turns of its event loop (see asArray). */
 const COPY_CHUNK = 65_536;
@@ -17,11 +24,12 @@ const CLOSE_WAIT_MS = 2000;
  * the core writes). The whole order of a filtered table at a million articles takes one to several
  * seconds to read; on the core's thread every call from the window (a table page, the map, a
  * keystroke in the search box) waited behind it. Used by ArticlesRepository for the ids of a query
- * in order; a reader that failed answers nothing, and the repository reads on its own thread again.
+ * in order, and by the map for the places of a filter's articles; a reader that failed answers
+ * nothing, and the caller reads on its own thread again.
  */
 export class OrderReader {
   private readonly worker: Worker;
-  private readonly pending = new Map<number, { resolve: (ids: number[]) => void; reject: (error: Error) => void }>();
+  private readonly pending = new Map<number, { resolve: (answer: never) => void; reject: (error: Error) => void }>();
   private next = 1;
   private failed = false;
 
@@ -38,7 +46,8 @@ export class OrderReader {
       if (!('id' in m)) return;
       const waiting = this.pending.get(m.id);
       this.pending.delete(m.id);
-      if ('ids' in m) void asArray(m.ids).then((ids) => waiting?.resolve(ids));
+      if ('ids' in m) void asArray(m.ids).then((ids) => waiting?.resolve(ids as never));
+      else if ('layer' in m) waiting?.resolve(m.layer as never);
       else waiting?.reject(new Error(m.error));
     });
     this.worker.on('error', (error) => this.fail(error));
@@ -58,15 +67,24 @@ export class OrderReader {
 
   /** The ids `sql` selects (one column), read on the worker's connection as of its last commit. */
   ids(sql: string, params: unknown[]): Promise<number[]> {
+    return this.ask<number[]>({ sql, params });
+  }
+
+  /** The map's places for a filter's articles, counted on the worker (see db/placeCounts.ts). */
+  places(request: PlaceCountsRequest): Promise<MapLayer> {
+    return this.ask<MapLayer>({ places: request });
+  }
+
+  private ask<T>(request: { sql: string; params: unknown[] } | { places: PlaceCountsRequest }): Promise<T> {
     if (this.failed) return Promise.reject(new Error('The reader stopped.'));
     const id = this.next++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (answer: never) => void, reject });
       this.worker.ref();
-      this.worker.postMessage({ id, sql, params } satisfies ReaderRequest);
+      this.worker.postMessage({ id, ...request } satisfies ReaderRequest);
     }).finally(() => {
       if (this.pending.size === 0) this.worker.unref();
-    }) as Promise<number[]>;
+    });
   }
 
   /** Closes the worker's connection before the core's (or before the file is replaced), waiting briefly for it. */

@@ -1,18 +1,21 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openReaderConnection, type Db } from '../../db/open.js';
+import { PlaceCounts } from '../../db/placeCounts.js';
 import { runInBackground } from './backgroundThread.js';
 import type { ReaderReply, ReaderRequest } from './orderReader.js';
 
 /**
- * Runs the core's long reads (the whole order of a large table, see orderReader.ts) on a connection
- * of its own, one at a time, so the core's thread answers the window meanwhile.
+ * Runs the core's long reads (the whole order of a large table, the map's places of a filter; see
+ * orderReader.ts) on a connection of its own, one at a time, so the core's thread answers the window meanwhile.
  */
 const { file, passphrase } = workerData as { file: string; passphrase: string | null };
 
 runInBackground();
 let db: Db | null = null;
+let places: PlaceCounts | null = null;
 try {
   db = openReaderConnection(file, passphrase);
+  places = new PlaceCounts(db);
   parentPort!.postMessage({ ready: true } satisfies ReaderReply);
 } catch (error) {
   parentPort!.postMessage({ failed: error instanceof Error ? error.message : String(error) } satisfies ReaderReply);
@@ -31,7 +34,11 @@ parentPort!.on('message', (m: ReaderRequest | { close: SharedArrayBuffer }) => {
     return;
   }
   try {
-    if (!db) throw new Error('The reader has no connection.');
+    if (!db || !places) throw new Error('The reader has no connection.');
+    if ('places' in m) {
+      parentPort!.postMessage({ id: m.id, layer: places.layer(m.places) } satisfies ReaderReply);
+      return;
+    }
     const ids = Float64Array.from(db.prepare(m.sql).pluck().all(...m.params) as number[]);
     parentPort!.postMessage({ id: m.id, ids } satisfies ReaderReply, [ids.buffer]);
   } catch (error) {

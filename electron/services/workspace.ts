@@ -13,6 +13,7 @@ import {
   PASSPHRASE_NEEDED,
   PASSPHRASE_WRONG,
   WORKSPACE_LOCKED,
+  type MapLayer,
   type SelectionLinks,
   type SelectionRef,
   type WorkspaceInfo,
@@ -29,6 +30,9 @@ import type { Gazetteer } from './gazetteer/gazetteer.js';
 import { describeHolder, WorkspaceLock } from './workspaceLock.js';
 
 export const WORKSPACE_EXTENSION = '.awb';
+
+/** The most places the map names (the most-mentioned first). */
+const MAP_LABELS = 2000;
 
 /** One open workspace file and its repositories. */
 export class Workspace {
@@ -91,6 +95,49 @@ export class Workspace {
   reopen(passphrase: string | null): Workspace {
     this.stopBackground();
     return new Workspace(this.file, openWorkspace(this.file, { passphrase }), this.gazetteer, null, this.release, { ...this.background, passphrase });
+  }
+
+  /**
+   * The map's places mentioned in the articles a query matches (and among `within`, when given),
+   * counted by the reader off the core's thread; without a reader, or if it fails, counted here.
+   * While an import runs the window asks again after every batch, and after every commit the reader
+   * reads the mentions again (a second at a million): a request is not queued twice. One that waits
+   * behind the same request in progress is answered for all who ask meanwhile, as of when it starts.
+   */
+  placesOf(query: ArticleQuery, within: number[], includeSuggested: boolean, bbox: [number, number, number, number] | null): Promise<MapLayer> {
+    const key = JSON.stringify([query, within, includeSuggested, bbox]);
+    const queued = this.placesQueued.get(key);
+    if (queued) return queued;
+    const before = this.placesCounting.get(key);
+    const start = () => {
+      this.placesQueued.delete(key);
+      const counting = this.countPlaces(query, within, includeSuggested, bbox);
+      this.placesCounting.set(key, counting);
+      return counting.finally(() => this.placesCounting.get(key) === counting && this.placesCounting.delete(key));
+    };
+    const next = before ? before.then(start, start) : start();
+    if (before) this.placesQueued.set(key, next);
+    return next;
+  }
+
+  private readonly placesQueued = new Map<string, Promise<MapLayer>>();
+  private readonly placesCounting = new Map<string, Promise<MapLayer>>();
+
+  private async countPlaces(query: ArticleQuery, within: number[], includeSuggested: boolean, bbox: [number, number, number, number] | null): Promise<MapLayer> {
+    if (this.reader?.usable) {
+      try {
+        return await this.reader.places({ ...this.articles.idsQuery(query), within: within.length ? within : null, includeSuggested, bbox, labels: MAP_LABELS });
+      } catch {
+        // The reader failed or was stopped: counted here, as without one.
+      }
+    }
+    let ids = this.articles.ids({ query });
+    if (within.length) {
+      const allowed = new Set(within);
+      ids = ids.filter((id) => allowed.has(id));
+    }
+    // No matching article means no place: an empty map, not "no filter".
+    return ids.length ? this.entities.entities.mapPlaces(bbox, ids, includeSuggested, MAP_LABELS) : { packed: '', names: [] };
   }
 
   /** What a selected record is tied to, for every view to mark. */
