@@ -298,6 +298,7 @@ async function benchEntities(): Promise<void> {
   core.close();
   await benchEvents(dir);
   await mapIdle(dir);
+  await mapAtScale(dir);
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
@@ -349,6 +350,93 @@ async function mapIdle(dir: string): Promise<void> {
   );
   await browser.close();
   server.kill();
+}
+
+/**
+ * The map at the issue's scale: 50,000 places with 1,000,000 mentions and 100,000 events, drawn and
+ * clustered in the window (MapLibre clusters places and crowded events in its own worker). Times the
+ * first idle frame, then zooms and pans, each from the key to the map's next idle
+ * frame (easing included: MapLibre animates a key zoom over about 300 ms), and the longest frame
+ * meanwhile: what the analyst sees as stutter.
+ */
+async function mapAtScale(dir: string): Promise<void> {
+  const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser', process.env.CHROMIUM_PATH].find((p) => p && fs.existsSync(p));
+  if (!chromium) return console.log('map at scale: skipped (no Chromium found)');
+  const file = path.join(dir, 'map-scale.awb');
+  const seed = new Core({ dataDir: dir, gazetteerFile: gazetteerFile(), workspace: file, sampleDir: dir, mode: 'browser', version: 'bench', suggestOnImport: false });
+  await seed.imports.importNow({ kind: 'text', text: 'Map benchmark\n\nAn article for the map benchmark only.' });
+  const rand = mulberry32(13);
+  const db = seed.session.current.db;
+  const places = 50_000;
+  db.transaction(() => {
+    const entity = db.prepare("INSERT INTO entity (type, name, origin, lat, lon, created_at) VALUES ('place', ?, 'auto', ?, ?, '2024-01-01')");
+    const mention = db.prepare("INSERT INTO mention (article_id, start, end, quote, prefix, suffix, type, status, origin, entity_id, updated_at) VALUES (1, 0, 1, 'x', '', '', 'place', 'suggested', 'auto', ?, '2024-01-01')");
+    // Half in the region an analyst follows, half worldwide; a few places much mentioned, most rarely.
+    const ids = Array.from({ length: places }, (_, i) => Number(entity.run(`Place ${i}`, i % 2 ? 30 + rand() * 8 : -55 + rand() * 125, i % 2 ? 61 + rand() * 10 : -170 + rand() * 340).lastInsertRowid));
+    for (const id of ids) mention.run(id);
+    for (let i = places; i < 1_000_000; i++) mention.run(ids[Math.floor(places * rand() ** 3)]!);
+    const event = db.prepare(
+      `INSERT INTO event (event_date, time_precision, event_type, sub_event_type, geo_precision, lat, lon, fatalities, created_at, updated_at)
+       VALUES (?, 1, ?, ?, 1, ?, ?, ?, '2024-01-01', '2024-01-01')`,
+    );
+    for (let i = 0; i < 100_000; i++) {
+      const sub = SUB_EVENT_TYPES[Math.floor(rand() * SUB_EVENT_TYPES.length)]!;
+      const day = new Date(Date.UTC(2018, 0, 1) + Math.floor(rand() * 2000) * 86_400_000).toISOString().slice(0, 10);
+      event.run(day, eventTypeOf(sub), sub, 30 + rand() * 8, 61 + rand() * 10, Math.floor(rand() * 10));
+    }
+  })();
+  db.prepare('INSERT INTO extraction_state (article_id, version, extracted_at) VALUES (1, 999, ?)').run('2024-01-01');
+  seed.close();
+  const server = spawn(process.execPath, [path.join(root, 'dist/electron/serve.mjs'), '--workspace', file, '--port', '0'], { env: { ...process.env, AWB_DATA_DIR: dir } });
+  const url = await new Promise<string>((resolve) => readline.createInterface({ input: server.stdout! }).once('line', (l) => resolve(l.slice('Workbench at '.length))));
+  const { chromium: driver } = await import('playwright-core');
+  const browser = await driver.launch({ executablePath: chromium, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+    const started = performance.now();
+    await page.goto(url);
+    const canvas = page.locator('.map-canvas');
+    await page.locator(`.map-canvas[data-idle-places="${places}"]`).waitFor({ timeout: 120_000 });
+    console.log(`map at scale: first idle frame with ${places.toLocaleString('en')} places (1,000,000 mentions) and 100,000 events, from page load: ${ms(performance.now() - started)}`);
+    // The longest gap between two frames while a step runs, sampled in the page.
+    await page.evaluate(() => {
+      const w = window as unknown as { longestFrame: number };
+      w.longestFrame = 0;
+      // window's: the bundler renames a bare \`performance\` after Node's import of it.
+      let last = window.performance.now();
+      const tick = (now: number) => {
+        w.longestFrame = Math.max(w.longestFrame, now - last);
+        last = now;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const step = async (act: () => Promise<void>) => {
+      const idles = Number(await canvas.getAttribute('data-idles'));
+      await page.evaluate(() => ((window as unknown as { longestFrame: number }).longestFrame = 0));
+      const s = performance.now();
+      await act();
+      await page.waitForFunction((n) => Number(document.querySelector('.map-canvas')?.getAttribute('data-idles')) > n, idles, { timeout: 60_000 });
+      return { ms: performance.now() - s, frame: await page.evaluate(() => (window as unknown as { longestFrame: number }).longestFrame) };
+    };
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.click(box.x + 5, box.y + box.height - 5);
+    const figures = new Map<string, { ms: number; frame: number }[]>();
+    const note = (label: string, f: { ms: number; frame: number }) => figures.set(label, [...(figures.get(label) ?? []), f]);
+    for (let round = 0; round < 3; round++) {
+      for (let z = 0; z < 3; z++) note('zoom in (key +)', await step(() => page.keyboard.press('Equal')));
+      for (const key of ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp']) note('pan (arrow key)', await step(() => page.keyboard.press(key)));
+      for (let z = 0; z < 3; z++) note('zoom out (key -)', await step(() => page.keyboard.press('Minus')));
+    }
+    for (const [label, list] of figures) {
+      console.log(
+        `map at scale, ${label}: to the next idle frame p50 ${ms(pct(list.map((f) => f.ms), 50))} p95 ${ms(pct(list.map((f) => f.ms), 95))}; longest frame meanwhile p95 ${ms(pct(list.map((f) => f.frame), 95))} (${list.length} steps)`,
+      );
+    }
+  } finally {
+    await browser.close();
+    server.kill();
+  }
 }
 
 /** Events: the table's page query and the map/timeline data with 100,000 events. */

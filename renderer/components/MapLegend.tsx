@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { EVENT_STYLE } from '../../electron/contract/index.js';
 import { plural } from '../text.js';
+import { EVENT_CLUSTER_MIN_POINTS } from '../views/mapStyle.js';
 
 const OPEN_KEY = 'awb:map-legend-open';
 
@@ -57,6 +58,9 @@ export function MapLegend({ places, events, filtered }: Props) {
               {type}
             </span>
           ))}
+        </li>
+        <li>
+          <span className="key key-event-cluster">40</span> Events crowded together ({EVENT_CLUSTER_MIN_POINTS} or more): the number of events; click to zoom in
         </li>
         <li className="muted">
           <span className="key key-city" /> Grey names: countries and cities of the basemap (Natural Earth, GeoNames), not from the articles

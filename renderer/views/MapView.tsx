@@ -74,9 +74,12 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
         (error: Error) => mapRef.current === map && setLabelsError(error.message),
       );
     });
-    // For the benchmark: how many places the map held when it last went idle.
+    // For the benchmark: how many places the map held when it last went idle, and how often it has.
+    let idles = 0;
     map.on('idle', () => {
-      if (container.current) container.current.dataset.idlePlaces = String(handlers.current.places.length);
+      if (!container.current) return;
+      container.current.dataset.idlePlaces = String(handlers.current.places.length);
+      container.current.dataset.idles = String(++idles);
     });
     // For tests: what is on screen, selection included, once the drawing settles.
     let settle: ReturnType<typeof setTimeout> | undefined;
@@ -90,6 +93,8 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
       const sorted = (list: number[]) => [...new Set(list)].sort((a, b) => a - b);
       el.dataset.drawn = JSON.stringify({
         clusters: map.queryRenderedFeatures({ layers: [LAYERS.clusters] }).length,
+        eventClusters: map.queryRenderedFeatures({ layers: [LAYERS.eventClusters] }).length,
+        events: map.queryRenderedFeatures({ layers: [LAYERS.events] }).length,
         ringed: sorted(ringedIds),
         loose: sorted(loose),
         selectedEvent: eventId !== null && map.queryRenderedFeatures({ layers: [LAYERS.selectedEvent] }).some((f) => f.properties.id === eventId) ? eventId : null,
@@ -107,13 +112,19 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
       handlers.current.onBounds([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
     });
     // Events are drawn above places and clusters, and a click on one is for the event alone.
-    const onEvent = (point: maplibregl.PointLike) => map.queryRenderedFeatures(point, { layers: [LAYERS.events] }).length > 0;
-    map.on('click', LAYERS.clusters, (e) => {
-      const f = e.features?.[0];
-      if (!f || onEvent(e.point)) return;
-      void (map.getSource('places') as maplibregl.GeoJSONSource).getClusterExpansionZoom(f.properties.cluster_id as number).then((zoom) =>
+    const onEvent = (point: maplibregl.PointLike) => map.queryRenderedFeatures(point, { layers: [LAYERS.events, LAYERS.eventClusters] }).length > 0;
+    // A click on a cluster zooms to where it parts.
+    const expand = (source: string, f: maplibregl.MapGeoJSONFeature) =>
+      void (map.getSource(source) as maplibregl.GeoJSONSource).getClusterExpansionZoom(f.properties.cluster_id as number).then((zoom) =>
         map.easeTo({ center: (f.geometry as Point).coordinates as [number, number], zoom }),
       );
+    map.on('click', LAYERS.clusters, (e) => {
+      const f = e.features?.[0];
+      if (f && !onEvent(e.point)) expand('places', f);
+    });
+    map.on('click', LAYERS.eventClusters, (e) => {
+      const f = e.features?.[0];
+      if (f && map.queryRenderedFeatures(e.point, { layers: [LAYERS.events] }).length === 0) expand('events', f);
     });
     const showPlaces = async (list: MapPlace[], at: [number, number]) => {
       const shown = await Promise.all(list.slice(0, 20).map(named));
@@ -168,7 +179,7 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
     map.on('click', (e) => {
       if (handlers.current.picking) handlers.current.onPick(e.lngLat.lat, e.lngLat.lng);
     });
-    for (const layer of [LAYERS.clusters, LAYERS.places, LAYERS.events]) {
+    for (const layer of [LAYERS.clusters, LAYERS.places, LAYERS.events, LAYERS.eventClusters]) {
       map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
       map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
     }

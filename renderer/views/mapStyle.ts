@@ -26,20 +26,32 @@ export function cityDot(size = 7): { width: number; height: number; data: Uint8A
 export const CLUSTER_RADIUS = 40;
 /** Beyond this zoom (streets) every spot is drawn alone: spots are distinct points by construction. */
 export const CLUSTER_MAX_ZOOM = 14;
+/**
+ * Events cluster only where this many crowd within CLUSTER_RADIUS: a few events are each drawn
+ * alone, with their type's letter, while 100,000 drawn alone (each with its precision ring and
+ * letter) took 13-34 s per zoom step in software WebGL, against about 1 s without them.
+ */
+export const EVENT_CLUSTER_MIN_POINTS = 25;
 
 /** Layers the analyst clicks, and the selection's own layers (read back by tests). */
 export const LAYERS = {
   clusters: 'place-clusters',
   places: 'place-points',
   events: 'event-points',
+  eventClusters: 'event-clusters',
   ringedPlaces: 'selection-place-rings',
   selectedEvent: 'selection-event',
 } as const;
 
 const placeCount: ExpressionSpecification = ['get', 'places'];
+const eventCount: ExpressionSpecification = ['get', 'point_count'];
+const alone: ExpressionSpecification = ['!', ['has', 'point_count']];
+/** 12,345 → "12k": a count fits its disc. */
+const countText = (count: ExpressionSpecification): ExpressionSpecification => ['case', ['>=', count, 10_000], ['concat', ['to-string', ['round', ['/', count, 1000]]], 'k'], ['to-string', count]];
 // Grows with the log of the places it holds, its diameter near the cluster radius so that
 // neighbouring discs hardly overlap (the overlapping discs at 1,500 articles were sized by mentions).
 const clusterRadius: ExpressionSpecification = ['interpolate', ['linear'], ['ln', placeCount], 0.69, 11, 2.3, 13, 4.6, 16, 6.9, 18, 11.5, 21];
+const eventClusterRadius: ExpressionSpecification = ['interpolate', ['linear'], ['ln', eventCount], 3.2, 13, 6.9, 17, 11.5, 21];
 const placeRadius: ExpressionSpecification = ['interpolate', ['linear'], ['sqrt', ['get', 'mentions']], 1, 5, 10, 11, 40, 15];
 const eventRadius: ExpressionSpecification = ['interpolate', ['linear'], ['sqrt', ['get', 'fatalities']], 0, 7, 10, 18];
 const font = ['Noto Sans'];
@@ -47,8 +59,9 @@ const halo = { 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 };
 
 /**
  * The map's style, drawn bottom to top: sea, land and borders; basemap names (GeoNames countries
- * and cities); the workspace's places, clustered by distance; events, each drawn alone; cluster
- * counts above events so none is hidden; place names; and last the selection, outside clustering.
+ * and cities); the workspace's places, clustered by distance; events, each drawn alone unless many
+ * crowd together; cluster counts above events so none is hidden; place names; and last the selection,
+ * outside clustering.
  * Labels use the bundled Noto Sans web font (no glyphs URL): nothing is fetched from anywhere.
  * Symbol layers higher up are placed first, so the workspace's names win over the basemap's.
  */
@@ -60,7 +73,15 @@ export function mapStyle(): StyleSpecification {
       borders: { type: 'geojson', data: borders },
       'basemap-countries': { type: 'geojson', data: empty },
       'basemap-cities': { type: 'geojson', data: empty },
-      events: { type: 'geojson', data: empty },
+      events: {
+        type: 'geojson',
+        data: empty,
+        cluster: true,
+        clusterRadius: CLUSTER_RADIUS,
+        clusterMaxZoom: CLUSTER_MAX_ZOOM,
+        clusterMinPoints: EVENT_CLUSTER_MIN_POINTS,
+        clusterProperties: { fatalities: ['+', ['get', 'fatalities']] },
+      },
       places: {
         type: 'geojson',
         data: empty,
@@ -115,6 +136,7 @@ export function mapStyle(): StyleSpecification {
         id: 'event-precision',
         type: 'circle',
         source: 'events',
+        filter: alone,
         paint: {
           'circle-color': ['get', 'color'],
           'circle-opacity': 0.12,
@@ -146,9 +168,17 @@ export function mapStyle(): StyleSpecification {
         },
       },
       {
+        id: LAYERS.eventClusters,
+        type: 'circle',
+        source: 'events',
+        filter: ['has', 'point_count'],
+        paint: { 'circle-color': '#475569', 'circle-opacity': 0.85, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5, 'circle-radius': eventClusterRadius },
+      },
+      {
         id: LAYERS.events,
         type: 'circle',
         source: 'events',
+        filter: alone,
         paint: {
           'circle-color': ['get', 'color'],
           'circle-stroke-color': ['case', ['boolean', ['feature-state', 'linked'], false], '#f97316', '#ffffff'],
@@ -160,6 +190,7 @@ export function mapStyle(): StyleSpecification {
         id: 'event-letters',
         type: 'symbol',
         source: 'events',
+        filter: alone,
         layout: { 'text-field': ['get', 'letter'], 'text-font': font, 'text-size': 11, 'text-allow-overlap': true, 'text-ignore-placement': true },
         paint: { 'text-color': '#ffffff' },
       },
@@ -170,13 +201,21 @@ export function mapStyle(): StyleSpecification {
         source: 'places',
         filter: ['has', 'point_count'],
         layout: {
-          'text-field': ['case', ['>=', placeCount, 10_000], ['concat', ['to-string', ['round', ['/', placeCount, 1000]]], 'k'], ['to-string', placeCount]],
+          'text-field': countText(placeCount),
           'text-font': font,
           'text-size': 12,
           'text-allow-overlap': true,
           'text-ignore-placement': true,
         },
         paint: { 'text-color': '#ffffff', 'text-halo-color': '#1e4fa8', 'text-halo-width': 1 },
+      },
+      {
+        id: 'event-cluster-count',
+        type: 'symbol',
+        source: 'events',
+        filter: ['has', 'point_count'],
+        layout: { 'text-field': countText(eventCount), 'text-font': font, 'text-size': 12, 'text-allow-overlap': true, 'text-ignore-placement': true },
+        paint: { 'text-color': '#ffffff', 'text-halo-color': '#1f2933', 'text-halo-width': 1 },
       },
       {
         id: 'place-labels',

@@ -11,6 +11,9 @@ Smaller marches were reported in Mombasa and Kisumu. Organisers said they would 
 /** What the map had drawn when it last went idle (MapView's data-drawn). */
 interface Drawn {
   clusters: number;
+  eventClusters: number;
+  /** Events drawn alone. */
+  events: number;
   ringed: number[];
   loose: number[];
   selectedEvent: number | null;
@@ -38,7 +41,7 @@ describe.skipIf(!chromiumPath)('the map keeps its promises (browser mode, real C
     const legend = bench.page.getByRole('group', { name: 'Map legend' });
     expect(await legend.isVisible()).toBe(true);
     const text = await legend.textContent();
-    for (const words of ['Places close together', 'Selected event', 'Battles', 'Violence against civilians', 'countries and cities of the basemap']) expect(text).toContain(words);
+    for (const words of ['Places close together', 'Events crowded together', 'Selected event', 'Battles', 'Violence against civilians', 'countries and cities of the basemap']) expect(text).toContain(words);
   });
 
   it('rings a selected place and a selected event that sit inside a cluster, and drops the rings with the selection', async () => {
@@ -166,6 +169,49 @@ describe.skipIf(!chromiumPath)('the map keeps its promises (browser mode, real C
     const stored = await page.evaluate((file) => [localStorage.getItem(`awb:pane:${file}:side`), localStorage.getItem(`awb:pane:${file}:map`)], bench.workspace);
     expect(stored.every((v) => v !== null)).toBe(true);
     await page.keyboard.press('Escape');
+  });
+
+  it('draws crowded events as one disc with their count, and a click on it zooms to where they are drawn alone', async () => {
+    const { page } = bench;
+    // 30 events at Kunduz and the towns within 35 km: at a country's zoom, 25 or more that close make one disc.
+    const kunduz = one("SELECT id, lat, lon FROM entity WHERE type = 'place' AND name = 'Kunduz' AND lat IS NOT NULL ORDER BY mention_count DESC") as { id: number; lat: number; lon: number };
+    const places = (await api('map.places', {})).packed
+      .split(';')
+      .map((p) => p.split(',').map(Number) as [number, number, number, number])
+      .filter(([, lat, lon]) => Math.hypot(lat - kunduz.lat, lon - kunduz.lon) < 0.3);
+    expect(places.length).toBeGreaterThanOrEqual(2);
+    const taliban = one("SELECT id FROM entity WHERE type = 'organisation' AND name = 'Taliban'")!.id!;
+    const airForce = one("SELECT id FROM entity WHERE type = 'organisation' AND name = 'Afghan Air Force'")!.id!;
+    const before = Number(await page.locator('.map-canvas').getAttribute('data-events'));
+    const made: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const [locationId] = places[i % places.length]!;
+      const { event, problems } = await api('events.create', {
+        input: { date: '2021-06-21', timePrecision: 1, subEventType: 'Armed clash', actor1: { entityId: taliban, type: 2 }, actor2: { entityId: airForce, type: 1 }, locationId, geoPrecision: 2, fatalities: i % 4 },
+        evidence: [],
+        acceptWarnings: true,
+      });
+      expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+      made.push(event!.id);
+    }
+    await expect.poll(async () => Number(await page.locator('.map-canvas').getAttribute('data-events')), { timeout: 10_000 }).toBe(before + 30);
+    // Out to a country's zoom with the wheel, as an analyst would.
+    const zoom = async () => Number((await page.locator('.map-canvas').getAttribute('data-view'))!.split(',')[2]);
+    const box = (await page.locator('.map-canvas').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let step = 0; step < 20 && (await zoom()) > 6; step++) {
+      await page.mouse.wheel(0, 400);
+      await page.waitForTimeout(250);
+    }
+    expect(await zoom()).toBeLessThanOrEqual(6);
+    await expect.poll(async () => (await drawn()).eventClusters, { timeout: 10_000 }).toBe(1);
+    const first = await zoom();
+    const { x, y } = await mapPixel(bench, kunduz.lat, kunduz.lon);
+    await page.mouse.click(x, y);
+    await expect.poll(zoom, { timeout: 10_000 }).toBeGreaterThan(first);
+    await expect.poll(async () => (await drawn()).eventClusters, { timeout: 10_000 }).toBe(0);
+    expect((await drawn()).events).toBeGreaterThanOrEqual(places.length);
+    for (const id of made) await api('events.delete', { id });
   });
 
   // Looks for the basemap's HTTP call to browser mode's server: the desktop app asks over IPC.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS, LAYERS, mapStyle } from '../../renderer/views/mapStyle.js';
+import { CLUSTER_MAX_ZOOM, CLUSTER_RADIUS, EVENT_CLUSTER_MIN_POINTS, LAYERS, mapStyle } from '../../renderer/views/mapStyle.js';
 
 /** Issue 13, trap 7: what the map's style must keep so that nothing the analyst needs is hidden. */
 describe('the map style draws nothing over what the analyst must see', () => {
@@ -14,6 +14,10 @@ describe('the map style draws nothing over what the analyst must see', () => {
     expect(at('cluster-count')).toBeGreaterThan(at(LAYERS.events));
     expect(at('cluster-count')).toBeGreaterThan(at('event-letters'));
     expect(at('cluster-count')).toBeGreaterThan(at(LAYERS.clusters));
+    // An event disc's count too, and the disc above the places' clusters.
+    expect(at('event-cluster-count')).toBeGreaterThan(at(LAYERS.events));
+    expect(at('event-cluster-count')).toBeGreaterThan(at(LAYERS.eventClusters));
+    expect(at(LAYERS.eventClusters)).toBeGreaterThan(at(LAYERS.clusters));
   });
 
   it('draws the selection last, above every cluster, place and event', () => {
@@ -26,14 +30,17 @@ describe('the map style draws nothing over what the analyst must see', () => {
     expect(style.sources[rings.source]).not.toHaveProperty('cluster');
   });
 
-  it('clusters places by distance on screen, up to street level, and never events', () => {
+  it('clusters places by distance on screen, up to street level, and events only where many crowd', () => {
     const places = style.sources.places as { cluster?: boolean; clusterRadius?: number; clusterMaxZoom?: number };
     expect(places).toMatchObject({ cluster: true, clusterRadius: CLUSTER_RADIUS, clusterMaxZoom: CLUSTER_MAX_ZOOM });
     // A radius in pixels: a province and its capital 50 km apart part at a regional zoom.
     expect(CLUSTER_RADIUS).toBeGreaterThanOrEqual(20);
     expect(CLUSTER_RADIUS).toBeLessThanOrEqual(60);
     expect(CLUSTER_MAX_ZOOM).toBeGreaterThanOrEqual(10);
-    expect(style.sources.events).not.toHaveProperty('cluster');
+    // A few events are each drawn alone with their letter; only a crowd becomes a disc.
+    expect(style.sources.events).toMatchObject({ cluster: true, clusterRadius: CLUSTER_RADIUS, clusterMaxZoom: CLUSTER_MAX_ZOOM, clusterMinPoints: EVENT_CLUSTER_MIN_POINTS });
+    expect(EVENT_CLUSTER_MIN_POINTS).toBeGreaterThanOrEqual(10);
+    for (const id of ['event-precision', LAYERS.events, 'event-letters']) expect(JSON.stringify((style.layers.find((l) => l.id === id) as { filter: unknown }).filter), id).toBe('["!",["has","point_count"]]');
   });
 
   it('sizes a cluster disc by the places it holds, never wider than the clustering distance', () => {
