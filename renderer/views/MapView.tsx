@@ -11,6 +11,9 @@ import { MapLegend } from '../components/MapLegend.js';
 import { basemapGeoJson, eventsGeoJson, selectionGeoJson, spotsGeoJson, spotsOf } from './mapData.js';
 import { CITY_DOT, cityDot, LAYERS, mapStyle } from './mapStyle.js';
 
+/** Events linked to the selection drawn on their own, above the clusters (see linkedEvents below). */
+const LINKED_EVENTS_DRAWN = 5_000;
+
 maplibregl.setWorkerUrl(workerUrl);
 
 interface Props {
@@ -95,6 +98,7 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
         clusters: map.queryRenderedFeatures({ layers: [LAYERS.clusters] }).length,
         eventClusters: map.queryRenderedFeatures({ layers: [LAYERS.eventClusters] }).length,
         events: map.queryRenderedFeatures({ layers: [LAYERS.events] }).length,
+        linkedEvents: map.queryRenderedFeatures({ layers: [LAYERS.linkedEvents] }).length,
         ringed: sorted(ringedIds),
         loose: sorted(loose),
         selectedEvent: eventId !== null && map.queryRenderedFeatures({ layers: [LAYERS.selectedEvent] }).some((f) => f.properties.id === eventId) ? eventId : null,
@@ -203,22 +207,24 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
   }, [events, ready]);
 
   useEffect(() => {
-    const map = mapRef.current;
-    if (!ready || !map) return;
-    map.removeFeatureState({ source: 'events' });
-    for (const id of linkedEventIds) map.setFeatureState({ source: 'events', id }, { linked: true });
-    if (container.current) {
-      container.current.dataset.selectedEvent = selectedEventId === null ? '' : String(selectedEventId);
-      container.current.dataset.linkedEvents = linkedEventIds.join(',');
-    }
-  }, [selectedEventId, linkedEventIds, events, ready]);
+    if (!container.current) return;
+    container.current.dataset.selectedEvent = selectedEventId === null ? '' : String(selectedEventId);
+    container.current.dataset.linkedEvents = linkedEventIds.join(',');
+  }, [selectedEventId, linkedEventIds]);
 
   const selectedEvent = useMemo(() => (selectedEventId === null ? null : (events.find((e) => e.id === selectedEventId) ?? null)), [events, selectedEventId]);
+  // Drawn outside the event clusters so that none hides in a disc; beyond the cap (an actor of
+  // thousands of events) the rest stay in their discs, as drawing all 100,000 alone is what stalled the map.
+  const linkedEvents = useMemo(() => {
+    if (!linkedEventIds.length) return [];
+    const linked = new Set(linkedEventIds);
+    return events.filter((e) => linked.has(e.id)).slice(0, LINKED_EVENTS_DRAWN);
+  }, [events, linkedEventIds]);
   useEffect(() => {
     if (!ready) return;
-    (mapRef.current!.getSource('selection') as maplibregl.GeoJSONSource).setData(selectionGeoJson(ringed, placesById, selectedEvent));
+    (mapRef.current!.getSource('selection') as maplibregl.GeoJSONSource).setData(selectionGeoJson(ringed, placesById, selectedEvent, linkedEvents));
     if (container.current) container.current.dataset.ringed = highlighted.join(',');
-  }, [ringed, placesById, selectedEvent, highlighted, ready]);
+  }, [ringed, placesById, selectedEvent, linkedEvents, highlighted, ready]);
 
   useEffect(() => {
     if (mapRef.current) mapRef.current.getCanvas().style.cursor = picking ? 'crosshair' : '';

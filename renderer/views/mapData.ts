@@ -58,9 +58,10 @@ export function eventsGeoJson(events: EventPoint[]): FeatureCollection<Point> {
 
 /**
  * What the analyst has selected, drawn apart from the clustered layers and above them: the ringed
- * places (each once, at its spot) and the selected event. A selection is never hidden in a cluster.
+ * places (each once, at its spot), the events linked to the selection and the selected event.
+ * A selection is never hidden in a cluster.
  */
-export function selectionGeoJson(ringed: number[], placesById: Map<number, MapPlace>, selectedEvent: EventPoint | null): FeatureCollection<Point> {
+export function selectionGeoJson(ringed: number[], placesById: Map<number, MapPlace>, selectedEvent: EventPoint | null, linkedEvents: EventPoint[] = []): FeatureCollection<Point> {
   const features: FeatureCollection<Point>['features'] = [];
   const seen = new Set<string>();
   for (const id of ringed) {
@@ -71,15 +72,17 @@ export function selectionGeoJson(ringed: number[], placesById: Map<number, MapPl
     seen.add(key);
     features.push({ type: 'Feature', id, geometry: { type: 'Point', coordinates: [p.lon, p.lat] }, properties: { kind: 'place', entityId: id, name: first ? p.name : '' } });
   }
-  if (selectedEvent) {
-    const style = EVENT_STYLE[selectedEvent.eventType];
-    features.push({
+  const event = (e: EventPoint, kind: 'event' | 'linked'): FeatureCollection<Point>['features'][number] => {
+    const style = EVENT_STYLE[e.eventType];
+    return {
       type: 'Feature',
-      id: -selectedEvent.id,
-      geometry: { type: 'Point', coordinates: [selectedEvent.lon, selectedEvent.lat] },
-      properties: { kind: 'event', id: selectedEvent.id, color: style?.colour ?? '#334155', letter: style?.letter ?? '?', fatalities: selectedEvent.fatalities },
-    });
-  }
+      id: -e.id,
+      geometry: { type: 'Point', coordinates: [e.lon, e.lat] },
+      properties: { kind, id: e.id, color: style?.colour ?? '#334155', letter: style?.letter ?? '?', fatalities: e.fatalities },
+    };
+  };
+  for (const e of linkedEvents) if (e.id !== selectedEvent?.id) features.push(event(e, 'linked'));
+  if (selectedEvent) features.push(event(selectedEvent, 'event'));
   return { type: 'FeatureCollection', features };
 }
 

@@ -40,6 +40,7 @@ export const LAYERS = {
   events: 'event-points',
   eventClusters: 'event-clusters',
   ringedPlaces: 'selection-place-rings',
+  linkedEvents: 'selection-linked-events',
   selectedEvent: 'selection-event',
 } as const;
 
@@ -181,8 +182,8 @@ export function mapStyle(): StyleSpecification {
         filter: alone,
         paint: {
           'circle-color': ['get', 'color'],
-          'circle-stroke-color': ['case', ['boolean', ['feature-state', 'linked'], false], '#f97316', '#ffffff'],
-          'circle-stroke-width': ['case', ['boolean', ['feature-state', 'linked'], false], 3, 1.5],
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 1.5,
           'circle-radius': eventRadius,
         },
       },
@@ -240,6 +241,13 @@ export function mapStyle(): StyleSpecification {
         paint: { 'circle-radius': 9, 'circle-color': '#d9480f', 'circle-stroke-color': '#1d2b3a', 'circle-stroke-width': 3.5 },
       },
       {
+        id: LAYERS.linkedEvents,
+        type: 'circle',
+        source: 'selection',
+        filter: ['==', ['get', 'kind'], 'linked'],
+        paint: { 'circle-radius': eventRadius, 'circle-color': ['get', 'color'], 'circle-stroke-color': '#f97316', 'circle-stroke-width': 3 },
+      },
+      {
         id: LAYERS.selectedEvent,
         type: 'circle',
         source: 'selection',
@@ -251,16 +259,16 @@ export function mapStyle(): StyleSpecification {
         type: 'symbol',
         source: 'selection',
         layout: {
-          'text-field': ['case', ['==', ['get', 'kind'], 'event'], ['get', 'letter'], ['get', 'name']],
+          'text-field': ['case', ['!=', ['get', 'kind'], 'place'], ['get', 'letter'], ['get', 'name']],
           'text-font': font,
           'text-size': 12,
-          'text-offset': ['case', ['==', ['get', 'kind'], 'event'], ['literal', [0, 0]], ['literal', [0, 1.2]]],
-          'text-anchor': ['case', ['==', ['get', 'kind'], 'event'], 'center', 'top'],
+          'text-offset': ['case', ['!=', ['get', 'kind'], 'place'], ['literal', [0, 0]], ['literal', [0, 1.2]]],
+          'text-anchor': ['case', ['!=', ['get', 'kind'], 'place'], 'center', 'top'],
           'text-allow-overlap': true,
         },
         paint: {
-          'text-color': ['case', ['==', ['get', 'kind'], 'event'], '#ffffff', '#1d2b3a'],
-          'text-halo-color': ['case', ['==', ['get', 'kind'], 'event'], 'rgba(0,0,0,0)', '#ffffff'],
+          'text-color': ['case', ['!=', ['get', 'kind'], 'place'], '#ffffff', '#1d2b3a'],
+          'text-halo-color': ['case', ['!=', ['get', 'kind'], 'place'], 'rgba(0,0,0,0)', '#ffffff'],
           'text-halo-width': 1.5,
         },
       },

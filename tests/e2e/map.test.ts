@@ -14,6 +14,8 @@ interface Drawn {
   eventClusters: number;
   /** Events drawn alone. */
   events: number;
+  /** Events linked to the selection, drawn outside the clusters. */
+  linkedEvents: number;
   ringed: number[];
   loose: number[];
   selectedEvent: number | null;
@@ -205,6 +207,14 @@ describe.skipIf(!chromiumPath)('the map keeps its promises (browser mode, real C
     }
     expect(await zoom()).toBeLessThanOrEqual(6);
     await expect.poll(async () => (await drawn()).eventClusters, { timeout: 10_000 }).toBe(1);
+    // Taliban's events, linked to it once it is selected, are drawn above their disc, not hidden in it.
+    await page.getByRole('tab', { name: 'Entities' }).click();
+    await page.locator('[data-testid="entities-table"] .ag-row', { has: page.getByText('Taliban', { exact: true }) }).first().click();
+    await expect.poll(async () => (await drawn()).linkedEvents, { timeout: 10_000 }).toBeGreaterThanOrEqual(30);
+    expect((await drawn()).eventClusters).toBe(1);
+    await page.getByTestId('selection-bar').getByRole('button', { name: 'Clear selection' }).click();
+    await expect.poll(async () => (await drawn()).linkedEvents, { timeout: 10_000 }).toBe(0);
+    await page.getByRole('tab', { name: 'Articles' }).click();
     const first = await zoom();
     const { x, y } = await mapPixel(bench, kunduz.lat, kunduz.lon);
     await page.mouse.click(x, y);

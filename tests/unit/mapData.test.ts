@@ -47,6 +47,16 @@ describe('the selection layer', () => {
     const [event] = selectionGeoJson([], byId, { id: 7, eventType: 'Battles', lat: 36.7, lon: 68.9, geoPrecision: 1, fatalities: 4 }).features;
     expect(event!.properties).toMatchObject({ kind: 'event', id: 7, color: '#b91c1c', letter: 'B' });
   });
+
+  it('draws the events linked to the selection outside the clusters, the selected one once and as selected', () => {
+    const battle = { id: 7, eventType: 'Battles', lat: 36.7, lon: 68.9, geoPrecision: 1, fatalities: 4 };
+    const riot = { id: 8, eventType: 'Riots', lat: 36.6, lon: 68.8, geoPrecision: 2, fatalities: 0 };
+    const features = selectionGeoJson([], byId, battle, [battle, riot]).features;
+    expect(features.map((f) => [f.properties!.kind, f.properties!.id])).toEqual([
+      ['linked', 8],
+      ['event', 7],
+    ]);
+  });
 });
 
 describe('basemap city tiers', () => {

@@ -21,9 +21,11 @@ describe('the map style draws nothing over what the analyst must see', () => {
   });
 
   it('draws the selection last, above every cluster, place and event', () => {
-    const selection = [LAYERS.ringedPlaces, LAYERS.selectedEvent, 'selection-labels'].map(at);
-    const rest = order.filter((id) => !['selection-labels', LAYERS.ringedPlaces, LAYERS.selectedEvent].includes(id as never)).map(at);
-    expect(Math.min(...selection)).toBeGreaterThan(Math.max(...rest));
+    const ids = [LAYERS.ringedPlaces, LAYERS.linkedEvents, LAYERS.selectedEvent, 'selection-labels'];
+    const rest = order.filter((id) => !ids.includes(id as never)).map(at);
+    expect(Math.min(...ids.map(at))).toBeGreaterThan(Math.max(...rest));
+    // The selected event above the events linked to the selection.
+    expect(at(LAYERS.selectedEvent)).toBeGreaterThan(at(LAYERS.linkedEvents));
     // The selection has a source of its own, outside clustering: a ring never vanishes into a cluster.
     const rings = style.layers.find((l) => l.id === LAYERS.ringedPlaces) as { source: string };
     expect(rings.source).toBe('selection');
