@@ -60,7 +60,7 @@ export function MapLegend({ places, events, filtered }: Props) {
           ))}
         </li>
         <li>
-          <span className="key key-event-cluster">40</span> Events crowded together ({EVENT_CLUSTER_MIN_POINTS} or more): the number of events; click to zoom in
+          <span className="key key-event-cluster">40</span> Events crowded together ({EVENT_CLUSTER_MIN_POINTS} or more): the number of events; click to zoom in, or to list them where they share one spot
         </li>
         <li className="muted">
           <span className="key key-city" /> Grey names: countries and cities of the basemap (Natural Earth, GeoNames), not from the articles

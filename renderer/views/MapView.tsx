@@ -9,10 +9,12 @@ import { call } from '../api.js';
 import { plural } from '../text.js';
 import { MapLegend } from '../components/MapLegend.js';
 import { basemapGeoJson, eventsGeoJson, selectionGeoJson, spotsGeoJson, spotsOf } from './mapData.js';
-import { CITY_DOT, cityDot, LAYERS, mapStyle } from './mapStyle.js';
+import { CITY_DOT, CLUSTER_MAX_ZOOM, cityDot, LAYERS, mapStyle } from './mapStyle.js';
 
 /** Events linked to the selection drawn on their own, above the clusters (see linkedEvents below). */
 const LINKED_EVENTS_DRAWN = 5_000;
+/** Events listed for a crowd at one spot, the last coded; the rest are in the Events table. */
+const EVENTS_LISTED = 20;
 
 maplibregl.setWorkerUrl(workerUrl);
 
@@ -33,6 +35,25 @@ interface Props {
   onShowArticles: (place: MapPlace) => void;
   onBounds: (bbox: [number, number, number, number]) => void;
   onPick: (lat: number, lon: number) => void;
+}
+
+/** A popup's choices: a heading and a link button for each. */
+function pickList(heading: string, choices: { label: string; pick: () => void }[]): HTMLElement[] {
+  const title = document.createElement('strong');
+  title.textContent = heading;
+  const items = document.createElement('ul');
+  items.className = 'plain';
+  for (const { label, pick } of choices) {
+    const item = document.createElement('li');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'link';
+    button.textContent = label;
+    button.onclick = pick;
+    item.append(button);
+    items.append(item);
+  }
+  return [title, items];
 }
 
 /** Only the most-mentioned places come with a name; the others are named when the analyst asks. */
@@ -126,9 +147,47 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
       const f = e.features?.[0];
       if (f && !onEvent(e.point)) expand('places', f);
     });
+    // Events that never part (coded at one spot, which is common: a town's every clash) are listed
+    // instead: zooming to street level would only stack them.
+    const showEvents = async (source: maplibregl.GeoJSONSource, f: maplibregl.MapGeoJSONFeature) => {
+      const at = (f.geometry as Point).coordinates as [number, number];
+      const count = f.properties.point_count as number;
+      // The last coded first: leaves come in no useful order.
+      const ids = (await source.getClusterLeaves(f.properties.cluster_id as number, count, 0)).map((l) => l.properties!.id as number);
+      ids.sort((a, b) => b - a);
+      const shown = (await Promise.all(ids.slice(0, EVENTS_LISTED).map((id) => call('events.get', { id }).catch(() => null)))).filter((x) => x !== null);
+      shown.sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id);
+      const box = document.createElement('div');
+      box.className = 'map-popup';
+      const popup = new maplibregl.Popup({ closeButton: true }).setLngLat(at);
+      box.append(
+        ...pickList(
+          `${plural(count, 'event')} at this spot`,
+          shown.map((event) => ({
+            label: `${event.date} · ${event.subEventType}${event.fatalities ? ` · ${plural(event.fatalities, 'fatality', 'fatalities')}` : ''}`,
+            pick: () => {
+              popup.remove();
+              handlers.current.onEventClick(event.id);
+            },
+          })),
+        ),
+      );
+      if (count > shown.length) {
+        const more = document.createElement('div');
+        more.className = 'muted';
+        more.textContent = `${(count - shown.length).toLocaleString('en')} more in the Events table`;
+        box.append(more);
+      }
+      popup.setDOMContent(box).addTo(map);
+    };
     map.on('click', LAYERS.eventClusters, (e) => {
       const f = e.features?.[0];
-      if (f && map.queryRenderedFeatures(e.point, { layers: [LAYERS.events] }).length === 0) expand('events', f);
+      if (!f || map.queryRenderedFeatures(e.point, { layers: [LAYERS.events] }).length > 0) return;
+      const source = map.getSource('events') as maplibregl.GeoJSONSource;
+      void source.getClusterExpansionZoom(f.properties.cluster_id as number).then((zoom) => {
+        if (zoom > CLUSTER_MAX_ZOOM) return showEvents(source, f);
+        map.easeTo({ center: (f.geometry as Point).coordinates as [number, number], zoom });
+      });
     });
     const showPlaces = async (list: MapPlace[], at: [number, number]) => {
       const shown = await Promise.all(list.slice(0, 20).map(named));
@@ -149,24 +208,18 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
         box.append(title, counts, button);
       } else {
         // Several places at one point (a province at its capital's coordinates): the analyst picks one.
-        const title = document.createElement('strong');
-        title.textContent = `${plural(list.length, 'place')} at this point`;
-        const items = document.createElement('ul');
-        items.className = 'plain';
-        for (const place of shown) {
-          const item = document.createElement('li');
-          const pick = document.createElement('button');
-          pick.type = 'button';
-          pick.className = 'link';
-          pick.textContent = `${place.name} (${plural(place.mentions, 'mention')})`;
-          pick.onclick = () => {
-            popup.remove();
-            void showPlaces([place], at);
-          };
-          item.append(pick);
-          items.append(item);
-        }
-        box.append(title, items);
+        box.append(
+          ...pickList(
+            `${plural(list.length, 'place')} at this point`,
+            shown.map((place) => ({
+              label: `${place.name} (${plural(place.mentions, 'mention')})`,
+              pick: () => {
+                popup.remove();
+                void showPlaces([place], at);
+              },
+            })),
+          ),
+        );
       }
       popup.setDOMContent(box).addTo(map);
     };

@@ -81,7 +81,6 @@ export function mapStyle(): StyleSpecification {
         clusterRadius: CLUSTER_RADIUS,
         clusterMaxZoom: CLUSTER_MAX_ZOOM,
         clusterMinPoints: EVENT_CLUSTER_MIN_POINTS,
-        clusterProperties: { fatalities: ['+', ['get', 'fatalities']] },
       },
       places: {
         type: 'geojson',

@@ -173,55 +173,102 @@ describe.skipIf(!chromiumPath)('the map keeps its promises (browser mode, real C
     await page.keyboard.press('Escape');
   });
 
-  it('draws crowded events as one disc with their count, and a click on it zooms to where they are drawn alone', async () => {
-    const { page } = bench;
-    // 30 events at Kunduz and the towns within 35 km: at a country's zoom, 25 or more that close make one disc.
-    const kunduz = one("SELECT id, lat, lon FROM entity WHERE type = 'place' AND name = 'Kunduz' AND lat IS NOT NULL ORDER BY mention_count DESC") as { id: number; lat: number; lon: number };
-    const places = (await api('map.places', {})).packed
-      .split(';')
-      .map((p) => p.split(',').map(Number) as [number, number, number, number])
-      .filter(([, lat, lon]) => Math.hypot(lat - kunduz.lat, lon - kunduz.lon) < 0.3);
-    expect(places.length).toBeGreaterThanOrEqual(2);
+  const eventsOnMap = async () => Number(await bench.page.locator('.map-canvas').getAttribute('data-events'));
+  /** 30 battles at the given places in turn (ids of the places), coded through the API; `remove` deletes them and waits for the map. */
+  async function thirtyEvents(places: number[]): Promise<{ made: number[]; remove: () => Promise<void> }> {
     const taliban = one("SELECT id FROM entity WHERE type = 'organisation' AND name = 'Taliban'")!.id!;
     const airForce = one("SELECT id FROM entity WHERE type = 'organisation' AND name = 'Afghan Air Force'")!.id!;
-    const before = Number(await page.locator('.map-canvas').getAttribute('data-events'));
+    const before = await eventsOnMap();
     const made: number[] = [];
     for (let i = 0; i < 30; i++) {
-      const [locationId] = places[i % places.length]!;
       const { event, problems } = await api('events.create', {
-        input: { date: '2021-06-21', timePrecision: 1, subEventType: 'Armed clash', actor1: { entityId: taliban, type: 2 }, actor2: { entityId: airForce, type: 1 }, locationId, geoPrecision: 2, fatalities: i % 4 },
+        input: { date: '2021-06-21', timePrecision: 1, subEventType: 'Armed clash', actor1: { entityId: taliban, type: 2 }, actor2: { entityId: airForce, type: 1 }, locationId: places[i % places.length]!, geoPrecision: 2, fatalities: i % 4 },
         evidence: [],
         acceptWarnings: true,
       });
       expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
       made.push(event!.id);
     }
-    await expect.poll(async () => Number(await page.locator('.map-canvas').getAttribute('data-events')), { timeout: 10_000 }).toBe(before + 30);
-    // Out to a country's zoom with the wheel, as an analyst would.
-    const zoom = async () => Number((await page.locator('.map-canvas').getAttribute('data-view'))!.split(',')[2]);
+    await expect.poll(eventsOnMap, { timeout: 10_000 }).toBe(before + 30);
+    const remove = async () => {
+      for (const id of made) await api('events.delete', { id });
+      await expect.poll(eventsOnMap, { timeout: 10_000 }).toBe(before);
+    };
+    return { made, remove };
+  }
+  const zoom = async () => Number((await bench.page.locator('.map-canvas').getAttribute('data-view'))!.split(',')[2]);
+  /** Out to a country's zoom with the wheel, as an analyst would. */
+  async function zoomOut(to: number): Promise<void> {
+    const { page } = bench;
     const box = (await page.locator('.map-canvas').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    for (let step = 0; step < 20 && (await zoom()) > 6; step++) {
+    for (let step = 0; step < 20 && (await zoom()) > to; step++) {
       await page.mouse.wheel(0, 400);
       await page.waitForTimeout(250);
     }
-    expect(await zoom()).toBeLessThanOrEqual(6);
+    expect(await zoom()).toBeLessThanOrEqual(to);
+  }
+  const kunduzPlace = () => one("SELECT id, lat, lon FROM entity WHERE type = 'place' AND name = 'Kunduz' AND lat IS NOT NULL ORDER BY mention_count DESC") as { id: number; lat: number; lon: number };
+
+  it('draws crowded events as one disc with their count, and a click on it zooms to where they are drawn alone', async () => {
+    const { page } = bench;
+    // 30 events at Kunduz and the towns of distinct spots within 80 km: at a country's zoom, 25 or
+    // more that close make one disc, which parts a zoom level later.
+    const kunduz = kunduzPlace();
+    const spots = new Map<string, [number, number, number]>();
+    for (const [id, lat, lon] of (await api('map.places', {})).packed.split(';').map((p) => p.split(',').map(Number))) {
+      if (Math.hypot(lat! - kunduz.lat, lon! - kunduz.lon) < 0.8 && !spots.has(`${lat},${lon}`)) spots.set(`${lat},${lon}`, [id!, lat!, lon!]);
+    }
+    const places = [...spots.values()].slice(0, 3);
+    expect(places.length).toBeGreaterThanOrEqual(2);
+    const { made, remove } = await thirtyEvents(places.map(([id]) => id));
+    try {
+      await zoomOut(5);
+      await expect.poll(async () => (await drawn()).eventClusters, { timeout: 10_000 }).toBe(1);
+      // Taliban's events, linked to it once it is selected, are drawn above their disc, not hidden in it.
+      await page.getByRole('tab', { name: 'Entities' }).click();
+      await page.locator('[data-testid="entities-table"] .ag-row', { has: page.getByText('Taliban', { exact: true }) }).first().click();
+      await expect.poll(async () => (await drawn()).linkedEvents, { timeout: 10_000 }).toBeGreaterThanOrEqual(30);
+      expect((await drawn()).eventClusters).toBe(1);
+      await page.getByTestId('selection-bar').getByRole('button', { name: 'Clear selection' }).click();
+      await expect.poll(async () => (await drawn()).linkedEvents, { timeout: 10_000 }).toBe(0);
+      await page.getByRole('tab', { name: 'Articles' }).click();
+      const first = await zoom();
+      // The disc sits at the mean of its events.
+      const mean = (k: 1 | 2) => made.reduce((sum, _, i) => sum + places[i % places.length]![k] / made.length, 0);
+      const { x, y } = await mapPixel(bench, mean(1), mean(2));
+      await page.mouse.click(x, y);
+      await expect.poll(zoom, { timeout: 10_000 }).toBeGreaterThan(first);
+      await expect.poll(async () => (await drawn()).eventClusters, { timeout: 10_000 }).toBe(0);
+      expect((await drawn()).events).toBeGreaterThanOrEqual(places.length);
+    } finally {
+      await remove();
+    }
+  });
+
+  it('lists the events of a crowd at one spot, which never part, and a pick selects one', async () => {
+    const { page } = bench;
+    const kunduz = kunduzPlace();
+    const { made, remove } = await thirtyEvents([kunduz.id]);
+    try {
+    await zoomOut(6);
     await expect.poll(async () => (await drawn()).eventClusters, { timeout: 10_000 }).toBe(1);
-    // Taliban's events, linked to it once it is selected, are drawn above their disc, not hidden in it.
-    await page.getByRole('tab', { name: 'Entities' }).click();
-    await page.locator('[data-testid="entities-table"] .ag-row', { has: page.getByText('Taliban', { exact: true }) }).first().click();
-    await expect.poll(async () => (await drawn()).linkedEvents, { timeout: 10_000 }).toBeGreaterThanOrEqual(30);
-    expect((await drawn()).eventClusters).toBe(1);
-    await page.getByTestId('selection-bar').getByRole('button', { name: 'Clear selection' }).click();
-    await expect.poll(async () => (await drawn()).linkedEvents, { timeout: 10_000 }).toBe(0);
-    await page.getByRole('tab', { name: 'Articles' }).click();
     const first = await zoom();
     const { x, y } = await mapPixel(bench, kunduz.lat, kunduz.lon);
     await page.mouse.click(x, y);
-    await expect.poll(zoom, { timeout: 10_000 }).toBeGreaterThan(first);
-    await expect.poll(async () => (await drawn()).eventClusters, { timeout: 10_000 }).toBe(0);
-    expect((await drawn()).events).toBeGreaterThanOrEqual(places.length);
-    for (const id of made) await api('events.delete', { id });
+    const popup = page.locator('.maplibregl-popup', { hasText: 'at this spot' });
+    // Ours and the battle at Kunduz coded above.
+    await expect.poll(() => popup.locator('strong').textContent(), { timeout: 10_000 }).toBe('31 events at this spot');
+    expect(await popup.getByRole('button', { name: /^2021-06-21 · Armed clash/ }).count()).toBe(20);
+    expect(await popup.textContent()).toContain('11 more in the Events table');
+    // Listed, not zoomed to street level where they would only stack.
+    expect(await zoom()).toBe(first);
+    await popup.getByRole('button', { name: /^2021-06-21 · Armed clash/ }).first().click();
+    await expect.poll(async () => (await drawn()).selectedEvent, { timeout: 10_000 }).toBe(made[29]);
+    await page.getByTestId('selection-bar').getByRole('button', { name: 'Clear selection' }).click();
+    } finally {
+      await remove();
+    }
   });
 
   // Looks for the basemap's HTTP call to browser mode's server: the desktop app asks over IPC.
