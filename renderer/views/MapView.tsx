@@ -139,13 +139,11 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
     // Events are drawn above places and clusters, and a click on one is for the event alone.
     const onEvent = (point: maplibregl.PointLike) => map.queryRenderedFeatures(point, { layers: [LAYERS.events, LAYERS.eventClusters] }).length > 0;
     // A click on a cluster zooms to where it parts.
-    const expand = (source: string, f: maplibregl.MapGeoJSONFeature) =>
-      void (map.getSource(source) as maplibregl.GeoJSONSource).getClusterExpansionZoom(f.properties.cluster_id as number).then((zoom) =>
-        map.easeTo({ center: (f.geometry as Point).coordinates as [number, number], zoom }),
-      );
+    const partsAt = (source: maplibregl.GeoJSONSource, f: maplibregl.MapGeoJSONFeature) => source.getClusterExpansionZoom(f.properties.cluster_id as number);
+    const zoomInto = (f: maplibregl.MapGeoJSONFeature, zoom: number) => map.easeTo({ center: (f.geometry as Point).coordinates as [number, number], zoom });
     map.on('click', LAYERS.clusters, (e) => {
       const f = e.features?.[0];
-      if (f && !onEvent(e.point)) expand('places', f);
+      if (f && !onEvent(e.point)) void partsAt(map.getSource('places') as maplibregl.GeoJSONSource, f).then((zoom) => zoomInto(f, zoom));
     });
     // Events that never part (coded at one spot, which is common: a town's every clash) are listed
     // instead: zooming to street level would only stack them.
@@ -184,10 +182,7 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
       const f = e.features?.[0];
       if (!f || map.queryRenderedFeatures(e.point, { layers: [LAYERS.events] }).length > 0) return;
       const source = map.getSource('events') as maplibregl.GeoJSONSource;
-      void source.getClusterExpansionZoom(f.properties.cluster_id as number).then((zoom) => {
-        if (zoom > CLUSTER_MAX_ZOOM) return showEvents(source, f);
-        map.easeTo({ center: (f.geometry as Point).coordinates as [number, number], zoom });
-      });
+      void partsAt(source, f).then((zoom) => (zoom > CLUSTER_MAX_ZOOM ? showEvents(source, f) : void zoomInto(f, zoom)));
     });
     const showPlaces = async (list: MapPlace[], at: [number, number]) => {
       const shown = await Promise.all(list.slice(0, 20).map(named));
