@@ -271,6 +271,38 @@ describe.skipIf(!chromiumPath)('the map keeps its promises (browser mode, real C
     }
   });
 
+  it('lists the places that share one point, and a pick shows that place and selects it', async () => {
+    const { page } = bench;
+    // Helmand is stored at its capital's point: one dot, "Lashkar Gāh +1" or "Helmand +1".
+    const at = (name: string) => one("SELECT id, lat, lon FROM entity WHERE type = 'place' AND name = ? AND lat IS NOT NULL", name) as { id: number; lat: number; lon: number };
+    const helmand = at('Helmand');
+    const lashkarGah = at('Lashkar Gāh');
+    expect([lashkarGah.lat, lashkarGah.lon]).toEqual([helmand.lat, helmand.lon]);
+    // Out to where Helmand is in view, then in around it (a double click keeps it under the pointer)
+    // until its dot is drawn alone and a click on it lists its places.
+    await zoomOut(4);
+    const popup = page.locator('.maplibregl-popup');
+    for (let step = 0; step < 10; step++) {
+      let { x, y } = await mapPixel(bench, helmand.lat, helmand.lon);
+      await page.mouse.click(x, y);
+      await page.waitForTimeout(800);
+      if ((await popup.count()) > 0) break;
+      const before = await zoom();
+      ({ x, y } = await mapPixel(bench, helmand.lat, helmand.lon));
+      await page.mouse.dblclick(x, y);
+      await expect.poll(zoom, { timeout: 10_000 }).toBeGreaterThan(before);
+      await page.waitForTimeout(700);
+    }
+    await expect.poll(() => popup.locator('strong').first().textContent(), { timeout: 10_000 }).toBe('2 places at this point');
+    await popup.getByRole('button', { name: /^Lashkar Gāh \(\d+ mentions?\)$/ }).click();
+    await expect.poll(() => popup.locator('strong').first().textContent(), { timeout: 10_000 }).toBe('Lashkar Gāh');
+    expect(await popup.getByRole('button', { name: 'Show these articles' }).count()).toBe(1);
+    await expect.poll(async () => (await drawn()).ringed, { timeout: 10_000 }).toContain(lashkarGah.id);
+    await popup.locator('.maplibregl-popup-close-button').click();
+    await page.getByTestId('selection-bar').getByRole('button', { name: 'Clear selection' }).click();
+    await expect.poll(async () => (await drawn()).ringed, { timeout: 10_000 }).toEqual([]);
+  });
+
   // Looks for the basemap's HTTP call to browser mode's server: the desktop app asks over IPC.
   it.skipIf(desktopTarget)('made no request outside the app, basemap names included, and no script error', () => {
     const foreign = bench.requests.map((r) => r.url()).filter((u) => !u.startsWith(bench.origin) && !/^(data|blob):/.test(u));
