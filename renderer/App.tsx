@@ -64,6 +64,8 @@ export function App() {
   const [places, setPlaces] = useState<MapPlace[]>([]);
   const [articlePlaces, setArticlePlaces] = useState<number[]>([]);
   const [inView, setInView] = useState(false);
+  /** Set when the map's box filter holds a crowd of events at one spot rather than the map's view. */
+  const [spotFilter, setSpotFilter] = useState(false);
   const [picking, setPicking] = useState<number | null>(null);
   const [entityNames, setEntityNames] = useState(new Map<number, string>());
   const [importing, setImporting] = useState<{ files: PickedFile[] | null } | null>(null);
@@ -209,7 +211,10 @@ export function App() {
   const changeQuery = (q: ViewQuery) => {
     setQuery(q);
     setSearchInput(q.search);
-    if (!q.bbox) setInView(false);
+    if (!q.bbox) {
+      setInView(false);
+      setSpotFilter(false);
+    }
   };
   const fullQuery = () => ({ ...query, ...gridQuery.current });
   const navigate = useCallback(
@@ -336,7 +341,7 @@ export function App() {
             </div>
           ) : (
             <>
-              <FilterBar query={query} tags={tags} entityNames={entityNames} onChange={changeQuery} />
+              <FilterBar query={query} tags={tags} entityNames={entityNames} bboxLabel={spotFilter ? 'At one spot on the map' : 'Places in the map view'} onChange={changeQuery} />
               {focus && links.label && (
                 <SelectionBar
                   kind={focus.kind}
@@ -501,6 +506,7 @@ export function App() {
                         checked={inView}
                         onChange={(e) => {
                           setInView(e.target.checked);
+                          setSpotFilter(false);
                           setQuery((q) => ({ ...q, bbox: e.target.checked ? bounds.current : null }));
                         }}
                       />{' '}
@@ -519,6 +525,12 @@ export function App() {
                       filtered={mapArticleQuery !== null || eventFilter.dateFrom !== null || eventFilter.entityIds.length > 0}
                       inView={inView}
                       picking={picking !== null}
+                      onShowSpot={(bbox) => {
+                        setInView(false);
+                        setSpotFilter(true);
+                        setQuery((q) => ({ ...q, bbox }));
+                        setTab('events');
+                      }}
                       onPlaceClick={(p) => {
                         // A place on the map is selected like a row: its articles, events and relations are marked
                         // everywhere, and its ring goes when the selection is cleared.

@@ -6,11 +6,13 @@ interface Props {
   query: ViewQuery;
   tags: Tag[];
   entityNames: Map<number, string>;
+  /** What the box filter is: the map's view, or one spot of crowded events. */
+  bboxLabel: string;
   onChange: (q: ViewQuery) => void;
 }
 
 /** Every filter in force (column filters show in the table header), each undone with one click. */
-export function FilterBar({ query, tags, entityNames, onChange }: Props) {
+export function FilterBar({ query, tags, entityNames, bboxLabel, onChange }: Props) {
   // Drawn again when the analyst changes the date format.
   useDateStyle();
   const chips: { key: string; label: string; remove: () => void }[] = [];
@@ -21,7 +23,7 @@ export function FilterBar({ query, tags, entityNames, onChange }: Props) {
   for (const id of query.entityIds) {
     chips.push({ key: `entity${id}`, label: `Mentions: ${entityNames.get(id) ?? `entity ${id}`}`, remove: () => onChange({ ...query, entityIds: query.entityIds.filter((e) => e !== id) }) });
   }
-  if (query.bbox) chips.push({ key: 'bbox', label: 'Places in the map view', remove: () => onChange({ ...query, bbox: null }) });
+  if (query.bbox) chips.push({ key: 'bbox', label: bboxLabel, remove: () => onChange({ ...query, bbox: null }) });
   if (query.dateRange) chips.push({ key: 'dates', label: `Dates: ${showDateSpan(query.dateRange[0], query.dateRange[1])}`, remove: () => onChange({ ...query, dateRange: null }) });
   if (chips.length === 0) return null;
   return (

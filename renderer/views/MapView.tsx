@@ -21,9 +21,11 @@ maplibregl.setWorkerUrl(workerUrl);
 interface Props {
   events: EventPoint[];
   selectedEventId: number | null;
-  /** Events tied to the current selection (its actors' or place's events, an article's events): outlined. */
+  /** Events tied to the current selection (its actors' or place's events, an article's events): drawn above the clusters, outlined. */
   linkedEventIds: number[];
   onEventClick: (id: number) => void;
+  /** "Show all in the tables" for a crowd of events at one spot: the box [west, south, east, north] that holds them. */
+  onShowSpot: (bbox: [number, number, number, number]) => void;
   places: MapPlace[];
   /** Places of the selected or open articles: drawn with a ring, above any cluster. */
   highlighted: number[];
@@ -65,7 +67,7 @@ async function named(place: MapPlace): Promise<MapPlace> {
  * The map: a Natural Earth basemap with GeoNames names, the workspace's places clustered by
  * distance in pixels, coded events, and the selection drawn above everything (see mapStyle.ts).
  */
-export function MapView({ events, selectedEventId, linkedEventIds, onEventClick, places, highlighted, filtered, inView, picking, onPlaceClick, onShowArticles, onBounds, onPick }: Props) {
+export function MapView({ events, selectedEventId, linkedEventIds, onEventClick, onShowSpot, places, highlighted, filtered, inView, picking, onPlaceClick, onShowArticles, onBounds, onPick }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const [ready, setReady] = useState(false);
@@ -74,9 +76,9 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
   const placesById = useMemo(() => new Map(places.map((p) => [p.entityId, p])), [places]);
   const spotById = useMemo(() => new Map(spots.map((s) => [s.places[0]!.entityId, s])), [spots]);
   const ringed = useMemo(() => highlighted.filter((id) => placesById.has(id)), [highlighted, placesById]);
-  const handlers = useRef({ onPlaceClick, onShowArticles, onBounds, onPick, onEventClick, picking, places, spotById, ringed, selectedEventId });
+  const handlers = useRef({ onPlaceClick, onShowArticles, onBounds, onPick, onEventClick, onShowSpot, picking, places, spotById, ringed, selectedEventId });
   useEffect(() => {
-    handlers.current = { onPlaceClick, onShowArticles, onBounds, onPick, onEventClick, picking, places, spotById, ringed, selectedEventId };
+    handlers.current = { onPlaceClick, onShowArticles, onBounds, onPick, onEventClick, onShowSpot, picking, places, spotById, ringed, selectedEventId };
   });
 
   useEffect(() => {
@@ -150,9 +152,10 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
     const showEvents = async (source: maplibregl.GeoJSONSource, f: maplibregl.MapGeoJSONFeature) => {
       const at = (f.geometry as Point).coordinates as [number, number];
       const count = f.properties.point_count as number;
+      const leaves = await source.getClusterLeaves(f.properties.cluster_id as number, count, 0);
       // The last coded first: leaves come in no useful order.
-      const ids = (await source.getClusterLeaves(f.properties.cluster_id as number, count, 0)).map((l) => l.properties!.id as number);
-      ids.sort((a, b) => b - a);
+      const ids = leaves.map((l) => l.properties!.id as number).sort((a, b) => b - a);
+      const points = leaves.map((l) => (l.geometry as Point).coordinates as [number, number]);
       const shown = (await Promise.all(ids.slice(0, EVENTS_LISTED).map((id) => call('events.get', { id }).catch(() => null)))).filter((x) => x !== null);
       shown.sort((a, b) => b.date.localeCompare(a.date) || b.id - a.id);
       const box = document.createElement('div');
@@ -173,9 +176,21 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
       if (count > shown.length) {
         const more = document.createElement('div');
         more.className = 'muted';
-        more.textContent = `${(count - shown.length).toLocaleString('en')} more in the Events table`;
+        more.textContent = `and ${(count - shown.length).toLocaleString('en')} more`;
         box.append(more);
       }
+      // The tables filtered to the box that holds them (a hair wider: the points went through floats).
+      const all = document.createElement('button');
+      all.type = 'button';
+      all.textContent = `Show all ${count.toLocaleString('en')} in the tables`;
+      const lons = points.map((p) => p[0]);
+      const lats = points.map((p) => p[1]);
+      const eps = 1e-5;
+      all.onclick = () => {
+        popup.remove();
+        handlers.current.onShowSpot([Math.min(...lons) - eps, Math.min(...lats) - eps, Math.max(...lons) + eps, Math.max(...lats) + eps]);
+      };
+      box.append(all);
       popup.setDOMContent(box).addTo(map);
     };
     map.on('click', LAYERS.eventClusters, (e) => {

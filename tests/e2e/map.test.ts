@@ -246,26 +246,40 @@ describe.skipIf(!chromiumPath)('the map keeps its promises (browser mode, real C
     }
   });
 
-  it('lists the events of a crowd at one spot, which never part, and a pick selects one', async () => {
+  it('lists the events of a crowd at one spot, which never part: a pick selects one, and all of them fill the tables', async () => {
     const { page } = bench;
     const kunduz = kunduzPlace();
     const { made, remove } = await thirtyEvents([kunduz.id]);
     try {
-    await zoomOut(6);
-    await expect.poll(async () => (await drawn()).eventClusters, { timeout: 10_000 }).toBe(1);
-    const first = await zoom();
-    const { x, y } = await mapPixel(bench, kunduz.lat, kunduz.lon);
-    await page.mouse.click(x, y);
-    const popup = page.locator('.maplibregl-popup', { hasText: 'at this spot' });
-    // Ours and the battle at Kunduz coded above.
-    await expect.poll(() => popup.locator('strong').textContent(), { timeout: 10_000 }).toBe('31 events at this spot');
-    expect(await popup.getByRole('button', { name: /^2021-06-21 · Armed clash/ }).count()).toBe(20);
-    expect(await popup.textContent()).toContain('11 more in the Events table');
-    // Listed, not zoomed to street level where they would only stack.
-    expect(await zoom()).toBe(first);
-    await popup.getByRole('button', { name: /^2021-06-21 · Armed clash/ }).first().click();
-    await expect.poll(async () => (await drawn()).selectedEvent, { timeout: 10_000 }).toBe(made[29]);
-    await page.getByTestId('selection-bar').getByRole('button', { name: 'Clear selection' }).click();
+      await zoomOut(6);
+      await expect.poll(async () => (await drawn()).eventClusters, { timeout: 10_000 }).toBe(1);
+      const first = await zoom();
+      const { x, y } = await mapPixel(bench, kunduz.lat, kunduz.lon);
+      await page.mouse.click(x, y);
+      const popup = page.locator('.maplibregl-popup', { hasText: 'at this spot' });
+      // Ours and the battle at Kunduz coded above.
+      await expect.poll(() => popup.locator('strong').textContent(), { timeout: 10_000 }).toBe('31 events at this spot');
+      expect(await popup.getByRole('button', { name: /^2021-06-21 · Armed clash/ }).count()).toBe(20);
+      expect(await popup.textContent()).toContain('and 11 more');
+      // Listed, not zoomed to street level where they would only stack.
+      expect(await zoom()).toBe(first);
+      await popup.getByRole('button', { name: /^2021-06-21 · Armed clash/ }).first().click();
+      await expect.poll(async () => (await drawn()).selectedEvent, { timeout: 10_000 }).toBe(made[29]);
+      await page.getByTestId('selection-bar').getByRole('button', { name: 'Clear selection' }).click();
+      // All of them, in the Events table: filtered to the spot until the filter goes (an event at Helmand shows it).
+      const helmand = one("SELECT id FROM entity WHERE type = 'place' AND name = 'Helmand' AND lat IS NOT NULL")!.id!;
+      const { event: elsewhere } = await api('events.create', {
+        input: { date: '2021-06-22', timePrecision: 1, subEventType: 'Armed clash', actor1: { entityId: one("SELECT id FROM entity WHERE name = 'Taliban'")!.id!, type: 2 }, actor2: { entityId: one("SELECT id FROM entity WHERE name = 'Afghan Air Force'")!.id!, type: 1 }, locationId: helmand, geoPrecision: 2, fatalities: 0 },
+        evidence: [],
+        acceptWarnings: true,
+      });
+      made.push(elsewhere!.id);
+      await page.mouse.click(x, y);
+      await popup.getByRole('button', { name: 'Show all 31 in the tables' }).click();
+      await expect.poll(() => page.getByTestId('event-count').textContent(), { timeout: 10_000 }).toMatch(/^31 events/);
+      await page.getByRole('toolbar', { name: 'Filters' }).getByRole('button', { name: 'Remove filter At one spot on the map' }).click();
+      await expect.poll(() => page.getByTestId('event-count').textContent(), { timeout: 10_000 }).toMatch(/^32 events/);
+      await page.getByRole('tab', { name: 'Articles' }).click();
     } finally {
       await remove();
     }
