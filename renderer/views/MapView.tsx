@@ -13,7 +13,7 @@ import { CITY_DOT, CLUSTER_MAX_ZOOM, cityDot, LAYERS, mapStyle } from './mapStyl
 
 /** Events linked to the selection drawn on their own, above the clusters (see linkedEvents below). */
 const LINKED_EVENTS_DRAWN = 5_000;
-/** Events listed for a crowd at one spot, the last coded; the rest are in the Events table. */
+/** Events listed for a crowd at one spot, the last coded; "Show all" puts every one in the tables. */
 const EVENTS_LISTED = 20;
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -183,12 +183,15 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
       const all = document.createElement('button');
       all.type = 'button';
       all.textContent = `Show all ${count.toLocaleString('en')} in the tables`;
-      const lons = points.map((p) => p[0]);
-      const lats = points.map((p) => p[1]);
+      // Folded, not spread: a crowd can be tens of thousands of events, past what a call takes as arguments.
       const eps = 1e-5;
+      const spot = points.reduce<[number, number, number, number]>(
+        ([w, s, e, n], [lon, lat]) => [Math.min(w, lon - eps), Math.min(s, lat - eps), Math.max(e, lon + eps), Math.max(n, lat + eps)],
+        [Infinity, Infinity, -Infinity, -Infinity],
+      );
       all.onclick = () => {
         popup.remove();
-        handlers.current.onShowSpot([Math.min(...lons) - eps, Math.min(...lats) - eps, Math.max(...lons) + eps, Math.max(...lats) + eps]);
+        handlers.current.onShowSpot(spot);
       };
       box.append(all);
       popup.setDOMContent(box).addTo(map);
