@@ -63,13 +63,18 @@ export function PagedGrid<T extends { id: number }>({ testId, columns, refreshKe
       }),
     [],
   );
+  // Blocks asked so far: a block asked before the latest can come back after it (a refresh of the
+  // old filter overtaken by the new filter's first block), and its total is then stale. The grid
+  // drops its rows, as they are for a purged block; the total shown must not take its count either.
+  const asked = useRef(0);
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows: (params) => {
         const sort = (params.sortModel as SortModelItem[]).slice(0, 1).map((s) => ({ colId: s.colId, direction: s.sort }));
+        const ask = ++asked.current;
         latest.current.fetchPage(sort, params.startRow, params.endRow, params.filterModel as FilterModel).then(
           (page) => {
-            latest.current.onTotal(page.total);
+            if (ask === asked.current) latest.current.onTotal(page.total);
             params.successCallback(page.rows, page.total);
           },
           (error: Error) => {
