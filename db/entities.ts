@@ -5,6 +5,9 @@ import { searchClause } from './tableSearch.js';
 import { recordChange } from './changes.js';
 import { nowIso, writeTransaction, type Db } from './open.js';
 
+/** The most places the map names (the most-mentioned first); the others are named when the analyst asks. */
+export const MAP_LABELS = 2000;
+
 export class EntityError extends Error {}
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -361,7 +364,7 @@ export class EntitiesRepository {
    * Places for the map, packed (see MapLayer): with no article filter, straight from the entity
    * table and its counters; for the places of chosen articles, counted over their mentions.
    */
-  mapPlaces(bbox: [number, number, number, number] | null, articleIds: number[], includeSuggested: boolean, labels = 2000): MapLayer {
+  mapPlaces(bbox: [number, number, number, number] | null, articleIds: number[], includeSuggested: boolean, labels = MAP_LABELS): MapLayer {
     const [w, s, e, n] = bbox ?? [-180, -90, 180, 90];
     const status = includeSuggested ? "m.status <> 'rejected'" : "m.status = 'accepted'";
     const source =

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ArticlesRepository } from '../../db/articles.js';
+import { MAP_LABELS } from '../../db/entities.js';
 import { History } from '../../db/history.js';
 import { copyWorkspace, isEncrypted, openWorkspace, PassphraseError, rekeyWorkspace, type Db } from '../../db/open.js';
 import { purgeDeleted, type PurgeReport } from '../../db/purge.js';
@@ -30,9 +31,6 @@ import type { Gazetteer } from './gazetteer/gazetteer.js';
 import { describeHolder, WorkspaceLock } from './workspaceLock.js';
 
 export const WORKSPACE_EXTENSION = '.awb';
-
-/** The most places the map names (the most-mentioned first). */
-const MAP_LABELS = 2000;
 
 /** One open workspace file and its repositories. */
 export class Workspace {
