@@ -351,7 +351,7 @@ function takeWholeFile(db: Db, file: string): void {
     db.exec('BEGIN EXCLUSIVE; COMMIT');
   } catch (error) {
     releaseWholeFile(db);
-    if (String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) {
+    if (isBusyError(error)) {
       throw new WorkspaceFileError(`Another program has ${path.basename(file)} open (another window, or the command line): close it there and try again.`);
     }
     throw error;
@@ -453,6 +453,11 @@ function cacheStatements(db: Db): Db {
  */
 export function writeTransaction<T>(db: Db, fn: () => T): T {
   return db.transaction(fn).immediate();
+}
+
+/** "database is locked" in any of its forms (SQLITE_BUSY, _SNAPSHOT, _RECOVERY, _TIMEOUT): another connection had the lock. */
+export function isBusyError(error: unknown): boolean {
+  return String((error as { code?: unknown } | null)?.code).startsWith('SQLITE_BUSY');
 }
 
 export function nowIso(): string {

@@ -130,6 +130,7 @@ export const COMMANDS: { [N in CallName]: CommandSpec<N> } = {
   'namesModel.status': { kind: 'read' },
   'namesModel.reset': { kind: 'record', label: () => 'Reset the name model to the shipped one (what it learnt from decisions is dropped)' },
 
+  'entities.resumeSuggestions': { kind: 'session', why: 'restarts the background reading for suggestions, which, like the reading after an import, is not an analyst action' },
   'entities.page': { kind: 'read' },
   'entities.get': { kind: 'read' },
   'entities.update': { kind: 'do', label: ({ id, name }, look) => (name ? `Rename entity ${look.entity(id)} to “${name}”` : `Edit entity ${look.entity(id)}`) },

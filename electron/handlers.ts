@@ -219,6 +219,10 @@ export function createHandlers({ session, imports, uploads, extraction, learner,
     'namesModel.status': () => learner.status(),
     'namesModel.reset': () => (learner.reset(), learner.status()),
 
+    'entities.resumeSuggestions': () => {
+      void extraction.start();
+      return { ok: true as const };
+    },
     'entities.page': ({ query, startRow, endRow }) => es().entities.page(entitiesMentionedIn(ws().articles, query), startRow, endRow),
     'entities.get': ({ id }) => es().entities.get(id),
     'entities.update': ({ id, ...patch }) => {

@@ -71,7 +71,7 @@ export function App() {
   const [importing, setImporting] = useState<{ files: PickedFile[] | null } | null>(null);
   const filesOver = useFilesDraggedOver();
   const [notice, setNotice] = useState<{ text: string; undo?: () => void } | null>(null);
-  const [extracting, setExtracting] = useState<{ done: number; remaining: number } | null>(null);
+  const [extracting, setExtracting] = useState<{ done: number; remaining: number; failed?: string } | null>(null);
   const [about, setAbout] = useState(false);
   const [showHistory, setShowHistory] = useState(false);
   const noticeText = useCallback((text: string) => setNotice({ text }), []);
@@ -95,7 +95,7 @@ export function App() {
     loadWorkspace();
     loadTags();
     return onCoreEvent((event) => {
-      if (event.type === 'extract.progress') return setExtracting(event.remaining > 0 ? event : null);
+      if (event.type === 'extract.progress') return setExtracting(event.remaining > 0 || event.failed ? event : null);
       if (event.type !== 'changed') return;
       if (['articles', 'entities', 'events', 'relations'].some((w) => event.what.includes(w as never))) setRefreshKey((k) => k + 1);
       if (event.what.includes('articles')) loadWorkspace();
@@ -315,11 +315,20 @@ export function App() {
           </span>
         </div>
       )}
-      {extracting && (
-        <div role="status" className="banner notice" data-testid="extracting">
-          Finding names in new articles… {extracting.done} done, {extracting.remaining} to go
-        </div>
-      )}
+      {extracting &&
+        (extracting.failed ? (
+          <div role="alert" className="banner error" data-testid="extracting">
+            Finding names stopped: {extracting.failed}. {extracting.remaining.toLocaleString()} articles still wait for suggestions; nothing
+            already saved was lost.{' '}
+            <button type="button" onClick={() => void run(() => call('entities.resumeSuggestions', {})).then((r) => r && setExtracting(null))}>
+              Try again
+            </button>
+          </div>
+        ) : (
+          <div role="status" className="banner notice" data-testid="extracting">
+            Finding names in new articles… {extracting.done} done, {extracting.remaining} to go
+          </div>
+        ))}
       <div className="main" style={{ '--side-size': `${sideSize}px` } as CSSProperties}>
         <TagPanel tags={tags} activeIds={query.tagIds} onToggle={toggleTag} run={run} confirm={confirm} />
         <section className="content">

@@ -161,6 +161,8 @@ export const contract = {
   /** Back to the shipped model: what the workspace model learnt so far is dropped. */
   'namesModel.reset': call(Empty, NamesModelStatus),
 
+  /** Reads the articles still waiting for suggestions, after reading stopped on a failure. */
+  'entities.resumeSuggestions': call(Empty, Ok),
   'entities.page': call(
     z.object({ query: EntityQuery, startRow: z.number().int().min(0), endRow: z.number().int().min(1) }).refine((v) => v.endRow > v.startRow && v.endRow - v.startRow <= 1000, 'Pages hold 1 to 1000 rows'),
     z.object({ rows: z.array(EntityRow), total: z.number() }),
@@ -294,7 +296,8 @@ export type CallOutput<N extends CallName> = z.output<Contract[N]['output']>;
 /** Pushed from the core to every window: progress, and "something changed, refresh". */
 export type CoreEvent =
   | { type: 'import.progress'; report: ImportReport }
-  | { type: 'extract.progress'; done: number; remaining: number }
+  /** `failed`: why reading stopped with articles left (they are read at the next start, or "Try again"). */
+  | { type: 'extract.progress'; done: number; remaining: number; failed?: string }
   | { type: 'export.progress'; path: string; bytes: number }
   | ({ type: 'stories.progress' } & StoryGroupingProgress)
   | { type: 'changed'; what: Changed[] };

@@ -3,6 +3,7 @@ import { setMaxListeners } from 'node:events';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { isBusyError } from '../../db/open.js';
 import { importableExtension, MAX_FILE_BYTES, maxBytesFor, type ImportOutcome, type ImportReport, type ImportSource } from '../contract/imports.js';
 import { articleFromText, Refusal, type NewArticle, type ParsedDocument } from './extract/article.js';
 import { CANCELLED, ParsePool, type ReadingProgress } from './extract/parsePool.js';
@@ -113,7 +114,7 @@ export class ImportService {
       const parsed = batch;
       batch = [];
       // Stored in short transactions, so the window's calls (a Cancel too) are answered between them.
-      const stored = await this.slices.run(parsed, (slice) => this.store(job, slice), () => job.cancelled);
+      const stored = await this.slices.run(parsed, (slice, lastTry) => this.store(job, slice, lastTry), () => job.cancelled);
       if (stored < parsed.length) {
         // Cancelled while storing: what was parsed but not stored is "not imported", like the files never read.
         job.report.done = parsed[stored]!.index;
@@ -250,7 +251,8 @@ export class ImportService {
     return job ? structuredClone(job.report) : null;
   }
 
-  private store(job: Job, batch: Pending[]): void {
+  /** Stores a slice of parsed articles in one transaction; unless `lastTry`, a busy database is thrown for TimedSlices to try again. */
+  private store(job: Job, batch: Pending[], lastTry: boolean): void {
     // An attachment points at its message: stored in an earlier batch (its id is known) or earlier in this one.
     const parentOf = ({ article, file }: Pending, at: number) => {
       if (article.parentIndex === null) return null;
@@ -278,6 +280,7 @@ export class ImportService {
       });
     } catch (error) {
       // The transaction rolled back: nothing of this batch was stored, and nothing earlier was lost.
+      if (!lastTry && isBusyError(error)) throw error;
       for (const { index, file, document } of batch) {
         file.ids[document] = null;
         job.report.outcomes[index] = { ...job.report.outcomes[index]!, status: 'failed', message: `Could not be saved: ${reason(error)}` };

@@ -1,4 +1,5 @@
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { setTimeout as sleep, setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { isBusyError } from '../../db/open.js';
 import { letCheckpointsIn } from './checkpointer.js';
 
 /**
@@ -7,6 +8,14 @@ import { letCheckpointsIn } from './checkpointer.js';
  * the target for such calls during an import is 50 ms (issue 12).
  */
 export const SLICE_MILLISECONDS = 15;
+
+/**
+ * Pauses before a slice refused with "database is locked" is written again (3.1 s in all). SQLite
+ * waits out a held lock by itself, but a write that begins while this connection still reads
+ * is refused at once, without waiting; a background batch of suggestions failed that way once in a
+ * run of the suggestions bench and, unhandled, ended the core. A pause lets the other side finish.
+ */
+export const BUSY_PAUSES_MS = [50, 100, 200, 400, 800, 1600];
 
 /**
  * Background writes (an import's articles, the suggestions read for them) cut into transactions
@@ -28,17 +37,31 @@ export class TimedSlices {
   /**
    * Calls `write` on consecutive slices of `items` (each one transaction there), yielding between
    * them, until `stopped` says so (a Cancel heard between two slices). Returns how many items were written.
+   * A slice refused as busy is written again after a pause (BUSY_PAUSES_MS); `lastTry` tells `write`
+   * when no pause is left, so it can record the failure itself rather than throw.
    */
-  async run<T>(items: readonly T[], write: (slice: T[]) => void, stopped: () => boolean = () => false): Promise<number> {
+  async run<T>(items: readonly T[], write: (slice: T[], lastTry: boolean) => void, stopped: () => boolean = () => false): Promise<number> {
     let at = 0;
     // A log reset the worker asked for while no background write ran is let in before this one
     // starts, rather than run by the worker unheld and collide with its first slice.
     await letCheckpointsIn();
     while (at < items.length && !stopped()) {
       const slice = items.slice(at, at + this.size);
-      const started = performance.now();
-      write(slice);
-      this.learn(slice.length, performance.now() - started);
+      let took = 0;
+      for (let attempt = 0; ; attempt++) {
+        const lastTry = attempt >= BUSY_PAUSES_MS.length;
+        const started = performance.now();
+        try {
+          write(slice, lastTry);
+          took = performance.now() - started;
+          break;
+        } catch (error) {
+          if (lastTry || !isBusyError(error)) throw error;
+        }
+        await sleep(BUSY_PAUSES_MS[attempt]!);
+        if (stopped()) return at;
+      }
+      this.learn(slice.length, took);
       at += slice.length;
       if (at < items.length) {
         await yieldToEventLoop();

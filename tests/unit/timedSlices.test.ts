@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TimedSlices } from '../../electron/services/timedSlices.js';
+import { BUSY_PAUSES_MS, TimedSlices } from '../../electron/services/timedSlices.js';
 
 /** Work that costs a known time per item (busy-waiting, as a transaction would hold the thread). */
 const costly = (msPerItem: number, seen: number[][]) => (slice: number[]) => {
@@ -33,6 +33,38 @@ describe('background writes in timed slices', () => {
     expect(dear.length).toBeGreaterThan(10);
     expect(dear.slice(1).every((s) => s.length <= 2)).toBe(true);
   });
+
+  it('writes a slice refused as busy again after a pause, and says when no pause is left', async () => {
+    const busy = () => Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
+    const written: number[][] = [];
+    let refusals = 2;
+    await new TimedSlices(5, 4).run(Array.from({ length: 10 }, (_, i) => i), (slice, lastTry) => {
+      expect(lastTry).toBe(false);
+      if (refusals-- > 0) throw busy();
+      written.push(slice);
+    });
+    expect(written.flat()).toEqual(Array.from({ length: 10 }, (_, i) => i));
+
+    // Never let in: every pause is waited, the last try is flagged, and its error comes out.
+    const tries: boolean[] = [];
+    await expect(
+      new TimedSlices().run([1], (_, lastTry) => {
+        tries.push(lastTry);
+        throw busy();
+      }),
+    ).rejects.toThrow('database is locked');
+    expect(tries).toEqual([...BUSY_PAUSES_MS.map(() => false), true]);
+
+    // Any other error is not tried again.
+    let calls = 0;
+    await expect(
+      new TimedSlices().run([1], () => {
+        calls++;
+        throw new Error('disk I/O error');
+      }),
+    ).rejects.toThrow('disk I/O error');
+    expect(calls).toBe(1);
+  }, 10_000);
 
   it('does nothing for no items', async () => {
     const seen: number[][] = [];

@@ -32,10 +32,29 @@ export class ExtractionQueue {
     private readonly pool: ExtractPool | null = null,
   ) {}
 
+  /**
+   * Starts reading what is left, unless it runs already. Never rejects: the callers start it and go
+   * on, so a failure here (a batch that could not be stored) would otherwise end the core. It is
+   * said in the last progress event instead, and the articles left wait for the next start.
+   */
   start(): Promise<void> {
     this.stopped = false;
-    this.running ??= this.run().finally(() => (this.running = null));
+    this.running ??= this.run()
+      .catch((error: unknown) => this.failed(error))
+      .finally(() => (this.running = null));
     return this.running;
+  }
+
+  private failed(error: unknown): void {
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error('Finding names stopped:', error);
+    let remaining = 0;
+    try {
+      remaining = this.workspace().entities.mentions.countNotExtracted(EXTRACTOR_VERSION);
+    } catch {
+      // The workspace itself is unreadable (closed, or the disk is gone): the message says enough.
+    }
+    this.emit({ type: 'extract.progress', done: 0, remaining, failed: reason });
   }
 
   stop(): void {
@@ -76,6 +95,7 @@ export class ExtractionQueue {
       if (this.stopped || batch.ws !== this.workspace()) continue;
       // Stored in short transactions, so the window's calls are answered between them.
       const order = batch.articles.map((_, i) => i);
+      // A slice refused as busy is tried again by TimedSlices; one that still fails ends this run (see start).
       await this.slices.run(order, (slice) => {
         if (batch.ws === this.workspace()) batch.ws.entities.storeSuggestions(slice.map((i) => batch.articles[i]!), slice.map((i) => results[i]!));
       });
