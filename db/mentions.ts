@@ -102,7 +102,8 @@ export class MentionsRepository {
     return this.db.prepare("DELETE FROM mention WHERE article_id = ? AND status = 'suggested' AND origin = 'auto' RETURNING entity_id").pluck().all(articleId) as (number | null)[];
   }
 
-  insert(articleId: number, body: string, m: NewMention): number {
+  /** `at`: the time stamped on it (one for a whole batch saves asking the clock for each mention). */
+  insert(articleId: number, body: string, m: NewMention, at = nowIso()): number {
     return Number(
       this.db
         .prepare(
@@ -125,7 +126,7 @@ export class MentionsRepository {
           m.date?.until ?? null,
           m.date?.precision ?? null,
           m.candidates?.length ? JSON.stringify(m.candidates) : null,
-          nowIso(),
+          at,
         ).lastInsertRowid,
     );
   }

@@ -13,6 +13,7 @@ import exchangeIds from './012_exchange_ids.sql?raw';
 import ocrLowest from './013_ocr_lowest.sql?raw';
 import ocrLowestNumber from './014_ocr_lowest_number.sql?raw';
 import titleTrigrams from './015_title_trigrams.sql?raw';
+import deferredCounts from './016_deferred_counts.sql?raw';
 
 /** Numbered migrations, in order. The index is the schema version they bring the file to. */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
@@ -31,4 +32,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 13, name: 'ocr doubt sort key', sql: ocrLowest },
   { version: 14, name: 'ocr doubt sort key as a number', sql: ocrLowestNumber },
   { version: 15, name: 'title trigrams', sql: titleTrigrams },
+  { version: 16, name: 'deferred mention counts', sql: deferredCounts },
 ];

@@ -1,6 +1,7 @@
 import { EntitiesRepository, placeLinkOf, type PlaceLink } from '../../../db/entities.js';
 import { MentionsRepository, type NewMention } from '../../../db/mentions.js';
-import { writeTransaction, type Db } from '../../../db/open.js';
+import { MentionCounts } from '../../../db/mentionCounts.js';
+import { nowIso, writeTransaction, type Db } from '../../../db/open.js';
 import { A_TYPE, type BasemapLabels, type EntityType, type MentionType, type PlaceCandidate, type PlacePick, type PlaceScope } from '../../contract/entities.js';
 import { trimSpan, type Span } from '../../contract/spanEdges.js';
 import { UserError } from '../errors.js';
@@ -83,6 +84,9 @@ export class EntityService {
     // (and its alias written) once per transaction, which halves the cost of storing suggestions.
     const linked = new Map<string, number>();
     writeTransaction(this.db, () => {
+      // Each entity's counts change once for the batch, not once per mention (db/mentionCounts.ts).
+      const counts = new MentionCounts(this.db);
+      const at = nowIso();
       results.forEach((result, i) => {
         const { articleId, body } = articles[i]!;
         if (current.get(articleId) !== body) return;
@@ -97,7 +101,9 @@ export class EntityService {
           failed.push({ articleId, reason: `${found.length.toLocaleString('en')} names found; only the first ${MAX_SUGGESTIONS.toLocaleString('en')} were kept as suggestions.` });
           found = found.slice(0, MAX_SUGGESTIONS);
         }
-        replaced.push(...this.mentions.clearSuggestions(articleId));
+        const cleared = this.mentions.clearSuggestions(articleId);
+        for (const id of cleared) counts.deleted(id, 'suggested');
+        replaced.push(...cleared);
         const decided = this.mentions.decided(articleId);
         const people = new Map<string, number>();
         for (const s of found) {
@@ -105,11 +111,13 @@ export class EntityService {
           const candidates = (s.places ?? []).map(toCandidate);
           const entityId = s.type === 'date' ? null : this.link(s.type, s.text, candidates[0] ?? null, people, linked);
           const mention: NewMention = { start: s.start, end: s.end, type: s.type, status: 'suggested', origin: 'auto', entityId, confidence: s.confidence, reason: s.reason, date: s.date ?? null, candidates };
-          this.mentions.insert(articleId, body, mention);
+          this.mentions.insert(articleId, body, mention, at);
+          counts.inserted(entityId, 'suggested');
           suggestions++;
         }
         this.mentions.markExtracted(articleId, EXTRACTOR_VERSION);
       });
+      counts.apply();
       this.entities.pruneOrphans([...new Set(replaced)]);
     });
     return { articles: articles.length, suggestions, failed };
