@@ -317,9 +317,12 @@ export function App() {
       )}
       {extracting &&
         (extracting.failed ? (
-          <div role="alert" className="banner error" data-testid="extracting">
-            Finding names stopped: {extracting.failed}. {extracting.remaining.toLocaleString()} articles still wait for suggestions; nothing
-            already saved was lost.{' '}
+          <div role="alert" className="banner error" data-testid="extracting-stopped">
+            <span>
+              Finding names stopped: {extracting.failed.replace(/\.$/, '')}.{' '}
+              {extracting.remaining === 1 ? '1 article still waits' : `${extracting.remaining.toLocaleString()} articles still wait`} for
+              suggestions; nothing already saved was lost.
+            </span>
             <button type="button" onClick={() => void run(() => call('entities.resumeSuggestions', {})).then((r) => r && setExtracting(null))}>
               Try again
             </button>
