@@ -55,6 +55,8 @@ export class Checkpointer {
     });
     const fallBack = () => {
       this.gone = true;
+      // A worker that ended half way through a reset does not say it is over.
+      release(this.logReset);
       this.fallBack();
     };
     this.worker.on('error', fallBack);

@@ -64,7 +64,9 @@ export async function holdWritesIfAsked(flag: LogResetFlag): Promise<void> {
     const { async, value } = waitAsync(flag, 0, state, HOLD_AT_MOST_MS);
     if (async) await value;
   }
+  // Still held after HOLD_AT_MOST_MS: the worker is gone (or slow); writes go on rather than wait at every slice.
   Atomics.compareExchange(flag, 0, HELD, IDLE);
+  Atomics.compareExchange(flag, 0, RESETTING, IDLE);
 }
 
 /** Lets a held core go on (the worker is stopping). */

@@ -56,4 +56,16 @@ describe('the log-reset handshake', () => {
     expect(resumed).toBeGreaterThanOrEqual(times[1]!);
     expect(Atomics.load(flag, 0)).toBe(IDLE);
   });
+
+  it('lets writes go, once, when a worker that ended half way through a reset never says it is over', async () => {
+    const flag = newLogResetFlag();
+    Atomics.store(flag, 0, RESETTING);
+    const started = Date.now();
+    await holdWritesIfAsked(flag);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_900);
+    expect(Atomics.load(flag, 0)).toBe(IDLE);
+    const next = Date.now();
+    await holdWritesIfAsked(flag);
+    expect(Date.now() - next).toBeLessThan(100);
+  });
 });
