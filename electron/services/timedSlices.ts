@@ -11,9 +11,9 @@ export const SLICE_MILLISECONDS = 15;
 
 /**
  * Pauses before a slice refused with "database is locked" is written again (3.1 s in all). SQLite
- * waits out a held lock by itself, but a write that begins while this connection still reads
- * is refused at once, without waiting; a background batch of suggestions failed that way once in a
- * run of the suggestions bench and, unhandled, ended the core. A pause lets the other side finish.
+ * mostly waits out a held lock by itself, but not always (it does not wait when the connection
+ * already holds a read): a batch of suggestions was once refused within seconds in a run of the
+ * suggestions bench and, unhandled, ended the core. A pause lets the other side finish.
  */
 export const BUSY_PAUSES_MS = [50, 100, 200, 400, 800, 1600];
 
@@ -60,6 +60,7 @@ export class TimedSlices {
         }
         await sleep(BUSY_PAUSES_MS[attempt]!);
         if (stopped()) return at;
+        await letCheckpointsIn();
       }
       this.learn(slice.length, took);
       at += slice.length;
