@@ -1,22 +1,13 @@
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CoreEvent } from '../../electron/contract/index.js';
 import { EXTRACTOR_VERSION } from '../../electron/services/entities/service.js';
-import { fixtures, testCore } from './helpers.js';
+import { closedAfterEach, fixtures } from './helpers.js';
 
 /** SQLite's "database is locked", as better-sqlite3 throws it. */
 const busy = () => Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY' });
 
-let cores: ReturnType<typeof testCore>[] = [];
-afterEach(() => {
-  cores.forEach((c) => c.core.close());
-  cores = [];
-});
-function core() {
-  const t = testCore(undefined, { suggestOnImport: true });
-  cores.push(t);
-  return t;
-}
+const core = closedAfterEach({ suggestOnImport: true });
 
 describe('background writes that the database refuses', () => {
   it('stores an import slice and a suggestions batch refused as busy once the lock is free, losing and failing nothing', async () => {

@@ -35,14 +35,14 @@ export function testCore(workspace?: string, options: { suggestOnImport?: boolea
 }
 
 /** A maker of test cores for one test file: every core it made is closed after each test. */
-export function closedAfterEach(): () => ReturnType<typeof testCore> {
+export function closedAfterEach(options: { suggestOnImport?: boolean } = {}): () => ReturnType<typeof testCore> {
   let cores: ReturnType<typeof testCore>[] = [];
   afterEach(() => {
     cores.forEach((c) => c.core.close());
     cores = [];
   });
   return () => {
-    const c = testCore();
+    const c = testCore(undefined, options);
     cores.push(c);
     return c;
   };
