@@ -85,7 +85,23 @@ export const RANK_LIMIT = 5_000;
 /** What reads whole orders off the core's thread (electron/services/orderReader.ts). */
 export interface OrderSource {
   readonly usable: boolean;
+  /**
+   * The ids `sql` selects. A source that reads one order at a time may answer SupersededRead for a
+   * read still waiting its turn when another was asked for after it: the window moved on.
+   */
   ids(sql: string, params: unknown[]): Promise<number[]>;
+  /** A read in progress (a promise `ids` gave) is wanted again: it is again the one asked for last. */
+  wantAgain?(read: Promise<number[]>): void;
+}
+
+/**
+ * An order read that was not made because the window asked for another one after it (a new sort or
+ * filter) before its turn came: the blocks that waited for it are of a table no longer shown.
+ */
+export class SupersededRead extends Error {
+  constructor() {
+    super('A newer view of the table was asked for before this one was read.');
+  }
 }
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -333,8 +349,8 @@ export class ArticlesRepository {
   private readonly stories: StoryIndex;
   /** Reads whole orders off the core's thread (see orderReader.ts); null: they are read on it. */
   private reader: OrderSource | null = null;
-  /** Orders being read by the reader, shared by the blocks that wait for them. */
-  private reading = new Map<string, Promise<number[]>>();
+  /** Orders being read by the reader, shared by the blocks that wait for them (`read`: the reader's own promise). */
+  private reading = new Map<string, { read: Promise<number[]>; answer: Promise<number[]> }>();
   /** Bumped by every change to the articles, and to the mentions: an order read meanwhile is not kept. */
   private articlesVersion = 0;
   private mentionsVersion = 0;
@@ -523,24 +539,31 @@ export class ArticlesRepository {
   private readOrder(query: ArticleQuery, where: Where, filterFirst: boolean): Promise<number[]> {
     const key = orderKey(query);
     const already = this.reading.get(key);
-    if (already) return already;
+    if (already) {
+      this.reader!.wantAgain?.(already.read);
+      return already.answer;
+    }
     const plan = this.orderPlan(query, where, filterFirst, false);
     const readsMentions = query.entityIds.length > 0 || !!query.bbox;
     const versions = [this.articlesVersion, this.mentionsVersion];
-    const reading = this.reader!
-      .ids(idsSql(plan.where, plan.order, plan.oneRowPerStory), plan.where.params)
+    const read = this.reader!.ids(idsSql(plan.where, plan.order, plan.oneRowPerStory), plan.where.params);
+    const answer = read
       .then(
         (ids) => {
           const unchanged = versions[0] === this.articlesVersion && (!readsMentions || versions[1] === this.mentionsVersion);
           if (unchanged) this.keepOrder(key, query, ids);
           return ids;
         },
-        // The reader failed or was stopped: read here, as without one.
-        () => this.orderedIds(query, buildWhere(this.db, query), filterFirst),
+        // The reader failed or was stopped: read here, as without one. A read passed over for a newer
+        // one is not: its blocks belong to a table the window no longer shows.
+        (error: unknown) => {
+          if (error instanceof SupersededRead) throw error;
+          return this.orderedIds(query, buildWhere(this.db, query), filterFirst);
+        },
       )
       .finally(() => this.reading.delete(key));
-    this.reading.set(key, reading);
-    return reading;
+    this.reading.set(key, { read, answer });
+    return answer;
   }
 
   /**

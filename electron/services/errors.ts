@@ -1,4 +1,5 @@
 import { ZodError } from 'zod';
+import { SupersededRead } from '../../db/articles.js';
 import { EntityError } from '../../db/entities.js';
 import { EventError } from '../../db/events.js';
 import { WorkspaceFileError } from '../../db/open.js';
@@ -27,6 +28,8 @@ export function toCallError(error: unknown): CallError {
   if (error instanceof EventError) return { code: 'event', message: error.message };
   if (error instanceof RelationError) return { code: 'relation', message: error.message };
   if (error instanceof Refusal) return { code: 'refused', message: error.message };
+  // The window drops the blocks of a table it no longer shows (PagedGrid): not an error to show.
+  if (error instanceof SupersededRead) return { code: 'superseded', message: error.message };
   // A write reaching a workspace opened read-only (the calls that write check first; this catches the rest).
   if (String((error as { code?: unknown }).code).startsWith('SQLITE_READONLY')) {
     return { code: 'read_only', message: 'This workspace is open read-only (see the banner): the change cannot be saved.' };

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
+import { SupersededRead } from '../../db/articles.js';
 import type { Db } from '../../db/open.js';
 import type { PlaceCountsRequest } from '../../db/placeCounts.js';
 import type { MapLayer } from '../contract/index.js';
@@ -11,6 +12,7 @@ export type ReaderReply =
   | { failed: string }
   | { id: number; ids: Float64Array }
   | { id: number; layer: MapLayer }
+  | { id: number; superseded: true }
   | { id: number; error: string };
 
 /** Ids copied into the core's array between two turns of its event loop (see asArray). */
@@ -32,9 +34,17 @@ export class OrderReader {
   private readonly pending = new Map<number, { resolve: (answer: never) => void; reject: (error: Error) => void }>();
   private next = 1;
   private failed = false;
+  /**
+   * The order read asked for last, shared with the worker: one still waiting its turn behind a long
+   * read is passed over when it is not this one (the window asked for another sort or filter since),
+   * so the order the analyst now waits for is read next rather than after every stale one. A read
+   * already under way runs to its end: SQLite cannot be stopped from another thread.
+   */
+  private readonly lastOrder = new Int32Array(new SharedArrayBuffer(4));
+  private readonly readIds = new WeakMap<Promise<number[]>, number>();
 
   private constructor(workerFile: string, file: string, passphrase: string | null) {
-    this.worker = new Worker(workerFile, { workerData: { file, passphrase } });
+    this.worker = new Worker(workerFile, { workerData: { file, passphrase, lastOrder: this.lastOrder } });
     this.worker.unref();
     this.worker.on('message', (m: ReaderReply) => {
       if ('failed' in m) {
@@ -48,6 +58,7 @@ export class OrderReader {
       this.pending.delete(m.id);
       if ('ids' in m) void asArray(m.ids).then((ids) => waiting?.resolve(ids as never));
       else if ('layer' in m) waiting?.resolve(m.layer as never);
+      else if ('superseded' in m) waiting?.reject(new SupersededRead());
       else waiting?.reject(new Error(m.error));
     });
     this.worker.on('error', (error) => this.fail(error));
@@ -67,7 +78,16 @@ export class OrderReader {
 
   /** The ids `sql` selects (one column), read on the worker's connection as of its last commit. */
   ids(sql: string, params: unknown[]): Promise<number[]> {
-    return this.ask<number[]>({ sql, params });
+    const id = this.next;
+    Atomics.store(this.lastOrder, 0, id);
+    const read = this.ask<number[]>({ sql, params });
+    this.readIds.set(read, id);
+    return read;
+  }
+
+  wantAgain(read: Promise<number[]>): void {
+    const id = this.readIds.get(read);
+    if (id !== undefined) Atomics.store(this.lastOrder, 0, id);
   }
 
   /** The map's places for a filter's articles, counted on the worker (see db/placeCounts.ts). */

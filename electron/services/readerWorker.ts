@@ -8,7 +8,7 @@ import type { ReaderReply, ReaderRequest } from './orderReader.js';
  * Runs the core's long reads (the whole order of a large table, the map's places of a filter; see
  * orderReader.ts) on a connection of its own, one at a time, so the core's thread answers the window meanwhile.
  */
-const { file, passphrase } = workerData as { file: string; passphrase: string | null };
+const { file, passphrase, lastOrder } = workerData as { file: string; passphrase: string | null; lastOrder: Int32Array };
 
 runInBackground();
 let db: Db | null = null;
@@ -37,6 +37,11 @@ parentPort!.on('message', (m: ReaderRequest | { close: SharedArrayBuffer }) => {
     if (!db || !places) throw new Error('The reader has no connection.');
     if ('places' in m) {
       parentPort!.postMessage({ id: m.id, layer: places.layer(m.places) } satisfies ReaderReply);
+      return;
+    }
+    // Asked for before the order the window now waits for: not read (see OrderReader.lastOrder).
+    if (Atomics.load(lastOrder, 0) !== m.id) {
+      parentPort!.postMessage({ id: m.id, superseded: true } satisfies ReaderReply);
       return;
     }
     const ids = Float64Array.from(db.prepare(m.sql).pluck().all(...m.params) as number[]);

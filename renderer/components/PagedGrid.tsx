@@ -3,6 +3,7 @@ import { themeQuartz } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { TableExportInput } from '../../electron/contract/index.js';
+import { CallFailed } from '../api.js';
 import { setShownTable, shownColumns, shownSort } from '../state/shownTable.js';
 import { useEnterOpens } from './enterOpens.js';
 import { useRowMarks } from './rowMarks.js';
@@ -78,7 +79,10 @@ export function PagedGrid<T extends { id: number }>({ testId, columns, refreshKe
             params.successCallback(page.rows, page.total);
           },
           (error: Error) => {
-            latest.current.onError(error.message);
+            // A block of a sort or filter the analyst has since left, whose order the core passed over
+            // for the new one's: nothing is wrong, and nobody waits for it.
+            const stale = error instanceof CallFailed && error.code === 'superseded' && ask !== asked.current;
+            if (!stale) latest.current.onError(error.message);
             params.failCallback();
           },
         );

@@ -2,7 +2,7 @@ import type { ColDef, FilterModel, GridApi, GridReadyEvent, IDatasource, SortMod
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleColumn, ArticlePage, ArticleRow } from '../../electron/contract/index.js';
-import { call } from '../api.js';
+import { call, CallFailed } from '../api.js';
 import { gridTheme } from '../components/PagedGrid.js';
 import { useEnterOpens } from '../components/enterOpens.js';
 import { useRowMarks } from '../components/rowMarks.js';
@@ -129,12 +129,15 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
     [],
   );
 
+  // Blocks asked so far: one asked before the latest may be of a table no longer shown.
+  const asked = useRef(0);
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows: (params) => {
         const sort = (params.sortModel as SortModelItem[]).slice(0, 1).map((s) => ({ column: s.colId as ArticleColumn, direction: s.sort }));
         const filters = params.filterModel as FilterModel as ViewQuery['filters'];
         lastQuery.current = { filters, sort };
+        const ask = ++asked.current;
         callbacks.current.onQueryChange({ filters, sort, oneRowPerStory: external.current.oneRowPerStory });
         call('articles.page', {
           query: { ...external.current, filters, sort },
@@ -149,7 +152,9 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
             params.successCallback(page.rows, lastRow);
           },
           (error: Error) => {
-            callbacks.current.onError(error.message);
+            // A block of a sort or filter since left, passed over for the new one's order (see PagedGrid).
+            const stale = error instanceof CallFailed && error.code === 'superseded' && ask !== asked.current;
+            if (!stale) callbacks.current.onError(error.message);
             params.failCallback();
           },
         );

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ArticlesRepository, type OrderSource } from '../../db/articles.js';
+import { ArticlesRepository, SupersededRead, type OrderSource } from '../../db/articles.js';
 import { openReaderConnection, openWorkspace, type Db } from '../../db/open.js';
 import { ArticleQuery, type ArticleQueryInput } from '../../electron/contract/articles.js';
 import { articleFromText } from '../../electron/services/extract/article.js';
 import { Core } from '../../electron/dispatch.js';
 import { gazetteerFile } from '../../electron/paths.js';
+import { toCallError } from '../../electron/services/errors.js';
 import { OrderReader } from '../../electron/services/orderReader.js';
 import { bundleEntry } from './cliBundle.js';
 import { repoRoot, tempDir } from './helpers.js';
@@ -147,6 +148,43 @@ describe('whole orders read off the core’s thread', () => {
       expect(page.rows.length).toBeGreaterThan(0);
       expect({ ids: page.rows.map((r) => r.id), total: page.total }).toEqual({ ids: here.rows.map((r) => r.id), total: here.total });
     } finally {
+      db.close();
+    }
+  });
+
+  it('passes over an order still waiting its turn once the window asks for another, and reads the one asked for last', async () => {
+    const { db, file } = workspace(3000);
+    const outcome = (page: Promise<unknown>) =>
+      page.then(
+        () => 'read',
+        (error: unknown) => (error instanceof SupersededRead ? 'passed over' : `failed: ${String(error)}`),
+      );
+    const [byTitle, bySource, newest] = [queries[0]![1], queries[1]![1], queries[2]![1]].map((q) => ArticleQuery.parse(q));
+    // Each reader is asked at once, while its worker is still starting (tens of milliseconds): every
+    // order below waits its turn, as behind a long read at a million articles.
+    const reader = OrderReader.start(worker.file, file, db, null)!;
+    const again = OrderReader.start(worker.file, file, db, null)!;
+    try {
+      const repo = new ArticlesRepository(db);
+      repo.useReader(reader);
+      // Three sorts in a row, each past the first rows so that each needs its whole order read.
+      const orders = [repo.pageSoon(byTitle, 1000, 1100), repo.pageSoon(bySource, 1000, 1100), repo.pageSoon(newest, 1000, 1100)];
+      expect(await Promise.all(orders.map(outcome))).toEqual(['passed over', 'passed over', 'read']);
+      expect((await orders[2]).rows.map((r) => r.id)).toEqual(new ArticlesRepository(db).page(newest, 1000, 1100).rows.map((r) => r.id));
+
+      // Back to a sort whose read still waits: that read is again the one asked for last, and the other is passed over.
+      const back = new ArticlesRepository(db);
+      back.useReader(again);
+      const title = back.pageSoon(byTitle, 1000, 1100);
+      const source = back.pageSoon(bySource, 1000, 1100);
+      const titleAgain = back.pageSoon(byTitle, 1100, 1200);
+      expect(await Promise.all([title, source, titleAgain].map(outcome))).toEqual(['read', 'passed over', 'read']);
+      expect((await titleAgain).rows.map((r) => r.id)).toEqual(new ArticlesRepository(db).page(byTitle, 1100, 1200).rows.map((r) => r.id));
+      // The window is told why, in a code it drops for a table it no longer shows (not shown as an error).
+      expect(toCallError(new SupersededRead()).code).toBe('superseded');
+    } finally {
+      reader.stop();
+      again.stop();
       db.close();
     }
   });
