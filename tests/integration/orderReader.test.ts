@@ -159,7 +159,9 @@ describe('whole orders read off the core’s thread', () => {
         () => 'read',
         (error: unknown) => (error instanceof SupersededRead ? 'passed over' : `failed: ${String(error)}`),
       );
-    const [byTitle, bySource, newest] = [queries[0]![1], queries[1]![1], queries[2]![1]].map((q) => ArticleQuery.parse(q));
+    const byTitle = ArticleQuery.parse(queries[0]![1]);
+    const bySource = ArticleQuery.parse(queries[1]![1]);
+    const newest = ArticleQuery.parse(queries[2]![1]);
     // Each reader is asked at once, while its worker is still starting (tens of milliseconds): every
     // order below waits its turn, as behind a long read at a million articles.
     const reader = OrderReader.start(worker.file, file, db, null)!;
@@ -170,7 +172,7 @@ describe('whole orders read off the core’s thread', () => {
       // Three sorts in a row, each past the first rows so that each needs its whole order read.
       const orders = [repo.pageSoon(byTitle, 1000, 1100), repo.pageSoon(bySource, 1000, 1100), repo.pageSoon(newest, 1000, 1100)];
       expect(await Promise.all(orders.map(outcome))).toEqual(['passed over', 'passed over', 'read']);
-      expect((await orders[2]).rows.map((r) => r.id)).toEqual(new ArticlesRepository(db).page(newest, 1000, 1100).rows.map((r) => r.id));
+      expect((await orders[2]!).rows.map((r) => r.id)).toEqual(new ArticlesRepository(db).page(newest, 1000, 1100).rows.map((r) => r.id));
 
       // Back to a sort whose read still waits: that read is again the one asked for last, and the other is passed over.
       const back = new ArticlesRepository(db);
