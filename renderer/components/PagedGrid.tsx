@@ -3,8 +3,8 @@ import { themeQuartz } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { TableExportInput } from '../../electron/contract/index.js';
-import { CallFailed } from '../api.js';
 import { setShownTable, shownColumns, shownSort } from '../state/shownTable.js';
+import { staleBlocks } from '../state/staleBlocks.js';
 import { useEnterOpens } from './enterOpens.js';
 import { useRowMarks } from './rowMarks.js';
 import { useDateStyle } from '../dates.js';
@@ -64,25 +64,21 @@ export function PagedGrid<T extends { id: number }>({ testId, columns, refreshKe
       }),
     [],
   );
-  // Blocks asked so far: a block asked before the latest can come back after it (a refresh of the
-  // old filter overtaken by the new filter's first block), and its total is then stale. The grid
-  // drops its rows, as they are for a purged block; the total shown must not take its count either.
-  const asked = useRef(0);
+  // A block asked before the latest can come back after it with a stale total: the grid drops its
+  // rows, as they are for a purged block, and the total shown must not take its count either.
+  const blocks = useRef(staleBlocks());
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows: (params) => {
         const sort = (params.sortModel as SortModelItem[]).slice(0, 1).map((s) => ({ colId: s.colId, direction: s.sort }));
-        const ask = ++asked.current;
+        const ticket = blocks.current.ask();
         latest.current.fetchPage(sort, params.startRow, params.endRow, params.filterModel as FilterModel).then(
           (page) => {
-            if (ask === asked.current) latest.current.onTotal(page.total);
+            if (blocks.current.isLatest(ticket)) latest.current.onTotal(page.total);
             params.successCallback(page.rows, page.total);
           },
           (error: Error) => {
-            // A block of a sort or filter the analyst has since left, whose order the core passed over
-            // for the new one's: nothing is wrong, and nobody waits for it.
-            const stale = error instanceof CallFailed && error.code === 'superseded' && ask !== asked.current;
-            if (!stale) latest.current.onError(error.message);
+            if (!blocks.current.droppedQuietly(error, ticket)) latest.current.onError(error.message);
             params.failCallback();
           },
         );

@@ -2,7 +2,7 @@ import type { ColDef, FilterModel, GridApi, GridReadyEvent, IDatasource, SortMod
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleColumn, ArticlePage, ArticleRow } from '../../electron/contract/index.js';
-import { call, CallFailed } from '../api.js';
+import { call } from '../api.js';
 import { gridTheme } from '../components/PagedGrid.js';
 import { useEnterOpens } from '../components/enterOpens.js';
 import { useRowMarks } from '../components/rowMarks.js';
@@ -10,6 +10,7 @@ import { setShownTable, shownColumns } from '../state/shownTable.js';
 import { Snippet } from '../components/Snippet.js';
 import { TagChips } from '../components/TagChips.js';
 import type { ViewQuery } from '../state/query.js';
+import { staleBlocks } from '../state/staleBlocks.js';
 import { showDate, showDateTime, useDateStyle } from '../dates.js';
 
 const oneCondition = { maxNumConditions: 1, buttons: ['reset'] };
@@ -129,15 +130,14 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
     [],
   );
 
-  // Blocks asked so far: one asked before the latest may be of a table no longer shown.
-  const asked = useRef(0);
+  const blocks = useRef(staleBlocks());
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows: (params) => {
         const sort = (params.sortModel as SortModelItem[]).slice(0, 1).map((s) => ({ column: s.colId as ArticleColumn, direction: s.sort }));
         const filters = params.filterModel as FilterModel as ViewQuery['filters'];
         lastQuery.current = { filters, sort };
-        const ask = ++asked.current;
+        const ticket = blocks.current.ask();
         callbacks.current.onQueryChange({ filters, sort, oneRowPerStory: external.current.oneRowPerStory });
         call('articles.page', {
           query: { ...external.current, filters, sort },
@@ -152,9 +152,7 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
             params.successCallback(page.rows, lastRow);
           },
           (error: Error) => {
-            // A block of a sort or filter since left, passed over for the new one's order (see PagedGrid).
-            const stale = error instanceof CallFailed && error.code === 'superseded' && ask !== asked.current;
-            if (!stale) callbacks.current.onError(error.message);
+            if (!blocks.current.droppedQuietly(error, ticket)) callbacks.current.onError(error.message);
             params.failCallback();
           },
         );
