@@ -113,7 +113,7 @@ describe('dates read by chrono', () => {
       .filter((r) => isCalendarDate(r.text));
   const filler = (words: number) => Array.from({ length: words }, (_, i) => ['the', 'convoy', 'reached', 'a', 'checkpoint', 'where', 'elders', 'gathered'][i % 8]).join(' ');
 
-  it('are the dates chrono finds in the whole text, though it reads only the text around digits and month or weekday names', () => {
+  it('are the dates chrono finds in the whole text, though it reads only the text around years, numeric dates and month or weekday names', () => {
     const synthetic = [
       'On 5 June 2021 the talks opened.',
       filler(60),
@@ -122,6 +122,9 @@ describe('dates read by chrono', () => {
       'Three months ago, on Tuesday night, and 2.5 seconds before noon on 12/06/2021;',
       filler(80),
       'the 1990s, since 2019, the third of March, last Friday',
+      filler(30),
+      // Lone numbers are no hint; the dates among them still are found, and "common" or "Africa" hold no weekday.
+      '12 people died and 45 were hurt when 300 fighters attacked; 7 of them, aged 19 to 23, were common men from Africa, 3 sources said on 14.6.2021 and 5/7, at 6 and at 10 pm.',
     ].join(' ');
     let dates = 0;
     // Long runs without white space (a link, a blob of data) with hints all along them.
