@@ -64,6 +64,14 @@ describe('a surname after the full name', () => {
     expect(c).toHaveLength(1);
   });
 
+  it('marks only the surname written as a word of its own: not inside a longer word, a hyphenated name, a link or beside another script’s letter', () => {
+    const text = 'Ashraf Ghani spoke. Ghanistan, Al-Ghani, Ghani-Ahmadzai, Ghani.com, AGhani, Ghani2 and 𝐀Ghani are not him; Ghani, (Ghani) and Ghani-2 are.';
+    const suggestions = suggest(text, [['Ashraf Ghani', 'person']]);
+    spreadSurnames(text, suggestions);
+    const found = suggestions.slice(1).map((s) => text.slice(s.start - 1, s.end + 2));
+    expect(found).toEqual([' Ghani, ', '(Ghani) ', ' Ghani-2']);
+  });
+
   it('does not take a span another suggestion holds', () => {
     const text = 'Hamid Karzai returned. The Karzai Foundation paid.';
     const suggestions = suggest(text, [['Hamid Karzai', 'person'], ['Karzai Foundation', 'organisation']]);

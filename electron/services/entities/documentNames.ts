@@ -13,10 +13,54 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\&]/g, '\\$&');
 const POSSESSIVE = /(?:['’]s?)$/u;
 const SURE_OF_FULL_NAME = 0.7;
 
-/** Every use of `word` in `text` as a whole word, written as given (case matters: "Rich" is not "rich"). */
+const ONE_RUN = /^[\p{L}\p{N}]+$/u;
+const LETTER_FIRST = /^\p{L}/u;
+
+const LETTER_OR_DIGIT_BEFORE = /[\p{L}\p{N}]$/u;
+const LETTER_OR_DIGIT_AFTER = /^[\p{L}\p{N}]/u;
+
+/**
+ * Where `run` (letters and digits only) stands in the text as a whole run: not after or before
+ * another letter or digit. Found by a plain substring search: a pattern that opens with a
+ * look-behind over Unicode classes tests it at every position of the text, which cost about as much
+ * as the tagger itself on news that names twenty people (each surname is looked for twice).
+ */
+function runsOf(text: string, run: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(run); at !== -1; at = text.indexOf(run, at + 1)) {
+    const end = at + run.length;
+    // Two characters, so that a letter outside the Basic Multilingual Plane (a surrogate pair) is read whole.
+    if (LETTER_OR_DIGIT_BEFORE.test(text.slice(Math.max(0, at - 2), at)) || LETTER_OR_DIGIT_AFTER.test(text.slice(end, end + 2))) continue;
+    found.push(at);
+  }
+  return found;
+}
+
+/**
+ * Every use of `word` in the text as a whole word, written as given (case matters: "Rich" is not
+ * "rich"): not inside a longer word, a hyphenated one or an abbreviation ("Al-Hakim", "Ghani.com").
+ */
 function* uses(text: string, word: string): Generator<{ start: number; end: number }> {
-  const re = new RegExp(`(?<![\\p{L}\\p{N}\\-&.])${escape(word)}(?![\\p{L}\\p{N}&]|-\\p{L}|\\.\\p{L})`, 'gu');
-  for (const m of text.matchAll(re)) yield { start: m.index, end: m.index + word.length };
+  if (!ONE_RUN.test(word)) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}\\-&.])${escape(word)}(?![\\p{L}\\p{N}&]|-\\p{L}|\\.\\p{L})`, 'gu');
+    for (const m of text.matchAll(re)) yield { start: m.index, end: m.index + word.length };
+    return;
+  }
+  // A run is bounded by what is no letter or digit on both sides; the pattern above also asks this of those characters.
+  for (const start of runsOf(text, word)) {
+    const end = start + word.length;
+    const before = text[start - 1];
+    if (before === '-' || before === '&' || before === '.') continue;
+    const after = text[end];
+    if (after === '&' || ((after === '-' || after === '.') && LETTER_FIRST.test(text.slice(end + 1, end + 3)))) continue;
+    yield { start, end };
+  }
+}
+
+/** Whether the text writes `word` as a whole word, exactly so. */
+function writes(text: string, word: string): boolean {
+  if (ONE_RUN.test(word)) return runsOf(text, word).length > 0;
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escape(word)}(?![\\p{L}\\p{N}])`, 'u').test(text);
 }
 
 /** Adds a suggestion at a span nothing else claims. */
@@ -96,7 +140,7 @@ export function spreadSurnames(text: string, suggestions: Suggestion[]): void {
     const surname = words.at(-1)!;
     if (done.has(surname) || surname.length < 3 || !/^\p{Lu}\p{Ll}/u.test(surname) || TITLES.has(surname.toLowerCase()) || PLACE_HEADS.has(surname.toLowerCase())) continue;
     done.add(surname);
-    if (new RegExp(`(?<![\\p{L}\\p{N}])${escape(surname.toLowerCase())}(?![\\p{L}\\p{N}])`, 'u').test(text)) continue;
+    if (writes(text, surname.toLowerCase())) continue;
     // Two people of the article who share the surname ("Ashraf Ghani", "Rula Ghani"): the surname alone could be either.
     if (people.some((p) => p.text.replace(POSSESSIVE, '').trim().split(/\s+/).at(-1) === surname && nameOf(p) !== nameOf(person))) continue;
     const reason = `${person.text} by surname, as the article named them earlier`;
