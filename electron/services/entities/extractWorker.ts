@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { EntityType } from '../../contract/entities.js';
 import { runInBackground } from '../backgroundThread.js';
-import { Gazetteer } from '../gazetteer/gazetteer.js';
+import { Gazetteer, MISSES_BEFORE_KEY_FILTER } from '../gazetteer/gazetteer.js';
 import type { ModelParts } from './extractPool.js';
 import { readArticles, type ArticleToRead } from './readArticles.js';
 import { namesModel } from './tagger/index.js';
@@ -14,7 +14,8 @@ import { FeatureIndex, type TaggerModel } from './tagger/model.js';
  * the window never waits behind a batch being read.
  */
 runInBackground();
-const gazetteer = new Gazetteer((workerData as { gazetteerFile: string }).gazetteerFile);
+// After a few dozen articles, names that are no place are answered from memory (gazetteer.ts).
+const gazetteer = new Gazetteer((workerData as { gazetteerFile: string }).gazetteerFile, MISSES_BEFORE_KEY_FILTER);
 let registry = new Map<string, EntityType>();
 /** The workspace's own name model, when it has one (undefined: the shipped model). */
 let model: TaggerModel | undefined;

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import type { BasemapLabels } from '../../contract/entities.js';
 import { buildGazetteer, GAZETTEER_VERSION } from './build.js';
+import { KeyFilter } from './keyFilter.js';
 import { nameKey } from './normalise.js';
 import { rankCandidates } from './resolve.js';
 
@@ -42,6 +43,9 @@ export interface RankedPlace extends Place {
 
 const SELECT_PLACE = `SELECT p.id, p.name, p.kind, p.feature, p.country, p.admin1, p.admin1_name AS admin1Name, p.admin2, p.lat, p.lon, p.population, p.prominence FROM place p`;
 
+/** Names looked up in vain before a long reading reads the key filter (an article asks about some fifty). */
+export const MISSES_BEFORE_KEY_FILTER = 2000;
+
 /** The offline gazetteer, opened read-only; built on first use when the file is missing or old. */
 export class Gazetteer {
   private readonly db: Database.Database;
@@ -49,11 +53,23 @@ export class Gazetteer {
   private readonly byJoinedKey: Database.Statement;
   private readonly byCode: Database.Statement;
   private readonly cache = new Map<string, Place[]>();
+  /** Keys that are no place's name, answered without a query once enough were asked (see keyFilter.ts). */
+  private keyFilter: KeyFilter | null = null;
+  private misses = 0;
   private labels: BasemapLabels | null = null;
   readonly countryByName: Map<string, string>;
   readonly demonyms: Map<string, string>;
 
-  constructor(readonly file: string) {
+  /**
+   * `filterMissesAfter`: once that many looked-up names were no place's, a filter of every name key
+   * is read (about half a second, once) and answers such names from then on. For a long reading
+   * (the extraction workers); a gazetteer that answers the window leaves it off (undefined), as the
+   * filter is read on its thread.
+   */
+  constructor(
+    readonly file: string,
+    private readonly filterMissesAfter?: number,
+  ) {
     if (!Gazetteer.isCurrent(file)) buildGazetteer(file);
     this.db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: process.env.AWB_SQLITE_BINDING || undefined });
     this.byKey = this.db.prepare(`${SELECT_PLACE.replace(' FROM', ', min(n.kind) AS nameKind FROM')} JOIN place_name n ON n.place_id = p.id WHERE n.key = ? GROUP BY p.id ORDER BY p.id`);
@@ -95,7 +111,12 @@ export class Gazetteer {
     const key = nameKey(name);
     let hit = this.cache.get(key);
     if (!hit) {
+      if (this.keyFilter && !this.keyFilter.mightHold(key)) return [];
       hit = this.byKey.all(key) as Place[];
+      if (hit.length === 0 && this.filterMissesAfter !== undefined && !this.keyFilter && ++this.misses > this.filterMissesAfter) {
+        const keys = this.db.prepare('SELECT DISTINCT key FROM place_name').pluck();
+        this.keyFilter = KeyFilter.of(keys.iterate() as Iterable<string>, this.db.prepare('SELECT count(*) FROM place_name').pluck().get() as number);
+      }
       if (this.cache.size > 50_000) this.cache.clear();
       this.cache.set(key, hit);
     }
