@@ -14,7 +14,7 @@ import { FeatureIndex, type TaggerModel } from './tagger/model.js';
  * the window never waits behind a batch being read.
  */
 runInBackground();
-// After a few dozen articles, names that are no place are answered from memory (gazetteer.ts).
+// After some thirty news articles, names that are no place are answered from memory (gazetteer.ts).
 const gazetteer = new Gazetteer((workerData as { gazetteerFile: string }).gazetteerFile, MISSES_BEFORE_KEY_FILTER);
 let registry = new Map<string, EntityType>();
 /** The workspace's own name model, when it has one (undefined: the shipped model). */
