@@ -62,5 +62,37 @@ describe('the type of a name', () => {
     expect(at("Democratic People's Republic of Korea")).toMatchObject({ kind: 'country', country: 'KP' });
     expect(at("St. John's")).toMatchObject({ country: 'CA' });
   });
-});
 
+  it('is a club where sports news names a side, and stays a country, a person or a town elsewhere', () => {
+    const sport = [
+      'SOCCER - BARCELONA BEAT REAL MADRID IN LEAGUE DERBY.',
+      '',
+      'Barcelona beat Real Madrid 2-1 in the Spanish first division on Sunday, with Ronaldo scoring twice.',
+      '',
+      'Results of Spanish first division matches:',
+      '',
+      'Valencia 0 Atletico Madrid 0',
+      'Deportivo Coruna 3 Sevilla 1',
+      '',
+      'Arsenal drew 1-1 with Chelsea at Highbury. Pakistan beat England by nine wickets in the first test.',
+      'Pete Sampras beat Andre Agassi 6-3 6-4 in the final in New York.',
+    ].join('\n');
+    // The tagger alone reads the clubs as places and people, and misses Arsenal and Sevilla.
+    expect(taggerTypesOf(sport)).toEqual(expect.arrayContaining(['PER:Real Madrid', 'LOC:Chelsea']));
+    expect(taggerTypesOf(sport)).not.toContain('ORG:Arsenal');
+    const types = typesOf(sport);
+    for (const club of ['BARCELONA', 'Barcelona', 'Real Madrid', 'Valencia', 'Atletico Madrid', 'Deportivo Coruna', 'Sevilla', 'Arsenal', 'Chelsea']) {
+      expect(types).toContain(`organisation:${club}`);
+    }
+    // National sides are written as the country; players stay people; where the match was played stays a place.
+    expect(types).toEqual(expect.arrayContaining(['place:Pakistan', 'place:England', 'person:Pete Sampras', 'person:Andre Agassi', 'place:New York', 'place:Highbury']));
+    const club = extractEntities(sport, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! }).find((s) => s.text === 'Real Madrid');
+    expect(club).toMatchObject({ type: 'organisation', reason: expect.stringMatching(/team/) });
+    expect(club!.places).toBeUndefined();
+
+    // The same names, and "beat", in news that is not sport.
+    const news = 'Police beat protesters in Barcelona on Sunday, and officials in Madrid and Valencia said Chelsea residents had complained. Valencia 2 was the name of the operation.';
+    expect(typesOf(news)).toEqual(expect.arrayContaining(['place:Barcelona', 'place:Madrid', 'place:Valencia']));
+    expect(typesOf(news).filter((t) => t.startsWith('organisation:'))).toEqual([]);
+  });
+});

@@ -16,6 +16,8 @@ export interface TaggedName {
   confidence: number;
   /** Read so because the analyst marked this name so before in the workspace. */
   remembered: boolean;
+  /** Why, when a rule rather than the tagger gave the type (see sportsTeams.ts). */
+  reason?: string;
 }
 
 /** The confidence of a name read as the analyst marked it before (as a name confirmed in the registry). */

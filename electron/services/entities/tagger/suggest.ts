@@ -10,6 +10,7 @@ import { tagSentence, type TaggedName } from './decode.js';
 import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
 import type { NameType, TaggerModel } from './model.js';
+import { isSportsText, readTeams } from './sportsTeams.js';
 import { tokenizeSentences, type TextToken } from './tokens.js';
 
 export interface PendingPlace {
@@ -36,6 +37,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
   }
   const suggestions: Suggestion[] = [];
   const places: PendingPlace[] = [];
+  const sports = isSportsText(text);
   for (const sentence of tokenizeSentences(text)) {
     const facts = sentenceFacts(
       sentence.map((t) => t.text),
@@ -60,6 +62,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       if (!context.gazetteer.countryByName.has(nameKey(text.slice(sentence[a.from]!.start, sentence[b.to]!.end)))) continue;
       names.splice(k, 2, { from: a.from, to: b.to, type: 'LOC', confidence: Math.min(a.confidence, b.confidence), remembered: false });
     }
+    if (sports) readTeams(names, sentence, lexicon);
     const possessive = joinPossessivePlaces(names, sentence, text, context);
     for (const name of names) {
       let { from, to } = name;
@@ -96,7 +99,11 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       // "Afghan troops", "Afghan President Ashraf Ghani": a nationality before a noun or a name
       // describes; it is not a mention of a group.
       if (type === 'GRP' && !name.remembered && next && WORD_CHARACTER.test(next.text) && context.gazetteer.demonyms.has(key)) continue;
-      const reason = name.remembered ? `${REASON[type]}, as the analyst marked it before in this workspace` : `${REASON[type]}, read by the name tagger (${Math.round(confidence * 100)}%)`;
+      const reason = name.remembered
+        ? `${REASON[type]}, as the analyst marked it before in this workspace`
+        : name.reason && type === name.type
+          ? name.reason
+          : `${REASON[type]}, read by the name tagger (${Math.round(confidence * 100)}%)`;
       if (type !== 'LOC') {
         suggestions.push({ start, end, text: nameText, type: TYPE[type], confidence, reason });
         continue;

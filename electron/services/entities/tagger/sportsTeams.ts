@@ -1,0 +1,216 @@
+/**
+ * Teams in sports news. The training corpora hold almost no sport, so the tagger reads "Barcelona beat
+ * Real Madrid 2-1" as a place and a person, and misses "Arsenal" altogether. In a text that reads as
+ * sport, a name in a team's place is a club, an organisation:
+ * - a side of a result line ("Barcelona 2 Real Madrid 1") or a row of a table ("Barcelona 4 3 1 0 9 3 10");
+ * - either side of a result verb ("X beat Y", "X drew 1-1 with Y", "X lost to Y", "a win over Y", "against Y").
+ * A country keeps its place type there, and so do the home nations of Britain: national sides are
+ * written as the place ("Pakistan beat England"), and news corpora mark them so. A region's side is a
+ * club ("Valencia", "Texas"). A person stays a person unless
+ * the name says club ("Real Madrid", "Aston Villa", "Deportivo Coruna"): "Sampras beat Agassi".
+ */
+import { PERSON_ROLES, TITLES } from '../lexicon.js';
+import type { TaggedName } from './decode.js';
+import type { NameLexicon } from './features.js';
+import type { TextToken } from './tokens.js';
+
+/** Words of games; a text needs several of them and a score to read as sport. */
+const SPORT_WORDS =
+  /\b(?:soccer|football|cricket|tennis|rugby|hockey|basketball|baseball|golf|league|cup|championship|tournament|matches|match|goals?|scored|scorer|striker|midfielder|defender|goalkeeper|keeper|wickets?|innings|semi-?finals?|quarter-?finals?|derby|play-?offs?|half-?time|penalty|penalties|coach|seeded|olympics?|grand prix|fixtures|standings|relegation|promoted|draw|drew|beat)\b/gi;
+/** A score ("2-1", "6-3"), not a date's or a range's piece ("1996-08-25", "10-15 km" is still caught; the words must agree). */
+const SCORE = /(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])/g;
+/** A line that is a result or a table row: a name, then a number (and a second name and number, or more numbers). */
+const RESULT_LINE = /^[ \t]*\p{Lu}[\p{L}.'’ -]*?[ \t]+\d{1,3}(?:[ \t]+\p{Lu}[\p{L}.'’ -]*?[ \t]+\d{1,3}|(?:[ \t]+\d{1,3}){2,})\b/gmu;
+
+const WORDS_NEEDED = 3;
+/** The confidence of a type these rules give (not calibrated: the corpora hold too little sport to measure it). */
+const RULE_CONFIDENCE = 0.7;
+
+/** Whether the text reads as sport: a score or result lines, and words of games. */
+export function isSportsText(text: string): boolean {
+  let words = 0;
+  for (const _ of text.matchAll(SPORT_WORDS)) if (++words >= WORDS_NEEDED) break;
+  if (words < WORDS_NEEDED) return false;
+  SCORE.lastIndex = 0;
+  if (SCORE.test(text)) return true;
+  let lines = 0;
+  for (const _ of text.matchAll(RESULT_LINE)) if (++lines >= 2) return true;
+  return false;
+}
+
+/** A team's first word: "Real Madrid", "Sporting Lisbon", "Borussia Dortmund". */
+const CLUB_FIRST = new Set(
+  `real atletico atlético athletic deportivo sporting racing dynamo dinamo inter internazionale olympique olympiakos olympiacos
+  borussia rapid slavia sparta lokomotiv spartak cska steaua fc ac as sc sv vfb vfl tsv psv afc cf cd ud sd rc`.split(/\s+/),
+);
+/**
+ * A team's last word: "Aston Villa", "Blackburn Rovers". Not "County" nor "Town", which end more places
+ * than clubs, nor "Wednesday", which is claimed as a date first.
+ */
+const CLUB_LAST = new Set(
+  `united city rovers wanderers athletic albion hotspur rangers celtic fc villa palace forest argyle alexandra orient
+  thistle academicals`.split(/\s+/),
+);
+/** Verbs after which (and before which) a side is named. */
+const RESULT_VERBS = new Set(
+  `beat beats beaten defeated edged thrashed hammered crushed routed trounced stunned upset downed overcame
+  eliminated outclassed outplayed whipped drew draw draws lost lose loses held`.split(/\s+/),
+);
+/** Words after which the next name is the other side. */
+const AGAINST = new Set(['against', 'versus', 'vs', 'vs.', 'v', 'v.']);
+/** Words before "with", "to", "over" that make the next name a side: "drew with", "lost to", "win over". */
+const BEFORE_WITH = new Set(['drew', 'draw', 'draws', 'drawn']);
+const BEFORE_TO = new Set(['lost', 'lose', 'loses', 'losing']);
+const BEFORE_OVER = new Set(['win', 'victory', 'triumph', 'wins', 'victories']);
+/** Capitalised words that never start a team's name found where the tagger saw none. */
+const NOT_A_TEAM = new Set(
+  `the a an he she they it we i you his her their its our this that these those both all there here who which what when
+  but and then also after before on in at for with home champions holders leaders hosts visitors title league cup
+  yesterday today tonight sunday monday tuesday wednesday thursday friday saturday last first`.split(/\s+/),
+);
+
+const CLAUSE_BREAK = new Set([',', ';', ':', '(', '-', '–', '—', 'and']);
+/** Nations that field their own sides without being states. */
+const HOME_NATIONS = new Set(['england', 'scotland', 'wales', 'northern ireland']);
+const SCORE_TOKEN = /^\d{1,3}(?:-\d{1,3})?$/;
+const CAPITALISED = /^\p{Lu}/u;
+const lower = (t: TextToken | undefined) => (t ? t.text.toLowerCase() : '');
+
+/** Where in a sentence a side is named, as token indices: names ending just before, or starting just after. */
+function sidePositions(sentence: readonly TextToken[]): { endsBefore: Set<number>; startsAt: Set<number> } {
+  const endsBefore = new Set<number>();
+  const startsAt = new Set<number>();
+  for (let i = 0; i < sentence.length; i++) {
+    const w = lower(sentence[i]);
+    if (RESULT_VERBS.has(w)) {
+      endsBefore.add(i);
+      // "beat Real Madrid", not "drew with" (below) nor "lost 2-1 to".
+      if (!BEFORE_WITH.has(w) && !BEFORE_TO.has(w) && w !== 'held') startsAt.add(i + 1);
+    }
+    if (AGAINST.has(w)) startsAt.add(i + 1);
+    // "drew 1-1 with", "lost 2-1 to", "a 2-1 win over".
+    const skipScore = (k: number) => (SCORE_TOKEN.test(sentence[k]?.text ?? '') ? k + 1 : k);
+    if (BEFORE_WITH.has(w) && lower(sentence[skipScore(i + 1)]) === 'with') startsAt.add(skipScore(i + 1) + 1);
+    if (BEFORE_TO.has(w) && lower(sentence[skipScore(i + 1)]) === 'to') startsAt.add(skipScore(i + 1) + 1);
+    if (BEFORE_OVER.has(w) && lower(sentence[i + 1]) === 'over') startsAt.add(i + 2);
+  }
+  return { endsBefore, startsAt };
+}
+
+/** How many plain numbers follow token `to`. */
+function numbersAfter(sentence: readonly TextToken[], to: number): number {
+  let k = to + 1;
+  while (k < sentence.length && /^\d{1,3}$/.test(sentence[k]!.text)) k++;
+  return k - to - 1;
+}
+
+/**
+ * Retypes, and adds, the sides named in one sentence of a sports text (see the file's comment).
+ * `names` is the tagger's reading of `sentence`, in order; it is changed in place.
+ */
+export function readTeams(names: TaggedName[], sentence: readonly TextToken[], lexicon: NameLexicon): void {
+  const { endsBefore, startsAt } = sidePositions(sentence);
+  const rowNames = names.filter((n) => numbersAfter(sentence, n.to) >= 1);
+  const resultLine = rowNames.length >= 2;
+  // A side before a verb opens the sentence or a clause: "Arsenal drew", "SOCCER - BARCELONA BEAT", not "said Kabul lost".
+  const opensClause = (from: number) => from === 0 || CLAUSE_BREAK.has(sentence[from - 1]!.text.toLowerCase()) || SCORE_TOKEN.test(sentence[from - 1]!.text);
+  const before = (n: { from: number; to: number }) => endsBefore.has(n.to + 1) && opensClause(n.from);
+  const isSide = (n: { from: number; to: number }) =>
+    before(n) || startsAt.has(n.from) || (resultLine && numbersAfter(sentence, n.to) >= 1) || numbersAfter(sentence, n.to) >= 3;
+  const words = (n: { from: number; to: number }) => sentence.slice(n.from, n.to + 1).map((t) => t.text);
+  const named = (n: { from: number; to: number }) => words(n).join(' ');
+  const clubWords = (n: { from: number; to: number }) => {
+    const w = words(n);
+    return w.length >= 2 && (CLUB_FIRST.has(w[0]!.toLowerCase()) || CLUB_LAST.has(w.at(-1)!.toLowerCase()));
+  };
+  const keepsPlace = (n: { from: number; to: number }) => {
+    const name = named(n);
+    const place = lexicon.place(name);
+    return place?.kind === 'country' || lexicon.countryByName.has(name.toLowerCase()) || HOME_NATIONS.has(name.toLowerCase());
+  };
+
+  const starts = new Set(names.map((n) => n.from));
+  for (const n of names) {
+    if (n.remembered || n.type === 'GRP') continue;
+    // "Sheffield Wednesday", "Leicester City": the tagger stops at the town.
+    const next = sentence[n.to + 1];
+    if (next && CAPITALISED.test(next.text) && CLUB_LAST.has(next.text.toLowerCase()) && !starts.has(n.to + 1) && !lexicon.place(`${named(n)} ${next.text}`)) {
+      n.to++;
+      n.type = 'ORG';
+      n.confidence = RULE_CONFIDENCE;
+      n.reason = 'a team (its name says club)';
+      continue;
+    }
+    if (n.type === 'ORG') continue;
+    // A club's name read as a person's anywhere in the text; a place's name only where a side is named ("Aabenraa County").
+    if (clubWords(n) && (n.type === 'PER' || isSide(n)) && !keepsPlace(n) && !lexicon.place(named(n))) {
+      n.type = 'ORG';
+      n.confidence = RULE_CONFIDENCE;
+      n.reason = 'a team (its name says club)';
+      continue;
+    }
+    if (!isSide(n)) continue;
+    // A town the gazetteer knows; a place it does not ("Nazi Germany") is left as the tagger read it.
+    if (n.type === 'LOC' && !keepsPlace(n) && lexicon.place(named(n))) {
+      n.type = 'ORG';
+      n.confidence = RULE_CONFIDENCE;
+      n.reason = 'a team named after its town, in a sports result';
+    } else if (n.type === 'PER' && n.to > n.from && (resultLine || before(n) || startsAt.has(n.from))) {
+      // "Atletico Madrid 0": a person's name does not end in a big city.
+      const last = lexicon.place(sentence[n.to]!.text);
+      if (last && last.kind !== 'country' && last.population >= 100_000) {
+        n.type = 'ORG';
+        n.confidence = RULE_CONFIDENCE;
+        n.reason = 'a team named after its town, in a sports result';
+      }
+    }
+  }
+
+  // Sides the tagger did not see at all: "Arsenal drew 1-1 with Chelsea". `held` marks the tokens
+  // names hold, so that a long sentence costs no more than its length.
+  const held = new Uint8Array(sentence.length);
+  for (const n of names) held.fill(1, n.from, n.to + 1);
+  const taken = (i: number) => held[i] === 1;
+  const capsLine = sentence.every((t) => !/\p{Ll}/u.test(t.text));
+  const teamWord = (i: number) => {
+    const t = sentence[i];
+    if (!t || !CAPITALISED.test(t.text) || taken(i)) return false;
+    const w = t.text.toLowerCase();
+    return !NOT_A_TEAM.has(w) && !RESULT_VERBS.has(w) && !AGAINST.has(w) && !TITLES.has(w.replace(/\.$/, '')) && !PERSON_ROLES.has(w);
+  };
+  const added: TaggedName[] = [];
+  const add = (from: number, to: number) => {
+    // A headline in capitals hides which words are names ("SAMPRAS BEATS AGASSI"): only the tagger's own are retyped there.
+    if (to < from || to - from > 2 || capsLine) return;
+    for (let i = from; i <= to; i++) if (held[i]) return;
+    const n: TaggedName = { from, to, type: 'ORG', confidence: 0.6, remembered: false, reason: 'a team, from its place in a sports result' };
+    if (keepsPlace(n)) n.type = 'LOC';
+    held.fill(1, from, to + 1);
+    added.push(n);
+  };
+  for (const at of startsAt) {
+    let to = at;
+    while (teamWord(to) && to - at < 3) to++;
+    if (to > at) add(at, to - 1);
+  }
+  for (const verb of endsBefore) {
+    let from = verb;
+    while (from > 0 && teamWord(from - 1) && verb - from < 3) from--;
+    if (from < verb && opensClause(from)) add(from, verb - 1);
+  }
+  // Result lines and table rows: "Deportivo Coruna 3 Sevilla 1".
+  const rowStarts: number[] = [];
+  for (let k = 1; k < sentence.length; k++) {
+    if (!/^\d{1,3}$/.test(sentence[k]!.text) || !teamWord(k - 1)) continue;
+    let from = k - 1;
+    while (from > 0 && teamWord(from - 1) && k - from < 3) from--;
+    if (opensClause(from)) rowStarts.push(from, k - 1);
+  }
+  if (rowStarts.length >= 2 && (rowNames.length + rowStarts.length / 2 >= 2 || numbersAfter(sentence, rowStarts[1]!) >= 3)) {
+    for (let k = 0; k < rowStarts.length; k += 2) add(rowStarts[k]!, rowStarts[k + 1]!);
+  }
+  if (added.length) {
+    names.push(...added);
+    names.sort((a, b) => a.from - b.from);
+  }
+}
