@@ -76,16 +76,20 @@ describe('the type of a name', () => {
       '',
       'Arsenal drew 1-1 with Chelsea at Highbury. Pakistan beat England by nine wickets in the first test.',
       'Pete Sampras beat Andre Agassi 6-3 6-4 in the final in New York.',
+      'Defender Hassan Abbas scored an own goal. Simmons took four wickets as Leicestershire beat Somerset by an innings.',
     ].join('\n');
     // The tagger alone reads the clubs as places and people, and misses Arsenal and Sevilla.
     expect(taggerTypesOf(sport)).toEqual(expect.arrayContaining(['PER:Real Madrid', 'LOC:Chelsea']));
     expect(taggerTypesOf(sport)).not.toContain('ORG:Arsenal');
     const types = typesOf(sport);
-    for (const club of ['BARCELONA', 'Barcelona', 'Real Madrid', 'Valencia', 'Atletico Madrid', 'Deportivo Coruna', 'Sevilla', 'Arsenal', 'Chelsea']) {
+    for (const club of ['BARCELONA', 'Barcelona', 'Real Madrid', 'Valencia', 'Atletico Madrid', 'Deportivo Coruna', 'Sevilla', 'Arsenal', 'Chelsea', 'Leicestershire', 'Somerset']) {
       expect(types).toContain(`organisation:${club}`);
     }
     // National sides are written as the country; players stay people; where the match was played stays a place.
     expect(types).toEqual(expect.arrayContaining(['place:Pakistan', 'place:England', 'person:Pete Sampras', 'person:Andre Agassi', 'place:New York', 'place:Highbury']));
+    // A player's role stays outside the name, as a title does.
+    expect(types).toContain('person:Hassan Abbas');
+    expect(types.filter((t) => t.includes('Defender'))).toEqual([]);
     const club = extractEntities(sport, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! }).find((s) => s.text === 'Real Madrid');
     expect(club).toMatchObject({ type: 'organisation', reason: expect.stringMatching(/team/) });
     expect(club!.places).toBeUndefined();
@@ -94,5 +98,16 @@ describe('the type of a name', () => {
     const news = 'Police beat protesters in Barcelona on Sunday, and officials in Madrid and Valencia said Chelsea residents had complained. Valencia 2 was the name of the operation.';
     expect(typesOf(news)).toEqual(expect.arrayContaining(['place:Barcelona', 'place:Madrid', 'place:Valencia']));
     expect(typesOf(news).filter((t) => t.startsWith('organisation:'))).toEqual([]);
+  });
+
+  it('is a country where a headline in capitals names one that the tagger lost there', () => {
+    const text = 'SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT.\n\nJapan beat Syria 2-1 on Friday.';
+    expect(taggerTypesOf(text)).not.toContain('LOC:JAPAN');
+    const found = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! });
+    const japan = found.find((s) => s.text === 'JAPAN');
+    expect(japan).toMatchObject({ type: 'place', reason: expect.stringMatching(/headline in capitals/) });
+    expect(japan!.places?.[0]).toMatchObject({ kind: 'country', country: 'JP' });
+    // Not a word next to it, nor the dash before it.
+    expect(found.filter((s) => s.type === 'place').map((s) => s.text)).toEqual(['JAPAN', 'CHINA', 'Japan', 'Syria']);
   });
 });

@@ -35,6 +35,15 @@ export const PERSON_ROLES = new Set(
   author writer founder owner chairman ceo lawyer judge prosecutor police policeman worker driver`.split(/\s+/),
 );
 
+/**
+ * Roles in sport before a player's name ("Defender Hassan Abbas", "Opener Saeed Anwar"): kept outside
+ * the name like a title. Not among PERSON_ROLES, which the tagger's features read as trained.
+ */
+export const PLAYER_ROLES = new Set(
+  `defender midfielder striker winger forward goalkeeper keeper coach manager skipper batsman bowler all-rounder
+  opener wicketkeeper quarterback pitcher sprinter cyclist player champion teammate veteran`.split(/\s+/),
+);
+
 /** Last words that make a name an organisation: "Afghan Air Force", "New York Times". */
 export const ORG_HEADS = new Set(
   `force forces army navy ministry council party times post news agency bank company corporation corp inc ltd

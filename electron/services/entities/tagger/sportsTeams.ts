@@ -9,7 +9,7 @@
  * club ("Valencia", "Texas"). A person stays a person unless
  * the name says club ("Real Madrid", "Aston Villa", "Deportivo Coruna"): "Sampras beat Agassi".
  */
-import { PERSON_ROLES, TITLES } from '../lexicon.js';
+import { PERSON_ROLES, PLAYER_ROLES, TITLES } from '../lexicon.js';
 import type { TaggedName } from './decode.js';
 import type { NameLexicon } from './features.js';
 import type { TextToken } from './tokens.js';
@@ -69,7 +69,7 @@ const NOT_A_TEAM = new Set(
   yesterday today tonight sunday monday tuesday wednesday thursday friday saturday last first`.split(/\s+/),
 );
 
-const CLAUSE_BREAK = new Set([',', ';', ':', '(', '-', '–', '—', 'and']);
+const CLAUSE_BREAK = new Set([',', ';', ':', '(', '-', '–', '—', 'and', 'but', 'as', 'when', 'while', 'after', 'before', 'then', 'since', 'where']);
 /** Nations that field their own sides without being states. */
 const HOME_NATIONS = new Set(['england', 'scotland', 'wales', 'northern ireland']);
 const SCORE_TOKEN = /^\d{1,3}(?:-\d{1,3})?$/;
@@ -155,8 +155,8 @@ export function readTeams(names: TaggedName[], sentence: readonly TextToken[], l
       n.type = 'ORG';
       n.confidence = RULE_CONFIDENCE;
       n.reason = 'a team named after its town, in a sports result';
-    } else if (n.type === 'PER' && n.to > n.from && (resultLine || before(n) || startsAt.has(n.from))) {
-      // "Atletico Madrid 0": a person's name does not end in a big city.
+    } else if (n.type === 'PER' && (resultLine || before(n) || startsAt.has(n.from))) {
+      // "Atletico Madrid 0", "beat Somerset": a person's name does not end in a big city or county.
       const last = lexicon.place(sentence[n.to]!.text);
       if (last && last.kind !== 'country' && last.population >= 100_000) {
         n.type = 'ORG';
@@ -176,7 +176,7 @@ export function readTeams(names: TaggedName[], sentence: readonly TextToken[], l
     const t = sentence[i];
     if (!t || !CAPITALISED.test(t.text) || taken(i)) return false;
     const w = t.text.toLowerCase();
-    return !NOT_A_TEAM.has(w) && !RESULT_VERBS.has(w) && !AGAINST.has(w) && !TITLES.has(w.replace(/\.$/, '')) && !PERSON_ROLES.has(w);
+    return !NOT_A_TEAM.has(w) && !RESULT_VERBS.has(w) && !AGAINST.has(w) && !TITLES.has(w.replace(/\.$/, '')) && !PERSON_ROLES.has(w) && !PLAYER_ROLES.has(w);
   };
   const added: TaggedName[] = [];
   const add = (from: number, to: number) => {

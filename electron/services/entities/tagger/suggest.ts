@@ -5,7 +5,7 @@
  */
 import { nameKey } from '../../gazetteer/normalise.js';
 import type { EntityType, ExtractContext, Suggestion } from '../extract.js';
-import { COUNTRY_ABBREVIATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_HEADS, TITLES } from '../lexicon.js';
+import { COUNTRY_ABBREVIATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_HEADS, PLAYER_ROLES, TITLES } from '../lexicon.js';
 import { tagSentence, type TaggedName } from './decode.js';
 import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
@@ -44,6 +44,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       lexicon,
     );
     const names = tagSentence(model, facts);
+    if (facts.capsLine) addCapitalCountries(names, sentence, context, model);
     // "Afghan Air Force": a nationality read as a group right before an organisation's name is the
     // first word of that name.
     for (let k = names.length - 2; k >= 0; k--) {
@@ -68,7 +69,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       let { from, to } = name;
       let type = name.type;
       // Guidelines: no title or role inside a person's name, no leading "the", no possessive.
-      while (from < to && (bare(sentence[from]!.text) === 'the' || (type === 'PER' && (TITLES.has(bare(sentence[from]!.text)) || PERSON_ROLES.has(bare(sentence[from]!.text)))))) from++;
+      while (from < to && (bare(sentence[from]!.text) === 'the' || (type === 'PER' && (TITLES.has(bare(sentence[from]!.text)) || PERSON_ROLES.has(bare(sentence[from]!.text)) || PLAYER_ROLES.has(bare(sentence[from]!.text)))))) from++;
       // A place joined across a possessive keeps one that ends it ("St. John's").
       while (to > from && /^(?:['’]s|[-,.:;])$/.test(sentence[to]!.text) && !(possessive.has(name) && to === name.to)) to--;
       const start = sentence[from]!.start;
@@ -153,6 +154,34 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     places.push({ s, wantsAdminArea: false, lookupName: full });
   }
   return { suggestions, places };
+}
+
+/**
+ * "SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT": in a headline in capitals the tagger
+ * loses some countries (every word looks like a name there). A run of up to three words that is a
+ * country's name, outside the names it found, is that country.
+ */
+function addCapitalCountries(names: TaggedName[], sentence: readonly TextToken[], context: ExtractContext, model: TaggerModel): void {
+  const held = new Uint8Array(sentence.length);
+  for (const n of names) held.fill(1, n.from, n.to + 1);
+  const added: TaggedName[] = [];
+  for (let i = 0; i < sentence.length; i++) {
+    for (let len = Math.min(3, sentence.length - i); len >= 1; len--) {
+      if (held.subarray(i, i + len).includes(1)) continue;
+      const words = sentence.slice(i, i + len);
+      if (!words.every((t) => LETTER.test(t.text))) continue;
+      const name = words.map((t) => t.text).join(' ');
+      if ( !context.gazetteer.countryByName.has(nameKey(name)) || model.memory?.rejected.get(name)?.includes('LOC')) continue;
+      added.push({ from: i, to: i + len - 1, type: 'LOC', confidence: 0.8, remembered: false, reason: 'a country (country list), in a headline in capitals' });
+      held.fill(1, i, i + len);
+      i += len - 1;
+      break;
+    }
+  }
+  if (added.length) {
+    names.push(...added);
+    names.sort((a, b) => a.from - b.from);
+  }
 }
 
 const POSSESSIVE = /^['’]s$/;
