@@ -110,4 +110,15 @@ describe('the type of a name', () => {
     // Not a word next to it, nor the dash before it.
     expect(found.filter((s) => s.type === 'place').map((s) => s.text)).toEqual(['JAPAN', 'CHINA', 'Japan', 'Syria']);
   });
+
+  it("is one country where the tagger split a country's name at its nationality, and the split no longer pulls the article's places abroad", () => {
+    const text = 'Ministers from Holland, Macedonia, the Czech Republic and Bosnia met in Geneva.';
+    // The tagger alone reads "Republic" as a place of its own: Republic, Missouri.
+    expect(taggerTypesOf(text)).toContain('LOC:Republic');
+    const found = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! }).filter((s) => s.type === 'place');
+    const countryOf = (name: string) => found.find((s) => s.text === name)?.places?.[0]?.country;
+    expect(found.map((s) => s.text)).toEqual(['Holland', 'Macedonia', 'Czech Republic', 'Bosnia', 'Geneva']);
+    // With Missouri in the article, Holland was the town in Michigan, Macedonia the one in Ohio and Geneva the one in Illinois.
+    expect(['Holland', 'Macedonia', 'Czech Republic', 'Bosnia', 'Geneva'].map(countryOf)).toEqual(['NL', 'MK', 'CZ', 'BA', 'CH']);
+  });
 });

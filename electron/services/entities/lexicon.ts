@@ -120,6 +120,7 @@ export const COUNTRY_ABBREVIATIONS = new Map([
   ['turkey', 'Turkiye'],
   ['ivory coast', 'Ivory Coast'],
   ['burma', 'Myanmar'],
+  ['bosnia', 'Bosnia and Herzegovina'],
   ['democratic republic of congo', 'DR Congo'],
   ['democratic republic of the congo', 'DR Congo'],
 ]);

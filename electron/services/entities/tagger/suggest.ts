@@ -25,6 +25,7 @@ const lexicons = new WeakMap<object, NameLexicon>();
 const bare = (w: string) => w.toLowerCase().replace(/\.$/, '');
 // Made once: a literal with \p{…} in a loop is rebuilt at every turn in the bundles.
 const LETTER = /\p{L}/u;
+const CAPITAL = /^\p{Lu}/u;
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 const CAPITALISED_WORD = /\p{Lu}[\p{L}'’-]+/gu;
 const DOTTED_INITIALS = /(?<![\p{L}.])(?:\p{Lu}\.){2,3}(?!\p{L})/gu;
@@ -63,6 +64,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       if (!context.gazetteer.countryByName.has(nameKey(text.slice(sentence[a.from]!.start, sentence[b.to]!.end)))) continue;
       names.splice(k, 2, { from: a.from, to: b.to, type: 'LOC', confidence: Math.min(a.confidence, b.confidence), remembered: false });
     }
+    joinCountryNames(names, sentence, text, context);
     if (sports) readTeams(names, sentence, lexicon);
     const possessive = joinPossessivePlaces(names, sentence, text, context);
     for (const name of names) {
@@ -181,6 +183,27 @@ function addCapitalCountries(names: TaggedName[], sentence: readonly TextToken[]
   if (added.length) {
     names.push(...added);
     names.sort((a, b) => a.from - b.from);
+  }
+}
+
+/**
+ * "the Czech Republic": the tagger reads the nationality before "Republic" as a group of its own (or
+ * not at all) and "Republic" as a town of that name in Missouri, whose country then pulls the
+ * article's other places to the United States. A place whose one word before it makes a country's
+ * name with it is that country.
+ */
+function joinCountryNames(names: TaggedName[], sentence: readonly TextToken[], text: string, context: ExtractContext): void {
+  for (let k = names.length - 1; k >= 0; k--) {
+    const b = names[k]!;
+    if (b.type !== 'LOC' || b.remembered || b.from === 0) continue;
+    const word = sentence[b.from - 1]!;
+    const a = names[k - 1]?.to === b.from - 1 ? names[k - 1]! : null;
+    if ((a && (a.from !== b.from - 1 || a.remembered)) || !CAPITAL.test(word.text)) continue;
+    const name = text.slice(word.start, sentence[b.to]!.end);
+    if (!context.gazetteer.countryByName.has(nameKey(name)) && !context.gazetteer.lookup(name).some((p) => p.kind === 'country')) continue;
+    const joined: TaggedName = { from: b.from - 1, to: b.to, type: 'LOC', confidence: Math.max(a?.confidence ?? 0, b.confidence), remembered: false };
+    if (a) names.splice(k - 1, 2, joined);
+    else names.splice(k, 1, joined);
   }
 }
 
