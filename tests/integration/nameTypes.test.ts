@@ -121,4 +121,25 @@ describe('the type of a name', () => {
     // With Missouri in the article, Holland was the town in Michigan, Macedonia the one in Ohio and Geneva the one in Illinois.
     expect(['Holland', 'Macedonia', 'Czech Republic', 'Bosnia', 'Geneva'].map(countryOf)).toEqual(['NL', 'MK', 'CZ', 'BA', 'CH']);
   });
+
+  it('is two names where the tagger ran two joined by "and" into one, and stays one where the whole is a name', () => {
+    const text =
+      'Analysts at Deutsche Bank and Commerzbank said rates would hold. Delegates from the European Union and Turkey met officials of the Food and Agriculture Organization in Bosnia and Herzegovina. Poland\'s Law and Justice party won. Brooks and Dunn played in Nashville.';
+    expect(taggerTypesOf(text)).toEqual(expect.arrayContaining(['ORG:Deutsche Bank and Commerzbank', 'ORG:European Union and Turkey']));
+    const found = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! }).filter((s) => s.type !== 'date');
+    expect(found.map((s) => `${s.type}:${s.text}`)).toEqual([
+      'organisation:Deutsche Bank',
+      'organisation:Commerzbank',
+      'organisation:European Union',
+      'place:Turkey',
+      'organisation:Food and Agriculture Organization',
+      'place:Bosnia and Herzegovina',
+      'place:Poland',
+      // Small towns are called Law, Justice, Brooks and Dunn: halves that are only such towns are not split off.
+      'organisation:Law and Justice',
+      'organisation:Brooks and Dunn',
+      'place:Nashville',
+    ]);
+    expect(found.find((s) => s.text === 'Turkey')?.places?.[0]).toMatchObject({ kind: 'country', country: 'TR' });
+  });
 });

@@ -65,6 +65,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       names.splice(k, 2, { from: a.from, to: b.to, type: 'LOC', confidence: Math.min(a.confidence, b.confidence), remembered: false });
     }
     joinCountryNames(names, sentence, text, context);
+    splitJoinedNames(names, sentence, text, context);
     if (sports) readTeams(names, sentence, lexicon);
     const possessive = joinPossessivePlaces(names, sentence, text, context);
     for (const name of names) {
@@ -206,6 +207,49 @@ function joinCountryNames(names: TaggedName[], sentence: readonly TextToken[], t
     else names.splice(k, 1, joined);
   }
 }
+
+/**
+ * "Ramallah and Bethlehem", "Deutsche Bank and Commerzbank", "the European Union and Turkey": the
+ * tagger runs two names joined by "and" into one, typed as an organisation, and both are lost to the
+ * map and the registry. A name is split at its "and" when the whole is no place of its own
+ * ("Bosnia and Herzegovina", "Trinidad and Tobago" stay whole) and either both halves are places,
+ * or one half is a country, or the first half ends as an organisation's name ends ("… Bank", "…
+ * Union"). "Food and Agriculture Organization" and "Procter and Gamble" stay whole.
+ */
+function splitJoinedNames(names: TaggedName[], sentence: readonly TextToken[], text: string, context: ExtractContext): void {
+  const span = (from: number, to: number) => text.slice(sentence[from]!.start, sentence[to]!.end);
+  const isCountry = (from: number, to: number) => {
+    const key = nameKey(span(from, to).replace(/^the /i, ''));
+    return context.gazetteer.countryByName.has(key) || COUNTRY_ABBREVIATIONS.has(key);
+  };
+  // A town of a few thousand people shares its name with too many words and people ("Law and Justice", "Brooks and Dunn").
+  const isPlace = (from: number, to: number) =>
+    isCountry(from, to) || context.gazetteer.lookup(span(from, to)).some((p) => (p.nameKind ?? 0) <= 1 && (p.kind === 'country' || p.kind === 'admin1' || p.population >= 20_000));
+  for (let k = names.length - 1; k >= 0; k--) {
+    const n = names[k]!;
+    if (n.remembered) continue;
+    let and = -1;
+    for (let i = n.from + 1; i < n.to; i++) if (sentence[i]!.text === 'and') and = and === -1 ? i : -2;
+    if (and < 0) continue;
+    const whole = span(n.from, n.to);
+    if (context.gazetteer.countryByName.has(nameKey(whole)) || context.gazetteer.lookup(whole).length) continue;
+    const [a, b] = [
+      { from: n.from, to: and - 1 },
+      { from: sentence[and + 1]!.text.toLowerCase() === 'the' ? and + 2 : and + 1, to: n.to },
+    ];
+    if (b.from > b.to || !CAPITAL.test(sentence[a.from]!.text) || !CAPITAL.test(sentence[b.from]!.text)) continue;
+    const [aPlace, bPlace] = [isPlace(a.from, a.to), isPlace(b.from, b.to)];
+    const country = isCountry(a.from, a.to) || isCountry(b.from, b.to);
+    const organisation = a.to > a.from && (ORGANISATION_LAST_WORDS.has(bare(sentence[a.to]!.text)) || JOINED_ORGANISATION_ENDS.has(bare(sentence[a.to]!.text)));
+    if (!(aPlace && bPlace) && !country && !organisation) continue;
+    // Each half a place of its own is a place ("the Shan State National Army and Rangoon"); the rest keeps the tagger's type.
+    const typeOf = (place: boolean): NameType => (place ? 'LOC' : n.type);
+    names.splice(k, 1, { ...a, type: typeOf(aPlace && !organisation), confidence: n.confidence, remembered: false }, { ...b, type: typeOf(bPlace), confidence: n.confidence, remembered: false });
+  }
+}
+
+/** Last words of an organisation's name that end no place's or person's name before "and …". */
+const JOINED_ORGANISATION_ENDS = new Set(['bank', 'union', 'fund', 'times', 'association', 'army', 'group']);
 
 const POSSESSIVE = /^['’]s$/;
 
