@@ -142,4 +142,10 @@ describe('the type of a name', () => {
     ]);
     expect(found.find((s) => s.text === 'Turkey')?.places?.[0]).toMatchObject({ kind: 'country', country: 'TR' });
   });
+
+  it("is nothing where it is a lawmaker's party and state as AP writes them", () => {
+    const text = 'Sen. Edward Kennedy, D-Mass., said Tuesday that the Senate Armed Services Committee would hold hearings. Rep. Newt Gingrich, R-Ga., disagreed.';
+    expect(taggerTypesOf(text)).toContain('LOC:D-Mass');
+    expect(typesOf(text)).toEqual(['person:Edward Kennedy', 'organisation:Senate Armed Services Committee', 'person:Newt Gingrich']);
+  });
 });

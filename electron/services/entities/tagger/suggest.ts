@@ -26,6 +26,7 @@ const bare = (w: string) => w.toLowerCase().replace(/\.$/, '');
 // Made once: a literal with \p{…} in a loop is rebuilt at every turn in the bundles.
 const LETTER = /\p{L}/u;
 const CAPITAL = /^\p{Lu}/u;
+const PARTY_AND_STATE = /^[DRI]-\p{Lu}\p{L}{0,4}\.?$/u;
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 const CAPITALISED_WORD = /\p{Lu}[\p{L}'’-]+/gu;
 const DOTTED_INITIALS = /(?<![\p{L}.])(?:\p{Lu}\.){2,3}(?!\p{L})/gu;
@@ -81,6 +82,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       let nameText = text.slice(start, end);
       const key = nameKey(nameText);
       if (!key || key.length < 2 || !LETTER.test(nameText)) continue;
+      // "Sen. Edward Kennedy, D-Mass.": a party and a state, written as AP writes a lawmaker's; no name of its own.
+      if (PARTY_AND_STATE.test(nameText)) continue;
       if (type === 'PER' && from === to && TITLES.has(bare(sentence[from]!.text))) continue;
       const next = sentence[to + 1];
       const before = sentence[from - 1];
