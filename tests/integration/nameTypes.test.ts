@@ -148,4 +148,14 @@ describe('the type of a name', () => {
     expect(taggerTypesOf(text)).toContain('LOC:D-Mass');
     expect(typesOf(text)).toEqual(['person:Edward Kennedy', 'organisation:Senate Armed Services Committee', 'person:Newt Gingrich']);
   });
+
+  it('is an organisation right after what business news says it is', () => {
+    const text =
+      'Dutch brewer Heineken was fined. An official with the German firm Bilfinger Berger said work had stopped. Reporters for the newspaper Juventud Rebelde were held. His rival Abdullah Abdullah objected.';
+    // The tagger alone finds neither the brewer nor the newspaper.
+    expect(taggerTypesOf(text).filter((t) => /Heineken|Juventud/.test(t))).toEqual([]);
+    const found = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! }).filter((s) => s.type !== 'date' && s.type !== 'group');
+    expect(found.map((s) => `${s.type}:${s.text}`)).toEqual(['organisation:Heineken', 'organisation:Bilfinger Berger', 'organisation:Juventud Rebelde', 'person:Abdullah Abdullah']);
+    expect(found[0]!.reason).toMatch(/brewer/);
+  });
 });

@@ -10,6 +10,7 @@ import { tagSentence, type TaggedName } from './decode.js';
 import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
 import type { NameType, TaggerModel } from './model.js';
+import { readCompanies } from './companyCues.js';
 import { isSportsText, readTeams } from './sportsTeams.js';
 import { tokenizeSentences, type TextToken } from './tokens.js';
 
@@ -68,6 +69,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     joinCountryNames(names, sentence, text, context);
     splitJoinedNames(names, sentence, text, context);
     if (sports) readTeams(names, sentence, lexicon);
+    readCompanies(names, sentence);
     const possessive = joinPossessivePlaces(names, sentence, text, context);
     for (const name of names) {
       let { from, to } = name;

@@ -1,0 +1,55 @@
+/**
+ * Business news names a company right after what it is: "German car maker Volkswagen", "Dutch brewer
+ * Heineken", "news agency Interfax", "the newspaper Al-Ahram". The corpora hold little business news, so
+ * the tagger reads such a name as a person ("Bilfinger Berger", "Juventud Rebelde") or not at all. A
+ * name right after one of these nouns is an organisation. The nouns are ones that seldom stand before a
+ * person's name: not "rival", "partner", "publisher" or "producer" ("his rival Abdullah Abdullah"), nor
+ * "carrier" (the aircraft carrier Charles de Gaulle is a ship).
+ */
+import type { TaggedName } from './decode.js';
+import type { TextToken } from './tokens.js';
+
+const COMPANY_NOUNS = new Set(
+  `maker makers carmaker automaker chipmaker drugmaker brewer distiller airline insurer reinsurer retailer lender
+  conglomerate firm company giant refiner utility broadcaster newspaper daily agency subsidiary manufacturer supplier
+  exporter shipbuilder bottler chain supermarket`.split(/\s+/),
+);
+/** Words that may open a name but are no company's first word. */
+const NOT_A_NAME = new Set(`the a an his her its their this that on in at for of and said says will would has had`.split(/\s+/));
+const CAPITALISED = /^\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+
+/** Retypes and adds the organisations named right after a company noun in one sentence; `names` is changed in place. */
+export function readCompanies(names: TaggedName[], sentence: readonly TextToken[]): void {
+  const startsAt = new Map<number, TaggedName>();
+  const held = new Uint8Array(sentence.length);
+  for (const n of names) {
+    startsAt.set(n.from, n);
+    held.fill(1, n.from, n.to + 1);
+  }
+  // A headline in capitals says nothing by its capitals.
+  if (!sentence.some((t) => LOWER.test(t.text))) return;
+  const added: TaggedName[] = [];
+  for (let i = 0; i + 1 < sentence.length; i++) {
+    if (!COMPANY_NOUNS.has(sentence[i]!.text.toLowerCase()) || !LOWER.test(sentence[i]!.text[0]!)) continue;
+    const at = i + 1;
+    const named = startsAt.get(at);
+    if (named) {
+      if (!named.remembered && named.type === 'PER') {
+        named.type = 'ORG';
+        named.reason = `an organisation (named after "${sentence[i]!.text}")`;
+      }
+      continue;
+    }
+    if (held[at]) continue;
+    let to = at;
+    while (to < sentence.length && to - at < 3 && !held[to] && CAPITALISED.test(sentence[to]!.text) && !NOT_A_NAME.has(sentence[to]!.text.toLowerCase())) to++;
+    if (to === at) continue;
+    added.push({ from: at, to: to - 1, type: 'ORG', confidence: 0.6, remembered: false, reason: `an organisation (named after "${sentence[i]!.text}")` });
+    held.fill(1, at, to);
+  }
+  if (added.length) {
+    names.push(...added);
+    names.sort((a, b) => a.from - b.from);
+  }
+}
