@@ -158,4 +158,25 @@ describe('the type of a name', () => {
     expect(found.map((s) => `${s.type}:${s.text}`)).toEqual(['organisation:Heineken', 'organisation:Bilfinger Berger', 'organisation:Juventud Rebelde', 'person:Abdullah Abdullah']);
     expect(found[0]!.reason).toMatch(/brewer/);
   });
+
+  it('is no name where it is the sport opening a wire headline, and no country where its initials name a tournament', () => {
+    const text = [
+      'CRICKET - ENGLAND V PAKISTAN THIRD TEST SCOREBOARD.',
+      '',
+      'TENNIS - RESULTS AT U.S. OPEN.',
+      '',
+      'Results of first round matches at the U.S. Open on Tuesday (prefix number denotes seeding):',
+      'Jana Novotna (Czech Republic) beat Nathalie Tauziat (France) 6-4 6-2',
+      'Monica Seles (U.S.) beat Kristie Boogert (Netherlands) 6-0 6-1',
+      'She will play at the Beijing Olympics next month.',
+    ].join('\n');
+    expect(taggerTypesOf(text)).toContain('PER:CRICKET');
+    const found = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! }).filter((s) => s.type !== 'date');
+    expect(found.filter((s) => s.text === 'CRICKET')).toEqual([]);
+    // "U.S." is the country beside a player's name, not in the tournament's.
+    const us = found.filter((s) => s.text === 'U.S.');
+    expect(us.map((s) => text.slice(s.end, s.end + 1))).toEqual([')']);
+    // Where an event is held stays a place.
+    expect(found.find((s) => s.text === 'Beijing')?.places?.[0]).toMatchObject({ country: 'CN' });
+  });
 });

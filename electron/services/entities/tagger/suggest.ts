@@ -27,6 +27,14 @@ const bare = (w: string) => w.toLowerCase().replace(/\.$/, '');
 // Made once: a literal with \p{…} in a loop is rebuilt at every turn in the bundles.
 const LETTER = /\p{L}/u;
 const CAPITAL = /^\p{Lu}/u;
+const SPORTS = new Set(
+  `soccer, football, cricket, tennis, golf, rugby, rugby union, rugby league, basketball, baseball, hockey, ice hockey,
+  cycling, boxing, swimming, skiing, alpine skiing, badminton, volleyball, squash, rowing, sailing, motor racing, motorcycling,
+  formula one, horse racing, handball, table tennis, judo, wrestling, weightlifting`.split(/,\s*/),
+);
+const EVENT_AFTER = /^[ \t]+(?:Open|Masters|Marathon|Classic|Olympics|Games|Cup|Grand Prix|OPEN|MASTERS|MARATHON|CLASSIC|OLYMPICS|GAMES|CUP|GRAND PRIX)\b/u;
+const EVENT_LAST = /^(?:Masters|Marathon|Classic|Olympics|Games|Cup|MASTERS|MARATHON|CLASSIC|OLYMPICS|GAMES|CUP)$/u;
+const namesAnEvent = (text: string, end: number) => EVENT_AFTER.test(text.slice(end, end + 16));
 const PARTY_AND_STATE = /^[DRI]-\p{Lu}\p{L}{0,4}\.?$/u;
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 const CAPITALISED_WORD = /\p{Lu}[\p{L}'’-]+/gu;
@@ -78,6 +86,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       while (from < to && (bare(sentence[from]!.text) === 'the' || (type === 'PER' && (TITLES.has(bare(sentence[from]!.text)) || PERSON_ROLES.has(bare(sentence[from]!.text)) || PLAYER_ROLES.has(bare(sentence[from]!.text)))))) from++;
       // A place joined across a possessive keeps one that ends it ("St. John's").
       while (to > from && /^(?:['’]s|[-,.:;])$/.test(sentence[to]!.text) && !(possessive.has(name) && to === name.to)) to--;
+      // "the Boston Marathon", "the Beijing Olympics" read whole as a place: the place is where the event is held.
+      if (type === 'LOC' && !name.remembered && to > from && EVENT_LAST.test(sentence[to]!.text)) to--;
       const start = sentence[from]!.start;
       let end = sentence[to]!.end;
       if (taken(start, end)) continue;
@@ -86,6 +96,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       if (!key || key.length < 2 || !LETTER.test(nameText)) continue;
       // "Sen. Edward Kennedy, D-Mass.": a party and a state, written as AP writes a lawmaker's; no name of its own.
       if (PARTY_AND_STATE.test(nameText)) continue;
+      // "CRICKET - ENGLAND V PAKISTAN": the sport that opens a wire headline is no name.
+      if (SPORTS.has(key)) continue;
       if (type === 'PER' && from === to && TITLES.has(bare(sentence[from]!.text))) continue;
       const next = sentence[to + 1];
       const before = sentence[from - 1];
@@ -108,6 +120,10 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       // "Afghan troops", "Afghan President Ashraf Ghani": a nationality before a noun or a name
       // describes; it is not a mention of a group.
       if (type === 'GRP' && !name.remembered && next && WORD_CHARACTER.test(next.text) && context.gazetteer.demonyms.has(key)) continue;
+      // "the U.S. Open": a tournament named after a country is not that country. A place's name before
+      // other events ("the Beijing Olympics") stays: it says where, and news corpora differ on it (GMB
+      // marks it, CoNLL does not).
+      if (type === 'LOC' && !name.remembered && /^(?:Open|OPEN)$/.test(next?.text ?? '')) continue;
       const reason = name.remembered
         ? `${REASON[type]}, as the analyst marked it before in this workspace`
         : name.reason && type === name.type
@@ -155,7 +171,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     const start = m.index;
     const end = start + m[0].length;
     const full = COUNTRY_ABBREVIATIONS.get(nameKey(m[0].replace(/\./g, ' ')));
-    if (!full || taken(start, end) || suggestions.some((s) => start < s.end && end > s.start)) continue;
+    // Not "the U.S. Open": the tagger left it out for a reason there.
+    if (!full || taken(start, end) || suggestions.some((s) => start < s.end && end > s.start) || namesAnEvent(text, end)) continue;
     if (model.memory?.rejected.get(m[0])?.includes('LOC')) continue;
     const s: Suggestion = { start, end, text: m[0], type: 'place', confidence: 0.85, reason: 'a country written as its initials (country lexicon)' };
     suggestions.push(s);
