@@ -179,4 +179,13 @@ describe('the type of a name', () => {
     // Where an event is held stays a place.
     expect(found.find((s) => s.text === 'Beijing')?.places?.[0]).toMatchObject({ country: 'CN' });
   });
+
+  it("is a person's own name where an office and where it is held stand before it", () => {
+    const text =
+      'Bribes were paid, U.S. Attorney Zachary Fardon said. Russian Foreign Minister Sergei Lavrov met House Speaker Nancy Pelosi. A statue of Martin Luther King was unveiled; Kevin St. John spoke.';
+    expect(taggerTypesOf(text)).toContain('PER:U.S. Attorney Zachary Fardon');
+    const people = typesOf(text).filter((t) => t.startsWith('person:'));
+    expect(people).toEqual(expect.arrayContaining(['person:Zachary Fardon', 'person:Sergei Lavrov', 'person:Nancy Pelosi', 'person:Martin Luther King', 'person:Kevin St. John']));
+    expect(people.filter((t) => /Attorney|Minister|Speaker/.test(t))).toEqual([]);
+  });
 });

@@ -35,6 +35,12 @@ const SPORTS = new Set(
 const EVENT_AFTER = /^[ \t]+(?:Open|Masters|Marathon|Classic|Olympics|Games|Cup|Grand Prix|OPEN|MASTERS|MARATHON|CLASSIC|OLYMPICS|GAMES|CUP|GRAND PRIX)\b/u;
 const EVENT_LAST = /^(?:Masters|Marathon|Classic|Olympics|Games|Cup|MASTERS|MARATHON|CLASSIC|OLYMPICS|GAMES|CUP)$/u;
 const namesAnEvent = (text: string, end: number) => EVENT_AFTER.test(text.slice(end, end + 16));
+/** Offices a name may hold inside it before the person's own name (not "King" nor "St.": "Martin Luther King", "Kevin St. John"). */
+const OFFICES = new Set(
+  `president minister general lieutenant colonel major captain sergeant admiral commander governor senator representative
+  congressman congresswoman ambassador secretary speaker chairman chairwoman mayor deputy chancellor marshal spokesman
+  spokeswoman commissioner director chief attorney prosecutor judge justice sheriff inspector superintendent`.split(/\s+/),
+);
 const PARTY_AND_STATE = /^[DRI]-\p{Lu}\p{L}{0,4}\.?$/u;
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 const CAPITALISED_WORD = /\p{Lu}[\p{L}'’-]+/gu;
@@ -84,6 +90,16 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       let type = name.type;
       // Guidelines: no title or role inside a person's name, no leading "the", no possessive.
       while (from < to && (bare(sentence[from]!.text) === 'the' || (type === 'PER' && (TITLES.has(bare(sentence[from]!.text)) || PERSON_ROLES.has(bare(sentence[from]!.text)) || PLAYER_ROLES.has(bare(sentence[from]!.text)))))) from++;
+      // "U.S. Attorney Zachary Fardon", "Army Major John Smith": an office inside the name, after where it is held.
+      if (type === 'PER' && !name.remembered) {
+        for (let k = to - 1; k > from; k--) {
+          // Not "Secretary of State John Kerry" (cut there, "of State" would be left to the person).
+          if (OFFICES.has(bare(sentence[k]!.text)) && CAPITAL.test(sentence[k]!.text) && CAPITAL.test(sentence[k + 1]!.text)) {
+            from = k + 1;
+            break;
+          }
+        }
+      }
       // A place joined across a possessive keeps one that ends it ("St. John's").
       while (to > from && /^(?:['’]s|[-,.:;])$/.test(sentence[to]!.text) && !(possessive.has(name) && to === name.to)) to--;
       // "the Boston Marathon", "the Beijing Olympics" read whole as a place: the place is where the event is held.
