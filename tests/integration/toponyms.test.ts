@@ -27,6 +27,13 @@ describe('toponyms ranked with the article around them', () => {
     expect(state).toMatchObject({ kind: 'admin1', country: 'US', name: 'Georgia' });
   });
 
+  it('looks up "eastern Jakarta" as Jakarta, but not "Greater Sahara" as a village one of whose variants is Sahara', () => {
+    const [jakarta, sahara] = resolve('Floods hit eastern Jakarta. Militants of the Islamic State in the Greater Sahara attacked Menaka.', ['eastern Jakarta', 'Greater Sahara']);
+    expect(jakarta).toMatchObject({ country: 'ID' });
+    expect(sahara).toBeUndefined();
+    expect(gazetteer.lookup('Sahara').every((p) => p.nameKind !== 0)).toBe(true);
+  });
+
   it('takes Nebraska for the US state, not a town that carries its name as a variant', () => {
     const [nebraska] = resolve('Farmers in Nebraska said the drought was the worst in decades.', ['Nebraska']);
     expect(nebraska).toMatchObject({ kind: 'admin1', country: 'US', name: 'Nebraska' });

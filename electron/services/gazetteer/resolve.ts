@@ -137,11 +137,17 @@ export function kindNamed(text: string, start: number, end: number): WantedKind 
 
 const DIRECTION = /^(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?|central|upper|lower|greater|the)\s+/i;
 
-/** The name to look up: "eastern Jakarta" is looked up as "Jakarta" when the whole is no place. */
+/**
+ * The name to look up: "eastern Jakarta" is looked up as "Jakarta" when the whole is no place. A
+ * variant counts there only for a country, a province or a town of some size ("north Galway", whose
+ * own name in GeoNames is Gaillimh): "Greater Sahara" is no village in Yemen that GeoNames also spells
+ * "Sahara", and "the North-West Frontier" no county of 2,700 people in Nebraska.
+ */
 function placeName(name: string, source: PlaceSource): string {
   if (!DIRECTION.test(name) || source.lookup(name).length) return name;
   const bare = name.replace(DIRECTION, '');
-  return bare && source.lookup(bare).length ? bare : name;
+  const stands = (p: Place) => (p.nameKind ?? 0) === 0 || p.kind === 'country' || p.kind === 'admin1' || p.population >= 20_000;
+  return bare && source.lookup(bare).some(stands) ? bare : name;
 }
 
 /**
