@@ -188,4 +188,10 @@ describe('the type of a name', () => {
     expect(people).toEqual(expect.arrayContaining(['person:Zachary Fardon', 'person:Sergei Lavrov', 'person:Nancy Pelosi', 'person:Martin Luther King', 'person:Kevin St. John']));
     expect(people.filter((t) => /Attorney|Minister|Speaker/.test(t))).toEqual([]);
   });
+
+  it('is the country where news names a part of it by its short name', () => {
+    const found = extractEntities('A bomb exploded at a resort in western Turkey on Sunday.', { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! });
+    const turkey = found.find((s) => s.text === 'western Turkey');
+    expect(turkey?.places?.[0]).toMatchObject({ kind: 'country', country: 'TR' });
+  });
 });

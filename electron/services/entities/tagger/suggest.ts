@@ -41,6 +41,8 @@ const OFFICES = new Set(
   congressman congresswoman ambassador secretary speaker chairman chairwoman mayor deputy chancellor marshal spokesman
   spokeswoman commissioner director chief attorney prosecutor judge justice sheriff inspector superintendent`.split(/\s+/),
 );
+/** "southern", "north-west", "central": a part of what follows (on a name key: lower case, hyphens as spaces). */
+const PART_OF = /^(?:(?:(?:north|south)(?: ?(?:east|west))?|east|west)(?:ern)?|central) /;
 const PARTY_AND_STATE = /^[DRI]-\p{Lu}\p{L}{0,4}\.?$/u;
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 const CAPITALISED_WORD = /\p{Lu}[\p{L}'’-]+/gu;
@@ -166,7 +168,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       }
       const s: Suggestion = { start, end, text: nameText, type: 'place', confidence, reason };
       suggestions.push(s);
-      const full = COUNTRY_ABBREVIATIONS.get(lexiconKey);
+      // "southern Turkey", "eastern Burma": a part of a country news names by its short name.
+      const full = COUNTRY_ABBREVIATIONS.get(lexiconKey) ?? COUNTRY_ABBREVIATIONS.get(lexiconKey.replace(PART_OF, ''));
       places.push({ s, wantsAdminArea, ...(full ? { lookupName: full } : {}) });
     }
   }
