@@ -6,8 +6,8 @@
  * - either side of a result verb ("X beat Y", "X drew 1-1 with Y", "X lost to Y", "a win over Y", "against Y").
  * A country keeps its place type there, and so do the home nations of Britain: national sides are
  * written as the place ("Pakistan beat England"), and news corpora mark them so. A region's side is a
- * club ("Valencia", "Texas"). A person stays a person unless
- * the name says club ("Real Madrid", "Aston Villa", "Deportivo Coruna"): "Sampras beat Agassi".
+ * club ("Valencia", "Texas"). A person stays a person unless the name says club ("Real Madrid",
+ * "Aston Villa", "Deportivo Coruna"): "Sampras beat Agassi".
  */
 import { PERSON_ROLES, PLAYER_ROLES, TITLES } from '../lexicon.js';
 import type { TaggedName } from './decode.js';

@@ -215,7 +215,7 @@ function addCapitalCountries(names: TaggedName[], sentence: readonly TextToken[]
       const words = sentence.slice(i, i + len);
       if (!words.every((t) => LETTER.test(t.text))) continue;
       const name = words.map((t) => t.text).join(' ');
-      if ( !context.gazetteer.countryByName.has(nameKey(name)) || model.memory?.rejected.get(name)?.includes('LOC')) continue;
+      if (!context.gazetteer.countryByName.has(nameKey(name)) || model.memory?.rejected.get(name)?.includes('LOC')) continue;
       added.push({ from: i, to: i + len - 1, type: 'LOC', confidence: 0.8, remembered: false, reason: 'a country (country list), in a headline in capitals' });
       held.fill(1, i, i + len);
       i += len - 1;
@@ -253,9 +253,9 @@ function joinCountryNames(names: TaggedName[], sentence: readonly TextToken[], t
  * "Ramallah and Bethlehem", "Deutsche Bank and Commerzbank", "the European Union and Turkey": the
  * tagger runs two names joined by "and" into one, typed as an organisation, and both are lost to the
  * map and the registry. A name is split at its "and" when the whole is no place of its own
- * ("Bosnia and Herzegovina", "Trinidad and Tobago" stay whole) and either both halves are places,
- * or one half is a country, or the first half ends as an organisation's name ends ("… Bank", "…
- * Union"). "Food and Agriculture Organization" and "Procter and Gamble" stay whole.
+ * ("Bosnia and Herzegovina", "Trinidad and Tobago" stay whole) and either both halves are countries
+ * or sizeable places, or one half is a country, or the first half ends as an organisation's name ends
+ * ("… Bank", "… Union"). "Food and Agriculture Organization" and "Procter and Gamble" stay whole.
  */
 function splitJoinedNames(names: TaggedName[], sentence: readonly TextToken[], text: string, context: ExtractContext): void {
   const span = (from: number, to: number) => text.slice(sentence[from]!.start, sentence[to]!.end);
@@ -290,7 +290,7 @@ function splitJoinedNames(names: TaggedName[], sentence: readonly TextToken[], t
 }
 
 /** Last words of an organisation's name that end no place's or person's name before "and …". */
-const JOINED_ORGANISATION_ENDS = new Set(['bank', 'union', 'fund', 'times', 'association', 'army', 'group']);
+const JOINED_ORGANISATION_ENDS = new Set(['bank', 'union', 'fund', 'times', 'army', 'group']);
 
 const POSSESSIVE = /^['’]s$/;
 
