@@ -6,7 +6,7 @@
  * person's name: not "rival", "partner", "publisher" or "producer" ("his rival Abdullah Abdullah"), nor
  * "carrier" (the aircraft carrier Charles de Gaulle is a ship).
  */
-import type { TaggedName } from './decode.js';
+import { addNames, heldTokens, type TaggedName } from './decode.js';
 import type { TextToken } from './tokens.js';
 
 const COMPANY_NOUNS = new Set(
@@ -21,12 +21,8 @@ const LOWER = /\p{Ll}/u;
 
 /** Retypes and adds the organisations named right after a company noun in one sentence; `names` is changed in place. */
 export function readCompanies(names: TaggedName[], sentence: readonly TextToken[]): void {
-  const startsAt = new Map<number, TaggedName>();
-  const held = new Uint8Array(sentence.length);
-  for (const n of names) {
-    startsAt.set(n.from, n);
-    held.fill(1, n.from, n.to + 1);
-  }
+  const startsAt = new Map(names.map((n) => [n.from, n]));
+  const held = heldTokens(names, sentence.length);
   // A headline in capitals says nothing by its capitals.
   if (!sentence.some((t) => LOWER.test(t.text))) return;
   const added: TaggedName[] = [];
@@ -48,8 +44,5 @@ export function readCompanies(names: TaggedName[], sentence: readonly TextToken[
     added.push({ from: at, to: to - 1, type: 'ORG', confidence: 0.6, remembered: false, reason: `an organisation (named after "${sentence[i]!.text}")` });
     held.fill(1, at, to);
   }
-  if (added.length) {
-    names.push(...added);
-    names.sort((a, b) => a.from - b.from);
-  }
+  addNames(names, added);
 }

@@ -23,6 +23,20 @@ export interface TaggedName {
 /** The confidence of a name read as the analyst marked it before (as a name confirmed in the registry). */
 export const REMEMBERED_CONFIDENCE = 0.95;
 
+/** Which of a sentence's `length` tokens the names hold (1) or not (0). */
+export function heldTokens(names: readonly TaggedName[], length: number): Uint8Array {
+  const held = new Uint8Array(length);
+  for (const n of names) held.fill(1, n.from, n.to + 1);
+  return held;
+}
+
+/** Adds names a rule found among the tagger's, keeping them in sentence order. */
+export function addNames(names: TaggedName[], added: readonly TaggedName[]): void {
+  if (!added.length) return;
+  names.push(...added);
+  names.sort((a, b) => a.from - b.from);
+}
+
 /** I-X may only follow B-X or I-X: a name cannot start in its middle. */
 export function allowed(tags: readonly string[], from: number | -1, to: number): boolean {
   const t = tags[to]!;

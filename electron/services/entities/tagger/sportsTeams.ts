@@ -10,7 +10,7 @@
  * "Aston Villa", "Deportivo Coruna"): "Sampras beat Agassi".
  */
 import { PERSON_ROLES, PLAYER_ROLES, TITLES } from '../lexicon.js';
-import type { TaggedName } from './decode.js';
+import { addNames, heldTokens, type TaggedName } from './decode.js';
 import type { NameLexicon } from './features.js';
 import type { TextToken } from './tokens.js';
 
@@ -168,8 +168,7 @@ export function readTeams(names: TaggedName[], sentence: readonly TextToken[], l
 
   // Sides the tagger did not see at all: "Arsenal drew 1-1 with Chelsea". `held` marks the tokens
   // names hold, so that a long sentence costs no more than its length.
-  const held = new Uint8Array(sentence.length);
-  for (const n of names) held.fill(1, n.from, n.to + 1);
+  const held = heldTokens(names, sentence.length);
   const taken = (i: number) => held[i] === 1;
   const capsLine = sentence.every((t) => !/\p{Ll}/u.test(t.text));
   const teamWord = (i: number) => {
@@ -209,8 +208,5 @@ export function readTeams(names: TaggedName[], sentence: readonly TextToken[], l
   if (rowStarts.length >= 2 && (rowNames.length + rowStarts.length / 2 >= 2 || numbersAfter(sentence, rowStarts[1]!) >= 3)) {
     for (let k = 0; k < rowStarts.length; k += 2) add(rowStarts[k]!, rowStarts[k + 1]!);
   }
-  if (added.length) {
-    names.push(...added);
-    names.sort((a, b) => a.from - b.from);
-  }
+  addNames(names, added);
 }

@@ -6,7 +6,7 @@
 import { nameKey } from '../../gazetteer/normalise.js';
 import type { EntityType, ExtractContext, Suggestion } from '../extract.js';
 import { COUNTRY_ABBREVIATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_HEADS, PLAYER_ROLES, TITLES } from '../lexicon.js';
-import { tagSentence, type TaggedName } from './decode.js';
+import { addNames, heldTokens, tagSentence, type TaggedName } from './decode.js';
 import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
 import type { NameType, TaggerModel } from './model.js';
@@ -206,8 +206,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
  * country's name, outside the names it found, is that country.
  */
 function addCapitalCountries(names: TaggedName[], sentence: readonly TextToken[], context: ExtractContext, model: TaggerModel): void {
-  const held = new Uint8Array(sentence.length);
-  for (const n of names) held.fill(1, n.from, n.to + 1);
+  const held = heldTokens(names, sentence.length);
   const added: TaggedName[] = [];
   for (let i = 0; i < sentence.length; i++) {
     for (let len = Math.min(3, sentence.length - i); len >= 1; len--) {
@@ -222,10 +221,7 @@ function addCapitalCountries(names: TaggedName[], sentence: readonly TextToken[]
       break;
     }
   }
-  if (added.length) {
-    names.push(...added);
-    names.sort((a, b) => a.from - b.from);
-  }
+  addNames(names, added);
 }
 
 /**
