@@ -123,16 +123,23 @@ describe('airports the gazetteer knows', () => {
   });
 
   it('links a code written alone when the article names the town its airport serves', () => {
-    const text = 'A cargo plane flew from KBL on Monday, officials in Kabul said.';
-    const suggestions = suggest(text, [['KBL', 'organisation'], ['Kabul', 'place']]);
-    const pending = pendingOf(suggestions);
-    placeAirFacilities(text, suggestions, pending, withAirports);
-    expect(pending.find((p) => p.s.text === 'KBL')).toMatchObject({ lookupName: 'Kabul International Airport', s: { type: 'place', reason: 'the code of Kabul International Airport' } });
+    // The town in any case, and after a word that merely holds its name ("Kabulis").
+    for (const [text, town] of [
+      ['A cargo plane flew from KBL on Monday, officials in Kabul said.', 'Kabul'],
+      ['Kabulis watched a cargo plane leave KBL. KABUL, Monday.', 'KABUL'],
+    ] as const) {
+      const suggestions = suggest(text, [['KBL', 'organisation'], [town, 'place']]);
+      const pending = pendingOf(suggestions);
+      placeAirFacilities(text, suggestions, pending, withAirports);
+      expect(pending.find((p) => p.s.text === 'KBL')).toMatchObject({ lookupName: 'Kabul International Airport', s: { type: 'place', reason: 'the code of Kabul International Airport' } });
+    }
   });
 
   it("leaves a code alone when the article does not name the airport's town, or when it is an organisation's name", () => {
     for (const [text, names] of [
       ['Flights from KBL resumed on Monday.', [['KBL', 'organisation']]],
+      // The town's name only inside longer words.
+      ['Flights from KBL resumed on Monday, Kabulis said.', [['KBL', 'organisation']]],
       // HTS is Huntington's airport in IATA's list, and Hayat Tahrir al-Sham in news from Syria.
       ['HTS fighters entered Huntington Street in Idlib.', [['HTS', 'organisation']]],
     ] as [string, [string, Suggestion['type']][]][]) {

@@ -111,8 +111,28 @@ function airportOfCode(text: string, s: Suggestion, gazetteer: PlaceLookup): { l
   if (KNOWN_ORGANISATION_NAMES.has(key) || COUNTRY_ABBREVIATIONS.has(key)) return null;
   const [airport, ...more] = gazetteer.lookupCode(s.text);
   if (!airport || more.length) return null;
-  const named = (name: string | null) => !!name && new RegExp(`(?<![\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'iu').test(text);
-  return named(airport.municipality) || named(airport.admin1Name) ? { lookupName: airport.foundAs, name: airport.name } : null;
+  return namedIn(text, airport.municipality) || namedIn(text, airport.admin1Name) ? { lookupName: airport.foundAs, name: airport.name } : null;
+}
+
+const LETTER_BEFORE = /\p{L}$/u;
+const LETTER_AFTER = /^\p{L}/u;
+
+/**
+ * Whether the text writes `name` in any case, not inside a longer word. The name is searched for
+ * first and its edges checked after: a pattern that opens with a look-behind over Unicode letters
+ * tests it at every position of the text, and every capitalised three-letter word of an article
+ * (a code it may be) asked this of the whole text.
+ */
+function namedIn(text: string, name: string | null): boolean {
+  if (!name) return false;
+  const literal = new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'giu');
+  for (let m = literal.exec(text); m; m = literal.exec(text)) {
+    const end = m.index + m[0].length;
+    // Two characters, so that a letter outside the Basic Multilingual Plane (a surrogate pair) is read whole.
+    if (!LETTER_BEFORE.test(text.slice(Math.max(0, m.index - 2), m.index)) && !LETTER_AFTER.test(text.slice(end, end + 2))) return true;
+    literal.lastIndex = m.index + 1;
+  }
+  return false;
 }
 
 /**

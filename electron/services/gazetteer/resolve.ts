@@ -89,7 +89,9 @@ export function rankCandidates(candidates: Place[], context: RankContext): Ranke
       const adminSupport = p.admin1 ? (context.admin1s.get(p.admin1) ?? 0) : 0;
       if (adminSupport > 0) score += 1 + 0.5 * Math.min(adminSupport, 3);
       if (p.kind !== 'country' && context.near.length) {
-        const d = Math.min(...context.near.map((q) => distanceKm(p, q)));
+        let d = Infinity;
+        // Nearer than the first step counts the same however near: no need to measure the rest.
+        for (const q of context.near) if ((d = Math.min(d, distanceKm(p, q))) < 25) break;
         score += d < 25 ? 2.5 : d < 100 ? 2 : d < 300 ? 1.2 : d < 1000 ? 0.4 : 0;
       }
       switch (context.wants) {

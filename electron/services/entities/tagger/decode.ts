@@ -279,7 +279,11 @@ export function nameProbabilities(model: TaggerModel, scores: Float32Array, n: n
     for (let t = 0; t < T; t++) alpha[i * T + t] = alpha[i * T + t]! / sum;
   }
   for (let t = 0; t < T; t++) beta[(n - 1) * T + t] = 1;
-  for (let i = n - 2; i >= 0; i--) {
+  // A name's probability reads the backward pass on the token after it: the pass stops at the
+  // first name's end instead of running to the sentence's start (the same values, fewer tokens).
+  let backwardTo = n;
+  for (const { to } of names) backwardTo = Math.min(backwardTo, to + 1);
+  for (let i = n - 2; i >= backwardTo; i--) {
     for (let p = 0; p < T; p++) {
       let b = 0;
       for (let t = 0; t < T; t++) b += M[p * T + t]! * E[(i + 1) * T + t]! * beta[(i + 1) * T + t]!;
