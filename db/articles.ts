@@ -87,11 +87,18 @@ export interface OrderSource {
   readonly usable: boolean;
   /**
    * The ids `sql` selects. A source that reads one order at a time may answer SupersededRead for a
-   * read still waiting its turn when another was asked for after it: the window moved on.
+   * read still waiting its turn, or stopped by stopTerm, when another was asked for after it: the
+   * window moved on.
    */
   ids(sql: string, params: unknown[]): Promise<number[]>;
   /** A read in progress (a promise `ids` gave) is wanted again: it is again the one asked for last. */
   wantAgain?(read: Promise<number[]>): void;
+  /**
+   * A condition that is always true on the source's connection, but stops the read it is evaluated
+   * in once the window has asked for another (the read then answers SupersededRead): ANDed into the
+   * reads sent, so that a read already running is stopped too, not only one still waiting.
+   */
+  readonly stopTerm?: string;
 }
 
 /**
@@ -546,7 +553,9 @@ export class ArticlesRepository {
     const plan = this.orderPlan(query, where, filterFirst, false);
     const readsMentions = query.entityIds.length > 0 || !!query.bbox;
     const versions = [this.articlesVersion, this.mentionsVersion];
-    const read = this.reader!.ids(idsSql(plan.where, plan.order, plan.oneRowPerStory), plan.where.params);
+    // First, so that it is evaluated for every row looked at, not only for those the filters keep.
+    const stoppable = this.reader!.stopTerm ? { ...plan.where, clauses: [this.reader!.stopTerm, ...plan.where.clauses] } : plan.where;
+    const read = this.reader!.ids(idsSql(stoppable, plan.order, plan.oneRowPerStory), plan.where.params);
     const answer = read
       .then(
         (ids) => {

@@ -5,6 +5,7 @@ import { SupersededRead } from '../../db/articles.js';
 import type { Db } from '../../db/open.js';
 import type { PlaceCountsRequest } from '../../db/placeCounts.js';
 import type { MapLayer } from '../contract/index.js';
+import { STOP_TERM } from './readerStop.js';
 
 export type ReaderRequest = { id: number; sql: string; params: unknown[] } | { id: number; places: PlaceCountsRequest };
 export type ReaderReply =
@@ -38,9 +39,18 @@ export class OrderReader {
    * The order read asked for last, shared with the worker: one still waiting its turn behind a long
    * read is passed over when it is not this one (the window asked for another sort or filter since),
    * so the order the analyst now waits for is read next rather than after every stale one. A read
-   * already under way runs to its end: SQLite cannot be stopped from another thread.
+   * already under way is stopped through stopTerm.
    */
   private readonly lastOrder = new Int32Array(new SharedArrayBuffer(4));
+  /**
+   * SQLite cannot be stopped from another thread, so a read stops itself: this condition, ANDed into
+   * an order read's WHERE, calls a function of the worker's that throws once the read is no longer
+   * the one asked for last. It is evaluated as the rows are scanned, before any sort, so a read
+   * stops within a few milliseconds wherever it is. The cost: about 0.25 µs for each row a read
+   * looks at (measured on 150,000 articles: a read of every id by date, 55 → 90 ms; of 132,000 by
+   * title with a length filter, 0.5 → 0.53 s).
+   */
+  readonly stopTerm = STOP_TERM;
   private readonly readIds = new WeakMap<Promise<number[]>, number>();
 
   private constructor(workerFile: string, file: string, passphrase: string | null) {

@@ -3,6 +3,7 @@ import { openReaderConnection, type Db } from '../../db/open.js';
 import { PlaceCounts } from '../../db/placeCounts.js';
 import { runInBackground } from './backgroundThread.js';
 import type { ReaderReply, ReaderRequest } from './orderReader.js';
+import { STOP_EVERY, STOP_FUNCTION } from './readerStop.js';
 
 /**
  * Runs the core's long reads (the whole order of a large table, the map's places of a filter; see
@@ -13,9 +14,19 @@ const { file, passphrase, lastOrder } = workerData as { file: string; passphrase
 runInBackground();
 let db: Db | null = null;
 let places: PlaceCounts | null = null;
+/** The order read running now (0: none), for the stop function (see OrderReader.stopTerm). */
+let running = 0;
+let rowsSeen = 0;
+class Stopped extends Error {}
 try {
   db = openReaderConnection(file, passphrase);
   places = new PlaceCounts(db);
+  // OrderReader.stopTerm's function: evaluated for each row a read looks at, it looks at the order
+  // asked for last once in STOP_EVERY rows and stops the read when that is another one.
+  db.function(STOP_FUNCTION, { deterministic: false }, () => {
+    if (++rowsSeen % STOP_EVERY === 0 && running !== 0 && Atomics.load(lastOrder, 0) !== running) throw new Stopped();
+    return 1;
+  });
   parentPort!.postMessage({ ready: true } satisfies ReaderReply);
 } catch (error) {
   parentPort!.postMessage({ failed: error instanceof Error ? error.message : String(error) } satisfies ReaderReply);
@@ -44,9 +55,23 @@ parentPort!.on('message', (m: ReaderRequest | { close: SharedArrayBuffer }) => {
       parentPort!.postMessage({ id: m.id, superseded: true } satisfies ReaderReply);
       return;
     }
-    const ids = Float64Array.from(db.prepare(m.sql).pluck().all(...m.params) as number[]);
+    const ids = readOrder(db, m);
     parentPort!.postMessage({ id: m.id, ids } satisfies ReaderReply, [ids.buffer]);
   } catch (error) {
+    if (error instanceof Stopped) {
+      parentPort!.postMessage({ id: m.id, superseded: true } satisfies ReaderReply);
+      return;
+    }
     parentPort!.postMessage({ id: m.id, error: error instanceof Error ? error.message : String(error) } satisfies ReaderReply);
   }
 });
+
+/** An order read, stopped by the stop function when the window asks for another meanwhile. */
+function readOrder(db: Db, m: { id: number; sql: string; params: unknown[] }) {
+  running = m.id;
+  try {
+    return Float64Array.from(db.prepare(m.sql).pluck().all(...m.params) as number[]);
+  } finally {
+    running = 0;
+  }
+}

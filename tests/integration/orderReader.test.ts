@@ -191,6 +191,29 @@ describe('whole orders read off the core’s thread', () => {
     }
   });
 
+  it('stops an order read already running once the window asks for another, and reads the new one', async () => {
+    const { db, file } = workspace(200);
+    const reader = OrderReader.start(worker.file, file, db, null)!;
+    try {
+      // The worker is up and idle: the read below starts as soon as it is sent.
+      expect(await reader.ids('SELECT id FROM article WHERE id = 1', [])).toEqual([1]);
+      // A read that would run for hours (ten billion rows looked at), written as the repository
+      // writes its reads: with the reader's stop condition among the others.
+      const endless = reader.ids(`WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 10000000000) SELECT x FROM n WHERE ${reader.stopTerm} AND x < 0`, []);
+      const outcome = endless.then(
+        () => 'read to its end',
+        (error: unknown) => (error instanceof SupersededRead ? 'stopped' : `failed: ${String(error)}`),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const next = reader.ids(`SELECT id FROM article a WHERE ${reader.stopTerm} ORDER BY id DESC`, []);
+      expect(await outcome).toBe('stopped');
+      expect((await next).slice(0, 3)).toEqual([200, 199, 198]);
+    } finally {
+      reader.stop();
+      db.close();
+    }
+  }, 20_000);
+
   it('reads on the core’s thread again when the reader has stopped', async () => {
     const { db, file } = workspace(1500);
     const reader = OrderReader.start(worker.file, file, db, null)!;
