@@ -156,8 +156,8 @@ async function benchSize(n: number): Promise<void> {
     record(`table ${shape}: first deep block, ms`, n, deepMs.toFixed(1));
     record(`table ${shape}: random blocks p95, ms`, n, pct(times, 95).toFixed(2));
   }
-  // Three sorts clicked in a row, each past its first rows: the orders waiting their turn are passed
-  // over for the one asked last (orderReader.ts), so the last is read after the one under way only.
+  // Three sorts clicked in a row, each past its first rows: the order under way is stopped and the
+  // one waiting its turn passed over for the one asked last (orderReader.ts), so only the last is read.
   const readAlone: number[] = [];
   for (const [, query] of pageShapes.slice(0, 3)) {
     repo.touched();
@@ -168,7 +168,7 @@ async function benchSize(n: number): Promise<void> {
   const outcomes = await Promise.all(pageShapes.slice(0, 3).map(([, query]) => repo.pageSoon(query, FIRST_ROWS, FIRST_ROWS + 100).then(() => 'read', (error: unknown) => (error instanceof SupersededRead ? 'passed over' : 'failed'))));
   const lastMs = performance.now() - clicked;
   const passedOver = outcomes.filter((o) => o === 'passed over').length;
-  console.log(`three sorts clicked in a row: the last one's block after ${ms(lastMs)} (${passedOver} of the 3 orders passed over; each read alone: ${readAlone.map(ms).join(', ')})`);
+  console.log(`three sorts clicked in a row: the last one's block after ${ms(lastMs)} (${passedOver} of the 3 orders stopped or passed over; each read alone: ${readAlone.map(ms).join(', ')})`);
   record('table: three sorts in a row, the last one answered after, ms', n, lastMs.toFixed(0));
   const db = core.session.current.db;
   await benchFilteredMap(core, n, pageShapes.slice(0, 3));
