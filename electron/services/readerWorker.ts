@@ -3,7 +3,7 @@ import { openReaderConnection, type Db } from '../../db/open.js';
 import { PlaceCounts } from '../../db/placeCounts.js';
 import { runInBackground } from './backgroundThread.js';
 import type { ReaderReply, ReaderRequest } from './orderReader.js';
-import { STOP_EVERY, STOP_FUNCTION } from './readerStop.js';
+import { STOP_FUNCTION } from './readerStop.js';
 
 /**
  * Runs the core's long reads (the whole order of a large table, the map's places of a filter; see
@@ -16,15 +16,14 @@ let db: Db | null = null;
 let places: PlaceCounts | null = null;
 /** The order read running now (0: none), for the stop function (see OrderReader.stopTerm). */
 let running = 0;
-let rowsSeen = 0;
 class Stopped extends Error {}
 try {
   db = openReaderConnection(file, passphrase);
   places = new PlaceCounts(db);
-  // OrderReader.stopTerm's function: evaluated for each row a read looks at, it looks at the order
-  // asked for last once in STOP_EVERY rows and stops the read when that is another one.
+  // OrderReader.stopTerm's function, asked once in a few thousand rows a read looks at: the read
+  // stops when the order asked for last is another one.
   db.function(STOP_FUNCTION, { deterministic: false }, () => {
-    if (++rowsSeen % STOP_EVERY === 0 && running !== 0 && Atomics.load(lastOrder, 0) !== running) throw new Stopped();
+    if (running !== 0 && Atomics.load(lastOrder, 0) !== running) throw new Stopped();
     return 1;
   });
   parentPort!.postMessage({ ready: true } satisfies ReaderReply);

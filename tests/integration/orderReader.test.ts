@@ -198,8 +198,8 @@ describe('whole orders read off the core’s thread', () => {
       // The worker is up and idle: the read below starts as soon as it is sent.
       expect(await reader.ids('SELECT id FROM article WHERE id = 1', [])).toEqual([1]);
       // A read that would run for hours (ten billion rows looked at), written as the repository
-      // writes its reads: with the reader's stop condition among the others.
-      const endless = reader.ids(`WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 10000000000) SELECT x FROM n WHERE ${reader.stopTerm} AND x < 0`, []);
+      // writes its reads: rows of `a`, with the reader's stop condition first.
+      const endless = reader.ids(`WITH RECURSIVE n(id) AS (SELECT 1 UNION ALL SELECT id + 1 FROM n WHERE id < 10000000000) SELECT a.id FROM n a WHERE ${reader.stopTerm} AND a.id < 0`, []);
       const outcome = endless.then(
         () => 'read to its end',
         (error: unknown) => (error instanceof SupersededRead ? 'stopped' : `failed: ${String(error)}`),
