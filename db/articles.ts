@@ -94,9 +94,10 @@ export interface OrderSource {
   /** A read in progress (a promise `ids` gave) is wanted again: it is again the one asked for last. */
   wantAgain?(read: Promise<number[]>): void;
   /**
-   * A condition that is always true on the source's connection, but stops the read it is evaluated
-   * in once the window has asked for another (the read then answers SupersededRead): ANDed into the
-   * reads sent, so that a read already running is stopped too, not only one still waiting.
+   * A condition on the article table `a` that is always true on the source's connection, but stops
+   * the read it is evaluated in once the window has asked for another (the read then answers
+   * SupersededRead): ANDed into the reads sent, so that a read already running is stopped too, not
+   * only one still waiting.
    */
   readonly stopTerm?: string;
 }
@@ -553,7 +554,7 @@ export class ArticlesRepository {
     const plan = this.orderPlan(query, where, filterFirst, false);
     const readsMentions = query.entityIds.length > 0 || !!query.bbox;
     const versions = [this.articlesVersion, this.mentionsVersion];
-    // First, so that it is evaluated for every row looked at, not only for those the filters keep.
+    // First: SQLite skips a row's later conditions once one rejects it, and the stop must see every row looked at.
     const stoppable = this.reader!.stopTerm ? { ...plan.where, clauses: [this.reader!.stopTerm, ...plan.where.clauses] } : plan.where;
     const read = this.reader!.ids(idsSql(stoppable, plan.order, plan.oneRowPerStory), plan.where.params);
     const answer = read
