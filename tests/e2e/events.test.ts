@@ -21,7 +21,7 @@ describe.skipIf(!chromiumPath)('coding events from the sample article (browser m
     await side.getByText('Saved ✓').waitFor();
     await page.getByRole('button', { name: 'Suggest again' }).click();
     await page.locator('.mention[title^="date"]', { hasText: 'Sunday' }).first().waitFor();
-  }, 240_000);
+  }, 420_000);
   afterAll(async () => bench?.close());
 
   const form = () => bench.page.getByRole('form', { name: /Code an event|Event \d+/ });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import Database from 'better-sqlite3-multiple-ciphers';
 import http from 'node:http';
-import { _electron, chromium, type Browser, type ElectronApplication, type Page, type Request } from 'playwright-core';
+import { _electron, chromium, type Browser, type ElectronApplication, type Locator, type Page, type Request } from 'playwright-core';
 import type { CallInput, CallName, CallOutput } from '../../electron/contract/index.js';
 import { APP_ORIGIN } from '../../electron/security.js';
 import { repoRoot } from '../integration/helpers.js';
@@ -309,10 +309,52 @@ export function callFromOutside(bench: Bench, name: string, input: unknown): Pro
   });
 }
 
+/**
+ * How long the first suggestions of a freshly started app may take. The extraction workers load the
+ * name model and open the gazetteer first (some 5 s of CPU), at background priority: on a 2-core CI
+ * machine whose other test projects keep both cores busy they get a small share of it.
+ */
+export const FIRST_SUGGESTIONS_MS = 180_000;
+
+/**
+ * Waits for a mention in the reader (the first, by default). When none comes, the failure says what
+ * the window and the workspace held then (the reader's article, the banners, the stored mentions and
+ * what is left to read), so a flake's cause can be read from the run's log.
+ */
+export async function waitForMentions(bench: Bench, mention: Locator = bench.page.locator('.mention').first()): Promise<void> {
+  try {
+    await mention.waitFor({ timeout: FIRST_SUGGESTIONS_MS });
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${await whatShows(bench)}`);
+  }
+}
+
+async function whatShows(bench: Bench): Promise<string> {
+  const { page } = bench;
+  const screen = await page
+    .evaluate(() => ({
+      reader: document.querySelector('[data-testid="reader-title"]')?.textContent ?? '(no article open)',
+      mentions: document.querySelectorAll('.mention').length,
+      banners: [...document.querySelectorAll('.banner')].map((b) => b.textContent?.trim()),
+    }))
+    .catch((error: unknown) => String(error));
+  let stored: unknown;
+  try {
+    stored = readRow(
+      bench,
+      `SELECT (SELECT count(*) FROM article) AS articles, (SELECT count(*) FROM mention) AS mentions,
+              (SELECT count(*) FROM article a LEFT JOIN extraction_state s ON s.article_id = a.id WHERE s.version IS NULL) AS unread`,
+    );
+  } catch (error) {
+    stored = String(error);
+  }
+  return `The window showed ${JSON.stringify(screen)}; the workspace held ${JSON.stringify(stored)}.`;
+}
+
 /** Loads the bundled sample into the empty workspace and opens it in the reader; with `mentions`, waits for its suggestions too. */
 export async function openSample(bench: Bench, options: { mentions?: boolean } = {}): Promise<void> {
   await bench.page.getByRole('button', { name: 'Load the sample article' }).click();
   // The first import starts the parsing workers, which takes a while on a busy machine.
   await bench.page.locator('.ag-row', { hasText: 'After a brief offensive' }).first().click({ timeout: 120_000 });
-  if (options.mentions) await bench.page.locator('.mention').first().waitFor({ timeout: 60_000 });
+  if (options.mentions) await waitForMentions(bench);
 }

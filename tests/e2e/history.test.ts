@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput, CallName } from '../../electron/contract/index.js';
-import { chromiumPath, openWorkbench, pageCall, pressInWindow, readRow, relateSpokesman, tagOpenArticle, type Bench } from './harness.js';
+import { chromiumPath, openWorkbench, pageCall, pressInWindow, readRow, relateSpokesman, tagOpenArticle, waitForMentions, type Bench } from './harness.js';
 
 describe.skipIf(!chromiumPath)('undo and redo of every kind of action, from the keyboard (browser mode, real Chromium)', () => {
   let bench: Bench;
@@ -9,13 +9,13 @@ describe.skipIf(!chromiumPath)('undo and redo of every kind of action, from the 
     bench = await openWorkbench();
     await bench.page.getByRole('button', { name: 'Load the sample article' }).click();
     await bench.page.locator('.ag-row', { hasText: TITLE }).first().click();
-    await bench.page.locator('.mention').first().waitFor({ timeout: 30_000 });
+    await waitForMentions(bench);
     // Suggestions are written in the background: the rows under test must be settled first.
     await bench.page.getByTestId('extracting').waitFor({ state: 'detached', timeout: 60_000 });
     spanMention = mentionId('Al Jazeera');
     retypedMention = mentionId('White House');
     initial = state();
-  }, 120_000);
+  }, 420_000);
   afterAll(async () => bench?.close());
 
   /** One value read from the workspace file beside the running app. */

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, openWorkbench, type Bench } from './harness.js';
+import { chromiumPath, openWorkbench, waitForMentions, type Bench } from './harness.js';
 
 /**
  * An analyst who never touches the mouse: opens the sample from the table with Enter, walks to a
@@ -70,7 +70,7 @@ describe.skipIf(!chromiumPath)('keyboard-only work (browser mode, real Chromium)
     await cell.waitFor({ timeout: 120_000 });
     await cell.focus();
     await page.keyboard.press('Enter');
-    await page.locator('.mention').first().waitFor({ timeout: 60_000 });
+    await waitForMentions(bench);
 
     // "s" from no caret selects the first sentence; again, the next one.
     const marked = () => page.getByRole('group', { name: 'Annotate selection' }).locator('strong').textContent();
@@ -136,7 +136,7 @@ describe.skipIf(!chromiumPath)('keyboard-only work (browser mode, real Chromium)
     await page.keyboard.press('Enter');
     await page.getByRole('form', { name: /^Event \d+$/ }).waitFor();
     expect(await page.locator('[data-testid="events-table"] .ag-cell-inline-editing').count()).toBe(0);
-  });
+  }, 420_000);
 
   it('relates with "l" from a sentence reached with "s": the type comes from the cue words, not "member of"', async () => {
     const { page } = bench;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, openWorkbench, pageCall, pressInWindow, readRow, selectText, type Bench } from './harness.js';
+import { chromiumPath, openWorkbench, pageCall, pressInWindow, readRow, selectText, waitForMentions, type Bench } from './harness.js';
 
 /** Two articles about Faryab that name Dowlatabad; the gazetteer has Dowlatabads in Iran too (issue 13, trap 6). */
 const FIRST = 'Taliban fighters attacked Dowlatabad in Faryab province, Afghanistan, on Monday. Residents of Dowlatabad fled to Maimana.';
@@ -16,9 +16,9 @@ describe.skipIf(!chromiumPath)('the reach of a place choice, and the location pi
     await bench.page.locator('.ag-row', { hasText: 'Fighting in Faryab' }).first().waitFor({ timeout: 120_000 });
     await pageCall(bench, 'imports.start', { source: { kind: 'text', title: 'Dowlatabad retaken', text: SECOND } });
     await bench.page.locator('.ag-row', { hasText: 'Dowlatabad retaken' }).first().click({ timeout: 120_000 });
-    await bench.page.locator('.mention', { hasText: 'Dowlatabad' }).first().waitFor({ timeout: 60_000 });
+    await waitForMentions(bench, bench.page.locator('.mention', { hasText: 'Dowlatabad' }).first());
     await bench.page.getByTestId('extracting').waitFor({ state: 'detached', timeout: 60_000 });
-  }, 240_000);
+  }, 420_000);
   afterAll(async () => bench?.close());
 
   /** The country each Dowlatabad of the workspace is placed in, in article and text order. */

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, openWorkbench, selectText, type Bench } from './harness.js';
+import { chromiumPath, openWorkbench, selectText, waitForMentions, type Bench } from './harness.js';
 
 // Opening an article waits for the edits sent before it; on a loaded machine that takes seconds.
 const poll = <T,>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 });
@@ -140,7 +140,7 @@ describe.skipIf(!chromiumPath)('the reader keeps every edit (browser mode, real 
     const { page } = bench;
     await page.locator('[data-testid="articles-table"] .ag-row', { hasText: 'Suicide bomber strikes Kabul market' }).first().click();
     await poll(title).toBe('Suicide bomber strikes Kabul market');
-    await page.locator('.mention').first().waitFor({ timeout: 60_000 });
+    await waitForMentions(bench);
     const form = page.getByRole('form', { name: 'Code an event' });
     await selectText(bench, 'At least 40 civilians were killed and more than 118 wounded when a suicide bomber struck a crowded market in Kabul on Sunday, the United Nations said.');
     await page.keyboard.press('e');
@@ -167,7 +167,7 @@ describe.skipIf(!chromiumPath)('the reader keeps every edit (browser mode, real 
     expect((await form.locator('.entity-picker').allTextContents()).join(' ').toLowerCase()).not.toContain('police');
     expect(await form.getByLabel('Notes').inputValue()).toBe('');
     expect(bench.pageErrors).toEqual([]);
-  });
+  }, 300_000);
 
   it('counts an article whose date is removed as undated beside the timeline, which keeps to the dated days', async () => {
     const { page } = bench;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, openWorkbench, pageCall, pressInWindow, selectText, type Bench } from './harness.js';
+import { chromiumPath, openWorkbench, pageCall, pressInWindow, selectText, waitForMentions, type Bench } from './harness.js';
 
 /**
  * A short report written for this test (CC0): a sentence opening with a name, a possessive, a dotted
@@ -22,9 +22,9 @@ describe.skipIf(!chromiumPath)('keyboard and mouse gestures in the reader and on
     await pageCall(bench, 'imports.start', { source: { kind: 'text', title: TITLE, text: TEXT } });
     await page.locator('.ag-row', { hasText: TITLE }).first().click({ timeout: 120_000 });
     // The suggestions settle first, so none lands on a span while a test moves it, or is drawn afresh under the mouse.
-    await page.locator('.mention').first().waitFor({ timeout: 60_000 });
+    await waitForMentions(bench);
     await page.getByTestId('extracting').waitFor({ state: 'detached', timeout: 60_000 });
-  }, 240_000);
+  }, 420_000);
   afterAll(async () => bench?.close());
 
   const quote = () => bench.page.getByRole('group', { name: 'Annotation' }).locator('.mention-quote strong').textContent();

@@ -12,7 +12,7 @@ describe.skipIf(!chromiumPath)('span edits in the reader leave the registry clea
     bench = await openWorkbench();
     await openSample(bench, { mentions: true });
     await bench.page.getByTestId('extracting').waitFor({ state: 'detached', timeout: 60_000 });
-  }, 180_000);
+  }, 420_000);
   afterAll(async () => bench?.close());
 
   const orphans = () => readRow(bench, ORPHANS)!;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, openWorkbench, pageCall, relateSpokesman, type Bench } from './harness.js';
+import { chromiumPath, openWorkbench, pageCall, relateSpokesman, waitForMentions, type Bench } from './harness.js';
 
 describe.skipIf(!chromiumPath)('relations and the link chart (browser mode, real Chromium)', () => {
   let bench: Bench;
@@ -9,8 +9,8 @@ describe.skipIf(!chromiumPath)('relations and the link chart (browser mode, real
     bench = await openWorkbench();
     await bench.page.getByRole('button', { name: 'Load the sample article' }).click();
     await bench.page.locator('.ag-row', { hasText: 'After a brief offensive' }).first().click();
-    await bench.page.locator('.mention').first().waitFor({ timeout: 20_000 });
-  });
+    await waitForMentions(bench);
+  }, 420_000);
   afterAll(async () => bench?.close());
 
   it('relates a spokesman to his ministry from the sentence that says so', async () => {

@@ -23,7 +23,7 @@ describe.skipIf(!chromiumPath)('column filters and the search box on the registr
     await event('the Taliban clashed with security forces until Sunday night', { locationId: await entity('maimana'), geoPrecision: 1, fatalities: 4 });
     const ministry = (await pageCall(bench, 'entities.create', { type: 'organisation', name: 'Ministry of Defence' })).id;
     await pageCall(bench, 'relations.create', { input: { sourceId: await entity('Rohullah Ahmadzai'), targetId: ministry, type: 'spokesman for' } });
-  }, 240_000);
+  }, 420_000);
   afterAll(async () => bench?.close());
 
   it('filters the Events table by a column in the grid header', async () => {
