@@ -93,6 +93,8 @@ export interface OrderSource {
   ids(sql: string, params: unknown[]): Promise<number[]>;
   /** A read in progress (a promise `ids` gave) is wanted again: it is again the one asked for last. */
   wantAgain?(read: Promise<number[]>): void;
+  /** No other order was asked for since `read` was (or was wanted again). */
+  stillAsked?(read: Promise<number[]>): boolean;
   /**
    * A condition on the article table `a` that is always true on the source's connection, but stops
    * the read it is evaluated in once the window has asked for another (the read then answers
@@ -549,7 +551,12 @@ export class ArticlesRepository {
     const already = this.reading.get(key);
     if (already) {
       this.reader!.wantAgain?.(already.read);
-      return already.answer;
+      // Stopped as the window moved away, and its answer still on its way back when the window came
+      // back to it: read again, unless the window has moved on since.
+      return already.answer.catch((error: unknown) => {
+        if (error instanceof SupersededRead && this.reader?.stillAsked?.(already.read)) return this.readOrder(query, where, filterFirst);
+        throw error;
+      });
     }
     const plan = this.orderPlan(query, where, filterFirst, false);
     const readsMentions = query.entityIds.length > 0 || !!query.bbox;
@@ -690,10 +697,15 @@ export class ArticlesRepository {
     return result;
   }
 
-  /** The SQL that selects the ids a query matches, in no particular order, for a reader of its own. */
+  /**
+   * The SQL that selects the ids a query matches, in no particular order, for the reader (the map's
+   * places of a filter): with its stop condition first, as an order read, so it stops once not wanted.
+   */
   idsQuery(query: ArticleQuery): { idsSql: string; params: unknown[] } {
     const where = buildWhere(this.db, query);
-    return { idsSql: idsSql(where, 'a.id', query.oneRowPerStory), params: where.params };
+    const stop = this.reader?.stopTerm;
+    const stoppable = stop ? { ...where, clauses: [stop, ...where.clauses] } : where;
+    return { idsSql: idsSql(stoppable, 'a.id', query.oneRowPerStory), params: where.params };
   }
 
   ids(target: ArticleTarget): number[] {

@@ -13,6 +13,12 @@ export interface PlaceCountsRequest {
   labels: number;
 }
 
+/** Thrown by PlaceCounts.layer once its caller no longer wants the answer. */
+export class PlacesNoLongerWanted extends Error {}
+
+/** Articles or places counted between two asks whether the answer is still wanted. */
+const ASK_EVERY = 4096;
+
 /** The mapped places (entities of type place with a point) in id order, and their mentions grouped by place. */
 interface Snapshot {
   placeIds: Int32Array;
@@ -45,7 +51,12 @@ export class PlaceCounts {
 
   constructor(private readonly db: Db) {}
 
-  layer(request: PlaceCountsRequest): MapLayer {
+  /**
+   * The places of a request. `stillWanted` is asked every few thousand articles and places read; once
+   * it says no, the count stops with PlacesNoLongerWanted. The mentions' snapshot, which the next
+   * request needs as much, is always read to its end.
+   */
+  layer(request: PlaceCountsRequest, stillWanted: () => boolean = () => true): MapLayer {
     const version = Number(this.db.pragma('data_version', { simple: true }));
     if (version !== this.version) {
       this.snapshot = null;
@@ -54,13 +65,16 @@ export class PlaceCounts {
     }
     // One snapshot of the file for the mentions and the filter's articles: a commit between the two
     // reads could otherwise pair a filter with mentions it never saw (data_version catches it next time).
-    return this.db.transaction(() => this.count(request))();
+    const check = () => {
+      if (!stillWanted()) throw new PlacesNoLongerWanted('The map asked for another view or filter.');
+    };
+    return this.db.transaction(() => this.count(request, check))();
   }
 
-  private count({ idsSql, params, within, includeSuggested, bbox, labels }: PlaceCountsRequest): MapLayer {
+  private count({ idsSql, params, within, includeSuggested, bbox, labels }: PlaceCountsRequest, check: () => void): MapLayer {
     const snap = (this.snapshot ??= this.read());
     const key = `${idsSql}\u0000${JSON.stringify(params)}`;
-    if (this.filter?.key !== key) this.filter = { key, bitmap: this.bitmap(idsSql, params, snap.articleLimit) };
+    if (this.filter?.key !== key) this.filter = { key, bitmap: this.bitmap(idsSql, params, snap.articleLimit, check) };
     let chosen = this.filter.bitmap;
     if (within) {
       chosen = new Uint8Array(snap.articleLimit);
@@ -70,6 +84,7 @@ export class PlaceCounts {
     const counted: { k: number; mentions: number }[] = [];
     const { placeIds, lat, lon, first, article, accepted } = snap;
     for (let k = 0; k < placeIds.length; k++) {
+      if ((k & (ASK_EVERY - 1)) === 0) check();
       if (!(lat[k]! >= s && lat[k]! <= n && lon[k]! >= w && lon[k]! <= e)) continue;
       let mentions = 0;
       const end = first[k + 1]!;
@@ -85,9 +100,13 @@ export class PlaceCounts {
     return { packed, names };
   }
 
-  private bitmap(idsSql: string, params: unknown[], limit: number): Uint8Array {
+  private bitmap(idsSql: string, params: unknown[], limit: number, check: () => void): Uint8Array {
     const bitmap = new Uint8Array(limit);
-    for (const id of this.db.prepare(idsSql).pluck().iterate(...params) as Iterable<number>) if (id < limit) bitmap[id] = 1;
+    let read = 0;
+    for (const id of this.db.prepare(idsSql).pluck().iterate(...params) as Iterable<number>) {
+      if ((++read & (ASK_EVERY - 1)) === 0) check();
+      if (id < limit) bitmap[id] = 1;
+    }
     return bitmap;
   }
 

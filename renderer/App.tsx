@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { ArticleQuery, decodeEventPoints, decodeMapLayer, noLinks, type ArticlePage, type SelectionLinks, type SelectionRef, type EventPoint, type CallOutput, type MapPlace, type Tag, type WorkspaceInfo } from '../electron/contract/index.js';
-import { call, mode, onCoreEvent } from './api.js';
+import { call, CallFailed, mode, onCoreEvent } from './api.js';
 import { useConfirm } from './components/ConfirmDialog.js';
 import { usePrompt } from './components/PromptDialog.js';
 import { DropCue, useFilesDraggedOver } from './components/DropCue.js';
@@ -139,7 +139,15 @@ export function App() {
   useEffect(() => {
     // An answer for a filter the analyst has since changed is dropped (the live flags below do the same).
     let live = true;
-    void run(() => call('map.places', { articleQuery: mapArticleQuery })).then((p) => live && p && setPlaces(decodeMapLayer(p)));
+    const ask = () => call('map.places', { articleQuery: mapArticleQuery });
+    // The core passes over (or stops) a filter's places once a newer one is asked: dropped when this
+    // window asked it, asked once more when another did (a second window) and this filter still shows.
+    const placesOfFilter = () =>
+      ask().catch((error: unknown) => {
+        if (!(error instanceof CallFailed && error.code === 'superseded')) throw error;
+        return live ? ask() : null;
+      });
+    void run(placesOfFilter).then((p) => live && p && setPlaces(decodeMapLayer(p)));
     return () => {
       live = false;
     };

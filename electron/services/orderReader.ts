@@ -44,15 +44,22 @@ export class OrderReader {
   private readonly lastOrder = new Int32Array(new SharedArrayBuffer(4));
   /**
    * SQLite cannot be stopped from another thread, so a read stops itself: this condition, ANDed into
-   * an order read's WHERE, calls a function of the worker's that throws once the read is no longer
-   * the one asked for last (see readerStop.ts). It is evaluated as the rows are scanned, before any
-   * sort, so a read stops within a few milliseconds wherever it is.
+   * an order read's WHERE (and the map's read of its filter's articles), calls a function of the
+   * worker's that throws once the read is no longer the one asked for last (see readerStop.ts). It
+   * is evaluated as the rows are scanned, before any sort, so a read stops within a few milliseconds
+   * wherever it is.
    */
   readonly stopTerm = STOP_TERM;
+  /**
+   * The map's places read asked for last, likewise: one for a view or filter the window has left is
+   * passed over while it waits, and stopped while it runs (PlaceCounts.layer), so neither the map's
+   * next answer nor a table's order waits behind it.
+   */
+  private readonly lastPlaces = new Int32Array(new SharedArrayBuffer(4));
   private readonly readIds = new WeakMap<Promise<number[]>, number>();
 
   private constructor(workerFile: string, file: string, passphrase: string | null) {
-    this.worker = new Worker(workerFile, { workerData: { file, passphrase, lastOrder: this.lastOrder } });
+    this.worker = new Worker(workerFile, { workerData: { file, passphrase, lastOrder: this.lastOrder, lastPlaces: this.lastPlaces } });
     this.worker.unref();
     this.worker.on('message', (m: ReaderReply) => {
       if ('failed' in m) {
@@ -98,8 +105,14 @@ export class OrderReader {
     if (id !== undefined) Atomics.store(this.lastOrder, 0, id);
   }
 
+  stillAsked(read: Promise<number[]>): boolean {
+    const id = this.readIds.get(read);
+    return id !== undefined && Atomics.load(this.lastOrder, 0) === id;
+  }
+
   /** The map's places for a filter's articles, counted on the worker (see db/placeCounts.ts). */
   places(request: PlaceCountsRequest): Promise<MapLayer> {
+    Atomics.store(this.lastPlaces, 0, this.next);
     return this.ask<MapLayer>({ places: request });
   }
 

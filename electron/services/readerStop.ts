@@ -1,11 +1,11 @@
 /**
- * How an order read on the reader's connection is stopped once the window has asked for another
- * (see OrderReader.stopTerm): shared by the core, which adds the condition to its reads, and the
+ * How a read on the reader's connection (a table's order, or the articles of the map's filter) is
+ * stopped once the window has asked for another (see OrderReader.stopTerm): shared by the core, which adds the condition to its reads, and the
  * reader worker, which defines the function.
  */
 
 /** The function the reader worker's connection defines: true, or it throws to stop the read. */
-export const STOP_FUNCTION = 'awb_order_still_wanted';
+export const STOP_FUNCTION = 'awb_still_wanted';
 
 /** One row in this many (by id) asks the function: a few milliseconds of reading. A power of two. */
 export const STOP_EVERY = 4096;

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openReaderConnection, type Db } from '../../db/open.js';
-import { PlaceCounts } from '../../db/placeCounts.js';
+import { PlaceCounts, PlacesNoLongerWanted } from '../../db/placeCounts.js';
 import { runInBackground } from './backgroundThread.js';
 import type { ReaderReply, ReaderRequest } from './orderReader.js';
 import { STOP_FUNCTION } from './readerStop.js';
@@ -9,21 +9,21 @@ import { STOP_FUNCTION } from './readerStop.js';
  * Runs the core's long reads (the whole order of a large table, the map's places of a filter; see
  * orderReader.ts) on a connection of its own, one at a time, so the core's thread answers the window meanwhile.
  */
-const { file, passphrase, lastOrder } = workerData as { file: string; passphrase: string | null; lastOrder: Int32Array };
+const { file, passphrase, lastOrder, lastPlaces } = workerData as { file: string; passphrase: string | null; lastOrder: Int32Array; lastPlaces: Int32Array };
 
 runInBackground();
 let db: Db | null = null;
 let places: PlaceCounts | null = null;
-/** The order read running now (0: none), for the stop function (see OrderReader.stopTerm). */
-let running = 0;
+/** Whether the read running now is still the one asked for last (null: none runs), for the stop function (see OrderReader.stopTerm). */
+let stillWanted: (() => boolean) | null = null;
 class Stopped extends Error {}
 try {
   db = openReaderConnection(file, passphrase);
   places = new PlaceCounts(db);
   // OrderReader.stopTerm's function, asked once in a few thousand rows a read looks at: the read
-  // stops when the order asked for last is another one.
+  // stops when the order (or the map's places) asked for last is another one.
   db.function(STOP_FUNCTION, { deterministic: false }, () => {
-    if (running !== 0 && Atomics.load(lastOrder, 0) !== running) throw new Stopped();
+    if (stillWanted && !stillWanted()) throw new Stopped();
     return 1;
   });
   parentPort!.postMessage({ ready: true } satisfies ReaderReply);
@@ -46,7 +46,14 @@ parentPort!.on('message', (m: ReaderRequest | { close: SharedArrayBuffer }) => {
   try {
     if (!db || !places) throw new Error('The reader has no connection.');
     if ('places' in m) {
-      parentPort!.postMessage({ id: m.id, layer: places.layer(m.places) } satisfies ReaderReply);
+      // Asked for before the map's latest view or filter: not counted, and stopped if it runs meanwhile (see OrderReader.lastPlaces).
+      const wanted = () => Atomics.load(lastPlaces, 0) === m.id;
+      if (!wanted()) {
+        parentPort!.postMessage({ id: m.id, superseded: true } satisfies ReaderReply);
+        return;
+      }
+      const layer = whileWanted(wanted, () => places!.layer(m.places, wanted));
+      parentPort!.postMessage({ id: m.id, layer } satisfies ReaderReply);
       return;
     }
     // Asked for before the order the window now waits for: not read (see OrderReader.lastOrder).
@@ -54,10 +61,11 @@ parentPort!.on('message', (m: ReaderRequest | { close: SharedArrayBuffer }) => {
       parentPort!.postMessage({ id: m.id, superseded: true } satisfies ReaderReply);
       return;
     }
-    const ids = readOrder(db, m);
+    const sql = db.prepare(m.sql).pluck();
+    const ids = whileWanted(() => Atomics.load(lastOrder, 0) === m.id, () => Float64Array.from(sql.all(...m.params) as number[]));
     parentPort!.postMessage({ id: m.id, ids } satisfies ReaderReply, [ids.buffer]);
   } catch (error) {
-    if (error instanceof Stopped) {
+    if (error instanceof Stopped || error instanceof PlacesNoLongerWanted) {
       parentPort!.postMessage({ id: m.id, superseded: true } satisfies ReaderReply);
       return;
     }
@@ -65,12 +73,12 @@ parentPort!.on('message', (m: ReaderRequest | { close: SharedArrayBuffer }) => {
   }
 });
 
-/** An order read, stopped by the stop function when the window asks for another meanwhile. */
-function readOrder(db: Db, m: { id: number; sql: string; params: unknown[] }) {
-  running = m.id;
+/** Runs a read that the stop function ends once `wanted` says no (the window asked for another). */
+function whileWanted<T>(wanted: () => boolean, read: () => T): T {
+  stillWanted = wanted;
   try {
-    return Float64Array.from(db.prepare(m.sql).pluck().all(...m.params) as number[]);
+    return read();
   } finally {
-    running = 0;
+    stillWanted = null;
   }
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ArticlesRepository } from '../../db/articles.js';
+import { ArticlesRepository, SupersededRead } from '../../db/articles.js';
 import { MAP_LABELS } from '../../db/entities.js';
 import { History } from '../../db/history.js';
 import { copyWorkspace, isEncrypted, openWorkspace, PassphraseError, rekeyWorkspace, type Db } from '../../db/open.js';
@@ -125,7 +125,9 @@ export class Workspace {
     if (this.reader?.usable) {
       try {
         return await this.reader.places({ ...this.articles.idsQuery(query), within: within.length ? within : null, includeSuggested, bbox, labels: MAP_LABELS });
-      } catch {
+      } catch (error) {
+        // The map has asked for another view or filter since: nobody waits for this one.
+        if (error instanceof SupersededRead) throw error;
         // The reader failed or was stopped: counted here, as without one.
       }
     }

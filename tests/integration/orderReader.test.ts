@@ -64,6 +64,38 @@ class HeldReader implements OrderSource {
   }
 }
 
+/** A reader that stops a read when the test says so, as the worker does when another order is asked for. */
+class StoppingReader implements OrderSource {
+  usable = true;
+  reads = 0;
+  private last = 0;
+  private readonly asked = new Map<Promise<number[]>, number>();
+  private readonly pending = new Map<number, { ids: number[]; resolve: (ids: number[]) => void; reject: (error: Error) => void }>();
+  constructor(private readonly db: Db) {}
+  ids(sql: string, params: unknown[]): Promise<number[]> {
+    const id = ++this.reads;
+    this.last = id;
+    const ids = this.db.prepare(sql).pluck().all(...params) as number[];
+    const read = new Promise<number[]>((resolve, reject) => this.pending.set(id, { ids, resolve, reject }));
+    this.asked.set(read, id);
+    return read;
+  }
+  wantAgain(read: Promise<number[]>): void {
+    this.last = this.asked.get(read) ?? this.last;
+  }
+  stillAsked(read: Promise<number[]>): boolean {
+    return this.asked.get(read) === this.last;
+  }
+  stop(id: number): void {
+    this.pending.get(id)!.reject(new SupersededRead());
+    this.pending.delete(id);
+  }
+  release(): void {
+    for (const { ids, resolve } of this.pending.values()) resolve(ids);
+    this.pending.clear();
+  }
+}
+
 describe('whole orders read off the core’s thread', () => {
   it('gives every deep block and neighbour as the core’s own read does, filtered or not', async () => {
     const { db, file } = workspace(6000);
@@ -213,6 +245,71 @@ describe('whole orders read off the core’s thread', () => {
       db.close();
     }
   }, 20_000);
+
+  it('passes over the map’s places for a filter it has left, stops one being counted, and counts the latest', async () => {
+    const { db, file } = workspace(200);
+    // Kabul named in the odd articles, Kunduz in the even ones.
+    const now = new Date().toISOString();
+    const place = db.prepare("INSERT INTO entity (type, name, origin, lat, lon, created_at) VALUES ('place', ?, 'auto', ?, ?, ?)");
+    const kabul = Number(place.run('Kabul', 34.53, 69.17, now).lastInsertRowid);
+    const kunduz = Number(place.run('Kunduz', 36.73, 68.86, now).lastInsertRowid);
+    const mention = db.prepare("INSERT INTO mention (article_id, start, end, quote, prefix, suffix, type, status, origin, entity_id, updated_at) VALUES (?, 0, 5, 'x', '', '', 'place', 'suggested', 'auto', ?, ?)");
+    db.transaction(() => {
+      for (let id = 1; id <= 200; id++) mention.run(id, id % 2 ? kabul : kunduz, now);
+    })();
+    const reader = OrderReader.start(worker.file, file, db, null)!;
+    const request = (idsSql: string) => ({ idsSql, params: [], within: null, includeSuggested: true, bbox: null, labels: 10 });
+    const outcome = (read: Promise<unknown>) =>
+      read.then(
+        () => 'counted',
+        (error: unknown) => (error instanceof SupersededRead ? 'stopped' : `failed: ${String(error)}`),
+      );
+    const endless = 'WITH RECURSIVE n(id) AS (SELECT 1 UNION ALL SELECT id + 1 FROM n WHERE id < 10000000000)';
+    try {
+      expect((await reader.places(request('SELECT id FROM article'))).packed.split(';')).toHaveLength(2);
+      // Ten billion rows looked at, none kept: stopped by the reader's stop condition, in SQLite.
+      const looking = outcome(reader.places(request(`${endless} SELECT a.id FROM n a WHERE ${reader.stopTerm} AND a.id < 0`)));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Asked while that one runs, and left for the next before its turn came.
+      const left = outcome(reader.places(request('SELECT id FROM article WHERE id % 2 = 1')));
+      const latest = reader.places(request('SELECT id FROM article WHERE id % 2 = 0'));
+      expect(await looking).toBe('stopped');
+      expect(await left).toBe('stopped');
+      expect((await latest).packed).toBe(`${kunduz},36.73,68.86,100`);
+      // Ten billion ids sent back, with no stop condition in the SQL: stopped as they are counted.
+      const counting = outcome(reader.places(request(`${endless} SELECT id FROM n`)));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const after = reader.places(request('SELECT id FROM article WHERE id % 2 = 1'));
+      expect(await counting).toBe('stopped');
+      expect((await after).packed).toBe(`${kabul},34.53,69.17,100`);
+    } finally {
+      reader.stop();
+      db.close();
+    }
+  }, 20_000);
+
+  it('reads an order again when the window comes back to it while the answer that its read was stopped is on its way', async () => {
+    const { db } = workspace(3000);
+    const reader = new StoppingReader(db);
+    const repo = new ArticlesRepository(db);
+    repo.useReader(reader);
+    const byTitle = ArticleQuery.parse(queries[0]![1]);
+    const bySource = ArticleQuery.parse(queries[1]![1]);
+    try {
+      const first = repo.pageSoon(byTitle, 1000, 1100);
+      const other = repo.pageSoon(bySource, 1000, 1100);
+      // The title's read is stopped as the source is asked for; the window is back on the title before it hears so.
+      reader.stop(1);
+      const back = repo.pageSoon(byTitle, 1100, 1200);
+      await expect(first).rejects.toBeInstanceOf(SupersededRead);
+      reader.release();
+      await other;
+      expect((await back).rows.map((r) => r.id)).toEqual(new ArticlesRepository(db).page(byTitle, 1100, 1200).rows.map((r) => r.id));
+      expect(reader.reads).toBe(3);
+    } finally {
+      db.close();
+    }
+  });
 
   it('reads on the core’s thread again when the reader has stopped', async () => {
     const { db, file } = workspace(1500);
