@@ -224,6 +224,16 @@ async function benchFilteredMap(core: Core, n: number, shapes: [string, ArticleQ
     record(`map ${shape}: first view, ms (core held, ms)`, n, `${firstMs.toFixed(0)} (${held.toFixed(0)})`);
     record(`map ${shape}: next views p95, ms`, n, pct(times, 95).toFixed(1));
   }
+  // The filter changed again 50 ms after a change, as an analyst narrows it: the count for the filter
+  // left, still reading its articles, is stopped (neither filter's articles are kept from before).
+  const started = performance.now();
+  const left = core.dispatch('map.places', { articleQuery: shapes[1]![1], bbox: null });
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  await view(shapes[2]![1], null);
+  const switched = performance.now() - started;
+  const leftOutcome = (await left).ok ? 'was counted to its end' : 'was stopped';
+  console.log(`map with a table filter changed 50 ms after another: the new filter's places on hand after ${ms(switched)} (the one left ${leftOutcome})`);
+  record('map: filter changed 50 ms after another, new one on hand after, ms', n, switched.toFixed(0));
 }
 
 for (const n of sizes) await benchSize(n);
