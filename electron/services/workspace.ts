@@ -43,8 +43,8 @@ export class Workspace {
   readonly history: History;
   /** The file is encrypted: this connection reads it through the key derived from its passphrase. */
   readonly encrypted: boolean;
-  private readonly checkpointer: Checkpointer | null;
-  private readonly reader: OrderReader | null;
+  private checkpointer: Checkpointer | null = null;
+  private reader: OrderReader | null = null;
 
   constructor(
     readonly file: string,
@@ -64,8 +64,14 @@ export class Workspace {
     this.relations = new RelationsRepository(db);
     this.history = new History(db, readOnly === null);
     this.encrypted = isEncrypted(db);
-    this.checkpointer = readOnly === null ? Checkpointer.start(background.checkpointWorker, file, db, background.passphrase) : null;
-    this.reader = readOnly === null ? OrderReader.start(background.readerWorker, file, db, background.passphrase) : null;
+    this.startBackground();
+  }
+
+  /** Starts the background threads' connections to the file (none for a read-only workspace). */
+  private startBackground(): void {
+    if (this.readOnly !== null) return;
+    this.checkpointer = Checkpointer.start(this.background.checkpointWorker, this.file, this.db, this.background.passphrase);
+    this.reader = OrderReader.start(this.background.readerWorker, this.file, this.db, this.background.passphrase);
     this.articles.useReader(this.reader);
   }
 
@@ -155,7 +161,16 @@ export class Workspace {
     this.assertWritable();
     // The history's row images hold the text of deleted records too (it is the bin): redacted first, before the file is rewritten.
     const redactedRows = this.history.redactDeleted();
-    const purged = purgeDeleted(this.db);
+    // The file is rewritten and its log emptied with no other connection of this app on it: a
+    // checkpoint of the checkpoint worker's at that moment made the emptying fail, and the file kept
+    // the old pages, deleted text and all (seen once in CI), while the report blamed another program.
+    this.stopBackground();
+    let purged: ReturnType<typeof purgeDeleted>;
+    try {
+      purged = purgeDeleted(this.db);
+    } finally {
+      this.startBackground();
+    }
     const report = { ...purged, redactedChanges: purged.redactedChanges + redactedRows };
     this.articles.touched();
     return report;

@@ -1,9 +1,13 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redactValue } from '../../db/purge.js';
-import { fixtures, testCore } from './helpers.js';
+import { Core } from '../../electron/dispatch.js';
+import { gazetteerFile } from '../../electron/paths.js';
+import { OrderReader } from '../../electron/services/orderReader.js';
+import { bundleEntry } from './cliBundle.js';
+import { fixtures, repoRoot, tempDir, testCore } from './helpers.js';
 
 // Made-up words that occur nowhere else: one only in the title, one only in the body.
 const TITLE_WORD = 'Oxtravannen';
@@ -107,4 +111,55 @@ describe('purging deleted data', () => {
       flag: true,
     });
   });
+});
+
+describe('purging with the app’s background threads on the file', () => {
+  let checkpointWorker: Awaited<ReturnType<typeof bundleEntry>>;
+  let readerWorker: Awaited<ReturnType<typeof bundleEntry>>;
+  beforeAll(async () => {
+    checkpointWorker = await bundleEntry('electron/services/checkpointWorker.ts');
+    readerWorker = await bundleEntry('electron/services/readerWorker.ts');
+  }, 120_000);
+  afterAll(() => {
+    checkpointWorker?.remove();
+    readerWorker?.remove();
+  });
+
+  it('rewrites the file with the checkpoint and reader threads let go of it, and starts them again after', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'purge.awb');
+    const core = new Core({ dataDir: dir, gazetteerFile: gazetteerFile(repoRoot), workspace: file, sampleDir: dir, mode: 'browser', version: 'test', suggestOnImport: false, lockWorkspace: false, checkpointWorker: checkpointWorker.file, readerWorker: readerWorker.file });
+    try {
+      await core.imports.importNow({ kind: 'paths', paths: [path.join(fixtures, 'kunduz-offensive.txt')] });
+      const report = await core.imports.importNow({ kind: 'text', text: BODY, title: 'Ferry report' });
+      const deleted = await core.dispatch('articles.delete', { target: { ids: [report.outcomes[0]!.articleId!] } });
+      expect(deleted.ok).toBe(true);
+      const ws = core.session.current;
+      const db = ws.db;
+      const reader = () => (ws as unknown as { reader: OrderReader }).reader;
+      // The core's connection leaves checkpoints to the worker once it runs (0), and takes them up again when it stops (1000).
+      await expect.poll(() => db.pragma('wal_autocheckpoint', { simple: true }), { timeout: 10_000 }).toBe(0);
+      const before = reader();
+      expect(before.usable).toBe(true);
+      const exec = db.exec.bind(db);
+      let whileRewritten: unknown[] = [];
+      db.exec = (sql: string) => {
+        if (sql === 'VACUUM') whileRewritten = [db.pragma('wal_autocheckpoint', { simple: true }), before.usable];
+        return exec(sql);
+      };
+      // A checkpoint of the worker's at the moment the log is emptied made the emptying fail, and the file kept the deleted text.
+      const purged = await core.dispatch('workspace.purge', {});
+      expect(purged.ok && (purged.value as { walEmptied: boolean }).walEmptied).toBe(true);
+      expect(whileRewritten).toEqual([1000, false]);
+      expect(traces(fileBytes(file), BODY_WORD)).toEqual([]);
+      // Both threads again, each on a connection of its own.
+      await expect.poll(() => db.pragma('wal_autocheckpoint', { simple: true }), { timeout: 10_000 }).toBe(0);
+      expect(reader()).not.toBe(before);
+      expect(reader().usable).toBe(true);
+      const page = await core.dispatch('articles.page', { query: { sort: [{ column: 'title', direction: 'asc' }] }, startRow: 0, endRow: 10 });
+      expect(page.ok).toBe(true);
+    } finally {
+      core.close();
+    }
+  }, 60_000);
 });
