@@ -162,9 +162,16 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
   );
 
   const externalKey = JSON.stringify([query.search, query.tagIds, query.entityIds, query.bbox, query.dateRange, oneRowPerStory]);
+  // Another search or filter: the rows shown are of another table, so they go at once.
   useEffect(() => {
     apiRef.current?.purgeInfiniteCache();
-  }, [externalKey, refreshKey]);
+  }, [externalKey]);
+  // The same table after a change (an import's batch, suggestions stored, an edit): the rows stay on
+  // screen, and clickable, until their new values come. Purged, they were blank for a moment every
+  // half second of a long import, and a click on one then opened nothing (seen in CI).
+  useEffect(() => {
+    apiRef.current?.refreshInfiniteCache();
+  }, [refreshKey]);
   // Dates are drawn in the analyst's chosen format: drawn again when it changes.
   const dates = useDateStyle();
   useEffect(() => {
