@@ -1,7 +1,7 @@
 /**
  * How a read on the reader's connection (a table's order, or the articles of the map's filter) is
- * stopped once the window has asked for another (see OrderReader.stopTerm): shared by the core, which adds the condition to its reads, and the
- * reader worker, which defines the function.
+ * stopped once the window has asked for another (see OrderReader.stopTerm): shared by the core,
+ * which adds the condition to its reads, and the reader worker, which defines the function.
  */
 
 /** The function the reader worker's connection defines: true, or it throws to stop the read. */

@@ -162,8 +162,9 @@ export class Workspace {
     // The history's row images hold the text of deleted records too (it is the bin): redacted first, before the file is rewritten.
     const redactedRows = this.history.redactDeleted();
     // The file is rewritten and its log emptied with no other connection of this app on it: a
-    // checkpoint of the checkpoint worker's at that moment made the emptying fail, and the file kept
-    // the old pages, deleted text and all (seen once in CI), while the report blamed another program.
+    // checkpoint of the checkpoint worker's (or a long read of the reader's) at that moment can make
+    // the emptying fail, and the file then keeps the old pages, deleted text and all (seen once in
+    // CI, this the likely cause), while the report blamed another program.
     this.stopBackground();
     let purged: ReturnType<typeof purgeDeleted>;
     try {
