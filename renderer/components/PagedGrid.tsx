@@ -16,8 +16,10 @@ export type SortSpec = { colId: string; direction: 'asc' | 'desc' }[];
 interface Props<T extends { id: number }> {
   testId: string;
   columns: ColDef<T>[];
-  /** Changes when the rows must be fetched again (a filter, a write). */
-  refreshKey: string;
+  /** Changes for another search or filter: the rows shown belong to another table. */
+  queryKey: string;
+  /** Changes after a write: the same table, read again. */
+  refreshKey: number;
   selectedId: number | null;
   /** Rows tied to the current selection elsewhere (an entity's events, an event's actors…): marked. */
   markedIds?: number[];
@@ -49,7 +51,7 @@ export interface TableViewProps {
  * so the window never holds the whole table. The datasource is made once and reads the latest
  * fetch function through a ref.
  */
-export function PagedGrid<T extends { id: number }>({ testId, columns, refreshKey, selectedId, markedIds = NONE, fetchPage, onOpen, onTotal, onError, onCellEdited, exportAs }: Props<T>) {
+export function PagedGrid<T extends { id: number }>({ testId, columns, queryKey, refreshKey, selectedId, markedIds = NONE, fetchPage, onOpen, onTotal, onError, onCellEdited, exportAs }: Props<T>) {
   const apiRef = useRef<GridApi<T> | null>(null);
   const latest = useRef({ fetchPage, onTotal, onError, exportAs });
   useLayoutEffect(() => {
@@ -88,6 +90,11 @@ export function PagedGrid<T extends { id: number }>({ testId, columns, refreshKe
   );
   useEffect(() => {
     apiRef.current?.purgeInfiniteCache();
+  }, [queryKey]);
+  // After a write the rows stay on screen, and clickable, until their new values come: purged, they
+  // were blank loading rows for a moment after every change, and a click then opened nothing.
+  useEffect(() => {
+    apiRef.current?.refreshInfiniteCache();
   }, [refreshKey]);
   // Dates are drawn in the analyst's chosen format: drawn again when it changes.
   const dates = useDateStyle();

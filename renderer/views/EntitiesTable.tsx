@@ -32,7 +32,8 @@ export function EntitiesTable({ query, refreshKey, ...rest }: Props) {
     <PagedGrid<EntityRow>
       testId="entities-table"
       columns={columns}
-      refreshKey={`${JSON.stringify(query)}|${refreshKey}`}
+      queryKey={JSON.stringify(query)}
+      refreshKey={refreshKey}
       fetchPage={(sort, startRow, endRow, filters) => call('entities.page', { query: { ...query, sort: sortOf(sort), filters: filtersOf(filters) }, startRow, endRow })}
       exportAs={(sort, columns, filters) => ({ table: 'entities', entityQuery: { ...query, sort: sortOf(sort), filters: filtersOf(filters) }, columns })}
       {...rest}

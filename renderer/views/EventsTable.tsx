@@ -85,7 +85,8 @@ export function EventsTable({ query, refreshKey, onNotice, onRepeats, ...rest }:
     <PagedGrid<EventRecord>
       testId="events-table"
       columns={columns}
-      refreshKey={`${JSON.stringify(query)}|${refreshKey}`}
+      queryKey={JSON.stringify(query)}
+      refreshKey={refreshKey}
       fetchPage={(sort, startRow, endRow, filters) =>
         call('events.page', { query: { ...query, sort: sortOf(sort), filters: filtersOf(filters) }, startRow, endRow }).then((page) => {
           if (page.repeats !== null) onRepeats(page.repeats);

@@ -40,7 +40,8 @@ export function RelationsTable({ entityIds, search, refreshKey, ...rest }: Props
     <PagedGrid<RelationRecord>
       testId="relations-table"
       columns={columns}
-      refreshKey={`${entityIds.join(',')}|${search}|${refreshKey}`}
+      queryKey={`${entityIds.join(',')}|${search}`}
+      refreshKey={refreshKey}
       fetchPage={(sort, startRow, endRow, filters) => call('relations.page', { entityIds, search, sort: sortOf(sort), filters: filtersOf(filters), startRow, endRow })}
       exportAs={(sort, columns, filters) => ({ table: 'relations', entityIds, relationNarrowing: { search, sort: sortOf(sort), filters: filtersOf(filters) }, columns })}
       {...rest}
