@@ -2,6 +2,7 @@ import type { ArticleColumn, ArticleDetail, ArticlePage, ArticlePatch, ArticleQu
 import { recordChange } from './changes.js';
 import { documentOf, storeDocumentFields, type DocumentFields } from './documents.js';
 import { highlightRanges, toFtsQuery } from './ftsQuery.js';
+import { snippetOf } from './snippet.js';
 import { nowIso, writeTransaction, type Db } from './open.js';
 import { StoryIndex } from './stories.js';
 
@@ -616,6 +617,14 @@ export class ArticlesRepository {
 
   private rowsByIds(ids: number[], fts: string | null): RowRecord[] {
     const json = JSON.stringify(ids);
+    // A prefix term makes FTS5's snippet() read all of that term's matches for each row: built here instead.
+    if (fts?.includes('*')) {
+      const rows = this.db
+        .prepare(`SELECT ${ROW_COLUMNS}, b.body AS body FROM article a JOIN article_body b ON b.article_id = a.id WHERE a.id IN (SELECT value FROM json_each(?))`)
+        .all(json) as (Omit<RowRecord, 'snippet'> & { body: string })[];
+      const byId = new Map(rows.map(({ body, ...r }): [number, RowRecord] => [r.id, { ...r, snippet: snippetOf(body, fts) }]));
+      return ids.map((id) => byId.get(id)).filter((r): r is RowRecord => r !== undefined);
+    }
     const records = fts
       ? (this.db
           .prepare(

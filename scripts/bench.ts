@@ -105,6 +105,8 @@ async function benchSize(n: number): Promise<void> {
     ['phrase', '"provincial capital"'],
     ['a AND b', 'taliban AND withdrawal'],
     ['prefix', 'gov*'],
+    // Longer than the index's prefixes (2 and 3 characters): FTS5 reads every match of the term.
+    ['prefix 6', 'govern*'],
     ['boolean', '(Herat OR Balkh) NOT Kabul'],
   ];
   for (const [shape, search] of shapes) {

@@ -41,6 +41,9 @@ describe('the articles table', () => {
     expect(await titles({ search: 'Mazar-i-Sharif "' })).toHaveLength(0);
     const [hit] = (await call('articles.page', { query: { ...all, search: 'Maimana' }, startRow: 0, endRow: 10 })).rows;
     expect(hit!.snippet).toContain('\u0002Maimana\u0003');
+    // A prefix search's snippet is built outside FTS5 (db/snippet.ts), and marks the words it found.
+    const [prefixHit] = (await call('articles.page', { query: { ...all, search: 'Maima*' }, startRow: 0, endRow: 10 })).rows;
+    expect(prefixHit!.snippet).toContain('\u0002Maimana\u0003');
   });
 
   it('highlights search hits in the reader and steps to the next article in table order', async () => {
