@@ -153,6 +153,12 @@ describe('the memory of decided names', () => {
     expect(found.find((s) => s.text === 'Zorblat')).toMatchObject({ type: 'organisation', confidence: 0.95, reason: 'an organisation, as the analyst marked it before in this workspace' });
   });
 
+  it('remembers no single letter as a name: marked "U" and "S" of a dotted abbreviation would cut every such name into letters', () => {
+    const learnt = [{ words: ['U', '.', 'S', '.', 'officials', 'met', 'in', 'Kabul', '.'], tags: ['B-LOC', 'O', 'B-LOC', 'O', 'O', 'O', 'O', 'B-LOC', 'O'] }];
+    const memory = adaptedModel(base, learnt, lexicon).memory!;
+    expect([...memory.marked.keys()]).toEqual(['Kabul']);
+  });
+
   it('lets the newer decision stand when the analyst rejected a name as a type and later marked it so (and the other way round)', () => {
     const rejectedText = 'Click Here to see the full report.';
     const markedText = 'Click Here was the name of the band.';

@@ -57,7 +57,7 @@ export function nameMemory(sentences: readonly SentenceDecisions[]): NameMemory 
     const sentence = sentences[s]!;
     for (const span of sentence.rejected) decide(last, key(sentence.words, span.from, span.to), span.type, false);
     for (const span of sentence.marked) {
-      if (!sentence.capitalised[span.from]) continue;
+      if (!sentence.capitalised[span.from] || !hasWord(sentence.words, span)) continue;
       const k = key(sentence.words, span.from, span.to);
       decide(last, k, span.type, true);
       markedCount.set(k, (markedCount.get(k) ?? 0) + 1);
@@ -73,6 +73,16 @@ export function nameMemory(sentences: readonly SentenceDecisions[]): NameMemory 
     if (no.length) rejected.set(k, no);
   }
   return { marked, rejected };
+}
+
+/**
+ * Whether a span holds a word of two letters or more. Pieces of a dotted abbreviation split into
+ * tokens ("U", "S" and "." of "U . S .") are no names on their own: remembered, they broke every
+ * "U . S . Patent Office" into single letters.
+ */
+function hasWord(words: readonly string[], span: NameSpan): boolean {
+  for (let i = span.from; i <= span.to; i++) if ((words[i]!.match(/[\p{L}\p{N}]/gu)?.length ?? 0) >= 2) return true;
+  return false;
 }
 
 function decide(last: Map<string, Map<NameType, boolean>>, k: string, type: NameType, marked: boolean): void {
