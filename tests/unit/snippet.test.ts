@@ -28,4 +28,9 @@ describe('snippetOf (the snippet of a prefix search)', () => {
     expect(show(snippetOf(body, 'kabul*'))).toBe('one two three four five six seven eight nine ten eleven twelve thirteen fourteen…');
     expect(snippetOf('', 'kabul*')).toBe('');
   });
+
+  it('finds the hits of a text of hundreds of pages, reading words only around them', () => {
+    const body = `${'Nothing happened that day. '.repeat(40_000)}The governor spoke to the council at noon. ${'Nothing happened that day. '.repeat(10)}`;
+    expect(show(snippetOf(body, 'govern*'))).toBe('…day. Nothing happened that day. The [governor] spoke to the council at noon. Nothing…');
+  });
 });
