@@ -39,9 +39,9 @@ export function snippetOf(body: string, search: string, tokens = 14): string {
         bestFrom = i;
       }
     }
-    const from = hitWords[bestFrom]!;
-    const to = hitWords[bestFrom + best - 1]!;
-    first = Math.max(0, Math.min(from - Math.floor((tokens - (to - from + 1)) / 2), words.length - tokens));
+    const firstHit = hitWords[bestFrom]!;
+    const lastHit = hitWords[bestFrom + best - 1]!;
+    first = Math.max(0, Math.min(firstHit - Math.floor((tokens - (lastHit - firstHit + 1)) / 2), words.length - tokens));
   }
   const end = Math.min(words.length, first + tokens);
   // At either end of the text the window takes what lies beyond its last word (a full stop), as FTS5's does.
