@@ -54,9 +54,9 @@ export interface TableViewProps {
  */
 export function PagedGrid<T extends { id: number }>({ testId, columns, queryKey, refreshKey, selectedId, markedIds = NONE, fetchPage, onOpen, onTotal, onError, onCellEdited, exportAs }: Props<T>) {
   const apiRef = useRef<GridApi<T> | null>(null);
-  const latest = useRef({ fetchPage, onTotal, onError, exportAs });
+  const latest = useRef({ fetchPage, onTotal, onError, exportAs, queryKey });
   useLayoutEffect(() => {
-    latest.current = { fetchPage, onTotal, onError, exportAs };
+    latest.current = { fetchPage, onTotal, onError, exportAs, queryKey };
   });
   useEffect(
     () =>
@@ -74,17 +74,21 @@ export function PagedGrid<T extends { id: number }>({ testId, columns, queryKey,
     () => ({
       getRows: (params) => {
         const sort = (params.sortModel as SortModelItem[]).slice(0, 1).map((s) => ({ colId: s.colId, direction: s.sort }));
-        const ticket = blocks.current.ask();
-        latest.current.fetchPage(sort, params.startRow, params.endRow, params.filterModel as FilterModel).then(
-          (page) => {
-            if (blocks.current.isLatest(ticket)) latest.current.onTotal(page.total);
-            params.successCallback(page.rows, page.total);
-          },
-          (error: Error) => {
-            if (!blocks.current.droppedQuietly(error, ticket)) latest.current.onError(error.message);
-            params.failCallback();
-          },
-        );
+        const key = JSON.stringify([latest.current.queryKey, sort, params.filterModel]);
+        const ticket = blocks.current.ask(key);
+        const load = (attempt: number): void =>
+          void latest.current.fetchPage(sort, params.startRow, params.endRow, params.filterModel as FilterModel).then(
+            (page) => {
+              if (blocks.current.isLatest(ticket)) latest.current.onTotal(page.total);
+              params.successCallback(page.rows, page.total);
+            },
+            (error: Error) => {
+              if (blocks.current.askAgain(error, key, attempt)) return load(attempt + 1);
+              if (!blocks.current.droppedQuietly(error, ticket)) latest.current.onError(error.message);
+              params.failCallback();
+            },
+          );
+        load(0);
       },
     }),
     [],

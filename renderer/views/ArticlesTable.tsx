@@ -138,25 +138,26 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
         const sort = (params.sortModel as SortModelItem[]).slice(0, 1).map((s) => ({ column: s.colId as ArticleColumn, direction: s.sort }));
         const filters = params.filterModel as FilterModel as ViewQuery['filters'];
         lastQuery.current = { filters, sort };
-        const ticket = blocks.current.ask();
+        const query = { ...external.current, filters, sort };
+        const key = JSON.stringify(query);
+        const ticket = blocks.current.ask(key);
         callbacks.current.onQueryChange({ filters, sort, oneRowPerStory: external.current.oneRowPerStory });
-        call('articles.page', {
-          query: { ...external.current, filters, sort },
-          startRow: params.startRow,
-          endRow: params.endRow,
-        }).then(
-          (page) => {
-            callbacks.current.onPage(page);
-            // Past an uncounted total the grid keeps asking until a block comes back short.
-            const requested = params.endRow - params.startRow;
-            const lastRow = page.exact ? page.total : page.rows.length < requested ? params.startRow + page.rows.length : undefined;
-            params.successCallback(page.rows, lastRow);
-          },
-          (error: Error) => {
-            if (!blocks.current.droppedQuietly(error, ticket)) callbacks.current.onError(error.message);
-            params.failCallback();
-          },
-        );
+        const load = (attempt: number): void =>
+          void call('articles.page', { query, startRow: params.startRow, endRow: params.endRow }).then(
+            (page) => {
+              callbacks.current.onPage(page);
+              // Past an uncounted total the grid keeps asking until a block comes back short.
+              const requested = params.endRow - params.startRow;
+              const lastRow = page.exact ? page.total : page.rows.length < requested ? params.startRow + page.rows.length : undefined;
+              params.successCallback(page.rows, lastRow);
+            },
+            (error: Error) => {
+              if (blocks.current.askAgain(error, key, attempt)) return load(attempt + 1);
+              if (!blocks.current.droppedQuietly(error, ticket)) callbacks.current.onError(error.message);
+              params.failCallback();
+            },
+          );
+        load(0);
       },
     }),
     [],
