@@ -5,7 +5,6 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { TableExportInput } from '../../electron/contract/index.js';
 import { setShownTable, shownColumns, shownSort } from '../state/shownTable.js';
 import { staleBlocks } from '../state/staleBlocks.js';
-import { useBlockRefresh } from './blockRefresh.js';
 import { useEnterOpens } from './enterOpens.js';
 import { useRowMarks } from './rowMarks.js';
 import { useDateStyle } from '../dates.js';
@@ -54,9 +53,9 @@ export interface TableViewProps {
  */
 export function PagedGrid<T extends { id: number }>({ testId, columns, queryKey, refreshKey, selectedId, markedIds = NONE, fetchPage, onOpen, onTotal, onError, onCellEdited, exportAs }: Props<T>) {
   const apiRef = useRef<GridApi<T> | null>(null);
-  const latest = useRef({ fetchPage, onTotal, onError, exportAs, queryKey });
+  const latest = useRef({ fetchPage, onTotal, onError, exportAs });
   useLayoutEffect(() => {
-    latest.current = { fetchPage, onTotal, onError, exportAs, queryKey };
+    latest.current = { fetchPage, onTotal, onError, exportAs };
   });
   useEffect(
     () =>
@@ -74,26 +73,29 @@ export function PagedGrid<T extends { id: number }>({ testId, columns, queryKey,
     () => ({
       getRows: (params) => {
         const sort = (params.sortModel as SortModelItem[]).slice(0, 1).map((s) => ({ colId: s.colId, direction: s.sort }));
-        const key = JSON.stringify([latest.current.queryKey, sort, params.filterModel]);
-        const ticket = blocks.current.ask(key);
-        const load = (attempt: number): void =>
-          void latest.current.fetchPage(sort, params.startRow, params.endRow, params.filterModel as FilterModel).then(
-            (page) => {
-              if (blocks.current.isLatest(ticket)) latest.current.onTotal(page.total);
-              params.successCallback(page.rows, page.total);
-            },
-            (error: Error) => {
-              if (blocks.current.askAgain(error, key, attempt)) return load(attempt + 1);
-              if (!blocks.current.droppedQuietly(error, ticket)) latest.current.onError(error.message);
-              params.failCallback();
-            },
-          );
-        load(0);
+        const ticket = blocks.current.ask();
+        latest.current.fetchPage(sort, params.startRow, params.endRow, params.filterModel as FilterModel).then(
+          (page) => {
+            if (blocks.current.isLatest(ticket)) latest.current.onTotal(page.total);
+            params.successCallback(page.rows, page.total);
+          },
+          (error: Error) => {
+            if (!blocks.current.droppedQuietly(error, ticket)) latest.current.onError(error.message);
+            params.failCallback();
+          },
+        );
       },
     }),
     [],
   );
-  useBlockRefresh(apiRef, queryKey, refreshKey);
+  useEffect(() => {
+    apiRef.current?.purgeInfiniteCache();
+  }, [queryKey]);
+  // After a write the rows stay on screen, and clickable, until their new values come: purged, they
+  // were blank loading rows for a moment after every change, and a click then opened nothing.
+  useEffect(() => {
+    apiRef.current?.refreshInfiniteCache();
+  }, [refreshKey]);
   // Dates are drawn in the analyst's chosen format: drawn again when it changes.
   const dates = useDateStyle();
   useEffect(() => {

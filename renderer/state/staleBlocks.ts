@@ -9,21 +9,9 @@ import { CallFailed } from '../api.js';
  */
 export function staleBlocks() {
   let latest = 0;
-  let shown = '';
   return {
-    /** Call when a block is asked for, with its sort and filters as a key; the ticket it returns names that block. */
-    ask: (key = ''): number => {
-      shown = key;
-      return ++latest;
-    },
-    /**
-     * A block failed as "superseded" though the table still shows its sort and filters: its answer was
-     * overtaken by a block of an older sort that reached the core later (two calls in flight can
-     * arrive in either order), and failed it would stay blank (seen once in CI). It is asked again, a
-     * few times at most.
-     */
-    askAgain: (error: unknown, key: string, attempt: number): boolean =>
-      error instanceof CallFailed && error.code === 'superseded' && key === shown && attempt < 3,
+    /** Call when a block is asked for; the ticket it returns names that block. */
+    ask: (): number => ++latest,
     /** No block was asked for after this one. */
     isLatest: (ticket: number): boolean => ticket === latest,
     droppedQuietly: (error: unknown, ticket: number): boolean => error instanceof CallFailed && error.code === 'superseded' && ticket !== latest,

@@ -3,7 +3,6 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleColumn, ArticlePage, ArticleRow } from '../../electron/contract/index.js';
 import { call } from '../api.js';
-import { useBlockRefresh } from '../components/blockRefresh.js';
 import { gridTheme } from '../components/PagedGrid.js';
 import { useEnterOpens } from '../components/enterOpens.js';
 import { useRowMarks } from '../components/rowMarks.js';
@@ -138,33 +137,41 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
         const sort = (params.sortModel as SortModelItem[]).slice(0, 1).map((s) => ({ column: s.colId as ArticleColumn, direction: s.sort }));
         const filters = params.filterModel as FilterModel as ViewQuery['filters'];
         lastQuery.current = { filters, sort };
-        const query = { ...external.current, filters, sort };
-        const key = JSON.stringify(query);
-        const ticket = blocks.current.ask(key);
+        const ticket = blocks.current.ask();
         callbacks.current.onQueryChange({ filters, sort, oneRowPerStory: external.current.oneRowPerStory });
-        const load = (attempt: number): void =>
-          void call('articles.page', { query, startRow: params.startRow, endRow: params.endRow }).then(
-            (page) => {
-              callbacks.current.onPage(page);
-              // Past an uncounted total the grid keeps asking until a block comes back short.
-              const requested = params.endRow - params.startRow;
-              const lastRow = page.exact ? page.total : page.rows.length < requested ? params.startRow + page.rows.length : undefined;
-              params.successCallback(page.rows, lastRow);
-            },
-            (error: Error) => {
-              if (blocks.current.askAgain(error, key, attempt)) return load(attempt + 1);
-              if (!blocks.current.droppedQuietly(error, ticket)) callbacks.current.onError(error.message);
-              params.failCallback();
-            },
-          );
-        load(0);
+        call('articles.page', {
+          query: { ...external.current, filters, sort },
+          startRow: params.startRow,
+          endRow: params.endRow,
+        }).then(
+          (page) => {
+            callbacks.current.onPage(page);
+            // Past an uncounted total the grid keeps asking until a block comes back short.
+            const requested = params.endRow - params.startRow;
+            const lastRow = page.exact ? page.total : page.rows.length < requested ? params.startRow + page.rows.length : undefined;
+            params.successCallback(page.rows, lastRow);
+          },
+          (error: Error) => {
+            if (!blocks.current.droppedQuietly(error, ticket)) callbacks.current.onError(error.message);
+            params.failCallback();
+          },
+        );
       },
     }),
     [],
   );
 
   const externalKey = JSON.stringify([query.search, query.tagIds, query.entityIds, query.bbox, query.dateRange, oneRowPerStory]);
-  useBlockRefresh(apiRef, externalKey, refreshKey);
+  // Another search or filter: the rows shown are of another table, so they go at once.
+  useEffect(() => {
+    apiRef.current?.purgeInfiniteCache();
+  }, [externalKey]);
+  // The same table after a change (an import's batch, suggestions stored, an edit): the rows stay on
+  // screen, and clickable, until their new values come. Purged, they were blank for a moment every
+  // half second of a long import, and a click on one then opened nothing (seen in CI).
+  useEffect(() => {
+    apiRef.current?.refreshInfiniteCache();
+  }, [refreshKey]);
   // Dates are drawn in the analyst's chosen format: drawn again when it changes.
   const dates = useDateStyle();
   useEffect(() => {

@@ -20,15 +20,4 @@ describe('a table drops the blocks of an order the core passed over', () => {
     expect(blocks.droppedQuietly(new CallFailed('internal', 'Something went wrong: disk I/O error'), old)).toBe(false);
     expect(blocks.droppedQuietly(new Error('The workbench did not answer'), old)).toBe(false);
   });
-
-  it('asks again for a passed-over block of the sort and filters still shown, a few times at most, and never for another failure or an older sort', () => {
-    const blocks = staleBlocks();
-    blocks.ask('published');
-    blocks.ask('source');
-    expect(blocks.askAgain(passedOver, 'source', 0)).toBe(true);
-    expect(blocks.askAgain(passedOver, 'source', 2)).toBe(true);
-    expect(blocks.askAgain(passedOver, 'source', 3)).toBe(false);
-    expect(blocks.askAgain(passedOver, 'published', 0)).toBe(false);
-    expect(blocks.askAgain(new CallFailed('internal', 'Something went wrong: disk I/O error'), 'source', 0)).toBe(false);
-  });
 });
