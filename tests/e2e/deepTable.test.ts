@@ -78,18 +78,40 @@ describe.skipIf(!chromiumPath)('a large sorted and filtered table scrolled to it
     // Three sorts clicked in a row at the end of the table: each wants its whole order, and the core
     // may pass over those still waiting for the last one. The table shows the last sort's rows, and
     // no error for the orders it passed over.
+    const sortsFrom = bench.requests.length;
     for (const column of ['words', 'published', 'source']) await page.locator(`[data-testid="articles-table"] .ag-header-cell[col-id="${column}"]`).click();
     await expect.poll(() => page.locator('[data-testid="articles-table"] .ag-header-cell[col-id="source"]').getAttribute('aria-sort')).toBe('ascending');
-    await expect
-      .poll(
-        async () => {
-          await viewport.evaluate((v) => (v.scrollTop = v.scrollHeight));
-          return titles();
-        },
-        { timeout: 30_000 },
-      )
-      .toEqual(expected.bySource);
+    try {
+      await expect
+        .poll(
+          async () => {
+            await viewport.evaluate((v) => (v.scrollTop = v.scrollHeight));
+            return titles();
+          },
+          { timeout: 30_000 },
+        )
+        .toEqual(expected.bySource);
+    } catch (error) {
+      // Failed twice in CI (stop 31) and never here, 8 runs of 8 under load: what the window asked and
+      // what came back, for the next run's log.
+      console.error(`[deepTable] blocks asked after the sorts:\n${(await blockCalls(bench, sortsFrom)).join('\n')}`);
+      throw error;
+    }
     expect(await page.locator('.banner.error').count()).toBe(0);
     expect(bench.pageErrors).toEqual([]);
   }, 120_000);
 });
+
+/** Each articles.page call from `from` on: the sort and rows asked for, and the answer (or that none came). */
+async function blockCalls(bench: Bench, from: number): Promise<string[]> {
+  const calls = bench.requests.slice(from).filter((r) => r.url().endsWith('/api/articles.page'));
+  return Promise.all(
+    calls.map(async (r) => {
+      const asked = JSON.parse(r.postData() ?? '{}') as { query?: { sort?: unknown }; startRow?: number };
+      const response = await Promise.race([r.response(), new Promise<null>((done) => setTimeout(() => done(null), 1000))]);
+      const answer = response ? ((await response.json().catch(() => null)) as { ok?: boolean; value?: { rows: unknown[]; total: number }; error?: unknown } | null) : null;
+      const said = !response ? `no answer${r.failure() ? ` (${r.failure()!.errorText})` : ''}` : answer?.ok ? `${answer.value!.rows.length} rows of ${answer.value!.total}` : JSON.stringify(answer?.error ?? response.status());
+      return `${JSON.stringify(asked.query?.sort)} from row ${asked.startRow}: ${said}`;
+    }),
+  );
+}
