@@ -5,6 +5,7 @@ import { highlightRanges, toFtsQuery } from './ftsQuery.js';
 import { snippetOf } from './snippet.js';
 import { nowIso, writeTransaction, type Db } from './open.js';
 import { StoryIndex } from './stories.js';
+import type { StorySignature } from '../electron/services/duplicates/nearDuplicates.js';
 
 export interface StoredArticle extends DocumentFields {
   title: string;
@@ -18,6 +19,8 @@ export interface StoredArticle extends DocumentFields {
   fileName: string | null;
   fingerprint: string;
   body: string;
+  /** The body's near-duplicate signature, when the parser made it (see NewArticle.story). */
+  story?: StorySignature;
 }
 
 /** Articles of this article's story, itself included (see db/stories.ts); 1 when it has no story yet. */
@@ -458,7 +461,7 @@ export class ArticlesRepository {
           const stored = result.get(i);
           return stored ? ('id' in stored ? stored.id : stored.duplicateOf) : null;
         });
-        this.stories.file(id, article.body);
+        this.stories.file(id, article.body, article.story);
         result.set(index, { id });
       });
     });

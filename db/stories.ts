@@ -32,9 +32,11 @@ export class StoryIndex {
 
   constructor(private readonly db: Db) {}
 
-  /** Files a stored article under its story and returns the story's id. Call inside the write transaction that stored it. */
-  file(articleId: number, body: string): number {
-    const signature = storySignature(body);
+  /**
+   * Files a stored article under its story and returns the story's id. Call inside the write
+   * transaction that stored it; `signature`, when given, is the body's (made as its file was parsed).
+   */
+  file(articleId: number, body: string, signature: StorySignature = storySignature(body)): number {
     if (this.recent.size >= 2_000) this.recent.clear();
     this.recent.set(articleId, signature.text);
     const story = this.storyOf(articleId, signature);

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
+import { storySignature, type StorySignature } from '../duplicates/nearDuplicates.js';
 import { Refusal } from './decode.js';
 import { isFailure, type DocumentMeta, type FoundDocument, type SourceDocument } from './formats/document.js';
 import { documentStreamOf, documentsOf } from './formats/index.js';
@@ -26,6 +27,8 @@ export interface NewArticle extends ExtractedArticle {
   pageStarts: [number, number][] | null;
   /** The document this one came with (an attachment's message, a reply's message), by index in the file's list. */
   parentIndex: number | null;
+  /** The body's near-duplicate signature, made as the file is parsed (see parsedOf); made when stored if absent. */
+  story?: StorySignature;
 }
 
 /** A document found in a file: an article to store, or the reason it was not read. */
@@ -178,7 +181,9 @@ export async function* documentsFromStream(name: string, chunks: AsyncIterable<U
 function parsedOf(doc: FoundDocument): ParsedDocument {
   if (isFailure(doc)) return { name: doc.name, parentIndex: doc.parent, failure: doc.failure };
   try {
-    return { name: doc.name, parentIndex: doc.parent, article: articleFromDocument(doc) };
+    const article = articleFromDocument(doc);
+    // Here, on the parsing worker, rather than on the core's thread as the article is stored (NewArticle.story).
+    return { name: doc.name, parentIndex: doc.parent, article: { ...article, story: storySignature(article.body) } };
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     return { name: doc.name, parentIndex: doc.parent, failure: error.message };
