@@ -16,6 +16,8 @@ export interface PlaceCountsRequest {
 /** Thrown by PlaceCounts.layer once its caller no longer wants the answer. */
 export class PlacesNoLongerWanted extends Error {}
 
+class NotInSnapshot extends Error {}
+
 /** Articles or places counted between two asks whether the answer is still wanted. */
 const ASK_EVERY = 4096;
 
@@ -31,7 +33,20 @@ interface Snapshot {
   accepted: Uint8Array;
   /** One past the highest article id a mention names: the size of a filter's bitmap. */
   articleLimit: number;
+  /** What the snapshot has seen: place_mention_edits' count, and the highest mention and entity ids then. */
+  edits: number;
+  lastMention: number;
+  lastEntity: number;
 }
+
+/** A place's point and name, as the snapshot reads them. */
+type PlaceRow = [id: number, lat: number, lon: number, name: string];
+/** A mention of a place: its entity, its article, and whether it was accepted (1) or only suggested (0). */
+type MentionRow = [entityId: number, articleId: number, accepted: number];
+
+const PLACES_SQL = "SELECT id, lat, lon, name FROM entity WHERE type = 'place' AND lat IS NOT NULL";
+const MENTIONS_SQL = `SELECT m.entity_id, m.article_id, m.status = 'accepted' FROM mention m
+  WHERE m.entity_id IN (SELECT id FROM entity WHERE type = 'place' AND lat IS NOT NULL) AND m.status <> 'rejected' ORDER BY m.entity_id`;
 
 /**
  * The map's places for a filter of the tables, counted in memory. In SQL each of the filter's
@@ -40,12 +55,16 @@ interface Snapshot {
  * through the covering index mention_by_entity), and a filter is a bitmap of its articles: counting
  * every place is one pass over the mentions. The mentions are read again only after another
  * connection committed (PRAGMA data_version), and a filter's bitmap is kept until then too, so a
- * second view of the same filter reads nothing.
+ * second view of the same filter reads nothing. After a commit that only added mentions and places
+ * (an import's suggestions, see migration 017), only those are read and merged in: at a million
+ * mentions the whole read took about a second after every batch of a long import.
  *
  * For a connection that never writes (the reader's): data_version does not change for its own writes.
  */
 export class PlaceCounts {
   private snapshot: Snapshot | null = null;
+  /** How many times the snapshot was read whole, and how many times only what was added: for tests and benchmarks. */
+  readonly reads = { whole: 0, added: 0 };
   private version: number | null = null;
   private filter: { key: string; bitmap: Uint8Array } | null = null;
 
@@ -58,8 +77,9 @@ export class PlaceCounts {
    */
   layer(request: PlaceCountsRequest, stillWanted: () => boolean = () => true): MapLayer {
     const version = Number(this.db.pragma('data_version', { simple: true }));
-    if (version !== this.version) {
-      this.snapshot = null;
+    // The snapshot is brought up to date in the count's transaction, below: not thrown away here.
+    const changed = version !== this.version;
+    if (changed) {
       this.filter = null;
       this.version = version;
     }
@@ -68,11 +88,18 @@ export class PlaceCounts {
     const check = () => {
       if (!stillWanted()) throw new PlacesNoLongerWanted('The map asked for another view or filter.');
     };
-    return this.db.transaction(() => this.count(request, check))();
+    return this.db.transaction(() => {
+      if (!this.snapshot || changed) {
+        const before = this.snapshot;
+        // Null until brought up to date, so that a read that fails is made whole next time.
+        this.snapshot = null;
+        this.snapshot = before ? this.update(before) : this.read();
+      }
+      return this.count(this.snapshot, request, check);
+    })();
   }
 
-  private count({ idsSql, params, within, includeSuggested, bbox, labels }: PlaceCountsRequest, check: () => void): MapLayer {
-    const snap = (this.snapshot ??= this.read());
+  private count(snap: Snapshot, { idsSql, params, within, includeSuggested, bbox, labels }: PlaceCountsRequest, check: () => void): MapLayer {
     const key = `${idsSql}\u0000${JSON.stringify(params)}`;
     if (this.filter?.key !== key) this.filter = { key, bitmap: this.bitmap(idsSql, params, snap.articleLimit, check) };
     let chosen = this.filter.bitmap;
@@ -110,54 +137,161 @@ export class PlaceCounts {
     return bitmap;
   }
 
+  /** Every place and place mention, in one pass through the covering index mention_by_entity. */
   private read(): Snapshot {
-    const places = this.db.prepare("SELECT id, lat, lon, name FROM entity WHERE type = 'place' AND lat IS NOT NULL ORDER BY id").raw().all() as [number, number, number, string][];
-    const slot = new Map<number, number>();
-    places.forEach(([id], k) => slot.set(id, k));
-    const perPlace = new Int32Array(places.length + 1);
-    let article = new Int32Array(1 << 16);
-    let accepted = new Uint8Array(1 << 16);
-    let count = 0;
-    let articleLimit = 1;
-    let k = -1;
-    let last = -1;
-    // Ordered by place through the covering index: each place's mentions come together.
+    this.reads.whole++;
+    const seen = this.seen();
+    const places = this.db.prepare(`${PLACES_SQL} ORDER BY id`).raw().all() as PlaceRow[];
+    const mentions = this.db.prepare(MENTIONS_SQL).raw().iterate() as Iterable<MentionRow>;
+    return { ...grouped(places, mentions, null), ...seen };
+  }
+
+  /**
+   * The snapshot after a commit: when nothing it holds was changed (place_mention_edits' count is
+   * as it was), only the mentions and places added since are read, and merged in; otherwise all.
+   */
+  private update(snap: Snapshot): Snapshot {
+    const seen = this.seen();
+    if (seen.edits !== snap.edits) return this.read();
+    if (seen.lastMention === snap.lastMention && seen.lastEntity === snap.lastEntity) return snap;
+    this.reads.added++;
+    // New entities have ids above every old one: the places stay in id order with them at the end.
+    const places = this.db.prepare(`${PLACES_SQL} AND id > ? ORDER BY id`).raw().all(snap.lastEntity) as PlaceRow[];
+    // By rowid from the last one seen, each one's entity looked up: through mention_by_entity, or with
+    // the places as a list (an IN), SQLite would read every place or every place mention again.
     const mentions = this.db
       .prepare(
-        `SELECT m.entity_id, m.article_id, m.status = 'accepted' FROM mention m
-         WHERE m.entity_id IN (SELECT id FROM entity WHERE type = 'place' AND lat IS NOT NULL) AND m.status <> 'rejected'
-         ORDER BY m.entity_id`,
+        `SELECT m.entity_id, m.article_id, m.status = 'accepted' FROM mention m CROSS JOIN entity e ON e.id = m.entity_id
+         WHERE m.id > ? AND m.status <> 'rejected' AND e.type = 'place' AND e.lat IS NOT NULL`,
       )
       .raw()
-      .iterate() as Iterable<[number, number, number]>;
-    for (const [entityId, articleId, isAccepted] of mentions) {
-      if (entityId !== last) {
-        last = entityId;
-        k = slot.get(entityId)!;
-      }
-      if (count === article.length) {
-        article = grow(article, new Int32Array(count * 2));
-        accepted = grow(accepted, new Uint8Array(count * 2));
-      }
-      article[count] = articleId;
-      accepted[count] = isAccepted;
-      count++;
-      perPlace[k + 1]!++;
-      if (articleId >= articleLimit) articleLimit = articleId + 1;
+      .all(snap.lastMention) as MentionRow[];
+    try {
+      return { ...grouped(places, mentions, snap), ...seen };
+    } catch (error) {
+      // A change the edits count did not see (a place the snapshot lacks): read it all, as before it.
+      if (error instanceof NotInSnapshot) return this.read();
+      throw error;
     }
-    // Mentions come grouped in id order, as the places are: counts summed give each place's first.
-    for (let i = 1; i < perPlace.length; i++) perPlace[i]! += perPlace[i - 1]!;
-    return {
-      placeIds: Int32Array.from(places, ([id]) => id),
-      lat: Float64Array.from(places, ([, la]) => la),
-      lon: Float64Array.from(places, ([, , lo]) => lo),
-      names: places.map(([, , , name]) => name),
-      first: perPlace,
-      article: article.subarray(0, count),
-      accepted: accepted.subarray(0, count),
-      articleLimit,
-    };
   }
+
+  private seen(): Pick<Snapshot, 'edits' | 'lastMention' | 'lastEntity'> {
+    const [edits, lastMention, lastEntity] = this.db
+      .prepare('SELECT (SELECT n FROM place_mention_edits WHERE id = 1), (SELECT max(id) FROM mention), (SELECT max(id) FROM entity)')
+      .raw()
+      .get() as [number, number | null, number | null];
+    return { edits, lastMention: lastMention ?? 0, lastEntity: lastEntity ?? 0 };
+  }
+}
+
+/**
+ * Places (in id order) and their mentions grouped by place, with those of `before` first: `before`
+ * holds every place with an id below the new ones'. Mentions of one place need not come together.
+ */
+function grouped(places: PlaceRow[], mentions: Iterable<MentionRow>, before: Snapshot | null): Omit<Snapshot, 'edits' | 'lastMention' | 'lastEntity'> {
+  const oldPlaces = before ? before.placeIds.length : 0;
+  const placeIds = new Int32Array(oldPlaces + places.length);
+  const lat = new Float64Array(placeIds.length);
+  const lon = new Float64Array(placeIds.length);
+  if (before) {
+    placeIds.set(before.placeIds);
+    lat.set(before.lat);
+    lon.set(before.lon);
+  }
+  const slot = new Map<number, number>();
+  places.forEach(([id, la, lo], i) => {
+    placeIds[oldPlaces + i] = id;
+    lat[oldPlaces + i] = la;
+    lon[oldPlaces + i] = lo;
+    slot.set(id, oldPlaces + i);
+  });
+  const slotOf = (entityId: number): number => slot.get(entityId) ?? binarySearch(placeIds, oldPlaces, entityId);
+  // The mentions read, as slots, articles and decisions.
+  let slots = new Int32Array(1 << 12);
+  let articles = new Int32Array(slots.length);
+  let accepted = new Uint8Array(slots.length);
+  let added = 0;
+  let articleLimit = before?.articleLimit ?? 1;
+  let lastEntity = -1;
+  let lastSlot = -1;
+  let inOrder = true;
+  for (const [entityId, articleId, isAccepted] of mentions) {
+    if (added === slots.length) {
+      slots = grow(slots, new Int32Array(added * 2));
+      articles = grow(articles, new Int32Array(added * 2));
+      accepted = grow(accepted, new Uint8Array(added * 2));
+    }
+    // A whole read comes grouped by place, in order: one lookup a place, and no sort below.
+    if (entityId !== lastEntity) {
+      const k = slotOf(entityId);
+      if (k < lastSlot) inOrder = false;
+      lastEntity = entityId;
+      lastSlot = k;
+    }
+    slots[added] = lastSlot;
+    articles[added] = articleId;
+    accepted[added] = isAccepted;
+    added++;
+    if (articleId >= articleLimit) articleLimit = articleId + 1;
+  }
+  // Each place's count, then where its mentions start.
+  const first = new Int32Array(placeIds.length + 1);
+  for (let k = 0; k < oldPlaces; k++) first[k + 1] = before!.first[k + 1]! - before!.first[k]!;
+  for (let i = 0; i < added; i++) first[slots[i]! + 1]!++;
+  for (let k = 1; k < first.length; k++) first[k]! += first[k - 1]!;
+  const names = before ? before.names.concat(places.map(([, , , name]) => name)) : places.map(([, , , name]) => name);
+  // A whole read, in place order: the mentions as read are the snapshot's.
+  if (!before && inOrder) return { placeIds, lat, lon, names, first, article: articles.subarray(0, added), accepted: accepted.subarray(0, added), articleLimit };
+  const total = first[placeIds.length]!;
+  const article = new Int32Array(total);
+  const acceptedAll = new Uint8Array(total);
+  // The new mentions in place order; the old ones between them are copied a run of places at a time
+  // (a commit of an import adds hundreds of mentions to a snapshot of a million).
+  const order = Int32Array.from({ length: added }, (_, i) => i);
+  if (!inOrder) order.sort((a, b) => slots[a]! - slots[b]! || a - b);
+  const oldTotal = before ? before.first[oldPlaces]! : 0;
+  let from = 0;
+  let to = 0;
+  const copyOld = (until: number) => {
+    if (until > from) {
+      article.set(before!.article.subarray(from, until), to);
+      acceptedAll.set(before!.accepted.subarray(from, until), to);
+      to += until - from;
+      from = until;
+    }
+  };
+  for (const i of order) {
+    const k = slots[i]!;
+    // The old mentions of every place up to this one, this one's included: the new go after them.
+    copyOld(k < oldPlaces ? before!.first[k + 1]! : oldTotal);
+    article[to] = articles[i]!;
+    acceptedAll[to] = accepted[i]!;
+    to++;
+  }
+  copyOld(oldTotal);
+  return {
+    placeIds,
+    lat,
+    lon,
+    names,
+    first,
+    article,
+    accepted: acceptedAll,
+    articleLimit,
+  };
+}
+
+/** The slot of a place id among the first `length` of ids sorted ascending (it is there: its mention names it). */
+function binarySearch(ids: Int32Array, length: number, id: number): number {
+  let lo = 0;
+  let hi = length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ids[mid]! < id) lo = mid + 1;
+    else if (ids[mid]! > id) hi = mid - 1;
+    else return mid;
+  }
+  throw new NotInSnapshot(`The map's snapshot has no place ${id}.`);
 }
 
 function grow<T extends Int32Array | Uint8Array>(from: T, to: T): T {

@@ -64,6 +64,16 @@ function withReader(run: (c: { db: Db; articles: ArticlesRepository; entities: E
   }
 }
 
+/** A check that the reader's count of a query's places is what SQL counts now, with and without suggestions. */
+function sameAsSql({ articles, entities, counts }: { articles: ArticlesRepository; entities: EntitiesRepository; counts: PlaceCounts }, query: ArticleQuery) {
+  return (what: string) => {
+    for (const includeSuggested of [true, false]) {
+      const expected = plain(entities.mapPlaces(null, articles.ids({ query }), includeSuggested));
+      expect(plain(counts.layer({ ...articles.idsQuery(query), within: null, includeSuggested, bbox: null, labels: 2000 })), what).toEqual(expected);
+    }
+  };
+}
+
 describe('the map’s places of a filter, counted by the reader', () => {
   it('are the places SQL counts, for every filter, with and without suggestions, in a view and within a selection', () =>
     withReader(({ articles, entities, counts }) => {
@@ -94,12 +104,7 @@ describe('the map’s places of a filter, counted by the reader', () => {
   it('follow what the core commits after they were counted: mentions accepted, rejected, moved and added, articles edited', () =>
     withReader(({ db, articles, entities, counts }) => {
       const query = ArticleQuery.parse(queries[0]![1]);
-      const check = (what: string) => {
-        for (const includeSuggested of [true, false]) {
-          const expected = plain(entities.mapPlaces(null, articles.ids({ query }), includeSuggested));
-          expect(plain(counts.layer({ ...articles.idsQuery(query), within: null, includeSuggested, bbox: null, labels: 2000 })), what).toEqual(expected);
-        }
-      };
+      const check = sameAsSql({ articles, entities, counts }, query);
       check('at first');
       const bbc = articles.ids({ query });
       const some = db.prepare("SELECT id FROM mention WHERE article_id = ? AND status = 'suggested'").pluck();
@@ -117,6 +122,51 @@ describe('the map’s places of a filter, counted by the reader', () => {
       check('a mention added');
       articles.update(bbc[1]!, { source: 'Reuters' });
       check('an article left the filter');
+    }));
+
+  it('take in what an import adds without reading every mention again, and read them all again after any other change', () =>
+    withReader(({ db, articles, entities, counts }) => {
+      const query = ArticleQuery.parse(queries[0]![1]);
+      const check = sameAsSql({ articles, entities, counts }, query);
+      check('at first');
+      expect(counts.reads).toEqual({ whole: 1, added: 0 });
+      // An import's batch: new articles, new places, and suggestions of new and old places.
+      const added = articles.insertMany(
+        Array.from({ length: 30 }, (_, k) => articleFromText(`Later report ${k}\n\nSource: BBC\n\nStory ${k}: fighting near the road went on through the day and into the night, officials said.`, 'text', `later${k}.txt`)),
+      );
+      const newIds = [...added.values()].flatMap((r) => ('id' in r ? [r.id] : []));
+      const now = '2024-01-03T00:00:00Z';
+      const place = db.prepare("INSERT INTO entity (type, name, origin, lat, lon, created_at) VALUES ('place', ?, 'auto', ?, ?, ?)");
+      const mention = db.prepare("INSERT INTO mention (article_id, start, end, quote, prefix, suffix, type, status, origin, entity_id, updated_at) VALUES (?, 0, 5, 'Place', '', '', 'place', ?, 'auto', ?, ?)");
+      const oldPlace = db.prepare("SELECT id FROM entity WHERE name = 'Place 3'").pluck().get() as number;
+      db.transaction(() => {
+        const fresh = [place.run('Later place A', 12, 44, now).lastInsertRowid, place.run('Later place B', 13, 45, now).lastInsertRowid].map(Number);
+        newIds.forEach((id, k) => {
+          mention.run(id, k % 2 ? 'suggested' : 'accepted', fresh[k % 2], now);
+          mention.run(id, 'suggested', oldPlace, now);
+          if (k % 5 === 0) mention.run(id, 'rejected', fresh[0], now);
+        });
+      })();
+      check('an import added articles, places and suggestions');
+      // A commit that adds nothing the map shows (an article alone) reads no mention either.
+      articles.insertMany([articleFromText('Quiet report\n\nSource: BBC\n\nStory: the road was quiet through the day and into the night, officials said, and nobody was hurt.', 'text', 'quiet.txt')]);
+      check('an article added alone');
+      expect(counts.reads).toEqual({ whole: 1, added: 1 });
+
+      const last = db.prepare("SELECT * FROM mention WHERE status <> 'rejected' ORDER BY id DESC LIMIT 1 OFFSET 3").get() as Record<string, unknown>;
+      db.prepare('DELETE FROM mention WHERE id = ?').run(last.id);
+      check('a mention deleted');
+      expect(counts.reads.whole).toBe(2);
+      // Put back under its old id (an undo), below mentions added since.
+      db.prepare(`INSERT INTO mention (${Object.keys(last).join(', ')}) VALUES (${Object.keys(last).map(() => '?').join(', ')})`).run(...Object.values(last));
+      check('a mention put back under its old id');
+      expect(counts.reads.whole).toBe(3);
+      db.prepare("UPDATE entity SET name = 'Renamed place' WHERE id = ?").run(oldPlace);
+      check('a place renamed');
+      expect(counts.reads.whole).toBe(4);
+      db.prepare("UPDATE entity SET type = 'organisation' WHERE name = 'Later place B'").run();
+      check('a place that is not one');
+      expect(counts.reads.whole).toBe(5);
     }));
 });
 
