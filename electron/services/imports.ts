@@ -5,6 +5,7 @@ import path from 'node:path';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { isBusyError } from '../../db/open.js';
 import { importableExtension, MAX_FILE_BYTES, maxBytesFor, type ImportOutcome, type ImportReport, type ImportSource } from '../contract/imports.js';
+import { signatureBytes } from './duplicates/nearDuplicates.js';
 import { articleFromText, Refusal, type NewArticle, type ParsedDocument } from './extract/article.js';
 import { CANCELLED, ParsePool, type ReadingProgress } from './extract/parsePool.js';
 import { isStreamed } from './extract/formats/index.js';
@@ -59,7 +60,8 @@ const BATCH_MILLISECONDS = 150;
 const YIELD_MILLISECONDS = 20;
 /**
  * How many files are read and parsed ahead of storing: enough that the parsing worker never waits
- * while a batch is stored, but holding no more than about 64 MB of articles (fewer when they are big).
+ * while a batch is stored, but holding no more than about 64 MB of articles (fewer when they are big),
+ * their near-duplicate signatures counted with them.
  */
 const READ_AHEAD = { min: 16, max: 256, bytes: 64 * 1024 * 1024 };
 
@@ -167,7 +169,7 @@ export class ImportService {
             file.ids[d] = null;
           } else {
             job.report.outcomes.push({ name: document.name, status: 'failed', message: 'Not processed', articleId: null });
-            seenBytes += document.article.body.length * 2;
+            seenBytes += document.article.body.length * 2 + (document.article.story ? signatureBytes(document.article.story) : 0);
             seen++;
             batch.push({ index: at, article: document.article, file, document: d });
           }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { areCopies, bandKeysOf, minHashOf, MIN_SHINGLES, resemblance, storySignature, storyTextOf } from '../../electron/services/duplicates/nearDuplicates.js';
+import { areCopies, bandKeysOf, minHashOf, MIN_SHINGLES, resemblance, signatureBytes, storySignature, storyTextOf } from '../../electron/services/duplicates/nearDuplicates.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const read = (name: string) => fs.readFileSync(path.join(fixtures, name), 'utf8');
@@ -85,6 +85,14 @@ describe('near-duplicate stories', () => {
     const estimate = sa.filter((v, i) => v === sb[i]).length / sa.length;
     expect(Math.abs(estimate - resemblance(a, b).jaccard)).toBeLessThan(0.2);
     expect(bandKeysOf(sa)).toHaveLength(20);
+  });
+
+  it('makes signatures that travel light: a parsed article posts its own to the core, counted in the import\'s read-ahead', () => {
+    const signature = storySignature(kunduz);
+    // The names in a buffer of their own, not a view of one as long as every word of the text.
+    expect(signature.text.names.buffer.byteLength).toBe(signature.text.names.byteLength);
+    expect(signatureBytes(signature)).toBeGreaterThan(signature.text.shingles.byteLength);
+    expect(signatureBytes(signature)).toBeLessThan(kunduz.length * 2);
   });
 
   it('leaves texts too short to judge out of the index', () => {

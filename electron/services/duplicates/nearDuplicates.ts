@@ -198,6 +198,11 @@ export interface StorySignature {
   bands: number[];
 }
 
+/** About what a signature holds in memory, for a budget of articles read ahead (imports.ts). */
+export function signatureBytes({ text, minHash, bands }: StorySignature): number {
+  return text.shingles.byteLength + text.names.byteLength + (minHash?.byteLength ?? 0) + bands.length * 8;
+}
+
 export function storySignature(text: string): StorySignature {
   const story = storyTextOf(text);
   if (story.shingles.length < MIN_SHINGLES) return { text: story, minHash: null, bands: [] };
