@@ -15,6 +15,7 @@ import ocrLowestNumber from './014_ocr_lowest_number.sql?raw';
 import titleTrigrams from './015_title_trigrams.sql?raw';
 import deferredCounts from './016_deferred_counts.sql?raw';
 import placeMentionEdits from './017_place_mention_edits.sql?raw';
+import ftsAutomerge from './018_fts_automerge.sql?raw';
 
 /** Numbered migrations, in order. The index is the schema version they bring the file to. */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
@@ -35,4 +36,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 15, name: 'title trigrams', sql: titleTrigrams },
   { version: 16, name: 'deferred mention counts', sql: deferredCounts },
   { version: 17, name: 'place mention edits', sql: placeMentionEdits },
+  { version: 18, name: 'fts automerge', sql: ftsAutomerge },
 ];
