@@ -8,6 +8,8 @@ export interface AdaptedModelRecord {
   baseSha256: string | null;
   decisions: number;
   sentences: number;
+  /** Which lessons of the decisions the model kept (tagger/lessons.ts); null before a training. */
+  lessons: string | null;
   trainedAt: string | null;
   seenCommand: number;
   resetAt: string | null;
@@ -28,6 +30,7 @@ interface Row {
   base_sha256: string | null;
   decisions: number;
   sentences: number;
+  lessons: string | null;
   trained_at: string | null;
   seen_command: number;
   reset_at: string | null;
@@ -41,7 +44,7 @@ export class AdaptedModelStore {
 
   get(): AdaptedModelRecord | null {
     const r = this.db
-      .prepare('SELECT version, model IS NOT NULL AS has_model, base_sha256, decisions, sentences, trained_at, seen_command, reset_at FROM adapted_model WHERE id = 1')
+      .prepare('SELECT version, model IS NOT NULL AS has_model, base_sha256, decisions, sentences, lessons, trained_at, seen_command, reset_at FROM adapted_model WHERE id = 1')
       .get() as Row | undefined;
     if (!r) return null;
     return {
@@ -50,6 +53,7 @@ export class AdaptedModelStore {
       baseSha256: r.base_sha256,
       decisions: r.decisions,
       sentences: r.sentences,
+      lessons: r.lessons,
       trainedAt: r.trained_at,
       seenCommand: r.seen_command,
       resetAt: r.reset_at,
@@ -70,16 +74,16 @@ export class AdaptedModelStore {
    * Stores a trained model as the next version, unless the model changed since the training began
    * (a reset meanwhile): then the result is dropped and false returned.
    */
-  save(startedAtVersion: number, trained: { model: Uint8Array | null; baseSha256: string; decisions: number; sentences: number; seenCommand: number }): boolean {
+  save(startedAtVersion: number, trained: { model: Uint8Array | null; baseSha256: string; decisions: number; sentences: number; lessons: string | null; seenCommand: number }): boolean {
     return writeTransaction(this.db, () => {
       const current = this.get();
       if ((current?.version ?? 0) !== startedAtVersion) return false;
       this.db
         .prepare(
-          `INSERT INTO adapted_model (id, version, model, base_sha256, decisions, sentences, trained_at, seen_command, reset_at)
-           VALUES (1, @version, @model, @base, @decisions, @sentences, @at, @seen, @reset)
+          `INSERT INTO adapted_model (id, version, model, base_sha256, decisions, sentences, lessons, trained_at, seen_command, reset_at)
+           VALUES (1, @version, @model, @base, @decisions, @sentences, @lessons, @at, @seen, @reset)
            ON CONFLICT (id) DO UPDATE SET version = excluded.version, model = excluded.model, base_sha256 = excluded.base_sha256,
-             decisions = excluded.decisions, sentences = excluded.sentences, trained_at = excluded.trained_at, seen_command = excluded.seen_command`,
+             decisions = excluded.decisions, sentences = excluded.sentences, lessons = excluded.lessons, trained_at = excluded.trained_at, seen_command = excluded.seen_command`,
         )
         .run({
           version: startedAtVersion + 1,
@@ -87,6 +91,7 @@ export class AdaptedModelStore {
           base: trained.baseSha256,
           decisions: trained.decisions,
           sentences: trained.sentences,
+          lessons: trained.lessons,
           at: nowIso(),
           seen: trained.seenCommand,
           reset: current?.resetAt ?? null,
@@ -112,7 +117,7 @@ export class AdaptedModelStore {
         .prepare(
           `INSERT INTO adapted_model (id, version, model, base_sha256, decisions, sentences, trained_at, seen_command, reset_at)
            VALUES (1, @version, NULL, NULL, 0, 0, NULL, @seen, @at)
-           ON CONFLICT (id) DO UPDATE SET version = excluded.version, model = NULL, base_sha256 = NULL, decisions = 0, sentences = 0,
+           ON CONFLICT (id) DO UPDATE SET version = excluded.version, model = NULL, base_sha256 = NULL, decisions = 0, sentences = 0, lessons = NULL,
              trained_at = NULL, seen_command = excluded.seen_command, reset_at = excluded.reset_at`,
         )
         .run({ version, seen: seenCommand, at: nowIso() });

@@ -2,7 +2,8 @@
 // analyst accepts the gold names of the first k documents of a dev corpus, the shipped model is
 // trained further on them exactly as a workspace's model is (tagger/adapt.ts), and the rest is scored.
 import path from 'node:path';
-import { ADAPT_OPTIONS, adaptedModel } from '../electron/services/entities/tagger/adapt.js';
+import { ADAPT_OPTIONS, applyDelta, runToEnd } from '../electron/services/entities/tagger/adapt.js';
+import { checkedAdaptation, MARGIN, NAMES_TO_JUDGE } from '../electron/services/entities/tagger/lessons.js';
 import { splitOf } from '../electron/services/entities/tagger/corpora.js';
 import { availableCorpora } from '../electron/services/entities/tagger/corpusSet.js';
 import type { NameLexicon } from '../electron/services/entities/tagger/features.js';
@@ -61,6 +62,7 @@ export function printLearningCurve(gazetteer: Gazetteer): void {
   console.log(
     `The analyst accepts the gold names of the first k documents (a document: ${SENTENCES_PER_DOCUMENT} consecutive held-out sentences); the model is trained ` +
       `${ADAPT_OPTIONS.epochs} epochs on them from the shipped weights and remembers the names decided (tagger/memory.ts), then is scored (exact span and type) on the last ${Math.round(SCORED_SHARE * 100)}% of the held-out documents, never learnt from. ` +
+      `As in a workspace, it keeps only the lessons that held on the decisions themselves (tagger/lessons.ts: trained on one half, checked on the other; a lesson beyond the rejections must gain ${(100 * MARGIN).toFixed(0)} point of F1 there; with fewer than ${NAMES_TO_JUDGE} names in a half all are kept): "kept" says which. ` +
       'Held out: the documents `npm run train` never trains on (every 10th, and the one before it used only to calibrate confidence).',
   );
   for (const corpus of availableCorpora(dir, lexicon)) {
@@ -73,18 +75,19 @@ export function printLearningCurve(gazetteer: Gazetteer): void {
     const scored = documents.slice(scoredFrom).flat();
     const names = scored.reduce((n, s) => n + goldNames(s.tags).length, 0);
     console.log(`\n-- ${source.name} (${DESCRIPTION[source.name] ?? 'held-out documents'}): ${documents.length} documents; scored on the last ${documents.length - scoredFrom} (${scored.length} sentences, ${names} names) --`);
-    console.log(`${'k'.padStart(4)} ${'sentences'.padStart(9)}   ${NAME_TYPES.map((t) => `${t} P / R / F1`.padEnd(18)).join(' ')} ${'all P / R / F1'.padEnd(18)} time`);
+    console.log(`${'k'.padStart(4)} ${'sentences'.padStart(9)}   ${NAME_TYPES.map((t) => `${t} P / R / F1`.padEnd(18)).join(' ')} ${'all P / R / F1'.padEnd(18)} ${'kept'.padEnd(10)} time`);
     for (const k of STEPS) {
       const taken = Math.min(k, learnable);
       if (k > learnable && STEPS.some((s) => s < k && s >= learnable)) continue;
       const started = performance.now();
       const learnt = documents.slice(0, taken).flat();
-      const model = taken ? adaptedModel(base, learnt, lexicon) : base;
+      const checked = taken ? runToEnd(checkedAdaptation(base, learnt, lexicon)) : null;
+      const model = checked ? runToEnd(applyDelta(base, checked.delta)) : base;
       const counts = score(model, scored, lexicon);
       const all = { tp: 0, fp: 0, fn: 0 };
       for (const t of NAME_TYPES) for (const key of ['tp', 'fp', 'fn'] as const) all[key] += counts[t][key];
       const label = taken < k ? `${taken}*` : String(k);
-      console.log(`${label.padStart(4)} ${String(learnt.length).padStart(9)}   ${NAME_TYPES.map((t) => prf(counts[t]).padEnd(18)).join(' ')} ${prf(all).padEnd(18)} ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      console.log(`${label.padStart(4)} ${String(learnt.length).padStart(9)}   ${NAME_TYPES.map((t) => prf(counts[t]).padEnd(18)).join(' ')} ${prf(all).padEnd(18)} ${(checked?.lessons ?? '-').padEnd(10)} ${((performance.now() - started) / 1000).toFixed(1)} s`);
       if (taken < k) console.log(`     (* only ${learnable} held-out documents are left to learn from beside the scored ones)`);
     }
   }

@@ -16,6 +16,7 @@ import titleTrigrams from './015_title_trigrams.sql?raw';
 import deferredCounts from './016_deferred_counts.sql?raw';
 import placeMentionEdits from './017_place_mention_edits.sql?raw';
 import ftsAutomerge from './018_fts_automerge.sql?raw';
+import modelLessons from './019_model_lessons.sql?raw';
 
 /** Numbered migrations, in order. The index is the schema version they bring the file to. */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
@@ -37,4 +38,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 16, name: 'deferred mention counts', sql: deferredCounts },
   { version: 17, name: 'place mention edits', sql: placeMentionEdits },
   { version: 18, name: 'fts automerge', sql: ftsAutomerge },
+  { version: 19, name: 'model lessons', sql: modelLessons },
 ];

@@ -10,6 +10,12 @@ export const NamesModelStatus = z.object({
   /** Decisions the workspace model learnt from, in how many sentences, and when. */
   decisions: z.number(),
   sentences: z.number(),
+  /**
+   * Which lessons of the decisions the workspace model kept, chosen on the analyst's own decisions
+   * (tagger/lessons.ts): only the rejections, the memory of decided names, the weights trained
+   * further, or all of it; null without a workspace model.
+   */
+  lessons: z.enum(['rejections', 'memory', 'weights', 'all']).nullable(),
   trainedAt: z.string().nullable(),
   /** Decisions (and undos of them) made since, not learnt from yet. */
   pending: z.number(),

@@ -4,6 +4,14 @@ import { call, onCoreEvent } from '../api.js';
 import { useConfirm } from './ConfirmDialog.js';
 import { showDateTime, useDateStyle } from '../dates.js';
 
+/** What the workspace model kept of the decisions, in a few words (tagger/lessons.ts). */
+const KEPT: Record<NonNullable<NamesModelStatus['lessons']>, string> = {
+  rejections: 'keeps your rejections only',
+  memory: 'remembers the names you decided',
+  weights: 'retrained on your decisions',
+  all: 'retrained on your decisions, remembers your names',
+};
+
 /**
  * Which model "Suggest again" uses: the workspace's own (trained on the analyst's decisions, when)
  * or the shipped one, whether new decisions are waiting to be learnt, and a way back to the shipped model.
@@ -32,11 +40,16 @@ export function NamesModelLine({ run }: { run: <T>(action: () => Promise<T>) => 
     if (next) setStatus(next);
   };
   const trained = status.using === 'workspace' && status.trainedAt ? `, trained ${showDateTime(status.trainedAt)}` : '';
+  const kept = status.using === 'workspace' && status.lessons ? ` · ${KEPT[status.lessons]}` : '';
   const waiting = status.learning ? ' · learning…' : status.pending > 0 ? ` · ${status.pending} new decision${status.pending === 1 ? '' : 's'} to learn` : '';
   return (
-    <span className="names-model muted" data-testid="names-model" title={status.problem ?? 'The model that suggests names here; it learns from your accepts, rejects, retypes, span changes and marks.'}>
+    <span className="names-model muted" data-testid="names-model" title={
+        status.problem ??
+        'The model that suggests names here; it learns from your accepts, rejects, retypes, span changes and marks, and keeps only what held when it was tested on your own decisions (trained on the older half, checked on the newer, and the other way round).'
+      }>
       Names: {status.label}
       {trained}
+      {kept}
       {waiting}
       {status.problem && ' ⚠'}
       {status.using === 'workspace' && (

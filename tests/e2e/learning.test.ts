@@ -26,4 +26,19 @@ describe.skipIf(!chromiumPath)('the reader says which model suggests names, and 
     await page.keyboard.press('r');
     await expect.poll(() => line.textContent(), { timeout: 5_000 }).toBe('Names: shipped model · 1 new decision to learn');
   });
+
+  it('trains the workspace model after a run of decisions and says what it kept of them', async () => {
+    const { page } = bench;
+    const line = page.getByTestId('names-model');
+    // Accept the next suggestions one by one: ten decisions or more start a training within seconds.
+    for (let i = 0; i < 14; i++) {
+      await page.keyboard.press(']');
+      await page.keyboard.press('a');
+    }
+    // A few decisions are too few to test the lessons on (tagger/lessons.ts): they are all kept.
+    await expect
+      .poll(() => line.textContent(), { timeout: 60_000 })
+      .toMatch(/^Names: workspace model v1 \(\d+ decisions\), trained .+ · retrained on your decisions, remembers your names(Reset to the shipped model)?$/);
+    expect(await line.getAttribute('title')).toMatch(/keeps only what held when it was tested on your own decisions/);
+  });
 });

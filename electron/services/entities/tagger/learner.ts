@@ -17,7 +17,8 @@ import { MODEL_NOTE, type CoreEvent, type NamesModelStatus } from '../../../cont
 import type { Gazetteer } from '../../gazetteer/gazetteer.js';
 import type { Workspace } from '../../workspace.js';
 import type { Suggestion } from '../extract.js';
-import { adaptModel, applyDelta, decidedSentences, decodeDelta, encodeDelta, runToEnd, type DecidedSentence, type ModelDelta } from './adapt.js';
+import { applyDelta, decidedSentences, decodeDelta, encodeDelta, runToEnd, type DecidedSentence } from './adapt.js';
+import { checkedAdaptation, LESSONS, type Lessons } from './lessons.js';
 import { gazetteerLexicon, namesModel, namesModelFile } from './index.js';
 import type { TaggerModel } from './model.js';
 
@@ -197,6 +198,7 @@ export class WorkspaceLearner {
       version: own?.version ?? null,
       decisions: own?.decisions ?? 0,
       sentences: own?.sentences ?? 0,
+      lessons: (LESSONS as readonly string[]).includes(own?.lessons ?? '') ? (own!.lessons as Lessons) : null,
       trainedAt: own?.trainedAt ?? null,
       pending: store.decisionsSince(record?.seenCommand ?? 0),
       learning: this.running !== null,
@@ -306,15 +308,16 @@ export class WorkspaceLearner {
       this.problem = null;
       if (!sentences.length) {
         // Nothing (left) to learn from: every decision was undone, or none made since a reset.
-        if (record?.hasModel) store.save(startedAt, { model: null, baseSha256: shipped.sha256, decisions: 0, sentences: 0, seenCommand: seen });
+        if (record?.hasModel) store.save(startedAt, { model: null, baseSha256: shipped.sha256, decisions: 0, sentences: 0, lessons: null, seenCommand: seen });
         else store.markSeen(seen);
         return;
       }
-      const delta: ModelDelta = await sliced(adaptModel(shipped.model, sentences, gazetteerLexicon(this.gazetteer())), pause);
+      // Only the lessons that held on the analyst's own decisions are kept (lessons.ts).
+      const { delta, lessons } = await sliced(checkedAdaptation(shipped.model, sentences, gazetteerLexicon(this.gazetteer())), pause);
       const model = await sliced(applyDelta(shipped.model, delta), pause);
       const bytes = await deflate(encodeDelta(delta));
       if (!(await pause())) return;
-      if (store.save(startedAt, { model: bytes, baseSha256: shipped.sha256, decisions, sentences: sentences.length, seenCommand: seen })) {
+      if (store.save(startedAt, { model: bytes, baseSha256: shipped.sha256, decisions, sentences: sentences.length, lessons, seenCommand: seen })) {
         // The model just made is the one stored: "Suggest again" uses it without reading it back.
         chosen.set(ws.db, { version: startedAt + 1, choice: choose(store, () => model) });
       }
