@@ -87,7 +87,7 @@ describe.skipIf(!chromiumPath)('a large sorted and filtered table scrolled to it
           async () => {
             // Scrolled only until the last row is drawn: a scroll redraws the rows, whose cells are filled a
             // frame later, so a read straight after every scroll could see them empty for as long as it
-            // polled (caught here once in 16 runs under load: the grid had the rows, the cells read '').
+            // polled (caught here 3 times in 19 runs under load: the grid had the rows, the cells read '').
             if ((await lastRow.count()) === 0) await viewport.evaluate((v) => (v.scrollTop = v.scrollHeight));
             return titles();
           },
@@ -95,8 +95,8 @@ describe.skipIf(!chromiumPath)('a large sorted and filtered table scrolled to it
         )
         .toEqual(expected.bySource);
     } catch (error) {
-      // Failed twice in CI (stop 31) and never here, 8 runs of 8 under load: what the window asked and
-      // what came back, for the next run's log.
+      // Failed twice in CI (stop 31) and then here under load, from the reads above; kept so that a
+      // failure's log shows what the window asked and what came back.
       console.error(`[deepTable] blocks asked after the sorts:\n${(await blockCalls(bench, sortsFrom)).join('\n')}`);
       throw error;
     }
