@@ -1,7 +1,7 @@
 /**
  * Learning that does not cost the analyst: which of a workspace's lessons its model takes in,
  * chosen on the analyst's own decisions. Trained further on a few hundred decided sentences, the
- * weights can drift from what the corpora taught (on CrossNER's held-out documents, 200 decided
+ * weights can drift from what the corpora taught (on CrossNER's held-out documents, 140 decided
  * documents took organisation F1 from 57.8 to 54.7), and the memory of marked names can mislead
  * where a name is typed one way in some articles and another way elsewhere. So, as INCEpTION
  * evaluates a recommender before it suggests anything, the decisions are cut in two halves
@@ -16,9 +16,9 @@
  * training corpora such gains turned into losses on the articles that came after (CrossNER: +0.3
  * on the halves, -2.1 on the later documents; the margin was set looking at those curves, which
  * are dev data, not the corpora kept for independent measurement). Among the choices past the
- * margin the best wins, a tie going to the fewer lessons. A rejection is always kept: a suggestion the analyst turned
- * down must not come back. With too few decided names to judge, the decisions are taken as given
- * ('all'): an analyst who has just marked a name expects to see it suggested so.
+ * margin the best wins, a tie going to the fewer lessons. A rejection is always kept: a suggestion
+ * the analyst turned down must not come back. With too few decided names to judge, the decisions
+ * are taken as given ('all'): an analyst who has just marked a name expects to see it suggested so.
  */
 import { adaptModel, applyDelta, ADAPT_OPTIONS, type AdaptOptions, type DecidedSentence, type ModelDelta } from './adapt.js';
 import { namesOf } from './decode.js';
