@@ -1,5 +1,12 @@
 import { z } from 'zod';
 
+/**
+ * What a workspace model can keep of the analyst's decisions, from the fewest lessons to the most
+ * (tagger/lessons.ts): only the rejections, the memory of decided names, the weights trained
+ * further, or all of it.
+ */
+export const MODEL_LESSONS = ['rejections', 'memory', 'weights', 'all'] as const;
+
 /** Which name model suggests names in this workspace, and what it has learnt from the analyst. */
 export const NamesModelStatus = z.object({
   /** workspace: the shipped model trained further on this workspace's decisions; rules: no model file could be used. */
@@ -10,12 +17,8 @@ export const NamesModelStatus = z.object({
   /** Decisions the workspace model learnt from, in how many sentences, and when. */
   decisions: z.number(),
   sentences: z.number(),
-  /**
-   * Which lessons of the decisions the workspace model kept, chosen on the analyst's own decisions
-   * (tagger/lessons.ts): only the rejections, the memory of decided names, the weights trained
-   * further, or all of it; null without a workspace model.
-   */
-  lessons: z.enum(['rejections', 'memory', 'weights', 'all']).nullable(),
+  /** Which lessons the workspace model kept, chosen on the analyst's own decisions; null without a workspace model. */
+  lessons: z.enum(MODEL_LESSONS).nullable(),
   trainedAt: z.string().nullable(),
   /** Decisions (and undos of them) made since, not learnt from yet. */
   pending: z.number(),

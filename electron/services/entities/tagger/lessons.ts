@@ -20,6 +20,7 @@
  * the analyst turned down must not come back. With too few decided names to judge, the decisions
  * are taken as given ('all'): an analyst who has just marked a name expects to see it suggested so.
  */
+import { MODEL_LESSONS } from '../../../contract/namesModel.js';
 import { adaptModel, applyDelta, ADAPT_OPTIONS, type AdaptOptions, type DecidedSentence, type ModelDelta } from './adapt.js';
 import { namesOf } from './decode.js';
 import type { NameLexicon } from './features.js';
@@ -27,7 +28,7 @@ import type { NameMemory, NameSpan } from './memory.js';
 import { TAGS, type TaggerModel } from './model.js';
 import { predictNames, tagIndexes } from './train.js';
 
-export const LESSONS = ['rejections', 'memory', 'weights', 'all'] as const;
+export const LESSONS = MODEL_LESSONS;
 export type Lessons = (typeof LESSONS)[number];
 
 /** Decided names each half must hold before the halves are trusted to judge the lessons. */
@@ -53,7 +54,8 @@ export function* checkedAdaptation(base: TaggerModel, sentences: readonly Decide
   const full = yield* adaptModel(base, sentences, lexicon, options);
   const half = Math.ceil(sentences.length / 2);
   const halves = [sentences.slice(0, half), sentences.slice(half)];
-  if (halves.some((h) => markedNames(h) < NAMES_TO_JUDGE)) return { delta: full, lessons: 'all', scores: null };
+  const golds = halves.map((h) => h.map(goldOf));
+  if (golds.some((g) => g.reduce((n, s) => n + s.marked.length, 0) < NAMES_TO_JUDGE)) return { delta: full, lessons: 'all', scores: null };
   const counts = Object.fromEntries(LESSONS.map((l) => [l, { tp: 0, fp: 0, fn: 0 }])) as Record<Lessons, Counts>;
   for (let h = 0; h < 2; h++) {
     const learnt = yield* adaptModel(base, halves[h]!, lexicon, options);
@@ -66,7 +68,7 @@ export function* checkedAdaptation(base: TaggerModel, sentences: readonly Decide
     };
     const scored = halves[1 - h]!;
     for (let s = 0; s < scored.length; s++) {
-      for (const lessons of LESSONS) add(counts[lessons], scoreSentence(models[lessons], scored[s]!, lexicon));
+      for (const lessons of LESSONS) add(counts[lessons], scoreSentence(models[lessons], scored[s]!, golds[1 - h]![s]!, lexicon));
       if (s % SLICE === SLICE - 1) yield;
     }
   }
@@ -85,10 +87,15 @@ function deltaFor(base: TaggerModel, full: ModelDelta, lessons: Lessons): ModelD
 
 const rejectionsOf = (memory: NameMemory): NameMemory => ({ marked: new Map(), rejected: memory.rejected });
 
-function markedNames(sentences: readonly DecidedSentence[]): number {
-  let n = 0;
-  for (const s of sentences) n += namesOf(TAGS, tagIndexes(s.tags).map((t) => Math.max(t, 0))).length;
-  return n;
+/** A decided sentence's gold: its tags as indexes (-1 where nobody decided) and the names marked. */
+interface Gold {
+  tags: number[];
+  marked: NameSpan[];
+}
+
+function goldOf(sentence: DecidedSentence): Gold {
+  const tags = tagIndexes(sentence.tags);
+  return { tags, marked: namesOf(TAGS, tags.map((t) => Math.max(t, 0))) };
 }
 
 /**
@@ -96,9 +103,7 @@ function markedNames(sentences: readonly DecidedSentence[]): number {
  * it is not the one marked there is a false one; words nobody reviewed (an open suggestion) count
  * neither way, and a rejected span read as its type is false whatever else stands there.
  */
-function scoreSentence(model: TaggerModel, sentence: DecidedSentence, lexicon: NameLexicon): Counts {
-  const tags = tagIndexes(sentence.tags);
-  const marked = namesOf(TAGS, tags.map((t) => Math.max(t, 0)));
+function scoreSentence(model: TaggerModel, sentence: DecidedSentence, { tags, marked }: Gold, lexicon: NameLexicon): Counts {
   const found = predictNames(model, sentence.words, lexicon);
   const same = (a: NameSpan, b: NameSpan) => a.from === b.from && a.to === b.to && a.type === b.type;
   const counts = { tp: 0, fp: 0, fn: 0 };
