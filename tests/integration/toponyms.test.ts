@@ -69,6 +69,20 @@ describe('toponyms ranked with the article around them', () => {
     const [georgia] = resolve('Georgian officials said Georgia would not give up its claim.', ['Georgia']);
     expect(georgia).toMatchObject({ kind: 'country', country: 'GE' });
   });
+
+  it('leaves a name unplaced when only a small town\'s alternate spelling reads it and the article does not put it there', () => {
+    // The only places so called: Cashmere, Washington (3,159 people) and a hamlet in Mexico, each by an alternate name.
+    expect(gazetteer.lookup('Kashmir').map((p) => [p.country, p.nameKind])).toEqual([['US', 1]]);
+    expect(gazetteer.lookup('Sinai').map((p) => [p.country, p.nameKind])).toEqual([['MX', 1]]);
+    expect(resolve('Indian troops clashed with militants in Kashmir on Tuesday.', ['Kashmir'])).toEqual([undefined]);
+    expect(resolve('Egyptian forces attacked insurgents in Sinai. Washington said it was watching.', ['Sinai', 'Washington'])[0]).toBeUndefined();
+  });
+
+  it('keeps such a reading where the article is about its country, or names a place near it', () => {
+    expect(gazetteer.lookup('Tal Afar').every((p) => p.nameKind === 1 && p.population < 20_000)).toBe(true);
+    expect(resolve('Iraqi forces said they had retaken Tal Afar on Sunday.', ['Tal Afar'])[0]).toMatchObject({ country: 'IQ', kind: 'city' });
+    expect(resolve('Fighting went on in Tal Afar and Mosul.', ['Tal Afar', 'Mosul'])[0]).toMatchObject({ country: 'IQ', kind: 'city' });
+  });
 });
 
 describe('a mention keeps its own resolution, whatever the import order', () => {
@@ -118,6 +132,17 @@ describe('places the analyst marks and searches for', () => {
     const mention = (await t.call('mentions.list', { articleId })).find((m) => m.id === made.id)!;
     expect(mention.candidates[0]).toMatchObject({ kind: 'admin1', name: 'Kansas' });
     expect(mention.place?.label).toBe('Kansas, US');
+  });
+
+  it('suggests "Kashmir" as a place with no location rather than at Cashmere, Washington', async () => {
+    const report = await t.core.imports.importNow({ kind: 'text', text: 'Clashes\n\nIndian troops clashed with militants in Kashmir on Tuesday, officials in New Delhi said.' });
+    const articleId = report.outcomes[0]!.articleId!;
+    await t.call('mentions.suggest', { articleIds: [articleId] });
+    const mentions = await t.call('mentions.list', { articleId });
+    const kashmir = mentions.find((m) => m.quote === 'Kashmir');
+    expect(kashmir).toMatchObject({ type: 'place', candidates: [] });
+    expect(kashmir!.place ?? null).toBeNull();
+    expect(mentions.find((m) => m.quote === 'New Delhi')?.candidates[0]).toMatchObject({ country: 'IN' });
   });
 
   it('searches the gazetteer with the workspace\'s countries first (Bagram → Afghanistan)', async () => {

@@ -122,6 +122,27 @@ export function rankCandidates(candidates: Place[], context: RankContext): Ranke
     .sort((a, b) => b.score - a.score || a.id - b.id);
 }
 
+/**
+ * A reading that rests on the spelling alone: a small town that only one of its alternate names
+ * calls so. "Kashmir" is such a name of Cashmere, Washington (3,159 people), and "Sinai" of a hamlet
+ * in Mexico; news that writes them means the region. Towns of some size, seats and capitals, and
+ * every town called so by its own name keep their reading.
+ */
+const restsOnAVariant = (p: Place) => p.kind === 'city' && (p.nameKind ?? 0) >= 1 && p.population < 20_000 && (FEATURE_WEIGHT[p.feature ?? ''] ?? 0) < 1;
+
+/**
+ * Whether the article places this town for the reader: its province named, a place of the article
+ * near it, a "Town, Province" pair, or its country the one the article names most. A country named
+ * in passing is not enough: an article on Kashmir that names the United States once does not put
+ * Kashmir in Washington State; one on Iraq puts "Tal Afar" in Iraq.
+ */
+function supported(p: Place, context: RankContext): boolean {
+  if (p.admin1 && context.admin1s.has(p.admin1)) return true;
+  if (p.country && context.countries.has(p.country) && context.countries.get(p.country)! >= Math.max(...context.countries.values())) return true;
+  if (context.near.some((q) => distanceKm(p, q) < 300)) return true;
+  return context.containers.some((areas) => areas.some((a) => contains(a, p))) || !!context.contained?.some((inside) => inside.some((q) => contains(p, q)));
+}
+
 /** The kind of place the words around a name call it. */
 export function kindNamed(text: string, start: number, end: number): WantedKind {
   const after = text.slice(end, end + 40);
@@ -171,7 +192,9 @@ function isDateline(text: string, m: ToponymMention): boolean {
  * the article says (its dateline, its other places and their countries and admin areas, demonyms,
  * "City, State" pairs, the kind of place named). The result depends on this article and the
  * gazetteer only, never on what other articles said, so it does not depend on import order.
- * Returns each mention's candidates, best first.
+ * Returns each mention's candidates, best first. A name whose best reading rests on an alternate
+ * spelling of a small town that nothing else in the article supports gets none: it is left unplaced,
+ * for the analyst to place from the gazetteer's search, rather than put on another continent.
  */
 export function resolveToponyms(text: string, mentions: ToponymMention[], source: PlaceSource): RankedPlace[][] {
   const order = mentions.map((_, i) => i).sort((a, b) => mentions[a]!.start - mentions[b]!.start);
@@ -253,17 +276,18 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
     for (const [sig, members] of groups) {
       const i = members[0]!;
       const own = evidence.get(keyOf[i]!);
-      next.set(
-        sig,
-        rankCandidates(candidatesOf[i]!, {
-          countries: own ? without(countryTotals, own.p.country, own.weight) : countryTotals,
-          admin1s: own ? without(admin1Totals, own.p.admin1, own.weight) : admin1Totals,
-          near: anchors.filter((a) => a.key !== keyOf[i]).map((a) => a.p),
-          wants: wants[i]!,
-          containers: containers[i]!.map((j) => candidatesOf[j]!),
-          contained: contained[i]!.map((j) => candidatesOf[j]!),
-        }),
-      );
+      const context: RankContext = {
+        countries: own ? without(countryTotals, own.p.country, own.weight) : countryTotals,
+        admin1s: own ? without(admin1Totals, own.p.admin1, own.weight) : admin1Totals,
+        near: anchors.filter((a) => a.key !== keyOf[i]).map((a) => a.p),
+        wants: wants[i]!,
+        containers: containers[i]!.map((j) => candidatesOf[j]!),
+        contained: contained[i]!.map((j) => candidatesOf[j]!),
+      };
+      const candidates = rankCandidates(candidatesOf[i]!, context);
+      // A doubtful reading is no evidence for the article's other names either.
+      const doubtful = candidates.length > 0 && restsOnAVariant(candidates[0]!) && !supported(candidates[0]!, context);
+      next.set(sig, doubtful ? [] : candidates);
     }
     ranked = next;
     best = new Map([...ranked].filter(([, r]) => r.length > 0).map(([sig, r]) => [sig, r[0]!]));
