@@ -78,6 +78,13 @@ describe('toponyms ranked with the article around them', () => {
     expect(resolve('Egyptian forces attacked insurgents in Sinai. Washington said it was watching.', ['Sinai', 'Washington'])[0]).toBeUndefined();
   });
 
+  it('leaves continents, oceans and world regions unplaced rather than at a town that shares the name', () => {
+    // Each has a namesake: a village in Mexico, a town in the Philippines, a county in New Jersey.
+    for (const name of ['Africa', 'Asia', 'Atlantic']) expect(gazetteer.lookup(name).length).toBeGreaterThan(0);
+    const text = 'Trade between West Africa and Central Asia grew, and more ships crossed the Atlantic from Africa.';
+    expect(resolve(text, ['West Africa', 'Central Asia', 'Atlantic', 'Africa'])).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
   it('keeps such a reading where the article is about its country, or names a place near it', () => {
     expect(gazetteer.lookup('Tal Afar').every((p) => p.nameKind === 1 && p.population < 20_000)).toBe(true);
     expect(resolve('Iraqi forces said they had retaken Tal Afar on Sunday.', ['Tal Afar'])[0]).toMatchObject({ country: 'IQ', kind: 'city' });

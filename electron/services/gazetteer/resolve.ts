@@ -158,6 +158,23 @@ export function kindNamed(text: string, start: number, end: number): WantedKind 
   return null;
 }
 
+/**
+ * Continents, oceans and the world's regions as news names them. The gazetteer holds none of them,
+ * only towns that share a name: "Africa" is a village in Mexico, "Asia" a town in the Philippines,
+ * "America" one in the Netherlands, and "Central Asia" or "West Africa" would be looked up as those
+ * once the compass word is set aside. Such a name stays a place with no point on the map.
+ */
+const WORLD_REGIONS = new Set(
+  [
+    'africa', 'north africa', 'east africa', 'west africa', 'southern africa', 'central africa', 'sub saharan africa', 'horn of africa', 'maghreb',
+    'america', 'americas', 'north america', 'south america', 'latin america', 'central america', 'caribbean',
+    'asia', 'central asia', 'south asia', 'southeast asia', 'east asia', 'west asia', 'asia pacific', 'middle east', 'near east', 'far east', 'levant', 'arabia', 'arabian peninsula', 'caucasus',
+    'europe', 'eastern europe', 'western europe', 'balkans', 'scandinavia', 'eurasia',
+    'oceania', 'australasia', 'arctic', 'antarctic',
+    'atlantic', 'pacific', 'indian ocean', 'mediterranean', 'persian gulf', 'arabian gulf',
+  ].map(nameKey),
+);
+
 const DIRECTION = /^(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?|central|upper|lower|greater|the)\s+/i;
 
 /**
@@ -200,7 +217,8 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
   const order = mentions.map((_, i) => i).sort((a, b) => mentions[a]!.start - mentions[b]!.start);
   const names = mentions.map((m) => placeName(m.lookupName ?? m.text, source));
   const keyOf = names.map((n) => nameKey(n));
-  const candidatesOf = names.map((n) => {
+  const candidatesOf = names.map((n, i) => {
+    if (WORLD_REGIONS.has(keyOf[i]!)) return [];
     const found = source.lookup(n);
     return found.length || !source.lookupJoined ? found : source.lookupJoined(n);
   });
