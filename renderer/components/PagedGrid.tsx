@@ -5,6 +5,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { TableExportInput } from '../../electron/contract/index.js';
 import { setShownTable, shownColumns, shownSort } from '../state/shownTable.js';
 import { staleBlocks } from '../state/staleBlocks.js';
+import { useBlockRefresh } from './blockRefresh.js';
 import { useEnterOpens } from './enterOpens.js';
 import { useRowMarks } from './rowMarks.js';
 import { useDateStyle } from '../dates.js';
@@ -88,14 +89,7 @@ export function PagedGrid<T extends { id: number }>({ testId, columns, queryKey,
     }),
     [],
   );
-  useEffect(() => {
-    apiRef.current?.purgeInfiniteCache();
-  }, [queryKey]);
-  // After a write the rows stay on screen, and clickable, until their new values come: purged, they
-  // were blank loading rows for a moment after every change, and a click then opened nothing.
-  useEffect(() => {
-    apiRef.current?.refreshInfiniteCache();
-  }, [refreshKey]);
+  useBlockRefresh(apiRef, queryKey, refreshKey);
   // Dates are drawn in the analyst's chosen format: drawn again when it changes.
   const dates = useDateStyle();
   useEffect(() => {

@@ -3,6 +3,7 @@ import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleColumn, ArticlePage, ArticleRow } from '../../electron/contract/index.js';
 import { call } from '../api.js';
+import { useBlockRefresh } from '../components/blockRefresh.js';
 import { gridTheme } from '../components/PagedGrid.js';
 import { useEnterOpens } from '../components/enterOpens.js';
 import { useRowMarks } from '../components/rowMarks.js';
@@ -162,16 +163,7 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
   );
 
   const externalKey = JSON.stringify([query.search, query.tagIds, query.entityIds, query.bbox, query.dateRange, oneRowPerStory]);
-  // Another search or filter: the rows shown are of another table, so they go at once.
-  useEffect(() => {
-    apiRef.current?.purgeInfiniteCache();
-  }, [externalKey]);
-  // The same table after a change (an import's batch, suggestions stored, an edit): the rows stay on
-  // screen, and clickable, until their new values come. Purged, they were blank for a moment every
-  // half second of a long import, and a click on one then opened nothing (seen in CI).
-  useEffect(() => {
-    apiRef.current?.refreshInfiniteCache();
-  }, [refreshKey]);
+  useBlockRefresh(apiRef, externalKey, refreshKey);
   // Dates are drawn in the analyst's chosen format: drawn again when it changes.
   const dates = useDateStyle();
   useEffect(() => {
