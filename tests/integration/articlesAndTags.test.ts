@@ -1,6 +1,13 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { snippetOf } from '../../db/snippet.js';
 import { fixtures, testCore } from './helpers.js';
+
+// Counted, so the test can tell the app's snippet builder from FTS5's snippet(): they write the same marks.
+vi.mock('../../db/snippet.js', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../db/snippet.js')>();
+  return { ...actual, snippetOf: vi.fn(actual.snippetOf) };
+});
 
 const all = { search: '', tagIds: [] as number[], filters: {}, sort: [] };
 const t = testCore();
@@ -39,11 +46,15 @@ describe('the articles table', () => {
     expect(await titles({ search: 'fighting NOT Taliban' })).toHaveLength(0);
     expect(await titles({ search: 'reinforcements AND Kunduz' })).toHaveLength(1);
     expect(await titles({ search: 'Mazar-i-Sharif "' })).toHaveLength(0);
+    vi.mocked(snippetOf).mockClear();
     const [hit] = (await call('articles.page', { query: { ...all, search: 'Maimana' }, startRow: 0, endRow: 10 })).rows;
     expect(hit!.snippet).toContain('\u0002Maimana\u0003');
+    expect(snippetOf).not.toHaveBeenCalled();
     // A prefix search's snippet is built outside FTS5 (db/snippet.ts), and marks the words it found.
     const [prefixHit] = (await call('articles.page', { query: { ...all, search: 'Maima*' }, startRow: 0, endRow: 10 })).rows;
     expect(prefixHit!.snippet).toContain('\u0002Maimana\u0003');
+    expect(snippetOf).toHaveBeenCalledTimes(1);
+    expect(vi.mocked(snippetOf).mock.results[0]!.value).toBe(prefixHit!.snippet);
   });
 
   it('highlights search hits in the reader and steps to the next article in table order', async () => {
