@@ -85,6 +85,12 @@ describe('toponyms ranked with the article around them', () => {
     expect(resolve(text, ['West Africa', 'Central Asia', 'Atlantic', 'Africa'])).toEqual([undefined, undefined, undefined, undefined]);
   });
 
+  it('places a compass point alone only where the text calls it a region or province', () => {
+    const text = 'Iran has sought better ties with the West, and tankers crossed the Gulf. Pyongyang said the North would not talk.';
+    expect(resolve(text, ['West', 'Gulf', 'North'])).toEqual([undefined, undefined, undefined]);
+    expect(resolve('Troops moved into the North region of Cameroon after attacks on villages.', ['North', 'Cameroon'])[0]).toMatchObject({ kind: 'admin1', country: 'CM', name: 'North' });
+  });
+
   it('keeps such a reading where the article is about its country, or names a place near it', () => {
     expect(gazetteer.lookup('Tal Afar').every((p) => p.nameKind === 1 && p.population < 20_000)).toBe(true);
     expect(resolve('Iraqi forces said they had retaken Tal Afar on Sunday.', ['Tal Afar'])[0]).toMatchObject({ country: 'IQ', kind: 'city' });

@@ -175,6 +175,13 @@ const WORLD_REGIONS = new Set(
   ].map(nameKey),
 );
 
+/**
+ * A compass point alone ("the West", "the North", "the Gulf") names a side of the world or of a
+ * country in news, not Cameroon's West region, a town in Texas or Gulf County, Florida: it is placed
+ * only where the text calls it a region, province or district ("the North province").
+ */
+const COMPASS_ALONE = new Set(['north', 'south', 'east', 'west', 'midwest', 'mideast', 'gulf']);
+
 const DIRECTION = /^(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?|central|upper|lower|greater|the)\s+/i;
 
 /**
@@ -217,12 +224,12 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
   const order = mentions.map((_, i) => i).sort((a, b) => mentions[a]!.start - mentions[b]!.start);
   const names = mentions.map((m) => placeName(m.lookupName ?? m.text, source));
   const keyOf = names.map((n) => nameKey(n));
+  const wants: WantedKind[] = mentions.map((m) => kindNamed(text, m.start, m.end) ?? (m.wantsAdminArea ? 'admin1' : null));
   const candidatesOf = names.map((n, i) => {
-    if (WORLD_REGIONS.has(keyOf[i]!)) return [];
+    if (WORLD_REGIONS.has(keyOf[i]!) || (COMPASS_ALONE.has(keyOf[i]!) && wants[i] !== 'admin1' && wants[i] !== 'district')) return [];
     const found = source.lookup(n);
     return found.length || !source.lookupJoined ? found : source.lookupJoined(n);
   });
-  const wants: WantedKind[] = mentions.map((m) => kindNamed(text, m.start, m.end) ?? (m.wantsAdminArea ? 'admin1' : null));
   const containers: number[][] = mentions.map(() => []);
   const contained: number[][] = mentions.map(() => []);
   for (let k = 0; k + 1 < order.length; k++) {
