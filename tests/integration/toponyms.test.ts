@@ -65,6 +65,14 @@ describe('toponyms ranked with the article around them', () => {
     expect(resolve('Protesters gathered in Beirut. Lebanon has had no president for months.', ['Beirut', 'Lebanon'])[1]).toMatchObject({ kind: 'country', country: 'LB' });
   });
 
+  it('keeps a country or province above a small town of its name elsewhere, unless the text ties the name to the town', () => {
+    // Poland, Ohio lies beside Youngstown: nearness and the article's country used to outweigh the country.
+    const text = 'The band played Youngstown, Akron and Cleveland in Ohio, then Pittsburgh, before flying to Poland for the summer.';
+    const [poland] = resolve(text, ['Youngstown', 'Akron', 'Cleveland', 'Ohio', 'Pittsburgh', 'Poland']).slice(-1);
+    expect(poland).toMatchObject({ kind: 'country', country: 'PL' });
+    expect(resolve('A fire in Poland, Ohio destroyed two barns.', ['Poland', 'Ohio'])[0]).toMatchObject({ kind: 'city', country: 'US', admin1Name: 'Ohio' });
+  });
+
   it('takes a demonym as evidence of its country', () => {
     const [georgia] = resolve('Georgian officials said Georgia would not give up its claim.', ['Georgia']);
     expect(georgia).toMatchObject({ kind: 'country', country: 'GE' });

@@ -79,8 +79,7 @@ const isNamedAfterTown = (area: Place, candidates: Place[]) =>
  * so a candidate's score can be explained term by term.
  */
 export function rankCandidates(candidates: Place[], context: RankContext): RankedPlace[] {
-  return candidates
-    .map((p) => {
+  const scored = candidates.map((p) => {
       let score = priorScore(p);
       const countrySupport = p.country ? (context.countries.get(p.country) ?? 0) : 0;
       // A country's support is weak evidence (news names foreign places all the time): enough to
@@ -118,8 +117,31 @@ export function rankCandidates(candidates: Place[], context: RankContext): Ranke
       // province or state: news names the town far more often than the area around it.
       if ((p.kind === 'admin1' || p.kind === 'admin2') && context.wants !== 'admin1' && context.wants !== 'district' && isNamedAfterTown(p, candidates)) score -= 3;
       return { ...p, score };
-    })
-    .sort((a, b) => b.score - a.score || a.id - b.id);
+    });
+  keepTownsBelowAreas(scored, context);
+  return scored.sort((a, b) => b.score - a.score || a.id - b.id);
+}
+
+/** A town of under 50,000 people that is no capital or seat. */
+const isSmallTown = (p: Place) => p.kind === 'city' && p.population < 50_000 && (FEATURE_WEIGHT[p.feature ?? ''] ?? 0) < 1;
+
+/**
+ * A small town ranks below a country or province of its name that it does not lie in and that has
+ * more people, unless the text ties the name to the town ("Lebanon, Ohio", "the town of Poland").
+ * The article's countries and nearness choose between places of a size; added up in an article
+ * full of American places, they took Poland, Norway and Canada for villages in the US or Mexico,
+ * and Cairo for a town in Illinois. The town stays in the list, second, where the analyst can pick it.
+ */
+function keepTownsBelowAreas(scored: RankedPlace[], context: RankContext): void {
+  if (context.wants === 'city') return;
+  const areas = scored.filter((a) => a.kind === 'country' || a.kind === 'admin1');
+  if (areas.length === 0) return;
+  for (const town of scored) {
+    if (!isSmallTown(town)) continue;
+    if (context.containers.some((found) => found.some((a) => contains(a, town))) || context.contained?.some((inside) => inside.some((q) => contains(town, q)))) continue;
+    const above = areas.filter((a) => a.population > town.population && !contains(a, town)).map((a) => a.score);
+    if (above.length > 0 && town.score >= Math.max(...above)) town.score = Math.max(...above) - 0.01;
+  }
 }
 
 /**
