@@ -181,10 +181,11 @@ export function kindNamed(text: string, start: number, end: number): WantedKind 
 }
 
 /**
- * Continents, oceans and the world's regions as news names them. The gazetteer holds none of them,
- * only towns that share a name: "Africa" is a village in Mexico, "Asia" a town in the Philippines,
- * "America" one in the Netherlands, and "Central Asia" or "West Africa" would be looked up as those
- * once the compass word is set aside. Such a name stays a place with no point on the map.
+ * Continents, oceans, seas and the world's regions as news names them. The gazetteer holds none of
+ * them, only places that share a name: "Africa" is a village in Mexico, "Asia" a town in the
+ * Philippines, "America" one in the Netherlands, "Siberia" and "Patagonia" villages, "the Balkan"
+ * a province of Turkmenistan, and "Central Asia" or "West Africa" would be looked up as those once
+ * the compass word is set aside. Such a name stays a place with no point on the map.
  */
 const WORLD_REGIONS = new Set(
   [
@@ -192,8 +193,8 @@ const WORLD_REGIONS = new Set(
     'america', 'americas', 'north america', 'south america', 'latin america', 'central america', 'caribbean',
     'asia', 'central asia', 'south asia', 'southeast asia', 'east asia', 'west asia', 'asia pacific', 'middle east', 'near east', 'far east', 'levant', 'arabia', 'arabian peninsula', 'caucasus',
     'europe', 'eastern europe', 'western europe', 'balkans', 'scandinavia', 'eurasia',
-    'oceania', 'australasia', 'arctic', 'antarctic',
-    'atlantic', 'pacific', 'indian ocean', 'mediterranean', 'persian gulf', 'arabian gulf',
+    'oceania', 'australasia', 'arctic', 'antarctic', 'siberia', 'patagonia', 'andes', 'sahara', 'iberia', 'mesopotamia', 'baltic', 'baltics', 'balkan',
+    'atlantic', 'pacific', 'indian ocean', 'mediterranean', 'persian gulf', 'arabian gulf', 'north sea', 'caspian', 'earth',
   ].map(nameKey),
 );
 
