@@ -73,6 +73,13 @@ describe('toponyms ranked with the article around them', () => {
     expect(resolve('A fire in Poland, Ohio destroyed two barns.', ['Poland', 'Ohio'])[0]).toMatchObject({ kind: 'city', country: 'US', admin1Name: 'Ohio' });
   });
 
+  it('reads two countries in a row as a list, not as a town and its country', () => {
+    // Cañada is a village in Mexico, and the comma made "Canada, Mexico" look like "Lebanon, Ohio".
+    const [canada, mexico] = resolve('Riots are common in countries like Canada, Mexico or Greece.', ['Canada', 'Mexico']);
+    expect(canada).toMatchObject({ kind: 'country', country: 'CA' });
+    expect(mexico).toMatchObject({ kind: 'country', country: 'MX' });
+  });
+
   it('takes a demonym as evidence of its country', () => {
     const [georgia] = resolve('Georgian officials said Georgia would not give up its claim.', ['Georgia']);
     expect(georgia).toMatchObject({ kind: 'country', country: 'GE' });

@@ -226,6 +226,8 @@ function placeName(name: string, source: PlaceSource): string {
  */
 const IN_THE_NEXT = /^(?:,[ \t]?|[ \t]+(?:district|county|city|town|village)(?:,[ \t]?|[ \t]+(?:of|in)[ \t]+))$/i;
 
+const isCountryName = (candidates: Place[]) => candidates.some((p) => p.kind === 'country');
+
 /** A dateline opens the article: "KABUL, Afghanistan (Reuters) — ", "WASHINGTON — ". */
 function isDateline(text: string, m: ToponymMention): boolean {
   if (m.start > 300) return false;
@@ -260,6 +262,8 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
     const j = order[k + 1]!;
     if (!IN_THE_NEXT.test(text.slice(mentions[i]!.end, mentions[j]!.start))) continue;
     if (!candidatesOf[j]!.some((q) => q.kind !== 'city' && candidatesOf[i]!.some((p) => contains(q, p)))) continue;
+    // Two countries in a row are a list ("Canada, Mexico or Greece"), not a town of Mexico called Cañada.
+    if (isCountryName(candidatesOf[i]!) && isCountryName(candidatesOf[j]!)) continue;
     containers[i]!.push(j);
     contained[j]!.push(i);
     wants[j] ??= 'container';
