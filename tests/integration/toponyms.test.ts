@@ -71,6 +71,9 @@ describe('toponyms ranked with the article around them', () => {
     const [poland] = resolve(text, ['Youngstown', 'Akron', 'Cleveland', 'Ohio', 'Pittsburgh', 'Poland']).slice(-1);
     expect(poland).toMatchObject({ kind: 'country', country: 'PL' });
     expect(resolve('A fire in Poland, Ohio destroyed two barns.', ['Poland', 'Ohio'])[0]).toMatchObject({ kind: 'city', country: 'US', admin1Name: 'Ohio' });
+    // Tied once, the town is meant wherever the name comes back alone.
+    const again = resolve('A fire in Lebanon, Ohio destroyed two barns. Lebanon police closed two roads.', ['Lebanon', 'Ohio', 'Lebanon']);
+    expect(again[2]).toMatchObject({ kind: 'city', country: 'US', admin1Name: 'Ohio' });
   });
 
   it('reads two countries in a row as a list, not as a town and its country', () => {

@@ -18,6 +18,8 @@ export interface RankContext {
   containers: Place[][];
   /** Candidates of the name written right before this one, when this one is its container. */
   contained?: Place[][];
+  /** Towns of this name that the text ties to their area elsewhere ("Lebanon, Ohio" before a bare "Lebanon"). */
+  tied?: Set<number>;
 }
 
 /** What resolution needs from the gazetteer (the extractor's view of it satisfies this). */
@@ -138,7 +140,7 @@ function keepTownsBelowAreas(scored: RankedPlace[], context: RankContext): void 
   if (areas.length === 0) return;
   for (const town of scored) {
     if (!isSmallTown(town)) continue;
-    if (context.containers.some((found) => found.some((a) => contains(a, town))) || context.contained?.some((inside) => inside.some((q) => contains(town, q)))) continue;
+    if (context.tied?.has(town.id) || context.containers.some((found) => found.some((a) => contains(a, town)))) continue;
     const above = areas.filter((a) => a.population > town.population && !contains(a, town)).map((a) => a.score);
     if (above.length > 0 && town.score >= Math.max(...above)) town.score = Math.max(...above) - 0.01;
   }
@@ -268,6 +270,16 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
     contained[j]!.push(i);
     wants[j] ??= 'container';
   }
+  // A town the text ties to its area once is that town wherever its name comes back alone.
+  const tied = new Map<string, Set<number>>();
+  mentions.forEach((_, i) => {
+    for (const j of containers[i]!)
+      for (const p of candidatesOf[i]!) {
+        if (!candidatesOf[j]!.some((a) => contains(a, p))) continue;
+        if (!tied.has(keyOf[i]!)) tied.set(keyOf[i]!, new Set());
+        tied.get(keyOf[i]!)!.add(p.id);
+      }
+  });
   const dateline = order.find((i) => isDateline(text, mentions[i]!));
 
   // Demonyms are evidence of their country ("Russian forces", "the Afghan government").
@@ -335,6 +347,7 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
         wants: wants[i]!,
         containers: containers[i]!.map((j) => candidatesOf[j]!),
         contained: contained[i]!.map((j) => candidatesOf[j]!),
+        tied: tied.get(keyOf[i]!),
       };
       const candidates = rankCandidates(candidatesOf[i]!, context);
       // A doubtful reading is no evidence for the article's other names either.
