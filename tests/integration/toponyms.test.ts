@@ -65,12 +65,15 @@ describe('toponyms ranked with the article around them', () => {
     expect(resolve('Protesters gathered in Beirut. Lebanon has had no president for months.', ['Beirut', 'Lebanon'])[1]).toMatchObject({ kind: 'country', country: 'LB' });
   });
 
-  it('keeps a country or province above a small town of its name elsewhere, unless the text ties the name to the town', () => {
+  it('keeps a country, a province or a big city above a small town of its name elsewhere, unless the text ties the name to the town', () => {
     // Poland, Ohio lies beside Youngstown: nearness and the article's country used to outweigh the country.
     const text = 'The band played Youngstown, Akron and Cleveland in Ohio, then Pittsburgh, before flying to Poland for the summer.';
     const [poland] = resolve(text, ['Youngstown', 'Akron', 'Cleveland', 'Ohio', 'Pittsburgh', 'Poland']).slice(-1);
     expect(poland).toMatchObject({ kind: 'country', country: 'PL' });
     expect(resolve('A fire in Poland, Ohio destroyed two barns.', ['Poland', 'Ohio'])[0]).toMatchObject({ kind: 'city', country: 'US', admin1Name: 'Ohio' });
+    // A capital or a big city likewise: Paris, Ontario lies beside Brantford.
+    const [, , , paris] = resolve('Mayors from Toronto, Hamilton and Brantford said the climate talks would go on in Paris next month.', ['Toronto', 'Hamilton', 'Brantford', 'Paris']);
+    expect(paris).toMatchObject({ kind: 'city', country: 'FR' });
     // Tied once, the town is meant wherever the name comes back alone.
     const again = resolve('A fire in Lebanon, Ohio destroyed two barns. Lebanon police closed two roads.', ['Lebanon', 'Ohio', 'Lebanon']);
     expect(again[2]).toMatchObject({ kind: 'city', country: 'US', admin1Name: 'Ohio' });

@@ -120,28 +120,32 @@ export function rankCandidates(candidates: Place[], context: RankContext): Ranke
       if ((p.kind === 'admin1' || p.kind === 'admin2') && context.wants !== 'admin1' && context.wants !== 'district' && isNamedAfterTown(p, candidates)) score -= 3;
       return { ...p, score };
     });
-  keepTownsBelowAreas(scored, context);
+  keepTownsBelowWellKnown(scored, context);
   return scored.sort((a, b) => b.score - a.score || a.id - b.id);
 }
 
 /** A town of under 50,000 people that is no capital or seat. */
 const isSmallTown = (p: Place) => p.kind === 'city' && p.population < 50_000 && (FEATURE_WEIGHT[p.feature ?? ''] ?? 0) < 1;
 
+/** What news means by a name unless it says otherwise: a country, a province or state, a capital, a city of half a million. */
+const isWellKnown = (p: Place) => p.kind === 'country' || p.kind === 'admin1' || (p.kind === 'city' && (p.feature === 'PPLC' || p.population >= 500_000));
+
 /**
- * A small town ranks below a country or province of its name that it does not lie in and that has
- * more people, unless the text ties the name to the town ("Lebanon, Ohio", "the town of Poland").
- * The article's countries and nearness choose between places of a size; added up in an article
- * full of American places, they took Poland, Norway and Canada for villages in the US or Mexico,
- * and Cairo for a town in Illinois. The town stays in the list, second, where the analyst can pick it.
+ * A small town ranks below a well-known place of its name (a country, a province, a capital, a
+ * city of half a million) that it does not lie in and that has more people, unless the text ties
+ * the name to the town ("Lebanon, Ohio", "the town of Poland"). The article's countries and
+ * nearness choose between places of a size; added up in an article full of American places, they
+ * took Poland, Norway and Canada for villages in the US or Mexico, Cairo for a town in Illinois and
+ * Paris for one in Ontario. The town stays in the list, second, where the analyst can pick it.
  */
-function keepTownsBelowAreas(scored: RankedPlace[], context: RankContext): void {
+function keepTownsBelowWellKnown(scored: RankedPlace[], context: RankContext): void {
   if (context.wants === 'city') return;
-  const areas = scored.filter((a) => a.kind === 'country' || a.kind === 'admin1');
-  if (areas.length === 0) return;
+  const known = scored.filter(isWellKnown);
+  if (known.length === 0) return;
   for (const town of scored) {
     if (!isSmallTown(town)) continue;
     if (context.tied?.has(town.id) || context.containers.some((found) => found.some((a) => contains(a, town)))) continue;
-    const above = areas.filter((a) => a.population > town.population && !contains(a, town)).map((a) => a.score);
+    const above = known.filter((a) => a.population > town.population && !contains(a, town)).map((a) => a.score);
     if (above.length > 0 && town.score >= Math.max(...above)) town.score = Math.max(...above) - 0.01;
   }
 }
