@@ -86,6 +86,12 @@ describe('toponyms ranked with the article around them', () => {
     expect(mexico).toMatchObject({ kind: 'country', country: 'MX' });
   });
 
+  it('reads a dateline without its state or country as the city every reader knows', () => {
+    const text = 'WASHINGTON — British officials from London, Birmingham and High Wycombe met their counterparts on Tuesday.';
+    expect(resolve(text, ['WASHINGTON', 'London', 'Birmingham', 'High Wycombe'])[0]).toMatchObject({ kind: 'city', country: 'US', feature: 'PPLC' });
+    expect(resolve('PARIS, Texas — A storm hit the town on Sunday.', ['PARIS', 'Texas'])[0]).toMatchObject({ kind: 'city', country: 'US', admin1Name: 'Texas' });
+  });
+
   it('takes a demonym as evidence of its country', () => {
     const [georgia] = resolve('Georgian officials said Georgia would not give up its claim.', ['Georgia']);
     expect(georgia).toMatchObject({ kind: 'country', country: 'GE' });

@@ -20,6 +20,8 @@ export interface RankContext {
   contained?: Place[][];
   /** Towns of this name that the text ties to their area elsewhere ("Lebanon, Ohio" before a bare "Lebanon"). */
   tied?: Set<number>;
+  /** The name opens the article as its dateline, with no area written after it ("WASHINGTON —"). */
+  bareDateline?: boolean;
 }
 
 /** What resolution needs from the gazetteer (the extractor's view of it satisfies this). */
@@ -114,6 +116,9 @@ export function rankCandidates(candidates: Place[], context: RankContext): Ranke
           break;
       }
       if (context.containers.some((areas) => areas.some((a) => contains(a, p)))) score += 6;
+      // A dateline without its state or country is a city every reader knows: "WASHINGTON —" is
+      // not Washington, Tyne and Wear, however British the story.
+      if (context.bareDateline && p.kind === 'city' && isWellKnown(p)) score += 5;
       if (context.contained?.some((inside) => inside.some((q) => contains(p, q)))) score += 4;
       // An area named like its own seat ("Kunduz", "New York") is the seat unless the text says
       // province or state: news names the town far more often than the area around it.
@@ -352,6 +357,7 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
         containers: containers[i]!.map((j) => candidatesOf[j]!),
         contained: contained[i]!.map((j) => candidatesOf[j]!),
         tied: tied.get(keyOf[i]!),
+        bareDateline: dateline !== undefined && signature[dateline] === sig && containers[dateline]!.length === 0,
       };
       const candidates = rankCandidates(candidatesOf[i]!, context);
       // A doubtful reading is no evidence for the article's other names either.
