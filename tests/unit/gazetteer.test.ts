@@ -58,9 +58,17 @@ describe('ranking candidates', () => {
     expect(rankCandidates([lebanonOhio, lebanonCountry], none)[0]!.id).toBe(lebanonCountry.id);
   });
 
-  it('lets the article\'s country and admin area outweigh size', () => {
-    const ranked = rankCandidates([lebanonOhio, lebanonCountry], { ...none, countries: new Map([['US', 2]]), admin1s: new Map([['US.OH', 1]]) });
-    expect(ranked[0]!.id).toBe(lebanonOhio.id);
+  it('lets the article\'s country and admin area outweigh size between places of a size', () => {
+    const england = place({ id: 10, name: 'Birmingham', kind: 'city', country: 'GB', admin1: 'GB.ENG', lat: 52.48, lon: -1.89, population: 1_144_919 });
+    const alabama = place({ id: 11, name: 'Birmingham', kind: 'city', country: 'US', admin1: 'US.AL', lat: 33.52, lon: -86.8, population: 212_461 });
+    expect(rankCandidates([england, alabama], none)[0]!.id).toBe(england.id);
+    expect(rankCandidates([england, alabama], { ...none, countries: new Map([['US', 2]]), admin1s: new Map([['US.AL', 1]]) })[0]!.id).toBe(alabama.id);
+  });
+
+  it('keeps a country above a small town of its name by the article\'s countries and areas alone, not where the text ties them', () => {
+    const ohioArticle = { ...none, countries: new Map([['US', 2]]), admin1s: new Map([['US.OH', 1]]) };
+    expect(rankCandidates([lebanonOhio, lebanonCountry], ohioArticle).map((p) => p.id)).toEqual([lebanonCountry.id, lebanonOhio.id]);
+    expect(rankCandidates([lebanonOhio, lebanonCountry], { ...ohioArticle, tied: new Set([lebanonOhio.id]) })[0]!.id).toBe(lebanonOhio.id);
   });
 
   it('places a town by the area written after it', () => {
