@@ -80,51 +80,52 @@ const isNamedAfterTown = (area: Place, candidates: Place[]) =>
 
 /**
  * Scores every candidate of one name: the prior, then what the article says. Scores are additive,
- * so a candidate's score can be explained term by term.
+ * so a candidate's score can be explained term by term; the one exception is a small town kept just
+ * below a well-known place of its name (keepTownsBelowWellKnown).
  */
 export function rankCandidates(candidates: Place[], context: RankContext): RankedPlace[] {
   const scored = candidates.map((p) => {
-      let score = priorScore(p);
-      const countrySupport = p.country ? (context.countries.get(p.country) ?? 0) : 0;
-      // A country's support is weak evidence (news names foreign places all the time): enough to
-      // choose between two areas of a size, not to take a small town over a country.
-      if (countrySupport > 0) score += 1.2 + 0.4 * Math.min(countrySupport, 4);
-      const adminSupport = p.admin1 ? (context.admin1s.get(p.admin1) ?? 0) : 0;
-      if (adminSupport > 0) score += 1 + 0.5 * Math.min(adminSupport, 3);
-      if (p.kind !== 'country' && context.near.length) {
-        let d = Infinity;
-        // Nearer than the first step counts the same however near: no need to measure the rest.
-        for (const q of context.near) if ((d = Math.min(d, distanceKm(p, q))) < 25) break;
-        score += d < 25 ? 2.5 : d < 100 ? 2 : d < 300 ? 1.2 : d < 1000 ? 0.4 : 0;
-      }
-      switch (context.wants) {
-        case 'admin1':
-          // Provinces are admin2 in some countries (the Philippines), so those count too.
-          score += p.kind === 'admin1' ? 5 : p.kind === 'admin2' ? 3 : p.kind === 'city' ? -1.5 : -1;
-          break;
-        case 'city':
-          score += p.kind === 'city' ? 1.5 : -3;
-          break;
-        case 'district':
-          score += p.kind === 'admin2' ? 5 : p.kind === 'city' ? 0.5 : -3;
-          break;
-        case 'country':
-          score += p.kind === 'country' ? 5 : -2;
-          break;
-        case 'container':
-          score += p.kind === 'city' ? -1.5 : 0;
-          break;
-      }
-      if (context.containers.some((areas) => areas.some((a) => contains(a, p)))) score += 6;
-      // A dateline without its state or country is a city every reader knows: "WASHINGTON —" is
-      // not Washington, Tyne and Wear, however British the story.
-      if (context.bareDateline && p.kind === 'city' && isWellKnown(p)) score += 5;
-      if (context.contained?.some((inside) => inside.some((q) => contains(p, q)))) score += 4;
-      // An area named like its own seat ("Kunduz", "New York") is the seat unless the text says
-      // province or state: news names the town far more often than the area around it.
-      if ((p.kind === 'admin1' || p.kind === 'admin2') && context.wants !== 'admin1' && context.wants !== 'district' && isNamedAfterTown(p, candidates)) score -= 3;
-      return { ...p, score };
-    });
+    let score = priorScore(p);
+    const countrySupport = p.country ? (context.countries.get(p.country) ?? 0) : 0;
+    // A country's support is weak evidence (news names foreign places all the time): enough to
+    // choose between two areas of a size, not to take a small town over a country.
+    if (countrySupport > 0) score += 1.2 + 0.4 * Math.min(countrySupport, 4);
+    const adminSupport = p.admin1 ? (context.admin1s.get(p.admin1) ?? 0) : 0;
+    if (adminSupport > 0) score += 1 + 0.5 * Math.min(adminSupport, 3);
+    if (p.kind !== 'country' && context.near.length) {
+      let d = Infinity;
+      // Nearer than the first step counts the same however near: no need to measure the rest.
+      for (const q of context.near) if ((d = Math.min(d, distanceKm(p, q))) < 25) break;
+      score += d < 25 ? 2.5 : d < 100 ? 2 : d < 300 ? 1.2 : d < 1000 ? 0.4 : 0;
+    }
+    switch (context.wants) {
+      case 'admin1':
+        // Provinces are admin2 in some countries (the Philippines), so those count too.
+        score += p.kind === 'admin1' ? 5 : p.kind === 'admin2' ? 3 : p.kind === 'city' ? -1.5 : -1;
+        break;
+      case 'city':
+        score += p.kind === 'city' ? 1.5 : -3;
+        break;
+      case 'district':
+        score += p.kind === 'admin2' ? 5 : p.kind === 'city' ? 0.5 : -3;
+        break;
+      case 'country':
+        score += p.kind === 'country' ? 5 : -2;
+        break;
+      case 'container':
+        score += p.kind === 'city' ? -1.5 : 0;
+        break;
+    }
+    if (context.containers.some((areas) => areas.some((a) => contains(a, p)))) score += 6;
+    // A dateline without its state or country is a city every reader knows: "WASHINGTON —" is
+    // not Washington, Tyne and Wear, however British the story.
+    if (context.bareDateline && p.kind === 'city' && isWellKnown(p)) score += 5;
+    if (context.contained?.some((inside) => inside.some((q) => contains(p, q)))) score += 4;
+    // An area named like its own seat ("Kunduz", "New York") is the seat unless the text says
+    // province or state: news names the town far more often than the area around it.
+    if ((p.kind === 'admin1' || p.kind === 'admin2') && context.wants !== 'admin1' && context.wants !== 'district' && isNamedAfterTown(p, candidates)) score -= 3;
+    return { ...p, score };
+  });
   keepTownsBelowWellKnown(scored, context);
   return scored.sort((a, b) => b.score - a.score || a.id - b.id);
 }
@@ -252,9 +253,10 @@ function isDateline(text: string, m: ToponymMention): boolean {
  * the article says (its dateline, its other places and their countries and admin areas, demonyms,
  * "City, State" pairs, the kind of place named). The result depends on this article and the
  * gazetteer only, never on what other articles said, so it does not depend on import order.
- * Returns each mention's candidates, best first. A name whose best reading rests on an alternate
- * spelling of a small town that nothing else in the article supports gets none: it is left unplaced,
- * for the analyst to place from the gazetteer's search, rather than put on another continent.
+ * Returns each mention's candidates, best first. Some names get none, and are left unplaced for the
+ * analyst to place from the gazetteer's search rather than put on another continent: a world region
+ * (WORLD_REGIONS), a compass point alone (COMPASS_ALONE), and a name whose best reading rests on an
+ * alternate spelling of a small town that nothing else in the article supports.
  */
 export function resolveToponyms(text: string, mentions: ToponymMention[], source: PlaceSource): RankedPlace[][] {
   const order = mentions.map((_, i) => i).sort((a, b) => mentions[a]!.start - mentions[b]!.start);
