@@ -116,11 +116,11 @@ export function rankCandidates(candidates: Place[], context: RankContext): Ranke
         score += p.kind === 'city' ? -1.5 : 0;
         break;
     }
-    if (context.containers.some((areas) => areas.some((a) => contains(a, p)))) score += 6;
+    if (inNamedArea(p, context)) score += 6;
     // A dateline without its state or country is a city every reader knows: "WASHINGTON —" is
     // not Washington, Tyne and Wear, however British the story.
     if (context.bareDateline && p.kind === 'city' && isWellKnown(p)) score += 5;
-    if (context.contained?.some((inside) => inside.some((q) => contains(p, q)))) score += 4;
+    if (holdsNamedPlace(p, context)) score += 4;
     // An area named like its own seat ("Kunduz", "New York") is the seat unless the text says
     // province or state: news names the town far more often than the area around it.
     if ((p.kind === 'admin1' || p.kind === 'admin2') && context.wants !== 'admin1' && context.wants !== 'district' && isNamedAfterTown(p, candidates)) score -= 3;
@@ -150,7 +150,7 @@ function keepTownsBelowWellKnown(scored: RankedPlace[], context: RankContext): v
   if (known.length === 0) return;
   for (const town of scored) {
     if (!isSmallTown(town)) continue;
-    if (context.tied?.has(town.id) || context.containers.some((found) => found.some((a) => contains(a, town)))) continue;
+    if (context.tied?.has(town.id) || inNamedArea(town, context)) continue;
     const above = known.filter((a) => a.population > town.population && !contains(a, town)).map((a) => a.score);
     if (above.length > 0 && town.score >= Math.max(...above)) town.score = Math.max(...above) - 0.01;
   }
@@ -174,8 +174,14 @@ function supported(p: Place, context: RankContext): boolean {
   if (p.admin1 && context.admin1s.has(p.admin1)) return true;
   if (p.country && context.countries.has(p.country) && context.countries.get(p.country)! >= Math.max(...context.countries.values())) return true;
   if (context.near.some((q) => distanceKm(p, q) < 300)) return true;
-  return context.containers.some((areas) => areas.some((a) => contains(a, p))) || !!context.contained?.some((inside) => inside.some((q) => contains(p, q)));
+  return inNamedArea(p, context) || holdsNamedPlace(p, context);
 }
+
+/** The text writes this place with an area that holds it ("Lebanon, Ohio"; "Kunduz province, Afghanistan"). */
+const inNamedArea = (p: Place, context: RankContext) => context.containers.some((areas) => areas.some((a) => contains(a, p)));
+
+/** The text writes this area after a place inside it (the "Ohio" of "Lebanon, Ohio"). */
+const holdsNamedPlace = (p: Place, context: RankContext) => !!context.contained?.some((inside) => inside.some((q) => contains(p, q)));
 
 /** The kind of place the words around a name call it. */
 export function kindNamed(text: string, start: number, end: number): WantedKind {
