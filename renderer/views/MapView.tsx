@@ -132,10 +132,18 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
       settle = setTimeout(describeDrawn, 200);
     });
     map.on('idle', describeDrawn);
+    // Whether the view is still changing: a test reads the view to click a point, and under load a
+    // wheel's zoom can still be easing when the last view was written.
+    map.on('movestart', () => {
+      if (container.current) container.current.dataset.moving = 'true';
+    });
     map.on('moveend', () => {
       const b = map.getBounds();
       // The view, readable by tests that click a point on the map.
-      if (container.current) container.current.dataset.view = `${map.getCenter().lng},${map.getCenter().lat},${map.getZoom()}`;
+      if (container.current) {
+        container.current.dataset.view = `${map.getCenter().lng},${map.getCenter().lat},${map.getZoom()}`;
+        container.current.dataset.moving = 'false';
+      }
       handlers.current.onBounds([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]);
     });
     // Events are drawn above places and clusters, and a click on one is for the event alone.

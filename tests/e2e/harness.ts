@@ -232,7 +232,24 @@ export async function pressInWindow(bench: Bench, keys: string): Promise<void> {
 }
 
 /** Pixel of a point on the map, from the view MapLibre reports (Web Mercator, 512-pixel world tiles). */
+/**
+ * Waits until the map's view has stopped changing (no move under way, twice 150 ms apart): a view read
+ * while a wheel's zoom still eases puts a click on the wrong point, which under load made the map tests fail.
+ */
+export async function mapAtRest(bench: Bench): Promise<void> {
+  const canvas = bench.page.locator('.map-canvas');
+  const still = async () => (await canvas.getAttribute('data-moving')) !== 'true';
+  for (const until = Date.now() + 30_000; Date.now() < until; ) {
+    if (await still()) {
+      await bench.page.waitForTimeout(150);
+      if (await still()) return;
+    } else await bench.page.waitForTimeout(100);
+  }
+  throw new Error('The map was still moving after 30 s.');
+}
+
 export async function mapPixel(bench: Bench, lat: number, lon: number): Promise<{ x: number; y: number }> {
+  await mapAtRest(bench);
   const canvas = bench.page.locator('.map-canvas');
   const [cLon, cLat, zoom] = (await canvas.getAttribute('data-view'))!.split(',').map(Number) as [number, number, number];
   const box = (await canvas.boundingBox())!;
