@@ -194,4 +194,16 @@ describe('the type of a name', () => {
     const turkey = found.find((s) => s.text === 'western Turkey');
     expect(turkey?.places?.[0]).toMatchObject({ kind: 'country', country: 'TR' });
   });
+
+  it('is one country when words around "of" are its name, and a province when its head says prefecture or state', () => {
+    const text = 'Plague killed 61 people in the Democratic Republic of the Congo. Officials of the Islamic Republic of Iran met the Bank of England. Flu broke out in Akita Prefecture, and gunmen attacked Borno State.';
+    const places = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! }).filter((s) => s.type === 'place');
+    expect(places.map((s) => [s.text, s.places?.[0]?.country, s.places?.[0]?.kind])).toEqual([
+      ['Democratic Republic of the Congo', 'CD', 'country'],
+      ['Islamic Republic of Iran', 'IR', 'country'],
+      ['Akita', 'JP', 'admin1'],
+      ['Borno State', 'NG', 'admin1'],
+    ]);
+    expect(typesOf(text)).toContain('organisation:Bank of England');
+  });
 });

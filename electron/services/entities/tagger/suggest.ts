@@ -83,6 +83,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       names.splice(k, 2, { from: a.from, to: b.to, type: 'LOC', confidence: Math.min(a.confidence, b.confidence), remembered: false });
     }
     joinCountryNames(names, sentence, text, context);
+    joinCountriesNamedWithOf(names, sentence, text, context);
     splitJoinedNames(names, sentence, text, context);
     if (sports) readTeams(names, sentence, lexicon);
     readCompanies(names, sentence);
@@ -154,7 +155,11 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       const lastWord = bare(sentence[to]!.text);
       let wantsAdminArea = !!next && /^(?:province|provincial|governorate|region|state)$/i.test(next.text);
       if (before && bare(before.text) === 'of' && before2 && /^(?:capital|province|governorate|state)$/i.test(before2.text)) wantsAdminArea = true;
-      if (to > from && /^(?:province|district|region|governorate)$/.test(lastWord) && context.gazetteer.lookup(text.slice(start, sentence[to - 1]!.end)).length) {
+      const areaHead =
+        /^(?:province|district|region|governorate)$/.test(lastWord) ||
+        // "Akita Prefecture", "Borno State", "Kharkiv Oblast": heads that a place's own name may hold ("Free State", "United States").
+        (/^(?:prefecture|oblast|state)$/.test(lastWord) && !context.gazetteer.lookup(nameText).length);
+      if (to > from && areaHead && context.gazetteer.lookup(text.slice(start, sentence[to - 1]!.end)).length) {
         // "Helmand Province": the name is Helmand; the head word says an admin area is meant.
         end = sentence[to - 1]!.end;
         nameText = text.slice(start, end);
@@ -242,6 +247,34 @@ function joinCountryNames(names: TaggedName[], sentence: readonly TextToken[], t
     const joined: TaggedName = { from: b.from - 1, to: b.to, type: 'LOC', confidence: Math.max(a?.confidence ?? 0, b.confidence), remembered: false };
     if (a) names.splice(k - 1, 2, joined);
     else names.splice(k, 1, joined);
+  }
+}
+
+/**
+ * "the Democratic Republic of the Congo", "the Islamic Republic of Iran": the tagger ends a name at
+ * "of", and reads "Democratic Republic" as one name and "Congo" as another, the Republic of the
+ * Congo. Words around an "of" that are a country's name in the gazetteer (its own or a variant) are
+ * that one country, wherever the tagger saw a name in them and the analyst marked none.
+ */
+function joinCountriesNamedWithOf(names: TaggedName[], sentence: readonly TextToken[], text: string, context: ExtractContext): void {
+  for (let k = 1; k + 1 < sentence.length; k++) {
+    if (sentence[k]!.text !== 'of') continue;
+    let best: { from: number; to: number } | null = null;
+    for (let from = Math.max(0, k - 3); from < k; from++) {
+      if (!CAPITAL.test(sentence[from]!.text)) continue;
+      for (let to = Math.min(sentence.length - 1, k + 4); to > k; to--) {
+        if (!CAPITAL.test(sentence[to]!.text) || (best && to - from <= best.to - best.from)) continue;
+        const name = text.slice(sentence[from]!.start, sentence[to]!.end);
+        if (context.gazetteer.lookup(name).some((p) => p.kind === 'country' && (p.nameKind ?? 0) <= 1)) best = { from, to };
+      }
+    }
+    if (!best) continue;
+    const { from, to } = best;
+    const overlapping = names.filter((n) => n.from <= to && n.to >= from);
+    if (overlapping.length === 0 || overlapping.some((n) => n.remembered)) continue;
+    const joined: TaggedName = { from, to, type: 'LOC', confidence: Math.max(...overlapping.map((n) => n.confidence)), remembered: false };
+    names.splice(names.indexOf(overlapping[0]!), overlapping.length, joined);
+    k = to;
   }
 }
 
