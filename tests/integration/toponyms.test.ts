@@ -118,6 +118,37 @@ describe('toponyms ranked with the article around them', () => {
     expect(resolve('Troops moved into the North region of Cameroon after attacks on villages.', ['North', 'Cameroon'])[0]).toMatchObject({ kind: 'admin1', country: 'CM', name: 'North' });
   });
 
+  it('reads a short name as the country or state whose own name it is when the article writes the city in full', () => {
+    // "Mexico" and "Oklahoma" are also names of their capitals, which the article's own mention of them pulls towards.
+    expect(gazetteer.lookup('Mexico').find((p) => p.kind === 'city' && p.feature === 'PPLC')).toMatchObject({ name: 'Mexico City', nameKind: 1 });
+    const [mexico, , again] = resolve('Officials in Mexico closed every school in Mexico City, and 1,300 people in Mexico are in hospital.', ['Mexico', 'Mexico City', 'Mexico']);
+    expect(mexico).toMatchObject({ kind: 'country', country: 'MX' });
+    expect(again).toMatchObject({ kind: 'country', country: 'MX' });
+    expect(resolve('Tornadoes hit Oklahoma on Monday; in Oklahoma City schools closed.', ['Oklahoma', 'Oklahoma City'])[0]).toMatchObject({ kind: 'admin1', name: 'Oklahoma' });
+    // A short name that is no country's or province's own stays the city written in full.
+    const [, juarez] = resolve('Gunmen killed six in Ciudad Juarez. Juarez has seen 2,000 murders this year.', ['Ciudad Juarez', 'Juarez']);
+    expect(juarez).toMatchObject({ kind: 'city', name: 'Ciudad Juárez' });
+  });
+
+  it('reads a one-word country as the country the article names in full, unless the word is a country\'s own name', () => {
+    // "Congo" alone is the Republic of the Congo's name, not the Democratic Republic's.
+    expect(gazetteer.lookup('Congo').filter((p) => p.kind === 'country').map((p) => p.country)).toEqual(['CG']);
+    const [drc, , congo] = resolve('Plague killed 61 people in the Democratic Republic of the Congo, in Ituri, in the north of Congo.', ['Democratic Republic of the Congo', 'Ituri', 'Congo']);
+    expect(drc).toMatchObject({ kind: 'country', country: 'CD' });
+    expect(congo).toMatchObject({ kind: 'country', country: 'CD' });
+    expect(resolve('Talks between Sudan and South Sudan resumed in Sudan.', ['Sudan', 'South Sudan', 'Sudan']).map((p) => p?.country)).toEqual(['SD', 'SS', 'SD']);
+  });
+
+  it('leaves a name found only without its compass word unplaced when it would lie outside the article\'s country', () => {
+    // The gazetteer has no West Midlands; Midlands is a province of Zimbabwe.
+    expect(gazetteer.lookup('West Midlands')).toEqual([]);
+    const [, midlands] = resolve('Four people in England died of swine flu, and 19 in the West Midlands.', ['England', 'West Midlands']);
+    expect(midlands).toBeUndefined();
+    // A part of a place written in lower case is that place; so is a capitalised one where the article has no one country.
+    expect(resolve('Shelling hit western Baghdad and Basra, Iraq.', ['western Baghdad', 'Basra', 'Iraq'])[0]).toMatchObject({ country: 'IQ', name: 'Baghdad' });
+    expect(resolve('He played in Chile, in the Netherlands and in South Wales.', ['Chile', 'Netherlands', 'South Wales'])[2]).toMatchObject({ country: 'GB', name: 'Wales' });
+  });
+
   it('keeps such a reading where the article is about its country, or names a place near it', () => {
     expect(gazetteer.lookup('Tal Afar').every((p) => p.nameKind === 1 && p.population < 20_000)).toBe(true);
     expect(resolve('Iraqi forces said they had retaken Tal Afar on Sunday.', ['Tal Afar'])[0]).toMatchObject({ country: 'IQ', kind: 'city' });

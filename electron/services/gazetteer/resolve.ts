@@ -22,6 +22,8 @@ export interface RankContext {
   tied?: Set<number>;
   /** The name opens the article as its dateline, with no area written after it ("WASHINGTON —"). */
   bareDateline?: boolean;
+  /** The keys of every place name the article writes: a place it writes by its own name elsewhere is not meant by a variant here. */
+  written?: Set<string>;
 }
 
 /** What resolution needs from the gazetteer (the extractor's view of it satisfies this). */
@@ -121,6 +123,10 @@ export function rankCandidates(candidates: Place[], context: RankContext): Ranke
     // not Washington, Tyne and Wear, however British the story.
     if (context.bareDateline && p.kind === 'city' && isWellKnown(p)) score += 5;
     if (holdsNamedPlace(p, context)) score += 4;
+    // "Mexico" is also a name of Mexico City; an article that writes "Mexico City" as well means the
+    // country by the short one, as "New York" beside "New York City" is the state. Only where the short
+    // name is a country's or province's own: "Juarez" beside "Ciudad Juarez" is still the city.
+    if ((p.nameKind ?? 0) >= 1 && context.written?.has(nameKey(p.name)) && candidates.some((q) => (q.nameKind ?? 0) === 0 && (q.kind === 'country' || q.kind === 'admin1'))) score -= 4;
     // An area named like its own seat ("Kunduz", "New York") is the seat unless the text says
     // province or state: news names the town far more often than the area around it.
     if ((p.kind === 'admin1' || p.kind === 'admin2') && context.wants !== 'admin1' && context.wants !== 'district' && isNamedAfterTown(p, candidates)) score -= 3;
@@ -182,6 +188,19 @@ const inNamedArea = (p: Place, context: RankContext) => context.containers.some(
 
 /** The text writes this area after a place inside it (the "Ohio" of "Lebanon, Ohio"). */
 const holdsNamedPlace = (p: Place, context: RankContext) => !!context.contained?.some((inside) => inside.some((q) => contains(p, q)));
+
+/**
+ * The article is about one country (it holds most of what the article's places say about their
+ * countries), the place lies outside it, and nothing in the article puts it there: "West Midlands"
+ * looked up as "Midlands" is Zimbabwe's province, in an article on England. A list of places in many
+ * countries (a biography, a tour) has no such country.
+ */
+function elsewhere(p: Place, context: RankContext): boolean {
+  if (p.kind === 'country' || !p.country || context.countries.size === 0 || supported(p, context)) return false;
+  const total = [...context.countries.values()].reduce((a, b) => a + b, 0);
+  const [leading, most] = [...context.countries].reduce((a, b) => (b[1] > a[1] ? b : a));
+  return most > 0.6 * total && leading !== p.country;
+}
 
 /** The kind of place the words around a name call it. */
 export function kindNamed(text: string, start: number, end: number): WantedKind {
@@ -269,10 +288,28 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
   const names = mentions.map((m) => placeName(m.lookupName ?? m.text, source));
   const keyOf = names.map((n) => nameKey(n));
   const wants: WantedKind[] = mentions.map((m) => kindNamed(text, m.start, m.end) ?? (m.wantsAdminArea ? 'admin1' : null));
+  // A name looked up without its compass word ("West Midlands" as "Midlands") is doubtful unless the article supports it.
+  // Only a capitalised compass word: it is part of a name the gazetteer lacks, where "western Baghdad" is a part of Baghdad.
+  const stripped = names.map((n, i) => n !== (mentions[i]!.lookupName ?? mentions[i]!.text) && /^\p{Lu}/u.test(mentions[i]!.text));
+  const writtenKeys = mentions.map((m) => nameKey(m.text));
+  const written = new Set(writtenKeys);
   const candidatesOf = names.map((n, i) => {
     if (WORLD_REGIONS.has(keyOf[i]!) || (COMPASS_ALONE.has(keyOf[i]!) && wants[i] !== 'admin1' && wants[i] !== 'district')) return [];
     const found = source.lookup(n);
     return found.length || !source.lookupJoined ? found : source.lookupJoined(n);
+  });
+  // "Congo" in an article that writes "the Democratic Republic of the Congo" is that country, though
+  // the short name alone is the Republic of the Congo's: a country the article names in full is a
+  // reading of its last word, unless that word is some country's own name ("Sudan" beside "South Sudan").
+  candidatesOf.forEach((found, i) => {
+    // One word only: "Republic of Congo" is no short form of "Democratic Republic of Congo".
+    if (writtenKeys[i]!.includes(' ') || WORLD_REGIONS.has(keyOf[i]!) || found.some((p) => p.kind === 'country' && (p.nameKind ?? 0) === 0)) return;
+    const borrowed = new Map<number, Place>();
+    writtenKeys.forEach((key, j) => {
+      if (!key.endsWith(` ${writtenKeys[i]}`)) return;
+      for (const p of candidatesOf[j]!) if (p.kind === 'country' && !found.some((q) => q.id === p.id)) borrowed.set(p.id, { ...p, nameKind: 1 });
+    });
+    if (borrowed.size) candidatesOf[i] = [...found, ...borrowed.values()];
   });
   const containers: number[][] = mentions.map(() => []);
   const contained: number[][] = mentions.map(() => []);
@@ -366,10 +403,12 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
         contained: contained[i]!.map((j) => candidatesOf[j]!),
         tied: tied.get(keyOf[i]!),
         bareDateline: dateline !== undefined && signature[dateline] === sig && containers[dateline]!.length === 0,
+        written,
       };
       const candidates = rankCandidates(candidatesOf[i]!, context);
+      const top = candidates[0];
       // A doubtful reading is no evidence for the article's other names either.
-      const doubtful = candidates.length > 0 && restsOnAVariant(candidates[0]!) && !supported(candidates[0]!, context);
+      const doubtful = !!top && ((restsOnAVariant(top) && !supported(top, context)) || (stripped[i]! && elsewhere(top, context)));
       next.set(sig, doubtful ? [] : candidates);
     }
     ranked = next;
