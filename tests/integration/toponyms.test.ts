@@ -139,6 +139,15 @@ describe('toponyms ranked with the article around them', () => {
     expect(resolve('Talks between Sudan and South Sudan resumed in Sudan.', ['Sudan', 'South Sudan', 'Sudan']).map((p) => p?.country)).toEqual(['SD', 'SS', 'SD']);
   });
 
+  it('reads initials in capitals as the place the article names in full whose words they begin', () => {
+    expect(gazetteer.lookup('NSW')).toEqual([]);
+    const [, nsw] = resolve('Horses in New South Wales were quarantined, and events across NSW were called off.', ['New South Wales', 'NSW']);
+    expect(nsw).toMatchObject({ kind: 'admin1', country: 'AU', name: 'New South Wales' });
+    expect(resolve('Fighting in the Democratic Republic of the Congo went on, the DRC army said.', ['Democratic Republic of the Congo', 'DRC'])[1]).toMatchObject({ kind: 'country', country: 'CD' });
+    // Without the name in full, initials stay unplaced.
+    expect(resolve('Events across NSW were called off.', ['NSW'])).toEqual([undefined]);
+  });
+
   it('leaves a name found only without its compass word unplaced when it would lie outside the article\'s country', () => {
     // The gazetteer has no West Midlands; Midlands is a province of Zimbabwe.
     expect(gazetteer.lookup('West Midlands')).toEqual([]);

@@ -301,6 +301,20 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
   // "Congo" in an article that writes "the Democratic Republic of the Congo" is that country, though
   // the short name alone is the Republic of the Congo's: a country the article names in full is a
   // reading of its last word, unless that word is some country's own name ("Sudan" beside "South Sudan").
+  // "NSW" after "New South Wales", "DRC" after "the Democratic Republic of the Congo": initials in
+  // capitals read as the place the article names in full whose words they begin, when the gazetteer
+  // knows them as nothing else.
+  const initialsOf = (m: ToponymMention) => [...m.text.matchAll(/(?<![\p{L}'’])\p{Lu}/gu)].map((c) => c[0]).join('');
+  candidatesOf.forEach((found, i) => {
+    const m = mentions[i]!;
+    if (found.length || !/^\p{Lu}{2,5}$/u.test(m.text)) return;
+    const borrowed = new Map<number, Place>();
+    mentions.forEach((full, j) => {
+      if (j === i || !full.text.includes(' ') || initialsOf(full) !== m.text) return;
+      for (const p of candidatesOf[j]!) if (p.kind !== 'city' || p.population >= 100_000) borrowed.set(p.id, { ...p, nameKind: 1 });
+    });
+    if (borrowed.size) candidatesOf[i] = [...borrowed.values()];
+  });
   candidatesOf.forEach((found, i) => {
     // One word only: "Republic of Congo" is no short form of "Democratic Republic of Congo".
     if (writtenKeys[i]!.includes(' ') || WORLD_REGIONS.has(keyOf[i]!) || found.some((p) => p.kind === 'country' && (p.nameKind ?? 0) === 0)) return;
