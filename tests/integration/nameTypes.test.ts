@@ -206,4 +206,15 @@ describe('the type of a name', () => {
     ]);
     expect(typesOf(text)).toContain('organisation:Bank of England');
   });
+
+  it('is a place when a town named like a surname stands in a list of places or after "near"', () => {
+    const text = 'Infections were confirmed in Moonbi, Parkes, Berry and Wyong in regional New South Wales. The director of a camp near Tyler said it had no cases. Jimmy Philmont, 39, of Fairfield said he was not scared.';
+    // The shipped tagger alone reads the towns as people.
+    expect(taggerTypesOf(text)).toEqual(expect.arrayContaining(['PER:Parkes', 'PER:Berry', 'PER:Tyler']));
+    expect(typesOf(text)).toEqual(expect.arrayContaining(['place:Parkes', 'place:Berry', 'place:Tyler', 'place:Fairfield', 'person:Jimmy Philmont']));
+    // A person the article names in full stays a person; a list of people is no list of places.
+    expect(typesOf('John Berry met officials in Sydney and Berry said the talks went well. Talks between Kerry and Lavrov in Geneva ended.')).toEqual(
+      expect.arrayContaining(['person:John Berry', 'person:Berry', 'person:Kerry', 'person:Lavrov']),
+    );
+  });
 });

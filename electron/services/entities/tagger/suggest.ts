@@ -178,6 +178,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       places.push({ s, wantsAdminArea, ...(full ? { lookupName: full } : {}) });
     }
   }
+  placesAmongPlaces(text, suggestions, places, context);
   agreeWithinArticle(suggestions, places);
   // Identity groups the tagger did not mark are still found by the group lexicon (the corpora
   // annotate nationalities, rarely ethnic or religious groups).
@@ -359,6 +360,46 @@ function joinPossessivePlaces(names: TaggedName[], sentence: readonly TextToken[
  * One name, one type per article: when the tagger reads the same name as different types, the
  * reading it is much surer of overall (twice the summed confidence) is given to every mention.
  */
+/** What joins the names of a list: "Moonbi, Parkes, Berry and Wyong". */
+const LIST_JOIN = /^(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)$/;
+/** Words before a list that say its names are places: "in Moonbi, Parkes, Berry and Wyong". */
+const LIST_OF_PLACES_AFTER = /\b(?:in|at|near|from|to|outside|around|across|between)[ \t]+$/i;
+/** Words before a name that put a place there: "near Tyler", "Jimmy Philmont, 39, of Fairfield". */
+const PLACE_BEFORE = /(?:\b(?:near|outside)|\bthe[ \t]+(?:town|city|village)[ \t]+of|\d{1,3},[ \t]+of)[ \t]+$/i;
+
+/**
+ * "at Cattai and Wilberforce", "in Moonbi, Parkes, Berry and Wyong", "near Tyler": the tagger reads a
+ * town named like a surname as a person. A one-word name so read is a place where the words before
+ * it put a place, or in a list after "in", "at" and the like that holds at least two names the tagger
+ * read as places, when the gazetteer holds a town of that very name (of 1,000 people or more) and the
+ * article names no person so ("John Berry").
+ */
+function placesAmongPlaces(text: string, suggestions: Suggestion[], places: PendingPlace[], context: ExtractContext): void {
+  const inOrder = suggestions.filter((s) => s.type !== 'date').sort((a, b) => a.start - b.start);
+  const surnames = new Set(inOrder.filter((s) => s.type === 'person' && /\s/.test(s.text)).map((s) => nameKey(s.text).split(' ').at(-1)!));
+  // The lists: runs of names joined by commas and "and", each with the names the tagger read as places.
+  const listOf = new Map<Suggestion, { listed: Suggestion[]; places: number }>();
+  for (let k = 0; k < inOrder.length; ) {
+    let end = k;
+    while (end + 1 < inOrder.length && LIST_JOIN.test(text.slice(inOrder[end]!.end, inOrder[end + 1]!.start))) end++;
+    const listed = inOrder.slice(k, end + 1);
+    const list = { listed, places: listed.filter((s) => s.type === 'place').length };
+    if (listed.length > 1 && LIST_OF_PLACES_AFTER.test(text.slice(Math.max(0, listed[0]!.start - 12), listed[0]!.start))) for (const s of listed) listOf.set(s, list);
+    k = end + 1;
+  }
+  for (const s of inOrder) {
+    if (s.type !== 'person' || /\s/.test(s.text) || s.confidence >= 0.95 || s.reason.includes('analyst') || surnames.has(nameKey(s.text))) continue;
+    const listed = (listOf.get(s)?.places ?? 0) >= 2;
+    if (!listed && !PLACE_BEFORE.test(text.slice(Math.max(0, s.start - 40), s.start))) continue;
+    if (!context.gazetteer.lookup(s.text).some((p) => (p.nameKind ?? 0) === 0 && p.kind !== 'country' && (p.kind !== 'city' || p.population >= 1000))) continue;
+    s.type = 'place';
+    s.confidence = Math.round(s.confidence * 0.9 * 1000) / 1000;
+    s.reason = listed ? 'a place, in a list of places' : 'a place, where the words before it put one';
+    delete s.places;
+    places.push({ s, wantsAdminArea: false });
+  }
+}
+
 function agreeWithinArticle(suggestions: Suggestion[], places: PendingPlace[]): void {
   const byName = new Map<string, Suggestion[]>();
   for (const s of suggestions) {
