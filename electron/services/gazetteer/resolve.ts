@@ -298,32 +298,39 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
     const found = source.lookup(n);
     return found.length || !source.lookupJoined ? found : source.lookupJoined(n);
   });
-  // "Congo" in an article that writes "the Democratic Republic of the Congo" is that country, though
-  // the short name alone is the Republic of the Congo's: a country the article names in full is a
-  // reading of its last word, unless that word is some country's own name ("Sudan" beside "South Sudan").
-  // "NSW" after "New South Wales", "DRC" after "the Democratic Republic of the Congo": initials in
-  // capitals read as the place the article names in full whose words they begin, when the gazetteer
-  // knows them as nothing else.
-  const initialsOf = (m: ToponymMention) => [...m.text.matchAll(/(?<![\p{L}'’])\p{Lu}/gu)].map((c) => c[0]).join('');
+  // Short forms of names the article writes in full, looked up in indexes of those names so that a
+  // list of 100,000 names stays linear:
+  // - initials in capitals ("NSW" after "New South Wales", "DRC" after "the Democratic Republic of the
+  //   Congo") read as the place whose words they begin, when the gazetteer knows them as nothing else;
+  // - a one-word name ("Congo", though alone it is the Republic of the Congo's) is also the country
+  //   whose name in full it ends, unless the word is some country's own name ("Sudan" beside "South Sudan").
+  const byInitials = new Map<string, Map<number, Place>>();
+  const countriesByLastWord = new Map<string, Map<number, Place>>();
+  mentions.forEach((m, j) => {
+    if (!writtenKeys[j]!.includes(' ')) return;
+    const initials = [...m.text.matchAll(/(?<![\p{L}'’])\p{Lu}/gu)].map((c) => c[0]).join('');
+    if (initials.length >= 2 && initials.length <= 5) {
+      if (!byInitials.has(initials)) byInitials.set(initials, new Map());
+      for (const p of candidatesOf[j]!) if (p.kind !== 'city' || p.population >= 100_000) byInitials.get(initials)!.set(p.id, p);
+    }
+    const last = writtenKeys[j]!.slice(writtenKeys[j]!.lastIndexOf(' ') + 1);
+    for (const p of candidatesOf[j]!) {
+      if (p.kind !== 'country') continue;
+      if (!countriesByLastWord.has(last)) countriesByLastWord.set(last, new Map());
+      countriesByLastWord.get(last)!.set(p.id, p);
+    }
+  });
   candidatesOf.forEach((found, i) => {
     const m = mentions[i]!;
     if (found.length || !/^\p{Lu}{2,5}$/u.test(m.text)) return;
-    const borrowed = new Map<number, Place>();
-    mentions.forEach((full, j) => {
-      if (j === i || !full.text.includes(' ') || initialsOf(full) !== m.text) return;
-      for (const p of candidatesOf[j]!) if (p.kind !== 'city' || p.population >= 100_000) borrowed.set(p.id, { ...p, nameKind: 1 });
-    });
-    if (borrowed.size) candidatesOf[i] = [...borrowed.values()];
+    const borrowed = byInitials.get(m.text);
+    if (borrowed?.size) candidatesOf[i] = [...borrowed.values()].map((p) => ({ ...p, nameKind: 1 }));
   });
   candidatesOf.forEach((found, i) => {
     // One word only: "Republic of Congo" is no short form of "Democratic Republic of Congo".
     if (writtenKeys[i]!.includes(' ') || WORLD_REGIONS.has(keyOf[i]!) || found.some((p) => p.kind === 'country' && (p.nameKind ?? 0) === 0)) return;
-    const borrowed = new Map<number, Place>();
-    writtenKeys.forEach((key, j) => {
-      if (!key.endsWith(` ${writtenKeys[i]}`)) return;
-      for (const p of candidatesOf[j]!) if (p.kind === 'country' && !found.some((q) => q.id === p.id)) borrowed.set(p.id, { ...p, nameKind: 1 });
-    });
-    if (borrowed.size) candidatesOf[i] = [...found, ...borrowed.values()];
+    const countries = [...(countriesByLastWord.get(writtenKeys[i]!)?.values() ?? [])].filter((p) => !found.some((q) => q.id === p.id));
+    if (countries.length) candidatesOf[i] = [...found, ...countries.map((p) => ({ ...p, nameKind: 1 }))];
   });
   const containers: number[][] = mentions.map(() => []);
   const contained: number[][] = mentions.map(() => []);
