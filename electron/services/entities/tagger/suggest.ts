@@ -356,10 +356,6 @@ function joinPossessivePlaces(names: TaggedName[], sentence: readonly TextToken[
   return joinedNames;
 }
 
-/**
- * One name, one type per article: when the tagger reads the same name as different types, the
- * reading it is much surer of overall (twice the summed confidence) is given to every mention.
- */
 /** What joins the names of a list: "Moonbi, Parkes, Berry and Wyong". */
 const LIST_JOIN = /^(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)$/;
 /** Words before a list that say its names are places: "in Moonbi, Parkes, Berry and Wyong". */
@@ -400,6 +396,10 @@ function placesAmongPlaces(text: string, suggestions: Suggestion[], places: Pend
   }
 }
 
+/**
+ * One name, one type per article: when the tagger reads the same name as different types, the
+ * reading it is much surer of overall (twice the summed confidence) is given to every mention.
+ */
 function agreeWithinArticle(suggestions: Suggestion[], places: PendingPlace[]): void {
   const byName = new Map<string, Suggestion[]>();
   for (const s of suggestions) {
