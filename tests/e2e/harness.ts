@@ -231,7 +231,6 @@ export async function pressInWindow(bench: Bench, keys: string): Promise<void> {
   await bench.page.keyboard.press(keys);
 }
 
-/** Pixel of a point on the map, from the view MapLibre reports (Web Mercator, 512-pixel world tiles). */
 /**
  * Waits until the map's view has stopped changing (no move under way, twice 150 ms apart): a view read
  * while a wheel's zoom still eases puts a click on the wrong point, which under load made the map tests fail.
@@ -248,6 +247,7 @@ export async function mapAtRest(bench: Bench): Promise<void> {
   throw new Error('The map was still moving after 30 s.');
 }
 
+/** Pixel of a point on the map, from the view MapLibre reports (Web Mercator, 512-pixel world tiles). */
 export async function mapPixel(bench: Bench, lat: number, lon: number): Promise<{ x: number; y: number }> {
   await mapAtRest(bench);
   const canvas = bench.page.locator('.map-canvas');
