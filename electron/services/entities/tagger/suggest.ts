@@ -5,7 +5,7 @@
  */
 import { nameKey } from '../../gazetteer/normalise.js';
 import type { EntityType, ExtractContext, Suggestion } from '../extract.js';
-import { COUNTRY_ABBREVIATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_HEADS, PLAYER_ROLES, TITLES } from '../lexicon.js';
+import { COUNTRY_ABBREVIATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, TITLES } from '../lexicon.js';
 import { addNames, heldTokens, tagSentence, type TaggedName } from './decode.js';
 import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
@@ -358,17 +358,15 @@ function joinPossessivePlaces(names: TaggedName[], sentence: readonly TextToken[
 
 /** What joins the names of a list: "Moonbi, Parkes, Berry and Wyong". */
 const LIST_JOIN = /^(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)$/;
-/** Words before a list that say its names are places: "in Moonbi, Parkes, Berry and Wyong". */
-const LIST_OF_PLACES_AFTER = /\b(?:in|at|near|from|to|outside|around|across|between)[ \t]+$/i;
 /** Words before a name that put a place there: "near Tyler", "Jimmy Philmont, 39, of Fairfield". */
 const PLACE_BEFORE = /(?:\b(?:near|outside)|\bthe[ \t]+(?:town|city|village)[ \t]+of|\d{1,3},[ \t]+of)[ \t]+$/i;
 
 /**
  * "at Cattai and Wilberforce", "in Moonbi, Parkes, Berry and Wyong", "near Tyler": the tagger reads a
  * town named like a surname as a person. A one-word name so read is a place where the words before
- * it put a place, or in a list after "in", "at" and the like that holds at least two names the tagger
- * read as places, when the gazetteer holds a town of that very name (of 1,000 people or more) and the
- * article names no person so ("John Berry").
+ * it put a place, or in a list after "in", "at" and the like (PLACE_CUES_BEFORE) that holds at least
+ * two names the tagger read as places, when the gazetteer holds a town of that very name (of 1,000
+ * people or more) and the article names no person so ("John Berry").
  */
 function placesAmongPlaces(text: string, suggestions: Suggestion[], places: PendingPlace[], context: ExtractContext): void {
   const inOrder = suggestions.filter((s) => s.type !== 'date').sort((a, b) => a.start - b.start);
@@ -380,7 +378,9 @@ function placesAmongPlaces(text: string, suggestions: Suggestion[], places: Pend
     while (end + 1 < inOrder.length && LIST_JOIN.test(text.slice(inOrder[end]!.end, inOrder[end + 1]!.start))) end++;
     const listed = inOrder.slice(k, end + 1);
     const list = { listed, places: listed.filter((s) => s.type === 'place').length };
-    if (listed.length > 1 && LIST_OF_PLACES_AFTER.test(text.slice(Math.max(0, listed[0]!.start - 12), listed[0]!.start))) for (const s of listed) listOf.set(s, list);
+    // Introduced by a word that puts places after it ("in Moonbi, Parkes, …", "shelled Parkes and …").
+    const wordBefore = /([\p{L}]+)[ \t]+$/u.exec(text.slice(Math.max(0, listed[0]!.start - 20), listed[0]!.start))?.[1]?.toLowerCase();
+    if (listed.length > 1 && wordBefore && PLACE_CUES_BEFORE.has(wordBefore)) for (const s of listed) listOf.set(s, list);
     k = end + 1;
   }
   for (const s of inOrder) {
