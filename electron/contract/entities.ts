@@ -10,11 +10,15 @@ export type MentionType = z.infer<typeof MentionType>;
 /** Each type with its indefinite article, for messages ("This mention is an organisation"). */
 export const A_TYPE: Record<MentionType, string> = { person: 'a person', organisation: 'an organisation', place: 'a place', group: 'a group', date: 'a date' };
 
+/** What a gazetteer record is: 'city' is any point (a town, an airport); 'custom' a workspace's own place. */
+export const PLACE_KINDS = ['city', 'admin1', 'admin2', 'country', 'continent', 'custom'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+
 export const PlaceCandidate = z.object({
   /** Gazetteer id, or a negative number for a custom place of this workspace. */
   id: z.number(),
   name: z.string(),
-  kind: z.enum(['city', 'admin1', 'admin2', 'country', 'custom']),
+  kind: z.enum(PLACE_KINDS),
   country: z.string().nullable(),
   admin1Name: z.string().nullable(),
   lat: z.number(),

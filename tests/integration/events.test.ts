@@ -113,6 +113,12 @@ describe('validation, in plain words', () => {
     expect(await messages({ ...(await base()), actor2: { entityId: await forces(), type: 1 }, locationId: afghanistan })).toContain(
       '"Afghanistan" is a country: geo precision must be 3 (a larger region).',
     );
+    const asia = (await call('entities.create', { type: 'place', name: 'Asia' })).id;
+    const linked = await call('entities.setPlace', { id: asia, place: { gazetteerId: 6255147 } });
+    expect(linked).toMatchObject({ lat: 29.84064, lon: 89.29688, placeLabel: 'Asia', geonamesId: 6255147 });
+    expect(await messages({ ...(await base()), actor2: { entityId: await forces(), type: 1 }, locationId: asia, geoPrecision: 2 })).toContain(
+      '"Asia" is a continent: geo precision must be 3 (a larger region).',
+    );
     expect((await call('events.page', { query: {}, startRow: 0, endRow: 10 })).total).toBe(3);
   });
 

@@ -105,11 +105,23 @@ describe('toponyms ranked with the article around them', () => {
     expect(resolve('Egyptian forces attacked insurgents in Sinai. Washington said it was watching.', ['Sinai', 'Washington'])[0]).toBeUndefined();
   });
 
-  it('leaves continents, oceans and world regions unplaced rather than at a town that shares the name', () => {
+  it('leaves oceans and world regions unplaced rather than at a town that shares the name', () => {
     // Each has a namesake: villages in Mexico, a town in the Philippines, a county in New Jersey, a hamlet in New York.
-    for (const name of ['Africa', 'Asia', 'Atlantic', 'Siberia', 'North Sea']) expect(gazetteer.lookup(name).length).toBeGreaterThan(0);
-    const text = 'Trade between West Africa and Central Asia grew, and more ships crossed the Atlantic from Africa, gas came from Siberia and oil from the North Sea.';
-    expect(resolve(text, ['West Africa', 'Central Asia', 'Atlantic', 'Africa', 'Siberia', 'North Sea'])).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    for (const name of ['Africa', 'Asia', 'Atlantic', 'Siberia', 'North Sea']) expect(gazetteer.lookup(name).some((p) => p.kind === 'city')).toBe(true);
+    const text = 'Trade between West Africa and Central Asia grew, and more ships crossed the Atlantic, gas came from Siberia and oil from the North Sea, as western Europe and Eastern Europe watched.';
+    expect(resolve(text, ['West Africa', 'Central Asia', 'Atlantic', 'Siberia', 'North Sea', 'western Europe', 'Eastern Europe'])).toEqual(Array(7).fill(undefined));
+  });
+
+  it("places a continent at GeoNames' own record, not at a village of its name", () => {
+    const text = 'The virus spread from Africa to Europe and Asia; cases were later confirmed in North America, South America and Oceania, but not in Antarctica.';
+    const names = ['Africa', 'Europe', 'Asia', 'North America', 'South America', 'Oceania', 'Antarctica'];
+    const placed = resolve(text, names);
+    expect(placed.map((p) => p?.kind)).toEqual(Array(7).fill('continent'));
+    // GeoNames' continent records: their ids and points (Africa 6255146 at 7.19° N, 21.09° E).
+    expect(placed.map((p) => p?.id)).toEqual([6255146, 6255148, 6255147, 6255149, 6255150, 6255151, 6255152]);
+    expect(placed[0]).toMatchObject({ lat: 7.1881, lon: 21.09375, country: null });
+    // An article about Mexico does not make "Africa" the village there.
+    expect(resolve('Police in Mexico said migrants from Africa crossed from Guatemala into Chiapas.', ['Mexico', 'Africa', 'Guatemala', 'Chiapas'])[1]).toMatchObject({ kind: 'continent', name: 'Africa' });
   });
 
   it('places a compass point alone only where the text calls it a region or province', () => {

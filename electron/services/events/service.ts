@@ -1,6 +1,7 @@
 import { EventsRepository, type Located } from '../../../db/events.js';
 import { writeTransaction, type Db } from '../../../db/open.js';
 import type { ActorType } from '../../contract/acled.js';
+import type { PlaceKind } from '../../contract/entities.js';
 import type { EventInput, EvidenceInput, EventRecord, Problem } from '../../contract/events.js';
 import { UserError } from '../errors.js';
 import { adminAreasOf } from '../gazetteer/adminAreas.js';
@@ -24,8 +25,8 @@ export class EventService {
       | { name: string; type: string; place_id: number | null; lat: number | null }
       | undefined;
     if (!e) return null;
-    const placeKind = e.place_id === null ? null : e.place_id < 0 ? 'custom' : (this.gazetteer().get(e.place_id)?.kind ?? null);
-    return { name: e.name, type: e.type, placed: e.lat !== null, placeKind: placeKind as 'city' | 'admin1' | 'admin2' | 'country' | 'custom' | null };
+    const placeKind: PlaceKind | null = e.place_id === null ? null : e.place_id < 0 ? 'custom' : (this.gazetteer().get(e.place_id)?.kind ?? null);
+    return { name: e.name, type: e.type, placed: e.lat !== null, placeKind };
   };
 
   /** The type (inter code) the analyst gave this entity most often in coded events, if any. */

@@ -1,10 +1,10 @@
 import { ONE_SIDED_ALLOWED, eventTypeOf } from '../../contract/acled.js';
 import type { EventInput, Problem } from '../../contract/events.js';
-import { A_TYPE, type EntityType } from '../../contract/entities.js';
+import { A_TYPE, type EntityType, type PlaceKind } from '../../contract/entities.js';
 
 export interface ValidationContext {
   /** Entities named in the event: their names and registry types. */
-  entity: (id: number) => { name: string; type: string; placed: boolean; placeKind: 'city' | 'admin1' | 'admin2' | 'country' | 'custom' | null } | null;
+  entity: (id: number) => { name: string; type: string; placed: boolean; placeKind: PlaceKind | null } | null;
   /** Articles cited as evidence, with their publication dates. */
   sources: { title: string; published: string | null }[];
   duplicates: number[];
@@ -66,7 +66,7 @@ export function validateEvent(input: EventInput, ctx: ValidationContext): Proble
     if (!place) error('location', 'The location is not in the registry (it may have been deleted).');
     else if (place.type !== 'place') error('location', `The location must be a place; "${place.name}" is ${A_TYPE[place.type as EntityType] ?? place.type}.`);
     else if (!place.placed) error('location', `"${place.name}" is not on the map yet: pick its gazetteer record or click the map.`);
-    else if (place.placeKind === 'country' && input.geoPrecision !== 3) error('geoPrecision', `"${place.name}" is a country: geo precision must be 3 (a larger region).`);
+    else if ((place.placeKind === 'country' || place.placeKind === 'continent') && input.geoPrecision !== 3) error('geoPrecision', `"${place.name}" is a ${place.placeKind}: geo precision must be 3 (a larger region).`);
     else if (place.placeKind === 'admin1' && input.geoPrecision === 1) error('geoPrecision', `"${place.name}" is a province or state: geo precision must be 2 or 3, not 1.`);
     else if (place.placeKind === 'admin2' && input.geoPrecision === 1) error('geoPrecision', `"${place.name}" is a district or county: geo precision must be 2 or 3, not 1.`);
   }

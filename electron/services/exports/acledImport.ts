@@ -9,7 +9,7 @@ import {
   type ActorType,
   type SubEventType,
 } from '../../contract/acled.js';
-import type { EntityType } from '../../contract/entities.js';
+import type { EntityType, PlaceKind } from '../../contract/entities.js';
 import type { EventInput } from '../../contract/events.js';
 import type { ExchangeImportResult } from '../../contract/exports.js';
 import type { ImportedEvent, KeptSource } from '../../../db/events.js';
@@ -21,7 +21,7 @@ import { restoreCell } from './safeText.js';
 
 const ACTOR_ENTITY: Partial<Record<ActorType, EntityType>> = { 5: 'group', 6: 'group', 7: 'group' };
 const REQUIRED = ['event_date', 'sub_event_type', 'actor1', 'latitude', 'longitude'];
-const KIND_RANK = { city: 0, custom: 1, admin2: 2, admin1: 3, country: 4 } as const;
+const KIND_RANK: Record<PlaceKind, number> = { city: 0, custom: 1, admin2: 2, admin1: 3, country: 4, continent: 5 };
 const ACLED_REGIONS = new Set([
   'western africa', 'middle africa', 'eastern africa', 'southern africa', 'northern africa', 'south asia', 'southeast asia', 'middle east',
   'europe', 'caucasus and central asia', 'central america', 'south america', 'caribbean', 'east asia', 'north america', 'oceania', 'antarctica',

@@ -13,7 +13,7 @@ import { isLatinName, nameKey } from './normalise.js';
 const require = createRequire(import.meta.url);
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 11;
+export const GAZETTEER_VERSION = 12;
 
 /**
  * How a name belongs to its place: ranking trusts a place's own name more than a variant of it.
@@ -37,6 +37,29 @@ interface Country {
   altSpellings: string[];
   latlng: [number, number];
   demonyms?: { eng?: { m: string; f: string } };
+  region: string;
+  subregion: string;
+}
+
+/**
+ * GeoNames' seven continent records (feature code CONT; CC BY 4.0, as the rest of GeoNames): their
+ * own ids and points, which no package we ship holds, so they are written here. Each is found by its
+ * English name only. Its population is the sum of its countries' (see continentOf).
+ */
+const CONTINENTS: { code: string; geonameId: number; name: string; lat: number; lon: number }[] = [
+  { code: 'AF', geonameId: 6255146, name: 'Africa', lat: 7.1881, lon: 21.09375 },
+  { code: 'AS', geonameId: 6255147, name: 'Asia', lat: 29.84064, lon: 89.29688 },
+  { code: 'EU', geonameId: 6255148, name: 'Europe', lat: 48.69096, lon: 9.14062 },
+  { code: 'NA', geonameId: 6255149, name: 'North America', lat: 46.07323, lon: -100.54688 },
+  { code: 'SA', geonameId: 6255150, name: 'South America', lat: -14.60485, lon: -57.65625 },
+  { code: 'OC', geonameId: 6255151, name: 'Oceania', lat: -18.31281, lon: 138.51562 },
+  { code: 'AN', geonameId: 6255152, name: 'Antarctica', lat: -78.15856, lon: 16.40626 },
+];
+
+/** A country's continent as GeoNames counts them, from world-countries' UN region: the Americas split at South America. */
+function continentOf(c: Country): string {
+  if (c.region === 'Americas') return c.subregion === 'South America' ? 'SA' : 'NA';
+  return { Africa: 'AF', Asia: 'AS', Europe: 'EU', Oceania: 'OC', Antarctic: 'AN' }[c.region] ?? '';
 }
 
 /**
@@ -261,13 +284,22 @@ export function buildGazetteer(target: string): { places: number; names: number;
       places++;
     }
     const insertCountry = db.prepare('INSERT INTO country (code, name, demonym, demonym_f) VALUES (?, ?, ?, ?)');
+    const continentPeople = new Map<string, number>();
     for (const c of countries) {
       const id = nextId++;
       const [lat, lon] = COUNTRY_POINTS[c.cca2] ?? c.latlng;
       insertPlace.run(id, c.name.common, 'country', 'PCLI', c.cca2, null, null, null, lat, lon, population.get(c.cca2) ?? 0);
+      continentPeople.set(continentOf(c), (continentPeople.get(continentOf(c)) ?? 0) + (population.get(c.cca2) ?? 0));
       addNames(id, [c.name.common, c.name.official], NAME_KIND.main);
       addNames(id, c.altSpellings.filter((s) => s.length > 3 && isLatinName(s)), NAME_KIND.alternate);
       insertCountry.run(c.cca2, c.name.common, c.demonyms?.eng?.m ?? null, c.demonyms?.eng?.f ?? null);
+      places++;
+    }
+    // Continents keep their GeoNames ids (GeoNames ids are unique, so none is a town's of cities500):
+    // an export's geonamesId names the record itself.
+    for (const c of CONTINENTS) {
+      insertPlace.run(c.geonameId, c.name, 'continent', 'CONT', null, null, null, null, c.lat, c.lon, continentPeople.get(c.code) ?? 0);
+      addNames(c.geonameId, [c.name], NAME_KIND.main);
       places++;
     }
     // Second-order areas (counties, districts, and the Philippines' provinces) come after the

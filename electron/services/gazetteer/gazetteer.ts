@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
-import type { BasemapLabels } from '../../contract/entities.js';
+import type { BasemapLabels, PlaceKind } from '../../contract/entities.js';
 import { buildGazetteer, GAZETTEER_VERSION } from './build.js';
 import { KeyFilter } from './keyFilter.js';
 import { nameKey } from './normalise.js';
@@ -10,7 +10,7 @@ export interface Place {
   id: number;
   name: string;
   /** 'city' is any point: a town (GeoNames feature PPL…) or an airport or air base (AIRP, AIRB). */
-  kind: 'city' | 'admin1' | 'admin2' | 'country' | 'custom';
+  kind: PlaceKind;
   feature: string | null;
   country: string | null;
   /** GeoNames admin1 code, "US.NE": an admin area's own, or the one a city is in. */

@@ -60,8 +60,8 @@ export function priorScore(p: Place): number {
   let score = 0.9 * Math.log10(Math.max(p.population, p.prominence ?? 0) + 1) + (FEATURE_WEIGHT[p.feature ?? ''] ?? 0);
   score += p.nameKind === 1 ? 0 : p.nameKind === 2 ? 0.5 : 1.5;
   // cities500 undercounts countries (villages under 500 people are missing, most of all in poor
-  // ones): news names a country far more often than a town of the same name.
-  if (p.kind === 'country') score += 1.5;
+  // ones): news names a country far more often than a town of the same name; so with continents.
+  if (p.kind === 'country' || p.kind === 'continent') score += 1.5;
   return score;
 }
 
@@ -94,7 +94,7 @@ export function rankCandidates(candidates: Place[], context: RankContext): Ranke
     if (countrySupport > 0) score += 1.2 + 0.4 * Math.min(countrySupport, 4);
     const adminSupport = p.admin1 ? (context.admin1s.get(p.admin1) ?? 0) : 0;
     if (adminSupport > 0) score += 1 + 0.5 * Math.min(adminSupport, 3);
-    if (p.kind !== 'country' && context.near.length) {
+    if (p.kind !== 'country' && p.kind !== 'continent' && context.near.length) {
       let d = Infinity;
       // Nearer than the first step counts the same however near: no need to measure the rest.
       for (const q of context.near) if ((d = Math.min(d, distanceKm(p, q))) < 25) break;
@@ -140,7 +140,7 @@ export function rankCandidates(candidates: Place[], context: RankContext): Ranke
 const isSmallTown = (p: Place) => p.kind === 'city' && p.population < 50_000 && (FEATURE_WEIGHT[p.feature ?? ''] ?? 0) < 1;
 
 /** What news means by a name unless it says otherwise: a country, a province or state, a capital, a city of half a million. */
-const isWellKnown = (p: Place) => p.kind === 'country' || p.kind === 'admin1' || (p.kind === 'city' && (p.feature === 'PPLC' || p.population >= 500_000));
+const isWellKnown = (p: Place) => p.kind === 'continent' || p.kind === 'country' || p.kind === 'admin1' || (p.kind === 'city' && (p.feature === 'PPLC' || p.population >= 500_000));
 
 /**
  * A small town ranks below a well-known place of its name (a country, a province, a capital, a
@@ -218,19 +218,20 @@ export function kindNamed(text: string, start: number, end: number): WantedKind 
 }
 
 /**
- * Continents, oceans, seas and the world's regions as news names them. The gazetteer holds none of
- * them, only places that share a name: "Africa" is a village in Mexico, "Asia" a town in the
- * Philippines, "America" one in the Netherlands, "Siberia" and "Patagonia" villages, "the Balkan"
- * a province of Turkmenistan, and "Central Asia" or "West Africa" would be looked up as those once
- * the compass word is set aside. Such a name stays a place with no point on the map.
+ * Oceans, seas and the world's regions as news names them. The gazetteer holds none of them, only
+ * places that share a name: "America" is a town in the Netherlands, "Siberia" and "Patagonia"
+ * villages, "the Balkan" a province of Turkmenistan, and "Central Asia" or "West Africa" would be
+ * looked up as those, or as their continent, once the compass word is set aside. Such a name stays a
+ * place with no point on the map. The seven continents are GeoNames records of their own ("Africa"
+ * is the continent, not the village in Mexico); "America" is not one of them (news means the US).
  */
 const WORLD_REGIONS = new Set(
   [
-    'africa', 'north africa', 'east africa', 'west africa', 'southern africa', 'central africa', 'sub saharan africa', 'horn of africa', 'maghreb',
-    'america', 'americas', 'north america', 'south america', 'latin america', 'central america', 'caribbean',
-    'asia', 'central asia', 'south asia', 'southeast asia', 'east asia', 'west asia', 'asia pacific', 'middle east', 'near east', 'far east', 'levant', 'arabia', 'arabian peninsula', 'caucasus',
-    'europe', 'eastern europe', 'western europe', 'balkans', 'scandinavia', 'eurasia',
-    'oceania', 'australasia', 'arctic', 'antarctic', 'siberia', 'patagonia', 'andes', 'sahara', 'iberia', 'mesopotamia', 'baltic', 'baltics', 'balkan',
+    'north africa', 'east africa', 'west africa', 'southern africa', 'central africa', 'sub saharan africa', 'horn of africa', 'maghreb',
+    'america', 'americas', 'latin america', 'central america', 'caribbean',
+    'central asia', 'south asia', 'southeast asia', 'east asia', 'west asia', 'asia pacific', 'middle east', 'near east', 'far east', 'levant', 'arabia', 'arabian peninsula', 'caucasus',
+    'eastern europe', 'western europe', 'balkans', 'scandinavia', 'eurasia',
+    'australasia', 'arctic', 'antarctic', 'siberia', 'patagonia', 'andes', 'sahara', 'iberia', 'mesopotamia', 'baltic', 'baltics', 'balkan',
     'atlantic', 'pacific', 'indian ocean', 'mediterranean', 'persian gulf', 'arabian gulf', 'north sea', 'caspian', 'earth',
   ].map(nameKey),
 );
@@ -248,13 +249,16 @@ const DIRECTION = /^(?:(?:north|south|east|west|central|north-?east|north-?west|
  * The name to look up: "eastern Jakarta" is looked up as "Jakarta" when the whole is no place. A
  * variant counts there only for a country, a province or a town of some size ("north Galway", whose
  * own name in GeoNames is Gaillimh): "Greater Sahara" is no village in Yemen that GeoNames also spells
- * "Sahara", and "the North-West Frontier" no county of 2,700 people in Nebraska.
+ * "Sahara", and "the North-West Frontier" no county of 2,700 people in Nebraska. A part of a
+ * continent ("West Africa", "western Europe") is a region of its own, neither the continent's point
+ * nor a village that shares its name: it keeps its compass word.
  */
 function placeName(name: string, source: PlaceSource): string {
   if (!DIRECTION.test(name) || source.lookup(name).length) return name;
   const bare = name.replace(DIRECTION, '');
   const stands = (p: Place) => (p.nameKind ?? 0) === 0 || p.kind === 'country' || p.kind === 'admin1' || p.population >= 20_000;
-  return bare && source.lookup(bare).some(stands) ? bare : name;
+  const found = bare ? source.lookup(bare) : [];
+  return found.some(stands) && !found.some((p) => p.kind === 'continent') ? bare : name;
 }
 
 /**

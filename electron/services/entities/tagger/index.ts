@@ -60,7 +60,8 @@ export function gazetteerLexicon(gazetteer: { lookup(name: string): Place[]; cou
       let hit = cache.get(name);
       if (hit === undefined) {
         let best: Place | null = null;
-        for (const p of gazetteer.lookup(name)) if (!best || rank(p) > rank(best) || (rank(p) === rank(best) && p.population > best.population)) best = p;
+        // The shipped model was trained on a gazetteer without continents: "Africa" is still the village it saw.
+        for (const p of gazetteer.lookup(name)) if (p.kind !== 'continent' && (!best || rank(p) > rank(best) || (rank(p) === rank(best) && p.population > best.population))) best = p;
         hit = best ? { kind: best.kind === 'custom' ? 'city' : best.kind, population: best.population } : null;
         if (cache.size > 20_000) cache.clear();
         cache.set(name, hit);

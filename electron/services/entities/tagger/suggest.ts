@@ -309,6 +309,8 @@ function splitJoinedNames(names: TaggedName[], sentence: readonly TextToken[], t
       { from: sentence[and + 1]!.text.toLowerCase() === 'the' ? and + 2 : and + 1, to: n.to },
     ];
     if (b.from > b.to || !CAPITAL.test(sentence[a.from]!.text) || !CAPITAL.test(sentence[b.from]!.text)) continue;
+    // A compass word alone shares the second half's head: "Central and South America", "North and South Korea".
+    if (a.from === a.to && SIDE_ALONE.test(sentence[a.from]!.text)) continue;
     const [aPlace, bPlace] = [isPlace(a.from, a.to), isPlace(b.from, b.to)];
     const country = isCountry(a.from, a.to) || isCountry(b.from, b.to);
     const organisation = a.to > a.from && (ORGANISATION_LAST_WORDS.has(bare(sentence[a.to]!.text)) || JOINED_ORGANISATION_ENDS.has(bare(sentence[a.to]!.text)));
@@ -318,6 +320,8 @@ function splitJoinedNames(names: TaggedName[], sentence: readonly TextToken[], t
     names.splice(k, 1, { ...a, type: typeOf(aPlace && !organisation), confidence: n.confidence, remembered: false }, { ...b, type: typeOf(bPlace), confidence: n.confidence, remembered: false });
   }
 }
+
+const SIDE_ALONE = /^(?:north|south|east|west|central|northern|southern|eastern|western|upper|lower)$/i;
 
 /** Last words of an organisation's name that end no place's or person's name before "and …". */
 const JOINED_ORGANISATION_ENDS = new Set(['bank', 'union', 'fund', 'times', 'army', 'group']);
