@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { gazetteerFile } from '../../electron/paths.js';
 import { Gazetteer } from '../../electron/services/gazetteer/gazetteer.js';
+import { distanceKm } from '../../electron/services/gazetteer/build.js';
+import { countryAt } from '../../electron/services/gazetteer/countryAt.js';
 import { resolveToponyms, type ToponymMention } from '../../electron/services/gazetteer/resolve.js';
 import { repoRoot, testCore } from './helpers.js';
 
@@ -42,6 +44,16 @@ describe('toponyms ranked with the article around them', () => {
     expect(nebraska!.lat).toBeCloseTo(41.5, 0);
     expect(nebraska!.lon).toBeGreaterThan(-101);
     expect(nebraska!.lon).toBeLessThan(-98);
+  });
+
+  it("puts a province at Natural Earth's point inside it, not at the middle of its towns", () => {
+    const area = (name: string) => gazetteer.lookup(name).find((p) => p.kind === 'admin1')!;
+    // Queensland's towns crowd its south-east; Heilongjiang's towns, by their GeoNames codes, spread into Mongolia.
+    expect(area('Queensland')).toMatchObject({ lat: -23.1364, lon: 144.778 });
+    expect(countryAt(area('Heilongjiang').lat, area('Heilongjiang').lon)).toBe('CN');
+    // Natural Earth's FR.11 is the Aude, coded as before France's regions were redrawn: Île-de-France keeps the middle of its towns, near Paris.
+    const paris = gazetteer.lookup('Paris').find((p) => p.feature === 'PPLC')!;
+    expect(distanceKm(area('Île-de-France'), paris)).toBeLessThan(50);
   });
 
   it('reads "Kan." after a town as Kansas', () => {

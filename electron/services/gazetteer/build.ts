@@ -13,7 +13,7 @@ import { isLatinName, nameKey } from './normalise.js';
 const require = createRequire(import.meta.url);
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 12;
+export const GAZETTEER_VERSION = 15;
 
 /**
  * How a name belongs to its place: ranking trusts a place's own name more than a variant of it.
@@ -120,8 +120,9 @@ const bareAdmin2Name = (name: string) =>
  * are derived from cities500: an admin area's population is the sum of its places' populations
  * (a lower bound: villages under 500 are missing), its point the middle of its places' spread
  * (its seat can sit at one edge: Lincoln is 290 km from the middle of Nebraska), or its seat when
- * it has too few places to show a spread. A country's
- * population is derived the same way; its point is world-countries' centre.
+ * it has too few places to show a spread; a province or state whose towns crowd one corner
+ * (Queensland) takes Natural Earth's point inside it instead (public domain; see readAdmin1Points).
+ * A country's population is derived the same way; its point is world-countries' centre.
  *
  * Airports and air bases (OurAirports, public domain) are points of their own kind (GeoNames'
  * feature codes AIRP and AIRB), found only by names that say they are a facility's and by their
@@ -266,6 +267,31 @@ export function buildGazetteer(target: string): { places: number; names: number;
       }
     }
 
+    /** The admin areas of the town of this country nearest a point, within a degree or so; null where there is none. */
+    const nearestTown = (lat: number, lon: number, country: string) => {
+      let best: { admin1: string | null; admin2: string | null; km: number } | null = null;
+      for (let dLat = -1; dLat <= 1; dLat++) {
+        for (let dLon = -1; dLon <= 1; dLon++) {
+          for (const t of towns.get(cell(lat + dLat, lon + dLon)) ?? []) {
+            if (t.country !== country) continue;
+            const km = distanceKm(t, { lat, lon });
+            if (!best || km < best.km) best = { admin1: t.admin1, admin2: t.admin2, km };
+          }
+        }
+      }
+      return best;
+    };
+    // Natural Earth's point for an area, where both call it by one name or the town nearest the point
+    // lies in the area: Natural Earth codes some areas by GeoNames' codes of before a reform (its
+    // FR.11 is the Aude, GeoNames' Île-de-France; the Philippines' regions likewise).
+    const admin1Points = readAdmin1Points();
+    const pointOfArea = (code: string, name: string) => {
+      const point = admin1Points.get(code);
+      if (!point) return null;
+      if (nameKey(bareAdminName(point.name)) === nameKey(bareAdminName(name))) return point;
+      return nearestTown(point.lat, point.lon, code.slice(0, 2))?.admin1 === code ? point : null;
+    };
+
     // Admin areas and countries get ids outside GeoNames' range of cities500 ids; the order of the
     // packages' tables fixes them, so a rebuild from the same packages keeps every id.
     let nextId = 1_000_000_000;
@@ -277,7 +303,12 @@ export function buildGazetteer(target: string): { places: number; names: number;
       const bare = bareAdminName(name);
       // A few dozen places say little about an area's shape (Takhar has 13 in cities500, all in
       // its north-east): there its seat is the better point.
-      const position = spread.length < FEW_PLACES && seats.has(code) ? seats.get(code)! : middleOf(spread);
+      const ofTowns = spread.length < FEW_PLACES && seats.has(code) ? seats.get(code)! : middleOf(spread);
+      // Where the two agree, the middle of the towns is the middle of the area they cover (Natural
+      // Earth's point is where a label fits: Faryab's sits 33 km south-west of its centre); where they
+      // part by more than 100 km, the towns crowd one side or carry another area's code.
+      const inside = pointOfArea(code, name);
+      const position = inside && distanceKm(inside, ofTowns) > 100 ? inside : ofTowns;
       insertPlace.run(id, name, 'admin1', 'ADM1', country, code, name, null, position.lat, position.lon, population.get(code) ?? 0);
       addNames(id, [name, bare, `${bare} Province`, `${bare} State`], NAME_KIND.main);
       if (country === 'US') addNames(id, US_STATE_ABBREVIATIONS[local] ?? [], NAME_KIND.abbreviation, 2);
@@ -339,19 +370,6 @@ export function buildGazetteer(target: string): { places: number; names: number;
     }
 
     // Airports come last, with ids of their own (see AIRPORT_ID_BASE), so no earlier id moves.
-    const nearestTown = (lat: number, lon: number, country: string) => {
-      let best: { admin1: string | null; admin2: string | null; km: number } | null = null;
-      for (let dLat = -1; dLat <= 1; dLat++) {
-        for (let dLon = -1; dLon <= 1; dLon++) {
-          for (const t of towns.get(cell(lat + dLat, lon + dLon)) ?? []) {
-            if (t.country !== country) continue;
-            const km = distanceKm(t, { lat, lon });
-            if (!best || km < best.km) best = { admin1: t.admin1, admin2: t.admin2, km };
-          }
-        }
-      }
-      return best;
-    };
     // OurAirports names a region by ISO 3166-2 ("AF-PAR", "Parwan Province"); GeoNames by its own
     // code ("AF.35", "Parwan"): they meet by name within the country.
     const admin1OfName = new Map<string, string>();
@@ -453,6 +471,17 @@ function readAirports(): AirportRecord[] {
  * The airfield extract (assets/gazetteer, written by scripts/airfields.mjs from airport-data-js,
  * CC BY 4.0), refused if it is not the file its manifest credits.
  */
+/** Natural Earth's point inside each first-order admin area, by GeoNames' admin1 code (assets/gazetteer/admin1-points.json, see scripts/admin1Points.mjs). */
+function readAdmin1Points(): Map<string, { lat: number; lon: number; name: string }> {
+  const dir = path.join(appRoot(), 'assets', 'gazetteer');
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'admin1-points.manifest.json'), 'utf8')) as { file: string; sha256: string };
+  const bytes = fs.readFileSync(path.join(dir, manifest.file));
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (sha256 !== manifest.sha256) throw new Error(`The admin-area points ${manifest.file} are not the ones their manifest credits (sha256 ${sha256}, expected ${manifest.sha256}): run scripts/admin1Points.mjs again.`);
+  const data = JSON.parse(bytes.toString('utf8')) as { areas: [string, number | null, number, number, string][] };
+  return new Map(data.areas.map(([code, , lat, lon, name]) => [code, { lat, lon, name }]));
+}
+
 function readAirfields(): { airfields: AirfieldRecord[]; titles: [string, string][] } {
   const dir = path.join(appRoot(), 'assets', 'gazetteer');
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'airfields.manifest.json'), 'utf8')) as { file: string; sha256: string };
