@@ -22,6 +22,16 @@ const taggerTypesOf = (text: string) =>
   });
 
 describe('the type of a name', () => {
+  it('is a place wherever a town written with its area comes back read as a person, but a team where read as one', () => {
+    const hammond = 'City health officials in Hammond, Indiana, reported two more cases of West Nile virus. The victims are a former police chief and a 67-year-old Hammond resident.';
+    // The shipped tagger alone reads the second Hammond as a person, less surely than the first as a place.
+    expect(taggerTypesOf(hammond).filter((t) => t.endsWith(':Hammond'))).toEqual(['LOC:Hammond', 'PER:Hammond']);
+    expect(typesOf(hammond).filter((t) => t.endsWith(':Hammond'))).toEqual(['place:Hammond', 'place:Hammond']);
+    // A team named after its town stays an organisation, and the town written with its state stays a place.
+    const team = 'The team played its home games in Bowling Green, Ohio. Bowling Green finished the season 8-5. Bowling Green lost the bowl game to Tulsa.';
+    expect(typesOf(team).filter((t) => t.endsWith(':Bowling Green'))).toEqual(['place:Bowling Green', 'organisation:Bowling Green', 'organisation:Bowling Green']);
+  });
+
   it('is an organisation when its last word says so, whatever the tagger typed it', () => {
     const text = 'He graduated from the United States Naval Academy in 1998 and taught at Santa Ana College. Walt Disney Studios and Warner Bros will release the film.';
     // The shipped tagger alone reads the first two as places and the third as a person.

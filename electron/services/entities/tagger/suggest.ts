@@ -179,7 +179,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     }
   }
   placesAmongPlaces(text, suggestions, places, context);
-  agreeWithinArticle(suggestions, places);
+  agreeWithinArticle(text, suggestions, places);
   // Identity groups the tagger did not mark are still found by the group lexicon (the corpora
   // annotate nationalities, rarely ethnic or religious groups).
   for (const m of text.matchAll(CAPITALISED_WORD)) {
@@ -402,9 +402,18 @@ function placesAmongPlaces(text: string, suggestions: Suggestion[], places: Pend
 
 /**
  * One name, one type per article: when the tagger reads the same name as different types, the
- * reading it is much surer of overall (twice the summed confidence) is given to every mention.
+ * reading it is much surer of overall (twice the summed confidence) is given to every mention. A
+ * town the text writes with its area ("Hammond, Indiana") stays a place there whatever the other
+ * readings, and is a place wherever else the tagger read it as a person ("a 67-year-old Hammond
+ * resident"), but not where it read an organisation: a team or council is named after its town
+ * ("Bowling Green finished the season 8-5").
  */
-function agreeWithinArticle(suggestions: Suggestion[], places: PendingPlace[]): void {
+function agreeWithinArticle(text: string, suggestions: Suggestion[], places: PendingPlace[]): void {
+  const placeStarts = new Set(suggestions.filter((s) => s.type === 'place').map((s) => s.start));
+  const withItsArea = (s: Suggestion) => {
+    const comma = /^,[ \t]?/.exec(text.slice(s.end, s.end + 2));
+    return s.type === 'place' && !!comma && placeStarts.has(s.end + comma[0].length);
+  };
   const byName = new Map<string, Suggestion[]>();
   for (const s of suggestions) {
     if (s.reason === 'confirmed before in this workspace') continue;
@@ -418,12 +427,15 @@ function agreeWithinArticle(suggestions: Suggestion[], places: PendingPlace[]): 
     const weight = new Map<EntityType, number>();
     for (const m of mentions) weight.set(m.type, (weight.get(m.type) ?? 0) + m.confidence);
     if (weight.size < 2) continue;
+    const tied = mentions.filter(withItsArea);
     const [best, second] = [...weight.entries()].sort((a, b) => b[1] - a[1]);
-    if (best![1] < 2 * second![1]) continue;
+    const townOverPerson = tied.length > 0 && weight.size === 2 && weight.has('person');
+    if (!townOverPerson && best![1] < 2 * second![1]) continue;
+    const reading = townOverPerson ? 'place' : best![0];
     for (const m of mentions) {
-      if (m.type === best![0]) continue;
+      if (m.type === reading || tied.includes(m)) continue;
       if (m.type === 'place') unplaced.add(m);
-      m.type = best![0];
+      m.type = reading;
       m.confidence = Math.round(m.confidence * 0.9 * 1000) / 1000;
       m.reason = `${m.reason}; read as elsewhere in the article`;
       delete m.places;
