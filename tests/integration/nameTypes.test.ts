@@ -22,6 +22,14 @@ const taggerTypesOf = (text: string) =>
   });
 
 describe('the type of a name', () => {
+  it("reads an admin area without its head word, with the tagger and with the rules alike, unless the head is part of the place's name", () => {
+    const text = 'Gunmen attacked villages in Borno State. Floods hit Akita Prefecture. Fighting spread across Helmand Province. Farmers in the Free State protested.';
+    for (const model of [namesModel()!, null]) {
+      const places = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: model }).filter((s) => s.type === 'place');
+      expect(places.map((s) => `${s.text}:${s.places?.[0]?.kind}`), model ? 'tagger' : 'rules').toEqual(['Borno State:admin1', 'Akita:admin1', 'Helmand:admin1', 'Free State:admin1']);
+    }
+  });
+
   it('is a place wherever a town written with its area comes back read as a person, but a team where read as one', () => {
     const hammond = 'City health officials in Hammond, Indiana, reported two more cases of West Nile virus. The victims are a former police chief and a 67-year-old Hammond resident.';
     // The shipped tagger alone reads the second Hammond as a person, less surely than the first as a place.

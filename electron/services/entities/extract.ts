@@ -18,6 +18,7 @@ import {
   PLACE_HEADS,
   STOPWORDS,
   TITLES,
+  trimsAreaHead,
   WEEKDAYS_AND_MONTHS,
 } from './lexicon.js';
 
@@ -259,9 +260,8 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
         continue;
       }
     }
-    if (PLACE_HEADS.has(lastWord) && words >= 2) {
-      const bare = tokens.slice(from, to).map((t) => t.text).join(' ');
-      const isAdminArea = /^(province|district|region)$/.test(lastWord) && context.gazetteer.lookup(bare).length > 0;
+    const isAdminArea = words >= 2 && trimsAreaHead(lastWord, name, text.slice(start, tokens[to - 1]!.end), (n) => context.gazetteer.lookup(n));
+    if ((PLACE_HEADS.has(lastWord) || isAdminArea) && words >= 2) {
       if (isAdminArea) {
         // "Helmand Province": the name is Helmand, the head says it is the province.
         const s: Suggestion = { start, end: tokens[to - 1]!.end, text: text.slice(start, tokens[to - 1]!.end), type: 'place', confidence: 0.85, reason: 'province' };

@@ -81,6 +81,19 @@ export const PLACE_HEADS = new Set(
   checkpoint crossing port harbour harbor market stadium embassy house`.split(/\s+/),
 );
 
+/**
+ * Whether a name's last word is an admin area's head that the name is read without: "Helmand
+ * Province" is Helmand, "Akita Prefecture" Akita, "Borno State" Borno, when the gazetteer knows the
+ * words before it. "Prefecture", "Oblast" and "State" end some places' own names ("Free State",
+ * "United States"): they are set aside only where the whole is no place.
+ */
+export function trimsAreaHead(lastWord: string, whole: string, withoutHead: string, lookup: (name: string) => readonly unknown[]): boolean {
+  const head = lastWord.toLowerCase();
+  if (!/^(?:province|district|region|governorate|prefecture|oblast|state)$/.test(head)) return false;
+  if (/^(?:prefecture|oblast|state)$/.test(head) && lookup(whole).length) return false;
+  return lookup(withoutHead).length > 0;
+}
+
 /** Organisations news names without any head word, as name keys. */
 export const KNOWN_ORGANISATION_NAMES = new Set([
   'taliban', 'al qaeda', 'islamic state', 'isis', 'isil', 'daesh', 'hezbollah', 'hizbollah', 'hamas', 'nato', 'un',

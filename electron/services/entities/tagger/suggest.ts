@@ -5,7 +5,7 @@
  */
 import { nameKey } from '../../gazetteer/normalise.js';
 import type { EntityType, ExtractContext, Suggestion } from '../extract.js';
-import { COUNTRY_ABBREVIATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, TITLES } from '../lexicon.js';
+import { COUNTRY_ABBREVIATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, TITLES, trimsAreaHead } from '../lexicon.js';
 import { addNames, heldTokens, tagSentence, type TaggedName } from './decode.js';
 import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
@@ -155,11 +155,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       const lastWord = bare(sentence[to]!.text);
       let wantsAdminArea = !!next && /^(?:province|provincial|governorate|region|state)$/i.test(next.text);
       if (before && bare(before.text) === 'of' && before2 && /^(?:capital|province|governorate|state)$/i.test(before2.text)) wantsAdminArea = true;
-      const areaHead =
-        /^(?:province|district|region|governorate)$/.test(lastWord) ||
-        // "Akita Prefecture", "Borno State", "Kharkiv Oblast": heads that a place's own name may hold ("Free State", "United States").
-        (/^(?:prefecture|oblast|state)$/.test(lastWord) && !context.gazetteer.lookup(nameText).length);
-      if (to > from && areaHead && context.gazetteer.lookup(text.slice(start, sentence[to - 1]!.end)).length) {
+      if (to > from && trimsAreaHead(lastWord, nameText, text.slice(start, sentence[to - 1]!.end), (n) => context.gazetteer.lookup(n))) {
         // "Helmand Province": the name is Helmand; the head word says an admin area is meant.
         end = sentence[to - 1]!.end;
         nameText = text.slice(start, end);
