@@ -83,9 +83,8 @@ export const placeLinkOf = (p: PlaceCandidate): PlaceLink => ({
   label: [p.name, p.admin1Name && (p.kind === 'city' || p.kind === 'admin2') ? p.admin1Name : null, p.country].filter(Boolean).join(', '),
   lat: p.lat,
   lon: p.lon,
-  // Admin areas, countries (from 1,000,000,000) and airports (from 2,000,000,000) carry ids of our own, not GeoNames ids;
-  // towns and continents carry GeoNames'.
-  geonamesId: (p.kind === 'city' || p.kind === 'continent') && p.id < 1_000_000_000 ? p.id : null,
+  // Gazetteer ids are ours for admin areas, countries and airports: the record says which GeoNames one it is.
+  geonamesId: p.geonamesId ?? null,
 });
 
 /** Country codes of placed entities, weighted by mentions: a gazetteer place's label ends with its code ("Kunduz, Kunduz, AF"). */

@@ -24,6 +24,8 @@ export const PlaceCandidate = z.object({
   lat: z.number(),
   lon: z.number(),
   population: z.number(),
+  /** The GeoNames record it is, where known (towns, continents, most provinces and states). */
+  geonamesId: z.number().nullable().optional(),
   score: z.number().optional(),
   /** An airport or air base: a point like a town ('city'), but the analyst must not read it as one. */
   facility: z.enum(['airport', 'air base']).optional(),

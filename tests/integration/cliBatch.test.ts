@@ -74,6 +74,9 @@ describe('awb mentions and awb accept', () => {
     expect(kunduz!.lat).toBeCloseTo(36.7, 0);
     expect(kunduz!.lon).toBeCloseTo(68.9, 0);
     expect(kunduz!.geonamesId).toEqual(expect.any(Number));
+    // A province is a GeoNames record too (Faryab, 1142226), where the sample page names it.
+    const faryab = lines.find((m) => m.quote === 'Faryab' && m.type === 'place');
+    expect(faryab?.geonamesId).toBe(1142226);
     // Unknown is null, not left out: a date has no entity and no point.
     const date = lines.find((m) => m.type === 'date');
     if (date) expect([date.entity, date.lat, date.lon, date.geonamesId]).toEqual([null, null, null, null]);

@@ -54,6 +54,11 @@ describe('toponyms ranked with the article around them', () => {
     // Natural Earth's FR.11 is the Aude, coded as before France's regions were redrawn: Île-de-France keeps the middle of its towns, near Paris.
     const paris = gazetteer.lookup('Paris').find((p) => p.feature === 'PPLC')!;
     expect(distanceKm(area('Île-de-France'), paris)).toBeLessThan(50);
+    // Natural Earth names each area's GeoNames record too; the Aude's is not Île-de-France's.
+    expect([area('Queensland').geonamesId, area('Nebraska').geonamesId, area('Kunduz').geonamesId]).toEqual([2152274, 5073708, 1135690]);
+    expect(area('Île-de-France').geonamesId).toBeNull();
+    expect(paris.geonamesId).toBe(paris.id);
+    expect(gazetteer.lookup('Afghanistan').find((p) => p.kind === 'country')!.geonamesId).toBeNull();
   });
 
   it('reads "Kan." after a town as Kansas', () => {

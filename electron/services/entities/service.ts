@@ -28,6 +28,7 @@ const toCandidate = (p: Omit<Place, 'feature'> & { feature?: string | null; scor
   lat: p.lat,
   lon: p.lon,
   population: p.population,
+  geonamesId: p.geonamesId ?? null,
   ...(p.score === undefined ? {} : { score: Math.round(p.score * 100) / 100 }),
   ...(p.feature && FACILITIES[p.feature] ? { facility: FACILITIES[p.feature] } : {}),
 });

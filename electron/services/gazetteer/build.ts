@@ -13,7 +13,7 @@ import { isLatinName, nameKey } from './normalise.js';
 const require = createRequire(import.meta.url);
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 15;
+export const GAZETTEER_VERSION = 16;
 
 /**
  * How a name belongs to its place: ranking trusts a place's own name more than a variant of it.
@@ -140,7 +140,7 @@ export function buildGazetteer(target: string): { places: number; names: number;
     CREATE TABLE place (
       id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, feature TEXT, country TEXT,
       admin1 TEXT, admin1_name TEXT, admin2 TEXT, lat REAL NOT NULL, lon REAL NOT NULL, population INTEGER NOT NULL,
-      prominence INTEGER
+      prominence INTEGER, geonames_id INTEGER
     ) STRICT;
     CREATE TABLE place_name (place_id INTEGER NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, kind INTEGER NOT NULL) STRICT;
     CREATE TABLE country (code TEXT PRIMARY KEY, name TEXT NOT NULL, demonym TEXT, demonym_f TEXT) STRICT;
@@ -281,11 +281,13 @@ export function buildGazetteer(target: string): { places: number; names: number;
       }
       return best;
     };
-    // Natural Earth's point for an area, where both call it by one name or the town nearest the point
-    // lies in the area: Natural Earth codes some areas by GeoNames' codes of before a reform (its
-    // FR.11 is the Aude, GeoNames' Île-de-France; the Philippines' regions likewise).
+    // Natural Earth's record of an area (its point, and the area's GeoNames id), where both call it by
+    // one name or the town nearest the point lies in the area: Natural Earth codes some areas by
+    // GeoNames' codes of before a reform (its FR.11 is the Aude, GeoNames' Île-de-France; the
+    // Philippines' regions likewise).
     const admin1Points = readAdmin1Points();
-    const pointOfArea = (code: string, name: string) => {
+    const setGeonamesId = db.prepare('UPDATE place SET geonames_id = ? WHERE id = ?');
+    const naturalEarthRecord = (code: string, name: string) => {
       const point = admin1Points.get(code);
       if (!point) return null;
       if (nameKey(bareAdminName(point.name)) === nameKey(bareAdminName(name))) return point;
@@ -307,9 +309,10 @@ export function buildGazetteer(target: string): { places: number; names: number;
       // Where the two agree, the middle of the towns is the middle of the area they cover (Natural
       // Earth's point is where a label fits: Faryab's sits 33 km south-west of its centre); where they
       // part by more than 100 km, the towns crowd one side or carry another area's code.
-      const inside = pointOfArea(code, name);
-      const position = inside && distanceKm(inside, ofTowns) > 100 ? inside : ofTowns;
+      const known = naturalEarthRecord(code, name);
+      const position = known && distanceKm(known, ofTowns) > 100 ? known : ofTowns;
       insertPlace.run(id, name, 'admin1', 'ADM1', country, code, name, null, position.lat, position.lon, population.get(code) ?? 0);
+      if (known?.geonamesId) setGeonamesId.run(known.geonamesId, id);
       addNames(id, [name, bare, `${bare} Province`, `${bare} State`], NAME_KIND.main);
       if (country === 'US') addNames(id, US_STATE_ABBREVIATIONS[local] ?? [], NAME_KIND.abbreviation, 2);
       places++;
@@ -436,6 +439,9 @@ export function buildGazetteer(target: string): { places: number; names: number;
       insertAirport.run(id, a.icao, null);
       places++;
     }
+    // Towns and continents are GeoNames records under their own ids (airports and air bases, from
+    // AIRPORT_ID_BASE, are not).
+    db.exec(`UPDATE place SET geonames_id = id WHERE kind IN ('city', 'continent') AND id < ${AIRPORT_ID_BASE}`);
   })();
   db.exec(`
     CREATE INDEX place_name_by_key ON place_name (key, place_id);
@@ -472,14 +478,14 @@ function readAirports(): AirportRecord[] {
  * CC BY 4.0), refused if it is not the file its manifest credits.
  */
 /** Natural Earth's point inside each first-order admin area, by GeoNames' admin1 code (assets/gazetteer/admin1-points.json, see scripts/admin1Points.mjs). */
-function readAdmin1Points(): Map<string, { lat: number; lon: number; name: string }> {
+function readAdmin1Points(): Map<string, { lat: number; lon: number; name: string; geonamesId: number | null }> {
   const dir = path.join(appRoot(), 'assets', 'gazetteer');
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'admin1-points.manifest.json'), 'utf8')) as { file: string; sha256: string };
   const bytes = fs.readFileSync(path.join(dir, manifest.file));
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (sha256 !== manifest.sha256) throw new Error(`The admin-area points ${manifest.file} are not the ones their manifest credits (sha256 ${sha256}, expected ${manifest.sha256}): run scripts/admin1Points.mjs again.`);
   const data = JSON.parse(bytes.toString('utf8')) as { areas: [string, number | null, number, number, string][] };
-  return new Map(data.areas.map(([code, , lat, lon, name]) => [code, { lat, lon, name }]));
+  return new Map(data.areas.map(([code, geonamesId, lat, lon, name]) => [code, { lat, lon, name, geonamesId }]));
 }
 
 function readAirfields(): { airfields: AirfieldRecord[]; titles: [string, string][] } {

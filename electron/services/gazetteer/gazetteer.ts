@@ -23,6 +23,8 @@ export interface Place {
   population: number;
   /** For a place with no population (an airport), a population-like figure for ranking; else null. */
   prominence?: number | null;
+  /** The GeoNames record this place is (a town's, a continent's, a province's where Natural Earth names it), else null. */
+  geonamesId?: number | null;
   /** How the name looked up belongs to the place: 0 its own name, 1 an alternate, 2 an abbreviation, 3 a code. */
   nameKind?: number;
 }
@@ -41,7 +43,7 @@ export interface RankedPlace extends Place {
   score: number;
 }
 
-const SELECT_PLACE = `SELECT p.id, p.name, p.kind, p.feature, p.country, p.admin1, p.admin1_name AS admin1Name, p.admin2, p.lat, p.lon, p.population, p.prominence FROM place p`;
+const SELECT_PLACE = `SELECT p.id, p.name, p.kind, p.feature, p.country, p.admin1, p.admin1_name AS admin1Name, p.admin2, p.lat, p.lon, p.population, p.prominence, p.geonames_id AS geonamesId FROM place p`;
 
 /** Names looked up in vain before a long reading reads the key filter: some thirty news articles' worth (a GMB document asks about 65 new ones). */
 export const MISSES_BEFORE_KEY_FILTER = 2000;
