@@ -105,7 +105,10 @@ describe('checkpoints off the core thread', () => {
       largest = Math.max(largest, wal());
     });
     expect(written).toBe(2560);
-    expect(largest).toBeLessThan(48 * 1024 * 1024);
+    // Bounded, not a timing: under half of what was written (without the pause it held all 160 MB).
+    // How far it grows between two checks follows the machine's load: up to 56 MB was seen with
+    // another test file running beside this one on two cores.
+    expect(largest).toBeLessThan(80 * 1024 * 1024);
     checkpointer.stop();
     expect(db.prepare('SELECT count(*) FROM filler').pluck().get()).toBe(2560);
     db.close();
