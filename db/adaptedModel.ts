@@ -37,7 +37,8 @@ interface Row {
 }
 
 /** A name decision: an accepted, rejected or hand-made mention that is not a date. */
-const NAME_DECISION = "type <> 'date' AND (status <> 'suggested' OR origin = 'analyst')";
+// A nationality adjective ("Russian" of Russia) is no name for the tagger to learn.
+const NAME_DECISION = "type <> 'date' AND adjectival = 0 AND (status <> 'suggested' OR origin = 'analyst')";
 
 export class AdaptedModelStore {
   constructor(private readonly db: Db) {}
@@ -161,7 +162,7 @@ export class AdaptedModelStore {
   articleForLearning(articleId: number): { body: string; mentions: MentionForLearning[] } | null {
     const body = this.db.prepare('SELECT body FROM article_body WHERE article_id = ?').pluck().get(articleId) as string | undefined;
     if (body === undefined) return null;
-    const mentions = this.db.prepare('SELECT start, end, type, status, origin FROM mention WHERE article_id = ? ORDER BY start').all(articleId) as MentionForLearning[];
+    const mentions = this.db.prepare('SELECT start, end, type, status, origin FROM mention WHERE article_id = ? AND adjectival = 0 ORDER BY start').all(articleId) as MentionForLearning[];
     return { body, mentions };
   }
 }

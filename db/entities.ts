@@ -364,15 +364,21 @@ export class EntitiesRepository {
    * Places for the map, packed (see MapLayer): with no article filter, straight from the entity
    * table and its counters; for the places of chosen articles, counted over their mentions.
    */
-  mapPlaces(bbox: [number, number, number, number] | null, articleIds: number[], includeSuggested: boolean, labels = MAP_LABELS): MapLayer {
+  mapPlaces(bbox: [number, number, number, number] | null, articleIds: number[], includeSuggested: boolean, includeAdjectival = true, labels = MAP_LABELS): MapLayer {
     const [w, s, e, n] = bbox ?? [-180, -90, 180, 90];
     const status = includeSuggested ? "m.status <> 'rejected'" : "m.status = 'accepted'";
+    const counter = includeSuggested ? 'mention_count' : 'accepted_count';
+    // The counters include nationality adjectives ("Russian forces"); the few there are come off
+    // through their partial index when the map leaves them out.
+    const mentionsOf = includeAdjectival
+      ? counter
+      : `${counter} - (SELECT count(*) FROM mention m INDEXED BY mention_adjectival WHERE m.adjectival = 1 AND m.entity_id = entity.id AND ${status})`;
     const source =
       articleIds.length === 0
-        ? `SELECT id, name, lat, lon, ${includeSuggested ? 'mention_count' : 'accepted_count'} AS mentions FROM entity INDEXED BY entity_places
+        ? `SELECT id, name, lat, lon, ${mentionsOf} AS mentions FROM entity INDEXED BY entity_places
            WHERE type = 'place' AND lat IS NOT NULL AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? AND mentions > 0`
         : `SELECT e.id, e.name, e.lat, e.lon, count(*) AS mentions FROM mention m JOIN entity e ON e.id = m.entity_id
-           WHERE m.article_id IN (SELECT value FROM json_each(?)) AND ${status}
+           WHERE m.article_id IN (SELECT value FROM json_each(?)) AND ${status} ${includeAdjectival ? '' : 'AND m.adjectival = 0'}
              AND e.type = 'place' AND e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ? GROUP BY e.id`;
     const params = articleIds.length === 0 ? [s, n, w, e] : [JSON.stringify(articleIds), s, n, w, e];
     if (articleIds.length > 0) {
@@ -398,6 +404,7 @@ export class EntitiesRepository {
             .prepare(
               `SELECT id, name FROM entity INDEXED BY entity_places_by_mentions
                WHERE type = 'place' AND lat IS NOT NULL AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ? AND mention_count > 0
+                 ${includeAdjectival ? '' : `AND ${mentionsOf} > 0`}
                ORDER BY mention_count DESC LIMIT ?`,
             )
             .raw()

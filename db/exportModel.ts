@@ -47,6 +47,8 @@ export interface ExportMention {
   entityId: number | null;
   dateValue: string | null;
   status: 'accepted' | 'suggested';
+  /** 1 for a nationality adjective naming its country ("Russian" of Russia). */
+  adjectival: 0 | 1;
 }
 
 export interface ExportModel {
@@ -132,7 +134,7 @@ export function readExportModel(db: Db, scope: ExportScope): ExportModel {
     // One read of the mentions in scope; rejections (when asked for) go to a list of their own, never among the names.
     const read = db
       .prepare(
-        `SELECT m.id, m.article_id AS articleId, m.start, m.end, m.quote, m.prefix, m.suffix, m.type, m.entity_id AS entityId, m.date_value AS dateValue, m.status
+        `SELECT m.id, m.article_id AS articleId, m.start, m.end, m.quote, m.prefix, m.suffix, m.type, m.entity_id AS entityId, m.date_value AS dateValue, m.status, m.adjectival
          FROM mention m ${scope.articleIds ? 'WHERE m.article_id IN (SELECT value FROM json_each(@ids)) AND' : 'WHERE'} m.status IN (${statuses}${scope.includeRejected ? ", 'rejected'" : ''})
          ORDER BY m.article_id, m.start`,
       )

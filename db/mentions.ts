@@ -15,6 +15,8 @@ export interface NewMention {
   reason?: string | null;
   date?: { value: string | null; until: string | null; precision: string } | null;
   candidates?: PlaceCandidate[];
+  /** A nationality adjective naming its country ("Russian forces"). */
+  adjectival?: boolean;
 }
 
 interface MentionRecord {
@@ -34,6 +36,7 @@ interface MentionRecord {
   date_until: string | null;
   date_precision: string | null;
   candidates: string | null;
+  adjectival: number;
   place_label: string | null;
   lat: number | null;
   lon: number | null;
@@ -55,6 +58,7 @@ export function toMention(r: MentionRecord): Mention {
     reason: r.reason,
     date: r.date_precision ? { value: r.date_value, until: r.date_until, precision: r.date_precision } : null,
     candidates: r.candidates ? (JSON.parse(r.candidates) as PlaceCandidate[]) : [],
+    adjectival: r.adjectival === 1,
     place: r.lat !== null && r.lon !== null ? { label: r.place_label, lat: r.lat, lon: r.lon } : null,
   };
 }
@@ -74,6 +78,8 @@ export interface MentionListing {
   lat: number | null;
   lon: number | null;
   geonamesId: number | null;
+  /** Only on a nationality adjective ("Russian" → Russia). */
+  adjectival?: true;
 }
 
 const SELECT = `SELECT m.*, e.name AS entity_name, e.place_label, e.lat, e.lon FROM mention m LEFT JOIN entity e ON e.id = m.entity_id`;
@@ -108,8 +114,8 @@ export class MentionsRepository {
       this.db
         .prepare(
           `INSERT INTO mention (article_id, start, end, quote, prefix, suffix, type, status, origin, entity_id, confidence, reason,
-             date_value, date_until, date_precision, candidates, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+             date_value, date_until, date_precision, candidates, adjectival, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           articleId,
@@ -126,13 +132,14 @@ export class MentionsRepository {
           m.date?.until ?? null,
           m.date?.precision ?? null,
           m.candidates?.length ? JSON.stringify(m.candidates) : null,
+          m.adjectival && m.type === 'place' ? 1 : 0,
           at,
         ).lastInsertRowid,
     );
   }
 
-  update(id: number, patch: Partial<{ status: Mention['status']; type: MentionType; entityId: number | null; start: number; end: number; body: string }>): void {
-    const before = this.db.prepare('SELECT status, type, entity_id AS entityId, start, end FROM mention WHERE id = ?').get(id);
+  update(id: number, patch: Partial<{ status: Mention['status']; type: MentionType; entityId: number | null; start: number; end: number; body: string; adjectival: boolean }>): void {
+    const before = this.db.prepare('SELECT status, type, entity_id AS entityId, start, end, adjectival = 1 AS adjectival FROM mention WHERE id = ?').get(id);
     const sets: string[] = [];
     const values: unknown[] = [];
     const set = (column: string, value: unknown) => {
@@ -142,6 +149,7 @@ export class MentionsRepository {
     if (patch.status) set('status', patch.status);
     if (patch.type) set('type', patch.type);
     if (patch.entityId !== undefined) set('entity_id', patch.entityId);
+    if (patch.adjectival !== undefined) set('adjectival', patch.adjectival ? 1 : 0);
     if (patch.start !== undefined && patch.end !== undefined && patch.body !== undefined) {
       set('start', patch.start);
       set('end', patch.end);
@@ -185,10 +193,10 @@ export class MentionsRepository {
    * block after the last one read (keyset paging), so `awb mentions` streams any number of them.
    */
   listing(filter: { articleIds: number[] | null; statuses: Mention['status'][]; type: MentionType | null }, after: { articleId: number; start: number; id: number } | null, limit: number): MentionListing[] {
-    return this.db
+    const rows = this.db
       .prepare(
         `SELECT m.id, m.article_id AS article, a.file_name AS file, m.start, m.end, m.quote, m.type, m.status, m.confidence,
-           e.name AS entity, e.lat, e.lon, e.geonames_id AS geonamesId
+           e.name AS entity, e.lat, e.lon, e.geonames_id AS geonamesId, m.adjectival
          FROM mention m JOIN article a ON a.id = m.article_id LEFT JOIN entity e ON e.id = m.entity_id
          WHERE (@articles IS NULL OR m.article_id IN (SELECT value FROM json_each(@articles)))
            AND m.status IN (SELECT value FROM json_each(@statuses))
@@ -204,7 +212,8 @@ export class MentionsRepository {
         afterStart: after?.start ?? -1,
         afterId: after?.id ?? -1,
         limit,
-      }) as MentionListing[];
+      }) as (Omit<MentionListing, 'adjectival'> & { adjectival: number })[];
+    return rows.map(({ adjectival, ...m }) => (adjectival ? { ...m, adjectival: true as const } : m));
   }
 
   /** Suggested mentions the extractor was at least this sure of (of one type, or all), in article and text order. */

@@ -9,6 +9,8 @@ export interface PlaceCountsRequest {
   /** Only these articles of the filter's (the map's selection); null: all of them. */
   within: number[] | null;
   includeSuggested: boolean;
+  /** Whether nationality adjectives ("Russian forces") count as mentions of their country. */
+  includeAdjectival: boolean;
   bbox: [number, number, number, number] | null;
   labels: number;
 }
@@ -27,10 +29,11 @@ interface Snapshot {
   lat: Float64Array;
   lon: Float64Array;
   names: string[];
-  /** Mentions of place k are at first[k] .. first[k + 1] - 1 of `article` and `accepted`. */
+  /** Mentions of place k are at first[k] .. first[k + 1] - 1 of `article` and `flags`. */
   first: Int32Array;
   article: Int32Array;
-  accepted: Uint8Array;
+  /** Per mention: ACCEPTED when accepted (else only suggested), ADJECTIVAL for a nationality adjective. */
+  flags: Uint8Array;
   /** One past the highest article id a mention names: the size of a filter's bitmap. */
   articleLimit: number;
   /** What the snapshot has seen: place_mention_edits' count, and the highest mention and entity ids then. */
@@ -41,11 +44,15 @@ interface Snapshot {
 
 /** A place's point and name, as the snapshot reads them. */
 type PlaceRow = [id: number, lat: number, lon: number, name: string];
-/** A mention of a place: its entity, its article, and whether it was accepted (1) or only suggested (0). */
-type MentionRow = [entityId: number, articleId: number, accepted: number];
+/** A mention of a place: its entity, its article, and its flags. */
+type MentionRow = [entityId: number, articleId: number, flags: number];
+const ACCEPTED = 1;
+const ADJECTIVAL = 2;
+/** A mention's flags, in SQL. */
+const FLAGS_SQL = `(m.status = 'accepted') | (m.adjectival << 1)`;
 
 const PLACES_SQL = "SELECT id, lat, lon, name FROM entity WHERE type = 'place' AND lat IS NOT NULL";
-const MENTIONS_SQL = `SELECT m.entity_id, m.article_id, m.status = 'accepted' FROM mention m
+const MENTIONS_SQL = `SELECT m.entity_id, m.article_id, ${FLAGS_SQL} FROM mention m
   WHERE m.entity_id IN (SELECT id FROM entity WHERE type = 'place' AND lat IS NOT NULL) AND m.status <> 'rejected' ORDER BY m.entity_id`;
 
 /**
@@ -99,7 +106,7 @@ export class PlaceCounts {
     })();
   }
 
-  private count(snap: Snapshot, { idsSql, params, within, includeSuggested, bbox, labels }: PlaceCountsRequest, check: () => void): MapLayer {
+  private count(snap: Snapshot, { idsSql, params, within, includeSuggested, includeAdjectival, bbox, labels }: PlaceCountsRequest, check: () => void): MapLayer {
     const key = `${idsSql}\u0000${JSON.stringify(params)}`;
     if (this.filter?.key !== key) this.filter = { key, bitmap: this.bitmap(idsSql, params, snap.articleLimit, check) };
     let chosen = this.filter.bitmap;
@@ -109,13 +116,16 @@ export class PlaceCounts {
     }
     const [w, s, e, n] = bbox ?? [-180, -90, 180, 90];
     const counted: { k: number; mentions: number }[] = [];
-    const { placeIds, lat, lon, first, article, accepted } = snap;
+    const { placeIds, lat, lon, first, article, flags } = snap;
+    // A mention counts when none of these flags is missing and none of those is present.
+    const required = includeSuggested ? 0 : ACCEPTED;
+    const excluded = includeAdjectival ? 0 : ADJECTIVAL;
     for (let k = 0; k < placeIds.length; k++) {
       if ((k & (ASK_EVERY - 1)) === 0) check();
       if (!(lat[k]! >= s && lat[k]! <= n && lon[k]! >= w && lon[k]! <= e)) continue;
       let mentions = 0;
       const end = first[k + 1]!;
-      for (let m = first[k]!; m < end; m++) if (chosen[article[m]!] && (includeSuggested || accepted[m])) mentions++;
+      for (let m = first[k]!; m < end; m++) if (chosen[article[m]!] && (flags[m]! & required) === required && !(flags[m]! & excluded)) mentions++;
       if (mentions > 0) counted.push({ k, mentions });
     }
     const packed = counted.map(({ k, mentions }) => `${placeIds[k]},${lat[k]},${lon[k]},${mentions}`).join(';');
@@ -161,7 +171,7 @@ export class PlaceCounts {
     // the places as a list (an IN), SQLite would read every place or every place mention again.
     const mentions = this.db
       .prepare(
-        `SELECT m.entity_id, m.article_id, m.status = 'accepted' FROM mention m CROSS JOIN entity e ON e.id = m.entity_id
+        `SELECT m.entity_id, m.article_id, ${FLAGS_SQL} FROM mention m CROSS JOIN entity e ON e.id = m.entity_id
          WHERE m.id > ? AND m.status <> 'rejected' AND e.type = 'place' AND e.lat IS NOT NULL`,
       )
       .raw()
@@ -206,20 +216,20 @@ function grouped(places: PlaceRow[], mentions: Iterable<MentionRow>, before: Sna
     slot.set(id, oldPlaces + i);
   });
   const slotOf = (entityId: number): number => slot.get(entityId) ?? binarySearch(placeIds, oldPlaces, entityId);
-  // The mentions read, as slots, articles and decisions.
+  // The mentions read, as slots, articles and flags.
   let slots = new Int32Array(1 << 12);
   let articles = new Int32Array(slots.length);
-  let accepted = new Uint8Array(slots.length);
+  let flags = new Uint8Array(slots.length);
   let added = 0;
   let articleLimit = before?.articleLimit ?? 1;
   let lastEntity = -1;
   let lastSlot = -1;
   let inOrder = true;
-  for (const [entityId, articleId, isAccepted] of mentions) {
+  for (const [entityId, articleId, mentionFlags] of mentions) {
     if (added === slots.length) {
       slots = grow(slots, new Int32Array(added * 2));
       articles = grow(articles, new Int32Array(added * 2));
-      accepted = grow(accepted, new Uint8Array(added * 2));
+      flags = grow(flags, new Uint8Array(added * 2));
     }
     // A whole read comes grouped by place, in order: one lookup a place, and no sort below.
     if (entityId !== lastEntity) {
@@ -230,7 +240,7 @@ function grouped(places: PlaceRow[], mentions: Iterable<MentionRow>, before: Sna
     }
     slots[added] = lastSlot;
     articles[added] = articleId;
-    accepted[added] = isAccepted;
+    flags[added] = mentionFlags;
     added++;
     if (articleId >= articleLimit) articleLimit = articleId + 1;
   }
@@ -241,10 +251,10 @@ function grouped(places: PlaceRow[], mentions: Iterable<MentionRow>, before: Sna
   for (let k = 1; k < first.length; k++) first[k]! += first[k - 1]!;
   const names = before ? before.names.concat(places.map(([, , , name]) => name)) : places.map(([, , , name]) => name);
   // A whole read, in place order: the mentions as read are the snapshot's.
-  if (!before && inOrder) return { placeIds, lat, lon, names, first, article: articles.subarray(0, added), accepted: accepted.subarray(0, added), articleLimit };
+  if (!before && inOrder) return { placeIds, lat, lon, names, first, article: articles.subarray(0, added), flags: flags.subarray(0, added), articleLimit };
   const total = first[placeIds.length]!;
   const article = new Int32Array(total);
-  const acceptedAll = new Uint8Array(total);
+  const flagsAll = new Uint8Array(total);
   // The new mentions in place order; the old ones between them are copied a run of places at a time
   // (a commit of an import adds hundreds of mentions to a snapshot of a million).
   const order = Int32Array.from({ length: added }, (_, i) => i);
@@ -255,7 +265,7 @@ function grouped(places: PlaceRow[], mentions: Iterable<MentionRow>, before: Sna
   const copyOld = (until: number) => {
     if (until > from) {
       article.set(before!.article.subarray(from, until), to);
-      acceptedAll.set(before!.accepted.subarray(from, until), to);
+      flagsAll.set(before!.flags.subarray(from, until), to);
       to += until - from;
       from = until;
     }
@@ -265,7 +275,7 @@ function grouped(places: PlaceRow[], mentions: Iterable<MentionRow>, before: Sna
     // The old mentions of every place up to this one, this one's included: the new go after them.
     copyOld(k < oldPlaces ? before!.first[k + 1]! : oldTotal);
     article[to] = articles[i]!;
-    acceptedAll[to] = accepted[i]!;
+    flagsAll[to] = flags[i]!;
     to++;
   }
   copyOld(oldTotal);
@@ -276,7 +286,7 @@ function grouped(places: PlaceRow[], mentions: Iterable<MentionRow>, before: Sna
     names,
     first,
     article,
-    accepted: acceptedAll,
+    flags: flagsAll,
     articleLimit,
   };
 }

@@ -242,8 +242,8 @@ export function createHandlers({ session, imports, uploads, extraction, learner,
     },
     'places.search': ({ text, articleId }) => es().searchPlaces(text, articleId),
     'places.entity': ({ place }) => annotated(es().entities.get(es().placeEntity(place))),
-    'map.places': ({ bbox, articleIds, includeSuggested, articleQuery }) =>
-      articleQuery ? ws().placesOf(articleQuery, articleIds, includeSuggested, bbox) : es().entities.mapPlaces(bbox, articleIds, includeSuggested),
+    'map.places': ({ bbox, articleIds, includeSuggested, includeAdjectival, articleQuery }) =>
+      articleQuery ? ws().placesOf(articleQuery, articleIds, includeSuggested, includeAdjectival, bbox) : es().entities.mapPlaces(bbox, articleIds, includeSuggested, includeAdjectival),
     'map.basemap': () => es().basemapLabels(),
 
     'entities.create': ({ type, name }) => {

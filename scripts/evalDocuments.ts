@@ -67,8 +67,10 @@ export function scoreDocuments(corpus: LoadedCorpus, part: 'dev' | 'test', gazet
     documents++;
     const { text, offsets } = documentText(doc.sentences);
     const goldSpans = goldMentions(doc.sentences, offsets);
+    // Nationality adjectives ("Russian" of Russia) are country mentions, not names: the corpora's
+    // guidelines have no place for them, and they are left out here as the map can leave them out.
     const foundNames = extractEntities(text, { gazetteer, registry: new Map(), published: null }).flatMap((s) => {
-      const type = FROM_EXTRACTOR[s.type];
+      const type = s.adjectival ? undefined : FROM_EXTRACTOR[s.type];
       return type ? [{ type, start: s.start, end: s.end }] : [];
     });
     const key = (m: { type: DocumentType; start: number; end: number }) => `${m.type}\t${m.start}\t${m.end}`;

@@ -17,6 +17,7 @@ import deferredCounts from './016_deferred_counts.sql?raw';
 import placeMentionEdits from './017_place_mention_edits.sql?raw';
 import ftsAutomerge from './018_fts_automerge.sql?raw';
 import modelLessons from './019_model_lessons.sql?raw';
+import adjectivalMentions from './020_adjectival_mentions.sql?raw';
 
 /** Numbered migrations, in order. The index is the schema version they bring the file to. */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
@@ -39,4 +40,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 17, name: 'place mention edits', sql: placeMentionEdits },
   { version: 18, name: 'fts automerge', sql: ftsAutomerge },
   { version: 19, name: 'model lessons', sql: modelLessons },
+  { version: 20, name: 'adjectival mentions', sql: adjectivalMentions },
 ];

@@ -47,6 +47,8 @@ export const Mention = z.object({
   reason: z.string().nullable(),
   date: z.object({ value: z.string().nullable(), until: z.string().nullable(), precision: z.string() }).nullable(),
   candidates: z.array(PlaceCandidate),
+  /** A nationality adjective naming its country ("Russian forces" → Russia); the map can leave these out. */
+  adjectival: z.boolean(),
   /** Where the linked entity is placed on the map, if it is. */
   place: z.object({ label: z.string().nullable(), lat: z.number(), lon: z.number() }).nullable(),
 });

@@ -194,6 +194,8 @@ export const contract = {
       bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable().default(null),
       articleIds: z.array(Id).max(10_000).default([]),
       includeSuggested: z.boolean().default(true),
+      /** Whether nationality adjectives ("Russian forces") count as mentions of their country. */
+      includeAdjectival: z.boolean().default(true),
       /** Only places mentioned in the articles this query matches: the map follows the tables' filters. */
       articleQuery: ArticleQuery.nullable().default(null),
     }),

@@ -108,14 +108,14 @@ export class Workspace {
    * reads the mentions again (a second at a million): a request is not queued twice. One that waits
    * behind the same request in progress is answered for all who ask meanwhile, as of when it starts.
    */
-  placesOf(query: ArticleQuery, within: number[], includeSuggested: boolean, bbox: [number, number, number, number] | null): Promise<MapLayer> {
-    const key = JSON.stringify([query, within, includeSuggested, bbox]);
+  placesOf(query: ArticleQuery, within: number[], includeSuggested: boolean, includeAdjectival: boolean, bbox: [number, number, number, number] | null): Promise<MapLayer> {
+    const key = JSON.stringify([query, within, includeSuggested, includeAdjectival, bbox]);
     const queued = this.placesQueued.get(key);
     if (queued) return queued;
     const before = this.placesCounting.get(key);
     const start = () => {
       this.placesQueued.delete(key);
-      const counting = this.countPlaces(query, within, includeSuggested, bbox);
+      const counting = this.countPlaces(query, within, includeSuggested, includeAdjectival, bbox);
       this.placesCounting.set(key, counting);
       return counting.finally(() => this.placesCounting.get(key) === counting && this.placesCounting.delete(key));
     };
@@ -127,10 +127,10 @@ export class Workspace {
   private readonly placesQueued = new Map<string, Promise<MapLayer>>();
   private readonly placesCounting = new Map<string, Promise<MapLayer>>();
 
-  private async countPlaces(query: ArticleQuery, within: number[], includeSuggested: boolean, bbox: [number, number, number, number] | null): Promise<MapLayer> {
+  private async countPlaces(query: ArticleQuery, within: number[], includeSuggested: boolean, includeAdjectival: boolean, bbox: [number, number, number, number] | null): Promise<MapLayer> {
     if (this.reader?.usable) {
       try {
-        return await this.reader.places({ ...this.articles.idsQuery(query), within: within.length ? within : null, includeSuggested, bbox, labels: MAP_LABELS });
+        return await this.reader.places({ ...this.articles.idsQuery(query), within: within.length ? within : null, includeSuggested, includeAdjectival, bbox, labels: MAP_LABELS });
       } catch (error) {
         // The map has asked for another view or filter since: nobody waits for this one.
         if (error instanceof SupersededRead) throw error;
@@ -143,7 +143,7 @@ export class Workspace {
       ids = ids.filter((id) => allowed.has(id));
     }
     // No matching article means no place: an empty map, not "no filter".
-    return ids.length ? this.entities.entities.mapPlaces(bbox, ids, includeSuggested, MAP_LABELS) : { packed: '', names: [] };
+    return ids.length ? this.entities.entities.mapPlaces(bbox, ids, includeSuggested, includeAdjectival, MAP_LABELS) : { packed: '', names: [] };
   }
 
   /** What a selected record is tied to, for every view to mark. */

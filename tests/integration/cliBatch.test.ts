@@ -19,6 +19,7 @@ interface MentionLine {
   lat: number | null;
   lon: number | null;
   geonamesId: number | null;
+  adjectival?: boolean;
 }
 
 let cli: Awaited<ReturnType<typeof bundleCli>>;
@@ -63,8 +64,11 @@ describe('awb mentions and awb accept', () => {
   it('prints one JSON line per mention, with its file, span, decision and place', async () => {
     const lines = await mentions();
     expect(lines.length).toBeGreaterThan(10);
+    const keys = ['article', 'confidence', 'end', 'entity', 'file', 'geonamesId', 'lat', 'lon', 'quote', 'start', 'status', 'type'];
     for (const m of lines) {
-      expect(Object.keys(m).sort()).toEqual(['article', 'confidence', 'end', 'entity', 'file', 'geonamesId', 'lat', 'lon', 'quote', 'start', 'status', 'type'].sort());
+      // A nationality adjective ("Afghan forces") says so; no other line carries the key.
+      expect(Object.keys(m).sort()).toEqual((m.adjectival ? [...keys, 'adjectival'] : keys).sort());
+      if (m.adjectival) expect(m.adjectival).toBe(true);
       expect(m.file).toBe('kunduz-offensive.txt');
       expect(m.end - m.start).toBe(m.quote.length);
       expect(m.status).toBe('suggested');
@@ -77,6 +81,9 @@ describe('awb mentions and awb accept', () => {
     // A province is a GeoNames record too (Faryab, 1142226), where the sample page names it.
     const faryab = lines.find((m) => m.quote === 'Faryab' && m.type === 'place');
     expect(faryab?.geonamesId).toBe(1142226);
+    const afghan = lines.filter((m) => m.adjectival);
+    expect(afghan.length).toBeGreaterThan(3);
+    expect(afghan.find((m) => m.quote === 'Afghan')).toMatchObject({ type: 'place', entity: 'Afghanistan' });
     // Unknown is null, not left out: a date has no entity and no point.
     const date = lines.find((m) => m.type === 'date');
     if (date) expect([date.entity, date.lat, date.lon, date.geonamesId]).toEqual([null, null, null, null]);

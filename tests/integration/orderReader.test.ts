@@ -258,7 +258,7 @@ describe('whole orders read off the core’s thread', () => {
       for (let id = 1; id <= 200; id++) mention.run(id, id % 2 ? kabul : kunduz, now);
     })();
     const reader = OrderReader.start(worker.file, file, db, null)!;
-    const request = (idsSql: string) => ({ idsSql, params: [], within: null, includeSuggested: true, bbox: null, labels: 10 });
+    const request = (idsSql: string) => ({ idsSql, params: [], within: null, includeSuggested: true, includeAdjectival: true, bbox: null, labels: 10 });
     const outcome = (read: Promise<unknown>) =>
       read.then(
         () => 'counted',

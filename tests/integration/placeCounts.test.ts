@@ -19,7 +19,10 @@ beforeAll(async () => {
 afterAll(() => worker?.remove());
 
 const sources = ['Reuters', 'BBC', 'Pajhwok'];
-/** 600 articles, 40 places (one without a point), and 1,500 mentions of them: accepted, suggested and rejected. */
+/**
+ * 600 articles, 40 places (one without a point), and 1,500 mentions of them: accepted, suggested and
+ * rejected; every fifth a nationality adjective ("Russian" of Russia), which the map may leave out.
+ */
 function workspace(): { db: Db; file: string } {
   const file = path.join(tempDir(), 'places.awb');
   const db = openWorkspace(file, { create: true });
@@ -31,9 +34,11 @@ function workspace(): { db: Db; file: string } {
   const now = '2024-01-01T00:00:00Z';
   const place = db.prepare("INSERT INTO entity (type, name, origin, lat, lon, created_at) VALUES ('place', ?, 'auto', ?, ?, ?)");
   const places = Array.from({ length: 40 }, (_, i) => Number(place.run(`Place ${i}`, i === 7 ? null : 30 + (i % 10), 60 + i, now).lastInsertRowid));
-  const mention = db.prepare("INSERT INTO mention (article_id, start, end, quote, prefix, suffix, type, status, origin, entity_id, updated_at) VALUES (?, 0, 5, 'Place', '', '', 'place', ?, 'auto', ?, ?)");
+  const mention = db.prepare(
+    "INSERT INTO mention (article_id, start, end, quote, prefix, suffix, type, status, origin, entity_id, adjectival, updated_at) VALUES (?, 0, 5, 'Place', '', '', 'place', ?, 'auto', ?, ?, ?)",
+  );
   const statuses = ['accepted', 'suggested', 'suggested', 'rejected'];
-  for (let i = 0; i < 1500; i++) mention.run(1 + ((i * 7919) % 600), statuses[i % 4], places[(i * i) % 40], now);
+  for (let i = 0; i < 1500; i++) mention.run(1 + ((i * 7919) % 600), statuses[i % 4], places[(i * i) % 40], i % 5 === 0 ? 1 : 0, now);
   return { db, file };
 }
 
@@ -68,33 +73,51 @@ function withReader(run: (c: { db: Db; articles: ArticlesRepository; entities: E
 function sameAsSql({ articles, entities, counts }: { articles: ArticlesRepository; entities: EntitiesRepository; counts: PlaceCounts }, query: ArticleQuery) {
   return (what: string) => {
     for (const includeSuggested of [true, false]) {
-      const expected = plain(entities.mapPlaces(null, articles.ids({ query }), includeSuggested));
-      expect(plain(counts.layer({ ...articles.idsQuery(query), within: null, includeSuggested, bbox: null, labels: 2000 })), what).toEqual(expected);
+      for (const includeAdjectival of [true, false]) {
+        const expected = plain(entities.mapPlaces(null, articles.ids({ query }), includeSuggested, includeAdjectival));
+        expect(plain(counts.layer({ ...articles.idsQuery(query), within: null, includeSuggested, includeAdjectival, bbox: null, labels: 2000 })), what).toEqual(expected);
+      }
     }
   };
 }
 
 describe('the map’s places of a filter, counted by the reader', () => {
-  it('are the places SQL counts, for every filter, with and without suggestions, in a view and within a selection', () =>
+  it('are the places SQL counts, for every filter, with and without suggestions and adjectives, in a view and within a selection', () =>
     withReader(({ articles, entities, counts }) => {
       for (const [label, q] of queries) {
         const query = ArticleQuery.parse(q);
         const ids = articles.ids({ query });
         const within = ids.filter((id) => id % 3 === 0);
         for (const includeSuggested of [true, false]) {
-          for (const bbox of [null, [62, 31, 80, 35]] as ([number, number, number, number] | null)[]) {
-            const expected = ids.length ? plain(entities.mapPlaces(bbox, ids, includeSuggested)) : plain({ packed: '', names: [] });
-            const got = plain(counts.layer({ ...articles.idsQuery(query), within: null, includeSuggested, bbox, labels: 2000 }));
-            expect(got, `${label}, suggested ${includeSuggested}, ${bbox ? 'view' : 'world'}`).toEqual(expected);
-            if (label !== 'nothing' && includeSuggested && !bbox) expect(got.places.length, label).toBeGreaterThan(0);
-            const inSelection = plain(counts.layer({ ...articles.idsQuery(query), within, includeSuggested, bbox, labels: 2000 }));
-            expect(inSelection, `${label} within a selection`).toEqual(within.length ? plain(entities.mapPlaces(bbox, within, includeSuggested)) : plain({ packed: '', names: [] }));
+          for (const includeAdjectival of [true, false]) {
+            for (const bbox of [null, [62, 31, 80, 35]] as ([number, number, number, number] | null)[]) {
+              const what = `${label}, suggested ${includeSuggested}, adjectival ${includeAdjectival}, ${bbox ? 'view' : 'world'}`;
+              const expected = ids.length ? plain(entities.mapPlaces(bbox, ids, includeSuggested, includeAdjectival)) : plain({ packed: '', names: [] });
+              const got = plain(counts.layer({ ...articles.idsQuery(query), within: null, includeSuggested, includeAdjectival, bbox, labels: 2000 }));
+              expect(got, what).toEqual(expected);
+              if (label !== 'nothing' && includeSuggested && !bbox) expect(got.places.length, label).toBeGreaterThan(0);
+              const inSelection = plain(counts.layer({ ...articles.idsQuery(query), within, includeSuggested, includeAdjectival, bbox, labels: 2000 }));
+              expect(inSelection, `${what}, within a selection`).toEqual(
+                within.length ? plain(entities.mapPlaces(bbox, within, includeSuggested, includeAdjectival)) : plain({ packed: '', names: [] }),
+              );
+            }
           }
         }
       }
+      // Without a filter the map reads the entities' counters, less the adjectives when it leaves them out.
+      const all = articles.ids({ query: ArticleQuery.parse({}) });
+      for (const includeSuggested of [true, false]) {
+        for (const includeAdjectival of [true, false]) {
+          const viaCounters = plain(entities.mapPlaces(null, [], includeSuggested, includeAdjectival));
+          expect(viaCounters, `counters, suggested ${includeSuggested}, adjectival ${includeAdjectival}`).toEqual(plain(entities.mapPlaces(null, all, includeSuggested, includeAdjectival)));
+        }
+      }
+      const withAdjectives = plain(entities.mapPlaces(null, [], true, true)).places;
+      const without = plain(entities.mapPlaces(null, [], true, false)).places;
+      expect(without.reduce((n, p) => n + p.mentions, 0)).toBeLessThan(withAdjectives.reduce((n, p) => n + p.mentions, 0));
       // The label budget names the most-mentioned places.
       const query = ArticleQuery.parse(queries[1]![1]);
-      const few = counts.layer({ ...articles.idsQuery(query), within: null, includeSuggested: true, bbox: null, labels: 3 });
+      const few = counts.layer({ ...articles.idsQuery(query), within: null, includeSuggested: true, includeAdjectival: true, bbox: null, labels: 3 });
       const most = decodeMapLayer(few).sort((a, b) => b.mentions - a.mentions);
       expect(few.names).toHaveLength(3);
       expect(few.names.map(([id]) => id)).toEqual(most.slice(0, 3).map((p) => p.entityId));
@@ -120,6 +143,8 @@ describe('the map’s places of a filter, counted by the reader', () => {
       check('a place moved');
       db.prepare("INSERT INTO mention (article_id, start, end, quote, prefix, suffix, type, status, origin, entity_id, updated_at) VALUES (?, 10, 15, 'Place', '', '', 'place', 'accepted', 'analyst', ?, '2024-01-02')").run(bbc[0], elsewhere);
       check('a mention added');
+      db.prepare('UPDATE mention SET adjectival = 1 - adjectival WHERE id = ?').run(first);
+      check('a mention marked adjectival');
       articles.update(bbc[1]!, { source: 'Reuters' });
       check('an article left the filter');
     }));
@@ -137,14 +162,16 @@ describe('the map’s places of a filter, counted by the reader', () => {
       const newIds = [...added.values()].flatMap((r) => ('id' in r ? [r.id] : []));
       const now = '2024-01-03T00:00:00Z';
       const place = db.prepare("INSERT INTO entity (type, name, origin, lat, lon, created_at) VALUES ('place', ?, 'auto', ?, ?, ?)");
-      const mention = db.prepare("INSERT INTO mention (article_id, start, end, quote, prefix, suffix, type, status, origin, entity_id, updated_at) VALUES (?, 0, 5, 'Place', '', '', 'place', ?, 'auto', ?, ?)");
+      const mention = db.prepare(
+        "INSERT INTO mention (article_id, start, end, quote, prefix, suffix, type, status, origin, entity_id, adjectival, updated_at) VALUES (?, 0, 5, 'Place', '', '', 'place', ?, 'auto', ?, ?, ?)",
+      );
       const oldPlace = db.prepare("SELECT id FROM entity WHERE name = 'Place 3'").pluck().get() as number;
       db.transaction(() => {
         const fresh = [place.run('Later place A', 12, 44, now).lastInsertRowid, place.run('Later place B', 13, 45, now).lastInsertRowid].map(Number);
         newIds.forEach((id, k) => {
-          mention.run(id, k % 2 ? 'suggested' : 'accepted', fresh[k % 2], now);
-          mention.run(id, 'suggested', oldPlace, now);
-          if (k % 5 === 0) mention.run(id, 'rejected', fresh[0], now);
+          mention.run(id, k % 2 ? 'suggested' : 'accepted', fresh[k % 2], k % 3 === 0 ? 1 : 0, now);
+          mention.run(id, 'suggested', oldPlace, k % 4 === 0 ? 1 : 0, now);
+          if (k % 5 === 0) mention.run(id, 'rejected', fresh[0], 0, now);
         });
       })();
       check('an import added articles, places and suggestions');

@@ -1,4 +1,5 @@
 import { nameKey } from '../gazetteer/normalise.js';
+import { adjectivalCountries } from './adjectival.js';
 import type { Place, PlaceContext, RankedPlace } from '../gazetteer/gazetteer.js';
 import { resolveToponyms } from '../gazetteer/resolve.js';
 import { extractDates, type DatePrecision } from './dates.js';
@@ -36,6 +37,8 @@ export interface Suggestion {
   /** Gazetteer candidates for places, best first. */
   places?: RankedPlace[];
   date?: { value: string | null; until: string | null; precision: DatePrecision };
+  /** A nationality adjective naming its country ("Russian forces" → Russia): a place mention the map may leave out. */
+  adjectival?: boolean;
 }
 
 /** What the extractor may consult. */
@@ -312,6 +315,7 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
   pendingPlaces.forEach(({ s }, i) => (s.places = resolved[i]!.slice(0, 5)));
   linkAcronyms(text, suggestions);
   spreadSurnames(text, suggestions);
+  suggestions.push(...adjectivalCountries(text, suggestions, context.gazetteer));
   return dedupe(suggestions);
 }
 

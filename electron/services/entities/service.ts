@@ -13,7 +13,7 @@ import { readArticles, type ArticleToRead, type ReadResult } from './readArticle
 import { suggestionModel, withModelLabel } from './tagger/learner.js';
 
 /** Bumped when the extractor changes enough that old suggestions should be redone. */
-export const EXTRACTOR_VERSION = 2;
+export const EXTRACTOR_VERSION = 3;
 /** More suggestions than this in one article cannot be reviewed by a person. */
 export const MAX_SUGGESTIONS = 5_000;
 
@@ -32,6 +32,12 @@ const toCandidate = (p: Omit<Place, 'feature'> & { feature?: string | null; scor
   ...(p.score === undefined ? {} : { score: Math.round(p.score * 100) / 100 }),
   ...(p.feature && FACILITIES[p.feature] ? { facility: FACILITIES[p.feature] } : {}),
 });
+
+/**
+ * The name a mention is linked by: its words, but for a nationality adjective its country's name,
+ * so that "Russian" never becomes a name of Russia that the registry finds again as the country.
+ */
+const linkName = (quote: string, adjectival: boolean, place: PlaceCandidate | undefined): string => (adjectival && place ? place.name : quote);
 
 /** Suggestions, the analyst's review of them, and the links from mentions to entities. */
 export class EntityService {
@@ -110,8 +116,8 @@ export class EntityService {
         for (const s of found) {
           if (decided.some((d) => s.start < d.end && s.end > d.start)) continue;
           const candidates = (s.places ?? []).map(toCandidate);
-          const entityId = s.type === 'date' ? null : this.link(s.type, s.text, candidates[0] ?? null, people, linked);
-          const mention: NewMention = { start: s.start, end: s.end, type: s.type, status: 'suggested', origin: 'auto', entityId, confidence: s.confidence, reason: s.reason, date: s.date ?? null, candidates };
+          const entityId = s.type === 'date' ? null : this.link(s.type, linkName(s.text, !!s.adjectival, candidates[0]), candidates[0] ?? null, people, linked);
+          const mention: NewMention = { start: s.start, end: s.end, type: s.type, status: 'suggested', origin: 'auto', entityId, confidence: s.confidence, reason: s.reason, date: s.date ?? null, candidates, adjectival: s.adjectival };
           this.mentions.insert(articleId, body, mention, at);
           counts.inserted(entityId, 'suggested');
           suggestions++;
@@ -147,7 +153,7 @@ export class EntityService {
     return writeTransaction(this.db, () => {
       const m = this.mustGet(mentionId);
       let entityId = m.entityId;
-      if (action === 'accept' && entityId === null && m.type !== 'date') entityId = this.link(m.type, m.quote, m.candidates[0] ?? null, new Map());
+      if (action === 'accept' && entityId === null && m.type !== 'date') entityId = this.link(m.type, linkName(m.quote, m.adjectival, m.candidates[0]), m.candidates[0] ?? null, new Map());
       this.mentions.update(mentionId, { status: action === 'accept' ? 'accepted' : 'rejected', entityId });
       let changed = 1;
       if (scope !== 'this') {
@@ -159,7 +165,7 @@ export class EntityService {
             this.mentions.update(exact.id, { status: action === 'accept' ? 'accepted' : 'rejected', type: m.type, entityId: action === 'accept' ? entityId : exact.entityId });
             changed++;
           } else if (overlapping.length === 0 && action === 'accept') {
-            this.mentions.insert(o.articleId, o.body, { start: o.start, end: o.end, type: m.type, status: 'accepted', origin: 'analyst', entityId, date: m.date, candidates: m.candidates });
+            this.mentions.insert(o.articleId, o.body, { start: o.start, end: o.end, type: m.type, status: 'accepted', origin: 'analyst', entityId, date: m.date, candidates: m.candidates, adjectival: m.adjectival });
             changed++;
           }
         }
@@ -179,7 +185,7 @@ export class EntityService {
       const ids = this.mentions.suggestedAtLeast(minConfidence, type);
       for (const id of ids) {
         const m = this.mustGet(id);
-        const entityId = m.entityId === null && m.type !== 'date' ? this.link(m.type, m.quote, m.candidates[0] ?? null, new Map()) : m.entityId;
+        const entityId = m.entityId === null && m.type !== 'date' ? this.link(m.type, linkName(m.quote, m.adjectival, m.candidates[0]), m.candidates[0] ?? null, new Map()) : m.entityId;
         this.mentions.update(id, { status: 'accepted', entityId });
       }
       return ids.length;
@@ -191,7 +197,8 @@ export class EntityService {
     writeTransaction(this.db, () => {
       const m = this.mustGet(mentionId);
       const entityId = type === 'date' ? null : this.link(type, m.quote, type === 'place' ? (m.candidates[0] ?? null) : null, new Map());
-      this.mentions.update(mentionId, { type, entityId, status: 'accepted' });
+      // Retyped by the analyst, it is read as written: "Russian" as a group is no adjectival mention of Russia.
+      this.mentions.update(mentionId, { type, entityId, status: 'accepted', adjectival: false });
       this.entities.pruneOrphans([m.entityId]);
     });
   }
@@ -204,7 +211,7 @@ export class EntityService {
       const { start, end } = this.claimAnalystSpan(body, from, to, m.articleId, mentionId);
       const quote = body.slice(start, end);
       const entityId = m.type === 'date' ? null : this.link(m.type, quote, m.type === 'place' ? (m.candidates[0] ?? null) : null, new Map());
-      this.mentions.update(mentionId, { start, end, body, entityId, status: 'accepted' });
+      this.mentions.update(mentionId, { start, end, body, entityId, status: 'accepted', adjectival: false });
       this.entities.pruneOrphans([m.entityId]);
     });
   }
@@ -237,6 +244,7 @@ export class EntityService {
     entity: { type: EntityType; name: string; place: PlaceLink | null; id?: number } | null,
     date: string | null,
     status: 'accepted' | 'suggested' | 'rejected' = 'accepted',
+    adjectival = false,
   ): 'created' | 'matched' | 'overlap' {
     return writeTransaction(this.db, () => {
       const body = this.body(articleId);
@@ -249,7 +257,7 @@ export class EntityService {
         throw error;
       }
       const entityId = entity && type !== 'date' ? (entity.id ?? this.entities.resolve(entity.type, entity.name, entity.place, 'analyst')) : null;
-      if (entityId !== null && body.slice(start, end) !== entity!.name) this.entities.addAlias(entityId, body.slice(start, end));
+      if (entityId !== null && !adjectival && body.slice(start, end) !== entity!.name) this.entities.addAlias(entityId, body.slice(start, end));
       this.mentions.insert(articleId, body, {
         start,
         end,
@@ -258,6 +266,7 @@ export class EntityService {
         origin: status === 'accepted' ? 'analyst' : 'auto',
         entityId,
         date: date ? { value: date, until: null, precision: date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year' } : null,
+        adjectival,
       });
       return 'created';
     });
@@ -268,7 +277,8 @@ export class EntityService {
       const m = this.mustGet(mentionId);
       const e = this.entities.get(entityId);
       if (m.type !== e.type) throw new UserError('type_mismatch', `This mention is ${A_TYPE[m.type]}; "${e.name}" is ${A_TYPE[e.type]}.`);
-      this.entities.addAlias(entityId, m.quote);
+      // "Russian" is no name of Russia: the registry would find it again as the country's name.
+      if (!m.adjectival) this.entities.addAlias(entityId, m.quote);
       this.mentions.update(mentionId, { entityId, status: 'accepted' });
       this.entities.pruneOrphans([m.entityId]);
     });

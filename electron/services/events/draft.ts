@@ -159,7 +159,8 @@ export function draftEvent(
   const parties = inside.filter((m) => (m.type === 'organisation' || m.type === 'group') && m.entityId !== null);
   const sourceOnly = new Set(parties.filter(reporting).map((m) => m.entityId!));
   for (const m of parties) if (!reporting(m)) sourceOnly.delete(m.entityId!);
-  const places = inside.filter((m) => m.type === 'place' && m.entityId !== null && m.place);
+  // "Russian forces" names who fights, not where: a nationality adjective is no location.
+  const places = inside.filter((m) => m.type === 'place' && !m.adjectival && m.entityId !== null && m.place);
   const datesInside = inside.filter((m) => m.type === 'date' && m.date?.value);
   // The most precise date in the text ("Sunday night" over "in the past few days").
   const dateMention =

@@ -89,6 +89,8 @@ export function* w3cChunks(model: ExportModel, ids: ExportIdentity): Generator<s
       }
     }
     if (m.dateValue) bodies.push({ type: 'TextualBody', purpose: 'describing', value: m.dateValue, format: 'text/plain' });
+    // "Russian" of Russia: the place is named by an adjective, which our import reads back.
+    if (m.adjectival) bodies.push({ type: 'TextualBody', purpose: 'classifying', value: 'adjectival', format: 'text/plain' });
     // A suggestion says so in an assessing body, so a reader (or our own import) can tell it from a decision.
     if (m.status === 'suggested') bodies.push({ type: 'TextualBody', purpose: 'assessing', value: 'suggested', format: 'text/plain' });
     return {

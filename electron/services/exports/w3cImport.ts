@@ -115,7 +115,8 @@ export function importW3c(ws: Workspace, json: unknown): ExchangeImportResult {
       details.geonamesId = geonames ?? null;
     }
     const date = bodies.find((b) => b.purpose === 'describing' && typeof b.value === 'string' && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(b.value as string))?.value as string | undefined;
-    const outcome = ws.entities.importMention(article.id, start, end, type, entity, date ?? null);
+    const adjectival = type === 'place' && bodies.some((b) => b.purpose === 'classifying' && b.value === 'adjectival');
+    const outcome = ws.entities.importMention(article.id, start, end, type, entity, date ?? null, 'accepted', adjectival);
     if (outcome === 'created') result.created++;
     else if (outcome === 'matched') result.matched++;
     else return skip(`${label}: “${exact.slice(0, 60)}” overlaps an annotation already decided here, which was kept.`);

@@ -89,7 +89,10 @@ export class Gazetteer {
          (SELECT o.name FROM place_name o WHERE o.place_id = p.id AND o.kind < 3 ORDER BY o.kind, o.rowid LIMIT 1) AS foundAs FROM`)}
        JOIN place_name n ON n.place_id = p.id JOIN airport a ON a.place_id = p.id WHERE n.key = ? AND n.kind = 3 ORDER BY p.id`,
     );
-    const countries = this.db.prepare('SELECT code, name, demonym, demonym_f FROM country ORDER BY code').all() as { code: string; name: string; demonym: string | null; demonym_f: string | null }[];
+    // Most populous first: a demonym two countries share ("Dominican", "Congolese") names the larger.
+    const countries = this.db
+      .prepare("SELECT code, name, demonym, demonym_f FROM country c ORDER BY (SELECT max(population) FROM place p WHERE p.kind = 'country' AND p.country = c.code) DESC NULLS LAST, code")
+      .all() as { code: string; name: string; demonym: string | null; demonym_f: string | null }[];
     this.countryByName = new Map(countries.map((c) => [nameKey(c.name), c.code]));
     // "American", "Afghan": both forms world-countries gives; the first country to claim one keeps it.
     this.demonyms = new Map();

@@ -1,0 +1,92 @@
+import type { Place, RankedPlace } from '../gazetteer/gazetteer.js';
+import { nameKey } from '../gazetteer/normalise.js';
+import type { Suggestion } from './extract.js';
+import { GROUP_NAMES } from './lexicon.js';
+
+/** What this reading asks of the gazetteer. */
+interface CountryLookup {
+  lookup(name: string): Place[];
+  countryByName: Map<string, string>;
+  demonyms: Map<string, string>;
+}
+
+const WORD = /\p{L}[\p{L}\p{M}'’]*/gu;
+/** After these a demonym is a noun or a language ("Russian and", "Russian is"), not a modifier. */
+const NOT_MODIFIED = new Set(
+  `and or but nor is was are were be been being has have had to of in on at by for from with as than that who whom which whose
+  said says told who's it its they he she we you i this these those there here`.split(/\s+/),
+);
+/** Before these a demonym is a language ("speaks Russian fluently"). */
+const LANGUAGE_VERBS = new Set(['speak', 'speaks', 'spoke', 'speaking', 'spoken', 'fluent', 'translated', 'translate', 'learn', 'learned', 'learning', 'taught', 'dubbed', 'subtitled']);
+/** Between demonyms of one list: "Russian, Iranian and Turkish troops". */
+const LIST_GLUE = /^(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$/;
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Nationality adjectives as mentions of their country ("Russian forces" → Russia, "the Afghan
+ * government" → Afghanistan), marked adjectival so the analyst can keep them off the map. Only a
+ * demonym that modifies the next word counts ("Russian-backed", "Pakistani troops", "Russian and
+ * Chinese officials"); a noun or a language ("a Russian was arrested", "speaks Russian") does not,
+ * nor one that is also an identity group here ("Uzbek militia" in Afghanistan means the people), nor
+ * one inside a name already suggested. Plural nouns ("Afghans") stay groups, as the tagger reads them.
+ */
+export function adjectivalCountries(text: string, suggestions: readonly Suggestion[], gazetteer: CountryLookup): Suggestion[] {
+  const words: Word[] = [...text.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
+  const taken = (start: number, end: number) => suggestions.some((s) => start < s.end && end > s.start);
+  const countryName = new Map([...gazetteer.countryByName].map(([name, code]) => [code, name]));
+
+  /** The demonym (of up to three words) that starts at word i, if any: its last word's index and its country. */
+  const demonymAt = (i: number): { last: number; code: string } | null => {
+    const first = words[i]!.text;
+    // Capitalised as prose writes it: a headline in capitals ("RUSSIAN TROOPS") is left alone.
+    if (!/^\p{Lu}\p{Ll}/u.test(first)) return null;
+    for (let n = Math.min(3, words.length - i); n >= 1; n--) {
+      const span = words.slice(i, i + n);
+      if (span.some((w, k) => k > 0 && text.slice(span[k - 1]!.end, w.start) !== ' ')) continue;
+      const key = nameKey(text.slice(span[0]!.start, span.at(-1)!.end));
+      const code = gazetteer.demonyms.get(key);
+      if (code && !GROUP_NAMES.has(key)) return { last: i + n - 1, code };
+    }
+    return null;
+  };
+
+  const out: Suggestion[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const head = demonymAt(i);
+    if (!head) continue;
+    // A list of demonyms modifies what follows its last member.
+    const members = [{ from: i, ...head }];
+    for (;;) {
+      const last = members.at(-1)!;
+      const conjunction = /^(?:and|or)$/.test(words[last.last + 1]?.text ?? '');
+      const from = last.last + 1 + (conjunction ? 1 : 0);
+      const following = words[from] && LIST_GLUE.test(text.slice(words[last.last]!.end, words[from].start)) ? demonymAt(from) : null;
+      if (!following) break;
+      members.push({ from, ...following });
+    }
+    const lastMember = members.at(-1)!;
+    i = lastMember.last;
+    const after = words[lastMember.last + 1];
+    const gap = after ? text.slice(words[lastMember.last]!.end, after.start) : '';
+    if (!after || !(gap === ' ' || gap === '-') || NOT_MODIFIED.has(after.text.toLowerCase())) continue;
+    const before = words[members[0]!.from - 1];
+    if (before && LANGUAGE_VERBS.has(before.text.toLowerCase())) continue;
+    for (const m of members) {
+      const start = words[m.from]!.start;
+      const end = words[m.last]!.end;
+      if (taken(start, end)) continue;
+      const name = countryName.get(m.code);
+      const country = name ? gazetteer.lookup(name).find((p) => p.kind === 'country' && p.country === m.code) : undefined;
+      if (!country) continue;
+      const quote = text.slice(start, end);
+      const places: RankedPlace[] = [{ ...country, score: 1 }];
+      out.push({ start, end, text: quote, type: 'place', confidence: 0.9, reason: `adjectival: "${quote}" names ${country.name}`, places, adjectival: true });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { decodeMapLayer } from '../../electron/contract/index.js';
+import { gazetteerFile } from '../../electron/paths.js';
+import { adjectivalCountries } from '../../electron/services/entities/adjectival.js';
+import { extractEntities } from '../../electron/services/entities/extract.js';
+import { Gazetteer } from '../../electron/services/gazetteer/gazetteer.js';
+import { repoRoot, testCore } from './helpers.js';
+
+const gazetteer = new Gazetteer(gazetteerFile(repoRoot));
+afterAll(() => gazetteer.close());
+
+/** The adjectival suggestions of a text, as "quote → country code". */
+const adjectives = (text: string) =>
+  extractEntities(text, { gazetteer, registry: new Map(), published: null })
+    .filter((s) => s.adjectival)
+    .map((s) => `${s.text} → ${s.places?.[0]?.country ?? '?'}`);
+
+describe('nationality adjectives as mentions of their country', () => {
+  it('reads an adjective that modifies the next word as its country, of the kind "place", marked adjectival', () => {
+    const found = extractEntities('Russian forces shelled Kharkiv on Monday, and the Afghan government said Pakistani troops crossed into Kunar.', {
+      gazetteer,
+      registry: new Map(),
+      published: null,
+    });
+    const russian = found.find((s) => s.text === 'Russian')!;
+    expect(russian).toMatchObject({ type: 'place', adjectival: true });
+    expect(russian.places?.[0]).toMatchObject({ kind: 'country', country: 'RU', name: 'Russia' });
+    expect(adjectives('Russian forces shelled Kharkiv on Monday, and the Afghan government said Pakistani troops crossed into Kunar.')).toEqual([
+      'Russian → RU',
+      'Afghan → AF',
+      'Pakistani → PK',
+    ]);
+    // Names of places stay names, not adjectives.
+    expect(found.find((s) => s.text === 'Kharkiv')?.adjectival).toBeUndefined();
+  });
+
+  it('reads a list of adjectives before one noun, a hyphenated one, and a shared demonym as the larger country', () => {
+    expect(adjectives('They said Iranian and Iraqi troops met, and Russian, Syrian and Turkish officials agreed.')).toEqual(
+      expect.arrayContaining(['Iranian → IR', 'Iraqi → IQ', 'Syrian → SY', 'Turkish → TR']),
+    );
+    expect(adjectives('Fighting between Russian-backed separatists went on.')).toEqual(['Russian → RU']);
+    // Dominica and the Dominican Republic both give "Dominican"; Congo and DR Congo "Congolese".
+    expect(adjectives('Police said Dominican police and Congolese rebels were involved.')).toEqual(['Dominican → DO', 'Congolese → CD']);
+  });
+
+  it('leaves alone a noun, a language, a plural, a headline in capitals, an identity group and a name that holds the adjective', () => {
+    expect(adjectives('A Russian was arrested at the border.')).toEqual([]);
+    expect(adjectives('She speaks Russian fluently.')).toEqual([]);
+    expect(adjectives('Thousands of Afghans fled across the border.')).toEqual([]);
+    expect(adjectives('RUSSIAN TROOPS ENTER TOWN')).toEqual([]);
+    // In northern Afghanistan "Uzbek" names the people, not Uzbekistan.
+    expect(adjectives('Uzbek militia fought the Taliban near Sheberghan.')).toEqual([]);
+    expect(adjectives('The Iraqi Ministry of Defence denied the report.')).toEqual([]);
+    // Taken spans are kept: an adjective inside a suggestion is no mention of its own.
+    expect(adjectivalCountries('Afghan forces', [{ start: 0, end: 13, text: 'Afghan forces', type: 'organisation', confidence: 0.9, reason: '' }], gazetteer)).toEqual([]);
+  });
+});
+
+describe('adjectival mentions in the workspace', () => {
+  const TEXT = 'Strikes near Kunduz\n\nAmerican air strikes hit Taliban positions on Monday, Afghan officials said. Fighting went on near Kunduz as Afghan forces advanced.';
+
+  it('link to the country without naming it so, stay off the map on request, are no event location, and come back from W3C as adjectives', async () => {
+    const t = testCore();
+    const other = testCore();
+    try {
+      const file = path.join(t.dir, 'kunduz.txt');
+      fs.writeFileSync(file, TEXT);
+      const report = await t.core.imports.importNow({ kind: 'paths', paths: [file] });
+      const articleId = report.outcomes[0]!.articleId!;
+      await t.call('mentions.suggest', { articleIds: [articleId] });
+      const mentions = await t.call('mentions.list', { articleId });
+      const american = mentions.find((m) => m.quote === 'American')!;
+      expect(american).toMatchObject({ type: 'place', adjectival: true, entityName: 'United States' });
+      expect(mentions.filter((m) => m.adjectival).map((m) => m.quote)).toEqual(['American', 'Afghan', 'Afghan']);
+      expect(mentions.find((m) => m.quote === 'Kunduz')!.adjectival).toBe(false);
+      // "American" is no name of the United States: accepting it teaches the registry nothing to find again.
+      await t.call('mentions.review', { id: american.id, action: 'accept', scope: 'this' });
+      const us = (await t.call('entities.get', { id: american.entityId! }));
+      expect(us.aliases.map((a) => a.toLowerCase())).not.toContain('american');
+
+      // The map: with adjectives the United States and Afghanistan are drawn; without, only Kunduz.
+      const names = async (includeAdjectival: boolean) =>
+        decodeMapLayer(await t.call('map.places', { includeAdjectival })).map((p) => p.name).sort();
+      expect(await names(true)).toEqual(['Afghanistan', 'Kunduz', 'United States']);
+      expect(await names(false)).toEqual(['Kunduz']);
+      const filtered = async (includeAdjectival: boolean) =>
+        decodeMapLayer(await t.call('map.places', { includeAdjectival, articleQuery: { search: 'Kunduz' } })).map((p) => p.name).sort();
+      expect(await filtered(true)).toEqual(['Afghanistan', 'Kunduz', 'United States']);
+      expect(await filtered(false)).toEqual(['Kunduz']);
+
+      // "American air strikes" says who struck, not where: the draft of that sentence has no location,
+      // and the next sentence's is Kunduz, not Afghanistan.
+      const body = (await t.call('articles.get', { id: articleId })).body;
+      const strikes = body.indexOf('American air strikes');
+      const fighting = body.indexOf('Fighting went on');
+      expect((await t.call('events.draft', { articleId, start: strikes, end: fighting - 1 })).input.locationId ?? null).toBeNull();
+      const kunduz = mentions.find((m) => m.quote === 'Kunduz' && m.start > fighting)!;
+      expect((await t.call('events.draft', { articleId, start: fighting, end: body.length })).input.locationId).toBe(kunduz.entityId);
+
+      // Out through W3C and into another workspace: still an adjective of the United States.
+      const doc = fs.readFileSync((await t.call('exports.run', { format: 'w3c', path: path.join(t.dir, 'adjectives.jsonld') })).path, 'utf8');
+      await other.core.imports.importNow({ kind: 'paths', paths: [file] });
+      const imported = await other.call('imports.exchange', { name: 'adjectives.jsonld', text: doc });
+      expect(imported.created).toBeGreaterThan(0);
+      const back = (await other.call('mentions.list', { articleId: 1 })).find((m) => m.quote === 'American')!;
+      expect(back).toMatchObject({ adjectival: true, status: 'accepted', entityName: 'United States' });
+    } finally {
+      t.core.close();
+      other.core.close();
+    }
+  });
+});
