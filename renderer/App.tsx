@@ -32,6 +32,9 @@ import { RelationsTable } from './views/RelationsTable.js';
 import { MapView } from './views/MapView.js';
 import { Reader } from './views/Reader.js';
 import { TagPanel } from './views/TagPanel.js';
+
+/** Where the map's choice to count nationality adjectives is kept. */
+const MAP_ADJECTIVES_KEY = 'awb:map-adjectives';
 import { Timeline } from './views/Timeline.js';
 
 type AppInfo = CallOutput<'app.info'>;
@@ -62,6 +65,8 @@ export function App() {
   const [entityTotal, setEntityTotal] = useState(0);
   const [showMap, setShowMap] = useState(true);
   const [places, setPlaces] = useState<MapPlace[]>([]);
+  // Whether "Russian forces" counts as a mention of Russia on the map; kept between sessions.
+  const [mapAdjectives, setMapAdjectives] = useState(() => localStorage.getItem(MAP_ADJECTIVES_KEY) !== 'off');
   const [articlePlaces, setArticlePlaces] = useState<number[]>([]);
   const [inView, setInView] = useState(false);
   /** Set when the map's box filter holds a crowd of events at one spot rather than the map's view. */
@@ -139,7 +144,7 @@ export function App() {
   useEffect(() => {
     // An answer for a filter the analyst has since changed is dropped (the live flags below do the same).
     let live = true;
-    const ask = () => call('map.places', { articleQuery: mapArticleQuery });
+    const ask = () => call('map.places', { articleQuery: mapArticleQuery, includeAdjectival: mapAdjectives });
     // The core passes over (or stops) a filter's places once a newer one is asked: dropped when this
     // window asked it, asked once more when another did (a second window) and this filter still shows.
     const placesOfFilter = () =>
@@ -151,7 +156,7 @@ export function App() {
     return () => {
       live = false;
     };
-  }, [mapArticleQuery, refreshKey, run]);
+  }, [mapArticleQuery, mapAdjectives, refreshKey, run]);
   const eventFilter = useMemo(
     () => ({
       entityIds: query.entityIds,
@@ -206,11 +211,13 @@ export function App() {
   useEffect(() => {
     if (selection.length === 0) return;
     let live = true;
-    void run(() => call('map.places', { articleIds: selection.slice(0, 10_000) })).then((p) => live && p && setArticlePlaces(decodeMapLayer(p).map((x) => x.entityId)));
+    void run(() => call('map.places', { articleIds: selection.slice(0, 10_000), includeAdjectival: mapAdjectives })).then(
+      (p) => live && p && setArticlePlaces(decodeMapLayer(p).map((x) => x.entityId)),
+    );
     return () => {
       live = false;
     };
-  }, [selection, refreshKey, run]);
+  }, [selection, mapAdjectives, refreshKey, run]);
   const highlighted = useMemo(
     () => (selection.length ? articlePlaces : focus ? links.entityIds : []),
     [selection, focus, links, articlePlaces],
@@ -541,6 +548,11 @@ export function App() {
                         openEvent(id);
                       }}
                       places={places}
+                      adjectives={mapAdjectives}
+                      onAdjectives={(on) => {
+                        localStorage.setItem(MAP_ADJECTIVES_KEY, on ? 'on' : 'off');
+                        setMapAdjectives(on);
+                      }}
                       highlighted={highlighted}
                       filtered={mapArticleQuery !== null || eventFilter.dateFrom !== null || eventFilter.entityIds.length > 0}
                       inView={inView}

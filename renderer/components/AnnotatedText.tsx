@@ -163,8 +163,8 @@ export function AnnotatedText({ text, mentions, highlights, selectedId, showReje
             role="button"
             tabIndex={-1}
             data-mention-id={g.mention.id}
-            className={`mention type-${g.mention.type} status-${g.mention.status}${g.mention.id === selectedId ? ' selected' : ''}`}
-            title={`${g.mention.type}${g.mention.entityName ? ` · ${g.mention.entityName}` : ''} · ${g.mention.status}${g.mention.reason ? ` (${g.mention.reason})` : ''}`}
+            className={`mention type-${g.mention.type} status-${g.mention.status}${g.mention.adjectival ? ' adjectival' : ''}${g.mention.id === selectedId ? ' selected' : ''}`}
+            title={`${g.mention.adjectival ? 'adjectival ' : ''}${g.mention.type}${g.mention.entityName ? ` · ${g.mention.entityName}` : ''} · ${g.mention.status}${g.mention.reason ? ` (${g.mention.reason})` : ''}`}
             onClick={(e) => {
               if (window.getSelection()?.isCollapsed !== false) {
                 e.stopPropagation();

@@ -11,10 +11,13 @@ interface Props {
   events: number;
   /** Whether the tables' filters narrow the map. */
   filtered: boolean;
+  /** Whether nationality adjectives count as mentions of their country, and its switch. */
+  adjectives: boolean;
+  onAdjectives: (on: boolean) => void;
 }
 
 /** What the map's colours, sizes and rings mean; folds away, and remembers whether it was open. */
-export function MapLegend({ places, events, filtered }: Props) {
+export function MapLegend({ places, events, filtered, adjectives, onAdjectives }: Props) {
   // Folded until the analyst opens it: unfolded, it would cover much of a small map.
   const [open, setOpen] = useState(() => localStorage.getItem(OPEN_KEY) === 'open');
   return (
@@ -61,6 +64,12 @@ export function MapLegend({ places, events, filtered }: Props) {
         </li>
         <li>
           <span className="key key-event-cluster">40</span> Events crowded together ({EVENT_CLUSTER_MIN_POINTS} or more): the number of events; click to zoom in, or to list them where they share one spot
+        </li>
+        <li>
+          <label title="Off: a place of the articles counts only the times they name it">
+            <input type="checkbox" checked={adjectives} onChange={(e) => onAdjectives(e.currentTarget.checked)} /> Count nationality adjectives as their country
+            (“Russian forces”: Russia)
+          </label>
         </li>
         <li className="muted">
           <span className="key key-city" /> Grey names: countries and cities of the basemap (Natural Earth, GeoNames), not from the articles

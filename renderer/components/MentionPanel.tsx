@@ -51,6 +51,11 @@ export function MentionPanel({ mention, body, scope, onScope, onOpenEntity, run 
         <strong>“{mention.quote}”</strong> <span className={`badge status-${mention.status}`}>{mention.status}</span>
       </p>
       {reason && <p className="muted">Why: {reason.why}</p>}
+      {mention.adjectival && (
+        <p className="muted" data-testid="adjectival-note">
+          An adjective naming {mention.entityName ?? 'its country'}: the map counts it only while “Count nationality adjectives” is on (in its legend).
+        </p>
+      )}
       {reason?.model && (
         <p className="muted" data-testid="suggested-by">
           Suggested by the {reason.model}

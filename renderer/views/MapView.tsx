@@ -27,6 +27,9 @@ interface Props {
   /** "Show all in the tables" for a crowd of events at one spot: the box [west, south, east, north] that holds them. */
   onShowSpot: (bbox: [number, number, number, number]) => void;
   places: MapPlace[];
+  /** Whether nationality adjectives ("Russian forces") count as mentions of their country, and its switch. */
+  adjectives: boolean;
+  onAdjectives: (on: boolean) => void;
   /** Places of the selected or open articles: drawn with a ring, above any cluster. */
   highlighted: number[];
   /** The tables' filters narrow what the map shows (said in the legend). */
@@ -67,7 +70,7 @@ async function named(place: MapPlace): Promise<MapPlace> {
  * The map: a Natural Earth basemap with GeoNames names, the workspace's places clustered by
  * distance in pixels, coded events, and the selection drawn above everything (see mapStyle.ts).
  */
-export function MapView({ events, selectedEventId, linkedEventIds, onEventClick, onShowSpot, places, highlighted, filtered, inView, picking, onPlaceClick, onShowArticles, onBounds, onPick }: Props) {
+export function MapView({ events, selectedEventId, linkedEventIds, onEventClick, onShowSpot, places, adjectives, onAdjectives, highlighted, filtered, inView, picking, onPlaceClick, onShowArticles, onBounds, onPick }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const [ready, setReady] = useState(false);
@@ -330,7 +333,7 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
           The basemap's place names could not be loaded: {labelsError}
         </div>
       )}
-      <MapLegend places={places.length} events={events.length} filtered={filtered} />
+      <MapLegend places={places.length} events={events.length} filtered={filtered} adjectives={adjectives} onAdjectives={onAdjectives} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { chromiumPath, desktopTarget, mapAtRest, mapPixel, openWorkbench, pageCa
 const NAIROBI = `Protest in Nairobi over fuel prices
 
 NAIROBI, Kenya — Several thousand people marched through central Nairobi on Tuesday against a rise in fuel prices, police said.
-Smaller marches were reported in Mombasa and Kisumu. Organisers said they would return to the streets of Nairobi next week.`;
+Smaller marches were reported in Mombasa and Kisumu, where Ugandan traders joined them. Organisers said they would return to the streets of Nairobi next week.`;
 
 /** What the map had drawn when it last went idle (MapView's data-drawn). */
 interface Drawn {
@@ -107,6 +107,41 @@ describe.skipIf(!chromiumPath)('the map keeps its promises (browser mode, real C
     await expect.poll(counts, { timeout: 30_000 }).toBe('0 places · 0 events (following the filters)');
     await search.fill('');
     await expect.poll(counts, { timeout: 30_000 }).toBe(`${all} places · 1 event`);
+  });
+
+  it('counts nationality adjectives as their country until the analyst says not to, remembers it, and marks them in the reader', async () => {
+    const { page } = bench;
+    await expect.poll(counts, { timeout: 60_000 }).toMatch(/^[1-9]\d* places/);
+    // The Nairobi article names Uganda only as "Ugandan traders": an adjective.
+    const onlyAdjectives = one(
+      `SELECT count(*) AS n FROM (SELECT e.id FROM entity e JOIN mention m ON m.entity_id = e.id
+       WHERE e.type = 'place' AND e.lat IS NOT NULL AND m.status <> 'rejected' GROUP BY e.id HAVING sum(m.adjectival = 0) = 0)`,
+    )!.n!;
+    expect(onlyAdjectives).toBeGreaterThan(0);
+    const adjectives = one("SELECT count(*) AS n FROM mention WHERE adjectival = 1 AND quote IN ('Afghan', 'American')")!.n!;
+    expect(adjectives).toBeGreaterThanOrEqual(5);
+    const placesNow = async () => Number(/^(\d+) places/.exec((await counts()) ?? '')?.[1]);
+    const all = await placesNow();
+    const legend = page.getByRole('group', { name: 'Map legend' });
+    await legend.locator('summary').click();
+    const box = legend.getByRole('checkbox', { name: /Count nationality adjectives/ });
+    expect(await box.isChecked()).toBe(true);
+    await box.uncheck();
+    await expect.poll(placesNow, { timeout: 20_000 }).toBe(all - onlyAdjectives);
+    expect(await page.evaluate(() => localStorage.getItem('awb:map-adjectives'))).toBe('off');
+    await box.check();
+    await expect.poll(placesNow, { timeout: 20_000 }).toBe(all);
+    await legend.locator('summary').click();
+    // In the reader an adjective is marked as one, and says which country it names.
+    await page.locator('.ag-row', { hasText: 'After a brief offensive' }).first().click();
+    await page.getByTestId('article-text').waitFor();
+    const marked = page.locator('.mention.adjectival', { hasText: /^Afghan$/ }).first();
+    await marked.waitFor();
+    expect(await marked.getAttribute('title')).toMatch(/^adjectival place · Afghanistan/);
+    await marked.click();
+    await expect.poll(() => page.getByTestId('adjectival-note').textContent(), { timeout: 10_000 }).toContain('Afghanistan');
+    for (let i = 0; i < 3 && (await page.getByTestId('article-text').count()) > 0; i++) await page.keyboard.press('Escape');
+    expect(await page.getByTestId('article-text').count()).toBe(0);
   });
 
   it('lets the analyst resize the map, and remembers the size', async () => {
