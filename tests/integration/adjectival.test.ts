@@ -53,6 +53,9 @@ describe('nationality adjectives as mentions of their country', () => {
     // In northern Afghanistan "Uzbek" names the people, not Uzbekistan.
     expect(adjectives('Uzbek militia fought the Taliban near Sheberghan.')).toEqual([]);
     expect(adjectives('The Iraqi Ministry of Defence denied the report.')).toEqual([]);
+    // Part of a larger adjective, or the first word of a name.
+    expect(adjectives('Latin American leaders met while North American markets fell.')).toEqual([]);
+    expect(adjectives('Ships crossed the Indian Ocean. Indian troops moved.')).toEqual(['Indian → IN']);
     // Taken spans are kept: an adjective inside a suggestion is no mention of its own.
     expect(adjectivalCountries('Afghan forces', [{ start: 0, end: 13, text: 'Afghan forces', type: 'organisation', confidence: 0.9, reason: '' }], gazetteer)).toEqual([]);
   });

@@ -16,6 +16,10 @@ const NOT_MODIFIED = new Set(
   `and or but nor is was are were be been being has have had to of in on at by for from with as than that who whom which whose
   said says told who's it its they he she we you i this these those there here`.split(/\s+/),
 );
+/** Before these a demonym is part of a larger one ("Latin American", "North American", "African American"). */
+const COMPOUND_FIRST = new Set(['latin', 'north', 'south', 'east', 'west', 'central', 'native', 'african', 'asian', 'arab', 'anglo', 'afro', 'pan', 'indo', 'sino', 'euro']);
+/** After a demonym these make a name, not a nation's thing ("Indian Ocean", "Turkish Airlines", "French Open"). */
+const NAME_HEADS = new Set(['ocean', 'sea', 'gulf', 'peninsula', 'airlines', 'airways', 'times', 'post', 'express', 'herald', 'open', 'grand', 'cup', 'league']);
 /** Before these a demonym is a language ("speaks Russian fluently"). */
 const LANGUAGE_VERBS = new Set(['speak', 'speaks', 'spoke', 'speaking', 'spoken', 'fluent', 'translated', 'translate', 'learn', 'learned', 'learning', 'taught', 'dubbed', 'subtitled']);
 /** Between demonyms of one list: "Russian, Iranian and Turkish troops". */
@@ -73,9 +77,10 @@ export function adjectivalCountries(text: string, suggestions: readonly Suggesti
     i = lastMember.last;
     const after = words[lastMember.last + 1];
     const gap = after ? text.slice(words[lastMember.last]!.end, after.start) : '';
-    if (!after || !(gap === ' ' || gap === '-') || NOT_MODIFIED.has(after.text.toLowerCase())) continue;
+    if (!after || !(gap === ' ' || gap === '-') || NOT_MODIFIED.has(after.text.toLowerCase()) || NAME_HEADS.has(after.text.toLowerCase())) continue;
     const before = words[members[0]!.from - 1];
     if (before && LANGUAGE_VERBS.has(before.text.toLowerCase())) continue;
+    if (before && COMPOUND_FIRST.has(before.text.toLowerCase()) && text.slice(before.end, words[members[0]!.from]!.start) === ' ') continue;
     for (const m of members) {
       const start = words[m.from]!.start;
       const end = words[m.last]!.end;
