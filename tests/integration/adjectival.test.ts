@@ -45,6 +45,20 @@ describe('nationality adjectives as mentions of their country', () => {
     expect(adjectives('Police said Dominican police and Congolese rebels were involved.')).toEqual(['Dominican → DO', 'Congolese → CD']);
   });
 
+  it('reads the place in a hyphenated modifier the tagger reads as one word: a country as an adjective, a town as a place', () => {
+    const found = extractEntities('The UK-based Wellcome Trust, US-led forces and Iran-backed militias met Kabul-based officials. Home-made bombs. The Hamas-led government.', {
+      gazetteer,
+      registry: new Map(),
+      published: null,
+    }).filter((s) => s.type === 'place');
+    expect(found.map((s) => `${s.text} → ${s.places?.[0]?.name} ${s.adjectival ? 'adjectival' : 'named'}`)).toEqual([
+      'UK → United Kingdom adjectival',
+      'US → United States adjectival',
+      'Iran → Iran adjectival',
+      'Kabul → Kabul named',
+    ]);
+  });
+
   it('leaves alone a noun, a language, a plural, a headline in capitals, an identity group and a name that holds the adjective', () => {
     expect(adjectives('A Russian was arrested at the border.')).toEqual([]);
     expect(adjectives('She speaks Russian fluently.')).toEqual([]);

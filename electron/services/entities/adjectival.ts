@@ -95,3 +95,57 @@ export function adjectivalCountries(text: string, suggestions: readonly Suggesti
   }
   return out;
 }
+
+/** After a place and a hyphen these make a modifier of it: "US-led", "UK-based", "Kabul-based", "Iran-backed". */
+const MODIFYING_PARTICIPLES =
+  'based|led|backed|funded|financed|run|owned|born|made|controlled|held|allied|aligned|supported|sponsored|brokered|bound|registered|headquartered|occupied|administered|annexed|linked|affiliated|trained|armed|built|produced';
+const PLACE_MODIFIER = new RegExp(
+  `(?<![\\p{L}\\p{N}.\\-])((?:\\p{Lu}[\\p{L}\\p{M}'’.]*)(?: \\p{Lu}[\\p{L}\\p{M}'’.]*){0,2})-(?:${MODIFYING_PARTICIPLES})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+
+/**
+ * Places written as the first half of a compound modifier, which the tagger reads as one word and
+ * so never sees: "the US-led coalition", "UK-based", "Saudi Arabia-backed" name their country, as
+ * "Russian forces" does (adjectival, with its country); "a Kabul-based analyst" names Kabul, an
+ * ordinary place mention that `pending` asks the caller to resolve with the article's other places.
+ */
+export function placeModifiers(
+  text: string,
+  suggestions: readonly Suggestion[],
+  gazetteer: CountryLookup,
+  countryOfAbbreviation: (key: string) => string | undefined,
+): { s: Suggestion; pending: boolean }[] {
+  const taken = (start: number, end: number) => suggestions.some((s) => start < s.end && end > s.start);
+  const out: { s: Suggestion; pending: boolean }[] = [];
+  for (const m of text.matchAll(PLACE_MODIFIER)) {
+    const words = m[1]!.split(' ');
+    // The longest run of its last words that names a place: "the Wellcome UK-based" is no place, "UK" is.
+    for (let k = 0; k < words.length; k++) {
+      const name = words.slice(k).join(' ');
+      const start = m.index + m[1]!.length - name.length;
+      const end = start + name.length;
+      const key = nameKey(name);
+      if (!key || taken(start, end)) continue;
+      const written = text.slice(start, m.index + m[0].length);
+      const code = gazetteer.countryByName.get(key) ?? countryOfAbbreviation(key);
+      if (code) {
+        const country = [...gazetteer.countryByName].find(([, c]) => c === code);
+        const place = country ? gazetteer.lookup(country[0]).find((p) => p.kind === 'country' && p.country === code) : undefined;
+        if (!place) continue;
+        const places: RankedPlace[] = [{ ...place, score: 1 }];
+        out.push({ s: { start, end, text: name, type: 'place', confidence: 0.85, reason: `adjectival: "${written}" names ${place.name}`, places, adjectival: true }, pending: false });
+        break;
+      }
+      // A town or province: a capitalised name the gazetteer knows, not opening a sentence ("Home-made").
+      const opensSentence = /(?:^|[.!?:"“]\s*|\n\s*)$/.test(text.slice(Math.max(0, start - 3), start));
+      // Its own name, not a variant ("Hamas-led" is no Hamm), and no nationality ("Canadian-born": see above).
+      const named = gazetteer.lookup(name).some((p) => nameKey(p.name) === key);
+      if (/^\p{Lu}\p{Ll}/u.test(name) && !opensSentence && named && !gazetteer.demonyms.has(key)) {
+        out.push({ s: { start, end, text: name, type: 'place', confidence: 0.75, reason: `a place named in "${written}"` }, pending: true });
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { nameKey } from '../gazetteer/normalise.js';
-import { adjectivalCountries } from './adjectival.js';
+import { adjectivalCountries, placeModifiers } from './adjectival.js';
 import type { Place, PlaceContext, RankedPlace } from '../gazetteer/gazetteer.js';
 import { resolveToponyms } from '../gazetteer/resolve.js';
 import { extractDates, type DatePrecision } from './dates.js';
@@ -308,6 +308,14 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
     }
   }
 
+  // "US-led", "Kabul-based": places the tagger reads inside one hyphenated word.
+  for (const { s, pending } of placeModifiers(text, suggestions, context.gazetteer, (key) => {
+    const full = COUNTRY_ABBREVIATIONS.get(key);
+    return full ? context.gazetteer.countryByName.get(nameKey(full)) : undefined;
+  })) {
+    suggestions.push(s);
+    if (pending) pendingPlaces.push({ s, wantsAdminArea: false });
+  }
   placeAirFacilities(text, suggestions, pendingPlaces, context.gazetteer);
   // Places are resolved together once the article is read: each name ranked with the article's
   // dateline, other places, countries, demonyms and "City, State" pairs (gazetteer/resolve.ts).
