@@ -36,6 +36,15 @@ describe('toponyms ranked with the article around them', () => {
     expect(gazetteer.lookup('Sahara').every((p) => p.nameKind !== 0)).toBe(true);
   });
 
+  it('reads "the X region" as the province called X where there is one, else the land around the town, never a county far away', () => {
+    const [houston] = resolve('There have been nine cases of West Nile virus in the Houston region, officials in Dallas said.', ['Houston', 'Dallas']);
+    expect(houston).toMatchObject({ kind: 'city', country: 'US', name: 'Houston' });
+    const [tigray] = resolve('Aid cannot reach the Tigray region, officials in Addis Ababa said.', ['Tigray', 'Addis Ababa']);
+    expect(tigray).toMatchObject({ kind: 'admin1', country: 'ET' });
+    const [kunduz] = resolve('Fighting spread across the Kunduz region on Monday.', ['Kunduz']);
+    expect(kunduz).toMatchObject({ kind: 'admin1', country: 'AF' });
+  });
+
   it('takes Nebraska for the US state, not a town that carries its name as a variant', () => {
     const [nebraska] = resolve('Farmers in Nebraska said the drought was the worst in decades.', ['Nebraska']);
     expect(nebraska).toMatchObject({ kind: 'admin1', country: 'US', name: 'Nebraska' });

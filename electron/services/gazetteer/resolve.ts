@@ -3,7 +3,12 @@ import type { Place, RankedPlace } from './gazetteer.js';
 import { nameKey } from './normalise.js';
 
 /** The kind of place the text names: "Kunduz province", "the city of Kunduz", "the country of Georgia". */
-export type WantedKind = 'admin1' | 'city' | 'district' | 'country' | 'container' | null;
+/**
+ * The kind of place the text names. 'area': "the X region", which is a province where one is
+ * called X ("the Kurdistan region", "the Tigray region") and otherwise the land around the town X
+ * ("the Houston region"), never a county named X elsewhere.
+ */
+export type WantedKind = 'admin1' | 'area' | 'city' | 'district' | 'country' | 'container' | null;
 
 /** What the rest of the article says about where one name is. */
 export interface RankContext {
@@ -105,6 +110,9 @@ export function rankCandidates(candidates: Place[], context: RankContext): Ranke
         // Provinces are admin2 in some countries (the Philippines), so those count too.
         score += p.kind === 'admin1' ? 5 : p.kind === 'admin2' ? 3 : p.kind === 'city' ? -1.5 : -1;
         break;
+      case 'area':
+        score += p.kind === 'admin1' ? 5 : p.kind === 'admin2' || p.kind === 'city' ? 0 : -1;
+        break;
       case 'city':
         score += p.kind === 'city' ? 1.5 : -3;
         break;
@@ -129,7 +137,7 @@ export function rankCandidates(candidates: Place[], context: RankContext): Ranke
     if ((p.nameKind ?? 0) >= 1 && context.written?.has(nameKey(p.name)) && candidates.some((q) => (q.nameKind ?? 0) === 0 && (q.kind === 'country' || q.kind === 'admin1'))) score -= 4;
     // An area named like its own seat ("Kunduz", "New York") is the seat unless the text says
     // province or state: news names the town far more often than the area around it.
-    if ((p.kind === 'admin1' || p.kind === 'admin2') && context.wants !== 'admin1' && context.wants !== 'district' && isNamedAfterTown(p, candidates)) score -= 3;
+    if ((p.kind === 'admin1' || p.kind === 'admin2') && context.wants !== 'admin1' && context.wants !== 'area' && context.wants !== 'district' && isNamedAfterTown(p, candidates)) score -= 3;
     return { ...p, score };
   });
   keepTownsBelowWellKnown(scored, context);
@@ -207,7 +215,8 @@ export function kindNamed(text: string, start: number, end: number): WantedKind 
   const after = text.slice(end, end + 40);
   const before = text.slice(Math.max(0, start - 40), start);
   if (/^[ \t]+provincial[ \t]+capital\b/i.test(after)) return 'city';
-  if (/^[ \t]+(?:province|provinces|provincial|governorate|oblast|prefecture|region|state)\b/i.test(after)) return 'admin1';
+  if (/^[ \t]+(?:province|provinces|provincial|governorate|oblast|prefecture|state)\b/i.test(after)) return 'admin1';
+  if (/^[ \t]+region\b/i.test(after)) return 'area';
   if (/^[ \t]+(?:district|districts|county|municipality)\b/i.test(after)) return 'district';
   if (/^[ \t]+(?:city|town|village)\b/i.test(after)) return 'city';
   if (/\b(?:province|state|governorate|region|oblast|prefecture)[ \t]+of[ \t]+(?:the[ \t]+)?$/i.test(before)) return 'admin1';
@@ -298,7 +307,7 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
   const writtenKeys = mentions.map((m) => nameKey(m.text));
   const written = new Set(writtenKeys);
   const candidatesOf = names.map((n, i) => {
-    if (WORLD_REGIONS.has(keyOf[i]!) || (COMPASS_ALONE.has(keyOf[i]!) && wants[i] !== 'admin1' && wants[i] !== 'district')) return [];
+    if (WORLD_REGIONS.has(keyOf[i]!) || (COMPASS_ALONE.has(keyOf[i]!) && wants[i] !== 'admin1' && wants[i] !== 'area' && wants[i] !== 'district')) return [];
     const found = source.lookup(n);
     return found.length || !source.lookupJoined ? found : source.lookupJoined(n);
   });
