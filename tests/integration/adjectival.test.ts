@@ -72,6 +72,13 @@ describe('nationality adjectives as mentions of their country', () => {
     expect(adjectives('Ships crossed the Indian Ocean. Indian troops moved.')).toEqual(['Indian → IN']);
     // Taken spans are kept: an adjective inside a suggestion is no mention of its own.
     expect(adjectivalCountries('Afghan forces', [{ start: 0, end: 13, text: 'Afghan forces', type: 'organisation', confidence: 0.9, reason: '' }], gazetteer)).toEqual([]);
+    // Covered by a span that opens before a shorter one that does not reach it.
+    const covering = [
+      { start: 0, end: 17, text: 'The Afghan forces', type: 'organisation' as const, confidence: 0.9, reason: '' },
+      { start: 1, end: 3, text: 'he', type: 'person' as const, confidence: 0.9, reason: '' },
+    ];
+    expect(adjectivalCountries('The Afghan forces', covering, gazetteer)).toEqual([]);
+    expect(adjectivalCountries('The Afghan forces', covering.slice(1), gazetteer).map((s) => s.text)).toEqual(['Afghan']);
   });
 });
 
