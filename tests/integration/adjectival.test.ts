@@ -104,6 +104,17 @@ describe('adjectival mentions in the workspace', () => {
       const us = (await t.call('entities.get', { id: american.entityId! }));
       expect(us.aliases.map((a) => a.toLowerCase())).not.toContain('american');
 
+      // Accepted in the whole article, each "Afghan" is an adjective of Afghanistan, even one the
+      // tagger had taken for a group, and adds no alias either.
+      const [afghan, taggersGroup] = mentions.filter((m) => m.quote === 'Afghan');
+      t.core.session.current.db.prepare("UPDATE mention SET type = 'group', adjectival = 0, entity_id = NULL WHERE id = ?").run(taggersGroup!.id);
+      await t.call('mentions.review', { id: afghan!.id, action: 'accept', scope: 'article' });
+      const afghans = (await t.call('mentions.list', { articleId })).filter((m) => m.quote === 'Afghan');
+      expect(afghans.map((m) => [m.status, m.adjectival, m.entityName])).toEqual([
+        ['accepted', true, 'Afghanistan'],
+        ['accepted', true, 'Afghanistan'],
+      ]);
+
       // The map: with adjectives the United States and Afghanistan are drawn; without, only Kunduz.
       const names = async (includeAdjectival: boolean) =>
         decodeMapLayer(await t.call('map.places', { includeAdjectival })).map((p) => p.name).sort();

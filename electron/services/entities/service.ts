@@ -162,7 +162,13 @@ export class EntityService {
           if (overlapping.some((x) => x.id === mentionId)) continue;
           const exact = overlapping.length === 1 ? this.mentions.get(overlapping[0]!.id)! : null;
           if (exact && exact.start === o.start && exact.end === o.end && exact.status === 'suggested') {
-            this.mentions.update(exact.id, { status: action === 'accept' ? 'accepted' : 'rejected', type: m.type, entityId: action === 'accept' ? entityId : exact.entityId });
+            this.mentions.update(exact.id, {
+              status: action === 'accept' ? 'accepted' : 'rejected',
+              type: m.type,
+              entityId: action === 'accept' ? entityId : exact.entityId,
+              // Read as the decided mention is: a "Russian" the tagger took for a group becomes an adjective of Russia too.
+              ...(action === 'accept' ? { adjectival: m.adjectival } : {}),
+            });
             changed++;
           } else if (overlapping.length === 0 && action === 'accept') {
             this.mentions.insert(o.articleId, o.body, { start: o.start, end: o.end, type: m.type, status: 'accepted', origin: 'analyst', entityId, date: m.date, candidates: m.candidates, adjectival: m.adjectival });
