@@ -32,10 +32,10 @@ import { RelationsTable } from './views/RelationsTable.js';
 import { MapView } from './views/MapView.js';
 import { Reader } from './views/Reader.js';
 import { TagPanel } from './views/TagPanel.js';
+import { Timeline } from './views/Timeline.js';
 
 /** Where the map's choice to count nationality adjectives is kept. */
 const MAP_ADJECTIVES_KEY = 'awb:map-adjectives';
-import { Timeline } from './views/Timeline.js';
 
 type AppInfo = CallOutput<'app.info'>;
 /** What is selected: an article, entity or event (each with its side panel), or a relation (no panel). */
