@@ -97,10 +97,10 @@ export class MentionsRepository {
   }
 
   /** Spans the analyst decided on (accepted, rejected, or drawn by hand): a re-run keeps clear of them. */
-  decided(articleId: number): { start: number; end: number }[] {
+  decided(articleId: number): { start: number; end: number; type: MentionType }[] {
     return this.db
-      .prepare("SELECT start, end FROM mention WHERE article_id = ? AND (status <> 'suggested' OR origin = 'analyst')")
-      .all(articleId) as { start: number; end: number }[];
+      .prepare("SELECT start, end, type FROM mention WHERE article_id = ? AND (status <> 'suggested' OR origin = 'analyst')")
+      .all(articleId) as { start: number; end: number; type: MentionType }[];
   }
 
   /** Deletes an article's automatic suggestions; returns the entities they named (which may now be orphans). */
@@ -182,10 +182,19 @@ export class MentionsRepository {
     return out;
   }
 
-  overlapping(articleId: number, start: number, end: number, exceptId?: number): { id: number; status: string; origin: string }[] {
+  /**
+   * The annotations a span of this type would clash with: those sharing its text, less a place named
+   * inside an organisation's name and that organisation (electron/contract/mentionNesting.ts).
+   */
+  overlapping(articleId: number, start: number, end: number, type: MentionType, exceptId?: number): { id: number; status: string; origin: string }[] {
+    const length = end - start;
     return this.db
-      .prepare('SELECT id, status, origin FROM mention WHERE article_id = ? AND start < ? AND end > ? AND id IS NOT ?')
-      .all(articleId, end, start, exceptId ?? null) as { id: number; status: string; origin: string }[];
+      .prepare(
+        `SELECT id, status, origin FROM mention WHERE article_id = ? AND start < ? AND end > ? AND id IS NOT ?
+           AND NOT (? = 'place' AND type = 'organisation' AND start <= ? AND end >= ? AND end - start > ?)
+           AND NOT (type = 'place' AND ? = 'organisation' AND start >= ? AND end <= ? AND end - start < ?)`,
+      )
+      .all(articleId, end, start, exceptId ?? null, type, start, end, length, type, start, end, length) as { id: number; status: string; origin: string }[];
   }
 
   /**

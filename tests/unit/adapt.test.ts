@@ -75,6 +75,17 @@ describe('the training sentences of an article', () => {
     expect(click!.tags[click!.words.indexOf('Afghanistan')]).toBeNull();
   });
 
+  it('reads a place accepted inside an organisation’s name as part of the organisation, which the tagger tags alone', () => {
+    const text = 'Students at Kabul University marched.';
+    const at = (quote: string) => text.indexOf(quote);
+    const decided: MentionDecision[] = [
+      { start: at('Kabul'), end: at(' marched'), type: 'organisation', status: 'accepted', origin: 'auto' },
+      { start: at('Kabul'), end: at('Kabul') + 5, type: 'place', status: 'accepted', origin: 'auto' },
+    ];
+    const { sentences } = decidedSentences(text, decided);
+    expect(sentences[0]!.tags).toEqual(['O', 'O', 'B-ORG', 'I-ORG', 'O', 'O']);
+  });
+
   it('is empty for an article with only suggestions', () => {
     const open = mentions.map((m) => ({ ...m, status: 'suggested' as const, origin: 'auto' as const }));
     expect(decidedSentences(body, open)).toEqual({ sentences: [], decisions: 0 });

@@ -4,6 +4,7 @@ import { MentionCounts } from '../../../db/mentionCounts.js';
 import { nowIso, writeTransaction, type Db } from '../../../db/open.js';
 import { A_TYPE, type BasemapLabels, type EntityType, type MentionType, type PlaceCandidate, type PlacePick, type PlaceScope } from '../../contract/entities.js';
 import { trimSpan, type Span } from '../../contract/spanEdges.js';
+import { clash } from '../../contract/mentionNesting.js';
 import { UserError } from '../errors.js';
 import type { Gazetteer, Place } from '../gazetteer/gazetteer.js';
 import { nameKey } from '../gazetteer/normalise.js';
@@ -114,7 +115,7 @@ export class EntityService {
         const decided = this.mentions.decided(articleId);
         const people = new Map<string, number>();
         for (const s of found) {
-          if (decided.some((d) => s.start < d.end && s.end > d.start)) continue;
+          if (decided.some((d) => clash(d, s))) continue;
           const candidates = (s.places ?? []).map(toCandidate);
           const entityId = s.type === 'date' ? null : this.link(s.type, linkName(s.text, !!s.adjectival, candidates[0]), candidates[0] ?? null, people, linked);
           const mention: NewMention = { start: s.start, end: s.end, type: s.type, status: 'suggested', origin: 'auto', entityId, confidence: s.confidence, reason: s.reason, date: s.date ?? null, candidates, adjectival: s.adjectival };
@@ -158,7 +159,7 @@ export class EntityService {
       let changed = 1;
       if (scope !== 'this') {
         for (const o of this.mentions.occurrences(m.quote, scope === 'article' ? m.articleId : null)) {
-          const overlapping = this.mentions.overlapping(o.articleId, o.start, o.end);
+          const overlapping = this.mentions.overlapping(o.articleId, o.start, o.end, m.type);
           if (overlapping.some((x) => x.id === mentionId)) continue;
           const exact = overlapping.length === 1 ? this.mentions.get(overlapping[0]!.id)! : null;
           if (exact && exact.start === o.start && exact.end === o.end && exact.status === 'suggested') {
@@ -202,6 +203,8 @@ export class EntityService {
   retype(mentionId: number, type: MentionType): void {
     writeTransaction(this.db, () => {
       const m = this.mustGet(mentionId);
+      // Only an organisation holds a place inside it: as another type it must not share its text with one.
+      this.claimSpan(this.body(m.articleId), m.start, m.end, type, m.articleId, mentionId);
       const entityId = type === 'date' ? null : this.link(type, m.quote, type === 'place' ? (m.candidates[0] ?? null) : null, new Map());
       // Retyped by the analyst, it is read as written: "Russian" as a group is no adjectival mention of Russia.
       this.mentions.update(mentionId, { type, entityId, status: 'accepted', adjectival: false });
@@ -214,7 +217,7 @@ export class EntityService {
     writeTransaction(this.db, () => {
       const m = this.mustGet(mentionId);
       const body = this.body(m.articleId);
-      const { start, end } = this.claimAnalystSpan(body, from, to, m.articleId, mentionId);
+      const { start, end } = this.claimAnalystSpan(body, from, to, m.type, m.articleId, mentionId);
       const quote = body.slice(start, end);
       const entityId = m.type === 'date' ? null : this.link(m.type, quote, m.type === 'place' ? (m.candidates[0] ?? null) : null, new Map());
       this.mentions.update(mentionId, { start, end, body, entityId, status: 'accepted', adjectival: false });
@@ -226,7 +229,7 @@ export class EntityService {
   annotate(articleId: number, from: number, to: number, type: MentionType, scope: 'this' | 'article' | 'all'): number {
     return writeTransaction(this.db, () => {
       const body = this.body(articleId);
-      const { start, end } = this.claimAnalystSpan(body, from, to, articleId);
+      const { start, end } = this.claimAnalystSpan(body, from, to, type, articleId);
       const quote = body.slice(start, end);
       const candidates = type === 'place' ? this.placeCandidates(articleId, body, start, end) : [];
       const entityId = type === 'date' ? null : this.link(type, quote, candidates[0] ?? null, new Map());
@@ -254,10 +257,10 @@ export class EntityService {
   ): 'created' | 'matched' | 'overlap' {
     return writeTransaction(this.db, () => {
       const body = this.body(articleId);
-      const same = this.mentions.overlapping(articleId, start, end).map((o) => this.mentions.get(o.id)!);
+      const same = this.mentions.overlapping(articleId, start, end, type).map((o) => this.mentions.get(o.id)!);
       if (same.some((m) => m.start === start && m.end === end && m.type === type && m.status === status)) return 'matched';
       try {
-        this.claimSpan(body, start, end, articleId);
+        this.claimSpan(body, start, end, type, articleId);
       } catch (error) {
         if (error instanceof UserError && error.code === 'overlap') return 'overlap';
         throw error;
@@ -393,22 +396,23 @@ export class EntityService {
    * back trimmed: a span never starts or ends on white space or punctuation ("Kabul," → "Kabul"), but
    * keeps an abbreviation's stop ("U.S."). A span read from a file is claimed as the file gives it.
    */
-  private claimAnalystSpan(body: string, from: number, to: number, articleId: number, exceptId?: number): Span {
+  private claimAnalystSpan(body: string, from: number, to: number, type: MentionType, articleId: number, exceptId?: number): Span {
     const { start, end } = trimSpan(body, from, to);
     if (to > from && end <= start) throw new UserError('invalid_span', 'The span holds only spaces and punctuation.');
-    this.claimSpan(body, start, end, articleId, exceptId);
+    this.claimSpan(body, start, end, type, articleId, exceptId);
     return { start, end };
   }
 
   /**
    * Makes room for an analyst's span: refuses a bad span or one over another decision, and removes
-   * the automatic suggestions and rejected marks it covers.
+   * the automatic suggestions and rejected marks it covers. A place inside an organisation's name,
+   * and the organisation around places, share their text (contract/mentionNesting.ts).
    */
-  private claimSpan(body: string, start: number, end: number, articleId: number, exceptId?: number): void {
+  private claimSpan(body: string, start: number, end: number, type: MentionType, articleId: number, exceptId?: number): void {
     if (start < 0 || end > body.length || end <= start) throw new UserError('invalid_span', 'The span must cover some text of the article.');
     if (end - start > 300) throw new UserError('invalid_span', 'A name cannot be longer than 300 characters.');
     if (!/[\p{L}\p{N}]/u.test(body.slice(start, end))) throw new UserError('invalid_span', 'The span holds no letters or digits.');
-    const overlapping = this.mentions.overlapping(articleId, start, end, exceptId);
+    const overlapping = this.mentions.overlapping(articleId, start, end, type, exceptId);
     const replaceable = (o: { status: string; origin: string }) => o.status === 'rejected' || (o.status === 'suggested' && o.origin === 'auto');
     if (overlapping.some((o) => !replaceable(o))) throw new UserError('overlap', 'That span overlaps another annotation; shrink or remove that one first.');
     for (const o of overlapping) this.db.prepare('DELETE FROM mention WHERE id = ?').run(o.id);

@@ -1,5 +1,6 @@
 import type { ExportArticle, ExportMention, ExportModel } from '../../../db/exportModel.js';
 import type { RelationRecord } from '../../contract/relations.js';
+import { withoutNested } from '../../contract/mentionNesting.js';
 import { urnOf, type ExportIdentity } from './ids.js';
 import { toCodePoints } from './offsets.js';
 import { safeUrl, wikidataId } from './safeText.js';
@@ -279,7 +280,8 @@ export function* conllChunks(model: ExportModel): Generator<string> {
   if (model.articles.length === 0) yield '\n';
   for (const article of model.articles) {
     const out = ['-DOCSTART- -X- -X- O', ''];
-    const spans = (mentionsOf.get(article.id) ?? []).filter((m) => CONLL_TAG[m.type]);
+    // IOB2 cannot nest: a place named inside an organisation's name is left to the organisation.
+    const spans = withoutNested((mentionsOf.get(article.id) ?? []).filter((m) => CONLL_TAG[m.type]));
     let k = 0;
     let current: ExportMention | null = null;
     let sentence: string[] = [];

@@ -11,6 +11,7 @@
  * it to the end in one go (`runToEnd`).
  */
 import type { MentionType } from '../../../contract/entities.js';
+import { withoutNested } from '../../../contract/mentionNesting.js';
 import { namesOf } from './decode.js';
 import { sentenceFacts, tokenFeatures, type NameLexicon } from './features.js';
 import { memoryFromJson, memoryToJson, nameMemory, type NameMemory, type NameSpan, type SentenceDecisions } from './memory.js';
@@ -264,7 +265,9 @@ export const isNameDecision = (m: MentionDecision) => m.type !== 'date' && (m.st
  * there); every other word is outside a name. A sentence with no decision teaches nothing: the
  * analyst may simply not have read it.
  */
-export function decidedSentences(body: string, mentions: readonly MentionDecision[]): { sentences: DecidedSentence[]; decisions: number } {
+export function decidedSentences(body: string, all: readonly MentionDecision[]): { sentences: DecidedSentence[]; decisions: number } {
+  // A place inside an organisation's name is no name of its own to the tagger, which reads the organisation there.
+  const mentions = withoutNested(all);
   const decided = mentions.filter(isNameDecision);
   if (!decided.length) return { sentences: [], decisions: 0 };
   const open = mentions.filter((m) => m.type !== 'date' && !isNameDecision(m));
