@@ -69,8 +69,9 @@ export function scoreDocuments(corpus: LoadedCorpus, part: 'dev' | 'test', gazet
     const goldSpans = goldMentions(doc.sentences, offsets);
     // Nationality adjectives ("Russian" of Russia) are country mentions, not names: the corpora's
     // guidelines have no place for them, and they are left out here as the map can leave them out.
+    // So is a place inside an organisation's name: the corpora tag the organisation alone.
     const foundNames = extractEntities(text, { gazetteer, registry: new Map(), published: null }).flatMap((s) => {
-      const type = s.adjectival ? undefined : FROM_EXTRACTOR[s.type];
+      const type = s.adjectival || s.inName ? undefined : FROM_EXTRACTOR[s.type];
       return type ? [{ type, start: s.start, end: s.end }] : [];
     });
     const key = (m: { type: DocumentType; start: number; end: number }) => `${m.type}\t${m.start}\t${m.end}`;

@@ -59,14 +59,17 @@ describe('nationality adjectives as mentions of their country', () => {
     ]);
   });
 
-  it('leaves alone a noun, a language, a plural, a headline in capitals, an identity group and a name that holds the adjective', () => {
+  it('leaves alone a noun, a language, a plural, a headline in capitals, an identity group, and an adjective inside a name to that name', () => {
     expect(adjectives('A Russian was arrested at the border.')).toEqual([]);
     expect(adjectives('She speaks Russian fluently.')).toEqual([]);
     expect(adjectives('Thousands of Afghans fled across the border.')).toEqual([]);
     expect(adjectives('RUSSIAN TROOPS ENTER TOWN')).toEqual([]);
     // In northern Afghanistan "Uzbek" names the people, not Uzbekistan.
     expect(adjectives('Uzbek militia fought the Taliban near Sheberghan.')).toEqual([]);
-    expect(adjectives('The Iraqi Ministry of Defence denied the report.')).toEqual([]);
+    // An adjective that opens an organisation's name is the country that name says it belongs to,
+    // inside the organisation (organisationPlaces.test.ts), not a mention beside it.
+    expect(adjectives('The Iraqi Ministry of Defence denied the report.')).toEqual(['Iraqi → IQ']);
+    expect(adjectivalCountries('The Iraqi Ministry of Defence', [{ start: 4, end: 29, text: 'Iraqi Ministry of Defence', type: 'organisation', confidence: 0.9, reason: '' }], gazetteer)).toEqual([]);
     // Part of a larger adjective, or the first word of a name.
     expect(adjectives('Latin American leaders met while North American markets fell.')).toEqual([]);
     expect(adjectives('Ships crossed the Indian Ocean. Indian troops moved.')).toEqual(['Indian → IN']);

@@ -67,7 +67,13 @@ describe('the type of a name', () => {
     const text = 'Officials in the U.K. said the virus had spread. J.K. Rowling spoke to the U.K. Home Office.';
     expect(taggerTypesOf(text)).not.toContain('LOC:U.K.');
     const found = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! });
-    expect(found.filter((s) => s.type !== 'date').map((s) => `${s.type}:${s.text}`)).toEqual(['place:U.K.', 'person:J.K. Rowling', 'organisation:U.K. Home Office']);
+    // The second "U.K." is the country the Home Office's name says it belongs to, inside that name.
+    expect(found.filter((s) => s.type !== 'date').map((s) => `${s.type}:${s.text}${s.inName ? ' (in the name)' : ''}`)).toEqual([
+      'place:U.K.',
+      'person:J.K. Rowling',
+      'organisation:U.K. Home Office',
+      'place:U.K. (in the name)',
+    ]);
     expect(found[0]!.places?.[0]).toMatchObject({ kind: 'country', country: 'GB' });
   });
 
@@ -220,6 +226,8 @@ describe('the type of a name', () => {
     expect(places.map((s) => [s.text, s.places?.[0]?.country, s.places?.[0]?.kind])).toEqual([
       ['Democratic Republic of the Congo', 'CD', 'country'],
       ['Islamic Republic of Iran', 'IR', 'country'],
+      // Inside "Bank of England": the place the bank's name says it belongs to.
+      ['England', 'GB', 'admin1'],
       ['Akita', 'JP', 'admin1'],
       ['Borno State', 'NG', 'admin1'],
     ]);

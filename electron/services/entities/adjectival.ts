@@ -2,6 +2,7 @@ import type { Place, RankedPlace } from '../gazetteer/gazetteer.js';
 import { nameKey } from '../gazetteer/normalise.js';
 import type { Suggestion } from './extract.js';
 import { GROUP_NAMES } from './lexicon.js';
+import { spanIndex } from './spanIndex.js';
 
 /** What this reading asks of the gazetteer. */
 interface CountryLookup {
@@ -32,28 +33,6 @@ interface Word {
 }
 
 /**
- * Whether a span overlaps any of these, in log time: a text of a hundred thousand names and as many
- * adjectives would otherwise compare every pair (15 s more for a 1.6 MB article).
- */
-function overlapsAny(spans: readonly { start: number; end: number }[]): (start: number, end: number) => boolean {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const starts = sorted.map((x) => x.start);
-  // The furthest end among the first k spans: one of those before `end` reaches past `start` iff this does.
-  const reach: number[] = [];
-  for (const x of sorted) reach.push(Math.max(reach.at(-1) ?? -Infinity, x.end));
-  return (start, end) => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (starts[mid]! < end) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && reach[lo - 1]! > start;
-  };
-}
-
-/**
  * Nationality adjectives as mentions of their country ("Russian forces" → Russia, "the Afghan
  * government" → Afghanistan), marked adjectival so the analyst can keep them off the map. Only a
  * demonym that modifies the next word counts ("Russian-backed", "Pakistani troops", "Russian and
@@ -63,7 +42,7 @@ function overlapsAny(spans: readonly { start: number; end: number }[]): (start: 
  */
 export function adjectivalCountries(text: string, suggestions: readonly Suggestion[], gazetteer: CountryLookup): Suggestion[] {
   const words: Word[] = [...text.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
-  const taken = overlapsAny(suggestions);
+  const taken = spanIndex(suggestions).overlaps;
   const countryName = new Map([...gazetteer.countryByName].map(([name, code]) => [code, name]));
 
   /** The demonym (of up to three words) that starts at word i, if any: its last word's index and its country. */
@@ -138,7 +117,7 @@ export function placeModifiers(
   gazetteer: CountryLookup,
   countryOfAbbreviation: (key: string) => string | undefined,
 ): { s: Suggestion; pending: boolean }[] {
-  const taken = overlapsAny(suggestions);
+  const taken = spanIndex(suggestions).overlaps;
   const out: { s: Suggestion; pending: boolean }[] = [];
   for (const m of text.matchAll(PLACE_MODIFIER)) {
     const words = m[1]!.split(' ');

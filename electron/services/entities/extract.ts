@@ -1,10 +1,13 @@
 import { nameKey } from '../gazetteer/normalise.js';
+import { nestsIn } from '../../contract/mentionNesting.js';
 import { adjectivalCountries, placeModifiers } from './adjectival.js';
 import type { Place, PlaceContext, RankedPlace } from '../gazetteer/gazetteer.js';
 import { resolveToponyms } from '../gazetteer/resolve.js';
 import { extractDates, type DatePrecision } from './dates.js';
 import { linkAcronyms, spreadSurnames } from './documentNames.js';
+import { placesInOrganisationNames } from './organisationPlaces.js';
 import { placeAirFacilities, type PendingPlace } from './placeLinks.js';
+import { spanIndex } from './spanIndex.js';
 import { namesModel } from './tagger/index.js';
 import type { TaggerModel } from './tagger/model.js';
 import { tagNames } from './tagger/suggest.js';
@@ -39,6 +42,8 @@ export interface Suggestion {
   date?: { value: string | null; until: string | null; precision: DatePrecision };
   /** A nationality adjective naming its country ("Russian forces" → Russia): a place mention the map may leave out. */
   adjectival?: boolean;
+  /** A place named inside an organisation suggestion ("Kabul" in "Kabul University"), kept beside it (contract/mentionNesting.ts). */
+  inName?: boolean;
 }
 
 /** What the extractor may consult. */
@@ -308,13 +313,19 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
     }
   }
 
-  // "US-led", "Kabul-based": places the tagger reads inside one hyphenated word.
-  for (const { s, pending } of placeModifiers(text, suggestions, context.gazetteer, (key) => {
+  const countryOfAbbreviation = (key: string) => {
     const full = COUNTRY_ABBREVIATIONS.get(key);
     return full ? context.gazetteer.countryByName.get(nameKey(full)) : undefined;
-  })) {
+  };
+  // "US-led", "Kabul-based": places the tagger reads inside one hyphenated word.
+  for (const { s, pending } of placeModifiers(text, suggestions, context.gazetteer, countryOfAbbreviation)) {
     suggestions.push(s);
     if (pending) pendingPlaces.push({ s, wantsAdminArea: false });
+  }
+  // "Kabul University", "Government of Afghanistan": places an organisation's name says it belongs to.
+  for (const { s, pending, wantsAdminArea } of placesInOrganisationNames(text, suggestions, context.gazetteer, countryOfAbbreviation)) {
+    suggestions.push(s);
+    if (pending) pendingPlaces.push({ s, wantsAdminArea });
   }
   placeAirFacilities(text, suggestions, pendingPlaces, context.gazetteer);
   // Places are resolved together once the article is read: each name ranked with the article's
@@ -327,14 +338,21 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
   return dedupe(suggestions);
 }
 
-/** One suggestion per span: the most confident. */
+/** One suggestion per span, the most confident; a place named in an organisation's name stays beside the organisation kept. */
 function dedupe(suggestions: Suggestion[]): Suggestion[] {
-  const sorted = suggestions.sort((a, b) => a.start - b.start || b.confidence - a.confidence);
+  const sorted = suggestions.filter((s) => !s.inName).sort((a, b) => a.start - b.start || b.confidence - a.confidence);
   const out: Suggestion[] = [];
   for (const s of sorted) {
     const prev = out.at(-1);
     if (prev && s.start < prev.end) continue;
     out.push(s);
   }
-  return out;
+  if (!suggestions.some((s) => s.inName)) return out;
+  // The kept suggestions never overlap: only the last to open at or before a place can hold it.
+  const kept = spanIndex(out);
+  const inNames = suggestions.filter((s) => {
+    const holder = s.inName ? kept.lastOpeningBy(s.start) : undefined;
+    return holder !== undefined && nestsIn(s, holder);
+  });
+  return [...out, ...inNames].sort((a, b) => a.start - b.start || b.end - a.end);
 }

@@ -14,7 +14,7 @@ import { readArticles, type ArticleToRead, type ReadResult } from './readArticle
 import { suggestionModel, withModelLabel } from './tagger/learner.js';
 
 /** Bumped when the extractor changes enough that old suggestions should be redone. */
-export const EXTRACTOR_VERSION = 3;
+export const EXTRACTOR_VERSION = 4;
 /** More suggestions than this in one article cannot be reviewed by a person. */
 export const MAX_SUGGESTIONS = 5_000;
 

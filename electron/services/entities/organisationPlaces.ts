@@ -1,0 +1,129 @@
+/**
+ * Places an organisation's name says it belongs to: "Kabul" in "Kabul University", "West Bank" in
+ * "West Bank Health Ministry", "UK" in "UK Department for International Development", "Afghanistan"
+ * in "Government of Afghanistan", "Afghan" in "Afghan National Army". The organisation stays one
+ * name; the place is suggested inside it (contract/mentionNesting.ts), so the map and the toponym
+ * count see a place the name states while the registry keeps the organisation whole.
+ *
+ * Only where the name says so: the place opens the name before an organisation's head word
+ * ("Ministry", "University", "Police"; or a known organisation: "Kenya Red Cross"), or closes it
+ * after "of" ("University of Nairobi"). A town must be an admin area's own name, a city of a
+ * million, or a place the article names outside organisations too, so "Lincoln Center" and
+ * "Wilson Center" (people) are no towns. Titles of the press ("Kabul Times", "Washington Post") and
+ * airlines' brands name no place they report from or fly to.
+ */
+import type { Place, RankedPlace } from '../gazetteer/gazetteer.js';
+import { nameKey } from '../gazetteer/normalise.js';
+import type { Suggestion } from './extract.js';
+import { GROUP_NAMES, KNOWN_ORGANISATION_NAMES, ORG_HEADS } from './lexicon.js';
+import { spanIndex } from './spanIndex.js';
+
+interface PlaceLookup {
+  lookup(name: string): Place[];
+  countryByName: Map<string, string>;
+  demonyms: Map<string, string>;
+}
+
+/** Heads of names that are titles or brands, whose place is no statement of where they are. */
+const BRAND_HEADS = new Set(
+  `times post news tribune journal herald telegraph gazette radio television tv channel broadcasting press express
+  airlines airways observer standard mail chronicle review daily weekly magazine`.split(/\s+/),
+);
+/** After a place, these say the organisation is the area's, not the town's: "Kunduz Provincial Council". */
+const AREA_WORDS = /^(?:provincial|province|governorate|regional|region|state)$/i;
+/** A town is named in an organisation's name without more said of it when it is this large. */
+const WELL_KNOWN_TOWN = 1_000_000;
+
+const WORD = /\S+/gu;
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A place found inside an organisation's name; `pending` asks the caller to resolve it with the article's other places. */
+export interface PlaceInName {
+  s: Suggestion;
+  pending: boolean;
+  wantsAdminArea: boolean;
+}
+
+/**
+ * Places named inside the organisation suggestions: a country (or its demonym) written as a
+ * modifier is adjectival and placed at once, as "US-led" is; a country named after "of", a province
+ * or a town is an ordinary place mention that waits for the article's resolution.
+ */
+export function placesInOrganisationNames(text: string, suggestions: readonly Suggestion[], gazetteer: PlaceLookup, countryOfAbbreviation: (key: string) => string | undefined): PlaceInName[] {
+  const organisations = suggestions.filter((s) => s.type === 'organisation');
+  if (!organisations.length) return [];
+  // Places the article names in their own right: a town it names there is one it speaks of.
+  const insideAnOrganisation = spanIndex(organisations).contains;
+  const namedElsewhere = new Set(suggestions.filter((s) => s.type === 'place' && !insideAnOrganisation(s.start, s.end)).map((s) => nameKey(s.text)));
+  const countryPlace = (code: string): Place | undefined => {
+    const name = [...gazetteer.countryByName].find(([, c]) => c === code)?.[0];
+    return name ? gazetteer.lookup(name).find((p) => p.kind === 'country' && p.country === code) : undefined;
+  };
+  const countryCode = (key: string) => gazetteer.countryByName.get(key) ?? countryOfAbbreviation(key);
+  /** An admin area, a country or a large town by its own name, or one the article names elsewhere. */
+  const townOrArea = (name: string): boolean => {
+    const key = nameKey(name);
+    const own = gazetteer.lookup(name).filter((p) => nameKey(p.name) === key && p.kind !== 'continent' && p.kind !== 'custom');
+    return own.some((p) => p.kind === 'admin1' || p.kind === 'country' || p.population >= WELL_KNOWN_TOWN) || (own.length > 0 && namedElsewhere.has(key));
+  };
+
+  const out: PlaceInName[] = [];
+  for (const o of organisations) {
+    const words: Word[] = [...o.text.matchAll(WORD)].map((m) => ({ text: m[0], start: o.start + m.index, end: o.start + m.index + m[0].length }));
+    if (words.length < 2 || words.some((w) => BRAND_HEADS.has(nameKey(w.text)))) continue;
+    const headIn = (ws: Word[]) => ws.some((w) => /^\p{Lu}/u.test(w.text) && ORG_HEADS.has(nameKey(w.text))) || KNOWN_ORGANISATION_NAMES.has(nameKey(ws.map((w) => w.text).join(' ')));
+    const found = opening(words, headIn) ?? closing(words, headIn);
+    if (found) out.push(found);
+  }
+  return out;
+
+  /** "Kabul University", "UK Department for International Development", "Afghan National Army". */
+  function opening(words: Word[], headIn: (ws: Word[]) => boolean): PlaceInName | null {
+    for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+      const rest = words.slice(n);
+      if (!headIn(rest)) continue;
+      const start = words[0]!.start;
+      const end = words[n - 1]!.end;
+      const name = text.slice(start, end);
+      const key = nameKey(name);
+      if (!/^\p{Lu}/u.test(name) || GROUP_NAMES.has(key)) continue;
+      const whole = text.slice(start, words.at(-1)!.end);
+      const code = countryCode(key) ?? gazetteer.demonyms.get(key);
+      if (code) {
+        const country = countryPlace(code);
+        if (!country) continue;
+        const places: RankedPlace[] = [{ ...country, score: 1 }];
+        return { s: { start, end, text: name, type: 'place', confidence: 0.8, reason: `adjectival: "${name}" in "${whole}" names ${country.name}`, places, adjectival: true, inName: true }, pending: false, wantsAdminArea: false };
+      }
+      if (townOrArea(name)) {
+        return { s: { start, end, text: name, type: 'place', confidence: 0.75, reason: `a place named in "${whole}"`, inName: true }, pending: true, wantsAdminArea: AREA_WORDS.test(rest[0]!.text) };
+      }
+    }
+    return null;
+  }
+
+  /** "University of Nairobi", "Government of Afghanistan", "Bank of the Philippines". */
+  function closing(words: Word[], headIn: (ws: Word[]) => boolean): PlaceInName | null {
+    const of = words.findLastIndex((w) => w.text === 'of');
+    if (of < 1 || of === words.length - 1 || !headIn(words.slice(0, of))) return null;
+    const from = words[of + 1]!.text === 'the' && of + 2 < words.length ? of + 2 : of + 1;
+    const start = words[from]!.start;
+    const end = words.at(-1)!.end;
+    const name = text.slice(start, end);
+    const key = nameKey(name);
+    if (!/^\p{Lu}/u.test(name)) return null;
+    const whole = text.slice(words[0]!.start, end);
+    const reason = `a place named in "${whole}"`;
+    // A country after "of" is the country itself, not a modifier: an ordinary mention, placed at once.
+    const code = countryCode(key);
+    const country = code ? countryPlace(code) : undefined;
+    if (country) return { s: { start, end, text: name, type: 'place', confidence: 0.8, reason, places: [{ ...country, score: 1 }], inName: true }, pending: false, wantsAdminArea: false };
+    if (!townOrArea(name)) return null;
+    return { s: { start, end, text: name, type: 'place', confidence: 0.75, reason, inName: true }, pending: true, wantsAdminArea: false };
+  }
+}

@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { decodeMapLayer } from '../../electron/contract/index.js';
+import { clash, nestsIn, withoutNested } from '../../electron/contract/mentionNesting.js';
+import { gazetteerFile } from '../../electron/paths.js';
+import { extractEntities } from '../../electron/services/entities/extract.js';
+import { Gazetteer } from '../../electron/services/gazetteer/gazetteer.js';
+import { closedAfterEach, repoRoot } from './helpers.js';
+
+const gazetteer = new Gazetteer(gazetteerFile(repoRoot));
+afterAll(() => gazetteer.close());
+
+/** The places suggested inside organisations' names, as "place in organisation → gazetteer place (kind, country)". */
+function placesInNames(text: string): string[] {
+  const found = extractEntities(text, { gazetteer, registry: new Map(), published: null });
+  return found
+    .filter((s) => s.inName)
+    .map((s) => {
+      const organisation = found.find((o) => o.type === 'organisation' && nestsIn(s, o))!;
+      const p = s.places?.[0];
+      return `${s.text} in ${organisation.text} → ${p ? `${p.name} (${p.kind}, ${p.country})` : '?'}${s.adjectival ? ' adjectival' : ''}`;
+    });
+}
+
+describe('places named inside organisations’ names', () => {
+  it('finds the place an organisation’s name opens or closes with, inside the organisation it leaves whole', () => {
+    expect(placesInNames('A spokesman for the West Bank Health Ministry said 12 people had died.')).toEqual(['West Bank in West Bank Health Ministry → West Bank (admin1, PS)']);
+    expect(placesInNames('The UK Department for International Development gave money to the Kenya Red Cross and the University of Nairobi.')).toEqual([
+      'UK in UK Department for International Development → United Kingdom (country, GB) adjectival',
+      'Kenya in Kenya Red Cross → Kenya (country, KE) adjectival',
+      'Nairobi in University of Nairobi → Nairobi (city, KE)',
+    ]);
+    expect(placesInNames('Students at Kabul University protested; the Kunduz Provincial Council met and the Afghan National Army moved.')).toEqual([
+      'Kabul in Kabul University → Kabul (city, AF)',
+      'Kunduz in Kunduz Provincial Council → Kunduz (admin1, AF)',
+      'Afghan in Afghan National Army → Afghanistan (country, AF) adjectival',
+    ]);
+    expect(placesInNames('The Government of Afghanistan and the Bank of England spoke.')).toEqual([
+      'Afghanistan in Government of Afghanistan → Afghanistan (country, AF)',
+      'England in Bank of England → England (admin1, GB)',
+    ]);
+  });
+
+  it('names no place for a title of the press, a name after a person, a continent, or a name without a place', () => {
+    expect(placesInNames('The Washington Post and the Kabul Times reported it.')).toEqual([]);
+    // Lincoln, Nebraska is a town of 290,000: not a place the name states unless the article names it too.
+    expect(placesInNames('Officials of the Ministry of Interior spoke at the Lincoln Center, the Council of Europe and the Clinton Foundation.')).toEqual([]);
+    expect(placesInNames('He moved to Lincoln, Nebraska, and joined the Lincoln Police Department.')).toEqual(['Lincoln in Lincoln Police Department → Lincoln (city, US)']);
+  });
+
+  it('lets a place share text only with the organisation around it', () => {
+    const org = { start: 0, end: 16, type: 'organisation' };
+    const kabul = { start: 0, end: 5, type: 'place' };
+    expect(nestsIn(kabul, org)).toBe(true);
+    expect(clash(kabul, org)).toBe(false);
+    expect(clash({ ...kabul, type: 'person' }, org)).toBe(true);
+    expect(clash(kabul, { ...org, type: 'place' })).toBe(true);
+    expect(clash({ start: 3, end: 20, type: 'place' }, org)).toBe(true);
+    expect(withoutNested([kabul, org, { start: 20, end: 25, type: 'place' }])).toEqual([org, { start: 20, end: 25, type: 'place' }]);
+  });
+});
+
+describe('places inside organisations’ names in the workspace', () => {
+  const core = closedAfterEach();
+  const TEXT = 'Protest in Kabul\n\nStudents at Kabul University marched on Monday. The Kunduz Provincial Council said the road was closed.';
+
+  async function imported() {
+    const t = core();
+    const file = path.join(t.dir, 'kabul.txt');
+    fs.writeFileSync(file, TEXT);
+    const report = await t.core.imports.importNow({ kind: 'paths', paths: [file] });
+    const articleId = report.outcomes[0]!.articleId!;
+    await t.call('mentions.suggest', { articleIds: [articleId] });
+    return { t, file, articleId };
+  }
+
+  it('stores the place inside the organisation, keeps both through decisions and a re-run, and draws the place on the map', async () => {
+    const { t, articleId } = await imported();
+    const mentions = await t.call('mentions.list', { articleId });
+    const university = mentions.find((m) => m.quote === 'Kabul University')!;
+    const kabul = mentions.find((m) => m.quote === 'Kabul' && m.start === university.start)!;
+    expect(university.type).toBe('organisation');
+    expect(kabul).toMatchObject({ type: 'place', entityName: 'Kabul', adjectival: false });
+    const council = mentions.find((m) => m.quote === 'Kunduz Provincial Council')!;
+    expect(mentions.find((m) => m.quote === 'Kunduz' && m.start === council.start)!.candidates[0]).toMatchObject({ kind: 'admin1' });
+
+    // Both are decided on their own; "Suggest again" keeps clear of decisions, not of the organisation around a place.
+    await t.call('mentions.review', { id: university.id, action: 'accept', scope: 'this' });
+    await t.call('mentions.review', { id: kabul.id, action: 'accept', scope: 'this' });
+    await t.call('mentions.suggest', { articleIds: [articleId] });
+    const after = await t.call('mentions.list', { articleId });
+    expect(after.filter((m) => m.start === university.start).map((m) => [m.quote, m.status])).toEqual(
+      expect.arrayContaining([
+        ['Kabul University', 'accepted'],
+        ['Kabul', 'accepted'],
+      ]),
+    );
+    expect(after.some((m) => m.quote === 'Kunduz' && m.start === council.start && m.status === 'suggested')).toBe(true);
+
+    const names = decodeMapLayer(await t.call('map.places', {})).map((p) => p.name).sort();
+    expect(names).toEqual(expect.arrayContaining(['Kabul', 'Kunduz']));
+  });
+
+  it('lets the analyst mark a place inside an organisation by hand, and refuses any other overlap or a retype that would make one', async () => {
+    const { t, articleId } = await imported();
+    const mentions = await t.call('mentions.list', { articleId });
+    const council = mentions.find((m) => m.quote === 'Kunduz Provincial Council')!;
+    const kunduz = mentions.find((m) => m.quote === 'Kunduz' && m.start === council.start)!;
+    await t.call('mentions.review', { id: council.id, action: 'accept', scope: 'this' });
+    await t.call('mentions.review', { id: kunduz.id, action: 'reject', scope: 'this' });
+    // "Provincial Council" as a place inside the organisation: allowed (the rejected mark it covers goes).
+    const marked = await t.call('mentions.annotate', { articleId, start: council.start, end: council.start + 'Kunduz'.length, type: 'place', scope: 'this' });
+    expect((await t.call('mentions.list', { articleId })).find((m) => m.id === marked.id)).toMatchObject({ type: 'place', status: 'accepted' });
+    // A person there, or a span that runs out of the organisation, would overlap it.
+    await expect(t.call('mentions.annotate', { articleId, start: council.start + 7, end: council.start + 17, type: 'person', scope: 'this' })).rejects.toMatchObject({ code: 'overlap' });
+    await expect(t.call('mentions.annotate', { articleId, start: council.start + 18, end: council.end + 4, type: 'place', scope: 'this' })).rejects.toMatchObject({ code: 'overlap' });
+    await expect(t.call('mentions.retype', { id: marked.id, type: 'person' })).rejects.toMatchObject({ code: 'overlap' });
+    await expect(t.call('mentions.retype', { id: council.id, type: 'place' })).rejects.toMatchObject({ code: 'overlap' });
+  });
+
+  it('goes out to CoNLL as the organisation alone, and through W3C into another workspace with both', async () => {
+    const { t, file, articleId } = await imported();
+    const other = core();
+    const mentions = await t.call('mentions.list', { articleId });
+    for (const m of mentions.filter((x) => x.quote === 'Kabul University' || (x.quote === 'Kabul' && x.start > 20))) await t.call('mentions.review', { id: m.id, action: 'accept', scope: 'this' });
+
+    const conll = fs.readFileSync((await t.call('exports.run', { format: 'conll', path: path.join(t.dir, 'kabul.conll') })).path, 'utf8');
+    expect(conll).toContain('Kabul -X- -X- B-ORG\nUniversity -X- -X- I-ORG');
+
+    const doc = fs.readFileSync((await t.call('exports.run', { format: 'w3c', path: path.join(t.dir, 'kabul.jsonld') })).path, 'utf8');
+    await other.core.imports.importNow({ kind: 'paths', paths: [file] });
+    const report = await other.call('imports.exchange', { name: 'kabul.jsonld', text: doc });
+    expect(report.created).toBe(2);
+    const back = await other.call('mentions.list', { articleId: 1 });
+    expect(back.filter((m) => m.status === 'accepted').map((m) => `${m.quote} ${m.type}`).sort()).toEqual(['Kabul University organisation', 'Kabul place']);
+  });
+});
