@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useRef } from 'react';
+import { Fragment, useEffect, useRef, type ReactNode } from 'react';
 import { pageAt } from '../../electron/contract/imports.js';
 import type { Mention } from '../../electron/contract/index.js';
 
@@ -22,7 +22,8 @@ interface Props {
 interface Segment {
   start: number;
   end: number;
-  mention: Mention | null;
+  /** The annotations over this stretch, outermost first: a place named in an organisation's name sits inside it. */
+  mentions: Mention[];
   hit: boolean;
   headline: boolean;
   picked: boolean;
@@ -60,7 +61,7 @@ function segments(
     out.push({
       start,
       end,
-      mention: mentions.find((m) => m.start <= start && m.end >= end) ?? null,
+      mentions: mentions.filter((m) => m.start <= start && m.end >= end).sort((a, b) => a.start - b.start || b.end - a.end),
       hit: highlights.some(([s, e]) => s <= start && e >= end),
       headline: end <= headlineEnd,
       picked: picked !== null && picked.start <= start && picked.end >= end,
@@ -78,7 +79,8 @@ function offsetOf(node: Node, offset: number): number | null {
 
 /**
  * The article as text (never HTML) with annotations drawn over it: suggestions dashed, accepted
- * solid, rejected struck through (when shown). Mentions are grouped into one element per mention.
+ * solid, rejected struck through (when shown). Mentions are grouped into one element per mention,
+ * a place named in an organisation's name ("Kabul" in "Kabul University") inside the organisation's.
  */
 export function AnnotatedText({ text, mentions, highlights, selectedId, showRejected, headlineEnd = 0, picked = null, pageStarts = null, onSelectMention, onSelectText }: Props) {
   const root = useRef<HTMLDivElement>(null);
@@ -96,12 +98,6 @@ export function AnnotatedText({ text, mentions, highlights, selectedId, showReje
     if (picked) root.current?.querySelector('.picked')?.scrollIntoView?.({ block: 'nearest' });
   }, [picked]);
 
-  const groups: { mention: Mention | null; segs: Segment[] }[] = [];
-  for (const seg of parts) {
-    const last = groups.at(-1);
-    if (last && seg.mention && last.mention?.id === seg.mention.id) last.segs.push(seg);
-    else groups.push({ mention: seg.mention, segs: [seg] });
-  }
   const renderText = (seg: Segment) => {
     const content = text.slice(seg.start, seg.end);
     const className = [seg.headline ? 'headline-text' : '', seg.picked ? 'picked' : ''].filter(Boolean).join(' ') || undefined;
@@ -127,6 +123,41 @@ export function AnnotatedText({ text, mentions, highlights, selectedId, showReje
         {renderText(seg)}
       </Fragment>
     );
+  };
+
+  /** Runs of segments under the same annotation at this depth, each drawn as one element around the next depth. */
+  const level = (segs: Segment[], depth: number, around?: Mention): ReactNode[] => {
+    const out: ReactNode[] = [];
+    for (let i = 0; i < segs.length; ) {
+      const m = segs[i]!.mentions[depth];
+      if (!m) {
+        out.push(render(segs[i]!));
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < segs.length && segs[j]!.mentions[depth]?.id === m.id) j++;
+      out.push(
+        <span
+          key={`m${m.id}`}
+          role="button"
+          tabIndex={-1}
+          data-mention-id={m.id}
+          className={`mention type-${m.type} status-${m.status}${m.adjectival ? ' adjectival' : ''}${around ? ' nested' : ''}${m.id === selectedId ? ' selected' : ''}`}
+          title={`${m.adjectival ? 'adjectival ' : ''}${m.type}${m.entityName ? ` · ${m.entityName}` : ''} · ${m.status}${m.reason ? ` (${m.reason})` : ''}${around ? ` · inside “${around.quote}”` : ''}`}
+          onClick={(e) => {
+            if (window.getSelection()?.isCollapsed !== false) {
+              e.stopPropagation();
+              onSelectMention(m.id);
+            }
+          }}
+        >
+          {level(segs.slice(i, j), depth + 1, m)}
+        </span>,
+      );
+      i = j;
+    }
+    return out;
   };
 
   return (
@@ -156,28 +187,7 @@ export function AnnotatedText({ text, mentions, highlights, selectedId, showReje
         onSelectText(end > start ? { start, end } : null);
       }}
     >
-      {groups.map((g) =>
-        g.mention ? (
-          <span
-            key={`m${g.mention.id}`}
-            role="button"
-            tabIndex={-1}
-            data-mention-id={g.mention.id}
-            className={`mention type-${g.mention.type} status-${g.mention.status}${g.mention.adjectival ? ' adjectival' : ''}${g.mention.id === selectedId ? ' selected' : ''}`}
-            title={`${g.mention.adjectival ? 'adjectival ' : ''}${g.mention.type}${g.mention.entityName ? ` · ${g.mention.entityName}` : ''} · ${g.mention.status}${g.mention.reason ? ` (${g.mention.reason})` : ''}`}
-            onClick={(e) => {
-              if (window.getSelection()?.isCollapsed !== false) {
-                e.stopPropagation();
-                onSelectMention(g.mention!.id);
-              }
-            }}
-          >
-            {g.segs.map(render)}
-          </span>
-        ) : (
-          g.segs.map(render)
-        ),
-      )}
+      {level(parts, 0)}
     </div>
   );
 }

@@ -17,6 +17,8 @@ export function describePlace(c: PlaceCandidate): string {
 
 interface Props {
   mention: Mention;
+  /** The organisation whose name this place is named in ("Kabul University" for "Kabul"), if any. */
+  namedIn?: Mention | null;
   body: string;
   scope: Scope;
   onScope: (s: Scope) => void;
@@ -25,7 +27,7 @@ interface Props {
 }
 
 /** Review of one annotation: accept, reject, type, span, entity and place. Keys: a, r, 1–5, Shift/Alt+arrows. */
-export function MentionPanel({ mention, body, scope, onScope, onOpenEntity, run }: Props) {
+export function MentionPanel({ mention, namedIn = null, body, scope, onScope, onOpenEntity, run }: Props) {
   const [placeQuery, setPlaceQuery] = useState('');
   const [found, setFound] = useState<Mention['candidates']>([]);
   // A candidate chosen but not yet applied: the analyst says how far it reaches first.
@@ -51,6 +53,11 @@ export function MentionPanel({ mention, body, scope, onScope, onOpenEntity, run 
         <strong>“{mention.quote}”</strong> <span className={`badge status-${mention.status}`}>{mention.status}</span>
       </p>
       {reason && <p className="muted">Why: {reason.why}</p>}
+      {namedIn && (
+        <p className="muted" data-testid="nested-note">
+          Named inside “{namedIn.quote}” ({TYPE_LABEL[namedIn.type].toLowerCase()}): the place its name says it belongs to. Rejecting it leaves the organisation as it is.
+        </p>
+      )}
       {mention.adjectival && (
         <p className="muted" data-testid="adjectival-note">
           An adjective naming {mention.entityName ?? 'its country'}: the map counts it only while “Count nationality adjectives” is on (in its legend).

@@ -3,6 +3,7 @@ import { MENTION_TYPES, type ArticleDetail, type EventRecord, type Mention, type
 import { call } from '../api.js';
 import { pageAt } from '../../electron/contract/imports.js';
 import { shrinkEnd, shrinkStart, stretchEnd, stretchStart } from '../../electron/contract/spanEdges.js';
+import { nestsIn } from '../../electron/contract/mentionNesting.js';
 import { ArticleDetails, detailsSettled, type DetailsHandle } from '../components/ArticleDetails.js';
 import { DocumentLinks } from '../components/DocumentLinks.js';
 import { CopyDiff } from '../components/CopyDiff.js';
@@ -313,7 +314,17 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
               </button>
             </div>
           )}
-          {selected && <MentionPanel mention={selected} body={article.body} scope={scope} onScope={setScope} onOpenEntity={onOpenEntity} run={run} />}
+          {selected && (
+            <MentionPanel
+              mention={selected}
+              namedIn={mentions.find((m) => nestsIn(selected, m)) ?? null}
+              body={article.body}
+              scope={scope}
+              onScope={setScope}
+              onOpenEntity={onOpenEntity}
+              run={run}
+            />
+          )}
           <h2>Tags</h2>
           <TagChips
             tags={article.tags}

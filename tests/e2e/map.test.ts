@@ -140,6 +140,16 @@ describe.skipIf(!chromiumPath)('the map keeps its promises (browser mode, real C
     expect(await marked.getAttribute('title')).toMatch(/^adjectival place · Afghanistan/);
     await marked.click();
     await expect.poll(() => page.getByTestId('adjectival-note').textContent(), { timeout: 10_000 }).toContain('Afghanistan');
+    // "Afghan Air Force" stays one organisation, with the country its name says it belongs to inside it.
+    const force = page.locator('.mention.type-organisation', { hasText: /^Afghan Air Force$/ }).first();
+    const inside = force.locator('.mention.nested.type-place');
+    await inside.waitFor();
+    expect(await inside.textContent()).toBe('Afghan');
+    expect(await inside.getAttribute('title')).toMatch(/^adjectival place · Afghanistan .* · inside “Afghan Air Force”$/);
+    await inside.click();
+    await expect.poll(() => page.getByTestId('nested-note').textContent(), { timeout: 10_000 }).toContain('Afghan Air Force');
+    await force.click({ position: { x: (await force.boundingBox())!.width - 4, y: 4 } });
+    await expect.poll(() => page.getByTestId('nested-note').count(), { timeout: 10_000 }).toBe(0);
     for (let i = 0; i < 3 && (await page.getByTestId('article-text').count()) > 0; i++) await page.keyboard.press('Escape');
     expect(await page.getByTestId('article-text').count()).toBe(0);
   });
