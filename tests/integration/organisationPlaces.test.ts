@@ -42,11 +42,15 @@ describe('places named inside organisations’ names', () => {
     ]);
   });
 
-  it('names no place for a title of the press, a name after a person, a continent, or a name without a place', () => {
+  it('names no place for a title of the press, a name after a person, a compass word, a continent, or a name without a place', () => {
     expect(placesInNames('The Washington Post and the Kabul Times reported it.')).toEqual([]);
     // Lincoln, Nebraska is a town of 290,000: not a place the name states unless the article names it too.
     expect(placesInNames('Officials of the Ministry of Interior spoke at the Lincoln Center, the Council of Europe and the Clinton Foundation.')).toEqual([]);
     expect(placesInNames('He moved to Lincoln, Nebraska, and joined the Lincoln Police Department.')).toEqual(['Lincoln in Lincoln Police Department → Lincoln (city, US)']);
+    // A compass word opening a name is no province of that name: the place is the one the name closes with.
+    expect(placesInNames('A Central Intelligence Agency task force met the Western Independence Party of Saskatchewan.')).toEqual([
+      'Saskatchewan in Western Independence Party of Saskatchewan → Saskatchewan (admin1, CA)',
+    ]);
   });
 
   it('lets a place share text only with the organisation around it', () => {

@@ -7,10 +7,12 @@
  *
  * Only where the name says so: the place opens the name before an organisation's head word
  * ("Ministry", "University", "Police"; or a known organisation: "Kenya Red Cross"), or closes it
- * after "of" ("University of Nairobi"). A town must be an admin area's own name, a city of a
+ * after "of" ("University of Nairobi"). A town must be a province's own name, a city of a
  * million, or a place the article names outside organisations too, so "Lincoln Center" and
- * "Wilson Center" (people) are no towns. Titles of the press ("Kabul Times", "Washington Post") and
- * airlines' brands name no place they report from or fly to.
+ * "Wilson Center" (people) are no towns. Districts and counties are not enough: many share a
+ * town's or a person's name ("Humboldt University", "Union of Right Forces"). Titles of the press
+ * ("Kabul Times", "Washington Post") and airlines' brands name no place they report from or fly to;
+ * nor does a compass word alone ("Central Intelligence Agency").
  */
 import type { Place, RankedPlace } from '../gazetteer/gazetteer.js';
 import { nameKey } from '../gazetteer/normalise.js';
@@ -31,6 +33,8 @@ const BRAND_HEADS = new Set(
 );
 /** After a place, these say the organisation is the area's, not the town's: "Kunduz Provincial Council". */
 const AREA_WORDS = /^(?:provincial|province|governorate|regional|region|state)$/i;
+/** Words that open organisations' names as adjectives, never as the place of the same name ("Central Intelligence Agency"). */
+const NOT_A_PLACE_ALONE = /^(?:north|south|east|west|central|northern|southern|eastern|western|upper|lower|middle|greater|new|great|united|national|federal|royal|grand|general|independent|democratic|popular|free)$/i;
 /** A town is named in an organisation's name without more said of it when it is this large. */
 const WELL_KNOWN_TOWN = 1_000_000;
 
@@ -65,10 +69,11 @@ export function placesInOrganisationNames(text: string, suggestions: readonly Su
     return name ? gazetteer.lookup(name).find((p) => p.kind === 'country' && p.country === code) : undefined;
   };
   const countryCode = (key: string) => gazetteer.countryByName.get(key) ?? countryOfAbbreviation(key);
-  /** An admin area, a country or a large town by its own name, or one the article names elsewhere. */
+  /** A province, a country or a large town by its own name, or one the article names elsewhere; no compass word alone. */
   const townOrArea = (name: string): boolean => {
     const key = nameKey(name);
     const own = gazetteer.lookup(name).filter((p) => nameKey(p.name) === key && p.kind !== 'continent' && p.kind !== 'custom');
+    if (NOT_A_PLACE_ALONE.test(key)) return false;
     return own.some((p) => p.kind === 'admin1' || p.kind === 'country' || p.population >= WELL_KNOWN_TOWN) || (own.length > 0 && namedElsewhere.has(key));
   };
 
