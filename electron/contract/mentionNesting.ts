@@ -22,12 +22,6 @@ export function clash(a: TypedSpan, b: TypedSpan): boolean {
   return a.start < b.end && b.start < a.end && !nestsIn(a, b) && !nestsIn(b, a);
 }
 
-/** Whether this annotation sits inside another of these (a place named in an organisation's name). */
-export function nestedInAny(m: TypedSpan, others: readonly TypedSpan[]): boolean {
-  return others.some((o) => o !== m && nestsIn(m, o));
-}
-
-
 /**
  * These annotations less the places nested in an organisation's name among them, in text order
  * (longer first where two open together): for what cannot nest, such as IOB tags and the tagger's

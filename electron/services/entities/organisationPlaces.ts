@@ -72,8 +72,8 @@ export function placesInOrganisationNames(text: string, suggestions: readonly Su
   /** A province, a country or a large town by its own name, or one the article names elsewhere; no compass word alone. */
   const townOrArea = (name: string): boolean => {
     const key = nameKey(name);
-    const own = gazetteer.lookup(name).filter((p) => nameKey(p.name) === key && p.kind !== 'continent' && p.kind !== 'custom');
     if (NOT_A_PLACE_ALONE.test(key)) return false;
+    const own = gazetteer.lookup(name).filter((p) => nameKey(p.name) === key && p.kind !== 'continent' && p.kind !== 'custom');
     return own.some((p) => p.kind === 'admin1' || p.kind === 'country' || p.population >= WELL_KNOWN_TOWN) || (own.length > 0 && namedElsewhere.has(key));
   };
 
