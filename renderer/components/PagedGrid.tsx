@@ -70,26 +70,35 @@ export function PagedGrid<T extends { id: number }>({ testId, columns, queryKey,
   // A block asked before the latest can come back after it with a stale total: the grid drops its
   // rows, as they are for a purged block, and the total shown must not take its count either.
   const blocks = useRef(staleBlocks());
+  const refresh = useBlockRefresh(apiRef, queryKey, refreshKey);
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows: (params) => {
         const sort = (params.sortModel as SortModelItem[]).slice(0, 1).map((s) => ({ colId: s.colId, direction: s.sort }));
         const ticket = blocks.current.ask();
+        refresh.asked();
         latest.current.fetchPage(sort, params.startRow, params.endRow, params.filterModel as FilterModel).then(
           (page) => {
             if (blocks.current.isLatest(ticket)) latest.current.onTotal(page.total);
-            params.successCallback(page.rows, page.total);
+            try {
+              params.successCallback(page.rows, page.total);
+            } finally {
+              refresh.answered();
+            }
           },
           (error: Error) => {
             if (!blocks.current.droppedQuietly(error, ticket)) latest.current.onError(error.message);
-            params.failCallback();
+            try {
+              params.failCallback();
+            } finally {
+              refresh.answered();
+            }
           },
         );
       },
     }),
-    [],
+    [refresh],
   );
-  useBlockRefresh(apiRef, queryKey, refreshKey);
   // Dates are drawn in the analyst's chosen format: drawn again when it changes.
   const dates = useDateStyle();
   useEffect(() => {
@@ -120,7 +129,7 @@ export function PagedGrid<T extends { id: number }>({ testId, columns, queryKey,
         onCellValueChanged={(e) => {
           if (!onCellEdited || !e.data) return;
           // The grid shows the edit at once; the rows are read again afterwards, so a refused edit goes back.
-          void onCellEdited(e.data).finally(() => e.api.refreshInfiniteCache());
+          void onCellEdited(e.data).finally(() => refresh.changed());
         }}
         stopEditingWhenCellsLoseFocus
         // A dozen columns: render them all so a scrolled grid never hides a cell being edited.

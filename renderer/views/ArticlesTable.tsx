@@ -132,6 +132,8 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
   );
 
   const blocks = useRef(staleBlocks());
+  const externalKey = JSON.stringify([query.search, query.tagIds, query.entityIds, query.bbox, query.dateRange, oneRowPerStory]);
+  const refresh = useBlockRefresh(apiRef, externalKey, refreshKey);
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows: (params) => {
@@ -139,6 +141,7 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
         const filters = params.filterModel as FilterModel as ViewQuery['filters'];
         lastQuery.current = { filters, sort };
         const ticket = blocks.current.ask();
+        refresh.asked();
         callbacks.current.onQueryChange({ filters, sort, oneRowPerStory: external.current.oneRowPerStory });
         call('articles.page', {
           query: { ...external.current, filters, sort },
@@ -150,20 +153,26 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
             // Past an uncounted total the grid keeps asking until a block comes back short.
             const requested = params.endRow - params.startRow;
             const lastRow = page.exact ? page.total : page.rows.length < requested ? params.startRow + page.rows.length : undefined;
-            params.successCallback(page.rows, lastRow);
+            try {
+              params.successCallback(page.rows, lastRow);
+            } finally {
+              refresh.answered();
+            }
           },
           (error: Error) => {
             if (!blocks.current.droppedQuietly(error, ticket)) callbacks.current.onError(error.message);
-            params.failCallback();
+            try {
+              params.failCallback();
+            } finally {
+              refresh.answered();
+            }
           },
         );
       },
     }),
-    [],
+    [refresh],
   );
 
-  const externalKey = JSON.stringify([query.search, query.tagIds, query.entityIds, query.bbox, query.dateRange, oneRowPerStory]);
-  useBlockRefresh(apiRef, externalKey, refreshKey);
   // Dates are drawn in the analyst's chosen format: drawn again when it changes.
   const dates = useDateStyle();
   useEffect(() => {
