@@ -335,46 +335,62 @@ export class ImportService {
     } catch (error) {
       return { name, load: () => Promise.reject(error instanceof Refusal ? error : new Refusal((error as Error).message)) };
     }
-    return { ...fileItem(upload.file, this.parser, reading, name), release: upload.release };
+    return new FileItem(name, upload.file, this.parser, reading, upload.release);
   }
 }
 
-/** Entries of a folder looked at between two turns of the event loop (each costs a few microseconds). */
-const LIST_SLICE = 2_000;
-
-/** A folder becomes every importable file inside it (hidden files and other types are skipped). */
+/**
+ * A folder becomes every importable file inside it (hidden files and other types are skipped). Read
+ * as a stream of entries, not as one array of them, and each path kept as the folder's path and the
+ * name joined, not normalised again: for a folder of a million files the array of entries held 110 MB
+ * and path.join's strings 210 MB more, at the start of the import, on top of everything after it.
+ * The entries come a few hundred at a time from the disk, with the event loop free between reads.
+ */
 async function expandPath(target: string, parser: ParsePool, reading: ReadingOptions): Promise<ImportItem[]> {
   const stat = await fs.stat(target).catch(() => null);
   if (!stat) return [{ name: target, load: () => Promise.reject(new Refusal('No such file or folder.')) }];
-  if (stat.isDirectory()) {
-    const entries = await fs.readdir(target, { withFileTypes: true, recursive: true });
-    // A folder may hold 100,000 files: looked at a few thousand entries at a time and sorted in
-    // slices, so the window is answered meanwhile (in one go this held the core's thread 600 ms).
-    const files: string[] = [];
-    for (let i = 0; i < entries.length; i++) {
-      const e = entries[i]!;
-      if (e.isFile() && !e.name.startsWith('.') && importableExtension(e.name) !== null) files.push(path.join(e.parentPath, e.name));
-      if (i % LIST_SLICE === LIST_SLICE - 1) await yieldToEventLoop();
+  if (!stat.isDirectory()) return [new FileItem(target, target, parser, reading)];
+  const files: string[] = [];
+  // Folder by folder: Node 20's recursive opendir leaves entries out (3,768 of 15,000 files in five folders).
+  const folders = [path.join(target, '.')];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    const inFolder = folder.endsWith(path.sep) ? folder : folder + path.sep;
+    for await (const e of await fs.opendir(folder, { bufferSize: 256 })) {
+      if (e.isDirectory()) folders.push(inFolder + e.name);
+      else if (e.isFile() && !e.name.startsWith('.') && importableExtension(e.name) !== null) files.push(inFolder + e.name);
     }
-    return (await sortInSlices(files)).map((file) => fileItem(file, parser, reading));
   }
-  return [fileItem(target, parser, reading)];
+  // Sorted in slices, so the window is answered meanwhile (a folder of 100,000 files in one sort held the core's thread).
+  return (await sortInSlices(files)).map((file) => new FileItem(file, file, parser, reading));
 }
 
-function fileItem(file: string, parser: ParsePool, reading: ReadingOptions, name = file): ImportItem {
-  // A crawl is read from disk a record at a time, whatever its size: no whole-file limit applies.
-  if (isStreamed(name)) return { name, load: (onProgress, signal) => parser.parseStream(name, file, onProgress, signal, reading) };
-  return {
-    name,
-    load: async (onProgress, signal) => {
-      const { size } = await fs.stat(file);
-      const limit = maxBytesFor(name);
-      if (size > limit) {
-        throw new Refusal(`The file is ${(size / 1024 / 1024).toFixed(0)} MB; ${limit === MAX_FILE_BYTES ? 'articles' : 'documents'} over ${limit / 1024 / 1024} MB are refused.`);
-      }
-      return parser.parse(name, await fs.readFile(file), onProgress, signal, reading);
-    },
-  };
+/**
+ * A file on disk. A class, not an object with a closure: a million of them (a folder of a million
+ * files) take 60 MB rather than 135.
+ */
+class FileItem implements ImportItem {
+  constructor(
+    readonly name: string,
+    private readonly file: string,
+    private readonly parser: ParsePool,
+    private readonly reading: ReadingOptions,
+    readonly release?: () => void,
+  ) {}
+
+  load(onProgress?: ReadingProgress, signal?: AbortSignal): Loaded {
+    // A crawl is read from disk a record at a time, whatever its size: no whole-file limit applies.
+    if (isStreamed(this.name)) return this.parser.parseStream(this.name, this.file, onProgress, signal, this.reading);
+    return this.read(onProgress, signal);
+  }
+
+  private async read(onProgress?: ReadingProgress, signal?: AbortSignal): Promise<ParsedDocument[]> {
+    const { size } = await fs.stat(this.file);
+    const limit = maxBytesFor(this.name);
+    if (size > limit) {
+      throw new Refusal(`The file is ${(size / 1024 / 1024).toFixed(0)} MB; ${limit === MAX_FILE_BYTES ? 'articles' : 'documents'} over ${limit / 1024 / 1024} MB are refused.`);
+    }
+    return this.parser.parse(this.name, await fs.readFile(this.file), onProgress, signal, this.reading);
+  }
 }
 
 function reason(error: unknown): string {
