@@ -1,5 +1,5 @@
 import { COMMANDS, inputDetail, Look, type CommandSpec } from './commands.js';
-import { contract, isCallName, plainIssue, type CallName, type CallResult, type CoreEvent, type ImportReport } from './contract/index.js';
+import { contract, isCallName, listedOutcomes, plainIssue, type CallName, type CallResult, type CoreEvent, type ImportReport } from './contract/index.js';
 import { createHandlers, type Handlers } from './handlers.js';
 import { toCallError, UserError } from './services/errors.js';
 import { ExtractPool } from './services/entities/extractPool.js';
@@ -89,7 +89,7 @@ export class Core {
     this.imports = new ImportService(
       () => this.session.current,
       (report) => {
-        emit({ type: 'import.progress', report });
+        emit({ type: 'import.progress', report: listedOutcomes(report) });
         if (report.state !== 'running') this.recordImport(report);
         if (report.imported > 0 || report.state !== 'running') emit({ type: 'changed', what: ['articles'] });
         // Suggestions follow each stored batch, so a long import is read while it runs, not after.

@@ -94,7 +94,29 @@ export const ImportReport = z.object({
   failed: z.number(),
   /** The long file being read now (the pages of a big PDF), while it is read. */
   reading: z.object({ name: z.string(), done: z.number(), total: z.number(), unit: z.string() }).nullable().optional(),
-  /** Per-file results; progress events while running leave them out (they only grow). */
+  /**
+   * Per-file results; progress events while running leave them out (they only grow). The window is
+   * sent at most LISTED_OUTCOMES of them (see listedOutcomes): the failures first, then the others.
+   */
   outcomes: z.array(ImportOutcome),
+  /** Files left out of `outcomes` for the window; the counts above include them. */
+  unlisted: z.number().int().nonnegative().optional(),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
+
+/** The most files an import's report lists in the window: a table of a million rows would hold it for minutes. */
+export const LISTED_OUTCOMES = 1_000;
+
+/**
+ * A report as the window is sent it: every failure (up to the limit) and then the first of the
+ * others, in the files' order, with the count of those left out. The CLI and the history keep every
+ * file's outcome.
+ */
+export function listedOutcomes(report: ImportReport, limit = LISTED_OUTCOMES): ImportReport {
+  if (report.outcomes.length <= limit) return { ...report, outcomes: [...report.outcomes], unlisted: 0 };
+  const failures = Math.min(limit, report.outcomes.reduce((n, o) => n + (o.status === 'failed' ? 1 : 0), 0));
+  let failuresLeft = failures;
+  let othersLeft = limit - failures;
+  const outcomes = report.outcomes.filter((o) => (o.status === 'failed' ? failuresLeft-- > 0 : othersLeft-- > 0));
+  return { ...report, outcomes, unlisted: report.outcomes.length - outcomes.length };
+}

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ImportOutcome, ImportReport } from '../../electron/contract/index.js';
 import { IMPORTABLE_EXTENSIONS, MAX_DOCUMENT_BYTES, MAX_FILE_BYTES, MAX_UPLOAD_BYTES, UPLOAD_ABOVE_BYTES, importableExtension, maxBytesFor } from '../../electron/contract/imports.js';
 import { call, onCoreEvent } from '../api.js';
-import { importSummary } from '../text.js';
+import { importSummary, unlistedNote } from '../text.js';
 import { useDialogFocus } from './dialogFocus.js';
 import { fromDrop, fromFileList, readBase64, type PickedFile } from './files.js';
 import { laterReport } from './importProgress.js';
@@ -235,7 +235,7 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
         {finished && (
           <div className="import-report" data-testid="import-report">
             <p className="summary">
-              {importSummary(report, outcomes, cancelled.current)}
+              {importSummary(report, local, cancelled.current)}
             </p>
             <table>
               <thead>
@@ -255,6 +255,11 @@ export function ImportDialog({ maxFileBytes, initialFiles, onClose }: Props) {
                 ))}
               </tbody>
             </table>
+            {unlistedNote(report) && (
+              <p className="muted" data-testid="import-unlisted">
+                {unlistedNote(report)}
+              </p>
+            )}
           </div>
         )}
         <div className="modal-actions">
