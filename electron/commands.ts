@@ -93,6 +93,7 @@ export const COMMANDS: { [N in CallName]: CommandSpec<N> } = {
   'workspace.purge': { kind: 'record', label: () => 'Empty the bin (purge deleted data)' },
 
   'articles.page': { kind: 'read' },
+  'articles.count': { kind: 'read' },
   'articles.get': { kind: 'read' },
   'articles.neighbour': { kind: 'read' },
   'articles.update': {

@@ -158,6 +158,7 @@ export function createHandlers({ session, imports, uploads, extraction, learner,
     },
 
     'articles.page': ({ query, startRow, endRow }) => ws().articles.pageSoon(query, startRow, endRow),
+    'articles.count': ({ query }) => ws().articles.countSoon(query),
     'articles.get': ({ id, search }) => ws().articles.get(id, search) ?? notFound('Article', id),
     'articles.neighbour': async ({ id, query, direction }) => ({ id: await ws().articles.neighbourSoon(query, id, direction) }),
     'articles.update': ({ id, patch }) => {

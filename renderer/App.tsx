@@ -51,7 +51,7 @@ export function App() {
   const [query, setQuery] = useState<ViewQuery>(emptyQuery);
   const [searchInput, setSearchInput] = useState('');
   const [refreshKey, setRefreshKey] = useState(0);
-  const [pageInfo, setPageInfo] = useState<Pick<ArticlePage, 'total' | 'exact' | 'order'>>({ total: 0, exact: true, order: 'newest' });
+  const [pageInfo, setPageInfo] = useState<Pick<ArticlePage, 'total' | 'exact' | 'order' | 'counting'>>({ total: 0, exact: true, order: 'newest' });
   const [selection, setSelection] = useState<number[]>([]);
   const [clearSelectionKey, setClearSelectionKey] = useState(0);
   const [side, setSide] = useState<Side>(null);
@@ -408,6 +408,7 @@ export function App() {
                     {total.toLocaleString('en')}
                     {pageInfo.exact ? '' : '+'} {total === 1 && pageInfo.exact ? 'article' : 'articles'}
                     {isFiltered({ ...query, filters: gridFilters }) ? ' match' : ''}
+                    {pageInfo.counting ? ' (counting…)' : ''}
                   </span>
                 ) : tab === 'entities' ? (
                   <span data-testid="entity-count">

@@ -89,6 +89,8 @@ export const ArticlePage = z.object({
   total: z.number(),
   /** False when a search has more hits than were counted: `total` is then a lower bound. */
   exact: z.boolean(),
+  /** The count is still being made (`total` is the rows seen so far): `articles.count` gives it when made. */
+  counting: z.boolean().optional(),
   /** How rows are ordered when no column sort is chosen: relevance (small searches) or newest first. */
   order: z.enum(['relevance', 'newest', 'column']),
 });

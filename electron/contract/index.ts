@@ -107,6 +107,8 @@ export const contract = {
     ),
     ArticlePage,
   ),
+  /** The count a page said it was still making (`counting`); refused as superseded once another table's count was asked for. */
+  'articles.count': call(z.object({ query: ArticleQuery }), z.object({ total: z.number(), exact: z.boolean() })),
   'articles.get': call(z.object({ id: Id, search: z.string().max(1000).default('') }), ArticleDetail),
   'articles.neighbour': call(
     z.object({ id: Id, query: ArticleQuery, direction: z.enum(['next', 'previous']) }),

@@ -7,12 +7,13 @@ import type { PlaceCountsRequest } from '../../db/placeCounts.js';
 import type { MapLayer } from '../contract/index.js';
 import { STOP_TERM } from './readerStop.js';
 
-export type ReaderRequest = { id: number; sql: string; params: unknown[] } | { id: number; places: PlaceCountsRequest };
+export type ReaderRequest = { id: number; sql: string; params: unknown[] } | { id: number; count: { sql: string; params: unknown[] } } | { id: number; places: PlaceCountsRequest };
 export type ReaderReply =
   | { ready: true }
   | { failed: string }
   | { id: number; ids: Float64Array }
   | { id: number; layer: MapLayer }
+  | { id: number; n: number }
   | { id: number; superseded: true }
   | { id: number; error: string };
 
@@ -56,10 +57,13 @@ export class OrderReader {
    * next answer nor a table's order waits behind it.
    */
   private readonly lastPlaces = new Int32Array(new SharedArrayBuffer(4));
-  private readonly readIds = new WeakMap<Promise<number[]>, number>();
+  /** The table's count asked for last, likewise: a count of a table the window has left is not made. */
+  private readonly lastCount = new Int32Array(new SharedArrayBuffer(4));
+  /** Each order or count read in progress: its id and the last-asked slot of its kind. */
+  private readonly readIds = new WeakMap<Promise<unknown>, { id: number; last: Int32Array }>();
 
   private constructor(workerFile: string, file: string, passphrase: string | null) {
-    this.worker = new Worker(workerFile, { workerData: { file, passphrase, lastOrder: this.lastOrder, lastPlaces: this.lastPlaces } });
+    this.worker = new Worker(workerFile, { workerData: { file, passphrase, lastOrder: this.lastOrder, lastPlaces: this.lastPlaces, lastCount: this.lastCount } });
     this.worker.unref();
     this.worker.on('message', (m: ReaderReply) => {
       if ('failed' in m) {
@@ -73,6 +77,7 @@ export class OrderReader {
       this.pending.delete(m.id);
       if ('ids' in m) void asArray(m.ids).then((ids) => waiting?.resolve(ids as never));
       else if ('layer' in m) waiting?.resolve(m.layer as never);
+      else if ('n' in m) waiting?.resolve(m.n as never);
       else if ('superseded' in m) waiting?.reject(new SupersededRead());
       else waiting?.reject(new Error(m.error));
     });
@@ -96,18 +101,18 @@ export class OrderReader {
     const id = this.next;
     Atomics.store(this.lastOrder, 0, id);
     const read = this.ask<number[]>({ sql, params });
-    this.readIds.set(read, id);
+    this.readIds.set(read, { id, last: this.lastOrder });
     return read;
   }
 
-  wantAgain(read: Promise<number[]>): void {
-    const id = this.readIds.get(read);
-    if (id !== undefined) Atomics.store(this.lastOrder, 0, id);
+  wantAgain(read: Promise<unknown>): void {
+    const asked = this.readIds.get(read);
+    if (asked) Atomics.store(asked.last, 0, asked.id);
   }
 
-  stillAsked(read: Promise<number[]>): boolean {
-    const id = this.readIds.get(read);
-    return id !== undefined && Atomics.load(this.lastOrder, 0) === id;
+  stillAsked(read: Promise<unknown>): boolean {
+    const asked = this.readIds.get(read);
+    return asked !== undefined && Atomics.load(asked.last, 0) === asked.id;
   }
 
   /** The map's places for a filter's articles, counted on the worker (see db/placeCounts.ts). */
@@ -116,7 +121,16 @@ export class OrderReader {
     return this.ask<MapLayer>({ places: request });
   }
 
-  private ask<T>(request: { sql: string; params: unknown[] } | { places: PlaceCountsRequest }): Promise<T> {
+  /** The single number `sql` selects (a table's count), read on the worker; stopped by stopTerm once another count is asked for. */
+  count(sql: string, params: unknown[]): Promise<number> {
+    const id = this.next;
+    Atomics.store(this.lastCount, 0, id);
+    const read = this.ask<number>({ count: { sql, params } });
+    this.readIds.set(read, { id, last: this.lastCount });
+    return read;
+  }
+
+  private ask<T>(request: { sql: string; params: unknown[] } | { count: { sql: string; params: unknown[] } } | { places: PlaceCountsRequest }): Promise<T> {
     if (this.failed) return Promise.reject(new Error('The reader stopped.'));
     const id = this.next++;
     return new Promise<T>((resolve, reject) => {

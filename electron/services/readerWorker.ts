@@ -6,10 +6,16 @@ import type { ReaderReply, ReaderRequest } from './orderReader.js';
 import { STOP_FUNCTION } from './readerStop.js';
 
 /**
- * Runs the core's long reads (the whole order of a large table, the map's places of a filter; see
+ * Runs the core's long reads (the whole order of a large table, its count, the map's places of a filter; see
  * orderReader.ts) on a connection of its own, one at a time, so the core's thread answers the window meanwhile.
  */
-const { file, passphrase, lastOrder, lastPlaces } = workerData as { file: string; passphrase: string | null; lastOrder: Int32Array; lastPlaces: Int32Array };
+const { file, passphrase, lastOrder, lastPlaces, lastCount } = workerData as {
+  file: string;
+  passphrase: string | null;
+  lastOrder: Int32Array;
+  lastPlaces: Int32Array;
+  lastCount: Int32Array;
+};
 
 runInBackground();
 let db: Db | null = null;
@@ -54,6 +60,18 @@ parentPort!.on('message', (m: ReaderRequest | { close: SharedArrayBuffer }) => {
       }
       const layer = whileWanted(wanted, () => places!.layer(m.places, wanted));
       parentPort!.postMessage({ id: m.id, layer } satisfies ReaderReply);
+      return;
+    }
+    if ('count' in m) {
+      // A count of a table the window has left since: not made, and stopped if it runs (see OrderReader.lastCount).
+      const wanted = () => Atomics.load(lastCount, 0) === m.id;
+      if (!wanted()) {
+        parentPort!.postMessage({ id: m.id, superseded: true } satisfies ReaderReply);
+        return;
+      }
+      const sql = db.prepare(m.count.sql).pluck();
+      const n = whileWanted(wanted, () => Number(sql.get(...m.count.params)));
+      parentPort!.postMessage({ id: m.id, n } satisfies ReaderReply);
       return;
     }
     // Asked for before the order the window now waits for: not read (see OrderReader.lastOrder).

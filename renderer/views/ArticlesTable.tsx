@@ -1,8 +1,8 @@
 import type { ColDef, FilterModel, GridApi, GridReadyEvent, IDatasource, SortModelItem } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { ArticleColumn, ArticlePage, ArticleRow } from '../../electron/contract/index.js';
-import { call } from '../api.js';
+import type { ArticleColumn, ArticlePage, ArticleQueryInput, ArticleRow } from '../../electron/contract/index.js';
+import { call, CallFailed } from '../api.js';
 import { useBlockRefresh } from '../components/blockRefresh.js';
 import { gridTheme } from '../components/PagedGrid.js';
 import { useEnterOpens } from '../components/enterOpens.js';
@@ -30,7 +30,7 @@ interface Props {
   onQueryChange: (q: GridQuery) => void;
   onOpen: (id: number) => void;
   onSelectionChange: (ids: number[]) => void;
-  onPage: (info: Pick<ArticlePage, 'total' | 'exact' | 'order'>) => void;
+  onPage: (info: Pick<ArticlePage, 'total' | 'exact' | 'order' | 'counting'>) => void;
   onError: (message: string) => void;
 }
 
@@ -132,6 +132,30 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
   );
 
   const blocks = useRef(staleBlocks());
+  /**
+   * A block the core answered before it had counted the table's rows (it counts them off its thread:
+   * seconds at a million articles) says so; the count is asked for once and, when it comes, shown and
+   * given to the grid as the table's end, if the table still shows that query.
+   */
+  const countAsked = useRef<string | null>(null);
+  const askCount = useCallback((sent: ArticleQueryInput, order: ArticlePage['order']) => {
+    const key = JSON.stringify(sent);
+    if (countAsked.current === key) return;
+    countAsked.current = key;
+    call('articles.count', { query: sent })
+      .then(
+        (count) => {
+          if (JSON.stringify({ ...external.current, ...lastQuery.current }) !== key) return;
+          callbacks.current.onPage({ ...count, order });
+          if (count.exact) apiRef.current?.setRowCount(count.total, true);
+        },
+        // Refused as superseded: another table's count was asked for since, and this one is not shown.
+        (error: Error) => !(error instanceof CallFailed && error.code === 'superseded') && callbacks.current.onError(error.message),
+      )
+      .finally(() => {
+        if (countAsked.current === key) countAsked.current = null;
+      });
+  }, []);
   const externalKey = JSON.stringify([query.search, query.tagIds, query.entityIds, query.bbox, query.dateRange, oneRowPerStory]);
   const refresh = useBlockRefresh(apiRef, externalKey, refreshKey);
   const datasource = useMemo<IDatasource>(
@@ -143,13 +167,15 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
         const ticket = blocks.current.ask();
         refresh.asked();
         callbacks.current.onQueryChange({ filters, sort, oneRowPerStory: external.current.oneRowPerStory });
+        const sent = { ...external.current, filters, sort };
         call('articles.page', {
-          query: { ...external.current, filters, sort },
+          query: sent,
           startRow: params.startRow,
           endRow: params.endRow,
         }).then(
           (page) => {
             callbacks.current.onPage(page);
+            if (page.counting) askCount(sent, page.order);
             // Past an uncounted total the grid keeps asking until a block comes back short.
             const requested = params.endRow - params.startRow;
             const lastRow = page.exact ? page.total : page.rows.length < requested ? params.startRow + page.rows.length : undefined;
@@ -170,7 +196,7 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
         );
       },
     }),
-    [refresh],
+    [refresh, askCount],
   );
 
   // Dates are drawn in the analyst's chosen format: drawn again when it changes.

@@ -108,8 +108,9 @@ describe('whole orders read off the core’s thread', () => {
         const q = ArticleQuery.parse(input);
         const here = new ArticlesRepository(db);
         const { total } = here.page(q, 0, 100);
-        // The first page counts the matches, so the reader is asked for the plan a wide filter gets.
+        // The first page has the matches counted (by the reader), so the reader is asked for the plan a wide filter gets.
         await off.pageSoon(q, 0, 100);
+        await off.countSoon(q);
         expect(total, name).toBeGreaterThan(1100);
         for (const start of [1000, total - 100, 1000 + Math.floor((total - 1100) / 2)]) {
           const expected = here.page(q, start, start + 100);
@@ -311,6 +312,119 @@ describe('whole orders read off the core’s thread', () => {
     }
   });
 
+  it('answers a first block before its count is made, counts off the core’s thread, and says so until the count is made', async () => {
+    const { db, file } = workspace(1500);
+    const reader = OrderReader.start(worker.file, file, db, null)!;
+    try {
+      const repo = new ArticlesRepository(db);
+      repo.useReader(reader);
+      let counts = 0;
+      const count = reader.count.bind(reader);
+      reader.count = (sql, params) => (counts++, count(sql, params));
+      for (const [name, input] of queries.filter(([, q]) => !q.oneRowPerStory)) {
+        const q = ArticleQuery.parse(input);
+        const expected = new ArticlesRepository(db).page(q, 0, 100);
+        // The block's rows, and how many rows there are at least: the count is under way.
+        const first = await repo.pageSoon(q, 0, 100);
+        expect({ name, ids: first.rows.map((r) => r.id), total: first.total, exact: first.exact, counting: first.counting }).toEqual({
+          name,
+          ids: expected.rows.map((r) => r.id),
+          total: 100,
+          exact: false,
+          counting: true,
+        });
+        // The count the window then asks for is the one the page started, and equals the core's own.
+        expect(await repo.countSoon(q), name).toEqual({ total: expected.total, exact: expected.exact });
+        const second = await repo.pageSoon(q, 100, 200);
+        expect({ name, total: second.total, exact: second.exact, counting: second.counting }).toEqual({ name, total: expected.total, exact: expected.exact, counting: undefined });
+      }
+      expect(counts).toBe(queries.length - 1);
+      // A first block that shows the end of the table is its count: none is made.
+      const few = ArticleQuery.parse({ filters: { source: { filterType: 'text', type: 'equals', filter: 'BBC' } } });
+      const all = await repo.pageSoon(few, 0, 1000);
+      expect({ rows: all.rows.length, total: all.total, exact: all.exact, counting: all.counting }).toEqual({ rows: 300, total: 300, exact: true, counting: undefined });
+      expect(await repo.countSoon(few)).toEqual({ total: 300, exact: true });
+      expect(counts).toBe(queries.length - 1);
+      // A write meanwhile: the count made is given, but not kept (the next block counts again).
+      const wide = ArticleQuery.parse({ filters: { words: { filterType: 'number', type: 'greaterThan', filter: 100 } } });
+      expect((await repo.pageSoon(wide, 0, 100)).counting).toBe(true);
+      repo.insertMany(articles(1500, 10));
+      await repo.countSoon(wide);
+      expect((await repo.pageSoon(wide, 0, 100)).counting).toBe(true);
+      expect(await repo.countSoon(wide)).toEqual(new ArticlesRepository(db).count(wide));
+    } finally {
+      reader.stop();
+      db.close();
+    }
+  });
+
+  it('stops a count already running once another table’s count is asked for, and makes that one', async () => {
+    const { db, file } = workspace(200);
+    const reader = OrderReader.start(worker.file, file, db, null)!;
+    try {
+      expect(await reader.count('SELECT count(*) FROM article', [])).toBe(200);
+      const endless = reader.count(`WITH RECURSIVE n(id) AS (SELECT 1 UNION ALL SELECT id + 1 FROM n WHERE id < 10000000000) SELECT count(*) FROM n a WHERE ${reader.stopTerm} AND a.id < 0`, []);
+      const outcome = endless.then(
+        () => 'counted to its end',
+        (error: unknown) => (error instanceof SupersededRead ? 'stopped' : `failed: ${String(error)}`),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Asked while that one runs; an order read asked meanwhile is of another kind and stops nothing.
+      const order = reader.ids('SELECT id FROM article WHERE id <= 3 ORDER BY id', []);
+      const next = reader.count(`SELECT count(*) FROM article a WHERE ${reader.stopTerm} AND id % 2 = 0`, []);
+      expect(await outcome).toBe('stopped');
+      expect(await next).toBe(100);
+      expect(await order).toEqual([1, 2, 3]);
+    } finally {
+      reader.stop();
+      db.close();
+    }
+  }, 20_000);
+
+  it('makes a count again when the window comes back to it after it was stopped', async () => {
+    const { db } = workspace(1500);
+    // Counts answered when the test says so, the first one stopped as the worker stops a count left for another.
+    let made = 0;
+    let last = 0;
+    const asked = new Map<Promise<number>, number>();
+    const pending = new Map<number, { n: number; resolve: (n: number) => void; reject: (error: Error) => void }>();
+    const reader: OrderSource = {
+      usable: true,
+      ids: (sql, params) => Promise.resolve(db.prepare(sql).pluck().all(...params) as number[]),
+      count(sql, params) {
+        const id = ++made;
+        last = id;
+        const n = db.prepare(sql).pluck().get(...params) as number;
+        const read = new Promise<number>((resolve, reject) => pending.set(id, { n, resolve, reject }));
+        asked.set(read, id);
+        return read;
+      },
+      wantAgain: (read) => void (last = asked.get(read as Promise<number>) ?? last),
+      stillAsked: (read) => asked.get(read as Promise<number>) === last,
+    };
+    const repo = new ArticlesRepository(db);
+    repo.useReader(reader);
+    const byTitle = ArticleQuery.parse(queries[0]![1]);
+    const bySource = ArticleQuery.parse(queries[1]![1]);
+    try {
+      const first = repo.countSoon(byTitle);
+      const other = repo.countSoon(bySource);
+      // The title's count is stopped as the source's is asked for; the window is back on the title before it hears so.
+      const stopped = pending.get(1)!;
+      pending.delete(1);
+      stopped.reject(new SupersededRead());
+      const back = repo.countSoon(byTitle);
+      await expect(first).rejects.toBeInstanceOf(SupersededRead);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      for (const { n, resolve } of pending.values()) resolve(n);
+      await other;
+      expect(await back).toEqual(new ArticlesRepository(db).count(byTitle));
+      expect(made).toBe(3);
+    } finally {
+      db.close();
+    }
+  });
+
   it('reads on the core’s thread again when the reader has stopped', async () => {
     const { db, file } = workspace(1500);
     const reader = OrderReader.start(worker.file, file, db, null)!;
@@ -349,6 +463,8 @@ describe('whole orders read off the core’s thread', () => {
     const here = new ArticlesRepository(db);
     const expected = here.page(parsed, 1000, 1100).rows.map((r) => r.id);
     const next = here.neighbour(parsed, expected[5]!, 'next');
+    const bySource = ArticleQuery.parse({ ...q, sort: [{ column: 'source', direction: 'asc' }] });
+    const sourceCount = here.count(bySource);
     db.close();
     const dir = tempDir();
     const core = new Core({ dataDir: dir, gazetteerFile: gazetteerFile(repoRoot), workspace: file, sampleDir: dir, mode: 'browser', version: 'test', suggestOnImport: false, lockWorkspace: false, readerWorker: worker.file });
@@ -362,6 +478,10 @@ describe('whole orders read off the core’s thread', () => {
       const page = await core.dispatch('articles.page', { query: q, startRow: 1000, endRow: 1100 });
       expect(page.ok && (page.value as { rows: { id: number }[] }).rows.map((r) => r.id)).toEqual(expected);
       expect(reads).toBe(1);
+      const other = { ...q, sort: [{ column: 'source', direction: 'asc' }] };
+      const first = await core.dispatch('articles.page', { query: other, startRow: 0, endRow: 100 });
+      expect(first.ok && (first.value as { counting?: boolean }).counting).toBe(true);
+      expect(await core.dispatch('articles.count', { query: other })).toEqual({ ok: true, value: sourceCount });
       const neighbour = await core.dispatch('articles.neighbour', { id: expected[5], query: q, direction: 'next' });
       expect(neighbour.ok && neighbour.value).toEqual({ id: next });
     } finally {
