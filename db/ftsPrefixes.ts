@@ -60,10 +60,41 @@ export function expandPrefixes(db: Db, query: string): string {
   return out;
 }
 
+/**
+ * Each connection's prefixes already written out, with the stamp of the data they were read from.
+ * fts5vocab reads every doclist of the terms it lists to count them (most of the 55 ms of "govern*"
+ * at a million articles), and a table asks for the same search once per block and for its count.
+ */
+const known = new WeakMap<Db, { stamp: string; terms: Map<string, string | null> }>();
+
+/** Forgets a connection's prefixes written out, so the next search reads them again (the bench's uncached figures). */
+export function forgetPrefixTerms(db: Db): void {
+  known.delete(db);
+}
+
+/**
+ * Changes whenever the workspace may have: a write on this connection (total_changes counts every
+ * row written, by triggers too, and never goes back) or a commit by another (data_version).
+ */
+function stampOf(db: Db): string {
+  return `${String(db.pragma('data_version', { simple: true }))}:${String(db.prepare('SELECT total_changes()').pluck().get())}`;
+}
+
 /** The index's terms starting with `prefix`, as an OR group; null to leave the prefix as typed. */
 function termsOf(db: Db, prefix: string): string | null {
   const folded = prefix.toLowerCase();
   if (folded.length <= INDEXED_PREFIX || !/^[a-z0-9]+$/.test(folded)) return null;
+  const stamp = stampOf(db);
+  let cached = known.get(db);
+  if (cached?.stamp !== stamp) known.set(db, (cached = { stamp, terms: new Map() }));
+  if (cached.terms.has(folded)) return cached.terms.get(folded)!;
+  const written = readTerms(db, folded);
+  if (cached.terms.size >= 1000) cached.terms.clear();
+  cached.terms.set(folded, written);
+  return written;
+}
+
+function readTerms(db: Db, folded: string): string | null {
   if (!withTemporary(db, TERMS_TABLE, "fts5vocab(main, 'article_fts', 'row')")) return null;
   try {
     // Plain ASCII, so the next code point after the last character bounds every term it begins.

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ArticlesRepository } from '../../db/articles.js';
 import { expandPrefixes } from '../../db/ftsPrefixes.js';
+import { openWorkspace } from '../../db/open.js';
+import { articleFromText } from '../../electron/services/extract/article.js';
 import { fixtures, tempDir, testCore } from './helpers.js';
 
 // A prefix longer than the index keeps ("govern*") is searched as the terms it stands for, which
@@ -55,5 +58,29 @@ describe('long prefixes searched as their terms', () => {
     expect(await ids('zebraword*')).toHaveLength(1);
     // A hundred terms or fewer are written out: the index is read at the time of the search.
     expect(expandPrefixes(db(), 'zebrawordaa*')).toBe('("zebrawordaa")');
+  });
+
+  it('reads the terms of a prefix once while the workspace is unchanged, and again after any write to it', async () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'kandahari.txt'), 'Kandahari traders\n\nKandahari traders met in the city.\n');
+    await t.core.imports.importNow({ kind: 'paths', paths: [dir] });
+    expect(expandPrefixes(db(), 'Kandah*')).toBe('("kandahar" OR "kandahari")');
+    // Answered from what was read: the index's term list is not read again (with it gone, a read leaves the prefix as typed).
+    db().exec('DROP TABLE temp.article_fts_terms');
+    try {
+      expect(expandPrefixes(db(), 'Kandah*')).toBe('("kandahar" OR "kandahari")');
+      expect(expandPrefixes(db(), 'Provinc*')).toBe('Provinc*');
+    } finally {
+      db().exec("CREATE VIRTUAL TABLE temp.article_fts_terms USING fts5vocab(main, 'article_fts', 'row')");
+    }
+    // A write by another connection (the CLI, another window) is seen as well.
+    const other = openWorkspace(db().name, {});
+    try {
+      new ArticlesRepository(other).insertMany([articleFromText('Kandaharis return\n\nKandaharis returned home.', 'text', 'k.txt')]);
+    } finally {
+      other.close();
+    }
+    expect(expandPrefixes(db(), 'Kandah*')).toBe('("kandahar" OR "kandahari" OR "kandaharis")');
+    expect(await ids('Kandah*')).toEqual(byIndex('Kandah*'));
   });
 });
