@@ -69,6 +69,13 @@ interface Where {
 export const COUNT_LIMIT = 10_000;
 /** Rows of a new sort or filter read straight from the index (ten blocks of the table); deeper, its whole order is kept. */
 export const FIRST_ROWS = 1_000;
+/**
+ * Titles the trigram index may find for a "title contains" filter (a superset of the matches) at
+ * or below which they are read and sorted at once rather than looked for down the sort's order
+ * (see fewTitlesHold): 2,000 rows read by id cost tens of milliseconds, and so few matches fill a
+ * page within WALK_ROWS only where the workspace is small.
+ */
+const FEW_TITLES = 2_000;
 /** The share of the workspace (by id) a filter must match for its order to be read in one pass over the table, not by the filter's index (see orderPlan). */
 const SCAN_SHARE = 0.05;
 /** How far down a sort's index the first rows of a filter are looked for before SQLite's own plan is used (see firstRows). */
@@ -102,6 +109,8 @@ export interface OrderSource {
   count?(sql: string, params: unknown[]): Promise<number>;
   /** A read in progress (a promise `ids` or `count` gave) is wanted again: it is again the one of its kind asked for last. */
   wantAgain?(read: Promise<unknown>): void;
+  /** A read in progress is no longer wanted: one that has not run yet is passed over, one that runs is stopped. */
+  letGo?(read: Promise<unknown>): void;
   /** No other read of its kind was asked for since `read` was (or was wanted again). */
   stillAsked?(read: Promise<unknown>): boolean;
   /**
@@ -520,6 +529,9 @@ export class ArticlesRepository {
    * sort of a filter at a million articles takes seconds to read).
    */
   async pageSoon(query: ArticleQuery, startRow: number, endRow: number): Promise<ArticlePage> {
+    // The table shows this query now: a count still being made for another would hold the reader,
+    // which this block (or the map following the table) may need, for a number nobody waits for.
+    for (const [key, { read }] of this.counting) if (key !== countKey(query)) this.reader?.letGo?.(read);
     const where = buildWhere(this.db, query);
     if (!this.reader?.usable || where.fts || this.orders.has(orderKey(query))) return this.page(query, startRow, endRow);
     if (startRow < FIRST_ROWS && !query.oneRowPerStory) {
@@ -634,6 +646,7 @@ export class ArticlesRepository {
     const sort = !column || column === 'rank' ? 'imported' : column;
     const sortFiltered = sort in query.filters || (sort === 'published' && query.dateRange);
     if (where.clauses.length > 0 && !where.joins && WALKABLE.has(sort) && !sortFiltered) {
+      if (this.fewTitlesHold(query)) return null;
       const walked = this.db
         .prepare(`SELECT id FROM (SELECT a.id AS id, (${where.clauses.join(' AND ')}) AS ok FROM article a ORDER BY ${order} LIMIT ?) WHERE ok LIMIT ? OFFSET ?`)
         .pluck()
@@ -646,6 +659,24 @@ export class ArticlesRepository {
       .prepare(`${idsSql(where, order, false)} LIMIT ? OFFSET ?`)
       .pluck()
       .all(...where.params, endRow - startRow, startRow) as number[];
+  }
+
+  /**
+   * Whether a "title contains" filter is one the trigram index finds few titles for. Walking the
+   * sort's order for a rare word's titles reads walkRows rows in vain, a second before SQLite has
+   * the file cached at a million articles, while the index tells in ten milliseconds that the few
+   * matches are better read and sorted at once.
+   */
+  private fewTitlesHold(query: ArticleQuery): boolean {
+    const filter = query.filters.title;
+    if (filter?.filterType !== 'text' || filter.type !== 'contains') return false;
+    const lookup = trigramQuery(filter.filter ?? '');
+    if (!lookup) return false;
+    const candidates = this.db
+      .prepare(`SELECT count(*) FROM (SELECT rowid FROM article_title_trigram WHERE article_title_trigram MATCH ? LIMIT ${FEW_TITLES + 1})`)
+      .pluck()
+      .get(lookup) as number;
+    return candidates <= FEW_TITLES;
   }
 
   private rowsByIds(ids: number[], fts: string | null): RowRecord[] {

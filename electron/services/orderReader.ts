@@ -110,6 +110,12 @@ export class OrderReader {
     if (asked) Atomics.store(asked.last, 0, asked.id);
   }
 
+  /** A read no longer wanted (the window left its table): stopped if it runs, passed over if it waits. */
+  letGo(read: Promise<unknown>): void {
+    const asked = this.readIds.get(read);
+    if (asked) Atomics.compareExchange(asked.last, 0, asked.id, 0);
+  }
+
   stillAsked(read: Promise<unknown>): boolean {
     const asked = this.readIds.get(read);
     return asked !== undefined && Atomics.load(asked.last, 0) === asked.id;

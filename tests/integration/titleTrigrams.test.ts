@@ -90,6 +90,27 @@ describe("the titles' trigram index", () => {
     db.close();
   });
 
+  it('reads a rare word\'s few titles at once instead of walking the sort\'s order for them, and walks it for a common word', () => {
+    const db = openWorkspace(path.join(tempDir(), 'walk.awb'), { create: true });
+    const common = Array.from({ length: 2100 }, (_, k) => `Convoy report ${k}`);
+    new ArticlesRepository(db).insertMany([...common, ...titles].map((title, k) => articleFromText(`${title}\n\nItem ${k}.`, 'text', `w${k}.txt`)));
+    const walks: string[] = [];
+    const prepare = db.prepare.bind(db);
+    db.prepare = ((sql: string) => {
+      if (sql.includes(') AS ok FROM article a ORDER BY')) walks.push(sql);
+      return prepare(sql);
+    }) as typeof db.prepare;
+    const bySource = (text: string) => ArticleQuery.parse({ sort: [{ column: 'source', direction: 'asc' }], filters: { title: { filterType: 'text', type: 'contains', filter: text } } });
+    const repo = new ArticlesRepository(db);
+    const rare = repo.page(bySource('Kunduz'), 0, 100);
+    expect(rare.rows.map((r) => r.title).sort()).toEqual(['Kunduz airport reopens', 'Taliban take KUNDUZ city']);
+    expect(walks).toEqual([]);
+    const often = repo.page(bySource('Convoy'), 0, 100);
+    expect(often.rows).toHaveLength(100);
+    expect(walks).toHaveLength(1);
+    db.close();
+  });
+
   it('is built for the titles a workspace already holds when it is upgraded', () => {
     const file = path.join(tempDir(), 'older.awb');
     const raw = new Database(file);
