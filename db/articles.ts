@@ -560,8 +560,9 @@ export class ArticlesRepository {
 
   /**
    * The count a first block is answered with. Counting every match of a filter at a million articles
-   * takes seconds before SQLite has the file in its cache (1.7 s for "words > 600", 5.1 s for a word
-   * in titles), while the block's rows take milliseconds: so, unless the count is known or the block
+   * takes a large part of a second before the file is in the system's cache (0.3-0.5 s for "words >
+   * 600", 0.5-0.7 s for a word in titles; 1.7 and 5.1 s with other work running), while the block's
+   * rows take tens of milliseconds: so, unless the count is known or the block
    * shows the end, the block says how many rows there are at least and that the reader is counting
    * the rest (`counting`); the window asks countSoon for the count and updates the table when it comes.
    */
