@@ -134,7 +134,7 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
   const blocks = useRef(staleBlocks());
   /**
    * A block the core answered before it had counted the table's rows (it counts them off its thread:
-   * seconds at a million articles) says so; the count is asked for once and, when it comes, shown and
+   * up to a second at a million articles before the file is cached, more under load) says so; the count is asked for once and, when it comes, shown and
    * given to the grid as the table's end, if the table still shows that query.
    */
   const countAsked = useRef<string | null>(null);
