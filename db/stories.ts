@@ -29,6 +29,13 @@ export class StoryIndex {
   private recent = new Map<number, StoryText>();
   /** When the backlog was last found empty (0: not since this index was made). */
   private backlogEmptyAt = 0;
+  /**
+   * Where the next look for the backlog starts: every article below it was found filed (0: not
+   * looked yet). An import looks at the start of every write while a backlog is left; looking from
+   * the first article each time walks every filed one (0.75 s at a million articles), and counting
+   * both tables to see whether any is left costs another 25 ms.
+   */
+  private backlogFrom = 0;
 
   constructor(private readonly db: Db) {}
 
@@ -67,15 +74,22 @@ export class StoryIndex {
 
   /** Checks up to `limit` articles that have no story yet, oldest first; returns how many. */
   fileBacklog(limit = BACKLOG_PER_BATCH): number {
-    const one = (sql: string) => this.db.prepare(sql).pluck().get() as number;
-    if (one('SELECT count(*) FROM article') === one('SELECT count(*) FROM story_copy')) return 0;
-    const backlog = this.db
-      .prepare(
-        `SELECT a.id, b.body FROM article a JOIN article_body b ON b.article_id = a.id
-         WHERE NOT EXISTS (SELECT 1 FROM story_copy c WHERE c.article_id = a.id) ORDER BY a.id LIMIT ?`,
-      )
-      .all(limit) as { id: number; body: string }[];
+    const unfiledFrom = this.db.prepare(
+      `SELECT a.id, b.body FROM article a JOIN article_body b ON b.article_id = a.id
+       WHERE a.id >= ? AND NOT EXISTS (SELECT 1 FROM story_copy c WHERE c.article_id = a.id) ORDER BY a.id LIMIT ?`,
+    );
+    let backlog = (this.backlogFrom > 0 ? unfiledFrom.all(this.backlogFrom, limit) : []) as { id: number; body: string }[];
+    if (backlog.length === 0) {
+      const one = (sql: string) => (this.db.prepare(sql).pluck().get() as number | null) ?? 0;
+      if (one('SELECT count(*) FROM article') === one('SELECT count(*) FROM story_copy')) {
+        this.backlogFrom = one('SELECT max(id) FROM article') + 1;
+        return 0;
+      }
+      // Nothing past the mark, yet some article has no story: put back below it (an undo) or never looked at.
+      backlog = unfiledFrom.all(0, limit) as { id: number; body: string }[];
+    }
     for (const { id, body } of backlog) this.file(id, body);
+    if (backlog.length > 0) this.backlogFrom = backlog[backlog.length - 1]!.id + 1;
     return backlog.length;
   }
 

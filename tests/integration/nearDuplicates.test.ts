@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../db/open.js';
+import { StoryIndex } from '../../db/stories.js';
 import { scoreNearDuplicates } from '../../scripts/evalNearDuplicates.js';
 import { fixtures, tempDir, testCore } from './helpers.js';
 
@@ -100,6 +101,28 @@ describe('a workspace from before near-duplicates', () => {
     const after = (await later.call('articles.page', { query: { ...all, sort: [{ column: 'copies', direction: 'desc' }] }, startRow: 0, endRow: 10 })).rows;
     expect(after.map((r) => r.copies)).toEqual([2, 2, 1]);
     later.core.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('finds articles put back below those it has already checked', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'undone.awb');
+    const first = testCore(file);
+    await first.core.imports.importNow({ kind: 'paths', paths: ['helmand-a-original.txt', 'sudan-a-original.txt', 'maimana-a-original.txt'].map((f) => path.join(neardup, f)) });
+    first.core.close();
+    const db = openWorkspace(file);
+    const ids = db.prepare('SELECT id FROM article ORDER BY id').pluck().all() as number[];
+    // As an undo of a deletion leaves them: the articles are back, their story rows are not.
+    const unfile = (id: number) => db.prepare('DELETE FROM story_band WHERE article_id = ?').run(id) && db.prepare('DELETE FROM story_copy WHERE article_id = ?').run(id);
+    const stories = new StoryIndex(db);
+    const filed = () => db.prepare('SELECT article_id FROM story_copy ORDER BY article_id').pluck().all();
+    unfile(ids[2]!);
+    expect(stories.fileBacklog()).toBe(1);
+    unfile(ids[0]!);
+    expect(stories.fileBacklog()).toBe(1);
+    expect(filed()).toEqual(ids);
+    expect(stories.fileBacklog()).toBe(0);
+    db.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
