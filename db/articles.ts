@@ -942,10 +942,9 @@ export class ArticlesRepository {
   }
 
   /** Articles per publication day, for the timeline. */
+  /** Articles per day of publication, kept by triggers (021_article_days.sql); undated articles are not counted. */
   perDay(): { date: string; count: number }[] {
-    return this.db
-      .prepare("SELECT substr(published, 1, 10) AS date, count(*) AS count FROM article WHERE published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' GROUP BY 1 ORDER BY 1")
-      .all() as { date: string; count: number }[];
+    return this.db.prepare('SELECT day AS date, n AS count FROM article_day WHERE n > 0 ORDER BY day').all() as { date: string; count: number }[];
   }
 
   stats() {

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { FIRST_ROWS, SupersededRead } from '../db/articles.js';
 import { forgetPrefixTerms } from '../db/ftsPrefixes.js';
-import { ArticleQuery, EXPORT_FORMATS, EXPORT_FORMAT_INFO, EventQuery, SUB_EVENT_TYPES, decodeMapLayer, eventTypeOf } from '../electron/contract/index.js';
+import { ArticleQuery, EXPORT_FORMATS, type EntityQueryInput, EXPORT_FORMAT_INFO, EventQuery, SUB_EVENT_TYPES, decodeMapLayer, eventTypeOf } from '../electron/contract/index.js';
 import { Core } from '../electron/dispatch.js';
 import { appRoot, checkpointWorkerFile, gazetteerFile, parseWorkerFile, readerWorkerFile } from '../electron/paths.js';
 import { Gazetteer } from '../electron/services/gazetteer/gazetteer.js';
@@ -136,6 +136,16 @@ async function benchSize(n: number): Promise<void> {
     record(`FTS ${shape} (top 50 + count) p95, ms`, n, pct(times, 95).toFixed(1));
     record(`FTS ${shape} (next 50 + count) p95, ms`, n, pct(again, 95).toFixed(1));
   }
+
+  // The timeline's articles per day, asked again by the window after every batch an import stores.
+  const perDay: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const s = performance.now();
+    repo.perDay();
+    perDay.push(performance.now() - s);
+  }
+  console.log(`timeline data: articles per day p50 ${ms(pct(perDay, 50))} p95 ${ms(pct(perDay, 95))}`);
+  record('timeline: articles per day p95, ms', n, pct(perDay, 95).toFixed(1));
 
   const rand = mulberry32(7);
   // A whole number for any size (BENCH_SIZES=12345 too).
@@ -452,6 +462,25 @@ async function mapAtScale(dir: string): Promise<void> {
     }
   })();
   db.prepare('INSERT INTO extraction_state (article_id, version, extracted_at) VALUES (1, 999, ?)').run('2024-01-01');
+  // The entities table over the million mentions: the first page of a new sort or filter, then the same page asked again.
+  const entityShapes: [string, EntityQueryInput][] = [
+    ['most suggested first', { sort: [{ column: 'suggested', direction: 'desc' }] }],
+    ['by name', { sort: [{ column: 'name', direction: 'asc' }] }],
+    ['search "Place 12"', { search: 'Place 12' }],
+    ['places in a province', { bbox: [68, 36, 70, 37.5] }],
+  ];
+  for (const [label, query] of entityShapes) {
+    const times: number[] = [];
+    let total = 0;
+    for (let i = 0; i < 10; i++) {
+      const s = performance.now();
+      const result = await seed.dispatch('entities.page', { query, startRow: 0, endRow: 100 });
+      times.push(performance.now() - s);
+      if (!result.ok) throw new Error(result.error.message);
+      total = (result.value as { total: number }).total;
+    }
+    console.log(`entities table at scale (${places.toLocaleString('en')} places, 1,000,000 mentions), ${label} (${total} rows): first page ${ms(times[0]!)}, asked again p95 ${ms(pct(times.slice(1), 95))}`);
+  }
   seed.close();
   const server = spawn(process.execPath, [path.join(root, 'dist/electron/serve.mjs'), '--workspace', file, '--port', '0'], { env: { ...process.env, AWB_DATA_DIR: dir } });
   const url = await new Promise<string>((resolve) => readline.createInterface({ input: server.stdout! }).once('line', (l) => resolve(l.slice('Workbench at '.length))));

@@ -18,6 +18,7 @@ import placeMentionEdits from './017_place_mention_edits.sql?raw';
 import ftsAutomerge from './018_fts_automerge.sql?raw';
 import modelLessons from './019_model_lessons.sql?raw';
 import adjectivalMentions from './020_adjectival_mentions.sql?raw';
+import articleDays from './021_article_days.sql?raw';
 
 /** Numbered migrations, in order. The index is the schema version they bring the file to. */
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
@@ -41,4 +42,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 18, name: 'fts automerge', sql: ftsAutomerge },
   { version: 19, name: 'model lessons', sql: modelLessons },
   { version: 20, name: 'adjectival mentions', sql: adjectivalMentions },
+  { version: 21, name: 'article days', sql: articleDays },
 ];

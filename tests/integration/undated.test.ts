@@ -58,4 +58,34 @@ describe('an undated article does not date what it mentions', () => {
     const series = await call('timeline.series', {});
     expect(series.articles).toEqual([{ date: '2021-06-20', count: 1 }]);
   });
+
+  it('keeps the timeline true as articles are dated, redated, deleted and put back', async () => {
+    const timeline = async () => (await call('timeline.series', {})).articles;
+    const recount = () =>
+      t.core.session.current.db
+        .prepare("SELECT substr(published, 1, 10) AS date, count(*) AS count FROM article WHERE published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*' GROUP BY 1 ORDER BY 1")
+        .all();
+    const patchOf = async (id: number, published: string | null) => {
+      const a = await call('articles.get', { id });
+      return { id, patch: { title: a.title, source: a.source, url: a.url, author: a.author, published, dateline: a.dateline, reliability: a.reliability, credibility: a.credibility } };
+    };
+    await call('articles.update', await patchOf(undatedId, '2021-06-20'));
+    expect(await timeline()).toEqual([{ date: '2021-06-20', count: 2 }]);
+    await call('articles.update', await patchOf(datedId, '2021-06-21T08:30:00Z'));
+    expect(await timeline()).toEqual([
+      { date: '2021-06-20', count: 1 },
+      { date: '2021-06-21', count: 1 },
+    ]);
+    await call('articles.delete', { target: { ids: [undatedId] } });
+    expect(await timeline()).toEqual([{ date: '2021-06-21', count: 1 }]);
+    await call('history.undo', {});
+    expect(await timeline()).toEqual(recount());
+    expect(await timeline()).toHaveLength(2);
+    await call('history.redo', {});
+    expect(await timeline()).toEqual([{ date: '2021-06-21', count: 1 }]);
+    await call('history.undo', {});
+    for (let i = 0; i < 2; i++) await call('history.undo', {});
+    expect(await timeline()).toEqual([{ date: '2021-06-20', count: 1 }]);
+    expect(await timeline()).toEqual(recount());
+  });
 });
