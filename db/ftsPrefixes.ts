@@ -1,4 +1,4 @@
-import type { Db } from './open.js';
+import { changeStamp, type Db } from './open.js';
 
 /** The longest prefix the full-text index keeps entries for (prefix = '2 3', 001_articles.sql). */
 const INDEXED_PREFIX = 3;
@@ -72,19 +72,11 @@ export function forgetPrefixTerms(db: Db): void {
   known.delete(db);
 }
 
-/**
- * Changes whenever the workspace may have: a write on this connection (total_changes counts every
- * row written, by triggers too, and never goes back) or a commit by another (data_version).
- */
-function stampOf(db: Db): string {
-  return `${String(db.pragma('data_version', { simple: true }))}:${String(db.prepare('SELECT total_changes()').pluck().get())}`;
-}
-
 /** The index's terms starting with `prefix`, as an OR group; null to leave the prefix as typed. */
 function termsOf(db: Db, prefix: string): string | null {
   const folded = prefix.toLowerCase();
   if (folded.length <= INDEXED_PREFIX || !/^[a-z0-9]+$/.test(folded)) return null;
-  const stamp = stampOf(db);
+  const stamp = changeStamp(db);
   let cached = known.get(db);
   if (cached?.stamp !== stamp) known.set(db, (cached = { stamp, terms: new Map() }));
   if (cached.terms.has(folded)) return cached.terms.get(folded)!;

@@ -460,6 +460,14 @@ export function isBusyError(error: unknown): boolean {
   return String((error as { code?: unknown } | null)?.code).startsWith('SQLITE_BUSY');
 }
 
+/**
+ * Changes whenever the workspace may have: a write on this connection (total_changes counts every
+ * row written, by triggers too, and never goes back) or a commit by another (data_version).
+ */
+export function changeStamp(db: Db): string {
+  return `${String(db.pragma('data_version', { simple: true }))}:${String(db.prepare('SELECT total_changes()').pluck().get())}`;
+}
+
 export function nowIso(): string {
   return new Date().toISOString();
 }

@@ -466,7 +466,8 @@ async function mapAtScale(dir: string): Promise<void> {
   const entityShapes: [string, EntityQueryInput][] = [
     ['most suggested first', { sort: [{ column: 'suggested', direction: 'desc' }] }],
     ['by name', { sort: [{ column: 'name', direction: 'asc' }] }],
-    ['search "Place 12"', { search: 'Place 12' }],
+    // An order that counts every entity's mentions: the first page counts them, the next ones read the order kept.
+    ['most articles first', { sort: [{ column: 'articles', direction: 'desc' }] }],
     ['places in a province', { bbox: [68, 36, 70, 37.5] }],
   ];
   for (const [label, query] of entityShapes) {

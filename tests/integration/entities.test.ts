@@ -166,6 +166,21 @@ describe('the entity registry', () => {
     expect(taliban).toMatchObject({ articles: 2, firstSeen: expect.any(String) });
   });
 
+  it('keeps an order that counts every mention only until the workspace changes', async () => {
+    const query = { sort: [{ column: 'articles' as const, direction: 'desc' as const }] };
+    const first = await call('entities.page', { query, startRow: 0, endRow: 1000 });
+    expect(first.rows.length).toBeGreaterThan(5);
+    const later = await call('entities.page', { query, startRow: 2, endRow: 5 });
+    expect(later).toEqual({ rows: first.rows.slice(2, 5), total: first.total });
+    const top = first.rows[0]!;
+    await call('entities.delete', { id: top.id });
+    const after = await call('entities.page', { query, startRow: 0, endRow: 1000 });
+    expect(after.total).toBe(first.total - 1);
+    expect(after.rows.map((r) => r.id)).not.toContain(top.id);
+    await call('history.undo', {});
+    expect(await call('entities.page', { query, startRow: 0, endRow: 1000 })).toEqual(first);
+  });
+
   it('merges two entities, undoes the merge, splits and deletes', async () => {
     const find = async (search: string) => (await call('entities.page', { query: { search }, startRow: 0, endRow: 5 })).rows[0]!;
     const ghani = await find('Ashraf Ghani');

@@ -92,7 +92,9 @@ function eventPages(db: Db, query: EventQuery): (start: number) => { rows: unkno
 
 function entityPages(db: Db, query: EntityQuery): (start: number) => { rows: unknown[] } {
   const scoped = entitiesMentionedIn(new ArticlesRepository(db), query);
-  return (start) => new EntitiesRepository(db).page(scoped, start, start + CHUNK);
+  // One repository for the whole export: an order that counts every mention is then counted once, not per block.
+  const entities = new EntitiesRepository(db);
+  return (start) => entities.page(scoped, start, start + CHUNK);
 }
 
 /** Reads every row a grid's query matches, a block at a time, in the grid's order. */
