@@ -215,13 +215,16 @@ function assertCurrent(db: Db, file: string): void {
 /**
  * Brings the file to the newest schema in one transaction. A workspace with data is copied to
  * `<file>.v<N>.bak` first; the copy is removed once the upgraded file passes an integrity check,
- * and kept (the error says where) when the upgrade or the check fails.
+ * and kept (the error says where) when the upgrade or the check fails. An upgrade whose migrations
+ * only add (see `onlyAdds`) takes no copy and checks the tables it made.
  */
 export function migrate(db: Db, file: string): void {
   assertOurs(db, file);
   const before = db.pragma('user_version', { simple: true }) as number;
   if (before === newestVersion()) return;
-  const backup = before > 0 ? backupBeforeMigration(db, file, before) : null;
+  const pending = migrations.filter((m) => m.version > before);
+  const onlyAdds = pending.every((m) => m.onlyAdds);
+  const backup = before > 0 && !onlyAdds ? backupBeforeMigration(db, file, before) : null;
   const kept = backup ? ` The copy taken before the upgrade is kept at ${backup}.` : '';
   try {
     writeTransaction(db, () => {
@@ -235,9 +238,20 @@ export function migrate(db: Db, file: string): void {
   } catch (error) {
     throw new WorkspaceFileError(`${path.basename(file)} could not be upgraded to schema ${newestVersion()} (${(error as Error).message}); it is unchanged.${kept}`);
   }
-  const check = db.pragma('integrity_check', { simple: true });
+  const check = onlyAdds ? checkTablesMade(db, pending) : db.pragma('integrity_check', { simple: true });
   if (check !== 'ok') throw new WorkspaceFileError(`${path.basename(file)} failed its integrity check after the upgrade (${String(check)}).${kept}`);
   if (backup) fs.rmSync(backup, { force: true });
+}
+
+/** The integrity check of each table these migrations create, with its indexes: 'ok' or the first fault. */
+function checkTablesMade(db: Db, made: readonly { sql: string }[]): unknown {
+  for (const { sql } of made) {
+    for (const [, table] of sql.matchAll(/CREATE TABLE (?:IF NOT EXISTS )?(\w+)/gi)) {
+      const check = db.pragma(`integrity_check(${table!})`, { simple: true });
+      if (check !== 'ok') return check;
+    }
+  }
+  return 'ok';
 }
 
 function backupBeforeMigration(db: Db, file: string, version: number): string {
