@@ -174,8 +174,12 @@ export function ArticlesTable({ query, refreshKey, clearSelectionKey, currentId,
           endRow: params.endRow,
         }).then(
           (page) => {
-            callbacks.current.onPage(page);
-            if (page.counting) askCount(sent, page.order);
+            // A block asked for before the search changed (or before a refresh) can come back after the
+            // latest: the grid drops its rows, and the total shown must not take its count either.
+            if (blocks.current.isLatest(ticket)) {
+              callbacks.current.onPage(page);
+              if (page.counting) askCount(sent, page.order);
+            }
             // Past an uncounted total the grid keeps asking until a block comes back short.
             const requested = params.endRow - params.startRow;
             const lastRow = page.exact ? page.total : page.rows.length < requested ? params.startRow + page.rows.length : undefined;

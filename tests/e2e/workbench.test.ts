@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures } from '../integration/helpers.js';
-import { chromiumPath, openWorkbench, tagOpenArticle, type Bench } from './harness.js';
+import { chromiumPath, desktopTarget, openWorkbench, tagOpenArticle, type Bench } from './harness.js';
 
 const TITLE = 'After a brief offensive, the Taliban invade important cities in northern Afghanistan';
 
@@ -26,6 +26,47 @@ describe.skipIf(!chromiumPath)('an analyst at the workbench (browser mode, real 
     await expect.poll(() => report.locator('.summary').textContent()).toBe('2 imported, 0 already present, 1 failed');
     expect(await report.locator('tr.outcome-failed').textContent()).toContain('The file is empty.');
     await page.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => page.getByTestId('article-count').textContent()).toBe('2 articles');
+  });
+
+  // Browser mode: the test holds a block of the table on its way back from the core, which it can only do over HTTP.
+  it.skipIf(desktopTarget)('keeps the search\'s count when a block asked for before the search comes back after it', async () => {
+    const { page } = bench;
+    // A refresh after stored suggestions, or a sort, asks for the whole table; here its answer is held
+    // until the search has been answered. Its total (2) once replaced the search's (1) for good.
+    let release!: () => void;
+    const held = new Promise<void>((done) => (release = done));
+    let heldAnswer: Promise<unknown> | undefined;
+    await page.route('**/api/articles.page', async (route) => {
+      const { query } = route.request().postDataJSON() as { query: { search: string } };
+      if (query.search || heldAnswer) return route.continue();
+      heldAnswer = page.waitForResponse(
+        (r) => r.url().endsWith('/api/articles.page') && !(r.request().postDataJSON() as { query: { search: string } }).query.search,
+      );
+      await held;
+      await route.continue().catch(() => undefined);
+    });
+    const title = page.locator('.ag-header-cell[col-id="title"]').first();
+    try {
+      await title.click();
+      await expect.poll(() => heldAnswer !== undefined).toBe(true);
+      await page.getByRole('searchbox', { name: 'Search articles' }).fill('"provincial council"');
+      const count = page.getByTestId('article-count');
+      await expect.poll(() => count.textContent()).toBe('1 article match');
+      release();
+      await heldAnswer;
+      // The late answer is handled on the next turns of the window's event loop.
+      await page.evaluate(() => new Promise((done) => setTimeout(done, 300)));
+      expect(await count.textContent()).toBe('1 article match');
+    } finally {
+      release();
+      await page.unroute('**/api/articles.page');
+    }
+    // Back to the table as the next step expects it: no sort, no search.
+    await page.getByRole('searchbox', { name: 'Search articles' }).fill('');
+    await title.click();
+    await title.click();
+    await expect.poll(() => title.getAttribute('aria-sort')).toBe('none');
     await expect.poll(() => page.getByTestId('article-count').textContent()).toBe('2 articles');
   });
 
