@@ -2,6 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AdaptedModelStore } from '../../db/adaptedModel.js';
 import { History, TRACKED_TABLES } from '../../db/history.js';
 import { COMMANDS } from '../../electron/commands.js';
 import { eventInputOf, type CallName } from '../../electron/contract/index.js';
@@ -80,6 +81,33 @@ describe('undo and redo', () => {
     expect(found.rows.map((r) => r.id)).toContain(articleId);
     expect((await call('history.list', { limit: 1 })).redo?.label).toMatch(/^Delete article “/);
     expect((await call('history.verify', {})).ok).toBe(true);
+  });
+
+  it('counts the name decisions waiting for the learner as commands come, without reading past ones again', async () => {
+    const { call, articleId } = t;
+    const db = t.core.session.current.db;
+    const store = new AdaptedModelStore(db);
+    // The count as it was made before it was kept: every command since, read again.
+    const recount = (since: number) =>
+      db
+        .prepare(
+          `SELECT count(*) FROM command c WHERE c.id > ? AND c.name <> 'mentions.suggest'
+             AND EXISTS (SELECT 1 FROM command_row r WHERE r.command_id = c.id AND r.tbl = 'mention')`,
+        )
+        .pluck()
+        .get(since) as number;
+    const before = store.newestCommand();
+    expect(store.decisionsSince(0)).toBe(recount(0));
+    const tag = await call('tags.create', { name: 'not a decision', color: '#223344' });
+    await call('tags.assign', { target: { ids: [articleId] }, tagIds: [tag.id] });
+    const mention = (await call('mentions.list', { articleId })).find((m) => m.status !== 'rejected' && m.type !== 'date')!;
+    await call('mentions.retype', { id: mention.id, type: mention.type === 'group' ? 'organisation' : 'group' });
+    const decision = store.newestCommand();
+    await call('history.undo', {});
+    for (const since of [0, before, decision - 1, decision, store.newestCommand()]) expect(store.decisionsSince(since)).toBe(recount(since));
+    // The retype and its undo: two decisions since the tagging, none after the undo.
+    expect(store.decisionsSince(before)).toBe(2);
+    expect(store.decisionsSince(store.newestCommand())).toBe(0);
   });
 
   it('undoes back to any point, and a new action ends the redo chain', async () => {
