@@ -19,6 +19,7 @@ import ftsAutomerge from './018_fts_automerge.sql?raw';
 import modelLessons from './019_model_lessons.sql?raw';
 import adjectivalMentions from './020_adjectival_mentions.sql?raw';
 import articleDays from './021_article_days.sql?raw';
+import decisionRows from './022_decision_rows.sql?raw';
 
 /**
  * Numbered migrations, in order. The index is the schema version they bring the file to.
@@ -49,4 +50,5 @@ export const migrations: readonly { version: number; name: string; sql: string; 
   { version: 19, name: 'model lessons', sql: modelLessons },
   { version: 20, name: 'adjectival mentions', sql: adjectivalMentions },
   { version: 21, name: 'article days', sql: articleDays, onlyAdds: true },
+  { version: 22, name: 'decision rows', sql: decisionRows, onlyAdds: true },
 ];
