@@ -23,13 +23,23 @@ const STATS = `SELECT m.entity_id,
   FROM mention m JOIN article a ON a.id = m.article_id
   WHERE m.status <> 'rejected' AND m.entity_id IS NOT NULL`;
 
-/** The sorts the entity row answers by itself: its name, its type and the counts kept by migration 003's triggers. */
-const KEPT_SORT: Partial<Record<EntityColumn, string>> = {
+/**
+ * The sorts kept values answer: the entity row's name, type and mention counts (migration 003's
+ * triggers) and `entity_seen` (migration 023's), as `s`. Each is what STATS gives for the whole
+ * registry (no articles, rather than none, for an entity without a counted mention).
+ */
+const KEPT_SORT: Record<EntityColumn, string> = {
   type: 'e.type',
   name: 'e.name COLLATE NOCASE',
   mentions: 'e.accepted_count',
   suggested: 'e.mention_count - e.accepted_count',
+  articles: 'nullif(s.articles, 0)',
+  firstSeen: 's.first_seen',
+  lastSeen: 's.last_seen',
 };
+
+/** An entity's counts over the whole registry, as kept: the same values STATS counts from every mention. */
+const KEPT_STATS = `e.accepted_count AS accepted, e.mention_count - e.accepted_count AS suggested, nullif(s.articles, 0) AS articles, s.first_seen, s.last_seen`;
 
 const SORT: Record<EntityColumn, string> = {
   type: 'e.type',
@@ -191,17 +201,15 @@ export class EntitiesRepository {
   }
 
   page(query: EntityQuery, startRow: number, endRow: number): { rows: EntityRow[]; total: number } {
-    const sort = query.sort[0];
-    if (!query.articleIds.length && (!sort || KEPT_SORT[sort.column])) return this.pageByKeptCounts(query, startRow, endRow);
+    if (!query.articleIds.length) return this.pageByKeptCounts(query, startRow, endRow);
     const ids = this.countedOrder(query);
     return { rows: this.rowsOf(query, ids.slice(startRow, endRow)), total: ids.length };
   }
 
   /**
    * Every entity the query lists, in its order, when that order needs every entity's mentions
-   * counted (articles, first or last seen, or the mentions in the articles table's filter): 262 ms
-   * at a million mentions for the ids alone. Kept until the workspace changes, so the table's next
-   * blocks, its count and the same sort asked again are read from it.
+   * counted: those in the articles table's filter. Kept until the workspace changes, so the table's
+   * next blocks, its count and the same sort asked again are read from it.
    */
   private countedOrder(query: EntityQuery): number[] {
     const key = JSON.stringify(query);
@@ -215,19 +223,25 @@ export class EntitiesRepository {
     return ids;
   }
 
-  /** These entities' rows, in this order, with their counts over the mentions in the query's articles. */
+  /** These entities' rows, in this order, with their counts over the mentions in the query's articles (all, kept, when it has none). */
   private rowsOf(query: EntityQuery, ids: number[]): EntityRow[] {
     if (!ids.length) return [];
-    const { sql, params } = this.select(query, ids);
+    const { sql, params } = query.articleIds.length
+      ? this.select(query, ids)
+      : {
+          sql: `SELECT e.*, ${KEPT_STATS}, (SELECT json_group_array(alias) FROM entity_alias WHERE entity_id = e.id) AS aliases
+                FROM entity e LEFT JOIN entity_seen s ON s.entity_id = e.id WHERE e.id IN (SELECT value FROM json_each(?))`,
+          params: [JSON.stringify(ids)],
+        };
     const byId = new Map((this.db.prepare(sql).all(...params) as EntityRecord[]).map((r) => [r.id, r]));
     return ids.flatMap((id) => (byId.has(id) ? [toRow(byId.get(id)!)] : []));
   }
 
   /**
-   * A page of the whole registry in an order the entity rows keep (name, type, the mention counts
-   * of migration 003): the page's entities are picked from their rows, and their mentions are then
-   * counted for them alone. Counting every entity's mentions to order them took 430 ms at a million
-   * mentions, on the core's thread, and the window asks again after every batch an import stores.
+   * A page of the whole registry, in any of its orders: the page's entities are picked by what is
+   * kept (see KEPT_SORT), and their rows read from it. Counting every entity's mentions with their
+   * articles to order them took 2.2 s at a million mentions over 100,000 articles, on the core's
+   * thread, and the window asks again after every batch an import stores.
    */
   private pageByKeptCounts(query: EntityQuery, startRow: number, endRow: number): { rows: EntityRow[]; total: number } {
     const params: unknown[] = [];
@@ -235,7 +249,10 @@ export class EntitiesRepository {
     const where = [query.includeSuggested ? "(e.mention_count > 0 OR e.origin = 'analyst')" : 'e.accepted_count > 0', ...this.filters(query, params)].join(' AND ');
     const sort = query.sort[0];
     const order = sort ? `${KEPT_SORT[sort.column]} ${sort.direction === 'desc' ? 'DESC' : 'ASC'}, e.id` : 'e.mention_count DESC, e.id';
-    const ids = this.db.prepare(`SELECT e.id FROM entity e WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).pluck().all(...params, endRow - startRow, startRow) as number[];
+    const ids = this.db
+      .prepare(`SELECT e.id FROM entity e LEFT JOIN entity_seen s ON s.entity_id = e.id WHERE ${where} ORDER BY ${order} LIMIT ? OFFSET ?`)
+      .pluck()
+      .all(...params, endRow - startRow, startRow) as number[];
     const total = this.db.prepare(`SELECT count(*) FROM entity e WHERE ${where}`).pluck().get(...params) as number;
     return { rows: this.rowsOf(query, ids), total };
   }
@@ -293,11 +310,10 @@ export class EntitiesRepository {
   get(id: number): EntityDetail {
     const r = this.db
       .prepare(
-        `SELECT e.*, s.accepted, s.suggested, s.articles, s.first_seen, s.last_seen,
-          (SELECT json_group_array(alias) FROM entity_alias WHERE entity_id = e.id) AS aliases
-         FROM entity e LEFT JOIN (${STATS} AND m.entity_id = ? GROUP BY m.entity_id) s ON s.entity_id = e.id WHERE e.id = ?`,
+        `SELECT e.*, ${KEPT_STATS}, (SELECT json_group_array(alias) FROM entity_alias WHERE entity_id = e.id) AS aliases
+         FROM entity e LEFT JOIN entity_seen s ON s.entity_id = e.id WHERE e.id = ?`,
       )
-      .get(id, id) as EntityRecord | undefined;
+      .get(id) as EntityRecord | undefined;
     if (!r) throw new EntityError(`Entity ${id} does not exist (it may have been merged or deleted).`);
     const occurrences = this.db
       .prepare(

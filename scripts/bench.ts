@@ -466,7 +466,7 @@ async function mapAtScale(dir: string): Promise<void> {
   const entityShapes: [string, EntityQueryInput][] = [
     ['most suggested first', { sort: [{ column: 'suggested', direction: 'desc' }] }],
     ['by name', { sort: [{ column: 'name', direction: 'asc' }] }],
-    // An order that counts every entity's mentions: the first page counts them, the next ones read the order kept.
+    // Read from each entity's articles as kept (migration 023), like every other order of the whole registry.
     ['most articles first', { sort: [{ column: 'articles', direction: 'desc' }] }],
     ['places in a province', { bbox: [68, 36, 70, 37.5] }],
   ];

@@ -20,6 +20,7 @@ import modelLessons from './019_model_lessons.sql?raw';
 import adjectivalMentions from './020_adjectival_mentions.sql?raw';
 import articleDays from './021_article_days.sql?raw';
 import decisionRows from './022_decision_rows.sql?raw';
+import entitySeen from './023_entity_seen.sql?raw';
 
 /**
  * Numbered migrations, in order. The index is the schema version they bring the file to.
@@ -51,4 +52,5 @@ export const migrations: readonly { version: number; name: string; sql: string; 
   { version: 20, name: 'adjectival mentions', sql: adjectivalMentions },
   { version: 21, name: 'article days', sql: articleDays, onlyAdds: true },
   { version: 22, name: 'decision rows', sql: decisionRows, onlyAdds: true },
+  { version: 23, name: 'entity seen', sql: entitySeen, onlyAdds: true },
 ];

@@ -155,6 +155,31 @@ describe('the entity registry', () => {
       const later = await call('entities.page', { query, startRow: 3, endRow: 7 });
       expect(later.rows.map((r) => [r.id, r.mentions, r.suggested])).toEqual(expected.slice(3, 7));
     }
+    // Articles and first and last seen, kept by migration 023's triggers, against a count of every mention with its article.
+    type Seen = { id: number; articles: number | null; first: string | null; last: string | null };
+    const seen = new Map(
+      (
+        t.core.session.current.db
+          .prepare(
+            `SELECT m.entity_id AS id, count(DISTINCT m.article_id) AS articles, min(substr(a.published, 1, 10)) AS first, max(substr(a.published, 1, 10)) AS last
+             FROM mention m JOIN article a ON a.id = m.article_id WHERE m.status <> 'rejected' AND m.entity_id IS NOT NULL GROUP BY m.entity_id`,
+          )
+          .all() as Seen[]
+      ).map((r) => [r.id, r]),
+    );
+    const seenOf = (id: number): Seen => seen.get(id) ?? { id, articles: null, first: null, last: null };
+    const nullsFirst = (a: string | number | null, b: string | number | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
+    const seenOrders: [{ column: 'articles' | 'firstSeen' | 'lastSeen'; direction: 'asc' | 'desc' }, (a: Seen, b: Seen) => number][] = [
+      [{ column: 'articles', direction: 'desc' }, (a, b) => nullsFirst(b.articles, a.articles) || a.id - b.id],
+      [{ column: 'firstSeen', direction: 'asc' }, (a, b) => nullsFirst(a.first, b.first) || a.id - b.id],
+      [{ column: 'lastSeen', direction: 'desc' }, (a, b) => nullsFirst(b.last, a.last) || a.id - b.id],
+    ];
+    expect(listed.some((e) => seenOf(e.id).articles === null) || listed.some((e) => (seenOf(e.id).articles ?? 0) > 1)).toBe(true);
+    for (const [sort, compare] of seenOrders) {
+      const expected = listed.map((e) => seenOf(e.id)).sort(compare).map((e) => [e.id, e.articles ?? 0, e.first, e.last]);
+      const whole = await call('entities.page', { query: { sort: [sort] }, startRow: 0, endRow: 1000 });
+      expect(whole.rows.map((r) => [r.id, r.articles, r.firstSeen, r.lastSeen])).toEqual(expected);
+    }
     const acceptedOnly = await call('entities.page', { query: { includeSuggested: false, types: ['organisation'] }, startRow: 0, endRow: 1000 });
     const organisations = listed.filter((e) => e.type === 'organisation' && e.accepted > 0);
     expect(acceptedOnly.total).toBe(organisations.length);
@@ -167,7 +192,8 @@ describe('the entity registry', () => {
   });
 
   it('keeps an order that counts every mention only until the workspace changes', async () => {
-    const query = { sort: [{ column: 'articles' as const, direction: 'desc' as const }] };
+    // Scoped to the articles table's filter: the mentions in those articles are counted for the order.
+    const query = { sort: [{ column: 'articles' as const, direction: 'desc' as const }], articleIds: [articleId] };
     const first = await call('entities.page', { query, startRow: 0, endRow: 1000 });
     expect(first.rows.length).toBeGreaterThan(5);
     const later = await call('entities.page', { query, startRow: 2, endRow: 5 });

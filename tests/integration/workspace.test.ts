@@ -84,7 +84,13 @@ describe('workspaces', () => {
     expect(last.onlyAdds).toBe(true);
     // From the last schema an upgrade had to copy for: every migration since only adds.
     const from = migrations.findLast((m) => !m.onlyAdds)!.version;
-    olderWorkspace(file, from, "INSERT INTO article (title, words, format, fingerprint, imported_at, published) VALUES ('Dated', 1, 'text', 'f0', '2026-11-29T10:00:00Z', '2021-06-20T08:00:00Z')");
+    olderWorkspace(
+      file,
+      from,
+      `INSERT INTO article (title, words, format, fingerprint, imported_at, published) VALUES ('Dated', 1, 'text', 'f0', '2026-11-29T10:00:00Z', '2021-06-20T08:00:00Z');
+       INSERT INTO entity (type, name, origin, created_at) VALUES ('place', 'Kunduz', 'auto', '2026-11-29');
+       INSERT INTO mention (article_id, start, end, quote, prefix, suffix, type, status, origin, entity_id, updated_at) VALUES (1, 0, 1, 'x', '', '', 'place', 'suggested', 'auto', 1, '2026-11-29')`,
+    );
     // Whatever lies where a copy would go is left alone: no copy is taken.
     const bak = `${file}.v${from}.bak`;
     fs.writeFileSync(bak, 'not ours');
@@ -92,6 +98,7 @@ describe('workspaces', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(last.version);
     expect(db.prepare('SELECT day, n FROM article_day').all()).toEqual([{ day: '2021-06-20', n: 1 }]);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'command_row_mentions'").pluck().get()).toBe(1);
+    expect(db.prepare('SELECT entity_id, articles, first_seen, last_seen FROM entity_seen').all()).toEqual([{ entity_id: 1, articles: 1, first_seen: '2021-06-20', last_seen: '2021-06-20' }]);
     db.close();
     expect(fs.readFileSync(bak, 'utf8')).toBe('not ours');
 
@@ -161,6 +168,83 @@ describe('entity counters', () => {
     await call('articles.delete', { target: { ids: [id] } });
     expect(drift()).toBe(0);
     expect(db.prepare("SELECT mention_count FROM entity WHERE name = 'Taliban'").pluck().get() ?? 0).toBe(0);
+    core.close();
+  });
+
+  it('keep each entity\'s articles and first and last seen as mentions, entities and publication dates change', async () => {
+    const { core, call } = testCore();
+    const report = await core.imports.importNow({
+      kind: 'paths',
+      paths: ['kunduz-offensive.txt', 'folder/report-01.txt', 'folder/report-02.txt'].map((f) => path.join(fixtures, f)),
+    });
+    const [kunduz, herat, balkh] = report.outcomes.map((o) => o.articleId!);
+    await call('articles.update', { id: kunduz!, patch: { published: '2021-06-21' } });
+    await call('articles.update', { id: herat!, patch: { published: '2021-08-01' } });
+    await call('mentions.suggest', { articleIds: [kunduz!, herat!, balkh!] });
+    const db = core.session.current.db;
+    // What migration 023's triggers keep, against a count of every mention with its article.
+    const drift = () =>
+      db
+        .prepare(
+          `SELECT e.id, e.name, s.articles, s.first_seen, s.last_seen, c.articles AS counted, c.first_seen AS counted_first, c.last_seen AS counted_last
+           FROM entity e LEFT JOIN entity_seen s ON s.entity_id = e.id
+           LEFT JOIN (SELECT m.entity_id, count(DISTINCT m.article_id) AS articles, min(substr(a.published, 1, 10)) AS first_seen, max(substr(a.published, 1, 10)) AS last_seen
+                      FROM mention m JOIN article a ON a.id = m.article_id WHERE m.status <> 'rejected' AND m.entity_id IS NOT NULL GROUP BY m.entity_id) c ON c.entity_id = e.id
+           WHERE coalesce(s.articles, 0) <> coalesce(c.articles, 0) OR s.first_seen IS NOT c.first_seen OR s.last_seen IS NOT c.last_seen
+           UNION ALL SELECT s.entity_id, 'no such entity', s.articles, NULL, NULL, NULL, NULL, NULL FROM entity_seen s WHERE s.entity_id NOT IN (SELECT id FROM entity)
+           UNION ALL SELECT p.entity_id, 'pair', p.n, p.day, NULL, c.n, c.day, NULL FROM entity_article p
+             LEFT JOIN (SELECT m.entity_id, m.article_id, count(*) AS n, substr(a.published, 1, 10) AS day FROM mention m JOIN article a ON a.id = m.article_id
+                        WHERE m.status <> 'rejected' AND m.entity_id IS NOT NULL GROUP BY 1, 2) c ON c.entity_id = p.entity_id AND c.article_id = p.article_id
+             WHERE c.n IS NOT p.n OR c.day IS NOT p.day
+           UNION ALL SELECT m.entity_id, 'pair missing', NULL, NULL, NULL, NULL, NULL, NULL FROM mention m
+             WHERE m.status <> 'rejected' AND m.entity_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM entity_article p WHERE p.entity_id = m.entity_id AND p.article_id = m.article_id)`,
+        )
+        .all();
+    const seen = (name: string) =>
+      db.prepare('SELECT s.articles, s.first_seen AS first, s.last_seen AS last FROM entity e JOIN entity_seen s ON s.entity_id = e.id WHERE e.name = ?').get(name);
+    expect(drift()).toEqual([]);
+    // In all three articles; the third is undated, so it adds an article and no day.
+    expect(seen('Taliban')).toEqual({ articles: 3, first: '2021-06-21', last: '2021-08-01' });
+    const steps: [string, () => Promise<unknown>][] = [
+      ['redate the last', () => call('articles.update', { id: herat!, patch: { published: '2021-05-01' } })],
+      ['undate the first', () => call('articles.update', { id: herat!, patch: { published: null } })],
+      ['date the undated', () => call('articles.update', { id: balkh!, patch: { published: '2021-09-09' } })],
+      [
+        'reject every Taliban in one article',
+        async () => {
+          const taliban = (await call('mentions.list', { articleId: balkh! })).find((m) => m.quote === 'Taliban')!;
+          return call('mentions.review', { id: taliban.id, action: 'reject', scope: 'article' });
+        },
+      ],
+      ['undo the rejection', () => call('history.undo', {})],
+      [
+        'retype a mention to another entity',
+        async () => {
+          const herat1 = (await call('mentions.list', { articleId: herat! })).find((m) => m.quote === 'Herat' && m.type === 'place')!;
+          return call('mentions.retype', { id: herat1.id, type: 'organisation' });
+        },
+      ],
+      [
+        'merge two entities, then undo the merge',
+        async () => {
+          const ids = db.prepare("SELECT id FROM entity WHERE name IN ('Taliban', 'Kunduz') ORDER BY name").pluck().all() as number[];
+          const merged = await call('entities.merge', { sourceId: ids[0]!, targetId: ids[1]! });
+          expect(drift()).toEqual([]);
+          return call('entities.undoMerge', { undoId: merged.undoId });
+        },
+      ],
+      ['delete an entity', () => call('entities.delete', { id: db.prepare("SELECT id FROM entity WHERE name = 'Taliban'").pluck().get() as number })],
+      ['undo the deletion', () => call('history.undo', {})],
+      ['delete an article', () => call('articles.delete', { target: { ids: [kunduz!] } })],
+      ['undo the article deletion', () => call('history.undo', {})],
+      ['redo it', () => call('history.redo', {})],
+      ['suggest again', () => call('mentions.suggest', { articleIds: [herat!, balkh!] })],
+    ];
+    for (const [step, run] of steps) {
+      await run();
+      expect({ step, drift: drift() }).toEqual({ step, drift: [] });
+    }
+    expect(seen('Taliban')).toEqual({ articles: 2, first: '2021-09-09', last: '2021-09-09' });
     core.close();
   });
 });
