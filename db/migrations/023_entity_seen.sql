@@ -93,6 +93,12 @@ WHEN substr(new.published, 1, 10) IS NOT substr(old.published, 1, 10) BEGIN
   UPDATE entity_article SET day = substr(new.published, 1, 10) WHERE article_id = new.id;
 END;
 
+-- An undo may put an article's mentions back before the article itself (foreign keys are checked at
+-- commit): their day, read while the article was missing, is set when it comes.
+CREATE TRIGGER entity_article_dated AFTER INSERT ON article BEGIN
+  UPDATE entity_article SET day = substr(new.published, 1, 10) WHERE article_id = new.id AND day IS NOT substr(new.published, 1, 10);
+END;
+
 -- A deleted entity leaves nothing behind (its mentions' entity is set to null, which removes them too).
 CREATE TRIGGER entity_seen_entity_ad AFTER DELETE ON entity BEGIN
   DELETE FROM entity_article WHERE entity_id = old.id;

@@ -239,12 +239,24 @@ describe('entity counters', () => {
       ['undo the article deletion', () => call('history.undo', {})],
       ['redo it', () => call('history.redo', {})],
       ['suggest again', () => call('mentions.suggest', { articleIds: [herat!, balkh!] })],
+      [
+        'put a mention back before its article',
+        async () => {
+          const taliban = db.prepare("SELECT id FROM entity WHERE name = 'Taliban'").pluck().get() as number;
+          db.transaction(() => {
+            db.pragma('defer_foreign_keys = ON');
+            const id = (db.prepare('SELECT max(id) FROM article').pluck().get() as number) + 1;
+            db.prepare("INSERT INTO mention (article_id, start, end, quote, prefix, suffix, type, status, origin, entity_id, updated_at) VALUES (?, 0, 7, 'Taliban', '', '', 'organisation', 'accepted', 'auto', ?, '2026-12-04')").run(id, taliban);
+            db.prepare("INSERT INTO article (id, title, words, format, fingerprint, imported_at, published) VALUES (?, 'Later', 1, 'text', 'later', '2026-12-04T10:00:00Z', '2021-10-10T08:00:00Z')").run(id);
+          })();
+        },
+      ],
     ];
     for (const [step, run] of steps) {
       await run();
       expect({ step, drift: drift() }).toEqual({ step, drift: [] });
     }
-    expect(seen('Taliban')).toEqual({ articles: 2, first: '2021-09-09', last: '2021-09-09' });
+    expect(seen('Taliban')).toEqual({ articles: 3, first: '2021-09-09', last: '2021-10-10' });
     core.close();
   });
 });
