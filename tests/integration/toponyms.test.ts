@@ -112,6 +112,26 @@ describe('toponyms ranked with the article around them', () => {
     expect(mexico).toMatchObject({ kind: 'country', country: 'MX' });
   });
 
+  it('reads a list of provinces or of countries as such, not as a town followed by its province', () => {
+    // "Washington, West Virginia" looks like "Lebanon, Ohio"; inside a list of states it is two of them.
+    const states = resolve('Cases were reported in Utah, Virginia, Washington, West Virginia and Wyoming.', ['Utah', 'Virginia', 'Washington', 'West Virginia', 'Wyoming']);
+    expect(states.map((p) => `${p?.kind}:${p?.name}`)).toEqual(['admin1:Utah', 'admin1:Virginia', 'admin1:Washington', 'admin1:West Virginia', 'admin1:Wyoming']);
+    const countries = resolve('The region includes Ghana, Mali, Niger, Nigeria and Togo.', ['Ghana', 'Mali', 'Niger', 'Nigeria', 'Togo']);
+    expect(countries[2]).toMatchObject({ kind: 'country', country: 'NE' });
+    // A pair alone keeps its reading.
+    expect(resolve('A fire in Lebanon, Ohio destroyed two barns.', ['Lebanon', 'Ohio'])[0]).toMatchObject({ kind: 'city', admin1Name: 'Ohio' });
+  });
+
+  it("reads news's spellings of countries and provinces that GeoNames writes otherwise, and a compass word in lower case as a part", () => {
+    const [congo, darfur] = resolve('Aid reached the Republic of Congo. Fighting went on in North Darfur.', ['Republic of Congo', 'North Darfur']);
+    expect(congo).toMatchObject({ kind: 'country', country: 'CG' });
+    expect(darfur).toMatchObject({ kind: 'admin1', country: 'SD' });
+    // "south Sudan" is the south of Sudan; "South Sudan" the country.
+    const [part, country] = resolve('Refugees returned to south Sudan. South Sudan became independent in 2011.', ['south Sudan', 'South Sudan']);
+    expect(part).toMatchObject({ kind: 'country', country: 'SD' });
+    expect(country).toMatchObject({ kind: 'country', country: 'SS' });
+  });
+
   it('reads a dateline without its state or country as the city every reader knows', () => {
     const text = 'WASHINGTON — British officials from London, Birmingham and High Wycombe met their counterparts on Tuesday.';
     expect(resolve(text, ['WASHINGTON', 'London', 'Birmingham', 'High Wycombe'])[0]).toMatchObject({ kind: 'city', country: 'US', feature: 'PPLC' });

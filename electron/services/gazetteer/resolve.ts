@@ -263,11 +263,31 @@ const DIRECTION = /^(?:(?:north|south|east|west|central|north-?east|north-?west|
  * nor a village that shares its name: it keeps its compass word.
  */
 function placeName(name: string, source: PlaceSource): string {
-  if (!DIRECTION.test(name) || source.lookup(name).length) return name;
+  if (!source.lookup(name).length) {
+    const variant = spellingVariant(name);
+    if (variant && source.lookup(variant).some((p) => p.kind === 'country' || p.kind === 'admin1' || p.kind === 'admin2')) return variant;
+  }
+  // "south Sudan", "northern Kenya": a compass word in lower case is a part of the place after it,
+  // even where the whole is another place's name (South Sudan).
+  const part = /^\p{Ll}/u.test(name) && !/^the\s/i.test(name);
+  if (!DIRECTION.test(name) || (!part && source.lookup(name).length)) return name;
   const bare = name.replace(DIRECTION, '');
   const stands = (p: Place) => (p.nameKind ?? 0) === 0 || p.kind === 'country' || p.kind === 'admin1' || p.population >= 20_000;
   const found = bare ? source.lookup(bare) : [];
   return found.some(stands) && !found.some((p) => p.kind === 'continent') ? bare : name;
+}
+
+/**
+ * Spellings of a country or an admin area that news and GeoNames write differently: "Republic of
+ * Congo" (GeoNames: "Republic of the Congo"), "North Darfur" ("Northern Darfur"), "Southern
+ * Kordofan" ("South Kordofan").
+ */
+function spellingVariant(name: string): string | null {
+  const of = /^(Republic|Kingdom|Federation|Commonwealth|Union|Islamic Republic|Democratic Republic|People's Republic) of (?!the )(.+)$/i.exec(name);
+  if (of) return `${of[1]} of the ${of[2]}`;
+  const compass = /^(North|South|East|West)(ern)? (\p{Lu}.*)$/u.exec(name);
+  if (compass) return `${compass[1]}${compass[2] ? '' : 'ern'} ${compass[3]}`;
+  return null;
 }
 
 /**
@@ -277,6 +297,16 @@ function placeName(name: string, source: PlaceSource): string {
 const IN_THE_NEXT = /^(?:,[ \t]?|[ \t]+(?:district|county|city|town|village)(?:,[ \t]?|[ \t]+(?:of|in)[ \t]+))$/i;
 
 const isCountryName = (candidates: Place[]) => candidates.some((p) => p.kind === 'country');
+
+/** What joins the names of a list: "Utah, Virginia", "West Virginia and Wyoming", "Ohio or Texas". */
+const LIST_JOIN = /^(?:,[ \t]?(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)$/;
+
+/** Both names are first-order areas of one country by their own names ("Washington", "West Virginia"). */
+function sameCountryAreas(a: Place[], b: Place[]): boolean {
+  const areas = (ps: Place[]) => new Set(ps.filter((p) => p.kind === 'admin1' && (p.nameKind ?? 0) === 0).map((p) => p.country));
+  const inB = areas(b);
+  return [...areas(a)].some((c) => inB.has(c));
+}
 
 /** A dateline opens the article: "KABUL, Afghanistan (Reuters) — ", "WASHINGTON — ". */
 function isDateline(text: string, m: ToponymMention): boolean {
@@ -303,7 +333,10 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
   const wants: WantedKind[] = mentions.map((m) => kindNamed(text, m.start, m.end) ?? (m.wantsAdminArea ? 'admin1' : null));
   // A name looked up without its compass word ("West Midlands" as "Midlands") is doubtful unless the article supports it.
   // Only a capitalised compass word: it is part of a name the gazetteer lacks, where "western Baghdad" is a part of Baghdad.
-  const stripped = names.map((n, i) => n !== (mentions[i]!.lookupName ?? mentions[i]!.text) && /^\p{Lu}/u.test(mentions[i]!.text));
+  const stripped = names.map((n, i) => {
+    const written = mentions[i]!.lookupName ?? mentions[i]!.text;
+    return n !== written && written.toLowerCase().endsWith(n.toLowerCase()) && /^\p{Lu}/u.test(mentions[i]!.text);
+  });
   const writtenKeys = mentions.map((m) => nameKey(m.text));
   const written = new Set(writtenKeys);
   const candidatesOf = names.map((n, i) => {
@@ -347,6 +380,9 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
   });
   const containers: number[][] = mentions.map(() => []);
   const contained: number[][] = mentions.map(() => []);
+  const listed = (a: number, b: number) => LIST_JOIN.test(text.slice(mentions[a]!.end, mentions[b]!.start));
+  /** The pair at order[k], order[k + 1] is joined to a place before or after it as a list is. */
+  const inAList = (k: number) => (k > 0 && listed(order[k - 1]!, order[k]!)) || (k + 2 < order.length && listed(order[k + 1]!, order[k + 2]!));
   for (let k = 0; k + 1 < order.length; k++) {
     const i = order[k]!;
     const j = order[k + 1]!;
@@ -354,9 +390,30 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
     if (!candidatesOf[j]!.some((q) => q.kind !== 'city' && candidatesOf[i]!.some((p) => contains(q, p)))) continue;
     // Two countries in a row are a list ("Canada, Mexico or Greece"), not a town of Mexico called Cañada.
     if (isCountryName(candidatesOf[i]!) && isCountryName(candidatesOf[j]!)) continue;
+    // So are two provinces of one country inside a longer list ("Utah, Virginia, Washington, West
+    // Virginia and Wyoming"), not a town of West Virginia called Washington.
+    if (inAList(k) && sameCountryAreas(candidatesOf[i]!, candidatesOf[j]!)) continue;
     containers[i]!.push(j);
     contained[j]!.push(i);
     wants[j] ??= 'container';
+  }
+  // A list of three or more names, most of them provinces of one country (or countries), is a list
+  // of such: "Utah, Virginia, Washington, West Virginia and Wyoming" names the states, not Washington,
+  // D.C. or Wyoming, Michigan; "Guinea-Bissau, Niger, Nigeria and Togo" the country, not Niger State.
+  for (let k = 0; k < order.length; ) {
+    let end = k;
+    while (end + 1 < order.length && listed(order[end]!, order[end + 1]!)) end++;
+    const run = order.slice(k, end + 1);
+    k = end + 1;
+    if (run.length < 3) continue;
+    const countries = run.filter((i) => isCountryName(candidatesOf[i]!.filter((p) => (p.nameKind ?? 0) === 0)));
+    const byCountry = new Map<string, number>();
+    for (const i of run) for (const c of new Set(candidatesOf[i]!.filter((p) => p.kind === 'admin1' && (p.nameKind ?? 0) === 0).map((p) => p.country!))) byCountry.set(c, (byCountry.get(c) ?? 0) + 1);
+    const [areaCountry, areas] = [...byCountry].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+    for (const i of run) {
+      if (countries.length * 3 >= run.length * 2 && isCountryName(candidatesOf[i]!)) wants[i] ??= 'country';
+      else if (areas * 3 >= run.length * 2 && candidatesOf[i]!.some((p) => p.kind === 'admin1' && p.country === areaCountry)) wants[i] ??= 'area';
+    }
   }
   // A town the text ties to its area once is that town wherever its name comes back alone.
   const tied = new Map<string, Set<number>>();
