@@ -31,6 +31,11 @@ const BRAND_HEADS = new Set(
   `times post news tribune journal herald telegraph gazette radio television tv channel broadcasting press express
   airlines airways observer standard mail chronicle review daily weekly magazine`.split(/\s+/),
 );
+/**
+ * Head words of public bodies beside the tagger's ORG_HEADS (which are one of its features, so they
+ * change only with a retrain): "U.S. Food and Drug Administration", "US Centers for Disease Control".
+ */
+const MORE_HEADS = new Set(['administration', 'embassy', 'consulate', 'centers', 'centres', 'institutes', 'agencies', 'departments']);
 /** After a place, these say the organisation is the area's, not the town's: "Kunduz Provincial Council". */
 const AREA_WORDS = /^(?:provincial|province|governorate|regional|region|state)$/i;
 /** Words that open organisations' names as adjectives, never as the place of the same name ("Central Intelligence Agency"). */
@@ -81,7 +86,7 @@ export function placesInOrganisationNames(text: string, suggestions: readonly Su
   for (const o of organisations) {
     const words: Word[] = [...o.text.matchAll(WORD)].map((m) => ({ text: m[0], start: o.start + m.index, end: o.start + m.index + m[0].length }));
     if (words.length < 2 || words.some((w) => BRAND_HEADS.has(nameKey(w.text)))) continue;
-    const headIn = (ws: Word[]) => ws.some((w) => /^\p{Lu}/u.test(w.text) && ORG_HEADS.has(nameKey(w.text))) || KNOWN_ORGANISATION_NAMES.has(nameKey(ws.map((w) => w.text).join(' ')));
+    const headIn = (ws: Word[]) => ws.some((w) => /^\p{Lu}/u.test(w.text) && (ORG_HEADS.has(nameKey(w.text)) || MORE_HEADS.has(nameKey(w.text)))) || KNOWN_ORGANISATION_NAMES.has(nameKey(ws.map((w) => w.text).join(' ')));
     const found = opening(words, headIn) ?? closing(words, headIn);
     if (found) out.push(found);
   }

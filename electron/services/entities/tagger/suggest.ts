@@ -57,12 +57,19 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
   const suggestions: Suggestion[] = [];
   const places: PendingPlace[] = [];
   const sports = isSportsText(text);
-  for (const sentence of tokenizeSentences(text)) {
+  const tagged = tokenizeSentences(text).map((sentence) => {
     const facts = sentenceFacts(
       sentence.map((t) => t.text),
       lexicon,
     );
-    const names = tagSentence(model, facts);
+    return { sentence, facts, names: tagSentence(model, facts) };
+  });
+  // The names the tagger reads as places somewhere in the article, with some confidence.
+  const articlePlaces = new Set<string>();
+  for (const { sentence, names } of tagged) {
+    for (const n of names) if (n.type === 'LOC' && n.confidence >= 0.7) articlePlaces.add(nameKey(text.slice(sentence[n.from]!.start, sentence[n.to]!.end)));
+  }
+  for (const { sentence, facts, names } of tagged) {
     if (facts.capsLine) addCapitalCountries(names, sentence, context, model);
     // "Afghan Air Force": a nationality read as a group right before an organisation's name is the
     // first word of that name.
@@ -84,6 +91,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     }
     joinCountryNames(names, sentence, text, context);
     joinCountriesNamedWithOf(names, sentence, text, context);
+    if (!facts.capsLine) addMissedPlaces(names, sentence, text, context, model, articlePlaces);
     splitJoinedNames(names, sentence, text, context);
     if (sports) readTeams(names, sentence, lexicon);
     readCompanies(names, sentence);
@@ -107,7 +115,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       while (to > from && /^(?:['’]s|[-,.:;])$/.test(sentence[to]!.text) && !(possessive.has(name) && to === name.to)) to--;
       // "the Boston Marathon", "the Beijing Olympics" read whole as a place: the place is where the event is held.
       if (type === 'LOC' && !name.remembered && to > from && EVENT_LAST.test(sentence[to]!.text)) to--;
-      const start = sentence[from]!.start;
+      let start = sentence[from]!.start;
       let end = sentence[to]!.end;
       if (taken(start, end)) continue;
       let nameText = text.slice(start, end);
@@ -167,6 +175,13 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
         suggestions.push({ start, end, text: nameText, type: 'place', confidence, reason, places: [] });
         continue;
       }
+      if (to > from && !context.gazetteer.countryByName.has(nameKey(nameText)) && !COUNTRY_ABBREVIATIONS.has(lexiconKey) && !context.gazetteer.lookup(nameText).length) {
+        const k = knownPlaceEnding(sentence, from, to, text, end, context);
+        if (k !== -1) {
+          start = sentence[k]!.start;
+          nameText = text.slice(start, end);
+        }
+      }
       const s: Suggestion = { start, end, text: nameText, type: 'place', confidence, reason };
       suggestions.push(s);
       // "southern Turkey", "eastern Burma": a part of a country news names by its short name.
@@ -221,6 +236,101 @@ function addCapitalCountries(names: TaggedName[], sentence: readonly TextToken[]
       held.fill(1, i, i + len);
       i += len - 1;
       break;
+    }
+  }
+  addNames(names, added);
+}
+
+/**
+ * "Neighbouring Uganda has…", "Zaire/Congo", "SOS Children's Villages Sudan": a place name the
+ * gazetteer does not know whose last words are a country's name, after a slash, after a participle
+ * that opens the sentence, or after the one word that follows a possessive (the end of another name
+ * that the tagger took into the place's), is that country. Returns the token the country starts
+ * at, or -1. Elsewhere the words before a country are part of a name ("Nazi Germany", "Atlantic
+ * Canada", "the Kingdom of Hungary") that the gazetteer lacks.
+ */
+function knownPlaceEnding(sentence: readonly TextToken[], from: number, to: number, text: string, end: number, context: ExtractContext): number {
+  for (let k = from + 1; k <= to; k++) {
+    const after = sentence[k - 1]!.text;
+    // Not "Air France", "Transport Canada", "East Pakistan": only a participle ("Neighbouring") opens a sentence so.
+    const opens = k === from + 1 && ((from === 0 && /ing$/.test(after)) || (from > 0 && /^['’]s$/.test(sentence[from - 1]!.text))) && !context.gazetteer.demonyms.has(nameKey(after));
+    if (after !== '/' && !opens) continue;
+    const tail = text.slice(sentence[k]!.start, end);
+    if (context.gazetteer.countryByName.has(nameKey(tail)) || context.gazetteer.lookup(tail).some((p) => p.kind === 'country')) return k;
+  }
+  return -1;
+}
+
+/** Countries whose own name is as often a person's ("Jordan said", "Chad Smith"): left to the tagger. */
+const COUNTRIES_NAMED_LIKE_PEOPLE = new Set(['jordan', 'chad']);
+/** Words that open a sentence without being part of the name after them ("In Canada", "But Afghanistan"). */
+const SENTENCE_OPENERS = new Set(['the', 'in', 'but', 'and', 'on', 'at', 'from', 'for', 'after', 'before', 'with', 'while', 'as', 'since', 'across', 'like']);
+const ELECTION_AFTER = /^ (?:[a-z]+ )?(?:elections?|referendum)\b/;
+/** "the city of Port-au-Prince": words that say a place's name follows "of". */
+const PLACE_KIND_BEFORE_OF = new Set(['city', 'town', 'village', 'capital', 'port', 'suburb', 'province', 'state', 'district', 'region']);
+
+/**
+ * Places the tagger left out where the text leaves no doubt. It reads "Little Rock, Arkansas" as
+ * Arkansas alone, "In 2004 Afghanistan, India" as India, and no name at all in "the recent United
+ * Kingdom outbreak" or "the city of Port-au-Prince". A run of capitalised words outside every name
+ * (a word that opens the sentence aside) is a place when it is a country's own name; a town the
+ * gazetteer puts in the province or country written after it with a comma; a place the gazetteer
+ * knows after "city of", "town of" and the like; or a name the article reads as a place elsewhere,
+ * alone or before a title ("Indiana Governor Mike Pence").
+ */
+function addMissedPlaces(names: TaggedName[], sentence: readonly TextToken[], text: string, context: ExtractContext, model: TaggerModel, articlePlaces: ReadonlySet<string>): void {
+  const held = heldTokens(names, sentence.length);
+  const capitalised = (i: number) => held[i] === 0 && CAPITAL.test(sentence[i]!.text) && LETTER.test(sentence[i]!.text);
+  const added: TaggedName[] = [];
+  // A capitalised word right before or after is part of another name ("South Korean", "Giro d'Italia").
+  // (A title after it is not one: "Indiana Governor".)
+  const besideAName = (from: number, to: number, beforeTitle = false) =>
+    (from > 0 && CAPITAL.test(sentence[from - 1]!.text) && sentence[from]!.start - sentence[from - 1]!.end <= 1) ||
+    (!beforeTitle && to + 1 < sentence.length && CAPITAL.test(sentence[to + 1]!.text) && sentence[to + 1]!.start - sentence[to]!.end <= 1);
+  const add = (from: number, to: number, confidence: number, reason: string) => added.push({ from, to, type: 'LOC', confidence, remembered: false, reason });
+  for (let i = 0; i < sentence.length; i++) {
+    if (!capitalised(i)) continue;
+    let j = i;
+    while (j + 1 < sentence.length && capitalised(j + 1) && sentence[j + 1]!.start - sentence[j]!.end <= 1) j++;
+    const runEnd = j;
+    let from = i;
+    if (from === 0 && from < runEnd && SENTENCE_OPENERS.has(bare(sentence[0]!.text))) from++;
+    // "Indiana Governor": the words before a title.
+    let to = runEnd;
+    let beforeTitle = false;
+    for (let k = from + 1; k <= runEnd; k++) {
+      const w = bare(sentence[k]!.text);
+      // A title of the person named next ("Indiana Governor Eric Holcomb"), not "Miami Vice".
+      if ((TITLES.has(w) || OFFICES.has(w)) && (k < runEnd || names.some((n) => n.type === 'PER' && n.from === runEnd + 1))) {
+        to = k - 1;
+        beforeTitle = true;
+        break;
+      }
+    }
+    i = runEnd;
+    const name = text.slice(sentence[from]!.start, sentence[to]!.end);
+    const key = nameKey(name);
+    if (!key || model.memory?.rejected.get(name)?.includes('LOC')) continue;
+    // "the 1992 United Kingdom general election": the name of an event, which the tagger leaves whole to itself.
+    if (ELECTION_AFTER.test(text.slice(sentence[to]!.end, sentence[to]!.end + 40))) continue;
+    if (context.gazetteer.countryByName.has(key) && !COUNTRIES_NAMED_LIKE_PEOPLE.has(key) && !besideAName(from, to)) {
+      add(from, to, 0.8, 'a country (country list) the name tagger left out');
+    } else if (articlePlaces.has(key) && (to === runEnd || beforeTitle) && !besideAName(from, to, beforeTitle) && context.gazetteer.lookup(name).some((p) => (p.nameKind ?? 0) === 0 && p.kind !== 'continent')) {
+      add(from, to, 0.7, 'a place, as the article reads this name elsewhere');
+    } else if (to === runEnd) {
+      const comma = sentence[to + 1]?.text === ',' ? names.find((n) => n.from === to + 2 && n.type === 'LOC') : undefined;
+      if (comma) {
+        const area = nameKey(text.slice(sentence[comma.from]!.start, sentence[comma.to]!.end));
+        const country = context.gazetteer.countryByName.get(area);
+        if (context.gazetteer.lookup(name).some((p) => p.kind !== 'country' && ((p.admin1Name && nameKey(p.admin1Name) === area) || (country && p.country === country)))) {
+          add(from, to, 0.8, 'a town the gazetteer places in the province or country named after it');
+          continue;
+        }
+      }
+      const kind = sentence[from - 2];
+      if (kind && sentence[from - 1]!.text === 'of' && PLACE_KIND_BEFORE_OF.has(kind.text) && context.gazetteer.lookup(name).length) {
+        add(from, to, 0.75, `a place the gazetteer knows, after "${kind.text} of"`);
+      }
     }
   }
   addNames(names, added);
