@@ -260,6 +260,10 @@ describe('the type of a name', () => {
     expect(at('Little Rock')).toMatchObject({ kind: 'city', admin1Name: 'Arkansas' });
     expect(at('Port-au-Prince')).toMatchObject({ country: 'HT' });
     expect(at('United Kingdom')).toMatchObject({ kind: 'country', country: 'GB' });
+    // A country's other name in two words or more, with its elided particle; not a nationality alone.
+    const ivory = extractEntities("Cases were reported in Benin, Côte d'Ivoire, Ghana and Togo. Saudi officials said nothing.", { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! });
+    expect(ivory.find((s) => s.text === "Côte d'Ivoire")?.places?.[0]).toMatchObject({ kind: 'country', country: 'CI' });
+    expect(ivory.filter((s) => s.text === 'Saudi' && s.type === 'place' && !s.adjectival)).toEqual([]);
     // An election's name is left whole, and a country named like a person is left to the tagger.
     expect(typesOf('She lost the 2015 United Kingdom general election.')).not.toContain('place:United Kingdom');
   });

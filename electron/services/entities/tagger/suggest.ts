@@ -261,6 +261,7 @@ function knownPlaceEnding(sentence: readonly TextToken[], from: number, to: numb
   return -1;
 }
 
+const ELIDED_PARTICLE = /^\p{Ll}{1,2}['’]\p{Lu}/u;
 /** Countries whose own name is as often a person's ("Jordan said", "Chad Smith"): left to the tagger. */
 const COUNTRIES_NAMED_LIKE_PEOPLE = new Set(['jordan', 'chad']);
 /** Words that open a sentence without being part of the name after them ("In Canada", "But Afghanistan"). */
@@ -280,7 +281,8 @@ const PLACE_KIND_BEFORE_OF = new Set(['city', 'town', 'village', 'capital', 'por
  */
 function addMissedPlaces(names: TaggedName[], sentence: readonly TextToken[], text: string, context: ExtractContext, model: TaggerModel, articlePlaces: ReadonlySet<string>): void {
   const held = heldTokens(names, sentence.length);
-  const capitalised = (i: number) => held[i] === 0 && CAPITAL.test(sentence[i]!.text) && LETTER.test(sentence[i]!.text);
+  // "Côte d'Ivoire": an elided particle before a capital is part of the name (not its first word).
+  const capitalised = (i: number) => held[i] === 0 && (CAPITAL.test(sentence[i]!.text) || ELIDED_PARTICLE.test(sentence[i]!.text)) && LETTER.test(sentence[i]!.text);
   const added: TaggedName[] = [];
   // A capitalised word right before or after is part of another name ("South Korean", "Giro d'Italia").
   // (A title after it is not one: "Indiana Governor".)
@@ -290,6 +292,7 @@ function addMissedPlaces(names: TaggedName[], sentence: readonly TextToken[], te
   const add = (from: number, to: number, confidence: number, reason: string) => added.push({ from, to, type: 'LOC', confidence, remembered: false, reason });
   for (let i = 0; i < sentence.length; i++) {
     if (!capitalised(i)) continue;
+    if (!CAPITAL.test(sentence[i]!.text)) continue;
     let j = i;
     while (j + 1 < sentence.length && capitalised(j + 1) && sentence[j + 1]!.start - sentence[j]!.end <= 1) j++;
     const runEnd = j;
@@ -313,7 +316,10 @@ function addMissedPlaces(names: TaggedName[], sentence: readonly TextToken[], te
     if (!key || model.memory?.rejected.get(name)?.includes('LOC')) continue;
     // "the 1992 United Kingdom general election": the name of an event, which the tagger leaves whole to itself.
     if (ELECTION_AFTER.test(text.slice(sentence[to]!.end, sentence[to]!.end + 40))) continue;
-    if (context.gazetteer.countryByName.has(key) && !COUNTRIES_NAMED_LIKE_PEOPLE.has(key) && !besideAName(from, to)) {
+    // Another name of a country counts in two words or more ("Côte d'Ivoire"): one word alone is as
+    // often a nationality or a word of some language ("Saudi", "Island" for Iceland).
+    const country = context.gazetteer.countryByName.has(key) || (to > from && context.gazetteer.lookup(name).some((p) => p.kind === 'country'));
+    if (country && !COUNTRIES_NAMED_LIKE_PEOPLE.has(key) && !context.gazetteer.demonyms.has(key) && !besideAName(from, to)) {
       add(from, to, 0.8, 'a country (country list) the name tagger left out');
     } else if (articlePlaces.has(key) && (to === runEnd || beforeTitle) && !besideAName(from, to, beforeTitle) && context.gazetteer.lookup(name).some((p) => (p.nameKind ?? 0) === 0 && p.kind !== 'continent')) {
       add(from, to, 0.7, 'a place, as the article reads this name elsewhere');
