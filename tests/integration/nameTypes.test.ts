@@ -264,6 +264,15 @@ describe('the type of a name', () => {
     const ivory = extractEntities("Cases were reported in Benin, Côte d'Ivoire, Ghana and Togo. Saudi officials said nothing.", { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! });
     expect(ivory.find((s) => s.text === "Côte d'Ivoire")?.places?.[0]).toMatchObject({ kind: 'country', country: 'CI' });
     expect(ivory.filter((s) => s.text === 'Saudi' && s.type === 'place' && !s.adjectival)).toEqual([]);
+    // Australian and Canadian news's abbreviations of states and provinces; "B.C." after a year is an era.
+    const abbreviated = extractEntities('Horses stabled at Randwick, NSW were tested. Police in Abbotsford, B.C. said the school was closed. The temple was built in 200 B.C. and rebuilt later.', {
+      gazetteer,
+      registry: new Map(),
+      published: null,
+      namesModel: namesModel()!,
+    }).filter((s) => s.type === 'place');
+    expect(abbreviated.find((s) => s.text === 'NSW')?.places?.[0]).toMatchObject({ kind: 'admin1', name: 'New South Wales' });
+    expect(abbreviated.filter((s) => s.text === 'B.C.').map((s) => s.places?.[0]?.name)).toEqual(['British Columbia']);
     // An election's name is left whole, and a country named like a person is left to the tagger.
     expect(typesOf('She lost the 2015 United Kingdom general election.')).not.toContain('place:United Kingdom');
   });

@@ -13,7 +13,7 @@ import { isLatinName, nameKey } from './normalise.js';
 const require = createRequire(import.meta.url);
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 16;
+export const GAZETTEER_VERSION = 17;
 
 /**
  * How a name belongs to its place: ranking trusts a place's own name more than a variant of it.
@@ -73,6 +73,19 @@ const US_STATE_ABBREVIATIONS: Record<string, string[]> = {
   NH: ['N.H.'], NJ: ['N.J.'], NM: ['N.M.'], NY: ['N.Y.'], NC: ['N.C.'], ND: ['N.D.'], OK: ['Okla.'], OR: ['Ore.', 'Oreg.'],
   PA: ['Pa.', 'Penn.'], RI: ['R.I.'], SC: ['S.C.'], SD: ['S.D.'], TN: ['Tenn.'], TX: ['Tex.'], VT: ['Vt.'], VA: ['Va.'],
   WA: ['Wash.'], WV: ['W.Va.', 'W. Va.'], WI: ['Wis.', 'Wisc.'], WY: ['Wyo.'], DC: ['D.C.'],
+};
+
+/**
+ * The abbreviations Australian and Canadian news write for a state or province ("Randwick, NSW",
+ * "Vancouver, B.C."), beside AP's for US states. Ambiguous ones are left out: "WA" and "SA" are
+ * Washington and South Africa as often, "Vic" and "Man." a man's name and a word.
+ */
+const STATE_ABBREVIATIONS: Record<string, Record<string, string[]>> = {
+  US: US_STATE_ABBREVIATIONS,
+  AU: { '02': ['NSW', 'N.S.W.'], '04': ['Qld', 'Qld.'], '06': ['Tas.'] },
+  CA: {
+    '01': ['Alta.'], '02': ['B.C.'], '04': ['N.B.'], '05': ['N.L.', 'Nfld.'], '07': ['N.S.'], '08': ['Ont.'], '09': ['P.E.I.'], '10': ['Que.'], '11': ['Sask.'],
+  },
 };
 
 /** A spread of points: the middle of the box that holds all but the outermost 2% on each side. */
@@ -314,7 +327,7 @@ export function buildGazetteer(target: string): { places: number; names: number;
       insertPlace.run(id, name, 'admin1', 'ADM1', country, code, name, null, position.lat, position.lon, population.get(code) ?? 0);
       if (known?.geonamesId) setGeonamesId.run(known.geonamesId, id);
       addNames(id, [name, bare, `${bare} Province`, `${bare} State`], NAME_KIND.main);
-      if (country === 'US') addNames(id, US_STATE_ABBREVIATIONS[local] ?? [], NAME_KIND.abbreviation, 2);
+      addNames(id, STATE_ABBREVIATIONS[country]?.[local] ?? [], NAME_KIND.abbreviation, 2);
       places++;
     }
     const insertCountry = db.prepare('INSERT INTO country (code, name, demonym, demonym_f) VALUES (?, ?, ?, ?)');

@@ -123,6 +123,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       if (!key || key.length < 2 || !LETTER.test(nameText)) continue;
       // "Sen. Edward Kennedy, D-Mass.": a party and a state, written as AP writes a lawmaker's; no name of its own.
       if (PARTY_AND_STATE.test(nameText)) continue;
+      // "the 6th century B.C.", "200 B.C.": an era, not British Columbia.
+      if (ERA.test(nameText) && from > 0 && ERA_BEFORE.test(sentence[from - 1]!.text)) continue;
       // "CRICKET - ENGLAND V PAKISTAN": the sport that opens a wire headline is no name.
       if (SPORTS.has(key)) continue;
       if (type === 'PER' && from === to && TITLES.has(bare(sentence[from]!.text))) continue;
@@ -261,6 +263,8 @@ function knownPlaceEnding(sentence: readonly TextToken[], from: number, to: numb
   return -1;
 }
 
+const ERA = /^(?:B\. ?C\.?|B\.C\.E\.|BCE?)$/;
+const ERA_BEFORE = /^(?:\d[\d,]*|centur(?:y|ies)|millenni(?:um|a))$/i;
 const ELIDED_PARTICLE = /^\p{Ll}{1,2}['’]\p{Lu}/u;
 /** Countries whose own name is as often a person's ("Jordan said", "Chad Smith"): left to the tagger. */
 const COUNTRIES_NAMED_LIKE_PEOPLE = new Set(['jordan', 'chad']);
