@@ -89,6 +89,9 @@ describe('toponyms ranked with the article around them', () => {
     expect(lebanon).toMatchObject({ kind: 'city', admin1Name: 'Ohio' });
     expect(ohio).toMatchObject({ kind: 'admin1', name: 'Ohio' });
     expect(resolve('Protesters gathered in Beirut. Lebanon has had no president for months.', ['Beirut', 'Lebanon'])[1]).toMatchObject({ kind: 'country', country: 'LB' });
+    // "Town, in County, State": the small Austin of Scott County, Indiana, not Texas's capital.
+    const [austin] = resolve('Austin, in Scott County, Indiana, was the centre of the outbreak.', ['Austin', 'Scott County', 'Indiana']);
+    expect(austin).toMatchObject({ kind: 'city', admin1Name: 'Indiana' });
   });
 
   it('keeps a country, a province or a big city above a small town of its name elsewhere, unless the text ties the name to the town', () => {

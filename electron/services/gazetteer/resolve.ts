@@ -292,9 +292,9 @@ function spellingVariant(name: string): string | null {
 
 /**
  * What stands between a place and the area it lies in: "Lebanon, Ohio", "Taliqan, Takhar";
- * "Dawlat Abad district of Faryab", "Chahar Dara district in Kunduz".
+ * "Austin, in Scott County"; "Dawlat Abad district of Faryab", "Chahar Dara district in Kunduz".
  */
-const IN_THE_NEXT = /^(?:,[ \t]?|[ \t]+(?:district|county|city|town|village)(?:,[ \t]?|[ \t]+(?:of|in)[ \t]+))$/i;
+const IN_THE_NEXT = /^(?:,[ \t]?(?:in[ \t]+)?|[ \t]+(?:district|county|city|town|village)(?:,[ \t]?|[ \t]+(?:of|in)[ \t]+))$/i;
 
 const isCountryName = (candidates: Place[]) => candidates.some((p) => p.kind === 'country');
 
