@@ -173,10 +173,18 @@ describe('toponyms ranked with the article around them', () => {
     expect(resolve('Police in Mexico said migrants from Africa crossed from Guatemala into Chiapas.', ['Mexico', 'Africa', 'Guatemala', 'Chiapas'])[1]).toMatchObject({ kind: 'continent', name: 'Africa' });
   });
 
+  it('reads a place before "Governor" as the state or province it governs', () => {
+    const [state] = resolve('New York Governor Andrew Cuomo declared an emergency on Friday.', ['New York']);
+    expect(state).toMatchObject({ kind: 'admin1', name: 'New York' });
+    // Alone, "New York" is the city.
+    expect(resolve('Flights to New York were cancelled on Friday.', ['New York'])[0]).toMatchObject({ kind: 'city', name: 'New York City' });
+  });
+
   it('places a compass point alone only where the text calls it a region or province', () => {
     const text = 'Iran has sought better ties with the West, and tankers crossed the Gulf. Pyongyang said the North would not talk.';
     expect(resolve(text, ['West', 'Gulf', 'North'])).toEqual([undefined, undefined, undefined]);
     expect(resolve('Troops moved into the North region of Cameroon after attacks on villages.', ['North', 'Cameroon'])[0]).toMatchObject({ kind: 'admin1', country: 'CM', name: 'North' });
+    expect(resolve('Frogs in the jungles of Central and South America are dying.', ['Central'])).toEqual([undefined]);
   });
 
   it('reads a short name as the country or state whose own name it is when the article writes the city in full', () => {

@@ -217,6 +217,8 @@ export function kindNamed(text: string, start: number, end: number): WantedKind 
   if (/^[ \t]+provincial[ \t]+capital\b/i.test(after)) return 'city';
   if (/^[ \t]+(?:province|provinces|provincial|governorate|oblast|prefecture|state)\b/i.test(after)) return 'admin1';
   if (/^[ \t]+region\b/i.test(after)) return 'area';
+  // "New York Governor Andrew Cuomo", "the Helmand governor": governors govern states and provinces.
+  if (/^(?:['’]s)?[ \t]+(?:governor|gubernatorial)\b/i.test(after)) return 'area';
   if (/^[ \t]+(?:district|districts|county|municipality)\b/i.test(after)) return 'district';
   if (/^[ \t]+(?:city|town|village)\b/i.test(after)) return 'city';
   if (/\b(?:province|state|governorate|region|oblast|prefecture)[ \t]+of[ \t]+(?:the[ \t]+)?$/i.test(before)) return 'admin1';
@@ -246,11 +248,12 @@ const WORLD_REGIONS = new Set(
 );
 
 /**
- * A compass point alone ("the West", "the North", "the Gulf") names a side of the world or of a
- * country in news, not Cameroon's West region, a town in Texas or Gulf County, Florida: it is placed
+ * A compass point alone ("the West", "the North", "the Gulf", "Central and South America") names a
+ * side of the world or of a country in news, not Cameroon's West region, a town in Texas, Gulf
+ * County, Florida or Israel's Central District: it is placed
  * only where the text calls it a region, province or district ("the North province").
  */
-const COMPASS_ALONE = new Set(['north', 'south', 'east', 'west', 'midwest', 'mideast', 'gulf']);
+const COMPASS_ALONE = new Set(['north', 'south', 'east', 'west', 'central', 'midwest', 'mideast', 'gulf']);
 
 const DIRECTION = /^(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?|central|upper|lower|greater|the)\s+/i;
 
