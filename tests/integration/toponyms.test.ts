@@ -152,6 +152,10 @@ describe('toponyms ranked with the article around them', () => {
     expect(gazetteer.lookup('Sinai').map((p) => [p.country, p.nameKind])).toEqual([['MX', 1]]);
     expect(resolve('Indian troops clashed with militants in Kashmir on Tuesday.', ['Kashmir'])).toEqual([undefined]);
     expect(resolve('Egyptian forces attacked insurgents in Sinai. Washington said it was watching.', ['Sinai', 'Washington'])[0]).toBeUndefined();
+    // Every country named counts once, so a list of donors ties the United States with the country
+    // the article is about; the one named more often breaks the tie.
+    const text = 'An earthquake struck Pakistan and Kashmir. Aid came from the United States, China, Japan and Russia. Pakistan asked for tents.';
+    expect(resolve(text, ['Pakistan', 'Kashmir', 'United States', 'China', 'Japan', 'Russia', 'Pakistan'])[1]).toBeUndefined();
   });
 
   it('leaves oceans and world regions unplaced rather than at a town that shares the name', () => {

@@ -29,6 +29,8 @@ export interface RankContext {
   bareDateline?: boolean;
   /** The keys of every place name the article writes: a place it writes by its own name elsewhere is not meant by a variant here. */
   written?: Set<string>;
+  /** Country code → how many other mentions (every repetition) the article has there: breaks a tie of `countries`. */
+  countryMentions?: Map<string, number>;
 }
 
 /** What resolution needs from the gazetteer (the extractor's view of it satisfies this). */
@@ -184,9 +186,24 @@ const restsOnAVariant = (p: Place) => p.kind === 'city' && (p.nameKind ?? 0) >= 
  * in passing is not enough: an article on Kashmir that names the United States once does not put
  * Kashmir in Washington State; one on Iraq puts "Tal Afar" in Iraq.
  */
+function isTheArticlesCountry(code: string, countries: Map<string, number>, mentions: Map<string, number> | undefined): boolean {
+  const mine = countries.get(code)!;
+  const tied: string[] = [];
+  for (const [other, n] of countries) {
+    if (other === code) continue;
+    if (n > mine) return false;
+    if (n === mine) tied.push(other);
+  }
+  // Each name counts once, so an article naming a dozen countries once each ties them all: there
+  // the countries named most often count, and one named once in passing does not.
+  if (!tied.length) return true;
+  const often = mentions?.get(code) ?? 0;
+  return tied.every((other) => (mentions?.get(other) ?? 0) <= often);
+}
+
 function supported(p: Place, context: RankContext): boolean {
   if (p.admin1 && context.admin1s.has(p.admin1)) return true;
-  if (p.country && context.countries.has(p.country) && context.countries.get(p.country)! >= Math.max(...context.countries.values())) return true;
+  if (p.country && context.countries.has(p.country) && isTheArticlesCountry(p.country, context.countries, context.countryMentions)) return true;
   if (context.near.some((q) => distanceKm(p, q) < 300)) return true;
   return inNamedArea(p, context) || holdsNamedPlace(p, context);
 }
@@ -468,6 +485,8 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
     }
     const countryTotals = new Map<string, number>();
     for (const code of demonymCountries) countryTotals.set(code, 1);
+    const countryMentions = new Map<string, number>();
+    for (const [sig, p] of best) if (p.country) countryMentions.set(p.country, (countryMentions.get(p.country) ?? 0) + groups.get(sig)!.length);
     const admin1Totals = new Map<string, number>();
     const anchors: { key: string; p: Place }[] = [];
     for (const [key, { p, weight }] of evidence) {
@@ -490,6 +509,7 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
       const own = evidence.get(keyOf[i]!);
       const context: RankContext = {
         countries: own ? without(countryTotals, own.p.country, own.weight) : countryTotals,
+        countryMentions: best.has(sig) ? without(countryMentions, best.get(sig)!.country, members.length) : countryMentions,
         admin1s: own ? without(admin1Totals, own.p.admin1, own.weight) : admin1Totals,
         near: anchors.filter((a) => a.key !== keyOf[i]).map((a) => a.p),
         wants: wants[i]!,
