@@ -321,11 +321,13 @@ const isCountryName = (candidates: Place[]) => candidates.some((p) => p.kind ===
 /** What joins the names of a list: "Utah, Virginia", "West Virginia and Wyoming", "Ohio or Texas". */
 const LIST_JOIN = /^(?:,[ \t]?(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)$/;
 
+/** The countries in which a name is a first-order area's own name. */
+const areaCountries = (candidates: Place[]) => new Set(candidates.filter((p) => p.kind === 'admin1' && (p.nameKind ?? 0) === 0).map((p) => p.country!));
+
 /** Both names are first-order areas of one country by their own names ("Washington", "West Virginia"). */
 function sameCountryAreas(a: Place[], b: Place[]): boolean {
-  const areas = (ps: Place[]) => new Set(ps.filter((p) => p.kind === 'admin1' && (p.nameKind ?? 0) === 0).map((p) => p.country));
-  const inB = areas(b);
-  return [...areas(a)].some((c) => inB.has(c));
+  const inB = areaCountries(b);
+  return [...areaCountries(a)].some((c) => inB.has(c));
 }
 
 /** A dateline opens the article: "KABUL, Afghanistan (Reuters) — ", "WASHINGTON — ". */
@@ -428,7 +430,7 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
     if (run.length < 3) continue;
     const countries = run.filter((i) => isCountryName(candidatesOf[i]!.filter((p) => (p.nameKind ?? 0) === 0)));
     const byCountry = new Map<string, number>();
-    for (const i of run) for (const c of new Set(candidatesOf[i]!.filter((p) => p.kind === 'admin1' && (p.nameKind ?? 0) === 0).map((p) => p.country!))) byCountry.set(c, (byCountry.get(c) ?? 0) + 1);
+    for (const i of run) for (const c of areaCountries(candidatesOf[i]!)) byCountry.set(c, (byCountry.get(c) ?? 0) + 1);
     const [areaCountry, areas] = [...byCountry].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
     for (const i of run) {
       if (countries.length * 3 >= run.length * 2 && isCountryName(candidatesOf[i]!)) wants[i] ??= 'country';

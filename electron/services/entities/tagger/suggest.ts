@@ -295,8 +295,7 @@ function addMissedPlaces(names: TaggedName[], sentence: readonly TextToken[], te
     (!beforeTitle && to + 1 < sentence.length && CAPITAL.test(sentence[to + 1]!.text) && sentence[to + 1]!.start - sentence[to]!.end <= 1);
   const add = (from: number, to: number, confidence: number, reason: string) => added.push({ from, to, type: 'LOC', confidence, remembered: false, reason });
   for (let i = 0; i < sentence.length; i++) {
-    if (!capitalised(i)) continue;
-    if (!CAPITAL.test(sentence[i]!.text)) continue;
+    if (!capitalised(i) || !CAPITAL.test(sentence[i]!.text)) continue;
     let j = i;
     while (j + 1 < sentence.length && capitalised(j + 1) && sentence[j + 1]!.start - sentence[j]!.end <= 1) j++;
     const runEnd = j;
@@ -331,8 +330,8 @@ function addMissedPlaces(names: TaggedName[], sentence: readonly TextToken[], te
       const comma = sentence[to + 1]?.text === ',' ? names.find((n) => n.from === to + 2 && n.type === 'LOC') : undefined;
       if (comma) {
         const area = nameKey(text.slice(sentence[comma.from]!.start, sentence[comma.to]!.end));
-        const country = context.gazetteer.countryByName.get(area);
-        if (context.gazetteer.lookup(name).some((p) => p.kind !== 'country' && ((p.admin1Name && nameKey(p.admin1Name) === area) || (country && p.country === country)))) {
+        const areaCountry = context.gazetteer.countryByName.get(area);
+        if (context.gazetteer.lookup(name).some((p) => p.kind !== 'country' && ((p.admin1Name && nameKey(p.admin1Name) === area) || (areaCountry && p.country === areaCountry)))) {
           add(from, to, 0.8, 'a town the gazetteer places in the province or country named after it');
           continue;
         }
