@@ -273,7 +273,7 @@ describe('the type of a name', () => {
     }).filter((s) => s.type === 'place');
     expect(abbreviated.find((s) => s.text === 'NSW')?.places?.[0]).toMatchObject({ kind: 'admin1', name: 'New South Wales' });
     expect(abbreviated.filter((s) => s.text === 'B.C.').map((s) => s.places?.[0]?.name)).toEqual(['British Columbia']);
-    // An election's name is left whole, and a country named like a person is left to the tagger.
+    // An election's name is left whole.
     expect(typesOf('She lost the 2015 United Kingdom general election.')).not.toContain('place:United Kingdom');
   });
 
