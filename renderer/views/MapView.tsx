@@ -3,6 +3,7 @@ import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { clickCluster } from './clusterClick.js';
 import { registerMapSnapshot, reportPicture } from './mapSnapshot.js';
 import type { EventPoint, MapPlace } from '../../electron/contract/index.js';
 import { call } from '../api.js';
@@ -79,6 +80,8 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
   const placesById = useMemo(() => new Map(places.map((p) => [p.entityId, p])), [places]);
   const spotById = useMemo(() => new Map(spots.map((s) => [s.places[0]!.entityId, s])), [spots]);
   const ringed = useMemo(() => highlighted.filter((id) => placesById.has(id)), [highlighted, placesById]);
+  // How often each clustered source was given new data: a cluster's id is good for one version (see clusterClick.ts).
+  const dataVersions = useRef({ places: 0, events: 0 });
   const handlers = useRef({ onPlaceClick, onShowArticles, onBounds, onPick, onEventClick, onShowSpot, picking, places, spotById, ringed, selectedEventId });
   useEffect(() => {
     handlers.current = { onPlaceClick, onShowArticles, onBounds, onPick, onEventClick, onShowSpot, picking, places, spotById, ringed, selectedEventId };
@@ -154,16 +157,23 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
     // A click on a cluster zooms to where it parts.
     const partsAt = (source: maplibregl.GeoJSONSource, f: maplibregl.MapGeoJSONFeature) => source.getClusterExpansionZoom(f.properties.cluster_id as number);
     const zoomInto = (f: maplibregl.MapGeoJSONFeature, zoom: number) => map.easeTo({ center: (f.geometry as Point).coordinates as [number, number], zoom });
+    const version = (source: 'places' | 'events') => () => dataVersions.current[source];
     map.on('click', LAYERS.clusters, (e) => {
-      const f = e.features?.[0];
-      if (f && !onEvent(e.point)) void partsAt(map.getSource('places') as maplibregl.GeoJSONSource, f).then((zoom) => zoomInto(f, zoom));
+      if (onEvent(e.point)) return;
+      clickCluster(map, 'places', LAYERS.clusters, version('places'), e.point, async (f, current) => {
+        const zoom = await partsAt(map.getSource('places') as maplibregl.GeoJSONSource, f);
+        if (!current()) return false;
+        zoomInto(f, zoom);
+        return true;
+      });
     });
     // Events that never part (coded at one spot, which is common: a town's every clash) are listed
     // instead: zooming to street level would only stack them.
-    const showEvents = async (source: maplibregl.GeoJSONSource, f: maplibregl.MapGeoJSONFeature) => {
+    const showEvents = async (source: maplibregl.GeoJSONSource, f: maplibregl.MapGeoJSONFeature, current: () => boolean): Promise<boolean> => {
       const at = (f.geometry as Point).coordinates as [number, number];
       const count = f.properties.point_count as number;
       const leaves = await source.getClusterLeaves(f.properties.cluster_id as number, count, 0);
+      if (!current()) return false;
       // The last coded first: leaves come in no useful order.
       const ids = leaves.map((l) => l.properties!.id as number).sort((a, b) => b - a);
       const points = leaves.map((l) => (l.geometry as Point).coordinates as [number, number]);
@@ -206,12 +216,18 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
       };
       box.append(all);
       popup.setDOMContent(box).addTo(map);
+      return true;
     };
     map.on('click', LAYERS.eventClusters, (e) => {
-      const f = e.features?.[0];
-      if (!f || map.queryRenderedFeatures(e.point, { layers: [LAYERS.events] }).length > 0) return;
-      const source = map.getSource('events') as maplibregl.GeoJSONSource;
-      void partsAt(source, f).then((zoom) => (zoom > CLUSTER_MAX_ZOOM ? showEvents(source, f) : void zoomInto(f, zoom)));
+      if (map.queryRenderedFeatures(e.point, { layers: [LAYERS.events] }).length > 0) return;
+      clickCluster(map, 'events', LAYERS.eventClusters, version('events'), e.point, async (f, current) => {
+        const source = map.getSource('events') as maplibregl.GeoJSONSource;
+        const zoom = await partsAt(source, f);
+        if (!current()) return false;
+        if (zoom > CLUSTER_MAX_ZOOM) return showEvents(source, f, current);
+        zoomInto(f, zoom);
+        return true;
+      });
     });
     const showPlaces = async (list: MapPlace[], at: [number, number]) => {
       const shown = await Promise.all(list.slice(0, 20).map(named));
@@ -274,11 +290,13 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
 
   useEffect(() => {
     if (!ready) return;
+    dataVersions.current.places += 1;
     (mapRef.current!.getSource('places') as maplibregl.GeoJSONSource).setData(spotsGeoJson(spots));
   }, [spots, ready]);
 
   useEffect(() => {
     if (!ready) return;
+    dataVersions.current.events += 1;
     (mapRef.current!.getSource('events') as maplibregl.GeoJSONSource).setData(eventsGeoJson(events));
     if (container.current) container.current.dataset.events = String(events.length);
   }, [events, ready]);
