@@ -12,6 +12,7 @@ interface CountryLookup {
 }
 
 const WORD = /\p{L}[\p{L}\p{M}'’]*/gu;
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
 /** After these a demonym is a noun or a language ("Russian and", "Russian is"), not a modifier. */
 const NOT_MODIFIED = new Set(
   `and or but nor is was are were be been being has have had to of in on at by for from with as than that who whom which whose
@@ -25,6 +26,23 @@ const NAME_HEADS = new Set(['ocean', 'sea', 'gulf', 'peninsula', 'airlines', 'ai
 const LANGUAGE_VERBS = new Set(['speak', 'speaks', 'spoke', 'speaking', 'spoken', 'fluent', 'translated', 'translate', 'learn', 'learned', 'learning', 'taught', 'dubbed', 'subtitled']);
 /** Between demonyms of one list: "Russian, Iranian and Turkish troops". */
 const LIST_GLUE = /^(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$/;
+
+/**
+ * The first word of each demonym, and each country's name by its code: made once per gazetteer.
+ * Most capitalised words start no demonym, and the first word's key says so without the longer spans'.
+ */
+const demonymTables = new WeakMap<CountryLookup['demonyms'], { firstWords: Set<string>; countryName: Map<string, string> }>();
+function tablesOf(gazetteer: CountryLookup): { firstWords: Set<string>; countryName: Map<string, string> } {
+  let tables = demonymTables.get(gazetteer.demonyms);
+  if (!tables) {
+    tables = {
+      firstWords: new Set([...gazetteer.demonyms.keys()].map((key) => key.split(' ')[0]!)),
+      countryName: new Map([...gazetteer.countryByName].map(([name, code]) => [code, name])),
+    };
+    demonymTables.set(gazetteer.demonyms, tables);
+  }
+  return tables;
+}
 
 interface Word {
   text: string;
@@ -43,13 +61,13 @@ interface Word {
 export function adjectivalCountries(text: string, suggestions: readonly Suggestion[], gazetteer: CountryLookup): Suggestion[] {
   const words: Word[] = [...text.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
   const taken = spanIndex(suggestions).overlaps;
-  const countryName = new Map([...gazetteer.countryByName].map(([name, code]) => [code, name]));
+  const { firstWords, countryName } = tablesOf(gazetteer);
 
   /** The demonym (of up to three words) that starts at word i, if any: its last word's index and its country. */
   const demonymAt = (i: number): { last: number; code: string } | null => {
     const first = words[i]!.text;
     // Capitalised as prose writes it: a headline in capitals ("RUSSIAN TROOPS") is left alone.
-    if (!/^\p{Lu}\p{Ll}/u.test(first)) return null;
+    if (!CAPITALISED.test(first) || !firstWords.has(nameKey(first).split(' ')[0]!)) return null;
     for (let n = Math.min(3, words.length - i); n >= 1; n--) {
       const span = words.slice(i, i + n);
       if (span.some((w, k) => k > 0 && text.slice(span[k - 1]!.end, w.start) !== ' ')) continue;
@@ -104,6 +122,8 @@ const PLACE_MODIFIER = new RegExp(
   `(?<![\\p{L}\\p{N}.\\-])((?:\\p{Lu}[\\p{L}\\p{M}'’.]*)(?: \\p{Lu}[\\p{L}\\p{M}'’.]*){0,2})-(?:${MODIFYING_PARTICIPLES})(?![\\p{L}\\p{N}])`,
   'gu',
 );
+/** What every PLACE_MODIFIER match ends with: most articles have none, and this costs far less to look for. */
+const MODIFIER_ENDING = new RegExp(`-(?:${MODIFYING_PARTICIPLES})(?![\\p{L}\\p{N}])`, 'u');
 
 /**
  * Places written as the first half of a compound modifier, which the tagger reads as one word and
@@ -117,8 +137,9 @@ export function placeModifiers(
   gazetteer: CountryLookup,
   countryOfAbbreviation: (key: string) => string | undefined,
 ): { s: Suggestion; pending: boolean }[] {
-  const taken = spanIndex(suggestions).overlaps;
   const out: { s: Suggestion; pending: boolean }[] = [];
+  if (!MODIFIER_ENDING.test(text)) return out;
+  const taken = spanIndex(suggestions).overlaps;
   for (const m of text.matchAll(PLACE_MODIFIER)) {
     const words = m[1]!.split(' ');
     // The longest run of its last words that names a place: "the Wellcome UK-based" is no place, "UK" is.

@@ -5,7 +5,12 @@
 // Made once: a literal with \p{…} in the function is rebuilt at every call in the bundles.
 const MARKS = /\p{M}+/gu;
 
+/** Letters and digits of ASCII in words one space apart: the key is the name in lower case (most calls). */
+const PLAIN = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
+
 export function nameKey(name: string): string {
+  // The full normalisation below was a fifteenth of the time spent reading an article.
+  if (PLAIN.test(name)) return name.toLowerCase();
   return name
     .normalize('NFD')
     .replace(MARKS, '')
