@@ -21,12 +21,16 @@ const TRIES = 5;
  * an import's batch) is clustered again in the source's worker, and an old id then names another
  * cluster: its leaves were listed under the old count, and "Show all 31" filtered the tables to a
  * box that held a town 300 km away (32 events; seen in CI). So a click is read from a settled source
- * (its data sent and its tiles drawn from it), and read again at the same point, once the map is
- * idle, when the data changed while it was being answered. `version` counts the source's `setData`.
+ * (its data sent and its tiles drawn from it), and read again at the same point, once the new data
+ * is drawn, when the data changed while it was being answered. `version` counts the source's `setData`.
  */
 export function clickCluster(map: ClusterMap, source: string, layer: string, version: () => number, point: PointLike, answer: ClusterAnswer, tries = TRIES): void {
   const again = () => {
-    if (tries > 1) map.once('idle', () => clickCluster(map, source, layer, version, point, answer, tries - 1));
+    if (tries <= 1) return;
+    const retry = () => clickCluster(map, source, layer, version, point, answer, tries - 1);
+    // The new data may be drawn already (the map then stays idle until the next change): read it now.
+    if (map.isSourceLoaded(source)) setTimeout(retry, 0);
+    else map.once('idle', retry);
   };
   if (!map.isSourceLoaded(source)) return again();
   const cluster = map.queryRenderedFeatures(point, { layers: [layer] })[0];

@@ -14,12 +14,17 @@ function fakeMap() {
   return {
     map,
     state,
-    /** New data, clustered again: the crowd under the pointer now has another id. */
+    /** New data, clustered again: the crowd under the pointer gets another id once it is drawn. */
     newData: () => {
       state.version += 1;
-      state.clusterId += 10;
+      state.loaded = false;
     },
-    goIdle: () => idle.splice(0).forEach((listener) => listener()),
+    /** The new data drawn: the map goes idle. */
+    goIdle: () => {
+      if (!state.loaded) state.clusterId += 10;
+      state.loaded = true;
+      idle.splice(0).forEach((listener) => listener());
+    },
     idleWaiting: () => idle.length,
   };
 }
@@ -65,7 +70,7 @@ describe('a click on a cluster is answered from the data it was drawn from', () 
 
   it('waits for a source whose new data is not drawn yet before reading the click', async () => {
     const fake = fakeMap();
-    fake.state.loaded = false;
+    fake.newData();
     const shown: number[] = [];
     clickCluster(fake.map, 'events', 'event-clusters', () => fake.state.version, [10, 10], async (cluster) => {
       shown.push(cluster.properties.cluster_id as number);
@@ -73,10 +78,29 @@ describe('a click on a cluster is answered from the data it was drawn from', () 
     });
     await tick();
     expect(shown).toEqual([]);
-    fake.newData();
-    fake.state.loaded = true;
     fake.goIdle();
     await tick();
+    expect(shown).toEqual([11]);
+  });
+
+  it('reads the click again at once when the new data was drawn before the answer came back', async () => {
+    const fake = fakeMap();
+    const shown: number[] = [];
+    let asked = 0;
+    clickCluster(fake.map, 'events', 'event-clusters', () => fake.state.version, [10, 10], async (cluster, current) => {
+      asked += 1;
+      if (asked === 1) {
+        fake.newData();
+        // Drawn, and idle, while this answer was still waiting on the worker.
+        fake.goIdle();
+      }
+      await tick();
+      if (!current()) return false;
+      shown.push(cluster.properties.cluster_id as number);
+      return true;
+    });
+    for (let i = 0; i < 4; i++) await tick();
+    expect(fake.idleWaiting()).toBe(0);
     expect(shown).toEqual([11]);
   });
 
