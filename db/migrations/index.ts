@@ -21,6 +21,7 @@ import adjectivalMentions from './020_adjectival_mentions.sql?raw';
 import articleDays from './021_article_days.sql?raw';
 import decisionRows from './022_decision_rows.sql?raw';
 import entitySeen from './023_entity_seen.sql?raw';
+import deferredEntityArticles from './024_deferred_entity_articles.sql?raw';
 
 /**
  * Numbered migrations, in order. The index is the schema version they bring the file to.
@@ -53,4 +54,6 @@ export const migrations: readonly { version: number; name: string; sql: string; 
   { version: 21, name: 'article days', sql: articleDays, onlyAdds: true },
   { version: 22, name: 'decision rows', sql: decisionRows, onlyAdds: true },
   { version: 23, name: 'entity seen', sql: entitySeen, onlyAdds: true },
+  // Replaces two triggers and writes no row.
+  { version: 24, name: 'deferred entity articles', sql: deferredEntityArticles, onlyAdds: true },
 ];

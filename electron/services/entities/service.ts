@@ -110,7 +110,7 @@ export class EntityService {
           found = found.slice(0, MAX_SUGGESTIONS);
         }
         const cleared = this.mentions.clearSuggestions(articleId);
-        for (const id of cleared) counts.deleted(id, 'suggested');
+        for (const id of cleared) counts.deleted(id, 'suggested', articleId);
         replaced.push(...cleared);
         const decided = this.mentions.decided(articleId);
         const people = new Map<string, number>();
@@ -120,7 +120,7 @@ export class EntityService {
           const entityId = s.type === 'date' ? null : this.link(s.type, linkName(s.text, !!s.adjectival, candidates[0]), candidates[0] ?? null, people, linked);
           const mention: NewMention = { start: s.start, end: s.end, type: s.type, status: 'suggested', origin: 'auto', entityId, confidence: s.confidence, reason: s.reason, date: s.date ?? null, candidates, adjectival: s.adjectival };
           this.mentions.insert(articleId, body, mention, at);
-          counts.inserted(entityId, 'suggested');
+          counts.inserted(entityId, 'suggested', articleId);
           suggestions++;
         }
         this.mentions.markExtracted(articleId, EXTRACTOR_VERSION);
