@@ -19,8 +19,8 @@ const TRIES = 5;
 /**
  * A cluster's id is good only for the data it was drawn from. New data (an event coded elsewhere,
  * an import's batch) is clustered again in the source's worker, and an old id then names another
- * cluster: its leaves were listed under the old count, and "Show all 31" filtered the tables to a
- * box that held a town 300 km away (32 events; seen in CI). So a click is read from a settled source
+ * cluster: its leaves were listed under the old count, and "Show all 31" (a crowd at Kunduz) filtered
+ * the tables to a box that reached Helmand, hundreds of kilometres away (32 events; seen in CI). So a click is read from a settled source
  * (its data sent and its tiles drawn from it), and read again at the same point, once the new data
  * is drawn, when the data changed while it was being answered. `version` counts the source's `setData`.
  */

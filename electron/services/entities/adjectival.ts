@@ -31,15 +31,15 @@ const LIST_GLUE = /^(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$/;
  * The first word of each demonym, and each country's name by its code: made once per gazetteer.
  * Most capitalised words start no demonym, and the first word's key says so without the longer spans'.
  */
-const demonymTables = new WeakMap<CountryLookup['demonyms'], { firstWords: Set<string>; countryName: Map<string, string> }>();
+const demonymTables = new WeakMap<CountryLookup, { firstWords: Set<string>; countryName: Map<string, string> }>();
 function tablesOf(gazetteer: CountryLookup): { firstWords: Set<string>; countryName: Map<string, string> } {
-  let tables = demonymTables.get(gazetteer.demonyms);
+  let tables = demonymTables.get(gazetteer);
   if (!tables) {
     tables = {
       firstWords: new Set([...gazetteer.demonyms.keys()].map((key) => key.split(' ')[0]!)),
       countryName: new Map([...gazetteer.countryByName].map(([name, code]) => [code, name])),
     };
-    demonymTables.set(gazetteer.demonyms, tables);
+    demonymTables.set(gazetteer, tables);
   }
   return tables;
 }
