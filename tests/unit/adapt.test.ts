@@ -159,7 +159,7 @@ describe('the memory of decided names', () => {
   });
 
   it('says on a suggestion that the analyst marked the name so before', () => {
-    const gazetteer: ExtractContext['gazetteer'] = { lookup: () => [], rank: () => [], countryByName: lexicon.countryByName, demonyms: lexicon.demonyms };
+    const gazetteer: ExtractContext['gazetteer'] = { lookup: () => [], rank: () => [], countryByName: lexicon.countryByName, demonyms: lexicon.demonyms, countryNamesWithOf: new Set() };
     const found = extractEntities('Residents said Zorblat fighters had left the village.', { gazetteer, registry: new Map(), published: null, namesModel: adapted });
     expect(found.find((s) => s.text === 'Zorblat')).toMatchObject({ type: 'organisation', confidence: 0.95, reason: 'an organisation, as the analyst marked it before in this workspace' });
   });

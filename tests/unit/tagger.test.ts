@@ -27,7 +27,7 @@ const demonyms = new Map([
   ['american', 'US'],
 ]);
 const lexicon: NameLexicon = { place: (name) => PLACES[name] ?? null, countryByName, demonyms };
-const gazetteer: ExtractContext['gazetteer'] = { lookup: () => [], rank: () => [], countryByName, demonyms };
+const gazetteer: ExtractContext['gazetteer'] = { lookup: () => [], rank: () => [], countryByName, demonyms, countryNamesWithOf: new Set() };
 
 const shipped = () => {
   const load = loadNamesModel(namesModelFile());

@@ -53,6 +53,8 @@ export interface ExtractContext {
     rank(name: string, context: PlaceContext): RankedPlace[];
     countryByName: Map<string, string>;
     demonyms: Map<string, string>;
+    /** Keys of countries' own names with the word "of" in them (see Gazetteer.countryNamesWithOf). */
+    countryNamesWithOf: Set<string>;
   };
   /** The workspace's confirmed names (alias key → type): found again wherever they appear. */
   registry: Map<string, EntityType>;

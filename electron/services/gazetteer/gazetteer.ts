@@ -61,6 +61,12 @@ export class Gazetteer {
   private labels: BasemapLabels | null = null;
   readonly countryByName: Map<string, string>;
   readonly demonyms: Map<string, string>;
+  /**
+   * The keys of the countries' names of their own (name kinds 0 and 1) that hold the word "of"
+   * ("republic of the congo", "islamic republic of iran"): whether words around an "of" are such a
+   * country is a set lookup, not a query per way of cutting them.
+   */
+  readonly countryNamesWithOf: Set<string>;
 
   /**
    * `filterMissesAfter`: once that many looked-up names were no place's, a filter of every name key
@@ -99,6 +105,12 @@ export class Gazetteer {
       )
       .all() as { code: string; name: string; demonym: string | null; demonym_f: string | null }[];
     this.countryByName = new Map(countries.map((c) => [nameKey(c.name), c.code]));
+    this.countryNamesWithOf = new Set(
+      this.db
+        .prepare("SELECT DISTINCT n.key FROM place_name n JOIN place p ON p.id = n.place_id WHERE p.kind = 'country' AND n.kind <= 1 AND ' ' || n.key || ' ' LIKE '% of %'")
+        .pluck()
+        .all() as string[],
+    );
     // "American", "Afghan": both forms world-countries gives; the first country to claim one keeps it.
     this.demonyms = new Map();
     for (const c of countries) for (const d of [c.demonym, c.demonym_f]) if (d && !this.demonyms.has(nameKey(d))) this.demonyms.set(nameKey(d), c.code);

@@ -377,15 +377,17 @@ function joinCountryNames(names: TaggedName[], sentence: readonly TextToken[], t
  * that one country, wherever the tagger saw a name in them and the analyst marked none.
  */
 function joinCountriesNamedWithOf(names: TaggedName[], sentence: readonly TextToken[], text: string, context: ExtractContext): void {
+  const countries = context.gazetteer.countryNamesWithOf;
+  if (countries.size === 0) return;
+  const { first, last } = endsOfNames(countries);
   for (let k = 1; k + 1 < sentence.length; k++) {
     if (sentence[k]!.text !== 'of') continue;
     let best: { from: number; to: number } | null = null;
     for (let from = Math.max(0, k - 3); from < k; from++) {
-      if (!CAPITAL.test(sentence[from]!.text)) continue;
+      if (!CAPITAL.test(sentence[from]!.text) || !first.has(firstWord(nameKey(sentence[from]!.text)))) continue;
       for (let to = Math.min(sentence.length - 1, k + 4); to > k; to--) {
-        if (!CAPITAL.test(sentence[to]!.text) || (best && to - from <= best.to - best.from)) continue;
-        const name = text.slice(sentence[from]!.start, sentence[to]!.end);
-        if (context.gazetteer.lookup(name).some((p) => p.kind === 'country' && (p.nameKind ?? 0) <= 1)) best = { from, to };
+        if (!CAPITAL.test(sentence[to]!.text) || (best && to - from <= best.to - best.from) || !last.has(lastWord(nameKey(sentence[to]!.text)))) continue;
+        if (countries.has(nameKey(text.slice(sentence[from]!.start, sentence[to]!.end)))) best = { from, to };
       }
     }
     if (!best) continue;
@@ -396,6 +398,23 @@ function joinCountriesNamedWithOf(names: TaggedName[], sentence: readonly TextTo
     names.splice(names.indexOf(overlapping[0]!), overlapping.length, joined);
     k = to;
   }
+}
+
+const firstWord = (key: string) => key.slice(0, key.indexOf(' ') >>> 0);
+const lastWord = (key: string) => key.slice(key.lastIndexOf(' ') + 1);
+
+/**
+ * The words names start and end with (a name's key starts with its first word's key), so that only
+ * cuts that could be a name are keyed whole: most "of"s stand between words no country's name has.
+ */
+const namesEnds = new WeakMap<Set<string>, { first: Set<string>; last: Set<string> }>();
+function endsOfNames(keys: Set<string>): { first: Set<string>; last: Set<string> } {
+  let ends = namesEnds.get(keys);
+  if (!ends) {
+    ends = { first: new Set([...keys].map(firstWord)), last: new Set([...keys].map(lastWord)) };
+    namesEnds.set(keys, ends);
+  }
+  return ends;
 }
 
 /**
