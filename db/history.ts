@@ -108,9 +108,13 @@ interface TableShape {
   key: string[];
 }
 
-const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
+// One-shot: a command of 100,000 rows hashes each of them, and the hash object per call cost twice as much.
+const sha256 = (text: string) => crypto.hash('sha256', text, 'hex');
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const path = (column: string) => `'$.${ident(column).replaceAll("'", "''")}'`;
+
+/** The SQL function that digests a captured row where it is stored (rowDigest, with the row's columns). */
+const ROW_DIGEST = 'awb_row_digest';
 
 /** The digest of one captured row: its position, table, operation and both images as stored. */
 export function rowDigest(r: Pick<RowRecord, 'id' | 'command_id' | 'tbl' | 'op' | 'old' | 'new'>): string {
@@ -161,7 +165,12 @@ export class History {
         key: info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name),
       });
     }
-    if (writable) this.installCapture();
+    if (writable) {
+      this.installCapture();
+      db.function(ROW_DIGEST, { deterministic: true }, (rowId, commandId, tbl, op, old, neu) =>
+        rowDigest({ id: rowId as number, command_id: commandId as number, tbl: tbl as string, op: op as RowRecord['op'], old: old as string | null, new: neu as string | null }),
+      );
+    }
   }
 
   /** TEMP objects live with this connection only: another process writing the file is not captured here (nor meant to be). */
@@ -189,6 +198,83 @@ export class History {
   /** The command open on this connection, if any. */
   private activeCommand(): number | null {
     return (this.db.prepare('SELECT id FROM temp.awb_command').pluck().get() as number | undefined) ?? null;
+  }
+
+  /**
+   * A link table's shape (every column part of its key, as article_tag): a row is there or it is
+   * not, so a set of them is added, removed, captured and reverted as a set.
+   */
+  private linkShape(table: string): TableShape | null {
+    const shape = this.shapes.get(table);
+    return shape && shape.columns.length === shape.key.length ? shape : null;
+  }
+
+  /**
+   * Runs `fn` with the capture triggers stood aside: the caller captures what it changes as a set.
+   * Only for changes that fire no trigger writing another tracked table (links do not).
+   */
+  private capturedAsSet<T>(fn: (command: number | null) => T): T {
+    const command = this.activeCommand();
+    if (command === null) return fn(null);
+    this.db.prepare('DELETE FROM temp.awb_command').run();
+    try {
+      return fn(command);
+    } finally {
+      this.db.prepare('INSERT INTO temp.awb_command (id) VALUES (?)').run(command);
+    }
+  }
+
+  /** A scratch table of a link table's columns, empty, for one set at a time. */
+  private scratchOf(table: string, shape: TableShape): string {
+    const scratch = ident(`awb_set_${table}`);
+    this.db.exec(`CREATE TEMP TABLE IF NOT EXISTS ${scratch} AS SELECT ${shape.columns.map(ident).join(', ')} FROM main.${ident(table)} LIMIT 0`);
+    this.db.prepare(`DELETE FROM temp.${scratch}`).run();
+    return `temp.${scratch}`;
+  }
+
+  /**
+   * Adds the links `select` gives (columns named as the table's) that are not there yet, captured
+   * as one set with the command open: the same rows, in the same order, as the row triggers would
+   * capture, at a fraction of their cost (tagging 100,000 articles spent a second in them).
+   * Returns how many were added. For callers inside a write transaction.
+   */
+  linkSet(table: string, select: string, ...params: unknown[]): number {
+    const shape = this.linkShape(table);
+    if (!shape) throw new Error(`${table} is not a link table`);
+    const t = ident(table);
+    const columns = shape.columns.map(ident).join(', ');
+    const keyed = shape.key.map((k) => `l.${ident(k)} = s.${ident(k)}`).join(' AND ');
+    return this.capturedAsSet((command) => {
+      const scratch = this.scratchOf(table, shape);
+      this.db.prepare(`INSERT INTO ${scratch} (${columns}) SELECT DISTINCT ${columns} FROM (${select}) s WHERE NOT EXISTS (SELECT 1 FROM main.${t} l WHERE ${keyed})`).run(...params);
+      const added = this.db.prepare(`INSERT INTO main.${t} (${columns}) SELECT ${columns} FROM ${scratch} ORDER BY rowid`).run().changes;
+      if (command !== null) {
+        this.db.prepare(`INSERT INTO main.command_row (command_id, tbl, op, old, new) SELECT ?, ?, 'insert', NULL, ${this.imageOf(shape)} FROM ${scratch} ORDER BY rowid`).run(command, table);
+      }
+      this.db.prepare(`DELETE FROM ${scratch}`).run();
+      return added;
+    });
+  }
+
+  /** Removes the links `select` gives (columns named as the table's) that are there, captured as one set (see linkSet). */
+  unlinkSet(table: string, select: string, ...params: unknown[]): number {
+    const shape = this.linkShape(table);
+    if (!shape) throw new Error(`${table} is not a link table`);
+    const t = ident(table);
+    const columns = shape.columns.map(ident).join(', ');
+    const keys = shape.key.map(ident).join(', ');
+    const keyed = shape.key.map((k) => `l.${ident(k)} = s.${ident(k)}`).join(' AND ');
+    return this.capturedAsSet((command) => {
+      const scratch = this.scratchOf(table, shape);
+      // CROSS JOIN keeps the given order (SQLite does not reorder it), as the row by row way would capture.
+      this.db.prepare(`INSERT INTO ${scratch} (${columns}) SELECT DISTINCT ${shape.columns.map((c) => `l.${ident(c)}`).join(', ')} FROM (${select}) s CROSS JOIN main.${t} l ON ${keyed}`).run(...params);
+      if (command !== null) {
+        this.db.prepare(`INSERT INTO main.command_row (command_id, tbl, op, old, new) SELECT ?, ?, 'delete', ${this.imageOf(shape)}, NULL FROM ${scratch} ORDER BY rowid`).run(command, table);
+      }
+      const removed = this.db.prepare(`DELETE FROM main.${t} WHERE (${keys}) IN (SELECT ${keys} FROM ${scratch})`).run().changes;
+      this.db.prepare(`DELETE FROM ${scratch}`).run();
+      return removed;
+    });
   }
 
   /**
@@ -235,17 +321,10 @@ export class History {
 
   /** Digests the command's rows and links it into the chain; drops an empty command when asked. */
   private seal(id: number, dropIfEmpty: boolean): void {
-    // Paged: deleting thousands of articles captures their whole text.
-    const page = this.db.prepare('SELECT id, command_id, tbl, op, old, new FROM command_row WHERE command_id = ? AND id > ? ORDER BY id LIMIT 1000');
-    const setDigest = this.db.prepare('UPDATE command_row SET digest = ? WHERE id = ?');
-    const digests: string[] = [];
-    for (let rows = page.all(id, 0) as RowRecord[]; rows.length > 0; rows = page.all(id, rows.at(-1)!.id) as RowRecord[]) {
-      for (const r of rows) {
-        const d = rowDigest(r);
-        setDigest.run(d, r.id);
-        digests.push(d);
-      }
-    }
+    // In one statement: the rows' text (a deleted article's whole body) stays in SQLite, and a
+    // command of 100,000 rows spent half its sealing reading them out and writing each digest back.
+    this.db.prepare(`UPDATE command_row SET digest = ${ROW_DIGEST}(id, command_id, tbl, op, old, new) WHERE command_id = ?`).run(id);
+    const digests = this.db.prepare('SELECT digest FROM command_row WHERE command_id = ? ORDER BY id').pluck().all(id) as string[];
     if (digests.length === 0 && dropIfEmpty) {
       this.db.prepare('DELETE FROM command WHERE id = ?').run(id);
       return;
@@ -337,14 +416,26 @@ export class History {
    * suggester, another program) stops the undo with a reason rather than overwriting it.
    */
   private revert(c: CommandRecord): void {
-    const rows = this.db.prepare('SELECT * FROM command_row WHERE command_id = ? ORDER BY id DESC').all(c.id) as RowRecord[];
+    // A link's images are not read here: runs of links are put back in SQL (revertLinks).
+    const links = [...this.shapes.keys()].filter((table) => this.linkShape(table)).map((table) => `'${table}'`).join(', ') || 'NULL';
+    const unlessLink = (column: 'old' | 'new') => `CASE WHEN tbl IN (${links}) AND op <> 'update' THEN NULL ELSE ${column} END AS ${column}`;
+    const rows = this.db.prepare(`SELECT id, command_id, tbl, op, ${unlessLink('old')}, ${unlessLink('new')}, redacted FROM command_row WHERE command_id = ? ORDER BY id DESC`).all(c.id) as RowRecord[];
     if (rows.some((r) => r.redacted)) throw new HistoryError(`“${c.label}” cannot be undone: what it changed was purged when the bin was emptied.`);
     // Rows come back in reverse order, but a re-inserted child may precede its parent: checked at commit.
     this.db.pragma('defer_foreign_keys = ON');
     const entities = new Set<number>();
-    for (const r of rows) {
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
       const shape = this.shapes.get(r.tbl);
       if (!shape) throw new HistoryError(`“${c.label}” cannot be undone: table ${r.tbl} is no longer in this workspace.`);
+      if (r.op !== 'update' && this.linkShape(r.tbl)) {
+        // A run of links added or removed together (a tagged search) is put back as one set.
+        let last = i;
+        while (last + 1 < rows.length && rows[last + 1]!.tbl === r.tbl && rows[last + 1]!.op === r.op) last++;
+        this.revertLinks(c, r.tbl, shape, r.op, rows[last]!.id, r.id);
+        i = last;
+        continue;
+      }
       const old = r.old === null ? null : (JSON.parse(r.old) as Record<string, unknown>);
       const neu = r.new === null ? null : (JSON.parse(r.new) as Record<string, unknown>);
       for (const image of [old, neu]) {
@@ -381,6 +472,41 @@ export class History {
        WHERE id = ?`,
     );
     for (const id of entities) recount.run(id);
+  }
+
+  /**
+   * Reverts the command's links with row ids lo…hi (one table, one operation) as a set: the same
+   * checks, the same rows and the same captured images, newest first, as the row by row way.
+   */
+  private revertLinks(c: CommandRecord, table: string, shape: TableShape, op: 'insert' | 'delete', lo: number, hi: number): void {
+    const t = ident(table);
+    const image = op === 'insert' ? 'new' : 'old';
+    const run = 'main.command_row r WHERE r.command_id = ? AND r.id BETWEEN ? AND ?';
+    const keyed = shape.key.map((k) => `l.${ident(k)} = json_extract(r.${image}, ${path(k)})`).join(' AND ');
+    const columns = shape.columns.map(ident).join(', ');
+    const fromImage = shape.columns.map((k) => `json_extract(r.${image}, ${path(k)})`).join(', ');
+    const current = `json_object(${shape.columns.map((k) => `'${k}', l.${ident(k)}`).join(', ')})`;
+    // An added link must still be there, a removed one still gone; the newest that is not names the conflict.
+    const conflict = this.db
+      .prepare(`SELECT r.${image} FROM ${run} AND ${op === 'insert' ? 'NOT ' : ''}EXISTS (SELECT 1 FROM main.${t} l WHERE ${keyed}) ORDER BY r.id DESC LIMIT 1`)
+      .pluck()
+      .get(c.id, lo, hi) as string | undefined;
+    if (conflict !== undefined) {
+      throw new HistoryError(`“${c.label}” cannot be undone: ${describeRow(table, JSON.parse(conflict) as Record<string, unknown>)} has changed since (by a later change that is still in place).`);
+    }
+    const capture = (as: 'insert' | 'delete', command: number) =>
+      this.db
+        .prepare(`INSERT INTO main.command_row (command_id, tbl, op, old, new) SELECT ?, ?, '${as}', ${as === 'delete' ? `${current}, NULL` : `NULL, ${current}`} FROM ${run.replace(' WHERE', ` JOIN main.${t} l ON ${keyed} WHERE`)} ORDER BY r.id DESC`)
+        .run(command, table, c.id, lo, hi);
+    this.capturedAsSet((command) => {
+      if (op === 'insert') {
+        if (command !== null) capture('delete', command);
+        this.db.prepare(`DELETE FROM main.${t} WHERE (${shape.key.map(ident).join(', ')}) IN (SELECT ${shape.key.map((k) => `json_extract(r.new, ${path(k)})`).join(', ')} FROM ${run})`).run(c.id, lo, hi);
+      } else {
+        this.db.prepare(`INSERT INTO main.${t} (${columns}) SELECT ${fromImage} FROM ${run} ORDER BY r.id DESC`).run(c.id, lo, hi);
+        if (command !== null) capture('insert', command);
+      }
+    });
   }
 
   private imageOf(shape: TableShape): string {

@@ -1,5 +1,6 @@
 import type { Tag } from '../electron/contract/index.js';
 import { recordChange } from './changes.js';
+import type { History } from './history.js';
 import { writeTransaction, type Db } from './open.js';
 
 export class TagError extends Error {}
@@ -8,7 +9,11 @@ const SELECT_TAGS = `SELECT t.id, t.name, t.color, t.parent_id AS parentId,
   (SELECT count(*) FROM article_tag at WHERE at.tag_id = t.id) AS count FROM tag t`;
 
 export class TagsRepository {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Tags a search's articles as one set (History.linkSet): row by row, 100,000 articles held the core for seconds. */
+    private readonly history: History,
+  ) {}
 
   list(): Tag[] {
     return this.db.prepare(`${SELECT_TAGS} ORDER BY t.name COLLATE NOCASE`).all() as Tag[];
@@ -79,15 +84,11 @@ export class TagsRepository {
   assign(articleIds: number[], tagIds: number[], on: boolean): number {
     return writeTransaction(this.db, () => {
       for (const tagId of tagIds) this.get(tagId);
-      const statement = on
-        ? this.db.prepare('INSERT OR IGNORE INTO article_tag (article_id, tag_id) SELECT ?, ? WHERE EXISTS (SELECT 1 FROM article WHERE id = ?)')
-        : this.db.prepare('DELETE FROM article_tag WHERE article_id = ? AND tag_id = ?');
-      let changed = 0;
-      for (const articleId of articleIds) {
-        for (const tagId of tagIds) {
-          changed += (on ? statement.run(articleId, tagId, articleId) : statement.run(articleId, tagId)).changes;
-        }
-      }
+      const pairs = 'SELECT a.value AS article_id, t.value AS tag_id FROM json_each(?) a CROSS JOIN json_each(?) t';
+      const ids = [JSON.stringify(articleIds), JSON.stringify(tagIds)];
+      const changed = on
+        ? this.history.linkSet('article_tag', `${pairs} WHERE EXISTS (SELECT 1 FROM article WHERE id = a.value)`, ...ids)
+        : this.history.unlinkSet('article_tag', pairs, ...ids);
       recordChange(this.db, on ? 'tag' : 'untag', 'article', null, null, { articleIds: articleIds.slice(0, 10_000), tagIds, changed });
       return changed;
     });

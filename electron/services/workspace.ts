@@ -58,11 +58,11 @@ export class Workspace {
     private readonly background: Background = NO_BACKGROUND,
   ) {
     this.articles = new ArticlesRepository(db);
-    this.tags = new TagsRepository(db);
     this.entities = new EntityService(db, gazetteer);
     this.events = new EventService(db, gazetteer);
     this.relations = new RelationsRepository(db);
     this.history = new History(db, readOnly === null);
+    this.tags = new TagsRepository(db, this.history);
     this.encrypted = isEncrypted(db);
     this.startBackground();
   }
