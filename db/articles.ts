@@ -1,5 +1,7 @@
 import type { ArticleColumn, ArticleDetail, ArticlePage, ArticlePatch, ArticleQuery, ArticleRow, ArticleTarget, ColumnFilter } from '../electron/contract/index.js';
 import { recordChange } from './changes.js';
+import { MentionCounts } from './mentionCounts.js';
+import type { NewMention } from './mentions.js';
 import { documentOf, storeDocumentFields, type DocumentFields } from './documents.js';
 import { highlightRanges, toFtsQuery } from './ftsQuery.js';
 import { snippetOf } from './snippet.js';
@@ -923,19 +925,26 @@ export class ArticlesRepository {
     return changed;
   }
 
+  /**
+   * Deletes articles as sets, their mentions first: row by row, with each article's mentions going
+   * by cascade and each mention moving its entity's counts and articles on its own, deleting a
+   * thousand articles held the core for seconds (the rows captured for Undo are the same).
+   */
   delete(ids: number[]): number {
-    const deleteBody = this.db.prepare('DELETE FROM article_body WHERE article_id = ?');
-    const deleteArticle = this.db.prepare('DELETE FROM article WHERE id = ?');
-    const select = this.db.prepare('SELECT id, title, source, fingerprint FROM article WHERE id = ?');
     let deleted = 0;
     writeTransaction(this.db, () => {
-      for (const id of ids) {
-        const before = select.get(id);
-        if (!before) continue;
-        deleteBody.run(id);
-        deleted += deleteArticle.run(id).changes;
-        recordChange(this.db, 'delete', 'article', id, before, null);
-      }
+      const chosen = 'SELECT value FROM json_each(?)';
+      const list = JSON.stringify(ids);
+      const before = this.db.prepare(`SELECT id, title, source, fingerprint FROM article WHERE id IN (${chosen})`).all(list) as { id: number }[];
+      if (before.length === 0) return;
+      const counts = new MentionCounts(this.db);
+      const mentions = this.db.prepare(`SELECT entity_id AS entityId, status, article_id AS articleId FROM mention WHERE article_id IN (${chosen})`);
+      for (const m of mentions.iterate(list) as IterableIterator<{ entityId: number | null; status: NewMention['status']; articleId: number }>) counts.deleted(m.entityId, m.status, m.articleId);
+      this.db.prepare(`DELETE FROM mention WHERE article_id IN (${chosen})`).run(list);
+      counts.apply();
+      this.db.prepare(`DELETE FROM article_body WHERE article_id IN (${chosen})`).run(list);
+      deleted = this.db.prepare(`DELETE FROM article WHERE id IN (${chosen})`).run(list).changes;
+      for (const b of before) recordChange(this.db, 'delete', 'article', b.id, b, null);
     });
     this.touched();
     return deleted;
