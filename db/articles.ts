@@ -928,7 +928,8 @@ export class ArticlesRepository {
   /**
    * Deletes articles as sets, their mentions first: row by row, with each article's mentions going
    * by cascade and each mention moving its entity's counts and articles on its own, deleting a
-   * thousand articles held the core for seconds (the rows captured for Undo are the same).
+   * thousand articles held the core for seconds. Undo captures the same rows, the mentions now
+   * before the bodies and the articles.
    */
   delete(ids: number[]): number {
     let deleted = 0;
