@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
+import { MentionCounts } from './mentionCounts.js';
 import { nowIso, writeTransaction, type Db } from './open.js';
 
 /**
@@ -436,6 +437,16 @@ export class History {
         i = last;
         continue;
       }
+      if (r.op !== 'update') {
+        // A run of rows deleted or inserted together (a deleted article's mentions) is put back or taken away in one statement.
+        let last = i;
+        while (last + 1 < rows.length && rows[last + 1]!.tbl === r.tbl && rows[last + 1]!.op === r.op) last++;
+        const revertRun = r.op === 'delete' ? this.revertDeletes : this.revertInserts;
+        if (last > i && revertRun.call(this, c, r.tbl, shape, rows[last]!.id, r.id, entities)) {
+          i = last;
+          continue;
+        }
+      }
       const old = r.old === null ? null : (JSON.parse(r.old) as Record<string, unknown>);
       const neu = r.new === null ? null : (JSON.parse(r.new) as Record<string, unknown>);
       for (const image of [old, neu]) {
@@ -507,6 +518,77 @@ export class History {
         if (command !== null) capture('insert', command);
       }
     });
+  }
+
+  /**
+   * Puts back the command's deleted rows with row ids lo…hi (one table) in one INSERT … SELECT, newest
+   * first: the row triggers fire and capture as they do row by row, and the same newest conflict is
+   * named. A mention's counts and entity articles are written once per entity and pair
+   * (MentionCounts). Returns false, having changed nothing, when an image lacks a column the table
+   * has now (a row deleted before a migration): those go row by row, which leaves such columns to their defaults.
+   */
+  private revertDeletes(c: CommandRecord, table: string, shape: TableShape, lo: number, hi: number, entities: Set<number>): boolean {
+    const t = ident(table);
+    const run = 'main.command_row r WHERE r.command_id = ? AND r.id BETWEEN ? AND ?';
+    const args = [c.id, lo, hi] as const;
+    const lacking = shape.columns.map((k) => `json_type(r.old, ${path(k)}) IS NULL`).join(' OR ');
+    if (this.db.prepare(`SELECT 1 FROM ${run} AND (${lacking}) LIMIT 1`).get(...args)) return false;
+    const keyed = shape.key.map((k) => `l.${ident(k)} = json_extract(r.old, ${path(k)})`).join(' AND ');
+    const conflict = this.db.prepare(`SELECT r.old FROM ${run} AND EXISTS (SELECT 1 FROM main.${t} l WHERE ${keyed}) ORDER BY r.id DESC LIMIT 1`).pluck().get(...args) as string | undefined;
+    if (conflict !== undefined) {
+      throw new HistoryError(`“${c.label}” cannot be undone: ${describeRow(table, JSON.parse(conflict) as Record<string, unknown>)} has changed since (by a later change that is still in place).`);
+    }
+    const insert = this.db.prepare(
+      `INSERT INTO main.${t} (${shape.columns.map(ident).join(', ')}) SELECT ${shape.columns.map((k) => `json_extract(r.old, ${path(k)})`).join(', ')} FROM ${run} ORDER BY r.id DESC`,
+    );
+    this.changeRun(table, 'old', insert, args, entities);
+    return true;
+  }
+
+  /**
+   * Takes away the command's inserted rows with row ids lo…hi (one table) in one DELETE, when every
+   * one is still exactly as inserted (its image as it is now equals the captured one). Otherwise
+   * returns false, having changed nothing, and they go row by row, which names the conflict or
+   * passes over columns added since. The rows are captured by key order, not newest first.
+   */
+  private revertInserts(c: CommandRecord, table: string, shape: TableShape, lo: number, hi: number, entities: Set<number>): boolean {
+    const t = ident(table);
+    const run = 'main.command_row r WHERE r.command_id = ? AND r.id BETWEEN ? AND ?';
+    const args = [c.id, lo, hi] as const;
+    const keyed = shape.key.map((k) => `l.${ident(k)} = json_extract(r.new, ${path(k)})`).join(' AND ');
+    const current = `json_object(${shape.columns.map((k) => `'${k}', l.${ident(k)}`).join(', ')})`;
+    if (this.db.prepare(`SELECT 1 FROM ${run} AND NOT EXISTS (SELECT 1 FROM main.${t} l WHERE ${keyed} AND ${current} = r.new) LIMIT 1`).get(...args)) return false;
+    const keys = shape.key.map(ident).join(', ');
+    const remove = this.db.prepare(`DELETE FROM main.${t} WHERE (${keys}) IN (SELECT ${shape.key.map((k) => `json_extract(r.new, ${path(k)})`).join(', ')} FROM ${run})`);
+    this.changeRun(table, 'new', remove, args, entities);
+    return true;
+  }
+
+  /**
+   * Runs the statement that puts back (image 'old') or takes away (image 'new') a run of captured
+   * rows, noting the entities to recount. Mentions tell MentionCounts, so that their entities'
+   * counts and articles change once per entity and pair rather than once per mention.
+   */
+  private changeRun(table: string, image: 'old' | 'new', statement: { run(...params: unknown[]): unknown }, args: readonly [number, number, number], entities: Set<number>): void {
+    const run = 'main.command_row r WHERE r.command_id = ? AND r.id BETWEEN ? AND ?';
+    if (table === 'entity') {
+      for (const id of this.db.prepare(`SELECT json_extract(r.${image}, '$.id') FROM ${run}`).pluck().all(...args) as number[]) entities.add(id);
+    }
+    if (table !== 'mention') {
+      statement.run(...args);
+      return;
+    }
+    const counts = new MentionCounts(this.db);
+    const mentions = this.db
+      .prepare(`SELECT json_extract(r.${image}, '$.entity_id') AS entity, json_extract(r.${image}, '$.status') AS status, json_extract(r.${image}, '$.article_id') AS article FROM ${run}`)
+      .all(...args) as { entity: number | null; status: Parameters<MentionCounts['inserted']>[1]; article: number }[];
+    for (const m of mentions) {
+      if (image === 'old') counts.inserted(m.entity, m.status, m.article);
+      else counts.deleted(m.entity, m.status, m.article);
+      if (m.entity !== null) entities.add(m.entity);
+    }
+    statement.run(...args);
+    counts.apply();
   }
 
   private imageOf(shape: TableShape): string {

@@ -33,7 +33,11 @@ export class MentionCounts {
 
   apply(): void {
     const update = this.db.prepare('UPDATE entity SET mention_count = mention_count + ?, accepted_count = accepted_count + ? WHERE id = ?');
-    for (const [id, { mentions, accepted }] of this.changes) if (mentions !== 0 || accepted !== 0) update.run(mentions, accepted, id);
+    // In key order, so that neighbouring writes share their pages.
+    for (const id of [...this.changes.keys()].sort((a, b) => a - b)) {
+      const { mentions, accepted } = this.changes.get(id)!;
+      if (mentions !== 0 || accepted !== 0) update.run(mentions, accepted, id);
+    }
     this.changes.clear();
     // As migration 023's triggers would have left them, one write per pair that changed.
     const add = this.db.prepare(
@@ -43,8 +47,10 @@ export class MentionCounts {
     );
     const take = this.db.prepare('UPDATE entity_article SET n = n - ? WHERE entity_id = ? AND article_id = ?');
     const drop = this.db.prepare('DELETE FROM entity_article WHERE entity_id = ? AND article_id = ? AND n <= 0');
-    for (const [entityId, articles] of this.pairs) {
-      for (const [articleId, n] of articles) {
+    for (const entityId of [...this.pairs.keys()].sort((a, b) => a - b)) {
+      const articles = this.pairs.get(entityId)!;
+      for (const articleId of [...articles.keys()].sort((a, b) => a - b)) {
+        const n = articles.get(articleId)!;
         if (n > 0) add.run(entityId, articleId, n, articleId);
         else if (n < 0) {
           take.run(-n, entityId, articleId);
