@@ -22,6 +22,7 @@ import articleDays from './021_article_days.sql?raw';
 import decisionRows from './022_decision_rows.sql?raw';
 import entitySeen from './023_entity_seen.sql?raw';
 import deferredEntityArticles from './024_deferred_entity_articles.sql?raw';
+import mentionsByArticleCovering from './025_mentions_by_article_covering.sql?raw';
 
 /**
  * Numbered migrations, in order. The index is the schema version they bring the file to.
@@ -56,4 +57,6 @@ export const migrations: readonly { version: number; name: string; sql: string; 
   { version: 23, name: 'entity seen', sql: entitySeen, onlyAdds: true },
   // Replaces two triggers and writes no row.
   { version: 24, name: 'deferred entity articles', sql: deferredEntityArticles, onlyAdds: true },
+  // Rebuilds an index with more columns and writes no row.
+  { version: 25, name: 'mentions by article, covering', sql: mentionsByArticleCovering, onlyAdds: true },
 ];
