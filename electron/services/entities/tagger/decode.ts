@@ -141,19 +141,30 @@ export function emissions(model: TaggerModel, facts: SentenceFacts): Float32Arra
   return scores;
 }
 
-const allowedCache = new WeakMap<readonly string[], { start: Uint8Array; next: Uint8Array }>();
+interface AllowedTables {
+  start: Uint8Array;
+  next: Uint8Array;
+  /** Per tag t, the tags that may come before it (ascending); per tag p, those that may follow it. */
+  before: Int32Array[];
+  after: Int32Array[];
+}
+const allowedCache = new WeakMap<readonly string[], AllowedTables>();
 
-/** `allowed` as tables: start[t], next[p * T + t] (the decoders' inner loops read these). */
-function allowedTables(tags: readonly string[]): { start: Uint8Array; next: Uint8Array } {
+/** `allowed` as tables: start[t], next[p * T + t] and each tag's neighbours (the decoders' inner loops read these). */
+function allowedTables(tags: readonly string[]): AllowedTables {
   let tables = allowedCache.get(tags);
   if (!tables) {
     const T = tags.length;
-    tables = { start: new Uint8Array(T), next: new Uint8Array(T * T) };
+    const next = new Uint8Array(T * T);
+    const start = new Uint8Array(T);
     for (let t = 0; t < T; t++) {
-      tables.start[t] = allowed(tags, -1, t) ? 1 : 0;
-      for (let p = 0; p < T; p++) tables.next[p * T + t] = allowed(tags, p, t) ? 1 : 0;
+      start[t] = allowed(tags, -1, t) ? 1 : 0;
+      for (let p = 0; p < T; p++) next[p * T + t] = allowed(tags, p, t) ? 1 : 0;
     }
-    allowedCache.set(tags, tables);
+    const all = [...Array(T).keys()];
+    const before = all.map((t) => Int32Array.from(all.filter((p) => next[p * T + t])));
+    const after = all.map((p) => Int32Array.from(all.filter((t) => next[p * T + t])));
+    allowedCache.set(tags, (tables = { start, next, before, after }));
   }
   return tables;
 }
@@ -268,11 +279,17 @@ export function nameProbabilities(model: TaggerModel, scores: Float32Array, n: n
   for (let t = 0; t < T; t++) sum += alpha[t] = ok.start[t] ? Math.exp(model.start[t]! * k) * E[t]! : 0;
   c[0] = sum;
   for (let t = 0; t < T; t++) alpha[t] = alpha[t]! / sum;
+  // Both passes sum over the transitions allowed alone: a ruled-out one adds a zero, which leaves
+  // every sum as it was (a third of the terms are such zeros).
   for (let i = 1; i < n; i++) {
     sum = 0;
     for (let t = 0; t < T; t++) {
+      const before = ok.before[t]!;
       let a = 0;
-      for (let p = 0; p < T; p++) a += alpha[(i - 1) * T + p]! * M[p * T + t]!;
+      for (let k = 0; k < before.length; k++) {
+        const p = before[k]!;
+        a += alpha[(i - 1) * T + p]! * M[p * T + t]!;
+      }
       sum += alpha[i * T + t] = a * E[i * T + t]!;
     }
     c[i] = sum;
@@ -285,8 +302,12 @@ export function nameProbabilities(model: TaggerModel, scores: Float32Array, n: n
   for (const { to } of names) backwardTo = Math.min(backwardTo, to + 1);
   for (let i = n - 2; i >= backwardTo; i--) {
     for (let p = 0; p < T; p++) {
+      const after = ok.after[p]!;
       let b = 0;
-      for (let t = 0; t < T; t++) b += M[p * T + t]! * E[(i + 1) * T + t]! * beta[(i + 1) * T + t]!;
+      for (let k = 0; k < after.length; k++) {
+        const t = after[k]!;
+        b += M[p * T + t]! * E[(i + 1) * T + t]! * beta[(i + 1) * T + t]!;
+      }
       beta[i * T + p] = b / c[i + 1]!;
     }
   }
