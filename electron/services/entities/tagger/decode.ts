@@ -217,10 +217,11 @@ export function viterbi(tags: readonly string[], scores: Float32Array, transitio
   for (let i = 1; i < n; i++) {
     const prev = (i - 1) * T;
     for (let t = 0; t < T; t++) {
+      const before = ok.before[t]!;
       let max = -Infinity;
       let arg = 0;
-      for (let p = 0; p < T; p++) {
-        if (!ok.next[p * T + t]) continue;
+      for (let k = 0; k < before.length; k++) {
+        const p = before[k]!;
         const s = best[prev + p]! + transitions[p * T + t]!;
         if (s > max) {
           max = s;
