@@ -315,15 +315,40 @@ export class EntitiesRepository {
       )
       .get(id) as EntityRecord | undefined;
     if (!r) throw new EntityError(`Entity ${id} does not exist (it may have been merged or deleted).`);
-    const occurrences = this.db
+    return { ...toRow(r), notes: r.notes, geonamesId: r.geonames_id, wikidata: r.wikidata, placeId: r.place_id, occurrences: this.occurrences(id) };
+  }
+
+  /**
+   * The entity's first `limit` mentions that are not rejected, by their article's date (its import
+   * when undated), article and place in it. Ordering every mention of the most-mentioned place
+   * (24,000 on the 100,000-article probe) read each one's row and article: 140–310 ms. The
+   * candidates come instead from its articles in order of day (entity_article, kept by triggers,
+   * with each article's count of such mentions): the days up to the one that reaches `limit`,
+   * that day whole, and every undated article. A day earlier than another is, as text, a date
+   * earlier too (the day is the date's first ten characters), so no article left out could come
+   * first; the candidates are then ordered exactly as before.
+   */
+  occurrences(id: number, limit = 2000): EntityDetail['occurrences'] {
+    const candidates: number[] = [];
+    let counted = 0;
+    let lastDay: string | null = null;
+    const days = this.db.prepare('SELECT article_id, day, n FROM entity_article INDEXED BY entity_article_by_day WHERE entity_id = ? AND day IS NOT NULL ORDER BY day').raw();
+    for (const [articleId, day, n] of days.iterate(id) as IterableIterator<[number, string, number]>) {
+      if (counted >= limit && day !== lastDay) break;
+      candidates.push(articleId);
+      counted += n;
+      lastDay = day;
+    }
+    const undated = this.db.prepare('SELECT article_id FROM entity_article INDEXED BY entity_article_by_day WHERE entity_id = ? AND day IS NULL').pluck().all(id) as number[];
+    return this.db
       .prepare(
         `SELECT m.id AS mentionId, m.article_id AS articleId, a.title AS articleTitle, a.published, m.start, m.end, m.quote,
             m.prefix AS before, m.suffix AS after, m.status
-         FROM mention m JOIN article a ON a.id = m.article_id WHERE m.entity_id = ? AND m.status <> 'rejected'
-         ORDER BY coalesce(a.published, a.imported_at), m.article_id, m.start LIMIT 2000`,
+         FROM article a JOIN mention m INDEXED BY mention_by_article ON m.article_id = a.id
+         WHERE a.id IN (SELECT value FROM json_each(?)) AND m.entity_id = ? AND m.status <> 'rejected'
+         ORDER BY coalesce(a.published, a.imported_at), m.article_id, m.start LIMIT ?`,
       )
-      .all(id) as EntityDetail['occurrences'];
-    return { ...toRow(r), notes: r.notes, geonamesId: r.geonames_id, wikidata: r.wikidata, placeId: r.place_id, occurrences };
+      .all(JSON.stringify(candidates.concat(undated)), id, limit) as EntityDetail['occurrences'];
   }
 
   update(id: number, patch: { name?: string; notes?: string | null; type?: EntityType; aliases?: string[]; geonamesId?: number | null; wikidata?: string | null }): void {
