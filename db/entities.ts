@@ -332,7 +332,8 @@ export class EntitiesRepository {
    * with each article's count of such mentions): the days up to the one that reaches `limit`,
    * that day whole, and every undated article. A day earlier than another is, as text, a date
    * earlier too (the day is the date's first ten characters), so no article left out could come
-   * first; the candidates are then ordered exactly as before.
+   * first; the candidates are then ordered exactly as before. An entity named mostly in undated
+   * articles is still sorted whole, as before.
    */
   occurrences(id: number, limit = 2000): EntityDetail['occurrences'] {
     const candidates: number[] = [];
