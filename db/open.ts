@@ -148,6 +148,24 @@ export function openCheckpointConnection(file: string, passphrase: string | null
 }
 
 /**
+ * For long writes off the core's thread (electron/services/writerJobs.ts): set as the core's own
+ * connection is, since the same triggers and foreign keys must hold for what it writes. It leaves
+ * the log to the checkpointer or the core's next commit (a checkpoint inside its commit would
+ * only lengthen the job).
+ */
+export function openWriterConnection(file: string, passphrase: string | null): Db {
+  // Its statements are kept as the core's are: an undo puts rows back one by one where it must.
+  return openSecondConnection(file, passphrase, (db) => {
+    cacheStatements(db);
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('secure_delete = ON');
+    db.pragma('wal_autocheckpoint = 0');
+  });
+}
+
+/**
  * For long reads off the core's thread (electron/services/orderReader.ts): it refuses writes, and in
  * WAL mode reads the last committed state while the core writes.
  */

@@ -13,6 +13,7 @@ import { chromiumPrinter, withScratch, type PagePrinter } from './services/repor
 import { ScratchSpace } from './services/scratch.js';
 import { UploadStore } from './services/uploads.js';
 import { WorkspaceSession } from './services/workspace.js';
+import { letWriterJobsEnd, writerJobRunning } from './services/writerJobs.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -34,6 +35,8 @@ export interface CoreOptions {
   checkpointWorker?: string | null;
   /** The built reader worker (dist/electron/readerWorker.mjs); without it, whole orders of large tables are read on this thread. */
   readerWorker?: string | null;
+  /** The built writer worker (dist/electron/writerWorker.mjs); without it, undo and redo write on this thread. */
+  writerWorker?: string | null;
   /** When the workspace's name model is trained again after decisions (tests shorten the waits). */
   learnerTiming?: LearnerTiming;
   /** Take the one-instance workspace lock (default); the command line does not (see workspaceLock.ts). */
@@ -41,6 +44,9 @@ export interface CoreOptions {
   /** The workspace's passphrase (the command line); without it an encrypted workspace starts locked. */
   passphrase?: string | null;
 }
+
+/** Calls that change the session but write nothing to the workspace file: they need not wait for a writer's job. */
+const OUTSIDE_THE_WORKSPACE = new Set<CallName>(['uploads.begin', 'uploads.append', 'uploads.discard', 'exports.cancel', 'imports.cancel', 'stories.cancelGrouping', 'workspace.setIdleLock']);
 
 export type Dispatch = (name: string, input: unknown) => Promise<CallResult<unknown>>;
 
@@ -72,6 +78,7 @@ export class Core {
     this.session = new WorkspaceSession(options.dataDir, options.workspace, gazetteer, options.lockWorkspace ?? true, options.passphrase ?? null, {
       checkpointWorker: options.checkpointWorker ?? null,
       readerWorker: options.readerWorker ?? null,
+      writerWorker: options.writerWorker ?? null,
     });
     // Made (and emptied of what a killed run left) as the core starts.
     this.scratch = new ScratchSpace(options.dataDir);
@@ -90,7 +97,7 @@ export class Core {
       () => this.session.current,
       (report) => {
         emit({ type: 'import.progress', report: listedOutcomes(report) });
-        if (report.state !== 'running') this.recordImport(report);
+        if (report.state !== 'running') void this.afterWriterJobs(() => this.recordImport(report));
         if (report.imported > 0 || report.state !== 'running') emit({ type: 'changed', what: ['articles'] });
         // Suggestions follow each stored batch, so a long import is read while it runs, not after.
         if (report.imported > 0 && (report.state !== 'running' || this.extractors) && options.suggestOnImport !== false) void this.extraction.start();
@@ -108,6 +115,10 @@ export class Core {
       if (!isCallName(name)) throw new UserError('unknown_call', `There is no call named "${name}".`);
       const parsed = contract[name].input.parse(input ?? {}, { error: plainIssue });
       const handler = this.handlers[name] as (i: unknown) => unknown;
+      // A write waits for the writer's job (an undo under way; see writerJobs.ts) rather than for
+      // SQLite's lock, which would hold this thread; reads go on from the last committed state.
+      // Checked again after each wait, in the turn that writes: another call may have started a job.
+      if (COMMANDS[name].kind !== 'read' && !OUTSIDE_THE_WORKSPACE.has(name)) while (writerJobRunning()) await letWriterJobsEnd();
       return { ok: true, value: await this.asCommand(name, parsed, handler) };
     } catch (error) {
       return { ok: false, error: toCallError(error) };
@@ -136,6 +147,12 @@ export class Core {
     }
     this.listeners.forEach((l) => l({ type: 'changed', what: ['history'] }));
     return value;
+  }
+
+  /** Runs `write` once no writer's job holds the workspace (see writerJobs.ts); at once when none does. */
+  private async afterWriterJobs(write: () => void): Promise<void> {
+    while (writerJobRunning()) await letWriterJobsEnd();
+    write();
   }
 
   /** An import is one record with its counts; its articles are not undoable one by one (delete them instead). */

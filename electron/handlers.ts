@@ -14,6 +14,7 @@ import { draftEvent } from './services/events/draft.js';
 import type { UploadStore } from './services/uploads.js';
 import type { ImportService } from './services/imports.js';
 import type { WorkspaceSession } from './services/workspace.js';
+import { WriterUnavailable, type WriterJob } from './services/writerJobs.js';
 
 export type Handlers = {
   [N in CallName]: (input: z.output<Contract[N]['input']>) => CallOutput<N> | Promise<CallOutput<N>>;
@@ -82,10 +83,22 @@ export function createHandlers({ session, imports, uploads, extraction, learner,
     changed('articles', 'tags', 'entities', 'events', 'relations', 'history');
     return value;
   };
-  const historyStep = <T>(step: () => T): T => {
-    ws().assertWritable();
+  /**
+   * On the workspace's writer when it has one (writerJobs.ts): an undo of a thousand articles writes
+   * for seconds, and the window's reads are answered meanwhile. Otherwise here, as `onThread`.
+   */
+  const historyStep = async <J extends WriterJob, T>(job: J, onThread: () => T): Promise<T> => {
+    const workspace = ws();
+    workspace.assertWritable();
     try {
-      return step();
+      if (workspace.writer?.usable) {
+        try {
+          return (await workspace.writer.run(job)) as T;
+        } catch (error) {
+          if (!(error instanceof WriterUnavailable)) throw error;
+        }
+      }
+      return onThread();
     } catch (error) {
       if (error instanceof HistoryError) throw new UserError('history', error.message);
       throw error;
@@ -364,8 +377,8 @@ export function createHandlers({ session, imports, uploads, extraction, learner,
     'history.list': ({ limit, beforeId }) => ({ entries: ws().history.list({ limit, beforeId }), ...ws().history.next() }),
     'history.rows': ({ id }) => ws().history.rows(id),
     'history.verify': () => ws().history.verify(),
-    'history.undo': () => afterHistory({ done: historyStep(() => ws().history.undo()) }),
-    'history.redo': () => afterHistory({ done: historyStep(() => ws().history.redo()) }),
-    'history.undoTo': ({ id }) => afterHistory({ undone: historyStep(() => ws().history.undoTo(id)) }),
+    'history.undo': async () => afterHistory({ done: await historyStep({ kind: 'undo' }, () => ws().history.undo()) }),
+    'history.redo': async () => afterHistory({ done: await historyStep({ kind: 'redo' }, () => ws().history.redo()) }),
+    'history.undoTo': async ({ id }) => afterHistory({ undone: await historyStep({ kind: 'undoTo', commandId: id }, () => ws().history.undoTo(id)) }),
   };
 }

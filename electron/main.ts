@@ -4,7 +4,7 @@ import path from 'node:path';
 import { CoreHost, type CoreClient } from './coreHost.js';
 import { grantsFromResult, PathGrants, pathsNeeded, type GrantKind } from './pathGrants.js';
 import { electronPrintPdf } from './printPdf.js';
-import { appRoot, checkpointWorkerFile, coreWorkerFile, readerWorkerFile, extractWorkerFile, gazetteerFile, parseWorkerFile, rendererDir, sampleDir } from './paths.js';
+import { appRoot, checkpointWorkerFile, coreWorkerFile, readerWorkerFile, writerWorkerFile, extractWorkerFile, gazetteerFile, parseWorkerFile, rendererDir, sampleDir } from './paths.js';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -193,7 +193,7 @@ void app.whenReady().then(async () => {
     // The core owns the workspace on its own thread; this process keeps windows, menus, dialogs and path grants.
     core = await CoreHost.start(
       coreWorkerFile(root),
-      { dataDir: app.getPath('userData'), workspace: workspaceSwitch(), gazetteerFile: gazetteerFile(root), sampleDir: sampleDir(root), mode: 'electron', version: app.getVersion(), parseWorker: parseWorkerFile(root), extractWorker: extractWorkerFile(root), checkpointWorker: checkpointWorkerFile(root), readerWorker: readerWorkerFile(root) },
+      { dataDir: app.getPath('userData'), workspace: workspaceSwitch(), gazetteerFile: gazetteerFile(root), sampleDir: sampleDir(root), mode: 'electron', version: app.getVersion(), parseWorker: parseWorkerFile(root), extractWorker: extractWorkerFile(root), checkpointWorker: checkpointWorkerFile(root), readerWorker: readerWorkerFile(root), writerWorker: writerWorkerFile(root) },
       electronPrintPdf,
     );
   } catch (error) {

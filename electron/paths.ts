@@ -22,6 +22,7 @@ export const extractWorkerFile = (root = appRoot()) => path.join(root, 'dist', '
 /** The worker that checkpoints the workspace's write-ahead log off the core's thread. */
 export const checkpointWorkerFile = (root = appRoot()) => path.join(root, 'dist', 'electron', 'checkpointWorker.mjs');
 export const readerWorkerFile = (root = appRoot()) => path.join(root, 'dist', 'electron', 'readerWorker.mjs');
+export const writerWorkerFile = (root = appRoot()) => path.join(root, 'dist', 'electron', 'writerWorker.mjs');
 
 /** Where workspaces and settings live when no Electron is there to say (browser mode, CLI). */
 export function userDataDir(): string {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CoreHost } from './coreHost.js';
-import { appVersion, checkpointWorkerFile, coreWorkerFile, readerWorkerFile, extractWorkerFile, gazetteerFile, parseWorkerFile, rendererDir, sampleDir, userDataDir } from './paths.js';
+import { appVersion, checkpointWorkerFile, coreWorkerFile, readerWorkerFile, writerWorkerFile, extractWorkerFile, gazetteerFile, parseWorkerFile, rendererDir, sampleDir, userDataDir } from './paths.js';
 import { newToken } from './web/guard.js';
 import { createWebServer } from './web/server.js';
 
@@ -36,6 +36,7 @@ async function main(): Promise<void> {
       extractWorker: extractWorkerFile(),
       checkpointWorker: checkpointWorkerFile(),
       readerWorker: readerWorkerFile(),
+      writerWorker: writerWorkerFile(),
     });
   } catch (error) {
     console.error(`Cannot open the workspace: ${(error as Error).message}`);

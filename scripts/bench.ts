@@ -10,7 +10,7 @@ import { FIRST_ROWS, SupersededRead } from '../db/articles.js';
 import { forgetPrefixTerms } from '../db/ftsPrefixes.js';
 import { ArticleQuery, EXPORT_FORMATS, type EntityQueryInput, EXPORT_FORMAT_INFO, EventQuery, SUB_EVENT_TYPES, decodeMapLayer, eventTypeOf } from '../electron/contract/index.js';
 import { Core } from '../electron/dispatch.js';
-import { appRoot, checkpointWorkerFile, gazetteerFile, parseWorkerFile, readerWorkerFile } from '../electron/paths.js';
+import { appRoot, checkpointWorkerFile, gazetteerFile, parseWorkerFile, readerWorkerFile, writerWorkerFile } from '../electron/paths.js';
 import { Gazetteer } from '../electron/services/gazetteer/gazetteer.js';
 import { findChromium } from '../electron/services/reports/pdf.js';
 import { spawn } from 'node:child_process';
@@ -81,7 +81,7 @@ async function benchSize(n: number): Promise<void> {
     { vocabulary: 'zipf' },
   );
   const avgBytes = bytes / n;
-  const core = new Core({ dataDir: dir, gazetteerFile: gazetteerFile(), workspace: path.join(dir, 'bench.awb'), sampleDir: dir, mode: 'browser', version: 'bench', suggestOnImport: false, parseWorker: parseWorkerFile(), checkpointWorker: checkpointWorkerFile(), readerWorker: readerWorkerFile() });
+  const core = new Core({ dataDir: dir, gazetteerFile: gazetteerFile(), workspace: path.join(dir, 'bench.awb'), sampleDir: dir, mode: 'browser', version: 'bench', suggestOnImport: false, parseWorker: parseWorkerFile(), checkpointWorker: checkpointWorkerFile(), readerWorker: readerWorkerFile(), writerWorker: writerWorkerFile() });
   peakRss = process.memoryUsage().rss;
   // The write-ahead log during the import: it must stay bounded however long the import runs.
   const walFile = path.join(dir, 'bench.awb-wal');
@@ -209,6 +209,7 @@ async function benchSize(n: number): Promise<void> {
   record('table: three sorts in a row, the last one answered after, ms', n, lastMs.toFixed(0));
   const db = core.session.current.db;
   await benchFilteredMap(core, n, pageShapes.slice(0, 3));
+  await benchUndoUnderLoad(core, n);
 
   // Distinct terms of the full-text index: how large a vocabulary the search figures above met.
   db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_terms USING fts5vocab(main, 'article_fts', 'row')");
@@ -222,6 +223,45 @@ async function benchSize(n: number): Promise<void> {
   console.log(`workspace file: ${(size / 1024 / 1024).toFixed(0)} MB`);
   record('workspace file, MB', n, (size / 1024 / 1024).toFixed(0));
   fs.rmSync(dir, { recursive: true, force: true });
+}
+
+/**
+ * A table page asked for every 20 ms while an undo puts back 1% of the articles (deleted just before,
+ * with their text and the map's mentions): the undo is written by the writer worker (writerJobs.ts),
+ * so each page waits only for its own read. Each wait is measured from when the page was due.
+ */
+async function benchUndoUnderLoad(core: Core, n: number): Promise<void> {
+  const count = Math.max(100, Math.round(n / 100));
+  const ids = core.session.current.db.prepare('SELECT id FROM article ORDER BY id LIMIT ?').pluck().all(count) as number[];
+  const call = async (name: string, input: unknown): Promise<unknown> => {
+    const result = await core.dispatch(name, input);
+    if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+    return result.value;
+  };
+  const deleted = performance.now();
+  await call('articles.delete', { target: { ids } });
+  const deleteMs = performance.now() - deleted;
+  const page = { query: { sort: [{ column: 'title', direction: 'asc' }] }, startRow: 0, endRow: 100 };
+  await call('articles.page', page);
+  const waits: number[] = [];
+  let done = false;
+  const start = performance.now();
+  const undo = call('history.undo', {}).finally(() => (done = true));
+  for (let k = 0; !done; k++) {
+    const due = start + k * 20;
+    const early = due - performance.now();
+    if (early > 0) await new Promise((resolve) => setTimeout(resolve, early));
+    await call('articles.page', page);
+    waits.push(performance.now() - due);
+  }
+  await undo;
+  const undoMs = performance.now() - start;
+  console.log(
+    `undo of deleting ${count.toLocaleString('en')} articles (the delete: ${(deleteMs / 1000).toFixed(1)} s): ${(undoMs / 1000).toFixed(1)} s; ` +
+      `a table page every 20 ms meanwhile (${waits.length}): p50 ${ms(pct(waits, 50))}, p95 ${ms(pct(waits, 95))}, at most ${ms(Math.max(...waits))}`,
+  );
+  record('undo of deleting 1% of the articles, s', n, (undoMs / 1000).toFixed(1));
+  record('table page during that undo, p95 ms', n, pct(waits, 95).toFixed(0));
 }
 
 /**

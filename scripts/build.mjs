@@ -70,6 +70,7 @@ await Promise.all([
       extractWorker: path.join(root, 'electron/services/entities/extractWorker.ts'),
       checkpointWorker: path.join(root, 'electron/services/checkpointWorker.ts'),
       readerWorker: path.join(root, 'electron/services/readerWorker.ts'),
+      writerWorker: path.join(root, 'electron/services/writerWorker.ts'),
       core: path.join(root, 'electron/coreWorker.ts'),
     },
     outdir: path.join(dist, 'electron'),

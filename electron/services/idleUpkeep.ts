@@ -1,4 +1,5 @@
 import { writeTransaction } from '../../db/open.js';
+import { writerJobRunning } from './writerJobs.js';
 import type { Workspace } from './workspace.js';
 
 /** Quiet time (no call from the window, no import or suggestion batch) before upkeep starts. */
@@ -58,7 +59,8 @@ export class IdleUpkeep {
 
   private async upkeep(): Promise<void> {
     const started = this.activity;
-    const interrupted = () => this.stopped || this.activity !== started;
+    // A writer's job (writerJobs.ts) holds the write lock: a merge would wait for it on the core's thread.
+    const interrupted = () => this.stopped || this.activity !== started || writerJobRunning();
     const ws = this.workspace();
     if (!ws || ws.readOnly) return;
     const db = ws.db;

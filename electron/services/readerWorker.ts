@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openReaderConnection, type Db } from '../../db/open.js';
 import { PlaceCounts, PlacesNoLongerWanted } from '../../db/placeCounts.js';
-import { runInBackground } from './backgroundThread.js';
+import { closeForCore, runInBackground } from './backgroundThread.js';
 import type { ReaderReply, ReaderRequest } from './orderReader.js';
 import { STOP_FUNCTION } from './readerStop.js';
 
@@ -39,14 +39,7 @@ try {
 
 parentPort!.on('message', (m: ReaderRequest | { close: SharedArrayBuffer }) => {
   if ('close' in m) {
-    try {
-      db?.close();
-    } finally {
-      const done = new Int32Array(m.close);
-      Atomics.store(done, 0, 1);
-      Atomics.notify(done, 0);
-      parentPort!.close();
-    }
+    closeForCore(db, m.close);
     return;
   }
   try {

@@ -1,6 +1,7 @@
 import { setTimeout as sleep, setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { isBusyError } from '../../db/open.js';
 import { letCheckpointsIn } from './checkpointer.js';
+import { letWriterJobsEnd, writerJobRunning } from './writerJobs.js';
 
 /**
  * How long one background write may hold the core thread. A call from the window (a table page, the
@@ -50,6 +51,9 @@ export class TimedSlices {
       let took = 0;
       for (let attempt = 0; ; attempt++) {
         const lastTry = attempt >= BUSY_PAUSES_MS.length;
+        // An undo under way on the writer's connection (writerJobs.ts) is waited for here, not in
+        // SQLite's busy wait, which would hold the core's thread till it ends.
+        while (writerJobRunning()) await letWriterJobsEnd();
         const started = performance.now();
         try {
           write(slice, lastTry);

@@ -27,6 +27,7 @@ import { resolveOutputPath } from './output.js';
 import { ScratchSpace } from './scratch.js';
 import { Checkpointer } from './checkpointer.js';
 import { OrderReader } from './orderReader.js';
+import { WriterJobs } from './writerJobs.js';
 import type { Gazetteer } from './gazetteer/gazetteer.js';
 import { describeHolder, WorkspaceLock } from './workspaceLock.js';
 
@@ -45,6 +46,8 @@ export class Workspace {
   readonly encrypted: boolean;
   private checkpointer: Checkpointer | null = null;
   private reader: OrderReader | null = null;
+  /** Long writes (undo, redo) on a connection of their own, or null: they run on the core's thread (see writerJobs.ts). */
+  writer: WriterJobs | null = null;
 
   constructor(
     readonly file: string,
@@ -73,11 +76,14 @@ export class Workspace {
     this.checkpointer = Checkpointer.start(this.background.checkpointWorker, this.file, this.db, this.background.passphrase);
     this.reader = OrderReader.start(this.background.readerWorker, this.file, this.db, this.background.passphrase);
     this.articles.useReader(this.reader);
+    this.writer = WriterJobs.start(this.background.writerWorker ?? null, this.file, this.db, this.background.passphrase);
   }
 
   /** Stops the connections of the background threads before this one closes or the file is replaced. */
   private stopBackground(): void {
     this.articles.useReader(null);
+    this.writer?.stop();
+    this.writer = null;
     this.reader?.stop();
     this.checkpointer?.stop();
   }
@@ -190,8 +196,10 @@ export interface BackgroundWorkers {
   checkpointWorker: string | null;
   /** readerWorker.mjs: reads whole orders of the tables (orderReader.ts). */
   readerWorker: string | null;
+  /** writerWorker.mjs: makes long writes (writerJobs.ts). */
+  writerWorker?: string | null;
 }
-export const NO_WORKERS: BackgroundWorkers = { checkpointWorker: null, readerWorker: null };
+export const NO_WORKERS: BackgroundWorkers = { checkpointWorker: null, readerWorker: null, writerWorker: null };
 
 /** What a workspace needs to run background work of its own. */
 export interface Background extends BackgroundWorkers {

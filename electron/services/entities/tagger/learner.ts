@@ -21,6 +21,7 @@ import { applyDelta, decidedSentences, decodeDelta, encodeDelta, runToEnd, type 
 import { checkedAdaptation, LESSONS, type Lessons } from './lessons.js';
 import { gazetteerLexicon, namesModel, namesModelFile } from './index.js';
 import type { TaggerModel } from './model.js';
+import { letWriterJobsEnd, writerJobRunning } from '../../writerJobs.js';
 
 // Compressed on libuv's thread pool, not the core's thread.
 const deflate = promisify(zlib.deflate);
@@ -271,8 +272,10 @@ export class WorkspaceLearner {
   private pauser(ws: Workspace): () => Promise<boolean> {
     let slice = performance.now();
     return async () => {
-      if (performance.now() - slice < this.timing.sliceMs) return true;
+      if (performance.now() - slice < this.timing.sliceMs && !writerJobRunning()) return true;
       await yieldToEventLoop();
+      // The model is stored after a pause: not while a writer's job holds the lock (writerJobs.ts).
+      while (writerJobRunning()) await letWriterJobsEnd();
       slice = performance.now();
       return !this.stopped && this.workspace() === ws;
     };

@@ -1,0 +1,111 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ArticlesRepository } from '../../db/articles.js';
+import { openWorkspace } from '../../db/open.js';
+import { Core } from '../../electron/dispatch.js';
+import { gazetteerFile } from '../../electron/paths.js';
+import { articleFromText } from '../../electron/services/extract/article.js';
+import { WriterJobs } from '../../electron/services/writerJobs.js';
+import { bundleEntry } from './cliBundle.js';
+import { repoRoot, tempDir } from './helpers.js';
+
+let worker: Awaited<ReturnType<typeof bundleEntry>>;
+beforeAll(async () => {
+  worker = await bundleEntry('electron/services/writerWorker.ts');
+}, 120_000);
+afterAll(() => worker?.remove());
+
+const words = 'fighters district road convoy officials governor police checkpoint market school bridge river village council talks'.split(' ');
+const ALL = {};
+
+/** A workspace of `n` articles of a few hundred words, so that undoing their deletion writes for a while. */
+function workspace(n: number, passphrase: string | null = null): string {
+  const file = path.join(tempDir(), 'writer.awb');
+  const db = openWorkspace(file, { create: true, passphrase });
+  const repo = new ArticlesRepository(db);
+  for (let at = 0; at < n; at += 500) {
+    repo.insertMany(
+      Array.from({ length: Math.min(500, n - at) }, (_, i) => {
+        const k = at + i;
+        const body = Array.from({ length: 300 }, (_, j) => words[(k * 31 + j * j) % words.length]).join(' ');
+        return articleFromText(`Report ${k}\n\nPublished 2026-0${1 + (k % 9)}-1${k % 10}\n\nStory ${k}. ${body}.`, 'text', `a${k}.txt`);
+      }),
+    );
+  }
+  db.close();
+  return file;
+}
+
+function core(file: string, passphrase: string | null = null): Core {
+  const dir = tempDir();
+  return new Core({ dataDir: dir, gazetteerFile: gazetteerFile(repoRoot), workspace: file, sampleDir: dir, mode: 'browser', version: 'test', suggestOnImport: false, lockWorkspace: false, writerWorker: worker.file, passphrase });
+}
+
+async function call<T>(c: Core, name: string, input: unknown = {}): Promise<T> {
+  const result = await c.dispatch(name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.value as T;
+}
+
+const rowCount = async (c: Core) => (await call<{ rows: unknown[] }>(c, 'articles.page', { query: ALL, startRow: 0, endRow: 1000 })).rows.length;
+
+describe('long writes on the writer connection (electron/services/writerJobs.ts)', () => {
+  it('answers the window’s reads while an undo writes, from the state before it, and holds its writes till the undo is in', async () => {
+    const c = core(workspace(3000));
+    try {
+      expect(c.session.current.writer).toBeInstanceOf(WriterJobs);
+      expect(await call(c, 'articles.delete', { target: { query: ALL } })).toEqual({ deleted: 3000 });
+      const deleted = (await call<{ entries: { label: string }[] }>(c, 'history.list', { limit: 1 })).entries[0]!.label;
+      const order: string[] = [];
+      const undo = call<{ done: { label: string } | null }>(c, 'history.undo').then((v) => (order.push('undo'), v));
+      const read = rowCount(c).then((n) => (order.push('read'), n));
+      const write = call<{ id: number }>(c, 'tags.create', { name: 'Checked', color: '#3366cc' }).then((v) => (order.push('write'), v));
+      // The read was answered while the undo was still being written, and saw none of it.
+      expect(await read).toBe(0);
+      expect(order).toEqual(['read']);
+      expect((await undo).done?.label).toBe(`Undo: ${deleted}`);
+      await write;
+      // Which answer reached the caller first is a matter of microtasks; the history below says which write came first.
+      expect(order.sort()).toEqual(['read', 'undo', 'write']);
+      expect(await rowCount(c)).toBe(1000);
+      expect((await call<{ articles: number }>(c, 'articles.stats')).articles).toBe(3000);
+      // On the record in the order they were made, with the chain intact.
+      const history = await call<{ entries: { label: string }[]; undo: { label: string } | null; redo: unknown }>(c, 'history.list', { limit: 3 });
+      expect(history.entries.map((e) => e.label)).toEqual([expect.stringContaining('Checked'), `Undo: ${deleted}`, deleted]);
+      expect((await call<{ ok: boolean }>(c, 'history.verify')).ok).toBe(true);
+      // The tag's creation undone on the worker too.
+      expect((await call<{ done: { label: string } }>(c, 'history.undo')).done.label).toContain('Checked');
+      expect(await call(c, 'tags.list')).toEqual([]);
+      expect((await call<{ ok: boolean }>(c, 'history.verify')).ok).toBe(true);
+    } finally {
+      c.close();
+    }
+  }, 60_000);
+
+  it('says why the history refuses a job, as on the core’s thread, and writes nothing', async () => {
+    const c = core(workspace(5));
+    try {
+      const refused = await c.dispatch('history.undoTo', { id: 999 });
+      expect(refused).toEqual({ ok: false, error: expect.objectContaining({ code: 'history', message: 'There is no change 999 in the history.' }) });
+      expect(await call(c, 'history.redo')).toEqual({ done: null });
+      expect((await call<{ entries: unknown[] }>(c, 'history.list', { limit: 10 })).entries).toEqual([]);
+    } finally {
+      c.close();
+    }
+  }, 60_000);
+
+  it('opens an encrypted workspace with its passphrase', async () => {
+    const c = core(workspace(20, 'a long passphrase'), 'a long passphrase');
+    try {
+      await call(c, 'articles.delete', { target: { query: ALL } });
+      expect((await call<{ undone: number }>(c, 'history.undoTo', { id: 1 })).undone).toBe(1);
+      expect(await rowCount(c)).toBe(20);
+      expect((await call<{ done: { label: string } }>(c, 'history.redo')).done.label).toMatch(/^Redo: /);
+      expect(await rowCount(c)).toBe(0);
+      expect(c.session.current.writer?.usable).toBe(true);
+      expect((await call<{ ok: boolean }>(c, 'history.verify')).ok).toBe(true);
+    } finally {
+      c.close();
+    }
+  }, 60_000);
+});
