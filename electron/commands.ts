@@ -16,7 +16,8 @@ type Input<N extends CallName> = z.output<Contract[N]['input']>;
 type Label<N extends CallName> = (input: Input<N>, look: Look) => string;
 export type CommandSpec<N extends CallName> =
   | { kind: 'read' }
-  | { kind: 'do'; label: Label<N> }
+  /** onWriter: the handler opens the command itself (see OpenCommand), on the writer when there is one (a search's articles may be thousands). */
+  | { kind: 'do'; label: Label<N>; onWriter?: true }
   | { kind: 'record'; label: Label<N> }
   | { kind: 'job' }
   | { kind: 'history' }
@@ -108,7 +109,7 @@ export const COMMANDS: { [N in CallName]: CommandSpec<N> } = {
       return `Edit ${fields.join(', ') || 'nothing'} of article ${look.article(id)}`;
     },
   },
-  'articles.delete': { kind: 'do', label: ({ target }, look) => `Delete ${look.articles(target)}` },
+  'articles.delete': { kind: 'do', label: ({ target }, look) => `Delete ${look.articles(target)}`, onWriter: true },
   'articles.stats': { kind: 'read' },
 
   'tags.list': { kind: 'read' },
@@ -116,8 +117,8 @@ export const COMMANDS: { [N in CallName]: CommandSpec<N> } = {
   'tags.update': { kind: 'do', label: ({ id, name }, look) => (name ? `Rename tag ${look.tag(id)} to “${name}”` : `Edit tag ${look.tag(id)}`) },
   'tags.merge': { kind: 'do', label: ({ sourceId, targetId }, look) => `Merge tag ${look.tag(sourceId)} into ${look.tag(targetId)}` },
   'tags.delete': { kind: 'do', label: ({ id }, look) => `Delete tag ${look.tag(id)}` },
-  'tags.assign': { kind: 'do', label: ({ target, tagIds }, look) => `Tag ${look.articles(target)} with ${look.tags(tagIds)}` },
-  'tags.unassign': { kind: 'do', label: ({ target, tagIds }, look) => `Remove ${look.tags(tagIds)} from ${look.articles(target)}` },
+  'tags.assign': { kind: 'do', label: ({ target, tagIds }, look) => `Tag ${look.articles(target)} with ${look.tags(tagIds)}`, onWriter: true },
+  'tags.unassign': { kind: 'do', label: ({ target, tagIds }, look) => `Remove ${look.tags(tagIds)} from ${look.articles(target)}`, onWriter: true },
 
   'mentions.list': { kind: 'read' },
   'mentions.suggest': { kind: 'do', label: ({ articleIds }) => `Suggest entities in ${articleIds.length === 1 ? 'an article' : `${articleIds.length} articles`}` },
@@ -127,7 +128,7 @@ export const COMMANDS: { [N in CallName]: CommandSpec<N> } = {
   'mentions.annotate': { kind: 'do', label: ({ articleId, type, scope }, look) => `Mark ${A_TYPE[type]} in article ${look.article(articleId)}${scoped(scope)}` },
   'mentions.link': { kind: 'do', label: ({ id, entityId }, look) => `Link mention ${look.mention(id)} to ${look.entity(entityId)}` },
   'mentions.place': { kind: 'do', label: ({ id, scope }, look) => `Change the place of ${scope === 'entity' ? `every mention of ${look.entityOfMention(id)}` : `mention ${look.mention(id)}${scope === 'article' ? ' (all of its entity in this article)' : ''}`}` },
-  'mentions.acceptSuggested': { kind: 'do', label: ({ minConfidence, type }) => `Accept every suggested ${type ?? 'mention'} with confidence ${minConfidence} or more` },
+  'mentions.acceptSuggested': { kind: 'do', onWriter: true, label: ({ minConfidence, type }) => `Accept every suggested ${type ?? 'mention'} with confidence ${minConfidence} or more` },
   'namesModel.status': { kind: 'read' },
   'namesModel.reset': { kind: 'record', label: () => 'Reset the name model to the shipped one (what it learnt from decisions is dropped)' },
 

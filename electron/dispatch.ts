@@ -1,6 +1,6 @@
 import { COMMANDS, inputDetail, Look, type CommandSpec } from './commands.js';
 import { contract, isCallName, listedOutcomes, plainIssue, type CallName, type CallResult, type CoreEvent, type ImportReport } from './contract/index.js';
-import { createHandlers, type Handlers } from './handlers.js';
+import { createHandlers, type Handlers, type OpenCommand } from './handlers.js';
 import { toCallError, UserError } from './services/errors.js';
 import { ExtractPool } from './services/entities/extractPool.js';
 import { ExtractionQueue } from './services/entities/queue.js';
@@ -114,7 +114,7 @@ export class Core {
     try {
       if (!isCallName(name)) throw new UserError('unknown_call', `There is no call named "${name}".`);
       const parsed = contract[name].input.parse(input ?? {}, { error: plainIssue });
-      const handler = this.handlers[name] as (i: unknown) => unknown;
+      const handler = this.handlers[name] as (i: unknown, command?: OpenCommand) => unknown;
       // A write waits for the writer's job (an undo under way; see writerJobs.ts) rather than for
       // SQLite's lock, which would hold this thread; reads go on from the last committed state.
       // Checked again after each wait, in the turn that writes: another call may have started a job.
@@ -129,7 +129,7 @@ export class Core {
    * Every write call is one command of the history (see commands.ts): an analyst action runs inside
    * it, in the transaction that records its rows; an output or a purge is put on the record once done.
    */
-  private async asCommand(name: CallName, input: unknown, handler: (i: unknown) => unknown): Promise<unknown> {
+  private async asCommand(name: CallName, input: unknown, handler: (i: unknown, command?: OpenCommand) => unknown): Promise<unknown> {
     const spec = COMMANDS[name] as CommandSpec<CallName>;
     if (spec.kind !== 'do' && spec.kind !== 'record') return handler(input);
     const ws = this.session.current;
@@ -137,7 +137,9 @@ export class Core {
     let value: unknown;
     if (spec.kind === 'do') {
       ws.assertWritable();
-      value = ws.history.run({ name, label, detail: inputDetail(input) }, () => handler(input));
+      const command = { name, label, detail: inputDetail(input) };
+      // A call that may write for seconds opens its command where it writes (see OpenCommand).
+      value = spec.onWriter ? await handler(input, command) : ws.history.run(command, () => handler(input));
     } else {
       // Read before the call: a purge may remove what the label names.
       const words = ws.readOnly ? null : label();

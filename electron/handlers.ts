@@ -14,11 +14,21 @@ import { draftEvent } from './services/events/draft.js';
 import type { UploadStore } from './services/uploads.js';
 import type { ImportService } from './services/imports.js';
 import type { WorkspaceSession } from './services/workspace.js';
-import { WriterUnavailable, type WriterJob } from './services/writerJobs.js';
+import { WriterUnavailable, type WriterAction, type WriterJob } from './services/writerJobs.js';
 
 export type Handlers = {
-  [N in CallName]: (input: z.output<Contract[N]['input']>) => CallOutput<N> | Promise<CallOutput<N>>;
+  [N in CallName]: (input: z.output<Contract[N]['input']>, command?: OpenCommand) => CallOutput<N> | Promise<CallOutput<N>>;
 };
+
+/**
+ * The command a call marked onWriter (commands.ts) is to open itself: on the workspace's writer,
+ * where its change is made, or here around it (see onWriter in createHandlers).
+ */
+export interface OpenCommand {
+  name: string;
+  label: () => string;
+  detail: unknown;
+}
 
 export interface HandlerDeps {
   session: WorkspaceSession;
@@ -104,6 +114,22 @@ export function createHandlers({ session, imports, uploads, extraction, learner,
       throw error;
     }
   };
+  /**
+   * A change that may take seconds (a search's articles tagged or deleted), as one command: on the
+   * workspace's writer when it has one, the window's reads answered meanwhile; otherwise here.
+   */
+  const onWriter = async <T>(command: OpenCommand | undefined, action: WriterAction, onThread: () => T): Promise<T> => {
+    if (!command) throw new Error(`${action.kind} is run by dispatch, which opens its command`);
+    const workspace = ws();
+    if (workspace.writer?.usable) {
+      try {
+        return (await workspace.writer.run({ kind: 'do', command: { name: command.name, label: command.label(), detail: command.detail }, action })) as T;
+      } catch (error) {
+        if (!(error instanceof WriterUnavailable)) throw error;
+      }
+    }
+    return workspace.history.run(command, onThread);
+  };
   /** Annotations changed: the articles table's entity filters and the registry both see it. */
   const annotated = <T>(value: T): T => {
     ws().articles.touched();
@@ -179,9 +205,14 @@ export function createHandlers({ session, imports, uploads, extraction, learner,
       changed('articles');
       return ws().articles.get(id)!;
     },
-    'articles.delete': ({ target }) => {
-      const deleted = ws().articles.delete(ws().articles.ids(target));
-      es().entities.pruneOrphans();
+    'articles.delete': async ({ target }, command) => {
+      const ids = ws().articles.ids(target);
+      const deleted = await onWriter(command, { kind: 'articles.delete', ids }, () => {
+        const n = ws().articles.delete(ids);
+        es().entities.pruneOrphans();
+        return n;
+      });
+      ws().articles.touched();
       changed('articles', 'tags', 'entities');
       return { deleted };
     },
@@ -208,14 +239,16 @@ export function createHandlers({ session, imports, uploads, extraction, learner,
       changed('tags', 'articles');
       return { ok: true as const };
     },
-    'tags.assign': ({ target, tagIds }) => {
-      const n = ws().tags.assign(ws().articles.ids(target), tagIds, true);
+    'tags.assign': async ({ target, tagIds }, command) => {
+      const ids = ws().articles.ids(target);
+      const n = await onWriter(command, { kind: 'tags.assign', ids, tagIds, on: true }, () => ws().tags.assign(ids, tagIds, true));
       ws().articles.touched();
       changed('tags', 'articles');
       return { changed: n };
     },
-    'tags.unassign': ({ target, tagIds }) => {
-      const n = ws().tags.assign(ws().articles.ids(target), tagIds, false);
+    'tags.unassign': async ({ target, tagIds }, command) => {
+      const ids = ws().articles.ids(target);
+      const n = await onWriter(command, { kind: 'tags.assign', ids, tagIds, on: false }, () => ws().tags.assign(ids, tagIds, false));
       ws().articles.touched();
       changed('tags', 'articles');
       return { changed: n };
@@ -229,7 +262,8 @@ export function createHandlers({ session, imports, uploads, extraction, learner,
     'mentions.annotate': ({ articleId, start, end, type, scope }) => annotated({ id: es().annotate(articleId, start, end, type, scope) }),
     'mentions.link': ({ id, entityId }) => annotated((es().linkEntity(id, entityId), { ok: true as const })),
     'mentions.place': ({ id, place, scope }) => annotated(es().placeMention(id, place, scope)),
-    'mentions.acceptSuggested': ({ minConfidence, type }) => annotated({ accepted: es().acceptSuggested(minConfidence, type) }),
+    'mentions.acceptSuggested': async ({ minConfidence, type }, command) =>
+      annotated({ accepted: await onWriter(command, { kind: 'mentions.acceptSuggested', minConfidence, type }, () => es().acceptSuggested(minConfidence, type)) }),
     'namesModel.status': () => learner.status(),
     'namesModel.reset': () => (learner.reset(), learner.status()),
 

@@ -209,7 +209,7 @@ async function benchSize(n: number): Promise<void> {
   record('table: three sorts in a row, the last one answered after, ms', n, lastMs.toFixed(0));
   const db = core.session.current.db;
   await benchFilteredMap(core, n, pageShapes.slice(0, 3));
-  await benchUndoUnderLoad(core, n);
+  await benchWritesUnderLoad(core, n);
 
   // Distinct terms of the full-text index: how large a vocabulary the search figures above met.
   db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.bench_terms USING fts5vocab(main, 'article_fts', 'row')");
@@ -226,11 +226,12 @@ async function benchSize(n: number): Promise<void> {
 }
 
 /**
- * A table page asked for every 20 ms while an undo puts back 1% of the articles (deleted just before,
- * with their text and the map's mentions): the undo is written by the writer worker (writerJobs.ts),
- * so each page waits only for its own read. Each wait is measured from when the page was due.
+ * Large writes with the window reading meanwhile: 1% of the articles deleted (with the map's
+ * mentions), that deletion undone, then every article tagged. Each is written by the writer worker
+ * (writerJobs.ts) while a table page is asked for every 20 ms, so each page waits only for its own
+ * read. Each wait is measured from when the page was due.
  */
-async function benchUndoUnderLoad(core: Core, n: number): Promise<void> {
+async function benchWritesUnderLoad(core: Core, n: number): Promise<void> {
   const count = Math.max(100, Math.round(n / 100));
   const ids = core.session.current.db.prepare('SELECT id FROM article ORDER BY id LIMIT ?').pluck().all(count) as number[];
   const call = async (name: string, input: unknown): Promise<unknown> => {
@@ -238,30 +239,30 @@ async function benchUndoUnderLoad(core: Core, n: number): Promise<void> {
     if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
     return result.value;
   };
-  const deleted = performance.now();
-  await call('articles.delete', { target: { ids } });
-  const deleteMs = performance.now() - deleted;
   const page = { query: { sort: [{ column: 'title', direction: 'asc' }] }, startRow: 0, endRow: 100 };
   await call('articles.page', page);
-  const waits: number[] = [];
-  let done = false;
-  const start = performance.now();
-  const undo = call('history.undo', {}).finally(() => (done = true));
-  for (let k = 0; !done; k++) {
-    const due = start + k * 20;
-    const early = due - performance.now();
-    if (early > 0) await new Promise((resolve) => setTimeout(resolve, early));
-    await call('articles.page', page);
-    waits.push(performance.now() - due);
-  }
-  await undo;
-  const undoMs = performance.now() - start;
-  console.log(
-    `undo of deleting ${count.toLocaleString('en')} articles (the delete: ${(deleteMs / 1000).toFixed(1)} s): ${(undoMs / 1000).toFixed(1)} s; ` +
-      `a table page every 20 ms meanwhile (${waits.length}): p50 ${ms(pct(waits, 50))}, p95 ${ms(pct(waits, 95))}, at most ${ms(Math.max(...waits))}`,
-  );
-  record('undo of deleting 1% of the articles, s', n, (undoMs / 1000).toFixed(1));
-  record('table page during that undo, p95 ms', n, pct(waits, 95).toFixed(0));
+  const during = async (what: string, figure: string, write: () => Promise<unknown>): Promise<void> => {
+    const waits: number[] = [];
+    let done = false;
+    const start = performance.now();
+    const written = write().finally(() => (done = true));
+    for (let k = 0; !done; k++) {
+      const due = start + k * 20;
+      const early = due - performance.now();
+      if (early > 0) await new Promise((resolve) => setTimeout(resolve, early));
+      await call('articles.page', page);
+      waits.push(performance.now() - due);
+    }
+    await written;
+    const took = performance.now() - start;
+    console.log(`${what}: ${(took / 1000).toFixed(1)} s; a table page every 20 ms meanwhile (${waits.length}): p50 ${ms(pct(waits, 50))}, p95 ${ms(pct(waits, 95))}, at most ${ms(Math.max(...waits))}`);
+    record(`${figure}, s`, n, (took / 1000).toFixed(1));
+    record(`table page during: ${figure}, p95 ms`, n, pct(waits, 95).toFixed(0));
+  };
+  await during(`delete ${count.toLocaleString('en')} articles`, 'delete 1% of the articles', () => call('articles.delete', { target: { ids } }));
+  await during('undo that delete', 'undo that delete', () => call('history.undo', {}));
+  const tag = (await call('tags.create', { name: 'Bench', color: '#336699' })) as { id: number };
+  await during(`tag all ${n.toLocaleString('en')} articles`, 'tag every article', () => call('tags.assign', { target: { query: {} }, tagIds: [tag.id] }));
 }
 
 /**

@@ -2,13 +2,25 @@ import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { HistoryError, type CommandEntry } from '../../db/history.js';
 import type { Db } from '../../db/open.js';
+import type { MentionType } from '../contract/entities.js';
+import { UserError } from './errors.js';
 
+/** An analyst's change that may write for seconds, made in a command of its own (see commands.ts, onWriter). */
+export type WriterAction =
+  | { kind: 'articles.delete'; ids: number[] }
+  | { kind: 'tags.assign'; ids: number[]; tagIds: number[]; on: boolean }
+  | { kind: 'mentions.acceptSuggested'; minConfidence: number; type: MentionType | null };
 /** A long write the worker knows how to make (each one transaction there). */
-export type WriterJob = { kind: 'undo' } | { kind: 'redo' } | { kind: 'undoTo'; commandId: number };
-type JobValue<J extends WriterJob> = J extends { kind: 'undoTo' } ? number : CommandEntry | null;
+export type WriterJob =
+  | { kind: 'undo' }
+  | { kind: 'redo' }
+  | { kind: 'undoTo'; commandId: number }
+  | { kind: 'do'; command: { name: string; label: string; detail: unknown }; action: WriterAction };
+type JobValue<J extends WriterJob> = J extends { kind: 'undoTo' } | { kind: 'do' } ? number : CommandEntry | null;
 
 export type WriterRequest = { id: number; job: WriterJob };
-export type WriterReply = { ready: true } | { failed: string } | { id: number; value: unknown } | { id: number; error: string; refused: boolean };
+/** A failure as the window would be told of it (code 'history': the history refused; 'internal': the error's own message). */
+export type WriterReply = { ready: true } | { failed: string } | { id: number; value: unknown } | { id: number; error: string; code: string };
 
 /**
  * How long a close waits for a job under way to end before the worker is stopped (its transaction
@@ -55,7 +67,7 @@ export class WriterJobs {
       const waiting = this.pending.get(m.id);
       this.pending.delete(m.id);
       if ('value' in m) waiting?.resolve(m.value);
-      else waiting?.reject(m.refused ? new HistoryError(m.error) : new Error(m.error));
+      else waiting?.reject(m.code === 'history' ? new HistoryError(m.error) : m.code === 'internal' ? new Error(m.error) : new UserError(m.code, m.error));
     });
     this.worker.on('error', (error) => {
       this.fail(error);
@@ -86,8 +98,8 @@ export class WriterJobs {
 
   /**
    * Runs `job` on the worker. The caller has waited for the job before (see letWriterJobsEnd): one at a
-   * time. Rejects with a HistoryError when the history refuses it (nothing to redo, a row changed
-   * since), as it would on the core's thread.
+   * time. Rejects with a HistoryError when the history refuses it (a row changed since), and with a
+   * UserError when the change is refused (a tag deleted meanwhile), as it would on the core's thread.
    */
   async run<J extends WriterJob>(job: J): Promise<JobValue<J>> {
     if (this.current) throw new Error('A write job is already under way.');

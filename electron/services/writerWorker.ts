@@ -1,22 +1,43 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { ArticlesRepository } from '../../db/articles.js';
+import { EntitiesRepository } from '../../db/entities.js';
 import { History, HistoryError } from '../../db/history.js';
 import { openWriterConnection, type Db } from '../../db/open.js';
+import { MentionsRepository } from '../../db/mentions.js';
+import { TagsRepository } from '../../db/tags.js';
+import { acceptSuggested } from './entities/acceptSuggested.js';
+import { toCallError } from './errors.js';
 import { closeForCore } from './backgroundThread.js';
-import type { WriterReply, WriterRequest } from './writerJobs.js';
+import type { WriterAction, WriterReply, WriterRequest } from './writerJobs.js';
 
 /**
  * Runs the core's long writes (see writerJobs.ts) on a connection of its own, one at a time, each in
  * one transaction: the core's connection reads the last committed state meanwhile (WAL), so the
- * window's tables and map answer while an undo of a thousand articles is written.
+ * window's tables and map answer while an undo of a thousand articles, or the tagging or deletion
+ * of a search's articles, is written.
  */
 const { file, passphrase } = workerData as { file: string; passphrase: string | null };
 
 let db: Db | null = null;
 let history: History | null = null;
+let act: ((action: WriterAction) => number) | null = null;
 try {
   db = openWriterConnection(file, passphrase);
   // Its own capture triggers: what this connection changes is recorded as the core's changes are.
   history = new History(db, true);
+  const articles = new ArticlesRepository(db);
+  const tags = new TagsRepository(db, history);
+  const entities = new EntitiesRepository(db);
+  const mentions = new MentionsRepository(db);
+  const connection = db;
+  // As the handlers do it on the core's thread (handlers.ts).
+  act = (action) => {
+    if (action.kind === 'tags.assign') return tags.assign(action.ids, action.tagIds, action.on);
+    if (action.kind === 'mentions.acceptSuggested') return acceptSuggested(connection, mentions, entities, action.minConfidence, action.type);
+    const n = articles.delete(action.ids);
+    entities.pruneOrphans();
+    return n;
+  };
   parentPort!.postMessage({ ready: true } satisfies WriterReply);
 } catch (error) {
   db?.close();
@@ -30,12 +51,16 @@ parentPort!.on('message', (m: WriterRequest | { close: SharedArrayBuffer }) => {
     return;
   }
   try {
-    if (!history) throw new Error('The writer has no connection.');
+    if (!history || !act) throw new Error('The writer has no connection.');
     const { job } = m;
-    const value = job.kind === 'undo' ? history.undo() : job.kind === 'redo' ? history.redo() : history.undoTo(job.commandId);
+    const h = history;
+    const value =
+      job.kind === 'do' ? h.run(job.command, () => act!(job.action)) : job.kind === 'undo' ? h.undo() : job.kind === 'redo' ? h.redo() : h.undoTo(job.commandId);
     parentPort!.postMessage({ id: m.id, value } satisfies WriterReply);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    parentPort!.postMessage({ id: m.id, error: message, refused: error instanceof HistoryError } satisfies WriterReply);
+    const told = error instanceof HistoryError ? { code: 'history', message: error.message } : toCallError(error);
+    // An unforeseen failure keeps its own words: the core's dispatch says "Something went wrong" once.
+    const message = told.code === 'internal' && error instanceof Error ? error.message : told.message;
+    parentPort!.postMessage({ id: m.id, error: message, code: told.code } satisfies WriterReply);
   }
 });

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ArticlesRepository } from '../../db/articles.js';
@@ -47,6 +48,7 @@ async function call<T>(c: Core, name: string, input: unknown = {}): Promise<T> {
   return result.value as T;
 }
 
+const articleCount = async (c: Core) => (await call<{ articles: number; taggedArticles: number }>(c, 'articles.stats')).articles;
 const rowCount = async (c: Core) => (await call<{ rows: unknown[] }>(c, 'articles.page', { query: ALL, startRow: 0, endRow: 1000 })).rows.length;
 
 describe('long writes on the writer connection (electron/services/writerJobs.ts)', () => {
@@ -54,7 +56,11 @@ describe('long writes on the writer connection (electron/services/writerJobs.ts)
     const c = core(workspace(3000));
     try {
       expect(c.session.current.writer).toBeInstanceOf(WriterJobs);
-      expect(await call(c, 'articles.delete', { target: { query: ALL } })).toEqual({ deleted: 3000 });
+      // The delete too is written on the worker: counted meanwhile, every article is still there.
+      const deleting = call(c, 'articles.delete', { target: { query: ALL } });
+      expect(await articleCount(c)).toBe(3000);
+      expect(await deleting).toEqual({ deleted: 3000 });
+      expect(await articleCount(c)).toBe(0);
       const deleted = (await call<{ entries: { label: string }[] }>(c, 'history.list', { limit: 1 })).entries[0]!.label;
       const order: string[] = [];
       const undo = call<{ done: { label: string } | null }>(c, 'history.undo').then((v) => (order.push('undo'), v));
@@ -80,6 +86,78 @@ describe('long writes on the writer connection (electron/services/writerJobs.ts)
     } finally {
       c.close();
     }
+  }, 60_000);
+
+  it('tags and untags a search’s articles on the worker, with the same refusals and the same undo', async () => {
+    const c = core(workspace(2000));
+    try {
+      const tagged = async () => (await call<{ taggedArticles: number }>(c, 'articles.stats')).taggedArticles;
+      const tag = await call<{ id: number }>(c, 'tags.create', { name: 'Northern offensive', color: '#aa3300' });
+      const tagging = call(c, 'tags.assign', { target: { query: ALL }, tagIds: [tag.id] });
+      expect(await tagged()).toBe(0);
+      expect(await tagging).toEqual({ changed: 2000 });
+      expect(await tagged()).toBe(2000);
+      expect(await call(c, 'tags.unassign', { target: { ids: [1, 2, 3, 99_999] }, tagIds: [tag.id] })).toEqual({ changed: 3 });
+      expect(await tagged()).toBe(1997);
+      const labels = (await call<{ entries: { label: string }[] }>(c, 'history.list', { limit: 3 })).entries.map((e) => e.label);
+      expect(labels).toEqual([expect.stringMatching(/^Remove .*Northern offensive.* from /), expect.stringMatching(/^Tag .* with .*Northern offensive/), expect.stringContaining('Northern offensive')]);
+      await call(c, 'history.undo');
+      expect(await tagged()).toBe(2000);
+      // A tag that is not there: refused with the tag's own message, and nothing written.
+      const refused = await c.dispatch('tags.assign', { target: { ids: [1] }, tagIds: [4242] });
+      expect(refused).toEqual({ ok: false, error: { code: 'tag', message: 'Tag 4242 does not exist (it may have been merged or deleted).' } });
+      expect((await call<{ entries: unknown[] }>(c, 'history.list', { limit: 10 })).entries).toHaveLength(4);
+      expect((await call<{ ok: boolean }>(c, 'history.verify')).ok).toBe(true);
+    } finally {
+      c.close();
+    }
+  }, 60_000);
+
+  it('accepts every suggestion above a confidence on the worker, linked as on the core’s thread', async () => {
+    const file = workspace(300);
+    const db = openWorkspace(file);
+    const mention = db.prepare(
+      `INSERT INTO mention (article_id, start, end, quote, prefix, suffix, type, status, origin, entity_id, confidence, updated_at)
+       VALUES (?, ?, ?, ?, '', '', ?, 'suggested', 'auto', NULL, ?, '2026-12-04')`,
+    );
+    db.transaction(() => {
+      for (let a = 1; a <= 300; a++) {
+        mention.run(a, 0, 6, `Report`, 'organisation', 0.3);
+        mention.run(a, 10, 20, `Commander ${a % 7}`, 'person', 0.9);
+        mention.run(a, 30, 40, a % 2 ? 'Kunduz Police' : 'Baghlan Council', 'organisation', 0.8);
+      }
+    })();
+    db.close();
+    const copy = path.join(tempDir(), 'copy.awb');
+    fs.copyFileSync(file, copy);
+    const state = (f: string) => {
+      const d = openWorkspace(f, { readOnly: true });
+      const rows = {
+        mentions: d.prepare('SELECT m.id, m.status, e.type, e.name FROM mention m LEFT JOIN entity e ON e.id = m.entity_id ORDER BY m.id').raw().all(),
+        entities: d.prepare('SELECT type, name, mention_count, accepted_count FROM entity ORDER BY type, name').raw().all(),
+      };
+      d.close();
+      return rows;
+    };
+    const onWorker = core(file);
+    const here = new Core({ dataDir: tempDir(), gazetteerFile: gazetteerFile(repoRoot), workspace: copy, sampleDir: tempDir(), mode: 'browser', version: 'test', suggestOnImport: false, lockWorkspace: false });
+    try {
+      const accepting = call(onWorker, 'mentions.acceptSuggested', { minConfidence: 0.5 });
+      // Read meanwhile: nothing accepted yet, no entity made.
+      expect((await call<{ status: string }[]>(onWorker, 'mentions.list', { articleId: 1 })).map((m) => m.status)).toEqual(['suggested', 'suggested', 'suggested']);
+      expect(await accepting).toEqual({ accepted: 600 });
+      expect(await call(here, 'mentions.acceptSuggested', { minConfidence: 0.5 })).toEqual({ accepted: 600 });
+    } finally {
+      onWorker.close();
+      here.close();
+    }
+    const made = state(file);
+    expect(made).toEqual(state(copy));
+    expect(made.entities).toEqual([
+      ['organisation', 'Baghlan Council', 150, 150],
+      ['organisation', 'Kunduz Police', 150, 150],
+      ...Array.from({ length: 7 }, (_, k) => ['person', `Commander ${k}`, expect.any(Number), expect.any(Number)]),
+    ]);
   }, 60_000);
 
   it('says why the history refuses a job, as on the core’s thread, and writes nothing', async () => {

@@ -9,6 +9,7 @@ import { UserError } from '../errors.js';
 import type { Gazetteer, Place } from '../gazetteer/gazetteer.js';
 import { nameKey } from '../gazetteer/normalise.js';
 import { resolveToponyms } from '../gazetteer/resolve.js';
+import { acceptSuggested, linkName } from './acceptSuggested.js';
 import { facilityLookupName } from './placeLinks.js';
 import { readArticles, type ArticleToRead, type ReadResult } from './readArticles.js';
 import { suggestionModel, withModelLabel } from './tagger/learner.js';
@@ -33,12 +34,6 @@ const toCandidate = (p: Omit<Place, 'feature'> & { feature?: string | null; scor
   ...(p.score === undefined ? {} : { score: Math.round(p.score * 100) / 100 }),
   ...(p.feature && FACILITIES[p.feature] ? { facility: FACILITIES[p.feature] } : {}),
 });
-
-/**
- * The name a mention is linked by: its words, but for a nationality adjective its country's name,
- * so that "Russian" never becomes a name of Russia that the registry finds again as the country.
- */
-const linkName = (quote: string, adjectival: boolean, place: PlaceCandidate | undefined): string => (adjectival && place ? place.name : quote);
 
 /** Suggestions, the analyst's review of them, and the links from mentions to entities. */
 export class EntityService {
@@ -188,15 +183,7 @@ export class EntityService {
    * links, so no entity is left without mentions: nothing to prune.
    */
   acceptSuggested(minConfidence: number, type: MentionType | null): number {
-    return writeTransaction(this.db, () => {
-      const ids = this.mentions.suggestedAtLeast(minConfidence, type);
-      for (const id of ids) {
-        const m = this.mustGet(id);
-        const entityId = m.entityId === null && m.type !== 'date' ? this.link(m.type, linkName(m.quote, m.adjectival, m.candidates[0]), m.candidates[0] ?? null, new Map()) : m.entityId;
-        this.mentions.update(id, { status: 'accepted', entityId });
-      }
-      return ids.length;
-    });
+    return acceptSuggested(this.db, this.mentions, this.entities, minConfidence, type);
   }
 
   /** Change the type of a mention (and what it links to); an analyst decision. */
