@@ -226,13 +226,13 @@ export class MentionsRepository {
   }
 
   /** Suggested mentions the extractor was at least this sure of (of one type, or all), in article and text order. */
-  suggestedAtLeast(minConfidence: number, type: MentionType | null): number[] {
+  suggestedAtLeast(minConfidence: number, type: MentionType | null, articleId: number | null = null): number[] {
     return this.db
       .prepare(
-        "SELECT id FROM mention WHERE status = 'suggested' AND confidence >= ? AND (? IS NULL OR type = ?) ORDER BY article_id, start, id",
+        "SELECT id FROM mention WHERE status = 'suggested' AND confidence >= ? AND (? IS NULL OR type = ?) AND (? IS NULL OR article_id = ?) ORDER BY article_id, start, id",
       )
       .pluck()
-      .all(minConfidence, type, type) as number[];
+      .all(minConfidence, type, type, articleId, articleId) as number[];
   }
 
   markExtracted(articleId: number, version: number): void {

@@ -128,7 +128,9 @@ export const COMMANDS: { [N in CallName]: CommandSpec<N> } = {
   'mentions.annotate': { kind: 'do', label: ({ articleId, type, scope }, look) => `Mark ${A_TYPE[type]} in article ${look.article(articleId)}${scoped(scope)}` },
   'mentions.link': { kind: 'do', label: ({ id, entityId }, look) => `Link mention ${look.mention(id)} to ${look.entity(entityId)}` },
   'mentions.place': { kind: 'do', label: ({ id, scope }, look) => `Change the place of ${scope === 'entity' ? `every mention of ${look.entityOfMention(id)}` : `mention ${look.mention(id)}${scope === 'article' ? ' (all of its entity in this article)' : ''}`}` },
-  'mentions.acceptSuggested': { kind: 'do', onWriter: true, label: ({ minConfidence, type }) => `Accept every suggested ${type ?? 'mention'} with confidence ${minConfidence} or more` },
+  'mentions.acceptSuggested': { kind: 'do', onWriter: true, label: ({ minConfidence, type, articleId }, look) =>
+      `Accept every suggested ${type ?? 'mention'} with confidence ${minConfidence} or more${articleId === null ? '' : ` in article ${look.article(articleId)}`}`,
+  },
   'namesModel.status': { kind: 'read' },
   'namesModel.reset': { kind: 'record', label: () => 'Reset the name model to the shipped one (what it learnt from decisions is dropped)' },
 

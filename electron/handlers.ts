@@ -262,8 +262,8 @@ export function createHandlers({ session, imports, uploads, extraction, learner,
     'mentions.annotate': ({ articleId, start, end, type, scope }) => annotated({ id: es().annotate(articleId, start, end, type, scope) }),
     'mentions.link': ({ id, entityId }) => annotated((es().linkEntity(id, entityId), { ok: true as const })),
     'mentions.place': ({ id, place, scope }) => annotated(es().placeMention(id, place, scope)),
-    'mentions.acceptSuggested': async ({ minConfidence, type }, command) =>
-      annotated({ accepted: await onWriter(command, { kind: 'mentions.acceptSuggested', minConfidence, type }, () => es().acceptSuggested(minConfidence, type)) }),
+    'mentions.acceptSuggested': async ({ minConfidence, type, articleId }, command) =>
+      annotated({ accepted: await onWriter(command, { kind: 'mentions.acceptSuggested', minConfidence, type, articleId }, () => es().acceptSuggested(minConfidence, type, articleId)) }),
     'namesModel.status': () => learner.status(),
     'namesModel.reset': () => (learner.reset(), learner.status()),
 

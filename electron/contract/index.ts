@@ -155,7 +155,8 @@ export const contract = {
   ),
   /** Batch review: every suggestion at or above a confidence (of one type) accepted as the analyst's, in one transaction. */
   'mentions.acceptSuggested': call(
-    z.object({ minConfidence: z.number().min(0).max(1), type: MentionType.nullable().default(null) }),
+    // In one article (the reader's), or in every one (the command line's) when articleId is null.
+    z.object({ minConfidence: z.number().min(0).max(1), type: MentionType.nullable().default(null), articleId: z.number().int().nullable().default(null) }),
     z.object({ accepted: z.number() }),
   ),
   /** The workspace's name model: trained on how many decisions, when, and whether more are waiting. */

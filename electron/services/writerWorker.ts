@@ -33,7 +33,7 @@ try {
   // As the handlers do it on the core's thread (handlers.ts).
   act = (action) => {
     if (action.kind === 'tags.assign') return tags.assign(action.ids, action.tagIds, action.on);
-    if (action.kind === 'mentions.acceptSuggested') return acceptSuggested(connection, mentions, entities, action.minConfidence, action.type);
+    if (action.kind === 'mentions.acceptSuggested') return acceptSuggested(connection, mentions, entities, action.minConfidence, action.type, action.articleId);
     const n = articles.delete(action.ids);
     entities.pruneOrphans();
     return n;

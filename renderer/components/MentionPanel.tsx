@@ -51,6 +51,12 @@ export function MentionPanel({ mention, namedIn = null, body, scope, onScope, on
     <div className="mention-panel" role="group" aria-label="Annotation">
       <p className="mention-quote">
         <strong>“{mention.quote}”</strong> <span className={`badge status-${mention.status}`}>{mention.status}</span>
+        {mention.origin === 'auto' && mention.confidence !== null && (
+          <span className="muted" data-testid="mention-confidence" title="How sure the model was of this suggestion">
+            {' '}
+            {Math.round(mention.confidence * 100)}% sure
+          </span>
+        )}
       </p>
       {reason && <p className="muted">Why: {reason.why}</p>}
       {namedIn && (

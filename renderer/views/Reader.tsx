@@ -16,6 +16,7 @@ import { NamesModelLine } from '../components/NamesModelLine.js';
 import { TagChips } from '../components/TagChips.js';
 import { proposeRelation, type NamedSpan } from '../state/relationProposal.js';
 import { sentenceAfter, sentenceAt } from '../state/sentences.js';
+import { nextLeastSure, sureAtLeast } from '../state/leastSure.js';
 import { showDate, useDateStyle } from '../dates.js';
 import { plural } from '../text.js';
 
@@ -49,6 +50,8 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
   const [keyPicked, setKeyPicked] = useState(false);
   const [scope, setScope] = useState<Scope>('this');
   const [showRejected, setShowRejected] = useState(false);
+  /** The confidence (%) at or above which "Accept" takes the article's suggestions. */
+  const [acceptAt, setAcceptAt] = useState('90');
   type Initial = NonNullable<Parameters<typeof EventForm>[0]['initial']>;
   const [coding, setCoding] = useState<{ initial?: Initial; event: EventRecord | null } | null>(null);
   type Relating = Omit<Parameters<typeof RelationForm>[0], 'onSaved' | 'onClose' | 'run'>;
@@ -176,6 +179,13 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
         const move = e.altKey ? (right ? shrinkStart : stretchStart) : right ? stretchEnd : shrinkEnd;
         const { start, end } = move(body, selected);
         if (start !== selected.start || end !== selected.end) void run(() => call('mentions.respan', { id: selected.id, start, end }));
+      } else if (e.key === 'u' && !e.ctrlKey && !e.metaKey && !e.altKey) {
+        // The suggestion the model is least sure of, then the next least sure: the review of the doubtful first.
+        const next = nextLeastSure(mentions, selectedId);
+        if (next) {
+          setSelectedId(next.id);
+          setTextRange(null);
+        }
       } else if (e.key === 'Escape') {
         if (selected || textRange) {
           setSelectedId(null);
@@ -194,6 +204,9 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
   const page = pageAt(article.document?.pageStarts, textRange?.start ?? selected?.start ?? -1);
 
   const untagged = tags.filter((t) => !article.tags.some((a) => a.id === t.id));
+  const percent = acceptAt.trim() === '' ? NaN : Number(acceptAt);
+  const threshold = Number.isFinite(percent) && percent >= 0 && percent <= 100 ? percent / 100 : null;
+  const acceptable = threshold === null ? 0 : sureAtLeast(mentions, threshold);
 
   return (
     <section className="reader" aria-label="Reader">
@@ -214,6 +227,42 @@ export function Reader({ articleId, search, refreshKey, tags, onNavigate, onClos
         </label>
         <span className="counts muted" data-testid="mention-counts">
           {mentions.filter((m) => m.status === 'suggested').length} suggested · {mentions.filter((m) => m.status === 'accepted').length} accepted
+        </span>
+        <button
+          type="button"
+          disabled={!mentions.some((m) => m.status === 'suggested')}
+          onClick={() => {
+            const next = nextLeastSure(mentions, selectedId);
+            if (!next) return;
+            setSelectedId(next.id);
+            setTextRange(null);
+          }}
+          title="Select the suggestion the model is least sure of; again for the next least sure (u)"
+        >
+          Least sure
+        </button>
+        <span className="accept-above" role="group" aria-label="Accept the sure suggestions">
+          <label className="muted">
+            ≥{' '}
+            <input
+              type="number"
+              min={0}
+              max={100}
+              step={5}
+              value={acceptAt}
+              onChange={(e) => setAcceptAt(e.target.value)}
+              aria-label="Accept suggestions with a confidence of at least (%)"
+            />
+            %
+          </label>
+          <button
+            type="button"
+            disabled={!acceptable}
+            onClick={() => void run(() => call('mentions.acceptSuggested', { minConfidence: threshold!, articleId: article.id }))}
+            title="Accept every suggestion in this article the model is at least this sure of, in one step (Ctrl+Z undoes it)"
+          >
+            Accept {acceptable}
+          </button>
         </span>
         {page !== null && (
           <span className="muted" data-testid="reader-page" title="Page of the selection in the original document">

@@ -142,10 +142,15 @@ describe('long writes on the writer connection (electron/services/writerJobs.ts)
     const onWorker = core(file);
     const here = new Core({ dataDir: tempDir(), gazetteerFile: gazetteerFile(repoRoot), workspace: copy, sampleDir: tempDir(), mode: 'browser', version: 'test', suggestOnImport: false, lockWorkspace: false });
     try {
-      const accepting = call(onWorker, 'mentions.acceptSuggested', { minConfidence: 0.5 });
+      // The reader's accept: one article's.
+      const accepting = call(onWorker, 'mentions.acceptSuggested', { minConfidence: 0.5, articleId: 2 });
       // Read meanwhile: nothing accepted yet, no entity made.
-      expect((await call<{ status: string }[]>(onWorker, 'mentions.list', { articleId: 1 })).map((m) => m.status)).toEqual(['suggested', 'suggested', 'suggested']);
-      expect(await accepting).toEqual({ accepted: 600 });
+      expect((await call<{ status: string }[]>(onWorker, 'mentions.list', { articleId: 2 })).map((m) => m.status)).toEqual(['suggested', 'suggested', 'suggested']);
+      expect(await accepting).toEqual({ accepted: 2 });
+      expect((await call<{ status: string }[]>(onWorker, 'mentions.list', { articleId: 2 })).map((m) => m.status)).toEqual(['suggested', 'accepted', 'accepted']);
+      expect((await call<{ status: string }[]>(onWorker, 'mentions.list', { articleId: 3 })).map((m) => m.status)).toEqual(['suggested', 'suggested', 'suggested']);
+      // The command line's: every article's.
+      expect(await call(onWorker, 'mentions.acceptSuggested', { minConfidence: 0.5 })).toEqual({ accepted: 598 });
       expect(await call(here, 'mentions.acceptSuggested', { minConfidence: 0.5 })).toEqual({ accepted: 600 });
     } finally {
       onWorker.close();

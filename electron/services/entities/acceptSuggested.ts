@@ -10,14 +10,14 @@ import type { MentionType, PlaceCandidate } from '../../contract/entities.js';
 export const linkName = (quote: string, adjectival: boolean, place: PlaceCandidate | undefined): string => (adjectival && place ? place.name : quote);
 
 /**
- * Accepts every suggested mention at or above `minConfidence` (of one type, or of all), each linked
+ * Accepts every suggested mention at or above `minConfidence` (of one type, or of all; in one article, or in all), each linked
  * to its entity as an accept in the reader links it. Apart from EntityService, which needs the
  * gazetteer, so that the writer worker (writerWorker.ts) makes the same change: over a whole
  * workspace this is tens of thousands of mentions, seconds of writing.
  */
-export function acceptSuggested(db: Db, mentions: MentionsRepository, entities: EntitiesRepository, minConfidence: number, type: MentionType | null): number {
+export function acceptSuggested(db: Db, mentions: MentionsRepository, entities: EntitiesRepository, minConfidence: number, type: MentionType | null, articleId: number | null): number {
   return writeTransaction(db, () => {
-    const ids = mentions.suggestedAtLeast(minConfidence, type);
+    const ids = mentions.suggestedAtLeast(minConfidence, type, articleId);
     for (const id of ids) {
       // Read in this transaction a moment ago: still there.
       const m = mentions.get(id)!;

@@ -182,8 +182,8 @@ export class EntityService {
    * to its entity, the analyst's decision from then on), in one transaction. Accepting only adds
    * links, so no entity is left without mentions: nothing to prune.
    */
-  acceptSuggested(minConfidence: number, type: MentionType | null): number {
-    return acceptSuggested(this.db, this.mentions, this.entities, minConfidence, type);
+  acceptSuggested(minConfidence: number, type: MentionType | null, articleId: number | null = null): number {
+    return acceptSuggested(this.db, this.mentions, this.entities, minConfidence, type, articleId);
   }
 
   /** Change the type of a mention (and what it links to); an analyst decision. */
