@@ -447,6 +447,15 @@ export class History {
           continue;
         }
       }
+      if (r.op === 'update') {
+        // A run of rows changed together (a confidence's suggestions accepted) is put back in one statement.
+        let last = i;
+        while (last + 1 < rows.length && rows[last + 1]!.tbl === r.tbl && rows[last + 1]!.op === 'update') last++;
+        if (last > i && this.revertUpdates(c, r.tbl, shape, rows[last]!.id, r.id, entities)) {
+          i = last;
+          continue;
+        }
+      }
       const old = r.old === null ? null : (JSON.parse(r.old) as Record<string, unknown>);
       const neu = r.new === null ? null : (JSON.parse(r.new) as Record<string, unknown>);
       for (const image of [old, neu]) {
@@ -561,6 +570,37 @@ export class History {
     const keys = shape.key.map(ident).join(', ');
     const remove = this.db.prepare(`DELETE FROM main.${t} WHERE (${keys}) IN (SELECT ${shape.key.map((k) => `json_extract(r.new, ${path(k)})`).join(', ')} FROM ${run})`);
     this.changeRun(table, 'new', remove, args, entities);
+    return true;
+  }
+
+  /**
+   * Puts back the old values of the command's updated rows with row ids lo…hi (one table) in one
+   * UPDATE … FROM, when each row was changed once in the run and kept its key, every old image holds
+   * every column the table has now, and every row is exactly as the command left it (its image now
+   * equals the captured one). Otherwise returns false, having changed nothing, and they go row by
+   * row, which names the conflict. The row triggers fire and capture as they do row by row, in the
+   * order SQLite updates the rows rather than newest first.
+   */
+  private revertUpdates(c: CommandRecord, table: string, shape: TableShape, lo: number, hi: number, entities: Set<number>): boolean {
+    const t = ident(table);
+    const run = 'main.command_row r WHERE r.command_id = ? AND r.id BETWEEN ? AND ?';
+    const args = [c.id, lo, hi] as const;
+    const key = (image: 'old' | 'new') => shape.key.map((k) => `json_extract(r.${image}, ${path(k)})`);
+    const lacking = shape.columns.map((k) => `json_type(r.old, ${path(k)}) IS NULL`);
+    const moved = key('old').map((k, i) => `${k} IS NOT ${key('new')[i]!}`);
+    if (this.db.prepare(`SELECT 1 FROM ${run} AND (${[...lacking, ...moved].join(' OR ')}) LIMIT 1`).get(...args)) return false;
+    if (this.db.prepare(`SELECT 1 FROM ${run} GROUP BY ${key('new').join(', ')} HAVING count(*) > 1 LIMIT 1`).get(...args)) return false;
+    const keyed = shape.key.map((k) => `l.${ident(k)} = json_extract(r.new, ${path(k)})`).join(' AND ');
+    const current = `json_object(${shape.columns.map((k) => `'${k}', l.${ident(k)}`).join(', ')})`;
+    if (this.db.prepare(`SELECT 1 FROM ${run} AND NOT EXISTS (SELECT 1 FROM main.${t} l WHERE ${keyed} AND ${current} = r.new) LIMIT 1`).get(...args)) return false;
+    const noted = table === 'entity' ? ['id'] : table === 'mention' ? ['entity_id'] : [];
+    for (const column of noted) {
+      const ids = this.db.prepare(`SELECT json_extract(r.old, '$.${column}'), json_extract(r.new, '$.${column}') FROM ${run}`).raw().all(...args) as (number | null)[][];
+      for (const pair of ids) for (const id of pair) if (typeof id === 'number') entities.add(id);
+    }
+    const sets = shape.columns.filter((k) => !shape.key.includes(k)).map((k) => `${ident(k)} = json_extract(r.old, ${path(k)})`);
+    if (sets.length === 0) return false;
+    this.db.prepare(`UPDATE main.${t} AS l SET ${sets.join(', ')} FROM (SELECT r.old, r.new FROM ${run}) AS r WHERE ${keyed}`).run(...args);
     return true;
   }
 

@@ -134,3 +134,61 @@ describe('undoing and redoing a delete of many articles (rows put back and taken
     expect({ ...after, mentions: [] }).toEqual({ ...before, mentions: [] });
   });
 });
+
+describe('undoing and redoing many changed rows (put back as one set)', () => {
+  /** Every suggestion accepted and linked, as a confidence's accept does: one update per mention. */
+  function acceptAll(db: Db, history: History): number {
+    return history.run({ name: 'mentions.acceptSuggested', label: 'Accept' }, () => {
+      db.prepare("UPDATE mention SET status = 'accepted', entity_id = coalesce(entity_id, 4), updated_at = '2026-12-05' WHERE status = 'suggested'").run();
+      return newest(db);
+    });
+  }
+  const images = (rows: [string, string, string | null, string | null][]) => sorted(rows.map(([tbl, op, old, neu]) => [tbl, op, old && JSON.parse(old), neu && JSON.parse(neu)]));
+
+  it('puts back every row and count, capturing the reverse of each change, and redoes it', () => {
+    const { db, history } = workspace();
+    const before = state(db);
+    const command = acceptAll(db, history);
+    const accepted = state(db);
+    const rows = capturedRows(db, command);
+    expect(rows.length).toBeGreaterThan(5);
+    expect(rows.every(([tbl, op]) => tbl === 'mention' && op === 'update')).toBe(true);
+    history.undo();
+    expect(state(db)).toEqual(before);
+    // Each row's change, reversed: the same images as row by row, in the order SQLite updated them.
+    const undone = capturedRows(db, newest(db));
+    expect(images(undone)).toEqual(images(rows.map(([tbl, op, old, neu]) => [tbl, op, neu, old])));
+    // Put back as one set, in key order; row by row they would come newest first.
+    const ids = undone.map(([, , old]) => (JSON.parse(old!) as { id: number }).id);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    history.redo();
+    expect(state(db)).toEqual(accepted);
+    history.undo();
+    expect(state(db)).toEqual(before);
+    expect(history.verify().ok).toBe(true);
+  });
+
+  it('refuses an undo when one row changed since, naming it, and changes nothing', () => {
+    const { db, history } = workspace();
+    acceptAll(db, history);
+    const decided = db.prepare("SELECT max(id) FROM mention WHERE status = 'accepted'").pluck().get() as number;
+    db.prepare("UPDATE mention SET status = 'rejected' WHERE id = ?").run(decided);
+    const changed = state(db);
+    expect(() => history.undo()).toThrow(`mention ${decided} has changed since`);
+    expect(state(db)).toEqual(changed);
+  });
+
+  it('puts back a row changed twice in one command to what it was before the first change', () => {
+    const { db, history } = workspace();
+    const before = state(db);
+    history.run({ name: 'twice', label: 'Twice' }, () => {
+      db.prepare("UPDATE mention SET status = 'accepted' WHERE status = 'suggested'").run();
+      // Kunduz's suggestions were just accepted: changed twice, they cannot go back as one set.
+      db.prepare("UPDATE mention SET type = 'group' WHERE quote = 'Kunduz'").run();
+    });
+    expect(state(db)).not.toEqual(before);
+    history.undo();
+    expect(state(db)).toEqual(before);
+    expect(history.verify().ok).toBe(true);
+  });
+});
