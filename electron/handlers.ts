@@ -94,41 +94,34 @@ export function createHandlers({ session, imports, uploads, extraction, learner,
     return value;
   };
   /**
-   * On the workspace's writer when it has one (writerJobs.ts): an undo of a thousand articles writes
-   * for seconds, and the window's reads are answered meanwhile. Otherwise here, as `onThread`.
+   * A write that may take seconds, on the workspace's writer when it has one (writerJobs.ts), the
+   * window's reads answered meanwhile; otherwise here, as `onThread`.
    */
-  const historyStep = async <J extends WriterJob, T>(job: J, onThread: () => T): Promise<T> => {
-    const workspace = ws();
-    workspace.assertWritable();
-    try {
-      if (workspace.writer?.usable) {
-        try {
-          return (await workspace.writer.run(job)) as T;
-        } catch (error) {
-          if (!(error instanceof WriterUnavailable)) throw error;
-        }
+  const viaWriter = async <T>(job: WriterJob, onThread: () => T): Promise<T> => {
+    const writer = ws().writer;
+    if (writer?.usable) {
+      try {
+        return (await writer.run(job)) as T;
+      } catch (error) {
+        if (!(error instanceof WriterUnavailable)) throw error;
       }
-      return onThread();
+    }
+    return onThread();
+  };
+  const historyStep = async <T>(job: WriterJob, onThread: () => T): Promise<T> => {
+    ws().assertWritable();
+    try {
+      return await viaWriter(job, onThread);
     } catch (error) {
       if (error instanceof HistoryError) throw new UserError('history', error.message);
       throw error;
     }
   };
-  /**
-   * A change that may take seconds (a search's articles tagged or deleted), as one command: on the
-   * workspace's writer when it has one, the window's reads answered meanwhile; otherwise here.
-   */
-  const onWriter = async <T>(command: OpenCommand | undefined, action: WriterAction, onThread: () => T): Promise<T> => {
+  /** A call marked onWriter (a search's articles tagged or deleted, the sure suggestions accepted): its change, as one command, via the writer. */
+  const onWriter = <T>(command: OpenCommand | undefined, action: WriterAction, onThread: () => T): Promise<T> => {
     if (!command) throw new Error(`${action.kind} is run by dispatch, which opens its command`);
-    const workspace = ws();
-    if (workspace.writer?.usable) {
-      try {
-        return (await workspace.writer.run({ kind: 'do', command: { name: command.name, label: command.label(), detail: command.detail }, action })) as T;
-      } catch (error) {
-        if (!(error instanceof WriterUnavailable)) throw error;
-      }
-    }
-    return workspace.history.run(command, onThread);
+    const label = command.label();
+    return viaWriter({ kind: 'do', command: { name: command.name, label, detail: command.detail }, action }, () => ws().history.run({ ...command, label }, onThread));
   };
   /** Annotations changed: the articles table's entity filters and the registry both see it. */
   const annotated = <T>(value: T): T => {

@@ -125,7 +125,12 @@ export class WriterJobs {
     while (this.current) await this.current;
   }
 
-  /** Closes the worker's connection before the core's (or before the file is replaced), letting a job under way end first. */
+  /**
+   * Closes the worker's connection before the core's (or before the file is replaced), letting a job
+   * under way end first. Calls that switch or close the workspace wait for the job in dispatch; only
+   * an idle lock or the app quitting can come here mid-job, and then the job's answer is not read:
+   * its caller is told the workspace was closed, though the change was made.
+   */
   stop(): void {
     running.delete(this);
     if (!this.failed) {

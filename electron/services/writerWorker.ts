@@ -13,8 +13,8 @@ import type { WriterAction, WriterReply, WriterRequest } from './writerJobs.js';
 /**
  * Runs the core's long writes (see writerJobs.ts) on a connection of its own, one at a time, each in
  * one transaction: the core's connection reads the last committed state meanwhile (WAL), so the
- * window's tables and map answer while an undo of a thousand articles, or the tagging or deletion
- * of a search's articles, is written.
+ * window's tables and map answer while an undo of a thousand articles, the tagging or deletion of
+ * a search's articles, or the accept of every sure suggestion is written.
  */
 const { file, passphrase } = workerData as { file: string; passphrase: string | null };
 
