@@ -138,7 +138,7 @@ export const COMMANDS: { [N in CallName]: CommandSpec<N> } = {
   'entities.page': { kind: 'read' },
   'entities.get': { kind: 'read' },
   'entities.update': { kind: 'do', label: ({ id, name }, look) => (name ? `Rename entity ${look.entity(id)} to “${name}”` : `Edit entity ${look.entity(id)}`) },
-  'entities.merge': { kind: 'do', label: ({ sourceId, targetId }, look) => `Merge entity ${look.entity(sourceId)} into ${look.entity(targetId)}` },
+  'entities.merge': { kind: 'do', onWriter: true, label: ({ sourceId, targetId }, look) => `Merge entity ${look.entity(sourceId)} into ${look.entity(targetId)}` },
   'entities.undoMerge': { kind: 'do', label: ({ undoId }) => `Undo entity merge (change ${undoId})` },
   'entities.split': { kind: 'do', label: ({ id, name, mentionIds }) => `Split ${mentionIds.length} mention${mentionIds.length === 1 ? '' : 's'} off entity ${id} as “${name}”` },
   'entities.delete': { kind: 'do', label: ({ id }, look) => `Delete entity ${look.entity(id)}` },

@@ -117,7 +117,7 @@ export function createHandlers({ session, imports, uploads, extraction, learner,
       throw error;
     }
   };
-  /** A call marked onWriter (a search's articles tagged or deleted, the sure suggestions accepted): its change, as one command, via the writer. */
+  /** A call marked onWriter (a search's articles tagged or deleted, the sure suggestions accepted, entities merged): its change, as one command, via the writer. */
   const onWriter = <T>(command: OpenCommand | undefined, action: WriterAction, onThread: () => T): Promise<T> => {
     if (!command) throw new Error(`${action.kind} is run by dispatch, which opens its command`);
     const label = command.label();
@@ -270,8 +270,8 @@ export function createHandlers({ session, imports, uploads, extraction, learner,
       es().entities.update(id, patch);
       return annotated(es().entities.get(id));
     },
-    'entities.merge': ({ sourceId, targetId }) => {
-      const undoId = es().entities.merge(sourceId, targetId);
+    'entities.merge': async ({ sourceId, targetId }, command) => {
+      const undoId = await onWriter(command, { kind: 'entities.merge', sourceId, targetId }, () => es().entities.merge(sourceId, targetId));
       return annotated({ entity: es().entities.get(targetId), undoId });
     },
     'entities.undoMerge': ({ undoId }) => annotated({ restoredId: es().entities.undoMerge(undoId) }),

@@ -9,7 +9,8 @@ import { UserError } from './errors.js';
 export type WriterAction =
   | { kind: 'articles.delete'; ids: number[] }
   | { kind: 'tags.assign'; ids: number[]; tagIds: number[]; on: boolean }
-  | { kind: 'mentions.acceptSuggested'; minConfidence: number; type: MentionType | null; articleId: number | null };
+  | { kind: 'mentions.acceptSuggested'; minConfidence: number; type: MentionType | null; articleId: number | null }
+  | { kind: 'entities.merge'; sourceId: number; targetId: number };
 /** A long write the worker knows how to make (each one transaction there). */
 export type WriterJob =
   | { kind: 'undo' }

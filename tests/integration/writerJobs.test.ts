@@ -165,6 +165,45 @@ describe('long writes on the writer connection (electron/services/writerJobs.ts)
     ]);
   }, 60_000);
 
+  it('merges two much-named entities on the worker, refuses a merge across types in the same words, and undoes it', async () => {
+    const file = workspace(400);
+    const db = openWorkspace(file);
+    db.transaction(() => {
+      const entity = db.prepare("INSERT INTO entity (id, type, name, origin, created_at) VALUES (?, ?, ?, 'auto', '2026-12-04')");
+      entity.run(1, 'group', 'Taliban');
+      entity.run(2, 'group', 'the Taliban');
+      entity.run(3, 'organisation', 'Taliban Media Office');
+      const mention = db.prepare(
+        `INSERT INTO mention (article_id, start, end, quote, prefix, suffix, type, status, origin, entity_id, confidence, updated_at)
+         VALUES (?, ?, ?, ?, '', '', 'group', 'accepted', 'auto', ?, 0.9, '2026-12-04')`,
+      );
+      for (let a = 1; a <= 400; a++) {
+        mention.run(a, 0, 7, 'Taliban', 1);
+        mention.run(a, 10, 21, 'the Taliban', 2);
+      }
+    })();
+    db.close();
+    const c = core(file);
+    try {
+      const counts = async () => (await call<{ rows: { name: string; mentions: number }[] }>(c, 'entities.page', { query: {}, startRow: 0, endRow: 10 })).rows.map((r) => [r.name, r.mentions]);
+      const before = await counts();
+      expect(before).toEqual(expect.arrayContaining([['Taliban', 400], ['the Taliban', 400]]));
+      const merging = call<{ entity: { name: string }; undoId: number }>(c, 'entities.merge', { sourceId: 2, targetId: 1 });
+      // Read meanwhile: both still there.
+      expect(await counts()).toEqual(before);
+      expect((await merging).entity.name).toBe('Taliban');
+      expect(await counts()).toEqual(expect.arrayContaining([['Taliban', 800]]));
+      expect((await counts()).some(([name]) => name === 'the Taliban')).toBe(false);
+      const refused = await c.dispatch('entities.merge', { sourceId: 1, targetId: 3 });
+      expect(refused).toEqual({ ok: false, error: { code: 'entity', message: 'A group cannot be merged into an organisation; change its type first.' } });
+      await call(c, 'history.undo');
+      expect(await counts()).toEqual(before);
+      expect((await call<{ ok: boolean }>(c, 'history.verify')).ok).toBe(true);
+    } finally {
+      c.close();
+    }
+  }, 60_000);
+
   it('says why the history refuses a job, as on the core’s thread, and writes nothing', async () => {
     const c = core(workspace(5));
     try {
