@@ -35,7 +35,7 @@ export interface CoreOptions {
   checkpointWorker?: string | null;
   /** The built reader worker (dist/electron/readerWorker.mjs); without it, whole orders of large tables are read on this thread. */
   readerWorker?: string | null;
-  /** The built writer worker (dist/electron/writerWorker.mjs); without it, the long writes (undo, redo, a search's articles tagged or deleted, the sure suggestions accepted) are made on this thread. */
+  /** The built writer worker (dist/electron/writerWorker.mjs); without it, the long writes (undo and redo, and the calls marked onWriter in commands.ts) are made on this thread. */
   writerWorker?: string | null;
   /** When the workspace's name model is trained again after decisions (tests shorten the waits). */
   learnerTiming?: LearnerTiming;

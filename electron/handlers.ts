@@ -117,7 +117,7 @@ export function createHandlers({ session, imports, uploads, extraction, learner,
       throw error;
     }
   };
-  /** A call marked onWriter (a search's articles tagged or deleted, the sure suggestions accepted, entities merged): its change, as one command, via the writer. */
+  /** A call marked onWriter (a search's articles tagged or deleted, the sure suggestions accepted, entities merged, split or deleted): its change, as one command, via the writer. */
   const onWriter = <T>(command: OpenCommand | undefined, action: WriterAction, onThread: () => T): Promise<T> => {
     if (!command) throw new Error(`${action.kind} is run by dispatch, which opens its command`);
     const label = command.label();
@@ -275,8 +275,12 @@ export function createHandlers({ session, imports, uploads, extraction, learner,
       return annotated({ entity: es().entities.get(targetId), undoId });
     },
     'entities.undoMerge': ({ undoId }) => annotated({ restoredId: es().entities.undoMerge(undoId) }),
-    'entities.split': ({ id, mentionIds, name }) => annotated({ newId: es().entities.split(id, mentionIds, name) }),
-    'entities.delete': ({ id }) => annotated((es().entities.delete(id), { ok: true as const })),
+    'entities.split': async ({ id, mentionIds, name }, command) =>
+      annotated({ newId: await onWriter(command, { kind: 'entities.split', id, mentionIds, name }, () => es().entities.split(id, mentionIds, name)) }),
+    'entities.delete': async ({ id }, command) => {
+      await onWriter(command, { kind: 'entities.delete', id }, () => (es().entities.delete(id), id));
+      return annotated({ ok: true as const });
+    },
     'entities.setPlace': ({ id, place }) => {
       es().entities.setPlace(id, es().placeLink(place));
       return annotated(es().entities.get(id));

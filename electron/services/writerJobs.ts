@@ -10,7 +10,9 @@ export type WriterAction =
   | { kind: 'articles.delete'; ids: number[] }
   | { kind: 'tags.assign'; ids: number[]; tagIds: number[]; on: boolean }
   | { kind: 'mentions.acceptSuggested'; minConfidence: number; type: MentionType | null; articleId: number | null }
-  | { kind: 'entities.merge'; sourceId: number; targetId: number };
+  | { kind: 'entities.merge'; sourceId: number; targetId: number }
+  | { kind: 'entities.split'; id: number; mentionIds: number[]; name: string }
+  | { kind: 'entities.delete'; id: number };
 /** A long write the worker knows how to make (each one transaction there). */
 export type WriterJob =
   | { kind: 'undo' }

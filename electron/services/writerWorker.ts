@@ -14,8 +14,8 @@ import type { WriterAction, WriterReply, WriterRequest } from './writerJobs.js';
  * Runs the core's long writes (see writerJobs.ts) on a connection of its own, one at a time, each in
  * one transaction: the core's connection reads the last committed state meanwhile (WAL), so the
  * window's tables and map answer while an undo of a thousand articles, the tagging or deletion of
- * a search's articles, the accept of every sure suggestion or the merge of two much-named entities
- * is written.
+ * a search's articles, the accept of every sure suggestion, or the merge, split or deletion of a
+ * much-named entity is written.
  */
 const { file, passphrase } = workerData as { file: string; passphrase: string | null };
 
@@ -36,6 +36,8 @@ try {
     if (action.kind === 'tags.assign') return tags.assign(action.ids, action.tagIds, action.on);
     if (action.kind === 'mentions.acceptSuggested') return acceptSuggested(connection, mentions, entities, action.minConfidence, action.type, action.articleId);
     if (action.kind === 'entities.merge') return entities.merge(action.sourceId, action.targetId);
+    if (action.kind === 'entities.split') return entities.split(action.id, action.mentionIds, action.name);
+    if (action.kind === 'entities.delete') return (entities.delete(action.id), action.id);
     const n = articles.delete(action.ids);
     entities.pruneOrphans();
     return n;

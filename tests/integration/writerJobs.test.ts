@@ -165,7 +165,8 @@ describe('long writes on the writer connection (electron/services/writerJobs.ts)
     ]);
   }, 60_000);
 
-  it('merges two much-named entities on the worker, refuses a merge across types in the same words, and undoes it', async () => {
+  /** 400 articles, each naming the Taliban twice, under two entities, and one organisation. */
+  function taliban(): string {
     const file = workspace(400);
     const db = openWorkspace(file);
     db.transaction(() => {
@@ -183,9 +184,15 @@ describe('long writes on the writer connection (electron/services/writerJobs.ts)
       }
     })();
     db.close();
+    return file;
+  }
+  const entityCounts = async (c: Core) => (await call<{ rows: { name: string; mentions: number }[] }>(c, 'entities.page', { query: {}, startRow: 0, endRow: 10 })).rows.map((r) => [r.name, r.mentions]);
+
+  it('merges two much-named entities on the worker, refuses a merge across types in the same words, and undoes it', async () => {
+    const file = taliban();
     const c = core(file);
     try {
-      const counts = async () => (await call<{ rows: { name: string; mentions: number }[] }>(c, 'entities.page', { query: {}, startRow: 0, endRow: 10 })).rows.map((r) => [r.name, r.mentions]);
+      const counts = () => entityCounts(c);
       const before = await counts();
       expect(before).toEqual(expect.arrayContaining([['Taliban', 400], ['the Taliban', 400]]));
       const merging = call<{ entity: { name: string }; undoId: number }>(c, 'entities.merge', { sourceId: 2, targetId: 1 });
@@ -198,6 +205,30 @@ describe('long writes on the writer connection (electron/services/writerJobs.ts)
       expect(refused).toEqual({ ok: false, error: { code: 'entity', message: 'A group cannot be merged into an organisation; change its type first.' } });
       await call(c, 'history.undo');
       expect(await counts()).toEqual(before);
+      expect((await call<{ ok: boolean }>(c, 'history.verify')).ok).toBe(true);
+    } finally {
+      c.close();
+    }
+  }, 60_000);
+
+  it('splits and deletes a much-named entity on the worker, reads answered from the state before, each undone', async () => {
+    const c = core(taliban());
+    try {
+      const before = await entityCounts(c);
+      const mentionIds = Array.from({ length: 200 }, (_, k) => 2 * k + 1);
+      const splitting = call<{ newId: number }>(c, 'entities.split', { id: 1, mentionIds, name: 'Taliban (Doha office)' });
+      expect(await entityCounts(c)).toEqual(before);
+      const { newId } = await splitting;
+      expect(await entityCounts(c)).toEqual(expect.arrayContaining([['Taliban', 200], ['Taliban (Doha office)', 200]]));
+      expect((await c.dispatch('entities.split', { id: 1, mentionIds: [2], name: 'x' })).ok).toBe(false);
+      const deleting = call(c, 'entities.delete', { id: newId });
+      await deleting;
+      expect((await entityCounts(c)).some(([name]) => name === 'Taliban (Doha office)')).toBe(false);
+      const refused = await c.dispatch('entities.delete', { id: 999 });
+      expect(refused).toEqual({ ok: false, error: { code: 'entity', message: 'Entity 999 does not exist.' } });
+      await call(c, 'history.undo');
+      await call(c, 'history.undo');
+      expect(await entityCounts(c)).toEqual(before);
       expect((await call<{ ok: boolean }>(c, 'history.verify')).ok).toBe(true);
     } finally {
       c.close();
