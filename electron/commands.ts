@@ -127,7 +127,7 @@ export const COMMANDS: { [N in CallName]: CommandSpec<N> } = {
   'mentions.respan': { kind: 'do', label: ({ id }, look) => `Change the span of mention ${look.mention(id)}` },
   'mentions.annotate': { kind: 'do', label: ({ articleId, type, scope }, look) => `Mark ${A_TYPE[type]} in article ${look.article(articleId)}${scoped(scope)}` },
   'mentions.link': { kind: 'do', label: ({ id, entityId }, look) => `Link mention ${look.mention(id)} to ${look.entity(entityId)}` },
-  'mentions.place': { kind: 'do', label: ({ id, scope }, look) => `Change the place of ${scope === 'entity' ? `every mention of ${look.entityOfMention(id)}` : `mention ${look.mention(id)}${scope === 'article' ? ' (all of its entity in this article)' : ''}`}` },
+  'mentions.place': { kind: 'do', onWriter: true, label: ({ id, scope }, look) => `Change the place of ${scope === 'entity' ? `every mention of ${look.entityOfMention(id)}` : `mention ${look.mention(id)}${scope === 'article' ? ' (all of its entity in this article)' : ''}`}` },
   'mentions.acceptSuggested': { kind: 'do', onWriter: true, label: ({ minConfidence, type, articleId }, look) =>
       `Accept every suggested ${type ?? 'mention'} with confidence ${minConfidence} or more${articleId === null ? '' : ` in article ${look.article(articleId)}`}`,
   },

@@ -117,11 +117,16 @@ export function createHandlers({ session, imports, uploads, extraction, learner,
       throw error;
     }
   };
-  /** A call marked onWriter (a search's articles tagged or deleted, the sure suggestions accepted, entities merged, split or deleted): its change, as one command, via the writer. */
+  /** A call marked onWriter (a search's articles tagged or deleted, the sure suggestions accepted, entities merged, split, deleted or re-placed): its change, as one command, via the writer. */
   const onWriter = <T>(command: OpenCommand | undefined, action: WriterAction, onThread: () => T): Promise<T> => {
     if (!command) throw new Error(`${action.kind} is run by dispatch, which opens its command`);
     const label = command.label();
     return viaWriter({ kind: 'do', command: { name: command.name, label, detail: command.detail }, action }, () => ws().history.run({ ...command, label }, onThread));
+  };
+  /** A call marked onWriter that this time writes little: its command opened here, as dispatch opens the others. */
+  const onThread = <T>(command: OpenCommand | undefined, write: () => T): T => {
+    if (!command) throw new Error('run by dispatch, which opens its command');
+    return ws().history.run({ ...command, label: command.label() }, write);
   };
   /** Annotations changed: the articles table's entity filters and the registry both see it. */
   const annotated = <T>(value: T): T => {
@@ -254,7 +259,16 @@ export function createHandlers({ session, imports, uploads, extraction, learner,
     'mentions.respan': ({ id, start, end }) => annotated((es().respan(id, start, end), { ok: true as const })),
     'mentions.annotate': ({ articleId, start, end, type, scope }) => annotated({ id: es().annotate(articleId, start, end, type, scope) }),
     'mentions.link': ({ id, entityId }) => annotated((es().linkEntity(id, entityId), { ok: true as const })),
-    'mentions.place': ({ id, place, scope }) => annotated(es().placeMention(id, place, scope)),
+    'mentions.place': async ({ id, place, scope }, command) => {
+      const here = () => es().placeMention(id, place, scope);
+      // Re-placing a whole entity may merge a much-named place into the record's holder: on the writer,
+      // with the record read here from the gazetteer. A new custom place is made here, in the command.
+      if (scope === 'entity' && !('custom' in place) && es().mentions.get(id)?.entityId != null) {
+        const link = es().placeLink(place);
+        return annotated(await onWriter(command, { kind: 'mentions.placeEntity', mentionId: id, link }, here));
+      }
+      return annotated(onThread(command, here));
+    },
     'mentions.acceptSuggested': async ({ minConfidence, type, articleId }, command) =>
       annotated({ accepted: await onWriter(command, { kind: 'mentions.acceptSuggested', minConfidence, type, articleId }, () => es().acceptSuggested(minConfidence, type, articleId)) }),
     'namesModel.status': () => learner.status(),

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { HistoryError, type CommandEntry } from '../../db/history.js';
+import type { PlaceLink } from '../../db/entities.js';
 import type { Db } from '../../db/open.js';
 import type { MentionType } from '../contract/entities.js';
 import { UserError } from './errors.js';
@@ -12,14 +13,15 @@ export type WriterAction =
   | { kind: 'mentions.acceptSuggested'; minConfidence: number; type: MentionType | null; articleId: number | null }
   | { kind: 'entities.merge'; sourceId: number; targetId: number }
   | { kind: 'entities.split'; id: number; mentionIds: number[]; name: string }
-  | { kind: 'entities.delete'; id: number };
+  | { kind: 'entities.delete'; id: number }
+  | { kind: 'mentions.placeEntity'; mentionId: number; link: PlaceLink | null };
 /** A long write the worker knows how to make (each one transaction there). */
 export type WriterJob =
   | { kind: 'undo' }
   | { kind: 'redo' }
   | { kind: 'undoTo'; commandId: number }
   | { kind: 'do'; command: { name: string; label: string; detail: unknown }; action: WriterAction };
-type JobValue<J extends WriterJob> = J extends { kind: 'undoTo' } | { kind: 'do' } ? number : CommandEntry | null;
+type JobValue<J extends WriterJob> = J extends { kind: 'undoTo' } ? number : J extends { kind: 'do' } ? unknown : CommandEntry | null;
 
 export type WriterRequest = { id: number; job: WriterJob };
 /** A failure as the window would be told of it (code 'history': the history refused; 'internal': the error's own message). */

@@ -6,6 +6,7 @@ import { openWriterConnection, type Db } from '../../db/open.js';
 import { MentionsRepository } from '../../db/mentions.js';
 import { TagsRepository } from '../../db/tags.js';
 import { acceptSuggested } from './entities/acceptSuggested.js';
+import { placeEntity } from './entities/placeEntity.js';
 import { toCallError } from './errors.js';
 import { closeForCore } from './backgroundThread.js';
 import type { WriterAction, WriterReply, WriterRequest } from './writerJobs.js';
@@ -14,14 +15,14 @@ import type { WriterAction, WriterReply, WriterRequest } from './writerJobs.js';
  * Runs the core's long writes (see writerJobs.ts) on a connection of its own, one at a time, each in
  * one transaction: the core's connection reads the last committed state meanwhile (WAL), so the
  * window's tables and map answer while an undo of a thousand articles, the tagging or deletion of
- * a search's articles, the accept of every sure suggestion, or the merge, split or deletion of a
- * much-named entity is written.
+ * a search's articles, the accept of every sure suggestion, or the merge, split, deletion or
+ * re-placing of a much-named entity is written.
  */
 const { file, passphrase } = workerData as { file: string; passphrase: string | null };
 
 let db: Db | null = null;
 let history: History | null = null;
-let act: ((action: WriterAction) => number) | null = null;
+let act: ((action: WriterAction) => unknown) | null = null;
 try {
   db = openWriterConnection(file, passphrase);
   // Its own capture triggers: what this connection changes is recorded as the core's changes are.
@@ -38,6 +39,7 @@ try {
     if (action.kind === 'entities.merge') return entities.merge(action.sourceId, action.targetId);
     if (action.kind === 'entities.split') return entities.split(action.id, action.mentionIds, action.name);
     if (action.kind === 'entities.delete') return (entities.delete(action.id), action.id);
+    if (action.kind === 'mentions.placeEntity') return placeEntity(connection, mentions, entities, action.mentionId, action.link);
     const n = articles.delete(action.ids);
     entities.pruneOrphans();
     return n;

@@ -165,27 +165,28 @@ describe('long writes on the writer connection (electron/services/writerJobs.ts)
     ]);
   }, 60_000);
 
-  /** 400 articles, each naming the Taliban twice, under two entities, and one organisation. */
-  function taliban(): string {
+  /**
+   * 400 articles, each naming entities 1 and 2 of `type` once (at 0 and at 10) as `names` (the
+   * registry's names too), and entity 3, an organisation no article names.
+   */
+  function twoNamed(type: 'group' | 'place', names: [string, string]): string {
     const file = workspace(400);
     const db = openWorkspace(file);
     db.transaction(() => {
       const entity = db.prepare("INSERT INTO entity (id, type, name, origin, created_at) VALUES (?, ?, ?, 'auto', '2026-12-04')");
-      entity.run(1, 'group', 'Taliban');
-      entity.run(2, 'group', 'the Taliban');
+      entity.run(1, type, names[0]);
+      entity.run(2, type, names[1]);
       entity.run(3, 'organisation', 'Taliban Media Office');
       const mention = db.prepare(
         `INSERT INTO mention (article_id, start, end, quote, prefix, suffix, type, status, origin, entity_id, confidence, updated_at)
-         VALUES (?, ?, ?, ?, '', '', 'group', 'accepted', 'auto', ?, 0.9, '2026-12-04')`,
+         VALUES (?, ?, ?, ?, '', '', ?, 'accepted', 'auto', ?, 0.9, '2026-12-04')`,
       );
-      for (let a = 1; a <= 400; a++) {
-        mention.run(a, 0, 7, 'Taliban', 1);
-        mention.run(a, 10, 21, 'the Taliban', 2);
-      }
+      for (let a = 1; a <= 400; a++) names.forEach((name, k) => mention.run(a, 10 * k, 10 * k + name.length, name, type, k + 1));
     })();
     db.close();
     return file;
   }
+  const taliban = () => twoNamed('group', ['Taliban', 'the Taliban']);
   const entityCounts = async (c: Core) => (await call<{ rows: { name: string; mentions: number }[] }>(c, 'entities.page', { query: {}, startRow: 0, endRow: 10 })).rows.map((r) => [r.name, r.mentions]);
 
   it('merges two much-named entities on the worker, refuses a merge across types in the same words, and undoes it', async () => {
@@ -227,6 +228,30 @@ describe('long writes on the writer connection (electron/services/writerJobs.ts)
       const refused = await c.dispatch('entities.delete', { id: 999 });
       expect(refused).toEqual({ ok: false, error: { code: 'entity', message: 'Entity 999 does not exist.' } });
       await call(c, 'history.undo');
+      await call(c, 'history.undo');
+      expect(await entityCounts(c)).toEqual(before);
+      expect((await call<{ ok: boolean }>(c, 'history.verify')).ok).toBe(true);
+    } finally {
+      c.close();
+    }
+  }, 60_000);
+
+  it('re-places a much-named place on the worker, merged into the entity that holds the record, and undoes it', async () => {
+    const file = twoNamed('place', ['Kunduz', 'Kondoz']);
+    const c = core(file);
+    try {
+      const [kunduz] = await call<{ id: number; name: string }[]>(c, 'places.search', { text: 'Kunduz' });
+      expect(kunduz!.name).toBe('Kunduz');
+      await call(c, 'mentions.place', { id: 1, place: { gazetteerId: kunduz!.id }, scope: 'entity' });
+      const before = await entityCounts(c);
+      expect(before).toEqual(expect.arrayContaining([['Kunduz', 400], ['Kondoz', 400]]));
+      const placing = call<{ entityId: number; moved: number }>(c, 'mentions.place', { id: 2, place: { gazetteerId: kunduz!.id }, scope: 'entity' });
+      // Read meanwhile: both still there.
+      expect(await entityCounts(c)).toEqual(before);
+      expect(await placing).toEqual({ entityId: 1, moved: 400 });
+      expect(await entityCounts(c)).toEqual([['Kunduz', 800]]);
+      const refused = await c.dispatch('mentions.place', { id: 99_999, place: { gazetteerId: kunduz!.id }, scope: 'entity' });
+      expect(refused).toEqual({ ok: false, error: expect.objectContaining({ code: 'not_found' }) });
       await call(c, 'history.undo');
       expect(await entityCounts(c)).toEqual(before);
       expect((await call<{ ok: boolean }>(c, 'history.verify')).ok).toBe(true);

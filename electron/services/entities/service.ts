@@ -10,6 +10,7 @@ import type { Gazetteer, Place } from '../gazetteer/gazetteer.js';
 import { nameKey } from '../gazetteer/normalise.js';
 import { resolveToponyms } from '../gazetteer/resolve.js';
 import { acceptSuggested, linkName } from './acceptSuggested.js';
+import { placeableMention, placeEntity } from './placeEntity.js';
 import { facilityLookupName } from './placeLinks.js';
 import { readArticles, type ArticleToRead, type ReadResult } from './readArticles.js';
 import { suggestionModel, withModelLabel } from './tagger/learner.js';
@@ -308,23 +309,9 @@ export class EntityService {
    */
   placeMention(mentionId: number, pick: PlacePick, scope: PlaceScope): { entityId: number; moved: number } {
     return writeTransaction(this.db, () => {
-      const m = this.mustGet(mentionId);
-      if (m.type !== 'place') throw new UserError('type_mismatch', `This mention is ${A_TYPE[m.type]}; only a place can be put on the map.`);
+      const m = placeableMention(this.mentions, mentionId);
       const link = this.placeLink(pick);
-      if (scope === 'entity' && m.entityId !== null) {
-        // One record, one entity: when another entity already holds the chosen place, this one
-        // joins it (a merge, undone as merges are) rather than leaving two entities on one point.
-        const holder = link?.placeId != null ? this.entities.holderOfPlace(link.placeId, m.entityId) : null;
-        if (holder !== null) {
-          const moved = this.entities.get(m.entityId).occurrences.length;
-          if (m.status !== 'accepted') this.mentions.update(mentionId, { status: 'accepted' });
-          this.entities.merge(m.entityId, holder);
-          return { entityId: holder, moved };
-        }
-        this.entities.setPlace(m.entityId, link);
-        if (m.status !== 'accepted') this.mentions.update(mentionId, { status: 'accepted' });
-        return { entityId: m.entityId, moved: this.entities.get(m.entityId).occurrences.length };
-      }
+      if (scope === 'entity' && m.entityId !== null) return placeEntity(this.db, this.mentions, this.entities, mentionId, link)!;
       if (!link || link.placeId === null) throw new UserError('invalid_place', 'Choose a place from the gazetteer or give a custom place its name and coordinates.');
       // Made for the mentions it holds: the registry's, gone again when they move on (pruneOrphans).
       const target = this.entities.ofPlace(m.quote, { ...link, placeId: link.placeId }, 'auto');
