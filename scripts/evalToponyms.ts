@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Suggestion } from '../electron/services/entities/extract.js';
 import { distanceKm } from '../electron/services/gazetteer/build.js';
+import { countryAt } from '../electron/services/gazetteer/countryAt.js';
 
 export interface ToponymDocument {
   text: string;
@@ -23,6 +24,8 @@ export interface ToponymScore {
   gold: number;
   found: number;
   within161: number;
+  /** Found, not within 161 km, but a country whose shape holds the gold point: the right country pinned elsewhere. */
+  rightCountry: number;
   misses: string[];
 }
 
@@ -52,7 +55,7 @@ function locate(text: string, name: string, start: number): number {
 }
 
 export function scoreToponyms(documents: ToponymDocument[], extract: (text: string) => Suggestion[]): ToponymScore {
-  const score: ToponymScore = { documents: documents.length, gold: 0, found: 0, within161: 0, misses: [] };
+  const score: ToponymScore = { documents: documents.length, gold: 0, found: 0, within161: 0, rightCountry: 0, misses: [] };
   documents.forEach((doc, n) => {
     const places = extract(doc.text).filter((s) => s.type === 'place');
     for (const g of doc.locations) {
@@ -66,8 +69,12 @@ export function scoreToponyms(documents: ToponymDocument[], extract: (text: stri
       }
       score.found++;
       const best = hit.places?.[0];
-      if (best && distanceKm(best, g) <= 161) score.within161++;
-      else score.misses.push(`doc ${n}  misplaced ${g.name} → ${best ? `${best.name} (${best.kind}, ${best.country ?? ''} ${best.admin1Name ?? ''}) ${Math.round(distanceKm(best, g))} km off` : 'no candidate'}`);
+      if (best && distanceKm(best, g) <= 161) {
+        score.within161++;
+        continue;
+      }
+      if (best?.kind === 'country' && best.country === countryAt(g.lat, g.lon)) score.rightCountry++;
+      score.misses.push(`doc ${n}  misplaced ${g.name} → ${best ? `${best.name} (${best.kind}, ${best.country ?? ''} ${best.admin1Name ?? ''}) ${Math.round(distanceKm(best, g))} km off` : 'no candidate'}`);
     }
   });
   return score;
@@ -79,5 +86,8 @@ export function printToponymScore(label: string, file: string, score: ToponymSco
   console.log(`found (a place suggestion over the gold span): ${score.found}/${score.gold} = ${pct(score.found, score.gold)}`);
   console.log(`placed within 161 km, of every gold toponym:   ${score.within161}/${score.gold} = ${pct(score.within161, score.gold)}`);
   console.log(`placed within 161 km, of those found:          ${score.within161}/${score.found} = ${pct(score.within161, score.found)}`);
+  // The gold points are Wikipedia's, which pins a country where its editors chose (Russia at 60° N
+  // 90° E); the gazetteer pins it at world-countries' (and GeoNames') centre. Said apart, not counted.
+  console.log(`  of the rest, a country whose shape holds the gold point: ${score.rightCountry} (the right country, pinned elsewhere; still counted as misplaced)`);
   if (process.argv.includes('--errors') || process.env.EVAL_ERRORS) console.log(score.misses.join('\n'));
 }

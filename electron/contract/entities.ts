@@ -11,7 +11,7 @@ export type MentionType = z.infer<typeof MentionType>;
 export const A_TYPE: Record<MentionType, string> = { person: 'a person', organisation: 'an organisation', place: 'a place', group: 'a group', date: 'a date' };
 
 /** What a gazetteer record is: 'city' is any point (a town, an airport); 'custom' a workspace's own place. */
-export const PLACE_KINDS = ['city', 'admin1', 'admin2', 'country', 'continent', 'custom'] as const;
+export const PLACE_KINDS = ['city', 'admin1', 'admin2', 'country', 'continent', 'region', 'custom'] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 
 export const PlaceCandidate = z.object({

@@ -213,7 +213,7 @@ export function draftEvent(
   if (place) {
     input.locationId = place.entityId;
     const kind = place.candidates[0]?.kind;
-    input.geoPrecision = kind === 'country' || kind === 'continent' ? 3 : kind === 'admin1' || kind === 'admin2' ? 2 : /\b(near|outside|outskirts|around)\b/i.test(text) ? 2 : 1;
+    input.geoPrecision = kind === 'country' || kind === 'continent' || kind === 'region' ? 3 : kind === 'admin1' || kind === 'admin2' ? 2 : /\b(near|outside|outskirts|around)\b/i.test(text) ? 2 : 1;
     evidence.push({ field: 'location', articleId, start, end });
   }
   if (dateMention?.date?.value) {

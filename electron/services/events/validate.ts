@@ -67,6 +67,7 @@ export function validateEvent(input: EventInput, ctx: ValidationContext): Proble
     else if (place.type !== 'place') error('location', `The location must be a place; "${place.name}" is ${A_TYPE[place.type as EntityType] ?? place.type}.`);
     else if (!place.placed) error('location', `"${place.name}" is not on the map yet: pick its gazetteer record or click the map.`);
     else if ((place.placeKind === 'country' || place.placeKind === 'continent') && input.geoPrecision !== 3) error('geoPrecision', `"${place.name}" is a ${place.placeKind}: geo precision must be 3 (a larger region).`);
+    else if (place.placeKind === 'region' && input.geoPrecision === 1) error('geoPrecision', `"${place.name}" is a region or a natural feature: geo precision must be 2 or 3, not 1.`);
     else if (place.placeKind === 'admin1' && input.geoPrecision === 1) error('geoPrecision', `"${place.name}" is a province or state: geo precision must be 2 or 3, not 1.`);
     else if (place.placeKind === 'admin2' && input.geoPrecision === 1) error('geoPrecision', `"${place.name}" is a district or county: geo precision must be 2 or 3, not 1.`);
   }

@@ -21,7 +21,7 @@ import { restoreCell } from './safeText.js';
 
 const ACTOR_ENTITY: Partial<Record<ActorType, EntityType>> = { 5: 'group', 6: 'group', 7: 'group' };
 const REQUIRED = ['event_date', 'sub_event_type', 'actor1', 'latitude', 'longitude'];
-const KIND_RANK: Record<PlaceKind, number> = { city: 0, custom: 1, admin2: 2, admin1: 3, country: 4, continent: 5 };
+const KIND_RANK: Record<PlaceKind, number> = { city: 0, custom: 1, admin2: 2, admin1: 3, region: 4, country: 5, continent: 6 };
 const ACLED_REGIONS = new Set([
   'western africa', 'middle africa', 'eastern africa', 'southern africa', 'northern africa', 'south asia', 'southeast asia', 'middle east',
   'europe', 'caucasus and central asia', 'central america', 'south america', 'caribbean', 'east asia', 'north america', 'oceania', 'antarctica',

@@ -8,12 +8,14 @@ import {
   AIRPORT_ID_BASE, airfieldFeature, airfieldId, airfieldNames, airfieldProminence, airportCodes, airportFeature, airportNames, airportProminence,
   isFacilityName, type AirfieldRecord, type AirportRecord,
 } from './airports.js';
+import { countryAt } from './countryAt.js';
 import { isLatinName, nameKey } from './normalise.js';
+import { MIDDLE_EAST, physicalAliases, prominenceOfRank, provinceFamilies, readPhysicalPlaces, REGION_ID_BASE, SUBREGION_NAMES, wholeOceans } from './regions.js';
 
 const require = createRequire(import.meta.url);
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 17;
+export const GAZETTEER_VERSION = 18;
 
 /**
  * How a name belongs to its place: ranking trusts a place's own name more than a variant of it.
@@ -97,6 +99,22 @@ function middleOf(points: { lat: number; lon: number }[]): { lat: number; lon: n
   // their plain mean is the better guess.
   if (at(lons, 0.98) - at(lons, 0.02) > 180) return { lat: (at(lats, 0.02) + at(lats, 0.98)) / 2, lon: lons.reduce((s, x) => s + x, 0) / lons.length };
   return { lat: (at(lats, 0.02) + at(lats, 0.98)) / 2, lon: (at(lons, 0.02) + at(lons, 0.98)) / 2 };
+}
+
+/**
+ * Where a grouping's people are: the mean of its parts' points weighted by their people (East
+ * Africa's lies in Kenya, where the middle of its countries' spread fell in the sea off Somalia,
+ * pulled east by the Seychelles and Réunion). Parts spread across the antimeridian, or with no
+ * people counted, give the middle of their spread.
+ */
+function peopleCentre(parts: { lat: number; lon: number; population: number }[]): { lat: number; lon: number } {
+  const people = parts.reduce((sum, p) => sum + p.population, 0);
+  const lons = parts.map((p) => p.lon);
+  if (people === 0 || Math.max(...lons) - Math.min(...lons) > 180) return middleOf(parts);
+  return {
+    lat: parts.reduce((sum, p) => sum + p.lat * p.population, 0) / people,
+    lon: parts.reduce((sum, p) => sum + p.lon * p.population, 0) / people,
+  };
 }
 
 /**
@@ -310,6 +328,7 @@ export function buildGazetteer(target: string): { places: number; names: number;
     // Admin areas and countries get ids outside GeoNames' range of cities500 ids; the order of the
     // packages' tables fixes them, so a rebuild from the same packages keeps every id.
     let nextId = 1_000_000_000;
+    const admin1Areas: { code: string; name: string; lat: number; lon: number; population: number }[] = [];
     for (const [code, name] of admin1Names) {
       const spread = members.get(code);
       if (!spread) continue;
@@ -325,6 +344,7 @@ export function buildGazetteer(target: string): { places: number; names: number;
       const known = naturalEarthRecord(code, name);
       const position = known && distanceKm(known, ofTowns) > 100 ? known : ofTowns;
       insertPlace.run(id, name, 'admin1', 'ADM1', country, code, name, null, position.lat, position.lon, population.get(code) ?? 0);
+      admin1Areas.push({ code, name, lat: position.lat, lon: position.lon, population: population.get(code) ?? 0 });
       if (known?.geonamesId) setGeonamesId.run(known.geonamesId, id);
       addNames(id, [name, bare, `${bare} Province`, `${bare} State`], NAME_KIND.main);
       addNames(id, STATE_ABBREVIATIONS[country]?.[local] ?? [], NAME_KIND.abbreviation, 2);
@@ -332,9 +352,11 @@ export function buildGazetteer(target: string): { places: number; names: number;
     }
     const insertCountry = db.prepare('INSERT INTO country (code, name, demonym, demonym_f) VALUES (?, ?, ?, ?)');
     const continentPeople = new Map<string, number>();
+    const countryPoints = new Map<string, { lat: number; lon: number }>();
     for (const c of countries) {
       const id = nextId++;
       const [lat, lon] = COUNTRY_POINTS[c.cca2] ?? c.latlng;
+      countryPoints.set(c.cca2, { lat, lon });
       insertPlace.run(id, c.name.common, 'country', 'PCLI', c.cca2, null, null, null, lat, lon, population.get(c.cca2) ?? 0);
       continentPeople.set(continentOf(c), (continentPeople.get(continentOf(c)) ?? 0) + (population.get(c.cca2) ?? 0));
       addNames(id, [c.name.common, c.name.official], NAME_KIND.main);
@@ -451,6 +473,50 @@ export function buildGazetteer(target: string): { places: number; names: number;
       addNames(id, [a.icao], NAME_KIND.code);
       insertAirport.run(id, a.icao, null);
       places++;
+    }
+    // Regions and physical features last, with ids of their own (REGION_ID_BASE), so no earlier id moves.
+    // A feature named as a country is the country (the island of Ireland, Greenland); one named as a
+    // province or district near it is that area (Tasmania), and one far from it a place of its own
+    // (Long Island, New York, and Long Island, Bahamas).
+    const areaPoints = new Map<string, { lat: number; lon: number; nation: boolean }[]>();
+    for (const r of db
+      .prepare("SELECT pn.key, p.lat, p.lon, p.kind IN ('country', 'continent') AS nation FROM place_name pn JOIN place p ON p.id = pn.place_id WHERE p.kind IN ('country', 'continent', 'admin1', 'admin2') AND pn.kind <= 1")
+      .all() as { key: string; lat: number; lon: number; nation: number }[]) {
+      areaPoints.set(r.key, [...(areaPoints.get(r.key) ?? []), { ...r, nation: r.nation === 1 }]);
+    }
+    let regionId = REGION_ID_BASE;
+    const regionPoints = new Map<string, { lat: number; lon: number }[]>();
+    const addRegion = (name: string, feature: string, country: string | null, point: { lat: number; lon: number }, population: number, prominence: number, more: string[]) => {
+      insertAirportPlace.run(regionId, name, 'region', feature, country, null, null, null, point.lat, point.lon, population, prominence);
+      for (const n of [name, ...more]) regionPoints.set(nameKey(n), [...(regionPoints.get(nameKey(n)) ?? []), point]);
+      addNames(regionId, [name], NAME_KIND.main);
+      addNames(regionId, more, NAME_KIND.alternate);
+      regionId++;
+      places++;
+    };
+    const physical = readPhysicalPlaces();
+    for (const f of [...wholeOceans(physical), ...physical]) {
+      if ((areaPoints.get(nameKey(f.name)) ?? []).some((a) => a.nation || distanceKm(a, f) < 300)) continue;
+      addRegion(f.name, f.feature, countryAt(f.lat, f.lon), f, 0, prominenceOfRank(f.scalerank), physicalAliases(f.name));
+    }
+    const grouped = (codes: string[]) => {
+      const parts = codes.flatMap((code) => (countryPoints.has(code) ? [{ ...countryPoints.get(code)!, population: population.get(code) ?? 0 }] : []));
+      return { point: peopleCentre(parts), people: parts.reduce((sum, p) => sum + p.population, 0) };
+    };
+    const groupings: [string[], string[]][] = [
+      ...Object.entries(SUBREGION_NAMES).map(([subregion, names]): [string[], string[]] => [names, countries.filter((c) => c.subregion === subregion).map((c) => c.cca2)]),
+      [['Middle East', 'the Middle East'], MIDDLE_EAST],
+      [['Americas', 'the Americas'], countries.filter((c) => c.region === 'Americas').map((c) => c.cca2)],
+    ];
+    for (const [[name, ...more], codes] of groupings) {
+      const { point, people } = grouped(codes);
+      addRegion(name!, 'RGN', null, point, people, prominenceOfRank(1), more);
+    }
+    for (const family of provinceFamilies(admin1Areas)) {
+      // Java's provinces make the island Natural Earth has already.
+      const point = peopleCentre(family.members);
+      if (areaPoints.has(nameKey(family.name)) || (regionPoints.get(nameKey(family.name)) ?? []).some((r) => distanceKm(r, point) < 300)) continue;
+      addRegion(family.name, 'RGN', family.country, point, family.members.reduce((sum, a) => sum + a.population, 0), 0, []);
     }
     // Towns and continents are GeoNames records under their own ids (airports and air bases, from
     // AIRPORT_ID_BASE, are not).

@@ -149,8 +149,11 @@ export function rankCandidates(candidates: Place[], context: RankContext): Ranke
 /** A town of under 50,000 people that is no capital or seat. */
 const isSmallTown = (p: Place) => p.kind === 'city' && p.population < 50_000 && (FEATURE_WEIGHT[p.feature ?? ''] ?? 0) < 1;
 
-/** What news means by a name unless it says otherwise: a country, a province or state, a capital, a city of half a million. */
-const isWellKnown = (p: Place) => p.kind === 'continent' || p.kind === 'country' || p.kind === 'admin1' || (p.kind === 'city' && (p.feature === 'PPLC' || p.population >= 500_000));
+/** What news means by a name unless it says otherwise: a country, a province or state, a capital, a city of half a million, a major sea or region. */
+const isWellKnown = (p: Place) =>
+  p.kind === 'continent' || p.kind === 'country' || p.kind === 'admin1' || (p.kind === 'city' && (p.feature === 'PPLC' || p.population >= 500_000)) || (p.kind === 'region' && sizeOf(p) >= 1_000_000);
+/** A place's people, or for a feature no one lives in (a sea, a range), its prominence in the same measure. */
+const sizeOf = (p: Place) => Math.max(p.population, p.prominence ?? 0);
 
 /**
  * A small town ranks below a well-known place of its name (a country, a province, a capital, a
@@ -167,7 +170,7 @@ function keepTownsBelowWellKnown(scored: RankedPlace[], context: RankContext): v
   for (const town of scored) {
     if (!isSmallTown(town)) continue;
     if (context.tied?.has(town.id) || inNamedArea(town, context)) continue;
-    const above = known.filter((a) => a.population > town.population && !contains(a, town)).map((a) => a.score);
+    const above = known.filter((a) => sizeOf(a) > town.population && !contains(a, town)).map((a) => a.score);
     if (above.length > 0 && town.score >= Math.max(...above)) town.score = Math.max(...above) - 0.01;
   }
 }
@@ -246,12 +249,14 @@ export function kindNamed(text: string, start: number, end: number): WantedKind 
 }
 
 /**
- * Oceans, seas and the world's regions as news names them. The gazetteer holds none of them, only
- * places that share a name: "America" is a town in the Netherlands, "Siberia" and "Patagonia"
- * villages, "the Balkan" a province of Turkmenistan, and "Central Asia" or "West Africa" would be
- * looked up as those, or as their continent, once the compass word is set aside. Such a name stays a
- * place with no point on the map. The seven continents are GeoNames records of their own ("Africa"
- * is the continent, not the village in Mexico); "America" is not one of them (news means the US).
+ * Oceans, seas and the world's regions as news names them. Places share their names: "America" is a
+ * town in the Netherlands, "Siberia" and "Patagonia" villages, "the Balkan" a province of
+ * Turkmenistan, and "Central Asia" or "West Africa" would be looked up as those, or as their
+ * continent, once the compass word is set aside. Such a name is only ever the gazetteer's region of
+ * that name (Natural Earth's seas and regions, the UN's subregions; see regions.ts), and where it has
+ * none it stays a place with no point on the map. The seven continents are GeoNames records of their
+ * own ("Africa" is the continent, not the village in Mexico); "America" is not one of them (news
+ * means the US).
  */
 const WORLD_REGIONS = new Set(
   [
@@ -292,7 +297,7 @@ function placeName(name: string, source: PlaceSource): string {
   const part = /^\p{Ll}/u.test(name) && !/^the\s/i.test(name);
   if (!DIRECTION.test(name) || (!part && source.lookup(name).length)) return name;
   const bare = name.replace(DIRECTION, '');
-  const stands = (p: Place) => (p.nameKind ?? 0) === 0 || p.kind === 'country' || p.kind === 'admin1' || p.population >= 20_000;
+  const stands = (p: Place) => (p.nameKind ?? 0) === 0 || p.kind === 'country' || p.kind === 'admin1' || p.kind === 'region' || p.population >= 20_000;
   const found = bare ? source.lookup(bare) : [];
   return found.some(stands) && !found.some((p) => p.kind === 'continent') ? bare : name;
 }
@@ -362,7 +367,8 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
   const writtenKeys = mentions.map((m) => nameKey(m.text));
   const written = new Set(writtenKeys);
   const candidatesOf = names.map((n, i) => {
-    if (WORLD_REGIONS.has(keyOf[i]!) || (COMPASS_ALONE.has(keyOf[i]!) && wants[i] !== 'admin1' && wants[i] !== 'area' && wants[i] !== 'district')) return [];
+    if (WORLD_REGIONS.has(keyOf[i]!)) return source.lookup(n).filter((p) => p.kind === 'region');
+    if (COMPASS_ALONE.has(keyOf[i]!) && wants[i] !== 'admin1' && wants[i] !== 'area' && wants[i] !== 'district') return [];
     const found = source.lookup(n);
     return found.length || !source.lookupJoined ? found : source.lookupJoined(n);
   });

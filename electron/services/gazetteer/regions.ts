@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { appRoot } from '../../paths.js';
+
+/**
+ * Regions and physical features: the places news names that are neither towns nor admin areas
+ * ("the Black Sea", "East Africa", "Darfur", "Sumatra"). Without them such a name was found but
+ * never placed, or placed at a namesake town.
+ */
+
+/** Ids of regions: past the seated districts', below the airports'. Stable for the same inputs (their order). */
+export const REGION_ID_BASE = 1_200_000_000;
+
+export interface PhysicalPlace {
+  name: string;
+  /** GeoNames' feature code of its class (SEA, ISL, MTS, RGN…). */
+  feature: string;
+  /** Natural Earth's scale rank: 0 the most prominent. */
+  scalerank: number;
+  lat: number;
+  lon: number;
+}
+
+/**
+ * How likely a feature is to be meant with no context, as the people of a town would say it
+ * (priorScore reads the larger of population and prominence): an ocean or a major sea as a big
+ * city, a small island as a village.
+ */
+export const prominenceOfRank = (scalerank: number): number => [5_000_000, 2_000_000, 1_000_000, 500_000, 200_000, 100_000, 50_000, 20_000][scalerank] ?? 10_000;
+
+/** Natural Earth's named physical features (assets/gazetteer/physical-places.json, see scripts/physicalPlaces.mjs). */
+export function readPhysicalPlaces(): PhysicalPlace[] {
+  const dir = path.join(appRoot(), 'assets', 'gazetteer');
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'physical-places.manifest.json'), 'utf8')) as { file: string; sha256: string };
+  const bytes = fs.readFileSync(path.join(dir, manifest.file));
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (sha256 !== manifest.sha256) throw new Error(`The physical places ${manifest.file} are not the ones their manifest credits (sha256 ${sha256}, expected ${manifest.sha256}): run scripts/physicalPlaces.mjs again.`);
+  const data = JSON.parse(bytes.toString('utf8')) as { places: [string, string, number, number, number][] };
+  return data.places.map(([name, feature, scalerank, lat, lon]) => ({ name, feature, scalerank, lat, lon }));
+}
+
+/** More names for a feature: "the Mediterranean" for the Mediterranean Sea, as news writes it. */
+export function physicalAliases(name: string): string[] {
+  const bare = /^(\p{Lu}\p{L}+(?:an|ic)) (?:Sea|Ocean)$/u.exec(name)?.[1];
+  return bare ? [bare] : [];
+}
+
+/**
+ * Oceans Natural Earth splits at the equator, whole again: "the Pacific" is both halves, at the
+ * middle of their points.
+ */
+export function wholeOceans(features: PhysicalPlace[]): PhysicalPlace[] {
+  const halves = new Map<string, PhysicalPlace[]>();
+  for (const f of features) {
+    const ocean = /^(?:North|South) (Atlantic|Pacific) Ocean$/.exec(f.name)?.[1];
+    if (ocean) halves.set(ocean, [...(halves.get(ocean) ?? []), f]);
+  }
+  return [...halves].map(([ocean, parts]) => ({
+    name: `${ocean} Ocean`,
+    feature: 'OCN',
+    scalerank: 0,
+    lat: parts.reduce((s, p) => s + p.lat, 0) / parts.length,
+    lon: parts.reduce((s, p) => s + p.lon, 0) / parts.length,
+  }));
+}
+
+/**
+ * The UN geoscheme's subregions as world-countries gives each country's, under the names news
+ * uses for them ("East Africa" is the UN's "Eastern Africa"), and two groupings news names that
+ * the scheme has not: the Middle East (the countries of the Arab world's east, Iran, Israel,
+ * Turkey and Cyprus, as the term is used in news) and the Americas.
+ */
+export const SUBREGION_NAMES: Record<string, string[]> = {
+  'Eastern Africa': ['East Africa', 'Eastern Africa'],
+  'Middle Africa': ['Central Africa', 'Middle Africa'],
+  'Northern Africa': ['North Africa', 'Northern Africa'],
+  'Southern Africa': ['Southern Africa'],
+  'Western Africa': ['West Africa', 'Western Africa'],
+  'Central Asia': ['Central Asia'],
+  'Eastern Asia': ['East Asia', 'Eastern Asia'],
+  'South-Eastern Asia': ['Southeast Asia', 'South-East Asia', 'South East Asia', 'South-Eastern Asia'],
+  'Southern Asia': ['South Asia', 'Southern Asia'],
+  'Western Asia': ['Western Asia'],
+  'Central Europe': ['Central Europe'],
+  'Eastern Europe': ['Eastern Europe'],
+  'Northern Europe': ['Northern Europe'],
+  'Southern Europe': ['Southern Europe'],
+  'Southeast Europe': ['Southeast Europe', 'South-East Europe', 'South-Eastern Europe'],
+  'Western Europe': ['Western Europe'],
+  'Central America': ['Central America'],
+  Caribbean: ['Caribbean', 'the Caribbean'],
+  Melanesia: ['Melanesia'],
+  Polynesia: ['Polynesia'],
+};
+export const MIDDLE_EAST = ['BH', 'CY', 'EG', 'IR', 'IQ', 'IL', 'JO', 'KW', 'LB', 'OM', 'PS', 'QA', 'SA', 'SY', 'TR', 'AE', 'YE'];
+
+/**
+ * A region named by the provinces that divide it: Sudan's North, South, West, East and Central
+ * Darfur make Darfur, Indonesia's West, Central and East Java make Java. Two or more provinces of
+ * one country named "<direction> X" give X, unless X names an area already.
+ */
+const DIRECTION = /^(?:North|South|East|West|Central|Northern|Southern|Eastern|Western|Upper|Lower|Middle|North[- ]?East|North[- ]?West|South[- ]?East|South[- ]?West|Northeast|Northwest|Southeast|Southwest)(?:ern)?\s+(\p{Lu}.+)$/u;
+const GENERIC = /^(?:District|River|Region|Province|Division|Area|Zone|Sector|Territory|Department|Governorate|Aimak|Cape|Islands?|Coast)$/i;
+export function provinceFamilies(areas: { code: string; name: string; lat: number; lon: number; population: number }[]): { name: string; country: string; members: typeof areas }[] {
+  const families = new Map<string, { name: string; country: string; members: typeof areas }>();
+  for (const a of areas) {
+    const stem = DIRECTION.exec(a.name.replace(/\s+(?:State|Province|Region|Governorate)$/, ''))?.[1];
+    // Hong Kong's Central and Western District, the Gambia's Lower and Upper River: no region's name.
+    if (!stem || GENERIC.test(stem)) continue;
+    const country = a.code.split('.')[0]!;
+    const key = `${country}|${stem}`;
+    if (!families.has(key)) families.set(key, { name: stem, country, members: [] });
+    families.get(key)!.members.push(a);
+  }
+  return [...families.values()].filter((f) => f.members.length >= 2);
+}

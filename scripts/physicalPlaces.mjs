@@ -1,0 +1,146 @@
+// Writes assets/gazetteer/physical-places.json: Natural Earth's named seas, gulfs, straits, islands,
+// ranges, deserts, plains, deltas, peninsulas and regions (public domain), each as a name, its
+// GeoNames-style feature code, its scale rank and one point inside it, for the gazetteer's build
+// (electron/services/gazetteer/build.ts, readPhysicalPlaces). News names the Black Sea, the Niger
+// Delta and Siberia; cities500 and the admin tables have none of them.
+//
+// Input: the GeoJSON of Natural Earth 4.1 at 1:10m as github.com/martynafford/natural-earth-geojson
+// (CC0) holds it, commit 0b9a6ceb0a7032713abd9460ac1e995a9c60cd1e:
+//   10m/physical/ne_10m_geography_marine_polys.json
+//   10m/physical/ne_10m_geography_regions_points.json
+//   10m/physical/ne_10m_geography_regions_polys.json (in ne_10m_geography_regions_polys.7z: 7z x)
+//
+//   node scripts/physicalPlaces.mjs /path/to/folder-with-those-three-files
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const [dir] = process.argv.slice(2);
+if (!dir) throw new Error('usage: node scripts/physicalPlaces.mjs folder-with-the-natural-earth-files');
+const FILES = ['ne_10m_geography_marine_polys.json', 'ne_10m_geography_regions_polys.json', 'ne_10m_geography_regions_points.json'];
+
+// Natural Earth's feature classes as GeoNames' feature codes (www.geonames.org/export/codes.html).
+const FEATURE = {
+  ocean: 'OCN', sea: 'SEA', gulf: 'GULF', bay: 'BAY', strait: 'STRT', sound: 'SD', channel: 'CHN', lagoon: 'LGN', fjord: 'FJD',
+  inlet: 'INLT', reef: 'RF', generic: 'SEA', river: 'STM',
+  island: 'ISL', 'island group': 'ISLS', 'range/mtn': 'MTS', plateau: 'PLAT', desert: 'DSRT', 'pen/cape': 'PEN', peninsula: 'PEN',
+  cape: 'CAPE', geoarea: 'RGN', coast: 'CST', plain: 'PLN', delta: 'DLTA', basin: 'BSN', valley: 'VAL', lowland: 'LWLD',
+  tundra: 'TUND', isthmus: 'ISTH', wetlands: 'WTLD', gorge: 'GRGE', foothills: 'HLLS', lake: 'LKS', depression: 'DPR',
+  waterfall: 'FLLS',
+};
+// Continents are GeoNames' own records already (build.ts); the poles and the map's joke are no places news names.
+const SKIP = new Set(['continent', 'pole', 'dragons-be-here']);
+
+const ABBREVIATIONS = [
+  [/\bMts\.(?=\s|$)/gi, 'Mountains'], [/\bMt\.(?=\s|$)/gi, 'Mount'], [/\bRa\.(?=\s|$)/gi, 'Range'], [/\bIs\.(?=\s|$)/gi, 'Islands'],
+  [/\bI\.(?=\s|$)/gi, 'Island'], [/\bPen\.(?=\s|$)/gi, 'Peninsula'], [/\bPlat\.(?=\s|$)/gi, 'Plateau'], [/\bCord\.(?=\s|$)/gi, 'Cordillera'],
+  [/\bArch\.(?=\s|$)/gi, 'Archipelago'], [/\bStr\.(?=\s|$)/gi, 'Strait'], [/\bSd\.(?=\s|$)/gi, 'Sound'], [/\bPt\.(?=\s|$)/gi, 'Point'],
+];
+const SMALL = new Set(['of', 'the', 'and', 'de', 'del', 'la', 'las', 'los', 'do', 'da', 'des', 'du', 'le', 'les', 'el', 'al']);
+
+/** "CAUCASUS MTS." is written "Caucasus Mountains", "Ross  Sea" "Ross Sea". */
+function nameOf(raw) {
+  let name = String(raw).replace(/[\r\n]+/g, '').replace(/\s+/g, ' ').trim();
+  if (name === name.toUpperCase()) {
+    name = name
+      .toLowerCase()
+      .split(' ')
+      .map((w, i) => (i > 0 && SMALL.has(w) ? w : w.replace(/(^|[-'(])(\p{L})/gu, (_, a, b) => a + b.toUpperCase())))
+      .join(' ');
+  }
+  for (const [pattern, word] of ABBREVIATIONS) name = name.replace(pattern, word);
+  return name;
+}
+
+/** Signed area and centroid of a ring (planar, in degrees: good enough to find a point inside). */
+function ringStats(ring) {
+  let a = 0, x = 0, y = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const f = ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
+    a += f;
+    x += (ring[j][0] + ring[i][0]) * f;
+    y += (ring[j][1] + ring[i][1]) * f;
+  }
+  return { area: a / 2, x: a ? x / (3 * a) : ring[0][0], y: a ? y / (3 * a) : ring[0][1] };
+}
+
+function inRing(ring, px, py) {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i], [xj, yj] = ring[j];
+    if (yi > py !== yj > py && px < ((xj - xi) * (py - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+const inPolygon = (rings, px, py) => inRing(rings[0], px, py) && !rings.slice(1).some((hole) => inRing(hole, px, py));
+
+/**
+ * One point inside a feature: its largest part's centroid, or where that falls outside the part (a
+ * crescent bay, a ring of islands), the point of a fine grid over the part that lies inside it and
+ * nearest the centroid.
+ */
+function pointOf(geometry) {
+  if (geometry.type === 'Point') return [geometry.coordinates[1], geometry.coordinates[0]];
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const largest = polygons.map((rings) => ({ rings, ...ringStats(rings[0]) })).sort((a, b) => Math.abs(b.area) - Math.abs(a.area))[0];
+  const { rings, x, y } = largest;
+  if (inPolygon(rings, x, y)) return [y, x];
+  const xs = rings[0].map((p) => p[0]), ys = rings[0].map((p) => p[1]);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  let best = null;
+  const steps = 80;
+  for (let i = 0; i <= steps; i++) {
+    for (let j = 0; j <= steps; j++) {
+      const px = x0 + ((x1 - x0) * i) / steps, py = y0 + ((y1 - y0) * j) / steps;
+      if (!inPolygon(rings, px, py)) continue;
+      const d = (px - x) ** 2 + (py - y) ** 2;
+      if (!best || d < best.d) best = { d, px, py };
+    }
+  }
+  return best ? [best.py, best.px] : [y, x];
+}
+
+const round = (v) => Math.round(v * 1000) / 1000;
+const inputs = [];
+const places = [];
+for (const file of FILES) {
+  const bytes = fs.readFileSync(path.join(dir, file));
+  inputs.push({ file, sha256: createHash('sha256').update(bytes).digest('hex') });
+  for (const f of JSON.parse(bytes.toString('utf8')).features) {
+    const p = f.properties;
+    const cla = String(p.featurecla ?? p.FEATURECLA ?? '').toLowerCase();
+    if (SKIP.has(cla) || !p.name || !f.geometry) continue;
+    const feature = FEATURE[cla];
+    if (!feature) throw new Error(`${file}: no feature code for the class "${cla}" (${p.name})`);
+    const [lat, lon] = pointOf(f.geometry);
+    places.push([nameOf(p.name), feature, Number(p.scalerank ?? 9), round(lat), round(lon)]);
+  }
+}
+// One record a name and kind: Natural Earth splits some features (the Great Rift Valley, the
+// Mediterranean) into parts; the most prominent part stands for it.
+const seen = new Set();
+const kept = places
+  .sort((a, b) => a[2] - b[2] || a[0].localeCompare(b[0]))
+  .filter(([name, feature]) => {
+    const key = `${name.toLowerCase()}|${feature}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+
+const out = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'assets', 'gazetteer');
+const json = JSON.stringify({ fields: ['name', 'feature', 'scalerank', 'lat', 'lon'], places: kept });
+fs.writeFileSync(path.join(out, 'physical-places.json'), json);
+const manifest = {
+  file: 'physical-places.json',
+  sha256: createHash('sha256').update(json).digest('hex'),
+  places: kept.length,
+  description:
+    "Natural Earth's named physical features (seas, gulfs, straits, islands, ranges, deserts, plains, deltas, peninsulas, regions), each with its class as a GeoNames feature code, its scale rank (0 the most prominent) and a point inside it (its largest part's centroid, or the inside point nearest it)",
+  source: 'Natural Earth 4.1, 1:10m physical vectors, as GeoJSON in github.com/martynafford/natural-earth-geojson commit 0b9a6ceb0a7032713abd9460ac1e995a9c60cd1e (10m/physical/)',
+  inputs,
+  licence: 'Natural Earth: public domain (naturalearthdata.com/about/terms-of-use); the GeoJSON repository: CC0 1.0',
+  rebuild: 'git show the three files (regions_polys from its .7z: 7z x) into a folder, then node scripts/physicalPlaces.mjs folder',
+};
+fs.writeFileSync(path.join(out, 'physical-places.manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+console.log(`${kept.length} physical places written (${json.length} bytes)`);
