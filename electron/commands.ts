@@ -178,7 +178,7 @@ export const COMMANDS: { [N in CallName]: CommandSpec<N> } = {
   'exports.run': { kind: 'record', label: (request) => `Export ${request.format} to ${request.path}` },
   'exports.defaultPath': { kind: 'read' },
   'exports.cancel': { kind: 'session', why: 'stops a running export, which then leaves no file behind' },
-  'imports.exchange': { kind: 'do', label: ({ name }) => `Import ${name}` },
+  'imports.exchange': { kind: 'do', onWriter: true, label: ({ name }) => `Import ${name}` },
 
   'imports.start': { kind: 'job' },
   // Files articles under their stories: derived data, as an import's grouping is, not an analyst's change to undo.

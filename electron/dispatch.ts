@@ -79,6 +79,7 @@ export class Core {
       checkpointWorker: options.checkpointWorker ?? null,
       readerWorker: options.readerWorker ?? null,
       writerWorker: options.writerWorker ?? null,
+      gazetteerFile: options.gazetteerFile,
     });
     // Made (and emptied of what a killed run left) as the core starts.
     this.scratch = new ScratchSpace(options.dataDir);

@@ -118,7 +118,7 @@ export function createHandlers({ session, imports, uploads, extraction, learner,
       throw error;
     }
   };
-  /** A call marked onWriter (a search's articles tagged or deleted, the sure suggestions accepted, entities merged, split, deleted or re-placed): its change, as one command, via the writer. */
+  /** A call marked onWriter (a search's articles tagged or deleted, the sure suggestions accepted, entities merged, split, deleted or re-placed, an exchange file imported): its change, as one command, via the writer. */
   const onWriter = <T>(command: OpenCommand | undefined, action: WriterAction, onThread: () => T): Promise<T> => {
     if (!command) throw new Error(`${action.kind} is run by dispatch, which opens its command`);
     const label = command.label();
@@ -384,10 +384,11 @@ export function createHandlers({ session, imports, uploads, extraction, learner,
     'exports.run': (request) => runExport(ws(), request, version, (bytes) => emit({ type: 'export.progress', path: request.path, bytes })),
     'exports.cancel': () => cancelExports(),
     'exports.defaultPath': ({ format, table }) => ({ path: defaultExportPath(ws().file, format, table) }),
-    'imports.exchange': ({ name, text, companions }) => {
+    'imports.exchange': async ({ name, text, companions }, command) => {
       const kind = detectExchange(text, name);
       if (!kind) throw new UserError('unknown_format', `${name} is not a W3C annotation file, an ACLED CSV or GeoJSON (nor KML, a brat .ann, CoNLL, a STIX 2.1 bundle or FollowTheMoney JSON lines).`);
-      const result = importExchange(ws(), kind, text, name, companions);
+      // Parsed and written on the writer: 100,000 ACLED rows are seconds of work.
+      const result = await onWriter(command, { kind: 'imports.exchange', exchange: kind, text, name, companions }, () => importExchange(ws(), kind, text, name, companions));
       ws().articles.touched();
       ev().events.touched();
       changed('entities', 'events', 'articles');

@@ -76,7 +76,7 @@ export class Workspace {
     this.checkpointer = Checkpointer.start(this.background.checkpointWorker, this.file, this.db, this.background.passphrase);
     this.reader = OrderReader.start(this.background.readerWorker, this.file, this.db, this.background.passphrase);
     this.articles.useReader(this.reader);
-    this.writer = WriterJobs.start(this.background.writerWorker ?? null, this.file, this.db, this.background.passphrase);
+    this.writer = WriterJobs.start(this.background.writerWorker ?? null, this.file, this.db, this.background.passphrase, this.background.gazetteerFile ?? null);
   }
 
   /** Stops the connections of the background threads before this one closes or the file is replaced. */
@@ -198,6 +198,8 @@ export interface BackgroundWorkers {
   readerWorker: string | null;
   /** writerWorker.mjs: makes long writes (writerJobs.ts). */
   writerWorker?: string | null;
+  /** The gazetteer the writer opens for the writes that place what they make (exchange imports). */
+  gazetteerFile?: string | null;
 }
 export const NO_WORKERS: BackgroundWorkers = { checkpointWorker: null, readerWorker: null, writerWorker: null };
 

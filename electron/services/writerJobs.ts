@@ -4,6 +4,7 @@ import { HistoryError, type CommandEntry } from '../../db/history.js';
 import type { PlaceLink } from '../../db/entities.js';
 import type { Db } from '../../db/open.js';
 import type { MentionType } from '../contract/entities.js';
+import type { ExchangeKind } from './exports/exchange.js';
 import { UserError } from './errors.js';
 
 /** An analyst's change that may write for seconds, made in a command of its own (see commands.ts, onWriter). */
@@ -14,7 +15,8 @@ export type WriterAction =
   | { kind: 'entities.merge'; sourceId: number; targetId: number }
   | { kind: 'entities.split'; id: number; mentionIds: number[]; name: string }
   | { kind: 'entities.delete'; id: number }
-  | { kind: 'mentions.placeEntity'; mentionId: number; link: PlaceLink | null };
+  | { kind: 'mentions.placeEntity'; mentionId: number; link: PlaceLink | null }
+  | { kind: 'imports.exchange'; exchange: ExchangeKind; text: string; name: string; companions: { name: string; text: string }[] };
 /** A long write the worker knows how to make (each one transaction there). */
 export type WriterJob =
   | { kind: 'undo' }
@@ -52,8 +54,8 @@ export class WriterJobs {
   /** The job under way, settled (never rejected) when it ends. */
   private current: Promise<void> | null = null;
 
-  private constructor(workerFile: string, file: string, passphrase: string | null) {
-    this.worker = new Worker(workerFile, { workerData: { file, passphrase } });
+  private constructor(workerFile: string, file: string, passphrase: string | null, gazetteerFile: string | null) {
+    this.worker = new Worker(workerFile, { workerData: { file, passphrase, gazetteerFile } });
     this.worker.unref();
     let started!: () => void;
     this.started = new Promise((resolve) => (started = resolve));
@@ -86,9 +88,9 @@ export class WriterJobs {
   }
 
   /** A writer for a workspace file in WAL mode, or null (in memory, another journal, or no built worker). */
-  static start(workerFile: string | null, file: string, db: Db, passphrase: string | null): WriterJobs | null {
+  static start(workerFile: string | null, file: string, db: Db, passphrase: string | null, gazetteerFile: string | null = null): WriterJobs | null {
     if (!workerFile || !fs.existsSync(workerFile) || db.memory || db.readonly || String(db.pragma('journal_mode', { simple: true })) !== 'wal') return null;
-    return new WriterJobs(workerFile, file, passphrase);
+    return new WriterJobs(workerFile, file, passphrase, gazetteerFile);
   }
 
   /** False once the worker failed or stopped: the caller writes on its own thread. */

@@ -1,46 +1,50 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { ArticlesRepository } from '../../db/articles.js';
-import { EntitiesRepository } from '../../db/entities.js';
-import { History, HistoryError } from '../../db/history.js';
+import { HistoryError, type History } from '../../db/history.js';
 import { openWriterConnection, type Db } from '../../db/open.js';
-import { MentionsRepository } from '../../db/mentions.js';
-import { TagsRepository } from '../../db/tags.js';
 import { acceptSuggested } from './entities/acceptSuggested.js';
 import { placeEntity } from './entities/placeEntity.js';
 import { toCallError } from './errors.js';
+import { importExchange } from './exports/exchange.js';
+import { Gazetteer } from './gazetteer/gazetteer.js';
 import { closeForCore } from './backgroundThread.js';
+import { Workspace } from './workspace.js';
 import type { WriterAction, WriterReply, WriterRequest } from './writerJobs.js';
 
 /**
  * Runs the core's long writes (see writerJobs.ts) on a connection of its own, one at a time, each in
  * one transaction: the core's connection reads the last committed state meanwhile (WAL), so the
  * window's tables and map answer while an undo of a thousand articles, the tagging or deletion of
- * a search's articles, the accept of every sure suggestion, or the merge, split, deletion or
- * re-placing of a much-named entity is written.
+ * a search's articles, the accept of every sure suggestion, the merge, split, deletion or
+ * re-placing of a much-named entity, or an exchange file's import (parsed here too) is written.
  */
-const { file, passphrase } = workerData as { file: string; passphrase: string | null };
+const { file, passphrase, gazetteerFile } = workerData as { file: string; passphrase: string | null; gazetteerFile: string | null };
 
 let db: Db | null = null;
 let history: History | null = null;
 let act: ((action: WriterAction) => unknown) | null = null;
 try {
   db = openWriterConnection(file, passphrase);
-  // Its own capture triggers: what this connection changes is recorded as the core's changes are.
-  history = new History(db, true);
-  const articles = new ArticlesRepository(db);
-  const tags = new TagsRepository(db, history);
-  const entities = new EntitiesRepository(db);
-  const mentions = new MentionsRepository(db);
+  // The workspace's services over this connection, with capture triggers of its own: what it
+  // changes is recorded as the core's changes are. The gazetteer is opened by the first write that
+  // places what it makes (an ACLED row's location).
+  let gazetteer: Gazetteer | null = null;
+  const ws = new Workspace(file, db, () => {
+    if (!gazetteerFile) throw new Error('The writer was started without the gazetteer.');
+    return (gazetteer ??= new Gazetteer(gazetteerFile));
+  });
+  history = ws.history;
+  const { entities, mentions } = ws.entities;
   const connection = db;
   // As the handlers do it on the core's thread (handlers.ts).
   act = (action) => {
-    if (action.kind === 'tags.assign') return tags.assign(action.ids, action.tagIds, action.on);
+    if (action.kind === 'tags.assign') return ws.tags.assign(action.ids, action.tagIds, action.on);
     if (action.kind === 'mentions.acceptSuggested') return acceptSuggested(connection, mentions, entities, action.minConfidence, action.type, action.articleId);
     if (action.kind === 'entities.merge') return entities.merge(action.sourceId, action.targetId);
     if (action.kind === 'entities.split') return entities.split(action.id, action.mentionIds, action.name);
     if (action.kind === 'entities.delete') return (entities.delete(action.id), action.id);
     if (action.kind === 'mentions.placeEntity') return placeEntity(connection, mentions, entities, action.mentionId, action.link);
-    const n = articles.delete(action.ids);
+    if (action.kind === 'imports.exchange') return importExchange(ws, action.exchange, action.text, action.name, action.companions);
+    const n = ws.articles.delete(action.ids);
     entities.pruneOrphans();
     return n;
   };

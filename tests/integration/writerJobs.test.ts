@@ -37,9 +37,10 @@ function workspace(n: number, passphrase: string | null = null): string {
   return file;
 }
 
-function core(file: string, passphrase: string | null = null): Core {
+/** A core on `file`, with the writer worker (or, `writer` false, without one: every write on its thread). */
+function core(file: string, passphrase: string | null = null, writer = true): Core {
   const dir = tempDir();
-  return new Core({ dataDir: dir, gazetteerFile: gazetteerFile(repoRoot), workspace: file, sampleDir: dir, mode: 'browser', version: 'test', suggestOnImport: false, lockWorkspace: false, writerWorker: worker.file, passphrase });
+  return new Core({ dataDir: dir, gazetteerFile: gazetteerFile(repoRoot), workspace: file, sampleDir: dir, mode: 'browser', version: 'test', suggestOnImport: false, lockWorkspace: false, writerWorker: writer ? worker.file : null, passphrase });
 }
 
 async function call<T>(c: Core, name: string, input: unknown = {}): Promise<T> {
@@ -259,6 +260,34 @@ describe('long writes on the writer connection (electron/services/writerJobs.ts)
       c.close();
     }
   }, 60_000);
+
+  it('imports an exchange file on the worker, linked as on the core’s thread, refuses a broken one in the same words, and undoes it', async () => {
+    const [header, ...rows] = fs.readFileSync(path.join(repoRoot, 'tests/fixtures/acled/current-export.csv'), 'utf8').trim().split('\n');
+    // The fixture's rows again and again, each with an id of its own: a file of 3,000 events.
+    const text = [header, ...Array.from({ length: 3000 }, (_, k) => rows[k % rows.length]!.replace(/^([A-Z]{3})\d+/, `$1${900000 + k}`))].join('\n');
+    const eventCount = async (c: Core) => (await call<{ total: number }>(c, 'events.page', { query: {}, startRow: 0, endRow: 1 })).total;
+    const onThread = core(workspace(5), null, false);
+    const c = core(workspace(5));
+    try {
+      const importing = call<{ created: number; skipped: number }>(c, 'imports.exchange', { name: 'many.csv', text });
+      // Read meanwhile: no event yet.
+      expect(await eventCount(c)).toBe(0);
+      const result = await importing;
+      expect(result).toMatchObject({ created: 3000, skipped: 0 });
+      const expected = await call(onThread, 'imports.exchange', { name: 'many.csv', text });
+      expect(result).toEqual(expected);
+      const places = async (k: Core) => (await call<{ rows: { name: string; mentions: number }[] }>(k, 'entities.page', { query: { types: ['place'] }, startRow: 0, endRow: 50 })).rows;
+      expect(await places(c)).toEqual(await places(onThread));
+      const refused = await c.dispatch('imports.exchange', { name: 'bundle.json', text: '{"type": "bundle", "objects": [' });
+      expect(refused).toEqual({ ok: false, error: { code: 'bad_json', message: expect.stringMatching(/^bundle\.json is not valid JSON/) } });
+      await call(c, 'history.undo');
+      expect(await eventCount(c)).toBe(0);
+      expect((await call<{ ok: boolean }>(c, 'history.verify')).ok).toBe(true);
+    } finally {
+      c.close();
+      onThread.close();
+    }
+  }, 120_000);
 
   it('says why the history refuses a job, as on the core’s thread, and writes nothing', async () => {
     const c = core(workspace(5));
