@@ -21,7 +21,8 @@ export type CommandSpec<N extends CallName> =
   | { kind: 'record'; label: Label<N> }
   | { kind: 'job' }
   | { kind: 'history' }
-  | { kind: 'session'; why: string };
+  /** outsideTheWorkspace: writes nothing to the workspace file, so it need not wait for a writer's job (see writerJobs.ts). */
+  | { kind: 'session'; why: string; outsideTheWorkspace?: true };
 
 /** Reads a name or a quote for a label, before the change (after a delete it is gone). */
 export class Look {
@@ -87,7 +88,7 @@ export const COMMANDS: { [N in CallName]: CommandSpec<N> } = {
   'workspace.unlock': { kind: 'session', why: 'opens the locked workspace with its passphrase; no data changes' },
   'workspace.setPassphrase': { kind: 'session', why: 'writes the same data again under another key (or none); the records are unchanged' },
   'workspace.lock': { kind: 'session', why: 'closes the encrypted workspace until its passphrase is entered again' },
-  'workspace.setIdleLock': { kind: 'session', why: 'an app setting (minutes before locking), kept outside the workspace' },
+  'workspace.setIdleLock': { kind: 'session', why: 'an app setting (minutes before locking), kept outside the workspace', outsideTheWorkspace: true },
   'workspace.activity': { kind: 'read' },
   'workspace.restoreArchive': { kind: 'session', why: 'restores an archive into a new workspace file (with the history the archive holds) and switches to it' },
   'workspace.saveCopy': { kind: 'record', label: ({ path }) => `Save a copy of the workspace to ${path}` },
@@ -177,18 +178,18 @@ export const COMMANDS: { [N in CallName]: CommandSpec<N> } = {
   'reports.defaultPath': { kind: 'read' },
   'exports.run': { kind: 'record', label: (request) => `Export ${request.format} to ${request.path}` },
   'exports.defaultPath': { kind: 'read' },
-  'exports.cancel': { kind: 'session', why: 'stops a running export, which then leaves no file behind' },
+  'exports.cancel': { kind: 'session', why: 'stops a running export, which then leaves no file behind', outsideTheWorkspace: true },
   'imports.exchange': { kind: 'do', onWriter: true, label: ({ name }) => `Import ${name}` },
 
   'imports.start': { kind: 'job' },
   // Files articles under their stories: derived data, as an import's grouping is, not an analyst's change to undo.
   'stories.groupStored': { kind: 'session', why: 'groups older articles into their stories, derived data that imports keep too' },
-  'stories.cancelGrouping': { kind: 'session', why: 'stops grouping older articles; what was grouped stays' },
-  'imports.cancel': { kind: 'session', why: 'stops a running import, whose record then says it was cancelled' },
+  'stories.cancelGrouping': { kind: 'session', why: 'stops grouping older articles; what was grouped stays', outsideTheWorkspace: true },
+  'imports.cancel': { kind: 'session', why: 'stops a running import, whose record then says it was cancelled', outsideTheWorkspace: true },
   'imports.report': { kind: 'read' },
-  'uploads.begin': { kind: 'session', why: 'keeps the bytes of a file on its way to an import in the private scratch folder; the workspace changes only when the import stores it' },
-  'uploads.append': { kind: 'session', why: 'adds a piece to a file on its way to an import, in the private scratch folder' },
-  'uploads.discard': { kind: 'session', why: 'drops a file sent for an import that will not happen' },
+  'uploads.begin': { kind: 'session', why: 'keeps the bytes of a file on its way to an import in the private scratch folder; the workspace changes only when the import stores it', outsideTheWorkspace: true },
+  'uploads.append': { kind: 'session', why: 'adds a piece to a file on its way to an import, in the private scratch folder', outsideTheWorkspace: true },
+  'uploads.discard': { kind: 'session', why: 'drops a file sent for an import that will not happen', outsideTheWorkspace: true },
 
   'history.list': { kind: 'read' },
   'history.rows': { kind: 'read' },

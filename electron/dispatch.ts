@@ -45,9 +45,6 @@ export interface CoreOptions {
   passphrase?: string | null;
 }
 
-/** Calls that change the session but write nothing to the workspace file: they need not wait for a writer's job. */
-const OUTSIDE_THE_WORKSPACE = new Set<CallName>(['uploads.begin', 'uploads.append', 'uploads.discard', 'exports.cancel', 'imports.cancel', 'stories.cancelGrouping', 'workspace.setIdleLock']);
-
 export type Dispatch = (name: string, input: unknown) => Promise<CallResult<unknown>>;
 
 /**
@@ -119,7 +116,8 @@ export class Core {
       // A write waits for the writer's job (an undo under way; see writerJobs.ts) rather than for
       // SQLite's lock, which would hold this thread; reads go on from the last committed state.
       // Checked again after each wait, in the turn that writes: another call may have started a job.
-      if (COMMANDS[name].kind !== 'read' && !OUTSIDE_THE_WORKSPACE.has(name)) while (writerJobRunning()) await letWriterJobsEnd();
+      const spec: CommandSpec<CallName> = COMMANDS[name];
+      if (spec.kind !== 'read' && !(spec.kind === 'session' && spec.outsideTheWorkspace)) while (writerJobRunning()) await letWriterJobsEnd();
       return { ok: true, value: await this.asCommand(name, parsed, handler) };
     } catch (error) {
       return { ok: false, error: toCallError(error) };
