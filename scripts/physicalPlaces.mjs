@@ -75,30 +75,47 @@ function inRing(ring, px, py) {
 const inPolygon = (rings, px, py) => inRing(rings[0], px, py) && !rings.slice(1).some((hole) => inRing(hole, px, py));
 
 /**
- * One point inside a feature: its largest part's centroid, or where that falls outside the part (a
- * crescent bay, a ring of islands), the point of a fine grid over the part that lies inside it and
- * nearest the centroid.
+ * One point for a feature. A single shape: its centroid, or where that falls outside it (a crescent
+ * bay), the point of a fine grid over it that lies inside and nearest the centroid. A shape in parts:
+ * the centroid of all of them (weighted by area); a range, desert or region that Natural Earth draws
+ * as pieces along it (the Andes in 34, the Urals in two specks at its ends) takes that point even
+ * between its pieces (weighted less by size), while islands and waters take the inside point nearest it.
  */
-function pointOf(geometry) {
+function pointOf(geometry, between) {
   if (geometry.type === 'Point') return [geometry.coordinates[1], geometry.coordinates[0]];
-  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
-  const largest = polygons.map((rings) => ({ rings, ...ringStats(rings[0]) })).sort((a, b) => Math.abs(b.area) - Math.abs(a.area))[0];
-  const { rings, x, y } = largest;
-  if (inPolygon(rings, x, y)) return [y, x];
-  const xs = rings[0].map((p) => p[0]), ys = rings[0].map((p) => p[1]);
-  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const polygons = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates).map((rings) => ({ rings, ...ringStats(rings[0]) }));
+  // A piece of a range's label says little of the range's extent: there a piece weighs by its
+  // size's square root, so the Hindu Kush keeps to its one large piece and the Urals' two specks meet halfway.
+  const weightOf = (p) => (between ? Math.sqrt(Math.abs(p.area)) : Math.abs(p.area));
+  const weight = polygons.reduce((sum, p) => sum + weightOf(p), 0);
+  const x = weight ? polygons.reduce((sum, p) => sum + p.x * weightOf(p), 0) / weight : polygons[0].x;
+  const y = weight ? polygons.reduce((sum, p) => sum + p.y * weightOf(p), 0) / weight : polygons[0].y;
+  if (polygons.some((p) => inPolygon(p.rings, x, y)) || (between && polygons.length > 1)) return [y, x];
   let best = null;
-  const steps = 80;
-  for (let i = 0; i <= steps; i++) {
-    for (let j = 0; j <= steps; j++) {
-      const px = x0 + ((x1 - x0) * i) / steps, py = y0 + ((y1 - y0) * j) / steps;
-      if (!inPolygon(rings, px, py)) continue;
-      const d = (px - x) ** 2 + (py - y) ** 2;
-      if (!best || d < best.d) best = { d, px, py };
+  for (const { rings } of polygons) {
+    const xs = rings[0].map((p) => p[0]), ys = rings[0].map((p) => p[1]);
+    const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+    const steps = 80;
+    for (let i = 0; i <= steps; i++) {
+      for (let j = 0; j <= steps; j++) {
+        const px = x0 + ((x1 - x0) * i) / steps, py = y0 + ((y1 - y0) * j) / steps;
+        if (!inPolygon(rings, px, py)) continue;
+        const d = (px - x) ** 2 + (py - y) ** 2;
+        if (!best || d < best.d) best = { d, px, py };
+      }
     }
   }
   return best ? [best.py, best.px] : [y, x];
 }
+
+/** Its parts' area in square degrees (planar: only to tell a shape from a sliver). */
+const areaOf = (geometry) =>
+  geometry.type === 'Point' ? 0 : (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates).reduce((sum, rings) => sum + Math.abs(ringStats(rings[0]).area), 0);
+// Natural Earth draws some ranges, deltas and regions as a sliver at one end of them (the Caucasus
+// as a triangle off Baku, the Urals as two specks at its ends): no point inside those stands for the
+// feature, so they are left out. An island may be that small.
+const SMALL_BY_NATURE = new Set(['ISL', 'ISLS']);
+const SLIVER = 0.05;
 
 const round = (v) => Math.round(v * 1000) / 1000;
 const inputs = [];
@@ -112,7 +129,8 @@ for (const file of FILES) {
     if (SKIP.has(cla) || !p.name || !f.geometry) continue;
     const feature = FEATURE[cla];
     if (!feature) throw new Error(`${file}: no feature code for the class "${cla}" (${p.name})`);
-    const [lat, lon] = pointOf(f.geometry);
+    if (f.geometry.type !== 'Point' && !SMALL_BY_NATURE.has(feature) && areaOf(f.geometry) < SLIVER) continue;
+    const [lat, lon] = pointOf(f.geometry, file.includes('regions_polys') && !SMALL_BY_NATURE.has(feature));
     places.push([nameOf(p.name), feature, Number(p.scalerank ?? 9), round(lat), round(lon)]);
   }
 }
@@ -136,7 +154,7 @@ const manifest = {
   sha256: createHash('sha256').update(json).digest('hex'),
   places: kept.length,
   description:
-    "Natural Earth's named physical features (seas, gulfs, straits, islands, ranges, deserts, plains, deltas, peninsulas, regions), each with its class as a GeoNames feature code, its scale rank (0 the most prominent) and a point inside it (its largest part's centroid, or the inside point nearest it)",
+    "Natural Earth's named physical features (seas, gulfs, straits, islands, ranges, deserts, plains, deltas, peninsulas, regions), each with its class as a GeoNames feature code, its scale rank (0 the most prominent) and a point inside it (its largest part's centroid, or the inside point nearest it); features other than islands drawn as a sliver (under 0.05 square degrees) are left out",
   source: 'Natural Earth 4.1, 1:10m physical vectors, as GeoJSON in github.com/martynafford/natural-earth-geojson commit 0b9a6ceb0a7032713abd9460ac1e995a9c60cd1e (10m/physical/)',
   inputs,
   licence: 'Natural Earth: public domain (naturalearthdata.com/about/terms-of-use); the GeoJSON repository: CC0 1.0',

@@ -184,6 +184,10 @@ describe('toponyms ranked with the article around them', () => {
     expect(mediterranean).toMatchObject({ name: 'Mediterranean Sea', kind: 'region', feature: 'SEA' });
     expect(blackSea).toMatchObject({ name: 'Black Sea', kind: 'region', feature: 'SEA' });
     expect(ireland).toMatchObject({ kind: 'country', country: 'IE' });
+    // A range at its middle, not at an end Natural Earth drew as a speck; one drawn only as a sliver is left out.
+    const [hinduKush] = gazetteer.lookup('Hindu Kush').filter((p) => p.kind === 'region');
+    expect(countryAt(hinduKush!.lat, hinduKush!.lon)).toBe('AF');
+    expect(gazetteer.lookup('Caucasus Mountains')).toEqual([]);
     // One record for Java, the island its provinces make; Long Island, New York apart from Long Island in the Bahamas.
     expect(gazetteer.lookup('Java').filter((p) => p.kind === 'region')).toHaveLength(1);
     expect(gazetteer.lookup('Long Island').map((p) => `${p.kind} ${p.country}`).sort()).toEqual(['admin1 BS', 'region US']);
