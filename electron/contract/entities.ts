@@ -29,6 +29,8 @@ export const PlaceCandidate = z.object({
   score: z.number().optional(),
   /** An airport or air base: a point like a town ('city'), but the analyst must not read it as one. */
   facility: z.enum(['airport', 'air base']).optional(),
+  /** A region or natural feature, in a word: "sea", "island", "mountains", "region" (kind 'region'). */
+  natural: z.string().max(40).optional(),
 });
 export type PlaceCandidate = z.infer<typeof PlaceCandidate>;
 

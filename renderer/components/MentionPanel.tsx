@@ -9,9 +9,9 @@ export type { Scope };
 
 export const TYPE_LABEL: Record<MentionType, string> = { person: 'Person', organisation: 'Organisation', place: 'Place', group: 'Group', date: 'Date' };
 
-/** "district/county · Faryab · AF · pop. 8,942", "air base · Parwan · AF": what tells two places of one name apart. */
+/** "district/county · Faryab · AF · pop. 8,942", "air base · Parwan · AF", "sea": what tells two places of one name apart. */
 export function describePlace(c: PlaceCandidate): string {
-  const kind = c.facility ?? (c.kind === 'admin1' ? 'province/state' : c.kind === 'admin2' ? 'district/county' : c.kind === 'custom' ? 'custom place' : c.kind === 'region' ? 'region or natural feature' : c.kind);
+  const kind = c.facility ?? (c.kind === 'admin1' ? 'province/state' : c.kind === 'admin2' ? 'district/county' : c.kind === 'custom' ? 'custom place' : c.kind === 'region' ? (c.natural ?? 'region') : c.kind);
   return [kind, c.admin1Name, c.country, c.population ? `pop. ${c.population.toLocaleString('en')}` : null].filter(Boolean).join(' · ');
 }
 

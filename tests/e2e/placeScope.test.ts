@@ -137,4 +137,19 @@ describe.skipIf(!chromiumPath)('the reach of a place choice, and the location pi
     expect(readRow<{ n: number }>(bench, 'SELECT count(*) AS n FROM event')!.n).toBe(0);
     await form.getByRole('button', { name: 'Close the event form' }).click();
   });
+
+  it('places a sea, a region and a range, and says which kind each is', async () => {
+    const { page } = bench;
+    await pageCall(bench, 'imports.start', { source: { kind: 'text', title: 'Grain and refugees', text: 'Grain ships left the Black Sea for Egypt. Refugees from Darfur reached Chad, and fighters crossed the Hindu Kush into Afghanistan.' } });
+    await page.locator('.ag-row', { hasText: 'Grain and refugees' }).first().click({ timeout: 120_000 });
+    for (const [name, word] of [['Black Sea', 'sea'], ['Darfur', 'region'], ['Hindu Kush', 'mountains']]) {
+      const mention = page.locator('.mention', { hasText: name }).first();
+      await waitForMentions(bench, mention);
+      await mention.click();
+      await panel().getByRole('heading', { name: 'Gazetteer candidates' }).waitFor();
+      // The candidate chosen, described by its kind ("Black Sea sea", "Darfur region · SD · pop. …").
+      await expect.poll(() => panel().getByRole('radio', { name: new RegExp(`^\\s*${name} ${word}\\b`) }).isChecked()).toBe(true);
+    }
+    expect(readRow<{ n: number }>(bench, "SELECT count(*) AS n FROM mention m JOIN entity e ON e.id = m.entity_id WHERE m.quote IN ('Black Sea', 'Darfur', 'Hindu Kush') AND e.lat IS NOT NULL")!.n).toBe(3);
+  });
 });

@@ -8,6 +8,7 @@ import { clash } from '../../contract/mentionNesting.js';
 import { UserError } from '../errors.js';
 import type { Gazetteer, Place } from '../gazetteer/gazetteer.js';
 import { nameKey } from '../gazetteer/normalise.js';
+import { NATURAL_WORD } from '../gazetteer/regions.js';
 import { resolveToponyms } from '../gazetteer/resolve.js';
 import { acceptSuggested, linkName } from './acceptSuggested.js';
 import { placeableMention, placeEntity } from './placeEntity.js';
@@ -34,6 +35,7 @@ const toCandidate = (p: Omit<Place, 'feature'> & { feature?: string | null; scor
   geonamesId: p.geonamesId ?? null,
   ...(p.score === undefined ? {} : { score: Math.round(p.score * 100) / 100 }),
   ...(p.feature && FACILITIES[p.feature] ? { facility: FACILITIES[p.feature] } : {}),
+  ...(p.kind === 'region' && p.feature && NATURAL_WORD[p.feature] ? { natural: NATURAL_WORD[p.feature] } : {}),
 });
 
 /** Suggestions, the analyst's review of them, and the links from mentions to entities. */

@@ -9,6 +9,14 @@ import { appRoot } from '../../paths.js';
  * never placed, or placed at a namesake town.
  */
 
+/** A region's GeoNames feature code in the word the reader shows beside its name. */
+export const NATURAL_WORD: Record<string, string> = {
+  OCN: 'ocean', SEA: 'sea', GULF: 'gulf', BAY: 'bay', STRT: 'strait', SD: 'sound', CHN: 'channel', LGN: 'lagoon', FJD: 'fjord', INLT: 'inlet',
+  RF: 'reef', STM: 'river', ISL: 'island', ISLS: 'islands', MTS: 'mountains', PLAT: 'plateau', DSRT: 'desert', PEN: 'peninsula',
+  CAPE: 'cape', RGN: 'region', CST: 'coast', PLN: 'plain', DLTA: 'delta', BSN: 'basin', VAL: 'valley', LWLD: 'lowland', TUND: 'tundra',
+  ISTH: 'isthmus', WTLD: 'wetlands', GRGE: 'gorge', HLLS: 'hills', LKS: 'lakes', DPR: 'depression', FLLS: 'waterfall',
+};
+
 /** Ids of regions: past the seated districts', below the airports'. Stable for the same inputs (their order). */
 export const REGION_ID_BASE = 1_200_000_000;
 
