@@ -413,7 +413,8 @@ export function buildGazetteer(target: string): { places: number; names: number;
     const admin1OfName = new Map<string, string>();
     for (const [code, name] of admin1Names) admin1OfName.set(`${code.split('.')[0]}|${nameKey(bareAdminName(name))}`, code);
     const regionName = new Map((require(AIRPORTS_SOURCE.regions) as { code: string; name: string }[]).map((r) => [r.code, r.name]));
-    const insertAirportPlace = db.prepare(
+    // A place ranked by its prominence where it has no people (an airport, a sea).
+    const insertRankedPlace = db.prepare(
       'INSERT INTO place (id, name, kind, feature, country, admin1, admin1_name, admin2, lat, lon, population, prominence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const insertAirport = db.prepare('INSERT INTO airport (place_id, ident, municipality) VALUES (?, ?, ?)');
@@ -430,7 +431,7 @@ export function buildGazetteer(target: string): { places: number; names: number;
       const admin2 = town && town.km <= 25 && town.admin1 === admin1 ? town.admin2 : null;
       const id = AIRPORT_ID_BASE + Number(a.id);
       const names = airportNames(a);
-      insertAirportPlace.run(id, a.name, 'city', airportFeature(a), country, admin1, admin1 ? (admin1Names.get(admin1) ?? null) : null, admin2, lat, lon, 0, airportProminence(a));
+      insertRankedPlace.run(id, a.name, 'city', airportFeature(a), country, admin1, admin1 ? (admin1Names.get(admin1) ?? null) : null, admin2, lat, lon, 0, airportProminence(a));
       addNames(id, names.main, NAME_KIND.main);
       addNames(id, names.alternate, NAME_KIND.alternate);
       addNames(id, airportCodes(a), NAME_KIND.code);
@@ -467,7 +468,7 @@ export function buildGazetteer(target: string): { places: number; names: number;
       const admin2 = town && town.km <= 25 ? town.admin2 : null;
       const id = airfieldId(a.icao);
       const names = airfieldNames(a);
-      insertAirportPlace.run(id, a.name, 'city', airfieldFeature(a), a.country, admin1, admin1 ? (admin1Names.get(admin1) ?? null) : null, admin2, a.lat, a.lon, 0, airfieldProminence(a));
+      insertRankedPlace.run(id, a.name, 'city', airfieldFeature(a), a.country, admin1, admin1 ? (admin1Names.get(admin1) ?? null) : null, admin2, a.lat, a.lon, 0, airfieldProminence(a));
       addNames(id, names.main, NAME_KIND.main);
       addNames(id, names.alternate, NAME_KIND.alternate);
       addNames(id, [a.icao], NAME_KIND.code);
@@ -487,7 +488,7 @@ export function buildGazetteer(target: string): { places: number; names: number;
     let regionId = REGION_ID_BASE;
     const regionPoints = new Map<string, { lat: number; lon: number }[]>();
     const addRegion = (name: string, feature: string, country: string | null, point: { lat: number; lon: number }, population: number, prominence: number, more: string[]) => {
-      insertAirportPlace.run(regionId, name, 'region', feature, country, null, null, null, point.lat, point.lon, population, prominence);
+      insertRankedPlace.run(regionId, name, 'region', feature, country, null, null, null, point.lat, point.lon, population, prominence);
       for (const n of [name, ...more]) regionPoints.set(nameKey(n), [...(regionPoints.get(nameKey(n)) ?? []), point]);
       addNames(regionId, [name], NAME_KIND.main);
       addNames(regionId, more, NAME_KIND.alternate);
