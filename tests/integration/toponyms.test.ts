@@ -148,16 +148,16 @@ describe('toponyms ranked with the article around them', () => {
   });
 
   it('leaves a name unplaced when only a small town\'s alternate spelling reads it and the article does not put it there', () => {
-    // The only place so called: Cashmere, Washington (3,159 people), by an alternate name.
-    expect(gazetteer.lookup('Kashmir').map((p) => [p.country, p.nameKind])).toEqual([['US', 1]]);
-    expect(resolve('Indian troops clashed with militants in Kashmir on Tuesday.', ['Kashmir'])).toEqual([undefined]);
+    // The places so called: Samarai, Papua New Guinea (1,638 people), and a hamlet in Mexico, each by an alternate name.
+    expect(gazetteer.lookup('Samaria').map((p) => [p.country, p.nameKind])).toEqual([['PG', 1], ['MX', 1]]);
+    expect(resolve('Settlers in Samaria clashed with Palestinians on Tuesday.', ['Samaria'])).toEqual([undefined]);
     // Sinai has its peninsula now (Natural Earth's), which the article's Egypt supports.
     expect(gazetteer.lookup('Sinai').map((p) => [p.country, p.kind])).toEqual(expect.arrayContaining([['MX', 'city'], ['EG', 'region']]));
     expect(resolve('Egyptian forces attacked insurgents in Sinai. Washington said it was watching.', ['Sinai', 'Washington'])[0]).toMatchObject({ kind: 'region', country: 'EG' });
     // Every country named counts once, so a list of donors ties the United States with the country
     // the article is about; the one named more often breaks the tie.
-    const text = 'An earthquake struck Pakistan and Kashmir. Aid came from the United States, China, Japan and Russia. Pakistan asked for tents.';
-    expect(resolve(text, ['Pakistan', 'Kashmir', 'United States', 'China', 'Japan', 'Russia', 'Pakistan'])[1]).toBeUndefined();
+    const text = 'An earthquake struck Pakistan and Samaria. Aid came from the United States, China, Japan and Russia. Pakistan asked for tents.';
+    expect(resolve(text, ['Pakistan', 'Samaria', 'United States', 'China', 'Japan', 'Russia', 'Pakistan'])[1]).toBeUndefined();
   });
 
   it('places oceans, seas and world regions at the region, never at a town that shares the name', () => {
@@ -316,14 +316,17 @@ describe('places the analyst marks and searches for', () => {
     expect(mention.place?.label).toBe('Kansas, US');
   });
 
-  it('suggests "Kashmir" as a place with no location rather than at Cashmere, Washington', async () => {
+  it('suggests "Kashmir" as the region that spans India\'s and Pakistan\'s provinces, not Cashmere, Washington', async () => {
     const report = await t.core.imports.importNow({ kind: 'text', text: 'Clashes\n\nIndian troops clashed with militants in Kashmir on Tuesday, officials in New Delhi said.' });
     const articleId = report.outcomes[0]!.articleId!;
     await t.call('mentions.suggest', { articleIds: [articleId] });
     const mentions = await t.call('mentions.list', { articleId });
     const kashmir = mentions.find((m) => m.quote === 'Kashmir');
-    expect(kashmir).toMatchObject({ type: 'place', candidates: [] });
-    expect(kashmir!.place ?? null).toBeNull();
+    expect(kashmir).toMatchObject({ type: 'place' });
+    expect(kashmir!.candidates[0]).toMatchObject({ name: 'Kashmir', kind: 'region', natural: 'region' });
+    // Among the provinces it spans, at the middle of their people: the valley around Srinagar.
+    expect(distanceKm(kashmir!.candidates[0]!, { lat: 34.08, lon: 74.8 })).toBeLessThan(100);
+    expect(kashmir!.place?.label).toMatch(/^Kashmir\b/);
     expect(mentions.find((m) => m.quote === 'New Delhi')?.candidates[0]).toMatchObject({ country: 'IN' });
   });
 

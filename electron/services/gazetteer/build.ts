@@ -10,7 +10,7 @@ import {
 } from './airports.js';
 import { countryAt } from './countryAt.js';
 import { isLatinName, nameKey } from './normalise.js';
-import { MIDDLE_EAST, physicalAliases, prominenceOfRank, provinceFamilies, readPhysicalPlaces, REGION_ID_BASE, SUBREGION_NAMES, wholeOceans } from './regions.js';
+import { COUNTRY_GROUPINGS, physicalAliases, PROVINCE_GROUPINGS, prominenceOfRank, provinceFamilies, readPhysicalPlaces, REGION_ID_BASE, SUBREGION_NAMES, wholeOceans } from './regions.js';
 
 const require = createRequire(import.meta.url);
 
@@ -506,12 +506,20 @@ export function buildGazetteer(target: string): { places: number; names: number;
     };
     const groupings: [string[], string[]][] = [
       ...Object.entries(SUBREGION_NAMES).map(([subregion, names]): [string[], string[]] => [names, countries.filter((c) => c.subregion === subregion).map((c) => c.cca2)]),
-      [['Middle East', 'the Middle East'], MIDDLE_EAST],
+      ...COUNTRY_GROUPINGS,
       [['Americas', 'the Americas'], countries.filter((c) => c.region === 'Americas').map((c) => c.cca2)],
+      [['Sub-Saharan Africa'], countries.filter((c) => c.region === 'Africa' && c.subregion !== 'Northern Africa').map((c) => c.cca2)],
     ];
     for (const [[name, ...more], codes] of groupings) {
       const { point, people } = grouped(codes);
       addRegion(name!, 'RGN', null, point, people, prominenceOfRank(1), more);
+    }
+    const admin1ByCode = new Map(admin1Areas.map((a) => [a.code, a]));
+    for (const [[name, ...more], codes] of PROVINCE_GROUPINGS) {
+      const members = codes.flatMap((code) => admin1ByCode.get(code) ?? []);
+      if (members.length !== codes.length) throw new Error(`${name}: not every province it spans is in the admin tables (${codes.join(', ')})`);
+      const countriesOf = new Set(codes.map((code) => code.split('.')[0]!));
+      addRegion(name!, 'RGN', countriesOf.size === 1 ? [...countriesOf][0]! : null, peopleCentre(members), members.reduce((sum, a) => sum + a.population, 0), prominenceOfRank(2), more);
     }
     for (const family of provinceFamilies(admin1Areas)) {
       // Java's provinces make the island Natural Earth has already.

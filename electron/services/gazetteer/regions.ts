@@ -94,7 +94,7 @@ export const SUBREGION_NAMES: Record<string, string[]> = {
   'Eastern Europe': ['Eastern Europe'],
   'Northern Europe': ['Northern Europe'],
   'Southern Europe': ['Southern Europe'],
-  'Southeast Europe': ['Southeast Europe', 'South-East Europe', 'South-Eastern Europe'],
+  'Southeast Europe': ['Southeast Europe', 'South-East Europe', 'South-Eastern Europe', 'Balkans', 'the Balkans'],
   'Western Europe': ['Western Europe'],
   'Central America': ['Central America'],
   Caribbean: ['Caribbean', 'the Caribbean'],
@@ -102,6 +102,32 @@ export const SUBREGION_NAMES: Record<string, string[]> = {
   Polynesia: ['Polynesia'],
 };
 export const MIDDLE_EAST = ['BH', 'CY', 'EG', 'IR', 'IQ', 'IL', 'JO', 'KW', 'LB', 'OM', 'PS', 'QA', 'SA', 'SY', 'TR', 'AE', 'YE'];
+
+/**
+ * Regions news names by the countries they span (ISO codes), as the terms are used in news and no
+ * source we ship defines them: the Middle East above, and these.
+ */
+export const COUNTRY_GROUPINGS: [string[], string[]][] = [
+  [['Middle East', 'the Middle East'], MIDDLE_EAST],
+  [['Maghreb', 'the Maghreb'], ['DZ', 'LY', 'MA', 'MR', 'TN', 'EH']],
+  [['Horn of Africa', 'the Horn of Africa'], ['DJ', 'ER', 'ET', 'SO']],
+  [['Levant', 'the Levant'], ['IL', 'JO', 'LB', 'PS', 'SY']],
+  [['Caucasus', 'the Caucasus', 'South Caucasus', 'Transcaucasia'], ['AM', 'AZ', 'GE']],
+  [['Western Balkans', 'the Western Balkans'], ['AL', 'BA', 'XK', 'ME', 'MK', 'RS']],
+];
+
+/**
+ * Regions that span provinces of one or more countries, by the provinces' GeoNames admin1 codes:
+ * disputed or self-governing lands analysts follow that no admin table names as one.
+ */
+export const PROVINCE_GROUPINGS: [string[], string[]][] = [
+  // India's Jammu and Kashmir and Ladakh, Pakistan's Azad Kashmir and Gilgit-Baltistan.
+  [['Kashmir'], ['IN.12', 'IN.41', 'PK.06', 'PK.07']],
+  // The Kurdistan Region of Iraq: Erbil, Duhok and Sulaymaniyah.
+  [['Kurdistan Region', 'Iraqi Kurdistan'], ['IQ.11', 'IQ.08', 'IQ.05']],
+  // Donetsk and Luhansk oblasts.
+  [['Donbas', 'Donbass'], ['UA.05', 'UA.14']],
+];
 
 /**
  * A region named by the provinces that divide it: Sudan's North, South, West, East and Central
