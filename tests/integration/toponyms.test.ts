@@ -151,7 +151,7 @@ describe('toponyms ranked with the article around them', () => {
     // The places so called: Samarai, Papua New Guinea (1,638 people), and a hamlet in Mexico, each by an alternate name.
     expect(gazetteer.lookup('Samaria').map((p) => [p.country, p.nameKind])).toEqual([['PG', 1], ['MX', 1]]);
     expect(resolve('Settlers in Samaria clashed with Palestinians on Tuesday.', ['Samaria'])).toEqual([undefined]);
-    // Sinai has its peninsula now (Natural Earth's), which the article's Egypt supports.
+    // Sinai is a region now (Egypt's North and South Sinai make it), which the article's Egypt supports.
     expect(gazetteer.lookup('Sinai').map((p) => [p.country, p.kind])).toEqual(expect.arrayContaining([['MX', 'city'], ['EG', 'region']]));
     expect(resolve('Egyptian forces attacked insurgents in Sinai. Washington said it was watching.', ['Sinai', 'Washington'])[0]).toMatchObject({ kind: 'region', country: 'EG' });
     // Every country named counts once, so a list of donors ties the United States with the country
