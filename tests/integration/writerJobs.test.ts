@@ -187,6 +187,12 @@ describe('long writes on the writer connection (electron/services/writerJobs.ts)
     db.close();
     return file;
   }
+  /** Undoes the last `times` changes, and checks that `read` gives `before` again and that the history still verifies. */
+  async function undoneTo<T>(c: Core, read: () => Promise<T>, before: T, times = 1) {
+    for (let k = 0; k < times; k++) await call(c, 'history.undo');
+    expect(await read()).toEqual(before);
+    expect((await call<{ ok: boolean }>(c, 'history.verify')).ok).toBe(true);
+  }
   const taliban = () => twoNamed('group', ['Taliban', 'the Taliban']);
   const entityCounts = async (c: Core) => (await call<{ rows: { name: string; mentions: number }[] }>(c, 'entities.page', { query: {}, startRow: 0, endRow: 10 })).rows.map((r) => [r.name, r.mentions]);
 
@@ -205,9 +211,7 @@ describe('long writes on the writer connection (electron/services/writerJobs.ts)
       expect((await counts()).some(([name]) => name === 'the Taliban')).toBe(false);
       const refused = await c.dispatch('entities.merge', { sourceId: 1, targetId: 3 });
       expect(refused).toEqual({ ok: false, error: { code: 'entity', message: 'A group cannot be merged into an organisation; change its type first.' } });
-      await call(c, 'history.undo');
-      expect(await counts()).toEqual(before);
-      expect((await call<{ ok: boolean }>(c, 'history.verify')).ok).toBe(true);
+      await undoneTo(c, counts, before);
     } finally {
       c.close();
     }
@@ -223,15 +227,11 @@ describe('long writes on the writer connection (electron/services/writerJobs.ts)
       const { newId } = await splitting;
       expect(await entityCounts(c)).toEqual(expect.arrayContaining([['Taliban', 200], ['Taliban (Doha office)', 200]]));
       expect((await c.dispatch('entities.split', { id: 1, mentionIds: [2], name: 'x' })).ok).toBe(false);
-      const deleting = call(c, 'entities.delete', { id: newId });
-      await deleting;
+      await call(c, 'entities.delete', { id: newId });
       expect((await entityCounts(c)).some(([name]) => name === 'Taliban (Doha office)')).toBe(false);
       const refused = await c.dispatch('entities.delete', { id: 999 });
       expect(refused).toEqual({ ok: false, error: { code: 'entity', message: 'Entity 999 does not exist.' } });
-      await call(c, 'history.undo');
-      await call(c, 'history.undo');
-      expect(await entityCounts(c)).toEqual(before);
-      expect((await call<{ ok: boolean }>(c, 'history.verify')).ok).toBe(true);
+      await undoneTo(c, () => entityCounts(c), before, 2);
     } finally {
       c.close();
     }
@@ -253,9 +253,7 @@ describe('long writes on the writer connection (electron/services/writerJobs.ts)
       expect(await entityCounts(c)).toEqual([['Kunduz', 800]]);
       const refused = await c.dispatch('mentions.place', { id: 99_999, place: { gazetteerId: kunduz!.id }, scope: 'entity' });
       expect(refused).toEqual({ ok: false, error: expect.objectContaining({ code: 'not_found' }) });
-      await call(c, 'history.undo');
-      expect(await entityCounts(c)).toEqual(before);
-      expect((await call<{ ok: boolean }>(c, 'history.verify')).ok).toBe(true);
+      await undoneTo(c, () => entityCounts(c), before);
     } finally {
       c.close();
     }
@@ -280,9 +278,7 @@ describe('long writes on the writer connection (electron/services/writerJobs.ts)
       expect(await places(c)).toEqual(await places(onThread));
       const refused = await c.dispatch('imports.exchange', { name: 'bundle.json', text: '{"type": "bundle", "objects": [' });
       expect(refused).toEqual({ ok: false, error: { code: 'bad_json', message: expect.stringMatching(/^bundle\.json is not valid JSON/) } });
-      await call(c, 'history.undo');
-      expect(await eventCount(c)).toBe(0);
-      expect((await call<{ ok: boolean }>(c, 'history.verify')).ok).toBe(true);
+      await undoneTo(c, () => eventCount(c), 0);
     } finally {
       c.close();
       onThread.close();
