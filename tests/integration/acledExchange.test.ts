@@ -124,6 +124,26 @@ describe('ACLED both ways, as ACLED publishes it', () => {
     }
   });
 
+  it('keeps ACLED’s coding where it breaks a rule of ours and says so, and takes two clashes on one day and place as two events', async () => {
+    const other = testCore();
+    try {
+      const head = 'event_id_cnty,event_date,sub_event_type,actor1,inter1,actor2,inter2,location,latitude,longitude,geo_precision,fatalities,country,iso\n';
+      const rows = [
+        'SYR1,16 May 2025,Peaceful protest,Protesters (Syria),Protesters,,,Idlib,35.93,36.63,1,3,Syria,760',
+        'SYR2,17 May 2025,Armed clash,Hayat Tahrir al-Sham,Rebel Groups,Military Forces of Syria,State Forces,Idlib,35.93,36.63,1,2,Syria,760',
+        'SYR3,17 May 2025,Armed clash,Hayat Tahrir al-Sham,Rebel Groups,Military Forces of Syria,State Forces,Idlib,35.93,36.63,1,0,Syria,760',
+      ];
+      const result = await other.call('imports.exchange', { name: 'coded.csv', text: head + rows.join('\n') });
+      expect(result).toMatchObject({ created: 3, matched: 0, skipped: 0 });
+      expect(result.messages).toEqual([
+        'No time_precision column: every event counted as precision 1 until you correct it.',
+        'Row 2: imported as ACLED coded it, though: A peaceful protest has no fatalities: code a protest with intervention or excessive force.',
+      ]);
+    } finally {
+      other.core.close();
+    }
+  });
+
   it('names every value it could not read, with its row and column, and never defaults in silence', async () => {
     const other = testCore();
     try {

@@ -57,6 +57,15 @@ export class EventService {
     return validateEvent(input, { entity: this.entity, sources, duplicates: this.events.duplicates(input, eventId) });
   }
 
+  /**
+   * The rules an event breaks, without looking for events it may repeat: an import that keeps
+   * another tool's coding as written reports breaches, and the look-up grows with every event
+   * already on that day and place.
+   */
+  rulesBroken(input: EventInput): Problem[] {
+    return validateEvent(input, { entity: this.entity, sources: [], duplicates: [] }).filter((p) => p.severity === 'error');
+  }
+
   create(input: EventInput, evidence: EvidenceInput[], acceptWarnings: boolean): { event: EventRecord | null; problems: Problem[] } {
     const problems = this.validate(input, null, evidence);
     if (problems.some((p) => p.severity === 'error') || (!acceptWarnings && problems.length)) return { event: null, problems };

@@ -44,6 +44,8 @@ export function importAcled(ws: Workspace, text: string): ExchangeImportResult {
   const result: ExchangeImportResult = { kind: 'acled', created: 0, matched: 0, skipped: 0, messages: [] };
   const unknown = fields.filter((f) => !(ACLED_COLUMNS as readonly string[]).includes(f));
   if (unknown.length) result.messages.push(`Columns not read: ${unknown.join(', ')} (ACLED's export has no such columns; their cells are kept with each event but not written back).`);
+  const absent = (['time_precision', 'geo_precision'] as const).filter((c) => !fields.includes(c));
+  if (absent.length) result.messages.push(`No ${absent.join(' or ')} column: every event counted as precision 1 until you correct it.`);
   const report = new Report();
   const reg = ws.entities;
   const repo = ws.events.events;
@@ -117,6 +119,7 @@ export function importAcled(ws: Workspace, text: string): ExchangeImportResult {
       const precision = (column: 'time_precision' | 'geo_precision') => {
         const value = cells[column] ?? '';
         if (/^[123]$/.test(value)) return Number(value) as 1 | 2 | 3;
+        if (absent.includes(column)) return 1;
         note(column, `is not a precision code (1, 2 or 3): counted as 1 until you correct it; written back as it was.`);
         return 1;
       };
@@ -182,7 +185,7 @@ export function importAcled(ws: Workspace, text: string): ExchangeImportResult {
       result.created++;
       // ACLED's coding stands as written; where it breaks a rule this workspace checks, say so.
       if (type1 !== null && (!event.actor2 || type2 !== null)) {
-        for (const p of ws.events.validate(event as EventInput, null).filter((x) => x.severity === 'error' && x.field !== 'location')) {
+        for (const p of ws.events.rulesBroken(event as EventInput).filter((x) => x.field !== 'location')) {
           result.messages.push(`Row ${row}: imported as ACLED coded it, though: ${p.message}`);
         }
       }
