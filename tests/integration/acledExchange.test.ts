@@ -22,6 +22,16 @@ function differences(source: Row[], exported: Row[]): Record<string, string[]> {
   return diff;
 }
 
+/** Runs `use` on a workspace of its own, closed after. */
+async function ownWorkspace(use: (other: ReturnType<typeof testCore>) => Promise<void>): Promise<void> {
+  const other = testCore();
+  try {
+    await use(other);
+  } finally {
+    other.core.close();
+  }
+}
+
 describe('ACLED both ways, as ACLED publishes it', () => {
   let w: ReturnType<typeof testCore>;
   const events = async () => (await w.call('events.page', { query: {} as never, startRow: 0, endRow: 100 })).rows;
@@ -109,8 +119,7 @@ describe('ACLED both ways, as ACLED publishes it', () => {
   });
 
   it('imports the older numeric format and exports it back in that form on request', async () => {
-    const other = testCore();
-    try {
+    await ownWorkspace(async (other) => {
       const result = await other.call('imports.exchange', { name: 'older-numeric.csv', text: fixture('older-numeric.csv') });
       expect(result).toMatchObject({ created: 4, skipped: 0 });
       expect(result.messages).toEqual([expect.stringMatching(/^Columns not read: data_id, event_id_no_cnty, iso3 /)]);
@@ -119,14 +128,11 @@ describe('ACLED both ways, as ACLED publishes it', () => {
       expect(differences(readCsv(fixture('older-numeric.csv')), exported)).toEqual({});
       const text = readCsv(fs.readFileSync((await other.call('exports.run', { format: 'acled', path: path.join(other.dir, 'text.csv') })).path, 'utf8'));
       expect(byId(text).get('AFG31003')).toMatchObject({ inter1: 'Political Militias', inter2: 'Civilians', interaction: 'Political Militias-Civilians', event_date: '16-Mar-19' });
-    } finally {
-      other.core.close();
-    }
+    });
   });
 
   it('keeps ACLED’s coding where it breaks a rule of ours and says so, and takes two clashes on one day and place as two events', async () => {
-    const other = testCore();
-    try {
+    await ownWorkspace(async (other) => {
       const head = 'event_id_cnty,event_date,sub_event_type,actor1,inter1,actor2,inter2,location,latitude,longitude,geo_precision,fatalities,country,iso\n';
       const rows = [
         'SYR1,16 May 2025,Peaceful protest,Protesters (Syria),Protesters,,,Idlib,35.93,36.63,1,3,Syria,760',
@@ -139,14 +145,11 @@ describe('ACLED both ways, as ACLED publishes it', () => {
         'No time_precision column: every event counted as precision 1 until you correct it.',
         'Row 2: imported as ACLED coded it, though: A peaceful protest has no fatalities: code a protest with intervention or excessive force.',
       ]);
-    } finally {
-      other.core.close();
-    }
+    });
   });
 
   it('names every value it could not read, with its row and column, and never defaults in silence', async () => {
-    const other = testCore();
-    try {
+    await ownWorkspace(async (other) => {
       const head = 'event_id_cnty,event_date,sub_event_type,actor1,inter1,actor2,inter2,interaction,location,latitude,longitude,geo_precision,source_scale,fatalities,country,iso\n';
       const rows = [
         'SYR1,16 May 2025,Armed clash,Hayat Tahrir al-Sham,Rebel Groupz,Military Forces of Syria,State Forces,,Idlib,35.93,36.63,1,Subnational-National,2,Syria,760',
@@ -175,8 +178,6 @@ describe('ACLED both ways, as ACLED publishes it', () => {
       // The same file again: rows already here are recognised by their ids, not duplicated.
       const again = await other.call('imports.exchange', { name: 'odd.csv', text: head + rows.join('\n') });
       expect(again).toMatchObject({ created: 0, matched: 3, skipped: 1 });
-    } finally {
-      other.core.close();
-    }
+    });
   });
 });
