@@ -95,6 +95,20 @@ describe('toponyms ranked with the article around them', () => {
     expect(austin).toMatchObject({ kind: 'city', admin1Name: 'Indiana' });
   });
 
+  it("places towns in the provinces of GeoNames' current tables, after Norway's and Vietnam's reforms", () => {
+    // cities500 still coded these towns by Viken and by Vietnam's provinces before 2025: the counties
+    // and provinces they now lie in had no town, so no record, and the towns no province.
+    const [drammen, buskerud] = resolve('Floods closed roads in Drammen, Buskerud, on Sunday.', ['Drammen', 'Buskerud']);
+    expect(drammen).toMatchObject({ kind: 'city', admin1Name: 'Buskerud' });
+    expect(buskerud).toMatchObject({ kind: 'admin1', country: 'NO' });
+    for (const county of ['Troms', 'Finnmark', 'Østfold', 'Akershus', 'Vestfold', 'Telemark']) {
+      expect(gazetteer.lookup(county).some((p) => p.kind === 'admin1' && p.country === 'NO'), county).toBe(true);
+    }
+    expect(resolve('Storm damage was heavy in Vinh, the capital of Nghệ An.', ['Vinh'])[0]).toMatchObject({ kind: 'city', country: 'VN', admin1Name: 'Nghệ An Province' });
+    const [haiPhong] = resolve('Hai Phong province ordered boats back to port.', ['Hai Phong']);
+    expect(haiPhong).toMatchObject({ kind: 'admin1', country: 'VN' });
+  });
+
   it('keeps a country, a province or a big city above a small town of its name elsewhere, unless the text ties the name to the town', () => {
     // Poland, Ohio lies beside Youngstown: nearness and the article's country used to outweigh the country.
     const text = 'The band played Youngstown, Akron and Cleveland in Ohio, then Pittsburgh, before flying to Poland for the summer.';

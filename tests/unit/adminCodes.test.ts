@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { currentAdminCodes, type CurrentTown, type TownRecord } from '../../electron/services/gazetteer/adminCodes.js';
+
+// Norway's Viken (NO.30) was split in 2024 into Østfold (NO.13), Akershus (NO.01) and Buskerud (NO.04).
+const town = (name: string, lat: number, lon: number, admin1: string, admin2: string): TownRecord => ({ country: 'NO', name, lat, lon, admin1, admin2 });
+const now = (name: string, lat: number, lon: number, admin1: string, admin2: string): CurrentTown => ({ country: 'NO', name, lat: String(lat), lng: String(lon), admin1, admin2 });
+const tables = {
+  admin1: (code: string) => ['NO.13', 'NO.01', 'NO.04', 'NO.12'].includes(code),
+  admin2: (code: string) => ['NO.13.3105', 'NO.04.3301', 'NO.12.0301'].includes(code),
+};
+
+describe('towns take the admin codes of the tables that name them', () => {
+  it('gives a town the current tables hold their codes, matched by name and point', () => {
+    const towns = [town('Drammen', 59.74389, 10.20449, '30', '3005'), town('Oslo', 59.91273, 10.74609, '12', '0301')];
+    const codes = currentAdminCodes(towns, [now('Drammen', 59.7439, 10.2045, '04', '3301'), now('Oslo', 59.91273, 10.74609, '12', '0301')], tables);
+    expect(codes).toEqual([{ admin1: '04', admin2: '3301' }, { admin1: '12', admin2: '0301' }]);
+  });
+
+  it('moves a small town whose province no longer exists to where its nearest old neighbour went, keeping the district only where they shared one', () => {
+    const towns = [
+      town('Sarpsborg', 59.28, 11.11, '30', '3003'),
+      town('Drammen', 59.74, 10.2, '30', '3005'),
+      town('Tune', 59.3, 11.08, '30', '3003'),
+      town('Mjøndalen', 59.75, 10.02, '30', '3048'),
+    ];
+    const codes = currentAdminCodes(towns, [now('Sarpsborg', 59.28, 11.11, '13', '3105'), now('Drammen', 59.74, 10.2, '04', '3301')], tables);
+    expect(codes[2]).toEqual({ admin1: '13', admin2: '3105' });
+    expect(codes[3]).toEqual({ admin1: '04', admin2: '' });
+  });
+
+  it('keeps the codes of a town not found whose codes the tables still know, or that has no neighbour to follow', () => {
+    const towns = [town('Bygdøy', 59.9, 10.68, '12', '0301'), town('Hamlet', 60.1, 11.2, '99', '9999')];
+    expect(currentAdminCodes(towns, [], tables)).toEqual([{ admin1: '12', admin2: '0301' }, { admin1: '99', admin2: '9999' }]);
+  });
+});
