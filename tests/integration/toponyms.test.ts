@@ -109,6 +109,23 @@ describe('toponyms ranked with the article around them', () => {
     expect(haiPhong).toMatchObject({ kind: 'admin1', country: 'VN' });
   });
 
+  it('places a former state where its parts are, and a former name of a country as that country', () => {
+    const text = 'The Soviet Union invaded Afghanistan in 1979; by 1989 the last USSR troops had crossed back. Yugoslavia broke apart two years later.';
+    const [soviet, , ussr, yugoslavia] = resolve(text, ['Soviet Union', 'Afghanistan', 'USSR', 'Yugoslavia']);
+    expect(soviet).toMatchObject({ kind: 'region', feature: 'PCLH', country: null });
+    expect(ussr).toMatchObject({ id: soviet!.id });
+    // Where its people lived: west of the Urals, not in the middle of Siberia.
+    expect(soviet!.lon).toBeGreaterThan(30);
+    expect(soviet!.lon).toBeLessThan(60);
+    expect(distanceKm(yugoslavia!, { lat: 44.2, lon: 19.9 })).toBeLessThan(250);
+    expect(resolve('Protests spread across East Germany in 1989.', ['East Germany'])[0]).toMatchObject({ kind: 'region', feature: 'PCLH', country: 'DE' });
+    expect(resolve('Tea from Ceylon fetched record prices.', ['Ceylon'])[0]).toMatchObject({ kind: 'country', country: 'LK' });
+    // Persia is Iran, not the Iowa town one of whose variants it is; Zaire the country, unless the text says province.
+    expect(resolve('Persia and Ottoman Turkey fought along the border.', ['Persia'])[0]).toMatchObject({ kind: 'country', country: 'IR' });
+    expect(resolve('Mobutu renamed the country Zaire in 1971.', ['Zaire'])[0]).toMatchObject({ kind: 'country', country: 'CD' });
+    expect(resolve('Oil output in Zaire province, Angola, rose.', ['Zaire', 'Angola'])[0]).toMatchObject({ kind: 'admin1', country: 'AO' });
+  });
+
   it('keeps a country, a province or a big city above a small town of its name elsewhere, unless the text ties the name to the town', () => {
     // Poland, Ohio lies beside Youngstown: nearness and the article's country used to outweigh the country.
     const text = 'The band played Youngstown, Akron and Cleveland in Ohio, then Pittsburgh, before flying to Poland for the summer.';
@@ -342,6 +359,16 @@ describe('places the analyst marks and searches for', () => {
     expect(distanceKm(kashmir!.candidates[0]!, { lat: 34.08, lon: 74.8 })).toBeLessThan(100);
     expect(kashmir!.place?.label).toMatch(/^Kashmir\b/);
     expect(mentions.find((m) => m.quote === 'New Delhi')?.candidates[0]).toMatchObject({ country: 'IN' });
+  });
+
+  it('suggests "the Soviet Union" as the former state, and says so beside the candidate', async () => {
+    const report = await t.core.imports.importNow({ kind: 'text', text: 'Veterans\n\nForty years after the Soviet Union sent its army into Afghanistan, veterans gathered in Kabul.' });
+    const articleId = report.outcomes[0]!.articleId!;
+    await t.call('mentions.suggest', { articleIds: [articleId] });
+    const soviet = (await t.call('mentions.list', { articleId })).find((m) => m.quote === 'Soviet Union');
+    expect(soviet).toMatchObject({ type: 'place' });
+    expect(soviet!.candidates[0]).toMatchObject({ name: 'Soviet Union', kind: 'region', natural: 'former state' });
+    expect(soviet!.place?.label).toMatch(/^Soviet Union\b/);
   });
 
   it('searches the gazetteer with the workspace\'s countries first (Bagram → Afghanistan)', async () => {

@@ -10,13 +10,14 @@ import {
 } from './airports.js';
 import { currentAdminCodes, type CurrentTown } from './adminCodes.js';
 import { countryAt } from './countryAt.js';
+import { FORMER_COUNTRY_NAMES, FORMER_STATES } from './formerStates.js';
 import { isLatinName, nameKey } from './normalise.js';
 import { COUNTRY_GROUPINGS, physicalAliases, PROVINCE_GROUPINGS, prominenceOfRank, provinceFamilies, readPhysicalPlaces, REGION_ID_BASE, SUBREGION_NAMES, wholeOceans } from './regions.js';
 
 const require = createRequire(import.meta.url);
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 19;
+export const GAZETTEER_VERSION = 20;
 
 /**
  * How a name belongs to its place: ranking trusts a place's own name more than a variant of it.
@@ -388,6 +389,7 @@ export function buildGazetteer(target: string): { places: number; names: number;
       continentPeople.set(continentOf(c), (continentPeople.get(continentOf(c)) ?? 0) + (population.get(c.cca2) ?? 0));
       addNames(id, [c.name.common, c.name.official], NAME_KIND.main);
       addNames(id, c.altSpellings.filter((s) => s.length > 3 && isLatinName(s)), NAME_KIND.alternate);
+      addNames(id, FORMER_COUNTRY_NAMES[c.cca2] ?? [], NAME_KIND.alternate);
       insertCountry.run(c.cca2, c.name.common, c.demonyms?.eng?.m ?? null, c.demonyms?.eng?.f ?? null);
       places++;
     }
@@ -520,11 +522,12 @@ export function buildGazetteer(target: string): { places: number; names: number;
     }
     let regionId = REGION_ID_BASE;
     const regionPoints = new Map<string, { lat: number; lon: number }[]>();
-    const addRegion = (name: string, feature: string, country: string | null, point: { lat: number; lon: number }, population: number, prominence: number, more: string[]) => {
+    const addRegion = (name: string, feature: string, country: string | null, point: { lat: number; lon: number }, population: number, prominence: number, more: string[], abbreviations: string[] = []) => {
       insertRankedPlace.run(regionId, name, 'region', feature, country, null, null, null, point.lat, point.lon, population, prominence);
       for (const n of [name, ...more]) regionPoints.set(nameKey(n), [...(regionPoints.get(nameKey(n)) ?? []), point]);
       addNames(regionId, [name], NAME_KIND.main);
       addNames(regionId, more, NAME_KIND.alternate);
+      addNames(regionId, abbreviations, NAME_KIND.abbreviation, 2);
       regionId++;
       places++;
     };
@@ -565,6 +568,18 @@ export function buildGazetteer(target: string): { places: number; names: number;
       const point = peopleCentre(family.members);
       if (areaPoints.has(nameKey(family.name)) || (regionPoints.get(nameKey(family.name)) ?? []).some((r) => distanceKm(r, point) < 300)) continue;
       addRegion(family.name, 'RGN', family.country, point, family.members.reduce((sum, a) => sum + a.population, 0), 0, []);
+    }
+    // Former states last of all (GeoNames' feature code for them, PCLH), so no region's id moves.
+    for (const state of FORMER_STATES) {
+      // By provinces, each where its people are: Russia's point lies in Siberia, its people in the west.
+      const parts = state.parts.flatMap((code) => {
+        const provinces = code.includes('.') ? admin1Areas.filter((a) => a.code === code) : admin1Areas.filter((a) => a.code.startsWith(`${code}.`));
+        if (provinces.length === 0) throw new Error(`${state.names[0]}: ${code} has no province in the gazetteer`);
+        return provinces;
+      });
+      const countriesOf = new Set(state.parts.map((code) => code.slice(0, 2)));
+      const [name, ...more] = state.names;
+      addRegion(name!, 'PCLH', countriesOf.size === 1 ? [...countriesOf][0]! : null, peopleCentre(parts), parts.reduce((sum, p) => sum + p.population, 0), prominenceOfRank(1), more, state.abbreviations);
     }
     // Towns and continents are GeoNames records under their own ids (airports and air bases, from
     // AIRPORT_ID_BASE, are not).
