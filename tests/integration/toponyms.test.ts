@@ -126,6 +126,18 @@ describe('toponyms ranked with the article around them', () => {
     expect(resolve('Oil output in Zaire province, Angola, rose.', ['Zaire', 'Angola'])[0]).toMatchObject({ kind: 'admin1', country: 'AO' });
   });
 
+  it("places Kenya's former provinces where the article is about Kenya, and Saudi Arabia's Eastern Province where it is not", () => {
+    const [nyanza] = resolve('Cholera spread through Nyanza Province, Kenya, in 2009.', ['Nyanza Province', 'Kenya']);
+    expect(nyanza).toMatchObject({ kind: 'region', feature: 'ADM1H', country: 'KE' });
+    expect(distanceKm(nyanza!, { lat: -0.4, lon: 34.6 })).toBeLessThan(100);
+    const eastern = resolve('In Kenya, drought hit Eastern Province hardest, officials in Nairobi said.', ['Kenya', 'Eastern Province', 'Nairobi'])[1];
+    expect(eastern).toMatchObject({ feature: 'ADM1H', country: 'KE' });
+    const saudi = resolve('Shia protesters marched in Qatif, in Saudi Arabia\'s oil-rich Eastern Province.', ['Qatif', 'Saudi Arabia', 'Eastern Province'])[2];
+    expect(saudi).toMatchObject({ kind: 'admin1', country: 'SA' });
+    const rift = resolve('After the 2007 election, violence swept the Rift Valley; Kenya\'s police were overwhelmed.', ['Rift Valley', 'Kenya'])[0];
+    expect(rift).toMatchObject({ feature: 'ADM1H', country: 'KE' });
+  });
+
   it('keeps a country, a province or a big city above a small town of its name elsewhere, unless the text ties the name to the town', () => {
     // Poland, Ohio lies beside Youngstown: nearness and the article's country used to outweigh the country.
     const text = 'The band played Youngstown, Akron and Cleveland in Ohio, then Pittsburgh, before flying to Poland for the summer.';

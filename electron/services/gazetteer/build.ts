@@ -10,14 +10,14 @@ import {
 } from './airports.js';
 import { currentAdminCodes, type CurrentTown } from './adminCodes.js';
 import { countryAt } from './countryAt.js';
-import { FORMER_COUNTRY_NAMES, FORMER_STATES } from './formerStates.js';
+import { FORMER_COUNTRY_NAMES, FORMER_PROVINCES, FORMER_STATES } from './formerStates.js';
 import { isLatinName, nameKey } from './normalise.js';
 import { COUNTRY_GROUPINGS, physicalAliases, PROVINCE_GROUPINGS, prominenceOfRank, provinceFamilies, readPhysicalPlaces, REGION_ID_BASE, SUBREGION_NAMES, wholeOceans } from './regions.js';
 
 const require = createRequire(import.meta.url);
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 20;
+export const GAZETTEER_VERSION = 21;
 
 /**
  * How a name belongs to its place: ranking trusts a place's own name more than a variant of it.
@@ -580,6 +580,14 @@ export function buildGazetteer(target: string): { places: number; names: number;
       const countriesOf = new Set(state.parts.map((code) => code.slice(0, 2)));
       const [name, ...more] = state.names;
       addRegion(name!, 'PCLH', countriesOf.size === 1 ? [...countriesOf][0]! : null, peopleCentre(parts), parts.reduce((sum, p) => sum + p.population, 0), prominenceOfRank(1), more, state.abbreviations);
+    }
+    // Abolished provinces after them, likewise (GeoNames' ADM1H), ranked below the provinces of today
+    // that share their name (Saudi Arabia's Eastern Province) unless the article is about their country.
+    for (const province of FORMER_PROVINCES) {
+      const parts = province.parts.flatMap((code) => admin1ByCode.get(code) ?? []);
+      if (parts.length !== province.parts.length) throw new Error(`${province.names[0]}: not every province it spans is in the admin tables (${province.parts.join(', ')})`);
+      const [name, ...more] = province.names;
+      addRegion(name!, 'ADM1H', province.parts[0]!.slice(0, 2), peopleCentre(parts), 0, prominenceOfRank(3), more);
     }
     // Towns and continents are GeoNames records under their own ids (airports and air bases, from
     // AIRPORT_ID_BASE, are not).

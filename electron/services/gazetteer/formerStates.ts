@@ -59,3 +59,22 @@ export const FORMER_STATES: FormerState[] = [
   { names: ['East Germany', 'German Democratic Republic'], abbreviations: ['GDR'], parts: ['DE.11', 'DE.12', 'DE.13', 'DE.14', 'DE.15', 'DE.16'] },
   { names: ['West Germany'], abbreviations: [], parts: ['DE.01', 'DE.02', 'DE.03', 'DE.04', 'DE.05', 'DE.06', 'DE.07', 'DE.08', 'DE.09', 'DE.10'] },
 ];
+
+/**
+ * Provinces a reform abolished, by the provinces (GeoNames admin1 codes) that divide their land
+ * today: Kenya's eight provinces gave way to its 47 counties in 2013, and a decade of news and
+ * reports names them. Nairobi, a province then, is a county of the same name now. Only the names
+ * with "Province" are kept where the bare one is a compass word or a common noun.
+ */
+export const FORMER_PROVINCES: { names: string[]; parts: string[] }[] = [
+  { names: ['Coast Province'], parts: ['KE.37', 'KE.28', 'KE.23', 'KE.48', 'KE.30', 'KE.47'] },
+  { names: ['North Eastern Province', 'North-Eastern Province', 'Northeastern Province'], parts: ['KE.16', 'KE.54', 'KE.33'] },
+  { names: ['Eastern Province'], parts: ['KE.34', 'KE.18', 'KE.35', 'KE.49', 'KE.15', 'KE.27', 'KE.31', 'KE.32'] },
+  { names: ['Central Province'], parts: ['KE.43', 'KE.44', 'KE.24', 'KE.38', 'KE.22'] },
+  {
+    names: ['Rift Valley Province', 'Rift Valley'],
+    parts: ['KE.51', 'KE.55', 'KE.45', 'KE.50', 'KE.52', 'KE.14', 'KE.40', 'KE.10', 'KE.29', 'KE.39', 'KE.41', 'KE.19', 'KE.21', 'KE.11'],
+  },
+  { names: ['Western Province'], parts: ['KE.20', 'KE.53', 'KE.12', 'KE.13'] },
+  { names: ['Nyanza Province', 'Nyanza'], parts: ['KE.46', 'KE.26', 'KE.17', 'KE.36', 'KE.25', 'KE.42'] },
+];

@@ -15,7 +15,7 @@ export const NATURAL_WORD: Record<string, string> = {
   RF: 'reef', STM: 'river', ISL: 'island', ISLS: 'islands', MTS: 'mountains', PLAT: 'plateau', DSRT: 'desert', PEN: 'peninsula',
   CAPE: 'cape', RGN: 'region', CST: 'coast', PLN: 'plain', DLTA: 'delta', BSN: 'basin', VAL: 'valley', LWLD: 'lowland', TUND: 'tundra',
   ISTH: 'isthmus', WTLD: 'wetlands', GRGE: 'gorge', HLLS: 'hills', LKS: 'lakes', DPR: 'depression', FLLS: 'waterfall',
-  PCLH: 'former state',
+  PCLH: 'former state', ADM1H: 'former province',
 };
 
 /** Ids of regions: past the seated districts', below the airports'. Stable for the same inputs (their order). */
