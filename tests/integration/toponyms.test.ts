@@ -138,6 +138,15 @@ describe('toponyms ranked with the article around them', () => {
     expect(rift).toMatchObject({ feature: 'ADM1H', country: 'KE' });
   });
 
+  it('places a building the gazetteer lacks in the town that names it, and no building in a village that shares a word of its name', () => {
+    const [hall] = resolve('Police buses blocked the plaza in front of Seoul City Hall on Sunday.', ['Seoul City Hall']);
+    expect(hall).toMatchObject({ kind: 'city', country: 'KR', name: 'Seoul' });
+    expect(resolve('Doctors at Kandahar University treated the wounded.', ['Kandahar University'])[0]).toMatchObject({ kind: 'city', country: 'AF' });
+    expect(resolve('Protesters filled Tahrir Square again.', ['Tahrir Square'])[0]).toBeUndefined();
+    // The gazetteer's own airport, not the town.
+    expect(resolve('Flights left Kabul International Airport at dawn.', ['Kabul International Airport'])[0]).toMatchObject({ feature: 'AIRP' });
+  });
+
   it('keeps a country, a province or a big city above a small town of its name elsewhere, unless the text ties the name to the town', () => {
     // Poland, Ohio lies beside Youngstown: nearness and the article's country used to outweigh the country.
     const text = 'The band played Youngstown, Akron and Cleveland in Ohio, then Pittsburgh, before flying to Poland for the summer.';

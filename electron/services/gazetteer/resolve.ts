@@ -279,6 +279,10 @@ const COMPASS_ALONE = new Set(['north', 'south', 'east', 'west', 'central', 'mid
 
 const DIRECTION = /^(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?|central|upper|lower|greater|the)\s+/i;
 
+/** A building named by the town it stands in; airports and air bases are the gazetteer's own. */
+const FACILITY_OF_TOWN =
+  /^(\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?) (?:City Hall|Town Hall|(?:General |Civil |Military |Provincial |Regional |Teaching )?Hospital|University|Stadium|(?:Railway |Train |Bus |Police )?Station|(?:Central )?Prison|Jail|Courthouse|Cathedral|Grand Mosque|Central Mosque)$/u;
+
 /**
  * The name to look up: "eastern Jakarta" is looked up as "Jakarta" when the whole is no place. A
  * variant counts there only for a country, a province or a town of some size ("north Galway", whose
@@ -291,6 +295,11 @@ function placeName(name: string, source: PlaceSource): string {
   if (!source.lookup(name).length) {
     const variant = spellingVariant(name);
     if (variant && source.lookup(variant).some((p) => p.kind === 'country' || p.kind === 'admin1' || p.kind === 'admin2')) return variant;
+    // A building the gazetteer lacks, named by its town ("Seoul City Hall", "Kandahar University"):
+    // it lies in the town, which is where the map can put it. Only a town of some size or an area:
+    // "Tahrir Square" is no village called Tahrir.
+    const town = FACILITY_OF_TOWN.exec(name)?.[1];
+    if (town && source.lookup(town).some((p) => (p.kind === 'city' && p.population >= 20_000 && (p.nameKind ?? 0) === 0) || p.kind === 'admin1' || p.kind === 'admin2')) return town;
   }
   // "south Sudan", "northern Kenya": a compass word in lower case is a part of the place after it,
   // even where the whole is another place's name (South Sudan).
