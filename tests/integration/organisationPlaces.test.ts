@@ -5,6 +5,7 @@ import { decodeMapLayer } from '../../electron/contract/index.js';
 import { clash, nestsIn, withoutNested } from '../../electron/contract/mentionNesting.js';
 import { gazetteerFile } from '../../electron/paths.js';
 import { extractEntities } from '../../electron/services/entities/extract.js';
+import { placesInOrganisationNames } from '../../electron/services/entities/organisationPlaces.js';
 import { Gazetteer } from '../../electron/services/gazetteer/gazetteer.js';
 import { closedAfterEach, repoRoot } from './helpers.js';
 
@@ -40,6 +41,15 @@ describe('places named inside organisations’ names', () => {
       'Afghanistan in Government of Afghanistan → Afghanistan (country, AF)',
       'England in Bank of England → England (admin1, GB)',
     ]);
+  });
+
+  it('finds the place a possessive opening the name states, with or without a head word, and no place in a brand named after a person', () => {
+    const text = 'From Atlanta to Wichita, Kansas; then to Wichita\'s Wesley Medical Center, and shares of McDonald\'s Corporation fell.';
+    const organisation = (name: string) => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, text: name, type: 'organisation' as const, confidence: 0.5, reason: 'test' });
+    const wichita = { start: text.indexOf('Wichita'), end: text.indexOf('Wichita') + 7, text: 'Wichita', type: 'place' as const, confidence: 0.9, reason: 'test' };
+    const found = placesInOrganisationNames(text, [wichita, organisation("Wichita's Wesley Medical Center"), organisation("McDonald's Corporation")], gazetteer, () => undefined);
+    expect(found.map((f) => [f.s.text, text.slice(f.s.start, f.s.end), f.pending])).toEqual([['Wichita', 'Wichita', true]]);
+    expect(found[0]!.s.start).toBe(text.indexOf("Wichita's"));
   });
 
   it('names no place for a title of the press, a name after a person, a compass word, a continent, or a name without a place', () => {

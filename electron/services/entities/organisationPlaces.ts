@@ -44,6 +44,8 @@ const NOT_A_PLACE_ALONE = /^(?:north|south|east|west|central|northern|southern|e
 const WELL_KNOWN_TOWN = 1_000_000;
 
 const WORD = /\S+/gu;
+/** A word ending in a possessive: "Wichita's", "China’s". */
+const POSSESSIVE_END = /\p{L}['’]s$/u;
 
 interface Word {
   text: string;
@@ -92,13 +94,17 @@ export function placesInOrganisationNames(text: string, suggestions: readonly Su
   }
   return out;
 
-  /** "Kabul University", "UK Department for International Development", "Afghan National Army". */
+  /**
+   * "Kabul University", "UK Department for International Development", "Afghan National Army"; and
+   * "Wichita's Wesley Medical Center", where the possessive says whose it is, with or without a head word.
+   */
   function opening(words: Word[], headIn: (ws: Word[]) => boolean): PlaceInName | null {
     for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
       const rest = words.slice(n);
-      if (!headIn(rest)) continue;
+      const possessive = POSSESSIVE_END.test(words[n - 1]!.text);
+      if (!possessive && !headIn(rest)) continue;
       const start = words[0]!.start;
-      const end = words[n - 1]!.end;
+      const end = words[n - 1]!.end - (possessive ? 2 : 0);
       const name = text.slice(start, end);
       const key = nameKey(name);
       if (!/^\p{Lu}/u.test(name) || GROUP_NAMES.has(key)) continue;
