@@ -149,6 +149,19 @@ describe('toponyms ranked with the article around them', () => {
     expect(resolve('Flights left Kabul International Airport at dawn.', ['Kabul International Airport'])[0]).toMatchObject({ feature: 'AIRP' });
   });
 
+  it("places Vietnam's provinces merged away in 2025, as the province where the text says province and as the town of the name where it does not", () => {
+    const [quangNam] = resolve('Typhoon Noru hit Quang Nam province, Vietnam, on Tuesday.', ['Quang Nam', 'Vietnam']);
+    expect(quangNam).toMatchObject({ kind: 'region', feature: 'ADM1H', country: 'VN' });
+    expect(distanceKm(quangNam!, { lat: 15.6, lon: 108.0 })).toBeLessThan(100);
+    // Written without its stroke ("Binh Dinh" for Bình Định), not a town one of whose old names it is.
+    expect(resolve('Floods in Quảng Nam and Binh Dinh killed 12.', ['Quảng Nam', 'Binh Dinh'])[1]).toMatchObject({ name: 'Bình Định', feature: 'ADM1H' });
+    expect(resolve('Officials in Kon Tum province said roads were cut.', ['Kon Tum'])[0]).toMatchObject({ name: 'Kon Tum', feature: 'ADM1H' });
+    expect(resolve('Police in Kon Tum arrested two men.', ['Kon Tum'])[0]).toMatchObject({ name: 'Kon Tum', kind: 'city' });
+    const [vungTau, baRia] = resolve('The port of Vung Tau, in Ba Ria-Vung Tau, reopened.', ['Vung Tau', 'Ba Ria-Vung Tau']);
+    expect(vungTau).toMatchObject({ kind: 'city', name: 'Vũng Tàu' });
+    expect(baRia).toMatchObject({ feature: 'ADM1H' });
+  });
+
   it('keeps a country, a province or a big city above a small town of its name elsewhere, unless the text ties the name to the town', () => {
     // Poland, Ohio lies beside Youngstown: nearness and the article's country used to outweigh the country.
     const text = 'The band played Youngstown, Akron and Cleveland in Ohio, then Pittsburgh, before flying to Poland for the summer.';

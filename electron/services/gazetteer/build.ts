@@ -10,14 +10,14 @@ import {
 } from './airports.js';
 import { currentAdminCodes, type CurrentTown } from './adminCodes.js';
 import { countryAt } from './countryAt.js';
-import { FORMER_COUNTRY_NAMES, FORMER_PROVINCES, FORMER_STATES } from './formerStates.js';
+import { FORMER_COUNTRY_NAMES, FORMER_PROVINCES, FORMER_STATES, MERGED_PROVINCES } from './formerStates.js';
 import { isLatinName, nameKey } from './normalise.js';
 import { COUNTRY_GROUPINGS, physicalAliases, PROVINCE_GROUPINGS, prominenceOfRank, provinceFamilies, readPhysicalPlaces, REGION_ID_BASE, SUBREGION_NAMES, wholeOceans } from './regions.js';
 
 const require = createRequire(import.meta.url);
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 22;
+export const GAZETTEER_VERSION = 23;
 
 /**
  * How a name belongs to its place: ranking trusts a place's own name more than a variant of it.
@@ -589,6 +589,15 @@ export function buildGazetteer(target: string): { places: number; names: number;
       const [name, ...more] = province.names;
       addRegion(name!, 'ADM1H', province.parts[0]!.slice(0, 2), peopleCentre(parts), 0, prominenceOfRank(3), more);
     }
+    // Merged provinces after them: placed, like a province, by their towns (under the old code) or Natural Earth's point.
+    for (const { code, name } of MERGED_PROVINCES) {
+      const known = admin1Points.get(code);
+      const towns = oldSpread.get(code);
+      if (!known || !towns) throw new Error(`${name}: ${code} has no Natural Earth point or no town under that code`);
+      const ofTowns = middleOf(towns.points);
+      addRegion(name, 'ADM1H', code.slice(0, 2), distanceKm(known, ofTowns) > 100 ? known : ofTowns, towns.people, 0, [`${name} Province`, ...[unstroked(name), `${unstroked(name)} Province`].filter((n) => n !== name)]);
+      if (known.geonamesId) setGeonamesId.run(known.geonamesId, regionId - 1);
+    }
     // Towns and continents are GeoNames records under their own ids (airports and air bases, from
     // AIRPORT_ID_BASE, are not).
     db.exec(`UPDATE place SET geonames_id = id WHERE kind IN ('city', 'continent') AND id < ${AIRPORT_ID_BASE}`);
@@ -664,6 +673,9 @@ export function keepAlternate(name: string, country: string, admin1: string | nu
   const areas = areaOfName.get(key);
   return !areas || areas.has(country) || (admin1 !== null && areas.has(admin1));
 }
+
+/** "Bình Định" as English news writes it ("Binh Dinh"): Vietnamese đ has no accent for nameKey to drop. */
+const unstroked = (name: string) => name.replaceAll('đ', 'd').replaceAll('Đ', 'D');
 
 const bareAdminName = (name: string) =>
   name.replace(/\s+(Province|Governorate|Region|Oblast|State|Prefecture|District|County|Department|Wilayah|Velayat)$/i, '');

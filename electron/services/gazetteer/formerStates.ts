@@ -78,3 +78,23 @@ export const FORMER_PROVINCES: { names: string[]; parts: string[] }[] = [
   { names: ['Western Province'], parts: ['KE.20', 'KE.53', 'KE.12', 'KE.13'] },
   { names: ['Nyanza Province', 'Nyanza'], parts: ['KE.46', 'KE.26', 'KE.17', 'KE.36', 'KE.25', 'KE.42'] },
 ];
+
+/**
+ * Provinces merged into others whose towns cities500 still codes by them, under the GeoNames code
+ * they had: the 29 of Vietnam's 63 provinces that the reform of 1 July 2025 merged into neighbours
+ * (Quảng Nam into Da Nang, Bình Dương and Bà Rịa–Vũng Tàu into Ho Chi Minh City). Nearly all news
+ * about Vietnam names them. Each is placed at Natural Earth's point for the code, under GeoNames'
+ * id for it, which Natural Earth's record carries (see readAdmin1Points).
+ */
+export const MERGED_PROVINCES: { code: string; name: string }[] = [
+  { code: 'VN.50', name: 'Hà Giang' }, { code: 'VN.70', name: 'Yên Bái' }, { code: 'VN.72', name: 'Bắc Kạn' },
+  { code: 'VN.86', name: 'Vĩnh Phúc' }, { code: 'VN.53', name: 'Hòa Bình' }, { code: 'VN.71', name: 'Bắc Giang' },
+  { code: 'VN.35', name: 'Thái Bình' }, { code: 'VN.79', name: 'Hải Dương' }, { code: 'VN.80', name: 'Hà Nam' },
+  { code: 'VN.82', name: 'Nam Định' }, { code: 'VN.62', name: 'Quảng Bình' }, { code: 'VN.84', name: 'Quảng Nam' },
+  { code: 'VN.55', name: 'Kon Tum' }, { code: 'VN.46', name: 'Bình Định' }, { code: 'VN.60', name: 'Ninh Thuận' },
+  { code: 'VN.91', name: 'Đắk Nông' }, { code: 'VN.47', name: 'Bình Thuận' }, { code: 'VN.61', name: 'Phú Yên' },
+  { code: 'VN.75', name: 'Bình Dương' }, { code: 'VN.45', name: 'Bà Rịa–Vũng Tàu' }, { code: 'VN.76', name: 'Bình Phước' },
+  { code: 'VN.24', name: 'Long An' }, { code: 'VN.65', name: 'Sóc Trăng' }, { code: 'VN.93', name: 'Hậu Giang' },
+  { code: 'VN.03', name: 'Bến Tre' }, { code: 'VN.67', name: 'Trà Vinh' }, { code: 'VN.37', name: 'Tiền Giang' },
+  { code: 'VN.73', name: 'Bạc Liêu' }, { code: 'VN.21', name: 'Kiên Giang' },
+];

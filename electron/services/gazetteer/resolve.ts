@@ -107,13 +107,15 @@ export function rankCandidates(candidates: Place[], context: RankContext): Ranke
       for (const q of context.near) if ((d = Math.min(d, distanceKm(p, q))) < 25) break;
       score += d < 25 ? 2.5 : d < 100 ? 2 : d < 300 ? 1.2 : d < 1000 ? 0.4 : 0;
     }
+    // A province a reform merged away ("Kon Tum province", "Nyanza Province") is one all the same.
+    const province = p.kind === 'admin1' || p.feature === 'ADM1H';
     switch (context.wants) {
       case 'admin1':
         // Provinces are admin2 in some countries (the Philippines), so those count too.
-        score += p.kind === 'admin1' ? 5 : p.kind === 'admin2' ? 3 : p.kind === 'city' ? -1.5 : -1;
+        score += province ? 5 : p.kind === 'admin2' ? 3 : p.kind === 'city' ? -1.5 : -1;
         break;
       case 'area':
-        score += p.kind === 'admin1' ? 5 : p.kind === 'admin2' || p.kind === 'city' ? 0 : -1;
+        score += province ? 5 : p.kind === 'admin2' || p.kind === 'city' ? 0 : -1;
         break;
       case 'city':
         score += p.kind === 'city' ? 1.5 : -3;
