@@ -17,7 +17,7 @@ import { COUNTRY_GROUPINGS, physicalAliases, PROVINCE_GROUPINGS, prominenceOfRan
 const require = createRequire(import.meta.url);
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 23;
+export const GAZETTEER_VERSION = 24;
 
 /**
  * How a name belongs to its place: ranking trusts a place's own name more than a variant of it.
@@ -374,7 +374,7 @@ export function buildGazetteer(target: string): { places: number; names: number;
       insertPlace.run(id, name, 'admin1', 'ADM1', country, code, name, null, position.lat, position.lon, people);
       admin1Areas.push({ code, name, lat: position.lat, lon: position.lon, population: people });
       if (known?.geonamesId) setGeonamesId.run(known.geonamesId, id);
-      addNames(id, [name, bare, `${bare} Province`, `${bare} State`], NAME_KIND.main);
+      addNames(id, [name, bare, `${bare} Province`, `${bare} State`, unstroked(name), unstroked(bare)], NAME_KIND.main);
       addNames(id, STATE_ABBREVIATIONS[country]?.[local] ?? [], NAME_KIND.abbreviation, 2);
       places++;
     }
@@ -589,13 +589,15 @@ export function buildGazetteer(target: string): { places: number; names: number;
       const [name, ...more] = province.names;
       addRegion(name!, 'ADM1H', province.parts[0]!.slice(0, 2), peopleCentre(parts), 0, prominenceOfRank(3), more);
     }
-    // Merged provinces after them: placed, like a province, by their towns (under the old code) or Natural Earth's point.
+    // Merged provinces after them: placed, like a province, by their towns under the old code, or at
+    // Natural Earth's point where no town has that code (their people then unknown).
     for (const { code, name } of MERGED_PROVINCES) {
       const known = admin1Points.get(code);
+      if (!known) throw new Error(`${name}: ${code} has no Natural Earth point`);
       const towns = oldSpread.get(code);
-      if (!known || !towns) throw new Error(`${name}: ${code} has no Natural Earth point or no town under that code`);
-      const ofTowns = middleOf(towns.points);
-      addRegion(name, 'ADM1H', code.slice(0, 2), distanceKm(known, ofTowns) > 100 ? known : ofTowns, towns.people, 0, [`${name} Province`, ...[unstroked(name), `${unstroked(name)} Province`].filter((n) => n !== name)]);
+      const ofTowns = towns ? middleOf(towns.points) : known;
+      const point = distanceKm(known, ofTowns) > 100 ? known : ofTowns;
+      addRegion(name, 'ADM1H', code.slice(0, 2), point, towns?.people ?? 0, towns ? 0 : prominenceOfRank(3), [`${name} Province`, ...[unstroked(name), `${unstroked(name)} Province`].filter((n) => n !== name)]);
       if (known.geonamesId) setGeonamesId.run(known.geonamesId, regionId - 1);
     }
     // Towns and continents are GeoNames records under their own ids (airports and air bases, from
@@ -674,8 +676,12 @@ export function keepAlternate(name: string, country: string, admin1: string | nu
   return !areas || areas.has(country) || (admin1 !== null && areas.has(admin1));
 }
 
-/** "Bình Định" as English news writes it ("Binh Dinh"): Vietnamese đ has no accent for nameKey to drop. */
-const unstroked = (name: string) => name.replaceAll('đ', 'd').replaceAll('Đ', 'D');
+/**
+ * A name as English news writes it ("Binh Dinh", "Sor-Trondelag", "Lodz"): a stroked letter (đ, ø, ł)
+ * is no letter with an accent, so nameKey keeps it.
+ */
+const STROKED: Record<string, string> = { đ: 'd', Đ: 'D', ø: 'o', Ø: 'O', ł: 'l', Ł: 'L' };
+const unstroked = (name: string) => name.replace(/[đĐøØłŁ]/g, (c) => STROKED[c]!);
 
 const bareAdminName = (name: string) =>
   name.replace(/\s+(Province|Governorate|Region|Oblast|State|Prefecture|District|County|Department|Wilayah|Velayat)$/i, '');

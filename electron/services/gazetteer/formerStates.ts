@@ -80,11 +80,13 @@ export const FORMER_PROVINCES: { names: string[]; parts: string[] }[] = [
 ];
 
 /**
- * Provinces merged into others whose towns cities500 still codes by them, under the GeoNames code
- * they had: the 29 of Vietnam's 63 provinces that the reform of 1 July 2025 merged into neighbours
- * (Quảng Nam into Da Nang, Bình Dương and Bà Rịa–Vũng Tàu into Ho Chi Minh City). Nearly all news
- * about Vietnam names them. Each is placed at Natural Earth's point for the code, under GeoNames'
- * id for it, which Natural Earth's record carries (see readAdmin1Points).
+ * Provinces merged into others, under the GeoNames code they had: the 29 of Vietnam's 63 provinces
+ * that the reform of 1 July 2025 merged into neighbours (Quảng Nam into Da Nang, Bình Dương and Bà
+ * Rịa–Vũng Tàu into Ho Chi Minh City), which nearly all news about Vietnam names, and the eight
+ * Norwegian counties merged in 2020 (Hordaland and Sogn og Fjordane into Vestland). Each is placed by
+ * its towns where cities500 still codes towns by it (Vietnam's), else at Natural Earth's point for
+ * the code (Norway's, older than cities500's codes), under GeoNames' id for it, which Natural
+ * Earth's record carries (see readAdmin1Points).
  */
 export const MERGED_PROVINCES: { code: string; name: string }[] = [
   { code: 'VN.50', name: 'Hà Giang' }, { code: 'VN.70', name: 'Yên Bái' }, { code: 'VN.72', name: 'Bắc Kạn' },
@@ -97,4 +99,7 @@ export const MERGED_PROVINCES: { code: string; name: string }[] = [
   { code: 'VN.24', name: 'Long An' }, { code: 'VN.65', name: 'Sóc Trăng' }, { code: 'VN.93', name: 'Hậu Giang' },
   { code: 'VN.03', name: 'Bến Tre' }, { code: 'VN.67', name: 'Trà Vinh' }, { code: 'VN.37', name: 'Tiền Giang' },
   { code: 'VN.73', name: 'Bạc Liêu' }, { code: 'VN.21', name: 'Kiên Giang' },
+  { code: 'NO.02', name: 'Aust-Agder' }, { code: 'NO.19', name: 'Vest-Agder' }, { code: 'NO.06', name: 'Hedmark' },
+  { code: 'NO.11', name: 'Oppland' }, { code: 'NO.07', name: 'Hordaland' }, { code: 'NO.15', name: 'Sogn og Fjordane' },
+  { code: 'NO.16', name: 'Sør-Trøndelag' }, { code: 'NO.10', name: 'Nord-Trøndelag' },
 ];
