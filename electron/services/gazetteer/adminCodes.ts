@@ -61,14 +61,14 @@ export function currentAdminCodes(
   towns.forEach((t, i) => {
     const found = codes[i];
     if (!found) return;
-    for (const key of oldKeys(t)) byOld.set(key, [...(byOld.get(key) ?? []), { town: t, codes: found }]);
+    for (const key of oldKeys(t)) {
+      if (!byOld.has(key)) byOld.set(key, []);
+      byOld.get(key)!.push({ town: t, codes: found });
+    }
   });
   // An old province code most of whose towns now carry another is renumbered (Vietnam's in 2025);
   // one a town or two left is not (Moutier's move from Bern to Jura takes none of its neighbours).
-  const renumbered = (key: string) => {
-    const found = byOld.get(key) ?? [];
-    return found.filter((n) => n.codes.admin1 !== n.town.admin1).length * 2 > found.length;
-  };
+  const renumberedCodes = new Set([...byOld].filter(([key, found]) => key.startsWith('1|') && found.filter((n) => n.codes.admin1 !== n.town.admin1).length * 2 > found.length).map(([key]) => key));
   const nearest = (t: TownRecord, key: string) => {
     let best: { town: TownRecord; codes: AdminCodes } | null = null;
     for (const n of byOld.get(key) ?? []) if (!best || squaredDistance(n.town, t) < squaredDistance(best.town, t)) best = n;
@@ -80,10 +80,10 @@ export function currentAdminCodes(
     if (found) return found;
     const own = { admin1: t.admin1, admin2: t.admin2 };
     const province = `${t.country}.${t.admin1}`;
-    const near = t.admin1 ? nearest(t, `1|${province}`) : null;
     // A code the tables do not know, or one renumbered (Vietnam's old VN.44, Hanoi, is Quảng Trị's
     // today): where the nearest town of the same old code went.
-    if (near && (!known.admin1(province) || renumbered(`1|${province}`))) {
+    const near = t.admin1 && (!known.admin1(province) || renumberedCodes.has(`1|${province}`)) ? nearest(t, `1|${province}`) : null;
+    if (near) {
       // Its district only where the neighbour was in the same old district.
       return { admin1: near.codes.admin1, admin2: t.admin2 && near.town.admin2 === t.admin2 ? near.codes.admin2 : '' };
     }
