@@ -1,8 +1,9 @@
 /**
- * Countries and states as they were. Archives and background paragraphs name them ("the Soviet
- * invasion of Afghanistan", "Ceylon's tea estates"), and none of the sources we ship has them: such a
- * name was found but never placed. GeoNames' unfiltered historic names stay out (the issue asks for
- * those only where the analyst asks); these are a short list of states, each unmistakable.
+ * Countries, states and provinces as they were. Archives and background paragraphs name them ("the
+ * Soviet invasion of Afghanistan", "Ceylon's tea estates", "Nyanza Province", "Quang Nam"), and none
+ * of the sources we ship has them: such a name was found but never placed. GeoNames' unfiltered
+ * historic names stay out (the issue asks for those only where the analyst asks); these are short
+ * lists, each name unmistakable.
  */
 
 /**
