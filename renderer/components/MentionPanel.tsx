@@ -44,6 +44,19 @@ export function MentionPanel({ mention, namedIn = null, body, scope, onScope, on
     setChosen(null);
     void run(() => call('mentions.place', { id: mention.id, place: { gazetteerId: chosen.id }, scope }));
   };
+  // The type asked for shows at once, and a second click before the list comes back is not lost
+  // (it used to compare with the type the reader still held, and dropped "back to Organisation").
+  // It holds until the reader's list is read again, which brings a new mention object.
+  const [asked, setAsked] = useState<{ of: Mention; type: MentionType } | null>(null);
+  const shownType = asked?.of === mention ? asked.type : mention.type;
+  const retype = (type: MentionType) => {
+    if (type === shownType) return;
+    setAsked({ of: mention, type });
+    void run(async () => {
+      await call('mentions.retype', { id: mention.id, type });
+      return true;
+    }).then((done) => done || setAsked(null));
+  };
   const candidates = [...mention.candidates, ...found.filter((f) => !mention.candidates.some((c) => c.id === f.id))];
   const reason = mention.reason ? splitReason(mention.reason) : null;
 
@@ -89,10 +102,10 @@ export function MentionPanel({ mention, namedIn = null, body, scope, onScope, on
             key={t}
             type="button"
             role="radio"
-            aria-checked={mention.type === t}
-            className={`type-${t}${mention.type === t ? ' chosen' : ''}`}
+            aria-checked={shownType === t}
+            className={`type-${t}${shownType === t ? ' chosen' : ''}`}
             title={`${TYPE_LABEL[t]} (${i + 1})`}
-            onClick={() => mention.type !== t && void run(() => call('mentions.retype', { id: mention.id, type: t }))}
+            onClick={() => retype(t)}
           >
             {TYPE_LABEL[t]}
           </button>
