@@ -3,6 +3,10 @@ import { nameKey } from '../electron/services/gazetteer/normalise.js';
 import { columnFilterSql } from './articles.js';
 import { searchClause } from './tableSearch.js';
 import { recordChange } from './changes.js';
+import { countInArticles, ordersByCount, type ScopedCounts, type ScopedStats } from './scopedCounts.js';
+
+/** Each entity's counts over the mentions in a query's articles. */
+type Scoped = Pick<ScopedCounts, 'of'>;
 import { changeStamp, nowIso, writeTransaction, type Db } from './open.js';
 
 /** The most places the map names (the most-mentioned first); the others are named when the analyst asks. */
@@ -71,8 +75,6 @@ interface EntityRecord {
   aliases: string | null;
 }
 
-/** An entity's id and counts over the mentions in a set of articles (STATS), as read: [id, accepted, suggested, articles, first seen, last seen]. */
-type ScopedStats = [number, number | null, number | null, number | null, string | null, string | null];
 
 function toRow(r: EntityRecord): EntityRow {
   return {
@@ -121,7 +123,7 @@ function countriesOf(rows: { label: string; mentions: number }[]): string[] {
 /** The entity registry. */
 export class EntitiesRepository {
   /** The last order that counted every entity's mentions, and the state of the workspace it was read in. */
-  private counted: { key: string; stamp: string; ids: number[]; stats: Map<number, ScopedStats> } | null = null;
+  private counted: { key: string; stamp: string; ids: number[]; stats: Scoped } | null = null;
 
   constructor(private readonly db: Db) {}
 
@@ -215,17 +217,33 @@ export class EntitiesRepository {
    * the table's next blocks (which counted those mentions again, 35–40 ms a block over 10,000
    * articles), its count and the same sort asked again are read from it.
    */
-  private countedOrder(query: EntityQuery): { ids: number[]; stats: Map<number, ScopedStats> } {
+  private countedOrder(query: EntityQuery): { ids: number[]; stats: Scoped } {
     const key = JSON.stringify(query);
     const stamp = changeStamp(this.db);
     if (this.counted?.key === key && this.counted.stamp === stamp) return this.counted;
-    const { sql, params } = this.select(query, 'e.id, s.accepted, s.suggested, s.articles, s.first_seen, s.last_seen');
     const sort = query.sort[0];
-    const order = sort ? `${SORT[sort.column]} ${sort.direction === 'desc' ? 'DESC' : 'ASC'}, e.id` : 'accepted + suggested DESC, e.id';
-    const rows = this.db.prepare(`${sql} ORDER BY ${order}`).raw().all(...params) as ScopedStats[];
-    const ids = new Array<number>(rows.length);
-    const stats = new Map<number, ScopedStats>();
-    for (let i = 0; i < rows.length; i++) stats.set((ids[i] = rows[i]![0]), rows[i]!);
+    const stats = countInArticles(this.db, query.articleIds);
+    if (!stats) {
+      const { sql, params } = this.select(query, 'e.id, s.accepted, s.suggested, s.articles, s.first_seen, s.last_seen');
+      const order = sort ? `${SORT[sort.column]} ${sort.direction === 'desc' ? 'DESC' : 'ASC'}, e.id` : 'accepted + suggested DESC, e.id';
+      const rows = this.db.prepare(`${sql} ORDER BY ${order}`).raw().all(...params) as ScopedStats[];
+      const byId = new Map(rows.map((r) => [r[0], r]));
+      this.counted = { key, stamp, ids: rows.map((r) => r[0]), stats: { of: (id) => byId.get(id) } };
+      return this.counted;
+    }
+    let ids = query.includeSuggested ? stats.ids : stats.ids.filter((id) => stats.hasAccepted(id));
+    // The entity row's own conditions and orders (types, search, column filters, box; name, type) are SQL's.
+    const params: unknown[] = [JSON.stringify(ids)];
+    const where = this.filters(query, params);
+    const byCount = ordersByCount(sort?.column);
+    if (where.length || !byCount) {
+      const order = byCount ? 'e.id' : `${SORT[sort!.column]} ${sort!.direction === 'desc' ? 'DESC' : 'ASC'}, e.id`;
+      ids = this.db
+        .prepare(`SELECT e.id FROM entity e WHERE e.id IN (SELECT value FROM json_each(?)) ${where.map((w) => `AND ${w} `).join('')}ORDER BY ${order}`)
+        .pluck()
+        .all(...params) as number[];
+    }
+    if (byCount) ids = stats.sort(ids, sort?.column, sort?.direction ?? 'desc');
     this.counted = { key, stamp, ids, stats };
     return this.counted;
   }
@@ -234,7 +252,7 @@ export class EntitiesRepository {
    * These entities' rows, in this order, with their counts: over the mentions in the query's
    * articles, as counted for its order (`scoped`), or all of them, as kept, when it has none.
    */
-  private rowsOf(query: EntityQuery, ids: number[], scoped?: Map<number, ScopedStats>): EntityRow[] {
+  private rowsOf(query: EntityQuery, ids: number[], scoped?: Scoped): EntityRow[] {
     if (!ids.length) return [];
     const { sql, params } = query.articleIds.length
       ? {
@@ -248,7 +266,7 @@ export class EntitiesRepository {
           params: [JSON.stringify(ids)],
         };
     const withCounts = (r: EntityRecord, [, accepted, suggested, articles, first_seen, last_seen]: ScopedStats): EntityRecord => ({ ...r, accepted, suggested, articles, first_seen, last_seen });
-    const byId = new Map((this.db.prepare(sql).all(...params) as EntityRecord[]).map((r) => [r.id, scoped?.has(r.id) ? withCounts(r, scoped.get(r.id)!) : r]));
+    const byId = new Map((this.db.prepare(sql).all(...params) as EntityRecord[]).map((r) => [r.id, scoped?.of(r.id) ? withCounts(r, scoped.of(r.id)!) : r]));
     return ids.flatMap((id) => (byId.has(id) ? [toRow(byId.get(id)!)] : []));
   }
 

@@ -22,6 +22,7 @@ import { benchEncryption } from './benchEncryption.js';
 import { benchExportMemory } from './benchExportMemory.js';
 import { benchCrawl } from './benchCrawl.js';
 import { benchDocuments } from './benchDocuments.js';
+import { benchEntityScope } from './benchEntityScope.js';
 
 const root = appRoot();
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);
@@ -351,6 +352,7 @@ for (const n of sizes) await benchSize(n);
 printCurve();
 await benchNearDuplicates(sizes);
 await benchEntities();
+await benchEntityScope();
 await benchSuggestions((process.env.BENCH_SUGGEST_SIZES ?? '10000').split(',').map(Number).filter((n) => n > 0));
 await benchEncryption();
 await benchExportMemory();
