@@ -16,7 +16,7 @@ type Input<N extends CallName> = z.output<Contract[N]['input']>;
 type Label<N extends CallName> = (input: Input<N>, look: Look) => string;
 export type CommandSpec<N extends CallName> =
   | { kind: 'read' }
-  /** onWriter: the handler opens the command itself (see OpenCommand), on the writer when there is one (a search's articles may be thousands). */
+  /** onWriter: the handler opens the command itself (see OpenCommand): on the writer when there is one (a search's articles may be thousands), or around its write after work done elsewhere (suggestions read by the extraction workers). */
   | { kind: 'do'; label: Label<N>; onWriter?: true }
   | { kind: 'record'; label: Label<N> }
   | { kind: 'job' }
@@ -122,7 +122,7 @@ export const COMMANDS: { [N in CallName]: CommandSpec<N> } = {
   'tags.unassign': { kind: 'do', label: ({ target, tagIds }, look) => `Remove ${look.tags(tagIds)} from ${look.articles(target)}`, onWriter: true },
 
   'mentions.list': { kind: 'read' },
-  'mentions.suggest': { kind: 'do', label: ({ articleIds }) => `Suggest entities in ${articleIds.length === 1 ? 'an article' : `${articleIds.length} articles`}` },
+  'mentions.suggest': { kind: 'do', onWriter: true, label: ({ articleIds }) => `Suggest entities in ${articleIds.length === 1 ? 'an article' : `${articleIds.length} articles`}` },
   'mentions.review': { kind: 'do', label: ({ id, action, scope }, look) => `${action === 'accept' ? 'Accept' : 'Reject'} mention ${look.mention(id)}${scoped(scope)}` },
   'mentions.retype': { kind: 'do', label: ({ id, type }, look) => `Retype mention ${look.mention(id)} as ${type}` },
   'mentions.respan': { kind: 'do', label: ({ id }, look) => `Change the span of mention ${look.mention(id)}` },

@@ -254,7 +254,22 @@ export function createHandlers({ session, imports, uploads, extraction, learner,
     },
 
     'mentions.list': ({ articleId }) => es().mentions.forArticle(articleId),
-    'mentions.suggest': ({ articleIds }) => annotated(es().suggest(articleIds)),
+    // Read by the extraction workers, stored here as one command: the window's calls are answered meanwhile.
+    'mentions.suggest': async ({ articleIds }, command) => {
+      const w = ws();
+      let articles = w.entities.articlesToRead(articleIds);
+      for (let tries = 1; ; tries++) {
+        const results = await extraction.readNow(w, articles);
+        if (ws() !== w) throw new UserError('workspace_closed', 'The workspace was closed while its articles were read; no suggestion was stored.');
+        // An article edited or deleted meanwhile is read again as it is now (storing skips one that changed).
+        const now = w.entities.articlesToRead(articleIds);
+        if (tries < 3 && (now.length !== articles.length || now.some((a, i) => a.body !== articles[i]!.body))) {
+          articles = now;
+          continue;
+        }
+        return annotated(onThread(command, () => w.entities.storeSuggestions(articles, results)));
+      }
+    },
     'mentions.review': ({ id, action, scope }) => annotated({ changed: es().review(id, action, scope) }),
     'mentions.retype': ({ id, type }) => annotated((es().retype(id, type), { ok: true as const })),
     'mentions.respan': ({ id, start, end }) => annotated((es().respan(id, start, end), { ok: true as const })),

@@ -114,4 +114,54 @@ describe('reading articles for names in worker threads', () => {
       core.close();
     }
   }, 60_000);
+
+  describe('"Suggest again" on chosen articles', () => {
+    /** A workspace with the sample page read once by the workers (start waits for them to be ready). */
+    async function coreWithWorkers() {
+      const dir = tempDir();
+      const core = new Core({ dataDir: dir, gazetteerFile: gazetteerFile(repoRoot), workspace: path.join(dir, 'w.awb'), sampleDir: dir, mode: 'browser', version: 'test', suggestOnImport: false, extractWorker: worker.file });
+      const report = await core.imports.importNow({ kind: 'paths', paths: [path.join(fixtures, 'kunduz-offensive.txt')] });
+      await core.extraction.start();
+      return { core, id: report.outcomes[0]!.articleId! };
+    }
+    const ok = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value;
+    };
+
+    it('is read in a worker: a call made while it reads is answered first, and its suggestions are stored as one command', async () => {
+      const { core, id } = await coreWithWorkers();
+      try {
+        const before = core.session.current.db.prepare("SELECT count(*) FROM mention WHERE status = 'suggested'").pluck().get();
+        const order: string[] = [];
+        const suggesting = core.dispatch('mentions.suggest', { articleIds: [id] }).then((r) => (order.push('suggest'), ok(r) as { articles: number; suggestions: number }));
+        // On the core's thread, the tagger held it until the suggestions were stored: nothing else ran meanwhile.
+        await new Promise((resolve) => setImmediate(resolve));
+        ok(await core.dispatch('articles.get', { id }));
+        order.push('read');
+        const result = await suggesting;
+        expect(order).toEqual(['read', 'suggest']);
+        expect(result.articles).toBe(1);
+        expect(result.suggestions).toBeGreaterThan(20);
+        expect(core.session.current.db.prepare("SELECT count(*) FROM mention WHERE status = 'suggested'").pluck().get()).toBe(before);
+        const history = ok(await core.dispatch('history.list', {})) as { entries: { name: string; label: string }[] };
+        expect(history.entries[0]).toMatchObject({ name: 'mentions.suggest', label: 'Suggest entities in an article' });
+      } finally {
+        core.close();
+      }
+    }, 120_000);
+
+    it('stores nothing for an article deleted while it was read, and says so in its count', async () => {
+      const { core, id } = await coreWithWorkers();
+      try {
+        const suggesting = core.dispatch('mentions.suggest', { articleIds: [id] });
+        await new Promise((resolve) => setImmediate(resolve));
+        ok(await core.dispatch('articles.delete', { target: { ids: [id] } }));
+        expect(ok(await suggesting)).toEqual({ articles: 0, suggestions: 0, failed: [] });
+        expect(core.session.current.db.prepare('SELECT count(*) FROM mention').pluck().get()).toBe(0);
+      } finally {
+        core.close();
+      }
+    }, 120_000);
+  });
 });

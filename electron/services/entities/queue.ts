@@ -113,6 +113,14 @@ export class ExtractionQueue {
     this.emit({ type: 'changed', what: ['entities', 'articles'] });
   }
 
+  /**
+   * Reads these articles now, in a worker when one is ready: "Suggest again" on the articles the
+   * analyst chose, which took the core's thread for the tagger's 20–60 ms an article before.
+   */
+  readNow(ws: Workspace, articles: ArticleToRead[]): Promise<ReadResult[]> {
+    return this.read(ws, articles).results;
+  }
+
   private read(ws: Workspace, articles: ArticleToRead[]): Batch {
     const registry = ws.entities.registry();
     // The workspace's own name model when it has learnt one, as "Suggest again" uses; each suggestion says which.
