@@ -52,6 +52,14 @@ describe('places named inside organisations’ names', () => {
     expect(found[0]!.s.start).toBe(text.indexOf("Wichita's"));
   });
 
+  it('finds the country a branch of an organisation is named for, and none in a brand', () => {
+    expect(placesInNames('The outbreak caused Taco Bell Canada to recall onions; Amnesty International USA said so.')).toEqual([
+      'Canada in Taco Bell Canada → Canada (country, CA)',
+      'USA in Amnesty International USA → United States (country, US)',
+    ]);
+    expect(placesInNames('Flights on Air Canada were cancelled, Radio France reported.')).toEqual([]);
+  });
+
   it('names no place for a title of the press, a name after a person, a compass word, a continent, or a name without a place', () => {
     expect(placesInNames('The Washington Post and the Kabul Times reported it.')).toEqual([]);
     // Lincoln, Nebraska is a town of 290,000: not a place the name states unless the article names it too.

@@ -7,8 +7,9 @@
  *
  * Only where the name says so: the place opens the name before an organisation's head word
  * ("Ministry", "University", "Police"; or a known organisation: "Kenya Red Cross"), or closes it
- * after "of" ("University of Nairobi"). A town must be a province's own name, a city of a
- * million, or a place the article names outside organisations too, so "Lincoln Center" and
+ * after "of" ("University of Nairobi"), or a country closes it as a branch's ("Taco Bell Canada").
+ * A town must be a province's own name, a city of a million, or a place the article names outside
+ * organisations too, so "Lincoln Center" and
  * "Wilson Center" (people) are no towns. Districts and counties are not enough: many share a
  * town's or a person's name ("Humboldt University", "Union of Right Forces"). Titles of the press
  * ("Kabul Times", "Washington Post") and airlines' brands name no place they report from or fly to;
@@ -40,6 +41,8 @@ const MORE_HEADS = new Set(['administration', 'embassy', 'consulate', 'centers',
 const AREA_WORDS = /^(?:provincial|province|governorate|regional|region|state)$/i;
 /** Words that open organisations' names as adjectives, never as the place of the same name ("Central Intelligence Agency"). */
 const NOT_A_PLACE_ALONE = /^(?:north|south|east|west|central|northern|southern|eastern|western|upper|lower|middle|greater|new|great|united|national|federal|royal|grand|general|independent|democratic|popular|free)$/i;
+/** Words before a closing country that make a brand of it, not a branch in it ("Air Canada", "Radio France"). */
+const BRAND_OPENERS = /^(?:air|aero|radio|tele|télé|miss|team)$/i;
 /** A town is named in an organisation's name without more said of it when it is this large. */
 const WELL_KNOWN_TOWN = 1_000_000;
 
@@ -89,7 +92,7 @@ export function placesInOrganisationNames(text: string, suggestions: readonly Su
     const words: Word[] = [...o.text.matchAll(WORD)].map((m) => ({ text: m[0], start: o.start + m.index, end: o.start + m.index + m[0].length }));
     if (words.length < 2 || words.some((w) => BRAND_HEADS.has(nameKey(w.text)))) continue;
     const headIn = (ws: Word[]) => ws.some((w) => /^\p{Lu}/u.test(w.text) && (ORG_HEADS.has(nameKey(w.text)) || MORE_HEADS.has(nameKey(w.text)))) || KNOWN_ORGANISATION_NAMES.has(nameKey(ws.map((w) => w.text).join(' ')));
-    const found = opening(words, headIn) ?? closing(words, headIn);
+    const found = opening(words, headIn) ?? closing(words, headIn) ?? branch(words);
     if (found) out.push(found);
   }
   return out;
@@ -141,5 +144,25 @@ export function placesInOrganisationNames(text: string, suggestions: readonly Su
     if (country) return { s: { start, end, text: name, type: 'place', confidence: 0.8, reason, places: [{ ...country, score: 1 }], inName: true }, pending: false, wantsAdminArea: false };
     if (!townOrArea(name)) return null;
     return { s: { start, end, text: name, type: 'place', confidence: 0.75, reason, inName: true }, pending: true, wantsAdminArea: false };
+  }
+
+  /**
+   * "Taco Bell Canada", "Save the Children UK", "Amnesty International USA": an organisation's
+   * branch in a country, the country's name closing it. Only a country: a town closing a name is
+   * as often a team's or a brand's ("Inter Milan", "Real Madrid").
+   */
+  function branch(words: Word[]): PlaceInName | null {
+    if (words.some((w) => w.text === 'of' || BRAND_OPENERS.test(w.text))) return null;
+    for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+      const start = words[words.length - n]!.start;
+      const end = words.at(-1)!.end;
+      const name = text.slice(start, end);
+      const code = /^\p{Lu}/u.test(name) ? countryCode(nameKey(name)) : undefined;
+      const country = code ? countryPlace(code) : undefined;
+      if (!country) continue;
+      const reason = `a place named in "${text.slice(words[0]!.start, end)}"`;
+      return { s: { start, end, text: name, type: 'place', confidence: 0.75, reason, places: [{ ...country, score: 1 }], inName: true }, pending: false, wantsAdminArea: false };
+    }
+    return null;
   }
 }
