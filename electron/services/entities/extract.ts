@@ -6,6 +6,7 @@ import { resolveToponyms } from '../gazetteer/resolve.js';
 import { extractDates, type DatePrecision } from './dates.js';
 import { linkAcronyms, spreadSurnames } from './documentNames.js';
 import { placesInOrganisationNames } from './organisationPlaces.js';
+import { placePairs } from './placePairs.js';
 import { placeAirFacilities, type PendingPlace } from './placeLinks.js';
 import { spanIndex } from './spanIndex.js';
 import { namesModel } from './tagger/index.js';
@@ -319,6 +320,15 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
     const full = COUNTRY_ABBREVIATIONS.get(key);
     return full ? context.gazetteer.countryByName.get(nameKey(full)) : undefined;
   };
+  // "India-Pakistan", "Zaire/Congo": two places the tagger reads as one word, or as one unknown place.
+  for (const pair of placePairs(text, context.gazetteer, countryOfAbbreviation)) {
+    const within = (s: Suggestion) => s.start >= pair.start && s.end <= pair.end;
+    // A longer name around the pair keeps it ("the US-China Business Council").
+    if (suggestions.some((s) => !within(s) && s.start < pair.end && s.end > pair.start)) continue;
+    dropWhere(suggestions, within);
+    dropWhere(pendingPlaces, (p) => within(p.s));
+    suggestions.push(...pair.places);
+  }
   // "US-led", "Kabul-based": places the tagger reads inside one hyphenated word.
   for (const { s, pending } of placeModifiers(text, suggestions, context.gazetteer, countryOfAbbreviation)) {
     suggestions.push(s);
@@ -357,4 +367,9 @@ function dedupe(suggestions: Suggestion[]): Suggestion[] {
     return holder !== undefined && nestsIn(s, holder);
   });
   return [...out, ...inNames].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Removes, in place, the items `drop` picks. */
+function dropWhere<T>(items: T[], drop: (item: T) => boolean): void {
+  for (let i = items.length - 1; i >= 0; i--) if (drop(items[i]!)) items.splice(i, 1);
 }
