@@ -151,6 +151,7 @@ describe('the command line', () => {
   const cli = path.join(repoRoot, 'dist/electron/cli.mjs');
   const awb = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, AWB_DATA_DIR: out } });
 
+  // Eight runs of the command line, each starting Node and opening a workspace: 13 s alone, past 30 s on a busy machine.
   it.skipIf(!fs.existsSync(cli))('exports, reports, and imports what it exported into a new workspace', () => {
     const file = w.core.session.current.file;
     const acled = awb('export', '--workspace', file, '--format', 'acled', '--out', path.join(out, 'cli-acled.csv'));
@@ -173,5 +174,5 @@ describe('the command line', () => {
     expect(imported.stdout).toContain('acled     cli-acled.csv  3 created, 0 already present, 0 skipped');
     const events = awb('events', '--workspace', empty).stdout.trim().split('\n');
     expect(events).toHaveLength(3);
-  });
+  }, 90_000);
 });
