@@ -5,7 +5,7 @@ import { decodeMapLayer } from '../../electron/contract/index.js';
 import { clash, nestsIn, withoutNested } from '../../electron/contract/mentionNesting.js';
 import { gazetteerFile } from '../../electron/paths.js';
 import { extractEntities } from '../../electron/services/entities/extract.js';
-import { placesInOrganisationNames } from '../../electron/services/entities/organisationPlaces.js';
+import { isOwnedOrganisation, placesInOrganisationNames, withoutOpeningClitic } from '../../electron/services/entities/organisationPlaces.js';
 import { Gazetteer } from '../../electron/services/gazetteer/gazetteer.js';
 import { closedAfterEach, repoRoot } from './helpers.js';
 
@@ -58,6 +58,17 @@ describe('places named inside organisations’ names', () => {
       'USA in Amnesty International USA → United States (country, US)',
     ]);
     expect(placesInNames('Flights on Air Canada were cancelled, Radio France reported.')).toEqual([]);
+  });
+
+  it('reads a town’s possessive before an organisation as the town in the organisation, not one place, and drops a clitic opening a name', () => {
+    expect(placesInNames("Doctors at Lahore's Mayo Hospital said four people were hurt.")).toEqual(["Lahore in Lahore's Mayo Hospital → Lahore (city, PK)"]);
+    const found = extractEntities("Kenya's Ministry of Health said cases rose.", { gazetteer, registry: new Map(), published: null });
+    expect(found.filter((s) => s.type === 'organisation').map((s) => s.text)).toEqual(['Ministry of Health']);
+    expect(['Lahore\'s Mayo Hospital', 'Boston’s Latin School', "St Mary's Hospital"].map(isOwnedOrganisation)).toEqual([true, true, true]);
+    expect(["Trump's", "Lahore's Mayo", "Lahore's old Hospital", 'Mayo Hospital'].map(isOwnedOrganisation)).toEqual([false, false, false, false]);
+    const s = { start: 10, end: 31, text: "'s Ministry of Health", type: 'organisation' as const, confidence: 0.4, reason: 'test' };
+    withoutOpeningClitic(s);
+    expect([s.start, s.text]).toEqual([13, 'Ministry of Health']);
   });
 
   it('names no place for a title of the press, a name after a person, a compass word, a continent, or a name without a place', () => {

@@ -5,7 +5,7 @@ import type { Place, PlaceContext, RankedPlace } from '../gazetteer/gazetteer.js
 import { resolveToponyms } from '../gazetteer/resolve.js';
 import { extractDates, type DatePrecision } from './dates.js';
 import { linkAcronyms, spreadSurnames } from './documentNames.js';
-import { placesInOrganisationNames } from './organisationPlaces.js';
+import { isOwnedOrganisation, placesInOrganisationNames, withoutOpeningClitic } from './organisationPlaces.js';
 import { placePairs } from './placePairs.js';
 import { placeAirFacilities, type PendingPlace } from './placeLinks.js';
 import { spanIndex } from './spanIndex.js';
@@ -166,8 +166,16 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
   const pendingPlaces: PendingPlace[] = [];
   if (model) {
     const tagged = tagNames(text, model, context, taken);
+    for (const s of tagged.suggestions) {
+      withoutOpeningClitic(s);
+      if ((s.type === 'place' || s.type === 'person') && isOwnedOrganisation(s.text)) {
+        s.type = 'organisation';
+        s.reason = `an organisation named with its town's possessive ("${s.text}")`;
+        delete s.places;
+      }
+    }
     suggestions.push(...tagged.suggestions);
-    pendingPlaces.push(...tagged.places);
+    pendingPlaces.push(...tagged.places.filter((p) => p.s.type === 'place'));
   }
 
   for (const chunk of chunks) {

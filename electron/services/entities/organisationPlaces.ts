@@ -50,6 +50,31 @@ const WORD = /\S+/gu;
 /** A word ending in a possessive: "Wichita's", "China’s". */
 const POSSESSIVE_END = /\p{L}['’]s$/u;
 
+/** Heads of what a town owns beside the organisations' ("Lahore's Mayo Hospital", "Boston's Latin School"). */
+const OWNED_HEADS = new Set(['hospital', 'clinic', 'school', 'academy', 'infirmary', 'seminary']);
+
+/** "'s Ministry of Health": a possessive clitic opening a span belongs to the word before it. */
+export function withoutOpeningClitic(s: Suggestion): void {
+  const clitic = /^['’]s\s+/u.exec(s.text);
+  if (!clitic) return;
+  s.start += clitic[0].length;
+  s.text = s.text.slice(clitic[0].length);
+}
+
+/**
+ * "Lahore's Mayo Hospital", "Kabul's Indira Gandhi Children's Hospital": an organisation named
+ * with its town's possessive, which the tagger may read whole as a place or a person. Read as an
+ * organisation, the town inside it is found as a possessive opening a name is (see opening()).
+ */
+export function isOwnedOrganisation(name: string): boolean {
+  const words = name.split(/\s+/);
+  const owner = words.findIndex((w) => POSSESSIVE_END.test(w));
+  if (owner < 0 || owner > 2 || owner === words.length - 1) return false;
+  const rest = words.slice(owner + 1);
+  const head = nameKey(rest.at(-1)!);
+  return rest.every((w) => /^\p{Lu}/u.test(w)) && (ORG_HEADS.has(head) || MORE_HEADS.has(head) || OWNED_HEADS.has(head));
+}
+
 interface Word {
   text: string;
   start: number;

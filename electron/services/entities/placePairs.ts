@@ -21,8 +21,10 @@ export interface PlacePair {
  * Pairs of places written as one word: "the India-Pakistan border", "US-China trade", "Zaire/Congo
  * has sustained", "Asia-Pacific nations". The tagger reads each as one word and either skips it or
  * takes the whole as one unknown place. Each half is a place of its own, placed at once, when both
- * are a country (by name or abbreviation), a continent or an ocean; two towns joined so are as often a
- * company's or a route's name ("Mercedes-Benz", "Rolls-Royce"), and are left to the tagger.
+ * are a country (by name, abbreviation or former name), a continent or an ocean; two towns joined so
+ * are as often a company's or a route's name ("Mercedes-Benz", "Rolls-Royce"), and are left to the
+ * tagger. A former union named so ("Austria-Hungary") is read as its two countries: the gazetteer
+ * has no record of it to tell it from a pair.
  */
 export function placePairs(text: string, gazetteer: PlaceLookup, countryOfAbbreviation: (key: string) => string | undefined): PlacePair[] {
   const out: PlacePair[] = [];
