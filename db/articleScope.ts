@@ -21,9 +21,12 @@ export function eventsEvidencedBy(articles: ArticlesRepository, query: EventQuer
   return { ...query, articleQuery: null, articleIds: only.length ? only : [-1] };
 }
 
-/** An entity query with its article query read as "mentioned in the articles it matches" (the first 10,000). */
+/**
+ * An entity query with its article query read as "mentioned in the articles it matches": all of
+ * them. The first 10,000 only, as before, gave an entity counts from part of the filter without a word.
+ */
 export function entitiesMentionedIn(articles: ArticlesRepository, query: EntityQuery): EntityQuery {
   if (!query.articleQuery) return query;
   const ids = articles.ids({ query: query.articleQuery });
-  return { ...query, articleIds: ids.length ? ids.slice(0, 10_000) : [-1] };
+  return { ...query, articleIds: ids.length ? ids : [-1] };
 }

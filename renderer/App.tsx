@@ -211,7 +211,7 @@ export function App() {
   useEffect(() => {
     if (selection.length === 0) return;
     let live = true;
-    void run(() => call('map.places', { articleIds: selection.slice(0, 10_000), includeAdjectival: mapAdjectives })).then(
+    void run(() => call('map.places', { articleIds: selection, includeAdjectival: mapAdjectives })).then(
       (p) => live && p && setArticlePlaces(decodeMapLayer(p).map((x) => x.entityId)),
     );
     return () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ArticleQuery, ColumnFilter } from './articles.js';
+import { ARTICLE_IDS_MAX } from './selection.js';
 
 export const ENTITY_TYPES = ['person', 'organisation', 'place', 'group'] as const;
 export const MENTION_TYPES = [...ENTITY_TYPES, 'date'] as const;
@@ -64,7 +65,7 @@ export const EntityQuery = z.object({
   search: z.string().max(500).default(''),
   types: z.array(EntityType).default([]),
   /** Only entities mentioned in these articles. */
-  articleIds: z.array(z.number().int()).max(10_000).default([]),
+  articleIds: z.array(z.number().int()).max(ARTICLE_IDS_MAX).default([]),
   /** Only entities (places) inside [west, south, east, north]. */
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable().default(null),
   includeSuggested: z.boolean().default(true),

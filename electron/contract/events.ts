@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ArticleQuery, ColumnFilter } from './articles.js';
+import { ARTICLE_IDS_MAX } from './selection.js';
 import { filterColumns, filterKindsFit } from './tableFilters.js';
 import { ACTOR_TYPE_CODES, EVENT_TYPE_NAMES, SUB_EVENT_TYPES, SourceScale, type ActorType, type SubEventType } from './acled.js';
 
@@ -143,7 +144,7 @@ export const EventQuery = z.object({
   dateTo: z.string().nullable().default(null),
   eventTypes: z.array(z.string()).default([]),
   entityIds: z.array(z.number().int()).max(50).default([]),
-  articleIds: z.array(z.number().int()).max(10_000).default([]),
+  articleIds: z.array(z.number().int()).max(ARTICLE_IDS_MAX).default([]),
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable().default(null),
   /** Only events with evidence from the articles this query matches (the search box, tags, column filters). */
   articleQuery: ArticleQuery.nullable().default(null),

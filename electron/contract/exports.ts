@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ArticleQuery } from './articles.js';
+import { ARTICLE_IDS_MAX } from './selection.js';
 import { EntityQuery } from './entities.js';
 import { EventQuery } from './events.js';
 import { RelationNarrowing } from './relations.js';
@@ -48,7 +49,7 @@ export const ExportRequest = z.object({
   format: ExportFormat,
   path: z.string().min(1).max(4096),
   /** Whole workspace (null), or what is tied to these articles (the ticked ones). */
-  articleIds: z.array(z.number().int().positive()).max(10_000).nullable().default(null),
+  articleIds: z.array(z.number().int().positive()).max(ARTICLE_IDS_MAX).nullable().default(null),
   table: TableExport.optional(),
   /** Classification or handling line, e.g. "TLP:AMBER": carried as a STIX marking. */
   handling: z.string().max(200).default(''),

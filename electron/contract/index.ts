@@ -4,7 +4,7 @@ import { BasemapLabels, EntityDetail, EntityQuery, EntityRow, EntityType, MapLay
 import { EventInput, EventQuery, EventRecord, EvidenceInput, Problem } from './events.js';
 import { ImportReading, ImportReport, ImportSource, MAX_UPLOAD_BYTES, UPLOAD_PIECE_BYTES } from './imports.js';
 import { Graph, RelationEvidence, RelationInput, RelationNarrowing, RelationRecord } from './relations.js';
-import { SelectionLinks, SelectionRef } from './selection.js';
+import { ARTICLE_IDS_MAX, SelectionLinks, SelectionRef } from './selection.js';
 import { ReportFormat, ReportSaved, ReportSpec } from './reports.js';
 import { ExchangeImportInput, ExchangeImportResult, ExportFormat, ExportRequest, ExportResult, TABLE_NAMES } from './exports.js';
 import { Color, Tag, TagName } from './tags.js';
@@ -195,7 +195,7 @@ export const contract = {
   'map.places': call(
     z.object({
       bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable().default(null),
-      articleIds: z.array(Id).max(10_000).default([]),
+      articleIds: z.array(Id).max(ARTICLE_IDS_MAX).default([]),
       includeSuggested: z.boolean().default(true),
       /** Whether nationality adjectives ("Russian forces") count as mentions of their country. */
       includeAdjectival: z.boolean().default(true),

@@ -19,4 +19,11 @@ export const SelectionLinks = z.object({
 export type SelectionLinks = z.infer<typeof SelectionLinks>;
 
 export const SELECTION_CAP = 5000;
+
+/**
+ * The most article ids a query may carry: the ticked articles, or those a filter matches, which
+ * every article of a million-article workspace may be. A query past it is refused at the boundary,
+ * never cut short, since counts read over part of a selection are wrong without a word.
+ */
+export const ARTICLE_IDS_MAX = 1_000_000;
 export const noLinks: SelectionLinks = { label: '', labelDate: null, articleIds: [], entityIds: [], eventIds: [], relationIds: [], dates: [] };
