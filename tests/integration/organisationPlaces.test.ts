@@ -47,7 +47,7 @@ describe('places named inside organisations’ names', () => {
     const text = 'From Atlanta to Wichita, Kansas; then to Wichita\'s Wesley Medical Center, and shares of McDonald\'s Corporation fell.';
     const organisation = (name: string) => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, text: name, type: 'organisation' as const, confidence: 0.5, reason: 'test' });
     const wichita = { start: text.indexOf('Wichita'), end: text.indexOf('Wichita') + 7, text: 'Wichita', type: 'place' as const, confidence: 0.9, reason: 'test' };
-    const found = placesInOrganisationNames(text, [wichita, organisation("Wichita's Wesley Medical Center"), organisation("McDonald's Corporation")], gazetteer, () => undefined);
+    const found = placesInOrganisationNames(text, [wichita, organisation("Wichita's Wesley Medical Center"), organisation("McDonald's Corporation")], gazetteer);
     expect(found.map((f) => [f.s.text, text.slice(f.s.start, f.s.end), f.pending])).toEqual([['Wichita', 'Wichita', true]]);
     expect(found[0]!.s.start).toBe(text.indexOf("Wichita's"));
   });

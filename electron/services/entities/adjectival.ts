@@ -1,5 +1,6 @@
 import type { Place, RankedPlace } from '../gazetteer/gazetteer.js';
 import { nameKey } from '../gazetteer/normalise.js';
+import { countryCode, countryPlace } from './countries.js';
 import type { Suggestion } from './extract.js';
 import { GROUP_NAMES } from './lexicon.js';
 import { spanIndex } from './spanIndex.js';
@@ -28,20 +29,17 @@ const LANGUAGE_VERBS = new Set(['speak', 'speaks', 'spoke', 'speaking', 'spoken'
 const LIST_GLUE = /^(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$/;
 
 /**
- * The first word of each demonym, and each country's name by its code: made once per gazetteer.
- * Most capitalised words start no demonym, and the first word's key says so without the longer spans'.
+ * The first word of each demonym, made once per gazetteer. Most capitalised words start no
+ * demonym, and the first word's key says so without the longer spans'.
  */
-const demonymTables = new WeakMap<CountryLookup, { firstWords: Set<string>; countryName: Map<string, string> }>();
-function tablesOf(gazetteer: CountryLookup): { firstWords: Set<string>; countryName: Map<string, string> } {
-  let tables = demonymTables.get(gazetteer);
-  if (!tables) {
-    tables = {
-      firstWords: new Set([...gazetteer.demonyms.keys()].map((key) => key.split(' ')[0]!)),
-      countryName: new Map([...gazetteer.countryByName].map(([name, code]) => [code, name])),
-    };
-    demonymTables.set(gazetteer, tables);
+const demonymFirstWords = new WeakMap<CountryLookup, Set<string>>();
+function firstWordsOf(gazetteer: CountryLookup): Set<string> {
+  let firstWords = demonymFirstWords.get(gazetteer);
+  if (!firstWords) {
+    firstWords = new Set([...gazetteer.demonyms.keys()].map((key) => key.split(' ')[0]!));
+    demonymFirstWords.set(gazetteer, firstWords);
   }
-  return tables;
+  return firstWords;
 }
 
 interface Word {
@@ -61,7 +59,7 @@ interface Word {
 export function adjectivalCountries(text: string, suggestions: readonly Suggestion[], gazetteer: CountryLookup): Suggestion[] {
   const words: Word[] = [...text.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
   const taken = spanIndex(suggestions).overlaps;
-  const { firstWords, countryName } = tablesOf(gazetteer);
+  const firstWords = firstWordsOf(gazetteer);
 
   /** The demonym (of up to three words) that starts at word i, if any: its last word's index and its country. */
   const demonymAt = (i: number): { last: number; code: string } | null => {
@@ -104,8 +102,7 @@ export function adjectivalCountries(text: string, suggestions: readonly Suggesti
       const start = words[m.from]!.start;
       const end = words[m.last]!.end;
       if (taken(start, end)) continue;
-      const name = countryName.get(m.code);
-      const country = name ? gazetteer.lookup(name).find((p) => p.kind === 'country' && p.country === m.code) : undefined;
+      const country = countryPlace(gazetteer, m.code);
       if (!country) continue;
       const quote = text.slice(start, end);
       const places: RankedPlace[] = [{ ...country, score: 1 }];
@@ -135,7 +132,6 @@ export function placeModifiers(
   text: string,
   suggestions: readonly Suggestion[],
   gazetteer: CountryLookup,
-  countryOfAbbreviation: (key: string) => string | undefined,
 ): { s: Suggestion; pending: boolean }[] {
   const out: { s: Suggestion; pending: boolean }[] = [];
   if (!MODIFIER_ENDING.test(text)) return out;
@@ -150,10 +146,9 @@ export function placeModifiers(
       const key = nameKey(name);
       if (!key || taken(start, end)) continue;
       const written = text.slice(start, m.index + m[0].length);
-      const code = gazetteer.countryByName.get(key) ?? countryOfAbbreviation(key);
+      const code = countryCode(gazetteer, key);
       if (code) {
-        const country = [...gazetteer.countryByName].find(([, c]) => c === code);
-        const place = country ? gazetteer.lookup(country[0]).find((p) => p.kind === 'country' && p.country === code) : undefined;
+        const place = countryPlace(gazetteer, code);
         if (!place) continue;
         const places: RankedPlace[] = [{ ...place, score: 1 }];
         out.push({ s: { start, end, text: name, type: 'place', confidence: 0.85, reason: `adjectival: "${written}" names ${place.name}`, places, adjectival: true }, pending: false });

@@ -1,6 +1,7 @@
 import { nameKey } from '../gazetteer/normalise.js';
 import { nestsIn } from '../../contract/mentionNesting.js';
 import { adjectivalCountries, placeModifiers } from './adjectival.js';
+import { countryCode } from './countries.js';
 import type { Place, PlaceContext, RankedPlace } from '../gazetteer/gazetteer.js';
 import { resolveToponyms } from '../gazetteer/resolve.js';
 import { extractDates, type DatePrecision } from './dates.js';
@@ -247,9 +248,9 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
       push('group', 0.75, 'people of a nationality');
       continue;
     }
-    const countryCode = context.gazetteer.countryByName.get(key) ?? (COUNTRY_ABBREVIATIONS.has(key) ? context.gazetteer.countryByName.get(nameKey(COUNTRY_ABBREVIATIONS.get(key)!)) : undefined);
+    const country = countryCode(context.gazetteer, key);
     const fullCountry = COUNTRY_ABBREVIATIONS.get(key);
-    if (countryCode) {
+    if (country) {
       pendingPlaces.push({ s: push('place', 0.9, 'country'), wantsAdminArea: false, lookupName: fullCountry });
       continue;
     }
@@ -324,12 +325,8 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
     }
   }
 
-  const countryOfAbbreviation = (key: string) => {
-    const full = COUNTRY_ABBREVIATIONS.get(key);
-    return full ? context.gazetteer.countryByName.get(nameKey(full)) : undefined;
-  };
   // "India-Pakistan", "Zaire/Congo": two places the tagger reads as one word, or as one unknown place.
-  for (const pair of placePairs(text, context.gazetteer, countryOfAbbreviation)) {
+  for (const pair of placePairs(text, context.gazetteer)) {
     const within = (s: Suggestion) => s.start >= pair.start && s.end <= pair.end;
     // A longer name around the pair keeps it ("the US-China Business Council").
     if (suggestions.some((s) => !within(s) && s.start < pair.end && s.end > pair.start)) continue;
@@ -338,12 +335,12 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
     suggestions.push(...pair.places);
   }
   // "US-led", "Kabul-based": places the tagger reads inside one hyphenated word.
-  for (const { s, pending } of placeModifiers(text, suggestions, context.gazetteer, countryOfAbbreviation)) {
+  for (const { s, pending } of placeModifiers(text, suggestions, context.gazetteer)) {
     suggestions.push(s);
     if (pending) pendingPlaces.push({ s, wantsAdminArea: false });
   }
   // "Kabul University", "Government of Afghanistan": places an organisation's name says it belongs to.
-  for (const { s, pending, wantsAdminArea } of placesInOrganisationNames(text, suggestions, context.gazetteer, countryOfAbbreviation)) {
+  for (const { s, pending, wantsAdminArea } of placesInOrganisationNames(text, suggestions, context.gazetteer)) {
     suggestions.push(s);
     if (pending) pendingPlaces.push({ s, wantsAdminArea });
   }

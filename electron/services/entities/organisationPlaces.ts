@@ -17,6 +17,7 @@
  */
 import type { Place, RankedPlace } from '../gazetteer/gazetteer.js';
 import { nameKey } from '../gazetteer/normalise.js';
+import { countryCode, countryPlace } from './countries.js';
 import type { Suggestion } from './extract.js';
 import { GROUP_NAMES, KNOWN_ORGANISATION_NAMES, ORG_HEADS } from './lexicon.js';
 import { spanIndex } from './spanIndex.js';
@@ -93,17 +94,12 @@ export interface PlaceInName {
  * modifier is adjectival and placed at once, as "US-led" is; a country named after "of", a province
  * or a town is an ordinary place mention that waits for the article's resolution.
  */
-export function placesInOrganisationNames(text: string, suggestions: readonly Suggestion[], gazetteer: PlaceLookup, countryOfAbbreviation: (key: string) => string | undefined): PlaceInName[] {
+export function placesInOrganisationNames(text: string, suggestions: readonly Suggestion[], gazetteer: PlaceLookup): PlaceInName[] {
   const organisations = suggestions.filter((s) => s.type === 'organisation');
   if (!organisations.length) return [];
   // Places the article names in their own right: a town it names there is one it speaks of.
   const insideAnOrganisation = spanIndex(organisations).contains;
   const namedElsewhere = new Set(suggestions.filter((s) => s.type === 'place' && !insideAnOrganisation(s.start, s.end)).map((s) => nameKey(s.text)));
-  const countryPlace = (code: string): Place | undefined => {
-    const name = [...gazetteer.countryByName].find(([, c]) => c === code)?.[0];
-    return name ? gazetteer.lookup(name).find((p) => p.kind === 'country' && p.country === code) : undefined;
-  };
-  const countryCode = (key: string) => gazetteer.countryByName.get(key) ?? countryOfAbbreviation(key);
   /** A province, a country or a large town by its own name, or one the article names elsewhere; no compass word alone. */
   const townOrArea = (name: string): boolean => {
     const key = nameKey(name);
@@ -137,9 +133,9 @@ export function placesInOrganisationNames(text: string, suggestions: readonly Su
       const key = nameKey(name);
       if (!/^\p{Lu}/u.test(name) || GROUP_NAMES.has(key)) continue;
       const whole = text.slice(start, words.at(-1)!.end);
-      const code = countryCode(key) ?? gazetteer.demonyms.get(key);
+      const code = countryCode(gazetteer, key) ?? gazetteer.demonyms.get(key);
       if (code) {
-        const country = countryPlace(code);
+        const country = countryPlace(gazetteer, code);
         if (!country) continue;
         const places: RankedPlace[] = [{ ...country, score: 1 }];
         return { s: { start, end, text: name, type: 'place', confidence: 0.8, reason: `adjectival: "${name}" in "${whole}" names ${country.name}`, places, adjectival: true, inName: true }, pending: false, wantsAdminArea: false };
@@ -164,8 +160,8 @@ export function placesInOrganisationNames(text: string, suggestions: readonly Su
     const whole = text.slice(words[0]!.start, end);
     const reason = `a place named in "${whole}"`;
     // A country after "of" is the country itself, not a modifier: an ordinary mention, placed at once.
-    const code = countryCode(key);
-    const country = code ? countryPlace(code) : undefined;
+    const code = countryCode(gazetteer, key);
+    const country = code ? countryPlace(gazetteer, code) : undefined;
     if (country) return { s: { start, end, text: name, type: 'place', confidence: 0.8, reason, places: [{ ...country, score: 1 }], inName: true }, pending: false, wantsAdminArea: false };
     if (!townOrArea(name)) return null;
     return { s: { start, end, text: name, type: 'place', confidence: 0.75, reason, inName: true }, pending: true, wantsAdminArea: false };
@@ -182,8 +178,8 @@ export function placesInOrganisationNames(text: string, suggestions: readonly Su
       const start = words[words.length - n]!.start;
       const end = words.at(-1)!.end;
       const name = text.slice(start, end);
-      const code = /^\p{Lu}/u.test(name) ? countryCode(nameKey(name)) : undefined;
-      const country = code ? countryPlace(code) : undefined;
+      const code = /^\p{Lu}/u.test(name) ? countryCode(gazetteer, nameKey(name)) : undefined;
+      const country = code ? countryPlace(gazetteer, code) : undefined;
       if (!country) continue;
       const reason = `a place named in "${text.slice(words[0]!.start, end)}"`;
       return { s: { start, end, text: name, type: 'place', confidence: 0.75, reason, places: [{ ...country, score: 1 }], inName: true }, pending: false, wantsAdminArea: false };

@@ -1,5 +1,6 @@
 import type { Place, RankedPlace } from '../gazetteer/gazetteer.js';
 import { nameKey } from '../gazetteer/normalise.js';
+import { countryCode, countryPlace } from './countries.js';
 import type { Suggestion } from './extract.js';
 
 interface PlaceLookup {
@@ -26,11 +27,11 @@ export interface PlacePair {
  * tagger. A former union named so ("Austria-Hungary") is read as its two countries: the gazetteer
  * has no record of it to tell it from a pair.
  */
-export function placePairs(text: string, gazetteer: PlaceLookup, countryOfAbbreviation: (key: string) => string | undefined): PlacePair[] {
+export function placePairs(text: string, gazetteer: PlaceLookup): PlacePair[] {
   const out: PlacePair[] = [];
   for (const m of text.matchAll(PAIR)) {
-    const first = broadPlace(m[1]!, gazetteer, countryOfAbbreviation);
-    const second = first && broadPlace(m[3]!, gazetteer, countryOfAbbreviation);
+    const first = broadPlace(m[1]!, gazetteer);
+    const second = first && broadPlace(m[3]!, gazetteer);
     if (!first || !second || first.id === second.id) continue;
     const written = m[0];
     // One place's own name ("Guinea-Bissau", "Timor-Leste", "Bosnia-Herzegovina") is not two.
@@ -50,14 +51,10 @@ export function placePairs(text: string, gazetteer: PlaceLookup, countryOfAbbrev
 }
 
 /** A country by its name or abbreviation, a continent, or an ocean ("Pacific"): places that need no context to be found. */
-function broadPlace(name: string, gazetteer: PlaceLookup, countryOfAbbreviation: (key: string) => string | undefined): Place | null {
+function broadPlace(name: string, gazetteer: PlaceLookup): Place | null {
   const key = nameKey(name);
-  const code = gazetteer.countryByName.get(key) ?? countryOfAbbreviation(key);
-  if (code) {
-    // "US" is no name of the United States in the gazetteer: the country is found by its own.
-    const own = [...gazetteer.countryByName].find(([, c]) => c === code)?.[0];
-    return (own ? gazetteer.lookup(own) : []).find((p) => p.kind === 'country' && p.country === code) ?? null;
-  }
+  const code = countryCode(gazetteer, key);
+  if (code) return countryPlace(gazetteer, code) ?? null;
   // A former name is one of the country's names ("Zaire"); a continent and an ocean go by their own.
   return gazetteer.lookup(name).find((p) => p.kind === 'country' || (p.kind === 'continent' && nameKey(p.name) === key) || (p.feature === 'OCN' && nameKey(p.name) === `${key} ocean`)) ?? null;
 }
