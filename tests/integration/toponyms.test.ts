@@ -68,7 +68,16 @@ describe('toponyms ranked with the article around them', () => {
     expect([area('Queensland').geonamesId, area('Nebraska').geonamesId, area('Kunduz').geonamesId]).toEqual([2152274, 5073708, 1135690]);
     expect(area('Île-de-France').geonamesId).toBeNull();
     expect(paris.geonamesId).toBe(paris.id);
-    expect(gazetteer.lookup('Afghanistan').find((p) => p.kind === 'country')!.geonamesId).toBeNull();
+  });
+
+  it("puts an independent country at GeoNames' own point, with its GeoNames record, and a territory at world-countries' centre", () => {
+    const country = (name: string) => gazetteer.lookup(name).find((p) => p.kind === 'country')!;
+    expect(country('Afghanistan')).toMatchObject({ geonamesId: 1149361, lat: 33, lon: 66 });
+    expect(country('Canada')).toMatchObject({ geonamesId: 6251999 });
+    expect(country('Canada').lon).toBeCloseTo(-113.64, 1);
+    expect(country('United States')).toMatchObject({ geonamesId: 6252001, lat: 39.76, lon: -98.5 });
+    // Greenland is no independent country in GeoNames (PCLD): it keeps world-countries' point and no GeoNames id.
+    expect(country('Greenland')).toMatchObject({ geonamesId: null, lat: 72, lon: -40 });
   });
 
   it('reads "Kan." after a town as Kansas', () => {

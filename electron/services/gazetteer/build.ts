@@ -3,13 +3,13 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { appRoot } from '../../paths.js';
 import {
   AIRPORT_ID_BASE, airfieldFeature, airfieldId, airfieldNames, airfieldProminence, airportCodes, airportFeature, airportNames, airportProminence,
   isFacilityName, type AirfieldRecord, type AirportRecord,
 } from './airports.js';
 import { currentAdminCodes, type CurrentTown } from './adminCodes.js';
 import { countryAt } from './countryAt.js';
+import { readCreditedAsset } from './creditedAsset.js';
 import { FORMER_COUNTRY_NAMES, FORMER_PROVINCES, FORMER_STATES, MERGED_PROVINCES } from './formerStates.js';
 import { isLatinName, nameKey } from './normalise.js';
 import { COUNTRY_GROUPINGS, physicalAliases, PROVINCE_GROUPINGS, prominenceOfRank, provinceFamilies, readPhysicalPlaces, REGION_ID_BASE, SUBREGION_NAMES, wholeOceans } from './regions.js';
@@ -17,7 +17,7 @@ import { COUNTRY_GROUPINGS, physicalAliases, PROVINCE_GROUPINGS, prominenceOfRan
 const require = createRequire(import.meta.url);
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 24;
+export const GAZETTEER_VERSION = 25;
 
 /**
  * How a name belongs to its place: ranking trusts a place's own name more than a variant of it.
@@ -118,12 +118,6 @@ function peopleCentre(parts: { lat: number; lon: number; population: number }[])
     lon: parts.reduce((sum, p) => sum + p.lon * p.population, 0) / people,
   };
 }
-
-/**
- * GeoNames' own point where world-countries' centre is far from it: the United States (geonameid
- * 6252001) sits at the centre of the contiguous states, not in south-east Kansas.
- */
-const COUNTRY_POINTS: Record<string, [number, number]> = { US: [39.76, -98.5] };
 
 /**
  * Ids of the districts placed at their namesake seat (see namesakes in buildGazetteer): past every
@@ -381,11 +375,17 @@ export function buildGazetteer(target: string): { places: number; names: number;
     const insertCountry = db.prepare('INSERT INTO country (code, name, demonym, demonym_f) VALUES (?, ?, ?, ?)');
     const continentPeople = new Map<string, number>();
     const countryPoints = new Map<string, { lat: number; lon: number }>();
+    // GeoNames' own point and record for an independent country, where corpora and other tools put
+    // it (world-countries' centre put Libya 222 km from it, the United States in south-east Kansas);
+    // world-countries' centre for a territory GeoNames counts as no independent country.
+    const geonamesCountries = readCountryPoints();
     for (const c of countries) {
       const id = nextId++;
-      const [lat, lon] = COUNTRY_POINTS[c.cca2] ?? c.latlng;
+      const geonames = geonamesCountries.get(c.cca2);
+      const [lat, lon] = geonames ? [geonames.lat, geonames.lon] : c.latlng;
       countryPoints.set(c.cca2, { lat, lon });
       insertPlace.run(id, c.name.common, 'country', 'PCLI', c.cca2, null, null, null, lat, lon, population.get(c.cca2) ?? 0);
+      if (geonames) setGeonamesId.run(geonames.geonamesId, id);
       continentPeople.set(continentOf(c), (continentPeople.get(continentOf(c)) ?? 0) + (population.get(c.cca2) ?? 0));
       addNames(id, [c.name.common, c.name.official], NAME_KIND.main);
       addNames(id, c.altSpellings.filter((s) => s.length > 3 && isLatinName(s)), NAME_KIND.alternate);
@@ -640,22 +640,22 @@ function readAirports(): AirportRecord[] {
  */
 /** Natural Earth's point inside each first-order admin area, by GeoNames' admin1 code (assets/gazetteer/admin1-points.json, see scripts/admin1Points.mjs). */
 function readAdmin1Points(): Map<string, { lat: number; lon: number; name: string; geonamesId: number | null }> {
-  const dir = path.join(appRoot(), 'assets', 'gazetteer');
-  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'admin1-points.manifest.json'), 'utf8')) as { file: string; sha256: string };
-  const bytes = fs.readFileSync(path.join(dir, manifest.file));
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  if (sha256 !== manifest.sha256) throw new Error(`The admin-area points ${manifest.file} are not the ones their manifest credits (sha256 ${sha256}, expected ${manifest.sha256}): run scripts/admin1Points.mjs again.`);
-  const data = JSON.parse(bytes.toString('utf8')) as { areas: [string, number | null, number, number, string][] };
+  const data = readCreditedAsset<{ areas: [string, number | null, number, number, string][] }>('admin1-points', 'The admin-area points', 'scripts/admin1Points.mjs');
   return new Map(data.areas.map(([code, geonamesId, lat, lon, name]) => [code, { lat, lon, name, geonamesId }]));
 }
 
+/** GeoNames' own record of each independent country, by its ISO code (assets/gazetteer/country-points.json, see scripts/countryPoints.mjs). */
+function readCountryPoints(): Map<string, { lat: number; lon: number; geonamesId: number }> {
+  const data = readCreditedAsset<{ countries: [string, number, number, number, string][] }>('country-points', "GeoNames' country points", 'scripts/countryPoints.mjs');
+  return new Map(data.countries.map(([code, geonamesId, lat, lon]) => [code, { lat, lon, geonamesId }]));
+}
+
 function readAirfields(): { airfields: AirfieldRecord[]; titles: [string, string][] } {
-  const dir = path.join(appRoot(), 'assets', 'gazetteer');
-  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'airfields.manifest.json'), 'utf8')) as { file: string; sha256: string };
-  const bytes = fs.readFileSync(path.join(dir, manifest.file));
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  if (sha256 !== manifest.sha256) throw new Error(`The airfield extract ${manifest.file} is not the one its manifest credits (sha256 ${sha256}, expected ${manifest.sha256}): run scripts/airfields.mjs again.`);
-  const data = JSON.parse(bytes.toString('utf8')) as { airfields: [string, string, AirfieldRecord['type'], number, number, string, string | null][]; titles: [string, string][] };
+  const data = readCreditedAsset<{ airfields: [string, string, AirfieldRecord['type'], number, number, string, string | null][]; titles: [string, string][] }>(
+    'airfields',
+    'The airfield extract',
+    'scripts/airfields.mjs',
+  );
   return {
     airfields: data.airfields.map(([icao, name, type, lat, lon, country, wikipediaTitle]) => ({ icao, name, type, lat, lon, country, wikipediaTitle })),
     titles: data.titles,

@@ -1,7 +1,4 @@
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import { appRoot } from '../../paths.js';
+import { readCreditedAsset } from './creditedAsset.js';
 
 /**
  * Regions and physical features: the places news names that are neither towns nor admin areas
@@ -40,12 +37,7 @@ export const prominenceOfRank = (scalerank: number): number => [5_000_000, 2_000
 
 /** Natural Earth's named physical features (assets/gazetteer/physical-places.json, see scripts/physicalPlaces.mjs). */
 export function readPhysicalPlaces(): PhysicalPlace[] {
-  const dir = path.join(appRoot(), 'assets', 'gazetteer');
-  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'physical-places.manifest.json'), 'utf8')) as { file: string; sha256: string };
-  const bytes = fs.readFileSync(path.join(dir, manifest.file));
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  if (sha256 !== manifest.sha256) throw new Error(`The physical places ${manifest.file} are not the ones their manifest credits (sha256 ${sha256}, expected ${manifest.sha256}): run scripts/physicalPlaces.mjs again.`);
-  const data = JSON.parse(bytes.toString('utf8')) as { places: [string, string, number, number, number][] };
+  const data = readCreditedAsset<{ places: [string, string, number, number, number][] }>('physical-places', 'The physical places', 'scripts/physicalPlaces.mjs');
   return data.places.map(([name, feature, scalerank, lat, lon]) => ({ name, feature, scalerank, lat, lon }));
 }
 
