@@ -8,6 +8,7 @@ import { extractDates, type DatePrecision } from './dates.js';
 import { linkAcronyms, spreadSurnames } from './documentNames.js';
 import { isOwnedOrganisation, placesInOrganisationNames, withoutOpeningClitic } from './organisationPlaces.js';
 import { placePairs } from './placePairs.js';
+import { placesByApposition } from './placesByApposition.js';
 import { placeAirFacilities, type PendingPlace } from './placeLinks.js';
 import { spanIndex } from './spanIndex.js';
 import { namesModel } from './tagger/index.js';
@@ -333,6 +334,12 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
     dropWhere(suggestions, within);
     dropWhere(pendingPlaces, (p) => within(p.s));
     suggestions.push(...pair.places);
+  }
+  // "Attapeu, Laos", "Mabvuku, a suburb east of Harare": places the text says are places, often read as people.
+  for (const { s, replaces } of placesByApposition(text, suggestions, context.gazetteer)) {
+    if (replaces) dropWhere(suggestions, (x) => x === replaces);
+    suggestions.push(s);
+    pendingPlaces.push({ s, wantsAdminArea: false });
   }
   // "US-led", "Kabul-based": places the tagger reads inside one hyphenated word.
   for (const { s, pending } of placeModifiers(text, suggestions, context.gazetteer)) {

@@ -29,6 +29,13 @@ export function spanIndex<T extends { start: number; end: number }>(spans: reado
       const k = openingBefore(start, true);
       return k > 0 && reach[k - 1]! >= end;
     },
+    /** The spans that share text with [start, end), in order of opening. */
+    overlapping(start: number, end: number): T[] {
+      const out: T[] = [];
+      // reach[k] is the furthest any of the first k + 1 spans reaches: once it stops short of start, none earlier can overlap.
+      for (let k = openingBefore(end, false) - 1; k >= 0 && reach[k]! > start; k--) if (sorted[k]!.end > start) out.push(sorted[k]!);
+      return out.reverse();
+    },
     /** The last span to open at or before `at`: of spans that never overlap, the only one that can hold a span opening there. */
     lastOpeningBy(at: number): T | undefined {
       return sorted[openingBefore(at, true) - 1];

@@ -1,0 +1,78 @@
+import type { Place } from '../gazetteer/gazetteer.js';
+import { nameKey } from '../gazetteer/normalise.js';
+import { countryCode, type CountryLookup } from './countries.js';
+import type { Suggestion } from './extract.js';
+import { STOPWORDS, TITLES, WEEKDAYS_AND_MONTHS } from './lexicon.js';
+import { spanIndex } from './spanIndex.js';
+
+/** One to three capitalised words closing right before ", ". */
+const NAME_BEFORE_COMMA = /(?:\p{Lu}[\p{L}\p{M}'’.-]*\s){0,2}\p{Lu}[\p{L}\p{M}'’.-]*$/u;
+/**
+ * ", a suburb located east of Harare", ", a town in Fife", ", the village where": the noun is a
+ * kind of place and what follows says where, not whom ("a town councillor", "a village elder").
+ */
+const PLACE_APPOSITIVE =
+  /^,\s+(?:a|an|the)\s+(?:(?:small|remote|tiny|large|coastal|border|mountain|mountainous|rural|poor|densely|populated|northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|farming|fishing|mining|market|strategic|sprawling|impoverished)\s+){0,2}(?:town|village|city|suburb|township|district|province|county|region|island|port|neighbou?rhood|slum|settlement|municipality|hamlet|locality|commune|oasis)(?=\s+(?:in|of|on|near|located|situated|just|some|about|around|outside|close|north|south|east|west|where|that|which|\d)\b|\s*[,.;:)—–])/iu;
+
+/** A place suggested by how the text writes it: its span, and whether the gazetteer should be asked for it. */
+export interface ApposedPlace {
+  s: Suggestion;
+  /** The tagger's suggestion over the same span (a person, most often) that this one replaces. */
+  replaces: Suggestion | null;
+}
+
+interface Lookup extends CountryLookup {
+  lookup(name: string): Place[];
+}
+
+/**
+ * Places news writes with what they are beside them, which the tagger reads as people or skips:
+ * - "Attapeu, Laos; Binh Phuoc, Vietnam": a name, a comma and a country, where the gazetteer holds a
+ *   place of that name in that country. Without that check a list of athletes and their countries
+ *   ("Bekele, Ethiopia") would become towns.
+ * - "Mabvuku, a suburb located east of Harare", "Esperance, a town on the south coast": a name and
+ *   an appositive that calls it a kind of place. Such a name is a place whether or not the gazetteer
+ *   knows it (it is then left unplaced for the analyst).
+ * A name already read as an organisation or a place is left as it is, and so is a person's name the
+ * article gives in full elsewhere ("Kenenisa Bekele … Bekele, Ethiopia").
+ */
+export function placesByApposition(text: string, suggestions: readonly Suggestion[], gazetteer: Lookup): ApposedPlace[] {
+  const out: ApposedPlace[] = [];
+  const spans = spanIndex(suggestions);
+  const people = suggestions.filter((s) => s.type === 'person').map((s) => s.text);
+  for (const comma of text.matchAll(/,\s/g)) {
+    const m = NAME_BEFORE_COMMA.exec(text.slice(Math.max(0, comma.index - 80), comma.index));
+    if (!m) continue;
+    const start = comma.index - m[0].length;
+    const end = comma.index;
+    if (/[\p{L}\p{M}\p{N}]/u.test(text[start - 1] ?? '')) continue;
+    // The end of a longer capitalised run ("Sheikh Abdul Rahman Al Thani, Qatar", cut at three words) is no name of its own.
+    const before = /(\S+)\s+$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1] ?? '';
+    if (/^\p{Lu}.*[\p{L}\p{M}]$/u.test(before)) continue;
+    const name = text.slice(start, end).replace(/[.’']+$/u, '');
+    const key = nameKey(name);
+    const first = key.split(' ')[0]!;
+    if (!key || STOPWORDS.has(first) || TITLES.has(first) || WEEKDAYS_AND_MONTHS.has(first) || countryCode(gazetteer, key)) continue;
+    // A sentence's first word is capitalised whatever it is ("Meanwhile, a town…"): there the gazetteer must know it.
+    const opensSentence = before === '' || /[.!?:"“”]$/u.test(before);
+    if (opensSentence && !name.includes(' ') && !gazetteer.lookup(name).length) continue;
+    const over = spans.overlapping(start, start + name.length);
+    if (over.length > 1) continue;
+    const held = over[0] ?? null;
+    if (held && (held.type !== 'person' || held.start !== start || held.end !== start + name.length)) continue;
+    if (held && people.some((p) => p !== name && p.endsWith(` ${name}`))) continue;
+    const after = text.slice(comma.index);
+    const appositive = PLACE_APPOSITIVE.exec(after);
+    let reason: string | null = null;
+    if (appositive) reason = `a place by what the text calls it ("${appositive[0].slice(1).trim()}")`;
+    else {
+      const country = spans.overlapping(comma.index + comma[0].length, comma.index + comma[0].length + 1).find((s) => s.type === 'place' && s.start === comma.index + comma[0].length);
+      const code = country && countryCode(gazetteer, nameKey(country.text));
+      if (!code || /^['’]s\b/u.test(text.slice(country.end))) continue;
+      if (!gazetteer.lookup(name).some((p) => p.country === code && p.kind !== 'country' && p.kind !== 'continent')) continue;
+      reason = `a place in ${country.text}, written "${name}, ${country.text}"`;
+    }
+    out.push({ s: { start, end: start + name.length, text: name, type: 'place', confidence: 0.75, reason }, replaces: held });
+  }
+  return out;
+}

@@ -1,0 +1,40 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { gazetteerFile } from '../../electron/paths.js';
+import { extractEntities } from '../../electron/services/entities/extract.js';
+import { Gazetteer } from '../../electron/services/gazetteer/gazetteer.js';
+import { repoRoot } from './helpers.js';
+
+const gazetteer = new Gazetteer(gazetteerFile(repoRoot));
+afterAll(() => gazetteer.close());
+
+/** Each suggestion but dates, as "quote: type → place (country)". */
+function read(text: string): string[] {
+  return extractEntities(text, { gazetteer, registry: new Map(), published: null })
+    .filter((s) => s.type !== 'date')
+    .map((s) => `${s.text}: ${s.type}${s.type === 'place' ? ` → ${s.places?.[0] ? `${s.places[0].name} (${s.places[0].country})` : '?'}` : ''}`);
+}
+
+describe('places the text says are places', () => {
+  it('reads "Town, Country" as a town of that country when the gazetteer has one there, not as a person', () => {
+    const found = read('Patients were followed for 42 days at four sites — Pailin, Cambodia; Attapeu, Laos; and Binh Phuoc, Vietnam — and none relapsed.');
+    expect(found).toContain('Attapeu: place → Attapeu (LA)');
+    expect(found).toContain('Binh Phuoc: place → Bình Phước (VN)');
+    expect(found.filter((f) => f.includes(': person'))).toEqual([]);
+  });
+
+  it('reads a name called a suburb, town or village as a place, known to the gazetteer or not', () => {
+    expect(read('A resident of Mabvuku, a suburb located east of Harare, told reporters the water had run out.')).toContain('Mabvuku: place → ?');
+    expect(read('Dead birds were found near Esperance, a town on the south coast of Western Australia.')).toContain('Esperance: place → Esperance (AU)');
+  });
+
+  it('leaves people as they are: an athlete and their country, a councillor, an elder', () => {
+    const found = read('Kenenisa Bekele won again. Bekele, Ethiopia, 12:37.35. Smith, a town councillor, said so. Ahmad, a village elder, agreed.');
+    expect(found).toContain('Bekele: person');
+    expect(found.filter((f) => /^(?:Bekele|Smith|Ahmad): place/.test(f))).toEqual([]);
+  });
+
+  it('leaves a word that opens a sentence, and a country after the name with a possessive', () => {
+    const found = read('Meanwhile, a town in the north was shelled. Paul Kagame, Rwanda’s president, spoke.');
+    expect(found.filter((f) => /^(?:Meanwhile|Kagame|Paul Kagame): place/.test(f))).toEqual([]);
+  });
+});
