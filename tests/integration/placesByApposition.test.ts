@@ -27,6 +27,13 @@ describe('places the text says are places', () => {
     expect(read('Dead birds were found near Esperance, a town on the south coast of Western Australia.')).toContain('Esperance: place → Esperance (AU)');
   });
 
+  it('reads a name after "the village of", "the port of" as a place, and "City of London" as the name it is', () => {
+    const found = read('Swans died in the village of Cellardyke in Fife, Scotland, and the port of Hodeidah was shelled. The University of Nairobi said nothing.');
+    expect(found).toContain('Cellardyke: place → ?');
+    expect(found.some((f) => f.startsWith('Hodeidah: place'))).toBe(true);
+    expect(found).toContain('University of Nairobi: organisation');
+  });
+
   it('leaves people as they are: an athlete and their country, a councillor, an elder', () => {
     const found = read('Kenenisa Bekele won again. Bekele, Ethiopia, 12:37.35. Smith, a town councillor, said so. Ahmad, a village elder, agreed.');
     expect(found).toContain('Bekele: person');

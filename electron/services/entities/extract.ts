@@ -336,10 +336,13 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
     suggestions.push(...pair.places);
   }
   // "Attapeu, Laos", "Mabvuku, a suburb east of Harare": places the text says are places, often read as people.
-  for (const { s, replaces } of placesByApposition(text, suggestions, context.gazetteer)) {
-    if (replaces) dropWhere(suggestions, (x) => x === replaces);
+  for (const { s, replaces, wantsAdminArea } of placesByApposition(text, suggestions, context.gazetteer)) {
+    if (replaces) {
+      dropWhere(suggestions, (x) => x === replaces);
+      dropWhere(pendingPlaces, (p) => p.s === replaces);
+    }
     suggestions.push(s);
-    pendingPlaces.push({ s, wantsAdminArea: false });
+    pendingPlaces.push({ s, wantsAdminArea });
   }
   // "US-led", "Kabul-based": places the tagger reads inside one hyphenated word.
   for (const { s, pending } of placeModifiers(text, suggestions, context.gazetteer)) {

@@ -14,9 +14,19 @@ const NAME_BEFORE_COMMA = /(?:\p{Lu}[\p{L}\p{M}'’.-]*\s){0,2}\p{Lu}[\p{L}\p{M}
 const PLACE_APPOSITIVE =
   /^,\s+(?:a|an|the)\s+(?:(?:small|remote|tiny|large|coastal|border|mountain|mountainous|rural|poor|densely|populated|northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|farming|fishing|mining|market|strategic|sprawling|impoverished)\s+){0,2}(?:town|village|city|suburb|township|district|province|county|region|island|port|neighbou?rhood|slum|settlement|municipality|hamlet|locality|commune|oasis)(?=\s+(?:in|of|on|near|located|situated|just|some|about|around|outside|close|north|south|east|west|where|that|which|\d)\b|\s*[,.;:)—–])/iu;
 
+/**
+ * "the village of Cellardyke", "the town of Talavera", "the province of Helmand": a lower-case kind
+ * of place, "of" and a name (a capitalised "City of London" or "University of Nairobi" is a name of
+ * its own, read elsewhere).
+ */
+const KIND_OF = /\b(village|town|city|suburb|township|hamlet|settlement|district|province|region|county|island|port|oasis|slum|neighbou?rhood|municipality|commune|locality|governorate|state)\s+of\s+((?:\p{Lu}[\p{L}\p{M}'’-]*\s){0,2}\p{Lu}[\p{L}\p{M}'’-]*)/gu;
+const AREA_KINDS = new Set(['district', 'province', 'region', 'county', 'governorate', 'state']);
+
 /** A place suggested by how the text writes it: its span, and whether the gazetteer should be asked for it. */
 export interface ApposedPlace {
   s: Suggestion;
+  /** The text names an area ("the province of Helmand"): its admin area is wanted, not a town of its name. */
+  wantsAdminArea: boolean;
   /** The tagger's suggestion over the same span (a person, most often) that this one replaces. */
   replaces: Suggestion | null;
 }
@@ -72,7 +82,24 @@ export function placesByApposition(text: string, suggestions: readonly Suggestio
       if (!gazetteer.lookup(name).some((p) => p.country === code && p.kind !== 'country' && p.kind !== 'continent')) continue;
       reason = `a place in ${country.text}, written "${name}, ${country.text}"`;
     }
-    out.push({ s: { start, end: start + name.length, text: name, type: 'place', confidence: 0.75, reason }, replaces: held });
+    out.push({ s: { start, end: start + name.length, text: name, type: 'place', confidence: 0.75, reason }, wantsAdminArea: false, replaces: held });
+  }
+  for (const m of text.matchAll(KIND_OF)) {
+    const name = m[2]!.replace(/['’]s$/u, '');
+    const start = m.index + m[0].length - m[2]!.length;
+    const end = start + name.length;
+    const key = nameKey(name);
+    const first = key.split(' ')[0]!;
+    if (!key || STOPWORDS.has(first) || WEEKDAYS_AND_MONTHS.has(first)) continue;
+    // A name that goes on past three words is not this one ("the town of Mazar-i-Sharif Balkh Province Council").
+    if (/^\s\p{Lu}/u.test(text.slice(start + m[2]!.length, start + m[2]!.length + 2))) continue;
+    if (out.some((x) => x.s.start < end && x.s.end > start)) continue;
+    const over = spans.overlapping(start, end);
+    if (over.length > 1) continue;
+    const held = over[0] ?? null;
+    if (held && (held.type === 'place' || held.type === 'date' || held.start !== start || held.end !== end)) continue;
+    const reason = `a place by what the text calls it ("${m[1]} of")`;
+    out.push({ s: { start, end, text: name, type: 'place', confidence: 0.8, reason }, wantsAdminArea: AREA_KINDS.has(m[1]!), replaces: held });
   }
   return out;
 }
