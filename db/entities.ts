@@ -3,7 +3,7 @@ import { nameKey } from '../electron/services/gazetteer/normalise.js';
 import { columnFilterSql } from './articles.js';
 import { searchClause } from './tableSearch.js';
 import { recordChange } from './changes.js';
-import { countInArticles, ordersByCount, type ScopedCounts, type ScopedStats } from './scopedCounts.js';
+import { countInArticles, KeptMentions, ordersByCount, type ScopedCounts, type ScopedStats } from './scopedCounts.js';
 
 /** Each entity's counts over the mentions in a query's articles. */
 type Scoped = Pick<ScopedCounts, 'of'>;
@@ -124,6 +124,8 @@ function countriesOf(rows: { label: string; mentions: number }[]): string[] {
 export class EntitiesRepository {
   /** The last order that counted every entity's mentions, and the state of the workspace it was read in. */
   private counted: { key: string; stamp: string; ids: number[]; stats: Scoped } | null = null;
+  /** The ticked articles' mentions, read once until a mention changes. */
+  private readonly kept = new KeptMentions();
 
   constructor(private readonly db: Db) {}
 
@@ -222,7 +224,7 @@ export class EntitiesRepository {
     const stamp = changeStamp(this.db);
     if (this.counted?.key === key && this.counted.stamp === stamp) return this.counted;
     const sort = query.sort[0];
-    const stats = countInArticles(this.db, query.articleIds);
+    const stats = countInArticles(this.db, query.articleIds, this.kept);
     if (!stats) {
       const { sql, params } = this.select(query, 'e.id, s.accepted, s.suggested, s.articles, s.first_seen, s.last_seen');
       const order = sort ? `${SORT[sort.column]} ${sort.direction === 'desc' ? 'DESC' : 'ASC'}, e.id` : 'accepted + suggested DESC, e.id';

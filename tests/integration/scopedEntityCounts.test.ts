@@ -94,3 +94,44 @@ describe.each([
     expect(paged(db, { articleIds: [-1] })).toEqual([]);
   });
 });
+
+describe('the Entities table over ticked articles, kept between changes', () => {
+  const db = workspace(1);
+  const repo = new EntitiesRepository(db);
+  const ticked = Array.from({ length: 150 }, (_, i) => 2 * i + 1);
+  const orders: EntityQueryInput[] = [{}, { sort: [{ column: 'firstSeen', direction: 'asc' }] }, { sort: [{ column: 'articles', direction: 'desc' }] }];
+  // One repository throughout, as the window's: what it keeps must follow every change that moves a count.
+  const agrees = () => {
+    for (const q of orders) {
+      const query = EntityQuery.parse({ ...q, articleIds: ticked });
+      const { rows } = repo.page(query, 0, 1000);
+      expect(rows.map((r) => [r.id, r.mentions, r.suggested, r.articles, r.firstSeen, r.lastSeen])).toEqual(plain(db, { ...q, articleIds: ticked }));
+    }
+  };
+  const mention = (status: string) => db.prepare(`SELECT id, article_id, entity_id FROM mention WHERE status = ? AND entity_id IS NOT NULL AND article_id % 2 = 1 ORDER BY id LIMIT 1`).get(status) as { id: number; article_id: number; entity_id: number };
+
+  it('follows a change to an article, a decision, a new mention, a deletion and a mention put back under its old id', () => {
+    agrees();
+    db.prepare("UPDATE article SET published = '2019-01-01' WHERE id = 1").run();
+    agrees();
+    db.prepare("UPDATE article SET reliability = 'B' WHERE id = 3").run();
+    agrees();
+    db.prepare("UPDATE mention SET status = 'accepted' WHERE id = ?").run(mention('suggested').id);
+    agrees();
+    db.prepare("UPDATE mention SET status = 'rejected' WHERE id = ?").run(mention('accepted').id);
+    agrees();
+    db.prepare(
+      "INSERT INTO mention (article_id, start, end, quote, prefix, suffix, type, status, origin, entity_id, updated_at) VALUES (5, 900, 901, 'x', '', '', 'place', 'accepted', 'auto', 7, '2024-01-01')",
+    ).run();
+    agrees();
+    const gone = mention('accepted');
+    const row = db.prepare('SELECT * FROM mention WHERE id = ?').get(gone.id) as Record<string, unknown>;
+    db.prepare('DELETE FROM mention WHERE id = ?').run(gone.id);
+    agrees();
+    const columns = Object.keys(row);
+    db.prepare(`INSERT INTO mention (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
+    agrees();
+    db.prepare('UPDATE mention SET entity_id = 9 WHERE id = ?').run(mention('suggested').id);
+    agrees();
+  });
+});
