@@ -52,6 +52,15 @@ describe('places named inside organisations’ names', () => {
     expect(found[0]!.s.start).toBe(text.indexOf("Wichita's"));
   });
 
+  it('finds a town of any size its own council, municipality or police names, and no smaller town in another organisation', () => {
+    expect(placesInNames('Shops in London were closed. A Westminster City Council spokeswoman explained why, and the Leeds City Council agreed.')).toEqual([
+      'Westminster in Westminster City Council → City of Westminster (city, GB)',
+      'Leeds in Leeds City Council → Leeds (city, GB)',
+    ]);
+    expect(placesInNames('The Kandahar Municipality and the Kunduz Police said nothing.').map((p) => p.split(' → ')[0])).toEqual(['Kandahar in Kandahar Municipality', 'Kunduz in Kunduz Police']);
+    expect(placesInNames('The Leeds Building Society and Bristol Myers Squibb declined to comment.')).toEqual([]);
+  });
+
   it('finds the country a branch of an organisation is named for, and none in a brand', () => {
     expect(placesInNames('The outbreak caused Taco Bell Canada to recall onions; Amnesty International USA said so.')).toEqual([
       'Canada in Taco Bell Canada → Canada (country, CA)',

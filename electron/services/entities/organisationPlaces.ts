@@ -37,7 +37,7 @@ const BRAND_HEADS = new Set(
  * Head words of public bodies beside the tagger's ORG_HEADS (which are one of its features, so they
  * change only with a retrain): "U.S. Food and Drug Administration", "US Centers for Disease Control".
  */
-const MORE_HEADS = new Set(['administration', 'embassy', 'consulate', 'centers', 'centres', 'institutes', 'agencies', 'departments']);
+const MORE_HEADS = new Set(['administration', 'embassy', 'consulate', 'centers', 'centres', 'institutes', 'agencies', 'departments', 'municipality']);
 /** After a place, these say the organisation is the area's, not the town's: "Kunduz Provincial Council". */
 const AREA_WORDS = /^(?:provincial|province|governorate|regional|region|state)$/i;
 /** Words that open organisations' names as adjectives, never as the place of the same name ("Central Intelligence Agency"). */
@@ -46,6 +46,11 @@ const NOT_A_PLACE_ALONE = /^(?:north|south|east|west|central|northern|southern|e
 const BRAND_OPENERS = /^(?:air|aero|radio|tele|télé|miss|team)$/i;
 /** A town is named in an organisation's name without more said of it when it is this large. */
 const WELL_KNOWN_TOWN = 1_000_000;
+/**
+ * After a name, these say it is a town's or an area's own government or police ("Leeds City Council",
+ * "Kandahar Municipality", "Westminster City Council"): the name is then that place, however small.
+ */
+const LOCAL_GOVERNMENT = /^(?:(?:City|Town|Municipal|Metropolitan|County|District|Borough|Village|Parish|Provincial|Regional)\s+\S+|(?:Council|Municipality|Police)(?:\s|$))/u;
 
 const WORD = /\S+/gu;
 /** A word ending in a possessive: "Wichita's", "China’s". */
@@ -107,6 +112,11 @@ export function placesInOrganisationNames(text: string, suggestions: readonly Su
     const own = gazetteer.lookup(name).filter((p) => nameKey(p.name) === key && p.kind !== 'continent' && p.kind !== 'custom');
     return own.some((p) => p.kind === 'admin1' || p.kind === 'country' || p.population >= WELL_KNOWN_TOWN) || (own.length > 0 && namedElsewhere.has(key));
   };
+  /** Any place of this name the gazetteer holds, of any size: for a name its local government's name vouches for. */
+  const anyTown = (name: string): boolean => {
+    const key = nameKey(name);
+    return !NOT_A_PLACE_ALONE.test(key) && gazetteer.lookup(name).some((p) => nameKey(p.name) === key && p.kind !== 'continent' && p.kind !== 'custom' && p.kind !== 'region');
+  };
 
   const out: PlaceInName[] = [];
   for (const o of organisations) {
@@ -140,7 +150,7 @@ export function placesInOrganisationNames(text: string, suggestions: readonly Su
         const places: RankedPlace[] = [{ ...country, score: 1 }];
         return { s: { start, end, text: name, type: 'place', confidence: 0.8, reason: `adjectival: "${name}" in "${whole}" names ${country.name}`, places, adjectival: true, inName: true }, pending: false, wantsAdminArea: false };
       }
-      if (townOrArea(name)) {
+      if (townOrArea(name) || (LOCAL_GOVERNMENT.test(text.slice(rest[0]!.start, rest.at(-1)!.end)) && anyTown(name))) {
         return { s: { start, end, text: name, type: 'place', confidence: 0.75, reason: `a place named in "${whole}"`, inName: true }, pending: true, wantsAdminArea: AREA_WORDS.test(rest[0]!.text) };
       }
     }
