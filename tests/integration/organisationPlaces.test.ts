@@ -58,7 +58,7 @@ describe('places named inside organisations’ names', () => {
       'Leeds in Leeds City Council → Leeds (city, GB)',
     ]);
     expect(placesInNames('The Kandahar Municipality and the Kunduz Police said nothing.').map((p) => p.split(' → ')[0])).toEqual(['Kandahar in Kandahar Municipality', 'Kunduz in Kunduz Police']);
-    expect(placesInNames('The Leeds Building Society and Bristol Myers Squibb declined to comment.')).toEqual([]);
+    expect(placesInNames('The Leeds Building Society, Stoke City Football Club and Bristol Myers Squibb declined to comment.')).toEqual([]);
   });
 
   it('finds the country a branch of an organisation is named for, and none in a brand', () => {

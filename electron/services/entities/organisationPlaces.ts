@@ -49,8 +49,10 @@ const WELL_KNOWN_TOWN = 1_000_000;
 /**
  * After a name, these say it is a town's or an area's own government or police ("Leeds City Council",
  * "Kandahar Municipality", "Westminster City Council"): the name is then that place, however small.
+ * Not "City" alone, which a club's name takes ("Manchester City Football Club").
  */
-const LOCAL_GOVERNMENT = /^(?:(?:City|Town|Municipal|Metropolitan|County|District|Borough|Village|Parish|Provincial|Regional)\s+\S+|(?:Council|Municipality|Police)(?:\s|$))/u;
+const LOCAL_GOVERNMENT =
+  /^(?:(?:City|Town|Municipal|Metropolitan|County|District|Borough|Village|Parish|Provincial|Regional)\s+(?:Council|Corporation|Authority|Assembly|Government|Administration|Hall|Police|Court)|Council|Municipality|Police)(?:\s|$)/u;
 
 const WORD = /\S+/gu;
 /** A word ending in a possessive: "Wichita's", "China’s". */

@@ -1,4 +1,3 @@
-import type { Place } from '../gazetteer/gazetteer.js';
 import { nameKey } from '../gazetteer/normalise.js';
 import { countryCode, type CountryLookup } from './countries.js';
 import type { Suggestion } from './extract.js';
@@ -22,7 +21,7 @@ const PLACE_APPOSITIVE =
 const KIND_OF = /\b(village|town|city|suburb|township|hamlet|settlement|district|province|region|county|island|port|oasis|slum|neighbou?rhood|municipality|commune|locality|governorate|state)\s+of\s+((?:\p{Lu}[\p{L}\p{M}'’-]*\s){0,2}\p{Lu}[\p{L}\p{M}'’-]*)/gu;
 const AREA_KINDS = new Set(['district', 'province', 'region', 'county', 'governorate', 'state']);
 
-/** A place suggested by how the text writes it: its span, and whether the gazetteer should be asked for it. */
+/** A place suggested by how the text writes it. */
 export interface ApposedPlace {
   s: Suggestion;
   /** The text names an area ("the province of Helmand"): its admin area is wanted, not a town of its name. */
@@ -31,22 +30,19 @@ export interface ApposedPlace {
   replaces: Suggestion | null;
 }
 
-interface Lookup extends CountryLookup {
-  lookup(name: string): Place[];
-}
-
 /**
  * Places news writes with what they are beside them, which the tagger reads as people or skips:
  * - "Attapeu, Laos; Binh Phuoc, Vietnam": a name, a comma and a country, where the gazetteer holds a
  *   place of that name in that country. Without that check a list of athletes and their countries
  *   ("Bekele, Ethiopia") would become towns.
  * - "Mabvuku, a suburb located east of Harare", "Esperance, a town on the south coast": a name and
- *   an appositive that calls it a kind of place. Such a name is a place whether or not the gazetteer
- *   knows it (it is then left unplaced for the analyst).
- * A name already read as an organisation or a place is left as it is, and so is a person's name the
- * article gives in full elsewhere ("Kenenisa Bekele … Bekele, Ethiopia").
+ *   an appositive that calls it a kind of place.
+ * - "the village of Cellardyke", "the port of Hodeidah" (see KIND_OF).
+ * The last two make a place whether or not the gazetteer knows it (it is then left unplaced for the
+ * analyst). Of the first two, a name read as an organisation or a place is left as it is, and so is
+ * a person's name the article gives in full elsewhere ("Kenenisa Bekele … Bekele, Ethiopia").
  */
-export function placesByApposition(text: string, suggestions: readonly Suggestion[], gazetteer: Lookup): ApposedPlace[] {
+export function placesByApposition(text: string, suggestions: readonly Suggestion[], gazetteer: CountryLookup): ApposedPlace[] {
   const out: ApposedPlace[] = [];
   const spans = spanIndex(suggestions);
   const people = suggestions.filter((s) => s.type === 'person').map((s) => s.text);
@@ -73,9 +69,8 @@ export function placesByApposition(text: string, suggestions: readonly Suggestio
     if (held && people.some((p) => p !== name && p.endsWith(` ${name}`))) continue;
     const after = text.slice(comma.index);
     const appositive = PLACE_APPOSITIVE.exec(after);
-    let reason: string | null = null;
-    if (appositive) reason = `a place by what the text calls it ("${appositive[0].slice(1).trim()}")`;
-    else {
+    let reason = appositive ? `a place by what the text calls it ("${appositive[0].slice(1).trim()}")` : '';
+    if (!appositive) {
       const country = spans.overlapping(comma.index + comma[0].length, comma.index + comma[0].length + 1).find((s) => s.type === 'place' && s.start === comma.index + comma[0].length);
       const code = country && countryCode(gazetteer, nameKey(country.text));
       if (!code || /^['’]s\b/u.test(text.slice(country.end))) continue;
