@@ -13,6 +13,6 @@ export function readCreditedAsset<T>(name: string, what: string, script: string)
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, `${name}.manifest.json`), 'utf8')) as { file: string; sha256: string };
   const bytes = fs.readFileSync(path.join(dir, manifest.file));
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  if (sha256 !== manifest.sha256) throw new Error(`${what} ${manifest.file} are not the ones their manifest credits (sha256 ${sha256}, expected ${manifest.sha256}): run ${script} again.`);
+  if (sha256 !== manifest.sha256) throw new Error(`${what}: ${manifest.file} is not the file its manifest credits (sha256 ${sha256}, expected ${manifest.sha256}): run ${script} again.`);
   return JSON.parse(bytes.toString('utf8')) as T;
 }
