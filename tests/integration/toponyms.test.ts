@@ -80,6 +80,17 @@ describe('toponyms ranked with the article around them', () => {
     expect(country('Greenland')).toMatchObject({ geonamesId: null, lat: 72, lon: -40 });
   });
 
+  it("finds a large town by another transliteration of its name when a country near it says where, and never a town of another country", () => {
+    // GeoNames spells it "Al Ḩudaydah", "Hodeida" and "El-Hodeidah", but not "Hodeidah", as most news does.
+    expect(gazetteer.lookup('Hodeidah')).toEqual([]);
+    const [hodeidah] = resolve('Air strikes hit the port of Hodeidah on Yemen’s Red Sea coast.', ['Hodeidah', 'Yemen']);
+    expect(hodeidah).toMatchObject({ name: 'Al Ḩudaydah', country: 'YE' });
+    // A country named far from it vouches for nothing: such a spelling may be a village of the country the text is about.
+    const far = ' The next paragraph is about something else entirely, and goes on for a while so that the country named below is far from the town.'.repeat(3);
+    const [alone] = resolve(`Helicopters landed in the small town of Hodeidah.${far} Aid came from Yemen.`, ['Hodeidah', 'Yemen']);
+    expect(alone).toBeUndefined();
+  });
+
   it('reads "Kan." after a town as Kansas', () => {
     const [wichita, kansas] = resolve('The storm hit Wichita, Kan., on Sunday night.', ['Wichita', 'Kan']);
     expect(kansas).toMatchObject({ kind: 'admin1', name: 'Kansas' });

@@ -11,13 +11,13 @@ import { currentAdminCodes, type CurrentTown } from './adminCodes.js';
 import { countryAt } from './countryAt.js';
 import { readCreditedAsset } from './creditedAsset.js';
 import { FORMER_COUNTRY_NAMES, FORMER_PROVINCES, FORMER_STATES, MERGED_PROVINCES } from './formerStates.js';
-import { isLatinName, nameKey } from './normalise.js';
+import { isLatinName, nameKey, spellingSkeleton } from './normalise.js';
 import { COUNTRY_GROUPINGS, physicalAliases, PROVINCE_GROUPINGS, prominenceOfRank, provinceFamilies, readPhysicalPlaces, REGION_ID_BASE, SUBREGION_NAMES, wholeOceans } from './regions.js';
 
 const require = createRequire(import.meta.url);
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 25;
+export const GAZETTEER_VERSION = 26;
 
 /**
  * How a name belongs to its place: ranking trusts a place's own name more than a variant of it.
@@ -603,6 +603,18 @@ export function buildGazetteer(target: string): { places: number; names: number;
     // Towns and continents are GeoNames records under their own ids (airports and air bases, from
     // AIRPORT_ID_BASE, are not).
     db.exec(`UPDATE place SET geonames_id = id WHERE kind IN ('city', 'continent') AND id < ${AIRPORT_ID_BASE}`);
+  })();
+  // Spelling skeletons of the names of towns of 100,000 people and of provinces, for a name no
+  // spelling of which the gazetteer holds ("Hodeidah" for Al Ḩudaydah): Gazetteer.lookupSkeleton.
+  // Only large places: a skeleton is loose, and a village's would match too much.
+  db.exec('CREATE TABLE place_skeleton (key TEXT NOT NULL, place_id INTEGER NOT NULL, PRIMARY KEY (key, place_id)) STRICT, WITHOUT ROWID');
+  const insertSkeleton = db.prepare('INSERT OR IGNORE INTO place_skeleton (key, place_id) VALUES (?, ?)');
+  const skeletonNames = db.prepare("SELECT n.key, n.place_id FROM place_name n JOIN place p ON p.id = n.place_id WHERE n.kind < 2 AND ((p.kind = 'city' AND p.population >= 100000) OR p.kind = 'admin1')").raw().all() as [string, number][];
+  db.transaction(() => {
+    for (const [key, placeId] of skeletonNames) {
+      const skeleton = spellingSkeleton(key);
+      if (skeleton) insertSkeleton.run(skeleton, placeId);
+    }
   })();
   db.exec(`
     CREATE INDEX place_name_by_key ON place_name (key, place_id);

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import type { BasemapLabels, PlaceKind } from '../../contract/entities.js';
 import { buildGazetteer, GAZETTEER_VERSION } from './build.js';
 import { KeyFilter } from './keyFilter.js';
-import { nameKey } from './normalise.js';
+import { nameKey, spellingSkeleton } from './normalise.js';
 import { rankCandidates } from './resolve.js';
 
 export interface Place {
@@ -53,6 +53,7 @@ export class Gazetteer {
   private readonly db: Database.Database;
   private readonly byKey: Database.Statement;
   private readonly byJoinedKey: Database.Statement;
+  private readonly bySkeleton: Database.Statement;
   private readonly byCode: Database.Statement;
   private readonly cache = new Map<string, Place[]>();
   /** Keys that are no place's name, answered without a query once enough were asked (see keyFilter.ts). */
@@ -88,6 +89,8 @@ export class Gazetteer {
                          UNION ALL SELECT rowid FROM place_name WHERE replace(key, ' ', '') = @joined AND instr(key, ' ') > 0)
        GROUP BY p.id ORDER BY p.id`,
     );
+    // A spelling found by its skeleton is a variant of the name, as an alternate name is.
+    this.bySkeleton = this.db.prepare(`${SELECT_PLACE.replace(' FROM', ', 1 AS nameKind FROM')} JOIN place_skeleton s ON s.place_id = p.id WHERE s.key = ? ORDER BY p.id`);
     // Codes are keyed in capitals (every other key is lower case): only the code as written finds them.
     // `foundAs` is a name of the airport's that `lookup` finds it by, for resolving it with the article.
     this.byCode = this.db.prepare(
@@ -157,6 +160,24 @@ export class Gazetteer {
     let hit = this.cache.get(memo);
     if (!hit) {
       hit = this.byJoinedKey.all({ joined }) as Place[];
+      if (this.cache.size > 50_000) this.cache.clear();
+      this.cache.set(memo, hit);
+    }
+    return hit;
+  }
+
+  /**
+   * The towns of 100,000 people and the provinces whose name has the same spelling skeleton
+   * (normalise.ts): "Hodeidah" finds Al Ḩudaydah, which GeoNames spells "Hodeida". For a name that
+   * neither `lookup` nor `lookupJoined` finds.
+   */
+  lookupSkeleton(name: string): Place[] {
+    const skeleton = spellingSkeleton(nameKey(name));
+    if (!skeleton) return [];
+    const memo = `\u0002${skeleton}`;
+    let hit = this.cache.get(memo);
+    if (!hit) {
+      hit = this.bySkeleton.all(skeleton) as Place[];
       if (this.cache.size > 50_000) this.cache.clear();
       this.cache.set(memo, hit);
     }

@@ -33,11 +33,16 @@ export interface RankContext {
   countryMentions?: Map<string, number>;
 }
 
+/** How near a country must be named to vouch for a place found only by its spelling skeleton. */
+const NEAR = 250;
+
 /** What resolution needs from the gazetteer (the extractor's view of it satisfies this). */
 export interface PlaceSource {
   lookup(name: string): Place[];
   /** Places of the name with its words run together or split apart, for a name `lookup` misses. */
   lookupJoined?(name: string): Place[];
+  /** Large places whose name has the same spelling skeleton, for a name neither finds ("Hodeidah"). */
+  lookupSkeleton?(name: string): Place[];
   countryByName: Map<string, string>;
   demonyms: Map<string, string>;
 }
@@ -377,11 +382,27 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
   });
   const writtenKeys = mentions.map((m) => nameKey(m.text));
   const written = new Set(writtenKeys);
+  const spelledAlike = names.map(() => false);
   const candidatesOf = names.map((n, i) => {
     if (WORLD_REGIONS.has(keyOf[i]!)) return source.lookup(n).filter((p) => p.kind === 'region');
     if (COMPASS_ALONE.has(keyOf[i]!) && wants[i] !== 'admin1' && wants[i] !== 'area' && wants[i] !== 'district') return [];
     const found = source.lookup(n);
-    return found.length || !source.lookupJoined ? found : source.lookupJoined(n);
+    const joined = found.length || !source.lookupJoined ? found : source.lookupJoined(n);
+    if (joined.length || !source.lookupSkeleton) return joined;
+    spelledAlike[i] = true;
+    return source.lookupSkeleton(n);
+  });
+  // A place found only by its spelling skeleton stands only in a country the text names near it
+  // (within NEAR characters): "Hodeidah" beside Yemen is Al Hudaydah, but "the town of Kalam in the
+  // Swat Valley, north-west Pakistan" is no Kulim in Malaysia, which the article names further on.
+  candidatesOf.forEach((found, i) => {
+    if (!spelledAlike[i]) return;
+    const near = new Set(
+      mentions.flatMap((m, j) =>
+        spelledAlike[j] || Math.abs(m.start - mentions[i]!.start) > NEAR ? [] : candidatesOf[j]!.filter((p) => p.kind === 'country' && (p.nameKind ?? 0) === 0).map((p) => p.country),
+      ),
+    );
+    candidatesOf[i] = found.filter((p) => near.has(p.country));
   });
   // Short forms of names the article writes in full, looked up in indexes of those names so that a
   // list of 100,000 names stays linear:
