@@ -393,8 +393,8 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
     return source.lookupSkeleton(n);
   });
   // A place found only by its spelling skeleton stands only in a country the text names near it
-  // (within NEAR characters): "Hodeidah" beside Yemen is Al Hudaydah, but "the town of Kalam in the
-  // Swat Valley, north-west Pakistan" is no Kulim in Malaysia, which the article names further on.
+  // (within NEAR characters): "Hodeidah" beside Yemen is Al Hudaydah, but a village of the country an
+  // article is about is no large town of another country it names further on that shares its skeleton.
   candidatesOf.forEach((found, i) => {
     if (!spelledAlike[i]) return;
     const near = new Set(
