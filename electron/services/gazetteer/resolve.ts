@@ -395,13 +395,11 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
   // A place found only by its spelling skeleton stands only in a country the text names near it
   // (within NEAR characters): "Hodeidah" beside Yemen is Al Hudaydah, but a village of the country an
   // article is about is no large town of another country it names further on that shares its skeleton.
+  // The countries named, each where it is written, read once: an article of 5,000 unknown names must not compare every pair.
+  const countriesNamed = mentions.flatMap((m, j) => (spelledAlike[j] ? [] : candidatesOf[j]!.filter((p) => p.kind === 'country' && (p.nameKind ?? 0) === 0).map((p) => ({ at: m.start, country: p.country }))));
   candidatesOf.forEach((found, i) => {
-    if (!spelledAlike[i]) return;
-    const near = new Set(
-      mentions.flatMap((m, j) =>
-        spelledAlike[j] || Math.abs(m.start - mentions[i]!.start) > NEAR ? [] : candidatesOf[j]!.filter((p) => p.kind === 'country' && (p.nameKind ?? 0) === 0).map((p) => p.country),
-      ),
-    );
+    if (!spelledAlike[i] || !found.length) return;
+    const near = new Set(countriesNamed.filter((c) => Math.abs(c.at - mentions[i]!.start) <= NEAR).map((c) => c.country));
     candidatesOf[i] = found.filter((p) => near.has(p.country));
   });
   // Short forms of names the article writes in full, looked up in indexes of those names so that a
