@@ -1,4 +1,5 @@
 import type { MapLayer } from '../electron/contract/entities.js';
+import { articlesEditedSince, entitiesEditedSince } from './mentionEdits.js';
 import type { Db } from './open.js';
 
 /** What the map asks of a filter: the places its articles mention (see EntitiesRepository.mapPlaces). */
@@ -19,6 +20,9 @@ export interface PlaceCountsRequest {
 export class PlacesNoLongerWanted extends Error {}
 
 class NotInSnapshot extends Error {}
+
+/** More articles edited than this since the last snapshot (an accept of a whole batch), and it is read whole: quicker than by article. */
+const EDITED_ARTICLES_MAX = 20_000;
 
 /** Articles or places counted between two asks whether the answer is still wanted. */
 const ASK_EVERY = 4096;
@@ -64,14 +68,15 @@ const MENTIONS_SQL = `SELECT m.entity_id, m.article_id, ${FLAGS_SQL} FROM mentio
  * connection committed (PRAGMA data_version), and a filter's bitmap is kept until then too, so a
  * second view of the same filter reads nothing. After a commit that only added mentions and places
  * (an import's suggestions, see migration 017), only those are read and merged in: at a million
- * mentions the whole read took about a second after every batch of a long import.
+ * mentions the whole read took about a second after every batch of a long import. After a decision
+ * only the decided mentions' articles are read again (migration 026): the same second, before.
  *
  * For a connection that never writes (the reader's): data_version does not change for its own writes.
  */
 export class PlaceCounts {
   private snapshot: Snapshot | null = null;
-  /** How many times the snapshot was read whole, and how many times only what was added: for tests and benchmarks. */
-  readonly reads = { whole: 0, added: 0 };
+  /** How many times the snapshot was read whole, only what was added, and the edited articles again: for tests and benchmarks. */
+  readonly reads = { whole: 0, added: 0, edited: 0 };
   private version: number | null = null;
   private filter: { key: string; bitmap: Uint8Array } | null = null;
 
@@ -157,27 +162,51 @@ export class PlaceCounts {
   }
 
   /**
-   * The snapshot after a commit: when nothing it holds was changed (place_mention_edits' count is
-   * as it was), only the mentions and places added since are read, and merged in; otherwise all.
+   * The snapshot after a commit. Mentions and places added since are read and merged in; the
+   * articles whose mentions were decided, moved, deleted or put back (migration 026) have theirs
+   * taken out and read again. After a place itself changed, or too many articles, all is read.
    */
   private update(snap: Snapshot): Snapshot {
     const seen = this.seen();
-    if (seen.edits !== snap.edits) return this.read();
-    if (seen.lastMention === snap.lastMention && seen.lastEntity === snap.lastEntity) return snap;
-    this.reads.added++;
+    if (seen.edits === snap.edits && seen.lastMention === snap.lastMention && seen.lastEntity === snap.lastEntity) return snap;
+    let edited: number[] = [];
+    if (seen.edits !== snap.edits) {
+      if (entitiesEditedSince(this.db, snap.edits)) return this.read();
+      edited = articlesEditedSince(this.db, snap.edits, snap.lastMention);
+      if (edited.length > EDITED_ARTICLES_MAX) return this.read();
+    }
     // New entities have ids above every old one: the places stay in id order with them at the end.
     const places = this.db.prepare(`${PLACES_SQL} AND id > ? ORDER BY id`).raw().all(snap.lastEntity) as PlaceRow[];
     // By rowid from the last one seen, each one's entity looked up: through mention_by_entity, or with
     // the places as a list (an IN), SQLite would read every place or every place mention again.
-    const mentions = this.db
+    let mentions = this.db
       .prepare(
         `SELECT m.entity_id, m.article_id, ${FLAGS_SQL} FROM mention m CROSS JOIN entity e ON e.id = m.entity_id
          WHERE m.id > ? AND m.status <> 'rejected' AND e.type = 'place' AND e.lat IS NOT NULL`,
       )
       .raw()
       .all(snap.lastMention) as MentionRow[];
+    let base = snap;
+    if (edited.length) {
+      this.reads.edited++;
+      const gone = new Uint8Array(Math.max(snap.articleLimit, ...edited) + 1);
+      for (const a of edited) gone[a] = 1;
+      base = withoutArticles(snap, gone);
+      // The edited articles' mentions, new ones among them, read by article.
+      mentions = mentions
+        .filter(([, article]) => !gone[article])
+        .concat(
+          this.db
+            .prepare(
+              `SELECT m.entity_id, m.article_id, ${FLAGS_SQL} FROM mention m CROSS JOIN entity e ON e.id = m.entity_id
+               WHERE m.article_id IN (SELECT value FROM json_each(?)) AND m.status <> 'rejected' AND e.type = 'place' AND e.lat IS NOT NULL`,
+            )
+            .raw()
+            .all(JSON.stringify([...new Set(edited)])) as MentionRow[],
+        );
+    } else this.reads.added++;
     try {
-      return { ...grouped(places, mentions, snap), ...seen };
+      return { ...grouped(places, mentions, base), ...seen };
     } catch (error) {
       // A change the edits count did not see (a place the snapshot lacks): read it all, as before it.
       if (error instanceof NotInSnapshot) return this.read();
@@ -289,6 +318,25 @@ function grouped(places: PlaceRow[], mentions: Iterable<MentionRow>, before: Sna
     flags: flagsAll,
     articleLimit,
   };
+}
+
+/** The snapshot without the mentions in these articles (a bitmap by article id). */
+function withoutArticles(snap: Snapshot, gone: Uint8Array): Snapshot {
+  const first = new Int32Array(snap.first.length);
+  const article = new Int32Array(snap.article.length);
+  const flags = new Uint8Array(snap.flags.length);
+  let to = 0;
+  for (let k = 0; k < snap.placeIds.length; k++) {
+    first[k] = to;
+    for (let m = snap.first[k]!; m < snap.first[k + 1]!; m++) {
+      if (gone[snap.article[m]!]) continue;
+      article[to] = snap.article[m]!;
+      flags[to] = snap.flags[m]!;
+      to++;
+    }
+  }
+  first[snap.placeIds.length] = to;
+  return { ...snap, first, article: article.subarray(0, to), flags: flags.subarray(0, to) };
 }
 
 /** The slot of a place id among the first `length` of ids sorted ascending (it is there: its mention names it). */

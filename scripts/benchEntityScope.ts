@@ -62,7 +62,7 @@ export async function benchEntityScope(articles = 100_000, perArticle = 10, enti
       }
       console.log(`entities table, ${label}, over the ticked articles (${total.toLocaleString('en')} rows): first page after an article's change p50 ${pct(times, 50).toFixed(0)} ms, p95 ${pct(times, 95).toFixed(0)} ms`);
     }
-    // A decision on a mention in a ticked article: the mentions kept since the last count are read again.
+    // A decision on a mention in a ticked article: of the mentions kept since the last count, only that article's are read again.
     const decided = db.prepare("SELECT id FROM mention WHERE article_id = ? AND status <> 'rejected' LIMIT 1").pluck().get(ticked[0]) as number;
     const afterDecision: number[] = [];
     for (let i = 0; i < 10; i++) {

@@ -23,6 +23,7 @@ import decisionRows from './022_decision_rows.sql?raw';
 import entitySeen from './023_entity_seen.sql?raw';
 import deferredEntityArticles from './024_deferred_entity_articles.sql?raw';
 import mentionsByArticleCovering from './025_mentions_by_article_covering.sql?raw';
+import editsByArticle from './026_edits_by_article.sql?raw';
 
 /**
  * Numbered migrations, in order. The index is the schema version they bring the file to.
@@ -59,4 +60,5 @@ export const migrations: readonly { version: number; name: string; sql: string; 
   { version: 24, name: 'deferred entity articles', sql: deferredEntityArticles, onlyAdds: true },
   // Rebuilds an index with more columns and writes no row.
   { version: 25, name: 'mentions by article, covering', sql: mentionsByArticleCovering, onlyAdds: true },
+  { version: 26, name: 'edits by article', sql: editsByArticle, onlyAdds: true },
 ];

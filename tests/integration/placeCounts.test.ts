@@ -149,12 +149,12 @@ describe('the map’s places of a filter, counted by the reader', () => {
       check('an article left the filter');
     }));
 
-  it('take in what an import adds without reading every mention again, and read them all again after any other change', () =>
+  it('take in what an import adds and what a decision changes without reading every mention again, and read them all again after a place changed', () =>
     withReader(({ db, articles, entities, counts }) => {
       const query = ArticleQuery.parse(queries[0]![1]);
       const check = sameAsSql({ articles, entities, counts }, query);
       check('at first');
-      expect(counts.reads).toEqual({ whole: 1, added: 0 });
+      expect(counts.reads).toEqual({ whole: 1, added: 0, edited: 0 });
       // An import's batch: new articles, new places, and suggestions of new and old places.
       const added = articles.insertMany(
         Array.from({ length: 30 }, (_, k) => articleFromText(`Later report ${k}\n\nSource: BBC\n\nStory ${k}: fighting near the road went on through the day and into the night, officials said.`, 'text', `later${k}.txt`)),
@@ -178,22 +178,38 @@ describe('the map’s places of a filter, counted by the reader', () => {
       // A commit that adds nothing the map shows (an article alone) reads no mention either.
       articles.insertMany([articleFromText('Quiet report\n\nSource: BBC\n\nStory: the road was quiet through the day and into the night, officials said, and nobody was hurt.', 'text', 'quiet.txt')]);
       check('an article added alone');
-      expect(counts.reads).toEqual({ whole: 1, added: 1 });
+      expect(counts.reads).toEqual({ whole: 1, added: 1, edited: 0 });
 
       const last = db.prepare("SELECT * FROM mention WHERE status <> 'rejected' ORDER BY id DESC LIMIT 1 OFFSET 3").get() as Record<string, unknown>;
       db.prepare('DELETE FROM mention WHERE id = ?').run(last.id);
       check('a mention deleted');
-      expect(counts.reads.whole).toBe(2);
       // Put back under its old id (an undo), below mentions added since.
       db.prepare(`INSERT INTO mention (${Object.keys(last).join(', ')}) VALUES (${Object.keys(last).map(() => '?').join(', ')})`).run(...Object.values(last));
       check('a mention put back under its old id');
-      expect(counts.reads.whole).toBe(3);
+      const suggested = db.prepare("SELECT id FROM mention WHERE status = 'suggested' AND entity_id = ? LIMIT 2").pluck().all(oldPlace) as number[];
+      db.prepare("UPDATE mention SET status = 'accepted' WHERE id = ?").run(suggested[0]);
+      check('a suggestion accepted');
+      db.prepare("UPDATE mention SET status = 'rejected' WHERE id = ?").run(suggested[1]);
+      check('a suggestion rejected');
+      const other = db.prepare("SELECT id FROM entity WHERE name = 'Later place A'").pluck().get() as number;
+      db.prepare('UPDATE mention SET entity_id = ? WHERE id = (SELECT min(id) FROM mention WHERE entity_id = ?)').run(other, oldPlace);
+      check('a mention moved to another place');
+      // The last mention deleted, and a new one in another article under its freed id.
+      const top = db.prepare('SELECT * FROM mention ORDER BY id DESC LIMIT 1').get() as Record<string, unknown>;
+      db.prepare('DELETE FROM mention WHERE id = ?').run(top.id);
+      const elsewhere = db.prepare('SELECT min(article_id) FROM mention').pluck().get() as number;
+      expect(Number(mention.run(elsewhere, 'accepted', oldPlace, 0, now).lastInsertRowid)).toBe(top.id);
+      check('a new mention under the id of the last one deleted');
+      expect(counts.reads).toEqual({ whole: 1, added: 1, edited: 6 });
       db.prepare("UPDATE entity SET name = 'Renamed place' WHERE id = ?").run(oldPlace);
       check('a place renamed');
-      expect(counts.reads.whole).toBe(4);
+      expect(counts.reads.whole).toBe(2);
       db.prepare("UPDATE entity SET type = 'organisation' WHERE name = 'Later place B'").run();
       check('a place that is not one');
-      expect(counts.reads.whole).toBe(5);
+      expect(counts.reads.whole).toBe(3);
+      db.prepare("UPDATE entity SET lat = NULL, lon = NULL WHERE id = ?").run(other);
+      check('a place without its point');
+      expect(counts.reads).toEqual({ whole: 4, added: 1, edited: 6 });
     }));
 });
 

@@ -134,4 +134,27 @@ describe('the Entities table over ticked articles, kept between changes', () => 
     db.prepare('UPDATE mention SET entity_id = 9 WHERE id = ?').run(mention('suggested').id);
     agrees();
   });
+
+  it('follows a new mention under the id of the last one deleted, a move to another article, an entity deleted and many decisions at once', () => {
+    agrees();
+    const insert = db.prepare(
+      "INSERT INTO mention (article_id, start, end, quote, prefix, suffix, type, status, origin, entity_id, updated_at) VALUES (?, 950, 951, 'y', '', '', 'place', 'accepted', 'analyst', ?, '2024-01-01')",
+    );
+    const top = Number(insert.run(7, 3).lastInsertRowid);
+    agrees();
+    db.prepare('DELETE FROM mention WHERE id = ?').run(top);
+    // SQLite hands the freed id to the next row: the new mention is no higher than the largest id counted before.
+    expect(Number(insert.run(9, 4).lastInsertRowid)).toBe(top);
+    agrees();
+    db.prepare('UPDATE mention SET article_id = 11 WHERE id = ?').run(mention('suggested').id);
+    agrees();
+    db.prepare('UPDATE mention SET status = ? WHERE article_id = 2').run('accepted'); // not ticked
+    agrees();
+    db.prepare('DELETE FROM entity WHERE id = (SELECT entity_id FROM mention WHERE article_id = 13 AND entity_id IS NOT NULL LIMIT 1)').run();
+    agrees();
+    db.prepare("UPDATE mention SET status = 'accepted' WHERE status = 'suggested' AND article_id % 2 = 1").run();
+    agrees();
+    db.prepare("UPDATE mention SET status = 'rejected' WHERE id IN (SELECT id FROM mention WHERE article_id IN (15, 17, 19) AND entity_id IS NOT NULL)").run();
+    agrees();
+  });
 });
