@@ -5,6 +5,7 @@ import { countryCode } from './countries.js';
 import type { Place, PlaceContext, RankedPlace } from '../gazetteer/gazetteer.js';
 import { resolveToponyms } from '../gazetteer/resolve.js';
 import { extractDates, type DatePrecision } from './dates.js';
+import { elidedPlaces } from './elidedPlaces.js';
 import { linkAcronyms, spreadSurnames } from './documentNames.js';
 import { isOwnedOrganisation, placesInOrganisationNames, withoutOpeningClitic } from './organisationPlaces.js';
 import { placePairs } from './placePairs.js';
@@ -344,6 +345,12 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
     suggestions.push(s);
     pendingPlaces.push({ s, wantsAdminArea });
   }
+  // "North and South Korea": the first word stands for North Korea.
+  const elided = elidedPlaces(text, suggestions, context.gazetteer);
+  dropWhere(suggestions, (x) => elided.replaces.includes(x));
+  dropWhere(pendingPlaces, (p) => elided.replaces.includes(p.s));
+  suggestions.push(...elided.places.map((p) => p.s));
+  pendingPlaces.push(...elided.places);
   // "US-led", "Kabul-based": places the tagger reads inside one hyphenated word.
   for (const { s, pending } of placeModifiers(text, suggestions, context.gazetteer)) {
     suggestions.push(s);
