@@ -105,6 +105,15 @@ describe('toponyms ranked with the article around them', () => {
     expect(resolve('Fighting reached the province of Kunduz.', ['Kunduz'])[0]).toMatchObject({ kind: 'admin1' });
   });
 
+  it('takes each name of a list that a plural "provinces" closes for a province', () => {
+    for (const text of ['Fighting spread to Kunduz and Takhar provinces on Sunday.', 'The Taliban took Baghlan, Kunduz and Takhar provinces.', 'Officials in the Kunduz and Balkh provinces said so.']) {
+      const names = ['Baghlan', 'Kunduz', 'Takhar', 'Balkh'].filter((n) => text.includes(n));
+      for (const place of resolve(text, names)) expect(place, text).toMatchObject({ kind: 'admin1', country: 'AF' });
+    }
+    // Not closed by the noun, the list's town stays the town.
+    expect(resolve('The Taliban entered Kunduz and Balkh on Sunday.', ['Kunduz'])[0]).toMatchObject({ kind: 'city', name: 'Kunduz' });
+  });
+
   it('places a town by the state written after it', () => {
     const [lebanon, ohio] = resolve('A fire in Lebanon, Ohio destroyed two barns.', ['Lebanon', 'Ohio']);
     expect(lebanon).toMatchObject({ kind: 'city', admin1Name: 'Ohio' });

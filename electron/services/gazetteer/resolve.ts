@@ -237,6 +237,9 @@ function elsewhere(p: Place, context: RankContext): boolean {
   return most > 0.6 * total && leading !== p.country;
 }
 
+/** More names of a list after this one, and the plural noun that closes it. */
+const LIST_OF_KIND = /^(?:(?:,|,?[ \t]+(?:and|&))[ \t]+\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]*)?){1,6}[ \t]+(provinces|governorates|states|oblasts|prefectures|districts|counties|regions)\b/u;
+
 /** The kind of place the words around a name call it. */
 export function kindNamed(text: string, start: number, end: number): WantedKind {
   const after = text.slice(end, end + 40);
@@ -248,6 +251,9 @@ export function kindNamed(text: string, start: number, end: number): WantedKind 
   if (/^(?:['’]s)?[ \t]+(?:governor|gubernatorial)\b/i.test(after)) return 'area';
   if (/^[ \t]+(?:district|districts|county|municipality)\b/i.test(after)) return 'district';
   if (/^[ \t]+(?:city|town|village)\b/i.test(after)) return 'city';
+  // "Kunduz and Takhar provinces", "Baghlan, Kunduz and Takhar provinces": the noun after a list names the kind of each.
+  const listed = LIST_OF_KIND.exec(text.slice(end, end + 160))?.[1]?.toLowerCase();
+  if (listed) return listed === 'regions' ? 'area' : listed === 'districts' || listed === 'counties' ? 'district' : 'admin1';
   if (/\b(?:province|state|governorate|region|oblast|prefecture)[ \t]+of[ \t]+(?:the[ \t]+)?$/i.test(before)) return 'admin1';
   if (/\b(?:district|county)[ \t]+of[ \t]+$/i.test(before)) return 'district';
   if (/\b(?:city|town|village|outskirts|suburbs)[ \t]+of[ \t]+$/i.test(before)) return 'city';
@@ -277,8 +283,8 @@ const WORLD_REGIONS = new Set(
 );
 
 /**
- * A compass point alone ("the West", "the North", "the Gulf", "Central and South America") names a
- * side of the world or of a country in news, not Cameroon's West region, a town in Texas, Gulf
+ * A compass point alone ("the West", "the North", "the Gulf") names a side of the world or of a
+ * country in news ("North and South Korea" is read as North Korea before, entities/elidedPlaces.ts), not Cameroon's West region, a town in Texas, Gulf
  * County, Florida or Israel's Central District: it is placed
  * only where the text calls it a region, province or district ("the North province").
  */
