@@ -44,4 +44,18 @@ describe('places the text says are places', () => {
     const found = read('Meanwhile, a town in the north was shelled. Paul Kagame, Rwanda’s president, spoke.');
     expect(found.filter((f) => /^(?:Meanwhile|Kagame|Paul Kagame): place/.test(f))).toEqual([]);
   });
+
+  it('reads a capital and what it is the capital of as places, and finds "Jawzjan" as GeoNames\' Jowzjan beside a town of its country', () => {
+    // Both were missed: the town read as a person, the province not at all, and GeoNames spells it "Jowzjan" only.
+    expect(read('Sheberghan is the capital of Jawzjan province.')).toEqual(['Sheberghan: place → Shibirghān (AF)', 'Jawzjan: place → Jowzjan (AF)']);
+    expect(read('Maimana, the capital of Faryab, fell to the Taliban.').slice(0, 2)).toEqual(['Maimana: place → Maymana (AF)', 'Faryab: place → Faryab (AF)']);
+  });
+
+  it('takes "the capital of Georgia" for the country or the state by the article around it', () => {
+    expect(read('The capital of Georgia is Tbilisi.')[0]).toBe('Georgia: place → Georgia (GE)');
+    expect(read('Atlanta is the capital of Georgia.')[1]).toBe('Georgia: place → Georgia (US)');
+    // A province's capital is still the province's.
+    const kunduz = extractEntities('The Taliban took the capital of Kunduz.', { gazetteer, registry: new Map(), published: null }).find((s) => s.text === 'Kunduz');
+    expect(kunduz?.places?.[0]).toMatchObject({ kind: 'admin1', country: 'AF' });
+  });
 });

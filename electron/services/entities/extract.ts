@@ -303,7 +303,7 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
       const atSentenceStart = first.sentenceStart && words === 1 && !placeCandidates.some((p) => p.kind !== 'city' || p.population >= 100_000);
       const exactMultiWord = words >= 2 && placeCandidates.some((p) => nameKey(p.name) === key || p.population >= 10_000);
       if (placeCueBefore || placeCueAfter || exactMultiWord || (big && !atSentenceStart) || (big && text.slice(end, end + 2) === ', ')) {
-        const wantsAdminArea = !!placeCueAfter && /^(province|provincial|governorate|region)$/i.test(after!.text) || (lower(before?.text ?? '') === 'of' && /^(capital|province)$/i.test(before2?.text ?? ''));
+        const wantsAdminArea = !!placeCueAfter && /^(province|provincial|governorate|region)$/i.test(after!.text) || (lower(before?.text ?? '') === 'of' && /^(capital|province)$/i.test(before2?.text ?? '') && !(/^capital$/i.test(before2?.text ?? '') && context.gazetteer.countryByName.has(key)));
         pendingPlaces.push({ s: push('place', placeCueBefore || placeCueAfter ? 0.85 : 0.7, placeCueBefore || placeCueAfter ? 'place named with a cue word' : 'known place'), wantsAdminArea });
         continue;
       }

@@ -11,14 +11,16 @@ const NAME_BEFORE_COMMA = /(?:\p{Lu}[\p{L}\p{M}'’.-]*\s){0,2}\p{Lu}[\p{L}\p{M}
  * kind of place and what follows says where, not whom ("a town councillor", "a village elder").
  */
 const PLACE_APPOSITIVE =
-  /^,\s+(?:a|an|the)\s+(?:(?:small|remote|tiny|large|coastal|border|mountain|mountainous|rural|poor|densely|populated|northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|farming|fishing|mining|market|strategic|sprawling|impoverished)\s+){0,2}(?:town|village|city|suburb|township|district|province|county|region|island|port|neighbou?rhood|slum|settlement|municipality|hamlet|locality|commune|oasis)(?=\s+(?:in|of|on|near|located|situated|just|some|about|around|outside|close|north|south|east|west|where|that|which|\d)\b|\s*[,.;:)—–])/iu;
+  /^,\s+(?:a|an|the)\s+(?:(?:small|remote|tiny|large|coastal|border|mountain|mountainous|rural|poor|densely|populated|northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|farming|fishing|mining|market|strategic|sprawling|impoverished)\s+){0,2}(?:town|village|city|suburb|township|district|province|county|region|island|port|neighbou?rhood|slum|settlement|municipality|hamlet|locality|commune|oasis|capital)(?=\s+(?:in|of|on|near|located|situated|just|some|about|around|outside|close|north|south|east|west|where|that|which|\d)\b|\s*[,.;:)—–])/iu;
 
 /**
- * "the village of Cellardyke", "the town of Talavera", "the province of Helmand": a lower-case kind
- * of place, "of" and a name (a capitalised "City of London" or "University of Nairobi" is a name of
+ * "the village of Cellardyke", "the town of Talavera", "the province of Helmand", "the capital of
+ * Jawzjan": a lower-case kind of place, "of" and a name (a capitalised "City of London" or "University of Nairobi" is a name of
  * its own, read elsewhere).
  */
-const KIND_OF = /\b(village|town|city|suburb|township|hamlet|settlement|district|province|region|county|island|port|oasis|slum|neighbou?rhood|municipality|commune|locality|governorate|state)\s+of\s+((?:\p{Lu}[\p{L}\p{M}'’-]*\s){0,2}\p{Lu}[\p{L}\p{M}'’-]*)/gu;
+const KIND_OF = /\b(village|town|city|suburb|township|hamlet|settlement|district|province|region|county|island|port|oasis|slum|neighbou?rhood|municipality|commune|locality|governorate|state|capital)\s+of\s+((?:\p{Lu}[\p{L}\p{M}'’-]*\s){0,2}\p{Lu}[\p{L}\p{M}'’-]*)/gu;
+/** "Sheberghan is the capital of Jawzjan", "Maimana, which became the provincial capital": a name said to be a capital. */
+const IS_CAPITAL = /((?:\p{Lu}[\p{L}\p{M}'’-]*\s){0,2}\p{Lu}[\p{L}\p{M}'’-]*)\s+(?:is|was|remains|became)\s+(?:the|a|its)\s+(?:(?:provincial|regional|national|district|state|administrative|economic|former)\s+)?capital\b/gu;
 const AREA_KINDS = new Set(['district', 'province', 'region', 'county', 'governorate', 'state']);
 
 /** A place suggested by how the text writes it. */
@@ -78,6 +80,19 @@ export function placesByApposition(text: string, suggestions: readonly Suggestio
       reason = `a place in ${country.text}, written "${name}, ${country.text}"`;
     }
     out.push({ s: { start, end: start + name.length, text: name, type: 'place', confidence: 0.75, reason }, wantsAdminArea: false, replaces: held });
+  }
+  for (const m of text.matchAll(IS_CAPITAL)) {
+    const name = m[1]!;
+    const start = m.index;
+    const end = start + name.length;
+    const first = nameKey(name).split(' ')[0]!;
+    if (!first || STOPWORDS.has(first) || TITLES.has(first) || WEEKDAYS_AND_MONTHS.has(first) || /[\p{L}\p{M}\p{N}]/u.test(text[start - 1] ?? '')) continue;
+    if (out.some((x) => x.s.start < end && x.s.end > start)) continue;
+    const over = spans.overlapping(start, end);
+    if (over.length > 1) continue;
+    const held = over[0] ?? null;
+    if (held && (held.type === 'place' || held.type === 'date' || held.start !== start || held.end !== end)) continue;
+    out.push({ s: { start, end, text: name, type: 'place', confidence: 0.8, reason: 'a place by what the text calls it (a capital)' }, wantsAdminArea: false, replaces: held });
   }
   for (const m of text.matchAll(KIND_OF)) {
     const name = m[2]!.replace(/['’]s$/u, '');

@@ -17,7 +17,7 @@ import { COUNTRY_GROUPINGS, physicalAliases, PROVINCE_GROUPINGS, prominenceOfRan
 const require = createRequire(import.meta.url);
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 26;
+export const GAZETTEER_VERSION = 27;
 
 /**
  * How a name belongs to its place: ranking trusts a place's own name more than a variant of it.

@@ -32,9 +32,10 @@ const VOWEL_CLASS: Record<string, string> = { a: 'a', e: 'i', i: 'i', y: 'i', o:
 
 /**
  * A name key's spelling skeleton, for names that English news transliterates its own way: the
- * Arabic article dropped, q read as k, a final h after a vowel dropped, doubled letters single,
- * spaces gone, e and y read as i and o as u, and a run of vowels read as its last ("ei", "ay" as
- * i). "Hodeidah" and "Al Hudaydah" both give "hudida", "Qandahar" and "Kandahar" "kandahar",
+ * Arabic article dropped, q read as k, "ow" and "au" before a consonant read as "aw" (Persian's
+ * diphthong: "Jowzjan", "Jawzjan", "Jauzjan"), a final h after a vowel dropped, doubled letters
+ * single, spaces gone, e and y read as i and o as u, and a run of vowels read as its last ("ei", "ay"
+ * as i). "Hodeidah" and "Al Hudaydah" both give "hudida", "Qandahar" and "Kandahar" "kandahar",
  * "Qonduz" and "Kunduz" "kunduz"; "Kogelo" is not "Kigali", nor "Kisima" "Kisumu". Null for a
  * skeleton of fewer than three consonants, which says too little to match on.
  */
@@ -43,6 +44,7 @@ export function spellingSkeleton(key: string): string | null {
     .replace(ARTICLE, '')
     .replace(/[^a-z]/g, '')
     .replaceAll('q', 'k')
+    .replace(/(?:ow|au)(?![aeiouy])/g, 'aw')
     .replace(/([aeiouy])h$/, '$1')
     .replace(/(.)\1+/g, '$1');
   // A y that opens the name is a consonant ("Yemen"), elsewhere a vowel ("Hudaydah").

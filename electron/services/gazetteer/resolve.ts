@@ -401,8 +401,16 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
   // A place found only by its spelling skeleton stands only in a country the text names near it
   // (within NEAR characters): "Hodeidah" beside Yemen is Al Hudaydah, but a village of the country an
   // article is about is no large town of another country it names further on that shares its skeleton.
+  // A place that is in one country only names that country too: "Sheberghan, the capital of Jawzjan".
   // The countries named, each where it is written, read once: an article of 5,000 unknown names must not compare every pair.
-  const countriesNamed = mentions.flatMap((m, j) => (spelledAlike[j] ? [] : candidatesOf[j]!.filter((p) => p.kind === 'country' && (p.nameKind ?? 0) === 0).map((p) => ({ at: m.start, country: p.country }))));
+  const countriesNamed = mentions.flatMap((m, j) => {
+    if (spelledAlike[j]) return [];
+    const found = candidatesOf[j]!;
+    const own = found.filter((p) => p.kind === 'country' && (p.nameKind ?? 0) === 0);
+    if (own.length) return own.map((p) => ({ at: m.start, country: p.country }));
+    const country = found[0]?.country;
+    return country && found.every((p) => p.country === country) ? [{ at: m.start, country }] : [];
+  });
   candidatesOf.forEach((found, i) => {
     if (!spelledAlike[i] || !found.length) return;
     const near = new Set(countriesNamed.filter((c) => Math.abs(c.at - mentions[i]!.start) <= NEAR).map((c) => c.country));
