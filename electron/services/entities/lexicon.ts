@@ -104,7 +104,23 @@ export const KNOWN_ORGANISATION_NAMES = new Set([
   'hayat tahrir al sham', 'al nusra', 'jnim', 'iswap', 'm23', 'rsf', 'rapid support forces', 'janjaweed',
   'african union', 'arab league', 'muslim brotherhood', 'islamic jihad', 'fatah', 'jamaat e islami', 'opec', 'asean',
   'unesco', 'iaea', 'osce', 'ocha', 'wfp', 'greenpeace',
+  // Armed groups and services of the region the sample tracks, which news writes with hyphens and no head word.
+  'hezb e islami', 'hizb e islami', 'lashkar e taiba', 'lashkar e tayyiba', 'lashkar e jhangvi', 'jaish e mohammed',
+  'tehrik i taliban pakistan', 'tehreek e taliban pakistan', 'ttp', 'inter services intelligence', 'isi',
+  'national directorate of security', 'islamic state khorasan', 'iskp', 'hizb ut tahrir', 'aqap', 'aqim',
 ]);
+
+/**
+ * The known organisations as they are written: each name key's words apart by spaces or hyphens
+ * ("Hezb-e-Islami", "Inter-Services Intelligence"), in any case; longest first.
+ */
+export const KNOWN_ORGANISATION_WRITTEN = new RegExp(
+  `(?<![\\p{L}\\p{N}-])(?:${[...KNOWN_ORGANISATION_NAMES]
+    .sort((a, b) => b.length - a.length)
+    .map((key) => key.split(' ').join('[\\s‐‑–-]+'))
+    .join('|')})(?![\\p{L}\\p{N}-])`,
+  'giu',
+);
 
 /** Ethnic, religious and other identity groups (singular and plural forms). */
 export const GROUP_NAMES = new Set(

@@ -5,7 +5,7 @@
  */
 import { nameKey } from '../../gazetteer/normalise.js';
 import type { EntityType, ExtractContext, Suggestion } from '../extract.js';
-import { COUNTRY_ABBREVIATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, TITLES, trimsAreaHead } from '../lexicon.js';
+import { COUNTRY_ABBREVIATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, TITLES, trimsAreaHead } from '../lexicon.js';
 import { addNames, heldTokens, tagSentence, type TaggedName } from './decode.js';
 import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
@@ -168,7 +168,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       }
       const lastWord = bare(sentence[to]!.text);
       let wantsAdminArea = !!next && /^(?:province|provincial|governorate|region|state)$/i.test(next.text);
-      if (before && bare(before.text) === 'of' && before2 && /^(?:capital|province|governorate|state)$/i.test(before2.text)) wantsAdminArea = true;
+      // "the capital of Kunduz" is the province's; "the capital of Georgia" may be the country's, which the article around it decides.
+      if (before && bare(before.text) === 'of' && before2 && /^(?:capital|province|governorate|state)$/i.test(before2.text) && !(/^capital$/i.test(before2.text) && context.gazetteer.countryByName.has(key))) wantsAdminArea = true;
       if (to > from && trimsAreaHead(lastWord, nameText, text.slice(start, sentence[to - 1]!.end), (n) => context.gazetteer.lookup(n))) {
         // "Helmand Province": the name is Helmand; the head word says an admin area is meant.
         end = sentence[to - 1]!.end;
@@ -206,6 +207,25 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     if (!GROUP_NAMES.has(m[0].toLowerCase()) || taken(start, end) || suggestions.some((s) => start < s.end && end > s.start)) continue;
     if (model.memory?.rejected.get(m[0])?.includes('GRP')) continue;
     suggestions.push({ start, end, text: m[0], type: 'group', confidence: 0.8, reason: 'an identity group (group lexicon)' });
+  }
+  // Organisations of the lexicon the tagger did not mark ("Hezb-e-Islami", "Inter-Services
+  // Intelligence"): as they are written, capitalised, or in capitals when short ("ISI", not "Isi").
+  for (const m of text.matchAll(KNOWN_ORGANISATION_WRITTEN)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const words = m[0].split(/[\s‐‑–-]+/u);
+    const written = words.length === 1 && m[0].length <= 4 ? m[0] === m[0].toUpperCase() : words.every((w) => w.length <= 3 || /^\p{Lu}/u.test(w));
+    if (!written || !/^\p{Lu}/u.test(m[0]) || taken(start, end)) continue;
+    // Names the tagger found inside it give way to the whole ("Tehrik-i-Taliban" and "Pakistan"); a longer name around it stays.
+    const over = suggestions.filter((s) => start < s.end && end > s.start);
+    if (over.some((s) => s.start < start || s.end > end || (s.start === start && s.end === end))) continue;
+    if (model.memory?.rejected.get(m[0])?.includes('ORG')) continue;
+    for (const s of over) {
+      suggestions.splice(suggestions.indexOf(s), 1);
+      const place = places.findIndex((p) => p.s === s);
+      if (place !== -1) places.splice(place, 1);
+    }
+    suggestions.push({ start, end, text: m[0], type: 'organisation', confidence: 0.8, reason: 'a known organisation (organisation lexicon)' });
   }
   // A country written as initials with dots ("U.K.", "U.S.A.") that the tagger did not mark: the
   // corpora write "Britain", so it seldom reads "U.K." as a name at all.
