@@ -366,6 +366,11 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
   // dateline, other places, countries, demonyms and "City, State" pairs (gazetteer/resolve.ts).
   const resolved = resolveToponyms(text, pendingPlaces.map(({ s, wantsAdminArea, lookupName }) => ({ start: s.start, end: s.end, text: s.text, lookupName, wantsAdminArea })), context.gazetteer);
   pendingPlaces.forEach(({ s }, i) => (s.places = resolved[i]!.slice(0, 5)));
+  // A valley placed at the province of its name (tagger/suggest.ts) stands only in a country of the
+  // article's other places: "the San Fernando Valley north of Los Angeles" is no province of Trinidad.
+  const isValley = (p: PendingPlace) => p.lookupName !== undefined && / Valley$/.test(p.s.text);
+  const countries = new Set(pendingPlaces.flatMap((p) => (isValley(p) || !p.s.places?.[0]?.country ? [] : [p.s.places[0].country])));
+  for (const p of pendingPlaces) if (isValley(p) && countries.size && !countries.has(p.s.places?.[0]?.country ?? '')) p.s.places = [];
   linkAcronyms(text, suggestions);
   spreadSurnames(text, suggestions);
   suggestions.push(...adjectivalCountries(text, suggestions, context.gazetteer));

@@ -149,6 +149,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
         else if (context.gazetteer.countryByName.has(key) || COUNTRY_ABBREVIATIONS.has(lexiconKey)) type = 'LOC';
         else if (type !== 'ORG' && to > from && ORGANISATION_LAST_WORDS.has(bare(sentence[to]!.text)) && !(type === 'LOC' && context.gazetteer.lookup(nameText).length)) type = 'ORG';
         else if (type === 'ORG' && to > from && context.gazetteer.lookup(nameText).some((p) => (p.kind === 'admin1' || p.kind === 'country') && p.nameKind === 0)) type = 'LOC';
+        // "the Swat Valley": no organisation when the province or district of its name is known.
+        else if (type === 'ORG' && to > from && bare(sentence[to]!.text) === 'valley' && valleyNamedAfter(text.slice(start, sentence[to - 1]!.end), context)) type = 'LOC';
       }
       // "Afghan troops", "Afghan President Ashraf Ghani": a nationality before a noun or a name
       // describes; it is not a mention of a group.
@@ -175,6 +177,12 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
         end = sentence[to - 1]!.end;
         nameText = text.slice(start, end);
         wantsAdminArea = true;
+      } else if (to > from && lastWord === 'valley' && !context.gazetteer.lookup(nameText).length && valleyNamedAfter(text.slice(start, sentence[to - 1]!.end), context)) {
+        // "Panjshir Valley", "Swat Valley": a valley is where the province or district of its name is.
+        const s: Suggestion = { start, end, text: nameText, type: 'place', confidence, reason };
+        suggestions.push(s);
+        places.push({ s, wantsAdminArea: true, lookupName: text.slice(start, sentence[to - 1]!.end) });
+        continue;
       } else if (to > from && PLACE_HEADS.has(lastWord) && !context.gazetteer.lookup(nameText).length) {
         // A facility (airfield, bridge, palace) is rarely a populated place of the same name: it is
         // left for the analyst to place on the map. A name the gazetteer holds whole is that place
@@ -477,6 +485,17 @@ function splitJoinedNames(names: TaggedName[], sentence: readonly TextToken[], t
     const typeOf = (place: boolean): NameType => (place ? 'LOC' : n.type);
     names.splice(k, 1, { ...a, type: typeOf(aPlace && !organisation), confidence: n.confidence, remembered: false }, { ...b, type: typeOf(bPlace), confidence: n.confidence, remembered: false });
   }
+}
+
+/**
+ * Whether a valley's name without "Valley" is a province or district the valley may be placed at:
+ * not a country's name ("the Jordan Valley" lies along a border, far from Jordan's point), nor only a
+ * town's ("the San Fernando Valley" would go to the larger San Fernando in the Philippines), nor a
+ * name the gazetteer lacks ("Silicon Valley", "the Rift Valley"): those stay for the analyst to place.
+ */
+function valleyNamedAfter(name: string, context: ExtractContext): boolean {
+  if (context.gazetteer.countryByName.has(nameKey(name))) return false;
+  return context.gazetteer.lookup(name).some((p) => p.kind === 'admin1' || p.kind === 'admin2');
 }
 
 const SIDE_ALONE = /^(?:north|south|east|west|central|northern|southern|eastern|western|upper|lower)$/i;
