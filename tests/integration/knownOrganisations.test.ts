@@ -18,6 +18,8 @@ describe('organisations of the lexicon, as news writes them', () => {
     expect(organisations("Pakistan's Inter-Services Intelligence denied involvement.")).toEqual(['Inter-Services Intelligence']);
     expect(organisations('Lashkar-e-Taiba denied it, and Hezb-e-Islami fighters attacked.')).toEqual(['Lashkar-e-Taiba', 'Hezb-e-Islami']);
     expect(organisations('Tehrik-i-Taliban Pakistan claimed the attack.')).toEqual(['Tehrik-i-Taliban Pakistan']);
+    // Split at its "and" before.
+    expect(organisations('The Group for the Support of Islam and Muslims (JNIM) claimed the attack.')).toEqual(['Group for the Support of Islam and Muslims', 'JNIM']);
   });
 
   it('takes a short one only in capitals, and leaves a longer name around one alone', () => {
