@@ -16,8 +16,11 @@ import { COUNTRY_GROUPINGS, physicalAliases, PROVINCE_GROUPINGS, prominenceOfRan
 
 const require = createRequire(import.meta.url);
 
+const APOSTROPHES = /['’ʼ‘`´]/gu;
+const IN_WORD_APOSTROPHE = /\p{L}['’ʼ‘`´]\p{L}/u;
+
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 27;
+export const GAZETTEER_VERSION = 28;
 
 /**
  * How a name belongs to its place: ranking trusts a place's own name more than a variant of it.
@@ -189,6 +192,12 @@ export function buildGazetteer(target: string): { places: number; names: number;
       if (key.length < minLength || seen.has(key) || (kind !== NAME_KIND.abbreviation && kind !== NAME_KIND.code && /^[A-Z]{2,4}$/.test(n))) continue;
       seen.add(key);
       insertName.run(id, n, key, kind);
+      // An ayn or hamza written as an apostrophe (GeoNames' "Ma’rib", "Ta‘izz") is left out by news ("Marib", "Taizz").
+      if (kind === NAME_KIND.code || !IN_WORD_APOSTROPHE.test(n)) continue;
+      const joined = nameKey(n.replace(APOSTROPHES, ''));
+      if (joined.length < minLength || seen.has(joined)) continue;
+      seen.add(joined);
+      insertName.run(id, n, joined, kind);
     }
   };
   /** A district's names: its own, bare ("Province of Pangasinan" is written "Pangasinan"), and its seat's spellings when it is named like its seat. */
