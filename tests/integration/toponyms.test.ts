@@ -111,6 +111,13 @@ describe('toponyms ranked with the article around them', () => {
     expect(gazetteer.lookup('Taizz').some((p) => p.kind === 'admin1' && p.country === 'YE')).toBe(true);
   });
 
+  it('finds a province by its spelling skeleton where the text calls it a province, when no other province has that skeleton', () => {
+    // No country named near it: the skeleton alone was not trusted, and "Jawzjan" stayed off the map.
+    expect(resolve('Fighting in Jawzjan province continued.', ['Jawzjan'])[0]).toMatchObject({ kind: 'admin1', country: 'AF', name: 'Jowzjan' });
+    // Not called a province, it still needs a country near it.
+    expect(resolve('Fighting in Jawzjan continued.', ['Jawzjan'])[0]).toBeUndefined();
+  });
+
   it('takes each name of a list that a plural "provinces" closes for a province', () => {
     for (const text of ['Fighting spread to Kunduz and Takhar provinces on Sunday.', 'The Taliban took Baghlan, Kunduz and Takhar provinces.', 'Officials in the Kunduz and Balkh provinces said so.']) {
       const names = ['Baghlan', 'Kunduz', 'Takhar', 'Balkh'].filter((n) => text.includes(n));

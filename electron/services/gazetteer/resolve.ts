@@ -414,7 +414,10 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
   candidatesOf.forEach((found, i) => {
     if (!spelledAlike[i] || !found.length) return;
     const near = new Set(countriesNamed.filter((c) => Math.abs(c.at - mentions[i]!.start) <= NEAR).map((c) => c.country));
-    candidatesOf[i] = found.filter((p) => near.has(p.country));
+    const inNear = found.filter((p) => near.has(p.country));
+    // "Fighting in Jawzjan province": a province the text calls one, when it is the only province anywhere of that skeleton.
+    const provinces = found.filter((p) => p.kind === 'admin1');
+    candidatesOf[i] = inNear.length || wants[i] !== 'admin1' || provinces.length !== 1 ? inNear : provinces;
   });
   // Short forms of names the article writes in full, looked up in indexes of those names so that a
   // list of 100,000 names stays linear:
