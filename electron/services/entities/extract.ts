@@ -368,9 +368,8 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
   pendingPlaces.forEach(({ s }, i) => (s.places = resolved[i]!.slice(0, 5)));
   // A valley placed at the province of its name (tagger/suggest.ts) stands only in a country of the
   // article's other places: "the San Fernando Valley north of Los Angeles" is no province of Trinidad.
-  const isValley = (p: PendingPlace) => p.lookupName !== undefined && / Valley$/.test(p.s.text);
-  const countries = new Set(pendingPlaces.flatMap((p) => (isValley(p) || !p.s.places?.[0]?.country ? [] : [p.s.places[0].country])));
-  for (const p of pendingPlaces) if (isValley(p) && countries.size && !countries.has(p.s.places?.[0]?.country ?? '')) p.s.places = [];
+  const countries = new Set(pendingPlaces.flatMap((p) => (p.amongArticleCountries || !p.s.places?.[0]?.country ? [] : [p.s.places[0].country])));
+  for (const p of pendingPlaces) if (p.amongArticleCountries && countries.size && !countries.has(p.s.places?.[0]?.country ?? '')) p.s.places = [];
   linkAcronyms(text, suggestions);
   spreadSurnames(text, suggestions);
   suggestions.push(...adjectivalCountries(text, suggestions, context.gazetteer));

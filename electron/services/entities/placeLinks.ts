@@ -14,6 +14,8 @@ export interface PendingPlace {
   s: Suggestion;
   wantsAdminArea: boolean;
   lookupName?: string;
+  /** Placed only in a country of the article's other places, if it has any (a valley at the province of its name). */
+  amongArticleCountries?: true;
 }
 
 interface PlaceLookup {

@@ -5,6 +5,7 @@
  */
 import { nameKey } from '../../gazetteer/normalise.js';
 import type { EntityType, ExtractContext, Suggestion } from '../extract.js';
+import type { PendingPlace } from '../placeLinks.js';
 import { COUNTRY_ABBREVIATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, TITLES, trimsAreaHead } from '../lexicon.js';
 import { addNames, heldTokens, tagSentence, type TaggedName } from './decode.js';
 import { sentenceFacts, type NameLexicon } from './features.js';
@@ -13,12 +14,6 @@ import type { NameType, TaggerModel } from './model.js';
 import { readCompanies } from './companyCues.js';
 import { isSportsText, readTeams } from './sportsTeams.js';
 import { tokenizeSentences, type TextToken } from './tokens.js';
-
-export interface PendingPlace {
-  s: Suggestion;
-  wantsAdminArea: boolean;
-  lookupName?: string;
-}
 
 const TYPE: Record<NameType, EntityType> = { PER: 'person', ORG: 'organisation', LOC: 'place', GRP: 'group' };
 const REASON: Record<NameType, string> = { PER: 'a person', ORG: 'an organisation', LOC: 'a place', GRP: 'a group of people' };
@@ -181,7 +176,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
         // "Panjshir Valley", "Swat Valley": a valley is where the province or district of its name is.
         const s: Suggestion = { start, end, text: nameText, type: 'place', confidence, reason };
         suggestions.push(s);
-        places.push({ s, wantsAdminArea: true, lookupName: text.slice(start, sentence[to - 1]!.end) });
+        places.push({ s, wantsAdminArea: true, lookupName: text.slice(start, sentence[to - 1]!.end), amongArticleCountries: true });
         continue;
       } else if (to > from && PLACE_HEADS.has(lastWord) && !context.gazetteer.lookup(nameText).length) {
         // A facility (airfield, bridge, palace) is rarely a populated place of the same name: it is
