@@ -97,6 +97,17 @@ describe.skipIf(!chromiumPath)('a large sorted and filtered table scrolled to it
       // Failed twice in CI (stop 31) and then here under load, from the reads above; kept so that a
       // failure's log shows what the window asked and what came back.
       console.error(`[deepTable] blocks asked after the sorts:\n${(await blockCalls(bench, sortsFrom)).join('\n')}`);
+      // The rows came back with blank cells and nothing more was asked: what the grid drew, and what it said.
+      const drawn = await page.evaluate(
+        (indexes) =>
+          indexes.map((i) =>
+            [...document.querySelectorAll(`[data-testid="articles-table"] .ag-row[row-index="${i}"]`)]
+              .map((row) => `row ${i} (${row.parentElement?.className ?? '?'}; ${row.className}): "${row.querySelector('[col-id="title"]')?.textContent ?? 'no title cell'}"`)
+              .join('\n'),
+          ),
+        [0, 1, 2].map((i) => expected.total - 3 + i),
+      );
+      console.error(`[deepTable] rows drawn:\n${drawn.join('\n')}\n[deepTable] the window's warnings:\n${bench.pageWarnings.slice(-20).join('\n')}`);
       throw error;
     }
     expect(await page.locator('.banner.error').count()).toBe(0);

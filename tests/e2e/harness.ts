@@ -44,6 +44,14 @@ if (!chromiumPath) {
   console.warn(message);
 }
 
+function consoleWarnings(page: Page): string[] {
+  const lines: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning' || m.type() === 'error') lines.push(`${m.type()}: ${m.text()}`);
+  });
+  return lines;
+}
+
 export interface Bench {
   /** The address browser mode printed (`http://127.0.0.1:PORT/#token=…`); the window's address in the desktop app. */
   url: string;
@@ -54,6 +62,8 @@ export interface Bench {
   page: Page;
   requests: Request[];
   pageErrors: string[];
+  /** The window's console warnings and errors (AG Grid and React say what went wrong there): for a failure's log. */
+  pageWarnings: string[];
   workspace: string;
   dir: string;
   close: () => Promise<void>;
@@ -91,6 +101,7 @@ async function openBrowserMode(dir: string, workspace: string): Promise<Bench> {
     // Where it was thrown, for the run's log: a flake's cause is read from there.
     console.error(`[page error] ${e.stack ?? e.message}`);
   });
+  const pageWarnings = consoleWarnings(page);
   // The page takes the token from the fragment, then wipes it from the address bar and history.
   await page.goto(url);
   return {
@@ -100,6 +111,7 @@ async function openBrowserMode(dir: string, workspace: string): Promise<Bench> {
     page,
     requests,
     pageErrors,
+    pageWarnings,
     workspace,
     dir,
     close: async () => {
@@ -141,6 +153,7 @@ async function openDesktopApp(dir: string, workspace: string): Promise<Bench> {
     // Where it was thrown, for the run's log: a flake's cause is read from there.
     console.error(`[page error] ${e.stack ?? e.message}`);
   });
+  const pageWarnings = consoleWarnings(page);
   await page.waitForURL((u) => u.href.startsWith(APP_ORIGIN));
   // The same window size as browser mode's viewport, so layouts and map pixels match.
   await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.setContentSize(1500, 950));
@@ -153,6 +166,7 @@ async function openDesktopApp(dir: string, workspace: string): Promise<Bench> {
     page,
     requests,
     pageErrors,
+    pageWarnings,
     workspace,
     dir,
     close: async () => {
