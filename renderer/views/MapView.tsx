@@ -90,8 +90,11 @@ export function MapView({ events, selectedEventId, linkedEventIds, onEventClick,
   useEffect(() => {
     const map = new maplibregl.Map({ container: container.current!, attributionControl: false, center: [66, 34], zoom: 4, style: mapStyle() });
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    map.on('styleimagemissing', (e) => {
-      if (e.id === CITY_DOT && !map.hasImage(CITY_DOT)) map.addImage(CITY_DOT, cityDot());
+    // MapLibre 6 waits for the resolver before it draws the tiles that asked; an image added from the
+    // "styleimagemissing" event came too late for them, so the first tiles had no town dots.
+    map.setMissingStyleImageResolver((id) => {
+      if (id === CITY_DOT && !map.hasImage(CITY_DOT)) map.addImage(CITY_DOT, cityDot());
+      return Promise.resolve();
     });
     map.on('load', () => {
       if (container.current) container.current.dataset.view = `${map.getCenter().lng},${map.getCenter().lat},${map.getZoom()}`;

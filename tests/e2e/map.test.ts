@@ -364,10 +364,12 @@ describe.skipIf(!chromiumPath)('the map keeps its promises (browser mode, real C
   });
 
   // Looks for the basemap's HTTP call to browser mode's server: the desktop app asks over IPC.
-  it.skipIf(desktopTarget)('made no request outside the app, basemap names included, and no script error', () => {
+  it.skipIf(desktopTarget)('made no request outside the app, basemap names included, no script error and no image missing', () => {
     const foreign = bench.requests.map((r) => r.url()).filter((u) => !u.startsWith(bench.origin) && !/^(data|blob):/.test(u));
     expect(foreign).toEqual([]);
     expect(bench.requests.some((r) => r.url().endsWith('/api/map.basemap'))).toBe(true);
     expect(bench.pageErrors).toEqual([]);
+    // MapLibre says so when a layer's image (the basemap's town dot) was not there for the tiles that asked for it.
+    expect(bench.pageWarnings.filter((w) => w.includes('could not be loaded'))).toEqual([]);
   });
 });
