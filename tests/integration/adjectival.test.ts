@@ -45,6 +45,17 @@ describe('nationality adjectives as mentions of their country', () => {
     expect(adjectives('Police said Dominican police and Congolese rebels were involved.')).toEqual(['Dominican → DO', 'Congolese → CD']);
   });
 
+  it('reads the demonyms news writes beyond the country list: "Saudi-led", "Nepali", one of "Bosnian, Herzegovinian"', () => {
+    expect(adjectives('The Saudi-led coalition struck Sanaa, and Saudi officials said Nepali troops and Bosnian police were not involved.')).toEqual([
+      'Saudi → SA',
+      'Saudi → SA',
+      'Nepali → NP',
+      'Bosnian → BA',
+    ]);
+    // The first word of a country's name or of an organisation's stays in it.
+    expect(adjectives('Saudi Arabia said Saudi Aramco would cut output.')).toEqual([]);
+  });
+
   it('reads the place in a hyphenated modifier the tagger reads as one word: a country as an adjective, a town as a place', () => {
     const found = extractEntities('The UK-based Wellcome Trust, US-led forces and Iran-backed militias met Kabul-based officials. Home-made bombs. The Hamas-led government.', {
       gazetteer,

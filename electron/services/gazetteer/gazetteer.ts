@@ -2,6 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import type { BasemapLabels, PlaceKind } from '../../contract/entities.js';
 import { buildGazetteer, GAZETTEER_VERSION } from './build.js';
+import { demonymsOf } from './demonyms.js';
 import { KeyFilter } from './keyFilter.js';
 import { nameKey, spellingSkeleton } from './normalise.js';
 import { rankCandidates } from './resolve.js';
@@ -114,9 +115,7 @@ export class Gazetteer {
         .pluck()
         .all() as string[],
     );
-    // "American", "Afghan": both forms world-countries gives; the first country to claim one keeps it.
-    this.demonyms = new Map();
-    for (const c of countries) for (const d of [c.demonym, c.demonym_f]) if (d && !this.demonyms.has(nameKey(d))) this.demonyms.set(nameKey(d), c.code);
+    this.demonyms = demonymsOf(countries);
   }
 
   static isCurrent(file: string): boolean {

@@ -22,6 +22,7 @@ const bare = (w: string) => w.toLowerCase().replace(/\.$/, '');
 // Made once: a literal with \p{…} in a loop is rebuilt at every turn in the bundles.
 const LETTER = /\p{L}/u;
 const CAPITAL = /^\p{Lu}/u;
+const LOWER_FIRST = /^\p{Ll}/u;
 const SPORTS = new Set(
   `soccer, football, cricket, tennis, golf, rugby, rugby union, rugby league, basketball, baseball, hockey, ice hockey,
   cycling, boxing, swimming, skiing, alpine skiing, badminton, volleyball, squash, rowing, sailing, motor racing, motorcycling,
@@ -148,8 +149,9 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
         else if (type === 'ORG' && to > from && bare(sentence[to]!.text) === 'valley' && valleyNamedAfter(text.slice(start, sentence[to - 1]!.end), context)) type = 'LOC';
       }
       // "Afghan troops", "Afghan President Ashraf Ghani": a nationality before a noun or a name
-      // describes; it is not a mention of a group.
-      if (type === 'GRP' && !name.remembered && next && WORD_CHARACTER.test(next.text) && context.gazetteer.demonyms.has(key)) continue;
+      // describes; it is not a mention of a group. Nor of an organisation: "Saudi officials", read
+      // as one by a tagger that knew "Saudi" mostly from "Saudi Aramco".
+      if ((type === 'GRP' || (type === 'ORG' && from === to && LOWER_FIRST.test(next?.text ?? ''))) && !name.remembered && next && WORD_CHARACTER.test(next.text) && context.gazetteer.demonyms.has(key)) continue;
       // "the U.S. Open": a tournament named after a country is not that country. A place's name before
       // other events ("the Beijing Olympics") stays: it says where, and news corpora differ on it (GMB
       // marks it, CoNLL does not).
