@@ -43,6 +43,18 @@ describe('places named inside organisations’ names', () => {
     ]);
   });
 
+  it('reads an international body’s mission or force with the country it serves as one organisation, the country inside it', () => {
+    expect(placesInNames('The U.N. Assistance Mission in Afghanistan said 40 civilians were killed; the EU Training Mission in Mali and the OSCE Special Monitoring Mission to Ukraine were suspended.')).toEqual([
+      'Afghanistan in U.N. Assistance Mission in Afghanistan → Afghanistan (country, AF)',
+      'Mali in EU Training Mission in Mali → Mali (country, ML)',
+      'Ukraine in OSCE Special Monitoring Mission to Ukraine → Ukraine (country, UA)',
+    ]);
+    // A ministry's or an embassy's town after "in" is where it is, not a part of its name.
+    const found = extractEntities('The Ministry of Defence in Kabul and the U.S. Embassy in Kabul said nothing.', { gazetteer, registry: new Map(), published: null });
+    expect(found.filter((s) => s.type === 'organisation').map((s) => s.text)).toEqual(['Ministry of Defence', 'U.S. Embassy']);
+    expect(found.filter((s) => s.text === 'Kabul' && !s.inName)).toHaveLength(2);
+  });
+
   it('finds the place a possessive opening the name states, with or without a head word, and no place in a brand named after a person', () => {
     const text = 'From Atlanta to Wichita, Kansas; then to Wichita\'s Wesley Medical Center, and shares of McDonald\'s Corporation fell.';
     const organisation = (name: string) => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, text: name, type: 'organisation' as const, confidence: 0.5, reason: 'test' });
