@@ -6,6 +6,7 @@ import type { Place, PlaceContext, RankedPlace } from '../gazetteer/gazetteer.js
 import { resolveToponyms } from '../gazetteer/resolve.js';
 import { extractDates, type DatePrecision } from './dates.js';
 import { elidedPlaces } from './elidedPlaces.js';
+import { namesDefinedByAcronym } from './acronymNames.js';
 import { linkAcronyms, spreadSurnames } from './documentNames.js';
 import { isOwnedOrganisation, placesInOrganisationNames, withoutOpeningClitic } from './organisationPlaces.js';
 import { placePairs } from './placePairs.js';
@@ -355,6 +356,12 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
   for (const { s, pending } of placeModifiers(text, suggestions, context.gazetteer)) {
     suggestions.push(s);
     if (pending) pendingPlaces.push({ s, wantsAdminArea: false });
+  }
+  // "Special Inspector General for Afghanistan Reconstruction (SIGAR)": the acronym says where the name starts.
+  for (const { s, replaces } of namesDefinedByAcronym(text, suggestions)) {
+    dropWhere(suggestions, (x) => replaces.includes(x));
+    dropWhere(pendingPlaces, (p) => replaces.includes(p.s));
+    suggestions.push(s);
   }
   // "Kabul University", "Government of Afghanistan": places an organisation's name says it belongs to.
   for (const { s, pending, wantsAdminArea } of placesInOrganisationNames(text, suggestions, context.gazetteer)) {
