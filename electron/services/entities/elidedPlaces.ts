@@ -1,9 +1,10 @@
 import type { Place } from '../gazetteer/gazetteer.js';
 import type { Suggestion } from './extract.js';
+import { COMPASS_WORDS } from './lexicon.js';
 import type { PendingPlace } from './placeLinks.js';
 import { spanIndex } from './spanIndex.js';
 
-const COMPASS = 'North|South|East|West|Central|Northern|Southern|Eastern|Western|Upper|Lower';
+const COMPASS = COMPASS_WORDS.join('|');
 
 /** "North and South Korea": a compass word, "and" or "or", another, and the name they share. */
 const ELIDED = new RegExp(`\\b(${COMPASS})\\s+(?:and|or|&)\\s+((?:${COMPASS})\\s+\\p{Lu}[\\p{L}\\p{M}-]*)(?![\\p{L}\\p{M}-]|\\s+\\p{Lu})`, 'gu');

@@ -44,6 +44,9 @@ export const PLAYER_ROLES = new Set(
   opener wicketkeeper quarterback pitcher sprinter cyclist player champion teammate veteran`.split(/\s+/),
 );
 
+/** Words that name a side or part of a place ("North Korea", "Upper Dir"), and alone name none. */
+export const COMPASS_WORDS = ['North', 'South', 'East', 'West', 'Central', 'Northern', 'Southern', 'Eastern', 'Western', 'Upper', 'Lower'];
+
 /** Last words that make a name an organisation: "Afghan Air Force", "New York Times". */
 export const ORG_HEADS = new Set(
   `force forces army navy ministry council party times post news agency bank company corporation corp inc ltd

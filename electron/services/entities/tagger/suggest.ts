@@ -6,7 +6,7 @@
 import { nameKey } from '../../gazetteer/normalise.js';
 import type { EntityType, ExtractContext, Suggestion } from '../extract.js';
 import type { PendingPlace } from '../placeLinks.js';
-import { COUNTRY_ABBREVIATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, TITLES, trimsAreaHead } from '../lexicon.js';
+import { COMPASS_WORDS, COUNTRY_ABBREVIATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, TITLES, trimsAreaHead } from '../lexicon.js';
 import { addNames, heldTokens, tagSentence, type TaggedName } from './decode.js';
 import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
@@ -497,7 +497,7 @@ function valleyNamedAfter(name: string, context: ExtractContext): boolean {
   return context.gazetteer.lookup(name).some((p) => p.kind === 'admin1' || p.kind === 'admin2');
 }
 
-const SIDE_ALONE = /^(?:north|south|east|west|central|northern|southern|eastern|western|upper|lower)$/i;
+const SIDE_ALONE = new RegExp(`^(?:${COMPASS_WORDS.join('|')})$`, 'i');
 
 /** Last words of an organisation's name that end no place's or person's name before "and …". */
 const JOINED_ORGANISATION_ENDS = new Set(['bank', 'union', 'fund', 'times', 'army', 'group']);
