@@ -308,6 +308,21 @@ describe('toponyms ranked with the article around them', () => {
     expect(gazetteer.lookup('Long Island').map((p) => `${p.kind} ${p.country}`).sort()).toEqual(['admin1 BS', 'region US']);
   });
 
+  it('places a county named by the districts that divide it, unless the name is near or its people are few', () => {
+    // England's East and West Sussex, not a town of Wisconsin; Sussex County, Delaware, keeps its own name.
+    const [sussex, brighton] = resolve('Police in Sussex arrested two men near Brighton.', ['Sussex', 'Brighton']);
+    expect(sussex).toMatchObject({ name: 'Sussex', kind: 'region', country: 'GB' });
+    expect(distanceKm(sussex!, { lat: 50.93, lon: -0.2 })).toBeLessThan(50);
+    expect(brighton).toMatchObject({ country: 'GB' });
+    expect(resolve('Police in Sussex, New Jersey, said.', ['Sussex', 'New Jersey'])[0]).toMatchObject({ country: 'US' });
+    expect(resolve('Snow fell across Lothian.', ['Lothian'])[0]).toMatchObject({ kind: 'region', country: 'GB' });
+    // East and West Baton Rouge Parish lie by Baton Rouge; Tasmania's Northern and Southern Midlands hold 13,000 people.
+    const regions = (name: string) => gazetteer.lookup(name).filter((p) => p.kind === 'region');
+    expect(regions('Baton Rouge')).toEqual([]);
+    expect(regions('Midlands')).toEqual([]);
+    expect(regions('Connecticut')).toEqual([]);
+  });
+
   it("places a continent at GeoNames' own record, not at a village of its name", () => {
     const text = 'The virus spread from Africa to Europe and Asia; cases were later confirmed in North America, South America and Oceania, but not in Antarctica.';
     const names = ['Africa', 'Europe', 'Asia', 'North America', 'South America', 'Oceania', 'Antarctica'];

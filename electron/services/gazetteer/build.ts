@@ -20,7 +20,7 @@ const APOSTROPHES = /['’ʼ‘`´]/gu;
 const IN_WORD_APOSTROPHE = /\p{L}['’ʼ‘`´]\p{L}/u;
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 28;
+export const GAZETTEER_VERSION = 29;
 
 /**
  * How a name belongs to its place: ranking trusts a place's own name more than a variant of it.
@@ -608,6 +608,22 @@ export function buildGazetteer(target: string): { places: number; names: number;
       const point = distanceKm(known, ofTowns) > 100 ? known : ofTowns;
       addRegion(name, 'ADM1H', code.slice(0, 2), point, towns?.people ?? 0, towns ? 0 : prominenceOfRank(3), [`${name} Province`, ...[unstroked(name), `${unstroked(name)} Province`].filter((n) => n !== name)]);
       if (known.geonamesId) setGeonamesId.run(known.geonamesId, regionId - 1);
+    }
+    // Counties named by the districts that divide them, after every other region so no id moves:
+    // England's East and West Sussex make Sussex, Scotland's East and West Lothian Lothian, Pakistan's
+    // Upper and Lower Kohistan Kohistan. Not where a place of the name is near ("East Baton Rouge
+    // Parish" and its city) or a nation's: Sussex County, Delaware, is far from Sussex. Nor where their
+    // people are under 100,000: Tasmania's Northern and Southern Midlands are no Midlands of news.
+    const namedNear = db.prepare('SELECT p.lat, p.lon, p.kind FROM place_name pn JOIN place p ON p.id = pn.place_id WHERE pn.key = ? AND pn.kind <= 1');
+    const admin2Areas = (
+      db.prepare("SELECT admin2 AS code, name, lat, lon, population FROM place WHERE kind = 'admin2' AND admin2 IS NOT NULL ORDER BY id").all() as { code: string; name: string; lat: number; lon: number; population: number }[]
+    ).map((a) => ({ ...a, name: a.name.replace(/\s+(?:District|County|Parish|Municipality|Planning Region)$/u, '') }));
+    for (const family of provinceFamilies(admin2Areas)) {
+      const point = peopleCentre(family.members);
+      const near = (namedNear.all(nameKey(family.name)) as { lat: number; lon: number; kind: string }[]).some((p) => p.kind === 'country' || p.kind === 'continent' || distanceKm(p, point) < 300);
+      const people = family.members.reduce((sum, a) => sum + a.population, 0);
+      if (near || people < 100_000) continue;
+      addRegion(family.name, 'RGN', family.country, point, people, 0, []);
     }
     // Towns and continents are GeoNames records under their own ids (airports and air bases, from
     // AIRPORT_ID_BASE, are not).
