@@ -116,6 +116,9 @@ describe('toponyms ranked with the article around them', () => {
     expect(resolve('Fighting in Jawzjan province continued.', ['Jawzjan'])[0]).toMatchObject({ kind: 'admin1', country: 'AF', name: 'Jowzjan' });
     // Not called a province, it still needs a country near it.
     expect(resolve('Fighting in Jawzjan continued.', ['Jawzjan'])[0]).toBeUndefined();
+    // Somalia's provinces are regions: GeoNames writes "Lower Shabeelle".
+    expect(resolve('Fighters stormed a base in Lower Shabelle region.', ['Lower Shabelle'])[0]).toMatchObject({ kind: 'admin1', country: 'SO', name: 'Lower Shabeelle' });
+    expect(resolve('Fighters stormed a base in Lower Shabelle.', ['Lower Shabelle'])[0]).toBeUndefined();
   });
 
   it('takes each name of a list that a plural "provinces" closes for a province', () => {

@@ -415,9 +415,10 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
     if (!spelledAlike[i] || !found.length) return;
     const near = new Set(countriesNamed.filter((c) => Math.abs(c.at - mentions[i]!.start) <= NEAR).map((c) => c.country));
     const inNear = found.filter((p) => near.has(p.country));
-    // "Fighting in Jawzjan province": a province the text calls one, when it is the only province anywhere of that skeleton.
+    // "Fighting in Jawzjan province", "a base in Lower Shabelle region" (Somalia's provinces are
+    // regions): a province or region the text calls one, when it is the only province anywhere of that skeleton.
     const provinces = found.filter((p) => p.kind === 'admin1');
-    candidatesOf[i] = inNear.length || wants[i] !== 'admin1' || provinces.length !== 1 ? inNear : provinces;
+    candidatesOf[i] = inNear.length || (wants[i] !== 'admin1' && wants[i] !== 'area') || provinces.length !== 1 ? inNear : provinces;
   });
   // Short forms of names the article writes in full, looked up in indexes of those names so that a
   // list of 100,000 names stays linear:
