@@ -20,6 +20,10 @@ describe('a name spelled out before its acronym', () => {
     expect(names(split, [at(split, 'Islamic State', 'organisation'), at(split, 'Khorasan Province', 'place')])).toEqual([
       'Islamic State Khorasan Province (organisation) for Islamic State + Khorasan Province',
     ]);
+    // A head word closing the name may give no letter.
+    const acled = 'The Armed Conflict Location and Event Data Project (ACLED) recorded it.';
+    expect(names(acled, [])).toEqual(['Armed Conflict Location and Event Data Project (organisation) for nothing']);
+    expect(names('The Refugee Council Survey (RC) said.', [])).toEqual([]);
     // Hyphenated parts and dotted initials give their letters; small words give none.
     const ttp = 'A Tehreek-e-Taliban Pakistan (TTP) commander and the U.S. Agency for International Development (USAID) spoke.';
     expect(names(ttp, [])).toEqual(['U.S. Agency for International Development (organisation) for nothing']);

@@ -47,7 +47,11 @@ function spelledBefore(text: string, at: number, acronym: string): { start: numb
       if (SMALL.test(p.text)) continue;
       return null;
     }
-    if (!letters.endsWith(initials)) return null;
+    if (!letters.endsWith(initials)) {
+      // "Armed Conflict Location and Event Data Project (ACLED)": a head word closing the name may give no letter.
+      if (i === parts.length - 1 && ORG_HEADS.has(p.text.toLowerCase())) continue;
+      return null;
+    }
     letters = letters.slice(0, -initials.length);
     first = i;
   }
