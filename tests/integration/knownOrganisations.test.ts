@@ -28,3 +28,26 @@ describe('organisations of the lexicon, as news writes them', () => {
     expect(organisations('The United Nations Security Council met on Monday.')).toEqual(['United Nations Security Council']);
   });
 });
+
+describe('an agency or a channel named before the word for what it is', () => {
+  const places = (text: string) =>
+    extractEntities(text, { gazetteer, registry: new Map(), published: null })
+      .filter((s) => s.type === 'place')
+      .map((s) => s.text);
+
+  it('is an organisation, not a place of the same name', () => {
+    // Before: Saba a town of Honduras, Bakhtar found as Balkh by its spelling, ISNA a town of Egypt.
+    expect(organisations('The Houthi-run Saba news agency reported strikes.')).toEqual(['Saba']);
+    const saba = extractEntities('The Houthi-run Saba news agency reported strikes.', { gazetteer, registry: new Map(), published: null });
+    expect(saba.filter((s) => s.type === 'place')).toEqual([]);
+    // Nor is it linked to the town: an organisation is placed by the analyst, not by its name's namesake.
+    expect(saba.find((s) => s.text === 'Saba')?.places ?? []).toEqual([]);
+    expect(organisations('The state-run Bakhtar news agency said so.')).toEqual(['Bakhtar']);
+    expect(organisations('The semi-official ISNA news agency said so.')).toEqual(['ISNA']);
+  });
+
+  it('leaves a country, a populous province or a large town as where the paper is', () => {
+    expect(places('A Kandahar news channel said so, and the Helmand broadcaster agreed.')).toEqual(['Kandahar', 'Helmand']);
+    expect(places('The Pakistan news agency reported it.')).toEqual(['Pakistan']);
+  });
+});

@@ -12,6 +12,7 @@ import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
 import type { NameType, TaggerModel } from './model.js';
 import { readCompanies } from './companyCues.js';
+import { mediaNamedBeforeTheirKind } from './mediaNames.js';
 import { joinMissionsToTheirCountry } from './missionNames.js';
 import { isSportsText, readTeams } from './sportsTeams.js';
 import { tokenizeSentences, type TextToken } from './tokens.js';
@@ -234,6 +235,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     suggestions.push({ start, end, text: m[0], type: 'organisation', confidence: 0.8, reason: 'a known organisation (organisation lexicon)' });
   }
   joinMissionsToTheirCountry(text, suggestions, places);
+  mediaNamedBeforeTheirKind(text, suggestions, context);
   // A country written as initials with dots ("U.K.", "U.S.A.") that the tagger did not mark: the
   // corpora write "Britain", so it seldom reads "U.K." as a name at all.
   for (const m of text.matchAll(DOTTED_INITIALS)) {
