@@ -20,6 +20,10 @@ const SMALL = /^(?:of|the|for|and|in|on|to|at|de|du|des|al|el|e|i|ul|u|wal)$/iu;
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}'’]+/gu;
 /** How far back a name may start: eight words of a dozen letters. */
 const REACH = 120;
+// Made once: a literal with \p{…} in a loop is rebuilt at every turn in the bundles.
+const DOTTED_INITIALS = /^(?:\p{Lu}\.){2,}$/u;
+const CAPITALISED = /^\p{Lu}/u;
+const JOINED = /^[ \t-]*$/u;
 
 interface Part {
   text: string;
@@ -41,8 +45,8 @@ function spelledBefore(text: string, at: number, acronym: string): { start: numb
   for (; i >= 0 && letters.length; i--) {
     const p = parts[i]!;
     const gap = i < parts.length - 1 ? text.slice(p.end, parts[i + 1]!.start) : '';
-    if (!/^[ \t-]*$/u.test(gap)) return null;
-    const initials = /^(?:\p{Lu}\.){2,}$/u.test(p.text) ? p.text.replace(/\./g, '') : /^\p{Lu}/u.test(p.text) ? p.text[0]! : null;
+    if (!JOINED.test(gap)) return null;
+    const initials = DOTTED_INITIALS.test(p.text) ? p.text.replace(/\./g, '') : CAPITALISED.test(p.text) ? p.text[0]! : null;
     if (!initials) {
       if (SMALL.test(p.text)) continue;
       return null;
@@ -59,7 +63,7 @@ function spelledBefore(text: string, at: number, acronym: string): { start: numb
   if (parts.length - first < 2) return null;
   // A capitalised word just before the first, not an article: the name may run on before the letters ("U.N. Office for …").
   const prev = parts[first - 1];
-  const runsOn = !!prev && /^\p{Lu}/u.test(prev.text) && !/^(?:The|A|An)$/u.test(prev.text) && /^[ \t-]*$/u.test(text.slice(prev.end, parts[first]!.start));
+  const runsOn = !!prev && CAPITALISED.test(prev.text) && !/^(?:The|A|An)$/u.test(prev.text) && JOINED.test(text.slice(prev.end, parts[first]!.start));
   return { start: parts[first]!.start, end: parts.at(-1)!.end, runsOn };
 }
 
