@@ -37,7 +37,7 @@ describe('an agency or a channel named before the word for what it is', () => {
 
   it('is an organisation, not a place of the same name', () => {
     // Before: Saba a town of Honduras, Bakhtar found as Balkh by its spelling, ISNA a town of Egypt.
-    expect(organisations('The Houthi-run Saba news agency reported strikes.')).toEqual(['Saba']);
+    expect(organisations('The Houthi-run Saba news agency reported strikes.')).toEqual(['Houthi', 'Saba']);
     const saba = extractEntities('The Houthi-run Saba news agency reported strikes.', { gazetteer, registry: new Map(), published: null });
     expect(saba.filter((s) => s.type === 'place')).toEqual([]);
     // Nor is it linked to the town: an organisation is placed by the analyst, not by its name's namesake.

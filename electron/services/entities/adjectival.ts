@@ -113,14 +113,51 @@ export function adjectivalCountries(text: string, suggestions: readonly Suggesti
 }
 
 /** After a place and a hyphen these make a modifier of it: "US-led", "UK-based", "Kabul-based", "Iran-backed". */
-const MODIFYING_PARTICIPLES =
+export const MODIFYING_PARTICIPLES =
   'based|led|backed|funded|financed|run|owned|born|made|controlled|held|allied|aligned|supported|sponsored|brokered|bound|registered|headquartered|occupied|administered|annexed|linked|affiliated|trained|armed|built|produced';
-const PLACE_MODIFIER = new RegExp(
-  `(?<![\\p{L}\\p{N}.\\-])((?:\\p{Lu}[\\p{L}\\p{M}'’.]*)(?: \\p{Lu}[\\p{L}\\p{M}'’.]*){0,2})-(?:${MODIFYING_PARTICIPLES})(?![\\p{L}\\p{N}])`,
-  'gu',
-);
-/** What every PLACE_MODIFIER match ends with: most articles have none, and this costs far less to look for. */
-const MODIFIER_ENDING = new RegExp(`-(?:${MODIFYING_PARTICIPLES})(?![\\p{L}\\p{N}])`, 'u');
+
+/**
+ * Up to three capitalised words joined by a hyphen to one of `participles` (the words are group 1), and
+ * what every such match ends with: most articles have none, and the ending costs far less to look for.
+ */
+export function hyphenatedModifiers(participles: string): { modifier: RegExp; ending: RegExp } {
+  return {
+    modifier: new RegExp(
+      `(?<![\\p{L}\\p{N}.\\-])((?:\\p{Lu}[\\p{L}\\p{M}'’.]*)(?: \\p{Lu}[\\p{L}\\p{M}'’.]*){0,2})-(?:${participles})(?![\\p{L}\\p{N}])`,
+      'gu',
+    ),
+    ending: new RegExp(`-(?:${participles})(?![\\p{L}\\p{N}])`, 'u'),
+  };
+}
+const { modifier: PLACE_MODIFIER, ending: MODIFIER_ENDING } = hyphenatedModifiers(MODIFYING_PARTICIPLES);
+
+/** A name a hyphenated modifier may hold: `written` is it with its participle ("Taliban-led"). */
+export interface ModifierName {
+  name: string;
+  key: string;
+  start: number;
+  end: number;
+  written: string;
+}
+
+/**
+ * For each match of `modifier` in `text`, the runs of its last words, longest first: "the Wellcome
+ * UK-based" is no name, "UK" is. A reader keeps the first run it knows.
+ */
+export function* modifierNames(text: string, modifier: RegExp): Generator<ModifierName[]> {
+  for (const m of text.matchAll(modifier)) {
+    const words = m[1]!.split(' ');
+    const wordEnd = m.index + m[0].length;
+    const runs: ModifierName[] = [];
+    for (let k = 0; k < words.length; k++) {
+      const name = words.slice(k).join(' ');
+      const start = m.index + m[1]!.length - name.length;
+      const key = nameKey(name);
+      if (key) runs.push({ name, key, start, end: start + name.length, written: text.slice(start, wordEnd) });
+    }
+    yield runs;
+  }
+}
 
 /**
  * Places written as the first half of a compound modifier, which the tagger reads as one word and
@@ -136,16 +173,9 @@ export function placeModifiers(
   const out: { s: Suggestion; pending: boolean }[] = [];
   if (!MODIFIER_ENDING.test(text)) return out;
   const taken = spanIndex(suggestions).overlaps;
-  for (const m of text.matchAll(PLACE_MODIFIER)) {
-    const words = m[1]!.split(' ');
-    // The longest run of its last words that names a place: "the Wellcome UK-based" is no place, "UK" is.
-    for (let k = 0; k < words.length; k++) {
-      const name = words.slice(k).join(' ');
-      const start = m.index + m[1]!.length - name.length;
-      const end = start + name.length;
-      const key = nameKey(name);
-      if (!key || taken(start, end)) continue;
-      const written = text.slice(start, m.index + m[0].length);
+  for (const runs of modifierNames(text, PLACE_MODIFIER)) {
+    for (const { name, key, start, end, written } of runs) {
+      if (taken(start, end)) continue;
       const code = countryCode(gazetteer, key);
       if (code) {
         const place = countryPlace(gazetteer, code);

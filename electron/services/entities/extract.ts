@@ -7,6 +7,7 @@ import { resolveToponyms } from '../gazetteer/resolve.js';
 import { extractDates, type DatePrecision } from './dates.js';
 import { elidedPlaces } from './elidedPlaces.js';
 import { namesDefinedByAcronym } from './acronymNames.js';
+import { organisationModifiers } from './organisationModifiers.js';
 import { linkAcronyms, spreadSurnames } from './documentNames.js';
 import { isOwnedOrganisation, placesInOrganisationNames, withoutOpeningClitic } from './organisationPlaces.js';
 import { placePairs } from './placePairs.js';
@@ -352,6 +353,12 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
   dropWhere(pendingPlaces, (p) => elided.replaces.includes(p.s));
   suggestions.push(...elided.places.map((p) => p.s));
   pendingPlaces.push(...elided.places);
+  // "Taliban-led", "Houthi-run": organisations and groups the tagger reads inside one hyphenated word.
+  for (const { s, replaces } of organisationModifiers(text, suggestions, context.registry)) {
+    dropWhere(suggestions, (x) => replaces.includes(x));
+    dropWhere(pendingPlaces, (p) => replaces.includes(p.s));
+    suggestions.push(s);
+  }
   // "US-led", "Kabul-based": places the tagger reads inside one hyphenated word.
   for (const { s, pending } of placeModifiers(text, suggestions, context.gazetteer)) {
     suggestions.push(s);
