@@ -55,6 +55,22 @@ describe('places named inside organisations’ names', () => {
     expect(found.filter((s) => s.text === 'Kabul' && !s.inName)).toHaveLength(2);
   });
 
+  it('reads a body’s part named with the body after "of" as one organisation, joined in the text’s order', () => {
+    const organisations = (text: string) =>
+      extractEntities(text, { gazetteer, registry: new Map(), published: null })
+        .filter((s) => s.type === 'organisation')
+        .map((s) => s.text);
+    expect(placesInNames('The General Staff of the Armed Forces of Ukraine said 40 drones were shot down.')).toEqual([
+      'Ukraine in General Staff of the Armed Forces of Ukraine → Ukraine (country, UA)',
+    ]);
+    expect(organisations('The Press Office of the Taliban and the Political Bureau of the Central Committee of the Communist Party of China met.')).toEqual([
+      'Press Office of the Taliban',
+      'Political Bureau of the Central Committee of the Communist Party of China',
+    ]);
+    // A person's office is no part of the body.
+    expect(organisations('The President of the European Commission spoke.')).toEqual(['European Commission']);
+  });
+
   it('finds the place a possessive opening the name states, with or without a head word, and no place in a brand named after a person', () => {
     const text = 'From Atlanta to Wichita, Kansas; then to Wichita\'s Wesley Medical Center, and shares of McDonald\'s Corporation fell.';
     const organisation = (name: string) => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, text: name, type: 'organisation' as const, confidence: 0.5, reason: 'test' });

@@ -14,6 +14,7 @@ import type { NameType, TaggerModel } from './model.js';
 import { readCompanies } from './companyCues.js';
 import { mediaNamedBeforeTheirKind } from './mediaNames.js';
 import { joinMissionsToTheirCountry } from './missionNames.js';
+import { joinPartsToTheirOrganisation } from './partNames.js';
 import { isSportsText, readTeams } from './sportsTeams.js';
 import { tokenizeSentences, type TextToken } from './tokens.js';
 
@@ -235,6 +236,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     suggestions.push({ start, end, text: m[0], type: 'organisation', confidence: 0.8, reason: 'a known organisation (organisation lexicon)' });
   }
   joinMissionsToTheirCountry(text, suggestions, places);
+  joinPartsToTheirOrganisation(text, suggestions, places);
   mediaNamedBeforeTheirKind(text, suggestions, context);
   // A country written as initials with dots ("U.K.", "U.S.A.") that the tagger did not mark: the
   // corpora write "Britain", so it seldom reads "U.K." as a name at all.
