@@ -51,3 +51,23 @@ describe('an agency or a channel named before the word for what it is', () => {
     expect(places('The Pakistan news agency reported it.')).toEqual(['Pakistan']);
   });
 });
+
+describe('a company named by what it owns and who runs it', () => {
+  const typed = (text: string) =>
+    extractEntities(text, { gazetteer, registry: new Map(), published: null })
+      .filter((s) => s.type !== 'date')
+      .map((s) => `${s.text} ${s.type}`);
+
+  it('reads a place or a person the words beside it make a company as an organisation', () => {
+    // Before: Rio Tinto a town of Portugal, Air France a place, "Staedtler CEO Axel Marx" one person.
+    expect(typed('The stake in Rio Tinto was sold; Air France cancelled flights.')).toEqual(['Rio Tinto organisation', 'Air France organisation']);
+    expect(typed('Staedtler CEO Axel Marx said the vote was close.')).toEqual(['Staedtler organisation', 'Axel Marx person']);
+    const rio = extractEntities('The stake in Rio Tinto was sold.', { gazetteer, registry: new Map(), published: null }).find((s) => s.text === 'Rio Tinto');
+    expect(rio?.places ?? []).toEqual([]);
+  });
+
+  it('leaves a market’s country, province or large town a place, and a shareholder a person', () => {
+    expect(typed('London shares fell. Kunduz’s shareholders met.')).toEqual(['London place', 'Kunduz place']);
+    expect(typed("Elon Musk's shares in the firm rose.")).toEqual(['Elon Musk person']);
+  });
+});

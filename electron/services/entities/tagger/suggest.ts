@@ -11,6 +11,7 @@ import { addNames, heldTokens, tagSentence, type TaggedName } from './decode.js'
 import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
 import type { NameType, TaggerModel } from './model.js';
+import { companiesNamedByTheirBusiness } from './businessNames.js';
 import { readCompanies } from './companyCues.js';
 import { mediaNamedBeforeTheirKind } from './mediaNames.js';
 import { joinMissionsToTheirCountry } from './missionNames.js';
@@ -238,6 +239,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
   joinMissionsToTheirCountry(text, suggestions, places);
   joinPartsToTheirOrganisation(text, suggestions, places);
   mediaNamedBeforeTheirKind(text, suggestions, context);
+  companiesNamedByTheirBusiness(text, suggestions, context);
   // A country written as initials with dots ("U.K.", "U.S.A.") that the tagger did not mark: the
   // corpora write "Britain", so it seldom reads "U.K." as a name at all.
   for (const m of text.matchAll(DOTTED_INITIALS)) {
