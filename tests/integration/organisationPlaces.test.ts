@@ -63,12 +63,34 @@ describe('places named inside organisations’ names', () => {
     expect(placesInNames('The General Staff of the Armed Forces of Ukraine said 40 drones were shot down.')).toEqual([
       'Ukraine in General Staff of the Armed Forces of Ukraine → Ukraine (country, UA)',
     ]);
-    expect(organisations('The Press Office of the Taliban and the Political Bureau of the Central Committee of the Communist Party of China met.')).toEqual([
-      'Press Office of the Taliban',
+    expect(organisations('The Political Bureau of the Central Committee of the Communist Party of China met.')).toEqual([
       'Political Bureau of the Central Committee of the Communist Party of China',
     ]);
-    // A person's office is no part of the body.
+    // A person's office is no part of the body, and an organisation of the lexicon stays a name of its own.
     expect(organisations('The President of the European Commission spoke.')).toEqual(['European Commission']);
+    expect(organisations('The Press Office of the Taliban said so.')).toEqual(['Press Office', 'Taliban']);
+  });
+
+  it('reads an organisation named by its kind and what it is for as one, up to the next name of a list', () => {
+    const organisations = (text: string) =>
+      extractEntities(text, { gazetteer, registry: new Map(), published: null })
+        .filter((s) => s.type === 'organisation')
+        .map((s) => s.text);
+    // Before: the first missing, the next two each read as two organisations, the fourth cut at "and".
+    expect(
+      organisations(
+        'The Institute for the Study of War, the Committee to Protect Journalists, the Office for the Coordination of Humanitarian Affairs and the U.N. Office on Drugs and Crime said so.',
+      ),
+    ).toEqual(['Institute for the Study of War', 'Committee to Protect Journalists', 'Office for the Coordination of Humanitarian Affairs', 'U.N. Office on Drugs and Crime']);
+    expect(organisations('The Committee to Protect Journalists and Human Rights Watch met the Council on Monday.')).toEqual([
+      'Committee to Protect Journalists',
+      'Human Rights Watch',
+      'Council',
+    ]);
+    // A known organisation inside stays its own; a prize is no organisation.
+    expect(organisations('The Global Coalition to Counter ISIL struck. The Academy of Country Music Awards were held.')).not.toContain('Global Coalition to Counter ISIL');
+    expect(organisations('The Global Coalition to Counter ISIL struck. The Academy of Country Music Awards were held.')).toContain('ISIL');
+    expect(organisations('The Academy of Country Music Awards were held.')).not.toContain('Academy of Country Music Awards');
   });
 
   it('finds the place a possessive opening the name states, with or without a head word, and no place in a brand named after a person', () => {

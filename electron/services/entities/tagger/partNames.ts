@@ -1,11 +1,14 @@
+import { nameKey } from '../../gazetteer/normalise.js';
 import type { Suggestion } from '../extract.js';
+import { KNOWN_ORGANISATION_NAMES } from '../lexicon.js';
 import type { PendingPlace } from '../placeLinks.js';
 
 /**
  * A body's part named with the body after "of": "General Staff of the Armed Forces of Ukraine",
- * "Political Bureau of the Central Committee", "Press Office of the Taliban". The tagger reads the
+ * "Political Bureau of the Central Committee". The tagger reads the
  * body and leaves the part, or reads them as two names. The part is one of these heads, in capitals,
- * and the body an organisation: "the President of the European Commission" names a person's office.
+ * and the body an organisation, not one of the lexicon ("the Press Office of the Taliban" names the
+ * Taliban too): "the President of the European Commission" names a person's office.
  */
 const PART_HEADS = new Set(
   `staff command headquarters directorate department office ministry council committee commission bureau division
@@ -20,6 +23,8 @@ export function joinPartsToTheirOrganisation(text: string, suggestions: Suggesti
   // In the text's order, so a joined name may be the part of the next: "Political Bureau of the Central
   // Committee of the Communist Party".
   for (const body of suggestions.filter((s) => s.type === 'organisation').sort((a, b) => a.start - b.start)) {
+    // "the Press Office of the Taliban" names the Taliban as well.
+    if (KNOWN_ORGANISATION_NAMES.has(nameKey(body.text))) continue;
     const m = PART_BEFORE.exec(text.slice(Math.max(0, body.start - 80), body.start));
     if (!m) continue;
     const words = m[1]!.split(/\s+/);

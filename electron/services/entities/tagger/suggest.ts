@@ -16,6 +16,7 @@ import { readCompanies } from './companyCues.js';
 import { mediaNamedBeforeTheirKind } from './mediaNames.js';
 import { joinMissionsToTheirCountry } from './missionNames.js';
 import { joinPartsToTheirOrganisation } from './partNames.js';
+import { joinHeadsToWhatTheyAreFor } from './headedNames.js';
 import { isSportsText, readTeams } from './sportsTeams.js';
 import { tokenizeSentences, type TextToken } from './tokens.js';
 
@@ -238,6 +239,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
   }
   joinMissionsToTheirCountry(text, suggestions, places);
   joinPartsToTheirOrganisation(text, suggestions, places);
+  joinHeadsToWhatTheyAreFor(text, suggestions, places);
   mediaNamedBeforeTheirKind(text, suggestions, context);
   companiesNamedByTheirBusiness(text, suggestions, context);
   // A country written as initials with dots ("U.K.", "U.S.A.") that the tagger did not mark: the
