@@ -24,6 +24,12 @@ describe('a name spelled out before its acronym', () => {
     const acled = 'The Armed Conflict Location and Event Data Project (ACLED) recorded it.';
     expect(names(acled, [])).toEqual(['Armed Conflict Location and Event Data Project (organisation) for nothing']);
     expect(names('The Refugee Council Survey (RC) said.', [])).toEqual([]);
+    // With no head word, the acronym read as an organisation says what the name is.
+    const jnim = "Jama'at Nusrat al-Islam wal-Muslimin (JNIM) said it attacked.";
+    expect(names(jnim, [])).toEqual([]);
+    expect(names(jnim, [at(jnim, 'JNIM', 'organisation')])).toEqual(["Jama'at Nusrat al-Islam wal-Muslimin (organisation) for nothing"]);
+    const nwfp = 'North-West Frontier Province (NWFP) officials said.';
+    expect(names(nwfp, [at(nwfp, 'NWFP', 'place')])).toEqual([]);
     // Hyphenated parts and dotted initials give their letters; small words give none.
     const ttp = 'A Tehreek-e-Taliban Pakistan (TTP) commander and the U.S. Agency for International Development (USAID) spoke.';
     expect(names(ttp, [])).toEqual(['U.S. Agency for International Development (organisation) for nothing']);

@@ -86,8 +86,11 @@ export function namesDefinedByAcronym(text: string, suggestions: readonly Sugges
     if (over.some((s) => s.type === 'place') && !over.some((s) => s.type === 'organisation')) continue;
     const name = text.slice(span.start, span.end);
     const type = over.find((s) => s.type === 'group') && !over.some((s) => s.type === 'organisation') ? 'group' : 'organisation';
-    // Nothing read inside: an organisation only where a head word says so ("… Province" is no organisation's).
-    if (!over.length && !name.split(/[\s-]+/u).some((w) => ORG_HEADS.has(w.toLowerCase()))) continue;
+    // Nothing read inside: an organisation only where a head word says so ("… Province" is no
+    // organisation's), or where the acronym is read as one ("Jama'at Nusrat al-Islam wal-Muslimin (JNIM)").
+    const acronymStart = m.index + m[0].indexOf(m[1]!);
+    const acronymIsOrganisation = suggestions.some((s) => s.type === 'organisation' && s.start === acronymStart && s.end === acronymStart + m[1]!.length);
+    if (!over.length && !acronymIsOrganisation && !name.split(/[\s-]+/u).some((w) => ORG_HEADS.has(w.toLowerCase()))) continue;
     const confidence = Math.max(0.7, ...over.map((s) => s.confidence));
     out.push({ s: { start: span.start, end: span.end, text: name, type, confidence, reason: `a name the article spells out before its acronym (${m[1]})` }, replaces: over });
   }

@@ -225,7 +225,9 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     const end = start + m[0].length;
     const words = m[0].split(/[\s‐‑–-]+/u);
     const written = words.length === 1 && m[0].length <= 4 ? m[0] === m[0].toUpperCase() : words.every((w) => w.length <= 3 || /^\p{Lu}/u.test(w));
-    if (!written || !/^\p{Lu}/u.test(m[0]) || taken(start, end)) continue;
+    // "al Qaeda", "al-Shabaab": a short lower-case article may open it.
+    const opens = /^\p{Lu}/u.test(m[0]) || (words.length > 1 && words[0]!.length <= 3 && /^\p{Lu}/u.test(words[1]!));
+    if (!written || !opens || taken(start, end)) continue;
     // Names the tagger found inside it give way to the whole ("Tehrik-i-Taliban" and "Pakistan"); a longer name around it stays.
     const over = suggestions.filter((s) => start < s.end && end > s.start);
     if (over.some((s) => s.start < start || s.end > end || (s.start === start && s.end === end))) continue;
