@@ -128,6 +128,10 @@ describe('toponyms ranked with the article around them', () => {
     }
     // Not closed by the noun, the list's town stays the town.
     expect(resolve('The Taliban entered Kunduz and Balkh on Sunday.', ['Kunduz'])[0]).toMatchObject({ kind: 'city', name: 'Kunduz' });
+    // The last name of a list closed by "regions" or "oblasts" is that kind too: before, Sumy was the city.
+    for (const text of ['Drones hit the Kharkiv and Sumy regions overnight.', 'Drones hit the Kharkiv and Sumy oblasts overnight.']) {
+      for (const place of resolve(text, ['Kharkiv', 'Sumy'])) expect(place, text).toMatchObject({ kind: 'admin1', country: 'UA' });
+    }
   });
 
   it('places a town by the state written after it', () => {

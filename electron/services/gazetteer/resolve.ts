@@ -245,11 +245,12 @@ export function kindNamed(text: string, start: number, end: number): WantedKind 
   const after = text.slice(end, end + 40);
   const before = text.slice(Math.max(0, start - 40), start);
   if (/^[ \t]+provincial[ \t]+capital\b/i.test(after)) return 'city';
-  if (/^[ \t]+(?:province|provinces|provincial|governorate|oblast|prefecture|state)\b/i.test(after)) return 'admin1';
-  if (/^[ \t]+region\b/i.test(after)) return 'area';
+  // The plural closes a list and names the kind of its last name too ("the Kharkiv and Sumy regions").
+  if (/^[ \t]+(?:provinces?|provincial|governorates?|oblasts?|prefectures?|state)\b/i.test(after)) return 'admin1';
+  if (/^[ \t]+regions?\b/i.test(after)) return 'area';
   // "New York Governor Andrew Cuomo", "the Helmand governor": governors govern states and provinces.
   if (/^(?:['’]s)?[ \t]+(?:governor|gubernatorial)\b/i.test(after)) return 'area';
-  if (/^[ \t]+(?:district|districts|county|municipality)\b/i.test(after)) return 'district';
+  if (/^[ \t]+(?:districts?|county|counties|municipality)\b/i.test(after)) return 'district';
   if (/^[ \t]+(?:city|town|village)\b/i.test(after)) return 'city';
   // "Kunduz and Takhar provinces", "Baghlan, Kunduz and Takhar provinces": the noun after a list names the kind of each.
   const listed = LIST_OF_KIND.exec(text.slice(end, end + 160))?.[1]?.toLowerCase();
