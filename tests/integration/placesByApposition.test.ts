@@ -25,6 +25,8 @@ describe('places the text says are places', () => {
   it('reads a name called a suburb, town or village as a place, known to the gazetteer or not', () => {
     expect(read('A resident of Mabvuku, a suburb located east of Harare, told reporters the water had run out.')).toContain('Mabvuku: place → ?');
     expect(read('Dead birds were found near Esperance, a town on the south coast of Western Australia.')).toContain('Esperance: place → Esperance (AU)');
+    // A distance of two digits or more after the noun: before, only "5 km" was read, "25 km" not.
+    expect(read('M23 rebels seized Sake, a town 25 km west of Goma in North Kivu.')).toContain('Sake: place → Sake (CD)');
   });
 
   it('reads a name after "the village of", "the port of" as a place, and "City of London" as the name it is', () => {
