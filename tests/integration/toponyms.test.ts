@@ -134,6 +134,16 @@ describe('toponyms ranked with the article around them', () => {
     }
   });
 
+  it('leaves unplaced a small town whose only namesake lies far from all the article’s places, and places a neighbour’s', () => {
+    // Before: Delmas, a commune of Port-au-Prince that cities500 lacks, was put in South Africa.
+    const [, , delmas] = resolve('Gangs in Port-au-Prince, Haiti, attacked Delmas on Sunday.', ['Port-au-Prince', 'Haiti', 'Delmas']);
+    expect(delmas).toBeUndefined();
+    const [, murree] = resolve('Afghan envoys from Kabul met the Taliban in Murree. Fighting went on in Kunduz.', ['Kabul', 'Murree', 'Kunduz']);
+    expect(murree).toMatchObject({ name: 'Murree', country: 'PK' });
+    // With its country named, the far town is placed.
+    expect(resolve('Gangs in Port-au-Prince, Haiti, met envoys from Delmas, South Africa.', ['Port-au-Prince', 'Haiti', 'Delmas', 'South Africa'])[2]).toMatchObject({ country: 'ZA' });
+  });
+
   it('places a town by the state written after it', () => {
     const [lebanon, ohio] = resolve('A fire in Lebanon, Ohio destroyed two barns.', ['Lebanon', 'Ohio']);
     expect(lebanon).toMatchObject({ kind: 'city', admin1Name: 'Ohio' });

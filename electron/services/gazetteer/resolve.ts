@@ -237,6 +237,16 @@ function elsewhere(p: Place, context: RankContext): boolean {
   return most > 0.6 * total && leading !== p.country;
 }
 
+/**
+ * A small town far from every other place of the article: "Delmas" in a Haitian article is the
+ * Port-au-Prince commune cities500 lacks, not the South African town of that name 13,000 km away.
+ * A neighbour's town ("talks in Murree" in an Afghan article) is near enough to stay.
+ */
+function farSmallTown(p: Place, context: RankContext): boolean {
+  if (p.kind !== 'city' || p.population >= 100_000 || context.near.length === 0) return false;
+  return context.near.every((q) => distanceKm(p, q) > 2_000);
+}
+
 /** More names of a list after this one, and the plural noun that closes it. */
 const LIST_OF_KIND = /^(?:(?:,|,?[ \t]+(?:and|&))[ \t]+\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]*)?){1,6}[ \t]+(provinces|governorates|states|oblasts|prefectures|districts|counties|regions)\b/u;
 
@@ -579,7 +589,7 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
       const candidates = rankCandidates(candidatesOf[i]!, context);
       const top = candidates[0];
       // A doubtful reading is no evidence for the article's other names either.
-      const doubtful = !!top && ((restsOnAVariant(top) && !supported(top, context)) || (stripped[i]! && elsewhere(top, context)));
+      const doubtful = !!top && ((restsOnAVariant(top) && !supported(top, context)) || ((stripped[i]! || farSmallTown(top, context)) && elsewhere(top, context)));
       next.set(sig, doubtful ? [] : candidates);
     }
     ranked = next;
