@@ -22,6 +22,14 @@ describe('places the text says are places', () => {
     expect(found.filter((f) => f.includes(': person'))).toEqual([]);
   });
 
+  it('reads a bare dateline in capitals as the place the story was filed from, where the gazetteer knows it', () => {
+    // Before: "KABUL" a person.
+    expect(read('KABUL — Afghan officials met Taliban envoys on Sunday.')[0]).toBe('KABUL: place → Kabul (AF)');
+    expect(read('Officials said so.\nKANDAHAR - The Taliban attacked a checkpoint.')[0]).toBe('KANDAHAR: place → Kandahār (AF)');
+    // A name in capitals the gazetteer does not know is left to the tagger.
+    expect(read('JOHN SMITH — Afghan officials met.')[0]).toBe('JOHN SMITH: person');
+  });
+
   it('reads a name called a suburb, town or village as a place, known to the gazetteer or not', () => {
     expect(read('A resident of Mabvuku, a suburb located east of Harare, told reporters the water had run out.')).toContain('Mabvuku: place → ?');
     expect(read('Dead birds were found near Esperance, a town on the south coast of Western Australia.')).toContain('Esperance: place → Esperance (AU)');

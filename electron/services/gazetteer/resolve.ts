@@ -369,7 +369,7 @@ function sameCountryAreas(a: Place[], b: Place[]): boolean {
 }
 
 /** A dateline opens the article: "KABUL, Afghanistan (Reuters) — ", "WASHINGTON — ". */
-function isDateline(text: string, m: ToponymMention): boolean {
+export function isDateline(text: string, m: { start: number; end: number }): boolean {
   if (m.start > 300) return false;
   const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
   if (text.slice(lineStart, m.start).trim() !== '') return false;

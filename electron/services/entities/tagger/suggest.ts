@@ -13,6 +13,7 @@ import { gazetteerLexicon } from './index.js';
 import type { NameType, TaggerModel } from './model.js';
 import { companiesNamedByTheirBusiness } from './businessNames.js';
 import { readCompanies } from './companyCues.js';
+import { placesOpeningAsDateline } from './datelinePlaces.js';
 import { mediaNamedBeforeTheirKind } from './mediaNames.js';
 import { joinMissionsToTheirCountry } from './missionNames.js';
 import { joinPartsToTheirOrganisation } from './partNames.js';
@@ -244,6 +245,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
   joinHeadsToWhatTheyAreFor(text, suggestions, places);
   mediaNamedBeforeTheirKind(text, suggestions, context);
   companiesNamedByTheirBusiness(text, suggestions, context);
+  placesOpeningAsDateline(text, suggestions, places, context);
   // A country written as initials with dots ("U.K.", "U.S.A.") that the tagger did not mark: the
   // corpora write "Britain", so it seldom reads "U.K." as a name at all.
   for (const m of text.matchAll(DOTTED_INITIALS)) {
