@@ -30,6 +30,14 @@ describe('places the text says are places', () => {
     expect(read('JOHN SMITH — Afghan officials met.')[0]).toBe('JOHN SMITH: person');
   });
 
+  it('reads a name before a lower-case "province", "governorate" or "oblast" as that area, after a possessive too', () => {
+    // Before: "Hodeidah" was not suggested at all.
+    expect(read("Jets struck missile sites in Yemen's Hodeidah province on Sunday.")).toContain('Hodeidah: place → Al Hudaydah (YE)');
+    // Not a demonym ("the British province"), nor a word opening a sentence that names no area ("Police district officers").
+    expect(read('Violence in the British province ended.').filter((f) => f.startsWith('British: place → ?'))).toEqual([]);
+    expect(read('Police district officers came.').filter((f) => f.startsWith('Police: place'))).toEqual([]);
+  });
+
   it('reads a name called a suburb, town or village as a place, known to the gazetteer or not', () => {
     expect(read('A resident of Mabvuku, a suburb located east of Harare, told reporters the water had run out.')).toContain('Mabvuku: place → ?');
     expect(read('Dead birds were found near Esperance, a town on the south coast of Western Australia.')).toContain('Esperance: place → Esperance (AU)');

@@ -22,6 +22,12 @@ const KIND_OF = /\b(village|town|city|suburb|township|hamlet|settlement|district
 /** "Sheberghan is the capital of Jawzjan", "Maimana, which became the provincial capital": a name said to be a capital. */
 const IS_CAPITAL = /((?:\p{Lu}[\p{L}\p{M}'’-]*\s){0,2}\p{Lu}[\p{L}\p{M}'’-]*)\s+(?:is|was|remains|became)\s+(?:the|a|its)\s+(?:(?:provincial|regional|national|district|state|administrative|economic|former)\s+)?capital\b/gu;
 const AREA_KINDS = new Set(['district', 'province', 'region', 'county', 'governorate', 'state']);
+/**
+ * "Yemen's Hodeidah province", "the Kherson oblast": a name and a lower-case kind of area after it. The
+ * tagger reads most such names; after a possessive it may read none ("Hodeidah" was left out). Like
+ * "the province of X", the words make a place whether or not the gazetteer knows it.
+ */
+const AREA_AFTER = /((?:\p{Lu}[\p{L}\p{M}'’-]*(?<!['’]s)\s){0,2}\p{Lu}[\p{L}\p{M}'’-]*)\s+(province|governorate|district|oblast|prefecture)\b/gu;
 
 /** A place suggested by how the text writes it. */
 export interface ApposedPlace {
@@ -44,7 +50,7 @@ export interface ApposedPlace {
  * analyst). Of the first two, a name read as an organisation or a place is left as it is, and so is
  * a person's name the article gives in full elsewhere ("Kenenisa Bekele … Bekele, Ethiopia").
  */
-export function placesByApposition(text: string, suggestions: readonly Suggestion[], gazetteer: CountryLookup): ApposedPlace[] {
+export function placesByApposition(text: string, suggestions: readonly Suggestion[], gazetteer: CountryLookup & { demonyms: Map<string, string> }): ApposedPlace[] {
   const out: ApposedPlace[] = [];
   const spans = spanIndex(suggestions);
   const people = suggestions.filter((s) => s.type === 'person').map((s) => s.text);
@@ -93,6 +99,29 @@ export function placesByApposition(text: string, suggestions: readonly Suggestio
     const held = over[0] ?? null;
     if (held && (held.type === 'place' || held.type === 'date' || held.start !== start || held.end !== end)) continue;
     out.push({ s: { start, end, text: name, type: 'place', confidence: 0.8, reason: 'a place by what the text calls it (a capital)' }, wantsAdminArea: false, replaces: held });
+  }
+  for (const m of text.matchAll(AREA_AFTER)) {
+    const name = m[1]!;
+    const start = m.index;
+    const end = start + name.length;
+    const key = nameKey(name);
+    const first = key.split(' ')[0]!;
+    // "the British province" names no province "British".
+    if (!key || STOPWORDS.has(first) || TITLES.has(first) || WEEKDAYS_AND_MONTHS.has(first) || gazetteer.demonyms.has(key) || /[\p{L}\p{M}\p{N}]/u.test(text[start - 1] ?? '')) continue;
+    // The end of a longer capitalised name ("the Helmand Provincial Council district") is no name of its own; a possessive before it ends that name.
+    if (/\p{Lu}[\p{L}\p{M}.]*\s+$/u.test(text.slice(Math.max(0, start - 30), start))) continue;
+    if (out.some((x) => x.s.start < end && x.s.end > start)) continue;
+    // What the tagger read there stays, but a person of just that name ("Nad Ali district").
+    const over = spans.overlapping(start, end);
+    const held = over[0] ?? null;
+    if (over.length > 1 || (held && (held.type !== 'person' || held.start !== start || held.end !== end))) continue;
+    // A province need not be the gazetteer's by this spelling ("Hodeidah" is found by its skeleton when
+    // resolved); "a district" follows more words that are no place's ("the 5th Congressional district").
+    // A sentence's first word is capitalised whatever it is ("Police district officers"): there only an area will do.
+    const opensSentence = /(?:^|[.!?:"“]\s*|\n\s*)$/u.test(text.slice(Math.max(0, start - 3), start));
+    const known = opensSentence || m[2] === 'district' ? gazetteer.lookup(name) : [];
+    if (opensSentence ? !known.some((p) => p.kind === 'admin1' || p.kind === 'admin2') : m[2] === 'district' && !known.length) continue;
+    out.push({ s: { start, end, text: name, type: 'place', confidence: 0.8, reason: `a place by what the text calls it ("${m[2]}")` }, wantsAdminArea: true, replaces: held });
   }
   for (const m of text.matchAll(KIND_OF)) {
     const name = m[2]!.replace(/['’]s$/u, '');
