@@ -18,6 +18,8 @@ describe('organisations of the lexicon, as news writes them', () => {
     expect(organisations("Pakistan's Inter-Services Intelligence denied involvement.")).toEqual(['Inter-Services Intelligence']);
     expect(organisations('Lashkar-e-Taiba denied it, and Hezb-e-Islami fighters attacked.')).toEqual(['Lashkar-e-Taiba', 'Hezb-e-Islami']);
     expect(organisations('Tehrik-i-Taliban Pakistan claimed the attack.')).toEqual(['Tehrik-i-Taliban Pakistan']);
+    // Spelled with "-e-" too: before, a place with no point.
+    expect(organisations('Militants of the Tehrik-e-Taliban Pakistan attacked.')).toEqual(['Tehrik-e-Taliban Pakistan']);
     // A lower-case article may open it: before, "Qaeda" alone was read as a person.
     expect(organisations("Jama'at Nusrat al-Islam wal-Muslimin (JNIM), al Qaeda's affiliate in the Sahel, said so.")).toEqual([
       "Jama'at Nusrat al-Islam wal-Muslimin",

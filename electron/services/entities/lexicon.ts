@@ -109,7 +109,7 @@ export const KNOWN_ORGANISATION_NAMES = new Set([
   'unesco', 'iaea', 'osce', 'ocha', 'wfp', 'greenpeace',
   // Armed groups and services of the region the sample tracks, which news writes with hyphens and no head word.
   'hezb e islami', 'hizb e islami', 'lashkar e taiba', 'lashkar e tayyiba', 'lashkar e jhangvi', 'jaish e mohammed',
-  'tehrik i taliban pakistan', 'tehreek e taliban pakistan', 'ttp', 'inter services intelligence', 'isi',
+  'tehrik i taliban pakistan', 'tehrik e taliban pakistan', 'tehreek e taliban pakistan', 'tehreek i taliban pakistan', 'ttp', 'inter services intelligence', 'isi',
   'national directorate of security', 'islamic state khorasan', 'iskp', 'hizb ut tahrir', 'aqap', 'aqim',
   // And of the Sahel and the Levant, whose English names hold an "and" or an "in" that splits them.
   'group for the support of islam and muslims', 'islamic state in the greater sahara', 'isgs', 'islamic state west africa province',
