@@ -38,6 +38,16 @@ describe('places the text says are places', () => {
     expect(read('Police district officers came.').filter((f) => f.startsWith('Police: place'))).toEqual([]);
   });
 
+  it('reads Kenya’s counties as its provinces, the name kept whole, and leaves a US county the gazetteer’s own', () => {
+    // Before: "Lamu County" had no point, and Garissa before "counties" wanted a district.
+    expect(read('Gunmen ambushed a convoy in Lamu County. Attacks hit the Mandera and Garissa counties.')).toEqual([
+      'Lamu County: place → Lamu (KE)',
+      'Mandera: place → Mandera County (KE)',
+      'Garissa: place → Garissa County (KE)',
+    ]);
+    expect(read('Cook County officials met.')).toEqual(['Cook County: place → Cook County (US)']);
+  });
+
   it('reads a name called a suburb, town or village as a place, known to the gazetteer or not', () => {
     expect(read('A resident of Mabvuku, a suburb located east of Harare, told reporters the water had run out.')).toContain('Mabvuku: place → ?');
     expect(read('Dead birds were found near Esperance, a town on the south coast of Western Australia.')).toContain('Esperance: place → Esperance (AU)');

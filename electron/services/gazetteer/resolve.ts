@@ -260,11 +260,14 @@ export function kindNamed(text: string, start: number, end: number): WantedKind 
   if (/^[ \t]+regions?\b/i.test(after)) return 'area';
   // "New York Governor Andrew Cuomo", "the Helmand governor": governors govern states and provinces.
   if (/^(?:['’]s)?[ \t]+(?:governor|gubernatorial)\b/i.test(after)) return 'area';
-  if (/^[ \t]+(?:districts?|county|counties|municipality)\b/i.test(after)) return 'district';
+  if (/^[ \t]+(?:districts?|municipality)\b/i.test(after)) return 'district';
+  // Counties are provinces in Kenya and Liberia ("Lamu County") and second-order areas in the US and
+  // Ireland, which GeoNames names with the word ("Orange County", "County Kerry") and so never reach here.
+  if (/^[ \t]+(?:county|counties)\b/i.test(after)) return 'area';
   if (/^[ \t]+(?:city|town|village)\b/i.test(after)) return 'city';
   // "Kunduz and Takhar provinces", "Baghlan, Kunduz and Takhar provinces": the noun after a list names the kind of each.
   const listed = LIST_OF_KIND.exec(text.slice(end, end + 160))?.[1]?.toLowerCase();
-  if (listed) return listed === 'regions' ? 'area' : listed === 'districts' || listed === 'counties' ? 'district' : 'admin1';
+  if (listed) return listed === 'regions' || listed === 'counties' ? 'area' : listed === 'districts' ? 'district' : 'admin1';
   if (/\b(?:province|state|governorate|region|oblast|prefecture)[ \t]+of[ \t]+(?:the[ \t]+)?$/i.test(before)) return 'admin1';
   if (/\b(?:district|county)[ \t]+of[ \t]+$/i.test(before)) return 'district';
   if (/\b(?:city|town|village|outskirts|suburbs)[ \t]+of[ \t]+$/i.test(before)) return 'city';

@@ -193,7 +193,17 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
         suggestions.push({ start, end, text: nameText, type: 'place', confidence, reason, places: [] });
         continue;
       }
-      if (to > from && !context.gazetteer.countryByName.has(nameKey(nameText)) && !COUNTRY_ABBREVIATIONS.has(lexiconKey) && !context.gazetteer.lookup(nameText).length) {
+      // "Lamu County": a province of Kenya or Liberia that GeoNames names without the word, which the
+      // name keeps (as the corpora do: "Cook County" is one name).
+      let countyOf: string | undefined;
+      if (to > from && lastWord === 'county' && !context.gazetteer.lookup(nameText).length) {
+        const without = text.slice(start, sentence[to - 1]!.end);
+        if (context.gazetteer.lookup(without).some((p) => p.kind === 'admin1')) {
+          countyOf = without;
+          wantsAdminArea = true;
+        }
+      }
+      if (!countyOf && to > from && !context.gazetteer.countryByName.has(nameKey(nameText)) && !COUNTRY_ABBREVIATIONS.has(lexiconKey) && !context.gazetteer.lookup(nameText).length) {
         const k = knownPlaceEnding(sentence, from, to, text, end, context);
         if (k !== -1) {
           start = sentence[k]!.start;
@@ -204,7 +214,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       suggestions.push(s);
       // "southern Turkey", "eastern Burma": a part of a country news names by its short name.
       const full = COUNTRY_ABBREVIATIONS.get(lexiconKey) ?? COUNTRY_ABBREVIATIONS.get(lexiconKey.replace(PART_OF, ''));
-      places.push({ s, wantsAdminArea, ...(full ? { lookupName: full } : {}) });
+      const lookupName = countyOf ?? full;
+      places.push({ s, wantsAdminArea, ...(lookupName ? { lookupName } : {}) });
     }
   }
   placesAmongPlaces(text, suggestions, places, context);
