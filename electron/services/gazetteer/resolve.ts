@@ -262,7 +262,8 @@ export function kindNamed(text: string, start: number, end: number): WantedKind 
   if (/^(?:['’]s)?[ \t]+(?:governor|gubernatorial)\b/i.test(after)) return 'area';
   if (/^[ \t]+(?:districts?|municipality)\b/i.test(after)) return 'district';
   // Counties are provinces in Kenya and Liberia ("Lamu County") and second-order areas in the US and
-  // Ireland, which GeoNames names with the word ("Orange County", "County Kerry") and so never reach here.
+  // Ireland, whose names GeoNames writes with the word ("Orange County", "County Kerry"): a name looked
+  // up without it is seldom one of those, and an area asks for the province where there is one.
   if (/^[ \t]+(?:county|counties)\b/i.test(after)) return 'area';
   if (/^[ \t]+(?:city|town|village)\b/i.test(after)) return 'city';
   // "Kunduz and Takhar provinces", "Baghlan, Kunduz and Takhar provinces": the noun after a list names the kind of each.

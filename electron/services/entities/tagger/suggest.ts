@@ -14,10 +14,10 @@ import type { NameType, TaggerModel } from './model.js';
 import { companiesNamedByTheirBusiness } from './businessNames.js';
 import { readCompanies } from './companyCues.js';
 import { placesOpeningAsDateline } from './datelinePlaces.js';
+import { joinHeadsToWhatTheyAreFor } from './headedNames.js';
 import { mediaNamedBeforeTheirKind } from './mediaNames.js';
 import { joinMissionsToTheirCountry } from './missionNames.js';
 import { joinPartsToTheirOrganisation } from './partNames.js';
-import { joinHeadsToWhatTheyAreFor } from './headedNames.js';
 import { isSportsText, readTeams } from './sportsTeams.js';
 import { tokenizeSentences, type TextToken } from './tokens.js';
 
