@@ -28,6 +28,9 @@ const AREA_KINDS = new Set(['district', 'province', 'region', 'county', 'governo
  * "the province of X", the words make a place whether or not the gazetteer knows it.
  */
 const AREA_AFTER = /((?:\p{Lu}[\p{L}\p{M}'’-]*(?<!['’]s)\s){0,2}\p{Lu}[\p{L}\p{M}'’-]*)\s+(province|governorate|district|oblast|prefecture)\b/gu;
+// Made once: a literal with \p{…} in a loop is rebuilt at every turn in the bundles.
+const CAPITALISED_WORD_BEFORE = /\p{Lu}[\p{L}\p{M}.]*\s+$/u;
+const SENTENCE_OPENS_BEFORE = /(?:^|[.!?:"“]\s*|\n\s*)$/u;
 
 /** A place suggested by how the text writes it. */
 export interface ApposedPlace {
@@ -109,7 +112,7 @@ export function placesByApposition(text: string, suggestions: readonly Suggestio
     // "the British province" names no province "British".
     if (!key || STOPWORDS.has(first) || TITLES.has(first) || WEEKDAYS_AND_MONTHS.has(first) || gazetteer.demonyms.has(key) || /[\p{L}\p{M}\p{N}]/u.test(text[start - 1] ?? '')) continue;
     // The end of a longer capitalised name ("the Helmand Provincial Council district") is no name of its own; a possessive before it ends that name.
-    if (/\p{Lu}[\p{L}\p{M}.]*\s+$/u.test(text.slice(Math.max(0, start - 30), start))) continue;
+    if (CAPITALISED_WORD_BEFORE.test(text.slice(Math.max(0, start - 30), start))) continue;
     if (out.some((x) => x.s.start < end && x.s.end > start)) continue;
     // What the tagger read there stays, but a person of just that name ("Nad Ali district").
     const over = spans.overlapping(start, end);
@@ -118,7 +121,7 @@ export function placesByApposition(text: string, suggestions: readonly Suggestio
     // A province need not be the gazetteer's by this spelling ("Hodeidah" is found by its skeleton when
     // resolved); "a district" follows more words that are no place's ("the 5th Congressional district").
     // A sentence's first word is capitalised whatever it is ("Police district officers"): there only an area will do.
-    const opensSentence = /(?:^|[.!?:"“]\s*|\n\s*)$/u.test(text.slice(Math.max(0, start - 3), start));
+    const opensSentence = SENTENCE_OPENS_BEFORE.test(text.slice(Math.max(0, start - 3), start));
     const known = opensSentence || m[2] === 'district' ? gazetteer.lookup(name) : [];
     if (opensSentence ? !known.some((p) => p.kind === 'admin1' || p.kind === 'admin2') : m[2] === 'district' && !known.length) continue;
     out.push({ s: { start, end, text: name, type: 'place', confidence: 0.8, reason: `a place by what the text calls it ("${m[2]}")` }, wantsAdminArea: true, replaces: held });

@@ -28,6 +28,9 @@ const WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*/u;
  */
 const INNER = /^[ \t]+(?:of|for|&|de|and)[ \t]+(?:the[ \t]+)?(?=\p{Lu})/u;
 const PRIZE = /\b(?:Awards?|Prizes?|Medals?|Trophy|Cup|Lecture|Fellowship|Scholarship)\b/u;
+// Made once: a literal with \p{…} in a loop is rebuilt at every turn in the bundles.
+const SPACE_BEFORE_CAPITAL = /^[ \t]+(?=\p{Lu})/u;
+const INITIALS = /^(?:\p{Lu}\.)+$/u;
 
 /** Joins each such name; `suggestions` and `places` are changed in place. */
 export function joinHeadsToWhatTheyAreFor(text: string, suggestions: Suggestion[], places: PendingPlace[]): void {
@@ -77,11 +80,11 @@ function endOfObject(text: string, from: number, suggestions: readonly Suggestio
     const word = WORD.exec(text.slice(at, at + 60))?.[0];
     if (!word || WEEKDAYS_AND_MONTHS.has(word.replace(/\.$/, '').toLowerCase())) break;
     // A dot ending a word ends the sentence unless the word is an initial ("U.S.").
-    const bare = /\.$/.test(word) && !/^(?:\p{Lu}\.)+$/u.test(word) ? word.slice(0, -1) : word;
+    const bare = /\.$/.test(word) && !INITIALS.test(word) ? word.slice(0, -1) : word;
     at += bare.length;
     end = at;
     if (bare !== word) break;
-    const space = /^[ \t]+(?=\p{Lu})/u.exec(text.slice(at, at + 4))?.[0] ?? INNER.exec(text.slice(at, at + 16))?.[0];
+    const space = SPACE_BEFORE_CAPITAL.exec(text.slice(at, at + 4))?.[0] ?? INNER.exec(text.slice(at, at + 16))?.[0];
     if (!space) break;
     if (/^[ \t]+and\b/.test(space) && !oneWordClosesAfterAnd(text, at + space.length, suggestions)) break;
     at += space.length;
@@ -97,5 +100,5 @@ function endOfObject(text: string, from: number, suggestions: readonly Suggestio
 function oneWordClosesAfterAnd(text: string, at: number, suggestions: readonly Suggestion[]): boolean {
   if (suggestions.some((s) => s.start === at)) return false;
   const word = WORD.exec(text.slice(at, at + 60))?.[0];
-  return !!word && !/^[ \t]+\p{Lu}/u.test(text.slice(at + word.length, at + word.length + 4));
+  return !!word && !SPACE_BEFORE_CAPITAL.test(text.slice(at + word.length, at + word.length + 4));
 }
