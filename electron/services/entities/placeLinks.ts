@@ -18,6 +18,13 @@ export interface PendingPlace {
   amongArticleCountries?: true;
 }
 
+/** Takes a suggestion out, and its place with it, when a reader joins it into a longer name. */
+export function dropSuggestion(suggestions: Suggestion[], places: PendingPlace[], s: Suggestion): void {
+  suggestions.splice(suggestions.indexOf(s), 1);
+  const pending = places.findIndex((p) => p.s === s);
+  if (pending !== -1) places.splice(pending, 1);
+}
+
 interface PlaceLookup {
   lookup(name: string): Place[];
   lookupJoined?(name: string): Place[];

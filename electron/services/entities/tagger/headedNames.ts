@@ -1,7 +1,7 @@
 import type { Suggestion } from '../extract.js';
 import { nameKey } from '../../gazetteer/normalise.js';
 import { KNOWN_ORGANISATION_NAMES, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
-import type { PendingPlace } from '../placeLinks.js';
+import { dropSuggestion, type PendingPlace } from '../placeLinks.js';
 
 /**
  * An organisation named by its kind and then what it is for: "the Institute for the Study of War",
@@ -55,11 +55,7 @@ export function joinHeadsToWhatTheyAreFor(text: string, suggestions: Suggestion[
     // "the Mission to Kabul" is where it went.
     if (m[0].includes(' to ') && inObject.some((s) => s.type === 'place' && s.start === m.index + m[0].length)) continue;
     const parts = [...atHead, ...inObject];
-    for (const s of parts) {
-      suggestions.splice(suggestions.indexOf(s), 1);
-      const pending = places.findIndex((p) => p.s === s);
-      if (pending !== -1) places.splice(pending, 1);
-    }
+    for (const s of parts) dropSuggestion(suggestions, places, s);
     const confidence = parts.some((s) => s.type === 'organisation') ? Math.max(...parts.filter((s) => s.type === 'organisation').map((s) => s.confidence)) : 0.6;
     suggestions.push({
       start,

@@ -1,5 +1,5 @@
 import type { Suggestion } from '../extract.js';
-import type { PendingPlace } from '../placeLinks.js';
+import { dropSuggestion, type PendingPlace } from '../placeLinks.js';
 
 /**
  * An international body's mission or force, whose name ends with the country it serves: "United
@@ -21,9 +21,7 @@ export function joinMissionsToTheirCountry(text: string, suggestions: Suggestion
       .filter((s) => s.type === 'place' && s.start >= org.end && s.start - org.end <= 10)
       .sort((a, b) => a.start - b.start)[0];
     if (!place || !SERVES.test(text.slice(org.end, place.start)) || NAME_GOES_ON.test(text.slice(place.end, place.end + 2))) continue;
-    suggestions.splice(suggestions.indexOf(place), 1);
-    const pending = places.findIndex((p) => p.s === place);
-    if (pending !== -1) places.splice(pending, 1);
+    dropSuggestion(suggestions, places, place);
     org.end = place.end;
     org.text = text.slice(org.start, org.end);
   }

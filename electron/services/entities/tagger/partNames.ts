@@ -1,7 +1,7 @@
 import { nameKey } from '../../gazetteer/normalise.js';
 import type { Suggestion } from '../extract.js';
 import { KNOWN_ORGANISATION_NAMES } from '../lexicon.js';
-import type { PendingPlace } from '../placeLinks.js';
+import { dropSuggestion, type PendingPlace } from '../placeLinks.js';
 
 /**
  * A body's part named with the body after "of": "General Staff of the Armed Forces of Ukraine",
@@ -35,11 +35,7 @@ export function joinPartsToTheirOrganisation(text: string, suggestions: Suggesti
     const partEnd = start + m[1]!.length - skip;
     const inside = suggestions.filter((s) => s !== body && s.start < partEnd && s.end > start);
     if (inside.some((s) => s.type !== 'organisation' || s.end > partEnd || (s.start < start && s.end !== partEnd))) continue;
-    for (const s of inside) {
-      suggestions.splice(suggestions.indexOf(s), 1);
-      const pending = places.findIndex((p) => p.s === s);
-      if (pending !== -1) places.splice(pending, 1);
-    }
+    for (const s of inside) dropSuggestion(suggestions, places, s);
     body.start = Math.min(start, ...inside.map((s) => s.start));
     body.text = text.slice(body.start, body.end);
   }

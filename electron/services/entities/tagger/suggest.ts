@@ -5,7 +5,7 @@
  */
 import { nameKey } from '../../gazetteer/normalise.js';
 import type { EntityType, ExtractContext, Suggestion } from '../extract.js';
-import type { PendingPlace } from '../placeLinks.js';
+import { dropSuggestion, type PendingPlace } from '../placeLinks.js';
 import { COMPASS_WORDS, COUNTRY_ABBREVIATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, TITLES, trimsAreaHead } from '../lexicon.js';
 import { addNames, heldTokens, tagSentence, type TaggedName } from './decode.js';
 import { sentenceFacts, type NameLexicon } from './features.js';
@@ -244,11 +244,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     const over = suggestions.filter((s) => start < s.end && end > s.start);
     if (over.some((s) => s.start < start || s.end > end || (s.start === start && s.end === end))) continue;
     if (model.memory?.rejected.get(m[0])?.includes('ORG')) continue;
-    for (const s of over) {
-      suggestions.splice(suggestions.indexOf(s), 1);
-      const place = places.findIndex((p) => p.s === s);
-      if (place !== -1) places.splice(place, 1);
-    }
+    for (const s of over) dropSuggestion(suggestions, places, s);
     suggestions.push({ start, end, text: m[0], type: 'organisation', confidence: 0.8, reason: 'a known organisation (organisation lexicon)' });
   }
   joinMissionsToTheirCountry(text, suggestions, places);
