@@ -272,6 +272,11 @@ describe('toponyms ranked with the article around them', () => {
     const text = 'WASHINGTON — British officials from London, Birmingham and High Wycombe met their counterparts on Tuesday.';
     expect(resolve(text, ['WASHINGTON', 'London', 'Birmingham', 'High Wycombe'])[0]).toMatchObject({ kind: 'city', country: 'US', feature: 'PPLC' });
     expect(resolve('PARIS, Texas — A storm hit the town on Sunday.', ['PARIS', 'Texas'])[0]).toMatchObject({ kind: 'city', country: 'US', admin1Name: 'Texas' });
+    // The wire archives' forms: with the date before the agency, and a line of its own with the date.
+    for (const dateline of ['WASHINGTON, Aug. 30 (Reuters) - ', 'WASHINGTON 1996-08-30\n']) {
+      const after = `${dateline}British officials from London, Birmingham and High Wycombe met their counterparts on Tuesday.`;
+      expect(resolve(after, ['WASHINGTON', 'London', 'Birmingham', 'High Wycombe'])[0], dateline).toMatchObject({ kind: 'city', country: 'US', feature: 'PPLC' });
+    }
   });
 
   it('takes a demonym as evidence of its country', () => {

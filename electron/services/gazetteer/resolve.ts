@@ -372,12 +372,19 @@ function sameCountryAreas(a: Place[], b: Place[]): boolean {
   return [...areaCountries(a)].some((c) => inB.has(c));
 }
 
-/** A dateline opens the article: "KABUL, Afghanistan (Reuters) — ", "WASHINGTON — ". */
+/** What follows a dateline's place: its country or state, a date, the agency, then a dash; or a date alone ending the line. */
+const DATELINE_AFTER_PLACE =
+  /^(?:[ \t]+\d{4}-\d{2}-\d{2}[ \t]*(?:\n|$)|(?:,[ \t]*[\p{L}. ]{2,40})?(?:,?[ \t]+\p{Lu}\p{Ll}{2,8}\.?[ \t]+\d{1,2})?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:[—–]|--?[ \t]|:[ \t]))/u;
+
+/**
+ * A dateline opens the article: "KABUL, Afghanistan (Reuters) — ", "WASHINGTON — ", "KABUL, Aug. 5
+ * (Reuters) - ", and the wire archives' line of its own, "LONDON 1996-08-30".
+ */
 export function isDateline(text: string, m: { start: number; end: number }): boolean {
   if (m.start > 300) return false;
   const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
   if (text.slice(lineStart, m.start).trim() !== '') return false;
-  return /^(?:,[ \t]*[\p{L}. ]{2,40})?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:[—–]|--?[ \t]|:[ \t])/u.test(text.slice(m.end, m.end + 80));
+  return DATELINE_AFTER_PLACE.test(text.slice(m.end, m.end + 80));
 }
 
 /**
