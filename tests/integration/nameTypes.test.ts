@@ -125,6 +125,31 @@ describe('the type of a name', () => {
     expect(typesOf(news).filter((t) => t.startsWith('organisation:'))).toEqual([]);
   });
 
+  it('reads a wire results page: its dateline line, a club named by its first word, both sides of a line, and countries of two words', () => {
+    // Written for this test in the style of the wire services' results pages.
+    const page = [
+      'BASEBALL - MAJOR LEAGUE RESULTS WEDNESDAY.',
+      'VALENCIA 1997-07-24',
+      'Results of games played on Wednesday (home team in CAPS):',
+      'BOSTON 5 Detroit 3',
+      'Chicago 7 MINNESOTA 2',
+      'Soccer results of Spanish first division matches on Sunday:',
+      'Real Madrid 2 Valencia 1',
+      'Standings: Real Madrid 25 16 6 3 45 20 54',
+      'Valencia 25 15 6 4 44 22 51',
+      'CRICKET - SRI LANKA BEAT ZIMBABWE BY SIX WICKETS.',
+      'Sri Lanka said the team would stay in Madrid.',
+    ].join('\n');
+    const types = typesOf(page);
+    // The dateline on a line of its own stays a place though the city's team is named below.
+    expect(types[0]).toBe('place:VALENCIA');
+    for (const club of ['BOSTON', 'Detroit', 'Chicago', 'MINNESOTA', 'Real Madrid', 'Valencia']) expect(types).toContain(`organisation:${club}`);
+    expect(types).not.toContain('organisation:Madrid');
+    // The tagger reads "Sri" as a person and "Lanka" as a group where a sentence opens with them.
+    expect(taggerTypesOf(page)).toEqual(expect.arrayContaining(['PER:Sri']));
+    expect(types.filter((t) => /Sri|Lanka|SRI/.test(t))).toEqual(['place:SRI LANKA', 'place:Sri Lanka']);
+  });
+
   it('is a country where a headline in capitals names one that the tagger lost there', () => {
     const text = 'SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT.\n\nJapan beat Syria 2-1 on Friday.';
     expect(taggerTypesOf(text)).not.toContain('LOC:JAPAN');

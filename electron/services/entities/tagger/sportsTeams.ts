@@ -26,15 +26,16 @@ const WORDS_NEEDED = 3;
 /** The confidence of a type these rules give (not calibrated: the corpora hold too little sport to measure it). */
 const RULE_CONFIDENCE = 0.7;
 
-/** Whether the text reads as sport: a score or result lines, and words of games. */
+/** Whether the text reads as sport: a score or result lines, and words of games (fewer words where there are more lines). */
 export function isSportsText(text: string): boolean {
   let words = 0;
   for (const _ of text.matchAll(SPORT_WORDS)) if (++words >= WORDS_NEEDED) break;
-  if (words < WORDS_NEEDED) return false;
+  if (words < WORDS_NEEDED - 1) return false;
   SCORE.lastIndex = 0;
-  if (SCORE.test(text)) return true;
+  if (words >= WORDS_NEEDED && SCORE.test(text)) return true;
+  const linesNeeded = words >= WORDS_NEEDED ? 2 : 3;
   let lines = 0;
-  for (const _ of text.matchAll(RESULT_LINE)) if (++lines >= 2) return true;
+  for (const _ of text.matchAll(RESULT_LINE)) if (++lines >= linesNeeded) return true;
   return false;
 }
 
@@ -104,6 +105,30 @@ function numbersAfter(sentence: readonly TextToken[], to: number): number {
   return k - to - 1;
 }
 
+/** A capitalised word that may be part of a team's name the tagger did not read (see NOT_A_TEAM). */
+function teamWord(sentence: readonly TextToken[], held: Uint8Array, i: number): boolean {
+  const t = sentence[i];
+  if (!t || !CAPITALISED.test(t.text) || held[i] === 1) return false;
+  const w = t.text.toLowerCase();
+  return !NOT_A_TEAM.has(w) && !RESULT_VERBS.has(w) && !AGAINST.has(w) && !TITLES.has(w.replace(/\.$/, '')) && !PERSON_ROLES.has(w) && !PLAYER_ROLES.has(w);
+}
+
+/** The sides of a result line or table row that no name holds, as pairs of first and last token: "Deportivo Coruna 3". */
+function untaggedRowSides(sentence: readonly TextToken[], held: Uint8Array): number[] {
+  const sides: number[] = [];
+  for (let k = 1; k < sentence.length; k++) {
+    if (!/^\d{1,3}$/.test(sentence[k]!.text) || !teamWord(sentence, held, k - 1)) continue;
+    let from = k - 1;
+    while (from > 0 && teamWord(sentence, held, from - 1) && k - from < 3) from--;
+    if (opensClause(sentence, from)) sides.push(from, k - 1);
+  }
+  return sides;
+}
+
+/** A side before a verb opens the sentence or a clause: "Arsenal drew", "SOCCER - BARCELONA BEAT", not "said Kabul lost". */
+const opensClause = (sentence: readonly TextToken[], from: number) =>
+  from === 0 || CLAUSE_BREAK.has(sentence[from - 1]!.text.toLowerCase()) || SCORE_TOKEN.test(sentence[from - 1]!.text);
+
 /**
  * Retypes, and adds, the sides named in one sentence of a sports text (see the file's comment).
  * `names` is the tagger's reading of `sentence`, in order; it is changed in place.
@@ -111,10 +136,10 @@ function numbersAfter(sentence: readonly TextToken[], to: number): number {
 export function readTeams(names: TaggedName[], sentence: readonly TextToken[], lexicon: NameLexicon): void {
   const { endsBefore, startsAt } = sidePositions(sentence);
   const rowNames = names.filter((n) => numbersAfter(sentence, n.to) >= 1);
-  const resultLine = rowNames.length >= 2;
-  // A side before a verb opens the sentence or a clause: "Arsenal drew", "SOCCER - BARCELONA BEAT", not "said Kabul lost".
-  const opensClause = (from: number) => from === 0 || CLAUSE_BREAK.has(sentence[from - 1]!.text.toLowerCase()) || SCORE_TOKEN.test(sentence[from - 1]!.text);
-  const before = (n: { from: number; to: number }) => endsBefore.has(n.to + 1) && opensClause(n.from);
+  // "BOSTON 5 Detroit 3": a side the tagger missed makes a result line as well as one it read.
+  const missedSides = names.length === 0 ? 0 : untaggedRowSides(sentence, heldTokens(names, sentence.length)).length / 2;
+  const resultLine = rowNames.length + missedSides >= 2;
+  const before = (n: { from: number; to: number }) => endsBefore.has(n.to + 1) && opensClause(sentence, n.from);
   const isSide = (n: { from: number; to: number }) =>
     before(n) || startsAt.has(n.from) || (resultLine && numbersAfter(sentence, n.to) >= 1) || numbersAfter(sentence, n.to) >= 3;
   const words = (n: { from: number; to: number }) => sentence.slice(n.from, n.to + 1).map((t) => t.text);
@@ -132,6 +157,15 @@ export function readTeams(names: TaggedName[], sentence: readonly TextToken[], l
   const starts = new Set(names.map((n) => n.from));
   for (const n of names) {
     if (n.remembered || n.type === 'GRP') continue;
+    // "Real Madrid", "Sporting Lisbon": the tagger starts at the town, the more so where the line opens with the club's word.
+    const previous = sentence[n.from - 1];
+    if (previous && CAPITALISED.test(previous.text) && CLUB_FIRST.has(previous.text.toLowerCase()) && !names.some((o) => o.to === n.from - 1) && isSide({ from: n.from - 1, to: n.to })) {
+      n.from--;
+      n.type = 'ORG';
+      n.confidence = RULE_CONFIDENCE;
+      n.reason = 'a team (its name says club)';
+      continue;
+    }
     // "Sheffield Wednesday", "Leicester City": the tagger stops at the town.
     const next = sentence[n.to + 1];
     if (next && CAPITALISED.test(next.text) && CLUB_LAST.has(next.text.toLowerCase()) && !starts.has(n.to + 1) && !lexicon.place(`${named(n)} ${next.text}`)) {
@@ -169,14 +203,7 @@ export function readTeams(names: TaggedName[], sentence: readonly TextToken[], l
   // Sides the tagger did not see at all: "Arsenal drew 1-1 with Chelsea". `held` marks the tokens
   // names hold, so that a long sentence costs no more than its length.
   const held = heldTokens(names, sentence.length);
-  const taken = (i: number) => held[i] === 1;
   const capsLine = sentence.every((t) => !/\p{Ll}/u.test(t.text));
-  const teamWord = (i: number) => {
-    const t = sentence[i];
-    if (!t || !CAPITALISED.test(t.text) || taken(i)) return false;
-    const w = t.text.toLowerCase();
-    return !NOT_A_TEAM.has(w) && !RESULT_VERBS.has(w) && !AGAINST.has(w) && !TITLES.has(w.replace(/\.$/, '')) && !PERSON_ROLES.has(w) && !PLAYER_ROLES.has(w);
-  };
   const added: TaggedName[] = [];
   const add = (from: number, to: number) => {
     // A headline in capitals hides which words are names ("SAMPRAS BEATS AGASSI"): only the tagger's own are retyped there.
@@ -189,22 +216,16 @@ export function readTeams(names: TaggedName[], sentence: readonly TextToken[], l
   };
   for (const at of startsAt) {
     let to = at;
-    while (teamWord(to) && to - at < 3) to++;
+    while (teamWord(sentence, held, to) && to - at < 3) to++;
     if (to > at) add(at, to - 1);
   }
   for (const verb of endsBefore) {
     let from = verb;
-    while (from > 0 && teamWord(from - 1) && verb - from < 3) from--;
-    if (from < verb && opensClause(from)) add(from, verb - 1);
+    while (from > 0 && teamWord(sentence, held, from - 1) && verb - from < 3) from--;
+    if (from < verb && opensClause(sentence, from)) add(from, verb - 1);
   }
   // Result lines and table rows: "Deportivo Coruna 3 Sevilla 1".
-  const rowStarts: number[] = [];
-  for (let k = 1; k < sentence.length; k++) {
-    if (!/^\d{1,3}$/.test(sentence[k]!.text) || !teamWord(k - 1)) continue;
-    let from = k - 1;
-    while (from > 0 && teamWord(from - 1) && k - from < 3) from--;
-    if (opensClause(from)) rowStarts.push(from, k - 1);
-  }
+  const rowStarts = untaggedRowSides(sentence, held);
   if (rowStarts.length >= 2 && (rowNames.length + rowStarts.length / 2 >= 2 || numbersAfter(sentence, rowStarts[1]!) >= 3)) {
     for (let k = 0; k < rowStarts.length; k += 2) add(rowStarts[k]!, rowStarts[k + 1]!);
   }

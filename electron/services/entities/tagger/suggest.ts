@@ -279,11 +279,14 @@ function addCapitalCountries(names: TaggedName[], sentence: readonly TextToken[]
   const added: TaggedName[] = [];
   for (let i = 0; i < sentence.length; i++) {
     for (let len = Math.min(3, sentence.length - i); len >= 1; len--) {
-      if (held.subarray(i, i + len).includes(1)) continue;
+      // A country of two or three words takes the place of the tagger's names inside it: "SRI" read as a person.
+      const inside = held.subarray(i, i + len).includes(1) ? names.filter((n) => n.from <= i + len - 1 && n.to >= i) : [];
+      if (inside.length && (len < 2 || inside.some((n) => n.remembered || n.from < i || n.to > i + len - 1))) continue;
       const words = sentence.slice(i, i + len);
       if (!words.every((t) => LETTER.test(t.text))) continue;
       const name = words.map((t) => t.text).join(' ');
       if (!context.gazetteer.countryByName.has(nameKey(name)) || model.memory?.rejected.get(name)?.includes('LOC')) continue;
+      for (const n of inside) names.splice(names.indexOf(n), 1);
       added.push({ from: i, to: i + len - 1, type: 'LOC', confidence: 0.8, remembered: false, reason: 'a country (country list), in a headline in capitals' });
       held.fill(1, i, i + len);
       i += len - 1;
@@ -399,11 +402,21 @@ function addMissedPlaces(names: TaggedName[], sentence: readonly TextToken[], te
  * "the Czech Republic": the tagger reads the nationality before "Republic" as a group of its own (or
  * not at all) and "Republic" as a town of that name in Missouri, whose country then pulls the
  * article's other places to the United States. A place whose one word before it makes a country's
- * name with it is that country.
+ * name with it is that country. So are two names of any types that together make one: the tagger
+ * reads a sentence's opening "Sri Lanka" as a person "Sri" and a group "Lanka".
  */
 function joinCountryNames(names: TaggedName[], sentence: readonly TextToken[], text: string, context: ExtractContext): void {
   for (let k = names.length - 1; k >= 0; k--) {
     const b = names[k]!;
+    const prior = names[k - 1];
+    if (prior && prior.to === b.from - 1 && !prior.remembered && !b.remembered) {
+      const joined = text.slice(sentence[prior.from]!.start, sentence[b.to]!.end);
+      if (context.gazetteer.countryByName.has(nameKey(joined))) {
+        names.splice(k - 1, 2, { from: prior.from, to: b.to, type: 'LOC', confidence: Math.max(prior.confidence, b.confidence), remembered: false });
+        k--;
+        continue;
+      }
+    }
     if (b.type !== 'LOC' || b.remembered || b.from === 0) continue;
     const word = sentence[b.from - 1]!;
     const a = names[k - 1]?.to === b.from - 1 ? names[k - 1]! : null;
