@@ -150,6 +150,29 @@ describe('the type of a name', () => {
     expect(types.filter((t) => /Sri|Lanka|SRI/.test(t))).toEqual(['place:SRI LANKA', 'place:Sri Lanka']);
   });
 
+  it('is a company where its name ends in a legal form, and so is the name written short later', () => {
+    // Written for this test in the style of business wire copy.
+    const text = [
+      'German chemicals group Bayer AG posted a 12 percent rise in profit. Bayer said its unit Miles Inc had done well.',
+      'Deutsche Bank analyst Klaus Meyer said the shares were cheap.',
+      'Kuwait Petroleum Corp said it would cut output. Kuwait said the cut was temporary.',
+      'Newmont Mining Corp agreed to buy a rival. The deal would make Newmont the largest producer.',
+    ].join('\n');
+    // The tagger reads the short "Bayer" as a person, and the country before "Petroleum Corp" as a name of its own.
+    expect(taggerTypesOf(text)).toEqual(expect.arrayContaining(['PER:Bayer', 'LOC:Kuwait']));
+    const found = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! }).filter((s) => !s.adjectival && s.type !== 'date');
+    const types = found.map((s) => `${s.type}:${s.text}`);
+    expect(types).toEqual(expect.arrayContaining(['organisation:Bayer AG', 'organisation:Miles Inc', 'organisation:Kuwait Petroleum Corp', 'organisation:Newmont Mining Corp']));
+    expect(found.find((s) => s.text === 'Bayer AG')!.confidence).toBeGreaterThanOrEqual(0.85);
+    // The short forms, but not a country's name the company opens with.
+    expect(types.filter((t) => t.endsWith(':Bayer'))).toEqual(['organisation:Bayer']);
+    expect(types).toContain('organisation:Newmont');
+    expect(types.filter((t) => t.endsWith(':Kuwait'))).toEqual(['place:Kuwait']);
+    // A role after an organisation's name is no part of it.
+    expect(types).toContain('organisation:Deutsche Bank');
+    expect(types.filter((t) => t.includes('analyst'))).toEqual([]);
+  });
+
   it('is a country where a headline in capitals names one that the tagger lost there', () => {
     const text = 'SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT.\n\nJapan beat Syria 2-1 on Friday.';
     expect(taggerTypesOf(text)).not.toContain('LOC:JAPAN');

@@ -7,7 +7,7 @@
  */
 import type { Suggestion } from './extract.js';
 import { analysts } from './placeLinks.js';
-import { PLACE_HEADS, TITLES } from './lexicon.js';
+import { BUSINESS_WORDS, COMPANY_SUFFIXES, PLACE_HEADS, TITLES } from './lexicon.js';
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\&]/g, '\\$&');
 const POSSESSIVE = /(?:['’]s?)$/u;
@@ -147,6 +147,43 @@ export function spreadSurnames(text: string, suggestions: Suggestion[]): void {
     for (const use of uses(text, surname)) {
       if (use.start < person.start) continue;
       claim(suggestions, { ...use, text: surname, type: 'person', confidence: Math.min(person.confidence, 0.8), reason });
+    }
+  }
+}
+
+/**
+ * A company the article names in full with its legal form ("Bayer AG", "Newmont Mining Corp") is
+ * that company where it later writes the name without the form ("Bayer said", "Newmont Mining"), or
+ * its first word alone when only words of business stand between ("Newmont"): wherever nothing
+ * else was read there, and where the tagger read the same words as a person or a place. Not a
+ * short form the gazetteer knows as a place or a country's people ("Kuwait" of "Kuwait Petroleum
+ * Corp"), nor one the article writes in lower case.
+ */
+export function spreadCompanyNames(text: string, suggestions: Suggestion[], isPlace: (name: string) => boolean): void {
+  const companies = suggestions.filter((s) => s.type === 'organisation' && COMPANY_SUFFIXES.has(s.text.trim().split(/\s+/).at(-1)!));
+  const done = new Set<string>();
+  for (const company of companies) {
+    const words = company.text.trim().split(/\s+/).slice(0, -1);
+    if (!words.length) continue;
+    const forms = [words.join(' ')];
+    if (words.length > 1 && words.slice(1).every((w) => BUSINESS_WORDS.has(w.toLowerCase()))) forms.push(words[0]!);
+    for (const form of forms) {
+      if (done.has(form) || form.length < 3 || !/^\p{Lu}/u.test(form) || TITLES.has(form.toLowerCase()) || writes(text, form.toLowerCase()) || isPlace(form)) continue;
+      done.add(form);
+      const confidence = Math.min(company.confidence, 0.8);
+      const reason = `${company.text} for short, as the article named it`;
+      for (const use of uses(text, form)) {
+        const there = suggestions.filter((o) => o.start < use.end && o.end > use.start);
+        if (!there.length) suggestions.push({ ...use, text: form, type: 'organisation', confidence, reason });
+        else if (there.length === 1 && there[0]!.start === use.start && there[0]!.end === use.end) {
+          const read = there[0]!;
+          if ((read.type !== 'person' && read.type !== 'place') || analysts(read)) continue;
+          read.type = 'organisation';
+          read.confidence = confidence;
+          read.reason = reason;
+          delete read.places;
+        }
+      }
     }
   }
 }

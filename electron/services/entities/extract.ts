@@ -8,7 +8,7 @@ import { extractDates, type DatePrecision } from './dates.js';
 import { elidedPlaces } from './elidedPlaces.js';
 import { namesDefinedByAcronym } from './acronymNames.js';
 import { organisationModifiers } from './organisationModifiers.js';
-import { linkAcronyms, spreadSurnames } from './documentNames.js';
+import { linkAcronyms, spreadCompanyNames, spreadSurnames } from './documentNames.js';
 import { isOwnedOrganisation, placesInOrganisationNames, withoutOpeningClitic } from './organisationPlaces.js';
 import { placePairs } from './placePairs.js';
 import { placesByApposition } from './placesByApposition.js';
@@ -386,6 +386,11 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
   for (const p of pendingPlaces) if (p.amongArticleCountries && countries.size && !countries.has(p.s.places?.[0]?.country ?? '')) p.s.places = [];
   linkAcronyms(text, suggestions);
   spreadSurnames(text, suggestions);
+  // A place by its own name, not by one of the gazetteer's alternate names ("Bayer" for a town in Kazakhstan).
+  spreadCompanyNames(text, suggestions, (name) => {
+    const key = nameKey(name);
+    return context.gazetteer.countryByName.has(key) || context.gazetteer.demonyms.has(key) || context.gazetteer.lookup(name).some((p) => (p.nameKind ?? 0) === 0 && (p.kind !== 'city' || p.population >= 1000));
+  });
   suggestions.push(...adjectivalCountries(text, suggestions, context.gazetteer));
   return dedupe(suggestions);
 }

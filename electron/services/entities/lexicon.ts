@@ -71,6 +71,22 @@ export const ORGANISATION_LAST_WORDS = new Set(
   senate congress coalition alliance league broadcasting tribune herald gazette telegraph journal`.split(/\s+/),
 );
 
+/**
+ * The legal form that ends a company's name in business news: "Bayer AG", "Newmont Mining Corp",
+ * "Nestle SA". Written as companies write them (case matters: "SA" is a company's, "Sa" no one's).
+ */
+export const COMPANY_SUFFIXES = new Set(
+  `Inc Inc. Corp Corp. Corporation Co Co. Ltd Ltd. Limited Plc PLC plc LLC LP L.P. AG SA S.A. NV N.V. GmbH SpA S.p.A.
+  ASA Oyj BV B.V. Bhd Berhad Tbk`.split(/\s+/),
+);
+/** Words between a company's own name and its legal form: "Newmont Mining Corp" is "Newmont" for short. */
+export const BUSINESS_WORDS = new Set(
+  `mining motor motors group holding holdings industries international bank oil petroleum chemical chemicals
+  pharmaceutical pharmaceuticals electric electronics steel resources energy communications systems technologies
+  technology financial capital partners brothers airlines airways gold minerals foods products trading
+  investments insurance entertainment enterprises`.split(/\s+/),
+);
+
 /** "X, the national grid operator": the noun after the comma says X is an organisation. */
 export const ORG_ROLES = new Set(
   `operator company firm group agency organisation organization party ministry army force militia network

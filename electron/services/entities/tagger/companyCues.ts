@@ -6,6 +6,7 @@
  * person's name: not "rival", "partner", "publisher" or "producer" ("his rival Abdullah Abdullah"), nor
  * "carrier" (the aircraft carrier Charles de Gaulle is a ship).
  */
+import { COMPANY_SUFFIXES } from '../lexicon.js';
 import { addNames, heldTokens, type TaggedName } from './decode.js';
 import type { TextToken } from './tokens.js';
 
@@ -45,4 +46,34 @@ export function readCompanies(names: TaggedName[], sentence: readonly TextToken[
     held.fill(1, at, to);
   }
   addNames(names, added);
+}
+
+const SURE_OF_A_COMPANY = 0.85;
+
+/**
+ * A name that ends in a company's legal form is a company, whatever the tagger read: "Bayer AG" read
+ * as a doubtful organisation, "Kuwait Petroleum Corp" as a country and an organisation, a name the
+ * tagger ended before the form. `names` is changed in place.
+ */
+export function readCompanySuffixes(names: TaggedName[], sentence: readonly TextToken[]): void {
+  const held = heldTokens(names, sentence.length);
+  for (let k = 0; k < names.length; k++) {
+    const n = names[k]!;
+    if (n.remembered) continue;
+    const next = sentence[n.to + 1];
+    // "Miles Inc": the form right after the name, which no other name holds.
+    if (next && !held[n.to + 1] && COMPANY_SUFFIXES.has(next.text) && next.start - sentence[n.to]!.end <= 1) n.to++;
+    const suffix = sentence[n.to]!.text;
+    if (n.to === n.from || !COMPANY_SUFFIXES.has(suffix)) continue;
+    // "Kuwait Petroleum Corp": a name right before it is the company's first words.
+    const before = names[k - 1];
+    if (before && !before.remembered && before.to === n.from - 1 && sentence[n.from]!.start - sentence[before.to]!.end <= 1) {
+      n.from = before.from;
+      names.splice(k - 1, 1);
+      k--;
+    }
+    n.type = 'ORG';
+    n.confidence = Math.max(n.confidence, SURE_OF_A_COMPANY);
+    n.reason = `a company, by the legal form its name ends with ("${suffix}")`;
+  }
 }

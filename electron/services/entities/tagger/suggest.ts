@@ -12,7 +12,7 @@ import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
 import type { NameType, TaggerModel } from './model.js';
 import { companiesNamedByTheirBusiness } from './businessNames.js';
-import { readCompanies } from './companyCues.js';
+import { readCompanies, readCompanySuffixes } from './companyCues.js';
 import { placesOpeningAsDateline } from './datelinePlaces.js';
 import { joinHeadsToWhatTheyAreFor } from './headedNames.js';
 import { mediaNamedBeforeTheirKind } from './mediaNames.js';
@@ -101,6 +101,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     splitJoinedNames(names, sentence, text, context);
     if (sports) readTeams(names, sentence, lexicon);
     readCompanies(names, sentence);
+    readCompanySuffixes(names, sentence);
     const possessive = joinPossessivePlaces(names, sentence, text, context);
     for (const name of names) {
       let { from, to } = name;
@@ -119,6 +120,9 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       }
       // A place joined across a possessive keeps one that ends it ("St. John's").
       while (to > from && /^(?:['’]s|[-,.:;])$/.test(sentence[to]!.text) && !(possessive.has(name) && to === name.to)) to--;
+      // "Deutsche Bank analyst": no organisation's or person's name ends in a word written in lower case, but for
+      // a hashtag. Places are left alone: posts name them in lower case ("the Foyle derry").
+      while (to > from && (type === 'ORG' || type === 'PER') && !name.remembered && LOWER_CASE_WORD.test(sentence[to]!.text) && !/[#@]$/.test(text.slice(0, sentence[to]!.start))) to--;
       // "the Boston Marathon", "the Beijing Olympics" read whole as a place: the place is where the event is held.
       if (type === 'LOC' && !name.remembered && to > from && EVENT_LAST.test(sentence[to]!.text)) to--;
       let start = sentence[from]!.start;
@@ -316,6 +320,8 @@ function knownPlaceEnding(sentence: readonly TextToken[], from: number, to: numb
   return -1;
 }
 
+/** A word of two letters or more, all in lower case. */
+const LOWER_CASE_WORD = /^\p{Ll}{2,}$/u;
 const ERA = /^(?:B\. ?C\.?|B\.C\.E\.|BCE?)$/;
 const ERA_BEFORE = /^(?:\d[\d,]*|centur(?:y|ies)|millenni(?:um|a))$/i;
 const ELIDED_PARTICLE = /^\p{Ll}{1,2}['’]\p{Lu}/u;
