@@ -8,6 +8,7 @@
  */
 import { COMPANY_SUFFIXES } from '../lexicon.js';
 import { addNames, heldTokens, type TaggedName } from './decode.js';
+import type { NameMemory } from './memory.js';
 import type { TextToken } from './tokens.js';
 
 const COMPANY_NOUNS = new Set(
@@ -55,20 +56,25 @@ const SURE_OF_A_COMPANY = 0.85;
  * as a doubtful organisation, "Kuwait Petroleum Corp" as a country and an organisation, a name the
  * tagger ended before the form. `names` is changed in place.
  */
-export function readCompanySuffixes(names: TaggedName[], sentence: readonly TextToken[]): void {
+export function readCompanySuffixes(names: TaggedName[], sentence: readonly TextToken[], memory?: NameMemory): void {
   const held = heldTokens(names, sentence.length);
   for (let k = 0; k < names.length; k++) {
     const n = names[k]!;
     if (n.remembered) continue;
-    const next = sentence[n.to + 1];
     // "Miles Inc": the form right after the name, which no other name holds.
-    if (next && !held[n.to + 1] && COMPANY_SUFFIXES.has(next.text) && next.start - sentence[n.to]!.end <= 1) n.to++;
-    const suffix = sentence[n.to]!.text;
-    if (n.to === n.from || !COMPANY_SUFFIXES.has(suffix)) continue;
+    const next = sentence[n.to + 1];
+    const to = next && !held[n.to + 1] && COMPANY_SUFFIXES.has(next.text) && next.start - sentence[n.to]!.end <= 1 ? n.to + 1 : n.to;
+    const suffix = sentence[to]!.text;
+    if (to === n.from || !COMPANY_SUFFIXES.has(suffix)) continue;
     // "Kuwait Petroleum Corp": a name right before it is the company's first words.
     const before = names[k - 1];
-    if (before && !before.remembered && before.to === n.from - 1 && sentence[n.from]!.start - sentence[before.to]!.end <= 1) {
-      n.from = before.from;
+    const joins = !!before && !before.remembered && before.to === n.from - 1 && sentence[n.from]!.start - sentence[before.to]!.end <= 1;
+    const from = joins ? before.from : n.from;
+    // Not an organisation the analyst said it is not.
+    if (memory?.rejected.get(sentence.slice(from, to + 1).map((t) => t.text).join(' '))?.includes('ORG')) continue;
+    n.from = from;
+    n.to = to;
+    if (joins) {
       names.splice(k - 1, 1);
       k--;
     }
