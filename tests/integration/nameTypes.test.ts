@@ -173,6 +173,15 @@ describe('the type of a name', () => {
     expect(types.filter((t) => t.includes('analyst'))).toEqual([]);
   });
 
+  it('is a person where an apposition gives a person\'s role, but not where the role speaks or the name is a country', () => {
+    // Written for this test. "Dole" is also a town in France, which the tagger prefers on its own.
+    const text = 'Dole, the Republican nominee, attacked the plan. In Kunduz, a resident said the Taliban had left. Britain, a member of NATO, agreed. Kunduz, a provincial governor said, had fallen.';
+    expect(taggerTypesOf(text)).toContain('LOC:Dole');
+    const types = typesOf(text);
+    expect(types).toContain('person:Dole');
+    expect(types.filter((t) => /Kunduz|Britain/.test(t))).toEqual(['place:Kunduz', 'place:Britain', 'place:Kunduz']);
+  });
+
   it('is a country where a headline in capitals names one that the tagger lost there', () => {
     const text = 'SOCCER - JAPAN GET LUCKY WIN, CHINA IN SURPRISE DEFEAT.\n\nJapan beat Syria 2-1 on Friday.';
     expect(taggerTypesOf(text)).not.toContain('LOC:JAPAN');

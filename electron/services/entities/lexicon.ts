@@ -32,7 +32,7 @@ export const PERSON_ROLES = new Set(
   mayor general colonel captain officer soldier fighter farmer shopkeeper doctor nurse teacher student activist
   researcher expert adviser advisor envoy ambassador diplomat negotiator representative councillor councilor
   elder cleric imam mullah witness survivor victim father mother son daughter brother sister wife husband
-  author writer founder owner chairman ceo lawyer judge prosecutor police policeman worker driver`.split(/\s+/),
+  author writer founder owner chairman ceo lawyer judge prosecutor police policeman worker driver nominee candidate`.split(/\s+/),
 );
 
 /**

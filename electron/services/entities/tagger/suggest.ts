@@ -11,6 +11,7 @@ import { addNames, heldTokens, tagSentence, type TaggedName } from './decode.js'
 import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
 import type { NameType, TaggerModel } from './model.js';
+import { peopleByApposition } from './appositionPeople.js';
 import { companiesNamedByTheirBusiness } from './businessNames.js';
 import { readCompanies, readCompanySuffixes } from './companyCues.js';
 import { placesOpeningAsDateline } from './datelinePlaces.js';
@@ -101,7 +102,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     splitJoinedNames(names, sentence, text, context);
     if (sports) readTeams(names, sentence, lexicon);
     readCompanies(names, sentence);
-    readCompanySuffixes(names, sentence);
+    readCompanySuffixes(names, sentence, model.memory);
+    peopleByApposition(names, sentence, lexicon, model.memory);
     const possessive = joinPossessivePlaces(names, sentence, text, context);
     for (const name of names) {
       let { from, to } = name;

@@ -1,0 +1,47 @@
+/**
+ * "Dole, the Republican nominee, attacked the plan": the apposition says the name is a person's. The
+ * tagger has a feature for it, but a lone surname that is also a town's name ("Dole", a town in
+ * France) outweighs it. A name read as a place or an organisation, followed by ", a/an/the", up to
+ * two more words and a person's role, is a person, unless:
+ * - the role opens a new clause ("Kunduz, a resident said"; "In Kunduz, the governor told");
+ * - a word before the name puts a place there ("in", "from", "near");
+ * - the gazetteer knows it as a country or a first-order area ("Britain, a member of NATO");
+ * - the analyst rejected it as a person.
+ */
+import type { NameLexicon } from './features.js';
+import type { NameMemory } from './memory.js';
+import type { TaggedName } from './decode.js';
+import type { TextToken } from './tokens.js';
+import { PERSON_ROLES, PLACE_CUES_BEFORE } from '../lexicon.js';
+
+const ARTICLES = new Set(['a', 'an', 'the']);
+/** Verbs after the role that make it the subject of a clause of its own. */
+const SPEAKS = new Set(['said', 'says', 'told', 'added', 'stated', 'reported', 'explained', 'warned', 'confirmed']);
+const RULE_CONFIDENCE = 0.75;
+const DOUBTED = 0.6;
+
+/** Retypes the names so described in one sentence; `names` is changed in place. */
+export function peopleByApposition(names: TaggedName[], sentence: readonly TextToken[], lexicon: NameLexicon, memory?: NameMemory): void {
+  const lower = (i: number) => sentence[i]?.text.toLowerCase() ?? '';
+  for (const n of names) {
+    // An organisation only where the tagger doubted it: "Lukoil, the market leader" is none.
+    if (n.remembered || (n.type !== 'LOC' && !(n.type === 'ORG' && n.confidence < DOUBTED)) || lower(n.to + 1) !== ',' || !ARTICLES.has(lower(n.to + 2))) continue;
+    let role = -1;
+    for (let k = n.to + 3; k <= n.to + 5 && k < sentence.length; k++) {
+      if (PERSON_ROLES.has(lower(k))) {
+        role = k;
+        break;
+      }
+      if (!/^\p{L}[\p{L}-]*$/u.test(sentence[k]!.text)) break;
+    }
+    if (role === -1 || SPEAKS.has(lower(role + 1)) || (n.from > 0 && PLACE_CUES_BEFORE.has(lower(n.from - 1)))) continue;
+    const name = sentence.slice(n.from, n.to + 1).map((t) => t.text).join(' ');
+    const place = lexicon.place(name);
+    if (place && (place.kind === 'country' || place.kind === 'admin1')) continue;
+    // Not a person the analyst said it is not.
+    if (lexicon.countryByName.has(name.toLowerCase()) || memory?.rejected.get(name)?.includes('PER')) continue;
+    n.type = 'PER';
+    n.confidence = Math.max(n.confidence, RULE_CONFIDENCE);
+    n.reason = `a person, as the apposition says ("${sentence[role]!.text}")`;
+  }
+}
