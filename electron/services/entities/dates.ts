@@ -49,6 +49,8 @@ const DATE_HINT = /\d{4}|\d{1,2}[/.-]\d{1,2}|\b(?:jan|feb|mar|apr|may|jun|jul|au
  */
 const DATE_REACH = 80;
 const WHITE_SPACE = /\s/;
+/** Four numbers or more joined by dashes or slashes. */
+const NUMBER_RUN = /^\d+(?:[-/]\d+){3,}$/;
 
 /**
  * chrono's calendar dates in the text (offsets into it, trailing punctuation trimmed), read from
@@ -61,7 +63,8 @@ export function chronoDates(text: string, reference: Date): { index: number; tex
   const read = (from: number, to: number) => {
     for (const r of chrono.parse(text.slice(from, to), reference, { forwardDate: false })) {
       const raw = r.text.replace(/[\s,.;:]+$/, '');
-      if (isCalendarDate(raw)) found.push({ index: from + r.index, text: raw, start: r.start });
+      // Bowling figures and telephone numbers ("20-5-60-2") are runs of numbers, no date.
+      if (!NUMBER_RUN.test(raw) && isCalendarDate(raw)) found.push({ index: from + r.index, text: raw, start: r.start });
     }
   };
   const space = (i: number) => WHITE_SPACE.test(text[i]!);
