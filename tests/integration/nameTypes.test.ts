@@ -150,6 +150,24 @@ describe('the type of a name', () => {
     expect(types.filter((t) => /Sri|Lanka|SRI/.test(t))).toEqual(['place:SRI LANKA', 'place:Sri Lanka']);
   });
 
+  it('reads a match report: a club named before a result verb or after its word, and named short later', () => {
+    // Written for this test in the style of a wire match report.
+    const text = [
+      'SOCCER - AJAX GO TOP WITH WIN OVER PSV.',
+      'AMSTERDAM 1996-09-01',
+      'Ajax Amsterdam beat PSV Eindhoven 2-1 on Sunday to go top of the Dutch league. Striker Jari Litmanen scored twice for Ajax.',
+      'Bayern Munich drew 1-1 at Hamburg. Bayern lead the table, while Juventus lost 2-0 to AC Milan in the Italian league.',
+    ].join('\n');
+    // The tagger alone reads the short "Ajax" as a place (a town in Ontario), and "Munich" without "Bayern"; the
+    // rules that split a place off a name it does not know then leave "AC" apart from "Milan".
+    expect(taggerTypesOf(text)).toEqual(expect.arrayContaining(['LOC:Ajax', 'LOC:Munich']));
+    const types = typesOf(text);
+    for (const club of ['AJAX', 'PSV', 'Ajax Amsterdam', 'PSV Eindhoven', 'Ajax', 'Bayern Munich', 'Bayern', 'AC Milan']) expect(types).toContain(`organisation:${club}`);
+    expect(types.filter((t) => /:(?:Munich|Milan|AC)$/.test(t))).toEqual([]);
+    // Where the match was played, and the town of the dateline, stay places.
+    expect(types).toEqual(expect.arrayContaining(['place:AMSTERDAM', 'place:Hamburg']));
+  });
+
   it('is a company where its name ends in a legal form, and so is the name written short later', () => {
     // Written for this test in the style of business wire copy.
     const text = [

@@ -188,4 +188,41 @@ export function spreadCompanyNames(text: string, suggestions: Suggestion[], isPl
   }
 }
 
+/**
+ * Sports news names a club in full once ("Ajax Amsterdam", "PSV Eindhoven", "Bayern Munich") and then
+ * without its town ("scored twice for Ajax"), where the tagger reads a town of that name elsewhere
+ * (Ajax, Ontario). In a sports text, a team's name without the town that ends it is that team
+ * wherever nothing else was read there or the tagger read a place or a person ("Real" of "Real
+ * Madrid" too: sports news calls the club so), and in a headline in capitals; but not the name of a
+ * country, a country's people or a first-order area (`isArea`): a town's name is the team's here.
+ */
+export function spreadTeamNames(text: string, suggestions: Suggestion[], isPlace: (name: string) => boolean, isArea: (name: string) => boolean): void {
+  const teams = suggestions.filter((s) => s.type === 'organisation' && s.reason.startsWith('a team'));
+  const done = new Set<string>();
+  for (const team of teams) {
+    const words = team.text.trim().split(/\s+/);
+    if (words.length < 2 || !isPlace(words.at(-1)!)) continue;
+    const form = words.slice(0, -1).join(' ');
+    if (done.has(form) || form.length < 2 || isArea(form) || TITLES.has(form.toLowerCase()) || writes(text, form.toLowerCase())) continue;
+    done.add(form);
+    const reason = `${team.text} for short, as the article named the team`;
+    // And in a headline in capitals: "AJAX GO TOP".
+    const inCapitals = form.toUpperCase() === form ? [] : [...uses(text, form.toUpperCase())].filter((use) => !/\p{Ll}/u.test(lineAround(text, use.start)));
+    for (const use of [...uses(text, form), ...inCapitals]) {
+      const there = suggestions.filter((o) => o.start < use.end && o.end > use.start);
+      if (!there.length) suggestions.push({ ...use, text: text.slice(use.start, use.end), type: 'organisation', confidence: team.confidence, reason });
+      else if (there.length === 1 && there[0]!.start === use.start && there[0]!.end === use.end && (there[0]!.type === 'place' || there[0]!.type === 'person') && !analysts(there[0]!)) {
+        Object.assign(there[0]!, { type: 'organisation', confidence: team.confidence, reason });
+        delete there[0]!.places;
+      }
+    }
+  }
+}
+
+/** The line of the text that holds offset `at`. */
+const lineAround = (text: string, at: number) => {
+  const end = text.indexOf('\n', at);
+  return text.slice(text.lastIndexOf('\n', at) + 1, end === -1 ? text.length : end);
+};
+
 const nameOf = (s: Suggestion) => s.text.replace(POSSESSIVE, '').trim().toLowerCase();

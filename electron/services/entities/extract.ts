@@ -8,7 +8,7 @@ import { extractDates, type DatePrecision } from './dates.js';
 import { elidedPlaces } from './elidedPlaces.js';
 import { namesDefinedByAcronym } from './acronymNames.js';
 import { organisationModifiers } from './organisationModifiers.js';
-import { linkAcronyms, spreadCompanyNames, spreadSurnames } from './documentNames.js';
+import { linkAcronyms, spreadCompanyNames, spreadSurnames, spreadTeamNames } from './documentNames.js';
 import { isOwnedOrganisation, placesInOrganisationNames, withoutOpeningClitic } from './organisationPlaces.js';
 import { placePairs } from './placePairs.js';
 import { placesByApposition } from './placesByApposition.js';
@@ -16,6 +16,7 @@ import { placeAirFacilities, type PendingPlace } from './placeLinks.js';
 import { spanIndex } from './spanIndex.js';
 import { namesModel } from './tagger/index.js';
 import type { TaggerModel } from './tagger/model.js';
+import { isSportsText } from './tagger/sportsTeams.js';
 import { tagNames } from './tagger/suggest.js';
 import {
   COUNTRY_ABBREVIATIONS,
@@ -387,10 +388,13 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
   linkAcronyms(text, suggestions);
   spreadSurnames(text, suggestions);
   // A place by its own name, not by one of the gazetteer's alternate names ("Bayer" for a town in Kazakhstan).
-  spreadCompanyNames(text, suggestions, (name) => {
+  const isArea = (name: string) => {
     const key = nameKey(name);
-    return context.gazetteer.countryByName.has(key) || context.gazetteer.demonyms.has(key) || context.gazetteer.lookup(name).some((p) => (p.nameKind ?? 0) === 0 && (p.kind !== 'city' || p.population >= 1000));
-  });
+    return context.gazetteer.countryByName.has(key) || context.gazetteer.demonyms.has(key) || context.gazetteer.lookup(name).some((p) => (p.nameKind ?? 0) === 0 && p.kind !== 'city');
+  };
+  const isPlace = (name: string) => isArea(name) || context.gazetteer.lookup(name).some((p) => (p.nameKind ?? 0) === 0 && p.population >= 1000);
+  spreadCompanyNames(text, suggestions, isPlace);
+  if (isSportsText(text)) spreadTeamNames(text, suggestions, isPlace, isArea);
   suggestions.push(...adjectivalCountries(text, suggestions, context.gazetteer));
   return dedupe(suggestions);
 }

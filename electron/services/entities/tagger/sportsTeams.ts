@@ -137,7 +137,8 @@ export function readTeams(names: TaggedName[], sentence: readonly TextToken[], l
   const { endsBefore, startsAt } = sidePositions(sentence);
   const rowNames = names.filter((n) => numbersAfter(sentence, n.to) >= 1);
   // "BOSTON 5 Detroit 3": a side the tagger missed makes a result line as well as one it read.
-  const missedSides = names.length === 0 ? 0 : untaggedRowSides(sentence, heldTokens(names, sentence.length)).length / 2;
+  const heldBefore = heldTokens(names, sentence.length);
+  const missedSides = names.length === 0 ? 0 : untaggedRowSides(sentence, heldBefore).length / 2;
   const resultLine = rowNames.length + missedSides >= 2;
   const before = (n: { from: number; to: number }) => endsBefore.has(n.to + 1) && opensClause(sentence, n.from);
   const isSide = (n: { from: number; to: number }) =>
@@ -158,12 +159,17 @@ export function readTeams(names: TaggedName[], sentence: readonly TextToken[], l
   for (const n of names) {
     if (n.remembered || n.type === 'GRP') continue;
     // "Real Madrid", "Sporting Lisbon": the tagger starts at the town, the more so where the line opens with the club's word.
+    // "Bayern Munich drew": so it does before a result verb, where the words before the town open the clause.
     const previous = sentence[n.from - 1];
-    if (previous && CAPITALISED.test(previous.text) && CLUB_FIRST.has(previous.text.toLowerCase()) && !names.some((o) => o.to === n.from - 1) && isSide({ from: n.from - 1, to: n.to })) {
-      n.from--;
+    let from = n.from;
+    while (from > n.from - 2 && teamWord(sentence, heldBefore, from - 1)) from--;
+    const clubWordBefore = previous && CAPITALISED.test(previous.text) && CLUB_FIRST.has(previous.text.toLowerCase()) && !heldBefore[n.from - 1] && isSide({ from: n.from - 1, to: n.to });
+    const townBeforeVerb = n.type === 'LOC' && from < n.from && endsBefore.has(n.to + 1) && opensClause(sentence, from) && !opensClause(sentence, n.from);
+    if (clubWordBefore || townBeforeVerb) {
+      n.from = clubWordBefore ? n.from - 1 : from;
       n.type = 'ORG';
       n.confidence = RULE_CONFIDENCE;
-      n.reason = 'a team (its name says club)';
+      n.reason = clubWordBefore ? 'a team (its name says club)' : 'a team, named before a result';
       continue;
     }
     // "Sheffield Wednesday", "Leicester City": the tagger stops at the town.
