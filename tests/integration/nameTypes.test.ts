@@ -168,6 +168,16 @@ describe('the type of a name', () => {
     expect(types).toEqual(expect.arrayContaining(['place:AMSTERDAM', 'place:Hamburg']));
   });
 
+  it('is two organisations where wire copy writes the acronym right after the name', () => {
+    // Written for this test in the style of wire copy.
+    const text = 'The Iraqi News Agency INA quoted a spokesman. The Islamic Republic News Agency IRNA said talks would go on. The Kabul Bank NAB said nothing.';
+    const types = typesOf(text);
+    expect(types).toEqual(expect.arrayContaining(['organisation:Iraqi News Agency', 'organisation:INA', 'organisation:Islamic Republic News Agency', 'organisation:IRNA']));
+    // Not where the capitals after the name do not spell it.
+    const found = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! });
+    expect(found.filter((s) => s.reason.startsWith('the acronym of')).map((s) => s.text)).toEqual(['INA', 'IRNA']);
+  });
+
   it('is a company where its name ends in a legal form, and so is the name written short later', () => {
     // Written for this test in the style of business wire copy.
     const text = [

@@ -96,3 +96,29 @@ export function namesDefinedByAcronym(text: string, suggestions: readonly Sugges
   }
   return out;
 }
+
+/** An acronym in capitals after a name, without brackets: "the Iraqi News Agency INA". */
+const TRAILING_ACRONYM = /^(.*\S)[ \t]+(\p{Lu}{2,8})$/u;
+
+/**
+ * "The Iraqi News Agency INA quoted…": wire copy writes an agency's acronym right after its name,
+ * and the tagger reads both as one name. An organisation whose last word is an acronym in capitals
+ * that the words before it spell, initial by initial (small words aside), is two names of it: the
+ * name, and the acronym after it. Returns the acronyms split off; the names are cut in place.
+ */
+export function acronymsAfterNames(suggestions: readonly Suggestion[]): Suggestion[] {
+  const split: Suggestion[] = [];
+  for (const s of suggestions) {
+    if (s.type !== 'organisation' || analysts(s)) continue;
+    const m = TRAILING_ACRONYM.exec(s.text);
+    if (!m) continue;
+    const [, name, acronym] = m as unknown as [string, string, string];
+    const initials = [...name.matchAll(WORD)].map((w) => w[0]).filter((w) => !SMALL.test(w) && CAPITALISED.test(w)).map((w) => w[0]).join('');
+    if (initials !== acronym) continue;
+    const end = s.end;
+    s.end = s.start + name.length;
+    s.text = name;
+    split.push({ start: end - acronym.length, end, text: acronym, type: 'organisation', confidence: s.confidence, reason: `the acronym of ${name}, written after it` });
+  }
+  return split;
+}

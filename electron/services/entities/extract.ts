@@ -6,7 +6,7 @@ import type { Place, PlaceContext, RankedPlace } from '../gazetteer/gazetteer.js
 import { resolveToponyms } from '../gazetteer/resolve.js';
 import { extractDates, type DatePrecision } from './dates.js';
 import { elidedPlaces } from './elidedPlaces.js';
-import { namesDefinedByAcronym } from './acronymNames.js';
+import { acronymsAfterNames, namesDefinedByAcronym } from './acronymNames.js';
 import { organisationModifiers } from './organisationModifiers.js';
 import { linkAcronyms, spreadCompanyNames, spreadSurnames, spreadTeamNames } from './documentNames.js';
 import { isOwnedOrganisation, placesInOrganisationNames, withoutOpeningClitic } from './organisationPlaces.js';
@@ -371,6 +371,8 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
     dropWhere(pendingPlaces, (p) => replaces.includes(p.s));
     suggestions.push(s);
   }
+  // "the Iraqi News Agency INA": the acronym right after the name is a name of its own.
+  suggestions.push(...acronymsAfterNames(suggestions));
   // "Kabul University", "Government of Afghanistan": places an organisation's name says it belongs to.
   for (const { s, pending, wantsAdminArea } of placesInOrganisationNames(text, suggestions, context.gazetteer)) {
     suggestions.push(s);
