@@ -212,8 +212,9 @@ export function readTeams(names: TaggedName[], sentence: readonly TextToken[], l
   const capsLine = sentence.every((t) => !/\p{Ll}/u.test(t.text));
   const added: TaggedName[] = [];
   const add = (from: number, to: number) => {
-    // A headline in capitals hides which words are names ("SAMPRAS BEATS AGASSI"): only the tagger's own are retyped there.
-    if (to < from || to - from > 2 || capsLine) return;
+    // A headline in capitals hides which words are names ("SAMPRAS BEATS AGASSI"): only the tagger's own are retyped
+    // there. A table's row in capitals is no headline: "NY RANGERS 9 11 7 72 75 25".
+    if (to < from || to - from > 2 || (capsLine && numbersAfter(sentence, to) < 3)) return;
     for (let i = from; i <= to; i++) if (held[i]) return;
     const n: TaggedName = { from, to, type: 'ORG', confidence: 0.6, remembered: false, reason: 'a team, from its place in a sports result' };
     if (keepsPlace(n)) n.type = 'LOC';
