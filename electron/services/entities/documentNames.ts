@@ -152,6 +152,23 @@ export function spreadSurnames(text: string, suggestions: Suggestion[]): void {
 }
 
 /**
+ * An organisation's short name at `use`: added where nothing was read, and given to a person or a
+ * place the tagger read at exactly that span (not to what the analyst decided).
+ */
+function organisationAt(text: string, suggestions: Suggestion[], use: { start: number; end: number }, confidence: number, reason: string): void {
+  const there = suggestions.filter((o) => o.start < use.end && o.end > use.start);
+  if (!there.length) suggestions.push({ ...use, text: text.slice(use.start, use.end), type: 'organisation', confidence, reason });
+  else if (there.length === 1 && there[0]!.start === use.start && there[0]!.end === use.end) {
+    const read = there[0]!;
+    if ((read.type !== 'person' && read.type !== 'place') || analysts(read)) return;
+    read.type = 'organisation';
+    read.confidence = confidence;
+    read.reason = reason;
+    delete read.places;
+  }
+}
+
+/**
  * A company the article names in full with its legal form ("Bayer AG", "Newmont Mining Corp") is
  * that company where it later writes the name without the form ("Bayer said", "Newmont Mining"), or
  * its first word alone when only words of business stand between ("Newmont"): wherever nothing
@@ -172,18 +189,7 @@ export function spreadCompanyNames(text: string, suggestions: Suggestion[], isPl
       done.add(form);
       const confidence = Math.min(company.confidence, 0.8);
       const reason = `${company.text} for short, as the article named it`;
-      for (const use of uses(text, form)) {
-        const there = suggestions.filter((o) => o.start < use.end && o.end > use.start);
-        if (!there.length) suggestions.push({ ...use, text: form, type: 'organisation', confidence, reason });
-        else if (there.length === 1 && there[0]!.start === use.start && there[0]!.end === use.end) {
-          const read = there[0]!;
-          if ((read.type !== 'person' && read.type !== 'place') || analysts(read)) continue;
-          read.type = 'organisation';
-          read.confidence = confidence;
-          read.reason = reason;
-          delete read.places;
-        }
-      }
+      for (const use of uses(text, form)) organisationAt(text, suggestions, use, confidence, reason);
     }
   }
 }
@@ -208,14 +214,7 @@ export function spreadTeamNames(text: string, suggestions: Suggestion[], isPlace
     const reason = `${team.text} for short, as the article named the team`;
     // And in a headline in capitals: "AJAX GO TOP".
     const inCapitals = form.toUpperCase() === form ? [] : [...uses(text, form.toUpperCase())].filter((use) => !/\p{Ll}/u.test(lineAround(text, use.start)));
-    for (const use of [...uses(text, form), ...inCapitals]) {
-      const there = suggestions.filter((o) => o.start < use.end && o.end > use.start);
-      if (!there.length) suggestions.push({ ...use, text: text.slice(use.start, use.end), type: 'organisation', confidence: team.confidence, reason });
-      else if (there.length === 1 && there[0]!.start === use.start && there[0]!.end === use.end && (there[0]!.type === 'place' || there[0]!.type === 'person') && !analysts(there[0]!)) {
-        Object.assign(there[0]!, { type: 'organisation', confidence: team.confidence, reason });
-        delete there[0]!.places;
-      }
-    }
+    for (const use of [...uses(text, form), ...inCapitals]) organisationAt(text, suggestions, use, team.confidence, reason);
   }
 }
 

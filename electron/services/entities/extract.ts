@@ -16,7 +16,6 @@ import { placeAirFacilities, type PendingPlace } from './placeLinks.js';
 import { spanIndex } from './spanIndex.js';
 import { namesModel } from './tagger/index.js';
 import type { TaggerModel } from './tagger/model.js';
-import { isSportsText } from './tagger/sportsTeams.js';
 import { tagNames } from './tagger/suggest.js';
 import {
   COUNTRY_ABBREVIATIONS,
@@ -170,8 +169,11 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
   })));
   const people = new Set<string>();
   const pendingPlaces: PendingPlace[] = [];
+  // Whether the tagger read the text as sport, whose teams it then named (tagger/sportsTeams.ts).
+  let sports = false;
   if (model) {
     const tagged = tagNames(text, model, context, taken);
+    sports = tagged.sports;
     for (const s of tagged.suggestions) {
       withoutOpeningClitic(s);
       if ((s.type === 'place' || s.type === 'person') && isOwnedOrganisation(s.text)) {
@@ -396,7 +398,7 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
   };
   const isPlace = (name: string) => isArea(name) || context.gazetteer.lookup(name).some((p) => (p.nameKind ?? 0) === 0 && p.population >= 1000);
   spreadCompanyNames(text, suggestions, isPlace);
-  if (isSportsText(text)) spreadTeamNames(text, suggestions, isPlace, isArea);
+  if (sports) spreadTeamNames(text, suggestions, isPlace, isArea);
   suggestions.push(...adjectivalCountries(text, suggestions, context.gazetteer));
   return dedupe(suggestions);
 }

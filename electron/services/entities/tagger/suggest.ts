@@ -55,7 +55,7 @@ const CAPITALISED_WORD = /\p{Lu}[\p{L}'’-]+/gu;
  */
 const DOTTED_INITIALS = /\p{Lu}(?<![\p{L}.]\p{Lu})\.(?:\p{Lu}\.){1,2}(?!\p{L})/gu;
 
-export function tagNames(text: string, model: TaggerModel, context: ExtractContext, taken: (start: number, end: number) => boolean): { suggestions: Suggestion[]; places: PendingPlace[] } {
+export function tagNames(text: string, model: TaggerModel, context: ExtractContext, taken: (start: number, end: number) => boolean): { suggestions: Suggestion[]; places: PendingPlace[]; sports: boolean } {
   let lexicon = lexicons.get(context.gazetteer);
   if (!lexicon) {
     lexicon = gazetteerLexicon(context.gazetteer);
@@ -272,7 +272,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     suggestions.push(s);
     places.push({ s, wantsAdminArea: false, lookupName: full });
   }
-  return { suggestions, places };
+  return { suggestions, places, sports };
 }
 
 /**
