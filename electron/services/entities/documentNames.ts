@@ -18,6 +18,10 @@ const LETTER_FIRST = /^\p{L}/u;
 
 const LETTER_OR_DIGIT_BEFORE = /[\p{L}\p{N}]$/u;
 const LETTER_OR_DIGIT_AFTER = /^[\p{L}\p{N}]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const CAPITAL_FIRST = /^\p{Lu}/u;
+const CAPITAL_THEN_SMALL = /^\p{Lu}\p{Ll}/u;
+const SMALL_LETTER = /\p{Ll}/u;
 
 /**
  * Where `run` (letters and digits only) stands in the text as a whole run: not after or before
@@ -81,8 +85,8 @@ export function abbreviates(short: string, long: string): boolean {
   let j = l.length - 1;
   for (let i = s.length - 1; i >= 0; i--) {
     const c = s[i]!;
-    if (!/[\p{L}\p{N}]/u.test(c)) continue;
-    while (j >= 0 && (l[j] !== c || (i === 0 && j > 0 && /[\p{L}\p{N}]/u.test(l[j - 1]!)))) j--;
+    if (!LETTER_OR_DIGIT.test(c)) continue;
+    while (j >= 0 && (l[j] !== c || (i === 0 && j > 0 && LETTER_OR_DIGIT.test(l[j - 1]!)))) j--;
     if (j < 0) return false;
     j--;
   }
@@ -138,7 +142,7 @@ export function spreadSurnames(text: string, suggestions: Suggestion[]): void {
   for (const person of lenders) {
     const words = person.text.replace(POSSESSIVE, '').trim().split(/\s+/);
     const surname = words.at(-1)!;
-    if (done.has(surname) || surname.length < 3 || !/^\p{Lu}\p{Ll}/u.test(surname) || TITLES.has(surname.toLowerCase()) || PLACE_HEADS.has(surname.toLowerCase())) continue;
+    if (done.has(surname) || surname.length < 3 || !CAPITAL_THEN_SMALL.test(surname) || TITLES.has(surname.toLowerCase()) || PLACE_HEADS.has(surname.toLowerCase())) continue;
     done.add(surname);
     if (writes(text, surname.toLowerCase())) continue;
     // Two people of the article who share the surname ("Ashraf Ghani", "Rula Ghani"): the surname alone could be either.
@@ -185,7 +189,7 @@ export function spreadCompanyNames(text: string, suggestions: Suggestion[], isPl
     const forms = [words.join(' ')];
     if (words.length > 1 && words.slice(1).every((w) => BUSINESS_WORDS.has(w.toLowerCase()))) forms.push(words[0]!);
     for (const form of forms) {
-      if (done.has(form) || form.length < 3 || !/^\p{Lu}/u.test(form) || TITLES.has(form.toLowerCase()) || writes(text, form.toLowerCase()) || isPlace(form)) continue;
+      if (done.has(form) || form.length < 3 || !CAPITAL_FIRST.test(form) || TITLES.has(form.toLowerCase()) || writes(text, form.toLowerCase()) || isPlace(form)) continue;
       done.add(form);
       const confidence = Math.min(company.confidence, 0.8);
       const reason = `${company.text} for short, as the article named it`;
@@ -213,7 +217,7 @@ export function spreadTeamNames(text: string, suggestions: Suggestion[], isPlace
     done.add(form);
     const reason = `${team.text} for short, as the article named the team`;
     // And in a headline in capitals: "AJAX GO TOP".
-    const inCapitals = form.toUpperCase() === form ? [] : [...uses(text, form.toUpperCase())].filter((use) => !/\p{Ll}/u.test(lineAround(text, use.start)));
+    const inCapitals = form.toUpperCase() === form ? [] : [...uses(text, form.toUpperCase())].filter((use) => !SMALL_LETTER.test(lineAround(text, use.start)));
     for (const use of [...uses(text, form), ...inCapitals]) organisationAt(text, suggestions, use, team.confidence, reason);
   }
 }

@@ -19,6 +19,7 @@ const ARTICLES = new Set(['a', 'an', 'the']);
 const SPEAKS = new Set(['said', 'says', 'told', 'added', 'stated', 'reported', 'explained', 'warned', 'confirmed']);
 const RULE_CONFIDENCE = 0.75;
 const DOUBTED = 0.6;
+const ONE_WORD = /^\p{L}[\p{L}-]*$/u;
 
 /** Retypes the names so described in one sentence; `names` is changed in place. */
 export function peopleByApposition(names: TaggedName[], sentence: readonly TextToken[], lexicon: NameLexicon, memory?: NameMemory): void {
@@ -32,7 +33,7 @@ export function peopleByApposition(names: TaggedName[], sentence: readonly TextT
         role = k;
         break;
       }
-      if (!/^\p{L}[\p{L}-]*$/u.test(sentence[k]!.text)) break;
+      if (!ONE_WORD.test(sentence[k]!.text)) break;
     }
     if (role === -1 || SPEAKS.has(lower(role + 1)) || (n.from > 0 && PLACE_CUES_BEFORE.has(lower(n.from - 1)))) continue;
     const name = sentence.slice(n.from, n.to + 1).map((t) => t.text).join(' ');
