@@ -36,6 +36,9 @@ const SPORTS = new Set(
   formula one, horse racing, handball, table tennis, judo, wrestling, weightlifting`.split(/,\s*/),
 );
 const EVENT_AFTER = /^[ \t]+(?:Open|Masters|Marathon|Classic|Olympics|Games|Cup|Grand Prix|OPEN|MASTERS|MARATHON|CLASSIC|OLYMPICS|GAMES|CUP|GRAND PRIX)\b/u;
+/** The kinds of area that end their own names: "Jefferson Parish", "Cook County". */
+const AREA_NAME_LAST = /^(?:Parish|County|District|Province|Governorate|Prefecture|Oblast|Municipality|Borough)$/u;
+const AREA_NAMED_CONFIDENCE = 0.8;
 const EVENT_LAST = /^(?:Masters|Marathon|Classic|Olympics|Games|Cup|MASTERS|MARATHON|CLASSIC|OLYMPICS|GAMES|CUP)$/u;
 const namesAnEvent = (text: string, end: number) => EVENT_AFTER.test(text.slice(end, end + 16));
 /** Offices a name may hold inside it before the person's own name (not "King" nor "St.": "Martin Luther King", "Kevin St. John"). */
@@ -127,6 +130,18 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       while (to > from && (type === 'ORG' || type === 'PER') && !name.remembered && LOWER_CASE_WORD.test(sentence[to]!.text) && !/[#@]$/.test(text.slice(0, sentence[to]!.start))) to--;
       // "the Boston Marathon", "the Beijing Olympics" read whole as a place: the place is where the event is held.
       if (type === 'LOC' && !name.remembered && to > from && EVENT_LAST.test(sentence[to]!.text)) to--;
+      // "Jefferson Parish", "Saint Bernard Parish": an area's name that ends in its kind, read as an
+      // organisation or a person (without its "Saint"), is that area where the gazetteer holds it whole.
+      let areaNamed = false;
+      if (type !== 'LOC' && !name.remembered && to > from && AREA_NAME_LAST.test(sentence[to]!.text)) {
+        const isArea = (a: number) => context.gazetteer.lookup(text.slice(sentence[a]!.start, sentence[to]!.end)).some((p) => (p.kind === 'admin1' || p.kind === 'admin2') && (p.nameKind ?? 0) === 0);
+        const wordBefore = from > 0 && CAPITAL.test(sentence[from - 1]!.text) && !names.some((n) => n !== name && n.to >= from - 1 && n.from <= from - 1);
+        if (wordBefore && isArea(from - 1)) from--;
+        if (isArea(from)) {
+          type = 'LOC';
+          areaNamed = true;
+        }
+      }
       let start = sentence[from]!.start;
       let end = sentence[to]!.end;
       if (taken(start, end)) continue;
@@ -144,7 +159,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       const before = sentence[from - 1];
       const before2 = sentence[from - 2];
       const registered = context.registry.get(key);
-      const confidence = Math.round(name.confidence * 1000) / 1000;
+      const confidence = Math.round((areaNamed ? Math.max(AREA_NAMED_CONFIDENCE, name.confidence) : name.confidence) * 1000) / 1000;
       if (registered) {
         suggestions.push({ start, end, text: nameText, type: registered, confidence: Math.max(0.95, confidence), reason: 'confirmed before in this workspace' });
         continue;
@@ -170,7 +185,9 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       if (type === 'LOC' && !name.remembered && /^(?:Open|OPEN)$/.test(next?.text ?? '')) continue;
       const reason = name.remembered
         ? `${REASON[type]}, as the analyst marked it before in this workspace`
-        : name.reason && type === name.type
+        : areaNamed
+          ? 'a place: an area the gazetteer names so, with its kind'
+          : name.reason && type === name.type
           ? name.reason
           : `${REASON[type]}, read by the name tagger (${Math.round(confidence * 100)}%)`;
       if (type !== 'LOC') {
@@ -585,7 +602,7 @@ const PLACE_BEFORE = /(?:\b(?:near|outside)|\bthe[ \t]+(?:town|city|village)[ \t
  * "at Cattai and Wilberforce", "in Moonbi, Parkes, Berry and Wyong", "near Tyler": the tagger reads a
  * town named like a surname as a person. A one-word name so read is a place where the words before
  * it put a place, or in a list after "in", "at" and the like (PLACE_CUES_BEFORE) that holds at least
- * two names the tagger read as places, when the gazetteer holds a town of that very name (of 1,000
+ * two names the tagger read as places, or no other name but places, when the gazetteer holds a town of that very name (of 1,000
  * people or more) and the article names no person so ("John Berry").
  */
 function placesAmongPlaces(text: string, suggestions: Suggestion[], places: PendingPlace[], context: ExtractContext): void {
@@ -605,7 +622,9 @@ function placesAmongPlaces(text: string, suggestions: Suggestion[], places: Pend
   }
   for (const s of inOrder) {
     if (s.type !== 'person' || /\s/.test(s.text) || s.confidence >= 0.95 || s.reason.includes('analyst') || surnames.has(nameKey(s.text))) continue;
-    const listed = (listOf.get(s)?.places ?? 0) >= 2;
+    const list = listOf.get(s);
+    // Two places beside it, or every other name of the list a place ("at Cattai and Wilberforce").
+    const listed = !!list && (list.places >= 2 || (list.places >= 1 && list.places === list.listed.length - 1));
     if (!listed && !PLACE_BEFORE.test(text.slice(Math.max(0, s.start - 40), s.start))) continue;
     if (!context.gazetteer.lookup(s.text).some((p) => (p.nameKind ?? 0) === 0 && p.kind !== 'country' && (p.kind !== 'city' || p.population >= 1000))) continue;
     s.type = 'place';
@@ -616,9 +635,13 @@ function placesAmongPlaces(text: string, suggestions: Suggestion[], places: Pend
   }
 }
 
+const SURE_READING = 0.8;
+const DOUBTED_READING = 0.5;
+
 /**
  * One name, one type per article: when the tagger reads the same name as different types, the
- * reading it is much surer of overall (twice the summed confidence) is given to every mention. A
+ * reading it is much surer of overall (twice the summed confidence), or a reading it is sure of
+ * where it doubts every person it read, is given to every mention. A
  * town the text writes with its area ("Hammond, Indiana") stays a place there whatever the other
  * readings, and is a place wherever else the tagger read it as a person ("a 67-year-old Hammond
  * resident"), but not where it read an organisation: a team or council is named after its town
@@ -646,8 +669,14 @@ function agreeWithinArticle(text: string, suggestions: Suggestion[], places: Pen
     const tied = mentions.filter(withItsArea);
     const [best, second] = [...weight.entries()].sort((a, b) => b[1] - a[1]);
     const townOverPerson = tied.length > 0 && weight.size === 2 && weight.has('person');
-    if (!townOverPerson && best![1] < 2 * second![1]) continue;
-    const reading = townOverPerson ? 'place' : best![0];
+    // A reading the tagger is sure of against persons it doubts each: "Esperance" a place at 88%, and a
+    // person at 36-40% three times, which outweigh it in sum. A person is its guess for a capitalised
+    // word it cannot explain; other doubted readings are left to the sums ("B.C." in posts).
+    const surest = mentions.reduce((a, b) => (b.confidence > a.confidence ? b : a));
+    const sureOverDoubts =
+      surest.type !== 'person' && surest.confidence >= SURE_READING && mentions.every((m) => m.type === surest.type || (m.type === 'person' && m.confidence < DOUBTED_READING));
+    if (!townOverPerson && !sureOverDoubts && best![1] < 2 * second![1]) continue;
+    const reading = townOverPerson ? 'place' : sureOverDoubts ? surest.type : best![0];
     for (const m of mentions) {
       if (m.type === reading || tied.includes(m)) continue;
       if (m.type === 'place') unplaced.add(m);
