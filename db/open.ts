@@ -65,6 +65,7 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Db {
     if (!options.readOnly) db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
+    db.pragma(`cache_size = ${WRITER_CACHE_KIB}`);
     // Freed pages and cells are zeroed, so deleted text does not linger in the file (see purge).
     db.pragma('secure_delete = ON');
     // SQLite's own temporary files (sorts, the history's TEMP triggers, VACUUM) are not encrypted:
@@ -141,6 +142,16 @@ function openSecondConnection(file: string, passphrase: string | null, setUp: (d
   }
 }
 
+/**
+ * Page cache of a connection that writes (negative: KiB). SQLite's default of 2 MB holds little of
+ * the full-text index and the eight indexes of the article table that every stored article
+ * touches. With 100,000 articles stored, an import of 30,000 more ran at 810-881 articles/s with
+ * it and 933-960/s with 64 MB; storing 20,000 alone, in the same short transactions, 726-794/s
+ * against 912-942/s. A miss reads the page from the OS (and decrypts it, for an encrypted file).
+ * The cache grows only as it is used: at most 64 MB on the core's connection and the writer's.
+ */
+const WRITER_CACHE_KIB = -65_536;
+
 /** For the checkpointer (electron/services/checkpointer.ts): it never writes records, only moves the write-ahead log into the file. */
 export function openCheckpointConnection(file: string, passphrase: string | null): Db {
   // A passive checkpoint never waits; the close at the end may, briefly.
@@ -162,6 +173,7 @@ export function openWriterConnection(file: string, passphrase: string | null): D
     db.pragma('synchronous = NORMAL');
     db.pragma('secure_delete = ON');
     db.pragma('wal_autocheckpoint = 0');
+    db.pragma(`cache_size = ${WRITER_CACHE_KIB}`);
   });
 }
 
