@@ -25,6 +25,14 @@ export interface StoredArticle extends DocumentFields {
   story?: StorySignature;
 }
 
+/** What a write of articles did, in their order: each stored or found a copy of an earlier one. */
+export interface StoredBatch {
+  results: ({ id: number } | { duplicateOf: number })[];
+  importedAt: string;
+  /** The newest import time before this write (kept orders by import time take the new rows at one end). */
+  newestBefore: string | null;
+}
+
 /** Articles of this article's story, itself included (see db/stories.ts); 1 when it has no story yet. */
 const COPIES_SQL =
   'max(1, (SELECT count(*) FROM story_copy c2 WHERE c2.story_id = (SELECT c1.story_id FROM story_copy c1 WHERE c1.article_id = a.id)))';
@@ -456,6 +464,17 @@ export class ArticlesRepository {
   }
 
   insertMany(articles: StoredArticle[]): Map<number, { id: number } | { duplicateOf: number }> {
+    const batch = this.storeMany(articles);
+    this.noteStored(batch);
+    return new Map(batch.results.map((r, i) => [i, r]));
+  }
+
+  /**
+   * Stores the articles in one transaction, as insertMany does, but leaves this repository's kept
+   * counts and orders as they are: the import's writer (electron/services/writerWorker.ts) stores
+   * on its own connection, and the core's repository is then told with noteStored.
+   */
+  storeMany(articles: StoredArticle[]): StoredBatch {
     const findDuplicate = this.db.prepare('SELECT id FROM article WHERE fingerprint = ?').pluck();
     const insertArticle = this.db.prepare(
       `INSERT INTO article (title, source, url, author, published, dateline, words, format, file_name, fingerprint, imported_at)
@@ -484,9 +503,13 @@ export class ArticlesRepository {
       });
     });
     this.stories.endWrite();
-    const added = [...result.values()].flatMap((r) => ('id' in r ? [r.id] : []));
-    this.added(added, importedAt, newestBefore);
-    return result;
+    return { results: articles.map((_, i) => result.get(i)!), importedAt, newestBefore };
+  }
+
+  /** Articles stored (here or by the writer's connection) join the kept orders; the kept counts go. */
+  noteStored(batch: StoredBatch): void {
+    const added = batch.results.flatMap((r) => ('id' in r ? [r.id] : []));
+    this.added(added, batch.importedAt, batch.newestBefore);
   }
 
   page(query: ArticleQuery, startRow: number, endRow: number): ArticlePage {

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Core } from '../electron/dispatch.js';
-import { checkpointWorkerFile, extractWorkerFile, gazetteerFile, parseWorkerFile } from '../electron/paths.js';
+import { checkpointWorkerFile, extractWorkerFile, gazetteerFile, parseWorkerFile, writerWorkerFile } from '../electron/paths.js';
 import { EXTRACTOR_VERSION } from '../electron/services/entities/service.js';
 import { readArticles } from '../electron/services/entities/readArticles.js';
 import { namesModel } from '../electron/services/entities/tagger/index.js';
@@ -65,6 +65,8 @@ export async function benchSuggestions(sizes: number[]): Promise<void> {
       parseWorker: parseWorkerFile(),
       checkpointWorker: checkpointWorkerFile(),
       extractWorker: extractWorkerFile(),
+      // As the app runs: the import's articles are stored by the writer, off the core's thread.
+      writerWorker: writerWorkerFile(),
     });
     // The window's calls while the import and its suggestions run: a table page and the map, every
     // 50 ms, each timed from the moment it was due (a blocked event loop delays the call itself).

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { HistoryError, type CommandEntry } from '../../db/history.js';
+import type { StoredArticle, StoredBatch } from '../../db/articles.js';
 import type { PlaceLink } from '../../db/entities.js';
 import type { Db } from '../../db/open.js';
 import type { MentionType } from '../contract/entities.js';
@@ -22,8 +23,10 @@ export type WriterJob =
   | { kind: 'undo' }
   | { kind: 'redo' }
   | { kind: 'undoTo'; commandId: number }
-  | { kind: 'do'; command: { name: string; label: string; detail: unknown }; action: WriterAction };
-type JobValue<J extends WriterJob> = J extends { kind: 'undoTo' } ? number : J extends { kind: 'do' } ? unknown : CommandEntry | null;
+  | { kind: 'do'; command: { name: string; label: string; detail: unknown }; action: WriterAction }
+  /** A slice of an import's articles (no command: an import is put on the record once, when it ends). */
+  | { kind: 'store'; articles: StoredArticle[] };
+type JobValue<J extends WriterJob> = J extends { kind: 'undoTo' } ? number : J extends { kind: 'do' } ? unknown : J extends { kind: 'store' } ? StoredBatch : CommandEntry | null;
 
 export type WriterRequest = { id: number; job: WriterJob };
 /** A failure as the window would be told of it (code 'history': the history refused; 'internal': the error's own message). */

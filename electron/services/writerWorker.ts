@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import type { StoredArticle, StoredBatch } from '../../db/articles.js';
 import { HistoryError, type History } from '../../db/history.js';
 import { openWriterConnection, type Db } from '../../db/open.js';
 import { acceptSuggested } from './entities/acceptSuggested.js';
@@ -15,13 +16,15 @@ import type { WriterAction, WriterReply, WriterRequest } from './writerJobs.js';
  * one transaction: the core's connection reads the last committed state meanwhile (WAL), so the
  * window's tables and map answer while an undo of a thousand articles, the tagging or deletion of
  * a search's articles, the accept of every sure suggestion, the merge, split, deletion or
- * re-placing of a much-named entity, or an exchange file's import (parsed here too) is written.
+ * re-placing of a much-named entity, or an exchange file's import (parsed here too) is written, and
+ * the articles of an import, in transactions far longer than the core's thread could hold.
  */
 const { file, passphrase, gazetteerFile } = workerData as { file: string; passphrase: string | null; gazetteerFile: string | null };
 
 let db: Db | null = null;
 let history: History | null = null;
 let act: ((action: WriterAction) => unknown) | null = null;
+let store: ((articles: StoredArticle[]) => StoredBatch) | null = null;
 try {
   db = openWriterConnection(file, passphrase);
   // The workspace's services over this connection, with capture triggers of its own: what it
@@ -48,6 +51,7 @@ try {
     entities.pruneOrphans();
     return n;
   };
+  store = (articles) => ws.articles.storeMany(articles);
   parentPort!.postMessage({ ready: true } satisfies WriterReply);
 } catch (error) {
   db?.close();
@@ -61,11 +65,19 @@ parentPort!.on('message', (m: WriterRequest | { close: SharedArrayBuffer }) => {
     return;
   }
   try {
-    if (!history || !act) throw new Error('The writer has no connection.');
+    if (!history || !act || !store) throw new Error('The writer has no connection.');
     const { job } = m;
     const h = history;
     const value =
-      job.kind === 'do' ? h.run(job.command, () => act!(job.action)) : job.kind === 'undo' ? h.undo() : job.kind === 'redo' ? h.redo() : h.undoTo(job.commandId);
+      job.kind === 'store'
+        ? store(job.articles)
+        : job.kind === 'do'
+          ? h.run(job.command, () => act!(job.action))
+          : job.kind === 'undo'
+            ? h.undo()
+            : job.kind === 'redo'
+              ? h.redo()
+              : h.undoTo(job.commandId);
     parentPort!.postMessage({ id: m.id, value } satisfies WriterReply);
   } catch (error) {
     const told = error instanceof HistoryError ? { code: 'history', message: error.message } : toCallError(error);
