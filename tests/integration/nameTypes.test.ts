@@ -63,6 +63,16 @@ describe('the type of a name', () => {
     expect(typesOf(text)).toEqual(['place:Windsor', 'place:Wilberforce']);
   });
 
+  it('is a place for each name of a list that ends in a plural kind of area, and not for sides', () => {
+    // Written for this test, in the manner of reports from northern Afghanistan.
+    const text = 'Clashes were reported in the Ghormach and Qaysar districts of Faryab. Officials quarantined the Etoumbi and Mbomo districts. Rain hit the Northern and Southern regions.';
+    // The shipped tagger alone reads Qaysar and Mbomo as persons, and Etoumbi as nothing.
+    expect(taggerTypesOf(text)).toEqual(['LOC:Ghormach', 'PER:Qaysar', 'LOC:Faryab', 'PER:Mbomo']);
+    const found = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! }).filter((s) => s.type !== 'date');
+    expect(found.map((s) => `${s.type}:${s.text}`)).toEqual(['place:Ghormach', 'place:Qaysar', 'place:Faryab', 'place:Etoumbi', 'place:Mbomo']);
+    expect(found.find((s) => s.text === 'Qaysar')?.places?.[0]).toMatchObject({ kind: 'admin2', admin1Name: 'Faryab' });
+  });
+
   it('is an organisation when its last word says so, whatever the tagger typed it', () => {
     const text = 'He graduated from the United States Naval Academy in 1998 and taught at Santa Ana College. Walt Disney Studios and Warner Bros will release the film.';
     // The shipped tagger alone reads the first two as places and the third as a person.
