@@ -68,7 +68,7 @@ const YIELD_MILLISECONDS = 20;
  */
 const READ_AHEAD = { min: 16, max: 256, bytes: 64 * 1024 * 1024 };
 /** How long one slice of an import's articles may hold the writer: the window's writes wait for it (its reads do not). */
-export const WRITER_SLICE_MS = 250;
+const WRITER_SLICE_MS = 250;
 /** At most this much text in one slice (it is copied to the writer's thread), and at most this many articles. */
 const WRITER_SLICE_BYTES = 16 * 1024 * 1024;
 const WRITER_SLICE_MOST = 2_000;
@@ -149,7 +149,7 @@ export class ImportService {
       const writer = this.workspace().writer;
       const stored = writer?.usable ? await this.storeOnWriter(writer, job, parsed) : await this.storeOnThread(job, parsed);
       if (stored < parsed.length) {
-        // Cancelled while storing: what was parsed but not stored is "not imported", like the files never read.
+        // Cancelled while storing (or another workspace opened): what was parsed but not stored is "not imported", like the files never read.
         job.report.done = parsed[stored]!.index;
         job.report.outcomes.length = job.report.done;
         job.report.failed = job.report.outcomes.filter((o) => o.status === 'failed').length;

@@ -3,14 +3,6 @@ import type { NameMemory } from './memory.js';
 import type { Suggestion } from '../extract.js';
 import type { PendingPlace } from '../placeLinks.js';
 
-/**
- * "the Ghormach and Qaysar districts", "Helmand and Kandahar provinces", "the Etoumbi and Mbomo
- * districts": the names of a list that ends in a plural kind of area are each such an area. The
- * tagger reads a district it does not know as a person, or as nothing. Each name of the list is
- * a place (an area of that kind when the kind is an admin area's) where the tagger read a person
- * or nothing there, and a place it doubted is surer; an organisation or a group it read stays, and
- * so does the analyst's rejection of the name as a place.
- */
 const NAME = String.raw`\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+){0,2}`;
 // At most 14 names: a run of capitalised names and commas with no "and" is tried from each name,
 // so an unbounded list would cost the square of its length (38 ms for 3,000 names, 0.5 ms bounded).
@@ -25,6 +17,14 @@ const LISTED_CONFIDENCE = 0.75;
 const OPENER = /^(?:The|In|At|On|From|But|And|Both|Across)[ \t]+/u;
 const COMPASS = new Set(COMPASS_WORDS);
 
+/**
+ * "the Ghormach and Qaysar districts", "Helmand and Kandahar provinces", "the Etoumbi and Mbomo
+ * districts": the names of a list that ends in a plural kind of area are each such an area. The
+ * tagger reads a district it does not know as a person, or as nothing. Each name of the list is
+ * a place (an area of that kind when the kind is an admin area's) where the tagger read a person
+ * or nothing there, and a place it doubted is surer; an organisation or a group it read stays, and
+ * so does the analyst's rejection of the name as a place.
+ */
 export function areasListedBeforeTheirKind(text: string, suggestions: Suggestion[], places: PendingPlace[], memory?: NameMemory): void {
   for (const m of text.matchAll(LISTED_AREAS)) {
     const kind = m[2]!;
@@ -45,19 +45,19 @@ export function areasListedBeforeTheirKind(text: string, suggestions: Suggestion
         places.push({ s, wantsAdminArea });
         continue;
       }
-      const [s] = over;
-      if (over.length > 1 || s!.start !== start || s!.end !== end || s!.reason.includes('analyst')) continue;
+      const s = over[0]!;
+      if (over.length > 1 || s.start !== start || s.end !== end || s.reason.includes('analyst')) continue;
       // A place the tagger doubted ("Dand" at 34%) is surer for the list.
-      if (s!.type === 'place' && s!.confidence < LISTED_CONFIDENCE) {
-        s!.confidence = LISTED_CONFIDENCE;
-        s!.reason = reason;
+      if (s.type === 'place' && s.confidence < LISTED_CONFIDENCE) {
+        s.confidence = LISTED_CONFIDENCE;
+        s.reason = reason;
       }
-      if (s!.type !== 'person') continue;
-      s!.type = 'place';
-      s!.confidence = Math.max(LISTED_CONFIDENCE, s!.confidence);
-      s!.reason = reason;
-      delete s!.places;
-      places.push({ s: s!, wantsAdminArea });
+      if (s.type !== 'person') continue;
+      s.type = 'place';
+      s.confidence = Math.max(LISTED_CONFIDENCE, s.confidence);
+      s.reason = reason;
+      delete s.places;
+      places.push({ s, wantsAdminArea });
     }
   }
 }

@@ -604,8 +604,8 @@ const PLACE_BEFORE = /(?:\b(?:near|outside)|\bthe[ \t]+(?:town|city|village)[ \t
  * "at Cattai and Wilberforce", "in Moonbi, Parkes, Berry and Wyong", "near Tyler": the tagger reads a
  * town named like a surname as a person. A one-word name so read is a place where the words before
  * it put a place, or in a list after "in", "at" and the like (PLACE_CUES_BEFORE) that holds at least
- * two names the tagger read as places, or no other name but places, when the gazetteer holds a town of that very name (of 1,000
- * people or more) and the article names no person so ("John Berry").
+ * two names the tagger read as places, or no other name but places, when the gazetteer holds a town
+ * of that very name (of 1,000 people or more) and the article names no person so ("John Berry").
  */
 function placesAmongPlaces(text: string, suggestions: Suggestion[], places: PendingPlace[], context: ExtractContext): void {
   const inOrder = suggestions.filter((s) => s.type !== 'date').sort((a, b) => a.start - b.start);
@@ -643,11 +643,11 @@ const DOUBTED_READING = 0.5;
 /**
  * One name, one type per article: when the tagger reads the same name as different types, the
  * reading it is much surer of overall (twice the summed confidence), or a reading it is sure of
- * where it doubts every person it read, is given to every mention. A
- * town the text writes with its area ("Hammond, Indiana") stays a place there whatever the other
- * readings, and is a place wherever else the tagger read it as a person ("a 67-year-old Hammond
- * resident"), but not where it read an organisation: a team or council is named after its town
- * ("Bowling Green finished the season 8-5").
+ * where it doubts every person it read, is given to every mention. A town the text writes with its
+ * area ("Hammond, Indiana") stays a place there whatever the other readings, and is a place
+ * wherever else the tagger read it as a person ("a 67-year-old Hammond resident"), but not where it
+ * read an organisation: a team or council is named after its town ("Bowling Green finished the
+ * season 8-5").
  */
 function agreeWithinArticle(text: string, suggestions: Suggestion[], places: PendingPlace[]): void {
   const placeStarts = new Set(suggestions.filter((s) => s.type === 'place').map((s) => s.start));
