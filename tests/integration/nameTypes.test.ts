@@ -202,6 +202,21 @@ describe('the type of a name', () => {
     expect(types).toEqual(expect.arrayContaining(['place:AMSTERDAM', 'place:Hamburg']));
   });
 
+  it('is a club after a result written with where it was played, or with the verb in -ing', () => {
+    // Written for this test in the style of a wire match report.
+    const text = [
+      'Parma lost 2-1 at home to Lazio in the Italian league on Sunday, their first defeat of the season.',
+      'Roma stayed second after beating Napoli 2-0 with two goals from their striker. Everton drew away with Fulham in the league.',
+    ].join(' ');
+    const types = typesOf(text);
+    for (const club of ['Lazio', 'Napoli', 'Fulham']) expect(types).toContain(`organisation:${club}`);
+    expect(types.filter((t) => /:(?:Lazio|Napoli|Fulham)$/.test(t) && !t.startsWith('organisation:'))).toEqual([]);
+    // Not in news that is not sport: the verbs alone say nothing.
+    expect(typesOf('Villagers said troops were beating men in Napoli and Fulham; the mayor lost at home to Lazio voters.')).toEqual(
+      expect.arrayContaining(['place:Napoli', 'place:Fulham', 'place:Lazio']),
+    );
+  });
+
   it('is two organisations where wire copy writes the acronym right after the name', () => {
     // Written for this test in the style of wire copy.
     const text = 'The Iraqi News Agency INA quoted a spokesman. The Islamic Republic News Agency IRNA said talks would go on. The Kabul Bank NAB said nothing.';

@@ -3,7 +3,8 @@
  * Real Madrid 2-1" as a place and a person, and misses "Arsenal" altogether. In a text that reads as
  * sport, a name in a team's place is a club, an organisation:
  * - a side of a result line ("Barcelona 2 Real Madrid 1") or a row of a table ("Barcelona 4 3 1 0 9 3 10");
- * - either side of a result verb ("X beat Y", "X drew 1-1 with Y", "X lost to Y", "a win over Y", "against Y").
+ * - either side of a result verb ("X beat Y", "X drew 1-1 with Y", "X lost at home to Y", "after beating Y", "a win
+ *   over Y", "against Y").
  * A country keeps its place type there, and so do the home nations of Britain: national sides are
  * written as the place ("Pakistan beat England"), and news corpora mark them so. A region's side is a
  * club ("Valencia", "Texas"). A person stays a person unless the name says club ("Real Madrid",
@@ -55,7 +56,8 @@ const CLUB_LAST = new Set(
 /** Verbs after which (and before which) a side is named. */
 const RESULT_VERBS = new Set(
   `beat beats beaten defeated edged thrashed hammered crushed routed trounced stunned upset downed overcame
-  eliminated outclassed outplayed whipped drew draw draws lost lose loses held`.split(/\s+/),
+  eliminated outclassed outplayed whipped drew draw draws lost lose loses held
+  beating defeating edging thrashing hammering crushing downing overcoming eliminating outclassing`.split(/\s+/),
 );
 /** Words after which the next name is the other side. */
 const AGAINST = new Set(['against', 'versus', 'vs', 'vs.', 'v', 'v.']);
@@ -75,6 +77,7 @@ const CLAUSE_BREAK = new Set([',', ';', ':', '(', '-', '–', '—', 'and', 'but
 const HOME_NATIONS = new Set(['england', 'scotland', 'wales', 'northern ireland']);
 const SCORE_TOKEN = /^\d{1,3}(?:-\d{1,3})?$/;
 const CAPITALISED = /^\p{Lu}/u;
+const LOWER_CASE = /\p{Ll}/u;
 const lower = (t: TextToken | undefined) => (t ? t.text.toLowerCase() : '');
 
 /** Where in a sentence a side is named, as token indices: names ending just before, or starting just after. */
@@ -89,10 +92,12 @@ function sidePositions(sentence: readonly TextToken[]): { endsBefore: Set<number
       if (!BEFORE_WITH.has(w) && !BEFORE_TO.has(w) && w !== 'held') startsAt.add(i + 1);
     }
     if (AGAINST.has(w)) startsAt.add(i + 1);
-    // "drew 1-1 with", "lost 2-1 to", "a 2-1 win over".
+    // "drew 1-1 with", "lost 2-1 to", "lost 2-1 at home to", "drew away with", "a 2-1 win over".
     const skipScore = (k: number) => (SCORE_TOKEN.test(sentence[k]?.text ?? '') ? k + 1 : k);
-    if (BEFORE_WITH.has(w) && lower(sentence[skipScore(i + 1)]) === 'with') startsAt.add(skipScore(i + 1) + 1);
-    if (BEFORE_TO.has(w) && lower(sentence[skipScore(i + 1)]) === 'to') startsAt.add(skipScore(i + 1) + 1);
+    const skipVenue = (k: number) => (lower(sentence[k]) === 'at' && lower(sentence[k + 1]) === 'home' ? k + 2 : lower(sentence[k]) === 'away' ? k + 1 : k);
+    const afterResult = skipVenue(skipScore(i + 1));
+    if (BEFORE_WITH.has(w) && lower(sentence[afterResult]) === 'with') startsAt.add(afterResult + 1);
+    if (BEFORE_TO.has(w) && lower(sentence[afterResult]) === 'to') startsAt.add(afterResult + 1);
     if (BEFORE_OVER.has(w) && lower(sentence[i + 1]) === 'over') startsAt.add(i + 2);
   }
   return { endsBefore, startsAt };
@@ -209,7 +214,7 @@ export function readTeams(names: TaggedName[], sentence: readonly TextToken[], l
   // Sides the tagger did not see at all: "Arsenal drew 1-1 with Chelsea". `held` marks the tokens
   // names hold, so that a long sentence costs no more than its length.
   const held = heldTokens(names, sentence.length);
-  const capsLine = sentence.every((t) => !/\p{Ll}/u.test(t.text));
+  const capsLine = sentence.every((t) => !LOWER_CASE.test(t.text));
   const added: TaggedName[] = [];
   const add = (from: number, to: number) => {
     // A headline in capitals hides which words are names ("SAMPRAS BEATS AGASSI"): only the tagger's own are retyped
