@@ -63,6 +63,18 @@ describe('the type of a name', () => {
     expect(typesOf(text)).toEqual(['place:Windsor', 'place:Wilberforce']);
   });
 
+  it('is a place where a name the tagger left out is listed beside a town of the same province', () => {
+    // Written for this test.
+    const text = 'Inspectors culled hens at Plaridel and Talavera farms on Monday.';
+    // The shipped tagger alone reads the first town and leaves the second, used as a modifier.
+    expect(taggerTypesOf(text)).toEqual(['LOC:Plaridel']);
+    const found = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! }).filter((s) => s.type !== 'date');
+    expect(found.map((s) => `${s.type}:${s.text}`)).toEqual(['place:Plaridel', 'place:Talavera']);
+    expect(found[1]!.places?.[0]).toMatchObject({ country: 'PH', admin1Name: 'Central Luzon' });
+    // Not beside a town of another country: the gazetteer's Talavera is in the Philippines and Peru.
+    expect(typesOf('Inspectors culled hens at Kunduz and Talavera farms on Monday.')).toEqual(['place:Kunduz']);
+  });
+
   it('is a place for each name of a list that ends in a plural kind of area, and not for sides', () => {
     // Written for this test, in the manner of reports from northern Afghanistan.
     const text = 'Clashes were reported in the Ghormach and Qaysar districts of Faryab. Officials quarantined the Etoumbi and Mbomo districts. Rain hit the Northern and Southern regions.';

@@ -3,6 +3,7 @@
  * rules that were the final word before are constraints here (dates and confirmed names claim their
  * spans first; titles stay outside a person's name; "Helmand Province" names Helmand).
  */
+import type { Place } from '../../gazetteer/gazetteer.js';
 import { nameKey } from '../../gazetteer/normalise.js';
 import type { EntityType, ExtractContext, Suggestion } from '../extract.js';
 import { dropSuggestion, type PendingPlace } from '../placeLinks.js';
@@ -419,10 +420,42 @@ function addMissedPlaces(names: TaggedName[], sentence: readonly TextToken[], te
       const kind = sentence[from - 2];
       if (kind && sentence[from - 1]!.text === 'of' && PLACE_KIND_BEFORE_OF.has(kind.text) && context.gazetteer.lookup(name).length) {
         add(from, to, 0.75, `a place the gazetteer knows, after "${kind.text} of"`);
+        continue;
+      }
+      if (from > 0 && !besideAName(from, to) && listedWithPlaceInItsProvince(names, sentence, text, from, to, name, context)) {
+        add(from, to, 0.7, 'a place listed with another that the gazetteer puts in the same province');
       }
     }
   }
   addNames(names, added);
+}
+
+/** Words that join the names of a list: "Pandi and Talavera", "Kunduz, Baghlan or Takhar". */
+const LIST_JOINS = new Set([',', 'and', 'or']);
+
+/**
+ * "6,000 pigs at Pandi and Talavera farms": the tagger reads the first town and leaves the second,
+ * used as a modifier. A name listed right beside a place the tagger read (joined by "and", "or" or
+ * a comma) is a place where the gazetteer has both in the same province of the same country: two
+ * towns of one area named together, which a person or a company so named beside a town seldom is.
+ */
+function listedWithPlaceInItsProvince(
+  names: readonly TaggedName[],
+  sentence: readonly TextToken[],
+  text: string,
+  from: number,
+  to: number,
+  name: string,
+  context: ExtractContext,
+): boolean {
+  const before = LIST_JOINS.has(sentence[from - 1]!.text) ? names.find((n) => n.to === from - 2) : undefined;
+  const after = LIST_JOINS.has(sentence[to + 1]?.text ?? '') ? names.find((n) => n.from === to + 2) : undefined;
+  const beside = [before, after].filter((n): n is TaggedName => n !== undefined && n.type === 'LOC' && n.confidence >= 0.5);
+  if (beside.length === 0) return false;
+  const areas = (places: readonly Place[]) => new Set(places.filter((p) => p.admin1Name && (p.nameKind ?? 0) === 0 && p.kind !== 'country' && p.kind !== 'continent').map((p) => `${p.country}/${p.admin1Name}`));
+  const own = areas(context.gazetteer.lookup(name));
+  if (own.size === 0) return false;
+  return beside.some((n) => [...areas(context.gazetteer.lookup(text.slice(sentence[n.from]!.start, sentence[n.to]!.end)))].some((a) => own.has(a)));
 }
 
 /**
