@@ -24,6 +24,7 @@ import entitySeen from './023_entity_seen.sql?raw';
 import deferredEntityArticles from './024_deferred_entity_articles.sql?raw';
 import mentionsByArticleCovering from './025_mentions_by_article_covering.sql?raw';
 import editsByArticle from './026_edits_by_article.sql?raw';
+import ftsMergeFromSixteen from './027_fts_merge_from_sixteen.sql?raw';
 
 /**
  * Numbered migrations, in order. The index is the schema version they bring the file to.
@@ -61,4 +62,6 @@ export const migrations: readonly { version: number; name: string; sql: string; 
   // Rebuilds an index with more columns and writes no row.
   { version: 25, name: 'mentions by article, covering', sql: mentionsByArticleCovering, onlyAdds: true },
   { version: 26, name: 'edits by article', sql: editsByArticle, onlyAdds: true },
+  // Sets two values of each full-text index's own settings and writes no other row: no copy of the file is needed.
+  { version: 27, name: 'fts merge from sixteen', sql: ftsMergeFromSixteen, onlyAdds: true },
 ];

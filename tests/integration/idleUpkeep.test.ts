@@ -21,13 +21,13 @@ describe('upkeep of the workspace in idle time', () => {
     await importOneByOne(t, 40);
     const before = segments(t);
     expect(before).toBeGreaterThan(4);
-    // Imports leave more merging to the idle time: FTS5 merges as it goes from eight segments of a
-    // size (migration 018), not four, so small commits rewrite the index less often; and all of a
-    // level at once only at 32, so no single commit merges a whole level.
+    // Imports leave more merging to the idle time: FTS5 merges as it goes from sixteen segments of a
+    // size (migrations 018 and 027), not four, so commits rewrite the index less often; and all of a
+    // level at once only at 64, so no single commit merges a whole level.
     const config = (index: string, key: string) => t.core.session.current.db.prepare(`SELECT v FROM ${index}_config WHERE k = ?`).pluck().get(key);
     for (const index of ['article_fts', 'article_title_trigram']) {
-      expect(config(index, 'automerge')).toBe(8);
-      expect(config(index, 'crisismerge')).toBe(32);
+      expect(config(index, 'automerge')).toBe(16);
+      expect(config(index, 'crisismerge')).toBe(64);
     }
     const titlesBefore = segments(t, 'article_title_trigram');
     expect(titlesBefore).toBeGreaterThan(4);
