@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, mapPixel, openSample, openWorkbench, selectText, type Bench } from './harness.js';
+import { chromiumPath, mapPixel, openSample, openWorkbench, selectText, type Bench, fillSaveTo } from './harness.js';
 
 const hasPoppler = spawnSync('pdftoppm', ['-v']).status === 0;
 
@@ -211,7 +211,7 @@ describe.skipIf(!chromiumPath)('coding events from the sample article (browser m
     expect(await preview.locator('img.map').getAttribute('src')).toMatch(/^data:image\/png;base64,/);
 
     const pdf = path.join(bench.dir, 'report.pdf');
-    await dialog.getByLabel('Save to').fill(pdf);
+    await fillSaveTo(dialog, pdf);
     await dialog.getByRole('button', { name: 'Save PDF' }).click();
     await expect.poll(() => dialog.getByRole('status').textContent(), { timeout: 60_000 }).toBe(`Saved the report (3 events) to ${pdf}.`);
     await dialog.getByRole('button', { name: 'Close' }).click();
@@ -263,7 +263,7 @@ describe.skipIf(!chromiumPath)('coding events from the sample article (browser m
     const dialog = page.getByRole('dialog', { name: 'Export and exchange' });
     await expect.poll(() => dialog.getByTestId('export-scope').textContent()).toContain('The events table as shown');
     const csv = path.join(bench.dir, 'events.csv');
-    await dialog.getByLabel('Save to').fill(csv);
+    await fillSaveTo(dialog, csv);
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
     await expect.poll(() => dialog.getByRole('status').textContent()).toContain('Saved 3 records');
     const rows = fs.readFileSync(csv, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);

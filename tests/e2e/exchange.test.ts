@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, desktopTarget, openWorkbench, pageCall, type Bench } from './harness.js';
+import { chromiumPath, desktopTarget, openWorkbench, pageCall, type Bench, fillSaveTo } from './harness.js';
 
 describe.skipIf(!chromiumPath)('archives and exchange files from the app (browser mode, real Chromium)', () => {
   let bench: Bench;
@@ -19,7 +19,7 @@ describe.skipIf(!chromiumPath)('archives and exchange files from the app (browse
     const dialog = page.getByRole('dialog', { name: 'Export and exchange' });
     await dialog.getByLabel('Format').selectOption('archive');
     const archive = path.join(bench.dir, name);
-    await dialog.getByLabel('Save to').fill(archive);
+    await fillSaveTo(dialog, archive);
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
     // The outcome either way: a refused export shows its reason beside the path, not a status, and the
     // assertion then prints that reason instead of timing out on a status that never comes.
@@ -110,7 +110,7 @@ describe.skipIf(!chromiumPath)('archives and exchange files from the app (browse
       await dialog.getByRole('checkbox', { name: /With my rejections/ }).setChecked(options.rejections);
       await dialog.getByRole('checkbox', { name: /With the suggestions nobody has reviewed/ }).setChecked(options.suggestions);
       const file = path.join(bench.dir, name);
-      await dialog.getByLabel('Save to').fill(file);
+      await fillSaveTo(dialog, file);
       await dialog.getByRole('button', { name: 'Export', exact: true }).click();
       await expect.poll(() => dialog.getByRole('status').textContent()).toContain(`to ${file}`);
       await dialog.getByRole('button', { name: 'Close' }).click();
@@ -135,7 +135,7 @@ describe.skipIf(!chromiumPath)('archives and exchange files from the app (browse
     await dialog.getByLabel('Format').selectOption('ftm');
     await dialog.getByRole('checkbox', { name: /With my rejections/ }).setChecked(true);
     const file = path.join(bench.dir, 'names-and-rejections.ftm.json');
-    await dialog.getByLabel('Save to').fill(file);
+    await fillSaveTo(dialog, file);
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
     await expect.poll(() => dialog.getByRole('status').textContent()).toContain(`to ${file}`);
     await dialog.getByRole('button', { name: 'Close' }).click();

@@ -6,6 +6,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import Database from 'better-sqlite3-multiple-ciphers';
 import http from 'node:http';
+import { expect } from 'vitest';
 import { _electron, chromium, type Browser, type ElectronApplication, type Locator, type Page, type Request } from 'playwright-core';
 import type { CallInput, CallName, CallOutput } from '../../electron/contract/index.js';
 import { APP_ORIGIN } from '../../electron/security.js';
@@ -388,4 +389,18 @@ export async function openSample(bench: Bench, options: { mentions?: boolean } =
   // The first import starts the parsing workers, which takes a while on a busy machine.
   await bench.page.locator('.ag-row', { hasText: 'After a brief offensive' }).first().click({ timeout: 120_000 });
   if (options.mentions) await waitForMentions(bench);
+}
+
+/**
+ * Types a path into a dialog's "Save to" field once the core's proposal for the chosen format is in
+ * it (its ending is the file's). A proposal committed between fill's select-all and its typing
+ * would otherwise keep the typed path at its end: CI once saved to
+ * "/root/whole-archive-2026-12-06.awbz/tmp/…/sealed.awbz". Only for a dialog's first path: once
+ * typed, the field keeps what was typed.
+ */
+export async function fillSaveTo(dialog: Locator, file: string): Promise<void> {
+  const field = dialog.getByLabel('Save to');
+  const ending = path.extname(file);
+  await expect.poll(() => field.inputValue()).toMatch(new RegExp(`${ending.replace('.', '\\.')}$`));
+  await field.fill(file);
 }

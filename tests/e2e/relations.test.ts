@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, openWorkbench, pageCall, relateSpokesman, waitForMentions, type Bench } from './harness.js';
+import { chromiumPath, openWorkbench, pageCall, relateSpokesman, waitForMentions, type Bench, fillSaveTo } from './harness.js';
 
 describe.skipIf(!chromiumPath)('relations and the link chart (browser mode, real Chromium)', () => {
   let bench: Bench;
@@ -29,7 +29,7 @@ describe.skipIf(!chromiumPath)('relations and the link chart (browser mode, real
       const dialog = page.getByRole('dialog', { name: 'Export and exchange' });
       await expect.poll(() => dialog.getByTestId('export-scope').textContent()).toContain('The relations table as shown');
       const csv = path.join(bench.dir, name);
-      await dialog.getByLabel('Save to').fill(csv);
+      await fillSaveTo(dialog, csv);
       await dialog.getByRole('button', { name: 'Export', exact: true }).click();
       await expect.poll(() => dialog.getByRole('status').textContent()).toContain('Saved');
       await dialog.getByRole('button', { name: 'Close' }).click();

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, openWorkbench, type Bench } from './harness.js';
+import { chromiumPath, openWorkbench, type Bench, fillSaveTo } from './harness.js';
 
 /**
  * A refused save (issue 13: a mistyped folder) is told to the analyst inside the dialog they are
@@ -23,7 +23,7 @@ describe.skipIf(!chromiumPath)('save errors in the export and report dialogs (br
     const dialog = page.getByRole('dialog', { name: 'Export and exchange' });
     await dialog.getByLabel('Format').selectOption('kml');
     const missing = path.join(bench.dir, 'Dcuments');
-    await dialog.getByLabel('Save to').fill(path.join(missing, 'events.kml'));
+    await fillSaveTo(dialog, path.join(missing, 'events.kml'));
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
     const alert = dialog.getByRole('alert');
     await expect.poll(() => alert.textContent()).toBe(`The folder ${missing} does not exist: create it first or choose another.`);
@@ -53,7 +53,7 @@ describe.skipIf(!chromiumPath)('save errors in the export and report dialogs (br
     const dialog = page.getByRole('dialog', { name: 'Report' });
     await dialog.getByLabel('Report format').selectOption('md');
     const missing = path.join(bench.dir, 'no-such-folder');
-    await dialog.getByLabel('Save to').fill(path.join(missing, 'report.md'));
+    await fillSaveTo(dialog, path.join(missing, 'report.md'));
     await dialog.getByRole('button', { name: /^Save/ }).click();
     await expect.poll(() => dialog.getByRole('alert').textContent()).toBe(`The folder ${missing} does not exist: create it first or choose another.`);
     expect(fs.existsSync(missing)).toBe(false);
