@@ -59,26 +59,29 @@ try {
   parentPort!.postMessage({ failed: error instanceof Error ? error.message : String(error) } satisfies WriterReply);
 }
 
+function run(job: WriterRequest['job']): unknown {
+  if (!history || !act || !store) throw new Error('The writer has no connection.');
+  switch (job.kind) {
+    case 'store':
+      return store(job.articles);
+    case 'do':
+      return history.run(job.command, () => act!(job.action));
+    case 'undo':
+      return history.undo();
+    case 'redo':
+      return history.redo();
+    case 'undoTo':
+      return history.undoTo(job.commandId);
+  }
+}
+
 parentPort!.on('message', (m: WriterRequest | { close: SharedArrayBuffer }) => {
   if ('close' in m) {
     closeForCore(db, m.close);
     return;
   }
   try {
-    if (!history || !act || !store) throw new Error('The writer has no connection.');
-    const { job } = m;
-    const h = history;
-    const value =
-      job.kind === 'store'
-        ? store(job.articles)
-        : job.kind === 'do'
-          ? h.run(job.command, () => act!(job.action))
-          : job.kind === 'undo'
-            ? h.undo()
-            : job.kind === 'redo'
-              ? h.redo()
-              : h.undoTo(job.commandId);
-    parentPort!.postMessage({ id: m.id, value } satisfies WriterReply);
+    parentPort!.postMessage({ id: m.id, value: run(m.job) } satisfies WriterReply);
   } catch (error) {
     const told = error instanceof HistoryError ? { code: 'history', message: error.message } : toCallError(error);
     // An unforeseen failure keeps its own words: the core's dispatch says "Something went wrong" once.
