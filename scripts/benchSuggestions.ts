@@ -77,8 +77,10 @@ export async function benchSuggestions(sizes: number[]): Promise<void> {
       while (sampling) {
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
         if (!sampling) break;
+        // A timer may fire a little before its time: then the wait counts from the ask.
+        const asked = Math.min(due, performance.now());
         await core.dispatch('articles.page', { query: {}, startRow: 0, endRow: 100 });
-        latency.page.push(performance.now() - due);
+        latency.page.push(performance.now() - asked);
         const mapDue = performance.now();
         await core.dispatch('map.places', {});
         latency.map.push(performance.now() - mapDue);
