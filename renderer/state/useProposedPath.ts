@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 
 /** The proposed path's extension put on the analyst's own path: their folder and name stay, the format's ending follows. */
 export function withEndingOf(own: string, proposed: string): string {
@@ -24,9 +25,11 @@ export function useProposedPath(propose: () => Promise<{ path: string } | null |
     let live = true;
     void propose().then((p) => {
       if (!live || !p) return;
-      if (typed.current) setPath((own) => withEndingOf(own, p.path));
+      // Drawn at once: a proposal decided while the field was left but drawn a task later could
+      // land after a click into it and its select-all, and what is then typed would join it.
+      if (typed.current) flushSync(() => setPath((own) => withEndingOf(own, p.path)));
       else if (focused.current) held.current = p.path;
-      else setPath(p.path);
+      else flushSync(() => setPath(p.path));
     });
     return () => {
       live = false;
