@@ -38,6 +38,16 @@ describe('places the text says are places', () => {
     expect(read('Police district officers came.').filter((f) => f.startsWith('Police: place'))).toEqual([]);
   });
 
+  it('reads a name before a lower-case "state" as that state, and a province the tagger took for an organisation as the province', () => {
+    // Written for this test. Before: "Ruweng" after the adjective was not suggested, "Kasai Occidental" was an organisation.
+    const found = read('The governor of the south Sudanese Ruweng state spoke. Measles spread in Kasai Occidental province.');
+    expect(found).toContain('Ruweng: place → ?');
+    expect(found).toContain('Kasai Occidental: place → ?');
+    // Not a people's adjective, a state's own media, a kind heading another name, a sentence's first word, or no name at all.
+    const none = read('Talks on a Jewish state resumed. Iran state television reported it. The Ruweng state election was delayed. Federal state officials said so. The state has said so.');
+    expect(none.filter((f) => /^(?:Jewish|Ruweng|Federal|The): place/u.test(f))).toEqual([]);
+  });
+
   it('reads Kenya’s counties as its provinces, the name kept whole, and leaves a US county the gazetteer’s own', () => {
     // Before: "Lamu County" had no point, and Garissa before "counties" wanted a district.
     expect(read('Gunmen ambushed a convoy in Lamu County. Attacks hit the Mandera and Garissa counties.')).toEqual([
@@ -56,8 +66,9 @@ describe('places the text says are places', () => {
   });
 
   it('reads a name after "the village of", "the port of" as a place, and "City of London" as the name it is', () => {
-    const found = read('Swans died in the village of Cellardyke in Fife, Scotland, and the port of Hodeidah was shelled. The University of Nairobi said nothing.');
+    const found = read('Swans died in the village of Cellardyke in Fife, Scotland, and the port of Hodeidah was shelled. The University of Nairobi said nothing. Cases rose in the community of Sherkhel.');
     expect(found).toContain('Cellardyke: place → ?');
+    expect(found).toContain('Sherkhel: place → ?');
     expect(found.some((f) => f.startsWith('Hodeidah: place'))).toBe(true);
     expect(found).toContain('University of Nairobi: organisation');
   });

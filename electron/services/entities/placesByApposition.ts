@@ -1,7 +1,7 @@
 import { nameKey } from '../gazetteer/normalise.js';
 import { countryCode, type CountryLookup } from './countries.js';
 import type { Suggestion } from './extract.js';
-import { STOPWORDS, TITLES, WEEKDAYS_AND_MONTHS } from './lexicon.js';
+import { GROUP_NAMES, STOPWORDS, TITLES, WEEKDAYS_AND_MONTHS } from './lexicon.js';
 import { spanIndex } from './spanIndex.js';
 
 /** One to three capitalised words closing right before ", ". */
@@ -18,16 +18,23 @@ const PLACE_APPOSITIVE =
  * Jawzjan": a lower-case kind of place, "of" and a name (a capitalised "City of London" or "University of Nairobi" is a name of
  * its own, read elsewhere).
  */
-const KIND_OF = /\b(village|town|city|suburb|township|hamlet|settlement|district|province|region|county|island|port|oasis|slum|neighbou?rhood|municipality|commune|locality|governorate|state|capital)\s+of\s+((?:\p{Lu}[\p{L}\p{M}'’-]*\s){0,2}\p{Lu}[\p{L}\p{M}'’-]*)/gu;
+const KIND_OF = /\b(village|town|city|suburb|township|hamlet|settlement|community|district|province|region|county|island|port|oasis|slum|neighbou?rhood|municipality|commune|locality|governorate|state|capital)\s+of\s+((?:\p{Lu}[\p{L}\p{M}'’-]*\s){0,2}\p{Lu}[\p{L}\p{M}'’-]*)/gu;
 /** "Sheberghan is the capital of Jawzjan", "Maimana, which became the provincial capital": a name said to be a capital. */
 const IS_CAPITAL = /((?:\p{Lu}[\p{L}\p{M}'’-]*\s){0,2}\p{Lu}[\p{L}\p{M}'’-]*)\s+(?:is|was|remains|became)\s+(?:the|a|its)\s+(?:(?:provincial|regional|national|district|state|administrative|economic|former)\s+)?capital\b/gu;
 const AREA_KINDS = new Set(['district', 'province', 'region', 'county', 'governorate', 'state']);
 /**
- * "Yemen's Hodeidah province", "the Kherson oblast": a name and a lower-case kind of area after it. The
- * tagger reads most such names; after a possessive it may read none ("Hodeidah" was left out). Like
- * "the province of X", the words make a place whether or not the gazetteer knows it.
+ * "Yemen's Hodeidah province", "the Kherson oblast", "Warab state": a name and a lower-case kind of
+ * area after it. The tagger reads most such names; after a possessive it may read none ("Hodeidah"
+ * was left out), and a province it does not know it may read as an organisation ("Kasai Occidental
+ * province"). Like "the province of X", the words make a place whether or not the gazetteer knows
+ * it. Not "state" as in a state's own media or visit, nor a kind heading another name ("the
+ * Queensland state election", CrossNER dev).
  */
-const AREA_AFTER = /((?:\p{Lu}[\p{L}\p{M}'’-]*(?<!['’]s)\s){0,2}\p{Lu}[\p{L}\p{M}'’-]*)\s+(province|governorate|district|oblast|prefecture)\b/gu;
+const AREA_AFTER =
+  /((?:\p{Lu}[\p{L}\p{M}'’-]*(?<!['’]s)\s){0,2}\p{Lu}[\p{L}\p{M}'’-]*)\s+(province|governorate|district|oblast|prefecture|state(?![\s-]+(?:media|visit|visits|television|tv|radio|news|newspaper|agency|broadcaster|department|secretary|funeral|banquet|dinner|run|owned|controlled|company|companies|firm|firms|enterprise|enterprises|security|budget|sponsor|sponsored|actor|actors|of|election|elections|by-election|assembly|parliament|legislature|league|championship|team|cup|school|university|college|senator|senators|lawmaker|lawmakers|legislator|legislators|party|chairman|convention|primary|delegation)\b))\b/gu;
+const ADJECTIVE_ENDING = /(?:ian|ish|ese|ic|ist)$/u;
+/** No organisation is named with a province's kind after it: one read there is the province. "state" is not sure enough ("Islamic State state"). */
+const ORGANISATION_AREA_KINDS = new Set(['province', 'governorate', 'oblast', 'prefecture']);
 // Made once: a literal with \p{…} in a loop is rebuilt at every turn in the bundles.
 const CAPITALISED_WORD_BEFORE = /\p{Lu}[\p{L}\p{M}.]*\s+$/u;
 const SENTENCE_OPENS_BEFORE = /(?:^|[.!?:"“]\s*|\n\s*)$/u;
@@ -104,24 +111,33 @@ export function placesByApposition(text: string, suggestions: readonly Suggestio
     out.push({ s: { start, end, text: name, type: 'place', confidence: 0.8, reason: 'a place by what the text calls it (a capital)' }, wantsAdminArea: false, replaces: held });
   }
   for (const m of text.matchAll(AREA_AFTER)) {
-    const name = m[1]!;
-    const start = m.index;
+    // "the south Sudanese Warab state": the people's adjective before the name is not part of it.
+    const adjective = /^\p{Lu}[\p{L}\p{M}'’-]*\s+(?=\p{Lu})/u.exec(m[1]!)?.[0] ?? '';
+    const word = nameKey(adjective);
+    const skip = word && (gazetteer.demonyms.has(word) || ADJECTIVE_ENDING.test(word)) ? adjective.length : 0;
+    const name = m[1]!.slice(skip);
+    const start = m.index + skip;
     const end = start + name.length;
     const key = nameKey(name);
     const first = key.split(' ')[0]!;
     // "the British province" names no province "British".
     if (!key || STOPWORDS.has(first) || TITLES.has(first) || WEEKDAYS_AND_MONTHS.has(first) || gazetteer.demonyms.has(key) || /[\p{L}\p{M}\p{N}]/u.test(text[start - 1] ?? '')) continue;
+    // "the Jewish state", "a Tasmanian state", "the Communist state": a people's or a creed's adjective, not a name.
+    if (!key.includes(' ') && (ADJECTIVE_ENDING.test(key) || GROUP_NAMES.has(key))) continue;
     // The end of a longer capitalised name ("the Helmand Provincial Council district") is no name of its own; a possessive before it ends that name.
-    if (CAPITALISED_WORD_BEFORE.test(text.slice(Math.max(0, start - 30), start))) continue;
+    if (!skip && CAPITALISED_WORD_BEFORE.test(text.slice(Math.max(0, start - 30), start))) continue;
     if (out.some((x) => x.s.start < end && x.s.end > start)) continue;
-    // What the tagger read there stays, but a person of just that name ("Nad Ali district").
+    // What the tagger read there stays, but a person of just that name ("Nad Ali district"), or an organisation before a province's kind.
     const over = spans.overlapping(start, end);
     const held = over[0] ?? null;
-    if (over.length > 1 || (held && (held.type !== 'person' || held.start !== start || held.end !== end))) continue;
+    const retypes = held?.type === 'person' || (held?.type === 'organisation' && ORGANISATION_AREA_KINDS.has(m[2]!) && !held.reason.includes('analyst'));
+    if (over.length > 1 || (held && (!retypes || held.start !== start || held.end !== end))) continue;
     // A province need not be the gazetteer's by this spelling ("Hodeidah" is found by its skeleton when
     // resolved); "a district" follows more words that are no place's ("the 5th Congressional district").
     // A sentence's first word is capitalised whatever it is ("Police district officers"): there only an area will do.
     const opensSentence = SENTENCE_OPENS_BEFORE.test(text.slice(Math.max(0, start - 3), start));
+    // "Federal state officials said": a capitalised word opening a sentence before "state" is too often no name.
+    if (opensSentence && m[2] === 'state') continue;
     const known = opensSentence || m[2] === 'district' ? gazetteer.lookup(name) : [];
     if (opensSentence ? !known.some((p) => p.kind === 'admin1' || p.kind === 'admin2') : m[2] === 'district' && !known.length) continue;
     out.push({ s: { start, end, text: name, type: 'place', confidence: 0.8, reason: `a place by what the text calls it ("${m[2]}")` }, wantsAdminArea: true, replaces: held });

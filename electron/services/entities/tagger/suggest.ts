@@ -13,7 +13,7 @@ import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
 import type { NameType, TaggerModel } from './model.js';
 import { peopleByApposition } from './appositionPeople.js';
-import { areasNamedByTheirKind } from './listedAreas.js';
+import { areasListedWithTheirKind } from './listedAreas.js';
 import { companiesNamedByTheirBusiness } from './businessNames.js';
 import { readCompanies, readCompanySuffixes } from './companyCues.js';
 import { placesOpeningAsDateline } from './datelinePlaces.js';
@@ -244,7 +244,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     }
   }
   placesAmongPlaces(text, suggestions, places, context);
-  areasNamedByTheirKind(text, suggestions, places, model.memory);
+  areasListedWithTheirKind(text, suggestions, places, model.memory);
   agreeWithinArticle(text, suggestions, places);
   // Identity groups the tagger did not mark are still found by the group lexicon (the corpora
   // annotate nationalities, rarely ethnic or religious groups).
