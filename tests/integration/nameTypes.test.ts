@@ -93,6 +93,17 @@ describe('the type of a name', () => {
     expect(typesOf(text)).toEqual(['place:Lalma', 'place:Sherkhel', 'place:Kohna Deh', 'place:Gulbahar', 'place:Asqalan', 'place:Toghai']);
   });
 
+  it("is an organisation's office for initials and a country, but not a country's own initials or two sides", () => {
+    // Written for this test.
+    const text = 'WFP Yemen warned of famine. KPMG India cut jobs. ABC Australia reported it.';
+    // The shipped tagger alone splits the first, and reads the others as places no gazetteer holds.
+    expect(taggerTypesOf(text)).toEqual(['ORG:WFP', 'LOC:Yemen', 'LOC:KPMG India', 'LOC:ABC Australia']);
+    expect(typesOf(text)).toEqual(['organisation:WFP Yemen', 'place:Yemen', 'organisation:KPMG India', 'place:India', 'organisation:ABC Australia', 'place:Australia']);
+    expect(typesOf('Officials from DR Congo arrived. UN Syria talks resumed.')).toEqual(['place:DR Congo', 'organisation:UN', 'place:Syria']);
+    // A town in capitals, a dateline's, is no organisation's initials.
+    expect(typesOf('JUBA South Sudan (Reuters) — Officials met.').filter((t) => t.startsWith('organisation:JUBA'))).toEqual([]);
+  });
+
   it('is an organisation when its last word says so, whatever the tagger typed it', () => {
     const text = 'He graduated from the United States Naval Academy in 1998 and taught at Santa Ana College. Walt Disney Studios and Warner Bros will release the film.';
     // The shipped tagger alone reads the first two as places and the third as a person.

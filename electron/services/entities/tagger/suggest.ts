@@ -15,6 +15,7 @@ import type { NameType, TaggerModel } from './model.js';
 import { peopleByApposition } from './appositionPeople.js';
 import { areasListedWithTheirKind } from './listedAreas.js';
 import { companiesNamedByTheirBusiness } from './businessNames.js';
+import { countryOffices } from './countryOffices.js';
 import { readCompanies, readCompanySuffixes } from './companyCues.js';
 import { placesOpeningAsDateline } from './datelinePlaces.js';
 import { joinHeadsToWhatTheyAreFor } from './headedNames.js';
@@ -277,6 +278,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
   joinPartsToTheirOrganisation(text, suggestions, places);
   joinHeadsToWhatTheyAreFor(text, suggestions, places);
   mediaNamedBeforeTheirKind(text, suggestions, context);
+  countryOffices(text, suggestions, places, context);
   companiesNamedByTheirBusiness(text, suggestions, context);
   placesOpeningAsDateline(text, suggestions, places, context);
   // A country written as initials with dots ("U.K.", "U.S.A.") that the tagger did not mark: the
