@@ -73,6 +73,14 @@ describe('places the text says are places', () => {
     expect(found).toContain('University of Nairobi: organisation');
   });
 
+  it('reads a name after a place and a lower-case kind of part of it ("Karachi suburb Orangi") as a place, but not a title there', () => {
+    // Written for this test. Before: "Orangi" and "Sherkhel" were not suggested.
+    const found = read('Troops entered the Karachi suburb Orangi on Monday. Floods cut off the Kunduz district Sherkhel.');
+    expect(found).toContain('Orangi: place → ?');
+    expect(found.some((f) => f.startsWith('Sherkhel: place'))).toBe(true);
+    expect(read('The Kunduz district Governor said so.').filter((f) => f.startsWith('Governor'))).toEqual([]);
+  });
+
   it('leaves people as they are: an athlete and their country, a councillor, an elder', () => {
     const found = read('Kenenisa Bekele won again. Bekele, Ethiopia, 12:37.35. Smith, a town councillor, said so. Ahmad, a village elder, agreed.');
     expect(found).toContain('Bekele: person');

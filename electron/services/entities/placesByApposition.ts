@@ -1,7 +1,7 @@
 import { nameKey } from '../gazetteer/normalise.js';
 import { countryCode, type CountryLookup } from './countries.js';
 import type { Suggestion } from './extract.js';
-import { GROUP_NAMES, STOPWORDS, TITLES, WEEKDAYS_AND_MONTHS } from './lexicon.js';
+import { GROUP_NAMES, PERSON_ROLES, STOPWORDS, TITLES, WEEKDAYS_AND_MONTHS } from './lexicon.js';
 import { spanIndex } from './spanIndex.js';
 
 /** One to three capitalised words closing right before ", ". */
@@ -19,6 +19,11 @@ const PLACE_APPOSITIVE =
  * its own, read elsewhere).
  */
 const KIND_OF = /\b(village|town|city|suburb|township|hamlet|settlement|community|district|province|region|county|island|port|oasis|slum|neighbou?rhood|municipality|commune|locality|governorate|state|capital)\s+of\s+((?:\p{Lu}[\p{L}\p{M}'’-]*\s){0,2}\p{Lu}[\p{L}\p{M}'’-]*)/gu;
+/**
+ * "Nairobi slum Kibera", "the Karachi suburb Orangi": a place, a lower-case kind of part of it, and
+ * the part's name (one or two capitalised words, no more following).
+ */
+const PLACE_KIND_NAME = /\b(slum|suburb|township|neighbou?rhood|district)[ \t]+(\p{Lu}[\p{L}\p{M}'’-]+(?:[ \t]\p{Lu}[\p{L}\p{M}'’-]+)?)(?![\p{L}\p{M}\p{N}'’-]|[ \t]+\p{Lu})/gu;
 /** "Sheberghan is the capital of Jawzjan", "Maimana, which became the provincial capital": a name said to be a capital. */
 const IS_CAPITAL = /((?:\p{Lu}[\p{L}\p{M}'’-]*\s){0,2}\p{Lu}[\p{L}\p{M}'’-]*)\s+(?:is|was|remains|became)\s+(?:the|a|its)\s+(?:(?:provincial|regional|national|district|state|administrative|economic|former)\s+)?capital\b/gu;
 const AREA_KINDS = new Set(['district', 'province', 'region', 'county', 'governorate', 'state']);
@@ -55,7 +60,8 @@ export interface ApposedPlace {
  *   ("Bekele, Ethiopia") would become towns.
  * - "Mabvuku, a suburb located east of Harare", "Esperance, a town on the south coast": a name and
  *   an appositive that calls it a kind of place.
- * - "the village of Cellardyke", "the port of Hodeidah" (see KIND_OF).
+ * - "the village of Cellardyke", "the port of Hodeidah" (see KIND_OF), and "Nairobi slum Kibera"
+ *   (see PLACE_KIND_NAME).
  * The last two make a place whether or not the gazetteer knows it (it is then left unplaced for the
  * analyst). Of the first two, a name read as an organisation or a place is left as it is, and so is
  * a person's name the article gives in full elsewhere ("Kenenisa Bekele … Bekele, Ethiopia").
@@ -158,6 +164,21 @@ export function placesByApposition(text: string, suggestions: readonly Suggestio
     if (held && (held.type === 'place' || held.type === 'date' || held.start !== start || held.end !== end)) continue;
     const reason = `a place by what the text calls it ("${m[1]} of")`;
     out.push({ s: { start, end, text: name, type: 'place', confidence: 0.8, reason }, wantsAdminArea: AREA_KINDS.has(m[1]!), replaces: held });
+  }
+  for (const m of text.matchAll(PLACE_KIND_NAME)) {
+    const name = m[2]!;
+    const start = m.index + m[0].length - name.length;
+    const end = start + name.length;
+    // The place the kind belongs to, right before it: "Nairobi" of "Nairobi slum Kibera".
+    const kindAt = m.index;
+    if (!suggestions.some((x) => x.type === 'place' && x.end <= kindAt && /^[ \t]+$/u.test(text.slice(x.end, kindAt)))) continue;
+    if (name.split(/\s+/u).some((w) => STOPWORDS.has(nameKey(w)) || TITLES.has(nameKey(w)) || WEEKDAYS_AND_MONTHS.has(nameKey(w)) || PERSON_ROLES.has(nameKey(w)))) continue;
+    if (out.some((x) => x.s.start < end && x.s.end > start)) continue;
+    const over = spans.overlapping(start, end);
+    if (over.length > 1) continue;
+    const held = over[0] ?? null;
+    if (held && (held.type !== 'person' || held.start !== start || held.end !== end)) continue;
+    out.push({ s: { start, end, text: name, type: 'place', confidence: 0.75, reason: `a place by what the text calls it ("${m[1]}")` }, wantsAdminArea: m[1] === 'district', replaces: held });
   }
   return out;
 }
