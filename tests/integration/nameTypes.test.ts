@@ -102,6 +102,8 @@ describe('the type of a name', () => {
     expect(typesOf('Officials from DR Congo arrived. UN Syria talks resumed.')).toEqual(['place:DR Congo', 'organisation:UN', 'place:Syria']);
     // A town in capitals, a dateline's, is no organisation's initials.
     expect(typesOf('JUBA South Sudan (Reuters) — Officials met.').filter((t) => t.startsWith('organisation:JUBA'))).toEqual([]);
+    // Nor a wire headline's kicker.
+    expect(typesOf('SOCCER Brazil beat Chile 2-1 in Santiago.').filter((t) => t.startsWith('organisation:SOCCER'))).toEqual([]);
   });
 
   it('is an organisation when its last word says so, whatever the tagger typed it', () => {

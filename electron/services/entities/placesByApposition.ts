@@ -38,7 +38,7 @@ const AREA_KINDS = new Set(['district', 'province', 'region', 'county', 'governo
 const AREA_AFTER =
   /((?:\p{Lu}[\p{L}\p{M}'’-]*(?<!['’]s)\s){0,2}\p{Lu}[\p{L}\p{M}'’-]*)\s+(province|governorate|district|oblast|prefecture|state(?![\s-]+(?:media|visit|visits|television|tv|radio|news|newspaper|agency|broadcaster|department|secretary|funeral|banquet|dinner|run|owned|controlled|company|companies|firm|firms|enterprise|enterprises|security|budget|sponsor|sponsored|actor|actors|of|election|elections|by-election|assembly|parliament|legislature|league|championship|team|cup|school|university|college|senator|senators|lawmaker|lawmakers|legislator|legislators|party|chairman|convention|primary|delegation)\b))\b/gu;
 const ADJECTIVE_ENDING = /(?:ian|ish|ese|ic|ist)$/u;
-/** No organisation is named with a province's kind after it: one read there is the province. "state" is not sure enough ("Islamic State state"). */
+/** No organisation is named with a province's kind after it, so one the tagger read there is the province ("Kasai Occidental province"). */
 const ORGANISATION_AREA_KINDS = new Set(['province', 'governorate', 'oblast', 'prefecture']);
 // Made once: a literal with \p{…} in a loop is rebuilt at every turn in the bundles.
 const CAPITALISED_WORD_BEFORE = /\p{Lu}[\p{L}\p{M}.]*\s+$/u;

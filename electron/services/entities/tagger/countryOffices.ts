@@ -13,6 +13,8 @@ import { dropSuggestion, type PendingPlace } from '../placeLinks.js';
  * two sides ("UN Syria talks", "the EU Turkey deal").
  */
 const INITIALS_AND_NAME = /(?<![\p{L}\p{N}&.'’-])(\p{Lu}[\p{Lu}&]{1,5})[ \t]+(\p{Lu}\p{Ll}[\p{L}'’-]*(?:[ \t]+\p{Lu}\p{Ll}[\p{L}'’-]*){0,2})(?![\p{L}\p{N}'’-])/gu;
+/** Wire copy's kicker words in capitals before a headline ("SOCCER Brazil beat Chile"): no organisation's initials. */
+const KICKERS = new Set(['SOCCER', 'TENNIS', 'GOLF', 'RUGBY', 'BOXING', 'CRICKET', 'UPDATE', 'BRIEF', 'REFILE', 'ANALYSIS', 'FACTBOX', 'PREVIEW', 'WRAPUP']);
 /** A lower-case word after the pair that makes its two names two sides. */
 const SIDES_AFTER = /^[ \t]+(?:talks|deal|deals|summit|summits|relations|ties|agreement|accord|pact|treaty|border|borders|war|conflict|dispute|meeting|meetings|council|dialogue|partnership|cooperation|trade|match|game|fixture|tie)\b/u;
 const CONFIDENCE = 0.8;
@@ -21,7 +23,7 @@ export function countryOffices(text: string, suggestions: Suggestion[], places: 
   const gazetteer = context.gazetteer;
   for (const m of text.matchAll(INITIALS_AND_NAME)) {
     const [whole, initials, country] = [m[0], m[1]!, m[2]!];
-    if (!gazetteer.countryByName.has(nameKey(country))) continue;
+    if (!gazetteer.countryByName.has(nameKey(country)) || KICKERS.has(initials)) continue;
     const key = nameKey(initials);
     if (COUNTRY_ABBREVIATIONS.has(key) || gazetteer.countryByName.has(key) || gazetteer.lookup(initials).length || gazetteer.lookup(whole).length) continue;
     const start = m.index;
