@@ -22,6 +22,15 @@ describe('places the text says are places', () => {
     expect(found.filter((f) => f.includes(': person'))).toEqual([]);
   });
 
+  it('reads a "Town, Country" the gazetteer lacks as a place in a list of sites it confirms, and not in a list of people', () => {
+    // Written for this test. Before: "Sherkhel" was a person or nothing.
+    const found = read('Samples came from four sites: Attapeu, Laos; Binh Phuoc, Vietnam; Sherkhel, Afghanistan; and Pailin, Cambodia.');
+    expect(found).toContain('Sherkhel: place → ?');
+    // No pair of these is a town the gazetteer confirms, so none lends the others its reading.
+    const medals = read('The medals went to Bekele, Ethiopia; Tadese, Eritrea; and Kipchoge, Kenya.');
+    expect(medals.filter((f) => /^(?:Bekele|Tadese|Kipchoge): place/u.test(f))).toEqual([]);
+  });
+
   it('reads a bare dateline in capitals as the place the story was filed from, where the gazetteer knows it', () => {
     // Before: "KABUL" a person.
     expect(read('KABUL — Afghan officials met Taliban envoys on Sunday.')[0]).toBe('KABUL: place → Kabul (AF)');

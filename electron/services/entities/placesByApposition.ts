@@ -44,6 +44,27 @@ const ORGANISATION_AREA_KINDS = new Set(['province', 'governorate', 'oblast', 'p
 const CAPITALISED_WORD_BEFORE = /\p{Lu}[\p{L}\p{M}.]*\s+$/u;
 const SENTENCE_OPENS_BEFORE = /(?:^|[.!?:"“]\s*|\n\s*)$/u;
 
+/**
+ * "Pailin, Cambodia; Attapeu, Laos; Binh Phuoc, Vietnam; Shwe Kyin, Myanmar; and Pingilikani,
+ * Kenya": in a list of "Town, Country" pairs parted by semicolons, where at least two towns are
+ * places already (the tagger's, or confirmed by the gazetteer), the pairs the gazetteer cannot
+ * confirm are places too (a village it lacks). A list of people and their countries has no such
+ * towns to lend them the reading.
+ */
+function sitesOfAList(text: string, places: readonly Suggestion[], unconfirmed: readonly { place: ApposedPlace; end: number }[]): ApposedPlace[] {
+  const countryAt = new Set(places.filter((p) => p.type === 'place').map((p) => p.start));
+  const towns = places.filter((p) => p.type === 'place' && /^,\s$/u.test(text.slice(p.end, p.end + 2)) && countryAt.has(p.end + 2));
+  return unconfirmed
+    .filter(({ place, end }) => {
+      // The pair is an item of a list parted by semicolons: one is right before it or right after it.
+      if (!/;\s*(?:and\s+)?$/u.test(text.slice(Math.max(0, place.s.start - 8), place.s.start)) && !/^\s*;/u.test(text.slice(end, end + 3))) return false;
+      const from = Math.max(text.lastIndexOf('.', place.s.start), text.lastIndexOf('\n', place.s.start));
+      const to = [text.indexOf('.', end), text.indexOf('\n', end)].filter((i) => i !== -1).reduce((x, y) => Math.min(x, y), text.length);
+      return towns.filter((t) => t.start > from && t.end < to).length >= 2;
+    })
+    .map(({ place }) => place);
+}
+
 /** A place suggested by how the text writes it. */
 export interface ApposedPlace {
   s: Suggestion;
@@ -70,6 +91,8 @@ export function placesByApposition(text: string, suggestions: readonly Suggestio
   const out: ApposedPlace[] = [];
   const spans = spanIndex(suggestions);
   const people = suggestions.filter((s) => s.type === 'person').map((s) => s.text);
+  // "Town, Country" pairs the gazetteer cannot confirm, each with where its pair ends: taken below if a list of sites confirms them.
+  const unconfirmed: { place: ApposedPlace; end: number }[] = [];
   for (const comma of text.matchAll(/,\s/g)) {
     const m = NAME_BEFORE_COMMA.exec(text.slice(Math.max(0, comma.index - 80), comma.index));
     if (!m) continue;
@@ -98,11 +121,15 @@ export function placesByApposition(text: string, suggestions: readonly Suggestio
       const country = spans.overlapping(comma.index + comma[0].length, comma.index + comma[0].length + 1).find((s) => s.type === 'place' && s.start === comma.index + comma[0].length);
       const code = country && countryCode(gazetteer, nameKey(country.text));
       if (!code || /^['’]s\b/u.test(text.slice(country.end))) continue;
-      if (!gazetteer.lookup(name).some((p) => p.country === code && p.kind !== 'country' && p.kind !== 'continent')) continue;
       reason = `a place in ${country.text}, written "${name}, ${country.text}"`;
+      if (!gazetteer.lookup(name).some((p) => p.country === code && p.kind !== 'country' && p.kind !== 'continent')) {
+        unconfirmed.push({ place: { s: { start, end: start + name.length, text: name, type: 'place', confidence: 0.7, reason }, wantsAdminArea: false, replaces: held }, end: country.end });
+        continue;
+      }
     }
     out.push({ s: { start, end: start + name.length, text: name, type: 'place', confidence: 0.75, reason }, wantsAdminArea: false, replaces: held });
   }
+  out.push(...sitesOfAList(text, [...suggestions, ...out.map((o) => o.s)], unconfirmed));
   for (const m of text.matchAll(IS_CAPITAL)) {
     const name = m[1]!;
     const start = m.index;
