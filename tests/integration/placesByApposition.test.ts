@@ -29,6 +29,9 @@ describe('places the text says are places', () => {
     // No pair of these is a town the gazetteer confirms, so none lends the others its reading.
     const medals = read('The medals went to Bekele, Ethiopia; Tadese, Eritrea; and Kipchoge, Kenya.');
     expect(medals.filter((f) => /^(?:Bekele|Tadese|Kipchoge): place/u.test(f))).toEqual([]);
+    // Beside such a list but no item of it (no semicolon parts it off), a person and their country stay so.
+    const beside = read('Runners from Attapeu, Laos; Binh Phuoc, Vietnam; and Pailin, Cambodia; trailed Bekele, Ethiopia, and Kipchoge, Kenya.');
+    expect(beside.filter((f) => /^(?:Bekele|Kipchoge): place/u.test(f))).toEqual([]);
   });
 
   it('reads a bare dateline in capitals as the place the story was filed from, where the gazetteer knows it', () => {
