@@ -83,7 +83,8 @@ function evaluateCorpora(): void {
       for (const g of gold) if (!found.some((p) => g.from === p.from && g.to === p.to && g.type === p.type)) score[g.type].fn++;
     }
     const c = corpus.counts.test;
-    console.log(`\n-- ${source.name}: held-out test part of a training corpus (${c.documents} documents, ${c.sentences} sentences, ${c.tokens.toLocaleString('en')} tokens; never trained on) --`);
+    const kind = source.measuredOnly ? 'a corpus kept for measurement, never trained on; its test part' : 'held-out test part of a training corpus';
+    console.log(`\n-- ${source.name}: ${kind} (${c.documents} documents, ${c.sentences} sentences, ${c.tokens.toLocaleString('en')} tokens; never trained on) --`);
     printScores(NAME_TYPES, score);
     console.log(`tagging: ${((tokens / (performance.now() - started)) * 1000).toFixed(0)} tokens/s`);
     // The whole extractor on the same documents read as articles; the dev part only when asked (it is what document-level rules are tuned on).

@@ -6,8 +6,7 @@
 import type { Gazetteer } from '../electron/services/gazetteer/gazetteer.js';
 import { nameKey } from '../electron/services/gazetteer/normalise.js';
 import { extractEntities } from '../electron/services/entities/extract.js';
-import { splitOf } from '../electron/services/entities/tagger/corpora.js';
-import type { LoadedCorpus } from '../electron/services/entities/tagger/corpusSet.js';
+import { partOf, type LoadedCorpus } from '../electron/services/entities/tagger/corpusSet.js';
 import { goldNames, type LabelledSentence } from '../electron/services/entities/tagger/train.js';
 
 /** The types the reading issue scores real news on; groups are left out because the corpora mark
@@ -63,7 +62,7 @@ export function scoreDocuments(corpus: LoadedCorpus, part: 'dev' | 'test', gazet
   const mentions = emptyScore();
   let documents = 0;
   corpus.documents.forEach((doc, i) => {
-    if (splitOf(i) !== part) return;
+    if (partOf(corpus.source, i) !== part) return;
     documents++;
     const { text, offsets } = documentText(doc.sentences);
     const goldSpans = goldMentions(doc.sentences, offsets);

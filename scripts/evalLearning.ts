@@ -4,8 +4,7 @@
 import path from 'node:path';
 import { ADAPT_OPTIONS, applyDelta, runToEnd } from '../electron/services/entities/tagger/adapt.js';
 import { checkedAdaptation, MARGIN, NAMES_TO_JUDGE } from '../electron/services/entities/tagger/lessons.js';
-import { splitOf } from '../electron/services/entities/tagger/corpora.js';
-import { availableCorpora } from '../electron/services/entities/tagger/corpusSet.js';
+import { availableCorpora, partOf } from '../electron/services/entities/tagger/corpusSet.js';
 import type { NameLexicon } from '../electron/services/entities/tagger/features.js';
 import { gazetteerLexicon, loadNamesModel, namesModelFile } from '../electron/services/entities/tagger/index.js';
 import { NAME_TYPES, type NameType, type TaggerModel } from '../electron/services/entities/tagger/model.js';
@@ -25,6 +24,7 @@ const SCORED_SHARE = 1 / 3;
 const DESCRIPTION: Record<string, string> = {
   gmb: 'in domain: news (Voice of America), the domain the shipped model was trained on',
   wikigold: 'out of domain: Wikipedia articles, a style the shipped model saw little of',
+  gum: 'never trained on: Wikinews news and interviews; every document held out',
 };
 
 type Counts = Record<NameType, { tp: number; fp: number; fn: number }>;
@@ -63,11 +63,11 @@ export function printLearningCurve(gazetteer: Gazetteer): void {
     `The analyst accepts the gold names of the first k documents (a document: ${SENTENCES_PER_DOCUMENT} consecutive held-out sentences); the model is trained ` +
       `${ADAPT_OPTIONS.epochs} epochs on them from the shipped weights and remembers the names decided (tagger/memory.ts), then is scored (exact span and type) on the last ${Math.round(SCORED_SHARE * 100)}% of the held-out documents, never learnt from. ` +
       `As in a workspace, it keeps only the lessons that held on the decisions themselves (tagger/lessons.ts: trained on one half, checked on the other; a lesson beyond the rejections must gain ${(100 * MARGIN).toFixed(0)} point of F1 there; with fewer than ${NAMES_TO_JUDGE} names in a half all are kept): "kept" says which. ` +
-      'Held out: the documents `npm run train` never trains on (every 10th, and the one before it used only to calibrate confidence).',
+      'Held out: the documents `npm run train` never trains on (every 10th, and the one before it used only to calibrate confidence; every document of a corpus kept for measurement).',
   );
   for (const corpus of availableCorpora(dir, lexicon)) {
     const source = corpus.source;
-    const heldOut = corpus.documents.filter((_, i) => splitOf(i) !== 'train').flatMap((d) => d.sentences);
+    const heldOut = corpus.documents.filter((_, i) => partOf(source, i) !== 'train').flatMap((d) => d.sentences);
     const documents: LabelledSentence[][] = [];
     for (let i = 0; i < heldOut.length; i += SENTENCES_PER_DOCUMENT) documents.push(heldOut.slice(i, i + SENTENCES_PER_DOCUMENT));
     const learnable = Math.floor(documents.length * (1 - SCORED_SHARE));

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { oneTypePerName, readBtcConll, readConll } from '../../electron/services/entities/tagger/corpora.js';
-import { loadCorpus, type CorpusSource } from '../../electron/services/entities/tagger/corpusSet.js';
+import { oneTypePerName, readBtcConll, readConll, readGumConllu } from '../../electron/services/entities/tagger/corpora.js';
+import { loadCorpus, MEASURED_CORPORA, type CorpusSource } from '../../electron/services/entities/tagger/corpusSet.js';
 import type { NameLexicon } from '../../electron/services/entities/tagger/features.js';
 import { decodeModel, encodeModel } from '../../electron/services/entities/tagger/model.js';
 import { goldNames, predictNames, scoreNames, trainTagger, type TrainOptions } from '../../electron/services/entities/tagger/train.js';
@@ -105,6 +105,35 @@ describe('reading the Broad Twitter Corpus', () => {
   it('groups tweets into documents in corpus order', () => {
     expect(read(2).map((d) => d.sentences.length)).toEqual([2, 1]);
     expect(read(2).map((d) => d.id)).toEqual(['btc-0', 'btc-1']);
+  });
+});
+
+describe('reading GUM', () => {
+  const text = () => fs.readFileSync(path.join(fixtures, 'gum', 'sample.conllu'), 'utf8');
+
+  it('reads as names the mentions a proper noun heads, each only as far as its name runs', () => {
+    const [first, second] = readGumConllu(text(), lexicon, 'gum');
+    expect(first!.sentences.map(namesIn)).toEqual([
+      // The title stays out of the person's name, the country before it is a place of its own; "Health" is a noun GUM tags NNP in a name.
+      ['US/LOC', 'Barack Obama/PER', 'World Health Organization/ORG', 'Geneva/LOC'],
+      // "Researchers" is no name; the coordination is left to the names it joins; the possessor is a name of its own; a nationality is a group.
+      ['Kenya/LOC', 'Uganda/LOC', 'Saudi Arabia/LOC', 'Civil Defense Authority/ORG', 'Afghan/GRP'],
+    ]);
+    // A title with its domain is no person's name, and a plural of people is none either; the place in the title is a name. A people is a group.
+    expect(second!.sentences.map(namesIn)).toEqual([['Virginia/LOC'], ['Kenyan/GRP']]);
+  });
+
+  it('keeps documents apart and cuts long ones into blocks', () => {
+    expect(readGumConllu(text(), lexicon, 'gum').map((d) => d.sentences.length)).toEqual([2, 2]);
+    expect(readGumConllu(text(), lexicon, 'gum', 1).map((d) => d.id)).toEqual(['gum-0', 'gum-1', 'gum-2', 'gum-3']);
+  });
+
+  it('holds out every document of a corpus kept for measurement', () => {
+    const source: CorpusSource = { ...MEASURED_CORPORA.find((c) => c.name === 'gum')!, file: 'gum', files: ['sample.conllu'] };
+    const loaded = loadCorpus(fixtures, source, lexicon);
+    expect(loaded.counts.train.documents).toBe(0);
+    expect(loaded.counts.test.documents).toBe(2);
+    expect(loadCorpus(fixtures, { ...source, measuredOnly: false }, lexicon).counts.train.documents).toBe(2);
   });
 });
 

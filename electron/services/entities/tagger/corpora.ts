@@ -521,3 +521,127 @@ export function readUner(text: string, lexicon: NameLexicon, corpus: string): Co
   flush();
   return documents.read;
 }
+
+/** GUM's entity types read as the workbench's; the other types (events, times, objects, abstractions) hold no name it marks. */
+const GUM_TYPES: Record<string, string> = { person: 'PER', organization: 'ORG', place: 'LOC' };
+
+/** Small words inside a name as GUM bounds it; not "in" or "at", which join a name to a place ("the Centre for Social Evolution at the University of Copenhagen"). */
+const GUM_CONNECTORS = new Set([...NAME_CONNECTORS].filter((w) => !['in', 'on', 'at', 'to', 'a', 'upon'].includes(w)));
+
+/** One GUM entity mention: token range in its sentence (inclusive) and type. */
+interface GumMention {
+  from: number;
+  to: number;
+  type: string;
+}
+
+/** A GUM sentence: words, Penn tags, each word's syntactic head (an index, -1 for the root) and the mentions. */
+interface GumSentence {
+  words: string[];
+  penn: string[];
+  heads: number[];
+  mentions: GumMention[];
+}
+
+/**
+ * The Georgetown University Multilayer corpus (Zeldes 2017) in its CoNLL-U form: every mention of
+ * an entity, named or not, bracketed in the MISC column ("Entity=(12-organization-new-…-coref-
+ * World_Health_Organization" opens one, "12)" closes it), with parts of speech and dependencies.
+ * GUM marks "the researchers" and "they" as mentions too; a mention is a name here when its
+ * syntactic head is a proper noun, and the name is the run of proper nouns around that head
+ * ("The World Health Organization" → "World Health Organization"; "Daughters of the American
+ * Revolution" keeps its small words). A title before a person's name is not part of it ("US
+ * President Barack Obama" → "Barack Obama"), a possessor is a name of its own ("Saudi Arabia's
+ * Civil Defense Authority"), and a coordination is left to the names it joins ("Morocco and
+ * Iran"). A mention inside a name is part of it ("Food Standards Australia New Zealand" is one
+ * organisation). A capitalised nationality or people outside any name is a group, as the
+ * workbench marks them. The long documents are cut into blocks of `sentencesPerDocument`, so the
+ * split by document works as for the other corpora.
+ */
+export function readGumConllu(text: string, lexicon: NameLexicon, corpus: string, sentencesPerDocument = 20): CorpusDocument[] {
+  const documents = new DocumentsOf(corpus);
+  let inDocument = 0;
+  let sentence: GumSentence & { ids: string[] } = { words: [], penn: [], heads: [], mentions: [], ids: [] };
+  let open = new Map<string, { from: number; type: string }[]>();
+  const flush = () => {
+    if (!sentence.words.length) return;
+    if (inDocument++ % sentencesPerDocument === 0) documents.end();
+    sentence.heads = sentence.heads.map((h) => (h === 0 ? -1 : sentence.ids.indexOf(String(h))));
+    documents.add(guidedSentence(sentence.words, gumTags(sentence, lexicon), lexicon));
+    sentence = { words: [], penn: [], heads: [], mentions: [], ids: [] };
+    open = new Map();
+  };
+  for (const line of text.split(/\r?\n/)) {
+    if (line.startsWith('# newdoc')) {
+      flush();
+      inDocument = 0;
+      continue;
+    }
+    if (line.startsWith('#')) continue;
+    const fields = line.split('\t');
+    if (fields.length < 10) {
+      flush();
+      continue;
+    }
+    // Multiword tokens ("1-2") and empty nodes ("1.1") are not words of the text.
+    if (!/^\d+$/.test(fields[0]!)) continue;
+    const index = sentence.words.length;
+    sentence.ids.push(fields[0]!);
+    sentence.words.push(fields[1]!);
+    // GUM's universal tags give a name's words their own class ("United" a verb, "New" an adjective); its Penn tags mark them NNP.
+    sentence.penn.push(fields[4]!);
+    sentence.heads.push(Number(fields[6]));
+    const entity = /(?:^|\|)Entity=([^|]*)/.exec(fields[9]!)?.[1];
+    if (!entity) continue;
+    // "(id-type-…" opens a mention, closed at once by a ")" right after it; "id)" closes one.
+    for (const m of entity.matchAll(/\((\d+)-([a-z]+)-[^()]*(\))?(?=\(|\d+\)|$)|(\d+)\)/g)) {
+      if (m[4]) {
+        const start = open.get(m[4])?.pop();
+        if (start) sentence.mentions.push({ from: start.from, to: index, type: start.type });
+      } else if (m[3]) sentence.mentions.push({ from: index, to: index, type: m[2]! });
+      else open.set(m[1]!, [...(open.get(m[1]!) ?? []), { from: index, type: m[2]! }]);
+    }
+  }
+  flush();
+  return documents.read;
+}
+
+/** BIO tags (MISC for a group) for a GUM sentence's mentions, the widest first. */
+function gumTags({ words, penn, heads, mentions }: GumSentence, lexicon: NameLexicon): string[] {
+  const tags = words.map(() => 'O');
+  const proper = (i: number) => penn[i] === 'NNP' || penn[i] === 'NNPS';
+  const connector = (i: number) => GUM_CONNECTORS.has(words[i]!.toLowerCase()) && !proper(i);
+  for (const m of [...mentions].sort((a, b) => a.from - b.from || b.to - a.to)) {
+    const type = GUM_TYPES[m.type];
+    const inside = (k: number) => k >= m.from && k <= m.to;
+    // The mention's head: its first word whose own head lies outside it.
+    let head = m.from;
+    while (head < m.to && inside(heads[head]!)) head++;
+    if (!type || !proper(head)) continue;
+    // Out to the next proper noun, over up to two small words ("Daughters of the American Revolution").
+    const next = (i: number, step: 1 | -1) => {
+      let k = i + step;
+      while (k !== i + 3 * step && inside(k) && connector(k)) k += step;
+      return inside(k) && proper(k) ? k : null;
+    };
+    let from = head;
+    let to = head;
+    for (let k = next(from, -1); k !== null; k = next(from, -1)) from = k;
+    for (let k = next(to, 1); k !== null; k = next(to, 1)) to = k;
+    let name = words.slice(from, to + 1).map((w) => w.toLowerCase());
+    if (name.includes('and') || name.includes('&')) continue;
+    // What stands before a possessive or a person's title is a name of its own, or none.
+    const cut = Math.max(name.lastIndexOf("'s"), type === 'PER' ? name.findLastIndex((w) => TITLE_WORDS.has(w.replace(/\.$/, ''))) : -1);
+    if (cut >= 0) {
+      from += cut + 1;
+      name = name.slice(cut + 1);
+    }
+    // A person's name with "of" in it is a title with its domain ("Governor of Virginia", "Man of the Match"); the place in it is the name.
+    if (!name.length || (type === 'PER' && name.includes('of')) || tags.slice(from, to + 1).some((t) => t !== 'O')) continue;
+    // A people is a group ("Muslims"); other plural names of people ("Senate Democrats") are not a person's name.
+    const read = isGroupName(lexiconKey(words.slice(from, to + 1)), lexicon) ? 'MISC' : type === 'PER' && penn[head] === 'NNPS' ? null : type;
+    if (!read) continue;
+    for (let k = from; k <= to; k++) tags[k] = (k === from ? 'B-' : 'I-') + read;
+  }
+  return tags.map((t, i) => (t === 'O' && /^\p{Lu}/u.test(words[i]!) && isGroupName(lexiconKey([words[i]!]), lexicon) ? 'B-MISC' : t));
+}
