@@ -120,12 +120,14 @@ describe('reading GUM', () => {
       ['Kenya/LOC', 'Uganda/LOC', 'Saudi Arabia/LOC', 'Civil Defense Authority/ORG', 'Afghan/GRP'],
     ]);
     // A title with its domain is no person's name, and a plural of people is none either; the place in the title is a name. A people is a group.
-    expect(second!.sentences.map(namesIn)).toEqual([['Virginia/LOC'], ['Kenyan/GRP']]);
+    // GUM splits a hyphenated name into its parts and the hyphen: it is one name, and one word as news corpora write it.
+    expect(second!.sentences.map(namesIn)).toEqual([['Virginia/LOC'], ['Kenyan/GRP'], ['Kim Jong-un/PER', 'Al-Ghaza Hotel/LOC']]);
+    expect(second!.sentences[2]!.words).toEqual(['Kim', 'Jong-un', 'spoke', 'at', 'the', 'Al-Ghaza', 'Hotel', '.']);
   });
 
   it('keeps documents apart and cuts long ones into blocks', () => {
-    expect(readGumConllu(text(), lexicon, 'gum').map((d) => d.sentences.length)).toEqual([2, 2]);
-    expect(readGumConllu(text(), lexicon, 'gum', 1).map((d) => d.id)).toEqual(['gum-0', 'gum-1', 'gum-2', 'gum-3']);
+    expect(readGumConllu(text(), lexicon, 'gum').map((d) => d.sentences.length)).toEqual([2, 3]);
+    expect(readGumConllu(text(), lexicon, 'gum', 1).map((d) => d.id)).toEqual(['gum-0', 'gum-1', 'gum-2', 'gum-3', 'gum-4']);
   });
 
   it('holds out every document of a corpus kept for measurement', () => {

@@ -541,6 +541,8 @@ interface GumSentence {
   penn: string[];
   heads: number[];
   mentions: GumMention[];
+  /** Whether the text has no space after the word. */
+  glued: boolean[];
 }
 
 /**
@@ -561,14 +563,15 @@ interface GumSentence {
 export function readGumConllu(text: string, lexicon: NameLexicon, corpus: string, sentencesPerDocument = 20): CorpusDocument[] {
   const documents = new DocumentsOf(corpus);
   let inDocument = 0;
-  let sentence: GumSentence & { ids: string[] } = { words: [], penn: [], heads: [], mentions: [], ids: [] };
+  let sentence: GumSentence & { ids: string[] } = { words: [], penn: [], heads: [], mentions: [], ids: [], glued: [] };
   let open = new Map<string, { from: number; type: string }[]>();
   const flush = () => {
     if (!sentence.words.length) return;
     if (inDocument++ % sentencesPerDocument === 0) documents.end();
     sentence.heads = sentence.heads.map((h) => (h === 0 ? -1 : sentence.ids.indexOf(String(h))));
-    documents.add(guidedSentence(sentence.words, gumTags(sentence, lexicon), lexicon));
-    sentence = { words: [], penn: [], heads: [], mentions: [], ids: [] };
+    const joined = joinHyphenated(sentence, gumTags(sentence, lexicon));
+    documents.add(guidedSentence(joined.words, joined.tags, lexicon));
+    sentence = { words: [], penn: [], heads: [], mentions: [], ids: [], glued: [] };
     open = new Map();
   };
   for (const line of text.split(/\r?\n/)) {
@@ -591,6 +594,7 @@ export function readGumConllu(text: string, lexicon: NameLexicon, corpus: string
     // GUM's universal tags give a name's words their own class ("United" a verb, "New" an adjective); its Penn tags mark them NNP.
     sentence.penn.push(fields[4]!);
     sentence.heads.push(Number(fields[6]));
+    sentence.glued.push(/(?:^|\|)SpaceAfter=No(?:\||$)/.test(fields[9]!));
     const entity = /(?:^|\|)Entity=([^|]*)/.exec(fields[9]!)?.[1];
     if (!entity) continue;
     // "(id-type-…" opens a mention, closed at once by a ")" right after it; "id)" closes one.
@@ -610,7 +614,8 @@ export function readGumConllu(text: string, lexicon: NameLexicon, corpus: string
 function gumTags({ words, penn, heads, mentions }: GumSentence, lexicon: NameLexicon): string[] {
   const tags = words.map(() => 'O');
   const proper = (i: number) => penn[i] === 'NNP' || penn[i] === 'NNPS';
-  const connector = (i: number) => GUM_CONNECTORS.has(words[i]!.toLowerCase()) && !proper(i);
+  // A hyphen inside a name is GUM's own token ("Al - Maeena").
+  const connector = (i: number) => (GUM_CONNECTORS.has(words[i]!.toLowerCase()) && !proper(i)) || penn[i] === 'HYPH';
   for (const m of [...mentions].sort((a, b) => a.from - b.from || b.to - a.to)) {
     const type = GUM_TYPES[m.type];
     const inside = (k: number) => k >= m.from && k <= m.to;
@@ -644,4 +649,24 @@ function gumTags({ words, penn, heads, mentions }: GumSentence, lexicon: NameLex
     for (let k = from; k <= to; k++) tags[k] = (k === from ? 'B-' : 'I-') + read;
   }
   return tags.map((t, i) => (t === 'O' && /^\p{Lu}/u.test(words[i]!) && isGroupName(lexiconKey([words[i]!]), lexicon) ? 'B-MISC' : t));
+}
+
+/**
+ * GUM splits a hyphenated word into its parts and the hyphen ("Jong - un", "Pakistani - born"); news
+ * corpora and the workbench's own tokens keep it one word. The parts written together are joined,
+ * with the tag of the first.
+ */
+function joinHyphenated({ words, penn, glued }: GumSentence, tags: string[]): { words: string[]; tags: string[] } {
+  const out = { words: [] as string[], tags: [] as string[] };
+  for (let i = 0; i < words.length; i++) {
+    const joins = penn[i] === 'HYPH' && i > 0 && i + 1 < words.length && glued[i - 1] && glued[i] && out.words.length > 0;
+    if (joins) {
+      out.words[out.words.length - 1] += words[i]! + words[i + 1]!;
+      i++;
+    } else {
+      out.words.push(words[i]!);
+      out.tags.push(tags[i]!);
+    }
+  }
+  return out;
 }
