@@ -31,6 +31,14 @@ describe('the type of a name', () => {
     }
   });
 
+  it('reads no faith or doctrine as a name, with the tagger and with the rules alike', () => {
+    const text = 'He converted to Islam in 1990 and later studied Christianity and Judaism in Cairo. Critics of Islam and of Zionism met in Paris.';
+    for (const model of [namesModel()!, null]) {
+      const names = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: model }).filter((s) => s.type !== 'date');
+      expect(names.map((s) => `${s.type}:${s.text}`), model ? 'tagger' : 'rules').toEqual(['place:Cairo', 'place:Paris']);
+    }
+  });
+
   it('is a place wherever a town written with its area comes back read as a person, but a team where read as one', () => {
     const hammond = 'City health officials in Hammond, Indiana, reported two more cases of West Nile virus. The victims are a former police chief and a 67-year-old Hammond resident.';
     // The shipped tagger alone reads the second Hammond as a person, less surely than the first as a place.

@@ -18,6 +18,7 @@ import { namesModel } from './tagger/index.js';
 import type { TaggerModel } from './tagger/model.js';
 import { tagNames } from './tagger/suggest.js';
 import {
+  BELIEFS,
   COUNTRY_ABBREVIATIONS,
   GROUP_NAMES,
   KNOWN_ORGANISATION_NAMES,
@@ -250,6 +251,7 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
       push('group', 0.9, 'identity group');
       continue;
     }
+    if (BELIEFS.has(key)) continue;
     if (words === 1 && context.gazetteer.demonyms.has(key) && !context.gazetteer.countryByName.has(key)) continue;
     if (words === 1 && /s$/.test(key) && context.gazetteer.demonyms.has(key.slice(0, -1))) {
       push('group', 0.75, 'people of a nationality');

@@ -155,6 +155,18 @@ export const GROUP_NAMES = new Set(
   karen kachin shan chin bamar`.split(/\s+/),
 );
 
+/**
+ * Faiths and doctrines: written capitalised as names are, and found where places are ("converted to
+ * Islam", "Islam's holiest site"), but neither a person, an organisation nor a place.
+ */
+export const BELIEFS = new Set([
+  ...`islam christianity judaism hinduism buddhism sikhism jainism taoism shinto zoroastrianism catholicism protestantism
+  mormonism islamism jihadism salafism wahhabism zionism communism marxism leninism maoism nazism fascism`.split(/\s+/),
+  'sunni islam',
+  'shia islam',
+  'shiite islam',
+]);
+
 /** Abbreviations news uses for countries: kept apart because gazetteer names under 4 letters are not indexed. */
 export const COUNTRY_ABBREVIATIONS = new Map([
   ['us', 'United States'],

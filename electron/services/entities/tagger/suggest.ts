@@ -7,7 +7,7 @@ import type { Place } from '../../gazetteer/gazetteer.js';
 import { nameKey } from '../../gazetteer/normalise.js';
 import type { EntityType, ExtractContext, Suggestion } from '../extract.js';
 import { dropSuggestion, type PendingPlace } from '../placeLinks.js';
-import { COMPASS_WORDS, COUNTRY_ABBREVIATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, TITLES, trimsAreaHead } from '../lexicon.js';
+import { BELIEFS, COMPASS_WORDS, COUNTRY_ABBREVIATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, TITLES, trimsAreaHead } from '../lexicon.js';
 import { addNames, heldTokens, tagSentence, type TaggedName } from './decode.js';
 import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
@@ -157,6 +157,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       if (ERA.test(nameText) && from > 0 && ERA_BEFORE.test(sentence[from - 1]!.text)) continue;
       // "CRICKET - ENGLAND V PAKISTAN": the sport that opens a wire headline is no name.
       if (SPORTS.has(key)) continue;
+      if (BELIEFS.has(key) && !name.remembered) continue;
       if (type === 'PER' && from === to && TITLES.has(bare(sentence[from]!.text))) continue;
       const next = sentence[to + 1];
       const before = sentence[from - 1];
