@@ -31,6 +31,13 @@ describe('the type of a name', () => {
     }
   });
 
+  it('is a place where a town read surely as one elsewhere in the article is read as an organisation it doubts', () => {
+    const text = 'Residents of Des Moines and Cedar Rapids reported hail on Monday. The county board met in Des Moines on Tuesday.';
+    // The tagger alone reads the first as an organisation, less surely than the second as a place.
+    expect(taggerTypesOf(text).filter((t) => t.endsWith(':Des Moines'))).toEqual(['ORG:Des Moines', 'LOC:Des Moines']);
+    expect(typesOf(text).filter((t) => t.endsWith(':Des Moines'))).toEqual(['place:Des Moines', 'place:Des Moines']);
+  });
+
   it('reads no faith or doctrine as a name, with the tagger and with the rules alike', () => {
     const text = 'He converted to Islam in 1990 and later studied Christianity and Judaism in Cairo. Critics of Islam and of Zionism met in Paris.';
     for (const model of [namesModel()!, null]) {

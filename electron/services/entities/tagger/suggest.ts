@@ -247,7 +247,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
   }
   placesAmongPlaces(text, suggestions, places, context);
   areasListedWithTheirKind(text, suggestions, places, model.memory);
-  agreeWithinArticle(text, suggestions, places);
+  agreeWithinArticle(text, suggestions, places, sports);
   // Identity groups the tagger did not mark are still found by the group lexicon (the corpora
   // annotate nationalities, rarely ethnic or religious groups).
   for (const m of text.matchAll(CAPITALISED_WORD)) {
@@ -675,6 +675,7 @@ function placesAmongPlaces(text: string, suggestions: Suggestion[], places: Pend
 
 const SURE_READING = 0.8;
 const DOUBTED_READING = 0.5;
+const DOUBTED_ORGANISATION = 0.7;
 
 /**
  * One name, one type per article: when the tagger reads the same name as different types, the
@@ -685,7 +686,7 @@ const DOUBTED_READING = 0.5;
  * read an organisation: a team or council is named after its town ("Bowling Green finished the
  * season 8-5").
  */
-function agreeWithinArticle(text: string, suggestions: Suggestion[], places: PendingPlace[]): void {
+function agreeWithinArticle(text: string, suggestions: Suggestion[], places: PendingPlace[], sports: boolean): void {
   const placeStarts = new Set(suggestions.filter((s) => s.type === 'place').map((s) => s.start));
   const withItsArea = (s: Suggestion) => {
     const comma = /^,[ \t]?/.exec(text.slice(s.end, s.end + 2));
@@ -709,10 +710,12 @@ function agreeWithinArticle(text: string, suggestions: Suggestion[], places: Pen
     const townOverPerson = tied.length > 0 && weight.size === 2 && weight.has('person');
     // A reading the tagger is sure of against persons it doubts each: "Esperance" a place at 88%, and a
     // person at 36-40% three times, which outweigh it in sum. A person is its guess for a capitalised
-    // word it cannot explain; other doubted readings are left to the sums ("B.C." in posts).
+    // word it cannot explain. The same holds for a place it is sure of against organisations it doubts
+    // ("Residents of Des Moines" at 65%, a place at 84% further on), but in sport, where a town's name is
+    // its club's too. Other doubted readings are left to the sums ("B.C." in posts).
     const surest = mentions.reduce((a, b) => (b.confidence > a.confidence ? b : a));
-    const sureOverDoubts =
-      surest.type !== 'person' && surest.confidence >= SURE_READING && mentions.every((m) => m.type === surest.type || (m.type === 'person' && m.confidence < DOUBTED_READING));
+    const doubted = (m: Suggestion) => (m.type === 'person' && m.confidence < DOUBTED_READING) || (!sports && surest.type === 'place' && m.type === 'organisation' && m.confidence < DOUBTED_ORGANISATION);
+    const sureOverDoubts = surest.type !== 'person' && surest.confidence >= SURE_READING && mentions.every((m) => m.type === surest.type || doubted(m));
     if (!townOverPerson && !sureOverDoubts && best![1] < 2 * second![1]) continue;
     const reading = townOverPerson ? 'place' : sureOverDoubts ? surest.type : best![0];
     for (const m of mentions) {
