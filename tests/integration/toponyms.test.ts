@@ -236,6 +236,10 @@ describe('toponyms ranked with the article around them', () => {
     // A capital or a big city likewise: Paris, Ontario lies beside Brantford.
     const [, , , paris] = resolve('Mayors from Toronto, Hamilton and Brantford said the climate talks would go on in Paris next month.', ['Toronto', 'Hamilton', 'Brantford', 'Paris']);
     expect(paris).toMatchObject({ kind: 'city', country: 'FR' });
+    // A state's seat of that size too, where only a variant of its name is written: "Frankfurt" is a spelling of Frankfort, Kentucky.
+    const [, , frankfurt] = resolve('NEW YORK - Bank shares rose in New York and Washington after the central bank left rates unchanged in Frankfurt.', ['New York', 'Washington', 'Frankfurt']);
+    expect(frankfurt).toMatchObject({ kind: 'city', country: 'DE', admin1Name: 'Hesse' });
+    expect(resolve('The governor signed the bill in Frankfort, Kentucky.', ['Frankfort', 'Kentucky'])[0]).toMatchObject({ kind: 'city', country: 'US', admin1Name: 'Kentucky' });
     // Tied once, the town is meant wherever the name comes back alone.
     const again = resolve('A fire in Lebanon, Ohio destroyed two barns. Lebanon police closed two roads.', ['Lebanon', 'Ohio', 'Lebanon']);
     expect(again[2]).toMatchObject({ kind: 'city', country: 'US', admin1Name: 'Ohio' });

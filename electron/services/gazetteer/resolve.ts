@@ -175,7 +175,9 @@ function keepTownsBelowWellKnown(scored: RankedPlace[], context: RankContext): v
   const known = scored.filter(isWellKnown);
   if (known.length === 0) return;
   for (const town of scored) {
-    if (!isSmallTown(town)) continue;
+    // A seat of that size too, where only a variant of its name is written: "Frankfurt" is also a
+    // spelling of Frankfort, Kentucky's capital (28,000 people), which an American article took for it.
+    if (!isSmallTown(town) && !(town.kind === 'city' && town.population < 50_000 && (town.nameKind ?? 0) >= 1)) continue;
     if (context.tied?.has(town.id) || inNamedArea(town, context)) continue;
     const above = known.filter((a) => sizeOf(a) > town.population && !contains(a, town)).map((a) => a.score);
     if (above.length > 0 && town.score >= Math.max(...above)) town.score = Math.max(...above) - 0.01;
