@@ -38,6 +38,10 @@ describe('the type of a name', () => {
     expect(typesOf(text).filter((t) => t.endsWith(':Des Moines'))).toEqual(['place:Des Moines', 'place:Des Moines']);
   });
 
+  it('reads a company named by its web address whole', () => {
+    expect(typesOf('Separately, Amazon.com Inc said it would hire 150,000 seasonal workers.')).toEqual(['organisation:Amazon.com Inc']);
+  });
+
   it('reads no faith or doctrine as a name, with the tagger and with the rules alike', () => {
     const text = 'He converted to Islam in 1990 and later studied Christianity and Judaism in Cairo. Critics of Islam and of Zionism met in Paris.';
     for (const model of [namesModel()!, null]) {

@@ -45,6 +45,9 @@ describe('tokens', () => {
     const [first, second] = tokenizeSentences('Mr. Obama’s visit to the U.S. ended. Gen. Austin Miller left Kabul,Kunduz on 3.5 tonnes.');
     expect(first!.map((t) => t.text)).toEqual(['Mr.', 'Obama', '’s', 'visit', 'to', 'the', 'U.S.', 'ended', '.']);
     expect(second!.map((t) => t.text)).toEqual(['Gen.', 'Austin', 'Miller', 'left', 'Kabul', ',', 'Kunduz', 'on', '3.5', 'tonnes', '.']);
+    // A company named by its web address is one word; a missing space after a full stop still splits the words.
+    const [third] = tokenizeSentences('Amazon.com Inc hired staff in Kabul.Then it left.');
+    expect(third!.map((t) => t.text)).toEqual(['Amazon.com', 'Inc', 'hired', 'staff', 'in', 'Kabul', '.', 'Then', 'it', 'left', '.']);
   });
 
   it('keeps offsets into the text and ends a sentence at a line break', () => {

@@ -26,6 +26,7 @@ const ONE_LETTER = /^\p{L}$/u;
 const ONE_CAPITAL = /^\p{Lu}$/u;
 const NUMBER = /^[\p{N}.,]+$/u;
 const INITIALS = /^(?:\p{L}\.){2,}$/u;
+const WEB_NAME = /^\p{Lu}[\p{L}\p{N}-]*\.(?:com|net|org)$/u;
 const SPLIT_PUNCTUATION = /(?=[.,])|(?<=[.,])/;
 
 // What may close a sentence right after its full stop: after one, the quote or bracket ends it.
@@ -61,8 +62,9 @@ export function tokenizeSentences(text: string): TextToken[][] {
       lastEnd = start + t.length;
       continue;
     }
-    // A number like "1,200" or "3.5" stays whole, but "Kabul,Kunduz" (missing space) splits.
-    if (t.length > 1 && /[.,]/.test(t) && !NUMBER.test(t) && !INITIALS.test(t)) {
+    // A number like "1,200" or "3.5" stays whole, and so does a company named by its web address
+    // ("Amazon.com Inc"), but "Kabul,Kunduz" (missing space) splits.
+    if (t.length > 1 && /[.,]/.test(t) && !NUMBER.test(t) && !INITIALS.test(t) && !WEB_NAME.test(t)) {
       const parts = t.split(SPLIT_PUNCTUATION);
       let offset = start;
       for (const part of parts) {
