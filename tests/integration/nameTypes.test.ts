@@ -38,6 +38,13 @@ describe('the type of a name', () => {
     expect(typesOf(text).filter((t) => t.endsWith(':Des Moines'))).toEqual(['place:Des Moines', 'place:Des Moines']);
   });
 
+  it('reads a town or district the tagger left out as a place where the gazetteer puts it in a province the article names', () => {
+    const places = (text: string) => typesOf(text).filter((t) => t.startsWith('place:'));
+    expect(places('Taliban fighters overran the district headquarters of Dasht-e-Archi in northern Kunduz province on Sunday.')).toEqual(['place:Dasht-e-Archi', 'place:Kunduz']);
+    // Without the province, the name is left to the tagger, which reads nothing there.
+    expect(places('Taliban fighters overran the district headquarters of Dasht-e-Archi on Sunday.')).toEqual([]);
+  });
+
   it('reads a company named by its web address whole', () => {
     expect(typesOf('Separately, Amazon.com Inc said it would hire 150,000 seasonal workers.')).toEqual(['organisation:Amazon.com Inc']);
   });

@@ -7,7 +7,7 @@ import type { Place } from '../../gazetteer/gazetteer.js';
 import { nameKey } from '../../gazetteer/normalise.js';
 import type { EntityType, ExtractContext, Suggestion } from '../extract.js';
 import { dropSuggestion, type PendingPlace } from '../placeLinks.js';
-import { BELIEFS, COMPASS_WORDS, COUNTRY_ABBREVIATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, TITLES, trimsAreaHead } from '../lexicon.js';
+import { BELIEFS, COMPASS_WORDS, COUNTRY_ABBREVIATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, STOPWORDS, TITLES, trimsAreaHead, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
 import { addNames, heldTokens, tagSentence, type TaggedName } from './decode.js';
 import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
@@ -82,6 +82,9 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
   for (const { sentence, names } of tagged) {
     for (const n of names) if (n.type === 'LOC' && n.confidence >= 0.7) articlePlaces.add(nameKey(text.slice(sentence[n.from]!.start, sentence[n.to]!.end)));
   }
+  // The provinces among them (by their own names), whose towns and districts the article may name unread.
+  const provinces = new Set<string>();
+  for (const key of articlePlaces) for (const p of context.gazetteer.lookup(key)) if (p.kind === 'admin1' && (p.nameKind ?? 0) === 0 && p.admin1) provinces.add(p.admin1);
   for (const { sentence, facts, names } of tagged) {
     if (facts.capsLine) addCapitalCountries(names, sentence, context, model);
     // "Afghan Air Force": a nationality read as a group right before an organisation's name is the
@@ -104,7 +107,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     }
     joinCountryNames(names, sentence, text, context);
     joinCountriesNamedWithOf(names, sentence, text, context);
-    if (!facts.capsLine) addMissedPlaces(names, sentence, text, context, model, articlePlaces);
+    if (!facts.capsLine) addMissedPlaces(names, sentence, text, context, model, articlePlaces, provinces);
     splitJoinedNames(names, sentence, text, context);
     if (sports) readTeams(names, sentence, lexicon);
     readCompanies(names, sentence);
@@ -367,7 +370,7 @@ const PLACE_KIND_BEFORE_OF = new Set(['city', 'town', 'village', 'capital', 'por
  * knows after "city of", "town of" and the like; or a name the article reads as a place elsewhere,
  * alone or before a title ("Indiana Governor Mike Pence").
  */
-function addMissedPlaces(names: TaggedName[], sentence: readonly TextToken[], text: string, context: ExtractContext, model: TaggerModel, articlePlaces: ReadonlySet<string>): void {
+function addMissedPlaces(names: TaggedName[], sentence: readonly TextToken[], text: string, context: ExtractContext, model: TaggerModel, articlePlaces: ReadonlySet<string>, provinces: ReadonlySet<string>): void {
   const held = heldTokens(names, sentence.length);
   // "Côte d'Ivoire": an elided particle before a capital is part of the name (not its first word).
   const capitalised = (i: number) => held[i] === 0 && (CAPITAL.test(sentence[i]!.text) || ELIDED_PARTICLE.test(sentence[i]!.text)) && LETTER.test(sentence[i]!.text);
@@ -427,6 +430,12 @@ function addMissedPlaces(names: TaggedName[], sentence: readonly TextToken[], te
       }
       if (from > 0 && !besideAName(from, to) && listedWithPlaceInItsProvince(names, sentence, text, from, to, name, context)) {
         add(from, to, 0.7, 'a place listed with another that the gazetteer puts in the same province');
+        continue;
+      }
+      // "the district headquarters of Dasht-e-Archi in northern Kunduz province": a town or district
+      // by its own name, in a province the article names, and no word of a sentence's opening.
+      if (from > 0 && !besideAName(from, to) && key.length >= 4 && !STOPWORDS.has(key) && !WEEKDAYS_AND_MONTHS.has(key) && !TITLES.has(key) && context.gazetteer.lookup(name).some((p) => (p.kind === 'city' || p.kind === 'admin2') && (p.nameKind ?? 0) === 0 && !!p.admin1 && provinces.has(p.admin1))) {
+        add(from, to, 0.65, 'a place the gazetteer puts in a province the article names');
       }
     }
   }
