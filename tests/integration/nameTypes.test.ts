@@ -45,6 +45,15 @@ describe('the type of a name', () => {
     expect(places('Taliban fighters overran the district headquarters of Dasht-e-Archi on Sunday.')).toEqual([]);
   });
 
+  it('reads the names of a headline in capitals as the story below reads them', () => {
+    const story = 'TENNIS - NOVAK BEATS RUUD IN FINAL.\nSerbia\'s Jelena Novak beat Casper Ruud 6-3 6-2 in the final in Montreal on Sunday.\nCRICKET - KENYA BEAT SCOTLAND BY NINE WICKETS.\nKenya beat Scotland by nine wickets at Nairobi Gymkhana on Saturday.';
+    const headlines = typesOf(story).filter((t) => /:[A-Z]+$/.test(t));
+    expect(headlines).toEqual(['person:NOVAK', 'person:RUUD', 'place:KENYA', 'place:SCOTLAND']);
+    // A word of a sentence is no one's surname in a headline.
+    const may = typesOf('ALLIES SAY THEY MAY QUIT TALKS.\nPrime Minister Theresa May said the allies would stay.');
+    expect(may).toEqual(['person:Theresa May']);
+  });
+
   it('reads a company named by its web address whole', () => {
     expect(typesOf('Separately, Amazon.com Inc said it would hire 150,000 seasonal workers.')).toEqual(['organisation:Amazon.com Inc']);
   });

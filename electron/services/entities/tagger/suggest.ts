@@ -85,8 +85,12 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
   // The provinces among them (by their own names), whose towns and districts the article may name unread.
   const provinces = new Set<string>();
   for (const key of articlePlaces) for (const p of context.gazetteer.lookup(key)) if (p.kind === 'admin1' && (p.nameKind ?? 0) === 0 && p.admin1) provinces.add(p.admin1);
+  const bodyNames = namesOfTheBody(tagged, text);
   for (const { sentence, facts, names } of tagged) {
-    if (facts.capsLine) addCapitalCountries(names, sentence, context, model);
+    if (facts.capsLine) {
+      addCapitalCountries(names, sentence, context, model);
+      addNamesReadInTheBody(names, sentence, bodyNames, model);
+    }
     // "Afghan Air Force": a nationality read as a group right before an organisation's name is the
     // first word of that name.
     for (let k = names.length - 2; k >= 0; k--) {
@@ -320,6 +324,60 @@ function addCapitalCountries(names: TaggedName[], sentence: readonly TextToken[]
       if (!context.gazetteer.countryByName.has(nameKey(name)) || model.memory?.rejected.get(name)?.includes('LOC')) continue;
       for (const n of inside) names.splice(names.indexOf(n), 1);
       added.push({ from: i, to: i + len - 1, type: 'LOC', confidence: 0.8, remembered: false, reason: 'a country (country list), in a headline in capitals' });
+      held.fill(1, i, i + len);
+      i += len - 1;
+      break;
+    }
+  }
+  addNames(names, added);
+}
+
+/** A name the tagger reads more likely right than wrong in the article's body is read again in a headline in capitals. */
+const BODY_NAME_READING = 0.5;
+
+/**
+ * The names the tagger read in the article's lines in ordinary case, by key, each with its surest
+ * type; a person's surname also stands for the person ("SELES BEATS HINGIS" over "Monica Seles …").
+ */
+function namesOfTheBody(tagged: readonly { sentence: readonly TextToken[]; facts: { capsLine: boolean }; names: TaggedName[] }[], text: string): Map<string, { type: NameType; confidence: number }> {
+  const found = new Map<string, { type: NameType; confidence: number }>();
+  const keep = (key: string, type: NameType, confidence: number) => {
+    const before = found.get(key);
+    if (key && (!before || before.confidence < confidence)) found.set(key, { type, confidence });
+  };
+  for (const { sentence, facts, names } of tagged) {
+    if (facts.capsLine) continue;
+    for (const n of names) {
+      if (n.confidence < BODY_NAME_READING) continue;
+      keep(nameKey(text.slice(sentence[n.from]!.start, sentence[n.to]!.end)), n.type, n.confidence);
+      if (n.type === 'PER' && n.to > n.from) keep(nameKey(sentence[n.to]!.text), 'PER', n.confidence);
+    }
+  }
+  return found;
+}
+
+/**
+ * "TENNIS - SELES BEATS HINGIS IN FINAL", "PAKISTAN BEAT ENGLAND BY NINE WICKETS": a headline in
+ * capitals names the people, sides and places its story names below it, where the tagger reads them
+ * in ordinary case. Words of the headline no name holds are read as the body reads them (up to three
+ * words, the longest first).
+ */
+function addNamesReadInTheBody(names: TaggedName[], sentence: readonly TextToken[], body: ReadonlyMap<string, { type: NameType; confidence: number }>, model: TaggerModel): void {
+  if (body.size === 0) return;
+  const held = heldTokens(names, sentence.length);
+  const added: TaggedName[] = [];
+  for (let i = 0; i < sentence.length; i++) {
+    for (let len = Math.min(3, sentence.length - i); len >= 1; len--) {
+      if (held.subarray(i, i + len).includes(1)) continue;
+      const words = sentence.slice(i, i + len);
+      if (!words.every((t) => LETTER.test(t.text))) continue;
+      const name = words.map((t) => t.text).join(' ');
+      const key = nameKey(name);
+      // "IN MAY" is no Theresa May, nor "WILL" Will Smith.
+      if (len === 1 && (STOPWORDS.has(key) || WEEKDAYS_AND_MONTHS.has(key))) continue;
+      const reading = body.get(key);
+      if (!reading || model.memory?.rejected.get(name)?.includes(reading.type)) continue;
+      added.push({ from: i, to: i + len - 1, type: reading.type, confidence: Math.round(reading.confidence * 0.9 * 1000) / 1000, remembered: false, reason: 'a name the article reads below, in a headline in capitals' });
       held.fill(1, i, i + len);
       i += len - 1;
       break;
