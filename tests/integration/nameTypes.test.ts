@@ -54,6 +54,15 @@ describe('the type of a name', () => {
     expect(may).toEqual(['person:Theresa May']);
   });
 
+  it('reads a word the tagger doubts as a person as a place, where it closes a list of places that "in" or "near" opens', () => {
+    const text = 'In neighbouring Chad, aid agencies registered 15,000 new arrivals in Adré and Farchana.';
+    // The tagger alone reads the second name of the list as a person, with little confidence.
+    expect(taggerTypesOf(text)).toContain('PER:Farchana');
+    expect(typesOf(text)).toContain('place:Farchana');
+    // "between" names sides as often: the doubted person stays one.
+    expect(typesOf('Talks between Kabul and Zardari ended.')).not.toContain('place:Zardari');
+  });
+
   it('reads a company named by its web address whole', () => {
     expect(typesOf('Separately, Amazon.com Inc said it would hire 150,000 seasonal workers.')).toEqual(['organisation:Amazon.com Inc']);
   });

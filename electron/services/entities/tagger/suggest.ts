@@ -112,6 +112,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     joinCountryNames(names, sentence, text, context);
     joinCountriesNamedWithOf(names, sentence, text, context);
     if (!facts.capsLine) addMissedPlaces(names, sentence, text, context, model, articlePlaces, provinces);
+    doubtedPeopleListedWithPlaces(names, sentence);
     splitJoinedNames(names, sentence, text, context);
     if (sports) readTeams(names, sentence, lexicon);
     readCompanies(names, sentence);
@@ -498,6 +499,30 @@ function addMissedPlaces(names: TaggedName[], sentence: readonly TextToken[], te
     }
   }
   addNames(names, added);
+}
+
+/** Words after which a list names where: "arrivals in Adré and Farchana". */
+const LOCATIVES = new Set(['in', 'at', 'near', 'into', 'around', 'across']);
+
+/**
+ * "15,000 new arrivals in Adré and Farchana": the tagger reads the first town and takes the second,
+ * a word it does not know, for a person it doubts. A one-word name it reads as a person below even
+ * odds is a place too where it closes a list of places it reads at even odds or better, which a
+ * word of place opens ("in", "near"). Not after "between" or "to", which name sides as often
+ * ("talks between Kabul and Zardari").
+ */
+function doubtedPeopleListedWithPlaces(names: TaggedName[], sentence: readonly TextToken[]): void {
+  for (let k = 1; k < names.length; k++) {
+    const n = names[k]!;
+    if (n.type !== 'PER' || n.remembered || n.from !== n.to || n.confidence >= DOUBTED_READING || !LIST_JOINS.has(sentence[n.from - 1]?.text ?? '')) continue;
+    // Back over the places of the list, each a joining word before the next, to the word that opens it.
+    const listed = (j: number, next: number) => names[j]!.type === 'LOC' && names[j]!.confidence >= DOUBTED_READING && names[j]!.to === next - 2 && LIST_JOINS.has(sentence[next - 1]!.text);
+    if (!listed(k - 1, n.from)) continue;
+    let first = k - 1;
+    while (first > 0 && listed(first - 1, names[first]!.from)) first--;
+    if (!LOCATIVES.has(sentence[names[first]!.from - 1]?.text.toLowerCase() ?? '')) continue;
+    names[k] = { ...n, type: 'LOC', reason: 'a place, listed with places after a word of place' };
+  }
 }
 
 /** Words that join the names of a list: "Pandi and Talavera", "Kunduz, Baghlan or Takhar". */
