@@ -492,14 +492,19 @@ function addMissedPlaces(names: TaggedName[], sentence: readonly TextToken[], te
         continue;
       }
       // "the district headquarters of Dasht-e-Archi in northern Kunduz province": a town or district
-      // by its own name, in a province the article names, and no word of a sentence's opening.
-      if (from > 0 && !besideAName(from, to) && key.length >= 4 && !STOPWORDS.has(key) && !WEEKDAYS_AND_MONTHS.has(key) && !TITLES.has(key) && context.gazetteer.lookup(name).some((p) => (p.kind === 'city' || p.kind === 'admin2') && (p.nameKind ?? 0) === 0 && !!p.admin1 && provinces.has(p.admin1))) {
+      // by its own name, in a province the article names, after a word of place. Only there: a
+      // state of the US holds towns called Liberty, Hope and Victory, which a capitalised word that
+      // is no place would match.
+      if (from > 0 && PLACE_PREPOSITIONS.has(sentence[from - 1]!.text.toLowerCase()) && !besideAName(from, to) && key.length >= 4 && !STOPWORDS.has(key) && !WEEKDAYS_AND_MONTHS.has(key) && !TITLES.has(key) && context.gazetteer.lookup(name).some((p) => (p.kind === 'city' || p.kind === 'admin2') && (p.nameKind ?? 0) === 0 && !!p.admin1 && provinces.has(p.admin1))) {
         add(from, to, 0.65, 'a place the gazetteer puts in a province the article names');
       }
     }
   }
   addNames(names, added);
 }
+
+/** Words a place's name follows: "headquarters of Dasht-e-Archi", "spread into Tortí". */
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'of', 'from', 'into', 'outside', 'around', 'across', 'to']);
 
 /** Words after which a list names where: "arrivals in Adré and Farchana". */
 const LOCATIVES = new Set(['in', 'at', 'near', 'into', 'around', 'across']);
