@@ -91,6 +91,8 @@ describe('places named inside organisations’ names', () => {
     expect(organisations('The Global Coalition to Counter ISIL struck. The Academy of Country Music Awards were held.')).not.toContain('Global Coalition to Counter ISIL');
     expect(organisations('The Global Coalition to Counter ISIL struck. The Academy of Country Music Awards were held.')).toContain('ISIL');
     expect(organisations('The Academy of Country Music Awards were held.')).not.toContain('Academy of Country Music Awards');
+    // A possessive that ends the capitalised words belongs to what follows; one inside the name stays.
+    expect(organisations("Mu Li of the University of NSW's school of public health spoke at the Ministry of Women's Affairs.")).toEqual(['University of NSW', "Ministry of Women's Affairs"]);
   });
 
   it('finds the place a possessive opening the name states, with or without a head word, and no place in a brand named after a person', () => {

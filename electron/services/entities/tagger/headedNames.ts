@@ -22,6 +22,7 @@ const HEADS = new Set(
 const HEAD_AND_LINK = /(?<![\p{L}\p{N}'’-])(\p{Lu}[\p{Ll}]+)[ \t]+(?:for|on|to|of|against)[ \t]+(?:the[ \t]+)?(?=\p{Lu})/gu;
 /** One capitalised word of the object. */
 const WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*/u;
+const POSSESSIVE_END = /['’]s$/u;
 /**
  * Small words that may join two capitalised words inside the object: "the Study of War", "Drugs and
  * Crime". Not "in" nor "on" (where and when); "and" only before one closing word (oneWordClosesAfterAnd).
@@ -81,6 +82,9 @@ function endOfObject(text: string, from: number, suggestions: readonly Suggestio
     end = at;
     if (bare !== word) break;
     const space = SPACE_BEFORE_CAPITAL.exec(text.slice(at, at + 4))?.[0] ?? INNER.exec(text.slice(at, at + 16))?.[0];
+    // "the University of NSW's school of public health": a possessive that no capitalised word follows
+    // belongs to what comes after the name ("the Ministry of Women's Affairs" keeps its own).
+    if (!space && POSSESSIVE_END.test(bare)) end = at - bare.match(POSSESSIVE_END)![0].length;
     if (!space) break;
     if (/^[ \t]+and\b/.test(space) && !oneWordClosesAfterAnd(text, at + space.length, suggestions)) break;
     at += space.length;
