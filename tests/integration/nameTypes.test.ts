@@ -72,6 +72,9 @@ describe('the type of a name', () => {
     for (const model of [namesModel()!, null]) {
       const names = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: model }).filter((s) => s.type !== 'date');
       expect(names.map((s) => `${s.type}:${s.text}`), model ? 'tagger' : 'rules').toEqual(['place:Cairo', 'place:Paris']);
+      // A name the analyst confirmed in this workspace is found all the same.
+      const confirmed = extractEntities(text, { gazetteer, registry: new Map([['islam', 'organisation']]), published: null, namesModel: model }).filter((s) => s.text === 'Islam');
+      expect(confirmed.map((s) => s.type), model ? 'tagger' : 'rules').toEqual(['organisation', 'organisation']);
     }
   });
 

@@ -165,7 +165,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       if (ERA.test(nameText) && from > 0 && ERA_BEFORE.test(sentence[from - 1]!.text)) continue;
       // "CRICKET - ENGLAND V PAKISTAN": the sport that opens a wire headline is no name.
       if (SPORTS.has(key)) continue;
-      if (BELIEFS.has(key) && !name.remembered) continue;
+      // A faith's name is none, unless the analyst made it one.
+      if (BELIEFS.has(key) && !name.remembered && !context.registry.has(key)) continue;
       if (type === 'PER' && from === to && TITLES.has(bare(sentence[from]!.text))) continue;
       const next = sentence[to + 1];
       const before = sentence[from - 1];
