@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { gazetteerFile } from '../../electron/paths.js';
 import { extractEntities } from '../../electron/services/entities/extract.js';
+import type { NameMemory } from '../../electron/services/entities/tagger/memory.js';
+import { namesModel } from '../../electron/services/entities/tagger/index.js';
 import { Gazetteer } from '../../electron/services/gazetteer/gazetteer.js';
 import { repoRoot } from './helpers.js';
 
@@ -77,5 +79,39 @@ describe('a company named by what it owns and who runs it', () => {
   it('leaves a market’s country, province or large town a place, and a shareholder a person', () => {
     expect(typed('London shares fell. Kunduz’s shareholders met.')).toEqual(['London place', 'Kunduz place']);
     expect(typed("Elon Musk's shares in the firm rose.")).toEqual(['Elon Musk person']);
+  });
+});
+
+describe('a newspaper named by its town and what it is', () => {
+  const typed = (text: string, registry = new Map()) =>
+    extractEntities(text, { gazetteer, registry, published: null })
+      .filter((s) => s.type !== 'date')
+      .map((s) => `${s.text} ${s.type}`);
+
+  it('reads a town, province, country or issue and a paper’s word as one organisation, with no place', () => {
+    // Before: nothing was suggested for either.
+    expect(typed('The mayor told the Toronto Star and the Edmonton Sun on Monday that he would stay.')).toEqual(['Toronto Star organisation', 'Edmonton Sun organisation']);
+    // Before: both read as places.
+    const star = extractEntities('It was first reported by the Windsor Star.', { gazetteer, registry: new Map(), published: null });
+    expect(star.map((s) => `${s.text} ${s.type}`)).toEqual(['Windsor Star organisation']);
+    expect(star[0]!.places ?? []).toEqual([]);
+    expect(typed('The Orlando Sentinel reported the crash.')).toEqual(['Orlando Sentinel organisation']);
+    // An issue's word before or after the town; the rule's confidence where the tagger was less sure of the same name.
+    const papers = extractEntities('He spoke to the San Francisco Chronicle, the Daily Mail and the Sydney Morning Herald.', { gazetteer, registry: new Map(), published: null });
+    expect(papers.map((s) => `${s.text} ${s.type}`)).toEqual(['San Francisco Chronicle organisation', 'Daily Mail organisation', 'Sydney Morning Herald organisation']);
+    for (const s of papers) expect(s.confidence).toBeGreaterThanOrEqual(0.7);
+    const herald = extractEntities('The Sydney Morning Herald said so.', { gazetteer, registry: new Map(), published: null });
+    expect(herald).toMatchObject([{ text: 'Sydney Morning Herald', type: 'organisation', reason: 'a newspaper: a place\'s name and "Herald"' }]);
+    expect(herald[0]!.confidence).toBe(0.7);
+  });
+
+  it('leaves a time zone, a hamlet’s namesake, a longer name and the analyst’s own type alone', () => {
+    expect(typed('Kabul is on Afghanistan Standard Time.')).not.toContain('Afghanistan Standard organisation');
+    expect(typed('The Greater Kabul Times reported it.')).toEqual(['Greater Kabul Times organisation']);
+    expect(typed('She won a Golden Globe for the part.')).not.toContain('Golden Globe organisation');
+    expect(typed('The mayor told the Toronto Star.', new Map([['toronto star', 'place']]))).not.toContain('Toronto Star organisation');
+    const memory: NameMemory = { marked: new Map(), rejected: new Map([['Toronto Star', ['ORG']]]) };
+    const rejected = extractEntities('The mayor told the Toronto Star.', { gazetteer, registry: new Map(), published: null, namesModel: { ...namesModel()!, memory } });
+    expect(rejected.map((s) => `${s.text} ${s.type}`)).not.toContain('Toronto Star organisation');
   });
 });

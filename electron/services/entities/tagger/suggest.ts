@@ -20,6 +20,7 @@ import { readCompanies, readCompanySuffixes } from './companyCues.js';
 import { placesOpeningAsDateline } from './datelinePlaces.js';
 import { joinHeadsToWhatTheyAreFor } from './headedNames.js';
 import { mediaNamedBeforeTheirKind } from './mediaNames.js';
+import { newspapersNamedByTheirTown } from './newspaperNames.js';
 import { joinMissionsToTheirCountry } from './missionNames.js';
 import { joinPartsToTheirOrganisation } from './partNames.js';
 import { isSportsText, readTeams } from './sportsTeams.js';
@@ -288,6 +289,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
   joinPartsToTheirOrganisation(text, suggestions, places);
   joinHeadsToWhatTheyAreFor(text, suggestions, places);
   mediaNamedBeforeTheirKind(text, suggestions, context);
+  newspapersNamedByTheirTown(text, suggestions, places, context, taken, model.memory);
   countryOffices(text, suggestions, places, context);
   companiesNamedByTheirBusiness(text, suggestions, context);
   placesOpeningAsDateline(text, suggestions, places, context);
