@@ -6,6 +6,14 @@ import { spanIndex } from './spanIndex.js';
 
 /** One to three capitalised words closing right before ", ". */
 const NAME_BEFORE_COMMA = /(?:\p{Lu}[\p{L}\p{M}'’.-]*\s){0,2}\p{Lu}[\p{L}\p{M}'’.-]*$/u;
+/** What NAME_BEFORE_COMMA's last word may be made of. */
+const NAME_PART = /[\p{L}\p{M}'’.-]/u;
+const CAPITAL = /\p{Lu}/u;
+// Made once: a literal with \p{…} in a loop is rebuilt at every turn in the bundles.
+const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
+const WORD_BEFORE = /(\S+)\s+$/u;
+const CAPITALISED_RUN = /^\p{Lu}.*[\p{L}\p{M}]$/u;
+const POSSESSIVE = /^['’]s\b/u;
 /**
  * ", a suburb located east of Harare", ", a town in Fife", ", the village where": the noun is a
  * kind of place and what follows says where, not whom ("a town councillor", "a village elder").
@@ -24,8 +32,14 @@ const KIND_OF = /\b(village|town|city|suburb|township|hamlet|settlement|communit
  * the part's name (one or two capitalised words, no more following).
  */
 const PLACE_KIND_NAME = /\b(slum|suburb|township|neighbou?rhood|district)[ \t]+(\p{Lu}[\p{L}\p{M}'’-]+(?:[ \t]\p{Lu}[\p{L}\p{M}'’-]+)?)(?![\p{L}\p{M}\p{N}'’-]|[ \t]+\p{Lu})/gu;
-/** "Sheberghan is the capital of Jawzjan", "Maimana, which became the provincial capital": a name said to be a capital. */
-const IS_CAPITAL = /((?:\p{Lu}[\p{L}\p{M}'’-]*\s){0,2}\p{Lu}[\p{L}\p{M}'’-]*)\s+(?:is|was|remains|became)\s+(?:the|a|its)\s+(?:(?:provincial|regional|national|district|state|administrative|economic|former)\s+)?capital\b/gu;
+/**
+ * "Sheberghan is the capital of Jawzjan", "Maimana, which became the provincial capital": a name said
+ * to be a capital. These are the words after the name (see CAPITALISED_NAME_AT_END and namesBefore).
+ */
+const IS_CAPITAL = /\s+(?:is|was|remains|became)\s+(?:the|a|its)\s+(?:(?:provincial|regional|national|district|state|administrative|economic|former)\s+)?capital\b/gu;
+/** One to three capitalised words closing their input; "(?<!'s)": a possessive ends a name before AREA_AFTER. */
+const CAPITALISED_NAME_AT_END = /(?:\p{Lu}[\p{L}\p{M}'’-]*\s){0,2}\p{Lu}[\p{L}\p{M}'’-]*$/u;
+const CAPITALISED_NAME_AT_END_NO_POSSESSIVE = /(?:\p{Lu}[\p{L}\p{M}'’-]*(?<!['’]s)\s){0,2}\p{Lu}[\p{L}\p{M}'’-]*$/u;
 const AREA_KINDS = new Set(['district', 'province', 'region', 'county', 'governorate', 'state']);
 /**
  * "Yemen's Hodeidah province", "the Kherson oblast", "Warab state": a name and a lower-case kind of
@@ -36,7 +50,7 @@ const AREA_KINDS = new Set(['district', 'province', 'region', 'county', 'governo
  * Queensland state election", CrossNER dev).
  */
 const AREA_AFTER =
-  /((?:\p{Lu}[\p{L}\p{M}'’-]*(?<!['’]s)\s){0,2}\p{Lu}[\p{L}\p{M}'’-]*)\s+(province|governorate|district|oblast|prefecture|state(?![\s-]+(?:media|visit|visits|television|tv|radio|news|newspaper|agency|broadcaster|department|secretary|funeral|banquet|dinner|run|owned|controlled|company|companies|firm|firms|enterprise|enterprises|security|budget|sponsor|sponsored|actor|actors|of|election|elections|by-election|assembly|parliament|legislature|league|championship|team|cup|school|university|college|senator|senators|lawmaker|lawmakers|legislator|legislators|party|chairman|convention|primary|delegation)\b))\b/gu;
+  /\s+(province|governorate|district|oblast|prefecture|state(?![\s-]+(?:media|visit|visits|television|tv|radio|news|newspaper|agency|broadcaster|department|secretary|funeral|banquet|dinner|run|owned|controlled|company|companies|firm|firms|enterprise|enterprises|security|budget|sponsor|sponsored|actor|actors|of|election|elections|by-election|assembly|parliament|legislature|league|championship|team|cup|school|university|college|senator|senators|lawmaker|lawmakers|legislator|legislators|party|chairman|convention|primary|delegation)\b))\b/gu;
 const ADJECTIVE_ENDING = /(?:ian|ish|ese|ic|ist)$/u;
 /** No organisation is named with a province's kind after it, so one the tagger read there is the province ("Kasai Occidental province"). */
 const ORGANISATION_AREA_KINDS = new Set(['province', 'governorate', 'oblast', 'prefecture']);
@@ -74,6 +88,33 @@ export interface ApposedPlace {
   replaces: Suggestion | null;
 }
 
+/** How far before its tail a name is looked for: three words of news fit in it. */
+const NAME_WINDOW = 120;
+const FIRST_OF_TWO_WORDS = /^\p{Lu}[\p{L}\p{M}'’-]*\s+(?=\p{Lu})/u;
+
+/**
+ * The matches of a name and then `tail`, as one pattern of both would find them, but found from the
+ * tail: the tail's words are rare, and the name's pattern tried at every position of the article
+ * cost more than the rest of this reader. `name` matches a name closing its input. The tails end in
+ * a word in lower case, so no name runs back into the tail before it.
+ */
+function* namesBefore(text: string, tail: RegExp, name: RegExp): Generator<{ index: number; name: string; tail: RegExpExecArray }> {
+  for (const t of text.matchAll(tail)) {
+    const from = Math.max(0, t.index - NAME_WINDOW);
+    const n = name.exec(text.slice(from, t.index));
+    if (n) yield { index: from + n.index, name: n[0], tail: t };
+  }
+}
+
+/**
+ * Whether the word closing at `at` holds a capital, as a name before the comma must: most commas
+ * follow a word in lower case, and NAME_BEFORE_COMMA is tried at every position of its window.
+ */
+function capitalInLastWord(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0 && NAME_PART.test(text[i]!); i--) if (CAPITAL.test(text[i]!)) return true;
+  return false;
+}
+
 /**
  * Places news writes with what they are beside them, which the tagger reads as people or skips:
  * - "Attapeu, Laos; Binh Phuoc, Vietnam": a name, a comma and a country, where the gazetteer holds a
@@ -94,14 +135,15 @@ export function placesByApposition(text: string, suggestions: readonly Suggestio
   // "Town, Country" pairs the gazetteer cannot confirm, each with where its pair ends: taken below if a list of sites confirms them.
   const unconfirmed: { place: ApposedPlace; end: number }[] = [];
   for (const comma of text.matchAll(/,\s/g)) {
+    if (!capitalInLastWord(text, comma.index)) continue;
     const m = NAME_BEFORE_COMMA.exec(text.slice(Math.max(0, comma.index - 80), comma.index));
     if (!m) continue;
     const start = comma.index - m[0].length;
     const end = comma.index;
-    if (/[\p{L}\p{M}\p{N}]/u.test(text[start - 1] ?? '')) continue;
+    if (WORD_CHARACTER.test(text[start - 1] ?? '')) continue;
     // The end of a longer capitalised run ("Sheikh Abdul Rahman Al Thani, Qatar", cut at three words) is no name of its own.
-    const before = /(\S+)\s+$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1] ?? '';
-    if (/^\p{Lu}.*[\p{L}\p{M}]$/u.test(before)) continue;
+    const before = WORD_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1] ?? '';
+    if (CAPITALISED_RUN.test(before)) continue;
     const name = text.slice(start, end).replace(/[.’']+$/u, '');
     const key = nameKey(name);
     const first = key.split(' ')[0]!;
@@ -120,7 +162,7 @@ export function placesByApposition(text: string, suggestions: readonly Suggestio
     if (!appositive) {
       const country = spans.overlapping(comma.index + comma[0].length, comma.index + comma[0].length + 1).find((s) => s.type === 'place' && s.start === comma.index + comma[0].length);
       const code = country && countryCode(gazetteer, nameKey(country.text));
-      if (!code || /^['’]s\b/u.test(text.slice(country.end))) continue;
+      if (!code || POSSESSIVE.test(text.slice(country.end, country.end + 3))) continue;
       reason = `a place in ${country.text}, written "${name}, ${country.text}"`;
       if (!gazetteer.lookup(name).some((p) => p.country === code && p.kind !== 'country' && p.kind !== 'continent')) {
         unconfirmed.push({ place: { s: { start, end: start + name.length, text: name, type: 'place', confidence: 0.7, reason }, wantsAdminArea: false, replaces: held }, end: country.end });
@@ -130,8 +172,8 @@ export function placesByApposition(text: string, suggestions: readonly Suggestio
     out.push({ s: { start, end: start + name.length, text: name, type: 'place', confidence: 0.75, reason }, wantsAdminArea: false, replaces: held });
   }
   out.push(...sitesOfAList(text, [...suggestions, ...out.map((o) => o.s)], unconfirmed));
-  for (const m of text.matchAll(IS_CAPITAL)) {
-    const name = m[1]!;
+  for (const m of namesBefore(text, IS_CAPITAL, CAPITALISED_NAME_AT_END)) {
+    const name = m.name;
     const start = m.index;
     const end = start + name.length;
     const first = nameKey(name).split(' ')[0]!;
@@ -143,12 +185,12 @@ export function placesByApposition(text: string, suggestions: readonly Suggestio
     if (held && (held.type === 'place' || held.type === 'date' || held.start !== start || held.end !== end)) continue;
     out.push({ s: { start, end, text: name, type: 'place', confidence: 0.8, reason: 'a place by what the text calls it (a capital)' }, wantsAdminArea: false, replaces: held });
   }
-  for (const m of text.matchAll(AREA_AFTER)) {
+  for (const m of namesBefore(text, AREA_AFTER, CAPITALISED_NAME_AT_END_NO_POSSESSIVE)) {
     // "the south Sudanese Warab state": the people's adjective before the name is not part of it.
-    const adjective = /^\p{Lu}[\p{L}\p{M}'’-]*\s+(?=\p{Lu})/u.exec(m[1]!)?.[0] ?? '';
+    const adjective = FIRST_OF_TWO_WORDS.exec(m.name)?.[0] ?? '';
     const word = nameKey(adjective);
     const skip = word && (gazetteer.demonyms.has(word) || ADJECTIVE_ENDING.test(word)) ? adjective.length : 0;
-    const name = m[1]!.slice(skip);
+    const name = m.name.slice(skip);
     const start = m.index + skip;
     const end = start + name.length;
     const key = nameKey(name);
@@ -163,17 +205,18 @@ export function placesByApposition(text: string, suggestions: readonly Suggestio
     // What the tagger read there stays, but a person of just that name ("Nad Ali district"), or an organisation before a province's kind.
     const over = spans.overlapping(start, end);
     const held = over[0] ?? null;
-    const retypes = held?.type === 'person' || (held?.type === 'organisation' && ORGANISATION_AREA_KINDS.has(m[2]!) && !held.reason.includes('analyst'));
+    const retypes = held?.type === 'person' || (held?.type === 'organisation' && ORGANISATION_AREA_KINDS.has(m.tail[1]!) && !held.reason.includes('analyst'));
     if (over.length > 1 || (held && (!retypes || held.start !== start || held.end !== end))) continue;
     // A province need not be the gazetteer's by this spelling ("Hodeidah" is found by its skeleton when
     // resolved); "a district" follows more words that are no place's ("the 5th Congressional district").
     // A sentence's first word is capitalised whatever it is ("Police district officers"): there only an area will do.
     const opensSentence = SENTENCE_OPENS_BEFORE.test(text.slice(Math.max(0, start - 3), start));
     // "Federal state officials said": a capitalised word opening a sentence before "state" is too often no name.
-    if (opensSentence && m[2] === 'state') continue;
-    const known = opensSentence || m[2] === 'district' ? gazetteer.lookup(name) : [];
-    if (opensSentence ? !known.some((p) => p.kind === 'admin1' || p.kind === 'admin2') : m[2] === 'district' && !known.length) continue;
-    out.push({ s: { start, end, text: name, type: 'place', confidence: 0.8, reason: `a place by what the text calls it ("${m[2]}")` }, wantsAdminArea: true, replaces: held });
+    const kind = m.tail[1]!;
+    if (opensSentence && kind === 'state') continue;
+    const known = opensSentence || kind === 'district' ? gazetteer.lookup(name) : [];
+    if (opensSentence ? !known.some((p) => p.kind === 'admin1' || p.kind === 'admin2') : kind === 'district' && !known.length) continue;
+    out.push({ s: { start, end, text: name, type: 'place', confidence: 0.8, reason: `a place by what the text calls it ("${kind}")` }, wantsAdminArea: true, replaces: held });
   }
   for (const m of text.matchAll(KIND_OF)) {
     const name = m[2]!.replace(/['’]s$/u, '');
