@@ -110,6 +110,17 @@ describe('the type of a name', () => {
     expect(typesOf(text)).toEqual(['place:Windsor', 'place:Wilberforce']);
   });
 
+  it('is a place, of one word or more, in any list half of whose names are places', () => {
+    // Written for this test, in the manner of histories of the Tet offensive.
+    const text = 'Hue, Da Nang, Tam Ky and Quang Ngai were hit on the first night.';
+    expect(taggerTypesOf(text)).toEqual(['LOC:Hue', 'PER:Da Nang', 'PER:Tam Ky', 'LOC:Quang Ngai']);
+    const found = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! }).filter((s) => s.type !== 'date');
+    expect(found.map((s) => `${s.type}:${s.text}`)).toEqual(['place:Hue', 'place:Da Nang', 'place:Tam Ky', 'place:Quang Ngai']);
+    expect(found.map((s) => s.places?.[0]?.country)).toEqual(['VN', 'VN', 'VN', 'VN']);
+    // Two places among five names are no list of places: Jackson stays a person, though a town has his name.
+    expect(typesOf('Witnesses Jackson, Lincoln, Carter, Kabul and Herat were named in the report.')).toContain('person:Jackson');
+  });
+
   it('is a place where a name the tagger left out is listed beside a town of the same province', () => {
     // Written for this test.
     const text = 'Inspectors culled hens at Plaridel and Talavera farms on Monday.';

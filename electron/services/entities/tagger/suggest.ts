@@ -737,11 +737,13 @@ const LIST_JOIN = /^(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)$/;
 const PLACE_BEFORE = /(?:\b(?:near|outside)|\bthe[ \t]+(?:town|city|village)[ \t]+of|\d{1,3},[ \t]+of)[ \t]+$/i;
 
 /**
- * "at Cattai and Wilberforce", "in Moonbi, Parkes, Berry and Wyong", "near Tyler": the tagger reads a
- * town named like a surname as a person. A one-word name so read is a place where the words before
- * it put a place, or in a list after "in", "at" and the like (PLACE_CUES_BEFORE) that holds at least
- * two names the tagger read as places, or no other name but places, when the gazetteer holds a town
- * of that very name (of 1,000 people or more) and the article names no person so ("John Berry").
+ * "at Cattai and Wilberforce", "in Moonbi, Parkes, Berry and Wyong", "near Tyler", "Hue, Da Nang,
+ * Tam Ky and Quang Ngai": the tagger reads a town named like a surname, or like a person's name in a
+ * language it saw little of, as a person. A name so read is a place where the words before it put a
+ * place, in a list after "in", "at" and the like (PLACE_CUES_BEFORE) that holds at least two names
+ * the tagger read as places, or no other name but places, or in any list half of whose names (two at
+ * least) it read as places, when the gazetteer holds a town of that very name (of 1,000 people or
+ * more) and the article names no person so ("John Berry").
  */
 function placesAmongPlaces(text: string, suggestions: Suggestion[], places: PendingPlace[], context: ExtractContext): void {
   const inOrder = suggestions.filter((s) => s.type !== 'date').sort((a, b) => a.start - b.start);
@@ -755,11 +757,12 @@ function placesAmongPlaces(text: string, suggestions: Suggestion[], places: Pend
     const list = { listed, places: listed.filter((s) => s.type === 'place').length };
     // Introduced by a word that puts places after it ("in Moonbi, Parkes, …", "shelled Parkes and …").
     const wordBefore = /([\p{L}]+)[ \t]+$/u.exec(text.slice(Math.max(0, listed[0]!.start - 20), listed[0]!.start))?.[1]?.toLowerCase();
-    if (listed.length > 1 && wordBefore && PLACE_CUES_BEFORE.has(wordBefore)) for (const s of listed) listOf.set(s, list);
+    // Or as many places as other names at least, whatever comes before it ("Hue, Da Nang, Tam Ky and Quang Ngai").
+    if (listed.length > 1 && ((wordBefore && PLACE_CUES_BEFORE.has(wordBefore)) || (list.places >= 2 && 2 * list.places >= listed.length))) for (const s of listed) listOf.set(s, list);
     k = end + 1;
   }
   for (const s of inOrder) {
-    if (s.type !== 'person' || /\s/.test(s.text) || s.confidence >= 0.95 || s.reason.includes('analyst') || surnames.has(nameKey(s.text))) continue;
+    if (s.type !== 'person' || s.confidence >= 0.95 || s.reason.includes('analyst') || surnames.has(nameKey(s.text))) continue;
     const list = listOf.get(s);
     // Two places beside it, or every other name of the list a place ("at Cattai and Wilberforce").
     const listed = !!list && (list.places >= 2 || (list.places >= 1 && list.places === list.listed.length - 1));
