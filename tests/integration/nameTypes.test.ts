@@ -391,6 +391,10 @@ describe('the type of a name', () => {
       'place:Nashville',
     ]);
     expect(found.find((s) => s.text === 'Turkey')?.places?.[0]).toMatchObject({ kind: 'country', country: 'TR' });
+    // Bodies named by one word: the tagger ran these two into one organisation.
+    const bodies = 'The Senate and Congress will vote on the bill next week.';
+    expect(taggerTypesOf(bodies)).toEqual(['ORG:Senate and Congress']);
+    expect(typesOf(bodies)).toEqual(['organisation:Senate', 'organisation:Congress']);
   });
 
   it("is nothing where it is a lawmaker's party and state as AP writes them", () => {

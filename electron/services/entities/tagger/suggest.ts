@@ -645,7 +645,8 @@ function endsOfNames(keys: Set<string>): { first: Set<string>; last: Set<string>
  * map and the registry. A name is split at its "and" when the whole is no place of its own
  * ("Bosnia and Herzegovina", "Trinidad and Tobago" stay whole) and either both halves are countries
  * or sizeable places, or one half is a country, or the first half ends as an organisation's name ends
- * ("… Bank", "… Union"). "Food and Agriculture Organization" and "Procter and Gamble" stay whole.
+ * ("… Bank", "… Union") or is a body named by one word ("the Senate and Congress"). "Food and
+ * Agriculture Organization" and "Procter and Gamble" stay whole.
  */
 function splitJoinedNames(names: TaggedName[], sentence: readonly TextToken[], text: string, context: ExtractContext): void {
   const span = (from: number, to: number) => text.slice(sentence[from]!.start, sentence[to]!.end);
@@ -673,7 +674,9 @@ function splitJoinedNames(names: TaggedName[], sentence: readonly TextToken[], t
     if (a.from === a.to && SIDE_ALONE.test(sentence[a.from]!.text)) continue;
     const [aPlace, bPlace] = [isPlace(a.from, a.to), isPlace(b.from, b.to)];
     const country = isCountry(a.from, a.to) || isCountry(b.from, b.to);
-    const organisation = a.to > a.from && (ORGANISATION_LAST_WORDS.has(bare(sentence[a.to]!.text)) || JOINED_ORGANISATION_ENDS.has(bare(sentence[a.to]!.text)));
+    const organisation =
+      (a.to > a.from && (ORGANISATION_LAST_WORDS.has(bare(sentence[a.to]!.text)) || JOINED_ORGANISATION_ENDS.has(bare(sentence[a.to]!.text)))) ||
+      (a.from === a.to && INSTITUTIONS.has(bare(sentence[a.from]!.text)));
     if (!(aPlace && bPlace) && !country && !organisation) continue;
     // Each half a place of its own is a place ("the Shan State National Army and Rangoon"); the rest keeps the tagger's type.
     const typeOf = (place: boolean): NameType => (place ? 'LOC' : n.type);
@@ -693,6 +696,9 @@ function valleyNamedAfter(name: string, context: ExtractContext): boolean {
 }
 
 const SIDE_ALONE = new RegExp(`^(?:${COMPASS_WORDS.join('|')})$`, 'i');
+
+/** Bodies news names by one word, which no name joins to another by "and": "the Senate and Congress", "the Army and Police". */
+const INSTITUTIONS = new Set(['senate', 'congress', 'parliament', 'cabinet', 'government', 'army', 'navy', 'police', 'pentagon', 'kremlin', 'judiciary', 'legislature']);
 
 /** Last words of an organisation's name that end no place's or person's name before "and …". */
 const JOINED_ORGANISATION_ENDS = new Set(['bank', 'union', 'fund', 'times', 'army', 'group']);
