@@ -144,6 +144,15 @@ describe('toponyms ranked with the article around them', () => {
     expect(resolve('Gangs in Port-au-Prince, Haiti, met envoys from Delmas, South Africa.', ['Port-au-Prince', 'Haiti', 'Delmas', 'South Africa'])[2]).toMatchObject({ country: 'ZA' });
   });
 
+  it('places two names that each have a place in two countries in the same one', () => {
+    // Barcelona and Valencia are cities of Spain and of Venezuela, Venezuela's Valencia the larger.
+    // Each took the other's likeliest country at every pass: Barcelona ended in Spain, Valencia in Venezuela.
+    const [barcelona, valencia] = resolve('Protests spread from Barcelona to Valencia on Sunday.', ['Barcelona', 'Valencia']);
+    expect([barcelona?.country, valencia?.country]).toEqual(['ES', 'ES']);
+    // Read the other way round they still end in one country (the first named leads: here Venezuela).
+    expect(new Set(resolve('Protests spread from Valencia to Barcelona on Sunday.', ['Valencia', 'Barcelona']).map((p) => p?.country)).size).toBe(1);
+  });
+
   it('places a town by the state written after it', () => {
     const [lebanon, ohio] = resolve('A fire in Lebanon, Ohio destroyed two barns.', ['Lebanon', 'Ohio']);
     expect(lebanon).toMatchObject({ kind: 'city', admin1Name: 'Ohio' });

@@ -544,54 +544,69 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
 
   let ranked = new Map<string, RankedPlace[]>();
   const none: RankContext = { countries: new Map(), admin1s: new Map(), near: [], wants: null, containers: [] };
-  // The first pass knows only demonyms, the kinds the text names and the countries it names
-  // outright; each later pass uses the previous pass's choices of the article's other names as
-  // evidence. Starting from countries keeps two towns from vouching for each other in the wrong
-  // country ("Suffolk" and "Norfolk" are both in Virginia, and the article says United Kingdom).
+  // The first pass starts knowing only demonyms, the kinds the text names and the countries it names
+  // outright (see below for what it learns on its way). Starting from countries keeps two towns from
+  // vouching for each other in the wrong country ("Suffolk" and "Norfolk" are both in Virginia, and
+  // the article says United Kingdom).
   let best = new Map<string, Place>();
   for (const [sig, members] of groups) {
     const top = rankCandidates(candidatesOf[members[0]!]!, { ...none, wants: wants[members[0]!]! })[0];
     if (top?.kind === 'country') best.set(sig, top);
   }
-  for (let pass = 0; pass < 3; pass++) {
-    // One piece of evidence per distinct name (the choice for its first group); each group then
-    // takes the totals less its own name's share, so a name never vouches for itself.
+  // What the choices made so far say about the article. One piece of evidence per distinct name (the
+  // choice for its first group); each group then takes the totals less its own name's share, so a
+  // name never vouches for itself.
+  const gather = () => {
     const evidence = new Map<string, { p: Place; weight: number }>();
-    for (const [sig, p] of best) {
-      const key = sig.split('|')[0]!;
-      // The dateline and a country named outright say more than a town's likeliest country.
-      const weight = (dateline !== undefined && signature[dateline] === sig) || p.kind === 'country' ? 2 : 1;
-      if (!evidence.has(key)) evidence.set(key, { p, weight });
-    }
     const countryTotals = new Map<string, number>();
     for (const code of demonymCountries) countryTotals.set(code, 1);
     const countryMentions = new Map<string, number>();
-    for (const [sig, p] of best) if (p.country) countryMentions.set(p.country, (countryMentions.get(p.country) ?? 0) + groups.get(sig)!.length);
     const admin1Totals = new Map<string, number>();
     const anchors: { key: string; p: Place }[] = [];
-    for (const [key, { p, weight }] of evidence) {
+    const added = new Set<string>();
+    const add = (sig: string, p: Place) => {
+      if (added.has(sig)) return;
+      added.add(sig);
+      if (p.country) countryMentions.set(p.country, (countryMentions.get(p.country) ?? 0) + groups.get(sig)!.length);
+      const key = sig.split('|')[0]!;
+      if (evidence.has(key)) return;
+      // The dateline and a country named outright say more than a town's likeliest country.
+      const weight = (dateline !== undefined && signature[dateline] === sig) || p.kind === 'country' ? 2 : 1;
+      evidence.set(key, { p, weight });
       if (p.country) countryTotals.set(p.country, (countryTotals.get(p.country) ?? 0) + weight);
       if (p.admin1) admin1Totals.set(p.admin1, (admin1Totals.get(p.admin1) ?? 0) + weight);
       // Nearness is measured to towns and districts only (a province's or country's point is too
       // vague), and to the first of them only, so a list of 100,000 names stays linear.
       if ((p.kind === 'city' || p.kind === 'admin2') && anchors.length < MAX_ANCHORS) anchors.push({ key, p });
-    }
-    const without = (totals: Map<string, number>, code: string | null | undefined, weight: number) => {
-      if (!code || !totals.has(code)) return totals;
-      const less = new Map(totals);
-      less.set(code, less.get(code)! - weight);
-      if (less.get(code)! <= 0) less.delete(code);
-      return less;
     };
+    return { evidence, countryTotals, countryMentions, admin1Totals, anchors, add };
+  };
+  const without = (totals: Map<string, number>, code: string | null | undefined, weight: number) => {
+    if (!code || !totals.has(code)) return totals;
+    const less = new Map(totals);
+    less.set(code, less.get(code)! - weight);
+    if (less.get(code)! <= 0) less.delete(code);
+    return less;
+  };
+  // The first pass reads the names in the order the text gives them, each taking the choices made
+  // before it as evidence; each later pass takes the previous pass's choices of the article's other
+  // names. Had the first pass taken every name's likeliest place at once, two names that each have a
+  // place in two countries could trade them at every pass and end apart ("from Barcelona to
+  // Valencia": Barcelona in Spain, Valencia in Venezuela, its larger namesake).
+  const inText = [...groups].sort((a, b) => Math.min(...a[1].map((i) => mentions[i]!.start)) - Math.min(...b[1].map((i) => mentions[i]!.start)));
+  for (let pass = 0; pass < 4; pass++) {
+    const sequential = pass === 0;
+    const seen = gather();
+    for (const [sig, p] of best) seen.add(sig, p);
     const next = new Map<string, RankedPlace[]>();
-    for (const [sig, members] of groups) {
+    for (const [sig, members] of sequential ? inText : groups) {
       const i = members[0]!;
-      const own = evidence.get(keyOf[i]!);
+      const own = seen.evidence.get(keyOf[i]!);
       const context: RankContext = {
-        countries: own ? without(countryTotals, own.p.country, own.weight) : countryTotals,
-        countryMentions: best.has(sig) ? without(countryMentions, best.get(sig)!.country, members.length) : countryMentions,
-        admin1s: own ? without(admin1Totals, own.p.admin1, own.weight) : admin1Totals,
-        near: anchors.filter((a) => a.key !== keyOf[i]).map((a) => a.p),
+        countries: own ? without(seen.countryTotals, own.p.country, own.weight) : seen.countryTotals,
+        countryMentions: best.has(sig) ? without(seen.countryMentions, best.get(sig)!.country, members.length) : seen.countryMentions,
+        admin1s: own ? without(seen.admin1Totals, own.p.admin1, own.weight) : seen.admin1Totals,
+        near: seen.anchors.filter((a) => a.key !== keyOf[i]).map((a) => a.p),
         wants: wants[i]!,
         containers: containers[i]!.map((j) => candidatesOf[j]!),
         contained: contained[i]!.map((j) => candidatesOf[j]!),
@@ -604,6 +619,7 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
       // A doubtful reading is no evidence for the article's other names either.
       const doubtful = !!top && ((restsOnAVariant(top) && !supported(top, context)) || ((stripped[i]! || farSmallTown(top, context)) && elsewhere(top, context)));
       next.set(sig, doubtful ? [] : candidates);
+      if (sequential && top && !doubtful) seen.add(sig, top);
     }
     ranked = next;
     best = new Map([...ranked].filter(([, r]) => r.length > 0).map(([sig, r]) => [sig, r[0]!]));
