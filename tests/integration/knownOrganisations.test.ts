@@ -9,6 +9,12 @@ import { repoRoot } from './helpers.js';
 const gazetteer = new Gazetteer(gazetteerFile(repoRoot));
 afterAll(() => gazetteer.close());
 
+/** Every name but dates, as "text type". */
+const typed = (text: string, registry = new Map()) =>
+  extractEntities(text, { gazetteer, registry, published: null })
+    .filter((s) => s.type !== 'date')
+    .map((s) => `${s.text} ${s.type}`);
+
 const organisations = (text: string) =>
   extractEntities(text, { gazetteer, registry: new Map(), published: null })
     .filter((s) => s.type === 'organisation')
@@ -63,11 +69,6 @@ describe('an agency or a channel named before the word for what it is', () => {
 });
 
 describe('a company named by what it owns and who runs it', () => {
-  const typed = (text: string) =>
-    extractEntities(text, { gazetteer, registry: new Map(), published: null })
-      .filter((s) => s.type !== 'date')
-      .map((s) => `${s.text} ${s.type}`);
-
   it('reads a place or a person the words beside it make a company as an organisation', () => {
     // Before: Rio Tinto a town of Portugal, Air France a place, "Staedtler CEO Axel Marx" one person.
     expect(typed('The stake in Rio Tinto was sold; Air France cancelled flights.')).toEqual(['Rio Tinto organisation', 'Air France organisation']);
@@ -83,11 +84,6 @@ describe('a company named by what it owns and who runs it', () => {
 });
 
 describe('a newspaper named by its town and what it is', () => {
-  const typed = (text: string, registry = new Map()) =>
-    extractEntities(text, { gazetteer, registry, published: null })
-      .filter((s) => s.type !== 'date')
-      .map((s) => `${s.text} ${s.type}`);
-
   it('reads a town, province, country or issue and a paper’s word as one organisation, with no place', () => {
     // Before: nothing was suggested for either.
     expect(typed('The mayor told the Toronto Star and the Edmonton Sun on Monday that he would stay.')).toEqual(['Toronto Star organisation', 'Edmonton Sun organisation']);
@@ -113,5 +109,23 @@ describe('a newspaper named by its town and what it is', () => {
     const memory: NameMemory = { marked: new Map(), rejected: new Map([['Toronto Star', ['ORG']]]) };
     const rejected = extractEntities('The mayor told the Toronto Star.', { gazetteer, registry: new Map(), published: null, namesModel: { ...namesModel()!, memory } });
     expect(rejected.map((s) => `${s.text} ${s.type}`)).not.toContain('Toronto Star organisation');
+  });
+});
+
+describe("a state's broadcaster or police named by its kind and its place", () => {
+  it('is one organisation, and two where the tagger ran two such names together', () => {
+    // Before: "Radio Pakistan" a place, and "Scotland" a place without its police.
+    expect(typed('Radio Pakistan reported the attack. Police Scotland said two men were held.')).toEqual(['Radio Pakistan organisation', 'Police Scotland organisation']);
+    const police = extractEntities('Police Scotland said two men were held.', { gazetteer, registry: new Map(), published: null })[0]!;
+    expect(police.places ?? []).toEqual([]);
+    // Before: one organisation.
+    expect(typed('Radio Free Asia and Radio Kabul also reported it.')).toEqual(['Radio Free Asia organisation', 'Radio Kabul organisation']);
+  });
+
+  it('leaves a small town, the analyst’s place and a name read over the word before it', () => {
+    // Khanabad, a town of Kunduz province, has fewer than 100,000 people.
+    expect(typed('Police Khanabad said two men were held.')).toEqual(['Khanabad place']);
+    expect(typed('Police Scotland said two men were held.', new Map([['scotland', 'place']]))).toContain('Scotland place');
+    expect(typed('The Royal Military Police Scotland unit said so.')).not.toContain('Police Scotland organisation');
   });
 });

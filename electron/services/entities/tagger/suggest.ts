@@ -22,6 +22,7 @@ import { joinHeadsToWhatTheyAreFor } from './headedNames.js';
 import { mediaNamedBeforeTheirKind } from './mediaNames.js';
 import { newspapersNamedByTheirTown } from './newspaperNames.js';
 import { joinMissionsToTheirCountry } from './missionNames.js';
+import { servicesNamedByTheirPlace } from './serviceNames.js';
 import { joinPartsToTheirOrganisation } from './partNames.js';
 import { isSportsText, readTeams } from './sportsTeams.js';
 import { tokenizeSentences, type TextToken } from './tokens.js';
@@ -292,6 +293,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
   newspapersNamedByTheirTown(text, suggestions, places, context, taken, model.memory);
   countryOffices(text, suggestions, places, context);
   companiesNamedByTheirBusiness(text, suggestions, context);
+  servicesNamedByTheirPlace(text, suggestions, context);
   placesOpeningAsDateline(text, suggestions, places, context);
   // A country written as initials with dots ("U.K.", "U.S.A.") that the tagger did not mark: the
   // corpora write "Britain", so it seldom reads "U.K." as a name at all.
@@ -645,8 +647,9 @@ function endsOfNames(keys: Set<string>): { first: Set<string>; last: Set<string>
  * map and the registry. A name is split at its "and" when the whole is no place of its own
  * ("Bosnia and Herzegovina", "Trinidad and Tobago" stay whole) and either both halves are countries
  * or sizeable places, or one half is a country, or the first half ends as an organisation's name ends
- * ("… Bank", "… Union") or is a body named by one word ("the Senate and Congress"). "Food and
- * Agriculture Organization" and "Procter and Gamble" stay whole.
+ * ("… Bank", "… Union") or is a body named by one word ("the Senate and Congress"), or both halves
+ * open with the same word ("Radio Free Asia and Radio Kabul"). "Food and Agriculture Organization"
+ * and "Procter and Gamble" stay whole.
  */
 function splitJoinedNames(names: TaggedName[], sentence: readonly TextToken[], text: string, context: ExtractContext): void {
   const span = (from: number, to: number) => text.slice(sentence[from]!.start, sentence[to]!.end);
@@ -676,7 +679,9 @@ function splitJoinedNames(names: TaggedName[], sentence: readonly TextToken[], t
     const country = isCountry(a.from, a.to) || isCountry(b.from, b.to);
     const organisation =
       (a.to > a.from && (ORGANISATION_LAST_WORDS.has(bare(sentence[a.to]!.text)) || JOINED_ORGANISATION_ENDS.has(bare(sentence[a.to]!.text)))) ||
-      (a.from === a.to && INSTITUTIONS.has(bare(sentence[a.from]!.text)));
+      (a.from === a.to && INSTITUTIONS.has(bare(sentence[a.from]!.text))) ||
+      // "Radio Free Asia and Radio Kabul": a name does not open again with its own first word.
+      (a.to > a.from && b.to > b.from && sentence[a.from]!.text === sentence[b.from]!.text);
     if (!(aPlace && bPlace) && !country && !organisation) continue;
     // Each half a place of its own is a place ("the Shan State National Army and Rangoon"); the rest keeps the tagger's type.
     const typeOf = (place: boolean): NameType => (place ? 'LOC' : n.type);
