@@ -293,6 +293,15 @@ describe('the type of a name', () => {
     expect(types).toEqual(expect.arrayContaining(['place:AMSTERDAM', 'place:Hamburg']));
   });
 
+  it('is a club named before its coach or player, or leading the table, and a country stays a place there', () => {
+    // Written for this test in the style of a match report.
+    const text = 'Barcelona lead the league by three points after beating Sevilla 2-0 on Saturday. Barcelona coach Xavi said the title race was open. England coach Gareth Southgate watched from the stand.';
+    // Before: Barcelona a place in both sentences (and, read so, in the sentences after).
+    expect(typesOf(text)).toEqual(['organisation:Barcelona', 'organisation:Sevilla', 'organisation:Barcelona', 'person:Xavi', 'place:England', 'person:Gareth Southgate']);
+    // Not in news that is not sport: "the Barcelona coach crash" is a bus.
+    expect(typesOf('Police said the Barcelona coach crash killed two. Officials in Barcelona lead the inquiry.')).not.toContain('organisation:Barcelona');
+  });
+
   it('is a club after a result written with where it was played, or with the verb in -ing', () => {
     // Written for this test in the style of a wire match report.
     const text = [

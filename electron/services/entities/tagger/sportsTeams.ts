@@ -4,7 +4,8 @@
  * sport, a name in a team's place is a club, an organisation:
  * - a side of a result line ("Barcelona 2 Real Madrid 1") or a row of a table ("Barcelona 4 3 1 0 9 3 10");
  * - either side of a result verb ("X beat Y", "X drew 1-1 with Y", "X lost at home to Y", "after beating Y", "a win
- *   over Y", "against Y").
+ *   over Y", "against Y"), or before a verb of the standings ("X lead the league");
+ * - before one of the team's people ("Barcelona coach Xavi", "the Chelsea striker").
  * A country keeps its place type there, and so do the home nations of Britain: national sides are
  * written as the place ("Pakistan beat England"), and news corpora mark them so. A region's side is a
  * club ("Valencia", "Texas"). A person stays a person unless the name says club ("Real Madrid",
@@ -80,12 +81,24 @@ const CAPITALISED = /^\p{Lu}/u;
 const LOWER_CASE = /\p{Ll}/u;
 const lower = (t: TextToken | undefined) => (t ? t.text.toLowerCase() : '');
 
-/** Where in a sentence a side is named, as token indices: names ending just before, or starting just after. */
-function sidePositions(sentence: readonly TextToken[]): { endsBefore: Set<number>; startsAt: Set<number> } {
+/** A team's people after its name: "Barcelona coach Xavi", "the Chelsea striker". */
+const TEAM_STAFF = new Set(['coach', 'manager', 'boss', 'skipper', 'captain', 'striker', 'midfielder', 'defender', 'winger', 'forward', 'goalkeeper', 'keeper']);
+/** "Barcelona lead the league", "Arsenal top the table": what a side does in the standings. */
+const STANDING_VERBS = new Set(['lead', 'leads', 'top', 'tops']);
+const STANDINGS = new Set(['league', 'table', 'standings', 'group', 'division']);
+
+/**
+ * Where in a sentence a side is named, as token indices: names ending just before (a result verb
+ * opening its clause), starting just after, or followed by one of the team's people.
+ */
+function sidePositions(sentence: readonly TextToken[]): { endsBefore: Set<number>; startsAt: Set<number>; staffAfter: Set<number> } {
   const endsBefore = new Set<number>();
   const startsAt = new Set<number>();
+  const staffAfter = new Set<number>();
   for (let i = 0; i < sentence.length; i++) {
     const w = lower(sentence[i]);
+    if (TEAM_STAFF.has(w) && i > 0 && CAPITALISED.test(sentence[i - 1]!.text)) staffAfter.add(i);
+    if (STANDING_VERBS.has(w) && lower(sentence[i + 1]) === 'the' && STANDINGS.has(lower(sentence[i + 2]))) endsBefore.add(i);
     if (RESULT_VERBS.has(w)) {
       endsBefore.add(i);
       // "beat Real Madrid", not "drew with" (below) nor "lost 2-1 to".
@@ -100,7 +113,7 @@ function sidePositions(sentence: readonly TextToken[]): { endsBefore: Set<number
     if (BEFORE_TO.has(w) && lower(sentence[afterResult]) === 'to') startsAt.add(afterResult + 1);
     if (BEFORE_OVER.has(w) && lower(sentence[i + 1]) === 'over') startsAt.add(i + 2);
   }
-  return { endsBefore, startsAt };
+  return { endsBefore, startsAt, staffAfter };
 }
 
 /** How many plain numbers follow token `to`. */
@@ -139,7 +152,7 @@ const opensClause = (sentence: readonly TextToken[], from: number) =>
  * `names` is the tagger's reading of `sentence`, in order; it is changed in place.
  */
 export function readTeams(names: TaggedName[], sentence: readonly TextToken[], lexicon: NameLexicon): void {
-  const { endsBefore, startsAt } = sidePositions(sentence);
+  const { endsBefore, startsAt, staffAfter } = sidePositions(sentence);
   const rowNames = names.filter((n) => numbersAfter(sentence, n.to) >= 1);
   // "BOSTON 5 Detroit 3": a side the tagger missed makes a result line as well as one it read.
   const heldBefore = heldTokens(names, sentence.length);
@@ -147,7 +160,7 @@ export function readTeams(names: TaggedName[], sentence: readonly TextToken[], l
   const resultLine = rowNames.length + missedSides >= 2;
   const before = (n: { from: number; to: number }) => endsBefore.has(n.to + 1) && opensClause(sentence, n.from);
   const isSide = (n: { from: number; to: number }) =>
-    before(n) || startsAt.has(n.from) || (resultLine && numbersAfter(sentence, n.to) >= 1) || numbersAfter(sentence, n.to) >= 3;
+    before(n) || startsAt.has(n.from) || staffAfter.has(n.to + 1) || (resultLine && numbersAfter(sentence, n.to) >= 1) || numbersAfter(sentence, n.to) >= 3;
   const words = (n: { from: number; to: number }) => sentence.slice(n.from, n.to + 1).map((t) => t.text);
   const named = (n: { from: number; to: number }) => words(n).join(' ');
   const clubWords = (n: { from: number; to: number }) => {
