@@ -593,7 +593,9 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
   // names. Had the first pass taken every name's likeliest place at once, two names that each have a
   // place in two countries could trade them at every pass and end apart ("from Barcelona to
   // Valencia": Barcelona in Spain, Valencia in Venezuela, its larger namesake).
-  const inText = [...groups].sort((a, b) => Math.min(...a[1].map((i) => mentions[i]!.start)) - Math.min(...b[1].map((i) => mentions[i]!.start)));
+  const firstAt = new Map<string, number>();
+  for (const [sig, members] of groups) firstAt.set(sig, members.reduce((at, i) => Math.min(at, mentions[i]!.start), Infinity));
+  const inText = [...groups].sort((a, b) => firstAt.get(a[0])! - firstAt.get(b[0])!);
   for (let pass = 0; pass < 4; pass++) {
     const sequential = pass === 0;
     const seen = gather();
