@@ -93,6 +93,9 @@ export function chronoDates(text: string, reference: Date): { index: number; tex
   return found;
 }
 
+/** "Sun, " opening a date, and the capitalised word before it that makes it a paper's name. */
+const PAPER_SUN = /^Sun,?[ \t]+(?=\S)/;
+const CAPITALISED_WORD_BEFORE = /(?<![\p{L}\p{N}'’.-])\p{Lu}[\p{L}'’-]*[ \t]$/u;
 const WEEKDAY = /^(on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)( (night|morning|evening|afternoon))?$/i;
 const FUTURE_BEFORE = /\b(will|would|next|to be|is due|are due|scheduled|planned|upcoming)\b[^.!?]{0,60}$/i;
 
@@ -179,8 +182,10 @@ export function extractDates(text: string, published: string | null): DateMentio
     out.push({ start, end: start + token.length, text: token, value: `${token.slice(0, 4)}-01-01`, until: null, precision: decade ? 'decade' : 'year' });
   }
   // A date's span is the expression itself: "on Sunday" → "Sunday" (as TimeML and ACE mark them).
+  // "The Edmonton Sun, August 16, 2008", "the Baltimore Sun, Jan. 5": a paper named after its town
+  // before the date, not a Sunday (the date's day, month and year stay as read).
   for (const d of out) {
-    const lead = /^(?:on|in|at|since|by|during|until|from|of)\s+/i.exec(d.text);
+    const lead = /^(?:on|in|at|since|by|during|until|from|of)\s+/i.exec(d.text) ?? (PAPER_SUN.test(d.text) && CAPITALISED_WORD_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start)) ? PAPER_SUN.exec(d.text) : null);
     if (lead) {
       d.start += lead[0].length;
       d.text = d.text.slice(lead[0].length);
