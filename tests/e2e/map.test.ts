@@ -96,10 +96,10 @@ describe.skipIf(!chromiumPath)('the map keeps its promises (browser mode, real C
     const search = page.getByRole('searchbox', { name: 'Search articles' });
     await search.fill('fuel prices');
     await expect.poll(() => page.getByTestId('article-count').textContent(), { timeout: 30_000 }).toBe('1 article match');
-    await expect.poll(counts, { timeout: 30_000 }).toMatch(/^\d+ places? · 0 events \(following the filters\)$/);
-    const narrowed = Number(/^(\d+)/.exec((await counts())!)![1]);
-    expect(narrowed).toBeGreaterThan(0);
-    expect(narrowed).toBeLessThan(all);
+    // The map's places and events come back apart: the events may follow the filter a moment before the
+    // places do (caught once in CI under load: "17 places · 0 events", 17 the count before the search).
+    const narrowed = async () => Number(/^(\d+) places? · 0 events \(following the filters\)$/.exec((await counts()) ?? '')?.[1] ?? NaN);
+    await expect.poll(async () => { const n = await narrowed(); return n > 0 && n < all; }, { timeout: 30_000 }).toBe(true);
 
     await search.fill('Kunduz');
     await expect.poll(counts, { timeout: 30_000 }).toMatch(/ · 1 event \(following the filters\)$/);
