@@ -6,12 +6,14 @@ export default defineConfig({
       // Unit and integration files run two at a time (one per core); the window's tests run after them,
       // one file at a time with nothing beside them (beside other tests they are slow and flaky on a
       // 2-core machine). Vitest's default on 2 cores is one worker for all 142 files in a row.
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', maxWorkers: 2, sequence: { groupOrder: 0 } } },
+      // Every file's temporary folders are removed when it is done (tests/tempDirs.ts).
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node', setupFiles: ['tests/setup.ts'], maxWorkers: 2, sequence: { groupOrder: 0 } } },
       {
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/setup.ts'],
           testTimeout: 30_000,
           maxWorkers: 2,
           sequence: { groupOrder: 0 },
@@ -22,6 +24,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          setupFiles: ['tests/setup.ts'],
           testTimeout: 90_000,
           // On a loaded 2-core CI machine a fresh app's first suggestions may take minutes (harness.ts, FIRST_SUGGESTIONS_MS).
           hookTimeout: 300_000,

@@ -1,7 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import Database from 'better-sqlite3-multiple-ciphers';
@@ -11,6 +10,7 @@ import { _electron, chromium, type Browser, type ElectronApplication, type Locat
 import type { CallInput, CallName, CallOutput } from '../../electron/contract/index.js';
 import { APP_ORIGIN } from '../../electron/security.js';
 import { repoRoot } from '../integration/helpers.js';
+import { tempDir } from '../tempDirs.js';
 
 /**
  * What the e2e tests drive: browser mode in Debian's Chromium (the default, and what `.ci/run` runs),
@@ -72,7 +72,7 @@ export interface Bench {
 
 /** Starts the app on a fresh workspace (browser mode in Chromium, or the desktop app), recording every request. */
 export async function openWorkbench(options: { workspace?: string } = {}): Promise<Bench> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awb-e2e-'));
+  const dir = tempDir('awb-e2e-');
   const workspace = options.workspace ?? path.join(dir, 'e2e.awb');
   return desktopTarget ? openDesktopApp(dir, workspace) : openBrowserMode(dir, workspace);
 }

@@ -1,18 +1,15 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 import type { CallInput, CallName, CallOutput, ImportReport } from '../../electron/contract/index.js';
 import { Core } from '../../electron/dispatch.js';
 import { gazetteerFile } from '../../electron/paths.js';
+import { tempDir } from '../tempDirs.js';
 
 export const fixtures = fileURLToPath(new URL('../fixtures/', import.meta.url));
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-export function tempDir(prefix = 'awb-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-}
+export { tempDir };
 
 /** A core on a fresh workspace in a temp folder, with a typed `call` that throws readable errors. */
 export function testCore(workspace?: string, options: { suggestOnImport?: boolean } = {}) {

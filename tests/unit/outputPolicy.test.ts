@@ -1,9 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defuseCell, mdText, needsQuotes, safeUrl } from '../../electron/services/exports/safeText.js';
 import { checkFileTarget, documentsFolder, resolveOutputPath } from '../../electron/services/output.js';
+import { tempDir } from '../tempDirs.js';
 
 const home = process.env.HOME;
 afterEach(() => {
@@ -11,7 +11,7 @@ afterEach(() => {
 });
 /** A home folder of our own: os.homedir() reads HOME. */
 function fakeHome(withDocuments: boolean): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awb-home-'));
+  const dir = tempDir('awb-home-');
   if (withDocuments) fs.mkdirSync(path.join(dir, 'Documents'));
   process.env.HOME = dir;
   return dir;

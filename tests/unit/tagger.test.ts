@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'fflate';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -9,6 +8,7 @@ import { loadNamesModel, namesModel, namesModelFile, resetNamesModel } from '../
 import { decodeModel, encodeModel } from '../../electron/services/entities/tagger/model.js';
 import { predictNames } from '../../electron/services/entities/tagger/train.js';
 import { tokenizeSentences } from '../../electron/services/entities/tagger/tokens.js';
+import { tempDir } from '../tempDirs.js';
 
 const fixture = fs.readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'kunduz-offensive.txt'), 'utf8');
 // A stand-in for the gazetteer: the few names the tests need, so these stay unit tests.
@@ -80,7 +80,7 @@ describe('the shipped name tagger', () => {
 });
 
 describe('a model file that cannot be used', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awb-tagger-'));
+  const dir = tempDir('awb-tagger-');
   const write = (name: string, bytes: Uint8Array | string) => {
     const file = path.join(dir, name);
     fs.writeFileSync(file, bytes);

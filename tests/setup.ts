@@ -1,0 +1,3 @@
+import { removeTempDirsAfterEachFile } from './tempDirs.js';
+
+removeTempDirsAfterEachFile();
