@@ -117,7 +117,10 @@ async function openBrowserMode(dir: string, workspace: string): Promise<Bench> {
     dir,
     close: async () => {
       await browser.close();
+      // Waited for, so the folder is removed (tests/tempDirs.ts) after the server has let go of it.
+      const exited = server.exitCode !== null || server.signalCode !== null ? Promise.resolve() : new Promise((resolve) => server.once('exit', resolve));
       server.kill();
+      await exited;
     },
   };
 }
