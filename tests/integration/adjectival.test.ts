@@ -107,6 +107,8 @@ describe('nationality adjectives as mentions of their country', () => {
     // Part of a larger adjective, or the first word of a name.
     expect(adjectives('Latin American leaders met while North American markets fell.')).toEqual([]);
     expect(adjectives('Ships crossed the Indian Ocean. Indian troops moved.')).toEqual(['Indian → IN']);
+    // A disease named after a people: no mention of their country.
+    expect(adjectives('The Spanish flu killed millions; Japanese encephalitis and German measles spread. Spanish troops moved.')).toEqual(['Spanish → ES']);
     // Taken spans are kept: an adjective inside a suggestion is no mention of its own.
     expect(adjectivalCountries('Afghan forces', [{ start: 0, end: 13, text: 'Afghan forces', type: 'organisation', confidence: 0.9, reason: '' }], gazetteer)).toEqual([]);
     // Covered by a span that opens before a shorter one that does not reach it.

@@ -452,6 +452,15 @@ describe('the type of a name', () => {
     expect(people.filter((t) => /Attorney|Minister|Speaker/.test(t))).toEqual([]);
   });
 
+  it('is no place in the name of a disease named after one', () => {
+    const text = 'West Nile virus was found in mosquitoes in Texas. A Rift Valley fever outbreak hit Kenya. Minamata disease was caused by mercury.';
+    expect(typesOf(text)).toEqual(['place:Texas', 'place:Kenya']);
+    // The tagger reads them as places; the word after says otherwise.
+    expect(taggerTypesOf(text)).toEqual(expect.arrayContaining(['LOC:West Nile', 'LOC:Rift Valley']));
+    // The place itself, before a word of another kind, stays.
+    expect(typesOf('Floods hit the Rift Valley province and the West Nile region.')).toEqual(['place:Rift Valley', 'place:West Nile']);
+  });
+
   it('is the country where news names a part of it by its short name', () => {
     const found = extractEntities('A bomb exploded at a resort in western Turkey on Sunday.', { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! });
     const turkey = found.find((s) => s.text === 'western Turkey');

@@ -21,8 +21,8 @@ const NOT_MODIFIED = new Set(
 );
 /** Before these a demonym is part of a larger one ("Latin American", "North American", "African American"). */
 const COMPOUND_FIRST = new Set(['latin', 'north', 'south', 'east', 'west', 'central', 'native', 'african', 'asian', 'arab', 'anglo', 'afro', 'pan', 'indo', 'sino', 'euro']);
-/** After a demonym these make a name, not a nation's thing ("Indian Ocean", "Turkish Airlines", "French Open"). */
-const NAME_HEADS = new Set(['ocean', 'sea', 'gulf', 'peninsula', 'airlines', 'airways', 'times', 'post', 'express', 'herald', 'open', 'grand', 'cup', 'league']);
+/** After a demonym these make a name, not a nation's thing ("Indian Ocean", "Turkish Airlines", "French Open", "Spanish flu"). */
+const NAME_HEADS = new Set(['ocean', 'sea', 'gulf', 'peninsula', 'airlines', 'airways', 'times', 'post', 'express', 'herald', 'open', 'grand', 'cup', 'league', 'flu', 'encephalitis', 'measles']);
 /** Before these a demonym is a language ("speaks Russian fluently"). */
 const LANGUAGE_VERBS = new Set(['speak', 'speaks', 'spoke', 'speaking', 'spoken', 'fluent', 'translated', 'translate', 'learn', 'learned', 'learning', 'taught', 'dubbed', 'subtitled']);
 /** Between demonyms of one list: "Russian, Iranian and Turkish troops". */

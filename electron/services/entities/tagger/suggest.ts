@@ -44,6 +44,7 @@ const EVENT_AFTER = /^[ \t]+(?:Open|Masters|Marathon|Classic|Olympics|Games|Cup|
 /** The kinds of area that end their own names: "Jefferson Parish", "Cook County". */
 const AREA_NAME_LAST = /^(?:Parish|County|District|Province|Governorate|Prefecture|Oblast|Municipality|Borough)$/u;
 const AREA_NAMED_CONFIDENCE = 0.8;
+const DISEASE_AFTER = /^(?:virus|fever|disease|encephalitis|flu)$/i;
 const EVENT_LAST = /^(?:Masters|Marathon|Classic|Olympics|Games|Cup|MASTERS|MARATHON|CLASSIC|OLYMPICS|GAMES|CUP)$/u;
 const namesAnEvent = (text: string, end: number) => EVENT_AFTER.test(text.slice(end, end + 16));
 /** Offices a name may hold inside it before the person's own name (not "King" nor "St.": "Martin Luther King", "Kevin St. John"). */
@@ -198,6 +199,9 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       // other events ("the Beijing Olympics") stays: it says where, and news corpora differ on it (GMB
       // marks it, CoNLL does not).
       if (type === 'LOC' && !name.remembered && /^(?:Open|OPEN)$/.test(next?.text ?? '')) continue;
+      // "West Nile virus", "Rift Valley fever", "Minamata disease": a disease named after a place is
+      // no mention of it, and outbreak news writes such names often.
+      if (type === 'LOC' && !name.remembered && DISEASE_AFTER.test(next?.text ?? '')) continue;
       const reason = name.remembered
         ? `${REASON[type]}, as the analyst marked it before in this workspace`
         : areaNamed
