@@ -452,6 +452,14 @@ describe('the type of a name', () => {
     expect(people.filter((t) => /Attorney|Minister|Speaker/.test(t))).toEqual([]);
   });
 
+  it('is none for a time zone written after a clock time or before the word time', () => {
+    const text = 'The worker handled food between 7:00 p.m. (NZDT) and 2:00 a.m. in Auckland.';
+    expect(taggerTypesOf(text)).toContain('ORG:NZDT');
+    expect(typesOf(text)).toEqual(['place:Auckland']);
+    // Elsewhere the letters may be a name: the rule reads the clock, not the letters alone.
+    expect(typesOf('The NZDT group and the AEST Foundation merged.')).toEqual(expect.arrayContaining([expect.stringMatching(/:NZDT$/)]));
+  });
+
   it('is no place in the name of a disease named after one', () => {
     const text = 'West Nile virus was found in mosquitoes in Texas. A Rift Valley fever outbreak hit Kenya. Minamata disease was caused by mercury.';
     expect(typesOf(text)).toEqual(['place:Texas', 'place:Kenya']);

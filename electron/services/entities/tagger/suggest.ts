@@ -44,6 +44,12 @@ const EVENT_AFTER = /^[ \t]+(?:Open|Masters|Marathon|Classic|Olympics|Games|Cup|
 /** The kinds of area that end their own names: "Jefferson Parish", "Cook County". */
 const AREA_NAME_LAST = /^(?:Parish|County|District|Province|Governorate|Prefecture|Oblast|Municipality|Borough)$/u;
 const AREA_NAMED_CONFIDENCE = 0.8;
+const TIME_ZONES = new Set(
+  `utc gmt est edt cst cdt mst mdt pst pdt akst akdt hst nst ndt bst ist cet cest eet eest msk wat sast
+  pkt aft irst gst jst kst hkt sgt ict wib pht aest aedt acst acdt awst nzst nzdt`.split(/\s+/),
+);
+const CLOCK_BEFORE = /(?:\b\d{1,2}(?:[:.]\d\d)?[ \t]*[ap]\.?m\.?|\b(?:[01]\d|2[0-3])[0-5]\d|\b\d{1,2}[:.]\d\d)[ \t]*\(?$/i;
+const TIME_AFTER = /^[ \t]+time\b/i;
 const DISEASE_AFTER = /^(?:virus|fever|disease|encephalitis|flu)$/i;
 const EVENT_LAST = /^(?:Masters|Marathon|Classic|Olympics|Games|Cup|MASTERS|MARATHON|CLASSIC|OLYMPICS|GAMES|CUP)$/u;
 const namesAnEvent = (text: string, end: number) => EVENT_AFTER.test(text.slice(end, end + 16));
@@ -164,6 +170,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       if (!key || key.length < 2 || !LETTER.test(nameText)) continue;
       // "Sen. Edward Kennedy, D-Mass.": a party and a state, written as AP writes a lawmaker's; no name of its own.
       if (PARTY_AND_STATE.test(nameText)) continue;
+      // "7:00 p.m. (NZDT)", "0300 GMT", "CET time": a time zone after a clock time, or before the word time, is no name.
+      if (!name.remembered && TIME_ZONES.has(key) && (CLOCK_BEFORE.test(text.slice(Math.max(0, start - 16), start)) || TIME_AFTER.test(text.slice(end, end + 7)))) continue;
       // "the 6th century B.C.", "200 B.C.": an era, not British Columbia.
       if (ERA.test(nameText) && from > 0 && ERA_BEFORE.test(sentence[from - 1]!.text)) continue;
       // "CRICKET - ENGLAND V PAKISTAN": the sport that opens a wire headline is no name.
