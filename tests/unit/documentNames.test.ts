@@ -72,6 +72,18 @@ describe('a surname after the full name', () => {
     expect(found).toEqual([' Ghani, ', '(Ghani) ', ' Ghani-2']);
   });
 
+  it('takes over a doubtful place or organisation read at the surname, but not a surer one or the analyst\'s', () => {
+    const text = 'Spokesman Andrej Mahecic spoke. According to Mahecic, food ran out. Mahecic said so. Then Mahecic left.';
+    const suggestions = suggest(text, [['Andrej Mahecic', 'person', 0.95], ['Mahecic', 'place', 0.44], ['Mahecic', 'organisation', 0.9]]);
+    suggestions[1]!.places = [];
+    const decided: Suggestion = { start: text.lastIndexOf('Mahecic'), end: text.lastIndexOf('Mahecic') + 7, text: 'Mahecic', type: 'place', confidence: 0.3, reason: 'confirmed before in this workspace' };
+    suggestions.push(decided);
+    spreadSurnames(text, suggestions);
+    expect(suggestions.map((s) => s.type)).toEqual(['person', 'person', 'organisation', 'place']);
+    expect(suggestions[1]).toMatchObject({ confidence: 0.8, reason: 'Andrej Mahecic by surname, as the article named them earlier' });
+    expect(suggestions[1]!.places).toBeUndefined();
+  });
+
   it('does not take a span another suggestion holds', () => {
     const text = 'Hamid Karzai returned. The Karzai Foundation paid.';
     const suggestions = suggest(text, [['Hamid Karzai', 'person'], ['Karzai Foundation', 'organisation']]);

@@ -67,11 +67,6 @@ function writes(text: string, word: string): boolean {
   return new RegExp(`(?<![\\p{L}\\p{N}])${escape(word)}(?![\\p{L}\\p{N}])`, 'u').test(text);
 }
 
-/** Adds a suggestion at a span nothing else claims. */
-function claim(suggestions: Suggestion[], s: Suggestion): void {
-  if (!suggestions.some((o) => o.start < s.end && o.end > s.start)) suggestions.push(s);
-}
-
 const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'de', 'al', 'el', 'la', 'du', 'des']);
 
 /**
@@ -148,12 +143,23 @@ export function spreadSurnames(text: string, suggestions: Suggestion[]): void {
     // Two people of the article who share the surname ("Ashraf Ghani", "Rula Ghani"): the surname alone could be either.
     if (people.some((p) => p.text.replace(POSSESSIVE, '').trim().split(/\s+/).at(-1) === surname && nameOf(p) !== nameOf(person))) continue;
     const reason = `${person.text} by surname, as the article named them earlier`;
+    const confidence = Math.min(person.confidence, 0.8);
     for (const use of uses(text, surname)) {
       if (use.start < person.start) continue;
-      claim(suggestions, { ...use, text: surname, type: 'person', confidence: Math.min(person.confidence, 0.8), reason });
+      const there = suggestions.filter((o) => o.start < use.end && o.end > use.start);
+      if (!there.length) suggestions.push({ ...use, text: surname, type: 'person', confidence, reason });
+      else if (there.length === 1 && there[0]!.start === use.start && there[0]!.end === use.end && doubtedAsOtherThanPerson(there[0]!)) {
+        // "according to Mahecic" after "spokesman Andrej Mahecic": the tagger's doubtful place is the person.
+        Object.assign(there[0]!, { type: 'person', confidence, reason });
+        delete there[0]!.places;
+      }
     }
   }
 }
+
+/** Below this the tagger doubts its reading enough that the person the article named in full wins. */
+const DOUBTED = 0.6;
+const doubtedAsOtherThanPerson = (s: Suggestion) => (s.type === 'place' || s.type === 'organisation') && s.confidence < DOUBTED && !s.adjectival && !analysts(s);
 
 /**
  * An organisation's short name at `use`: added where nothing was read, and given to a person or a
