@@ -452,6 +452,12 @@ describe('the type of a name', () => {
     expect(people.filter((t) => /Attorney|Minister|Speaker/.test(t))).toEqual([]);
   });
 
+  it('is an organisation when its last word is "Service", whatever place opens it', () => {
+    const text = 'The envelopes, which were sent through the United States Postal Service, targeted churches throughout southern California.';
+    expect(taggerTypesOf(text)).toContain('LOC:United States Postal Service');
+    expect(typesOf(text)).toEqual(['organisation:United States Postal Service', 'place:California']);
+  });
+
   it('is none for a time zone written after a clock time or before the word time', () => {
     const text = 'The worker handled food between 7:00 p.m. (NZDT) and 2:00 a.m. in Auckland.';
     expect(taggerTypesOf(text)).toContain('ORG:NZDT');

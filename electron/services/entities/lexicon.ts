@@ -68,7 +68,7 @@ export const ORGANISATION_LAST_WORDS = new Set(
   `academy college university institute ministry ministries committee commission council party agency
   company corporation corp inc ltd llc plc organisation organization foundation association federation
   directorate bureau studios airlines airways brigade brigades battalion regiment militia parliament
-  senate congress coalition alliance league broadcasting tribune herald gazette telegraph journal`.split(/\s+/),
+  senate congress coalition alliance league broadcasting tribune herald gazette telegraph journal service services`.split(/\s+/),
 );
 
 /**
