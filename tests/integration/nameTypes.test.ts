@@ -473,6 +473,14 @@ describe('the type of a name', () => {
     expect(taggerTypesOf(text)).toEqual(expect.arrayContaining(['LOC:West Nile', 'LOC:Rift Valley']));
     // The place itself, before a word of another kind, stays.
     expect(typesOf('Floods hit the Rift Valley province and the West Nile region.')).toEqual(['place:Rift Valley', 'place:West Nile']);
+    // Elsewhere in an article that writes the disease, the name alone is the disease again.
+    expect(typesOf('Over 80 cases of West Nile virus were reported in Dallas. About 60 percent of West Nile cases in the U.S. happen in Texas.')).toEqual(['place:Dallas', 'place:U.S.', 'place:Texas']);
+    // Not where the text says it is the place: after "in", or before its kind.
+    expect(typesOf('A Rift Valley fever outbreak hit Kenya. Cases rose in the Rift Valley, Rift Valley province counted more, and Rift Valley cases doubled.')).toEqual([
+      'place:Kenya',
+      'place:Rift Valley',
+      'place:Rift Valley',
+    ]);
   });
 
   it('is the country where news names a part of it by its short name', () => {

@@ -6,7 +6,7 @@
 import type { Place } from '../../gazetteer/gazetteer.js';
 import { nameKey } from '../../gazetteer/normalise.js';
 import type { EntityType, ExtractContext, Suggestion } from '../extract.js';
-import { dropSuggestion, type PendingPlace } from '../placeLinks.js';
+import { analysts, dropSuggestion, type PendingPlace } from '../placeLinks.js';
 import { BELIEFS, COMPASS_WORDS, COUNTRY_ABBREVIATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, STOPWORDS, TITLES, trimsAreaHead, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
 import { addNames, heldTokens, tagSentence, type TaggedName } from './decode.js';
 import { sentenceFacts, type NameLexicon } from './features.js';
@@ -86,6 +86,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     );
     return { sentence, facts, names: tagSentence(model, facts) };
   });
+  // The names of diseases named after places that the article writes ("West Nile virus").
+  const diseases = new Set<string>();
   // The names the tagger reads as places somewhere in the article, with some confidence.
   const articlePlaces = new Set<string>();
   for (const { sentence, names } of tagged) {
@@ -209,7 +211,10 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       if (type === 'LOC' && !name.remembered && /^(?:Open|OPEN)$/.test(next?.text ?? '')) continue;
       // "West Nile virus", "Rift Valley fever", "Minamata disease": a disease named after a place is
       // no mention of it, and outbreak news writes such names often.
-      if (type === 'LOC' && !name.remembered && DISEASE_AFTER.test(next?.text ?? '')) continue;
+      if (type === 'LOC' && !name.remembered && DISEASE_AFTER.test(next?.text ?? '')) {
+        diseases.add(key);
+        continue;
+      }
       const reason = name.remembered
         ? `${REASON[type]}, as the analyst marked it before in this workspace`
         : areaNamed
@@ -268,6 +273,14 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       places.push({ s, wantsAdminArea, ...(lookupName ? { lookupName } : {}) });
     }
   }
+  // "60 percent of West Nile cases" in an article that writes "West Nile virus": the disease again;
+  // but "in the Rift Valley" is where it broke out (and "Rift Valley province" is read as an area below).
+  const isTheDisease = (s: Suggestion) =>
+    s.type === 'place' &&
+    diseases.has(nameKey(s.text)) &&
+    !analysts(s) &&
+    !LOCATIVES.has(/(\p{L}+)[ \t]+(?:the[ \t]+)?$/u.exec(text.slice(Math.max(0, s.start - 20), s.start))?.[1]?.toLowerCase() ?? '');
+  for (const s of suggestions.filter(isTheDisease)) dropSuggestion(suggestions, places, s);
   placesAmongPlaces(text, suggestions, places, context);
   areasListedWithTheirKind(text, suggestions, places, model.memory);
   agreeWithinArticle(text, suggestions, places, sports);
