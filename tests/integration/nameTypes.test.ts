@@ -471,6 +471,11 @@ describe('the type of a name', () => {
     expect(typesOf(text)).toEqual(['place:Texas', 'place:Kenya']);
     // The tagger reads them as places; the word after says otherwise.
     expect(taggerTypesOf(text)).toEqual(expect.arrayContaining(['LOC:West Nile', 'LOC:Rift Valley']));
+    // Nor a person or an organisation in a disease's name, but the person elsewhere.
+    expect(typesOf("Lou Gehrig's disease killed him. A cow tested positive for Mad Cow disease. Pigs carried the Reston ebolavirus. Gehrig played for the Yankees.")).toEqual([
+      'person:Gehrig',
+      'organisation:Yankees',
+    ]);
     // The place itself, before a word of another kind, stays.
     expect(typesOf('Floods hit the Rift Valley province and the West Nile region.')).toEqual(['place:Rift Valley', 'place:West Nile']);
     // Elsewhere in an article that writes the disease, the name alone is the disease again.

@@ -50,7 +50,9 @@ const TIME_ZONES = new Set(
 );
 const CLOCK_BEFORE = /(?:\b\d{1,2}(?:[:.]\d\d)?[ \t]*[ap]\.?m\.?|\b(?:[01]\d|2[0-3])[0-5]\d|\b\d{1,2}[:.]\d\d)[ \t]*\(?$/i;
 const TIME_AFTER = /^[ \t]+time\b/i;
-const DISEASE_AFTER = /^(?:virus|fever|disease|encephalitis|flu)$/i;
+const DISEASE_AFTER = /^(?:\p{L}*virus|fever|disease|encephalitis|flu)$/iu;
+const DISEASE_AFTER_POSSESSIVE = /^(?:disease|syndrome)$/i;
+const POSSESSIVE_MARK = /^['’]s?$/;
 const EVENT_LAST = /^(?:Masters|Marathon|Classic|Olympics|Games|Cup|MASTERS|MARATHON|CLASSIC|OLYMPICS|GAMES|CUP)$/u;
 const namesAnEvent = (text: string, end: number) => EVENT_AFTER.test(text.slice(end, end + 16));
 /** Offices a name may hold inside it before the person's own name (not "King" nor "St.": "Martin Luther King", "Kevin St. John"). */
@@ -210,10 +212,14 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       // marks it, CoNLL does not).
       if (type === 'LOC' && !name.remembered && /^(?:Open|OPEN)$/.test(next?.text ?? '')) continue;
       // "West Nile virus", "Rift Valley fever", "Minamata disease": a disease named after a place is
-      // no mention of it, and outbreak news writes such names often.
-      if (type === 'LOC' && !name.remembered && DISEASE_AFTER.test(next?.text ?? '')) {
-        diseases.add(key);
-        continue;
+      // no mention of it, and outbreak news writes such names often. So with "Mad Cow disease" and
+      // with a person's ("Parkinson's disease", "Lou Gehrig's disease"), but not "the Pfizer flu vaccine".
+      if (!name.remembered && next) {
+        const possessive = POSSESSIVE_MARK.test(next.text) && DISEASE_AFTER_POSSESSIVE.test(sentence[to + 2]?.text ?? '');
+        if ((type === 'LOC' && DISEASE_AFTER.test(next.text)) || next.text.toLowerCase() === 'disease' || possessive) {
+          if (type === 'LOC') diseases.add(key);
+          continue;
+        }
       }
       const reason = name.remembered
         ? `${REASON[type]}, as the analyst marked it before in this workspace`
