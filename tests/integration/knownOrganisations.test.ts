@@ -92,6 +92,8 @@ describe('a newspaper named by its town and what it is', () => {
     expect(star.map((s) => `${s.text} ${s.type}`)).toEqual(['Windsor Star organisation']);
     expect(star[0]!.places ?? []).toEqual([]);
     expect(typed('The Orlando Sentinel reported the crash.')).toEqual(['Orlando Sentinel organisation']);
+    // Before: a place that found no town. "Daily" and "News" close a paper's name too.
+    expect(typed('According to China Daily, police detained a suspect.')).toEqual(['China Daily organisation']);
     // A date after it no longer takes "Sun" for a Sunday.
     expect(typed('The story ran in the Edmonton Sun, August 16, 2008.')).toEqual(['Edmonton Sun organisation']);
     // An issue's word before or after the town; the rule's confidence where the tagger was less sure of the same name.

@@ -4,13 +4,13 @@ import { dropSuggestion, type PendingPlace } from '../placeLinks.js';
 import type { NameMemory } from './memory.js';
 
 /**
- * "the Toronto Star", "the Edmonton Sun", "the San Francisco Chronicle", "the Daily Mail": a paper is
+ * "the Toronto Star", "the Edmonton Sun", "the San Francisco Chronicle", "the Daily Mail", "China Daily": a paper is
  * named by its town, province or country (or by when it comes out) and a word for what it is. News
  * quotes papers all the time; the tagger, which saw many towns and few papers, read the town alone,
  * or the whole, as a place, or read nothing at all. Such a name, capitalised, with no capitalised word
  * after it ("Afghanistan Standard Time"), is one organisation.
  */
-const PAPER = /(?<=\p{L}[ \t]+)(?:Star|Sun|Globe|Mail|Chronicle|Observer|Examiner|Inquirer|Enquirer|Dispatch|Courier|Citizen|Standard|Independent|Guardian|Mirror|Bulletin|Register|Sentinel|Express|Advertiser|Statesman|Tribune|Herald|Journal|Gazette|Telegraph|Times|Post)(?![\p{L}\p{N}'’-]|[ \t]+\p{Lu})/gu;
+const PAPER = /(?<=\p{L}[ \t]+)(?:Daily|News|Star|Sun|Globe|Mail|Chronicle|Observer|Examiner|Inquirer|Enquirer|Dispatch|Courier|Citizen|Standard|Independent|Guardian|Mirror|Bulletin|Register|Sentinel|Express|Advertiser|Statesman|Tribune|Herald|Journal|Gazette|Telegraph|Times|Post)(?![\p{L}\p{N}'’-]|[ \t]+\p{Lu})/gu;
 /** Up to four capitalised words right before the paper's word (looked for only where one was found: cheap). */
 const WORDS_BEFORE = /(?<![\p{L}\p{N}'’.-])(?:\p{Lu}[\p{L}'’.-]*[ \t]+){1,4}$/u;
 const PAPER_CONFIDENCE = 0.7;
