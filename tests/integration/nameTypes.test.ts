@@ -452,6 +452,15 @@ describe('the type of a name', () => {
     expect(people.filter((t) => /Attorney|Minister|Speaker/.test(t))).toEqual([]);
   });
 
+  it('is a person after a rank inside a name the tagger read whole as a place or an organisation', () => {
+    const text = 'According to Marine Corps Major Tim Keefe – a military spokesman – a military medical unit examined them.';
+    expect(taggerTypesOf(text)).toEqual(['LOC:Marine Corps Major Tim Keefe']);
+    expect(typesOf(text)).toEqual(['person:Tim Keefe']);
+    // Not in a name given after a person, nor before a word that closes a place's or an organisation's name.
+    expect(typesOf('He studied at the National University of General San Martin.')).not.toContain('person:San Martin');
+    expect(typesOf('Patients went to Port Moresby General Hospital.')).toEqual(['organisation:Port Moresby General Hospital']);
+  });
+
   it('is an organisation when its last word is "Service", whatever place opens it', () => {
     const text = 'The envelopes, which were sent through the United States Postal Service, targeted churches throughout southern California.';
     expect(taggerTypesOf(text)).toContain('LOC:United States Postal Service');

@@ -25,6 +25,7 @@ import { joinMissionsToTheirCountry } from './missionNames.js';
 import { servicesNamedByTheirPlace } from './serviceNames.js';
 import { joinPartsToTheirOrganisation } from './partNames.js';
 import { isSportsText, readTeams } from './sportsTeams.js';
+import { splitTitledPeople } from './titledPeople.js';
 import { tokenizeSentences, type TextToken } from './tokens.js';
 
 const TYPE: Record<NameType, EntityType> = { PER: 'person', ORG: 'organisation', LOC: 'place', GRP: 'group' };
@@ -127,6 +128,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     if (!facts.capsLine) addMissedPlaces(names, sentence, text, context, model, articlePlaces, provinces);
     doubtedPeopleListedWithPlaces(names, sentence);
     splitJoinedNames(names, sentence, text, context);
+    splitTitledPeople(names, sentence);
     if (sports) readTeams(names, sentence, lexicon);
     readCompanies(names, sentence);
     readCompanySuffixes(names, sentence, model.memory);

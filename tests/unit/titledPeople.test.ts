@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { TaggedName } from '../../electron/services/entities/tagger/decode.js';
+import { splitTitledPeople } from '../../electron/services/entities/tagger/titledPeople.js';
+import { tokenizeSentences } from '../../electron/services/entities/tagger/tokens.js';
+
+/** The names after the split, as "TYPE:words", for one sentence the tagger read whole as one name of `type`. */
+function split(sentence: string, whole: string, type: TaggedName['type']): string[] {
+  const tokens = tokenizeSentences(sentence)[0]!;
+  const words = tokens.map((t) => t.text);
+  const first = words.indexOf(whole.split(' ')[0]!);
+  const names: TaggedName[] = [{ from: first, to: first + whole.split(' ').length - 1, type, confidence: 0.8, remembered: false }];
+  splitTitledPeople(names, tokens);
+  return names.map((n) => `${n.type}:${words.slice(n.from, n.to + 1).join(' ')}`);
+}
+
+describe('a rank inside a name read whole', () => {
+  it('parts an organisation from the person after its rank, and keeps only the person of a place', () => {
+    expect(split('NATO Secretary General Jaap de Hoop Scheffer arrived.', 'NATO Secretary General Jaap de Hoop Scheffer', 'ORG')).toEqual(['ORG:NATO Secretary', 'PER:Jaap de Hoop Scheffer']);
+    expect(split('Marine Corps Major Tim Keefe spoke.', 'Marine Corps Major Tim Keefe', 'LOC')).toEqual(['PER:Tim Keefe']);
+  });
+
+  it('leaves a rank that opens the name, a one-word tail, a tail that closes an organisation, and the analyst\'s names', () => {
+    expect(split('General Electric Company shares rose.', 'General Electric Company', 'ORG')).toEqual(['ORG:General Electric Company']);
+    expect(split('Port Moresby General Hospital opened.', 'Port Moresby General Hospital', 'ORG')).toEqual(['ORG:Port Moresby General Hospital']);
+    expect(split('The Kabul Governor Office Building burned.', 'Kabul Governor Office Building', 'LOC')).toEqual(['LOC:Kabul Governor Office Building']);
+    const tokens = tokenizeSentences('Marine Corps Major Tim Keefe spoke.')[0]!;
+    const remembered: TaggedName[] = [{ from: 0, to: 4, type: 'LOC', confidence: 0.9, remembered: true }];
+    splitTitledPeople(remembered, tokens);
+    expect(remembered).toEqual([{ from: 0, to: 4, type: 'LOC', confidence: 0.9, remembered: true }]);
+  });
+});
