@@ -452,6 +452,12 @@ describe('the type of a name', () => {
     expect(people.filter((t) => /Attorney|Minister|Speaker/.test(t))).toEqual([]);
   });
 
+  it('is no person when it ends in an office, but a surname that is also a rank stays', () => {
+    const text = 'Jan Vandemoortele, U.N. Resident Coordinator for Pakistan, said key roads have been cleared. Reporters met John Major.';
+    expect(taggerTypesOf(text)).toContain('PER:U.N. Resident Coordinator');
+    expect(typesOf(text)).toEqual(['person:Jan Vandemoortele', 'place:Pakistan', 'person:John Major']);
+  });
+
   it('is a person after a rank inside a name the tagger read whole as a place or an organisation', () => {
     const text = 'According to Marine Corps Major Tim Keefe – a military spokesman – a military medical unit examined them.';
     expect(taggerTypesOf(text)).toEqual(['LOC:Marine Corps Major Tim Keefe']);

@@ -51,6 +51,10 @@ const TIME_ZONES = new Set(
 );
 const CLOCK_BEFORE = /(?:\b\d{1,2}(?:[:.]\d\d)?[ \t]*[ap]\.?m\.?|\b(?:[01]\d|2[0-3])[0-5]\d|\b\d{1,2}[:.]\d\d)[ \t]*\(?$/i;
 const TIME_AFTER = /^[ \t]+time\b/i;
+const OFFICE_LAST = new Set(
+  `coordinator director secretary minister spokesman spokeswoman spokesperson envoy representative commissioner officer
+  adviser advisor ambassador chairman chairwoman president governor senator administrator rapporteur undersecretary`.split(/\s+/),
+);
 const DISEASE_AFTER = /^(?:\p{L}*virus|fever|disease|encephalitis|flu)$/iu;
 const DISEASE_AFTER_POSSESSIVE = /^(?:disease|syndrome)$/i;
 const POSSESSIVE_MARK = /^['’]s?$/;
@@ -185,6 +189,9 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       // A faith's name is none, unless the analyst made it one.
       if (BELIEFS.has(key) && !name.remembered && !context.registry.has(key)) continue;
       if (type === 'PER' && from === to && TITLES.has(bare(sentence[from]!.text))) continue;
+      // "Jan Vandemoortele, U.N. Resident Coordinator for Pakistan": an office, not a person's name, which
+      // never ends in one (words that are also surnames, "Major", "Bishop", "Marshal", are not listed).
+      if (type === 'PER' && !name.remembered && OFFICE_LAST.has(bare(sentence[to]!.text))) continue;
       const next = sentence[to + 1];
       const before = sentence[from - 1];
       const before2 = sentence[from - 2];
