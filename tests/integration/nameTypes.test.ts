@@ -458,6 +458,12 @@ describe('the type of a name', () => {
     expect(typesOf(text)).toEqual(['person:Jan Vandemoortele', 'place:Pakistan', 'person:John Major']);
   });
 
+  it('keeps a title of address or a police rank out of a person’s name', () => {
+    const text = 'The Honourable Peter McGauran announced the ban. Inspector Eldridge said the dog was found.';
+    expect(taggerTypesOf(text)).toEqual(['PER:Honourable Peter McGauran', 'PER:Inspector Eldridge']);
+    expect(typesOf(text)).toEqual(['person:Peter McGauran', 'person:Eldridge']);
+  });
+
   it('is a person after a rank inside a name the tagger read whole as a place or an organisation', () => {
     const text = 'According to Marine Corps Major Tim Keefe – a military spokesman – a military medical unit examined them.';
     expect(taggerTypesOf(text)).toEqual(['LOC:Marine Corps Major Tim Keefe']);

@@ -51,9 +51,11 @@ const TIME_ZONES = new Set(
 );
 const CLOCK_BEFORE = /(?:\b\d{1,2}(?:[:.]\d\d)?[ \t]*[ap]\.?m\.?|\b(?:[01]\d|2[0-3])[0-5]\d|\b\d{1,2}[:.]\d\d)[ \t]*\(?$/i;
 const TIME_AFTER = /^[ \t]+time\b/i;
+/** Titles of address and police ranks kept out of a person's name (the tagger's lexicons lack them; they are its features, so they stay as trained). */
+const HONORIFICS = new Set(['honourable', 'honorable', 'hon', 'inspector', 'detective', 'constable', 'superintendent', 'sheriff']);
 const OFFICE_LAST = new Set(
   `coordinator director secretary minister spokesman spokeswoman spokesperson envoy representative commissioner officer
-  adviser advisor ambassador chairman chairwoman president governor senator administrator rapporteur undersecretary`.split(/\s+/),
+  adviser advisor ambassador chairman chairwoman president governor senator administrator rapporteur undersecretary manager`.split(/\s+/),
 );
 const DISEASE_AFTER = /^(?:\p{L}*virus|fever|disease|encephalitis|flu)$/iu;
 const DISEASE_AFTER_POSSESSIVE = /^(?:disease|syndrome)$/i;
@@ -142,7 +144,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       let { from, to } = name;
       let type = name.type;
       // Guidelines: no title or role inside a person's name, no leading "the", no possessive.
-      while (from < to && (bare(sentence[from]!.text) === 'the' || (type === 'PER' && (TITLES.has(bare(sentence[from]!.text)) || PERSON_ROLES.has(bare(sentence[from]!.text)) || PLAYER_ROLES.has(bare(sentence[from]!.text)))))) from++;
+      while (from < to && (bare(sentence[from]!.text) === 'the' || (type === 'PER' && (TITLES.has(bare(sentence[from]!.text)) || PERSON_ROLES.has(bare(sentence[from]!.text)) || PLAYER_ROLES.has(bare(sentence[from]!.text)) || HONORIFICS.has(bare(sentence[from]!.text)))))) from++;
       // "U.S. Attorney Zachary Fardon", "Army Major John Smith": an office inside the name, after where it is held.
       if (type === 'PER' && !name.remembered) {
         for (let k = to - 1; k > from; k--) {
