@@ -497,6 +497,10 @@ describe('the type of a name', () => {
       'person:Gehrig',
       'organisation:Yankees',
     ]);
+    // Nor a disease's own name or acronym.
+    const infected = 'Dr Simmons says that if someone has been infected with Hepatitis A then they will be showing early symptoms.';
+    expect(taggerTypesOf(infected)).toContain('ORG:Hepatitis A');
+    expect(typesOf(infected)).toEqual(['person:Simmons']);
     // The place itself, before a word of another kind, stays.
     expect(typesOf('Floods hit the Rift Valley province and the West Nile region.')).toEqual(['place:Rift Valley', 'place:West Nile']);
     // Elsewhere in an article that writes the disease, the name alone is the disease again.

@@ -159,6 +159,19 @@ export const GROUP_NAMES = new Set(
  * Faiths and doctrines: written capitalised as names are, and found where places are ("converted to
  * Islam", "Islam's holiest site"), but neither a person, an organisation nor a place.
  */
+/**
+ * Diseases and pathogens news writes with capitals or as acronyms, as name keys: no person,
+ * organisation or place ("HIV", "Hepatitis A", "H5N1", "BSE"). Not those that are also a town's
+ * name news writes as often (Marburg, Lassa, Lyme), nor a band's (Anthrax).
+ */
+export const DISEASES = new Set([
+  ...`hiv aids sars mers covid h1n1 h5n1 h7n9 h3n2 h5 h7 ebola zika hepatitis bse vcjd cjd hfmd lpai hpai xdr mdr
+  tb mrsa salmonella listeria polio cholera malaria dengue chikungunya influenza norovirus rotavirus nipah hendra
+  coxsackie ebolavirus coronavirus`.split(/\s+/),
+  'covid 19', 'hepatitis a', 'hepatitis b', 'hepatitis c', 'hepatitis e', 'e coli', 'avian influenza', 'equine influenza', 'swine flu',
+  'bird flu', 'avian flu', 'mad cow', 'xdr tb', 'mdr tb',
+]);
+
 export const BELIEFS = new Set([
   ...`islam christianity judaism hinduism buddhism sikhism jainism taoism shinto zoroastrianism catholicism protestantism
   mormonism islamism jihadism salafism wahhabism zionism communism marxism leninism maoism nazism fascism`.split(/\s+/),
