@@ -501,6 +501,10 @@ describe('the type of a name', () => {
     const infected = 'Dr Simmons says that if someone has been infected with Hepatitis A then they will be showing early symptoms.';
     expect(taggerTypesOf(infected)).toContain('ORG:Hepatitis A');
     expect(typesOf(infected)).toEqual(['person:Simmons']);
+    // Nor part of an organisation's name the tagger ran it into.
+    const who = 'It would require close contact with infected birds. According to the World Health Organization H5N1 has killed 109 people worldwide since 2003.';
+    expect(taggerTypesOf(who)).toContain('ORG:World Health Organization H5N1');
+    expect(typesOf(who)).toEqual(['organisation:World Health Organization']);
     // The place itself, before a word of another kind, stays.
     expect(typesOf('Floods hit the Rift Valley province and the West Nile region.')).toEqual(['place:Rift Valley', 'place:West Nile']);
     // Elsewhere in an article that writes the disease, the name alone is the disease again.

@@ -157,6 +157,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       }
       // A place joined across a possessive keeps one that ends it ("St. John's").
       while (to > from && /^(?:['’]s|[-,.:;])$/.test(sentence[to]!.text) && !(possessive.has(name) && to === name.to)) to--;
+      // "the World Health Organization H5N1 ...": a pathogen's name after an organisation's is no part of it.
+      while (to > from && type === 'ORG' && !name.remembered && DISEASES.has(nameKey(sentence[to]!.text))) to--;
       // "Deutsche Bank analyst": no organisation's or person's name ends in a word written in lower case, but for
       // a hashtag. Places are left alone: posts name them in lower case ("the Foyle derry").
       while (to > from && (type === 'ORG' || type === 'PER') && !name.remembered && LOWER_CASE_WORD.test(sentence[to]!.text) && !/[#@]$/.test(text.slice(0, sentence[to]!.start))) to--;
