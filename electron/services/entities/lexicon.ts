@@ -156,10 +156,6 @@ export const GROUP_NAMES = new Set(
 );
 
 /**
- * Faiths and doctrines: written capitalised as names are, and found where places are ("converted to
- * Islam", "Islam's holiest site"), but neither a person, an organisation nor a place.
- */
-/**
  * Diseases and pathogens news writes with capitals or as acronyms, as name keys: no person,
  * organisation or place ("HIV", "Hepatitis A", "H5N1", "BSE"). Not those that are also a town's
  * name news writes as often (Marburg, Lassa, Lyme), nor a band's (Anthrax).
@@ -172,6 +168,10 @@ export const DISEASES = new Set([
   'bird flu', 'avian flu', 'mad cow', 'xdr tb', 'mdr tb',
 ]);
 
+/**
+ * Faiths and doctrines: written capitalised as names are, and found where places are ("converted to
+ * Islam", "Islam's holiest site"), but neither a person, an organisation nor a place.
+ */
 export const BELIEFS = new Set([
   ...`islam christianity judaism hinduism buddhism sikhism jainism taoism shinto zoroastrianism catholicism protestantism
   mormonism islamism jihadism salafism wahhabism zionism communism marxism leninism maoism nazism fascism`.split(/\s+/),

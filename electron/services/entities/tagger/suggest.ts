@@ -228,8 +228,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       // no mention of it, and outbreak news writes such names often. So with "Mad Cow disease" and
       // with a person's ("Parkinson's disease", "Lou Gehrig's disease"), but not "the Pfizer flu vaccine".
       if (!name.remembered && next) {
-        const possessive = POSSESSIVE_MARK.test(next.text) && DISEASE_AFTER_POSSESSIVE.test(sentence[to + 2]?.text ?? '');
-        if ((type === 'LOC' && DISEASE_AFTER.test(next.text)) || next.text.toLowerCase() === 'disease' || possessive) {
+        const ownersDisease = POSSESSIVE_MARK.test(next.text) && DISEASE_AFTER_POSSESSIVE.test(sentence[to + 2]?.text ?? '');
+        if ((type === 'LOC' && DISEASE_AFTER.test(next.text)) || next.text.toLowerCase() === 'disease' || ownersDisease) {
           if (type === 'LOC') diseases.add(key);
           continue;
         }
