@@ -15,7 +15,7 @@ function split(sentence: string, whole: string, type: TaggedName['type']): strin
 
 describe('a rank inside a name read whole', () => {
   it('parts an organisation from the person after its rank, and keeps only the person of a place', () => {
-    expect(split('NATO Secretary General Jaap de Hoop Scheffer arrived.', 'NATO Secretary General Jaap de Hoop Scheffer', 'ORG')).toEqual(['ORG:NATO Secretary', 'PER:Jaap de Hoop Scheffer']);
+    expect(split('NATO Secretary General Jaap de Hoop Scheffer arrived.', 'NATO Secretary General Jaap de Hoop Scheffer', 'ORG')).toEqual(['ORG:NATO', 'PER:Jaap de Hoop Scheffer']);
     expect(split('Marine Corps Major Tim Keefe spoke.', 'Marine Corps Major Tim Keefe', 'LOC')).toEqual(['PER:Tim Keefe']);
   });
 

@@ -156,6 +156,17 @@ export const GROUP_NAMES = new Set(
 );
 
 /**
+ * Offices a name may hold inside it before the person's own name ("U.S. Attorney Zachary Fardon",
+ * "Marine Corps Major Tim Keefe"; not "King" nor "St.": "Martin Luther King", "Kevin St. John").
+ */
+export const OFFICES = new Set(
+  `president minister general lieutenant colonel major captain sergeant admiral commander governor senator representative
+  congressman congresswoman ambassador secretary speaker chairman chairwoman mayor deputy chancellor marshal spokesman
+  spokeswoman spokesperson commissioner director chief attorney prosecutor judge justice sheriff inspector superintendent
+  premier brigadier corporal col capt sgt lt cmdr adm`.split(/\s+/),
+);
+
+/**
  * Diseases and pathogens news writes with capitals or as acronyms, as name keys: no person,
  * organisation or place ("HIV", "Hepatitis A", "H5N1", "BSE"). Not those that are also a town's
  * name news writes as often (Marburg, Lassa, Lyme), nor a band's (Anthrax).

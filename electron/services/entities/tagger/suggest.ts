@@ -7,7 +7,7 @@ import type { Place } from '../../gazetteer/gazetteer.js';
 import { nameKey } from '../../gazetteer/normalise.js';
 import type { EntityType, ExtractContext, Suggestion } from '../extract.js';
 import { analysts, dropSuggestion, type PendingPlace } from '../placeLinks.js';
-import { BELIEFS, COMPASS_WORDS, COUNTRY_ABBREVIATIONS, DISEASES, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, STOPWORDS, TITLES, trimsAreaHead, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
+import { BELIEFS, COMPASS_WORDS, COUNTRY_ABBREVIATIONS, DISEASES, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, OFFICES, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, STOPWORDS, TITLES, trimsAreaHead, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
 import { addNames, heldTokens, tagSentence, type TaggedName } from './decode.js';
 import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
@@ -62,12 +62,6 @@ const DISEASE_AFTER_POSSESSIVE = /^(?:disease|syndrome)$/i;
 const POSSESSIVE_MARK = /^['’]s?$/;
 const EVENT_LAST = /^(?:Masters|Marathon|Classic|Olympics|Games|Cup|MASTERS|MARATHON|CLASSIC|OLYMPICS|GAMES|CUP)$/u;
 const namesAnEvent = (text: string, end: number) => EVENT_AFTER.test(text.slice(end, end + 16));
-/** Offices a name may hold inside it before the person's own name (not "King" nor "St.": "Martin Luther King", "Kevin St. John"). */
-const OFFICES = new Set(
-  `president minister general lieutenant colonel major captain sergeant admiral commander governor senator representative
-  congressman congresswoman ambassador secretary speaker chairman chairwoman mayor deputy chancellor marshal spokesman
-  spokeswoman commissioner director chief attorney prosecutor judge justice sheriff inspector superintendent`.split(/\s+/),
-);
 /** "southern", "north-west", "central": a part of what follows (on a name key: lower case, hyphens as spaces). */
 const PART_OF = /^(?:(?:(?:north|south)(?: ?(?:east|west))?|east|west)(?:ern)?|central) /;
 const PARTY_AND_STATE = /^[DRI]-\p{Lu}\p{L}{0,4}\.?$/u;
