@@ -458,6 +458,24 @@ describe('the type of a name', () => {
     expect(typesOf(text)).toEqual(['person:Jan Vandemoortele', 'place:Pakistan', 'person:John Major']);
   });
 
+  it('keeps a post out of the organisation that holds it and out of its holder’s name', () => {
+    // GeoVirus dev: a job title after the organisation, and an office of two joined by a hyphen.
+    const text = '"It has had time to develop," said state Health Department Epidemiologist Patsy Tassler. Officials waited, said Hammond Health Officer-Administrator Rodrigo Panares.';
+    expect(taggerTypesOf(text)).toEqual(['ORG:Health Department Epidemiologist', 'PER:Patsy Tassler', 'PER:Hammond Health Officer-Administrator Rodrigo Panares']);
+    expect(typesOf(text)).toEqual(['organisation:Health Department', 'person:Patsy Tassler', 'person:Rodrigo Panares']);
+  });
+
+  it('is a person where an age follows the name between commas or brackets, but not after a place cue', () => {
+    // GeoVirus dev; the second and third sentences written for this test.
+    const text = 'He was diagnosed on August 12. Another boy named Misbah, 20, cousin of Aup, died in August. Fighting reached Kunduz, 20, said the police. Police held Sangin (34) overnight.';
+    expect(taggerTypesOf(text)).toContain('ORG:Misbah');
+    const types = typesOf(text);
+    expect(types).toContain('person:Misbah');
+    expect(types).toContain('place:Kunduz');
+    expect(taggerTypesOf(text)).toContain('LOC:Sangin');
+    expect(types).toContain('person:Sangin');
+  });
+
   it('keeps a title of address or a police rank out of a person’s name', () => {
     const text = 'The Honourable Peter McGauran announced the ban. Inspector Eldridge said the dog was found.';
     expect(taggerTypesOf(text)).toEqual(['PER:Honourable Peter McGauran', 'PER:Inspector Eldridge']);

@@ -28,6 +28,9 @@ describe('a name spelled out before its acronym', () => {
     const jnim = "Jama'at Nusrat al-Islam wal-Muslimin (JNIM) said it attacked.";
     expect(names(jnim, [])).toEqual([]);
     expect(names(jnim, [at(jnim, 'JNIM', 'organisation')])).toEqual(["Jama'at Nusrat al-Islam wal-Muslimin (organisation) for nothing"]);
+    // A possessive closing the name is no part of it (GeoVirus dev).
+    const dec = "Department of Environment and Conservation's (DEC) coordinator Mike Fitzgerald said.";
+    expect(names(dec, [at(dec, 'Department of Environment', 'organisation')])).toEqual(['Department of Environment and Conservation (organisation) for Department of Environment']);
     const nwfp = 'North-West Frontier Province (NWFP) officials said.';
     expect(names(nwfp, [at(nwfp, 'NWFP', 'place')])).toEqual([]);
     // Hyphenated parts and dotted initials give their letters; small words give none.

@@ -25,6 +25,13 @@ describe('an acronym the article defines for an organisation', () => {
     expect(suggestions.find((s) => s.start === 43)!.reason).toBe('stands for “Council on American-Islamic Relations”, as the article says');
   });
 
+  it('is defined after the name\'s possessive too', () => {
+    const text = "The Department of Environment and Conservation's (DEC) coordinator spoke. DEC said more.";
+    const suggestions = suggest(text, [['Department of Environment and Conservation', 'organisation']]);
+    linkAcronyms(text, suggestions);
+    expect(shown(suggestions)).toEqual(['organisation:Department of Environment and Conservation@4', `organisation:DEC@${text.indexOf('DEC')}`, `organisation:DEC@${text.lastIndexOf('DEC')}`]);
+  });
+
   it('needs the letters to abbreviate the name, and leaves places, dates and the analyst\'s decisions alone', () => {
     const text = 'The Taliban (AP) spoke. AP reported. The National Directorate of Security (NDS) said NDS agents left.';
     const suggestions = suggest(text, [['Taliban', 'group'], ['National Directorate of Security', 'organisation']]);

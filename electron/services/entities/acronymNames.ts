@@ -24,6 +24,7 @@ const REACH = 120;
 const DOTTED_INITIALS = /^(?:\p{Lu}\.){2,}$/u;
 const CAPITALISED = /^\p{Lu}/u;
 const JOINED = /^[ \t-]*$/u;
+const POSSESSIVE_END = /\p{L}['’]s$/u;
 
 interface Part {
   text: string;
@@ -64,7 +65,9 @@ function spelledBefore(text: string, at: number, acronym: string): { start: numb
   // A capitalised word just before the first, not an article: the name may run on before the letters ("U.N. Office for …").
   const prev = parts[first - 1];
   const runsOn = !!prev && CAPITALISED.test(prev.text) && !/^(?:The|A|An)$/u.test(prev.text) && JOINED.test(text.slice(prev.end, parts[first]!.start));
-  return { start: parts[first]!.start, end: parts.at(-1)!.end, runsOn };
+  // "Department of Environment and Conservation's (DEC)": the possessive is no part of the name.
+  const last = parts.at(-1)!;
+  return { start: parts[first]!.start, end: last.end - (POSSESSIVE_END.test(last.text) ? 2 : 0), runsOn };
 }
 
 /** The names whose acronym follows them, each with the suggestions it takes the place of. */

@@ -90,7 +90,8 @@ export function abbreviates(short: string, long: string): boolean {
   return words.length <= short.length + 1;
 }
 
-const ACRONYM_AFTER = /^[ \t]*\([ \t]*(\p{Lu}[\p{Lu}\p{N}&]{1,7})[ \t]*\)/u;
+/** The acronym in brackets after a name, or after its possessive ("Department of Environment and Conservation's (DEC)"). */
+const ACRONYM_AFTER = /^(?:['’]s)?[ \t]*\([ \t]*(\p{Lu}[\p{Lu}\p{N}&]{1,7})[ \t]*\)/u;
 
 /**
  * An acronym the article defines right after a place, an organisation or a group ("Hamid Karzai

@@ -20,6 +20,7 @@ const SPEAKS = new Set(['said', 'says', 'told', 'added', 'stated', 'reported', '
 const RULE_CONFIDENCE = 0.75;
 const DOUBTED = 0.6;
 const ONE_WORD = /^\p{L}[\p{L}-]*$/u;
+const AGE = /^(?:[1-9]|[1-9]\d|10\d)$/;
 
 /** Retypes the names so described in one sentence; `names` is changed in place. */
 export function peopleByApposition(names: TaggedName[], sentence: readonly TextToken[], lexicon: NameLexicon, memory?: NameMemory): void {
@@ -44,5 +45,28 @@ export function peopleByApposition(names: TaggedName[], sentence: readonly TextT
     n.type = 'PER';
     n.confidence = Math.max(n.confidence, RULE_CONFIDENCE);
     n.reason = `a person, as the apposition says ("${sentence[role]!.text}")`;
+  }
+  peopleByAge(names, sentence, lexicon, memory);
+}
+
+/**
+ * "Another boy named Misbah, 20, cousin of Aup", "Ali Hassan (34) was": news gives a person's age
+ * between commas or brackets right after the name. A name so followed that was read as a place or a
+ * doubted organisation is a person, on the same conditions as above (no place cue before it, no
+ * country or first-order area, not rejected as a person).
+ */
+function peopleByAge(names: TaggedName[], sentence: readonly TextToken[], lexicon: NameLexicon, memory?: NameMemory): void {
+  const text = (i: number) => sentence[i]?.text ?? '';
+  for (const n of names) {
+    if (n.remembered || (n.type !== 'LOC' && !(n.type === 'ORG' && n.confidence < DOUBTED))) continue;
+    const [open, age, close] = [text(n.to + 1), text(n.to + 2), text(n.to + 3)];
+    if (!AGE.test(age) || !((open === ',' && close === ',') || (open === '(' && close === ')'))) continue;
+    if (n.from > 0 && PLACE_CUES_BEFORE.has(text(n.from - 1).toLowerCase())) continue;
+    const name = sentence.slice(n.from, n.to + 1).map((t) => t.text).join(' ');
+    const place = lexicon.place(name);
+    if ((place && (place.kind === 'country' || place.kind === 'admin1')) || lexicon.countryByName.has(name.toLowerCase()) || memory?.rejected.get(name)?.includes('PER')) continue;
+    n.type = 'PER';
+    n.confidence = Math.max(n.confidence, RULE_CONFIDENCE);
+    n.reason = `a person, as the age after the name says (${age})`;
   }
 }

@@ -57,6 +57,10 @@ const OFFICE_LAST = new Set(
   `coordinator director secretary minister spokesman spokeswoman spokesperson envoy representative commissioner officer
   adviser advisor ambassador chairman chairwoman president governor senator administrator rapporteur undersecretary manager`.split(/\s+/),
 );
+/** Posts that are no office, written capitalised before the holder's name. */
+const JOB_TITLES = new Set(['epidemiologist', 'veterinarian', 'scientist', 'researcher', 'economist', 'analyst', 'official', 'spokesman', 'spokeswoman']);
+/** An office, or a post of two joined by a hyphen ("Health Officer-Administrator Rodrigo Panares"). */
+const isOffice = (word: string) => OFFICES.has(bare(word)) || OFFICE_LAST.has(bare(word)) || (word.includes('-') && word.split('-').some((w) => OFFICES.has(bare(w)) || OFFICE_LAST.has(bare(w))));
 const DISEASE_AFTER = /^(?:\p{L}*virus|fever|disease|encephalitis|flu)$/iu;
 const DISEASE_AFTER_POSSESSIVE = /^(?:disease|syndrome)$/i;
 const POSSESSIVE_MARK = /^['’]s?$/;
@@ -143,7 +147,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       if (type === 'PER' && !name.remembered) {
         for (let k = to - 1; k > from; k--) {
           // Not "Secretary of State John Kerry" (cut there, "of State" would be left to the person).
-          if (OFFICES.has(bare(sentence[k]!.text)) && CAPITAL.test(sentence[k]!.text) && CAPITAL.test(sentence[k + 1]!.text)) {
+          if (isOffice(sentence[k]!.text) && CAPITAL.test(sentence[k]!.text) && CAPITAL.test(sentence[k + 1]!.text)) {
             from = k + 1;
             break;
           }
@@ -153,6 +157,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       while (to > from && /^(?:['’]s|[-,.:;])$/.test(sentence[to]!.text) && !(possessive.has(name) && to === name.to)) to--;
       // "the World Health Organization H5N1 ...": a pathogen's name after an organisation's is no part of it.
       while (to > from && type === 'ORG' && !name.remembered && DISEASES.has(nameKey(sentence[to]!.text))) to--;
+      // "state Health Department Epidemiologist Patsy Tassler": the post held in an organisation, before the holder's name, is no part of it.
+      while (to > from && type === 'ORG' && !name.remembered && (OFFICE_LAST.has(bare(sentence[to]!.text)) || JOB_TITLES.has(bare(sentence[to]!.text))) && names.some((n) => n.type === 'PER' && n.from === to + 1)) to--;
       // "Deutsche Bank analyst": no organisation's or person's name ends in a word written in lower case, but for
       // a hashtag. Places are left alone: posts name them in lower case ("the Foyle derry").
       while (to > from && (type === 'ORG' || type === 'PER') && !name.remembered && LOWER_CASE_WORD.test(sentence[to]!.text) && !/[#@]$/.test(text.slice(0, sentence[to]!.start))) to--;
