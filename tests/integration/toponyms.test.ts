@@ -391,6 +391,10 @@ describe('toponyms ranked with the article around them', () => {
     expect(mexico).toMatchObject({ kind: 'country', country: 'MX' });
     expect(again).toMatchObject({ kind: 'country', country: 'MX' });
     expect(resolve('Tornadoes hit Oklahoma on Monday; in Oklahoma City schools closed.', ['Oklahoma', 'Oklahoma City'])[0]).toMatchObject({ kind: 'admin1', name: 'Oklahoma' });
+    // Nor a county of the name (GeoVirus dev): New York County holds New York City, which pulled it near.
+    const newYork = 'As many as 66 people became ill in New York City, Long Island, New York, Pennsylvania, and New Jersey.';
+    expect(gazetteer.lookup('New York').find((p) => p.kind === 'admin2')).toMatchObject({ name: 'New York County', nameKind: 1 });
+    expect(resolve(newYork, ['New York City', 'Long Island', 'New York'])[2]).toMatchObject({ kind: 'admin1', name: 'New York' });
     // A short name that is no country's or province's own stays the city written in full.
     const [, juarez] = resolve('Gunmen killed six in Ciudad Juarez. Juarez has seen 2,000 murders this year.', ['Ciudad Juarez', 'Juarez']);
     expect(juarez).toMatchObject({ kind: 'city', name: 'Ciudad Juárez' });

@@ -98,6 +98,9 @@ const isNamedAfterTown = (area: Place, candidates: Place[]) =>
  * below a well-known place of its name (keepTownsBelowWellKnown).
  */
 export function rankCandidates(candidates: Place[], context: RankContext): RankedPlace[] {
+  const distinguished =
+    candidates.some((q) => (q.nameKind ?? 0) >= 1 && context.written?.has(nameKey(q.name))) &&
+    candidates.some((q) => (q.nameKind ?? 0) === 0 && (q.kind === 'country' || q.kind === 'admin1'));
   const scored = candidates.map((p) => {
     let score = priorScore(p);
     const countrySupport = p.country ? (context.countries.get(p.country) ?? 0) : 0;
@@ -141,9 +144,10 @@ export function rankCandidates(candidates: Place[], context: RankContext): Ranke
     if (context.bareDateline && p.kind === 'city' && isWellKnown(p)) score += 5;
     if (holdsNamedPlace(p, context)) score += 4;
     // "Mexico" is also a name of Mexico City; an article that writes "Mexico City" as well means the
-    // country by the short one, as "New York" beside "New York City" is the state. Only where the short
-    // name is a country's or province's own: "Juarez" beside "Ciudad Juarez" is still the city.
-    if ((p.nameKind ?? 0) >= 1 && context.written?.has(nameKey(p.name)) && candidates.some((q) => (q.nameKind ?? 0) === 0 && (q.kind === 'country' || q.kind === 'admin1'))) score -= 4;
+    // country by the short one, as "New York" beside "New York City" is the state, and not New York
+    // County either: no place the short name is only a variant of. Only where the short name is a
+    // country's or province's own: "Juarez" beside "Ciudad Juarez" is still the city.
+    if ((p.nameKind ?? 0) >= 1 && distinguished) score -= 4;
     // An area named like its own seat ("Kunduz", "New York") is the seat unless the text says
     // province or state: news names the town far more often than the area around it.
     if ((p.kind === 'admin1' || p.kind === 'admin2') && context.wants !== 'admin1' && context.wants !== 'area' && context.wants !== 'district' && isNamedAfterTown(p, candidates)) score -= 3;
