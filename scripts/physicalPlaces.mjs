@@ -83,7 +83,19 @@ const inPolygon = (rings, px, py) => inRing(rings[0], px, py) && !rings.slice(1)
  */
 function pointOf(geometry, between) {
   if (geometry.type === 'Point') return [geometry.coordinates[1], geometry.coordinates[0]];
-  const polygons = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates).map((rings) => ({ rings, ...ringStats(rings[0]) }));
+  const parts = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  // A shape cut at the antimeridian (the North Pacific, the Bering Sea, Fiji) has parts at both ends
+  // of the map: their mean lies across the world from them (the Pacific's fell off Peru). Measured
+  // with the western parts moved east of 180°, its point is where the shape is.
+  // A shape round the whole globe (the Arctic and Southern Oceans) has no such ends and is left as it is.
+  const lons = parts.flatMap((rings) => rings[0].map((q) => q[0]));
+  const eastward = lons.map((lon) => (lon < 0 ? lon + 360 : lon));
+  if (Math.min(...lons) <= -179.5 && Math.max(...lons) >= 179.5 && Math.max(...eastward) - Math.min(...eastward) < 300) {
+    const east = parts.map((rings) => rings.map((ring) => ring.map(([lon, lat]) => [lon < 0 ? lon + 360 : lon, lat])));
+    const [lat, lon] = pointOf({ type: 'MultiPolygon', coordinates: east }, between);
+    return [lat, lon > 180 ? lon - 360 : lon];
+  }
+  const polygons = parts.map((rings) => ({ rings, ...ringStats(rings[0]) }));
   // A piece of a range's label says little of the range's extent: there a piece weighs by its
   // size's square root, so the Hindu Kush keeps to its one large piece and the Urals' two specks meet halfway.
   const weightOf = (p) => (between ? Math.sqrt(Math.abs(p.area)) : Math.abs(p.area));

@@ -326,6 +326,18 @@ describe('toponyms ranked with the article around them', () => {
     expect(resolve('Most of the fuel sold in America is refined at home.', ['America'])).toEqual([undefined]);
   });
 
+  it('places a region that the antimeridian cuts in two where it is, not between its two ends', () => {
+    // Natural Earth draws each in parts at both edges of the map: their plain mean fell off Peru (the
+    // Pacific), near Panama (the North Pacific) and in Canada (Alaska).
+    const [pacific, northPacific, alaska, bering] = resolve('El Nino warms the tropical Pacific; storms cross the North Pacific to Alaska and the Bering Sea.', ['Pacific', 'North Pacific', 'Alaska', 'Bering Sea']);
+    expect(pacific).toMatchObject({ name: 'Pacific Ocean', kind: 'region' });
+    expect(pacific!.lon).toBeLessThan(-130);
+    expect(distanceKm(northPacific!, { lat: 21.3, lon: -157.9 })).toBeLessThan(1000); // Honolulu
+    expect(countryAt(alaska!.lat, alaska!.lon)).toBe('US');
+    expect(distanceKm(bering!, { lat: 58, lon: -178 })).toBeLessThan(300);
+    for (const sea of [pacific!, northPacific!, bering!]) expect(countryAt(sea.lat, sea.lon)).toBeNull();
+  });
+
   it('places a region named by the provinces that divide it, a sea by its short name, and an island that is a country as the country', () => {
     const [darfur, mediterranean, blackSea, ireland] = resolve('Refugees from Darfur crossed the Mediterranean, and grain ships left the Black Sea for Ireland.', ['Darfur', 'Mediterranean', 'Black Sea', 'Ireland']);
     // Sudan's North, South, West, East and Central Darfur.

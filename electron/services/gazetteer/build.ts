@@ -20,7 +20,7 @@ const APOSTROPHES = /['’ʼ‘`´]/gu;
 const IN_WORD_APOSTROPHE = /\p{L}['’ʼ‘`´]\p{L}/u;
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 29;
+export const GAZETTEER_VERSION = 30;
 
 /**
  * How a name belongs to its place: ranking trusts a place's own name more than a variant of it.

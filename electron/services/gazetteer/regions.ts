@@ -41,9 +41,9 @@ export function readPhysicalPlaces(): PhysicalPlace[] {
   return data.places.map(([name, feature, scalerank, lat, lon]) => ({ name, feature, scalerank, lat, lon }));
 }
 
-/** More names for a feature: "the Mediterranean" for the Mediterranean Sea, as news writes it. */
+/** More names for a feature: "the Mediterranean" for the Mediterranean Sea, "the North Pacific" for the North Pacific Ocean, as news writes them. */
 export function physicalAliases(name: string): string[] {
-  const bare = /^(\p{Lu}\p{L}+(?:an|ic)) (?:Sea|Ocean)$/u.exec(name)?.[1];
+  const bare = /^((?:(?:North|South) )?\p{Lu}\p{L}+(?:an|ic)) (?:Sea|Ocean)$/u.exec(name)?.[1];
   return bare ? [bare] : [];
 }
 
