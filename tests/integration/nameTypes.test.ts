@@ -476,6 +476,13 @@ describe('the type of a name', () => {
     expect(types).toContain('person:Sangin');
   });
 
+  it('is a person after Mr, Mrs or Ms, whatever the tagger read, but the MS Society stays an organisation', () => {
+    // GeoVirus dev.
+    const text = 'Friday night is usually a busy night, according to Ms Redfern-Hardisty. The MS Society said more.';
+    expect(taggerTypesOf(text)).toEqual(['ORG:Ms Redfern-Hardisty', 'ORG:MS Society']);
+    expect(typesOf(text)).toEqual(['person:Redfern-Hardisty', 'organisation:MS Society']);
+  });
+
   it('keeps a title of address or a police rank out of a person’s name', () => {
     const text = 'The Honourable Peter McGauran announced the ban. Inspector Eldridge said the dog was found.';
     expect(taggerTypesOf(text)).toEqual(['PER:Honourable Peter McGauran', 'PER:Inspector Eldridge']);
@@ -503,6 +510,13 @@ describe('the type of a name', () => {
     expect(typesOf(text)).toEqual(['place:Auckland']);
     // Elsewhere the letters may be a name: the rule reads the clock, not the letters alone.
     expect(typesOf('The NZDT group and the AEST Foundation merged.')).toEqual(expect.arrayContaining([expect.stringMatching(/:NZDT$/)]));
+  });
+
+  it('is no place where it names a climate pattern', () => {
+    // GeoVirus dev: El Niño is also a village in Mexico, which the tagger found.
+    const text = 'El Nino warms the tropical Pacific. El Niño and La Niña bring drought to Ethiopia.';
+    expect(taggerTypesOf(text)).toContain('LOC:El Nino');
+    expect(typesOf(text)).toEqual(['place:Pacific', 'place:Ethiopia']);
   });
 
   it('is no place in the name of a disease named after one', () => {

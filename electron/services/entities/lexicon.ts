@@ -180,6 +180,12 @@ export const DISEASES = new Set([
 ]);
 
 /**
+ * Climate patterns news names as it names places ("El Niño brought drought to Ethiopia"): a
+ * village in Mexico is called El Niño, but the weather is meant. As name keys.
+ */
+export const CLIMATE_PATTERNS = new Set(['el nino', 'la nina']);
+
+/**
  * Faiths and doctrines: written capitalised as names are, and found where places are ("converted to
  * Islam", "Islam's holiest site"), but neither a person, an organisation nor a place.
  */

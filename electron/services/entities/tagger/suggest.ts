@@ -7,7 +7,7 @@ import type { Place } from '../../gazetteer/gazetteer.js';
 import { nameKey } from '../../gazetteer/normalise.js';
 import type { EntityType, ExtractContext, Suggestion } from '../extract.js';
 import { analysts, dropSuggestion, type PendingPlace } from '../placeLinks.js';
-import { BELIEFS, COMPASS_WORDS, COUNTRY_ABBREVIATIONS, DISEASES, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, OFFICES, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, STOPWORDS, TITLES, trimsAreaHead, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
+import { BELIEFS, CLIMATE_PATTERNS, COMPASS_WORDS, COUNTRY_ABBREVIATIONS, DISEASES, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, OFFICES, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, STOPWORDS, TITLES, trimsAreaHead, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
 import { addNames, heldTokens, tagSentence, type TaggedName } from './decode.js';
 import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
@@ -51,6 +51,8 @@ const TIME_ZONES = new Set(
 );
 const CLOCK_BEFORE = /(?:\b\d{1,2}(?:[:.]\d\d)?[ \t]*[ap]\.?m\.?|\b(?:[01]\d|2[0-3])[0-5]\d|\b\d{1,2}[:.]\d\d)[ \t]*\(?$/i;
 const TIME_AFTER = /^[ \t]+time\b/i;
+/** How a person is addressed, as written: no organisation's or place's name opens so ("Miss Universe", "Dr Pepper" and the "MS Society" do). */
+const ADDRESSED = /^(?:Mr|Mrs|Ms)\.?$/;
 /** Titles of address and police ranks kept out of a person's name (the tagger's lexicons lack them; they are its features, so they stay as trained). */
 const HONORIFICS = new Set(['honourable', 'honorable', 'hon', 'inspector', 'detective', 'constable', 'superintendent', 'sheriff']);
 const OFFICE_LAST = new Set(
@@ -141,6 +143,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     for (const name of names) {
       let { from, to } = name;
       let type = name.type;
+      // "according to Ms Redfern-Hardisty": a name after Mr, Mrs or Ms is a person's, whatever the tagger read.
+      if (type !== 'PER' && !name.remembered && from < to && ADDRESSED.test(sentence[from]!.text) && CAPITAL.test(sentence[from + 1]!.text)) type = 'PER';
       // Guidelines: no title or role inside a person's name, no leading "the", no possessive.
       while (from < to && (bare(sentence[from]!.text) === 'the' || (type === 'PER' && (TITLES.has(bare(sentence[from]!.text)) || PERSON_ROLES.has(bare(sentence[from]!.text)) || PLAYER_ROLES.has(bare(sentence[from]!.text)) || HONORIFICS.has(bare(sentence[from]!.text)))))) from++;
       // "U.S. Attorney Zachary Fardon", "Army Major John Smith": an office inside the name, after where it is held.
@@ -190,8 +194,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       if (ERA.test(nameText) && from > 0 && ERA_BEFORE.test(sentence[from - 1]!.text)) continue;
       // "CRICKET - ENGLAND V PAKISTAN": the sport that opens a wire headline is no name.
       if (SPORTS.has(key)) continue;
-      // A faith's name is none, unless the analyst made it one; nor is a disease's ("HIV", "Hepatitis A").
-      if ((BELIEFS.has(key) || DISEASES.has(key)) && !name.remembered && !context.registry.has(key)) continue;
+      // A faith's name is none, unless the analyst made it one; nor is a disease's ("HIV", "Hepatitis A") or El Niño's.
+      if ((BELIEFS.has(key) || DISEASES.has(key) || CLIMATE_PATTERNS.has(key)) && !name.remembered && !context.registry.has(key)) continue;
       if (type === 'PER' && from === to && TITLES.has(bare(sentence[from]!.text))) continue;
       // "Jan Vandemoortele, U.N. Resident Coordinator for Pakistan": an office, not a person's name, which
       // never ends in one (words that are also surnames, "Major", "Bishop", "Marshal", are not listed).
