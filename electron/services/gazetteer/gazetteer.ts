@@ -52,7 +52,8 @@ export const MISSES_BEFORE_KEY_FILTER = 2000;
 /** The offline gazetteer, opened read-only; built on first use when the file is missing or old. */
 export class Gazetteer {
   private readonly db: Database.Database;
-  private readonly byKey: Database.Statement;
+  private readonly idsByKey: Database.Statement;
+  private readonly byId: Database.Statement;
   private readonly byJoinedKey: Database.Statement;
   private readonly bySkeleton: Database.Statement;
   private readonly byCode: Database.Statement;
@@ -82,7 +83,13 @@ export class Gazetteer {
   ) {
     if (!Gazetteer.isCurrent(file)) buildGazetteer(file);
     this.db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: process.env.AWB_SQLITE_BINDING || undefined });
-    this.byKey = this.db.prepare(`${SELECT_PLACE.replace(' FROM', ', min(n.kind) AS nameKind FROM')} JOIN place_name n ON n.place_id = p.id WHERE n.key = ? GROUP BY p.id ORDER BY p.id`);
+    // The file is only ever read, and replaced by a rename (build.ts): holding its shared lock for good
+    // spares the lock, header check and unlock SQLite does around every query (a fifth of a lookup).
+    this.db.pragma('locking_mode = EXCLUSIVE');
+    // A name's places in two plain steps, the names by key and each place by id: a third of the time of
+    // one query that joins and groups them (which sorted every answer in a temporary b-tree).
+    this.idsByKey = this.db.prepare('SELECT place_id, kind FROM place_name WHERE key = ?').raw();
+    this.byId = this.db.prepare(`${SELECT_PLACE} WHERE p.id = ?`);
     // A spelling that only runs the words together or apart is a variant of the name, never its own.
     this.byJoinedKey = this.db.prepare(
       `${SELECT_PLACE.replace(' FROM', ', max(min(n.kind), 1) AS nameKind FROM')} JOIN place_name n ON n.place_id = p.id
@@ -136,7 +143,7 @@ export class Gazetteer {
     let hit = this.cache.get(key);
     if (!hit) {
       if (this.keyFilter && !this.keyFilter.mightHold(key)) return [];
-      hit = this.byKey.all(key) as Place[];
+      hit = this.placesByKey(key);
       if (hit.length === 0 && this.filterMissesAfter !== undefined && !this.keyFilter && ++this.misses > this.filterMissesAfter) {
         const keys = this.db.prepare('SELECT DISTINCT key FROM place_name').pluck();
         this.keyFilter = KeyFilter.of(keys.iterate() as Iterable<string>, this.db.prepare('SELECT count(*) FROM place_name').pluck().get() as number);
@@ -145,6 +152,21 @@ export class Gazetteer {
       this.cache.set(key, hit);
     }
     return hit;
+  }
+
+  /** The places a name key is a name of, by id, each with the best kind of name it has there. */
+  private placesByKey(key: string): Place[] {
+    const rows = this.idsByKey.all(key) as [number, number][];
+    if (rows.length === 0) return [];
+    const kinds = new Map<number, number>();
+    for (const [id, kind] of rows) kinds.set(id, Math.min(kind, kinds.get(id) ?? kind));
+    return [...kinds.keys()]
+      .sort((a, b) => a - b)
+      .map((id) => {
+        const place = this.byId.get(id) as Place;
+        place.nameKind = kinds.get(id)!;
+        return place;
+      });
   }
 
   /**
@@ -205,7 +227,7 @@ export class Gazetteer {
   }
 
   get(id: number): Place | null {
-    return (this.db.prepare(`${SELECT_PLACE} WHERE p.id = ?`).get(id) as Place | undefined) ?? null;
+    return (this.byId.get(id) as Place | undefined) ?? null;
   }
 
   /**
