@@ -628,7 +628,13 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
       if (sequential && top && !doubtful) seen.add(sig, top);
     }
     ranked = next;
-    best = new Map([...ranked].filter(([, r]) => r.length > 0).map(([sig, r]) => [sig, r[0]!]));
+    const chosen = new Map([...ranked].filter(([, r]) => r.length > 0).map(([sig, r]) => [sig, r[0]!]));
+    // A later pass reads nothing but the choices before it, in their order: where a pass chose as the
+    // one before did, in the same order, every further pass would too.
+    const before = [...best];
+    const settled = !sequential && chosen.size === before.length && [...chosen].every(([sig, p], k) => before[k]![0] === sig && before[k]![1].id === p.id);
+    best = chosen;
+    if (settled) break;
   }
   return mentions.map((_, i) => ranked.get(signature[i]!) ?? []);
 }
