@@ -23,4 +23,29 @@ describe('names that are no place, answered from the key filter during a long re
     expect(filtered.lookup('Kunduz').length).toBeGreaterThan(0);
     expect(filtered.lookup('Zzyzx Qwvb')).toEqual([]);
   });
+
+  it('answers names written joined or apart, and spelling skeletons, the same, and those no place has without a query', () => {
+    expect(filtered.lookup('Zzyzx Qwvb Again Nowhere')).toEqual([]);
+    expect((filtered as unknown as { keyFilter: unknown }).keyFilter).not.toBeNull();
+    // Joined or split ("Dawlat Abad", "Lashkargah"), the skeleton ("Hodeidah"), and names that are none.
+    const spellings = ['Dawlat Abad', 'Lashkargah', 'Mazari Sharif', 'Hodeidah', 'Zzyzxqwvb Nowhere', 'Qqqrrr Sss'];
+    for (const name of spellings) {
+      expect(filtered.lookupJoined(name), name).toEqual(plain.lookupJoined(name));
+      expect(filtered.lookupSkeleton(name), name).toEqual(plain.lookupSkeleton(name));
+    }
+    expect(filtered.lookupJoined('Lashkargah').length).toBeGreaterThan(0);
+    expect(filtered.lookupSkeleton('Hodeidah').length).toBeGreaterThan(0);
+    // A name no place has, joined or by its skeleton, is answered without asking SQLite.
+    const asked: string[] = [];
+    const spy = (statement: string) => {
+      const target = filtered as unknown as Record<string, { all: (...args: unknown[]) => unknown[] }>;
+      const real = target[statement]!;
+      target[statement] = { all: (...args: unknown[]) => (asked.push(statement), real.all(...args)) };
+    };
+    spy('byJoinedKey');
+    spy('bySkeleton');
+    expect(filtered.lookupJoined('Xqzvwk Plorbnest')).toEqual([]);
+    expect(filtered.lookupSkeleton('Xqzvwk Plorbnest')).toEqual([]);
+    expect(asked).toEqual([]);
+  });
 });

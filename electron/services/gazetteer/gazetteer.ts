@@ -60,6 +60,9 @@ export class Gazetteer {
   private readonly cache = new Map<string, Place[]>();
   /** Keys that are no place's name, answered without a query once enough were asked (see keyFilter.ts). */
   private keyFilter: KeyFilter | null = null;
+  /** Read with keyFilter: the same for lookupJoined and lookupSkeleton. */
+  private joinedFilter: KeyFilter | null = null;
+  private skeletonFilter: KeyFilter | null = null;
   private misses = 0;
   private labels: BasemapLabels | null = null;
   readonly countryByName: Map<string, string>;
@@ -72,8 +75,9 @@ export class Gazetteer {
   readonly countryNamesWithOf: Set<string>;
 
   /**
-   * `filterMissesAfter`: once that many looked-up names were no place's, a filter of every name key
-   * is read (about half a second, once) and answers such names from then on. For a long reading
+   * `filterMissesAfter`: once that many looked-up names were no place's, filters of every name key
+   * (and of the joined and skeleton spellings) are read (half a second, once) and answer such names
+   * from then on. For a long reading
    * (the extraction workers); a gazetteer that answers the window leaves it off (undefined), as the
    * filter is read on its thread.
    */
@@ -144,14 +148,26 @@ export class Gazetteer {
     if (!hit) {
       if (this.keyFilter && !this.keyFilter.mightHold(key)) return [];
       hit = this.placesByKey(key);
-      if (hit.length === 0 && this.filterMissesAfter !== undefined && !this.keyFilter && ++this.misses > this.filterMissesAfter) {
-        const keys = this.db.prepare('SELECT DISTINCT key FROM place_name').pluck();
-        this.keyFilter = KeyFilter.of(keys.iterate() as Iterable<string>, this.db.prepare('SELECT count(*) FROM place_name').pluck().get() as number);
-      }
+      if (hit.length === 0 && this.filterMissesAfter !== undefined && !this.keyFilter && ++this.misses > this.filterMissesAfter) this.readKeyFilters();
       if (this.cache.size > 50_000) this.cache.clear();
       this.cache.set(key, hit);
     }
     return hit;
+  }
+
+  /**
+   * The filters of every name key, of every name of several words with its words run together (what
+   * lookupJoined looks for besides the keys) and of every spelling skeleton. Most names asked about
+   * are none of those, and each question was an SQLite query.
+   */
+  private readKeyFilters(): void {
+    const filterOf = (sql: string) => {
+      const keys = this.db.prepare(sql).pluck();
+      return KeyFilter.of(keys.iterate() as Iterable<string>, this.db.prepare(`SELECT count(*) FROM (${sql})`).pluck().get() as number);
+    };
+    this.keyFilter = filterOf('SELECT DISTINCT key FROM place_name');
+    this.joinedFilter = filterOf("SELECT DISTINCT replace(key, ' ', '') FROM place_name WHERE instr(key, ' ') > 0");
+    this.skeletonFilter = filterOf('SELECT DISTINCT key FROM place_skeleton');
   }
 
   /** The places a name key is a name of, by id, each with the best kind of name it has there. */
@@ -180,6 +196,7 @@ export class Gazetteer {
     const memo = `\u0000${joined}`;
     let hit = this.cache.get(memo);
     if (!hit) {
+      if (this.keyFilter && !this.keyFilter.mightHold(joined) && !this.joinedFilter!.mightHold(joined)) return [];
       hit = this.byJoinedKey.all({ joined }) as Place[];
       if (this.cache.size > 50_000) this.cache.clear();
       this.cache.set(memo, hit);
@@ -198,6 +215,7 @@ export class Gazetteer {
     const memo = `\u0002${skeleton}`;
     let hit = this.cache.get(memo);
     if (!hit) {
+      if (this.skeletonFilter && !this.skeletonFilter.mightHold(skeleton)) return [];
       hit = this.bySkeleton.all(skeleton) as Place[];
       if (this.cache.size > 50_000) this.cache.clear();
       this.cache.set(memo, hit);
