@@ -476,6 +476,15 @@ describe('the type of a name', () => {
     expect(types).toContain('person:Sangin');
   });
 
+  it('is an organisation where a doubted one-word person stands in a list of organisations', () => {
+    // GeoVirus dev; the second sentence written for this test.
+    const text = 'Teams from Médecins sans Frontières, WHO, Medair and the Ministry of Health have gone to the region. Talks between the WHO, UNICEF and Karzai ended.';
+    expect(taggerTypesOf(text)).toContain('PER:Medair');
+    const types = typesOf(text);
+    expect(types).toContain('organisation:Medair');
+    expect(types).toContain('person:Karzai');
+  });
+
   it('is a person after Mr, Mrs or Ms, whatever the tagger read, but the MS Society stays an organisation', () => {
     // GeoVirus dev.
     const text = 'Friday night is usually a busy night, according to Ms Redfern-Hardisty. The MS Society said more.';

@@ -305,6 +305,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     !LOCATIVES.has(/(\p{L}+)[ \t]+(?:the[ \t]+)?$/u.exec(text.slice(Math.max(0, s.start - 20), s.start))?.[1]?.toLowerCase() ?? '');
   for (const s of suggestions.filter(isTheDisease)) dropSuggestion(suggestions, places, s);
   placesAmongPlaces(text, suggestions, places, context);
+  organisationsAmongOrganisations(text, suggestions);
   areasListedWithTheirKind(text, suggestions, places, model.memory);
   agreeWithinArticle(text, suggestions, places, sports);
   // Identity groups the tagger did not mark are still found by the group lexicon (the corpora
@@ -832,6 +833,32 @@ function placesAmongPlaces(text: string, suggestions: Suggestion[], places: Pend
     s.reason = listed ? 'a place, in a list of places' : 'a place, where the words before it put one';
     delete s.places;
     places.push({ s, wantsAdminArea: false });
+  }
+}
+
+/** What joins the names of a list of organisations: "WHO, Medair and the Ministry of Health". */
+const ORGANISATION_LIST_JOIN = /^(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)(?:the[ \t]+)?$/;
+
+/**
+ * "Teams from Médecins sans Frontières, WHO, Medair and the Ministry of Health": the tagger reads an
+ * organisation's one-word name it never saw as a person, doubting it. A person so doubted (under
+ * 50%), of one word that is no surname of the article's people, in a list whose other names (two
+ * at least) are all organisations, is an organisation.
+ */
+function organisationsAmongOrganisations(text: string, suggestions: Suggestion[]): void {
+  const inOrder = suggestions.filter((s) => s.type !== 'date').sort((a, b) => a.start - b.start);
+  const surnames = new Set(inOrder.filter((s) => s.type === 'person' && /\s/.test(s.text)).map((s) => nameKey(s.text).split(' ').at(-1)!));
+  for (let k = 0; k < inOrder.length; ) {
+    let end = k;
+    while (end + 1 < inOrder.length && ORGANISATION_LIST_JOIN.test(text.slice(inOrder[end]!.end, inOrder[end + 1]!.start))) end++;
+    const listed = inOrder.slice(k, end + 1);
+    k = end + 1;
+    const doubted = listed.filter((s) => s.type === 'person' && s.confidence < DOUBTED_READING && !/\s/.test(s.text) && !analysts(s) && !surnames.has(nameKey(s.text)));
+    if (doubted.length !== 1 || listed.length < 3 || listed.some((s) => s !== doubted[0] && s.type !== 'organisation')) continue;
+    const s = doubted[0]!;
+    s.type = 'organisation';
+    s.confidence = Math.round(s.confidence * 0.9 * 1000) / 1000;
+    s.reason = 'an organisation, in a list of organisations';
   }
 }
 
