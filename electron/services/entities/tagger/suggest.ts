@@ -59,8 +59,8 @@ const OFFICE_LAST = new Set(
   `coordinator director secretary minister spokesman spokeswoman spokesperson envoy representative commissioner officer
   adviser advisor ambassador chairman chairwoman president governor senator administrator rapporteur undersecretary manager`.split(/\s+/),
 );
-/** Posts that are no office, written capitalised before the holder's name. */
-const JOB_TITLES = new Set(['epidemiologist', 'veterinarian', 'scientist', 'researcher', 'economist', 'analyst', 'official', 'spokesman', 'spokeswoman']);
+/** Posts that are no office (those are OFFICE_LAST), written capitalised before the holder's name. */
+const JOB_TITLES = new Set(['epidemiologist', 'veterinarian', 'scientist', 'researcher', 'economist', 'analyst', 'official']);
 /** An office, or a post of two joined by a hyphen ("Health Officer-Administrator Rodrigo Panares"). */
 const isOffice = (word: string) => OFFICES.has(bare(word)) || OFFICE_LAST.has(bare(word)) || (word.includes('-') && word.split('-').some((w) => OFFICES.has(bare(w)) || OFFICE_LAST.has(bare(w))));
 const DISEASE_AFTER = /^(?:\p{L}*virus|fever|disease|encephalitis|flu)$/iu;
