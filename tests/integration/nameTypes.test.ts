@@ -400,6 +400,22 @@ describe('the type of a name', () => {
       'place:Nashville',
     ]);
     expect(found.find((s) => s.text === 'Turkey')?.places?.[0]).toMatchObject({ kind: 'country', country: 'TR' });
+    // Two names with the same head word, and two that open alike after several "and"s (CrossNER dev);
+    // a name whose halves hold different heads stays whole.
+    const heads =
+      'Students from the University of Kent and Canterbury Christ Church University marched. The International Union of Pure and Applied Chemistry and International Union of Pure and Applied Physics agreed. The Department of Health and Human Services spoke.';
+    expect(taggerTypesOf(heads)).toEqual([
+      'ORG:University of Kent and Canterbury Christ Church University',
+      'ORG:International Union of Pure and Applied Chemistry and International Union of Pure and Applied Physics',
+      'ORG:Department of Health and Human Services',
+    ]);
+    expect(typesOf(heads).filter((t) => t.startsWith('organisation:'))).toEqual([
+      'organisation:University of Kent',
+      'organisation:Canterbury Christ Church University',
+      'organisation:International Union of Pure and Applied Chemistry',
+      'organisation:International Union of Pure and Applied Physics',
+      'organisation:Department of Health and Human Services',
+    ]);
     // Bodies named by one word: the tagger ran these two into one organisation.
     const bodies = 'The Senate and Congress will vote on the bill next week.';
     expect(taggerTypesOf(bodies)).toEqual(['ORG:Senate and Congress']);

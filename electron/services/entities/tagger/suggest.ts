@@ -7,7 +7,7 @@ import type { Place } from '../../gazetteer/gazetteer.js';
 import { nameKey } from '../../gazetteer/normalise.js';
 import type { EntityType, ExtractContext, Suggestion } from '../extract.js';
 import { analysts, dropSuggestion, type PendingPlace } from '../placeLinks.js';
-import { BELIEFS, CLIMATE_PATTERNS, COMPASS_WORDS, COUNTRY_ABBREVIATIONS, DISEASES, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, OFFICES, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, STOPWORDS, TITLES, trimsAreaHead, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
+import { BELIEFS, CLIMATE_PATTERNS, COMPASS_WORDS, COUNTRY_ABBREVIATIONS, DISEASES, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, OFFICES, ORG_HEADS, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, STOPWORDS, TITLES, trimsAreaHead, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
 import { addNames, heldTokens, tagSentence, type TaggedName } from './decode.js';
 import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
@@ -697,8 +697,9 @@ function endsOfNames(keys: Set<string>): { first: Set<string>; last: Set<string>
  * ("Bosnia and Herzegovina", "Trinidad and Tobago" stay whole) and either both halves are countries
  * or sizeable places, or one half is a country, or the first half ends as an organisation's name ends
  * ("… Bank", "… Union") or is a body named by one word ("the Senate and Congress"), or both halves
- * open with the same word ("Radio Free Asia and Radio Kabul"). "Food and Agriculture Organization"
- * and "Procter and Gamble" stay whole.
+ * open with the same word ("Radio Free Asia and Radio Kabul") or hold the same head word ("the
+ * University of Kent and Canterbury Christ Church University"). "Food and Agriculture Organization",
+ * "Procter and Gamble" and "the Department of Health and Human Services" stay whole.
  */
 function splitJoinedNames(names: TaggedName[], sentence: readonly TextToken[], text: string, context: ExtractContext): void {
   const span = (from: number, to: number) => text.slice(sentence[from]!.start, sentence[to]!.end);
@@ -712,8 +713,12 @@ function splitJoinedNames(names: TaggedName[], sentence: readonly TextToken[], t
   for (let k = names.length - 1; k >= 0; k--) {
     const n = names[k]!;
     if (n.remembered) continue;
-    let and = -1;
-    for (let i = n.from + 1; i < n.to; i++) if (sentence[i]!.text === 'and') and = and === -1 ? i : -2;
+    const ands: number[] = [];
+    for (let i = n.from + 1; i < n.to; i++) if (sentence[i]!.text === 'and') ands.push(i);
+    if (ands.length === 0) continue;
+    // Several "and"s ("International Union of Pure and Applied Chemistry and International Union of Pure
+    // and Applied Physics"): cut only where the second name opens with the first one's opening words.
+    const and = ands.length === 1 ? ands[0]! : (ands.find((i) => i + 2 <= n.to && sentence[i + 1]!.text === sentence[n.from]!.text && sentence[i + 2]!.text === sentence[n.from + 1]!.text) ?? -1);
     if (and < 0) continue;
     const whole = span(n.from, n.to);
     if (context.gazetteer.countryByName.has(nameKey(whole)) || context.gazetteer.lookup(whole).length) continue;
@@ -730,7 +735,9 @@ function splitJoinedNames(names: TaggedName[], sentence: readonly TextToken[], t
       (a.to > a.from && (ORGANISATION_LAST_WORDS.has(bare(sentence[a.to]!.text)) || JOINED_ORGANISATION_ENDS.has(bare(sentence[a.to]!.text)))) ||
       (a.from === a.to && INSTITUTIONS.has(bare(sentence[a.from]!.text))) ||
       // "Radio Free Asia and Radio Kabul": a name does not open again with its own first word.
-      (a.to > a.from && b.to > b.from && sentence[a.from]!.text === sentence[b.from]!.text);
+      (a.to > a.from && b.to > b.from && sentence[a.from]!.text === sentence[b.from]!.text) ||
+      // "the University of Kent and Canterbury Christ Church University": each half holds the same head word.
+      (a.to > a.from && b.to > b.from && sharesHead(sentence, a, b));
     if (!(aPlace && bPlace) && !country && !organisation) continue;
     // Each half a place of its own is a place ("the Shan State National Army and Rangoon"); the rest keeps the tagger's type.
     const typeOf = (place: boolean): NameType => (place ? 'LOC' : n.type);
@@ -747,6 +754,13 @@ function splitJoinedNames(names: TaggedName[], sentence: readonly TextToken[], t
 function valleyNamedAfter(name: string, context: ExtractContext): boolean {
   if (context.gazetteer.countryByName.has(nameKey(name))) return false;
   return context.gazetteer.lookup(name).some((p) => p.kind === 'admin1' || p.kind === 'admin2');
+}
+
+/** Whether both spans hold the same capitalised word that heads organisations' names ("University", "Ministry"). */
+function sharesHead(sentence: readonly TextToken[], a: { from: number; to: number }, b: { from: number; to: number }): boolean {
+  const heads = (span: { from: number; to: number }) => sentence.slice(span.from, span.to + 1).filter((t) => CAPITAL.test(t.text) && ORG_HEADS.has(bare(t.text))).map((t) => t.text);
+  const inB = new Set(heads(b));
+  return heads(a).some((w) => inB.has(w));
 }
 
 const SIDE_ALONE = new RegExp(`^(?:${COMPASS_WORDS.join('|')})$`, 'i');
