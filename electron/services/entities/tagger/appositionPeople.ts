@@ -26,8 +26,8 @@ const AGE = /^(?:[1-9]|[1-9]\d|10\d)$/;
 export function peopleByApposition(names: TaggedName[], sentence: readonly TextToken[], lexicon: NameLexicon, memory?: NameMemory): void {
   const lower = (i: number) => sentence[i]?.text.toLowerCase() ?? '';
   for (const n of names) {
-    // An organisation only where the tagger doubted it: "Lukoil, the market leader" is none.
-    if (n.remembered || (n.type !== 'LOC' && !(n.type === 'ORG' && n.confidence < DOUBTED)) || lower(n.to + 1) !== ',' || !ARTICLES.has(lower(n.to + 2))) continue;
+    // An organisation only where the tagger doubted it (mayBePerson): "Lukoil, the market leader" is none.
+    if (lower(n.to + 1) !== ',' || !ARTICLES.has(lower(n.to + 2))) continue;
     let role = -1;
     for (let k = n.to + 3; k <= n.to + 5 && k < sentence.length; k++) {
       if (PERSON_ROLES.has(lower(k))) {
@@ -36,17 +36,22 @@ export function peopleByApposition(names: TaggedName[], sentence: readonly TextT
       }
       if (!ONE_WORD.test(sentence[k]!.text)) break;
     }
-    if (role === -1 || SPEAKS.has(lower(role + 1)) || (n.from > 0 && PLACE_CUES_BEFORE.has(lower(n.from - 1)))) continue;
-    const name = sentence.slice(n.from, n.to + 1).map((t) => t.text).join(' ');
-    const place = lexicon.place(name);
-    if (place && (place.kind === 'country' || place.kind === 'admin1')) continue;
-    // Not a person the analyst said it is not.
-    if (lexicon.countryByName.has(name.toLowerCase()) || memory?.rejected.get(name)?.includes('PER')) continue;
+    if (role === -1 || SPEAKS.has(lower(role + 1)) || !mayBePerson(n, sentence, lexicon, memory)) continue;
     n.type = 'PER';
     n.confidence = Math.max(n.confidence, RULE_CONFIDENCE);
     n.reason = `a person, as the apposition says ("${sentence[role]!.text}")`;
   }
   peopleByAge(names, sentence, lexicon, memory);
+}
+
+/** A place or doubted organisation an apposition may make a person: no place cue before it, no country or first-order area, not rejected as a person by the analyst. */
+function mayBePerson(n: TaggedName, sentence: readonly TextToken[], lexicon: NameLexicon, memory?: NameMemory): boolean {
+  if (n.remembered || (n.type !== 'LOC' && !(n.type === 'ORG' && n.confidence < DOUBTED))) return false;
+  if (n.from > 0 && PLACE_CUES_BEFORE.has(sentence[n.from - 1]!.text.toLowerCase())) return false;
+  const name = sentence.slice(n.from, n.to + 1).map((t) => t.text).join(' ');
+  const place = lexicon.place(name);
+  if (place && (place.kind === 'country' || place.kind === 'admin1')) return false;
+  return !lexicon.countryByName.has(name.toLowerCase()) && !memory?.rejected.get(name)?.includes('PER');
 }
 
 /**
@@ -58,13 +63,8 @@ export function peopleByApposition(names: TaggedName[], sentence: readonly TextT
 function peopleByAge(names: TaggedName[], sentence: readonly TextToken[], lexicon: NameLexicon, memory?: NameMemory): void {
   const text = (i: number) => sentence[i]?.text ?? '';
   for (const n of names) {
-    if (n.remembered || (n.type !== 'LOC' && !(n.type === 'ORG' && n.confidence < DOUBTED))) continue;
     const [open, age, close] = [text(n.to + 1), text(n.to + 2), text(n.to + 3)];
-    if (!AGE.test(age) || !((open === ',' && close === ',') || (open === '(' && close === ')'))) continue;
-    if (n.from > 0 && PLACE_CUES_BEFORE.has(text(n.from - 1).toLowerCase())) continue;
-    const name = sentence.slice(n.from, n.to + 1).map((t) => t.text).join(' ');
-    const place = lexicon.place(name);
-    if ((place && (place.kind === 'country' || place.kind === 'admin1')) || lexicon.countryByName.has(name.toLowerCase()) || memory?.rejected.get(name)?.includes('PER')) continue;
+    if (!AGE.test(age) || !((open === ',' && close === ',') || (open === '(' && close === ')')) || !mayBePerson(n, sentence, lexicon, memory)) continue;
     n.type = 'PER';
     n.confidence = Math.max(n.confidence, RULE_CONFIDENCE);
     n.reason = `a person, as the age after the name says (${age})`;

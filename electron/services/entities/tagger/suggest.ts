@@ -805,6 +805,21 @@ function joinPossessivePlaces(names: TaggedName[], sentence: readonly TextToken[
   return joinedNames;
 }
 
+/** The runs of names (in text order) that `join` joins, each name in one run: the lists of an article. */
+function runsJoined(text: string, inOrder: readonly Suggestion[], join: RegExp): Suggestion[][] {
+  const runs: Suggestion[][] = [];
+  for (let k = 0; k < inOrder.length; ) {
+    let end = k;
+    while (end + 1 < inOrder.length && join.test(text.slice(inOrder[end]!.end, inOrder[end + 1]!.start))) end++;
+    runs.push(inOrder.slice(k, end + 1));
+    k = end + 1;
+  }
+  return runs;
+}
+
+/** The surnames (name keys) of the people the article names in full: such a word alone is that person. */
+const surnamesOf = (inOrder: readonly Suggestion[]) => new Set(inOrder.filter((s) => s.type === 'person' && /\s/.test(s.text)).map((s) => nameKey(s.text).split(' ').at(-1)!));
+
 /** What joins the names of a list: "Moonbi, Parkes, Berry and Wyong". */
 const LIST_JOIN = /^(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)$/;
 /** Words before a name that put a place there: "near Tyler", "Jimmy Philmont, 39, of Fairfield". */
@@ -821,19 +836,15 @@ const PLACE_BEFORE = /(?:\b(?:near|outside)|\bthe[ \t]+(?:town|city|village)[ \t
  */
 function placesAmongPlaces(text: string, suggestions: Suggestion[], places: PendingPlace[], context: ExtractContext): void {
   const inOrder = suggestions.filter((s) => s.type !== 'date').sort((a, b) => a.start - b.start);
-  const surnames = new Set(inOrder.filter((s) => s.type === 'person' && /\s/.test(s.text)).map((s) => nameKey(s.text).split(' ').at(-1)!));
+  const surnames = surnamesOf(inOrder);
   // The lists: runs of names joined by commas and "and", each with the names the tagger read as places.
   const listOf = new Map<Suggestion, { listed: Suggestion[]; places: number }>();
-  for (let k = 0; k < inOrder.length; ) {
-    let end = k;
-    while (end + 1 < inOrder.length && LIST_JOIN.test(text.slice(inOrder[end]!.end, inOrder[end + 1]!.start))) end++;
-    const listed = inOrder.slice(k, end + 1);
+  for (const listed of runsJoined(text, inOrder, LIST_JOIN)) {
     const list = { listed, places: listed.filter((s) => s.type === 'place').length };
     // Introduced by a word that puts places after it ("in Moonbi, Parkes, …", "shelled Parkes and …").
     const wordBefore = /([\p{L}]+)[ \t]+$/u.exec(text.slice(Math.max(0, listed[0]!.start - 20), listed[0]!.start))?.[1]?.toLowerCase();
     // Or as many places as other names at least, whatever comes before it ("Hue, Da Nang, Tam Ky and Quang Ngai").
     if (listed.length > 1 && ((wordBefore && PLACE_CUES_BEFORE.has(wordBefore)) || (list.places >= 2 && 2 * list.places >= listed.length))) for (const s of listed) listOf.set(s, list);
-    k = end + 1;
   }
   for (const s of inOrder) {
     if (s.type !== 'person' || s.confidence >= 0.95 || s.reason.includes('analyst') || surnames.has(nameKey(s.text))) continue;
@@ -861,12 +872,8 @@ const ORGANISATION_LIST_JOIN = /^(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|
  */
 function organisationsAmongOrganisations(text: string, suggestions: Suggestion[]): void {
   const inOrder = suggestions.filter((s) => s.type !== 'date').sort((a, b) => a.start - b.start);
-  const surnames = new Set(inOrder.filter((s) => s.type === 'person' && /\s/.test(s.text)).map((s) => nameKey(s.text).split(' ').at(-1)!));
-  for (let k = 0; k < inOrder.length; ) {
-    let end = k;
-    while (end + 1 < inOrder.length && ORGANISATION_LIST_JOIN.test(text.slice(inOrder[end]!.end, inOrder[end + 1]!.start))) end++;
-    const listed = inOrder.slice(k, end + 1);
-    k = end + 1;
+  const surnames = surnamesOf(inOrder);
+  for (const listed of runsJoined(text, inOrder, ORGANISATION_LIST_JOIN)) {
     const doubted = listed.filter((s) => s.type === 'person' && s.confidence < DOUBTED_READING && !/\s/.test(s.text) && !analysts(s) && !surnames.has(nameKey(s.text)));
     if (doubted.length !== 1 || listed.length < 3 || listed.some((s) => s !== doubted[0] && s.type !== 'organisation')) continue;
     const s = doubted[0]!;
