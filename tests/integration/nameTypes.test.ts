@@ -350,6 +350,20 @@ describe('the type of a name', () => {
     expect(types.filter((t) => t.includes('analyst'))).toEqual([]);
   });
 
+  it("is a company where the article names it alone after naming its branch in a country, though the tagger read a place", () => {
+    // Written for this test in the style of a food-safety report.
+    const text = [
+      'Pizza Hut restaurants pulled spinach from their menus on Friday after an outbreak of E. coli.',
+      'The recall also led Pizza Hut Canada to close 40 outlets in Ontario.',
+      'A woman in Toledo fell ill after eating at Pizza Hut and sued the chain.',
+    ].join(' ');
+    // The tagger reads the chain as a place where it stands alone.
+    expect(taggerTypesOf(text)).toEqual(expect.arrayContaining(['LOC:Pizza Hut', 'ORG:Pizza Hut Canada']));
+    const types = typesOf(text);
+    expect(types.filter((t) => t.endsWith(':Pizza Hut'))).toEqual(['organisation:Pizza Hut', 'organisation:Pizza Hut']);
+    expect(types).toEqual(expect.arrayContaining(['organisation:Pizza Hut Canada', 'place:Ontario', 'place:Toledo']));
+  });
+
   it('is a person where an apposition gives a person\'s role, but not where the role speaks or the name is a country', () => {
     // Written for this test. "Dole" is also a town in France, which the tagger prefers on its own.
     const text = 'Dole, the Republican nominee, attacked the plan. In Kunduz, a resident said the Taliban had left. Britain, a member of NATO, agreed. Kunduz, a provincial governor said, had fallen.';

@@ -236,3 +236,32 @@ const lineAround = (text: string, at: number) => {
 };
 
 const nameOf = (s: Suggestion) => s.text.replace(POSSESSIVE, '').trim().toLowerCase();
+
+/**
+ * A company's branch in a country is named with the country after the company's own name ("Taco
+ * Bell Canada", "Yum! Canada"), so where the same article writes that name alone ("ate at Taco
+ * Bell") it is the company, whatever the tagger read there: a place (a shop is somewhere) or a
+ * person it doubted. Only such readings are retyped; nothing is added where nothing was read, so a
+ * common word before a country ("Bank Indonesia") names nothing else. Not a name the gazetteer knows
+ * as a place of its own, and not where the branch itself was doubted.
+ */
+export function spreadBranchNames(suggestions: Suggestion[], isCountry: (name: string) => boolean, isPlace: (name: string) => boolean): void {
+  const done = new Set<string>();
+  const branches = suggestions.filter((s) => s.type === 'organisation' && s.confidence >= DOUBTED && !s.reason.startsWith('a team'));
+  for (const branch of branches) {
+    const words = branch.text.trim().split(/\s+/);
+    for (const n of [1, 2]) {
+      if (words.length <= n || !isCountry(words.slice(-n).join(' '))) continue;
+      const form = words.slice(0, -n).join(' ');
+      if (done.has(form) || form.length < 3 || !form.split(' ').every((w) => CAPITAL_FIRST.test(w)) || TITLES.has(form.toLowerCase()) || isPlace(form)) continue;
+      done.add(form);
+      for (const s of suggestions) {
+        if (s.text !== form || !(s.type === 'place' || (s.type === 'person' && s.confidence < DOUBTED)) || s.adjectival || analysts(s)) continue;
+        s.type = 'organisation';
+        s.confidence = Math.min(branch.confidence, 0.8);
+        s.reason = `the company of ${branch.text}, as the article named it`;
+        delete s.places;
+      }
+    }
+  }
+}

@@ -8,7 +8,7 @@ import { extractDates, type DatePrecision } from './dates.js';
 import { elidedPlaces } from './elidedPlaces.js';
 import { acronymsAfterNames, namesDefinedByAcronym } from './acronymNames.js';
 import { organisationModifiers } from './organisationModifiers.js';
-import { linkAcronyms, spreadCompanyNames, spreadSurnames, spreadTeamNames } from './documentNames.js';
+import { linkAcronyms, spreadBranchNames, spreadCompanyNames, spreadSurnames, spreadTeamNames } from './documentNames.js';
 import { isOwnedOrganisation, placesInOrganisationNames, withoutOpeningClitic } from './organisationPlaces.js';
 import { placePairs } from './placePairs.js';
 import { placesByApposition } from './placesByApposition.js';
@@ -400,6 +400,7 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
   };
   const isPlace = (name: string) => isArea(name) || context.gazetteer.lookup(name).some((p) => (p.nameKind ?? 0) === 0 && p.population >= 1000);
   spreadCompanyNames(text, suggestions, isPlace);
+  spreadBranchNames(suggestions, (name) => context.gazetteer.countryByName.has(nameKey(name)), isPlace);
   if (sports) spreadTeamNames(text, suggestions, isPlace, isArea);
   suggestions.push(...adjectivalCountries(text, suggestions, context.gazetteer));
   return dedupe(suggestions);
