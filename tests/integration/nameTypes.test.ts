@@ -434,6 +434,11 @@ describe('the type of a name', () => {
     const bodies = 'The Senate and Congress will vote on the bill next week.';
     expect(taggerTypesOf(bodies)).toEqual(['ORG:Senate and Congress']);
     expect(typesOf(bodies)).toEqual(['organisation:Senate', 'organisation:Congress']);
+    // The last two names of a list, after a comma that closes another name; but not an "and" right
+    // after "of … ", which joins what the name is of.
+    const listed = "Shoppers at Sainsbury's, Tesco and Asda faced shortages. The letter was signed by Greenpeace, Institute of Science and Technology.";
+    expect(taggerTypesOf(listed)).toEqual(expect.arrayContaining(['ORG:Tesco and Asda', 'ORG:Institute of Science and Technology']));
+    expect(typesOf(listed)).toEqual(['organisation:Sainsbury', 'organisation:Tesco', 'organisation:Asda', 'organisation:Greenpeace', 'organisation:Institute of Science and Technology']);
   });
 
   it("is nothing where it is a lawmaker's party and state as AP writes them", () => {

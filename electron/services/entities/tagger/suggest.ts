@@ -698,7 +698,8 @@ function endsOfNames(keys: Set<string>): { first: Set<string>; last: Set<string>
  * or sizeable places, or one half is a country, or the first half ends as an organisation's name ends
  * ("… Bank", "… Union") or is a body named by one word ("the Senate and Congress"), or both halves
  * open with the same word ("Radio Free Asia and Radio Kabul") or hold the same head word ("the
- * University of Kent and Canterbury Christ Church University"). "Food and Agriculture Organization",
+ * University of Kent and Canterbury Christ Church University"), or the two close a list ("Sainsbury's,
+ * Tesco and Asda"). "Food and Agriculture Organization",
  * "Procter and Gamble" and "the Department of Health and Human Services" stay whole.
  */
 function splitJoinedNames(names: TaggedName[], sentence: readonly TextToken[], text: string, context: ExtractContext): void {
@@ -738,7 +739,12 @@ function splitJoinedNames(names: TaggedName[], sentence: readonly TextToken[], t
       (a.to > a.from && b.to > b.from && sentence[a.from]!.text === sentence[b.from]!.text) ||
       // "the University of Kent and Canterbury Christ Church University": each half holds the same head word.
       (a.to > a.from && b.to > b.from && sharesHead(sentence, a, b));
-    if (!(aPlace && bPlace) && !country && !organisation) continue;
+    // "Sainsbury's, Tesco and Asda": the last two names of a list, after a comma that closes another
+    // name (its possessive too), with no more of the list after them. Not "… Separation of Church and
+    // State": an "and" two words after "of" joins what the name is of.
+    const before = n.from >= 3 && POSSESSIVE.test(sentence[n.from - 2]!.text) ? n.from - 3 : n.from - 2;
+    const listed = ands.length === 1 && names[k - 1]?.to === before && sentence[n.from - 1]!.text === ',' && !LIST_JOINS.has(sentence[n.to + 1]?.text ?? '') && sentence[and - 2]?.text !== 'of';
+    if (!(aPlace && bPlace) && !country && !organisation && !listed) continue;
     // Each half a place of its own is a place ("the Shan State National Army and Rangoon"); the rest keeps the tagger's type.
     const typeOf = (place: boolean): NameType => (place ? 'LOC' : n.type);
     names.splice(k, 1, { ...a, type: typeOf(aPlace && !organisation), confidence: n.confidence, remembered: false }, { ...b, type: typeOf(bPlace), confidence: n.confidence, remembered: false });
