@@ -487,6 +487,26 @@ describe('the type of a name', () => {
     expect(people.filter((t) => /Attorney|Minister|Speaker/.test(t))).toEqual([]);
   });
 
+  it('is a person where an office, "of" or "for" and its portfolio stand before the name, whatever the tagger read there', () => {
+    // Written for this test in the style of wire copy.
+    const text = [
+      'Minister of Foreign Affairs Sergei Lavrov said the talks would go on.',
+      'Secretary of State Antony Blinken arrived in Kabul on Monday.',
+      'Vice Minister of Natural Resources and Environment Nguyen Cong claimed the funds were late.',
+      'Minister for Refugees and Repatriation Noor Rahman Akhlaqi visited the camp.',
+      'The Director of National Iodine Nutrition spoke. The Secretary of State for Northern Ireland spoke.',
+    ].join(' ');
+    // The tagger runs the portfolio into the person, reads nothing, or reads one organisation of both.
+    const tagged = taggerTypesOf(text);
+    expect(tagged).toEqual(expect.arrayContaining(['PER:Affairs Sergei Lavrov', 'ORG:Natural Resources and Environment Nguyen Cong']));
+    expect(tagged.filter((t) => t.includes('Blinken'))).toEqual([]);
+    const found = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! }).filter((s) => s.type === 'person');
+    expect(found.map((s) => s.text)).toEqual(['Sergei Lavrov', 'Antony Blinken', 'Nguyen Cong', 'Noor Rahman Akhlaqi']);
+    expect(found.every((s) => s.confidence >= 0.7)).toBe(true);
+    // Where the portfolio stops at a word that qualifies the next, what follows is no person's name.
+    expect(typesOf(text).filter((t) => t.includes('Iodine'))).not.toContain('person:Iodine Nutrition');
+  });
+
   it('is no person when it ends in an office, but a surname that is also a rank stays', () => {
     const text = 'Jan Vandemoortele, U.N. Resident Coordinator for Pakistan, said key roads have been cleared. Reporters met John Major.';
     expect(taggerTypesOf(text)).toContain('PER:U.N. Resident Coordinator');

@@ -18,6 +18,7 @@ import { companiesNamedByTheirBusiness } from './businessNames.js';
 import { countryOffices } from './countryOffices.js';
 import { readCompanies, readCompanySuffixes } from './companyCues.js';
 import { placesOpeningAsDateline } from './datelinePlaces.js';
+import { portfolioHolders } from './portfolioHolders.js';
 import { joinHeadsToWhatTheyAreFor } from './headedNames.js';
 import { mediaNamedBeforeTheirKind } from './mediaNames.js';
 import { newspapersNamedByTheirTown } from './newspaperNames.js';
@@ -135,6 +136,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     doubtedPeopleListedWithPlaces(names, sentence);
     splitJoinedNames(names, sentence, text, context);
     splitTitledPeople(names, sentence);
+    portfolioHolders(names, sentence);
     if (sports) readTeams(names, sentence, lexicon);
     readCompanies(names, sentence);
     readCompanySuffixes(names, sentence, model.memory);
