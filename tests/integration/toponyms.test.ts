@@ -249,6 +249,10 @@ describe('toponyms ranked with the article around them', () => {
     const [, , frankfurt] = resolve('NEW YORK - Bank shares rose in New York and Washington after the central bank left rates unchanged in Frankfurt.', ['New York', 'Washington', 'Frankfurt']);
     expect(frankfurt).toMatchObject({ kind: 'city', country: 'DE', admin1Name: 'Hesse' });
     expect(resolve('The governor signed the bill in Frankfort, Kentucky.', ['Frankfort', 'Kentucky'])[0]).toMatchObject({ kind: 'city', country: 'US', admin1Name: 'Kentucky' });
+    // A town of under 100,000 too: Frankfurt (Oder), 57,000 people, lies 80 km from Berlin, but news
+    // that names both means Frankfurt am Main unless it says Oder.
+    const [frankfurtInGermany] = resolve('Flights from Frankfurt were cancelled as protesters gathered in Berlin.', ['Frankfurt', 'Berlin']);
+    expect(frankfurtInGermany).toMatchObject({ name: 'Frankfurt am Main', country: 'DE' });
     // Tied once, the town is meant wherever the name comes back alone.
     const again = resolve('A fire in Lebanon, Ohio destroyed two barns. Lebanon police closed two roads.', ['Lebanon', 'Ohio', 'Lebanon']);
     expect(again[2]).toMatchObject({ kind: 'city', country: 'US', admin1Name: 'Ohio' });

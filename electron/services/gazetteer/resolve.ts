@@ -157,8 +157,12 @@ export function rankCandidates(candidates: Place[], context: RankContext): Ranke
   return scored.sort((a, b) => b.score - a.score || a.id - b.id);
 }
 
-/** A town of under 50,000 people that is no capital or seat. */
-const isSmallTown = (p: Place) => p.kind === 'city' && p.population < 50_000 && (FEATURE_WEIGHT[p.feature ?? ''] ?? 0) < 1;
+/**
+ * A town of under 100,000 people that is no capital or seat. Frankfurt (Oder), 57,000 people, lies
+ * 80 km from Berlin: with the bar at 50,000, an article that named Berlin took "Frankfurt" for it
+ * rather than Frankfurt am Main.
+ */
+const isSmallTown = (p: Place) => p.kind === 'city' && p.population < 100_000 && (FEATURE_WEIGHT[p.feature ?? ''] ?? 0) < 1;
 
 /** What news means by a name unless it says otherwise: a country, a province or state, a capital, a city of half a million, a major sea or region. */
 const isWellKnown = (p: Place) =>
