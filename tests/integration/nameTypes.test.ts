@@ -487,6 +487,29 @@ describe('the type of a name', () => {
     expect(people.filter((t) => /Attorney|Minister|Speaker/.test(t))).toEqual([]);
   });
 
+  it("is a state where its party's members are named after it, and the plural is the party", () => {
+    // Written for this test in the style of American political news.
+    const text =
+      'Senator Elizabeth Warren, a Massachusetts Democrat, criticised the plan. California Democrats welcomed it. Texas Republicans blocked the bill. The Kenyan Democrat said nothing.';
+    expect(taggerTypesOf(text)).toEqual(expect.arrayContaining(['ORG:Massachusetts Democrat', 'LOC:California Democrats']));
+    const found = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! }).filter((s) => s.type !== 'date');
+    expect(found.map((s) => `${s.type}:${s.text}`)).toEqual([
+      'person:Elizabeth Warren',
+      'place:Massachusetts',
+      'place:California',
+      'organisation:Democrats',
+      'place:Texas',
+      'organisation:Republicans',
+      // A people's adjective is no state.
+      'organisation:Kenyan Democrat',
+    ]);
+    expect(found.filter((s) => s.type === 'place').map((s) => s.places?.[0])).toEqual([
+      expect.objectContaining({ kind: 'admin1', country: 'US' }),
+      expect.objectContaining({ kind: 'admin1', country: 'US' }),
+      expect.objectContaining({ kind: 'admin1', country: 'US' }),
+    ]);
+  });
+
   it('is a person where an office, "of" or "for" and its portfolio stand before the name, whatever the tagger read there', () => {
     // Written for this test in the style of wire copy.
     const text = [

@@ -18,6 +18,7 @@ import { companiesNamedByTheirBusiness } from './businessNames.js';
 import { countryOffices } from './countryOffices.js';
 import { readCompanies, readCompanySuffixes } from './companyCues.js';
 import { placesOpeningAsDateline } from './datelinePlaces.js';
+import { placesBeforeTheirParty } from './partyMembers.js';
 import { portfolioHolders } from './portfolioHolders.js';
 import { joinHeadsToWhatTheyAreFor } from './headedNames.js';
 import { mediaNamedBeforeTheirKind } from './mediaNames.js';
@@ -343,6 +344,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
   mediaNamedBeforeTheirKind(text, suggestions, context);
   newspapersNamedByTheirTown(text, suggestions, places, context, taken, model.memory);
   countryOffices(text, suggestions, places, context);
+  placesBeforeTheirParty(text, suggestions, places, context);
   companiesNamedByTheirBusiness(text, suggestions, context);
   servicesNamedByTheirPlace(text, suggestions, context);
   placesOpeningAsDateline(text, suggestions, places, context);
