@@ -487,6 +487,17 @@ describe('the type of a name', () => {
     expect(people.filter((t) => /Attorney|Minister|Speaker/.test(t))).toEqual([]);
   });
 
+  it('is one place where a lower-case particle stands inside its name, and two names where the whole is no place', () => {
+    // Written for this test in the style of a wire report.
+    const text = 'Floods hit Rio Grande do Sul on Friday. Workers in Sao Jose dos Campos went on strike. Ana de Souza spoke in Lisbon.';
+    // The tagger ends the place at the particle and reads the rest apart.
+    expect(taggerTypesOf(text)).toEqual(expect.arrayContaining(['LOC:Rio Grande', 'LOC:Sul', 'LOC:Sao Jose', 'PER:Campos']));
+    const found = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! }).filter((s) => s.type !== 'date');
+    expect(found.map((s) => `${s.type}:${s.text}`)).toEqual(['place:Rio Grande do Sul', 'place:Sao Jose dos Campos', 'person:Ana de Souza', 'place:Lisbon']);
+    expect(found[0]!.places?.[0]).toMatchObject({ kind: 'admin1', country: 'BR' });
+    expect(found[1]!.places?.[0]).toMatchObject({ name: 'São José dos Campos', country: 'BR' });
+  });
+
   it("is a state where its party's members are named after it, and the plural is the party", () => {
     // Written for this test in the style of American political news.
     const text =

@@ -19,6 +19,7 @@ import { countryOffices } from './countryOffices.js';
 import { readCompanies, readCompanySuffixes } from './companyCues.js';
 import { placesOpeningAsDateline } from './datelinePlaces.js';
 import { placesBeforeTheirParty } from './partyMembers.js';
+import { joinPlacesAcrossParticles } from './particlePlaces.js';
 import { portfolioHolders } from './portfolioHolders.js';
 import { joinHeadsToWhatTheyAreFor } from './headedNames.js';
 import { mediaNamedBeforeTheirKind } from './mediaNames.js';
@@ -133,6 +134,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     }
     joinCountryNames(names, sentence, text, context);
     joinCountriesNamedWithOf(names, sentence, text, context);
+    joinPlacesAcrossParticles(names, sentence, text, context);
     if (!facts.capsLine) addMissedPlaces(names, sentence, text, context, model, articlePlaces, provinces);
     doubtedPeopleListedWithPlaces(names, sentence);
     splitJoinedNames(names, sentence, text, context);
