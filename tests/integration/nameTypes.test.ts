@@ -487,6 +487,20 @@ describe('the type of a name', () => {
     expect(people.filter((t) => /Attorney|Minister|Speaker/.test(t))).toEqual([]);
   });
 
+  it('is one organisation named for two things after "of" and "and", though the tagger read the second apart', () => {
+    // Written for this test in the style of a wire report.
+    const text = [
+      'A magnitude 6.8 earthquake struck on Friday, the Philippine Institute of Volcanology and Seismology said.',
+      'Officials of the Bank of England and Barclays met. The Government of Iraq and Syria agreed.',
+    ].join(' ');
+    expect(taggerTypesOf(text)).toEqual(expect.arrayContaining(['ORG:Philippine Institute of Volcanology', 'PER:Seismology', 'ORG:Barclays']));
+    const types = typesOf(text);
+    expect(types).toContain('organisation:Philippine Institute of Volcanology and Seismology');
+    expect(types.filter((t) => t.includes('Seismology'))).toHaveLength(1);
+    // An organisation or a country of its own after "and" stays apart.
+    expect(types).toEqual(expect.arrayContaining(['organisation:Bank of England', 'organisation:Barclays', 'organisation:Government of Iraq', 'place:Syria']));
+  });
+
   it('is one place where a lower-case particle stands inside its name, and two names where the whole is no place', () => {
     // Written for this test in the style of a wire report.
     const text = 'Floods hit Rio Grande do Sul on Friday. Workers in Sao Jose dos Campos went on strike. Ana de Souza spoke in Lisbon.';

@@ -20,6 +20,7 @@ import { readCompanies, readCompanySuffixes } from './companyCues.js';
 import { placesOpeningAsDateline } from './datelinePlaces.js';
 import { placesBeforeTheirParty } from './partyMembers.js';
 import { joinPlacesAcrossParticles } from './particlePlaces.js';
+import { joinOrganisationsOfTwoThings } from './ofTwoThings.js';
 import { portfolioHolders } from './portfolioHolders.js';
 import { joinHeadsToWhatTheyAreFor } from './headedNames.js';
 import { mediaNamedBeforeTheirKind } from './mediaNames.js';
@@ -138,6 +139,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     if (!facts.capsLine) addMissedPlaces(names, sentence, text, context, model, articlePlaces, provinces);
     doubtedPeopleListedWithPlaces(names, sentence);
     splitJoinedNames(names, sentence, text, context);
+    joinOrganisationsOfTwoThings(names, sentence);
     splitTitledPeople(names, sentence);
     portfolioHolders(names, sentence);
     if (sports) readTeams(names, sentence, lexicon);
