@@ -16,6 +16,8 @@ const PLACE_CONFIDENCE = 0.8;
 const PARTY_CONFIDENCE = 0.7;
 
 export function placesBeforeTheirParty(text: string, suggestions: Suggestion[], places: PendingPlace[], context: ExtractContext): void {
+  // Most articles name no party so: a plain search spares the pattern's scan of every capitalised word.
+  if (!text.includes('Democrat') && !text.includes('Republican')) return;
   const { gazetteer } = context;
   const isArea = (name: string) => gazetteer.countryByName.has(nameKey(name)) || gazetteer.lookup(name).some((p) => p.kind === 'admin1' && (p.nameKind ?? 0) === 0);
   for (const m of text.matchAll(PLACE_AND_PARTY)) {

@@ -59,7 +59,9 @@ const portfolioWord = (t: TextToken | undefined) => t !== undefined && CAPITALIS
 export function portfolioHolders(names: TaggedName[], sentence: readonly TextToken[]): void {
   const added: TaggedName[] = [];
   for (let i = 0; i + 3 < sentence.length; i++) {
-    if (!PORTFOLIO_OFFICES.has(sentence[i]!.text.toLowerCase()) || !/^(?:of|for)$/.test(sentence[i + 1]!.text)) continue;
+    const of = sentence[i + 1]!.text;
+    // "of" or "for" first: a plain comparison, where the office is a lower-casing and a lookup per word.
+    if ((of !== 'of' && of !== 'for') || !PORTFOLIO_OFFICES.has(sentence[i]!.text.toLowerCase())) continue;
     const first = sentence[i + 2]!.text === 'the' ? i + 3 : i + 2;
     if (!portfolioWord(sentence[first])) continue;
     // The portfolio: its words, and the joins between two of them.
