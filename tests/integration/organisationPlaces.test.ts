@@ -69,6 +69,8 @@ describe('places named inside organisations’ names', () => {
     // A person's office is no part of the body, and an organisation of the lexicon stays a name of its own.
     expect(organisations('The President of the European Commission spoke.')).toEqual(['European Commission']);
     expect(organisations('The Press Office of the Taliban said so.')).toEqual(['Press Office', 'Taliban']);
+    // "Staff" alone is the people who work there.
+    expect(organisations('Staff of the Bureau of Statistics walked out.')).toEqual(['Bureau of Statistics']);
   });
 
   it('reads an organisation named by its kind and what it is for as one, up to the next name of a list', () => {

@@ -29,6 +29,8 @@ export function joinPartsToTheirOrganisation(text: string, suggestions: Suggesti
     if (!m) continue;
     const words = m[1]!.split(/\s+/);
     if (!PART_HEADS.has(words.at(-1)!.toLowerCase())) continue;
+    // "Staff" alone is the people who work there ("Staff of the Bureau of Statistics said"); "General Staff" is a body.
+    if (words.length === 1 && words[0]!.toLowerCase() === 'staff') continue;
     // "The" opening a sentence is no part of the name.
     const skip = /^the$/i.test(words[0]!) && words.length > 1 ? words[0]!.length + 1 : 0;
     const start = body.start - m[0].length + skip;
