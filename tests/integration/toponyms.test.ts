@@ -253,6 +253,12 @@ describe('toponyms ranked with the article around them', () => {
     // that names both means Frankfurt am Main unless it says Oder.
     const [frankfurtInGermany] = resolve('Flights from Frankfurt were cancelled as protesters gathered in Berlin.', ['Frankfurt', 'Berlin']);
     expect(frankfurtInGermany).toMatchObject({ name: 'Frankfurt am Main', country: 'DE' });
+    // A country over a city of any size but a capital, where only the article's country speaks for the
+    // city (Jamaica, Queens: 216,000 people); the city where one of the article's places lies near it.
+    const texan =
+      'HOUSTON (Reuters) - Hurricane Beryl knocked out power to 2.7 million homes in Texas on Monday. Harris County Judge Lina Hidalgo urged residents to stay home. In Jamaica, Prime Minister Andrew Holness declared a disaster.';
+    expect(resolve(texan, ['HOUSTON', 'Texas', 'Harris County', 'Jamaica'])[3]).toMatchObject({ kind: 'country', country: 'JM' });
+    expect(resolve('Coffee growers in Pereira and Armenia protested on Monday.', ['Pereira', 'Armenia'])[1]).toMatchObject({ kind: 'city', country: 'CO' });
     // Tied once, the town is meant wherever the name comes back alone.
     const again = resolve('A fire in Lebanon, Ohio destroyed two barns. Lebanon police closed two roads.', ['Lebanon', 'Ohio', 'Lebanon']);
     expect(again[2]).toMatchObject({ kind: 'city', country: 'US', admin1Name: 'Ohio' });

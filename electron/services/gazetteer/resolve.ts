@@ -157,6 +157,10 @@ export function rankCandidates(candidates: Place[], context: RankContext): Ranke
   return scored.sort((a, b) => b.score - a.score || a.id - b.id);
 }
 
+/** How near one of the article's places must be for a city to be meant rather than a country of its name. */
+const NEAR_ENOUGH = 300;
+const nearAny = (p: Place, near: readonly { lat: number; lon: number }[], km: number) => near.some((q) => distanceKm(p, q) < km);
+
 /**
  * A town of under 100,000 people that is no capital or seat. Frankfurt (Oder), 57,000 people, lies
  * 80 km from Berlin: with the bar at 50,000, an article that named Berlin took "Frankfurt" for it
@@ -182,10 +186,15 @@ function keepTownsBelowWellKnown(scored: RankedPlace[], context: RankContext): v
   if (context.wants === 'city') return;
   const known = scored.filter(isWellKnown);
   if (known.length === 0) return;
+  const aCountrysName = known.some((a) => a.kind === 'country');
   for (const town of scored) {
     // A seat of that size too, where only a variant of its name is written: "Frankfurt" is also a
     // spelling of Frankfort, Kentucky's capital (28,000 people), which an American article took for it.
-    if (!isSmallTown(town) && !(town.kind === 'city' && town.population < 50_000 && (town.nameKind ?? 0) >= 1)) continue;
+    // And a city of any size but a capital, where a country has the name and none of the article's
+    // places is near: "In Jamaica, Prime Minister Andrew Holness…" in a Texan story took Jamaica,
+    // Queens (216,000 people) on the article's country alone. "Armenia" beside Pereira stays the city.
+    const cityNamedAsACountry = aCountrysName && town.kind === 'city' && town.feature !== 'PPLC' && !nearAny(town, context.near, NEAR_ENOUGH);
+    if (!isSmallTown(town) && !(town.kind === 'city' && town.population < 50_000 && (town.nameKind ?? 0) >= 1) && !cityNamedAsACountry) continue;
     if (context.tied?.has(town.id) || inNamedArea(town, context)) continue;
     const above = known.filter((a) => sizeOf(a) > town.population && !contains(a, town)).map((a) => a.score);
     if (above.length > 0 && town.score >= Math.max(...above)) town.score = Math.max(...above) - 0.01;
