@@ -512,6 +512,18 @@ describe('the type of a name', () => {
     expect(found[1]!.places?.[0]).toMatchObject({ name: 'São José dos Campos', country: 'BR' });
   });
 
+  it("is no person and no place where it is a storm's name, and a town called Hurricane stays a town", () => {
+    // Written for this test in the style of a wire report.
+    const text =
+      'HOUSTON (Reuters) - Hurricane Beryl knocked out power to 2.7 million homes in Texas on Monday. Beryl weakened to a tropical storm near Matagorda Bay. The town of Hurricane, Utah, was spared.';
+    expect(taggerTypesOf(text)).toContain('PER:Beryl');
+    const types = typesOf(text);
+    expect(types.filter((t) => t.includes('Beryl'))).toEqual([]);
+    expect(types).toEqual(expect.arrayContaining(['place:HOUSTON', 'place:Texas', 'place:Matagorda Bay', 'place:Hurricane', 'place:Utah']));
+    // A country's name after "Storm" is no storm's.
+    expect(typesOf('Veterans of Operation Desert Storm Kuwait marched on Monday.')).toContain('place:Kuwait');
+  });
+
   it("is a state where its party's members are named after it, and the plural is the party", () => {
     // Written for this test in the style of American political news.
     const text =

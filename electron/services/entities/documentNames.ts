@@ -265,3 +265,18 @@ export function spreadBranchNames(suggestions: Suggestion[], isCountry: (name: s
     }
   }
 }
+
+/** A storm's kind before its name: "Hurricane Beryl", "Typhoon Haiyan", "Tropical Storm Alberto". */
+const STORM_NAMED = /(?<![\p{L}\p{N}-])(?:Super[ \t]+)?(?:Hurricane|Typhoon|Cyclone|Tropical[ \t]+Storm|Tropical[ \t]+Depression|Storm)[ \t]+(\p{Lu}\p{Ll}+)(?![\p{L}\p{N}'’-])/gu;
+
+/**
+ * The storms an article names ("Hurricane Beryl … Beryl weakened"): the storm's name is no person's
+ * and no place's, though the tagger reads it as one (a person most often). Every suggestion of just
+ * that word is dropped, not the analyst's; nor a country's or an area's name ("Hurricane, Utah" is a
+ * town, and "Storm Utah" no storm). Returns the names of the storms.
+ */
+export function stormNames(text: string, isArea: (name: string) => boolean): Set<string> {
+  const storms = new Set<string>();
+  for (const m of text.matchAll(STORM_NAMED)) if (!isArea(m[1]!)) storms.add(m[1]!);
+  return storms;
+}

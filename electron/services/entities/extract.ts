@@ -8,11 +8,11 @@ import { extractDates, type DatePrecision } from './dates.js';
 import { elidedPlaces } from './elidedPlaces.js';
 import { acronymsAfterNames, namesDefinedByAcronym } from './acronymNames.js';
 import { organisationModifiers } from './organisationModifiers.js';
-import { linkAcronyms, spreadBranchNames, spreadCompanyNames, spreadSurnames, spreadTeamNames } from './documentNames.js';
+import { linkAcronyms, spreadBranchNames, spreadCompanyNames, spreadSurnames, spreadTeamNames, stormNames } from './documentNames.js';
 import { isOwnedOrganisation, placesInOrganisationNames, withoutOpeningClitic } from './organisationPlaces.js';
 import { placePairs } from './placePairs.js';
 import { placesByApposition } from './placesByApposition.js';
-import { placeAirFacilities, type PendingPlace } from './placeLinks.js';
+import { analysts, placeAirFacilities, type PendingPlace } from './placeLinks.js';
 import { spanIndex } from './spanIndex.js';
 import { namesModel } from './tagger/index.js';
 import type { TaggerModel } from './tagger/model.js';
@@ -402,6 +402,8 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
   spreadCompanyNames(text, suggestions, isPlace);
   spreadBranchNames(suggestions, (name) => context.gazetteer.countryByName.has(nameKey(name)), isPlace);
   if (sports) spreadTeamNames(text, suggestions, isPlace, isArea);
+  const storms = stormNames(text, isArea);
+  if (storms.size) dropWhere(suggestions, (s) => storms.has(s.text) && s.type !== 'date' && !analysts(s));
   suggestions.push(...adjectivalCountries(text, suggestions, context.gazetteer));
   return dedupe(suggestions);
 }
