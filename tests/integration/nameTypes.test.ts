@@ -61,6 +61,10 @@ describe('the type of a name', () => {
     expect(typesOf(text)).toContain('place:Farchana');
     // "between" names sides as often: the doubted person stays one.
     expect(typesOf('Talks between Kabul and Zardari ended.')).not.toContain('place:Zardari');
+    // A person read surely whose whole name is a city's of 100,000 people is that city in such a list.
+    const gaza = 'Israeli airstrikes killed 18 people in Rafah and Khan Younis overnight.';
+    expect(taggerTypesOf(gaza)).toContain('PER:Khan Younis');
+    expect(typesOf(gaza)).toEqual(expect.arrayContaining(['place:Rafah', 'place:Khan Younis']));
   });
 
   it('reads a company named by its web address whole', () => {

@@ -137,7 +137,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     joinCountriesNamedWithOf(names, sentence, text, context);
     joinPlacesAcrossParticles(names, sentence, text, context);
     if (!facts.capsLine) addMissedPlaces(names, sentence, text, context, model, articlePlaces, provinces);
-    doubtedPeopleListedWithPlaces(names, sentence);
+    doubtedPeopleListedWithPlaces(names, sentence, (from, to) => isSizeableCity(text.slice(sentence[from]!.start, sentence[to]!.end), context));
     splitJoinedNames(names, sentence, text, context);
     joinOrganisationsOfTwoThings(names, sentence);
     splitTitledPeople(names, sentence);
@@ -575,22 +575,29 @@ const LOCATIVES = new Set(['in', 'at', 'near', 'into', 'around', 'across']);
  * "15,000 new arrivals in Adré and Farchana": the tagger reads the first town and takes the second,
  * a word it does not know, for a person it doubts. A one-word name it reads as a person below even
  * odds is a place too where it closes a list of places it reads at even odds or better, which a
- * word of place opens ("in", "near"). Not after "between" or "to", which name sides as often
+ * word of place opens ("in", "near"); so is a person's name of any certainty that is a city's of
+ * 100,000 people ("in Rafah and Khan Younis"). Not after "between" or "to", which name sides as often
  * ("talks between Kabul and Zardari").
  */
-function doubtedPeopleListedWithPlaces(names: TaggedName[], sentence: readonly TextToken[]): void {
+function doubtedPeopleListedWithPlaces(names: TaggedName[], sentence: readonly TextToken[], isCity: (from: number, to: number) => boolean): void {
   for (let k = 1; k < names.length; k++) {
     const n = names[k]!;
-    if (n.type !== 'PER' || n.remembered || n.from !== n.to || n.confidence >= DOUBTED_READING || !LIST_JOINS.has(sentence[n.from - 1]?.text ?? '')) continue;
+    if (n.type !== 'PER' || n.remembered || !LIST_JOINS.has(sentence[n.from - 1]?.text ?? '')) continue;
     // Back over the places of the list, each a joining word before the next, to the word that opens it.
     const listed = (j: number, next: number) => names[j]!.type === 'LOC' && names[j]!.confidence >= DOUBTED_READING && names[j]!.to === next - 2 && LIST_JOINS.has(sentence[next - 1]!.text);
     if (!listed(k - 1, n.from)) continue;
     let first = k - 1;
     while (first > 0 && listed(first - 1, names[first]!.from)) first--;
     if (!LOCATIVES.has(sentence[names[first]!.from - 1]?.text.toLowerCase() ?? '')) continue;
+    // A one-word person the tagger doubts, or a person of any certainty whose whole name is a city's
+    // ("in Rafah and Khan Younis", read as a person at 79%).
+    if (!(n.from === n.to && n.confidence < DOUBTED_READING) && !isCity(n.from, n.to)) continue;
     names[k] = { ...n, type: 'LOC', reason: 'a place, listed with places after a word of place' };
   }
 }
+
+/** A city of 100,000 people by its own or an alternate name ("Khan Younis" for Khān Yūnis). */
+const isSizeableCity = (name: string, context: ExtractContext) => context.gazetteer.lookup(name).some((p) => p.kind === 'city' && p.population >= 100_000 && (p.nameKind ?? 0) <= 1);
 
 /** Words that join the names of a list: "Pandi and Talavera", "Kunduz, Baghlan or Takhar". */
 const LIST_JOINS = new Set([',', 'and', 'or']);
