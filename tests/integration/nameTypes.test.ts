@@ -516,6 +516,15 @@ describe('the type of a name', () => {
     expect(found[1]!.places?.[0]).toMatchObject({ name: 'São José dos Campos', country: 'BR' });
   });
 
+  it('opens and closes with a word, not with the dash of a dateline the tagger read into it', () => {
+    const text = 'NAIROBI, Kenya — Al-Shabab fighters attacked a police post near the border.';
+    expect(taggerTypesOf(text)).toContain('ORG:— Al-Shabab');
+    expect(typesOf(text)).toEqual(['place:NAIROBI', 'place:Kenya', 'organisation:Al-Shabab']);
+    // Nor a mark that ends it.
+    expect(taggerTypesOf('Fans of Brooks & played.')).toEqual(['ORG:Brooks &']);
+    expect(typesOf('Fans of Brooks & played.')).toEqual(['organisation:Brooks']);
+  });
+
   it("is no person and no place where it is a storm's name, and a town called Hurricane stays a town", () => {
     // Written for this test in the style of a wire report.
     const text =

@@ -152,6 +152,10 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       let type = name.type;
       // "according to Ms Redfern-Hardisty": a name after Mr, Mrs or Ms is a person's, whatever the tagger read.
       if (type !== 'PER' && !name.remembered && from < to && ADDRESSED.test(sentence[from]!.text) && CAPITAL.test(sentence[from + 1]!.text)) type = 'PER';
+      // No dash or other mark opens or closes a name: "NAIROBI, Kenya — Al-Shabab fighters", where the
+      // tagger read the dateline's dash into the organisation.
+      while (from < to && !WORD_CHARACTER.test(sentence[from]!.text)) from++;
+      while (to > from && !WORD_CHARACTER.test(sentence[to]!.text)) to--;
       // Guidelines: no title or role inside a person's name, no leading "the", no possessive.
       while (from < to && (bare(sentence[from]!.text) === 'the' || (type === 'PER' && (TITLES.has(bare(sentence[from]!.text)) || PERSON_ROLES.has(bare(sentence[from]!.text)) || PLAYER_ROLES.has(bare(sentence[from]!.text)) || HONORIFICS.has(bare(sentence[from]!.text)))))) from++;
       // "U.S. Attorney Zachary Fardon", "Army Major John Smith": an office inside the name, after where it is held.
