@@ -1,5 +1,6 @@
-import { ORG_HEADS, ORGANISATION_LAST_WORDS, PLACE_HEADS, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
+import { WEEKDAYS_AND_MONTHS } from '../lexicon.js';
 import { addNames, type TaggedName } from './decode.js';
+import { headsAName, NAME_PARTICLE } from './titledPeople.js';
 import type { TextToken } from './tokens.js';
 
 /** Offices held over a portfolio named after "of" or "for": "Minister of Health", "Secretary of State". */
@@ -34,8 +35,6 @@ const PORTFOLIO_MODIFIERS = new Set(
 /** Joins the words of a portfolio: "Refugees and Repatriation", "Women's Affairs, Family and Youth". */
 const PORTFOLIO_JOINS = new Set(['and', '&', ',']);
 const CAPITALISED = /^\p{Lu}\p{Ll}/u;
-const PARTICLE = /^(?:de|van|von|der|al|bin|ibn|da|di|du|le|la)$/;
-const HEADS = [ORG_HEADS, ORGANISATION_LAST_WORDS, PLACE_HEADS];
 /** The longest name of the holder read here: "Noor Rahman Akhlaqi", "Jaap de Hoop Scheffer". */
 const MOST_HOLDER_WORDS = 4;
 /** A reading of the tagger's this sure of the words after the portfolio is left as it is. */
@@ -74,14 +73,14 @@ export function portfolioHolders(names: TaggedName[], sentence: readonly TextTok
     let to = from - 1;
     while (to + 1 < sentence.length && to + 1 - from < MOST_HOLDER_WORDS) {
       const word = sentence[to + 1]!.text;
-      const inside = to + 1 > from && PARTICLE.test(word) && CAPITALISED.test(sentence[to + 2]?.text ?? '');
+      const inside = to + 1 > from && NAME_PARTICLE.test(word) && CAPITALISED.test(sentence[to + 2]?.text ?? '');
       if (!inside && !CAPITALISED.test(word)) break;
       to++;
     }
     // A name that goes on past four words, or a word heading an organisation or a place, is no holder's.
     if (to < from || (to + 1 < sentence.length && CAPITALISED.test(sentence[to + 1]!.text))) continue;
     const words = sentence.slice(from, to + 1).map((t) => t.text.toLowerCase());
-    if (words.some((w) => HEADS.some((heads) => heads.has(w)) || WEEKDAYS_AND_MONTHS.has(w) || PORTFOLIO_WORDS.has(w))) continue;
+    if (words.some((w) => headsAName(w) || WEEKDAYS_AND_MONTHS.has(w) || PORTFOLIO_WORDS.has(w))) continue;
     const over = names.filter((n) => n.to >= first && n.from <= to);
     const exact = over.length === 1 && over[0]!.from === from && over[0]!.to === to ? over[0]! : null;
     if (over.some((n) => n.remembered || n.from < first || n.to > to || (n.from >= from && n.type !== 'PER' && n.confidence >= SURE))) continue;

@@ -4,9 +4,11 @@ import type { TextToken } from './tokens.js';
 
 const CAPITALISED = /^\p{Lu}\p{Ll}/u;
 const CAPITAL_FIRST = /^\p{Lu}/u;
-const PARTICLE = /^(?:de|van|von|der|al|bin|ibn|da|di|du|le|la)$/;
+/** The small words inside a person's name: "Jaap de Hoop Scheffer", "Osama bin Laden". */
+export const NAME_PARTICLE = /^(?:de|van|von|der|al|bin|ibn|da|di|du|le|la)$/;
 const bare = (w: string) => w.toLowerCase().replace(/\.$/, '');
-const HEADS = [ORG_HEADS, ORGANISATION_LAST_WORDS, PLACE_HEADS];
+/** Whether a word (lower case) heads an organisation's or a place's name, which no person's name holds. */
+export const headsAName = (word: string) => ORG_HEADS.has(word) || ORGANISATION_LAST_WORDS.has(word) || PLACE_HEADS.has(word);
 
 /**
  * An organisation or place the tagger read whole over a rank or office (lexicon.ts OFFICES: "Marine
@@ -27,7 +29,7 @@ export function splitTitledPeople(names: TaggedName[], sentence: readonly TextTo
       let last = k;
       while (last < name.to - 2 && OFFICES.has(bare(sentence[last + 1]!.text))) last++;
       const tail = sentence.slice(last + 1, name.to + 1).map((t) => t.text);
-      const person = tail.every((w, i) => (CAPITALISED.test(w) || (i > 0 && i < tail.length - 1 && PARTICLE.test(w))) && !HEADS.some((heads) => heads.has(bare(w))));
+      const person = tail.every((w, i) => (CAPITALISED.test(w) || (i > 0 && i < tail.length - 1 && NAME_PARTICLE.test(w))) && !headsAName(bare(w)));
       if (!person) continue;
       const parts: TaggedName[] = [{ from: last + 1, to: name.to, type: 'PER', confidence: name.confidence, remembered: false }];
       if (name.type === 'ORG') parts.unshift({ from: name.from, to: k - 1, type: 'ORG', confidence: name.confidence, remembered: false });
