@@ -763,4 +763,14 @@ describe('the type of a name', () => {
     expect(named).not.toContain('place:France');
     expect(named).not.toContain('place:Pakistan');
   });
+
+  it("reads a federal court's district as an organisation, its state a place inside it", () => {
+    const text = 'He was indicted in the Southern District of New York. A judge in the Eastern District of Virginia ruled on Friday.';
+    const found = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! }).filter((s) => s.type !== 'date');
+    expect(found.filter((s) => !s.inName).map((s) => `${s.type}:${s.text}`)).toEqual(['organisation:Southern District of New York', 'organisation:Eastern District of Virginia']);
+    // Neither Israel's Southern District nor an Eastern Province: the state the district is part of.
+    expect(found.filter((s) => s.inName).map((s) => `${s.text}:${s.places?.[0]?.kind}:${s.places?.[0]?.country}`)).toEqual(['New York:admin1:US', 'Virginia:admin1:US']);
+    // Named without a state, Israel's Southern District stays a place.
+    expect(typesOf('Police in the Southern District arrested two men.')).toContain('place:Southern');
+  });
 });

@@ -35,9 +35,10 @@ const BRAND_HEADS = new Set(
 );
 /**
  * Head words of public bodies beside the tagger's ORG_HEADS (which are one of its features, so they
- * change only with a retrain): "U.S. Food and Drug Administration", "US Centers for Disease Control".
+ * change only with a retrain): "U.S. Food and Drug Administration", "US Centers for Disease Control",
+ * "the Southern District of New York" (a court, courtDistricts.ts).
  */
-const MORE_HEADS = new Set(['administration', 'embassy', 'consulate', 'centers', 'centres', 'institutes', 'agencies', 'departments', 'municipality']);
+const MORE_HEADS = new Set(['administration', 'embassy', 'consulate', 'centers', 'centres', 'institutes', 'agencies', 'departments', 'municipality', 'district']);
 /** After a place, these say the organisation is the area's, not the town's: "Kunduz Provincial Council". */
 const AREA_WORDS = /^(?:provincial|province|governorate|regional|region|state)$/i;
 /** Words that open organisations' names as adjectives, never as the place of the same name ("Central Intelligence Agency"). */

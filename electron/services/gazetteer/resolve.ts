@@ -289,6 +289,8 @@ export function kindNamed(text: string, start: number, end: number): WantedKind 
   const listed = LIST_OF_KIND.exec(text.slice(end, end + 160))?.[1]?.toLowerCase();
   if (listed) return listed === 'regions' || listed === 'counties' ? 'area' : listed === 'districts' ? 'district' : 'admin1';
   if (/\b(?:province|state|governorate|region|oblast|prefecture)[ \t]+of[ \t]+(?:the[ \t]+)?$/i.test(before)) return 'admin1';
+  // "the Southern District of New York": a federal court's district, part of the state it names (courtDistricts.ts).
+  if (/\b(?:Northern|Southern|Eastern|Western|Central|Middle)[ \t]+District[ \t]+of[ \t]+$/.test(before)) return 'admin1';
   if (/\b(?:district|county)[ \t]+of[ \t]+$/i.test(before)) return 'district';
   if (/\b(?:city|town|village|outskirts|suburbs)[ \t]+of[ \t]+$/i.test(before)) return 'city';
   if (/\b(?:country|nation|republic|kingdom)[ \t]+of[ \t]+$/i.test(before)) return 'country';

@@ -21,6 +21,7 @@ import { placesOpeningAsDateline } from './datelinePlaces.js';
 import { placesBeforeTheirParty } from './partyMembers.js';
 import { joinPlacesAcrossParticles } from './particlePlaces.js';
 import { joinOrganisationsOfTwoThings } from './ofTwoThings.js';
+import { courtDistricts } from './courtDistricts.js';
 import { portfolioHolders } from './portfolioHolders.js';
 import { joinHeadsToWhatTheyAreFor } from './headedNames.js';
 import { mediaNamedBeforeTheirKind } from './mediaNames.js';
@@ -140,6 +141,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     doubtedPeopleListedWithPlaces(names, sentence, (from, to) => isSizeableCity(text.slice(sentence[from]!.start, sentence[to]!.end), context));
     splitJoinedNames(names, sentence, text, context);
     joinOrganisationsOfTwoThings(names, sentence);
+    courtDistricts(names, sentence);
     splitTitledPeople(names, sentence);
     portfolioHolders(names, sentence);
     if (sports) readTeams(names, sentence, lexicon);
