@@ -558,6 +558,10 @@ describe('the type of a name', () => {
       expect.objectContaining({ kind: 'admin1', country: 'US' }),
       expect.objectContaining({ kind: 'admin1', country: 'US' }),
     ]);
+    // Elsewhere the words before the party's are its own name: no Free State out of Germany's Free Democrats.
+    const parties = typesOf('The Greens and the Free Democrats backed the coalition, and the Sweden Democrats gained seats.');
+    expect(parties).toEqual(expect.arrayContaining(['organisation:Free Democrats', 'organisation:Sweden Democrats']));
+    expect(parties.filter((t) => t.startsWith('place:'))).toEqual([]);
   });
 
   it('is a person where an office, "of" or "for" and its portfolio stand before the name, whatever the tagger read there', () => {

@@ -3,13 +3,13 @@ import type { ExtractContext, Suggestion } from '../extract.js';
 import { analysts, dropSuggestion, type PendingPlace } from '../placeLinks.js';
 
 /**
- * "Elizabeth Warren, a Massachusetts Democrat", "Texas Republicans blocked the bill": a state's or a
- * country's name before a party's word says where its members come from. The tagger reads the two as
+ * "Elizabeth Warren, a Massachusetts Democrat", "Texas Republicans blocked the bill": a state's name
+ * before a party's word says where its members come from. The tagger reads the two as
  * one organisation ("Massachusetts Democrat"), as one place the gazetteer cannot find ("California
  * Democrats"), or as nothing. The state is a place of its own; the plural is the party, as the
- * corpora mark "Democrats"; the singular is one member, no name. The place is a country's or a
- * first-order area's own name (a capital before the state's word is no more than a sentence's first
- * word: "A Texas Republican"). Not where a longer name holds the words, nor over the analyst's word.
+ * corpora mark "Democrats"; the singular is one member, no name. The place is a state's own name or
+ * the United States' (a capital before the state's word is no more than a sentence's first word: "A
+ * Texas Republican"). Not where a longer name holds the words, nor over the analyst's word.
  */
 const PLACE_AND_PARTY = /(?<![\p{L}\p{N}'’.-])(\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+){0,2})[ \t]+(Democrats?|Republicans?)(?![\p{L}\p{N}'’-])/gu;
 const PLACE_CONFIDENCE = 0.8;
@@ -19,7 +19,10 @@ export function placesBeforeTheirParty(text: string, suggestions: Suggestion[], 
   // Most articles name no party so: a plain search spares the pattern's scan of every capitalised word.
   if (!text.includes('Democrat') && !text.includes('Republican')) return;
   const { gazetteer } = context;
-  const isArea = (name: string) => gazetteer.countryByName.has(nameKey(name)) || gazetteer.lookup(name).some((p) => p.kind === 'admin1' && (p.nameKind ?? 0) === 0);
+  // The Democrats and Republicans of these words are the United States' parties: elsewhere the words
+  // before them are a party's own name ("Sweden Democrats", "Free Democrats", not Free State's).
+  const isArea = (name: string) =>
+    gazetteer.countryByName.get(nameKey(name)) === 'US' || gazetteer.lookup(name).some((p) => p.kind === 'admin1' && p.country === 'US' && (p.nameKind ?? 0) === 0);
   for (const m of text.matchAll(PLACE_AND_PARTY)) {
     const words = m[1]!.split(/[ \t]+/);
     // The longest run of words before the party's that is such an area: "New Hampshire", "Texas" of "A Texas".
