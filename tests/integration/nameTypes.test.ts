@@ -777,4 +777,24 @@ describe('the type of a name', () => {
     // Named without a state, Israel's Southern District stays a place.
     expect(typesOf('Police in the Southern District arrested two men.')).toContain('place:Southern');
   });
+
+  it("is an organisation where a parliament is named by its own word, or a body by the organisation it belongs to", () => {
+    // Written for this test in the style of wire copy.
+    const text =
+      'Lawmakers in the Bundestag voted on Thursday. The Sejm adopted the law, and the Knesset approved the bill. ' +
+      'The International Committee of the Red Cross said its staff were safe. The Board of Governors of the Federal Reserve raised rates.';
+    const found = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! }).filter((s) => s.type !== 'date');
+    expect(found.map((s) => `${s.type}:${s.text}`)).toEqual([
+      'organisation:Bundestag',
+      'organisation:Sejm',
+      'organisation:Knesset',
+      'organisation:International Committee of the Red Cross',
+      'organisation:Board of Governors of the Federal Reserve',
+    ]);
+    // The tagger read the Knesset doubtfully; the lexicon of parliaments makes it surer.
+    expect(found.find((s) => s.text === 'Knesset')!.confidence).toBeGreaterThanOrEqual(0.8);
+    // A short word in capitals only, where the lexicon's name is an acronym; a parliament's capitalised, not in lower case.
+    expect(typesOf('The Sejm adopted it.')).toEqual(['organisation:Sejm']);
+    expect(typesOf('the duma rules')).toEqual([]);
+  });
 });

@@ -133,11 +133,25 @@ export const KNOWN_ORGANISATION_NAMES = new Set([
 ]);
 
 /**
- * The known organisations as they are written: each name key's words apart by spaces or hyphens
- * ("Hezb-e-Islami", "Inter-Services Intelligence"), in any case; longest first.
+ * Parliaments news names by their own word, with no head word ("the Bundestag voted", "the Sejm"),
+ * as name keys. Read by the extractor alone (below): the tagger's lexicon is KNOWN_ORGANISATION_NAMES,
+ * a feature its weights were learnt with. Not "Diet" nor "Rada" alone, which are words and names too.
+ */
+export const LEGISLATURES = new Set([
+  'bundestag', 'bundesrat', 'bundesversammlung', 'nationalrat', 'landtag', 'knesset', 'duma', 'state duma', 'sejm',
+  'riksdag', 'storting', 'stortinget', 'folketing', 'folketinget', 'althing', 'eduskunta', 'riigikogu', 'saeima',
+  'seimas', 'oireachtas', 'dail', 'dáil', 'dail eireann', 'dáil éireann', 'seanad', 'verkhovna rada', 'tweede kamer',
+  'cortes', 'cortes generales', 'sobranie', 'skupstina', 'skupština', 'sabor', 'wolesi jirga', 'meshrano jirga',
+  'loya jirga', 'majlis', 'oliy majlis', 'mazhilis', 'mejlis', 'jogorku kenesh', 'khural', 'great khural', 'lok sabha',
+  'rajya sabha', 'jatiya sangsad', 'legislative yuan', 'dewan rakyat', 'hluttaw', 'pyidaungsu hluttaw', 'politburo',
+]);
+
+/**
+ * The known organisations and parliaments as they are written: each name key's words apart by
+ * spaces or hyphens ("Hezb-e-Islami", "Inter-Services Intelligence"), in any case; longest first.
  */
 export const KNOWN_ORGANISATION_WRITTEN = new RegExp(
-  `(?<![\\p{L}\\p{N}-])(?:${[...KNOWN_ORGANISATION_NAMES]
+  `(?<![\\p{L}\\p{N}-])(?:${[...KNOWN_ORGANISATION_NAMES, ...LEGISLATURES]
     .sort((a, b) => b.length - a.length)
     .map((key) => key.split(' ').join('[\\s‐‑–-]+'))
     .join('|')})(?![\\p{L}\\p{N}-])`,

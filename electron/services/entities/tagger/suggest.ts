@@ -7,7 +7,7 @@ import type { Place } from '../../gazetteer/gazetteer.js';
 import { nameKey } from '../../gazetteer/normalise.js';
 import type { EntityType, ExtractContext, Suggestion } from '../extract.js';
 import { analysts, dropSuggestion, type PendingPlace } from '../placeLinks.js';
-import { BELIEFS, CLIMATE_PATTERNS, COMPASS_WORDS, COUNTRY_ABBREVIATIONS, DISEASES, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, OFFICES, ORG_HEADS, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, STOPWORDS, TITLES, trimsAreaHead, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
+import { BELIEFS, CLIMATE_PATTERNS, COMPASS_WORDS, COUNTRY_ABBREVIATIONS, DISEASES, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, LEGISLATURES, OFFICES, ORG_HEADS, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, STOPWORDS, TITLES, trimsAreaHead, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
 import { addNames, heldTokens, tagSentence, type TaggedName } from './decode.js';
 import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
@@ -22,6 +22,7 @@ import { placesBeforeTheirParty } from './partyMembers.js';
 import { joinPlacesAcrossParticles } from './particlePlaces.js';
 import { joinOrganisationsOfTwoThings } from './ofTwoThings.js';
 import { courtDistricts } from './courtDistricts.js';
+import { joinBodiesOfOrganisations } from './bodiesOfOrganisations.js';
 import { portfolioHolders } from './portfolioHolders.js';
 import { joinHeadsToWhatTheyAreFor } from './headedNames.js';
 import { mediaNamedBeforeTheirKind } from './mediaNames.js';
@@ -141,6 +142,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     doubtedPeopleListedWithPlaces(names, sentence, (from, to) => isSizeableCity(text.slice(sentence[from]!.start, sentence[to]!.end), context));
     splitJoinedNames(names, sentence, text, context);
     joinOrganisationsOfTwoThings(names, sentence);
+    joinBodiesOfOrganisations(names, sentence);
     courtDistricts(names, sentence);
     splitTitledPeople(names, sentence);
     portfolioHolders(names, sentence);
@@ -332,18 +334,23 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     suggestions.push({ start, end, text: m[0], type: 'group', confidence: 0.8, reason: 'an identity group (group lexicon)' });
   }
   // Organisations of the lexicon the tagger did not mark ("Hezb-e-Islami", "Inter-Services
-  // Intelligence"): as they are written, capitalised, or in capitals when short ("ISI", not "Isi").
+  // Intelligence", "the Bundestag"): as they are written, capitalised, or in capitals when short ("ISI", not "Isi").
   for (const m of text.matchAll(KNOWN_ORGANISATION_WRITTEN)) {
     const start = m.index;
     const end = start + m[0].length;
     const words = m[0].split(/[\s‐‑–-]+/u);
-    const written = words.length === 1 && m[0].length <= 4 ? m[0] === m[0].toUpperCase() : words.every((w) => w.length <= 3 || /^\p{Lu}/u.test(w));
+    // A short word in capitals when it is an acronym ("ISI", not "Isi"); a parliament's, capitalised ("Sejm").
+    const acronym = words.length === 1 && m[0].length <= 4 && !LEGISLATURES.has(nameKey(m[0]));
+    const written = acronym ? m[0] === m[0].toUpperCase() : words.every((w) => w.length <= 3 || /^\p{Lu}/u.test(w));
     // "al Qaeda", "al-Shabaab": a short lower-case article may open it.
     const opens = /^\p{Lu}/u.test(m[0]) || (words.length > 1 && words[0]!.length <= 3 && /^\p{Lu}/u.test(words[1]!));
     if (!written || !opens || taken(start, end)) continue;
     // Names the tagger found inside it give way to the whole ("Tehrik-i-Taliban" and "Pakistan"); a longer name around it stays.
     const over = suggestions.filter((s) => start < s.end && end > s.start);
-    if (over.some((s) => s.start < start || s.end > end || (s.start === start && s.end === end))) continue;
+    const same = over.find((s) => s.start === start && s.end === end);
+    // A parliament the tagger read as an organisation: the lexicon, which the tagger has no feature of, makes it surer.
+    if (same?.type === 'organisation' && !analysts(same) && LEGISLATURES.has(nameKey(m[0]))) same.confidence = Math.max(same.confidence, 0.8);
+    if (same || over.some((s) => s.start < start || s.end > end)) continue;
     if (model.memory?.rejected.get(m[0])?.includes('ORG')) continue;
     for (const s of over) dropSuggestion(suggestions, places, s);
     suggestions.push({ start, end, text: m[0], type: 'organisation', confidence: 0.8, reason: 'a known organisation (organisation lexicon)' });
