@@ -81,6 +81,12 @@ describe('a company named by what it owns and who runs it', () => {
     expect(typed('London shares fell. Kunduz’s shareholders met.')).toEqual(['London place', 'Kunduz place']);
     expect(typed("Elon Musk's shares in the firm rose.")).toEqual(['Elon Musk person']);
   });
+
+  it('reads a company after "Shares of" or "in" at a sentence\'s start, and one the tagger left unread', () => {
+    // Written for this test in the style of market reports. The tagger alone read BP as a place and Nvidia as nothing.
+    const found = typed('Shares in BP fell 3 percent. Shares of Nvidia rose. Shares in Europe fell. Shares of Lagos-listed firms gained. Shares in Pul-i-Khumri rose.');
+    expect(found).toEqual(['BP organisation', 'Nvidia organisation', 'Europe place']);
+  });
 });
 
 describe('a newspaper named by its town and what it is', () => {

@@ -1,5 +1,6 @@
 import { nameKey } from '../../gazetteer/normalise.js';
 import type { ExtractContext, Suggestion } from '../extract.js';
+import type { NameMemory } from './memory.js';
 
 /**
  * Business news says a name is a company by what it owns and who runs it: "a stake in Rio Tinto",
@@ -7,9 +8,10 @@ import type { ExtractContext, Suggestion } from '../extract.js';
  * little business news, so the tagger reads such names as places (Rio Tinto a town of Portugal) or
  * people. A country, a province or a town of 100,000 is where the market is ("London shares fell",
  * "a stake in Kunduz"), and stays a place; a person stays one where the words fit a shareholder ("Musk's
- * shares").
+ * shares"). A sentence may open with the words ("Shares in BP fell"), and a name they point to that the
+ * tagger left unread is a company too ("Shares of Nvidia rose").
  */
-const OWNED_BEFORE = /\b(?:shares|stock|stake|holdings?|investment)[ \t]+(?:of|in)[ \t]+$|\b(?:takeover|acquisition|subsidiary|unit)[ \t]+of[ \t]+$|\b(?:CEO|chief[ \t]+executive(?:[ \t]+officer)?)[ \t]+of[ \t]+$/u;
+const OWNED_BEFORE = /\b(?:[Ss]hares|[Ss]tock|[Ss]take|[Hh]oldings?|[Ii]nvestment)[ \t]+(?:of|in)[ \t]+$|\b(?:takeover|acquisition|subsidiary|unit)[ \t]+of[ \t]+$|\b(?:CEO|chief[ \t]+executive(?:[ \t]+officer)?)[ \t]+of[ \t]+$/u;
 /** After the name, with no possessive: "Adidas shares rose", "Starbucks chief executive Howard Schultz". */
 const RUN_AFTER = /^[ \t]+(?:shares|stock)[ \t]+(?:rose|fell|jumped|slid|dropped|climbed|gained|lost|surged|tumbled|plunged|soared|were|closed|ended|opened)\b|^[ \t]+(?:CEO|chief[ \t]+executive)\b/u;
 /** After a place's name only: "Safeway's chief executive", "Quiksilver's shareholders". */
@@ -21,8 +23,27 @@ const LARGE_AREA = 100_000;
 /** A role written inside what the tagger read as one person: "Staedtler CEO Axel Marx". */
 const ROLE_INSIDE = /^(.+?)[ \t]+(?:CEO|CFO|COO|Chief[ \t]+Executive)[ \t]+(\p{Lu}.*)$/u;
 
-/** Retypes, in place, the places and people these words say are companies; splits "Company CEO Name" in two. */
-export function companiesNamedByTheirBusiness(text: string, suggestions: Suggestion[], context: ExtractContext): void {
+/**
+ * A name the tagger left unread after what its owners hold: "Shares of Nvidia rose". One to three
+ * capitalised words, none a compound that describes ("Lagos-listed firms").
+ */
+const UNREAD_AFTER_SHARES = /\b(?:[Ss]hares|[Ss]tock|[Ss]take)[ \t]+(?:of|in)[ \t]+(\p{Lu}[\p{L}\p{N}&'’.-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}&'’.-]*){0,2})/gu;
+const DESCRIBES = /-(?:based|listed|owned|run|led|backed|born|made|controlled|registered|headquartered)$/u;
+/** A company named only by what is held of it: less sure than one the tagger read too. */
+const UNREAD_CONFIDENCE = 0.6;
+
+/**
+ * Retypes, in place, the places and people these words say are companies; splits "Company CEO Name"
+ * in two; adds a company the tagger left unread after "shares of" or "in", unless the gazetteer has
+ * a place of its name, the analyst decided there, or rejected it as an organisation.
+ */
+export function companiesNamedByTheirBusiness(
+  text: string,
+  suggestions: Suggestion[],
+  context: ExtractContext,
+  taken: (start: number, end: number) => boolean,
+  memory: NameMemory | undefined,
+): void {
   for (const s of [...suggestions]) {
     if (s.type === 'person') splitRoleInside(text, s, suggestions);
     if (s.type !== 'place' && s.type !== 'person') continue;
@@ -36,6 +57,19 @@ export function companiesNamedByTheirBusiness(text: string, suggestions: Suggest
     s.reason = airline ? 'an airline ("Air" and a country)' : `a company, as the words beside it say ("${cue!.trim()}")`;
     // Its pending place is dropped with the other non-places' (extract.ts).
     delete s.places;
+  }
+  // Most articles say nothing of shares or stakes: a plain search spares the pattern's scan.
+  if (!/[Ss]hares|[Ss]tock|[Ss]take/.test(text)) return;
+  for (const m of text.matchAll(UNREAD_AFTER_SHARES)) {
+    const words = m[1]!.split(/[ \t]+/);
+    const kept = words.findIndex((w) => DESCRIBES.test(w));
+    const name = (kept < 0 ? words : words.slice(0, kept)).join(' ').replace(/[.'’]+$/u, '');
+    const start = m.index + m[0].length - m[1]!.length;
+    const end = start + name.length;
+    if (!name || taken(start, end) || suggestions.some((s) => s.start < end && s.end > start)) continue;
+    // Unread by the tagger and a place's name in the gazetteer: "shares in Pul-i-Khumri" is where a market is.
+    if (memory?.rejected.get(name)?.includes('ORG') || context.gazetteer.lookup(name).length > 0) continue;
+    suggestions.push({ start, end, text: name, type: 'organisation', confidence: UNREAD_CONFIDENCE, reason: `a company, as the words beside it say ("${m[0].slice(0, m[0].length - m[1]!.length).trim()}")` });
   }
 }
 

@@ -362,7 +362,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
   newspapersNamedByTheirTown(text, suggestions, places, context, taken, model.memory);
   countryOffices(text, suggestions, places, context);
   placesBeforeTheirParty(text, suggestions, places, context);
-  companiesNamedByTheirBusiness(text, suggestions, context);
+  companiesNamedByTheirBusiness(text, suggestions, context, taken, model.memory);
   servicesNamedByTheirPlace(text, suggestions, context);
   placesOpeningAsDateline(text, suggestions, places, context);
   // A country written as initials with dots ("U.K.", "U.S.A.") that the tagger did not mark: the
