@@ -87,6 +87,14 @@ describe('a company named by what it owns and who runs it', () => {
     const found = typed('Shares in BP fell 3 percent. Shares of Nvidia rose. Shares in Europe fell. Shares of Lagos-listed firms gained. Shares in Pul-i-Khumri rose.');
     expect(found).toEqual(['BP organisation', 'Nvidia organisation', 'Europe place']);
   });
+
+  it('is no person where a business word closes the name, whatever the apposition after it', () => {
+    // "owner" is a person's role after a comma ("Dole, the Republican nominee"), and a company's too.
+    expect(typed('The Federal Trade Commission sued Meta Platforms, the owner of Instagram.').filter((t) => !t.startsWith('Instagram'))).toEqual([
+      'Federal Trade Commission organisation',
+      'Meta Platforms organisation',
+    ]);
+  });
 });
 
 describe('a newspaper named by its town and what it is', () => {

@@ -84,7 +84,7 @@ export const BUSINESS_WORDS = new Set(
   `mining motor motors group holding holdings industries international bank oil petroleum chemical chemicals
   pharmaceutical pharmaceuticals electric electronics steel resources energy communications systems technologies
   technology financial capital partners brothers airlines airways gold minerals foods products trading
-  investments insurance entertainment enterprises`.split(/\s+/),
+  investments insurance entertainment enterprises platforms networks solutions brands labs therapeutics`.split(/\s+/),
 );
 
 /** "X, the national grid operator": the noun after the comma says X is an organisation. */

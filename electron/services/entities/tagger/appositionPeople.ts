@@ -6,13 +6,14 @@
  * - the role opens a new clause ("Kunduz, a resident said"; "In Kunduz, the governor told");
  * - a word before the name puts a place there ("in", "from", "near");
  * - the gazetteer knows it as a country or a first-order area ("Britain, a member of NATO");
+ * - a business word closes it ("Meta Platforms, the owner of Facebook");
  * - the analyst rejected it as a person.
  */
 import type { NameLexicon } from './features.js';
 import type { NameMemory } from './memory.js';
 import type { TaggedName } from './decode.js';
 import type { TextToken } from './tokens.js';
-import { PERSON_ROLES, PLACE_CUES_BEFORE } from '../lexicon.js';
+import { BUSINESS_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE } from '../lexicon.js';
 
 const ARTICLES = new Set(['a', 'an', 'the']);
 /** Verbs after the role that make it the subject of a clause of its own. */
@@ -48,6 +49,8 @@ export function peopleByApposition(names: TaggedName[], sentence: readonly TextT
 function mayBePerson(n: TaggedName, sentence: readonly TextToken[], lexicon: NameLexicon, memory?: NameMemory): boolean {
   if (n.remembered || (n.type !== 'LOC' && !(n.type === 'ORG' && n.confidence < DOUBTED))) return false;
   if (n.from > 0 && PLACE_CUES_BEFORE.has(sentence[n.from - 1]!.text.toLowerCase())) return false;
+  // "Meta Platforms, the owner of Facebook": a company's business closes its name, no person's.
+  if (n.to > n.from && BUSINESS_WORDS.has(sentence[n.to]!.text.toLowerCase())) return false;
   const name = sentence.slice(n.from, n.to + 1).map((t) => t.text).join(' ');
   const place = lexicon.place(name);
   if (place && (place.kind === 'country' || place.kind === 'admin1')) return false;
