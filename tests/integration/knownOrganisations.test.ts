@@ -38,6 +38,18 @@ describe('organisations of the lexicon, as news writes them', () => {
     expect(organisations('The Group for the Support of Islam and Muslims (JNIM) claimed the attack.')).toEqual(['Group for the Support of Islam and Muslims', 'JNIM']);
   });
 
+  it('reads an intelligence service by its own name, also where the tagger doubted it as a person', () => {
+    // Written for this test in the style of wire copy; the tagger alone read "Mossad" as a person (0.40).
+    expect(typed('Mossad chief David Barnea met officers of Shin Bet. MI6 chief Richard Moore said the FSB had arrested a spy.')).toEqual([
+      'Mossad organisation',
+      'David Barnea person',
+      'Shin Bet organisation',
+      'MI6 organisation',
+      'Richard Moore person',
+      'FSB organisation',
+    ]);
+  });
+
   it('takes a short one only in capitals, and leaves a longer name around one alone', () => {
     expect(organisations('Isi Leota scored twice for the club.')).toEqual([]);
     expect(organisations('Officials of the ISI met in Islamabad.')).toEqual(['ISI']);

@@ -147,11 +147,23 @@ export const LEGISLATURES = new Set([
 ]);
 
 /**
+ * Intelligence and security services news names by their own word or initials ("Mossad chief David
+ * Barnea", "the FSB"), as name keys; read by the extractor alone, as LEGISLATURES are.
+ */
+export const INTELLIGENCE_SERVICES = new Set([
+  'mossad', 'shin bet', 'shabak', 'mi5', 'mi6', 'gchq', 'fsb', 'svr', 'gru', 'kgb', 'nkvd', 'stasi', 'bnd', 'dgse',
+  'dgsi', 'nsa', 'mss', 'sbu', 'asio', 'asis', 'csis', 'mukhabarat', 'savak', 'irgc', 'nds',
+]);
+
+/** The organisations the extractor knows and the tagger has no lexicon feature of. */
+export const EXTRACTOR_ORGANISATIONS = new Set([...LEGISLATURES, ...INTELLIGENCE_SERVICES]);
+
+/**
  * The known organisations and parliaments as they are written: each name key's words apart by
  * spaces or hyphens ("Hezb-e-Islami", "Inter-Services Intelligence"), in any case; longest first.
  */
 export const KNOWN_ORGANISATION_WRITTEN = new RegExp(
-  `(?<![\\p{L}\\p{N}-])(?:${[...KNOWN_ORGANISATION_NAMES, ...LEGISLATURES]
+  `(?<![\\p{L}\\p{N}-])(?:${[...KNOWN_ORGANISATION_NAMES, ...EXTRACTOR_ORGANISATIONS]
     .sort((a, b) => b.length - a.length)
     .map((key) => key.split(' ').join('[\\s‐‑–-]+'))
     .join('|')})(?![\\p{L}\\p{N}-])`,

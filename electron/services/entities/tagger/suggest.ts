@@ -7,7 +7,7 @@ import type { Place } from '../../gazetteer/gazetteer.js';
 import { nameKey } from '../../gazetteer/normalise.js';
 import type { EntityType, ExtractContext, Suggestion } from '../extract.js';
 import { analysts, dropSuggestion, type PendingPlace } from '../placeLinks.js';
-import { BELIEFS, CLIMATE_PATTERNS, COMPASS_WORDS, COUNTRY_ABBREVIATIONS, DISEASES, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, LEGISLATURES, OFFICES, ORG_HEADS, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, STOPWORDS, TITLES, trimsAreaHead, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
+import { BELIEFS, CLIMATE_PATTERNS, COMPASS_WORDS, COUNTRY_ABBREVIATIONS, DISEASES, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, EXTRACTOR_ORGANISATIONS, KNOWN_ORGANISATION_WRITTEN, LEGISLATURES, OFFICES, ORG_HEADS, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, STOPWORDS, TITLES, trimsAreaHead, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
 import { addNames, heldTokens, tagSentence, type TaggedName } from './decode.js';
 import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
@@ -51,6 +51,8 @@ const EVENT_AFTER = /^[ \t]+(?:Open|Masters|Marathon|Classic|Olympics|Games|Cup|
 /** The kinds of area that end their own names: "Jefferson Parish", "Cook County". */
 const AREA_NAME_LAST = /^(?:Parish|County|District|Province|Governorate|Prefecture|Oblast|Municipality|Borough)$/u;
 const AREA_NAMED_CONFIDENCE = 0.8;
+/** Below this, a reading of a name the extractor's own lexicon holds as something else gives way to it. */
+const DOUBTED_OTHERWISE = 0.5;
 const TIME_ZONES = new Set(
   `utc gmt est edt cst cdt mst mdt pst pdt akst akdt hst nst ndt bst ist cet cest eet eest msk wat sast
   pkt aft irst gst jst kst hkt sgt ict wib pht aest aedt acst acdt awst nzst nzdt`.split(/\s+/),
@@ -348,9 +350,11 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     // Names the tagger found inside it give way to the whole ("Tehrik-i-Taliban" and "Pakistan"); a longer name around it stays.
     const over = suggestions.filter((s) => start < s.end && end > s.start);
     const same = over.find((s) => s.start === start && s.end === end);
-    // A parliament the tagger read as an organisation: the lexicon, which the tagger has no feature of, makes it surer.
-    if (same?.type === 'organisation' && !analysts(same) && LEGISLATURES.has(nameKey(m[0]))) same.confidence = Math.max(same.confidence, 0.8);
-    if (same || over.some((s) => s.start < start || s.end > end)) continue;
+    // A parliament or a service the tagger read as it is: the lexicon, which the tagger has no feature
+    // of, makes it surer; read doubtfully as something else ("Mossad chief" as a person), it is retyped.
+    const ours = same && !analysts(same) && EXTRACTOR_ORGANISATIONS.has(nameKey(m[0]));
+    if (ours && same.type === 'organisation') same.confidence = Math.max(same.confidence, 0.8);
+    if ((same && !(ours && same.type !== 'organisation' && same.confidence < DOUBTED_OTHERWISE)) || over.some((s) => s.start < start || s.end > end)) continue;
     if (model.memory?.rejected.get(m[0])?.includes('ORG')) continue;
     for (const s of over) dropSuggestion(suggestions, places, s);
     suggestions.push({ start, end, text: m[0], type: 'organisation', confidence: 0.8, reason: 'a known organisation (organisation lexicon)' });
