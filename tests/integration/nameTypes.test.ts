@@ -776,6 +776,10 @@ describe('the type of a name', () => {
     expect(found.filter((s) => s.inName).map((s) => `${s.text}:${s.places?.[0]?.kind}:${s.places?.[0]?.country}`)).toEqual(['New York:admin1:US', 'Virginia:admin1:US']);
     // Named without a state, Israel's Southern District stays a place.
     expect(typesOf('Police in the Southern District arrested two men.')).toContain('place:Southern');
+    // A court's level before "Judge" is the judge's title: the tagger read "District" alone as an organisation.
+    const judge = 'U.S. District Judge John Walter ordered him to pay.';
+    expect(taggerTypesOf(judge)).toContain('ORG:District');
+    expect(typesOf(judge).filter((t) => !t.startsWith('place:'))).toEqual(['person:John Walter']);
   });
 
   it("is an organisation where a parliament is named by its own word, or a body by the organisation it belongs to", () => {

@@ -51,6 +51,8 @@ const EVENT_AFTER = /^[ \t]+(?:Open|Masters|Marathon|Classic|Olympics|Games|Cup|
 /** The kinds of area that end their own names: "Jefferson Parish", "Cook County". */
 const AREA_NAME_LAST = /^(?:Parish|County|District|Province|Governorate|Prefecture|Oblast|Municipality|Borough)$/u;
 const AREA_NAMED_CONFIDENCE = 0.8;
+/** The levels of courts a judge's title names: "District Judge", "Circuit Judge", "Magistrate Judge". */
+const COURT_LEVELS = new Set(['district', 'circuit', 'magistrate', 'bankruptcy', 'appeals', 'superior', 'county', 'federal', 'administrative']);
 /** Below this, a reading of a name the extractor's own lexicon holds as something else gives way to it. */
 const DOUBTED_OTHERWISE = 0.5;
 const TIME_ZONES = new Set(
@@ -214,6 +216,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       // A faith's name is none, unless the analyst made it one; nor is a disease's ("HIV", "Hepatitis A") or El Niño's.
       if ((BELIEFS.has(key) || DISEASES.has(key) || CLIMATE_PATTERNS.has(key)) && !name.remembered && !context.registry.has(key)) continue;
       if (type === 'PER' && from === to && TITLES.has(bare(sentence[from]!.text))) continue;
+      // "U.S. District Judge John Walter": a court's level before "Judge" is part of the judge's title.
+      if (from === to && !name.remembered && COURT_LEVELS.has(key) && /^Judges?$/.test(sentence[to + 1]?.text ?? '')) continue;
       // "Jan Vandemoortele, U.N. Resident Coordinator for Pakistan": an office, not a person's name, which
       // never ends in one (words that are also surnames, "Major", "Bishop", "Marshal", are not listed).
       if (type === 'PER' && !name.remembered && OFFICE_LAST.has(bare(sentence[to]!.text))) continue;
