@@ -321,6 +321,16 @@ describe('the type of a name', () => {
     );
   });
 
+  it('is a club whose name says so where the tagger doubted a place, wherever the match report names it', () => {
+    // Written for this test in the style of a match report: "face" is no result verb, and the tagger doubted a place (0.34).
+    const text =
+      'Manchester City beat Real Madrid 4-0 to reach the Champions League final, where they will face Inter Milan in Istanbul. Bernardo Silva scored twice before half-time.';
+    expect(taggerTypesOf(text)).toContain('LOC:Inter Milan');
+    expect(typesOf(text)).toEqual(expect.arrayContaining(['organisation:Inter Milan', 'place:Istanbul']));
+    // Not in news that is not sport.
+    expect(typesOf('Fans of Inter Milan marched through the city on Sunday.')).not.toContain('organisation:Inter Milan');
+  });
+
   it('is two organisations where wire copy writes the acronym right after the name', () => {
     // Written for this test in the style of wire copy.
     const text = 'The Iraqi News Agency INA quoted a spokesman. The Islamic Republic News Agency IRNA said talks would go on. The Kabul Bank NAB said nothing.';

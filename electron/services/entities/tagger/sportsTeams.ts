@@ -27,6 +27,8 @@ const RESULT_LINE = /^[ \t]*\p{Lu}[\p{L}.'’ -]*?[ \t]+\d{1,3}(?:[ \t]+\p{Lu}[\
 const WORDS_NEEDED = 3;
 /** The confidence of a type these rules give (not calibrated: the corpora hold too little sport to measure it). */
 const RULE_CONFIDENCE = 0.7;
+/** A place read less surely than this, whose words say club, is one anywhere in a sports text. */
+const DOUBTED_PLACE = 0.5;
 
 /** Whether the text reads as sport: a score or result lines, and words of games (fewer words where there are more lines). */
 export function isSportsText(text: string): boolean {
@@ -200,8 +202,9 @@ export function readTeams(names: TaggedName[], sentence: readonly TextToken[], l
       continue;
     }
     if (n.type === 'ORG') continue;
-    // A club's name read as a person's anywhere in the text; a place's name only where a side is named ("Aabenraa County").
-    if (clubWords(n) && (n.type === 'PER' || isSide(n)) && !keepsPlace(n) && !lexicon.place(named(n))) {
+    // A club's name read as a person's anywhere in the text, or as a place the tagger doubted ("will face Inter
+    // Milan in Istanbul"); a place's name read surely, only where a side is named ("Aabenraa County").
+    if (clubWords(n) && (n.type === 'PER' || (n.type === 'LOC' && n.confidence < DOUBTED_PLACE) || isSide(n)) && !keepsPlace(n) && !lexicon.place(named(n))) {
       n.type = 'ORG';
       n.confidence = RULE_CONFIDENCE;
       n.reason = 'a team (its name says club)';
