@@ -29,6 +29,16 @@ describe('toponyms ranked with the article around them', () => {
     expect(state).toMatchObject({ kind: 'admin1', country: 'US', name: 'Georgia' });
   });
 
+  it('reads the place after "the border with" as a country where there is one, not a state of its name', () => {
+    // Written for this test in the style of Nigerian wire copy: the article's places are Nigerian states, Niger State among Niger's namesakes.
+    const text = 'Fighters attacked a base in Damasak in Borno state, close to the border with Niger, and fled across Yobe state.';
+    const [, , niger] = resolve(text, ['Damasak', 'Borno', 'Niger', 'Yobe']);
+    expect(niger).toMatchObject({ kind: 'country', country: 'NE' });
+    // Where the text calls it a state, Niger is the state.
+    const [, state] = resolve('Gunmen kidnapped pupils in Kagara in Niger state, near Minna.', ['Kagara', 'Niger', 'Minna']);
+    expect(state).toMatchObject({ kind: 'admin1', country: 'NG' });
+  });
+
   it('looks up "eastern Jakarta" as Jakarta, but not "Greater Sahara" as a village one of whose variants is Sahara', () => {
     const [jakarta, sahara] = resolve('Floods hit eastern Jakarta. Militants of the Islamic State in the Greater Sahara attacked Menaka.', ['eastern Jakarta', 'Greater Sahara']);
     expect(jakarta).toMatchObject({ country: 'ID' });

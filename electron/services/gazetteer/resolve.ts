@@ -294,6 +294,8 @@ export function kindNamed(text: string, start: number, end: number): WantedKind 
   if (/\b(?:district|county)[ \t]+of[ \t]+$/i.test(before)) return 'district';
   if (/\b(?:city|town|village|outskirts|suburbs)[ \t]+of[ \t]+$/i.test(before)) return 'city';
   if (/\b(?:country|nation|republic|kingdom)[ \t]+of[ \t]+$/i.test(before)) return 'country';
+  // "close to the border with Niger": a border is most often a country's, whatever state shares the name.
+  if (/\bborders?[ \t]+with[ \t]+(?:the[ \t]+)?$/i.test(before)) return 'country';
   return null;
 }
 
