@@ -407,6 +407,10 @@ describe('toponyms ranked with the article around them', () => {
     expect(state).toMatchObject({ kind: 'admin1', name: 'New York' });
     // Alone, "New York" is the city.
     expect(resolve('Flights to New York were cancelled on Friday.', ['New York'])[0]).toMatchObject({ kind: 'city', name: 'New York City' });
+    // AP's "Gov." and a region's governor, administration or council govern the province too; its hospital stands in the town.
+    const oblasts = resolve('Kharkiv regional Gov. Oleh Syniehubov said a building was hit. The Kherson regional military administration said.', ['Kharkiv', 'Kherson']);
+    expect(oblasts).toEqual([expect.objectContaining({ kind: 'admin1', country: 'UA' }), expect.objectContaining({ kind: 'admin1', country: 'UA' })]);
+    expect(resolve('Wounded men filled the Kherson regional hospital.', ['Kherson'])[0]).toMatchObject({ kind: 'city' });
   });
 
   it('places a compass point alone only where the text calls it a region or province', () => {

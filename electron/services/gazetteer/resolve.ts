@@ -277,8 +277,9 @@ export function kindNamed(text: string, start: number, end: number): WantedKind 
   // The plural closes a list and names the kind of its last name too ("the Kharkiv and Sumy regions").
   if (/^[ \t]+(?:provinces?|provincial|governorates?|oblasts?|prefectures?|state)\b/i.test(after)) return 'admin1';
   if (/^[ \t]+regions?\b/i.test(after)) return 'area';
-  // "New York Governor Andrew Cuomo", "the Helmand governor": governors govern states and provinces.
-  if (/^(?:['’]s)?[ \t]+(?:governor|gubernatorial)\b/i.test(after)) return 'area';
+  // "New York Governor Andrew Cuomo", "the Helmand governor", "Kharkiv regional Gov. Oleh Syniehubov": governors
+  // govern states and provinces, and so do a region's administration and council.
+  if (/^(?:['’]s)?[ \t]+(?:governor\b|gubernatorial\b|gov\.|regional[ \t]+(?:governor\b|gov\.|administration\b|council\b|military[ \t]+administration\b))/i.test(after)) return 'area';
   if (/^[ \t]+(?:districts?|municipality)\b/i.test(after)) return 'district';
   // Counties are provinces in Kenya and Liberia ("Lamu County") and second-order areas in the US and
   // Ireland, whose names GeoNames writes with the word ("Orange County", "County Kerry"): a name looked
