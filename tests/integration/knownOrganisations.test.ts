@@ -50,6 +50,15 @@ describe('organisations of the lexicon, as news writes them', () => {
     ]);
   });
 
+  it('reads an armed group of the region the tagger does not know, hyphenated, at a sentence start', () => {
+    // Written for this test in the style of Pakistani wire copy; the tagger alone read nothing there.
+    expect(organisations('Jamaat-ul-Ahrar, a TTP splinter group, said it carried out the attack. Liwa Fatemiyoun fighters returned.')).toEqual([
+      'Jamaat-ul-Ahrar',
+      'TTP',
+      'Liwa Fatemiyoun',
+    ]);
+  });
+
   it('takes a short one only in capitals, and leaves a longer name around one alone', () => {
     expect(organisations('Isi Leota scored twice for the club.')).toEqual([]);
     expect(organisations('Officials of the ISI met in Islamabad.')).toEqual(['ISI']);

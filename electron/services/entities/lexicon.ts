@@ -155,8 +155,22 @@ export const INTELLIGENCE_SERVICES = new Set([
   'dgsi', 'nsa', 'mss', 'sbu', 'asio', 'asis', 'csis', 'mukhabarat', 'savak', 'irgc', 'nds',
 ]);
 
+/**
+ * Armed groups of Afghanistan, Pakistan and Central Asia that the tagger's lexicon lacks (its
+ * KNOWN_ORGANISATION_NAMES was fixed with its weights), as news writes them without a head word:
+ * "Jamaat-ul-Ahrar, a TTP splinter group", "the Baloch Liberation Army".
+ */
+export const ARMED_GROUPS = new Set([
+  'jamaat ul ahrar', 'tehreek e labbaik pakistan', 'tehrik e labbaik pakistan', 'lashkar e islam', 'jundallah',
+  'jaish al adl', 'baloch liberation army', 'balochistan liberation army', 'balochistan liberation front', 'bla',
+  'islamic movement of uzbekistan', 'imu', 'east turkestan islamic movement', 'etim', 'turkistan islamic party',
+  'al qaeda in the indian subcontinent', 'aqis', 'national resistance front', 'afghanistan freedom front',
+  'hizb ul mujahideen', 'jamaat ul mujahideen bangladesh', 'sipah e sahaba', 'ahle sunnat wal jamaat', 'zainabiyoun',
+  'fatemiyoun', 'liwa fatemiyoun', 'liwa zainabiyoun',
+]);
+
 /** The organisations the extractor knows and the tagger has no lexicon feature of. */
-export const EXTRACTOR_ORGANISATIONS = new Set([...LEGISLATURES, ...INTELLIGENCE_SERVICES]);
+export const EXTRACTOR_ORGANISATIONS = new Set([...LEGISLATURES, ...INTELLIGENCE_SERVICES, ...ARMED_GROUPS]);
 
 /**
  * The known organisations and parliaments as they are written: each name key's words apart by
