@@ -811,4 +811,14 @@ describe('the type of a name', () => {
     expect(typesOf('The Sejm adopted it.')).toEqual(['organisation:Sejm']);
     expect(typesOf('the duma rules')).toEqual([]);
   });
+
+  it('is a person where two or three capitalised words open a sentence before a verb only people do', () => {
+    // Written for this test in the style of wire copy: the tagger read nothing, or a place it doubted.
+    const text = 'Antony Blinken arrived in Kabul on Tuesday. Zalmay Khalilzad met Taliban negotiators in Doha.';
+    expect(taggerTypesOf(text).filter((t) => /Blinken|Khalilzad/.test(t))).toEqual(['LOC:Zalmay Khalilzad']);
+    expect(typesOf(text)).toEqual(['person:Antony Blinken', 'place:Kabul', 'person:Zalmay Khalilzad', 'organisation:Taliban', 'place:Doha']);
+    // Not where a word is a plain one, nor a place the gazetteer knows (Spin Boldak, a border town) or the tagger read surely.
+    const none = 'Both Sides met in Geneva. Some Residents told reporters. Spin Boldak told traders to stay home. Tora Bora met the fighters with silence.';
+    expect(typesOf(none).filter((t) => t.startsWith('person:'))).toEqual([]);
+  });
 });

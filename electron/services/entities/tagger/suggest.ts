@@ -22,6 +22,7 @@ import { placesBeforeTheirParty } from './partyMembers.js';
 import { joinPlacesAcrossParticles } from './particlePlaces.js';
 import { joinOrganisationsOfTwoThings } from './ofTwoThings.js';
 import { courtDistricts } from './courtDistricts.js';
+import { peopleOpeningASentence } from './openingPeople.js';
 import { joinBodiesOfOrganisations } from './bodiesOfOrganisations.js';
 import { portfolioHolders } from './portfolioHolders.js';
 import { joinHeadsToWhatTheyAreFor } from './headedNames.js';
@@ -150,6 +151,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     courtDistricts(names, sentence);
     splitTitledPeople(names, sentence);
     portfolioHolders(names, sentence);
+    peopleOpeningASentence(names, sentence, lexicon);
     if (sports) readTeams(names, sentence, lexicon);
     readCompanies(names, sentence);
     readCompanySuffixes(names, sentence, model.memory);
