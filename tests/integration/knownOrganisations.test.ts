@@ -109,6 +109,11 @@ describe('a company named by what it owns and who runs it', () => {
     expect(found).toEqual(['BP organisation', 'Nvidia organisation', 'Europe place']);
   });
 
+  it('opens an organisation\'s name with "Royal" right before it', () => {
+    // Written for this test in the style of market reports: the tagger read "Dutch" as a group, "Shell" as an organisation.
+    expect(organisations('Royal Dutch Shell beat forecasts. Royal Navy ships sailed.')).toEqual(['Royal Dutch Shell', 'Royal Navy']);
+  });
+
   it('is no person where a business word closes the name, whatever the apposition after it', () => {
     // "owner" is a person's role after a comma ("Dole, the Republican nominee"), and a company's too.
     expect(typed('The Federal Trade Commission sued Meta Platforms, the owner of Instagram.').filter((t) => !t.startsWith('Instagram'))).toEqual([

@@ -131,6 +131,11 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
         names.splice(k, 2, { from: a.from, to: b.to, type: 'ORG', confidence: Math.min(a.confidence, b.confidence), remembered: false });
       }
     }
+    // "Royal Dutch Shell", "Royal Bank of Scotland": "Royal" right before an organisation's name opens it.
+    for (const n of names) {
+      const before = sentence[n.from - 1];
+      if (n.type === 'ORG' && !n.remembered && before?.text === 'Royal' && sentence[n.from]!.start - before.end === 1 && !names.some((o) => o.to === n.from - 1)) n.from--;
+    }
     // "Trinidad and Tobago", "Antigua and Barbuda": two places joined by "and" that together are a
     // country's name are that country.
     for (let k = names.length - 2; k >= 0; k--) {
