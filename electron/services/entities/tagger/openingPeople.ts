@@ -15,9 +15,10 @@ const DOUBTED_PLACE = 0.5;
  * "Antony Blinken arrived in Kabul on Tuesday": two or three capitalised words that open a sentence,
  * right before a verb only people do, are a person's name where the tagger read nothing there, or a
  * place it doubted and the gazetteer does not know. The tagger reads the first words of a sentence
- * warily, since every sentence's first word is capitalised.
- * Not where a word is a plain word ("The Chinooks flew"), heads or closes an organisation's or a
- * place's name, is a title, a weekday or a month, or the gazetteer knows the words as a place. Changes `names` in place.
+ * warily, since every sentence's first word is capitalised. Not where a word is a plain one ("Both
+ * Sides met"), heads or closes an organisation's or a place's name, is a title, a weekday or a month,
+ * nor where the gazetteer knows the words as a place or the tagger read a place surely ("Tora Bora
+ * met"). "flew" is no such verb: "The Chinooks flew". Changes `names` in place.
  */
 export function peopleOpeningASentence(names: TaggedName[], sentence: readonly TextToken[], lexicon: NameLexicon): void {
   let verb = 2;

@@ -7,7 +7,7 @@ import type { Place } from '../../gazetteer/gazetteer.js';
 import { nameKey } from '../../gazetteer/normalise.js';
 import type { EntityType, ExtractContext, Suggestion } from '../extract.js';
 import { analysts, dropSuggestion, type PendingPlace } from '../placeLinks.js';
-import { BELIEFS, CLIMATE_PATTERNS, COMPASS_WORDS, COUNTRY_ABBREVIATIONS, DISEASES, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, EXTRACTOR_ORGANISATIONS, KNOWN_ORGANISATION_WRITTEN, LEGISLATURES, OFFICES, ORG_HEADS, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, STOPWORDS, TITLES, trimsAreaHead, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
+import { BELIEFS, CLIMATE_PATTERNS, COMPASS_WORDS, COUNTRY_ABBREVIATIONS, DISEASES, EXTRACTOR_ORGANISATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, LEGISLATURES, OFFICES, ORG_HEADS, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, STOPWORDS, TITLES, trimsAreaHead, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
 import { addNames, heldTokens, tagSentence, type TaggedName } from './decode.js';
 import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
