@@ -108,6 +108,16 @@ describe('the type of a name', () => {
     expect(places.map((s) => `${s.text}:${s.places?.[0]?.kind}:${s.places?.[0]?.admin1Name}`)).toEqual(['Jefferson Parish:admin2:Louisiana', 'Saint Bernard Parish:admin2:Louisiana']);
   });
 
+  it('is the Irish county written with its word first, "Co." and all, placed as the county', () => {
+    // Written for this test in the style of Irish regional news. Without "County X" and "Co X" among the
+    // gazetteer's names the tagger read "Co. Donegal" as a company and the counties had no point.
+    const text = 'Gardaí closed the N15 after a crash in Co. Donegal on Sunday. Flooding was reported in County Kerry and Offaly.';
+    const places = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! }).filter((s) => s.type === 'place');
+    expect(places.map((s) => `${s.text}:${s.places?.[0]?.kind}:${s.places?.[0]?.country}`)).toEqual(['Co. Donegal:admin2:IE', 'County Kerry:admin2:IE', 'Offaly:admin2:IE']);
+    // A company's "Co." after its name is still the company's.
+    expect(typesOf('Ford Motor Co. said on Tuesday that sales rose.')).toEqual(['organisation:Ford Motor Co.']);
+  });
+
   it('is a place in a list after "at" whose other names are all places', () => {
     const text = 'Police set up roadblocks at Windsor and Wilberforce on Sunday.';
     expect(taggerTypesOf(text)).toEqual(['LOC:Windsor', 'PER:Wilberforce']);

@@ -20,7 +20,7 @@ const APOSTROPHES = /['’ʼ‘`´]/gu;
 const IN_WORD_APOSTROPHE = /\p{L}['’ʼ‘`´]\p{L}/u;
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 30;
+export const GAZETTEER_VERSION = 31;
 
 /**
  * How a name belongs to its place: ranking trusts a place's own name more than a variant of it.
@@ -139,6 +139,9 @@ const meanOf = (points: { lat: number; lon: number }[]) => ({
   lon: points.reduce((s, p) => s + p.lon, 0) / points.length,
 });
 
+/** GeoNames names three Irish counties in Irish only; news writes them in English. */
+const IRISH_COUNTIES_IN_ENGLISH: Record<string, string> = { 'Uíbh Fhailí': 'Offaly', 'An Longfort': 'Longford', 'An Cabhán': 'Cavan' };
+
 const bareAdmin2Name = (name: string) =>
   name
     .replace(/^(?:Province|City|Municipality|District|County|Department|Region|Regency|Prefecture|Borough) of\s+/i, '')
@@ -201,11 +204,17 @@ export function buildGazetteer(target: string): { places: number; names: number;
     }
   };
   /** A district's names: its own, bare ("Province of Pangasinan" is written "Pangasinan"), and its seat's spellings when it is named like its seat. */
-  const addAdmin2Names = (id: number, name: string, seat: { keys: string[]; alternates: string[] } | undefined) => {
+  const addAdmin2Names = (id: number, code: string, name: string, seat: { keys: string[]; alternates: string[] } | undefined) => {
     addNames(id, [name], NAME_KIND.main);
-    const bare = bareAdmin2Name(name);
+    const bare = IRISH_COUNTIES_IN_ENGLISH[name] ?? bareAdmin2Name(name);
     // "Crawford County" alone is seldom the county.
     if (bare !== name) addNames(id, [bare], /\b(?:County|Parish|Borough)$/i.test(name) ? NAME_KIND.alternate : NAME_KIND.main);
+    // Irish news writes the word first, often cut short: "County Kerry", "Co Kerry", "Co. Donegal".
+    if (code.startsWith('IE.') && !/\b(?:City|Council|Dublin|Fingal|Rathdown)\b/.test(name)) {
+      const county = bare.replace(/^County\s+/, '');
+      if (county !== bare) addNames(id, [county], NAME_KIND.alternate);
+      addNames(id, [`County ${county}`, `Co ${county}`], NAME_KIND.main);
+    }
     // GeoNames gives Dowlatābād district one name, its seat also "Dawlatabad" and "Daulatabad", which news writes.
     if (seat && seat.keys.includes(nameKey(bare))) addNames(id, seat.alternates, NAME_KIND.alternate);
   };
@@ -425,7 +434,7 @@ export function buildGazetteer(target: string): { places: number; names: number;
       const admin1 = `${country}.${local1}`;
       const position = spread.length < FEW_PLACES && seats.has(code) ? seats.get(code)! : spread.length < FEW_PLACES ? meanOf(spread) : middleOf(spread);
       insertPlace.run(id, name, 'admin2', 'ADM2', country, admin1, admin1Names.get(admin1) ?? null, code, position.lat, position.lon, people);
-      addAdmin2Names(id, name, seatNames.get(code));
+      addAdmin2Names(id, code, name, seatNames.get(code));
       places++;
     }
     // Districts with no town of cities500 placed in them, at the town of their name in their
@@ -446,7 +455,7 @@ export function buildGazetteer(target: string): { places: number; names: number;
       insertPlace.run(id, name, 'admin2', 'ADM2', country, admin1, admin1Names.get(admin1) ?? null, code, seat.lat, seat.lon, 0);
       // Found by one of the seat's other spellings (Jowhar district, seat Jawhar): the seat's own
       // names are the district's spellings too, so "Jawhar district" finds it.
-      addAdmin2Names(id, name, seat.keys.includes(bare) ? seat : { keys: [bare], alternates: [...seat.names, ...seat.alternates] });
+      addAdmin2Names(id, code, name, seat.keys.includes(bare) ? seat : { keys: [bare], alternates: [...seat.names, ...seat.alternates] });
       if (seat.admin2 === null) setTownDistrict.run(code, seat.id);
       places++;
     }
