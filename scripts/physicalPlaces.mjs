@@ -128,10 +128,16 @@ const areaOf = (geometry) =>
 // feature, so they are left out. An island may be that small.
 const SMALL_BY_NATURE = new Set(['ISL', 'ISLS']);
 const SLIVER = 0.05;
+// Waters are drawn as their own shape, however narrow (the Bosporus, the Bab el Mandeb, the Strait of
+// Gibraltar): those under the sliver's size are kept apart (narrowWaters), so the gazetteer gives them
+// ids after every other region's and none moves. One drawn as a speck (the Drake Passage, the Great
+// Barrier Reef, hundreds of kilometres from where the point inside it would fall) is left out.
+const DEGENERATE = 0.001;
 
 const round = (v) => Math.round(v * 1000) / 1000;
 const inputs = [];
 const places = [];
+const waters = [];
 for (const file of FILES) {
   const bytes = fs.readFileSync(path.join(dir, file));
   inputs.push({ file, sha256: createHash('sha256').update(bytes).digest('hex') });
@@ -141,9 +147,11 @@ for (const file of FILES) {
     if (SKIP.has(cla) || !p.name || !f.geometry) continue;
     const feature = FEATURE[cla];
     if (!feature) throw new Error(`${file}: no feature code for the class "${cla}" (${p.name})`);
-    if (f.geometry.type !== 'Point' && !SMALL_BY_NATURE.has(feature) && areaOf(f.geometry) < SLIVER) continue;
+    const area = f.geometry.type === 'Point' ? Infinity : areaOf(f.geometry);
+    const narrowWater = file.includes('marine') && area >= DEGENERATE && area < SLIVER;
+    if (!SMALL_BY_NATURE.has(feature) && area < SLIVER && !narrowWater) continue;
     const [lat, lon] = pointOf(f.geometry, file.includes('regions_polys') && !SMALL_BY_NATURE.has(feature));
-    places.push([nameOf(p.name), feature, Number(p.scalerank ?? 9), round(lat), round(lon)]);
+    (narrowWater ? waters : places).push([nameOf(p.name), feature, Number(p.scalerank ?? 9), round(lat), round(lon)]);
   }
 }
 // One record a name and kind: Natural Earth splits some features (the Great Rift Valley, the
@@ -159,18 +167,20 @@ const kept = places
   });
 
 const out = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'assets', 'gazetteer');
-const json = JSON.stringify({ fields: ['name', 'feature', 'scalerank', 'lat', 'lon'], places: kept });
+const narrowWaters = waters.sort((a, b) => a[2] - b[2] || a[0].localeCompare(b[0]));
+const json = JSON.stringify({ fields: ['name', 'feature', 'scalerank', 'lat', 'lon'], places: kept, narrowWaters });
 fs.writeFileSync(path.join(out, 'physical-places.json'), json);
 const manifest = {
   file: 'physical-places.json',
   sha256: createHash('sha256').update(json).digest('hex'),
   places: kept.length,
+  narrowWaters: narrowWaters.length,
   description:
-    "Natural Earth's named physical features (seas, gulfs, straits, islands, ranges, deserts, plains, deltas, peninsulas, regions), each with its class as a GeoNames feature code, its scale rank (0 the most prominent) and a point inside it (its largest part's centroid, or the inside point nearest it); features other than islands drawn as a sliver (under 0.05 square degrees) are left out",
+    "Natural Earth's named physical features (seas, gulfs, straits, islands, ranges, deserts, plains, deltas, peninsulas, regions), each with its class as a GeoNames feature code, its scale rank (0 the most prominent) and a point inside it (its largest part's centroid, or the inside point nearest it); features other than islands drawn as a sliver (under 0.05 square degrees) are left out, but for waters (narrowWaters: straits and bays drawn narrow, over 0.001 square degrees), listed apart so that the gazetteer numbers them after every other region",
   source: 'Natural Earth 4.1, 1:10m physical vectors, as GeoJSON in github.com/martynafford/natural-earth-geojson commit 0b9a6ceb0a7032713abd9460ac1e995a9c60cd1e (10m/physical/)',
   inputs,
   licence: 'Natural Earth: public domain (naturalearthdata.com/about/terms-of-use); the GeoJSON repository: CC0 1.0',
   rebuild: 'git show the three files (regions_polys from its .7z: 7z x) into a folder, then node scripts/physicalPlaces.mjs folder',
 };
 fs.writeFileSync(path.join(out, 'physical-places.manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-console.log(`${kept.length} physical places written (${json.length} bytes)`);
+console.log(`${kept.length} physical places and ${narrowWaters.length} narrow waters written (${json.length} bytes)`);

@@ -346,6 +346,19 @@ describe('toponyms ranked with the article around them', () => {
     expect(resolve('Most of the fuel sold in America is refined at home.', ['America'])).toEqual([undefined]);
   });
 
+  it('places the narrow straits that shipping news names, in the water between their shores', () => {
+    // Written for this test in the style of shipping and Red Sea reporting. Natural Earth draws these
+    // narrower than the sliver its ranges are dropped below; they were no place of the gazetteer.
+    const text = 'Turkey closed the Bosphorus to warships. Tankers now avoid the Bab el-Mandeb and sail round the Cape, entering the Mediterranean by the Strait of Gibraltar.';
+    const [bosphorus, mandeb, gibraltar] = resolve(text, ['Bosphorus', 'Bab el-Mandeb', 'Strait of Gibraltar']);
+    expect([bosphorus, mandeb, gibraltar].map((p) => [p?.kind, p?.feature])).toEqual([['region', 'STRT'], ['region', 'STRT'], ['region', 'STRT']]);
+    expect(distanceKm(bosphorus!, { lat: 41.12, lon: 29.07 })).toBeLessThan(30);
+    expect(distanceKm(mandeb!, { lat: 12.58, lon: 43.33 })).toBeLessThan(50);
+    expect(distanceKm(gibraltar!, { lat: 35.97, lon: -5.5 })).toBeLessThan(50);
+    // Numbered after every other region, so no place a workspace links moves: the Strait of Malacca keeps its id.
+    expect(gazetteer.lookup('Strait of Malacca').map((p) => p.id)).toEqual([1200000541]);
+  });
+
   it('places a region that the antimeridian cuts in two where it is, not between its two ends', () => {
     // Natural Earth draws each in parts at both edges of the map: their plain mean fell off Peru (the
     // Pacific), near Panama (the North Pacific) and in Canada (Alaska).

@@ -20,7 +20,7 @@ const APOSTROPHES = /['’ʼ‘`´]/gu;
 const IN_WORD_APOSTROPHE = /\p{L}['’ʼ‘`´]\p{L}/u;
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 31;
+export const GAZETTEER_VERSION = 32;
 
 /**
  * How a name belongs to its place: ranking trusts a place's own name more than a variant of it.
@@ -549,7 +549,7 @@ export function buildGazetteer(target: string): { places: number; names: number;
       regionId++;
       places++;
     };
-    const physical = readPhysicalPlaces();
+    const { places: physical, narrowWaters } = readPhysicalPlaces();
     for (const f of [...wholeOceans(physical), ...physical]) {
       const namedAreas = (areaPoints.get(nameKey(f.name)) ?? []).filter((a) => a.nation || distanceKm(a, f) < 300);
       if (namedAreas.length > 0) {
@@ -633,6 +633,11 @@ export function buildGazetteer(target: string): { places: number; names: number;
       const people = family.members.reduce((sum, a) => sum + a.population, 0);
       if (near || people < 100_000) continue;
       addRegion(family.name, 'RGN', family.country, point, people, 0, []);
+    }
+    // Straits and bays drawn narrow (the Bosporus, the Dardanelles), after the counties so no id moves.
+    for (const f of narrowWaters) {
+      if ((areaPoints.get(nameKey(f.name)) ?? []).some((a) => a.nation || distanceKm(a, f) < 300)) continue;
+      addRegion(f.name, f.feature, countryAt(f.lat, f.lon), f, 0, prominenceOfRank(f.scalerank), physicalAliases(f.name));
     }
     // Towns and continents are GeoNames records under their own ids (airports and air bases, from
     // AIRPORT_ID_BASE, are not).

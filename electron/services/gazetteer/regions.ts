@@ -35,16 +35,26 @@ export interface PhysicalPlace {
  */
 export const prominenceOfRank = (scalerank: number): number => [5_000_000, 2_000_000, 1_000_000, 500_000, 200_000, 100_000, 50_000, 20_000][scalerank] ?? 10_000;
 
-/** Natural Earth's named physical features (assets/gazetteer/physical-places.json, see scripts/physicalPlaces.mjs). */
-export function readPhysicalPlaces(): PhysicalPlace[] {
-  const data = readCreditedAsset<{ places: [string, string, number, number, number][] }>('physical-places', 'The physical places', 'scripts/physicalPlaces.mjs');
-  return data.places.map(([name, feature, scalerank, lat, lon]) => ({ name, feature, scalerank, lat, lon }));
+type PhysicalRow = [string, string, number, number, number];
+
+/**
+ * Natural Earth's named physical features (assets/gazetteer/physical-places.json, see
+ * scripts/physicalPlaces.mjs), and apart from them its straits and bays drawn too narrow to be
+ * among them at first (the Bosporus, the Bab el Mandeb), which the gazetteer numbers last.
+ */
+export function readPhysicalPlaces(): { places: PhysicalPlace[]; narrowWaters: PhysicalPlace[] } {
+  const data = readCreditedAsset<{ places: PhysicalRow[]; narrowWaters: PhysicalRow[] }>('physical-places', 'The physical places', 'scripts/physicalPlaces.mjs');
+  const of = ([name, feature, scalerank, lat, lon]: PhysicalRow): PhysicalPlace => ({ name, feature, scalerank, lat, lon });
+  return { places: data.places.map(of), narrowWaters: data.narrowWaters.map(of) };
 }
+
+/** Natural Earth's spelling of a strait, and the one news mostly writes. */
+const STRAIT_SPELLINGS: Record<string, string[]> = { Bosporus: ['Bosphorus', 'Bosporus Strait', 'Bosphorus Strait'], 'Bab el Mandeb': ['Bab al-Mandab', 'Bab el-Mandeb Strait'] };
 
 /** More names for a feature: "the Mediterranean" for the Mediterranean Sea, "the North Pacific" for the North Pacific Ocean, as news writes them. */
 export function physicalAliases(name: string): string[] {
   const bare = /^((?:(?:North|South) )?\p{Lu}\p{L}+(?:an|ic)) (?:Sea|Ocean)$/u.exec(name)?.[1];
-  return bare ? [bare] : [];
+  return [...(bare ? [bare] : []), ...(STRAIT_SPELLINGS[name] ?? [])];
 }
 
 /**
