@@ -59,6 +59,12 @@ describe('organisations of the lexicon, as news writes them', () => {
     ]);
   });
 
+  it('reads Yemen\'s Houthis before their fighters, and leaves their leader\'s name to him', () => {
+    // Written for this test in the style of Red Sea reporting; the tagger alone read nothing in "Houthi rebels".
+    const text = 'Houthi rebels attacked a tanker on Monday, and Houthi leader Abdul-Malik al-Houthi said the attacks would go on.';
+    expect(typed(text)).toEqual(['Houthi organisation', 'Houthi organisation', 'Abdul-Malik al-Houthi person']);
+  });
+
   it('takes a short one only in capitals, and leaves a longer name around one alone', () => {
     expect(organisations('Isi Leota scored twice for the club.')).toEqual([]);
     expect(organisations('Officials of the ISI met in Islamabad.')).toEqual(['ISI']);
