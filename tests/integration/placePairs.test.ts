@@ -23,8 +23,9 @@ describe('two places written as one word', () => {
       'China → China (country, CN)',
     ]);
     expect(places('Zaire/Congo has had the most outbreaks; other Asia-Pacific nations are worried.')).toEqual([
+      // The country's former and present names: both the Democratic Republic.
       'Zaire → DR Congo (country, CD)',
-      'Congo → Republic of the Congo (country, CG)',
+      'Congo → DR Congo (country, CD)',
       'Asia → Asia (continent, null)',
       'Pacific → Pacific Ocean (region, null)',
     ]);

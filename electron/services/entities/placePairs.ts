@@ -32,7 +32,8 @@ export function placePairs(text: string, gazetteer: PlaceLookup): PlacePair[] {
   for (const m of text.matchAll(PAIR)) {
     const first = broadPlace(m[1]!, gazetteer);
     const second = first && broadPlace(m[3]!, gazetteer);
-    if (!first || !second || first.id === second.id) continue;
+    // A country's former and present names side by side ("Zaire/Congo", "Burma/Myanmar") are two mentions of it.
+    if (!first || !second || (first.id === second.id && nameKey(m[1]!) === nameKey(m[3]!))) continue;
     const written = m[0];
     // One place's own name ("Guinea-Bissau", "Timor-Leste", "Bosnia-Herzegovina") is not two.
     if (gazetteer.lookup(written).some((p) => p.kind === 'country' || nameKey(p.name) === nameKey(written))) continue;

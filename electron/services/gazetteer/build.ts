@@ -20,7 +20,7 @@ const APOSTROPHES = /['’ʼ‘`´]/gu;
 const IN_WORD_APOSTROPHE = /\p{L}['’ʼ‘`´]\p{L}/u;
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 32;
+export const GAZETTEER_VERSION = 33;
 
 /**
  * How a name belongs to its place: ranking trusts a place's own name more than a variant of it.
@@ -138,6 +138,13 @@ const meanOf = (points: { lat: number; lon: number }[]) => ({
   lat: points.reduce((s, p) => s + p.lat, 0) / points.length,
   lon: points.reduce((s, p) => s + p.lon, 0) / points.length,
 });
+
+/**
+ * Short names news gives a country that world-countries gives only its namesake: AP writes "Congo"
+ * for the Democratic Republic ("GOMA, Congo"), as others do after the full name, and the Republic of
+ * the Congo "Republic of Congo". Both then bear the name, and the article's places choose.
+ */
+const SHARED_SHORT_NAMES: Record<string, string[]> = { CD: ['Congo'] };
 
 /** GeoNames names three Irish counties in Irish only; news writes them in English. */
 const IRISH_COUNTIES_IN_ENGLISH: Record<string, string> = { 'Uíbh Fhailí': 'Offaly', 'An Longfort': 'Longford', 'An Cabhán': 'Cavan' };
@@ -408,6 +415,7 @@ export function buildGazetteer(target: string): { places: number; names: number;
       addNames(id, [c.name.common, c.name.official], NAME_KIND.main);
       addNames(id, c.altSpellings.filter((s) => s.length > 3 && isLatinName(s)), NAME_KIND.alternate);
       addNames(id, FORMER_COUNTRY_NAMES[c.cca2] ?? [], NAME_KIND.alternate);
+      addNames(id, SHARED_SHORT_NAMES[c.cca2] ?? [], NAME_KIND.alternate);
       insertCountry.run(c.cca2, c.name.common, c.demonyms?.eng?.m ?? null, c.demonyms?.eng?.f ?? null);
       places++;
     }

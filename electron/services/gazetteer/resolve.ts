@@ -470,7 +470,7 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
   // list of 100,000 names stays linear:
   // - initials in capitals ("NSW" after "New South Wales", "DRC" after "the Democratic Republic of the
   //   Congo") read as the place whose words they begin, when the gazetteer knows them as nothing else;
-  // - a one-word name ("Congo", though alone it is the Republic of the Congo's) is also the country
+  // - a one-word name ("Congo" after "the Republic of Congo") is also the country
   //   whose name in full it ends, unless the word is some country's own name ("Sudan" beside "South Sudan").
   const byInitials = new Map<string, Map<number, Place>>();
   const countriesByLastWord = new Map<string, Map<number, Place>>();
