@@ -65,6 +65,13 @@ describe('organisations of the lexicon, as news writes them', () => {
     expect(typed(text)).toEqual(['Houthi organisation', 'Houthi organisation', 'Abdul-Malik al-Houthi person']);
   });
 
+  it('reads peace operations by their acronyms, and the Islamic State\'s provinces by their whole names', () => {
+    // Written for this test in the style of UN and Sahel reporting; the tagger alone read nothing in the
+    // first, third and last, and "Islamic State Khorasan" without its "Province".
+    const text = 'MONUSCO peacekeepers were deployed near Goma. UNIFIL said its positions were hit. MINUSCA troops patrolled Bangui. Islamic State Khorasan Province claimed the attack, and fighters of Islamic State Sahel Province attacked Menaka.';
+    expect(organisations(text)).toEqual(['MONUSCO', 'UNIFIL', 'MINUSCA', 'Islamic State Khorasan Province', 'Islamic State Sahel Province']);
+  });
+
   it('takes a short one only in capitals, and leaves a longer name around one alone', () => {
     expect(organisations('Isi Leota scored twice for the club.')).toEqual([]);
     expect(organisations('Officials of the ISI met in Islamabad.')).toEqual(['ISI']);

@@ -170,10 +170,24 @@ export const ARMED_GROUPS = new Set([
   'al qaeda in the indian subcontinent', 'aqis', 'national resistance front', 'afghanistan freedom front',
   'hizb ul mujahideen', 'jamaat ul mujahideen bangladesh', 'sipah e sahaba', 'ahle sunnat wal jamaat', 'zainabiyoun',
   'fatemiyoun', 'liwa fatemiyoun', 'liwa zainabiyoun',
+  // The Islamic State's provinces by their whole names, "Province" and all.
+  'islamic state khorasan province', 'islamic state sahel province', 'islamic state central africa province',
+  'islamic state somalia province', 'islamic state mozambique province', 'islamic state pakistan province',
+]);
+
+/**
+ * Peace operations of the United Nations, the African Union and NATO by the acronyms news gives them
+ * ("MONUSCO peacekeepers"), which the tagger often leaves unread at a sentence's start.
+ */
+export const PEACE_OPERATIONS = new Set([
+  'monusco', 'monuc', 'minusma', 'minusca', 'minurso', 'minustah', 'unifil', 'unmiss', 'unamid', 'unama', 'unami',
+  'unsmil', 'unsom', 'unsos', 'unmik', 'undof', 'unficyp', 'untso', 'unmogip', 'unisfa', 'unmil', 'unoci', 'unamsil',
+  'unmis', 'unprofor', 'untac', 'unitams', 'binuh', 'amisom', 'atmis', 'afisma', 'misca', 'samidrc', 'samim', 'kfor',
+  'isaf', 'sfor', 'ifor', 'eufor', 'eulex', 'eutm',
 ]);
 
 /** The organisations the extractor knows and the tagger has no lexicon feature of. */
-export const EXTRACTOR_ORGANISATIONS = new Set([...LEGISLATURES, ...INTELLIGENCE_SERVICES, ...ARMED_GROUPS]);
+export const EXTRACTOR_ORGANISATIONS = new Set([...LEGISLATURES, ...INTELLIGENCE_SERVICES, ...ARMED_GROUPS, ...PEACE_OPERATIONS]);
 
 /**
  * The known organisations and parliaments as they are written: each name key's words apart by
