@@ -788,6 +788,14 @@ describe('the type of a name', () => {
     expect(named).not.toContain('place:Pakistan');
   });
 
+  it('reads a military formation with its number, and one the tagger read nothing of by its number and kind', () => {
+    // Written for this test in the style of war reporting from Ukraine.
+    const text = 'The 3rd Assault Brigade was rotated out, the US 7th Fleet sailed, and on 4th Division Street a shop burned.';
+    // The shipped tagger alone leaves the number out of the first and reads nothing of the second.
+    expect(taggerTypesOf(text)).toContain('ORG:Assault Brigade');
+    expect(typesOf(text).filter((t) => t.startsWith('organisation:'))).toEqual(['organisation:3rd Assault Brigade', 'organisation:7th Fleet']);
+  });
+
   it("reads a federal court's district as an organisation, its state a place inside it", () => {
     const text = 'He was indicted in the Southern District of New York. A judge in the Eastern District of Virginia ruled on Friday.';
     const found = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! }).filter((s) => s.type !== 'date');

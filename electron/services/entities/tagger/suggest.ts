@@ -22,6 +22,7 @@ import { placesBeforeTheirParty } from './partyMembers.js';
 import { joinPlacesAcrossParticles } from './particlePlaces.js';
 import { joinOrganisationsOfTwoThings } from './ofTwoThings.js';
 import { courtDistricts } from './courtDistricts.js';
+import { militaryUnitsWithTheirNumber } from './militaryUnits.js';
 import { peopleOpeningASentence } from './openingPeople.js';
 import { joinBodiesOfOrganisations } from './bodiesOfOrganisations.js';
 import { portfolioHolders } from './portfolioHolders.js';
@@ -154,6 +155,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     joinOrganisationsOfTwoThings(names, sentence);
     joinBodiesOfOrganisations(names, sentence);
     courtDistricts(names, sentence);
+    militaryUnitsWithTheirNumber(names, sentence);
     splitTitledPeople(names, sentence);
     portfolioHolders(names, sentence);
     peopleOpeningASentence(names, sentence, lexicon);
