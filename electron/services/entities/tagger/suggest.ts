@@ -117,6 +117,9 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
   // The provinces among them (by their own names), whose towns and districts the article may name unread.
   const provinces = new Set<string>();
   for (const key of articlePlaces) for (const p of context.gazetteer.lookup(key)) if (p.kind === 'admin1' && (p.nameKind ?? 0) === 0 && p.admin1) provinces.add(p.admin1);
+  // The countries of those places, where a city the tagger takes for a person is sought.
+  const articleCountries = new Set<string>();
+  for (const key of articlePlaces) for (const p of context.gazetteer.lookup(key)) if ((p.nameKind ?? 0) <= 1 && p.country && p.kind !== 'continent') articleCountries.add(p.country);
   const bodyNames = namesOfTheBody(tagged, text);
   for (const { sentence, facts, names } of tagged) {
     if (facts.capsLine) {
@@ -151,6 +154,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     joinPlacesAcrossParticles(names, sentence, text, context);
     if (!facts.capsLine) addMissedPlaces(names, sentence, text, context, model, articlePlaces, provinces);
     doubtedPeopleListedWithPlaces(names, sentence, (from, to) => isSizeableCity(text.slice(sentence[from]!.start, sentence[to]!.end), context));
+    doubtedPeopleNamedAsTheArticlesCities(names, sentence, text, context, articleCountries);
     splitJoinedNames(names, sentence, text, context);
     joinOrganisationsOfTwoThings(names, sentence);
     joinBodiesOfOrganisations(names, sentence);
@@ -583,6 +587,13 @@ function addMissedPlaces(names: TaggedName[], sentence: readonly TextToken[], te
         add(from, to, 0.7, 'a place listed with another that the gazetteer puts in the same province');
         continue;
       }
+      // "the Nuseirat refugee camp", "Kalma displacement camp", "Sake village": a name the gazetteer
+      // knows, right before the word for its kind of place. A camp only with the word for whom it
+      // holds: "the Romney camp" is a campaign's.
+      if (!besideAName(from, to) && key.length >= 4 && !STOPWORDS.has(key) && !WEEKDAYS_AND_MONTHS.has(key) && KIND_AFTER.test(text.slice(sentence[to]!.end, sentence[to]!.end + 40)) && context.gazetteer.lookup(name).some((p) => p.kind === 'city' || p.kind === 'admin2')) {
+        add(from, to, 0.7, 'a place the gazetteer knows, before the word for its kind');
+        continue;
+      }
       // "the district headquarters of Dasht-e-Archi in northern Kunduz province": a town or district
       // by its own name, in a province the article names, after a word of place. Only there: a
       // state of the US holds towns called Liberty, Hope and Victory, which a capitalised word that
@@ -594,6 +605,9 @@ function addMissedPlaces(names: TaggedName[], sentence: readonly TextToken[], te
   }
   addNames(names, added);
 }
+
+/** The kind of place after its name, in lower case: "Nuseirat refugee camp", "Sake village" (areas: placesByApposition.ts). */
+const KIND_AFTER = /^[ \t]+(?:(?:refugee|displacement|IDP|displaced[ \t]+persons?)[ \t]+camp|village|township|neighbou?rhood|suburb|settlement)\b/u;
 
 /** Words a place's name follows: "headquarters of Dasht-e-Archi", "spread into Tortí". */
 const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'of', 'from', 'into', 'outside', 'around', 'across', 'to']);
@@ -628,6 +642,25 @@ function doubtedPeopleListedWithPlaces(names: TaggedName[], sentence: readonly T
 
 /** A city of 100,000 people by its own or an alternate name ("Khan Younis" for Khān Yūnis). */
 const isSizeableCity = (name: string, context: ExtractContext) => context.gazetteer.lookup(name).some((p) => p.kind === 'city' && p.population >= 100_000 && (p.nameKind ?? 0) <= 1);
+
+/** Below this, a person's reading of a city's two words gives way to the city. */
+const DOUBTED_PERSON_CITY = 0.7;
+
+/**
+ * "Airstrikes hit Khan Younis": the tagger reads a city whose first word is a person's name ("Khan",
+ * "San", "Santa") as a person it doubts. A person of two words or more read below 0.7, whose words
+ * are a city of 100,000 people in a country of the article's places, is that city. A person's name
+ * seldom is a whole city's too, and never in an article about that city's country. Changes `names` in place.
+ */
+function doubtedPeopleNamedAsTheArticlesCities(names: TaggedName[], sentence: readonly TextToken[], text: string, context: ExtractContext, articleCountries: ReadonlySet<string>): void {
+  for (const n of names) {
+    if (n.type !== 'PER' || n.remembered || n.from === n.to || n.confidence >= DOUBTED_PERSON_CITY) continue;
+    const name = text.slice(sentence[n.from]!.start, sentence[n.to]!.end);
+    if (!context.gazetteer.lookup(name).some((p) => p.kind === 'city' && p.population >= 100_000 && (p.nameKind ?? 0) <= 1 && !!p.country && articleCountries.has(p.country))) continue;
+    n.type = 'LOC';
+    n.reason = 'a place: a city of the article\'s country, named like a person';
+  }
+}
 
 /** Words that join the names of a list: "Pandi and Talavera", "Kunduz, Baghlan or Takhar". */
 const LIST_JOINS = new Set([',', 'and', 'or']);
