@@ -72,6 +72,13 @@ describe('organisations of the lexicon, as news writes them', () => {
     expect(organisations(text)).toEqual(['MONUSCO', 'UNIFIL', 'MINUSCA', 'Islamic State Khorasan Province', 'Islamic State Sahel Province']);
   });
 
+  it('reads a cartel by its name, the place it began or words in capitals, whatever the case of "cartel"', () => {
+    // Written for this test in the style of AP's Mexico reporting, which writes "cartel" in lower case:
+    // the tagger alone read the first as the state and the second as the state and nothing else.
+    const text = 'Factions of the Sinaloa cartel clashed in Culiacan, and Los Chapitos blamed the Jalisco New Generation Cartel. The cartel denied it.';
+    expect(typed(text).filter((t) => !t.startsWith('Los Chapitos'))).toEqual(['Sinaloa organisation', 'Culiacan place', 'Jalisco New Generation Cartel organisation']);
+  });
+
   it('takes a short one only in capitals, and leaves a longer name around one alone', () => {
     expect(organisations('Isi Leota scored twice for the club.')).toEqual([]);
     expect(organisations('Officials of the ISI met in Islamabad.')).toEqual(['ISI']);

@@ -23,6 +23,7 @@ import { joinPlacesAcrossParticles } from './particlePlaces.js';
 import { joinOrganisationsOfTwoThings } from './ofTwoThings.js';
 import { courtDistricts } from './courtDistricts.js';
 import { militaryUnitsWithTheirNumber } from './militaryUnits.js';
+import { cartelsByTheirName } from './cartels.js';
 import { peopleOpeningASentence } from './openingPeople.js';
 import { joinBodiesOfOrganisations } from './bodiesOfOrganisations.js';
 import { portfolioHolders } from './portfolioHolders.js';
@@ -160,6 +161,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     joinBodiesOfOrganisations(names, sentence);
     courtDistricts(names, sentence);
     militaryUnitsWithTheirNumber(names, sentence);
+    cartelsByTheirName(names, sentence);
     splitTitledPeople(names, sentence);
     portfolioHolders(names, sentence);
     peopleOpeningASentence(names, sentence, lexicon);
