@@ -29,6 +29,18 @@ describe('toponyms ranked with the article around them', () => {
     expect(state).toMatchObject({ kind: 'admin1', country: 'US', name: 'Georgia' });
   });
 
+  it('reads a province the text calls one under another spelling of the gazetteer, where the name finds its capital or district', () => {
+    // Written for this test in the style of Afghan wire copy. GeoNames spells the provinces Khowst,
+    // Orūzgān and Sar-e Pol Province; the names found only the towns and districts.
+    const text = 'Taliban fighters attacked checkpoints in Uruzgan province, Sar-e Pul province and Khost province.';
+    const placed = resolve(text, ['Uruzgan', 'Sar-e Pul', 'Khost']);
+    expect(placed.map((p) => [p?.kind, p?.admin1])).toEqual([['admin1', 'AF.39'], ['admin1', 'AF.33'], ['admin1', 'AF.37']]);
+    // Without the word, Khost is the town; a town of a province named otherwise stays the town.
+    expect(resolve('Officials in Khost said.', ['Khost'])[0]).toMatchObject({ kind: 'city', admin1: 'AF.37' });
+    const [lashkarGah] = resolve('Fighting spread to Lashkar Gah province.', ['Lashkar Gah']);
+    expect([lashkarGah?.kind === 'admin1', lashkarGah?.admin1]).toEqual([false, 'AF.10']);
+  });
+
   it('reads the place after "the border with" as a country where there is one, not a state of its name', () => {
     // Written for this test in the style of Nigerian wire copy: the article's places are Nigerian states, Niger State among Niger's namesakes.
     const text = 'Fighters attacked a base in Damasak in Borno state, close to the border with Niger, and fled across Yobe state.';

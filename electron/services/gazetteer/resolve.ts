@@ -1,6 +1,6 @@
 import { distanceKm } from './build.js';
 import type { Place, RankedPlace } from './gazetteer.js';
-import { nameKey } from './normalise.js';
+import { nameKey, spellingSkeleton } from './normalise.js';
 
 /** The kind of place the text names: "Kunduz province", "the city of Kunduz", "the country of Georgia". */
 /**
@@ -269,6 +269,39 @@ function farSmallTown(p: Place, context: RankContext): boolean {
 /** More names of a list after this one, and the plural noun that closes it. */
 const LIST_OF_KIND = /^(?:(?:,|,?[ \t]+(?:and|&))[ \t]+\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]*)?){1,6}[ \t]+(provinces|governorates|states|oblasts|prefectures|districts|counties|regions)\b/u;
 
+/**
+ * "Khost province", "Uruzgan province", "Sar-e Pul province": the text calls it a province, but the
+ * name finds only the province's capital or district, the province being the gazetteer's under
+ * another spelling (GeoNames' Khowst, Orūzgān, Sar-e Pol Province). The province a found place lies
+ * in is meant where its name is spelled nearly alike: the same consonants of the spelling skeleton
+ * but for one. Not "Lashkar Gah province": Helmand is named otherwise.
+ */
+function provincesSpelledAlike(name: string, found: readonly Place[], source: PlaceSource): Place[] {
+  const skeleton = consonantsOf(name);
+  if (skeleton.length < 3) return [];
+  const out = new Map<number, Place>();
+  for (const p of found) {
+    if ((p.kind !== 'city' && p.kind !== 'admin2') || (p.nameKind ?? 0) !== 0 || !p.admin1 || !p.admin1Name) continue;
+    if (!withinOneLetter(skeleton, consonantsOf(p.admin1Name.replace(AREA_KIND_LAST, '')))) continue;
+    for (const q of source.lookup(p.admin1Name)) if (q.kind === 'admin1' && q.admin1 === p.admin1) out.set(q.id, q);
+  }
+  return [...out.values()];
+}
+
+const AREA_KIND_LAST = /\s+(?:Province|Governorate|Region|Oblast|State|Prefecture|District|County|Department)$/iu;
+/** A name's spelling skeleton without its vowels: "Khost" and GeoNames' "Khowst" differ by a w. */
+const consonantsOf = (name: string) => (spellingSkeleton(nameKey(name)) ?? '').replace(/[aeiouy]/g, '');
+
+/** The same letters but for one left out, added or changed. */
+function withinOneLetter(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const tail = (x: string, y: string) => x.slice(i + 1) === y.slice(i + (a.length === b.length ? 1 : 0));
+  return a.length >= b.length ? tail(a, b) : tail(b, a);
+}
+
 /** The kind of place the words around a name call it. */
 export function kindNamed(text: string, start: number, end: number): WantedKind {
   const after = text.slice(end, end + 40);
@@ -439,6 +472,10 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
     if (WORLD_REGIONS.has(keyOf[i]!)) return source.lookup(n).filter((p) => p.kind === 'region');
     if (COMPASS_ALONE.has(keyOf[i]!) && wants[i] !== 'admin1' && wants[i] !== 'area' && wants[i] !== 'district') return [];
     const found = source.lookup(n);
+    if (wants[i] === 'admin1' && found.length && !found.some((p) => p.kind === 'admin1')) {
+      const provinces = provincesSpelledAlike(n, found, source);
+      if (provinces.length) return [...found, ...provinces];
+    }
     const joined = found.length || !source.lookupJoined ? found : source.lookupJoined(n);
     if (joined.length || !source.lookupSkeleton) return joined;
     spelledAlike[i] = true;
