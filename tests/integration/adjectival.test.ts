@@ -54,6 +54,8 @@ describe('nationality adjectives as mentions of their country', () => {
     ]);
     // The first word of a country's name or of an organisation's stays in it.
     expect(adjectives('Saudi Arabia said Saudi Aramco would cut output.')).toEqual([]);
+    // world-countries gives "Filipino" and "Kosovar" only.
+    expect(adjectives('Chinese ships fired water cannons at a Philippine vessel, and Kosovan police watched.')).toEqual(['Chinese → CN', 'Philippine → PH', 'Kosovan → XK']);
   });
 
   it('reads the place in a hyphenated modifier the tagger reads as one word: a country as an adjective, a town as a place', () => {

@@ -2,7 +2,7 @@ import { nameKey } from './normalise.js';
 
 /**
  * Demonyms news writes that world-countries does not give: "the Saudi-led coalition" (it gives
- * "Saudi Arabian"), "Nepali", "Argentinian", "Ecuadorian", "Kyrgyzstani". Left out on purpose: "Uzbek",
+ * "Saudi Arabian"), "Nepali", "Argentinian", "Ecuadorian", "Kyrgyzstani", "Philippine". Left out on purpose: "Uzbek",
  * "Tajik", "Kazakh", "Kyrgyz" and "Hazara" name peoples of Afghanistan and its neighbours as often
  * as those countries ("Uzbek militias" in Jowzjan are Afghans), and "Korean" names two countries.
  */
@@ -13,6 +13,10 @@ const NEWS_DEMONYMS: [string, string][] = [
   ['Ecuadorian', 'EC'],
   ['Kyrgyzstani', 'KG'],
   ['Tajikistani', 'TJ'],
+  // world-countries gives "Filipino", "Djibouti" and "Kosovar"; news writes "a Philippine vessel" too.
+  ['Philippine', 'PH'],
+  ['Djiboutian', 'DJ'],
+  ['Kosovan', 'XK'],
 ];
 
 /**
