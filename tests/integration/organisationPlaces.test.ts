@@ -95,6 +95,10 @@ describe('places named inside organisations’ names', () => {
     expect(organisations('The Academy of Country Music Awards were held.')).not.toContain('Academy of Country Music Awards');
     // A possessive that ends the capitalised words belongs to what follows; one inside the name stays.
     expect(organisations("Mu Li of the University of NSW's school of public health spoke at the Ministry of Women's Affairs.")).toEqual(['University of NSW', "Ministry of Women's Affairs"]);
+    // Written for this test in the style of Colombian reporting: the tagger alone read Colombia and
+    // nothing else there. The words before a head it left unread are the name's, not a sentence's "The".
+    const colombia = 'The Revolutionary Armed Forces of Colombia and the ELN fought in Catatumbo.';
+    expect(organisations(colombia)).toEqual(['Revolutionary Armed Forces of Colombia', 'ELN']);
   });
 
   it('finds the place a possessive opening the name states, with or without a head word, and no place in a brand named after a person', () => {

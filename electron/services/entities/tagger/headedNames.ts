@@ -1,6 +1,6 @@
 import type { Suggestion } from '../extract.js';
 import { nameKey } from '../../gazetteer/normalise.js';
-import { KNOWN_ORGANISATION_NAMES, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
+import { KNOWN_ORGANISATION_NAMES, STOPWORDS, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
 import { dropSuggestion, type PendingPlace } from '../placeLinks.js';
 
 /**
@@ -10,13 +10,16 @@ import { dropSuggestion, type PendingPlace } from '../placeLinks.js';
  * them at the small word, reads the two halves as two organisations, or reads nothing. A capitalised
  * head of this list, one of these small words, and a run of capitalised words after it are one
  * organisation, where no person, date or longer name lies across them, and no organisation of the
- * lexicon is in it ("the Global Coalition to Counter ISIL" names ISIL as well).
+ * lexicon is in it ("the Global Coalition to Counter ISIL" names ISIL as well). Up to three
+ * capitalised words right before a head the tagger left unread open the name ("the Revolutionary
+ * Armed Forces of Colombia", where it read Colombia alone).
  */
 const HEADS = new Set(
   `council committee commission office institute institution center centre society foundation fund agency
   organisation organization association union league alliance front movement coalition bureau board authority
   mission court tribunal programme program network forum service academy school university college department
-  ministry federation confederation command directorate secretariat assembly congress observatory trust`.split(/\s+/),
+  ministry federation confederation command directorate secretariat assembly congress observatory trust forces army
+  party`.split(/\s+/),
 );
 /** A head, the small word after it, and an optional "the": the object starts where this match ends. */
 const HEAD_AND_LINK = /(?<![\p{L}\p{N}'’-])(\p{Lu}[\p{Ll}]+)[ \t]+(?:for|on|to|of|against)[ \t]+(?:the[ \t]+)?(?=\p{Lu})/gu;
@@ -32,6 +35,8 @@ const PRIZE = /\b(?:Awards?|Prizes?|Medals?|Trophy|Cup|Lecture|Fellowship|Schola
 // Made once: a literal with \p{…} in a loop is rebuilt at every turn in the bundles.
 const SPACE_BEFORE_CAPITAL = /^[ \t]+(?=\p{Lu})/u;
 const INITIALS = /^(?:\p{Lu}\.)+$/u;
+/** A capitalised word and one space, right before a point. */
+const WORD_BEFORE = /(?<![\p{L}\p{N}'’.-])(\p{Lu}[\p{Ll}]+) $/u;
 
 /** Joins each such name; `suggestions` and `places` are changed in place. */
 export function joinHeadsToWhatTheyAreFor(text: string, suggestions: Suggestion[], places: PendingPlace[]): void {
@@ -46,7 +51,8 @@ export function joinHeadsToWhatTheyAreFor(text: string, suggestions: Suggestion[
     // Interbank") and cut short; nothing else across it.
     const atHead = suggestions.filter((s) => s.start < headEnd && s.end > headStart);
     if (atHead.some((s) => s.type !== 'organisation' || s.end > objectEnd)) continue;
-    const start = Math.min(headStart, ...atHead.map((s) => s.start));
+    // "the Revolutionary Armed Forces of Colombia": capitalised words right before a head the tagger left unread are its name's.
+    const start = atHead.length ? Math.min(headStart, ...atHead.map((s) => s.start)) : wordsBefore(text, headStart, suggestions);
     if (atHead.some((s) => s.start === start && s.end === objectEnd)) continue;
     const inObject = suggestions.filter((s) => s.start < objectEnd && s.end > headEnd && !atHead.includes(s));
     // A person's or a date's name is no part of it, nor a name running on past it.
@@ -67,6 +73,19 @@ export function joinHeadsToWhatTheyAreFor(text: string, suggestions: Suggestion[
       reason: `an organisation named by its kind, "${m[1]}", and what it is for`,
     });
   }
+}
+
+/** Where the capitalised words no name holds, right before `at`, begin: at most three, never a sentence's opening "The". */
+function wordsBefore(text: string, at: number, suggestions: readonly Suggestion[]): number {
+  let start = at;
+  for (let k = 0; k < 3; k++) {
+    const word = WORD_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1];
+    if (!word || STOPWORDS.has(word.toLowerCase())) break;
+    const from = start - word.length - 1;
+    if (suggestions.some((s) => s.start < start && s.end > from)) break;
+    start = from;
+  }
+  return start;
 }
 
 /** Where the run of capitalised words from `from` ends; null where it is a weekday or a month. */
