@@ -12,7 +12,7 @@ import { countryAt } from './countryAt.js';
 import { readCreditedAsset } from './creditedAsset.js';
 import { FORMER_COUNTRY_NAMES, FORMER_PROVINCES, FORMER_STATES, MERGED_PROVINCES } from './formerStates.js';
 import { isLatinName, nameKey, spellingSkeleton } from './normalise.js';
-import { COUNTRY_GROUPINGS, physicalAliases, PROVINCE_GROUPINGS, prominenceOfRank, provinceFamilies, readPhysicalPlaces, REGION_ID_BASE, SUBREGION_NAMES, wholeOceans } from './regions.js';
+import { COUNTRY_GROUPINGS, physicalAliases, type PhysicalPlace, PROVINCE_GROUPINGS, prominenceOfRank, provinceFamilies, readPhysicalPlaces, REGION_ID_BASE, SUBREGION_NAMES, wholeOceans } from './regions.js';
 
 const require = createRequire(import.meta.url);
 
@@ -558,8 +558,10 @@ export function buildGazetteer(target: string): { places: number; names: number;
       places++;
     };
     const { places: physical, narrowWaters } = readPhysicalPlaces();
+    // An area of the feature's name, a nation's or one nearby, is what news means by it.
+    const areasNamedLike = (f: PhysicalPlace) => (areaPoints.get(nameKey(f.name)) ?? []).filter((a) => a.nation || distanceKm(a, f) < 300);
     for (const f of [...wholeOceans(physical), ...physical]) {
-      const namedAreas = (areaPoints.get(nameKey(f.name)) ?? []).filter((a) => a.nation || distanceKm(a, f) < 300);
+      const namedAreas = areasNamedLike(f);
       if (namedAreas.length > 0) {
         // The island of Bora Bora is the commune that has towns only since the renumbering: its id
         // stays unused, so no later region's id moves.
@@ -642,9 +644,9 @@ export function buildGazetteer(target: string): { places: number; names: number;
       if (near || people < 100_000) continue;
       addRegion(family.name, 'RGN', family.country, point, people, 0, []);
     }
-    // Straits and bays drawn narrow (the Bosporus, the Dardanelles), after the counties so no id moves.
+    // Straits and bays drawn narrow (the Bosporus, the Bab el Mandeb), after the counties so no id moves.
     for (const f of narrowWaters) {
-      if ((areaPoints.get(nameKey(f.name)) ?? []).some((a) => a.nation || distanceKm(a, f) < 300)) continue;
+      if (areasNamedLike(f).length > 0) continue;
       addRegion(f.name, f.feature, countryAt(f.lat, f.lon), f, 0, prominenceOfRank(f.scalerank), physicalAliases(f.name));
     }
     // Towns and continents are GeoNames records under their own ids (airports and air bases, from

@@ -14,7 +14,7 @@ const CARTEL_CONFIDENCE = 0.8;
  * news (AP among it) writes the word in lower case. The tagger reads the place alone ("Sinaloa") and
  * leaves the rest unread; the capitalised words right before the word, with the names the tagger read
  * among them, and the word itself are one organisation. Not over what the analyst decided, nor where
- * a name runs on past the first of those words. Changes `names` in place.
+ * a name the tagger read begins before those words or runs on past the word. Changes `names` in place.
  */
 export function cartelsByTheirName(names: TaggedName[], sentence: readonly TextToken[]): void {
   const added: TaggedName[] = [];

@@ -116,11 +116,15 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     for (const n of names) if (n.type === 'LOC' && n.confidence >= 0.7) articlePlaces.add(nameKey(text.slice(sentence[n.from]!.start, sentence[n.to]!.end)));
   }
   // The provinces among them (by their own names), whose towns and districts the article may name unread.
+  // And their countries, where a city the tagger takes for a person is sought.
   const provinces = new Set<string>();
-  for (const key of articlePlaces) for (const p of context.gazetteer.lookup(key)) if (p.kind === 'admin1' && (p.nameKind ?? 0) === 0 && p.admin1) provinces.add(p.admin1);
-  // The countries of those places, where a city the tagger takes for a person is sought.
   const articleCountries = new Set<string>();
-  for (const key of articlePlaces) for (const p of context.gazetteer.lookup(key)) if ((p.nameKind ?? 0) <= 1 && p.country && p.kind !== 'continent') articleCountries.add(p.country);
+  for (const key of articlePlaces) {
+    for (const p of context.gazetteer.lookup(key)) {
+      if (p.kind === 'admin1' && (p.nameKind ?? 0) === 0 && p.admin1) provinces.add(p.admin1);
+      if ((p.nameKind ?? 0) <= 1 && p.country && p.kind !== 'continent') articleCountries.add(p.country);
+    }
+  }
   const bodyNames = namesOfTheBody(tagged, text);
   for (const { sentence, facts, names } of tagged) {
     if (facts.capsLine) {
