@@ -18,8 +18,7 @@ const HEADS = new Set(
   `council committee commission office institute institution center centre society foundation fund agency
   organisation organization association union league alliance front movement coalition bureau board authority
   mission court tribunal programme program network forum service academy school university college department
-  ministry federation confederation command directorate secretariat assembly congress observatory trust forces army
-  party`.split(/\s+/),
+  ministry federation confederation command directorate secretariat assembly congress observatory trust forces`.split(/\s+/),
 );
 /** A head, the small word after it, and an optional "the": the object starts where this match ends. */
 const HEAD_AND_LINK = /(?<![\p{L}\p{N}'’-])(\p{Lu}[\p{Ll}]+)[ \t]+(?:for|on|to|of|against)[ \t]+(?:the[ \t]+)?(?=\p{Lu})/gu;
