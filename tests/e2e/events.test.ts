@@ -3,8 +3,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, mapPixel, openSample, openWorkbench, selectText, type Bench, fillSaveTo } from './harness.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { chromiumPath, FIRST_SUGGESTIONS_MS, mapPixel, openSample, openWorkbench, readRow, selectText, type Bench, fillSaveTo } from './harness.js';
 
 const hasPoppler = spawnSync('pdftoppm', ['-v']).status === 0;
 
@@ -20,6 +20,10 @@ describe.skipIf(!chromiumPath)('coding events from the sample article (browser m
     await page.keyboard.press('Enter');
     await side.getByText('Saved ✓').waitFor();
     await page.getByRole('button', { name: 'Suggest again' }).click();
+    // The first reading's "Sunday" mentions stay on screen until the second replaces them, and they
+    // knew no publication day: the lead's must have its day before an event is drafted from it.
+    const leadDay = () => readRow<{ day: string | null }>(bench, `SELECT date_value AS day FROM mention WHERE type = 'date' AND quote LIKE '%Sunday%' ORDER BY start LIMIT 1`)?.day;
+    await vi.waitFor(() => expect(leadDay()).toBe('2021-06-20'), { timeout: FIRST_SUGGESTIONS_MS, interval: 250 });
     await page.locator('.mention[title^="date"]', { hasText: 'Sunday' }).first().waitFor();
   }, 420_000);
   afterAll(async () => bench?.close());
