@@ -138,8 +138,13 @@ export class MentionsRepository {
     );
   }
 
-  update(id: number, patch: Partial<{ status: Mention['status']; type: MentionType; entityId: number | null; start: number; end: number; body: string; adjectival: boolean }>): void {
-    const before = this.db.prepare('SELECT status, type, entity_id AS entityId, start, end, adjectival = 1 AS adjectival FROM mention WHERE id = ?').get(id);
+  update(
+    id: number,
+    patch: Partial<{ status: Mention['status']; type: MentionType; entityId: number | null; start: number; end: number; body: string; adjectival: boolean; date: NewMention['date'] }>,
+  ): void {
+    const before = this.db.prepare('SELECT status, type, entity_id AS entityId, start, end, adjectival = 1 AS adjectival FROM mention WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+    // The log says what a date was only where it changes (the batch accept logs the same shape).
+    if (before && patch.date !== undefined) before.date = this.get(id)?.date ?? null;
     const sets: string[] = [];
     const values: unknown[] = [];
     const set = (column: string, value: unknown) => {
@@ -150,6 +155,11 @@ export class MentionsRepository {
     if (patch.type) set('type', patch.type);
     if (patch.entityId !== undefined) set('entity_id', patch.entityId);
     if (patch.adjectival !== undefined) set('adjectival', patch.adjectival ? 1 : 0);
+    if (patch.date !== undefined) {
+      set('date_value', patch.date?.value ?? null);
+      set('date_until', patch.date?.until ?? null);
+      set('date_precision', patch.date?.precision ?? null);
+    }
     if (patch.start !== undefined && patch.end !== undefined && patch.body !== undefined) {
       set('start', patch.start);
       set('end', patch.end);

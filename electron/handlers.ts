@@ -200,8 +200,10 @@ export function createHandlers({ session, imports, uploads, extraction, learner,
     'articles.get': ({ id, search }) => ws().articles.get(id, search) ?? notFound('Article', id),
     'articles.neighbour': async ({ id, query, direction }) => ({ id: await ws().articles.neighbourSoon(query, id, direction) }),
     'articles.update': ({ id, patch }) => {
-      if (!ws().articles.update(id, patch)) notFound('Article', id);
-      changed('articles');
+      if (!ws().editArticle(id, patch)) notFound('Article', id);
+      // A new publication date may have moved the days of the article's date mentions.
+      if (patch.published !== undefined) changed('articles', 'entities');
+      else changed('articles');
       return ws().articles.get(id)!;
     },
     'articles.delete': async ({ target }, command) => {

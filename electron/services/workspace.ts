@@ -3,13 +3,14 @@ import path from 'node:path';
 import { ArticlesRepository, SupersededRead } from '../../db/articles.js';
 import { MAP_LABELS } from '../../db/entities.js';
 import { History } from '../../db/history.js';
-import { copyWorkspace, isEncrypted, openWorkspace, PassphraseError, rekeyWorkspace, type Db } from '../../db/open.js';
+import { copyWorkspace, isEncrypted, openWorkspace, PassphraseError, rekeyWorkspace, writeTransaction, type Db } from '../../db/open.js';
 import { purgeDeleted, type PurgeReport } from '../../db/purge.js';
 import { RelationsRepository } from '../../db/relations.js';
 import { selectionLinks } from '../../db/selection.js';
 import { TagsRepository } from '../../db/tags.js';
 import {
   ArticleQuery,
+  type ArticlePatch,
   DEFAULT_IDLE_LOCK_MINUTES,
   PASSPHRASE_NEEDED,
   PASSPHRASE_WRONG,
@@ -68,6 +69,18 @@ export class Workspace {
     this.tags = new TagsRepository(db, this.history);
     this.encrypted = isEncrypted(db);
     this.startBackground();
+  }
+
+  /**
+   * Edits an article's details. A new publication date moves the relative dates read against it
+   * ("on Sunday" is the Sunday before it) in the same transaction. False: no such article.
+   */
+  editArticle(id: number, patch: ArticlePatch): boolean {
+    return writeTransaction(this.db, () => {
+      if (!this.articles.update(id, patch)) return false;
+      if (patch.published !== undefined) this.entities.redate(id);
+      return true;
+    });
   }
 
   /** Starts the background threads' connections to the file (none for a read-only workspace). */

@@ -14,6 +14,7 @@ import { acceptSuggested, linkName } from './acceptSuggested.js';
 import { placeableMention, placeEntity } from './placeEntity.js';
 import { facilityLookupName } from './placeLinks.js';
 import { readArticles, type ArticleToRead, type ReadResult } from './readArticles.js';
+import { dateOfSpan, type SpanDate } from './spanDates.js';
 import { suggestionModel, withModelLabel } from './tagger/learner.js';
 
 /** Bumped when the extractor changes enough that old suggestions should be redone. */
@@ -167,10 +168,13 @@ export class EntityService {
               entityId: action === 'accept' ? entityId : exact.entityId,
               // Read as the decided mention is: a "Russian" the tagger took for a group becomes an adjective of Russia too.
               ...(action === 'accept' ? { adjectival: m.adjectival } : {}),
+              ...(action === 'accept' && m.type === 'date' && exact.type !== 'date' ? { date: this.dateAt(o.articleId, o.start, o.end, o.body) } : {}),
             });
             changed++;
           } else if (overlapping.length === 0 && action === 'accept') {
-            this.mentions.insert(o.articleId, o.body, { start: o.start, end: o.end, type: m.type, status: 'accepted', origin: 'analyst', entityId, date: m.date, candidates: m.candidates, adjectival: m.adjectival });
+            // "Sunday" in another article is the Sunday before that article's publication.
+            const date = m.type === 'date' ? this.dateAt(o.articleId, o.start, o.end, o.body) : null;
+            this.mentions.insert(o.articleId, o.body, { start: o.start, end: o.end, type: m.type, status: 'accepted', origin: 'analyst', entityId, date, candidates: m.candidates, adjectival: m.adjectival });
             changed++;
           }
         }
@@ -196,8 +200,10 @@ export class EntityService {
       // Only an organisation holds a place inside it: as another type it must not share its text with one.
       this.claimSpan(this.body(m.articleId), m.start, m.end, type, m.articleId, mentionId);
       const entityId = type === 'date' ? null : this.link(type, m.quote, type === 'place' ? (m.candidates[0] ?? null) : null, new Map());
+      // A date is read from its words; a mention retyped away from a date keeps no day.
+      const date = type === 'date' ? { date: this.dateAt(m.articleId, m.start, m.end) } : m.type === 'date' ? { date: null } : {};
       // Retyped by the analyst, it is read as written: "Russian" as a group is no adjectival mention of Russia.
-      this.mentions.update(mentionId, { type, entityId, status: 'accepted', adjectival: false });
+      this.mentions.update(mentionId, { type, entityId, status: 'accepted', adjectival: false, ...date });
       this.entities.pruneOrphans([m.entityId]);
     });
   }
@@ -210,7 +216,8 @@ export class EntityService {
       const { start, end } = this.claimAnalystSpan(body, from, to, m.type, m.articleId, mentionId);
       const quote = body.slice(start, end);
       const entityId = m.type === 'date' ? null : this.link(m.type, quote, m.type === 'place' ? (m.candidates[0] ?? null) : null, new Map());
-      this.mentions.update(mentionId, { start, end, body, entityId, status: 'accepted', adjectival: false });
+      const date = m.type === 'date' ? { date: this.dateAt(m.articleId, start, end, body) } : {};
+      this.mentions.update(mentionId, { start, end, body, entityId, status: 'accepted', adjectival: false, ...date });
       this.entities.pruneOrphans([m.entityId]);
     });
   }
@@ -223,7 +230,8 @@ export class EntityService {
       const quote = body.slice(start, end);
       const candidates = type === 'place' ? this.placeCandidates(articleId, body, start, end) : [];
       const entityId = type === 'date' ? null : this.link(type, quote, candidates[0] ?? null, new Map());
-      const id = this.mentions.insert(articleId, body, { start, end, type, status: 'accepted', origin: 'analyst', entityId, candidates });
+      const date = type === 'date' ? this.dateAt(articleId, start, end, body) : null;
+      const id = this.mentions.insert(articleId, body, { start, end, type, status: 'accepted', origin: 'analyst', entityId, candidates, date });
       if (scope !== 'this') this.review(id, 'accept', scope);
       return id;
     });
@@ -359,6 +367,31 @@ export class EntityService {
     const lookupName = this.gazetteer().lookup(text).length ? undefined : facilityLookupName(text, this.gazetteer())?.lookupName;
     const spans = [...others.map((m) => ({ start: m.start, end: m.end, text: m.quote })), { start, end, text, lookupName }];
     return resolveToponyms(body, spans, this.gazetteer()).at(-1)!.slice(0, 5).map(toCandidate);
+  }
+
+  /**
+   * After the article's publication date changed: every date mention is read again against it, so
+   * that "on Sunday" names the Sunday before the new date, whoever decided the mention. A mention
+   * whose words name no date (one read from a file, say) keeps the day it has. Returns how many changed.
+   */
+  redate(articleId: number): number {
+    return writeTransaction(this.db, () => {
+      let changed = 0;
+      for (const m of this.mentions.forArticle(articleId)) {
+        if (m.type !== 'date') continue;
+        const date = this.dateAt(articleId, m.start, m.end);
+        if (!date || (date.value === m.date?.value && date.until === m.date?.until && date.precision === m.date?.precision)) continue;
+        this.mentions.update(m.id, { date });
+        changed++;
+      }
+      return changed;
+    });
+  }
+
+  /** The date a span of this article names, against its publication date (spanDates.ts). */
+  private dateAt(articleId: number, start: number, end: number, body = this.body(articleId)): SpanDate | null {
+    const published = this.db.prepare('SELECT published FROM article WHERE id = ?').pluck().get(articleId) as string | null | undefined;
+    return dateOfSpan(body, start, end, published ?? null);
   }
 
   private body(articleId: number): string {
