@@ -182,4 +182,19 @@ describe.skipIf(!chromiumPath)('the reader keeps every edit (browser mode, real 
     expect(ticks.length).toBeGreaterThan(0);
     expect(ticks.every((d) => d.endsWith(' 2024'))).toBe(true);
   });
+
+  it('moves "on Sunday" to the Sunday before a corrected publication date, as the annotation panel shows', async () => {
+    const { page } = bench;
+    await page.keyboard.press(first === 'Gunmen raid villages near Jos' ? 'j' : 'k');
+    await poll(title).toBe('Suicide bomber strikes Kabul market');
+    const panel = page.getByRole('group', { name: 'Annotation' });
+    const sunday = page.locator('.mention[title^="date"]', { hasText: 'Sunday' }).first();
+    await sunday.click();
+    await poll(() => panel.textContent()).toContain('Date: 10 Mar 2024');
+    await side().getByLabel('Published (YYYY-MM-DD)').fill('2024-03-19');
+    await page.keyboard.press('Enter');
+    await side().getByText('Saved ✓').waitFor();
+    await sunday.click();
+    await poll(() => panel.textContent()).toContain('Date: 17 Mar 2024');
+  });
 });
