@@ -31,6 +31,11 @@ describe('the type of a name', () => {
     }
   });
 
+  it('reads a name whose Arabic article is written as pronounced before a sun letter ("ez-Zor")', () => {
+    // Written for this test. Before, "ez-Zor" counted as a word in lower case and the name was not read.
+    expect(typesOf('Fighting continued in Deir ez-Zor and Tal Afar.')).toEqual(['place:Deir ez-Zor', 'place:Tal Afar']);
+  });
+
   it('is a place where a town read surely as one elsewhere in the article is read as an organisation it doubts', () => {
     const text = 'Residents of Des Moines and Cedar Rapids reported hail on Monday. The county board met in Des Moines on Tuesday.';
     // The tagger alone reads the first as an organisation, less surely than the second as a place.

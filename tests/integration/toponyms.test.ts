@@ -113,6 +113,19 @@ describe('toponyms ranked with the article around them', () => {
     expect(alone).toBeUndefined();
   });
 
+  it('finds the smaller towns of a transliterating country by skeleton too, beside its name or its demonym, and never elsewhere', () => {
+    // Sentences written for this test in the style of Syrian and Iraqi wire copy. GeoNames writes
+    // "Tall Rif‘at" (25,000 people), "Al Qāmishlī" and "Al Ḩawījah" (district seats it gives no population).
+    for (const spelling of ['Tal Rifaat', 'Qamishli', 'Hawija']) expect(gazetteer.lookup(spelling), spelling).toEqual([]);
+    expect(resolve('Turkish drones struck Tal Rifaat, north of Aleppo in Syria.', ['Tal Rifaat', 'Aleppo', 'Syria'])[0]).toMatchObject({ name: 'Tall Rif‘at', country: 'SY' });
+    expect(resolve('Kurdish forces held Qamishli in northeastern Syria.', ['Qamishli', 'Syria'])[0]).toMatchObject({ name: 'Al Qāmishlī', country: 'SY' });
+    // "Iraqi" names Iraq as "Iraq" would.
+    expect(resolve('Iraqi forces retook the town of Hawija from Islamic State.', ['Hawija'])[0]).toMatchObject({ name: 'Al Ḩawījah', country: 'IQ' });
+    expect(resolve('Forces retook the town of Hawija from Islamic State.', ['Hawija'])[0]).toBeUndefined();
+    // A town of the size of Tall Rif‘at in a country whose names are not transliterated has no skeleton (Neuruppin, 32,000).
+    expect(resolve('Floods reached Neurupin in Germany.', ['Neurupin', 'Germany'])[0]).toBeUndefined();
+  });
+
   it('reads "Kan." after a town as Kansas', () => {
     const [wichita, kansas] = resolve('The storm hit Wichita, Kan., on Sunday night.', ['Wichita', 'Kan']);
     expect(kansas).toMatchObject({ kind: 'admin1', name: 'Kansas' });

@@ -20,7 +20,14 @@ const APOSTROPHES = /['’ʼ‘`´]/gu;
 const IN_WORD_APOSTROPHE = /\p{L}['’ʼ‘`´]\p{L}/u;
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 33;
+export const GAZETTEER_VERSION = 34;
+
+/**
+ * Countries whose place names English news writes from Arabic, Persian, Pashto or Urdu, each paper
+ * its own way ("Tal Rifaat", "Tall Rif'at"; "Ras al-Ain", "Ra's al 'Ayn"): their district seats, towns
+ * of 10,000 people and districts are found by spelling skeleton too, not only their large towns.
+ */
+const TRANSLITERATED = ['AF', 'IR', 'IQ', 'SY', 'YE', 'SA', 'LB', 'JO', 'PS', 'EG', 'LY', 'TN', 'DZ', 'MA', 'SD', 'SS', 'SO', 'PK', 'OM', 'AE', 'QA', 'KW', 'BH', 'MR', 'DJ'];
 
 /**
  * How a name belongs to its place: ranking trusts a place's own name more than a variant of it.
@@ -655,10 +662,20 @@ export function buildGazetteer(target: string): { places: number; names: number;
   })();
   // Spelling skeletons of the names of towns of 100,000 people and of provinces, for a name no
   // spelling of which the gazetteer holds ("Hodeidah" for Al Ḩudaydah): Gazetteer.lookupSkeleton.
-  // Only large places: a skeleton is loose, and a village's would match too much.
+  // Only large places, and the seats, towns and districts of the countries whose names are
+  // transliterated: a skeleton is loose, and a village's would match too much (a place found by it
+  // stands only beside its country, resolve.ts).
   db.exec('CREATE TABLE place_skeleton (key TEXT NOT NULL, place_id INTEGER NOT NULL, PRIMARY KEY (key, place_id)) STRICT, WITHOUT ROWID');
   const insertSkeleton = db.prepare('INSERT OR IGNORE INTO place_skeleton (key, place_id) VALUES (?, ?)');
-  const skeletonNames = db.prepare("SELECT n.key, n.place_id FROM place_name n JOIN place p ON p.id = n.place_id WHERE n.kind < 2 AND ((p.kind = 'city' AND p.population >= 100000) OR p.kind = 'admin1')").raw().all() as [string, number][];
+  const transliterated = TRANSLITERATED.map((c) => `'${c}'`).join(', ');
+  const skeletonNames = db
+    .prepare(
+      `SELECT n.key, n.place_id FROM place_name n JOIN place p ON p.id = n.place_id
+       WHERE n.kind < 2 AND ((p.kind = 'city' AND p.population >= 100000) OR p.kind = 'admin1'
+         OR (p.country IN (${transliterated}) AND (p.kind = 'admin2' OR (p.kind = 'city' AND (p.population >= 10000 OR p.feature IN ('PPLA', 'PPLA2', 'PPLA3'))))))`,
+    )
+    .raw()
+    .all() as [string, number][];
   db.transaction(() => {
     for (const [key, placeId] of skeletonNames) {
       const skeleton = spellingSkeleton(key);

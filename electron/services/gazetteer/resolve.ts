@@ -486,6 +486,11 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
   // article is about is no large town of another country it names further on that shares its skeleton.
   // A place that is in one country only names that country too: "Sheberghan, the capital of Jawzjan".
   // The countries named, each where it is written, read once: an article of 5,000 unknown names must not compare every pair.
+  // A demonym names its country too: "Iraqi forces retook Hawija".
+  const demonymsAt = [...text.matchAll(/\p{Lu}[\p{L}'’-]+/gu)].flatMap((w) => {
+    const country = source.demonyms.get(nameKey(w[0]));
+    return country ? [{ at: w.index, country }] : [];
+  });
   const countriesNamed = mentions.flatMap((m, j) => {
     if (spelledAlike[j]) return [];
     const found = candidatesOf[j]!;
@@ -493,7 +498,7 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
     if (own.length) return own.map((p) => ({ at: m.start, country: p.country }));
     const country = found[0]?.country;
     return country && found.every((p) => p.country === country) ? [{ at: m.start, country }] : [];
-  });
+  }).concat(demonymsAt);
   candidatesOf.forEach((found, i) => {
     if (!spelledAlike[i] || !found.length) return;
     const near = new Set(countriesNamed.filter((c) => Math.abs(c.at - mentions[i]!.start) <= NEAR).map((c) => c.country));
@@ -587,11 +592,7 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
   const dateline = order.find((i) => isDateline(text, mentions[i]!));
 
   // Demonyms are evidence of their country ("Russian forces", "the Afghan government").
-  const demonymCountries = new Set<string>();
-  for (const w of text.matchAll(/\p{Lu}[\p{L}'’-]+/gu)) {
-    const code = source.demonyms.get(nameKey(w[0]));
-    if (code) demonymCountries.add(code);
-  }
+  const demonymCountries = new Set(demonymsAt.map((d) => d.country));
 
   // Mentions with the same name, kind and neighbours share one resolution.
   const signature = mentions.map((_, i) => `${keyOf[i]}|${wants[i]}|${containers[i]!.map((j) => keyOf[j]).join(',')}|${contained[i]!.map((j) => keyOf[j]).join(',')}`);
