@@ -126,6 +126,16 @@ describe('toponyms ranked with the article around them', () => {
     expect(resolve('Floods reached Neurupin in Germany.', ['Neurupin', 'Germany'])[0]).toBeUndefined();
   });
 
+  it('lets a country named near a town vouch for it in a roundup of several countries', () => {
+    // Written for this test. The article is mostly about Yemen; "Qayyarah" is only a variant of GeoNames' "Al Qayyārah".
+    const yemen = 'In Yemen, Houthi fighters pushed towards Marib from Sirwah, and clashes erupted in Hays, Taiz and Aden. ';
+    const names = ['Yemen', 'Marib', 'Sirwah', 'Hays', 'Taiz', 'Aden', 'Qayyarah'];
+    expect(resolve(`${yemen}Iraqi forces retook Qayyarah from Islamic State.`, names).at(-1)).toMatchObject({ name: 'Al Qayyārah', country: 'IQ' });
+    expect(resolve(`${yemen}In Iraq, forces retook Qayyarah from Islamic State.`, [...names.slice(0, -1), 'Iraq', 'Qayyarah']).at(-1)).toMatchObject({ name: 'Al Qayyārah', country: 'IQ' });
+    // Nothing near it says Iraq: a variant of a small town elsewhere stays off the map, as before.
+    expect(resolve(`${yemen}Forces retook Qayyarah from Islamic State.`, names).at(-1)).toBeUndefined();
+  });
+
   it('reads "Kan." after a town as Kansas', () => {
     const [wichita, kansas] = resolve('The storm hit Wichita, Kan., on Sunday night.', ['Wichita', 'Kan']);
     expect(kansas).toMatchObject({ kind: 'admin1', name: 'Kansas' });

@@ -31,10 +31,26 @@ export interface RankContext {
   written?: Set<string>;
   /** Country code → how many other mentions (every repetition) the article has there: breaks a tie of `countries`. */
   countryMentions?: Map<string, number>;
+  /** Countries named outright (or by demonym) within NEAR characters of a mention of the name. */
+  countriesNear?: ReadonlySet<string>;
 }
 
 /** How near a country must be named to vouch for a place found only by its spelling skeleton. */
 const NEAR = 250;
+
+/** The countries of `named` (in the order of the text) written within NEAR characters of `at`. */
+function countriesWithin(named: readonly { at: number; country: string }[], at: number): Set<string> {
+  let lo = 0;
+  let hi = named.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (named[mid]!.at < at - NEAR) lo = mid + 1;
+    else hi = mid;
+  }
+  const out = new Set<string>();
+  for (let k = lo; k < named.length && named[k]!.at <= at + NEAR; k++) out.add(named[k]!.country);
+  return out;
+}
 
 /** What resolution needs from the gazetteer (the extractor's view of it satisfies this). */
 export interface PlaceSource {
@@ -233,6 +249,7 @@ function isTheArticlesCountry(code: string, countries: Map<string, number>, ment
 function supported(p: Place, context: RankContext): boolean {
   if (p.admin1 && context.admin1s.has(p.admin1)) return true;
   if (p.country && context.countries.has(p.country) && isTheArticlesCountry(p.country, context.countries, context.countryMentions)) return true;
+  if (p.country && context.countriesNear?.has(p.country)) return true;
   if (context.near.some((q) => distanceKm(p, q) < 300)) return true;
   return inNamedArea(p, context) || holdsNamedPlace(p, context);
 }
@@ -491,18 +508,26 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
     const country = source.demonyms.get(nameKey(w[0]));
     return country ? [{ at: w.index, country }] : [];
   });
-  const countriesNamed = mentions.flatMap((m, j) => {
-    if (spelledAlike[j]) return [];
-    const found = candidatesOf[j]!;
-    const own = found.filter((p) => p.kind === 'country' && (p.nameKind ?? 0) === 0);
-    if (own.length) return own.map((p) => ({ at: m.start, country: p.country }));
-    const country = found[0]?.country;
-    return country && found.every((p) => p.country === country) ? [{ at: m.start, country }] : [];
-  }).concat(demonymsAt);
+  const namedOutright = mentions.flatMap((m, j) =>
+    spelledAlike[j] ? [] : candidatesOf[j]!.flatMap((p) => (p.kind === 'country' && (p.nameKind ?? 0) === 0 && p.country ? [{ at: m.start, country: p.country }] : [])),
+  );
+  const countriesNamed = mentions
+    .flatMap((m, j) => {
+      if (spelledAlike[j]) return [];
+      const found = candidatesOf[j]!;
+      if (found.some((p) => p.kind === 'country' && (p.nameKind ?? 0) === 0)) return [];
+      const country = found[0]?.country;
+      return country && found.every((p) => p.country === country) ? [{ at: m.start, country }] : [];
+    })
+    .concat(namedOutright, demonymsAt)
+    .sort((a, b) => a.at - b.at);
+  // Only a country's own name or demonym vouches for a town of it that nothing else in a roundup of
+  // several countries supports: "Iraqi forces retook Qayyarah" after a paragraph on Yemen.
+  const outright = [...namedOutright, ...demonymsAt].sort((a, b) => a.at - b.at);
   candidatesOf.forEach((found, i) => {
     if (!spelledAlike[i] || !found.length) return;
-    const near = new Set(countriesNamed.filter((c) => Math.abs(c.at - mentions[i]!.start) <= NEAR).map((c) => c.country));
-    const inNear = found.filter((p) => near.has(p.country));
+    const near = countriesWithin(countriesNamed, mentions[i]!.start);
+    const inNear = found.filter((p) => !!p.country && near.has(p.country));
     // "Fighting in Jawzjan province", "a base in Lower Shabelle region" (Somalia's provinces are
     // regions): a province or region the text calls one, when it is the only province anywhere of that skeleton.
     const provinces = found.filter((p) => p.kind === 'admin1');
@@ -602,6 +627,7 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
     groups.get(signature[i]!)!.push(i);
   });
 
+  const nearOf = new Map([...groups].map(([sig, members]) => [sig, new Set(members.flatMap((i) => [...countriesWithin(outright, mentions[i]!.start)]))]));
   let ranked = new Map<string, RankedPlace[]>();
   const none: RankContext = { countries: new Map(), admin1s: new Map(), near: [], wants: null, containers: [] };
   // The first pass starts knowing only demonyms, the kinds the text names and the countries it names
@@ -675,6 +701,7 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
         tied: tied.get(keyOf[i]!),
         bareDateline: dateline !== undefined && signature[dateline] === sig && containers[dateline]!.length === 0,
         written,
+        countriesNear: nearOf.get(sig),
       };
       const candidates = rankCandidates(candidatesOf[i]!, context);
       const top = candidates[0];
