@@ -36,6 +36,13 @@ describe('the type of a name', () => {
     expect(typesOf('Fighting continued in Deir ez-Zor and Tal Afar.')).toEqual(['place:Deir ez-Zor', 'place:Tal Afar']);
   });
 
+  it('reads a "person" whose name opens with a word for a place ("Ras", "Tal", "Deir") as the town of the article\'s country', () => {
+    // Written for this test. The tagger reads "Ras al-Ain" as a person at 89%; GeoNames writes Ra’s al ‘Ayn.
+    expect(typesOf('Syrian rebels and residents fled Manbij and Ras al-Ain on Monday.')).toContain('place:Ras al-Ain');
+    // Nothing in the article says Syria: the reading stands.
+    expect(typesOf('Residents fled Manbij and Ras al-Ain.')).toContain('person:Ras al-Ain');
+  });
+
   it('is a place where a town read surely as one elsewhere in the article is read as an organisation it doubts', () => {
     const text = 'Residents of Des Moines and Cedar Rapids reported hail on Monday. The county board met in Des Moines on Tuesday.';
     // The tagger alone reads the first as an organisation, less surely than the second as a place.

@@ -57,6 +57,8 @@ export interface Suggestion {
 export interface ExtractContext {
   gazetteer: {
     lookup(name: string): Place[];
+    /** Large places and those of transliterating countries spelled alike (normalise.ts: spellingSkeleton). */
+    lookupSkeleton?(name: string): Place[];
     rank(name: string, context: PlaceContext): RankedPlace[];
     countryByName: Map<string, string>;
     demonyms: Map<string, string>;

@@ -125,6 +125,12 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       if ((p.nameKind ?? 0) <= 1 && p.country && p.kind !== 'continent') articleCountries.add(p.country);
     }
   }
+  // The countries of the article's nationality words ("Syrian", "Kurdish" names none).
+  const demonymCountries = new Set<string>();
+  for (const w of text.matchAll(/\p{Lu}[\p{L}'’-]+/gu)) {
+    const code = context.gazetteer.demonyms.get(nameKey(w[0]));
+    if (code) demonymCountries.add(code);
+  }
   const bodyNames = namesOfTheBody(tagged, text);
   for (const { sentence, facts, names } of tagged) {
     if (facts.capsLine) {
@@ -160,6 +166,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     if (!facts.capsLine) addMissedPlaces(names, sentence, text, context, model, articlePlaces, provinces);
     doubtedPeopleListedWithPlaces(names, sentence, (from, to) => isSizeableCity(text.slice(sentence[from]!.start, sentence[to]!.end), context));
     doubtedPeopleNamedAsTheArticlesCities(names, sentence, text, context, articleCountries);
+    peopleNamedByAPlaceWord(names, sentence, text, context, articleCountries, demonymCountries);
     splitJoinedNames(names, sentence, text, context);
     joinOrganisationsOfTwoThings(names, sentence);
     joinBodiesOfOrganisations(names, sentence);
@@ -665,6 +672,44 @@ function doubtedPeopleNamedAsTheArticlesCities(names: TaggedName[], sentence: re
     if (!context.gazetteer.lookup(name).some((p) => p.kind === 'city' && p.population >= 100_000 && (p.nameKind ?? 0) <= 1 && !!p.country && articleCountries.has(p.country))) continue;
     n.type = 'LOC';
     n.reason = 'a place: a city of the article\'s country, named like a person';
+  }
+}
+
+/**
+ * The words Arabic and Persian place names open with, which no person's name does: "Ras" (cape),
+ * "Tal"/"Tell" (hill), "Deir" (monastery), "Jisr" (bridge), "Ain" (spring), "Bir" (well), "Kafr"
+ * (village), "Beit" (house), "Qala" (fort), "Deh" (village)… Not "Abu", "Umm" or "Khan", which open
+ * people's names as often.
+ */
+const PLACE_WORDS = new Set(
+  `Ras Ra's Tal Tall Tell Deir Dayr Jisr Ain Ayn Bir Wadi Jabal Jebel Kafr Kfar Beit Bayt Bab Qasr Marj Nahr Qala Qalat Qal'at Deh Hammam Mazraat`.split(' '),
+);
+
+/**
+ * "Residents fled Manbij and Ras al-Ain": the tagger reads a name with the Arabic article inside as
+ * a person's, even one that opens with a word for a place. A person of two words or more whose first
+ * word is such a word is a place where the gazetteer has a town or district so named (or spelled
+ * alike: "Ras al-Ain" for Ra's al 'Ayn) in a country of the article's places or nationality words.
+ * Changes `names` in place.
+ */
+function peopleNamedByAPlaceWord(
+  names: TaggedName[],
+  sentence: readonly TextToken[],
+  text: string,
+  context: ExtractContext,
+  articleCountries: ReadonlySet<string>,
+  demonymCountries: ReadonlySet<string>,
+): void {
+  for (const n of names) {
+    if (n.type !== 'PER' || n.remembered || n.from === n.to) continue;
+    const first = sentence[n.from]!.text.split(/[-‐]/)[0]!;
+    if (!PLACE_WORDS.has(first)) continue;
+    const name = text.slice(sentence[n.from]!.start, sentence[n.to]!.end);
+    const found = context.gazetteer.lookup(name);
+    const places = found.length ? found : (context.gazetteer.lookupSkeleton?.(name) ?? []);
+    if (!places.some((p) => (p.kind === 'city' || p.kind === 'admin2') && !!p.country && (articleCountries.has(p.country) || demonymCountries.has(p.country)))) continue;
+    n.type = 'LOC';
+    n.reason = `a place: "${first}" opens place names, and the gazetteer has one so named in the article's country`;
   }
 }
 
