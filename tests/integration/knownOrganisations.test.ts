@@ -21,6 +21,18 @@ const organisations = (text: string) =>
     .map((s) => s.text);
 
 describe('organisations of the lexicon, as news writes them', () => {
+  it('reads a company of the lexicon named alone, at a sentence\'s start or after its trade, and no surname or common word', () => {
+    // Written for this test. Before: "Pfizer" and "Moderna" unread, "Energoatom" a person (53%).
+    expect(typed('Pfizer and BioNTech said the vaccine was safe. Moderna shares rose 4%. The state nuclear operator Energoatom said the plant had lost power.')).toEqual([
+      'Pfizer organisation',
+      'BioNTech organisation',
+      'Moderna organisation',
+      'Energoatom organisation',
+    ]);
+    // Not in lower case, and not a surname of the list's kind: "Swift" and "Tesla" are people's.
+    expect(organisations('The video spread on twitter. Nikola Tesla and Jonathan Swift wrote.')).toEqual([]);
+  });
+
   it('finds hyphenated names with no head word that the tagger missed or cut', () => {
     // Before: the first two were not suggested at all, the last read as an organisation and a place.
     expect(organisations("Pakistan's Inter-Services Intelligence denied involvement.")).toEqual(['Inter-Services Intelligence']);

@@ -7,7 +7,7 @@ import type { Place } from '../../gazetteer/gazetteer.js';
 import { nameKey } from '../../gazetteer/normalise.js';
 import type { EntityType, ExtractContext, Suggestion } from '../extract.js';
 import { analysts, dropSuggestion, type PendingPlace } from '../placeLinks.js';
-import { BELIEFS, CLIMATE_PATTERNS, COMPASS_WORDS, COUNTRY_ABBREVIATIONS, DISEASES, EXTRACTOR_ORGANISATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, LEGISLATURES, OFFICES, ORG_HEADS, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, STOPWORDS, TITLES, trimsAreaHead, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
+import { BELIEFS, CLIMATE_PATTERNS, COMPANIES, COMPASS_WORDS, COUNTRY_ABBREVIATIONS, DISEASES, EXTRACTOR_ORGANISATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, LEGISLATURES, OFFICES, ORG_HEADS, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, STOPWORDS, TITLES, trimsAreaHead, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
 import { addNames, heldTokens, tagSentence, type TaggedName } from './decode.js';
 import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
@@ -58,6 +58,8 @@ const AREA_NAMED_CONFIDENCE = 0.8;
 const COURT_LEVELS = new Set(['district', 'circuit', 'magistrate', 'bankruptcy', 'appeals', 'superior', 'county', 'federal', 'administrative']);
 /** Below this, a reading of a name the extractor's own lexicon holds as something else gives way to it. */
 const DOUBTED_OTHERWISE = 0.5;
+/** Below this, a person's reading of a company's name alone gives way to the company. */
+const DOUBTED_COMPANY = 0.9;
 const TIME_ZONES = new Set(
   `utc gmt est edt cst cdt mst mdt pst pdt akst akdt hst nst ndt bst ist cet cest eet eest msk wat sast
   pkt aft irst gst jst kst hkt sgt ict wib pht aest aedt acst acdt awst nzst nzdt`.split(/\s+/),
@@ -384,7 +386,9 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     // of, makes it surer; read doubtfully as something else ("Mossad chief" as a person), it is retyped.
     const ours = same && !analysts(same) && EXTRACTOR_ORGANISATIONS.has(nameKey(m[0]));
     if (ours && same.type === 'organisation') same.confidence = Math.max(same.confidence, 0.8);
-    if ((same && !(ours && same.type !== 'organisation' && same.confidence < DOUBTED_OTHERWISE)) || over.some((s) => s.start < start || s.end > end)) continue;
+    // A company's name alone is no person's, however the tagger reads it ("operator Energoatom" at 53%).
+    const doubted = COMPANIES.has(nameKey(m[0])) && same?.type === 'person' ? DOUBTED_COMPANY : DOUBTED_OTHERWISE;
+    if ((same && !(ours && same.type !== 'organisation' && same.confidence < doubted)) || over.some((s) => s.start < start || s.end > end)) continue;
     if (model.memory?.rejected.get(m[0])?.includes('ORG')) continue;
     for (const s of over) dropSuggestion(suggestions, places, s);
     suggestions.push({ start, end, text: m[0], type: 'organisation', confidence: 0.8, reason: 'a known organisation (organisation lexicon)' });
