@@ -829,6 +829,14 @@ describe('the type of a name', () => {
     expect(typesOf(text).filter((t) => t.startsWith('organisation:'))).toEqual(['organisation:3rd Assault Brigade', 'organisation:7th Fleet']);
   });
 
+  it('reads a formation named before its kind in lower case as an organisation, not as the town of its name', () => {
+    // Written for this test. The tagger reads "Azov" as the Russian town, and "Kraken" as nothing.
+    expect(taggerTypesOf('The Azov brigade defended Mariupol.')).toContain('LOC:Azov');
+    expect(typesOf('The Azov brigade defended Mariupol, and soldiers of the Kraken regiment advanced.')).toEqual(['organisation:Azov', 'place:Mariupol', 'organisation:Kraken']);
+    // A nationality before it names whose the brigade is, not the brigade.
+    expect(typesOf('A Syrian brigade moved north.')).toEqual([]);
+  });
+
   it("reads a federal court's district as an organisation, its state a place inside it", () => {
     const text = 'He was indicted in the Southern District of New York. A judge in the Eastern District of Virginia ruled on Friday.';
     const found = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! }).filter((s) => s.type !== 'date');

@@ -37,3 +37,38 @@ export function militaryUnitsWithTheirNumber(names: TaggedName[], sentence: read
   }
   addNames(names, added);
 }
+
+/** The words after a name that make it a formation's, written in any case: "the Azov brigade". */
+const FORMATION_WORD = /^(?:brigade|regiment|battalion)$/iu;
+/** Capitalised words that open a sentence or a phrase but no formation's name. */
+const NO_NAME = new Set(['The', 'A', 'An', 'This', 'That', 'Its', 'His', 'Her', 'Their', 'Our', 'Each', 'Every', 'One']);
+/** A formation named by a word the tagger read as nothing: the shape is known, the name is not. */
+const NAMED_UNREAD_CONFIDENCE = 0.6;
+
+/**
+ * "The Azov brigade", "the Kraken regiment": news writes the kind of a formation named by a word in
+ * lower case, and the tagger reads the word as the place it is also ("Azov", a Russian town) or as
+ * nothing. One or two capitalised words right before "brigade", "regiment" or "battalion" are an
+ * organisation: the formation's name (its kind in lower case stays out of it, as it does of any
+ * organisation's name here). Not a nationality ("a Syrian brigade"), nor what the analyst decided.
+ * Changes `names` in place.
+ */
+export function formationsNamedBeforeTheirKind(names: TaggedName[], sentence: readonly TextToken[]): void {
+  const added: TaggedName[] = [];
+  for (let i = 1; i < sentence.length; i++) {
+    if (!FORMATION_WORD.test(sentence[i]!.text)) continue;
+    const reason = `an organisation (a formation's name, before "${sentence[i]!.text}")`;
+    const named = names.find((n) => n.to === i - 1);
+    if (named) {
+      if (named.remembered || named.type === 'ORG' || named.type === 'GRP' || named.to - named.from > 1 || !sentence.slice(named.from, i).every((t) => CAPITALISED.test(t.text))) continue;
+      named.type = 'ORG';
+      named.reason = reason;
+      continue;
+    }
+    if (names.some((n) => n.from <= i && n.to >= i - 1)) continue;
+    let from = i;
+    while (from > 0 && i - from < 2 && CAPITALISED.test(sentence[from - 1]!.text) && !NO_NAME.has(sentence[from - 1]!.text)) from--;
+    if (from < i) added.push({ from, to: i - 1, type: 'ORG', confidence: NAMED_UNREAD_CONFIDENCE, remembered: false, reason });
+  }
+  addNames(names, added);
+}

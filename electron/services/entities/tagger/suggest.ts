@@ -22,7 +22,7 @@ import { placesBeforeTheirParty } from './partyMembers.js';
 import { joinPlacesAcrossParticles } from './particlePlaces.js';
 import { joinOrganisationsOfTwoThings } from './ofTwoThings.js';
 import { courtDistricts } from './courtDistricts.js';
-import { militaryUnitsWithTheirNumber } from './militaryUnits.js';
+import { formationsNamedBeforeTheirKind, militaryUnitsWithTheirNumber } from './militaryUnits.js';
 import { cartelsByTheirName } from './cartels.js';
 import { peopleOpeningASentence } from './openingPeople.js';
 import { joinBodiesOfOrganisations } from './bodiesOfOrganisations.js';
@@ -174,6 +174,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     joinBodiesOfOrganisations(names, sentence);
     courtDistricts(names, sentence);
     militaryUnitsWithTheirNumber(names, sentence);
+    formationsNamedBeforeTheirKind(names, sentence);
     cartelsByTheirName(names, sentence);
     splitTitledPeople(names, sentence);
     portfolioHolders(names, sentence);
