@@ -837,6 +837,17 @@ describe('the type of a name', () => {
     expect(typesOf('A Syrian brigade moved north.')).toEqual([]);
   });
 
+  it('reads capitalised words closed by "Police" as one force, with a nationality inside', () => {
+    // Written for this test. Before, the first gave only the adjective "Canadian", the second nothing.
+    expect(typesOf('The Royal Canadian Mounted Police arrested two men. The Border Police shot a man in Jerusalem.')).toEqual([
+      'organisation:Royal Canadian Mounted Police',
+      'organisation:Border Police',
+      'place:Jerusalem',
+    ]);
+    // The word alone, or after a day that opens the sentence, names no force.
+    expect(typesOf('On Monday Police said a man died. Police said so.')).toEqual([]);
+  });
+
   it("reads a federal court's district as an organisation, its state a place inside it", () => {
     const text = 'He was indicted in the Southern District of New York. A judge in the Eastern District of Virginia ruled on Friday.';
     const found = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! }).filter((s) => s.type !== 'date');

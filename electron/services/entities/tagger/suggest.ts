@@ -23,6 +23,7 @@ import { joinPlacesAcrossParticles } from './particlePlaces.js';
 import { joinOrganisationsOfTwoThings } from './ofTwoThings.js';
 import { courtDistricts } from './courtDistricts.js';
 import { formationsNamedBeforeTheirKind, militaryUnitsWithTheirNumber } from './militaryUnits.js';
+import { policeForcesNamedWhole } from './policeForces.js';
 import { cartelsByTheirName } from './cartels.js';
 import { peopleOpeningASentence } from './openingPeople.js';
 import { joinBodiesOfOrganisations } from './bodiesOfOrganisations.js';
@@ -175,6 +176,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     courtDistricts(names, sentence);
     militaryUnitsWithTheirNumber(names, sentence);
     formationsNamedBeforeTheirKind(names, sentence);
+    if (!facts.capsLine) policeForcesNamedWhole(names, sentence);
     cartelsByTheirName(names, sentence);
     splitTitledPeople(names, sentence);
     portfolioHolders(names, sentence);
