@@ -136,6 +136,23 @@ describe('toponyms ranked with the article around them', () => {
     expect(resolve(`${yemen}Forces retook Qayyarah from Islamic State.`, names).at(-1)).toBeUndefined();
   });
 
+  it('places the great rivers by name, any river with its kind, and keeps a town or country its bare name', () => {
+    // Written for this test. Natural Earth's rivers (gazetteer 35); before, none was a place.
+    const [euphrates, tigris] = resolve('Fighting spread along the Euphrates and the Tigris in Iraq.', ['Euphrates', 'Tigris', 'Iraq']);
+    expect([euphrates?.feature, euphrates?.country, tigris?.feature, tigris?.country]).toEqual(['STM', 'IQ', 'STM', 'IQ']);
+    expect(resolve('Ukrainian troops held the east bank of the Dnieper River.', ['Dnieper River'])[0]).toMatchObject({ feature: 'STM', country: 'UA' });
+    // "river" in lower case after a town's name asks for the river of that name.
+    expect(resolve('Russian forces crossed the Dnipro river near Kherson.', ['Dnipro', 'Kherson'])[0]).toMatchObject({ feature: 'STM', name: 'Dnieper' });
+    expect(resolve('Shelling hit Dnipro and Kherson.', ['Dnipro', 'Kherson'])[0]).toMatchObject({ kind: 'city', name: 'Dnipro' });
+    expect(resolve('Talks in Jordan resumed.', ['Jordan'])[0]).toMatchObject({ kind: 'country' });
+    expect(resolve('Pilgrims waded into the Jordan River.', ['Jordan River'])[0]).toMatchObject({ feature: 'STM' });
+    // A minor river's bare name is no place ("Fox"), and one far from an article's places is not meant:
+    // Natural Earth's only Litani is in Suriname.
+    expect(gazetteer.lookup('Fox').some((p) => p.feature === 'STM')).toBe(false);
+    const lebanon = resolve('Strikes hit Tyre and Nabatieh, near the Litani River in Lebanon.', ['Tyre', 'Nabatieh', 'Litani River', 'Lebanon']);
+    expect(lebanon[2]).toBeUndefined();
+  });
+
   it('reads "Kan." after a town as Kansas', () => {
     const [wichita, kansas] = resolve('The storm hit Wichita, Kan., on Sunday night.', ['Wichita', 'Kan']);
     expect(kansas).toMatchObject({ kind: 'admin1', name: 'Kansas' });

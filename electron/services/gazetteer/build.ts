@@ -12,7 +12,7 @@ import { countryAt } from './countryAt.js';
 import { readCreditedAsset } from './creditedAsset.js';
 import { FORMER_COUNTRY_NAMES, FORMER_PROVINCES, FORMER_STATES, MERGED_PROVINCES } from './formerStates.js';
 import { isLatinName, nameKey, spellingSkeleton } from './normalise.js';
-import { COUNTRY_GROUPINGS, physicalAliases, type PhysicalPlace, PROVINCE_GROUPINGS, prominenceOfRank, provinceFamilies, readPhysicalPlaces, REGION_ID_BASE, SUBREGION_NAMES, wholeOceans } from './regions.js';
+import { COUNTRY_GROUPINGS, physicalAliases, type PhysicalPlace, PROVINCE_GROUPINGS, prominenceOfRank, provinceFamilies, readPhysicalPlaces, readRivers, REGION_ID_BASE, riverNames, SUBREGION_NAMES, wholeOceans } from './regions.js';
 
 const require = createRequire(import.meta.url);
 
@@ -20,7 +20,7 @@ const APOSTROPHES = /['’ʼ‘`´]/gu;
 const IN_WORD_APOSTROPHE = /\p{L}['’ʼ‘`´]\p{L}/u;
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 34;
+export const GAZETTEER_VERSION = 35;
 
 /**
  * Countries whose place names English news writes from Arabic, Persian, Pashto or Urdu, each paper
@@ -655,6 +655,13 @@ export function buildGazetteer(target: string): { places: number; names: number;
     for (const f of narrowWaters) {
       if (areasNamedLike(f).length > 0) continue;
       addRegion(f.name, f.feature, countryAt(f.lat, f.lon), f, 0, prominenceOfRank(f.scalerank), physicalAliases(f.name));
+    }
+    // Rivers, after every other region so that no id moves. A river's bare name only where no place
+    // has that name already: "Jordan" stays the country, "the Jordan River" is the river.
+    const named = new Set(db.prepare('SELECT DISTINCT key FROM place_name').pluck().all() as string[]);
+    for (const r of readRivers()) {
+      const { main, more } = riverNames(r, (n) => named.has(nameKey(n)));
+      addRegion(main, 'STM', countryAt(r.lat, r.lon), r, 0, prominenceOfRank(r.scalerank), more);
     }
     // Towns and continents are GeoNames records under their own ids (airports and air bases, from
     // AIRPORT_ID_BASE, are not).

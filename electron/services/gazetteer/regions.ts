@@ -48,6 +48,41 @@ export function readPhysicalPlaces(): { places: PhysicalPlace[]; narrowWaters: P
   return { places: data.places.map(of), narrowWaters: data.narrowWaters.map(of) };
 }
 
+export interface River {
+  name: string;
+  /** Its other names in Natural Earth ("Dnipro" beside "Dnieper"). */
+  others: string[];
+  scalerank: number;
+  lat: number;
+  lon: number;
+}
+
+/** Natural Earth's named rivers (assets/gazetteer/rivers.json, see scripts/rivers.mjs). */
+export function readRivers(): River[] {
+  const data = readCreditedAsset<{ rivers: [string, string[], number, number, number][] }>('rivers', 'The rivers', 'scripts/rivers.mjs');
+  return data.rivers.map(([name, others, scalerank, lat, lon]) => ({ name, others, scalerank, lat, lon }));
+}
+
+/**
+ * Rivers named alone in news ("fighting along the Euphrates") are the great ones; a minor river's bare
+ * name is more often a word or a person's ("Fox", "Red", "Republican"), and a short one a surname
+ * ("Xi", "Nu"). Only rivers of this scale rank or more prominent are named alone, never by a name
+ * under five letters or by one of these, which are words, people's names or regions.
+ */
+const RIVER_NAMED_ALONE_RANK = 5;
+const NOT_ALONE = new Set(
+  ['Peace', 'Orange', 'Slave', 'Snake', 'Yellow', 'Weir', 'Grande', 'Negro', 'Madison', 'Darling', 'Nelson', 'Murray', 'Mackenzie', 'Fraser', 'Lena', 'Huang', 'Columbia', 'Magdalena', 'Shire', 'Teslin', 'Sprague', 'Holston', 'Klamath', 'Stikine', 'Thelon'],
+);
+
+/** A river's names in the gazetteer: "X River" and "River X" always, the bare name where it is meant alone and no place has it already. */
+export function riverNames(r: River, taken: (name: string) => boolean): { main: string; more: string[] } {
+  const names = [r.name, ...r.others];
+  const alone = (n: string) => r.scalerank <= RIVER_NAMED_ALONE_RANK && n.length >= 5 && !NOT_ALONE.has(n) && !taken(n);
+  const main = alone(r.name) ? r.name : `${r.name} River`;
+  const more = [...names.filter(alone), ...names.flatMap((n) => [`${n} River`, `River ${n}`])].filter((n) => n !== main);
+  return { main, more };
+}
+
 /** Natural Earth's spelling of a strait, and the one news mostly writes. */
 const STRAIT_SPELLINGS: Record<string, string[]> = { Bosporus: ['Bosphorus', 'Bosporus Strait', 'Bosphorus Strait'], 'Bab el Mandeb': ['Bab al-Mandab', 'Bab el-Mandeb Strait'] };
 

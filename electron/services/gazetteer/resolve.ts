@@ -8,7 +8,7 @@ import { nameKey, spellingSkeleton } from './normalise.js';
  * called X ("the Kurdistan region", "the Tigray region") and otherwise the land around the town X
  * ("the Houston region"), never a county named X elsewhere.
  */
-export type WantedKind = 'admin1' | 'area' | 'city' | 'district' | 'country' | 'container' | null;
+export type WantedKind = 'admin1' | 'area' | 'city' | 'district' | 'country' | 'container' | 'river' | null;
 
 /** What the rest of the article says about where one name is. */
 export interface RankContext {
@@ -34,6 +34,9 @@ export interface RankContext {
   /** Countries named outright (or by demonym) within NEAR characters of a mention of the name. */
   countriesNear?: ReadonlySet<string>;
 }
+
+/** A river of this prominence (Natural Earth's scale rank 4, the Tigris) or more is no minor one. */
+const MAJOR_RIVER = 200_000;
 
 /** How near a country must be named to vouch for a place found only by its spelling skeleton. */
 const NEAR = 250;
@@ -279,7 +282,9 @@ function elsewhere(p: Place, context: RankContext): boolean {
  * A neighbour's town ("talks in Murree" in an Afghan article) is near enough to stay.
  */
 function farSmallTown(p: Place, context: RankContext): boolean {
-  if (p.kind !== 'city' || p.population >= 100_000 || context.near.length === 0) return false;
+  // A minor river too: Natural Earth's only Litani is in Suriname, not Lebanon's.
+  const minor = (p.kind === 'city' && p.population < 100_000) || (p.feature === 'STM' && (p.prominence ?? 0) < MAJOR_RIVER);
+  if (!minor || context.near.length === 0) return false;
   return context.near.every((q) => distanceKm(p, q) > 2_000);
 }
 
@@ -336,6 +341,8 @@ export function kindNamed(text: string, start: number, end: number): WantedKind 
   // up without it is seldom one of those, and an area asks for the province where there is one.
   if (/^[ \t]+(?:county|counties)\b/i.test(after)) return 'area';
   if (/^[ \t]+(?:city|town|village)\b/i.test(after)) return 'city';
+  // "the Dnipro river", "the Litani river": news writes a river's kind in lower case after its name.
+  if (/^[ \t]+river\b/i.test(after)) return 'river';
   // "Kunduz and Takhar provinces", "Baghlan, Kunduz and Takhar provinces": the noun after a list names the kind of each.
   const listed = LIST_OF_KIND.exec(text.slice(end, end + 160))?.[1]?.toLowerCase();
   if (listed) return listed === 'regions' || listed === 'counties' ? 'area' : listed === 'districts' ? 'district' : 'admin1';
@@ -488,6 +495,9 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
   const candidatesOf = names.map((n, i) => {
     if (WORLD_REGIONS.has(keyOf[i]!)) return source.lookup(n).filter((p) => p.kind === 'region');
     if (COMPASS_ALONE.has(keyOf[i]!) && wants[i] !== 'admin1' && wants[i] !== 'area' && wants[i] !== 'district') return [];
+    // A river the gazetteer names with its kind ("Dnipro River") where the bare name is a town's.
+    const rivers = wants[i] === 'river' ? source.lookup(`${n} River`).filter((p) => p.feature === 'STM') : [];
+    if (rivers.length) return rivers;
     const found = source.lookup(n);
     if (wants[i] === 'admin1' && found.length && !found.some((p) => p.kind === 'admin1')) {
       const provinces = provincesSpelledAlike(n, found, source);
