@@ -43,6 +43,13 @@ describe('the type of a name', () => {
     expect(typesOf('Residents fled Manbij and Ras al-Ain.')).toContain('person:Ras al-Ain');
   });
 
+  it('reads a doubted one-word "person" opening a list of places as the town of the article\'s country', () => {
+    // Written for this test. The tagger reads "Qamishli" as a person at 35%; GeoNames writes Al Qāmishlī.
+    expect(typesOf('Kurdish forces held Qamishli and Kobani in northeastern Syria.')).toEqual(['place:Qamishli', 'place:Kobani', 'place:Syria']);
+    // With no country of the article to put it in, the reading stands.
+    expect(typesOf('Kurdish forces held Qamishli and Kobani.')).toContain('person:Qamishli');
+  });
+
   it('is a place where a town read surely as one elsewhere in the article is read as an organisation it doubts', () => {
     const text = 'Residents of Des Moines and Cedar Rapids reported hail on Monday. The county board met in Des Moines on Tuesday.';
     // The tagger alone reads the first as an organisation, less surely than the second as a place.

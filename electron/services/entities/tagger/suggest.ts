@@ -128,11 +128,11 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       if ((p.nameKind ?? 0) <= 1 && p.country && p.kind !== 'continent') articleCountries.add(p.country);
     }
   }
-  // The countries of the article's nationality words ("Syrian", "Kurdish" names none).
-  const demonymCountries = new Set<string>();
+  // With the countries of the article's nationality words ("Syrian"; "Kurdish" names none).
+  const countriesOfTheArticle = new Set(articleCountries);
   for (const w of text.matchAll(/\p{Lu}[\p{L}'’-]+/gu)) {
     const code = context.gazetteer.demonyms.get(nameKey(w[0]));
-    if (code) demonymCountries.add(code);
+    if (code) countriesOfTheArticle.add(code);
   }
   const bodyNames = namesOfTheBody(tagged, text);
   for (const { sentence, facts, names } of tagged) {
@@ -169,7 +169,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     if (!facts.capsLine) addMissedPlaces(names, sentence, text, context, model, articlePlaces, provinces);
     doubtedPeopleListedWithPlaces(names, sentence, (from, to) => isSizeableCity(text.slice(sentence[from]!.start, sentence[to]!.end), context));
     doubtedPeopleNamedAsTheArticlesCities(names, sentence, text, context, articleCountries);
-    peopleNamedByAPlaceWord(names, sentence, text, context, articleCountries, demonymCountries);
+    peopleNamedAsTheArticlesTowns(names, sentence, text, (name) => isTownOf(name, context, countriesOfTheArticle));
     splitJoinedNames(names, sentence, text, context);
     joinOrganisationsOfTwoThings(names, sentence);
     joinBodiesOfOrganisations(names, sentence);
@@ -693,31 +693,38 @@ const PLACE_WORDS = new Set(
 );
 
 /**
- * "Residents fled Manbij and Ras al-Ain": the tagger reads a name with the Arabic article inside as
- * a person's, even one that opens with a word for a place. A person of two words or more whose first
- * word is such a word is a place where the gazetteer has a town or district so named (or spelled
- * alike: "Ras al-Ain" for Ra's al 'Ayn) in a country of the article's places or nationality words.
- * Changes `names` in place.
+ * People the tagger reads where the article names towns of its country, in two shapes:
+ * - "Residents fled Manbij and Ras al-Ain": a name with the Arabic article inside reads as a
+ *   person's, even one that opens with a word for a place; a person of two words or more whose first
+ *   word is such a word;
+ * - "Kurdish forces held Qamishli and Kobani in northeastern Syria": a word the tagger does not know,
+ *   opening a list whose next name is a place; a one-word person read below even odds, right before
+ *   "and", "or" or a comma and a place (a person closing such a list: doubtedPeopleListedWithPlaces).
+ * Either is a place where `isTown` says the gazetteer has a town or district so named (or spelled
+ * alike: "Ras al-Ain" for Ra's al 'Ayn) in a country of the article. Changes `names` in place.
  */
-function peopleNamedByAPlaceWord(
-  names: TaggedName[],
-  sentence: readonly TextToken[],
-  text: string,
-  context: ExtractContext,
-  articleCountries: ReadonlySet<string>,
-  demonymCountries: ReadonlySet<string>,
-): void {
-  for (const n of names) {
-    if (n.type !== 'PER' || n.remembered || n.from === n.to) continue;
+function peopleNamedAsTheArticlesTowns(names: TaggedName[], sentence: readonly TextToken[], text: string, isTown: (name: string) => boolean): void {
+  names.forEach((n, k) => {
+    if (n.type !== 'PER' || n.remembered) return;
     const first = sentence[n.from]!.text.split(/[-‐]/)[0]!;
-    if (!PLACE_WORDS.has(first)) continue;
-    const name = text.slice(sentence[n.from]!.start, sentence[n.to]!.end);
-    const found = context.gazetteer.lookup(name);
-    const places = found.length ? found : (context.gazetteer.lookupSkeleton?.(name) ?? []);
-    if (!places.some((p) => (p.kind === 'city' || p.kind === 'admin2') && !!p.country && (articleCountries.has(p.country) || demonymCountries.has(p.country)))) continue;
-    n.type = 'LOC';
-    n.reason = `a place: "${first}" opens place names, and the gazetteer has one so named in the article's country`;
-  }
+    const placeWord = n.from < n.to && PLACE_WORDS.has(first);
+    const next = names[k + 1];
+    const opensList =
+      n.from === n.to && n.confidence < DOUBTED_READING && next?.type === 'LOC' && next.confidence >= DOUBTED_READING && next.from === n.to + 2 && LIST_JOINS.has(sentence[n.to + 1]!.text);
+    if ((!placeWord && !opensList) || !isTown(text.slice(sentence[n.from]!.start, sentence[n.to]!.end))) return;
+    names[k] = {
+      ...n,
+      type: 'LOC',
+      reason: placeWord ? `a place: "${first}" opens place names, and the gazetteer has one so named in the article's country` : "a place, opening a list of places, that the gazetteer has in the article's country",
+    };
+  });
+}
+
+/** A town or district of this name (or spelled alike) in one of these countries. */
+function isTownOf(name: string, context: ExtractContext, countries: ReadonlySet<string>): boolean {
+  const found = context.gazetteer.lookup(name);
+  const places = found.length ? found : (context.gazetteer.lookupSkeleton?.(name) ?? []);
+  return places.some((p) => (p.kind === 'city' || p.kind === 'admin2') && !!p.country && countries.has(p.country));
 }
 
 /** Words that join the names of a list: "Pandi and Talavera", "Kunduz, Baghlan or Takhar". */
