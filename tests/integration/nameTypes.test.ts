@@ -840,8 +840,8 @@ describe('the type of a name', () => {
     // Written for this test. The tagger reads "Azov" as the Russian town, and "Kraken" as nothing.
     expect(taggerTypesOf('The Azov brigade defended Mariupol.')).toContain('LOC:Azov');
     expect(typesOf('The Azov brigade defended Mariupol, and soldiers of the Kraken regiment advanced.')).toEqual(['organisation:Azov', 'place:Mariupol', 'organisation:Kraken']);
-    // A nationality before it names whose the brigade is, not the brigade.
-    expect(typesOf('A Syrian brigade moved north.')).toEqual([]);
+    // A nationality before it names whose the brigade is, not the brigade; a number opening the sentence is none.
+    expect(typesOf('A Syrian brigade moved north. Two brigade commanders were killed.')).toEqual([]);
   });
 
   it('reads capitalised words closed by "Police" as one force, with a nationality inside', () => {
@@ -852,7 +852,7 @@ describe('the type of a name', () => {
       'place:Jerusalem',
     ]);
     // The word alone, or after a day that opens the sentence, names no force.
-    expect(typesOf('On Monday Police said a man died. Police said so.')).toEqual([]);
+    expect(typesOf('On Monday Police said a man died. Police said so. Two Police officers died.')).toEqual([]);
   });
 
   it("reads a federal court's district as an organisation, its state a place inside it", () => {

@@ -1,4 +1,5 @@
 import { addNames, type TaggedName } from './decode.js';
+import { isNameWord } from './nameWords.js';
 import type { TextToken } from './tokens.js';
 
 /** The words that close a military formation's name. */
@@ -40,8 +41,6 @@ export function militaryUnitsWithTheirNumber(names: TaggedName[], sentence: read
 
 /** The words after a name that make it a formation's, written in any case: "the Azov brigade". */
 const FORMATION_WORD = /^(?:brigade|regiment|battalion)$/iu;
-/** Capitalised words that open a sentence or a phrase but no formation's name. */
-const NO_NAME = new Set(['The', 'A', 'An', 'This', 'That', 'Its', 'His', 'Her', 'Their', 'Our', 'Each', 'Every', 'One']);
 /** A formation named by a word the tagger read as nothing: the shape is known, the name is not. */
 const NAMED_UNREAD_CONFIDENCE = 0.6;
 
@@ -67,7 +66,7 @@ export function formationsNamedBeforeTheirKind(names: TaggedName[], sentence: re
     }
     if (names.some((n) => n.from <= i && n.to >= i - 1)) continue;
     let from = i;
-    while (from > 0 && i - from < 2 && CAPITALISED.test(sentence[from - 1]!.text) && !NO_NAME.has(sentence[from - 1]!.text)) from--;
+    while (from > 0 && i - from < 2 && isNameWord(sentence[from - 1]!.text)) from--;
     if (from < i) added.push({ from, to: i - 1, type: 'ORG', confidence: NAMED_UNREAD_CONFIDENCE, remembered: false, reason });
   }
   addNames(names, added);

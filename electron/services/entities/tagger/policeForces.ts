@@ -1,10 +1,9 @@
-import { STOPWORDS, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
 import { addNames, type TaggedName } from './decode.js';
+import { isNameWord } from './nameWords.js';
 import type { TextToken } from './tokens.js';
 
 /** The words that close the name of a police or gendarmerie force. */
 const FORCE_LAST = new Set(['Police', 'Gendarmerie', 'Constabulary', 'Carabinieri']);
-const CAPITALISED = /^\p{Lu}/u;
 /** At most this many capitalised words before the last: "Royal Canadian Mounted Police". */
 const MOST_WORDS_BEFORE = 4;
 /** The tagger read none of it: the shape is known, not the force. */
@@ -33,4 +32,3 @@ export function policeForcesNamedWhole(names: TaggedName[], sentence: readonly T
   addNames(names, added);
 }
 
-const isNameWord = (word: string) => CAPITALISED.test(word) && !STOPWORDS.has(word.toLowerCase()) && !WEEKDAYS_AND_MONTHS.has(word.toLowerCase());
