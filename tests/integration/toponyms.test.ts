@@ -144,6 +144,10 @@ describe('toponyms ranked with the article around them', () => {
     // "river" in lower case after a town's name asks for the river of that name.
     expect(resolve('Russian forces crossed the Dnipro river near Kherson.', ['Dnipro', 'Kherson'])[0]).toMatchObject({ feature: 'STM', name: 'Dnieper' });
     expect(resolve('Shelling hit Dnipro and Kherson.', ['Dnipro', 'Kherson'])[0]).toMatchObject({ kind: 'city', name: 'Dnipro' });
+    // So does what is done to a river: crossing it, its banks.
+    expect(resolve('Ukrainian marines crossed the Dnipro near Kherson.', ['Dnipro', 'Kherson'])[0]).toMatchObject({ feature: 'STM', name: 'Dnieper' });
+    expect(resolve("Russian troops pulled back from the Dnipro's west bank.", ['Dnipro'])[0]).toMatchObject({ feature: 'STM', name: 'Dnieper' });
+    expect(resolve('Refugees crossed the border into Jordan.', ['Jordan'])[0]).toMatchObject({ kind: 'country' });
     expect(resolve('Talks in Jordan resumed.', ['Jordan'])[0]).toMatchObject({ kind: 'country' });
     expect(resolve('Pilgrims waded into the Jordan River.', ['Jordan River'])[0]).toMatchObject({ feature: 'STM' });
     // A minor river's bare name is no place ("Fox"), and one far from an article's places is not meant:

@@ -341,8 +341,10 @@ export function kindNamed(text: string, start: number, end: number): WantedKind 
   // up without it is seldom one of those, and an area asks for the province where there is one.
   if (/^[ \t]+(?:county|counties)\b/i.test(after)) return 'area';
   if (/^[ \t]+(?:city|town|village)\b/i.test(after)) return 'city';
-  // "the Dnipro river", "the Litani river": news writes a river's kind in lower case after its name.
-  if (/^[ \t]+river\b/i.test(after)) return 'river';
+  // "the Dnipro river", "the Litani river": news writes a river's kind in lower case after its name,
+  // or says it by what is done to a river ("crossed the Dnipro", "the Dnipro's left bank").
+  if (/^[ \t]+river\b/i.test(after) || /^['’]s[ \t]+(?:(?:east|west|north|south|left|right)(?:ern)?[ \t]+)?banks?\b/i.test(after)) return 'river';
+  if (/\b(?:cross(?:ed|es|ing)?|banks?[ \t]+of)[ \t]+the[ \t]+$/i.test(before)) return 'river';
   // "Kunduz and Takhar provinces", "Baghlan, Kunduz and Takhar provinces": the noun after a list names the kind of each.
   const listed = LIST_OF_KIND.exec(text.slice(end, end + 160))?.[1]?.toLowerCase();
   if (listed) return listed === 'regions' || listed === 'counties' ? 'area' : listed === 'districts' ? 'district' : 'admin1';
