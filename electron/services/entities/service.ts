@@ -376,10 +376,12 @@ export class EntityService {
    */
   redate(articleId: number): number {
     return writeTransaction(this.db, () => {
+      const body = this.body(articleId);
+      const published = this.published(articleId);
       let changed = 0;
       for (const m of this.mentions.forArticle(articleId)) {
         if (m.type !== 'date') continue;
-        const date = this.dateAt(articleId, m.start, m.end);
+        const date = dateOfSpan(body, m.start, m.end, published);
         if (!date || (date.value === m.date?.value && date.until === m.date?.until && date.precision === m.date?.precision)) continue;
         this.mentions.update(m.id, { date });
         changed++;
@@ -390,8 +392,11 @@ export class EntityService {
 
   /** The date a span of this article names, against its publication date (spanDates.ts). */
   private dateAt(articleId: number, start: number, end: number, body = this.body(articleId)): SpanDate | null {
-    const published = this.db.prepare('SELECT published FROM article WHERE id = ?').pluck().get(articleId) as string | null | undefined;
-    return dateOfSpan(body, start, end, published ?? null);
+    return dateOfSpan(body, start, end, this.published(articleId));
+  }
+
+  private published(articleId: number): string | null {
+    return (this.db.prepare('SELECT published FROM article WHERE id = ?').pluck().get(articleId) as string | null | undefined) ?? null;
   }
 
   private body(articleId: number): string {
