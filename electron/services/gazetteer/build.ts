@@ -12,7 +12,7 @@ import { countryAt } from './countryAt.js';
 import { readCreditedAsset } from './creditedAsset.js';
 import { FORMER_COUNTRY_NAMES, FORMER_PROVINCES, FORMER_STATES, MERGED_PROVINCES } from './formerStates.js';
 import { isLatinName, nameKey, spellingSkeleton } from './normalise.js';
-import { COUNTRY_GROUPINGS, physicalAliases, type PhysicalPlace, PROVINCE_GROUPINGS, prominenceOfRank, provinceFamilies, readPhysicalPlaces, readRivers, REGION_ID_BASE, riverNames, SUBREGION_NAMES, wholeOceans } from './regions.js';
+import { COUNTRY_GROUPINGS, physicalAliases, type PhysicalPlace, PROVINCE_GROUPINGS, prominenceOfRank, provinceFamilies, readDisputedAreas, readPhysicalPlaces, readRivers, REGION_ID_BASE, riverNames, SUBREGION_NAMES, wholeOceans } from './regions.js';
 
 const require = createRequire(import.meta.url);
 
@@ -20,7 +20,7 @@ const APOSTROPHES = /['’ʼ‘`´]/gu;
 const IN_WORD_APOSTROPHE = /\p{L}['’ʼ‘`´]\p{L}/u;
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 35;
+export const GAZETTEER_VERSION = 36;
 
 /**
  * Countries whose place names English news writes from Arabic, Persian, Pashto or Urdu, each paper
@@ -662,6 +662,15 @@ export function buildGazetteer(target: string): { places: number; names: number;
     for (const r of readRivers()) {
       const { main, more } = riverNames(r, (n) => named.has(nameKey(n)));
       addRegion(main, 'STM', countryAt(r.lat, r.lon), r, 0, prominenceOfRank(r.scalerank), more);
+    }
+    // Disputed and breakaway areas (the Golan Heights, Nagorno-Karabakh), after the rivers so that no
+    // id moves; an area some place already holds the name of is that place, and a name another place
+    // has stays that place's.
+    const namedBefore = new Set(db.prepare('SELECT DISTINCT key FROM place_name').pluck().all() as string[]);
+    for (const a of readDisputedAreas()) {
+      if (namedBefore.has(nameKey(a.name))) continue;
+      const free = (names: string[]) => names.filter((n) => !namedBefore.has(nameKey(n)));
+      addRegion(a.name, a.feature, countryAt(a.lat, a.lon), a, 0, prominenceOfRank(a.scalerank), free(a.more), free(a.short));
     }
     // Towns and continents are GeoNames records under their own ids (airports and air bases, from
     // AIRPORT_ID_BASE, are not).

@@ -63,6 +63,24 @@ export function readRivers(): River[] {
   return data.rivers.map(([name, others, scalerank, lat, lon]) => ({ name, others, scalerank, lat, lon }));
 }
 
+export interface DisputedArea {
+  name: string;
+  feature: string;
+  scalerank: number;
+  lat: number;
+  lon: number;
+  /** Other names news gives it ("Karabakh", "Diaoyu Islands"). */
+  more: string[];
+  /** Short forms in capitals ("TRNC"). */
+  short: string[];
+}
+
+/** Disputed, breakaway and leased areas (assets/gazetteer/disputed-areas.json, see scripts/disputedAreas.mjs). */
+export function readDisputedAreas(): DisputedArea[] {
+  const data = readCreditedAsset<{ areas: [string, string, number, number, number, string[], string[]][] }>('disputed-areas', 'The disputed areas', 'scripts/disputedAreas.mjs');
+  return data.areas.map(([name, feature, scalerank, lat, lon, more, short]) => ({ name, feature, scalerank, lat, lon, more, short }));
+}
+
 /**
  * Rivers named alone in news ("fighting along the Euphrates") are the great ones; a minor river's bare
  * name is more often a word or a person's ("Fox", "Red", "Republican"), and a short one a surname

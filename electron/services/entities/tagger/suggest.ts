@@ -755,12 +755,17 @@ function listedWithPlaceInItsProvince(
   return beside.some((n) => [...areas(context.gazetteer.lookup(text.slice(sentence[n.from]!.start, sentence[n.to]!.end)))].some((a) => own.has(a)));
 }
 
+/** A name of several words that a disputed area or a natural region has ("Turkish Republic of Northern Cyprus", "Russian Far East"). */
+const namesARegion = (name: string, context: ExtractContext) =>
+  name.includes(' ') && context.gazetteer.lookup(name).some((p) => p.kind === 'region' && (p.nameKind ?? 0) <= 1);
+
 /**
  * "the Czech Republic": the tagger reads the nationality before "Republic" as a group of its own (or
  * not at all) and "Republic" as a town of that name in Missouri, whose country then pulls the
  * article's other places to the United States. A place whose one word before it makes a country's
  * name with it is that country. So are two names of any types that together make one: the tagger
- * reads a sentence's opening "Sri Lanka" as a person "Sri" and a group "Lanka".
+ * reads a sentence's opening "Sri Lanka" as a person "Sri" and a group "Lanka". Names that together
+ * name a region are that region: "the Turkish Republic of Northern Cyprus" is no nationality and a place.
  */
 function joinCountryNames(names: TaggedName[], sentence: readonly TextToken[], text: string, context: ExtractContext): void {
   for (let k = names.length - 1; k >= 0; k--) {
@@ -768,7 +773,7 @@ function joinCountryNames(names: TaggedName[], sentence: readonly TextToken[], t
     const prior = names[k - 1];
     if (prior && prior.to === b.from - 1 && !prior.remembered && !b.remembered) {
       const joined = text.slice(sentence[prior.from]!.start, sentence[b.to]!.end);
-      if (context.gazetteer.countryByName.has(nameKey(joined))) {
+      if (context.gazetteer.countryByName.has(nameKey(joined)) || namesARegion(joined, context)) {
         names.splice(k - 1, 2, { from: prior.from, to: b.to, type: 'LOC', confidence: Math.max(prior.confidence, b.confidence), remembered: false });
         k--;
         continue;
