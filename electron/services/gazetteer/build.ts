@@ -12,7 +12,7 @@ import { countryAt } from './countryAt.js';
 import { readCreditedAsset } from './creditedAsset.js';
 import { FORMER_COUNTRY_NAMES, FORMER_PROVINCES, FORMER_STATES, MERGED_PROVINCES } from './formerStates.js';
 import { isLatinName, nameKey, spellingSkeleton } from './normalise.js';
-import { COUNTRY_GROUPINGS, physicalAliases, type PhysicalPlace, PROVINCE_GROUPINGS, prominenceOfRank, provinceFamilies, readDisputedAreas, readPhysicalPlaces, readRivers, REGION_ID_BASE, riverNames, SUBREGION_NAMES, wholeOceans } from './regions.js';
+import { COUNTRY_GROUPINGS, physicalAliases, type PhysicalPlace, PROVINCE_GROUPINGS, prominenceOfRank, provinceFamilies, PASSAGES, readDisputedAreas, readPhysicalPlaces, readRivers, REGION_ID_BASE, riverNames, SUBREGION_NAMES, wholeOceans } from './regions.js';
 
 const require = createRequire(import.meta.url);
 
@@ -20,7 +20,7 @@ const APOSTROPHES = /['’ʼ‘`´]/gu;
 const IN_WORD_APOSTROPHE = /\p{L}['’ʼ‘`´]\p{L}/u;
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 36;
+export const GAZETTEER_VERSION = 37;
 
 /**
  * Countries whose place names English news writes from Arabic, Persian, Pashto or Urdu, each paper
@@ -671,6 +671,21 @@ export function buildGazetteer(target: string): { places: number; names: number;
       if (namedBefore.has(nameKey(a.name))) continue;
       const free = (names: string[]) => names.filter((n) => !namedBefore.has(nameKey(n)));
       addRegion(a.name, a.feature, countryAt(a.lat, a.lon), a, 0, prominenceOfRank(a.scalerank), free(a.more), free(a.short));
+    }
+    // Straits, canals and passes midway between the towns at their ends, after the disputed areas so
+    // that no id moves. A name a town has only as a variant is the passage's ("the Dardanelles", not
+    // Çanakkale); one a place has as its own name stays that place's.
+    const town = db.prepare("SELECT p.lat, p.lon FROM place p JOIN place_name n ON n.place_id = p.id WHERE n.key = ? AND n.kind = 0 AND p.kind = 'city' AND p.country = ? ORDER BY p.population DESC LIMIT 1");
+    const ownNames = new Set(db.prepare('SELECT DISTINCT key FROM place_name WHERE kind = 0').pluck().all() as string[]);
+    for (const passage of PASSAGES) {
+      const ends = passage.towns.map(([name, country]) => {
+        const at = town.get(nameKey(name), country) as { lat: number; lon: number } | undefined;
+        if (!at) throw new Error(`The gazetteer has no town ${name} (${country}) to place the ${passage.name} by.`);
+        return at;
+      });
+      const point = { lat: ends.reduce((sum, e) => sum + e.lat, 0) / ends.length, lon: ends.reduce((sum, e) => sum + e.lon, 0) / ends.length };
+      if (ownNames.has(nameKey(passage.name))) continue;
+      addRegion(passage.name, passage.feature, countryAt(point.lat, point.lon), point, 0, prominenceOfRank(passage.scalerank), passage.more.filter((n) => !ownNames.has(nameKey(n))));
     }
     // Towns and continents are GeoNames records under their own ids (airports and air bases, from
     // AIRPORT_ID_BASE, are not).

@@ -82,6 +82,22 @@ export function readDisputedAreas(): DisputedArea[] {
 }
 
 /**
+ * Straits, canals and passes that news names and that neither Natural Earth's seas nor GeoNames'
+ * towns hold, each placed midway between the towns at its ends (GeoNames' points, chosen here by
+ * name and country): the Strait of Hormuz between Khasab and Bandar Abbas, the Suez Canal between
+ * Port Said and Suez. `scalerank` as Natural Earth's (0 the most prominent).
+ */
+export const PASSAGES: { name: string; feature: string; scalerank: number; towns: [string, string][]; more: string[] }[] = [
+  { name: 'Strait of Hormuz', feature: 'STRT', scalerank: 1, towns: [['Khasab', 'OM'], ['Bandar Abbas', 'IR']], more: ['Straits of Hormuz', 'Hormuz Strait', 'Hormuz'] },
+  { name: 'Suez Canal', feature: 'CNL', scalerank: 1, towns: [['Port Said', 'EG'], ['Suez', 'EG']], more: [] },
+  { name: 'Panama Canal', feature: 'CNL', scalerank: 1, towns: [['Colón', 'PA'], ['Panamá', 'PA']], more: [] },
+  { name: 'Dardanelles', feature: 'STRT', scalerank: 2, towns: [['Çanakkale', 'TR'], ['Gelibolu', 'TR']], more: ['Dardanelles Strait', 'Strait of the Dardanelles', 'Çanakkale Strait'] },
+  { name: 'Kerch Strait', feature: 'STRT', scalerank: 3, towns: [['Kerch', 'UA'], ['Taman’', 'RU']], more: ['Strait of Kerch'] },
+  // The pass climbs from Jamrud, which cities500 lacks, to its summit at Landi Kotal.
+  { name: 'Khyber Pass', feature: 'PASS', scalerank: 3, towns: [['Landi Kotal', 'PK']], more: [] },
+];
+
+/**
  * Rivers named alone in news ("fighting along the Euphrates") are the great ones; a minor river's bare
  * name is more often a word or a person's ("Fox", "Red", "Republican"), and a short one a surname
  * ("Xi", "Nu"). Only rivers of this scale rank or more prominent are named alone, never by a name

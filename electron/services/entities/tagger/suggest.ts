@@ -164,6 +164,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       names.splice(k, 2, { from: a.from, to: b.to, type: 'LOC', confidence: Math.min(a.confidence, b.confidence), remembered: false });
     }
     joinCountryNames(names, sentence, text, context);
+    physicalFeaturesReadAsOrganisations(names, sentence, text, context);
     joinCountriesNamedWithOf(names, sentence, text, context);
     joinPlacesAcrossParticles(names, sentence, text, context);
     if (!facts.capsLine) addMissedPlaces(names, sentence, text, context, model, articlePlaces, provinces);
@@ -657,6 +658,29 @@ function doubtedPeopleListedWithPlaces(names: TaggedName[], sentence: readonly T
     // ("in Rafah and Khan Younis", read as a person at 79%).
     if (!(n.from === n.to && n.confidence < DOUBTED_READING) && !isCity(n.from, n.to)) continue;
     names[k] = { ...n, type: 'LOC', reason: 'a place, listed with places after a word of place' };
+  }
+}
+
+/** The word that closes the name of a strait, canal, pass or other physical feature ("Taiwan Strait", "Suez Canal"), with the feature codes it names. */
+const FEATURE_WORDS: Record<string, readonly string[]> = {
+  strait: ['STRT'], straits: ['STRT'], canal: ['CNL'], pass: ['PASS'], sea: ['SEA'], gulf: ['GULF'], bay: ['BAY'], channel: ['CHN'],
+  sound: ['SD'], river: ['STM'], glacier: ['GLCR'], shoal: ['SHOL'], desert: ['DSRT'], peninsula: ['PEN'], mountains: ['MTS'],
+};
+
+/**
+ * "Ships in the Taiwan Strait", "the Kerch Strait bridge": the tagger reads a strait's or a canal's
+ * name as an organisation's (its head word is no place word it learnt), which leaves it off the
+ * map. An organisation, not confirmed by the analyst, whose whole name is a physical feature's own
+ * name in the gazetteer and ends in that feature's word, is that feature.
+ */
+function physicalFeaturesReadAsOrganisations(names: TaggedName[], sentence: readonly TextToken[], text: string, context: ExtractContext): void {
+  for (const [k, n] of names.entries()) {
+    if (n.type !== 'ORG' || n.remembered || n.from === n.to) continue;
+    const codes = FEATURE_WORDS[sentence[n.to]!.text.toLowerCase()];
+    if (!codes) continue;
+    const name = text.slice(sentence[n.from]!.start, sentence[n.to]!.end);
+    if (!context.gazetteer.lookup(name).some((p) => p.kind === 'region' && (p.nameKind ?? 0) === 0 && codes.includes(p.feature ?? ''))) continue;
+    names[k] = { ...n, type: 'LOC', reason: 'a place: a physical feature the gazetteer holds by this name' };
   }
 }
 

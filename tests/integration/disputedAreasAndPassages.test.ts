@@ -1,0 +1,84 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { gazetteerFile } from '../../electron/paths.js';
+import { extractEntities } from '../../electron/services/entities/extract.js';
+import { distanceKm } from '../../electron/services/gazetteer/build.js';
+import { Gazetteer } from '../../electron/services/gazetteer/gazetteer.js';
+import { repoRoot } from './helpers.js';
+
+const gazetteer = new Gazetteer(gazetteerFile(repoRoot));
+afterAll(() => gazetteer.close());
+
+/** The place suggestions of a text, each with where it was put. */
+const places = (text: string) =>
+  extractEntities(text, { gazetteer, registry: new Map(), published: null })
+    .filter((s) => s.type === 'place' && !s.adjectival)
+    .map((s) => ({ text: s.text, place: s.places?.[0] ?? null }));
+
+/** A text's places by quote, and for each [quote, lat, lon] how far from that point its place was put. */
+function placing(text: string, references: [string, number, number][]) {
+  const found = places(text);
+  const at = (name: string) => found.find((f) => f.text === name)?.place ?? null;
+  const distances = Object.fromEntries(references.map(([name, lat, lon]) => [name, Math.round(distanceKm(at(name) ?? { lat: 0, lon: 0 }, { lat, lon }))]));
+  return { at, distances };
+}
+
+describe('disputed areas and passages as places (gazetteer 36 and 37)', () => {
+  it('places the areas news names that no town or province table holds, by their names and the other names news gives them', () => {
+    // Written for this test. Before, each was suggested as a place and left off the map, or not suggested.
+    // Reference points that are not Natural Earth's: Katzrin, Stepanakert, Uotsuri-jima, Abyei town.
+    const { at, distances } = placing(
+      'Israeli jets struck Syria after rockets hit the Golan Heights. Azerbaijan retook Nagorno-Karabakh, and Armenians fled Karabakh. ' +
+        'Japan protested after Chinese ships sailed near the Senkaku Islands, which China calls the Diaoyu Islands. Troops clashed in Abyei.',
+      [['Golan Heights', 32.99, 35.69], ['Nagorno-Karabakh', 39.82, 46.75], ['Senkaku Islands', 25.74, 123.47], ['Abyei', 9.59, 28.44]],
+    );
+    for (const [name, km] of Object.entries(distances)) expect(km, name).toBeLessThan(25);
+    expect(at('Karabakh')?.name).toBe('Nagorno-Karabakh');
+    expect(at('Diaoyu Islands')?.name).toBe('Senkaku Islands');
+    expect(at('Golan Heights')).toMatchObject({ kind: 'region', feature: 'PLAT' });
+  });
+
+  it('reads "the Turkish Republic of Northern Cyprus" as one place, not a nationality and an unplaced name', () => {
+    const found = extractEntities('Ersin Tatar, leader of the Turkish Republic of Northern Cyprus, met UN envoys.', { gazetteer, registry: new Map(), published: null });
+    const cyprus = found.filter((s) => s.type === 'place');
+    expect(cyprus.map((s) => s.text)).toEqual(['Turkish Republic of Northern Cyprus']);
+    expect(cyprus[0]!.places?.[0]).toMatchObject({ name: 'Northern Cyprus', kind: 'region' });
+  });
+
+  it('places the straits, canals and passes news names, midway between the towns at their ends', () => {
+    // Written for this test. Before, none was in the gazetteer: each was left off the map, or read as an organisation.
+    // Reference points that are not the towns': the strait's narrows, Ismailia, Gamboa, Kilitbahir, the Crimean Bridge, the pass's summit.
+    const { at, distances } = placing(
+      'Iran threatened to close the Strait of Hormuz. Ships waited at the Suez Canal and the Panama Canal. ' +
+        'Russian warships passed the Dardanelles. Drones hit ships in the Kerch Strait. Trucks queued at the Khyber Pass.',
+      [['Strait of Hormuz', 26.57, 56.25], ['Suez Canal', 30.59, 32.27], ['Panama Canal', 9.12, -79.69], ['Dardanelles', 40.15, 26.38], ['Kerch Strait', 45.31, 36.51], ['Khyber Pass', 34.08, 71.17]],
+    );
+    for (const [name, km] of Object.entries(distances)) expect(km, name).toBeLessThan(25);
+    // "Dardanelles" was only a variant of Çanakkale's name; the strait now has it as its own.
+    expect(at('Dardanelles')).toMatchObject({ kind: 'region', feature: 'STRT' });
+  });
+
+  it('reads a strait the tagger takes for an organisation as the strait', () => {
+    // Written for this test: the tagger reads "Taiwan Strait" here as an organisation at 68%, and "Kerch Strait" at 49%.
+    const found = extractEntities('Ships left the Gulf of Aden and the Taiwan Strait. A drone hit the bridge over the Kerch Strait, linking Crimea to Russia.', {
+      gazetteer,
+      registry: new Map(),
+      published: null,
+    });
+    for (const name of ['Taiwan Strait', 'Kerch Strait']) {
+      const strait = found.find((s) => s.text === name);
+      expect(strait).toMatchObject({ type: 'place' });
+      expect(strait?.places?.[0]).toMatchObject({ name, feature: 'STRT' });
+    }
+    // A company named as a river is called ("Amazon") stays the company: its name says no feature.
+    expect(extractEntities('Amazon said its profits rose.', { gazetteer, registry: new Map(), published: null }).find((s) => s.text === 'Amazon')).toMatchObject({ type: 'organisation' });
+  });
+
+  it('leaves a name a town or province had to that place', () => {
+    // "Guantanamo Bay" is the naval base; "Guantanamo" stays the Cuban city, "Baikonur" the town.
+    expect(places('Detainees at Guantanamo Bay were moved.')[0]?.place).toMatchObject({ name: 'Guantanamo Bay Naval Base' });
+    expect(gazetteer.lookup('Guantanamo')[0]).toMatchObject({ kind: 'city', country: 'CU' });
+    expect(gazetteer.lookup('Baikonur')[0]).toMatchObject({ kind: 'city', country: 'KZ' });
+    // An area a province already is (Crimea, Abkhazia) is not a second place.
+    expect(gazetteer.lookup('Crimea').map((p) => p.kind)).toEqual(['admin1']);
+  });
+});
