@@ -289,6 +289,14 @@ describe('toponyms ranked with the article around them', () => {
     expect(resolve('Flights left Kabul International Airport at dawn.', ['Kabul International Airport'])[0]).toMatchObject({ feature: 'AIRP' });
   });
 
+  it('places a valley the gazetteer lacks at the province or district it is named as, and no valley at a country of its name', () => {
+    // Written for this test. Before, each valley was suggested as a place and left off the map.
+    expect(resolve('Taliban fighters entered the Panjshir Valley.', ['Panjshir Valley'])[0]).toMatchObject({ kind: 'admin1', country: 'AF', name: 'Panjshir' });
+    expect(resolve('Israeli jets struck the Bekaa Valley.', ['Bekaa Valley'])[0]).toMatchObject({ kind: 'admin1', country: 'LB' });
+    expect(resolve('Pakistani troops fought militants in the Kurram Valley.', ['Kurram Valley'])[0]).toMatchObject({ kind: 'admin2', country: 'PK' });
+    expect(resolve('Settlers moved into the Jordan Valley.', ['Jordan Valley'])[0]).toBeUndefined();
+  });
+
   it("places Vietnam's provinces merged away in 2025, as the province where the text says province and as the town of the name where it does not", () => {
     const [quangNam] = resolve('Typhoon Noru hit Quang Nam province, Vietnam, on Tuesday.', ['Quang Nam', 'Vietnam']);
     expect(quangNam).toMatchObject({ kind: 'region', feature: 'ADM1H', country: 'VN' });

@@ -394,6 +394,9 @@ const DIRECTION = /^(?:(?:north|south|east|west|central|north-?east|north-?west|
 const FACILITY_OF_TOWN =
   /^(\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?) (?:City Hall|Town Hall|(?:General |Civil |Military |Provincial |Regional |Teaching )?Hospital|University|Stadium|(?:Railway |Train |Bus |Police )?Station|(?:Central )?Prison|Jail|Courthouse|Cathedral|Grand Mosque|Central Mosque)$/u;
 
+/** A valley named by one or two words: "Panjshir Valley", "Kurram Valley". */
+const VALLEY_OF_AREA = /^(\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?) Valley$/u;
+
 /**
  * The name to look up: "eastern Jakarta" is looked up as "Jakarta" when the whole is no place. A
  * variant counts there only for a country, a province or a town of some size ("north Galway", whose
@@ -411,6 +414,12 @@ function placeName(name: string, source: PlaceSource): string {
     // "Tahrir Square" is no village called Tahrir.
     const town = FACILITY_OF_TOWN.exec(name)?.[1];
     if (town && source.lookup(town).some((p) => (p.kind === 'city' && p.population >= 20_000 && (p.nameKind ?? 0) === 0) || p.kind === 'admin1' || p.kind === 'admin2')) return town;
+    // A valley the gazetteer lacks, named as the province or district it makes ("the Panjshir Valley",
+    // "the Swat Valley", "the Bekaa Valley"): that area is where the map can put it. Not a country's
+    // valley ("the Jordan Valley" is no point of Jordan's) nor a town's.
+    const area = VALLEY_OF_AREA.exec(name)?.[1];
+    const areas = area ? source.lookup(area) : [];
+    if (areas.some((p) => (p.kind === 'admin1' || p.kind === 'admin2') && (p.nameKind ?? 0) <= 1) && !isCountryName(areas)) return area!;
   }
   // "south Sudan", "northern Kenya": a compass word in lower case is a part of the place after it,
   // even where the whole is another place's name (South Sudan).
