@@ -500,6 +500,15 @@ describe('the type of a name', () => {
     expect(found[0]!.reason).toMatch(/brewer/);
   });
 
+  it('is a company where a market and its trade make the name, and stays a place or an office where they do not', () => {
+    // Written for this test. The tagger reads "China Mobile" as a place, "Japan" alone and "Kenya Power" as a person at 39%.
+    const text = 'China Mobile and Japan Tobacco reported profits. Kenya Power cut supplies. Iraq Oil Ministry officials met. Floods hit Mobile, Alabama.';
+    expect(taggerTypesOf(text)).toEqual(expect.arrayContaining(['LOC:China Mobile', 'LOC:Japan', 'PER:Kenya Power']));
+    const named = typesOf(text);
+    expect(named).toEqual(expect.arrayContaining(['organisation:China Mobile', 'organisation:Japan Tobacco', 'organisation:Kenya Power', 'organisation:Oil Ministry', 'place:Mobile']));
+    expect(named).not.toContain('organisation:Iraq Oil');
+  });
+
   it('is no name where it is the sport opening a wire headline, and no country where its initials name a tournament', () => {
     const text = [
       'CRICKET - ENGLAND V PAKISTAN THIRD TEST SCOREBOARD.',

@@ -18,6 +18,13 @@ const RUN_AFTER = /^[ \t]+(?:shares|stock)[ \t]+(?:rose|fell|jumped|slid|dropped
 const OWNED_AFTER = /^['’]s[ \t]+(?:shares|stock|shareholders|CEO|chief[ \t]+executive|board[ \t]+of[ \t]+directors)\b/u;
 /** "Air France", "Air India": a flag carrier, not the country. */
 const AIRLINE = /^Air[ \t]+\p{Lu}/u;
+/**
+ * What a company named by its country or city trades in: "China Mobile", "Japan Tobacco", "Kenya
+ * Power". Capitalised, closing the name: "Iraq Oil Ministry" is a ministry.
+ */
+const TRADE = 'Mobile|Telecom|Telecoms|Telekom|Telecommunications|Unicom|Airways|Airlines|Tobacco|Petroleum|Oil|Steel|Motors|Electric|Energy|Power|Railways|Shipping|Cement|Pharma|Pharmaceuticals|Chemicals|Insurance';
+const TRADE_LAST = new RegExp(String.raw`^(.+)[ \t]+(?:${TRADE})$`, 'u');
+const TRADE_AFTER = new RegExp(String.raw`^[ \t](?:${TRADE})(?![\p{L}\p{N}&-]|[ \t]+[\p{Lu}\p{N}&])`, 'u');
 /** A province or town of this many people is where a market is. */
 const LARGE_AREA = 100_000;
 /** A role written inside what the tagger read as one person: "Staedtler CEO Axel Marx". */
@@ -51,7 +58,10 @@ export function companiesNamedByTheirBusiness(
     const after = text.slice(s.end, s.end + 40);
     const cue = OWNED_BEFORE.exec(before)?.[0] ?? RUN_AFTER.exec(after)?.[0] ?? (s.type === 'place' ? OWNED_AFTER.exec(after)?.[0] : undefined);
     const airline = s.type === 'place' && AIRLINE.test(s.text);
-    if (!cue && !airline) continue;
+    if (!cue && !airline) {
+      if (s.type === 'place' || s.confidence < DOUBTED_PERSON) namedByItsPlaceAndTrade(text, s, suggestions, context, taken);
+      continue;
+    }
     if (!airline && s.type === 'place' && isWhereAMarketIs(s.text, context)) continue;
     s.type = 'organisation';
     s.reason = airline ? 'an airline ("Air" and a country)' : `a company, as the words beside it say ("${cue!.trim()}")`;
@@ -71,6 +81,32 @@ export function companiesNamedByTheirBusiness(
     if (memory?.rejected.get(name)?.includes('ORG') || context.gazetteer.lookup(name).length > 0) continue;
     suggestions.push({ start, end, text: name, type: 'organisation', confidence: UNREAD_CONFIDENCE, reason: `a company, as the words beside it say ("${m[0].slice(0, m[0].length - m[1]!.length).trim()}")` });
   }
+}
+
+/** Below this, a person's reading of a market and a trade ("Kenya Power" at 39%) gives way to the company. */
+const DOUBTED_PERSON = 0.5;
+
+/**
+ * "China Mobile", read as a place the gazetteer cannot put or a person the tagger doubts, and "Japan
+ * Tobacco", read as Japan: a market's name and a trade closing the name make a company. Not a place
+ * the gazetteer has by the whole name, nor a trade word the analyst marked or another suggestion holds.
+ */
+function namedByItsPlaceAndTrade(text: string, s: Suggestion, suggestions: readonly Suggestion[], context: ExtractContext, taken: (start: number, end: number) => boolean): void {
+  const market = TRADE_LAST.exec(s.text)?.[1];
+  if (market !== undefined) {
+    if (!isWhereAMarketIs(market, context) || context.gazetteer.lookup(s.text).length > 0) return;
+  } else if (s.type === 'place') {
+    const trade = TRADE_AFTER.exec(text.slice(s.end, s.end + 40))?.[0];
+    if (!trade || !isWhereAMarketIs(s.text, context)) return;
+    const end = s.end + trade.length;
+    if (taken(s.end, end) || suggestions.some((o) => o !== s && o.start < end && o.end > s.end) || context.gazetteer.lookup(text.slice(s.start, end)).length > 0) return;
+    s.end = end;
+    s.text = text.slice(s.start, end);
+    delete s.adjectival;
+  } else return;
+  s.type = 'organisation';
+  s.reason = 'a company: a market and its trade';
+  delete s.places;
 }
 
 function isWhereAMarketIs(name: string, context: ExtractContext): boolean {
