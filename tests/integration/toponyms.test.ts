@@ -289,12 +289,16 @@ describe('toponyms ranked with the article around them', () => {
     expect(resolve('Flights left Kabul International Airport at dawn.', ['Kabul International Airport'])[0]).toMatchObject({ feature: 'AIRP' });
   });
 
-  it('places a valley the gazetteer lacks at the province or district it is named as, and no valley at a country of its name', () => {
+  it('places a valley the gazetteer lacks at the province or district it is named as, a corridor or gap at its district or town, and none at a country of its name', () => {
     // Written for this test. Before, each valley was suggested as a place and left off the map.
     expect(resolve('Taliban fighters entered the Panjshir Valley.', ['Panjshir Valley'])[0]).toMatchObject({ kind: 'admin1', country: 'AF', name: 'Panjshir' });
     expect(resolve('Israeli jets struck the Bekaa Valley.', ['Bekaa Valley'])[0]).toMatchObject({ kind: 'admin1', country: 'LB' });
     expect(resolve('Pakistani troops fought militants in the Kurram Valley.', ['Kurram Valley'])[0]).toMatchObject({ kind: 'admin2', country: 'PK' });
     expect(resolve('Settlers moved into the Jordan Valley.', ['Jordan Valley'])[0]).toBeUndefined();
+    // A corridor or gap at the district or town it runs from or past.
+    expect(resolve('Refugees crossed the Wakhan Corridor.', ['Wakhan Corridor'])[0]).toMatchObject({ kind: 'admin2', country: 'AF' });
+    expect(resolve('NATO troops guarded the Suwalki Gap.', ['Suwalki Gap'])[0]).toMatchObject({ kind: 'city', country: 'PL' });
+    expect(resolve('Azerbaijan closed the Lachin Corridor.', ['Lachin Corridor'])[0]).toMatchObject({ country: 'AZ' });
   });
 
   it("places Vietnam's provinces merged away in 2025, as the province where the text says province and as the town of the name where it does not", () => {

@@ -394,8 +394,11 @@ const DIRECTION = /^(?:(?:north|south|east|west|central|north-?east|north-?west|
 const FACILITY_OF_TOWN =
   /^(\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?) (?:City Hall|Town Hall|(?:General |Civil |Military |Provincial |Regional |Teaching )?Hospital|University|Stadium|(?:Railway |Train |Bus |Police )?Station|(?:Central )?Prison|Jail|Courthouse|Cathedral|Grand Mosque|Central Mosque)$/u;
 
-/** A valley named by one or two words: "Panjshir Valley", "Kurram Valley". */
-const VALLEY_OF_AREA = /^(\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?) Valley$/u;
+/**
+ * A valley, corridor or gap named by one or two words: "Panjshir Valley", "Kurram Valley"; "the
+ * Lachin corridor", "the Wakhan Corridor", "the Suwalki Gap".
+ */
+const NAMED_BY_ITS_PLACE = /^(\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*)?) (Valley|[Cc]orridor|Gap)$/u;
 
 /**
  * The name to look up: "eastern Jakarta" is looked up as "Jakarta" when the whole is no place. A
@@ -416,10 +419,12 @@ function placeName(name: string, source: PlaceSource): string {
     if (town && source.lookup(town).some((p) => (p.kind === 'city' && p.population >= 20_000 && (p.nameKind ?? 0) === 0) || p.kind === 'admin1' || p.kind === 'admin2')) return town;
     // A valley the gazetteer lacks, named as the province or district it makes ("the Panjshir Valley",
     // "the Swat Valley", "the Bekaa Valley"): that area is where the map can put it. Not a country's
-    // valley ("the Jordan Valley" is no point of Jordan's) nor a town's.
-    const area = VALLEY_OF_AREA.exec(name)?.[1];
+    // valley ("the Jordan Valley" is no point of Jordan's) nor a town's. A corridor or gap is named
+    // by the district or the town it runs from or past ("the Lachin corridor", "the Suwalki Gap").
+    const [, area, kind] = NAMED_BY_ITS_PLACE.exec(name) ?? [];
     const areas = area ? source.lookup(area) : [];
-    if (areas.some((p) => (p.kind === 'admin1' || p.kind === 'admin2') && (p.nameKind ?? 0) <= 1) && !isCountryName(areas)) return area!;
+    const standsFor = (p: Place) => (p.kind === 'admin1' || p.kind === 'admin2' || (kind !== 'Valley' && p.kind === 'city')) && (p.nameKind ?? 0) <= 1;
+    if (areas.some(standsFor) && !isCountryName(areas)) return area!;
   }
   // "south Sudan", "northern Kenya": a compass word in lower case is a part of the place after it,
   // even where the whole is another place's name (South Sudan).
