@@ -62,6 +62,12 @@ describe('organisations of the lexicon, as news writes them', () => {
     ]);
   });
 
+  it('reads a police force by a name of its own, also where the tagger read a person', () => {
+    // Written for this test; the tagger alone read "Gardaí" as a person at 76%.
+    const text = 'Gardaí said a man was arrested in Dublin. The Carabinieri and the Guardia Civil searched the port.';
+    expect(typed(text)).toEqual(['Gardaí organisation', 'Dublin place', 'Carabinieri organisation', 'Guardia Civil organisation']);
+  });
+
   it('reads an armed group of the region the tagger does not know, hyphenated, at a sentence start', () => {
     // Written for this test in the style of Pakistani wire copy; the tagger alone read nothing there.
     expect(organisations('Jamaat-ul-Ahrar, a TTP splinter group, said it carried out the attack. Liwa Fatemiyoun fighters returned.')).toEqual([
