@@ -150,6 +150,12 @@ describe('toponyms ranked with the article around them', () => {
     expect(resolve('Refugees crossed the border into Jordan.', ['Jordan'])[0]).toMatchObject({ kind: 'country' });
     expect(resolve('Talks in Jordan resumed.', ['Jordan'])[0]).toMatchObject({ kind: 'country' });
     expect(resolve('Pilgrims waded into the Jordan River.', ['Jordan River'])[0]).toMatchObject({ feature: 'STM' });
+    // "the" before a name that only towns and small areas have asks for the river of the name; a
+    // large province or a country keeps it ("the Mississippi", "the Congo").
+    expect(resolve('Border agents patrol the Rio Grande near El Paso.', ['Rio Grande', 'El Paso'])[0]).toMatchObject({ feature: 'STM', country: 'US' });
+    expect(resolve('Residents of Rio Grande said the port was closed.', ['Rio Grande'])[0]).toMatchObject({ kind: 'city' });
+    expect(resolve('Barges sank in the Mississippi.', ['Mississippi'])[0]).toMatchObject({ kind: 'admin1' });
+    expect(resolve('Fighting in the Congo went on.', ['Congo'])[0]).toMatchObject({ kind: 'country' });
     // A minor river's bare name is no place ("Fox"), and one far from an article's places is not meant:
     // Natural Earth's only Litani is in Suriname.
     expect(gazetteer.lookup('Fox').some((p) => p.feature === 'STM')).toBe(false);

@@ -457,6 +457,12 @@ const IN_THE_NEXT = /^(?:,[ \t]?(?:in[ \t]+)?|[ \t]+(?:district|county|city|town
 
 const isCountryName = (candidates: Place[]) => candidates.some((p) => p.kind === 'country');
 
+/** A province this large is what "the" and its name mean, though a river shares it ("the Mississippi"). */
+const LARGE_PROVINCE = 1_000_000;
+
+/** "the " right before a name. */
+const THE_BEFORE = /(?:^|[^\p{L}])[Tt]he[ \t]+$/u;
+
 /** What joins the names of a list: "Utah, Virginia", "West Virginia and Wyoming", "Ohio or Texas". */
 const LIST_JOIN = /^(?:,[ \t]?(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)$/;
 
@@ -515,6 +521,14 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
     const rivers = wants[i] === 'river' ? source.lookup(`${n} River`).filter((p) => p.feature === 'STM') : [];
     if (rivers.length) return rivers;
     const found = source.lookup(n);
+    // "the Rio Grande", "the Thames": news writes "the" before a river's name and seldom before a
+    // town's, so a name that is only towns' and small areas' (Puerto Rico's municipalities are
+    // provinces) is the river of its name where the gazetteer has one. Not a country's or a large
+    // province's ("the Congo", "the Mississippi" stay those).
+    if (!wants[i] && found.length && found.every((p) => p.kind === 'city' || p.kind === 'admin2' || (p.kind === 'admin1' && p.population < LARGE_PROVINCE)) && THE_BEFORE.test(text.slice(Math.max(0, mentions[i]!.start - 5), mentions[i]!.start))) {
+      const named = source.lookup(`${n} River`).filter((p) => p.feature === 'STM');
+      if (named.length) return named;
+    }
     if (wants[i] === 'admin1' && found.length && !found.some((p) => p.kind === 'admin1')) {
       const provinces = provincesSpelledAlike(n, found, source);
       if (provinces.length) return [...found, ...provinces];
