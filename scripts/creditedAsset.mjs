@@ -17,3 +17,15 @@ export function writeCreditedAsset(file, json, counts, credit) {
 
 /** The sha256 of an input file's bytes, for a manifest's inputs. */
 export const inputOf = (file, bytes) => ({ file, sha256: createHash('sha256').update(bytes).digest('hex') });
+
+/**
+ * The credit of an extract of Natural Earth's 1:10m vectors as natural-earth-geojson holds them:
+ * `layer` is the folder or file read ("10m/physical/"), `inputs` what inputOf gave for each.
+ */
+export const naturalEarthCredit = (description, layer, inputs, rebuild) => ({
+  description,
+  source: `Natural Earth 4.1, 1:10m ${layer.includes('cultural') ? 'cultural' : 'physical'} vectors, as GeoJSON in github.com/martynafford/natural-earth-geojson commit 0b9a6ceb0a7032713abd9460ac1e995a9c60cd1e (${layer})`,
+  inputs,
+  licence: 'Natural Earth: public domain (naturalearthdata.com/about/terms-of-use); the GeoJSON repository: CC0 1.0',
+  rebuild,
+});

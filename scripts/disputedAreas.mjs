@@ -12,7 +12,7 @@
 //   node scripts/disputedAreas.mjs /path/to/folder-with-that-file
 import fs from 'node:fs';
 import path from 'node:path';
-import { inputOf, writeCreditedAsset } from './creditedAsset.mjs';
+import { inputOf, naturalEarthCredit, writeCreditedAsset } from './creditedAsset.mjs';
 import { pointOf } from './shapePoints.mjs';
 
 const [dir] = process.argv.slice(2);
@@ -66,12 +66,10 @@ const areas = AREAS.map((a) => {
 });
 
 const json = JSON.stringify({ fields: ['name', 'feature', 'scalerank', 'lat', 'lon', 'more', 'short'], areas });
-writeCreditedAsset('disputed-areas.json', json, { areas: areas.length }, {
-  description:
-    "Disputed, breakaway and leased areas that Natural Earth draws apart from the countries and that no town or province table holds (the Golan Heights, Nagorno-Karabakh, Somaliland, the Senkaku Islands…), each with a GeoNames feature code, Natural Earth's scale rank, a point inside it (its parts' centroid, or the inside point nearest it) and the other names news gives it (chosen by hand, in scripts/disputedAreas.mjs)",
-  source: 'Natural Earth 4.1, 1:10m cultural vectors, as GeoJSON in github.com/martynafford/natural-earth-geojson commit 0b9a6ceb0a7032713abd9460ac1e995a9c60cd1e (10m/cultural/)',
-  inputs: [inputOf(FILE, bytes)],
-  licence: 'Natural Earth: public domain (naturalearthdata.com/about/terms-of-use); the GeoJSON repository: CC0 1.0',
-  rebuild: 'git show 10m/cultural/ne_10m_admin_0_disputed_areas.json into a folder, then node scripts/disputedAreas.mjs folder',
-});
+writeCreditedAsset('disputed-areas.json', json, { areas: areas.length }, naturalEarthCredit(
+  "Disputed, breakaway and leased areas that Natural Earth draws apart from the countries and that no town or province table holds (the Golan Heights, Nagorno-Karabakh, Somaliland, the Senkaku Islands…), each with a GeoNames feature code, Natural Earth's scale rank, a point inside it (its parts' centroid, or the inside point nearest it) and the other names news gives it (chosen by hand, in scripts/disputedAreas.mjs)",
+  '10m/cultural/',
+  [inputOf(FILE, bytes)],
+  'git show 10m/cultural/ne_10m_admin_0_disputed_areas.json into a folder, then node scripts/disputedAreas.mjs folder',
+));
 console.log(`${areas.length} disputed areas written (${json.length} bytes)`);

@@ -13,7 +13,7 @@
 //   node scripts/physicalPlaces.mjs /path/to/folder-with-those-three-files
 import fs from 'node:fs';
 import path from 'node:path';
-import { inputOf, writeCreditedAsset } from './creditedAsset.mjs';
+import { inputOf, naturalEarthCredit, writeCreditedAsset } from './creditedAsset.mjs';
 import { areaOf, pointOf } from './shapePoints.mjs';
 
 const [dir] = process.argv.slice(2);
@@ -98,12 +98,10 @@ const kept = places
 
 const narrowWaters = waters.sort((a, b) => a[2] - b[2] || a[0].localeCompare(b[0]));
 const json = JSON.stringify({ fields: ['name', 'feature', 'scalerank', 'lat', 'lon'], places: kept, narrowWaters });
-writeCreditedAsset('physical-places.json', json, { places: kept.length, narrowWaters: narrowWaters.length }, {
-  description:
-    "Natural Earth's named physical features (seas, gulfs, straits, islands, ranges, deserts, plains, deltas, peninsulas, regions), each with its class as a GeoNames feature code, its scale rank (0 the most prominent) and a point inside it (its largest part's centroid, or the inside point nearest it); features other than islands drawn as a sliver (under 0.05 square degrees) are left out, but for waters (narrowWaters: straits and bays drawn narrow, over 0.001 square degrees), listed apart so that the gazetteer numbers them after every other region",
-  source: 'Natural Earth 4.1, 1:10m physical vectors, as GeoJSON in github.com/martynafford/natural-earth-geojson commit 0b9a6ceb0a7032713abd9460ac1e995a9c60cd1e (10m/physical/)',
+writeCreditedAsset('physical-places.json', json, { places: kept.length, narrowWaters: narrowWaters.length }, naturalEarthCredit(
+  "Natural Earth's named physical features (seas, gulfs, straits, islands, ranges, deserts, plains, deltas, peninsulas, regions), each with its class as a GeoNames feature code, its scale rank (0 the most prominent) and a point inside it (its largest part's centroid, or the inside point nearest it); features other than islands drawn as a sliver (under 0.05 square degrees) are left out, but for waters (narrowWaters: straits and bays drawn narrow, over 0.001 square degrees), listed apart so that the gazetteer numbers them after every other region",
+  '10m/physical/',
   inputs,
-  licence: 'Natural Earth: public domain (naturalearthdata.com/about/terms-of-use); the GeoJSON repository: CC0 1.0',
-  rebuild: 'git show the three files (regions_polys from its .7z: 7z x) into a folder, then node scripts/physicalPlaces.mjs folder',
-});
+  'git show the three files (regions_polys from its .7z: 7z x) into a folder, then node scripts/physicalPlaces.mjs folder',
+));
 console.log(`${kept.length} physical places and ${narrowWaters.length} narrow waters written (${json.length} bytes)`);

@@ -11,7 +11,7 @@
 //   node scripts/rivers.mjs /path/to/folder-with-that-file
 import fs from 'node:fs';
 import path from 'node:path';
-import { inputOf, writeCreditedAsset } from './creditedAsset.mjs';
+import { inputOf, naturalEarthCredit, writeCreditedAsset } from './creditedAsset.mjs';
 
 const [dir] = process.argv.slice(2);
 if (!dir) throw new Error('usage: node scripts/rivers.mjs folder-with-the-natural-earth-file');
@@ -82,12 +82,10 @@ for (const [name, pieces] of byName) {
 rivers.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[3] - b[3] || a[4] - b[4]));
 
 const json = `${JSON.stringify({ rivers })}\n`;
-const out = writeCreditedAsset('rivers.json', json, { rivers: rivers.length }, {
-  description:
-    "Natural Earth's named rivers and lake centrelines, one record per name and stretch of the map (lines of one name over 100 km apart are namesakes): its English name, its other names, its scale rank (0 the most prominent) and the point of its lines nearest their length-weighted centre",
-  source: 'Natural Earth 4.1, 1:10m physical vectors, as GeoJSON in github.com/martynafford/natural-earth-geojson commit 0b9a6ceb0a7032713abd9460ac1e995a9c60cd1e (10m/physical/ne_10m_rivers_lake_centerlines.7z)',
-  inputs: [inputOf(FILE, bytes)],
-  licence: 'Natural Earth: public domain (naturalearthdata.com/about/terms-of-use); the GeoJSON repository: CC0 1.0',
-  rebuild: 'git show the .7z into a folder and 7z x it, then node scripts/rivers.mjs folder',
-});
+const out = writeCreditedAsset('rivers.json', json, { rivers: rivers.length }, naturalEarthCredit(
+  "Natural Earth's named rivers and lake centrelines, one record per name and stretch of the map (lines of one name over 100 km apart are namesakes): its English name, its other names, its scale rank (0 the most prominent) and the point of its lines nearest their length-weighted centre",
+  '10m/physical/ne_10m_rivers_lake_centerlines.7z',
+  [inputOf(FILE, bytes)],
+  'git show the .7z into a folder and 7z x it, then node scripts/rivers.mjs folder',
+));
 console.log(`${rivers.length} rivers → ${out}`);

@@ -12,7 +12,7 @@ import { countryAt } from './countryAt.js';
 import { readCreditedAsset } from './creditedAsset.js';
 import { FORMER_COUNTRY_NAMES, FORMER_PROVINCES, FORMER_STATES, MERGED_PROVINCES } from './formerStates.js';
 import { isLatinName, nameKey, spellingSkeleton } from './normalise.js';
-import { COUNTRY_GROUPINGS, physicalAliases, type PhysicalPlace, PROVINCE_GROUPINGS, prominenceOfRank, provinceFamilies, PASSAGES, readDisputedAreas, readPhysicalPlaces, readRivers, REGION_ID_BASE, riverNames, SUBREGION_NAMES, wholeOceans } from './regions.js';
+import { COUNTRY_GROUPINGS, physicalAliases, type PhysicalPlace, PROVINCE_GROUPINGS, prominenceOfRank, provinceFamilies, PASSAGES, readDisputedAreas, readLakes, readPhysicalPlaces, readRivers, REGION_ID_BASE, riverNames, SUBREGION_NAMES, wholeOceans } from './regions.js';
 
 const require = createRequire(import.meta.url);
 
@@ -20,7 +20,7 @@ const APOSTROPHES = /['’ʼ‘`´]/gu;
 const IN_WORD_APOSTROPHE = /\p{L}['’ʼ‘`´]\p{L}/u;
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 37;
+export const GAZETTEER_VERSION = 38;
 
 /**
  * Countries whose place names English news writes from Arabic, Persian, Pashto or Urdu, each paper
@@ -686,6 +686,12 @@ export function buildGazetteer(target: string): { places: number; names: number;
       const point = { lat: ends.reduce((sum, e) => sum + e.lat, 0) / ends.length, lon: ends.reduce((sum, e) => sum + e.lon, 0) / ends.length };
       if (ownNames.has(nameKey(passage.name))) continue;
       addRegion(passage.name, passage.feature, countryAt(point.lat, point.lon), point, 0, prominenceOfRank(passage.scalerank), passage.more.filter((n) => !ownNames.has(nameKey(n))));
+    }
+    // Lakes and reservoirs (Lake Chad, the Kakhovka Reservoir), last so that no id moves; a name
+    // another place has as its own stays that place's.
+    for (const lake of readLakes()) {
+      if (ownNames.has(nameKey(lake.name))) continue;
+      addRegion(lake.name, lake.feature, countryAt(lake.lat, lake.lon), lake, 0, prominenceOfRank(lake.scalerank), lake.others.filter((n) => !ownNames.has(nameKey(n))));
     }
     // Towns and continents are GeoNames records under their own ids (airports and air bases, from
     // AIRPORT_ID_BASE, are not).

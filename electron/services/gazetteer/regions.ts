@@ -81,6 +81,21 @@ export function readDisputedAreas(): DisputedArea[] {
   return data.areas.map(([name, feature, scalerank, lat, lon, more, short]) => ({ name, feature, scalerank, lat, lon, more, short }));
 }
 
+export interface Lake {
+  name: string;
+  others: string[];
+  feature: string;
+  scalerank: number;
+  lat: number;
+  lon: number;
+}
+
+/** Natural Earth's named lakes and reservoirs (assets/gazetteer/lakes.json, see scripts/lakes.mjs). */
+export function readLakes(): Lake[] {
+  const data = readCreditedAsset<{ lakes: [string, string[], string, number, number, number][] }>('lakes', 'The lakes', 'scripts/lakes.mjs');
+  return data.lakes.map(([name, others, feature, scalerank, lat, lon]) => ({ name, others, feature, scalerank, lat, lon }));
+}
+
 /**
  * Straits, canals and passes that news names and that neither Natural Earth's seas nor GeoNames'
  * towns hold, each placed midway between the towns at its ends (GeoNames' points, chosen here by

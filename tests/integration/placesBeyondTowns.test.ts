@@ -22,7 +22,7 @@ function placing(text: string, references: [string, number, number][]) {
   return { at, distances };
 }
 
-describe('disputed areas and passages as places (gazetteer 36 and 37)', () => {
+describe('disputed areas, passages and lakes as places (gazetteer 36 to 38)', () => {
   it('places the areas news names that no town or province table holds, by their names and the other names news gives them', () => {
     // Written for this test. Before, each was suggested as a place and left off the map, or not suggested.
     // Reference points that are not Natural Earth's: Katzrin, Stepanakert, Uotsuri-jima, Abyei town.
@@ -71,6 +71,19 @@ describe('disputed areas and passages as places (gazetteer 36 and 37)', () => {
     }
     // A company named as a river is called ("Amazon") stays the company: its name says no feature.
     expect(extractEntities('Amazon said its profits rose.', { gazetteer, registry: new Map(), published: null }).find((s) => s.text === 'Amazon')).toMatchObject({ type: 'organisation' });
+  });
+
+  it('places lakes and reservoirs, and "Lake X" for a lake Natural Earth names in its own language', () => {
+    // Written for this test. Before, each was suggested as a place and left off the map.
+    // Reference points that are not Natural Earth's: the lake's middle as atlases give it, Bol on Lake Chad's shore.
+    const { at, distances } = placing(
+      'Boko Haram fighters attacked islands in Lake Chad. Boats capsized on Lake Kivu. The Kakhovka Reservoir drained after the dam burst. ' +
+        'Tourists swam in the Dead Sea. Fishermen work on Lake Titicaca.',
+      [['Lake Kivu', -2.05, 29.2], ['Kakhovka Reservoir', 47.45, 34.35], ['Dead Sea', 31.5, 35.5], ['Lake Titicaca', -15.9, -69.3]],
+    );
+    for (const [name, km] of Object.entries(distances)) expect(km, name).toBeLessThan(25);
+    expect(distanceKm(at('Lake Chad') ?? { lat: 0, lon: 0 }, { lat: 13.46, lon: 14.71 })).toBeLessThan(60);
+    expect(at('Kakhovka Reservoir')).toMatchObject({ kind: 'region', feature: 'RSV' });
   });
 
   it('leaves a name a town or province had to that place', () => {
