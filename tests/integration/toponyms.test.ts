@@ -29,6 +29,11 @@ describe('toponyms ranked with the article around them', () => {
     expect(state).toMatchObject({ kind: 'admin1', country: 'US', name: 'Georgia' });
   });
 
+  it("reads Pakistan's former tribal agencies by their names without \"Agency\"", () => {
+    // Written for this test. GeoNames calls the district "South Waziristan Agency"; before, the name found nothing.
+    expect(resolve('Drone strikes hit South Waziristan on Sunday.', ['South Waziristan'])[0]).toMatchObject({ kind: 'admin2', country: 'PK', name: 'South Waziristan Agency' });
+  });
+
   it('reads a province the text calls one under another spelling of the gazetteer, where the name finds its capital or district', () => {
     // Written for this test in the style of Afghan wire copy. GeoNames spells the provinces Khowst,
     // Orūzgān and Sar-e Pol Province; the names found only the towns and districts.

