@@ -84,6 +84,9 @@ describe('disputed areas, passages and lakes as places (gazetteer 36 to 38)', ()
     for (const [name, km] of Object.entries(distances)) expect(km, name).toBeLessThan(25);
     expect(distanceKm(at('Lake Chad') ?? { lat: 0, lon: 0 }, { lat: 13.46, lon: 14.71 })).toBeLessThan(60);
     expect(at('Kakhovka Reservoir')).toMatchObject({ kind: 'region', feature: 'RSV' });
+    // A small town named after a lake shares the name with it; the article tells them apart.
+    expect(places('ADF rebels attacked villages near Lake Albert in Ituri.')[0]?.place).toMatchObject({ feature: 'LK', country: 'UG' });
+    expect(places('Residents of Lake Albert, New South Wales, said the drought was over.')[0]?.place).toMatchObject({ kind: 'city', country: 'AU' });
   });
 
   it('leaves a name a town or province had to that place', () => {

@@ -20,7 +20,7 @@ const APOSTROPHES = /['’ʼ‘`´]/gu;
 const IN_WORD_APOSTROPHE = /\p{L}['’ʼ‘`´]\p{L}/u;
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 39;
+export const GAZETTEER_VERSION = 40;
 
 /**
  * Countries whose place names English news writes from Arabic, Persian, Pashto or Urdu, each paper
@@ -688,11 +688,15 @@ export function buildGazetteer(target: string): { places: number; names: number;
       if (ownNames.has(nameKey(passage.name))) continue;
       addRegion(passage.name, passage.feature, countryAt(point.lat, point.lon), point, 0, prominenceOfRank(passage.scalerank), passage.more.filter((n) => !ownNames.has(nameKey(n))));
     }
-    // Lakes and reservoirs (Lake Chad, the Kakhovka Reservoir), last so that no id moves; a name
-    // another place has as its own stays that place's.
+    // Lakes and reservoirs (Lake Chad, the Kakhovka Reservoir), last so that no id moves. A small
+    // town named after its lake (Lake Albert, Australia; Lake Geneva, Wisconsin) leaves the name to
+    // the lake as well, and ranking tells them apart; an area's or a large town's own name stays theirs.
+    const heldNames = new Set(
+      db.prepare("SELECT DISTINCT n.key FROM place_name n JOIN place p ON p.id = n.place_id WHERE n.kind = 0 AND NOT (p.kind = 'city' AND p.population < 100000)").pluck().all() as string[],
+    );
     for (const lake of readLakes()) {
-      if (ownNames.has(nameKey(lake.name))) continue;
-      addRegion(lake.name, lake.feature, countryAt(lake.lat, lake.lon), lake, 0, prominenceOfRank(lake.scalerank), lake.others.filter((n) => !ownNames.has(nameKey(n))));
+      if (heldNames.has(nameKey(lake.name))) continue;
+      addRegion(lake.name, lake.feature, countryAt(lake.lat, lake.lon), lake, 0, prominenceOfRank(lake.scalerank), lake.others.filter((n) => !heldNames.has(nameKey(n))));
     }
     // Towns and continents are GeoNames records under their own ids (airports and air bases, from
     // AIRPORT_ID_BASE, are not).
