@@ -360,6 +360,33 @@ describe('the type of a name', () => {
     expect(typesOf('Fans of Inter Milan marched through the city on Sunday.')).not.toContain('organisation:Inter Milan');
   });
 
+  it('reads the scorers in a summary, a standings row with its percentage, and the clubs a player plays for and moves between', () => {
+    // Written for this test in the style of a wire sports page.
+    const text = [
+      'SOCCER - ENGLISH LEAGUE SUMMARY',
+      'Aston Villa 2 (Yorke 41, Milosevic 76) Derby 0. Halftime 1-0.',
+      'Scorers: Shearer 23, Ferdinand 67.',
+      'Striker Alan Shearer, signed from Blackburn in July, scored his first goal for Newcastle before Ronaldo, who left Eindhoven after joining Barcelona, scored for Brazil.',
+      'BASEBALL - STANDINGS',
+      'NEW YORK 74 57 .565 -',
+      'BALTIMORE 68 63 .519 6',
+      'Champions Borussia Dortmund host Hansa Rostock on Sunday.',
+      'The squad flew to Madrid and trained in Blackburn.',
+    ].join('\n');
+    const types = typesOf(text);
+    // Before: "Yorke" and "Milosevic" were read as sides of the result line, and Derby was missed after the bracket.
+    expect(types).toEqual(expect.arrayContaining(['organisation:Aston Villa', 'person:Yorke', 'person:Milosevic', 'organisation:Derby', 'person:Shearer', 'person:Ferdinand']));
+    expect(types.filter((t) => /:(?:Yorke|Milosevic|Shearer|Ferdinand)$/.test(t) && !t.startsWith('person:'))).toEqual([]);
+    // Before: places (the tagger's reading); a country stays the national side's place.
+    expect(types).toEqual(expect.arrayContaining(['organisation:Blackburn', 'organisation:Newcastle', 'organisation:Barcelona', 'place:Brazil']));
+    // A row of standings is a side though its state is a place, and a percentage ends no sentence.
+    expect(types).toEqual(expect.arrayContaining(['organisation:NEW YORK', 'organisation:BALTIMORE']));
+    // A club named by its first word, which the tagger read as a person.
+    expect(types).toContain('organisation:Hansa Rostock');
+    // Where the squad went stays a place.
+    expect(types.slice(-2)).toEqual(['place:Madrid', 'place:Blackburn']);
+  });
+
   it('is two organisations where wire copy writes the acronym right after the name', () => {
     // Written for this test in the style of wire copy.
     const text = 'The Iraqi News Agency INA quoted a spokesman. The Islamic Republic News Agency IRNA said talks would go on. The Kabul Bank NAB said nothing.';

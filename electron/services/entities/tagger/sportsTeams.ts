@@ -46,7 +46,9 @@ export function isSportsText(text: string): boolean {
 /** A team's first word: "Real Madrid", "Sporting Lisbon", "Borussia Dortmund". */
 const CLUB_FIRST = new Set(
   `real atletico atlético athletic deportivo sporting racing dynamo dinamo inter internazionale olympique olympiakos olympiacos
-  borussia rapid slavia sparta lokomotiv spartak cska steaua fc ac as sc sv vfb vfl tsv psv afc cf cd ud sd rc`.split(/\s+/),
+  borussia rapid slavia sparta lokomotiv spartak cska steaua fc ac as sc sv vfb vfl tsv psv afc cf cd ud sd rc
+  hansa hertha eintracht werder fortuna arminia alemannia energie bayer hajduk partizan legia widzew wisla lech levski zenit
+  torpedo sturm admira vitesse girondins aek paok ifk aik msv banik`.split(/\s+/),
 );
 /**
  * A team's last word: "Aston Villa", "Blackburn Rovers". Not "County" nor "Town", which end more places
@@ -54,7 +56,7 @@ const CLUB_FIRST = new Set(
  */
 const CLUB_LAST = new Set(
   `united city rovers wanderers athletic albion hotspur rangers celtic fc villa palace forest argyle alexandra orient
-  thistle academicals`.split(/\s+/),
+  thistle academicals sv sc afc cf`.split(/\s+/),
 );
 /** Verbs after which (and before which) a side is named. */
 const RESULT_VERBS = new Set(
@@ -75,16 +77,35 @@ const NOT_A_TEAM = new Set(
   yesterday today tonight sunday monday tuesday wednesday thursday friday saturday last first`.split(/\s+/),
 );
 
-const CLAUSE_BREAK = new Set([',', ';', ':', '(', '-', '–', '—', 'and', 'but', 'as', 'when', 'while', 'after', 'before', 'then', 'since', 'where']);
+const CLAUSE_BREAK = new Set([',', ';', ':', '(', ')', '-', '–', '—', 'and', 'but', 'as', 'when', 'while', 'after', 'before', 'then', 'since', 'where']);
 /** Nations that field their own sides without being states. */
 const HOME_NATIONS = new Set(['england', 'scotland', 'wales', 'northern ireland']);
 const SCORE_TOKEN = /^\d{1,3}(?:-\d{1,3})?$/;
+const PLAIN_NUMBER = /^\d{1,3}$/;
+const PERCENTAGE = /^\d{3}$/;
+/** The minute of a goal, after its scorer's name ("41", "90+2" is "90" "+" "2"). */
+const MINUTE = /^\d{1,3}$/;
+const SCORERS = /^(?:Scorers?|Goalscorers?|SCORERS?|GOALSCORERS?)$/;
 const CAPITALISED = /^\p{Lu}/u;
 const LOWER_CASE = /\p{Ll}/u;
 const lower = (t: TextToken | undefined) => (t ? t.text.toLowerCase() : '');
 
 /** A team's people after its name: "Barcelona coach Xavi", "the Chelsea striker". */
 const TEAM_STAFF = new Set(['coach', 'manager', 'boss', 'skipper', 'captain', 'striker', 'midfielder', 'defender', 'winger', 'forward', 'goalkeeper', 'keeper']);
+/** Words of playing for a side, before the "for" that names it. */
+const PLAYED = new Set(['scored', 'scores', 'scoring', 'goal', 'goals', 'played', 'plays', 'playing', 'debut', 'appearance', 'appearances', 'capped', 'wickets', 'century']);
+/** Verbs of a player's move, before the "from" that names the club left. */
+const TRANSFER_VERBS = new Set(['signed', 'bought', 'joined', 'recruited', 'transferred', 'moved', 'arrived', 'loaned', 'signing', 'move', 'transfer']);
+const JOINED = new Set(['joined', 'joins', 'join', 'joining', 'rejoined']);
+/** Whether a word of playing stands in the clause before token `at`. */
+function playedBefore(sentence: readonly TextToken[], at: number): boolean {
+  for (let k = at - 1; k >= 0 && at - k <= 8; k--) {
+    const w = lower(sentence[k]);
+    if (PLAYED.has(w)) return true;
+    if (w === ';' || w === ':' || w === '.') return false;
+  }
+  return false;
+}
 /** "Barcelona lead the league", "Arsenal top the table": what a side does in the standings. */
 const STANDING_VERBS = new Set(['lead', 'leads', 'top', 'tops']);
 const STANDINGS = new Set(['league', 'table', 'standings', 'group', 'division']);
@@ -107,6 +128,10 @@ function sidePositions(sentence: readonly TextToken[]): { endsBefore: Set<number
       if (!BEFORE_WITH.has(w) && !BEFORE_TO.has(w) && w !== 'held') startsAt.add(i + 1);
     }
     if (AGAINST.has(w)) startsAt.add(i + 1);
+    // "scored twice for Newcastle", "signed from Blackburn", "joined Chelsea": the club a player plays for or moves between.
+    if (w === 'for' && playedBefore(sentence, i)) startsAt.add(i + 1);
+    if (w === 'from' && sentence.slice(Math.max(0, i - 4), i).some((t) => TRANSFER_VERBS.has(lower(t)))) startsAt.add(i + 1);
+    if (JOINED.has(w)) startsAt.add(i + 1);
     // "drew 1-1 with", "lost 2-1 to", "lost 2-1 at home to", "drew away with", "a 2-1 win over".
     const skipScore = (k: number) => (SCORE_TOKEN.test(sentence[k]?.text ?? '') ? k + 1 : k);
     const skipVenue = (k: number) => (lower(sentence[k]) === 'at' && lower(sentence[k + 1]) === 'home' ? k + 2 : lower(sentence[k]) === 'away' ? k + 1 : k);
@@ -118,11 +143,37 @@ function sidePositions(sentence: readonly TextToken[]): { endsBefore: Set<number
   return { endsBefore, startsAt, staffAfter };
 }
 
-/** How many plain numbers follow token `to`. */
+/** How many plain numbers follow token `to`, a standings row's winning percentage (".565") among them. */
 function numbersAfter(sentence: readonly TextToken[], to: number): number {
   let k = to + 1;
-  while (k < sentence.length && /^\d{1,3}$/.test(sentence[k]!.text)) k++;
-  return k - to - 1;
+  let count = 0;
+  for (;;) {
+    if (PLAIN_NUMBER.test(sentence[k]?.text ?? '')) k++;
+    else if (sentence[k]?.text === '.' && sentence[k + 1]?.start === sentence[k]!.end && PERCENTAGE.test(sentence[k + 1]!.text)) k += 2;
+    else return count;
+    count++;
+  }
+}
+
+/**
+ * The tokens of the scorers' lists in a sentence: in brackets after a side's score ("Aston Villa 2
+ * (Yorke 41, Milosevic 76) Derby 0"), or after "Scorers:". Each scorer is named with the minute of
+ * the goal; none of them is a side.
+ */
+function scorersLists(sentence: readonly TextToken[]): Uint8Array {
+  const inList = new Uint8Array(sentence.length);
+  const opensList = (i: number) =>
+    (sentence[i]!.text === '(' && i > 0 && PLAIN_NUMBER.test(sentence[i - 1]!.text)) || (SCORERS.test(sentence[i]!.text) && sentence[i + 1]?.text === ':');
+  for (let i = 0; i < sentence.length; i++) {
+    if (!opensList(i)) continue;
+    const bracket = sentence[i]!.text === '(';
+    let k = bracket ? i + 1 : i + 2;
+    while (k < sentence.length && !(bracket && sentence[k]!.text === ')')) k++;
+    const minutes = sentence.slice(i + 1, k).filter((t) => MINUTE.test(t.text)).length;
+    if (minutes) inList.fill(1, i + 1, k);
+    i = k;
+  }
+  return inList;
 }
 
 /** A capitalised word that may be part of a team's name the tagger did not read (see NOT_A_TEAM). */
@@ -145,6 +196,27 @@ function untaggedRowSides(sentence: readonly TextToken[], held: Uint8Array): num
   return sides;
 }
 
+/**
+ * The scorers in a sentence's lists (see scorersLists) are people: a name the tagger read there
+ * before a minute is retyped, one it missed is added ("Yorke 41", read as a side of a result line).
+ */
+function readScorers(names: TaggedName[], sentence: readonly TextToken[], scorers: Uint8Array): void {
+  if (!scorers.includes(1)) return;
+  const scorer = { type: 'PER' as const, confidence: RULE_CONFIDENCE, reason: 'a scorer, named with the minute of the goal' };
+  for (const n of names) {
+    if (scorers[n.from] && !n.remembered && MINUTE.test(sentence[n.to + 1]?.text ?? '')) Object.assign(n, scorer);
+  }
+  const held = heldTokens(names, sentence.length);
+  const added: TaggedName[] = [];
+  for (let k = 1; k < sentence.length; k++) {
+    if (!scorers[k] || !MINUTE.test(sentence[k]!.text) || !scorers[k - 1] || !teamWord(sentence, held, k - 1)) continue;
+    let from = k - 1;
+    while (from > 0 && scorers[from - 1] && teamWord(sentence, held, from - 1) && k - from < 3) from--;
+    added.push({ from, to: k - 1, remembered: false, ...scorer });
+  }
+  addNames(names, added);
+}
+
 /** A side before a verb opens the sentence or a clause: "Arsenal drew", "SOCCER - BARCELONA BEAT", not "said Kabul lost". */
 const opensClause = (sentence: readonly TextToken[], from: number) =>
   from === 0 || CLAUSE_BREAK.has(sentence[from - 1]!.text.toLowerCase()) || SCORE_TOKEN.test(sentence[from - 1]!.text);
@@ -154,8 +226,10 @@ const opensClause = (sentence: readonly TextToken[], from: number) =>
  * `names` is the tagger's reading of `sentence`, in order; it is changed in place.
  */
 export function readTeams(names: TaggedName[], sentence: readonly TextToken[], lexicon: NameLexicon): void {
+  const scorers = scorersLists(sentence);
+  readScorers(names, sentence, scorers);
   const { endsBefore, startsAt, staffAfter } = sidePositions(sentence);
-  const rowNames = names.filter((n) => numbersAfter(sentence, n.to) >= 1);
+  const rowNames = names.filter((n) => numbersAfter(sentence, n.to) >= 1 && !scorers[n.from]);
   // "BOSTON 5 Detroit 3": a side the tagger missed makes a result line as well as one it read.
   const heldBefore = heldTokens(names, sentence.length);
   const missedSides = names.length === 0 ? 0 : untaggedRowSides(sentence, heldBefore).length / 2;
@@ -177,7 +251,7 @@ export function readTeams(names: TaggedName[], sentence: readonly TextToken[], l
 
   const starts = new Set(names.map((n) => n.from));
   for (const n of names) {
-    if (n.remembered || n.type === 'GRP') continue;
+    if (n.remembered || n.type === 'GRP' || scorers[n.from]) continue;
     // "Real Madrid", "Sporting Lisbon": the tagger starts at the town, the more so where the line opens with the club's word.
     // "Bayern Munich drew": so it does before a result verb, where the words before the town open the clause.
     const previous = sentence[n.from - 1];

@@ -269,7 +269,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
         else if (KNOWN_ORGANISATION_NAMES.has(lexiconKey)) type = 'ORG';
         else if (context.gazetteer.countryByName.has(key) || COUNTRY_ABBREVIATIONS.has(lexiconKey)) type = 'LOC';
         else if (type !== 'ORG' && to > from && ORGANISATION_LAST_WORDS.has(bare(sentence[to]!.text)) && !(type === 'LOC' && context.gazetteer.lookup(nameText).length)) type = 'ORG';
-        else if (type === 'ORG' && to > from && context.gazetteer.lookup(nameText).some((p) => (p.kind === 'admin1' || p.kind === 'country') && p.nameKind === 0)) type = 'LOC';
+        // Not a side of a result: "NEW YORK 74 57 .565" is the team, though New York is a state.
+        else if (type === 'ORG' && to > from && !name.reason?.startsWith('a team') && context.gazetteer.lookup(nameText).some((p) => (p.kind === 'admin1' || p.kind === 'country') && p.nameKind === 0)) type = 'LOC';
         // "the Swat Valley": no organisation when the province or district of its name is known.
         else if (type === 'ORG' && to > from && bare(sentence[to]!.text) === 'valley' && valleyNamedAfter(text.slice(start, sentence[to - 1]!.end), context)) type = 'LOC';
       }

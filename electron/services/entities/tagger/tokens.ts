@@ -22,6 +22,7 @@ const TOKEN = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:[-'’.,][\p{L}\p{N}]+)*|['’]s\
 // Made once: a literal with \p{…} inside the loop is rebuilt at every token in the bundles.
 const POSSESSIVE = /^(.+?)(['’]s)$/u;
 const LETTER = /\p{L}/u;
+const DIGIT = /^\d$/;
 const ONE_LETTER = /^\p{L}$/u;
 const ONE_CAPITAL = /^\p{Lu}$/u;
 const NUMBER = /^[\p{N}.,]+$/u;
@@ -86,8 +87,9 @@ export function tokenizeSentences(text: string): TextToken[][] {
     current.push({ text: t, start, end: start + t.length });
     lastEnd = start + t.length;
     if (t === '.' || t === '!' || t === '?') {
-      // The sentence ends here unless a closing quote or bracket follows directly.
-      if (!CLOSING_AFTER_STOP.includes(text[lastEnd] ?? '.')) close();
+      // The sentence ends here unless a closing quote or bracket follows directly, or a digit does: a
+      // standings row's winning percentage (".565") is no sentence's end.
+      if (!CLOSING_AFTER_STOP.includes(text[lastEnd] ?? '.') && !(t === '.' && DIGIT.test(text[lastEnd] ?? ''))) close();
     } else if (t.length === 1 && CLOSING.includes(t) && prev && (prev.text === '.' || prev.text === '!' || prev.text === '?')) close();
   }
   close();
