@@ -387,6 +387,24 @@ describe('the type of a name', () => {
     expect(types.slice(-2)).toEqual(['place:Madrid', 'place:Blackburn']);
   });
 
+  it('splits a body, the post held in it and its holder, which the tagger read as one person or ran together', () => {
+    // Written for this test in the style of wire copy on Congress and the U.N.
+    const text = [
+      'Senate Majority Leader Trent Lott said the bill would pass, and House Minority Leader Richard Gephardt objected.',
+      'Senate Minority Whip Wendell Ford was absent. U.N. Secretary-General Boutros Boutros-Ghali met EU Competition Commissioner Karel Van Miert.',
+      'World Bank President James Wolfensohn and Russian Foreign Minister Yevgeny Primakov spoke later.',
+    ].join('\n');
+    // Before: "Senate Majority Leader Trent Lott" one person; "House Minority", "Senate Minority", "U.N. Secretary-General"
+    // and "EU Competition" organisations; "Whip Wendell Ford" a person.
+    expect(typesOf(text)).toEqual([
+      'organisation:Senate', 'person:Trent Lott', 'organisation:House', 'person:Richard Gephardt',
+      'organisation:Senate', 'person:Wendell Ford', 'organisation:U.N.', 'person:Boutros Boutros-Ghali', 'organisation:EU', 'person:Karel Van Miert',
+      'organisation:World Bank', 'person:James Wolfensohn', 'person:Yevgeny Primakov',
+    ]);
+    const lott = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! }).find((s) => s.text === 'Trent Lott');
+    expect(lott!.confidence).toBeGreaterThanOrEqual(0.7);
+  });
+
   it('is two organisations where wire copy writes the acronym right after the name', () => {
     // Written for this test in the style of wire copy.
     const text = 'The Iraqi News Agency INA quoted a spokesman. The Islamic Republic News Agency IRNA said talks would go on. The Kabul Bank NAB said nothing.';

@@ -11,7 +11,7 @@ const PORTFOLIO_OFFICES = new Set(['minister', 'secretary', 'undersecretary', 'u
  * "Natural Resources and Environment", "Refugees and Repatriation"): words no person's name opens
  * with, so that where they stop the holder's name starts.
  */
-const PORTFOLIO_WORDS = new Set(
+export const PORTFOLIO_WORDS = new Set(
   `state foreign home interior internal affairs defence defense health public finance treasury justice education higher
   agriculture irrigation livestock food fisheries forestry forests environment climate energy power water mines mining
   petroleum oil gas natural resources trade commerce industry industries economy economic economics labour labor

@@ -35,6 +35,7 @@ import { joinMissionsToTheirCountry } from './missionNames.js';
 import { servicesNamedByTheirPlace } from './serviceNames.js';
 import { joinPartsToTheirOrganisation } from './partNames.js';
 import { isSportsText, readTeams } from './sportsTeams.js';
+import { bodiesAndTheirOfficeHolders } from './officeHolders.js';
 import { splitTitledPeople } from './titledPeople.js';
 import { tokenizeSentences, type TextToken } from './tokens.js';
 
@@ -42,6 +43,10 @@ const TYPE: Record<NameType, EntityType> = { PER: 'person', ORG: 'organisation',
 const REASON: Record<NameType, string> = { PER: 'a person', ORG: 'an organisation', LOC: 'a place', GRP: 'a group of people' };
 const lexicons = new WeakMap<object, NameLexicon>();
 const bare = (w: string) => w.toLowerCase().replace(/\.$/, '');
+const isKnownOrganisation = (name: string) => {
+  const key = nameKey(name.replace(/\./g, ''));
+  return KNOWN_ORGANISATION_NAMES.has(key) || EXTRACTOR_ORGANISATIONS.has(key);
+};
 // Made once: a literal with \p{…} in a loop is rebuilt at every turn in the bundles.
 const LETTER = /\p{L}/u;
 const CAPITAL = /^\p{Lu}/u;
@@ -181,6 +186,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     cartelsByTheirName(names, sentence);
     splitTitledPeople(names, sentence);
     portfolioHolders(names, sentence);
+    bodiesAndTheirOfficeHolders(names, sentence, isKnownOrganisation);
     peopleOpeningASentence(names, sentence, lexicon);
     if (sports) readTeams(names, sentence, lexicon);
     readCompanies(names, sentence);
