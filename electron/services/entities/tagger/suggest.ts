@@ -7,7 +7,7 @@ import type { Place } from '../../gazetteer/gazetteer.js';
 import { nameKey } from '../../gazetteer/normalise.js';
 import type { EntityType, ExtractContext, Suggestion } from '../extract.js';
 import { analysts, dropSuggestion, type PendingPlace } from '../placeLinks.js';
-import { BELIEFS, CLIMATE_PATTERNS, COMPANIES, COMPASS_WORDS, COUNTRY_ABBREVIATIONS, DISEASES, EXTRACTOR_ORGANISATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, LEGISLATURES, OFFICES, ORG_HEADS, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, POLICE_FORCES, STOPWORDS, TITLES, trimsAreaHead, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
+import { ARMED_GROUPS, BELIEFS, CLIMATE_PATTERNS, COMPANIES, COMPASS_WORDS, COUNTRY_ABBREVIATIONS, DISEASES, EXTRACTOR_ORGANISATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, LEGISLATURES, NEWS_AGENCIES, OFFICES, ORG_HEADS, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, POLICE_FORCES, STOPWORDS, TITLES, trimsAreaHead, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
 import { addNames, heldTokens, tagSentence, type TaggedName } from './decode.js';
 import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
@@ -397,9 +397,13 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     // of, makes it surer; read doubtfully as something else ("Mossad chief" as a person), it is retyped.
     const ours = same && !analysts(same) && EXTRACTOR_ORGANISATIONS.has(nameKey(m[0]));
     if (ours && same.type === 'organisation') same.confidence = Math.max(same.confidence, 0.8);
-    // A company's or a police force's name alone is no person's, however the tagger reads it
-    // ("operator Energoatom" at 53%, "Gardaí said" at 76%).
-    const doubted = (COMPANIES.has(nameKey(m[0])) || POLICE_FORCES.has(nameKey(m[0]))) && same?.type === 'person' ? DOUBTED_COMPANY : DOUBTED_OTHERWISE;
+    // A company's, a police force's or a news agency's name alone is no person's, however the tagger
+    // reads it ("operator Energoatom" at 53%, "Gardaí said" at 76%, "Itar-Tass said" at 54%); nor is an
+    // armed group's a place ("Tamil Tiger rebels" at 61%).
+    const key = nameKey(m[0]);
+    const sureOfItsKind =
+      (same?.type === 'person' && (COMPANIES.has(key) || POLICE_FORCES.has(key) || NEWS_AGENCIES.has(key))) || ((same?.type === 'person' || same?.type === 'place') && ARMED_GROUPS.has(key));
+    const doubted = sureOfItsKind ? DOUBTED_COMPANY : DOUBTED_OTHERWISE;
     if ((same && !(ours && same.type !== 'organisation' && same.confidence < doubted)) || over.some((s) => s.start < start || s.end > end)) continue;
     if (model.memory?.rejected.get(m[0])?.includes('ORG')) continue;
     for (const s of over) dropSuggestion(suggestions, places, s);
