@@ -438,6 +438,14 @@ describe('the type of a name', () => {
     expect(types.filter((t) => t.includes('analyst'))).toEqual([]);
   });
 
+  it('is a company where its name ends in a word of business, or where it is bought, though the tagger read a place or a person', () => {
+    // Written for this test in the style of business wire copy.
+    const text = 'Kinross Gold said output rose. Jardine Matheson Holdings reported a loss. Newmont agreed to buy Kirkland, and the group offered to buy Castlemaine. Gold Coast residents fled to Brisbane.';
+    // Before: a place, a person, and a person and a town for the names bought.
+    expect(taggerTypesOf(text)).toEqual(expect.arrayContaining(['LOC:Kinross Gold', 'PER:Jardine Matheson Holdings', 'PER:Kirkland', 'LOC:Castlemaine']));
+    expect(typesOf(text)).toEqual(['organisation:Kinross Gold', 'organisation:Jardine Matheson Holdings', 'organisation:Newmont', 'organisation:Kirkland', 'organisation:Castlemaine', 'place:Gold Coast', 'place:Brisbane']);
+  });
+
   it("is a company where the article names it alone after naming its branch in a country, though the tagger read a place", () => {
     // Written for this test in the style of a food-safety report.
     const text = [

@@ -68,7 +68,8 @@ export const ORGANISATION_LAST_WORDS = new Set(
   `academy college university institute ministry ministries committee commission council party agency
   company corporation corp inc ltd llc plc organisation organization foundation association federation
   directorate bureau studios airlines airways brigade brigades battalion regiment militia parliament
-  senate congress coalition alliance league broadcasting tribune herald gazette telegraph journal service services`.split(/\s+/),
+  senate congress coalition alliance league broadcasting tribune herald gazette telegraph journal service services
+  holdings group mining minerals resources gold motors pharmaceuticals industries enterprises technologies`.split(/\s+/),
 );
 
 /**

@@ -4,14 +4,14 @@ import type { NameMemory } from './memory.js';
 
 /**
  * Business news says a name is a company by what it owns and who runs it: "a stake in Rio Tinto",
- * "shares of Vale", "Safeway's chief executive", "Adidas shares rose", "Air France". The corpora hold
+ * "shares of Vale", "agreed to buy Kirkland", "Safeway's chief executive", "Adidas shares rose", "Air France". The corpora hold
  * little business news, so the tagger reads such names as places (Rio Tinto a town of Portugal) or
  * people. A country, a province or a town of 100,000 is where the market is ("London shares fell",
  * "a stake in Kunduz"), and stays a place; a person stays one where the words fit a shareholder ("Musk's
  * shares"). A sentence may open with the words ("Shares in BP fell"), and a name they point to that the
  * tagger left unread is a company too ("Shares of Nvidia rose").
  */
-const OWNED_BEFORE = /\b(?:[Ss]hares|[Ss]tock|[Ss]take|[Hh]oldings?|[Ii]nvestment)[ \t]+(?:of|in)[ \t]+$|\b(?:takeover|acquisition|subsidiary|unit)[ \t]+of[ \t]+$|\b(?:CEO|chief[ \t]+executive(?:[ \t]+officer)?)[ \t]+of[ \t]+$/u;
+const OWNED_BEFORE = /\b(?:[Ss]hares|[Ss]tock|[Ss]take|[Hh]oldings?|[Ii]nvestment)[ \t]+(?:of|in)[ \t]+$|\b(?:takeover|acquisition|subsidiary|unit)[ \t]+of[ \t]+$|\b(?:agreed|offered|plans?|planned|bid|move|wants|sought|seeks)[ \t]+to[ \t]+(?:buy|acquire|take[ \t]+over)[ \t]+$|\b(?:CEO|chief[ \t]+executive(?:[ \t]+officer)?)[ \t]+of[ \t]+$/u;
 /** After the name, with no possessive: "Adidas shares rose", "Starbucks chief executive Howard Schultz". */
 const RUN_AFTER = /^[ \t]+(?:shares|stock)[ \t]+(?:rose|fell|jumped|slid|dropped|climbed|gained|lost|surged|tumbled|plunged|soared|were|closed|ended|opened)\b|^[ \t]+(?:CEO|chief[ \t]+executive)\b/u;
 /** After a place's name only: "Safeway's chief executive", "Quiksilver's shareholders". */
