@@ -36,6 +36,7 @@ import { servicesNamedByTheirPlace } from './serviceNames.js';
 import { joinPartsToTheirOrganisation } from './partNames.js';
 import { isSportsText, readTeams } from './sportsTeams.js';
 import { bodiesAndTheirOfficeHolders } from './officeHolders.js';
+import { bodyWordsOf, dropHeadlineWordsOfTheBody } from './headlineWords.js';
 import { splitTitledPeople } from './titledPeople.js';
 import { tokenizeSentences, type TextToken } from './tokens.js';
 
@@ -140,8 +141,10 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     if (code) countriesOfTheArticle.add(code);
   }
   const bodyNames = namesOfTheBody(tagged, text);
+  const bodyWords = bodyWordsOf(tagged);
   for (const { sentence, facts, names } of tagged) {
     if (facts.capsLine) {
+      dropHeadlineWordsOfTheBody(names, sentence, bodyWords, bodyNames);
       addCapitalCountries(names, sentence, context, model);
       addNamesReadInTheBody(names, sentence, bodyNames, model);
     }
