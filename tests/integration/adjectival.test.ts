@@ -36,6 +36,16 @@ describe('nationality adjectives as mentions of their country', () => {
     expect(found.find((s) => s.text === 'Kharkiv')?.adjectival).toBeUndefined();
   });
 
+  it('reads a demonym that is its place\'s own name as the place, noun or modifier, never adjectival', () => {
+    // Written for this test. Before: "The Vatican said" unread, "at the Vatican denied" adjectival.
+    const found = extractEntities('The Vatican said the pope was tired. Officials at the Vatican denied it. The Saudi said nothing; Saudi officials agreed.', {
+      gazetteer,
+      registry: new Map(),
+      published: null,
+    }).filter((s) => s.type === 'place');
+    expect(found.map((s) => `${s.text} ${s.adjectival ? 'adjectival' : 'place'} ${s.places?.[0]?.country}`)).toEqual(['Vatican place VA', 'Vatican place VA', 'Saudi adjectival SA']);
+  });
+
   it('reads a list of adjectives before one noun, a hyphenated one, and a shared demonym as the larger country', () => {
     expect(adjectives('They said Iranian and Iraqi troops met, and Russian, Syrian and Turkish officials agreed.')).toEqual(
       expect.arrayContaining(['Iranian → IR', 'Iraqi → IQ', 'Syrian → SY', 'Turkish → TR']),

@@ -55,6 +55,8 @@ interface Word {
  * Chinese officials"); a noun or a language ("a Russian was arrested", "speaks Russian") does not,
  * nor one that is also an identity group here ("Uzbek militia" in Afghanistan means the people), nor
  * one inside a name already suggested. Plural nouns ("Afghans") stay groups, as the tagger reads them.
+ * A demonym that is its country's own name ("Vatican", "Djibouti") is a mention of the place, not
+ * adjectival, wherever it stands ("the Vatican said").
  */
 export function adjectivalCountries(text: string, suggestions: readonly Suggestion[], gazetteer: CountryLookup): Suggestion[] {
   const words: Word[] = [...text.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
@@ -76,6 +78,13 @@ export function adjectivalCountries(text: string, suggestions: readonly Suggesti
     return null;
   };
 
+  /** The country a demonym names where it is also the country's own name ("Vatican" of Vatican City, "Djibouti"). */
+  const ownName = (quote: string, code: string): Place | null => {
+    const country = countryPlace(gazetteer, code);
+    const key = nameKey(quote);
+    return country && (nameKey(country.name) === key || nameKey(country.name) === `${key} city`) ? country : null;
+  };
+
   const out: Suggestion[] = [];
   for (let i = 0; i < words.length; i++) {
     const head = demonymAt(i);
@@ -92,6 +101,15 @@ export function adjectivalCountries(text: string, suggestions: readonly Suggesti
     }
     const lastMember = members.at(-1)!;
     i = lastMember.last;
+    // "The Vatican said", "in Djibouti": a demonym that is its place's own name is a mention of the place
+    // wherever it stands, modifying or not.
+    const own = members.length === 1 ? ownName(text.slice(words[members[0]!.from]!.start, words[head.last]!.end), head.code) : null;
+    if (own) {
+      const start = words[members[0]!.from]!.start;
+      const end = words[head.last]!.end;
+      if (!taken(start, end)) out.push({ start, end, text: text.slice(start, end), type: 'place', confidence: 0.8, reason: `a place by its own name, which is also its people's`, places: [{ ...own, score: 1 }] });
+      continue;
+    }
     const after = words[lastMember.last + 1];
     const gap = after ? text.slice(words[lastMember.last]!.end, after.start) : '';
     if (!after || !(gap === ' ' || gap === '-') || NOT_MODIFIED.has(after.text.toLowerCase()) || NAME_HEADS.has(after.text.toLowerCase())) continue;
