@@ -7,7 +7,7 @@ import { GROUP_NAMES, KNOWN_ORGANISATION_NAMES } from './lexicon.js';
  * Participles after which an armed group or a party is the one acting: besides the places' ("Taliban-led",
  * "Hamas-run"), what news says of who holds a town or an office ("Taliban-appointed", "Houthi-ruled").
  */
-const ACTOR_PARTICIPLES = `${MODIFYING_PARTICIPLES}|claimed|ruled|governed|appointed|installed|imposed|dominated|inspired|leaning|designated`;
+export const ACTOR_PARTICIPLES = `${MODIFYING_PARTICIPLES}|claimed|ruled|governed|appointed|installed|imposed|dominated|inspired|leaning|designated`;
 const { modifier: ACTOR_MODIFIER, ending: ACTOR_ENDING } = hyphenatedModifiers(ACTOR_PARTICIPLES);
 
 /**

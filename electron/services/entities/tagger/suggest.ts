@@ -37,6 +37,7 @@ import { joinPartsToTheirOrganisation } from './partNames.js';
 import { isSportsText, readTeams } from './sportsTeams.js';
 import { bodiesAndTheirOfficeHolders } from './officeHolders.js';
 import { bodyWordsOf, dropHeadlineWordsOfTheBody } from './headlineWords.js';
+import { ACTOR_PARTICIPLES } from '../organisationModifiers.js';
 import { splitTitledPeople } from './titledPeople.js';
 import { tokenizeSentences, type TextToken } from './tokens.js';
 
@@ -76,7 +77,7 @@ const TIME_AFTER = /^[ \t]+time\b/i;
 /** How a person is addressed, as written: no organisation's or place's name opens so ("Miss Universe", "Dr Pepper" and the "MS Society" do). */
 const ADDRESSED = /^(?:Mr|Mrs|Ms)\.?$/;
 /** Titles of address and police ranks kept out of a person's name (the tagger's lexicons lack them; they are its features, so they stay as trained). */
-const HONORIFICS = new Set(['honourable', 'honorable', 'hon', 'inspector', 'detective', 'constable', 'superintendent', 'sheriff']);
+const HONORIFICS = new Set(['honourable', 'honorable', 'hon', 'inspector', 'detective', 'constable', 'superintendent', 'sheriff', 'crown']);
 const OFFICE_LAST = new Set(
   `coordinator director secretary minister spokesman spokeswoman spokesperson envoy representative commissioner officer
   adviser advisor ambassador chairman chairwoman president governor senator administrator rapporteur undersecretary manager`.split(/\s+/),
@@ -99,6 +100,7 @@ const CAPITALISED_WORD = /\p{Lu}[\p{L}'’-]+/gu;
  * "U.K.", "U.S.A." not inside a longer word or run of initials. The look-behind comes after the first
  * capital: put first, it was tried at every position of the article (160 µs for 4 KB, 25 µs now).
  */
+const MODIFIER_WORD = new RegExp(`^[\\p{L}.'’]+-(?:${ACTOR_PARTICIPLES})$`, 'u');
 const DOTTED_INITIALS = /\p{Lu}(?<![\p{L}.]\p{Lu})\.(?:\p{Lu}\.){1,2}(?!\p{L})/gu;
 
 export function tagNames(text: string, model: TaggerModel, context: ExtractContext, taken: (start: number, end: number) => boolean): { suggestions: Suggestion[]; places: PendingPlace[]; sports: boolean } {
@@ -204,6 +206,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       // No dash or other mark opens or closes a name: "NAIROBI, Kenya — Al-Shabab fighters", where the
       // tagger read the dateline's dash into the organisation.
       while (from < to && !WORD_CHARACTER.test(sentence[from]!.text)) from++;
+      // "the Hamas-run Health Ministry": a hyphenated modifier opening a name is no part of it (organisationModifiers reads its first half).
+      while (from < to && !name.remembered && MODIFIER_WORD.test(sentence[from]!.text)) from++;
       while (to > from && !WORD_CHARACTER.test(sentence[to]!.text)) to--;
       // Guidelines: no title or role inside a person's name, no leading "the", no possessive.
       while (from < to && (bare(sentence[from]!.text) === 'the' || (type === 'PER' && (TITLES.has(bare(sentence[from]!.text)) || PERSON_ROLES.has(bare(sentence[from]!.text)) || PLAYER_ROLES.has(bare(sentence[from]!.text)) || HONORIFICS.has(bare(sentence[from]!.text)))))) from++;
@@ -262,6 +266,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       // "Jan Vandemoortele, U.N. Resident Coordinator for Pakistan": an office, not a person's name, which
       // never ends in one (words that are also surnames, "Major", "Bishop", "Marshal", are not listed).
       if (type === 'PER' && !name.remembered && OFFICE_LAST.has(bare(sentence[to]!.text))) continue;
+      // "the Digital Markets Act", "the Patriot Act": a law is no organisation, person or place.
+      if (!name.remembered && to > from && /^Acts?$/.test(sentence[to]!.text)) continue;
       const next = sentence[to + 1];
       const before = sentence[from - 1];
       const before2 = sentence[from - 2];
