@@ -49,6 +49,8 @@ describe('organisations of the lexicon, as news writes them', () => {
     expect(found.filter((t) => !t.endsWith(' organisation'))).toEqual(['Kosovo place']);
     // A short agency's name in capitals only: "Sana" is Sanaa written short, "Mena" a name.
     expect(organisations('Fighting went on in Sana and Mena Suvari said nothing. The MENA region grew.')).toEqual([]);
+    // But "the Fed", written so, after "the" or before a capitalised word; not "Fed by rains" (before: none read).
+    expect(organisations('The Fed left rates unchanged. Fed Chairman Jerome Powell spoke. Fed by rains, the river rose; they were fed up.')).toEqual(['Fed', 'Fed']);
   });
 
   it('finds hyphenated names with no head word that the tagger missed or cut', () => {

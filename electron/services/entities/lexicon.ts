@@ -255,8 +255,14 @@ export const POLICE_FORCES = new Set([
   'mossos d esquadra', 'rosgvardia', 'gendarmerie nationale', 'polizia di stato',
 ]);
 
+/**
+ * Short names news writes in title case, not in capitals ("the Fed", "Fed Chairman Jerome Powell"):
+ * matched only after "the" or before a capitalised word, so that "Fed by rains" is no bank.
+ */
+export const SHORT_NAMES_IN_TITLE_CASE = new Set(['fed']);
+
 /** The organisations the extractor knows and the tagger has no lexicon feature of. */
-export const EXTRACTOR_ORGANISATIONS = new Set([...LEGISLATURES, ...INTELLIGENCE_SERVICES, ...ARMED_GROUPS, ...PEACE_OPERATIONS, ...COMPANIES, ...POLICE_FORCES, ...NEWS_AGENCIES]);
+export const EXTRACTOR_ORGANISATIONS = new Set([...LEGISLATURES, ...INTELLIGENCE_SERVICES, ...ARMED_GROUPS, ...PEACE_OPERATIONS, ...COMPANIES, ...POLICE_FORCES, ...NEWS_AGENCIES, ...SHORT_NAMES_IN_TITLE_CASE]);
 
 /**
  * The known organisations and parliaments as they are written: each name key's words apart by
