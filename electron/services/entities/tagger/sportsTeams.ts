@@ -81,10 +81,9 @@ const CLAUSE_BREAK = new Set([',', ';', ':', '(', ')', '-', '–', '—', 'and',
 /** Nations that field their own sides without being states. */
 const HOME_NATIONS = new Set(['england', 'scotland', 'wales', 'northern ireland']);
 const SCORE_TOKEN = /^\d{1,3}(?:-\d{1,3})?$/;
+/** A number in a result line or a table row, or the minute of a goal after its scorer's name ("41"; "90+2" is "90" "+" "2"). */
 const PLAIN_NUMBER = /^\d{1,3}$/;
 const PERCENTAGE = /^\d{3}$/;
-/** The minute of a goal, after its scorer's name ("41", "90+2" is "90" "+" "2"). */
-const MINUTE = /^\d{1,3}$/;
 const SCORERS = /^(?:Scorers?|Goalscorers?|SCORERS?|GOALSCORERS?)$/;
 const CAPITALISED = /^\p{Lu}/u;
 const LOWER_CASE = /\p{Ll}/u;
@@ -169,7 +168,7 @@ function scorersLists(sentence: readonly TextToken[]): Uint8Array {
     const bracket = sentence[i]!.text === '(';
     let k = bracket ? i + 1 : i + 2;
     while (k < sentence.length && !(bracket && sentence[k]!.text === ')')) k++;
-    const minutes = sentence.slice(i + 1, k).filter((t) => MINUTE.test(t.text)).length;
+    const minutes = sentence.slice(i + 1, k).filter((t) => PLAIN_NUMBER.test(t.text)).length;
     if (minutes) inList.fill(1, i + 1, k);
     i = k;
   }
@@ -204,12 +203,12 @@ function readScorers(names: TaggedName[], sentence: readonly TextToken[], scorer
   if (!scorers.includes(1)) return;
   const scorer = { type: 'PER' as const, confidence: RULE_CONFIDENCE, reason: 'a scorer, named with the minute of the goal' };
   for (const n of names) {
-    if (scorers[n.from] && !n.remembered && MINUTE.test(sentence[n.to + 1]?.text ?? '')) Object.assign(n, scorer);
+    if (scorers[n.from] && !n.remembered && PLAIN_NUMBER.test(sentence[n.to + 1]?.text ?? '')) Object.assign(n, scorer);
   }
   const held = heldTokens(names, sentence.length);
   const added: TaggedName[] = [];
   for (let k = 1; k < sentence.length; k++) {
-    if (!scorers[k] || !MINUTE.test(sentence[k]!.text) || !scorers[k - 1] || !teamWord(sentence, held, k - 1)) continue;
+    if (!scorers[k] || !PLAIN_NUMBER.test(sentence[k]!.text) || !scorers[k - 1] || !teamWord(sentence, held, k - 1)) continue;
     let from = k - 1;
     while (from > 0 && scorers[from - 1] && teamWord(sentence, held, from - 1) && k - from < 3) from--;
     added.push({ from, to: k - 1, remembered: false, ...scorer });
