@@ -557,6 +557,14 @@ describe('the type of a name', () => {
     const bodies = 'The Senate and Congress will vote on the bill next week.';
     expect(taggerTypesOf(bodies)).toEqual(['ORG:Senate and Congress']);
     expect(typesOf(bodies)).toEqual(['organisation:Senate', 'organisation:Congress']);
+    // Written for this test: a court named by one word.
+    const court = 'The Court and National Assembly disagreed.';
+    expect(taggerTypesOf(court)).toEqual(['ORG:Court and National Assembly']);
+    expect(typesOf(court)).toEqual(['organisation:Court', 'organisation:National Assembly']);
+    // A head and what it is for, after "and", open the next name: the tagger ran both into one.
+    const twoBodies = 'Officials of the Institute for Peace and Council on Trade met.';
+    expect(taggerTypesOf(twoBodies)).toEqual(['ORG:Institute for Peace and Council']);
+    expect(typesOf(twoBodies)).toEqual(['organisation:Institute for Peace', 'organisation:Council on Trade']);
     // The last two names of a list, after a comma that closes another name; but not an "and" right
     // after "of … ", which joins what the name is of.
     const listed = "Shoppers at Sainsbury's, Tesco and Asda faced shortages. The letter was signed by Greenpeace, Institute of Science and Technology.";

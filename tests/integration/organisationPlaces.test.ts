@@ -99,6 +99,9 @@ describe('places named inside organisations’ names', () => {
     // nothing else there. The words before a head it left unread are the name's, not a sentence's "The".
     const colombia = 'The Revolutionary Armed Forces of Colombia and the ELN fought in Catatumbo.';
     expect(organisations(colombia)).toEqual(['Revolutionary Armed Forces of Colombia', 'ELN']);
+    // Written for this test: "and the" or a head word after "and" opens the next name of the list.
+    // Before: one organisation ran on to "and the Conference" (a conference is an event, not a body).
+    expect(organisations('The Commission on Human Rights and the Conference on Disarmament met.')).toEqual(['Commission on Human Rights']);
   });
 
   it('finds the place a possessive opening the name states, with or without a head word, and no place in a brand named after a person', () => {

@@ -34,6 +34,7 @@ const PRIZE = /\b(?:Awards?|Prizes?|Medals?|Trophy|Cup|Lecture|Fellowship|Schola
 // Made once: a literal with \p{…} in a loop is rebuilt at every turn in the bundles.
 const SPACE_BEFORE_CAPITAL = /^[ \t]+(?=\p{Lu})/u;
 const INITIALS = /^(?:\p{Lu}\.)+$/u;
+const THE_AFTER_AND = /\bthe[ \t]+$/;
 /** A capitalised word and one space, right before a point. */
 const WORD_BEFORE = /(?<![\p{L}\p{N}'’.-])(\p{Lu}[\p{Ll}]+) $/u;
 
@@ -104,7 +105,7 @@ function endOfObject(text: string, from: number, suggestions: readonly Suggestio
     // belongs to what comes after the name ("the Ministry of Women's Affairs" keeps its own).
     if (!space && POSSESSIVE_END.test(bare)) end = at - bare.match(POSSESSIVE_END)![0].length;
     if (!space) break;
-    if (/^[ \t]+and\b/.test(space) && !oneWordClosesAfterAnd(text, at + space.length, suggestions)) break;
+    if (/^[ \t]+and\b/.test(space) && !oneWordClosesAfterAnd(text, at + space.length, suggestions, space)) break;
     at += space.length;
   }
   return end;
@@ -115,8 +116,9 @@ function endOfObject(text: string, from: number, suggestions: readonly Suggestio
  * World Wide Fund for Nature and Comic Relief") or a name the tagger read there ("and Human Rights
  * Watch") are the next name of a list.
  */
-function oneWordClosesAfterAnd(text: string, at: number, suggestions: readonly Suggestion[]): boolean {
-  if (suggestions.some((s) => s.start === at)) return false;
+function oneWordClosesAfterAnd(text: string, at: number, suggestions: readonly Suggestion[], and: string): boolean {
+  // "the Commission on Human Rights and the Committee on Disarmament": "and the" opens the next name.
+  if (THE_AFTER_AND.test(and) || suggestions.some((s) => s.start === at)) return false;
   const word = WORD.exec(text.slice(at, at + 60))?.[0];
   return !!word && !SPACE_BEFORE_CAPITAL.test(text.slice(at + word.length, at + word.length + 4));
 }

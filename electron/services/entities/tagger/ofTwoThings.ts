@@ -3,6 +3,7 @@ import type { TaggedName } from './decode.js';
 import type { TextToken } from './tokens.js';
 
 const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+const UPPER = /^\p{Lu}/u;
 /** The most words after "and" that may be the second thing: "Family Welfare". */
 const MOST_WORDS_AFTER_AND = 2;
 /** A reading of the words after "and" this sure is left as it is. */
@@ -33,5 +34,32 @@ export function joinOrganisationsOfTwoThings(names: TaggedName[], sentence: read
     if (over.some((o) => o.remembered || o.to > to || o.type === 'ORG' || o.confidence >= SURE)) continue;
     for (const o of over) names.splice(names.indexOf(o), 1);
     n.to = to;
+  }
+}
+
+/** Heads of agencies' names that neither list holds: "the Food and Drug Administration", "the Health and Safety Executive". */
+const AGENCY_HEADS = new Set(['administration', 'executive', 'inspectorate', 'regulator']);
+
+/** Words that open no name of two things: "The Drug Administration and…", "But Health and Safety…". */
+const NO_FIRST_THING = new Set(['the', 'a', 'an', 'but', 'and', 'or', 'as', 'in', 'on', 'at', 'for', 'of', 'by', 'with', 'from', 'to', 'if', 'when', 'while', 'after', 'before']);
+
+/**
+ * "the Food and Drug Administration", "the Fish and Wildlife Service", "the Health and Safety
+ * Executive": an organisation named for two things before its head word. The tagger reads the name
+ * from the second thing on ("Drug Administration") and leaves the first. Where an organisation that
+ * ends in a head word has "and" and one capitalised word right before it, a word no name holds and
+ * that no capitalised word but "The" precedes, that word opens the name. Not a word another name holds
+ * ("Britain and European Union officials"), nor over what the analyst decided. Changes `names` in place.
+ */
+export function openOrganisationsOfTwoThings(names: TaggedName[], sentence: readonly TextToken[]): void {
+  for (const n of names) {
+    const first = n.from - 2;
+    if (n.type !== 'ORG' || n.remembered || first < 0 || sentence[n.from - 1]!.text !== 'and') continue;
+    const head = sentence[n.to]!.text.toLowerCase();
+    if (n.to === n.from || (!ORG_HEADS.has(head) && !ORGANISATION_LAST_WORDS.has(head) && !AGENCY_HEADS.has(head))) continue;
+    const word = sentence[first]!.text;
+    if (!CAPITALISED.test(word) || NO_FIRST_THING.has(word.toLowerCase()) || (first > 0 && UPPER.test(sentence[first - 1]!.text) && !NO_FIRST_THING.has(sentence[first - 1]!.text.toLowerCase()))) continue;
+    if (names.some((o) => o.from <= first && o.to >= first)) continue;
+    n.from = first;
   }
 }

@@ -20,7 +20,7 @@ import { readCompanies, readCompanySuffixes } from './companyCues.js';
 import { placesOpeningAsDateline } from './datelinePlaces.js';
 import { placesBeforeTheirParty } from './partyMembers.js';
 import { joinPlacesAcrossParticles } from './particlePlaces.js';
-import { joinOrganisationsOfTwoThings } from './ofTwoThings.js';
+import { joinOrganisationsOfTwoThings, openOrganisationsOfTwoThings } from './ofTwoThings.js';
 import { courtDistricts } from './courtDistricts.js';
 import { formationsNamedBeforeTheirKind, militaryUnitsWithTheirNumber } from './militaryUnits.js';
 import { policeForcesNamedWhole } from './policeForces.js';
@@ -183,6 +183,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     peopleNamedAsTheArticlesTowns(names, sentence, text, (name) => isTownOf(name, context, countriesOfTheArticle));
     splitJoinedNames(names, sentence, text, context);
     joinOrganisationsOfTwoThings(names, sentence);
+    openOrganisationsOfTwoThings(names, sentence);
     joinBodiesOfOrganisations(names, sentence);
     courtDistricts(names, sentence);
     militaryUnitsWithTheirNumber(names, sentence);
@@ -893,7 +894,8 @@ function endsOfNames(keys: Set<string>): { first: Set<string>; last: Set<string>
  * or sizeable places, or one half is a country, or the first half ends as an organisation's name ends
  * ("… Bank", "… Union") or is a body named by one word ("the Senate and Congress"), or both halves
  * open with the same word ("Radio Free Asia and Radio Kabul") or hold the same head word ("the
- * University of Kent and Canterbury Christ Church University"), or the two close a list ("Sainsbury's,
+ * University of Kent and Canterbury Christ Church University"), or the second opens with a head word
+ * and what it is for ("the Institute for Peace and Council on Trade"), or the two close a list ("Sainsbury's,
  * Tesco and Asda"). "Food and Agriculture Organization",
  * "Procter and Gamble" and "the Department of Health and Human Services" stay whole.
  */
@@ -933,7 +935,9 @@ function splitJoinedNames(names: TaggedName[], sentence: readonly TextToken[], t
       // "Radio Free Asia and Radio Kabul": a name does not open again with its own first word.
       (a.to > a.from && b.to > b.from && sentence[a.from]!.text === sentence[b.from]!.text) ||
       // "the University of Kent and Canterbury Christ Church University": each half holds the same head word.
-      (a.to > a.from && b.to > b.from && sharesHead(sentence, a, b));
+      (a.to > a.from && b.to > b.from && sharesHead(sentence, a, b)) ||
+      // "the Office on Drugs and Commission on Narcotics": a second head and what it is for open a name again.
+      (a.to > a.from && opensWithHead(sentence, b) && heads(sentence, a).length > 0);
     // "Sainsbury's, Tesco and Asda": the last two names of a list, after a comma that closes another
     // name (its possessive too), with no more of the list after them. Not "… Separation of Church and
     // State": an "and" two words after "of" joins what the name is of.
@@ -957,17 +961,27 @@ function valleyNamedAfter(name: string, context: ExtractContext): boolean {
   return context.gazetteer.lookup(name).some((p) => p.kind === 'admin1' || p.kind === 'admin2');
 }
 
-/** Whether both spans hold the same capitalised word that heads organisations' names ("University", "Ministry"). */
+/** The capitalised words in a span that head organisations' names ("University", "Ministry"). */
+const heads = (sentence: readonly TextToken[], span: { from: number; to: number }) =>
+  sentence.slice(span.from, span.to + 1).filter((t) => CAPITAL.test(t.text) && ORG_HEADS.has(bare(t.text))).map((t) => t.text);
+
+/** Whether both spans hold the same head word. */
 function sharesHead(sentence: readonly TextToken[], a: { from: number; to: number }, b: { from: number; to: number }): boolean {
-  const heads = (span: { from: number; to: number }) => sentence.slice(span.from, span.to + 1).filter((t) => CAPITAL.test(t.text) && ORG_HEADS.has(bare(t.text))).map((t) => t.text);
-  const inB = new Set(heads(b));
-  return heads(a).some((w) => inB.has(w));
+  const inB = new Set(heads(sentence, b));
+  return heads(sentence, a).some((w) => inB.has(w));
+}
+
+const HEAD_LINKS = new Set(['of', 'on', 'for', 'to']);
+
+/** Whether a span opens with a head word and the small word that says what it is for (in the span or after it): "Commission on…", "Office for…". */
+function opensWithHead(sentence: readonly TextToken[], span: { from: number; to: number }): boolean {
+  return CAPITAL.test(sentence[span.from]!.text) && ORG_HEADS.has(bare(sentence[span.from]!.text)) && HEAD_LINKS.has(sentence[span.from + 1]?.text ?? '');
 }
 
 const SIDE_ALONE = new RegExp(`^(?:${COMPASS_WORDS.join('|')})$`, 'i');
 
-/** Bodies news names by one word, which no name joins to another by "and": "the Senate and Congress", "the Army and Police". */
-const INSTITUTIONS = new Set(['senate', 'congress', 'parliament', 'cabinet', 'government', 'army', 'navy', 'police', 'pentagon', 'kremlin', 'judiciary', 'legislature']);
+/** Bodies news names by one word, which no name joins to another by "and": "the Senate and Congress", "the Court and National Assembly". */
+const INSTITUTIONS = new Set(['senate', 'congress', 'parliament', 'cabinet', 'government', 'army', 'navy', 'police', 'pentagon', 'kremlin', 'judiciary', 'legislature', 'court', 'assembly']);
 
 /** Last words of an organisation's name that end no place's or person's name before "and …". */
 const JOINED_ORGANISATION_ENDS = new Set(['bank', 'union', 'fund', 'times', 'army', 'group']);
