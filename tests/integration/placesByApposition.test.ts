@@ -75,6 +75,11 @@ describe('places the text says are places', () => {
     expect(read('Dead birds were found near Esperance, a town on the south coast of Western Australia.')).toContain('Esperance: place → Esperance (AU)');
     // A distance of two digits or more after the noun: before, only "5 km" was read, "25 km" not.
     expect(read('M23 rebels seized Sake, a town 25 km west of Goma in North Kivu.')).toContain('Sake: place → Sake (CD)');
+    // Written for this test. Before: El Fasher an organisation (the tagger reads one where an army is named beside it).
+    const stronghold = read('The Rapid Support Forces seized El Fasher, the last army stronghold in Darfur, on Sunday.');
+    expect(stronghold).toContain('El Fasher: place → El Fasher (SD)');
+    // An organisation called no kind of place stays one.
+    expect(read('Boeing, the planemaker, said so.')).toContain('Boeing: organisation');
   });
 
   it('reads a name after "the village of", "the port of" as a place, and "City of London" as the name it is', () => {

@@ -2,6 +2,7 @@ import { nameKey } from '../gazetteer/normalise.js';
 import { countryCode, type CountryLookup } from './countries.js';
 import type { Suggestion } from './extract.js';
 import { GROUP_NAMES, PERSON_ROLES, STOPWORDS, TITLES, WEEKDAYS_AND_MONTHS } from './lexicon.js';
+import { analysts } from './placeLinks.js';
 import { spanIndex } from './spanIndex.js';
 
 /** One to three capitalised words closing right before ", ". */
@@ -19,7 +20,7 @@ const POSSESSIVE = /^['’]s\b/u;
  * kind of place and what follows says where, not whom ("a town councillor", "a village elder").
  */
 const PLACE_APPOSITIVE =
-  /^,\s+(?:a|an|the)\s+(?:(?:small|remote|tiny|large|coastal|border|mountain|mountainous|rural|poor|densely|populated|northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|farming|fishing|mining|market|strategic|sprawling|impoverished)\s+){0,2}(?:town|village|city|suburb|township|district|province|county|region|island|port|neighbou?rhood|slum|settlement|municipality|hamlet|locality|commune|oasis|capital)(?=\s+(?:in|of|on|near|located|situated|just|some|about|around|outside|close|north|south|east|west|where|that|which|\d+)\b|\s*[,.;:)—–])/iu;
+  /^,\s+(?:a|an|the)\s+(?:(?:small|remote|tiny|large|coastal|border|mountain|mountainous|rural|poor|densely|populated|northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|farming|fishing|mining|market|strategic|sprawling|impoverished|last|main|key|besieged|embattled|rebel|army|militant|insurgent|opposition|rebel-held|army-held|government-held)\s+){0,2}(?:town|village|city|suburb|township|district|province|county|region|island|port|neighbou?rhood|slum|settlement|municipality|hamlet|locality|commune|oasis|capital|stronghold)(?=\s+(?:in|of|on|near|located|situated|just|some|about|around|outside|close|north|south|east|west|where|that|which|\d+)\b|\s*[,.;:)—–])/iu;
 
 /**
  * "the village of Cellardyke", "the town of Talavera", "the province of Helmand", "the capital of
@@ -120,13 +121,14 @@ function capitalInLastWord(text: string, at: number): boolean {
  * - "Attapeu, Laos; Binh Phuoc, Vietnam": a name, a comma and a country, where the gazetteer holds a
  *   place of that name in that country. Without that check a list of athletes and their countries
  *   ("Bekele, Ethiopia") would become towns.
- * - "Mabvuku, a suburb located east of Harare", "Esperance, a town on the south coast": a name and
- *   an appositive that calls it a kind of place.
+ * - "Mabvuku, a suburb located east of Harare", "Esperance, a town on the south coast", "El Fasher,
+ *   the last army stronghold in Darfur": a name and an appositive that calls it a kind of place.
  * - "the village of Cellardyke", "the port of Hodeidah" (see KIND_OF), and "Nairobi slum Kibera"
  *   (see PLACE_KIND_NAME).
  * The last two make a place whether or not the gazetteer knows it (it is then left unplaced for the
- * analyst). Of the first two, a name read as an organisation or a place is left as it is, and so is
- * a person's name the article gives in full elsewhere ("Kenenisa Bekele … Bekele, Ethiopia").
+ * analyst). Of the first two, a name read as a place is left as it is, and so is one read as an
+ * organisation unless the appositive calls it a kind of place, and a person's name the article gives
+ * in full elsewhere ("Kenenisa Bekele … Bekele, Ethiopia").
  */
 export function placesByApposition(text: string, suggestions: readonly Suggestion[], gazetteer: CountryLookup & { demonyms: Map<string, string> }): ApposedPlace[] {
   const out: ApposedPlace[] = [];
@@ -154,10 +156,12 @@ export function placesByApposition(text: string, suggestions: readonly Suggestio
     const over = spans.overlapping(start, start + name.length);
     if (over.length > 1) continue;
     const held = over[0] ?? null;
-    if (held && (held.type !== 'person' || held.start !== start || held.end !== start + name.length)) continue;
-    if (held && people.some((p) => p !== name && p.endsWith(` ${name}`))) continue;
     const after = text.slice(comma.index);
     const appositive = PLACE_APPOSITIVE.exec(after);
+    // "El Fasher, the last army stronghold in Darfur": the tagger reads an organisation where an army is named beside it.
+    const retypes = held?.type === 'person' || (!!appositive && held?.type === 'organisation' && !analysts(held));
+    if (held && (!retypes || held.start !== start || held.end !== start + name.length)) continue;
+    if (held && people.some((p) => p !== name && p.endsWith(` ${name}`))) continue;
     let reason = appositive ? `a place by what the text calls it ("${appositive[0].slice(1).trim()}")` : '';
     if (!appositive) {
       const country = spans.overlapping(comma.index + comma[0].length, comma.index + comma[0].length + 1).find((s) => s.type === 'place' && s.start === comma.index + comma[0].length);
