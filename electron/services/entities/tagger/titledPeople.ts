@@ -16,15 +16,20 @@ export const headsAName = (word: string) => ORG_HEADS.has(word) || ORGANISATION_
  * organisation (where it read one) and a person: the name after the rank, of two words or more,
  * every one capitalised but a particle inside ("de Hoop"), none a word that heads an
  * organisation's or a place's name ("Port Moresby General Hospital", "Kabul Governor Office" stay).
- * Changes `names` in place.
+ * An organisation it doubts may open with the rank: then it is only the person. Changes `names` in place.
  */
+/** Below this, an organisation's reading of a rank and a name ("Captain Ibrahim Traore" at 63%) gives way to the person. */
+const DOUBTED_ORGANISATION = 0.7;
+
 export function splitTitledPeople(names: TaggedName[], sentence: readonly TextToken[]): void {
   for (let n = names.length - 1; n >= 0; n--) {
     const name = names[n]!;
     if (name.type === 'PER' || name.type === 'GRP' || name.remembered) continue;
-    for (let k = name.from + 1; k <= name.to - 2; k++) {
+    // "Captain Ibrahim Traore's government": a rank opening an organisation the tagger doubts is a person's.
+    const first = name.type === 'ORG' && name.confidence < DOUBTED_ORGANISATION ? name.from : name.from + 1;
+    for (let k = first; k <= name.to - 2; k++) {
       // After a word of the name, not inside one named after a person ("National University of General San Martin").
-      if (!OFFICES.has(bare(sentence[k]!.text)) || !CAPITALISED.test(sentence[k]!.text) || !CAPITAL_FIRST.test(sentence[k - 1]!.text)) continue;
+      if (!OFFICES.has(bare(sentence[k]!.text)) || !CAPITALISED.test(sentence[k]!.text) || (k > name.from && !CAPITAL_FIRST.test(sentence[k - 1]!.text))) continue;
       // An office of several words ("Secretary General") is left out whole.
       let last = k;
       while (last < name.to - 2 && OFFICES.has(bare(sentence[last + 1]!.text))) last++;
@@ -32,7 +37,7 @@ export function splitTitledPeople(names: TaggedName[], sentence: readonly TextTo
       const person = tail.every((w, i) => (CAPITALISED.test(w) || (i > 0 && i < tail.length - 1 && NAME_PARTICLE.test(w))) && !headsAName(bare(w)));
       if (!person) continue;
       const parts: TaggedName[] = [{ from: last + 1, to: name.to, type: 'PER', confidence: name.confidence, remembered: false }];
-      if (name.type === 'ORG') parts.unshift({ from: name.from, to: k - 1, type: 'ORG', confidence: name.confidence, remembered: false });
+      if (name.type === 'ORG' && k > name.from) parts.unshift({ from: name.from, to: k - 1, type: 'ORG', confidence: name.confidence, remembered: false });
       names.splice(n, 1, ...parts);
       break;
     }
