@@ -47,6 +47,10 @@ describe('organisations of the lexicon, as news writes them', () => {
     }
     // Only the place inside the army's name, which is kept as a mention of its own.
     expect(found.filter((t) => !t.endsWith(' organisation'))).toEqual(['Kosovo place']);
+    // Written for this test, in the style of Latin American and Sahel reporting. Before: "the Gulf Clan" a
+    // place (51%), "Tren de Aragua" a person (37%), "Ansaroul Islam" a person (31%).
+    const groups = typed('Fighters of the Gulf Clan attacked a patrol. Tren de Aragua members were arrested. Ansaroul Islam claimed it.');
+    expect(groups).toEqual(['Gulf Clan organisation', 'Tren de Aragua organisation', 'Ansaroul Islam organisation']);
     // A short agency's name in capitals only: "Sana" is Sanaa written short, "Mena" a name.
     expect(organisations('Fighting went on in Sana and Mena Suvari said nothing. The MENA region grew.')).toEqual([]);
     // But "the Fed", written so, after "the" or before a capitalised word; not "Fed by rains" (before: none read).

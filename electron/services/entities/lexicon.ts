@@ -179,6 +179,10 @@ export const ARMED_GROUPS = new Set([
   'eta', 'ira', 'provisional ira', 'real ira', 'kla', 'kosovo liberation army', 'unita', 'renamo', 'spla', 'splm', 'sla',
   'lord s resistance army', 'lra', 'fdlr', 'polisario', 'polisario front', 'abu sayyaf', 'moro islamic liberation front', 'milf',
   'new people s army', 'jemaah islamiyah', 'khmer rouge',
+  // Latin America's armed groups and gangs, which the tagger reads as places or people ("the Gulf Clan" at 51%).
+  'gulf clan', 'clan del golfo', 'autodefensas gaitanistas de colombia', 'segunda marquetalia', 'tren de aragua', 'mara salvatrucha', 'ms 13',
+  // Africa's and South Asia's, likewise ("Ansaroul Islam" a person at 31%, "the Haqqani Network" a place).
+  'ansaroul islam', 'ansarul islam', 'ansar dine', 'mnla', 'codeco', 'allied democratic forces', 'janjaweed', 'haqqani network',
 ]);
 
 /**
