@@ -13,6 +13,7 @@ import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
 import type { NameType, TaggerModel } from './model.js';
 import { peopleByApposition } from './appositionPeople.js';
+import { organisationsByApposition } from './appositionOrganisations.js';
 import { areasListedWithTheirKind } from './listedAreas.js';
 import { companiesNamedByTheirBusiness } from './businessNames.js';
 import { countryOffices } from './countryOffices.js';
@@ -198,6 +199,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     readCompanies(names, sentence);
     readCompanySuffixes(names, sentence, model.memory);
     peopleByApposition(names, sentence, lexicon, model.memory);
+    organisationsByApposition(names, sentence, lexicon, model.memory);
     const possessive = joinPossessivePlaces(names, sentence, text, context);
     for (const name of names) {
       let { from, to } = name;
