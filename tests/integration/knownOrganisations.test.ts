@@ -51,6 +51,12 @@ describe('organisations of the lexicon, as news writes them', () => {
     // place (51%), "Tren de Aragua" a person (37%), "Ansaroul Islam" a person (31%).
     const groups = typed('Fighters of the Gulf Clan attacked a patrol. Tren de Aragua members were arrested. Ansaroul Islam claimed it.');
     expect(groups).toEqual(['Gulf Clan organisation', 'Tren de Aragua organisation', 'Ansaroul Islam organisation']);
+    // Written for this test, in the style of European business news. Before: both read as people (49%, 56%).
+    expect(typed('Deutsche Bahn and the train drivers reached a deal. Siemens Energy said its unit Siemens Gamesa lost money.')).toEqual([
+      'Deutsche Bahn organisation',
+      'Siemens Energy organisation',
+      'Siemens Gamesa organisation',
+    ]);
     // A short agency's name in capitals only: "Sana" is Sanaa written short, "Mena" a name.
     expect(organisations('Fighting went on in Sana and Mena Suvari said nothing. The MENA region grew.')).toEqual([]);
     // But "the Fed", written so, after "the" or before a capitalised word; not "Fed by rains" (before: none read).
@@ -169,6 +175,8 @@ describe('a company named by what it owns and who runs it', () => {
     // Written for this test in the style of market reports. The tagger alone read BP as a place and Nvidia as nothing.
     const found = typed('Shares in BP fell 3 percent. Shares of Nvidia rose. Shares in Europe fell. Shares of Lagos-listed firms gained. Shares in Pul-i-Khumri rose.');
     expect(found).toEqual(['BP organisation', 'Nvidia organisation', 'Europe place']);
+    // Written for this test. Before: the tagger read "Shares of Volkswagen" as one organisation.
+    expect(typed('Shares of Volkswagen fell after the carmaker cut its forecast. Shares in Europe and Asia fell.')).toEqual(['Volkswagen organisation', 'Europe place', 'Asia place']);
   });
 
   it('opens an organisation\'s name with "Royal" right before it', () => {

@@ -53,6 +53,7 @@ export function companiesNamedByTheirBusiness(
 ): void {
   for (const s of [...suggestions]) {
     if (s.type === 'person') splitRoleInside(text, s, suggestions);
+    withoutOpeningShares(text, s, context);
     if (s.type !== 'place' && s.type !== 'person') continue;
     const before = text.slice(Math.max(0, s.start - 40), s.start);
     const after = text.slice(s.end, s.end + 40);
@@ -113,6 +114,22 @@ function isWhereAMarketIs(name: string, context: ExtractContext): boolean {
   const key = nameKey(name);
   if (context.gazetteer.demonyms.has(key)) return true;
   return context.gazetteer.lookup(name).some((p) => nameKey(p.name) === key && (p.kind === 'country' || p.kind === 'admin1' || p.population >= LARGE_AREA));
+}
+
+/** "Shares of Volkswagen" opening a sentence, read whole as one name by the tagger. */
+const OPENING_SHARES = /^(?:Shares|Stocks?|Stakes?)[ \t]+(?:of|in)[ \t]+(?=\p{Lu})/u;
+
+/** Cuts "Shares of" off a name it opens; the rest is the company, or the market's place ("Shares in Europe"). */
+function withoutOpeningShares(text: string, s: Suggestion, context: ExtractContext): void {
+  const m = OPENING_SHARES.exec(s.text);
+  if (!m) return;
+  s.start += m[0].length;
+  s.text = text.slice(s.start, s.end);
+  delete s.adjectival;
+  if (isWhereAMarketIs(s.text, context)) return;
+  s.type = 'organisation';
+  s.reason = `a company, as the words beside it say ("${m[0].trim()}")`;
+  delete s.places;
 }
 
 function splitRoleInside(text: string, person: Suggestion, suggestions: Suggestion[]): void {
