@@ -582,6 +582,13 @@ describe('the type of a name', () => {
     expect(typesOf(people)).toEqual(['person:Mbeki', 'person:Tembo', 'person:Raed al-Saleh', 'person:Kagame']);
   });
 
+  it("reads a known organisation and the body its possessive names as two organisations", () => {
+    // Written for this test, in the style of Afghan reporting. Before: one organisation, "Taliban's Ministry of Defence".
+    const text = "A spokesman for the Taliban's Ministry of Defence said 14 attackers had been killed.";
+    expect(taggerTypesOf(text)).toEqual(["ORG:Taliban 's Ministry of Defence"]);
+    expect(typesOf(text)).toEqual(['organisation:Taliban', 'organisation:Ministry of Defence']);
+  });
+
   it("is nothing where it is a lawmaker's party and state as AP writes them", () => {
     const text = 'Sen. Edward Kennedy, D-Mass., said Tuesday that the Senate Armed Services Committee would hold hearings. Rep. Newt Gingrich, R-Ga., disagreed.';
     expect(taggerTypesOf(text)).toContain('LOC:D-Mass');

@@ -37,6 +37,7 @@ import { servicesNamedByTheirPlace } from './serviceNames.js';
 import { joinPartsToTheirOrganisation } from './partNames.js';
 import { isSportsText, readTeams } from './sportsTeams.js';
 import { bodiesAndTheirOfficeHolders } from './officeHolders.js';
+import { bodiesOfTheirOwners } from './ownedBodies.js';
 import { bodyWordsOf, dropHeadlineWordsOfTheBody } from './headlineWords.js';
 import { ACTOR_PARTICIPLES } from '../organisationModifiers.js';
 import { splitTitledPeople } from './titledPeople.js';
@@ -194,6 +195,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     splitTitledPeople(names, sentence);
     portfolioHolders(names, sentence);
     bodiesAndTheirOfficeHolders(names, sentence, isKnownOrganisation);
+    bodiesOfTheirOwners(names, sentence, isKnownOrganisation);
     peopleOpeningASentence(names, sentence, lexicon);
     if (sports) readTeams(names, sentence, lexicon);
     readCompanies(names, sentence);
