@@ -51,11 +51,12 @@ describe('organisations of the lexicon, as news writes them', () => {
     // place (51%), "Tren de Aragua" a person (37%), "Ansaroul Islam" a person (31%).
     const groups = typed('Fighters of the Gulf Clan attacked a patrol. Tren de Aragua members were arrested. Ansaroul Islam claimed it.');
     expect(groups).toEqual(['Gulf Clan organisation', 'Tren de Aragua organisation', 'Ansaroul Islam organisation']);
-    // Written for this test, in the style of European business news. Before: both read as people (49%, 56%).
-    expect(typed('Deutsche Bahn and the train drivers reached a deal. Siemens Energy said its unit Siemens Gamesa lost money.')).toEqual([
+    // Written for this test, in the style of European business news. Before: read as people (49%, 56%, 51%).
+    expect(typed('Deutsche Bahn and the train drivers reached a deal. Siemens Energy said its unit Siemens Gamesa lost money. Ukroboronprom said so.')).toEqual([
       'Deutsche Bahn organisation',
       'Siemens Energy organisation',
       'Siemens Gamesa organisation',
+      'Ukroboronprom organisation',
     ]);
     // A short agency's name in capitals only: "Sana" is Sanaa written short, "Mena" a name.
     expect(organisations('Fighting went on in Sana and Mena Suvari said nothing. The MENA region grew.')).toEqual([]);

@@ -247,10 +247,11 @@ export const COMPANIES = new Set([
   'sony', 'toshiba', 'hitachi', 'panasonic', 'nokia', 'ericsson', 'motorola', 'hewlett packard', 'xiaomi', 'lenovo', 'foxconn',
   'ciba geigy', 'sandoz', 'hoechst', 'basf', 'glaxo', 'bristol myers squibb', 'novo nordisk',
   // Europe's rail, post and engineering groups, and the arms makers whose deliveries war reporting follows
-  // ("Deutsche Bahn" a person at 49%, "Siemens Gamesa" at 56%)
+  // ("Deutsche Bahn" a person at 49%, "Siemens Gamesa" at 56%, "Ukroboronprom said" at 51%)
   'deutsche bahn', 'deutsche telekom', 'deutsche post', 'siemens', 'siemens energy', 'siemens gamesa', 'thyssenkrupp', 'arcelormittal',
   'bayer', 'allianz', 'bnp paribas', 'societe generale', 'airbus', 'boeing', 'rheinmetall', 'thales', 'safran', 'dassault',
   'bae systems', 'lockheed martin', 'raytheon', 'northrop grumman', 'general dynamics', 'spacex',
+  'ukroboronprom', 'ukrainian defense industry', 'motor sich', 'rostec', 'uralvagonzavod', 'almaz antey', 'baykar', 'roketsan', 'aselsan',
 ]);
 
 /**
