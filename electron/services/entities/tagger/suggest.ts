@@ -380,6 +380,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
   for (const s of suggestions.filter(isTheDisease)) dropSuggestion(suggestions, places, s);
   placesAmongPlaces(text, suggestions, places, context);
   organisationsAmongOrganisations(text, suggestions);
+  organisationsThatSayIt(text, suggestions, context);
   areasListedWithTheirKind(text, suggestions, places, model.memory);
   agreeWithinArticle(text, suggestions, places, sports);
   // Identity groups the tagger did not mark are still found by the group lexicon (the corpora
@@ -1077,6 +1078,30 @@ function placesAmongPlaces(text: string, suggestions: Suggestion[], places: Pend
     s.reason = listed ? 'a place, in a list of places' : 'a place, where the words before it put one';
     delete s.places;
     places.push({ s, wantsAdminArea: false });
+  }
+}
+
+/** "said it", "says its", "said on Tuesday it", "said in a statement that it": a thing speaks, not a person. */
+const SAYS_IT = /^[ \t]+(?:said|says)[ \t]+(?:(?:on|late|early)[ \t]+\p{L}+[ \t]+|in[ \t]+a[ \t]+statement[ \t]+|that[ \t]+)*its?\b/u;
+/** Below this, a person's or a place's reading of one word that "said it" gives way. */
+const DOUBTED_SPEAKER = 0.5;
+
+/**
+ * "Newmont said on Tuesday it had agreed to buy Newcrest", "Vale said its dam had failed": business
+ * news names a company by one word the tagger never saw, and reads a doubted person or place. One
+ * word so doubted (under 50%), no surname of the article's people and no country, that "said it"
+ * or "said its" is an organisation: people say "he" and "she".
+ */
+function organisationsThatSayIt(text: string, suggestions: Suggestion[], context: ExtractContext): void {
+  const surnames = surnamesOf(suggestions);
+  for (const s of suggestions) {
+    if ((s.type !== 'person' && s.type !== 'place') || s.confidence >= DOUBTED_SPEAKER || /\s/.test(s.text) || analysts(s)) continue;
+    const key = nameKey(s.text);
+    if (surnames.has(key) || context.gazetteer.countryByName.has(key) || !SAYS_IT.test(text.slice(s.end, s.end + 60))) continue;
+    s.type = 'organisation';
+    s.reason = 'an organisation, as "said it" after the name says';
+    delete s.places;
+    delete s.adjectival;
   }
 }
 
