@@ -98,3 +98,23 @@ describe('disputed areas, passages and lakes as places (gazetteer 36 to 38)', ()
     expect(gazetteer.lookup('Crimea').map((p) => p.kind)).toEqual(['admin1']);
   });
 });
+
+describe('regions made of provinces or districts, and the Strait of Tiran (gazetteer 41)', () => {
+  it('places the Negev, the Galilee, Rojava, Waziristan, the Sinai Peninsula and the Strait of Tiran', () => {
+    // Written for this test. Before, the first five were read as places and left off the map, and
+    // "Tiran" of the strait was put at Tirana, Albania.
+    // Reference points are atlas centres, not the provinces': the Negev's and the Galilee's middle,
+    // Ayn Issa (its administration's seat in 2019) for Rojava, Waziristan's middle, the peninsula's middle, the strait's narrows.
+    const { at, distances } = placing(
+      'Israeli troops moved into the Negev and the Galilee on Monday, while Egypt reinforced the Sinai Peninsula near the Strait of Tiran. ' +
+        'Kurdish forces in Rojava said the border was quiet. Drone strikes hit Waziristan.',
+      [['Negev', 30.5, 34.92], ['Galilee', 32.9, 35.33], ['Rojava', 36.39, 38.86], ['Waziristan', 32.5, 69.83], ['Sinai Peninsula', 29.5, 33.83], ['Strait of Tiran', 27.97, 34.46]],
+    );
+    for (const [name, km] of Object.entries(distances)) expect(km, name).toBeLessThan(name === 'Rojava' || name === 'Sinai Peninsula' ? 161 : 60);
+    expect(at('Strait of Tiran')).toMatchObject({ kind: 'region', feature: 'STRT', country: 'EG' });
+    expect(at('Negev')).toMatchObject({ kind: 'region', feature: 'DSRT', country: 'IL' });
+    expect(at('Sinai Peninsula')).toMatchObject({ name: 'Sinai', country: 'EG' });
+    // A district of Waziristan stays the district.
+    expect(places('Drone strikes hit North Waziristan.')[0]?.place).toMatchObject({ kind: 'admin2', country: 'PK' });
+  });
+});

@@ -12,7 +12,7 @@ import { countryAt } from './countryAt.js';
 import { readCreditedAsset } from './creditedAsset.js';
 import { FORMER_COUNTRY_NAMES, FORMER_PROVINCES, FORMER_STATES, MERGED_PROVINCES } from './formerStates.js';
 import { isLatinName, nameKey, spellingSkeleton } from './normalise.js';
-import { COUNTRY_GROUPINGS, physicalAliases, type PhysicalPlace, PROVINCE_GROUPINGS, prominenceOfRank, provinceFamilies, PASSAGES, readDisputedAreas, readLakes, readPhysicalPlaces, readRivers, REGION_ID_BASE, riverNames, SUBREGION_NAMES, wholeOceans } from './regions.js';
+import { AREA_REGIONS, COUNTRY_GROUPINGS, FAMILY_ALIASES, LATER_PASSAGES, physicalAliases, type PhysicalPlace, PROVINCE_GROUPINGS, prominenceOfRank, provinceFamilies, PASSAGES, readDisputedAreas, readLakes, readPhysicalPlaces, readRivers, REGION_ID_BASE, riverNames, SUBREGION_NAMES, wholeOceans } from './regions.js';
 
 const require = createRequire(import.meta.url);
 
@@ -20,7 +20,7 @@ const APOSTROPHES = /['’ʼ‘`´]/gu;
 const IN_WORD_APOSTROPHE = /\p{L}['’ʼ‘`´]\p{L}/u;
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 40;
+export const GAZETTEER_VERSION = 41;
 
 /**
  * Countries whose place names English news writes from Arabic, Persian, Pashto or Urdu, each paper
@@ -603,7 +603,7 @@ export function buildGazetteer(target: string): { places: number; names: number;
       // Java's provinces make the island Natural Earth has already.
       const point = peopleCentre(family.members);
       if (areaPoints.has(nameKey(family.name)) || (regionPoints.get(nameKey(family.name)) ?? []).some((r) => distanceKm(r, point) < 300)) continue;
-      addRegion(family.name, 'RGN', family.country, point, family.members.reduce((sum, a) => sum + a.population, 0), 0, []);
+      addRegion(family.name, 'RGN', family.country, point, family.members.reduce((sum, a) => sum + a.population, 0), 0, FAMILY_ALIASES[family.name] ?? []);
     }
     // Former states last of all (GeoNames' feature code for them, PCLH), so no region's id moves.
     for (const state of FORMER_STATES) {
@@ -678,16 +678,19 @@ export function buildGazetteer(target: string): { places: number; names: number;
     // Çanakkale); one a place has as its own name stays that place's.
     const town = db.prepare("SELECT p.lat, p.lon FROM place p JOIN place_name n ON n.place_id = p.id WHERE n.key = ? AND n.kind = 0 AND p.kind = 'city' AND p.country = ? ORDER BY p.population DESC LIMIT 1");
     const ownNames = new Set(db.prepare('SELECT DISTINCT key FROM place_name WHERE kind = 0').pluck().all() as string[]);
-    for (const passage of PASSAGES) {
-      const ends = passage.towns.map(([name, country]) => {
-        const at = town.get(nameKey(name), country) as { lat: number; lon: number } | undefined;
-        if (!at) throw new Error(`The gazetteer has no town ${name} (${country}) to place the ${passage.name} by.`);
-        return at;
-      });
-      const point = { lat: ends.reduce((sum, e) => sum + e.lat, 0) / ends.length, lon: ends.reduce((sum, e) => sum + e.lon, 0) / ends.length };
-      if (ownNames.has(nameKey(passage.name))) continue;
-      addRegion(passage.name, passage.feature, countryAt(point.lat, point.lon), point, 0, prominenceOfRank(passage.scalerank), passage.more.filter((n) => !ownNames.has(nameKey(n))));
-    }
+    const addPassages = (passages: typeof PASSAGES) => {
+      for (const passage of passages) {
+        const ends = passage.towns.map(([name, country]) => {
+          const at = town.get(nameKey(name), country) as { lat: number; lon: number } | undefined;
+          if (!at) throw new Error(`The gazetteer has no town ${name} (${country}) to place the ${passage.name} by.`);
+          return at;
+        });
+        const point = { lat: ends.reduce((sum, e) => sum + e.lat, 0) / ends.length, lon: ends.reduce((sum, e) => sum + e.lon, 0) / ends.length };
+        if (ownNames.has(nameKey(passage.name))) continue;
+        addRegion(passage.name, passage.feature, countryAt(point.lat, point.lon), point, 0, prominenceOfRank(passage.scalerank), passage.more.filter((n) => !ownNames.has(nameKey(n))));
+      }
+    };
+    addPassages(PASSAGES);
     // Lakes and reservoirs (Lake Chad, the Kakhovka Reservoir), last so that no id moves. A small
     // town named after its lake (Lake Albert, Australia; Lake Geneva, Wisconsin) leaves the name to
     // the lake as well, and ranking tells them apart; an area's or a large town's own name stays theirs.
@@ -698,6 +701,18 @@ export function buildGazetteer(target: string): { places: number; names: number;
       if (heldNames.has(nameKey(lake.name))) continue;
       addRegion(lake.name, lake.feature, countryAt(lake.lat, lake.lon), lake, 0, prominenceOfRank(lake.scalerank), lake.others.filter((n) => !heldNames.has(nameKey(n))));
     }
+    // Regions made of provinces or districts and passages of gazetteer 41, after the lakes so that no id moves.
+    const areaByCode = new Map([
+      ...admin1Areas.map((a): [string, typeof a] => [a.code, a]),
+      ...(db.prepare("SELECT admin2 AS code, name, lat, lon, population FROM place WHERE kind = 'admin2' AND admin2 IS NOT NULL").all() as typeof admin1Areas).map((a): [string, typeof a] => [a.code, a]),
+    ]);
+    for (const { names: [name, ...more], feature, areas } of AREA_REGIONS) {
+      const members = areas.flatMap((code) => areaByCode.get(code) ?? []);
+      if (members.length !== areas.length) throw new Error(`${name}: not every area it spans is in the admin tables (${areas.join(', ')})`);
+      const countriesOf = new Set(areas.map((code) => code.split('.')[0]!));
+      addRegion(name!, feature, countriesOf.size === 1 ? [...countriesOf][0]! : null, peopleCentre(members), members.reduce((sum, a) => sum + a.population, 0), prominenceOfRank(2), more);
+    }
+    addPassages(LATER_PASSAGES);
     // Towns and continents are GeoNames records under their own ids (airports and air bases, from
     // AIRPORT_ID_BASE, are not).
     db.exec(`UPDATE place SET geonames_id = id WHERE kind IN ('city', 'continent') AND id < ${AIRPORT_ID_BASE}`);

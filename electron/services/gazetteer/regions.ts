@@ -113,6 +113,12 @@ export const PASSAGES: { name: string; feature: string; scalerank: number; towns
 ];
 
 /**
+ * Passages added at gazetteer 41, built last so that no id moves. The Strait of Tiran opens off
+ * Sharm el-Sheikh; before, "Tiran" in its name was put at Tirana.
+ */
+export const LATER_PASSAGES: typeof PASSAGES = [{ name: 'Strait of Tiran', feature: 'STRT', scalerank: 3, towns: [['Sharm el-Sheikh', 'EG']], more: ['Straits of Tiran', 'Tiran Strait'] }];
+
+/**
  * Rivers named alone in news ("fighting along the Euphrates") are the great ones; a minor river's bare
  * name is more often a word or a person's ("Fox", "Red", "Republican"), and a short one a surname
  * ("Xi", "Nu"). Only rivers of this scale rank or more prominent are named alone, never by a name
@@ -215,6 +221,23 @@ export const PROVINCE_GROUPINGS: [string[], string[]][] = [
   // Donetsk and Luhansk oblasts.
   [['Donbas', 'Donbass'], ['UA.05', 'UA.14']],
 ];
+
+/**
+ * Regions news names by the provinces or districts that make them (GeoNames admin1 or admin2
+ * codes), added at gazetteer 41 and built after every other region so that no id moves. Israel's
+ * Northern District is the Galilee of news and its Southern District the Negev; Syria's Hasakah and
+ * Raqqa provinces hold most of the Kurdish-led administration called Rojava; Pakistan's North and
+ * South Waziristan districts make Waziristan. Before, each was read as a place and left off the map.
+ */
+export const AREA_REGIONS: { names: string[]; feature: string; areas: string[] }[] = [
+  { names: ['Galilee', 'the Galilee'], feature: 'RGN', areas: ['IL.03'] },
+  { names: ['Negev', 'the Negev', 'Negev Desert', 'Naqab'], feature: 'DSRT', areas: ['IL.01'] },
+  { names: ['Rojava', 'North and East Syria'], feature: 'RGN', areas: ['SY.01', 'SY.04'] },
+  { names: ['Waziristan'], feature: 'RGN', areas: ['PK.03.1168875', 'PK.03.1164536'] },
+];
+
+/** Other names news gives a region named by its provinces: Egypt's North and South Sinai make the Sinai Peninsula. */
+export const FAMILY_ALIASES: Record<string, string[]> = { Sinai: ['Sinai Peninsula'] };
 
 /**
  * A region named by the provinces that divide it: Sudan's North, South, West, East and Central
