@@ -117,4 +117,16 @@ describe('regions made of provinces or districts, and the Strait of Tiran (gazet
     // A district of Waziristan stays the district.
     expect(places('Drone strikes hit North Waziristan.')[0]?.place).toMatchObject({ kind: 'admin2', country: 'PK' });
   });
+
+  it('reads a region the tagger doubts as an organisation as the region', () => {
+    // Written for this test: the second "Maghreb" was an organisation (47%), the first a place.
+    const found = extractEntities('Migrants crossed the Sahel toward the Maghreb. Jihadists in the Levant and the Maghreb pledged allegiance.', {
+      gazetteer,
+      registry: new Map(),
+      published: null,
+    });
+    const maghreb = found.filter((s) => s.text === 'Maghreb');
+    expect(maghreb.map((s) => s.type)).toEqual(['place', 'place']);
+    expect(maghreb[1]?.places?.[0]).toMatchObject({ name: 'Maghreb', kind: 'region' });
+  });
 });

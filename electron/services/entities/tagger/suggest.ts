@@ -700,17 +700,32 @@ const FEATURE_WORDS: Record<string, readonly string[]> = {
  * "Ships in the Taiwan Strait", "the Kerch Strait bridge": the tagger reads a strait's or a canal's
  * name as an organisation's (its head word is no place word it learnt), which leaves it off the
  * map. An organisation, not confirmed by the analyst, whose whole name is a physical feature's own
- * name in the gazetteer and ends in that feature's word, is that feature.
+ * name in the gazetteer and ends in that feature's word, is that feature; and one the tagger doubts
+ * whose name only a region has ("the Maghreb", read as an organisation at 47%) is that region.
  */
 function physicalFeaturesReadAsOrganisations(names: TaggedName[], sentence: readonly TextToken[], text: string, context: ExtractContext): void {
   for (const [k, n] of names.entries()) {
-    if (n.type !== 'ORG' || n.remembered || n.from === n.to) continue;
-    const codes = FEATURE_WORDS[sentence[n.to]!.text.toLowerCase()];
-    if (!codes) continue;
+    if (n.type !== 'ORG' || n.remembered) continue;
     const name = text.slice(sentence[n.from]!.start, sentence[n.to]!.end);
-    if (!context.gazetteer.lookup(name).some((p) => p.kind === 'region' && (p.nameKind ?? 0) === 0 && codes.includes(p.feature ?? ''))) continue;
-    names[k] = { ...n, type: 'LOC', reason: 'a place: a physical feature the gazetteer holds by this name' };
+    const codes = n.from === n.to ? undefined : FEATURE_WORDS[sentence[n.to]!.text.toLowerCase()];
+    if (codes && context.gazetteer.lookup(name).some((p) => p.kind === 'region' && (p.nameKind ?? 0) === 0 && codes.includes(p.feature ?? ''))) {
+      names[k] = { ...n, type: 'LOC', reason: 'a place: a physical feature the gazetteer holds by this name' };
+    } else if (n.confidence < DOUBTED_REGION_ORGANISATION && isRegionOnly(name, context)) {
+      names[k] = { ...n, type: 'LOC', reason: 'a place: a region the gazetteer holds by this name' };
+    }
   }
+}
+
+/** Below this, an organisation named as a region is the region. */
+const DOUBTED_REGION_ORGANISATION = 0.6;
+
+/**
+ * "Jihadists in the Levant and the Maghreb": a name that is a region's own or other name in the
+ * gazetteer (the Maghreb, the Levant, the Balkans) and no town's, province's or company's.
+ */
+function isRegionOnly(name: string, context: ExtractContext): boolean {
+  const places = context.gazetteer.lookup(name).filter((p) => (p.nameKind ?? 0) <= 1);
+  return places.length > 0 && places.every((p) => p.kind === 'region' && p.feature === 'RGN') && !COMPANIES.has(nameKey(name));
 }
 
 /** A city of 100,000 people by its own or an alternate name ("Khan Younis" for Khān Yūnis). */
