@@ -58,6 +58,12 @@ describe('organisations of the lexicon, as news writes them', () => {
       'Siemens Gamesa organisation',
       'Ukroboronprom organisation',
     ]);
+    // Written for this test. Before: a person "Martin F-35" (37%) and a person "Rheinmetall Skyranger" (65%).
+    expect(typed('Ukraine received Lockheed Martin F-35 jets. Rheinmetall Skyranger systems were deployed.')).toEqual([
+      'Ukraine place',
+      'Lockheed Martin organisation',
+      'Rheinmetall organisation',
+    ]);
     // A short agency's name in capitals only: "Sana" is Sanaa written short, "Mena" a name.
     expect(organisations('Fighting went on in Sana and Mena Suvari said nothing. The MENA region grew.')).toEqual([]);
     // But "the Fed", written so, after "the" or before a capitalised word; not "Fed by rains" (before: none read).

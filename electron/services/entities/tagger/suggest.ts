@@ -408,7 +408,16 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     const opens = /^\p{Lu}/u.test(m[0]) || (words.length > 1 && words[0]!.length <= 3 && /^\p{Lu}/u.test(words[1]!));
     if (!written || !opens || taken(start, end)) continue;
     // Names the tagger found inside it give way to the whole ("Tehrik-i-Taliban" and "Pakistan"); a longer name around it stays.
-    const over = suggestions.filter((s) => start < s.end && end > s.start);
+    let over = suggestions.filter((s) => start < s.end && end > s.start);
+    // But not a person read from within a company's name on past it: that is the company and its
+    // product ("Lockheed [Martin F-35] jets" at 37%, "[Rheinmetall Skyranger] systems" at 65%). No
+    // person's name opens with a company's, and the company list holds no surname.
+    const key = nameKey(m[0]);
+    if (COMPANIES.has(key)) {
+      const misread = over.filter((s) => s.type === 'person' && !analysts(s) && s.start >= start && s.end > end);
+      for (const s of misread) dropSuggestion(suggestions, places, s);
+      over = over.filter((s) => !misread.includes(s));
+    }
     const same = over.find((s) => s.start === start && s.end === end);
     // A parliament or a service the tagger read as it is: the lexicon, which the tagger has no feature
     // of, makes it surer; read doubtfully as something else ("Mossad chief" as a person), it is retyped.
@@ -417,7 +426,6 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     // A company's, a police force's or a news agency's name alone is no person's, however the tagger
     // reads it ("operator Energoatom" at 53%, "Gardaí said" at 76%, "Itar-Tass said" at 54%); nor is an
     // armed group's a place ("Tamil Tiger rebels" at 61%).
-    const key = nameKey(m[0]);
     const sureOfItsKind =
       (same?.type === 'person' && (COMPANIES.has(key) || POLICE_FORCES.has(key) || NEWS_AGENCIES.has(key))) || ((same?.type === 'person' || same?.type === 'place') && ARMED_GROUPS.has(key));
     const doubted = sureOfItsKind ? DOUBTED_COMPANY : DOUBTED_OTHERWISE;
