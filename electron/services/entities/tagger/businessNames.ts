@@ -18,6 +18,8 @@ const RUN_AFTER = /^[ \t]+(?:shares|stock)[ \t]+(?:rose|fell|jumped|slid|dropped
 const OWNED_AFTER = /^['’]s[ \t]+(?:shares|stock|shareholders|CEO|chief[ \t]+executive|board[ \t]+of[ \t]+directors)\b/u;
 /** "Air France", "Air India": a flag carrier, not the country. */
 const AIRLINE = /^Air[ \t]+\p{Lu}/u;
+/** "Air" right before a place the tagger read alone ("Air [India]"). */
+const AIR_BEFORE = /(?<![\p{L}\p{N}&'’.-])Air[ \t]+$/u;
 /**
  * What a company named by its country or city trades in: "China Mobile", "Japan Tobacco", "Kenya
  * Power". Capitalised, closing the name: "Iraq Oil Ministry" is a ministry.
@@ -58,6 +60,12 @@ export function companiesNamedByTheirBusiness(
     const before = text.slice(Math.max(0, s.start - 40), s.start);
     const after = text.slice(s.end, s.end + 40);
     const cue = OWNED_BEFORE.exec(before)?.[0] ?? RUN_AFTER.exec(after)?.[0] ?? (s.type === 'place' ? OWNED_AFTER.exec(after)?.[0] : undefined);
+    const airBefore = s.type === 'place' && !AIRLINE.test(s.text) ? AIR_BEFORE.exec(before) : null;
+    if (airBefore && !taken(s.start - airBefore[0].length, s.start) && !suggestions.some((o) => o !== s && o.end > s.start - airBefore[0].length && o.start < s.start)) {
+      s.start -= airBefore[0].length;
+      s.text = text.slice(s.start, s.end);
+      delete s.adjectival;
+    }
     const airline = s.type === 'place' && AIRLINE.test(s.text);
     if (!cue && !airline) {
       if (s.type === 'place' || s.confidence < DOUBTED_PERSON) namedByItsPlaceAndTrade(text, s, suggestions, context, taken);
@@ -92,7 +100,7 @@ const DOUBTED_PERSON = 0.5;
  * Tobacco", read as Japan: a market's name and a trade closing the name make a company. Not a place
  * the gazetteer has by the whole name, nor a trade word the analyst marked or another suggestion holds.
  */
-function namedByItsPlaceAndTrade(text: string, s: Suggestion, suggestions: readonly Suggestion[], context: ExtractContext, taken: (start: number, end: number) => boolean): void {
+function namedByItsPlaceAndTrade(text: string, s: Suggestion, suggestions: Suggestion[], context: ExtractContext, taken: (start: number, end: number) => boolean): void {
   const market = TRADE_LAST.exec(s.text)?.[1];
   if (market !== undefined) {
     if (!isWhereAMarketIs(market, context) || context.gazetteer.lookup(s.text).length > 0) return;
@@ -100,7 +108,10 @@ function namedByItsPlaceAndTrade(text: string, s: Suggestion, suggestions: reado
     const trade = TRADE_AFTER.exec(text.slice(s.end, s.end + 40))?.[0];
     if (!trade || !isWhereAMarketIs(s.text, context)) return;
     const end = s.end + trade.length;
-    if (taken(s.end, end) || suggestions.some((o) => o !== s && o.start < end && o.end > s.end) || context.gazetteer.lookup(text.slice(s.start, end)).length > 0) return;
+    // "Kenya Airways": the trade word read alone as an organisation is part of the name.
+    const over = suggestions.filter((o) => o !== s && o.start < end && o.end > s.end);
+    if (taken(s.end, end) || over.some((o) => o.type !== 'organisation' || o.start <= s.end) || context.gazetteer.lookup(text.slice(s.start, end)).length > 0) return;
+    for (const o of over) suggestions.splice(suggestions.indexOf(o), 1);
     s.end = end;
     s.text = text.slice(s.start, end);
     delete s.adjectival;

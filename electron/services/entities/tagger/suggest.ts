@@ -7,7 +7,7 @@ import type { Place } from '../../gazetteer/gazetteer.js';
 import { nameKey } from '../../gazetteer/normalise.js';
 import type { EntityType, ExtractContext, Suggestion } from '../extract.js';
 import { analysts, dropSuggestion, type PendingPlace } from '../placeLinks.js';
-import { ARMED_GROUPS, BELIEFS, CLIMATE_PATTERNS, COMPANIES, COMPASS_WORDS, COUNTRY_ABBREVIATIONS, DISEASES, EXTRACTOR_ORGANISATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, LEGISLATURES, NEWS_AGENCIES, OFFICES, SHORT_NAMES_IN_TITLE_CASE, ORG_HEADS, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, POLICE_FORCES, STOPWORDS, TITLES, trimsAreaHead, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
+import { ARMED_GROUPS, BELIEFS, CENTRAL_BANKS, CLIMATE_PATTERNS, COMPANIES, COMPASS_WORDS, COUNTRY_ABBREVIATIONS, DISEASES, EXTRACTOR_ORGANISATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, LEGISLATURES, NEWS_AGENCIES, OFFICES, SHORT_NAMES_IN_TITLE_CASE, ORG_HEADS, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, POLICE_FORCES, STOPWORDS, TITLES, trimsAreaHead, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
 import { addNames, heldTokens, tagSentence, type TaggedName } from './decode.js';
 import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
@@ -378,6 +378,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     !analysts(s) &&
     !LOCATIVES.has(/(\p{L}+)[ \t]+(?:the[ \t]+)?$/u.exec(text.slice(Math.max(0, s.start - 20), s.start))?.[1]?.toLowerCase() ?? '');
   for (const s of suggestions.filter(isTheDisease)) dropSuggestion(suggestions, places, s);
+  // "Brent crude rose": a benchmark crude named for its oil field is no person (the tagger reads "Brent" as one at 65%).
+  for (const s of suggestions.filter((s) => s.type === 'person' && !analysts(s) && CRUDE_AFTER.test(text.slice(s.end, s.end + 20)))) dropSuggestion(suggestions, places, s);
   placesAmongPlaces(text, suggestions, places, context);
   organisationsAmongOrganisations(text, suggestions);
   organisationsThatSayIt(text, suggestions, context);
@@ -423,11 +425,11 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     // of, makes it surer; read doubtfully as something else ("Mossad chief" as a person), it is retyped.
     const ours = same && !analysts(same) && EXTRACTOR_ORGANISATIONS.has(nameKey(m[0]));
     if (ours && same.type === 'organisation') same.confidence = Math.max(same.confidence, 0.8);
-    // A company's, a police force's or a news agency's name alone is no person's, however the tagger
-    // reads it ("operator Energoatom" at 53%, "Gardaí said" at 76%, "Itar-Tass said" at 54%); nor is an
+    // A company's, a police force's, a news agency's or a central bank's name alone is no person's, however the tagger
+    // reads it ("operator Energoatom" at 53%, "Gardaí said" at 76%, "Itar-Tass said" at 54%, "Bundesbank chief" at 62%); nor is an
     // armed group's a place ("Tamil Tiger rebels" at 61%).
     const sureOfItsKind =
-      (same?.type === 'person' && (COMPANIES.has(key) || POLICE_FORCES.has(key) || NEWS_AGENCIES.has(key))) || ((same?.type === 'person' || same?.type === 'place') && ARMED_GROUPS.has(key));
+      (same?.type === 'person' && (COMPANIES.has(key) || POLICE_FORCES.has(key) || NEWS_AGENCIES.has(key) || CENTRAL_BANKS.has(key))) || ((same?.type === 'person' || same?.type === 'place') && ARMED_GROUPS.has(key));
     const doubted = sureOfItsKind ? DOUBTED_COMPANY : DOUBTED_OTHERWISE;
     if ((same && !(ours && same.type !== 'organisation' && same.confidence < doubted)) || over.some((s) => s.start < start || s.end > end)) continue;
     if (model.memory?.rejected.get(m[0])?.includes('ORG')) continue;
@@ -1103,6 +1105,9 @@ function placesAmongPlaces(text: string, suggestions: Suggestion[], places: Pend
     places.push({ s, wantsAdminArea: false });
   }
 }
+
+/** What follows a benchmark crude's name: "Brent crude", "Brent futures", "Brent oil prices". */
+const CRUDE_AFTER = /^[ \t]+(?:crude|futures|oil[ \t]+(?:futures|prices?))\b/u;
 
 /** "said it", "says its", "said on Tuesday it", "said in a statement that it": a thing speaks, not a person. */
 const SAYS_IT = /^[ \t]+(?:said|says)[ \t]+(?:(?:on|late|early)[ \t]+\p{L}+[ \t]+|in[ \t]+a[ \t]+statement[ \t]+|that[ \t]+)*its?\b/u;
