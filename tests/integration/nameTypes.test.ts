@@ -1018,4 +1018,13 @@ describe('the type of a name', () => {
     const none = 'Both Sides met in Geneva. Some Residents told reporters. Spin Boldak told traders to stay home. Tora Bora met the fighters with silence.';
     expect(typesOf(none).filter((t) => t.startsWith('person:'))).toEqual([]);
   });
+
+  it("reads a nation's body, a count before a name and a person after a role as news writes them", () => {
+    // Written for this test, in the style of East Asia reporting. Before: "Taiwan's Mainland Affairs
+    // Council" one organisation (50%), "30 People's Liberation Army" with its count, "Kim Jong Un" an
+    // organisation (47%).
+    const types = typesOf("In Taipei, Taiwan's Mainland Affairs Council said 30 People's Liberation Army aircraft crossed. KCNA said leader Kim Jong Un oversaw the test.");
+    expect(types).toEqual(expect.arrayContaining(['place:Taiwan', 'organisation:Mainland Affairs Council', "organisation:People's Liberation Army", 'person:Kim Jong Un']));
+    expect(types.filter((t) => t.includes('Taiwan') || t.includes('30'))).toEqual(['place:Taiwan']);
+  });
 });

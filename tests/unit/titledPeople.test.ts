@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TaggedName } from '../../electron/services/entities/tagger/decode.js';
-import { splitTitledPeople } from '../../electron/services/entities/tagger/titledPeople.js';
+import { peopleAfterTheirRole, splitTitledPeople } from '../../electron/services/entities/tagger/titledPeople.js';
 import { tokenizeSentences } from '../../electron/services/entities/tagger/tokens.js';
 
 /** The names after the split, as "TYPE:words", for one sentence the tagger read whole as one name of `type`. */
@@ -34,5 +34,30 @@ describe('a rank inside a name read whole', () => {
     const remembered: TaggedName[] = [{ from: 0, to: 4, type: 'LOC', confidence: 0.9, remembered: true }];
     splitTitledPeople(remembered, tokens);
     expect(remembered).toEqual([{ from: 0, to: 4, type: 'LOC', confidence: 0.9, remembered: true }]);
+  });
+});
+
+describe('a name after a person\'s role', () => {
+  const roles = new Set(['leader', 'spokesman', 'official']);
+  /** The type the rule leaves on `name`, read by the tagger as an organisation at `confidence`. */
+  function after(sentence: string, name: string, confidence: number, remembered = false): string {
+    const tokens = tokenizeSentences(sentence)[0]!;
+    const words = tokens.map((t) => t.text);
+    const first = words.indexOf(name.split(' ')[0]!);
+    const names: TaggedName[] = [{ from: first, to: first + name.split(' ').length - 1, type: 'ORG', confidence, remembered }];
+    peopleAfterTheirRole(names, tokens, roles);
+    return names[0]!.type;
+  }
+
+  it('is the person where the tagger doubts the organisation', () => {
+    // Written for this test, in the style of Korea reporting: read as an organisation at 47%.
+    expect(after('KCNA said leader Kim Jong Un oversaw the test.', 'Kim Jong Un', 0.47)).toBe('PER');
+  });
+
+  it('leaves an organisation the tagger is sure of, one with a head word, a role that also describes, and the analyst\'s names', () => {
+    expect(after('KCNA said leader Kim Jong Un oversaw the test.', 'Kim Jong Un', 0.6)).toBe('ORG');
+    expect(after('Said spokesman Kabul University staff.', 'Kabul University', 0.4)).toBe('ORG');
+    expect(after('It topped the official Met Eireann charts.', 'Met Eireann', 0.4)).toBe('ORG');
+    expect(after('KCNA said leader Kim Jong Un oversaw the test.', 'Kim Jong Un', 0.47, true)).toBe('ORG');
   });
 });

@@ -40,7 +40,8 @@ import { bodiesAndTheirOfficeHolders } from './officeHolders.js';
 import { bodiesOfTheirOwners } from './ownedBodies.js';
 import { bodyWordsOf, dropHeadlineWordsOfTheBody } from './headlineWords.js';
 import { ACTOR_PARTICIPLES } from '../organisationModifiers.js';
-import { splitTitledPeople } from './titledPeople.js';
+import { peopleAfterTheirRole, splitTitledPeople } from './titledPeople.js';
+import { withoutLeadingCounts } from './leadingCounts.js';
 import { tokenizeSentences, type TextToken } from './tokens.js';
 
 const TYPE: Record<NameType, EntityType> = { PER: 'person', ORG: 'organisation', LOC: 'place', GRP: 'group' };
@@ -192,10 +193,12 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     formationsNamedBeforeTheirKind(names, sentence);
     if (!facts.capsLine) policeForcesNamedWhole(names, sentence);
     cartelsByTheirName(names, sentence);
+    withoutLeadingCounts(names, sentence, (name) => isKnownOrganisation(name) || GROUP_NAMES.has(nameKey(name)) || isNation(name, context) || ORG_HEADS.has(name.split(' ').at(-1)!.toLowerCase()));
     splitTitledPeople(names, sentence);
+    peopleAfterTheirRole(names, sentence, PERSON_ROLES);
     portfolioHolders(names, sentence);
     bodiesAndTheirOfficeHolders(names, sentence, isKnownOrganisation);
-    bodiesOfTheirOwners(names, sentence, isKnownOrganisation);
+    bodiesOfTheirOwners(names, sentence, isKnownOrganisation, (name) => isNation(name, context));
     peopleOpeningASentence(names, sentence, lexicon);
     if (sports) readTeams(names, sentence, lexicon);
     readCompanies(names, sentence);
@@ -737,6 +740,11 @@ function isRegionOnly(name: string, context: ExtractContext): boolean {
   const places = context.gazetteer.lookup(name).filter((p) => (p.nameKind ?? 0) <= 1);
   return places.length > 0 && places.every((p) => p.kind === 'region' && p.feature === 'RGN') && !COMPANIES.has(nameKey(name));
 }
+
+/** A country, a province or a city of a million people, by its own name: a state whose bodies news names ("Taiwan's Mainland Affairs Council"). */
+const isNation = (name: string, context: ExtractContext) =>
+  context.gazetteer.countryByName.has(nameKey(name)) ||
+  context.gazetteer.lookup(name).some((p) => (p.nameKind ?? 0) === 0 && (p.kind === 'country' || p.kind === 'admin1' || (p.kind === 'city' && p.population >= 1_000_000)));
 
 /** A city of 100,000 people by its own or an alternate name ("Khan Younis" for Khān Yūnis). */
 const isSizeableCity = (name: string, context: ExtractContext) => context.gazetteer.lookup(name).some((p) => p.kind === 'city' && p.population >= 100_000 && (p.nameKind ?? 0) <= 1);

@@ -43,3 +43,27 @@ export function splitTitledPeople(names: TaggedName[], sentence: readonly TextTo
     }
   }
 }
+
+/** Roles that also describe a thing: "the official Met Eireann charts", "the chief Ukrainian negotiator". */
+const ALSO_DESCRIBES = new Set(['official', 'chief', 'head', 'general', 'deputy', 'member', 'resident', 'police', 'worker', 'expert']);
+
+/** Below this, an organisation's reading of a name right after a person's role ("said leader Kim Jong Un" at 47%) gives way to the person. */
+const DOUBTED_AFTER_ROLE = 0.5;
+
+/**
+ * "KCNA said leader Kim Jong Un oversaw the test": the tagger may doubt a person's name after a role
+ * written in lower case ("leader", "spokesman", "minister"), and read an organisation. A name it so
+ * doubts, of two to four capitalised words (a particle inside), none a word that heads an
+ * organisation's or a place's name, right after such a role, is the person. Changes `names` in place.
+ */
+export function peopleAfterTheirRole(names: TaggedName[], sentence: readonly TextToken[], roles: ReadonlySet<string>): void {
+  for (const name of names) {
+    if (name.type !== 'ORG' || name.remembered || name.confidence >= DOUBTED_AFTER_ROLE) continue;
+    const length = name.to - name.from + 1;
+    const role = sentence[name.from - 1]?.text ?? '';
+    if (length < 2 || length > 4 || !roles.has(role) || ALSO_DESCRIBES.has(role)) continue;
+    const words = sentence.slice(name.from, name.to + 1).map((t) => t.text);
+    if (!words.every((w, i) => (CAPITALISED.test(w) || (i > 0 && i < length - 1 && NAME_PARTICLE.test(w))) && !headsAName(bare(w)))) continue;
+    name.type = 'PER';
+  }
+}
