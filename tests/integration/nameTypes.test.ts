@@ -1027,4 +1027,10 @@ describe('the type of a name', () => {
     expect(types).toEqual(expect.arrayContaining(['place:Taiwan', 'organisation:Mainland Affairs Council', "organisation:People's Liberation Army", 'person:Kim Jong Un']));
     expect(types.filter((t) => t.includes('Taiwan') || t.includes('30'))).toEqual(['place:Taiwan']);
   });
+
+  it('reads a leader named before "administration" as the person, and a party so named as the party', () => {
+    // Written for this test, in the style of US politics reporting. Before: "Biden" an organisation (38%).
+    const types = typesOf('The House Judiciary Committee escalated a fight with the Biden administration over border policy. The Labour administration in Wales spent more.');
+    expect(types).toEqual(expect.arrayContaining(['person:Biden', 'organisation:Labour']));
+  });
 });
