@@ -2,8 +2,8 @@
  * "Al-Haq, a Palestinian rights group, said", "Ocensa, a pipeline company, was attacked": the apposition
  * says the name is an organisation's. The tagger has a feature for it, but reads an unknown name as a
  * doubted place or person all the same. A name read as a place (under 60%) or a person (under 70%),
- * followed by ", a/an/the", up to five words that describe and a kind of organisation that closes the
- * phrase, is an organisation, unless:
+ * followed by ", a/an/the", up to five words that describe and a kind of organisation in lower case
+ * that closes the phrase, is an organisation, unless:
  * - the kind is a modifier, an owner or a clause's subject ("a company director", "the group's
  *   leader", "the group said");
  * - a small word comes before it ("the head of the organisation", "a village held by the group");
@@ -41,7 +41,8 @@ export function organisationsByApposition(names: TaggedName[], sentence: readonl
     let kind = -1;
     for (let k = n.to + 3; k <= n.to + 3 + MOST_WORDS && k < sentence.length; k++) {
       const word = text(k).toLowerCase();
-      if (KINDS.has(word)) {
+      // Written in lower case: "a former Bank of England economist" names a bank inside another phrase.
+      if (KINDS.has(word) && text(k) === word) {
         kind = k;
         break;
       }
