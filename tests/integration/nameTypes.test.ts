@@ -335,6 +335,14 @@ describe('the type of a name', () => {
     expect(typesOf('Police said the Barcelona coach crash killed two. Officials in Barcelona lead the inquiry.')).not.toContain('organisation:Barcelona');
   });
 
+  it('is a club before its result across a clause set off by commas, and Paris St Germain by its last word', () => {
+    // Written for this test in the style of a wire match report. Before: Barcelona a place (90%), Paris St Germain a place (67%).
+    const text = 'Barcelona, without the injured Robert Lewandowski, lost 3-2 to Girona in the league on Sunday. Paris St Germain beat Olympique de Marseille 2-0 in the cup.';
+    expect(typesOf(text)).toEqual(['organisation:Barcelona', 'person:Robert Lewandowski', 'organisation:Girona', 'organisation:Paris St Germain', 'organisation:Olympique de Marseille']);
+    // A player so set off stays the player.
+    expect(typesOf('Sevilla lost 2-0 in the league. Antoine Griezmann, who scored twice, beat the keeper in the cup.')).toContain('person:Antoine Griezmann');
+  });
+
   it('is a club after a result written with where it was played, or with the verb in -ing', () => {
     // Written for this test in the style of a wire match report.
     const text = [
@@ -580,6 +588,9 @@ describe('the type of a name', () => {
     // Not where the kind is a modifier or has an owner, a person's role or a small word comes first.
     const people = "Mbeki, a company director, said so. Tembo, the firm's founder, spoke. Raed al-Saleh, the head of the organisation, spoke. Kagame, a man backed by the party, spoke.";
     expect(typesOf(people)).toEqual(['person:Mbeki', 'person:Tembo', 'person:Raed al-Saleh', 'person:Kagame']);
+    // Nor where the kind is a name's word in capitals. Written for this test: Reeves was an organisation ("Bank").
+    expect(typesOf('Rachel Reeves promised stability. Reeves, a former Bank of England economist, spoke.')).toEqual(expect.arrayContaining(['person:Rachel Reeves', 'person:Reeves']));
+    expect(typesOf('Rachel Reeves promised stability. Reeves, a former Bank of England economist, spoke.')).not.toContain('organisation:Reeves');
   });
 
   it('reads one doubted word that "said it" as an organisation', () => {

@@ -56,7 +56,7 @@ const CLUB_FIRST = new Set(
  */
 const CLUB_LAST = new Set(
   `united city rovers wanderers athletic albion hotspur rangers celtic fc villa palace forest argyle alexandra orient
-  thistle academicals sv sc afc cf`.split(/\s+/),
+  thistle academicals germain sv sc afc cf`.split(/\s+/),
 );
 /** Verbs after which (and before which) a side is named. */
 const RESULT_VERBS = new Set(
@@ -108,6 +108,8 @@ function playedBefore(sentence: readonly TextToken[], at: number): boolean {
 /** "Barcelona lead the league", "Arsenal top the table": what a side does in the standings. */
 const STANDING_VERBS = new Set(['lead', 'leads', 'top', 'tops']);
 const STANDINGS = new Set(['league', 'table', 'standings', 'group', 'division']);
+/** The most tokens of a clause set off by commas between a side and its result verb. */
+const MOST_SET_OFF = 12;
 
 /**
  * Where in a sentence a side is named, as token indices: names ending just before (a result verb
@@ -123,6 +125,14 @@ function sidePositions(sentence: readonly TextToken[]): { endsBefore: Set<number
     if (STANDING_VERBS.has(w) && lower(sentence[i + 1]) === 'the' && STANDINGS.has(lower(sentence[i + 2]))) endsBefore.add(i);
     if (RESULT_VERBS.has(w)) {
       endsBefore.add(i);
+      // "Barcelona, without the injured Lewandowski, lost 3-2": the side before a clause set off by commas.
+      if (sentence[i - 1]?.text === ',') {
+        for (let k = i - 2; k >= Math.max(0, i - MOST_SET_OFF); k--) {
+          if (sentence[k]!.text !== ',') continue;
+          endsBefore.add(k);
+          break;
+        }
+      }
       // "beat Real Madrid", not "drew with" (below) nor "lost 2-1 to".
       if (!BEFORE_WITH.has(w) && !BEFORE_TO.has(w) && w !== 'held') startsAt.add(i + 1);
     }
