@@ -597,6 +597,8 @@ describe('the type of a name', () => {
     // Written for this test, in the style of mining news. Before: Newmont a person (39%).
     expect(typesOf('Newmont said on Tuesday it had agreed to buy a rival. Iran said it would retaliate.')).toEqual(['organisation:Newmont', 'place:Iran']);
     expect(typesOf('Newmont said he had agreed.')).not.toContain('organisation:Newmont');
+    // A capital speaks for its government and stays the place. Written for this test: before, an organisation (47%).
+    expect(typesOf('Moscow said it would respond.')).toEqual(['place:Moscow']);
   });
 
   it("reads a known organisation and the body its possessive names as two organisations", () => {

@@ -1154,8 +1154,8 @@ const DOUBTED_SPEAKER = 0.5;
 /**
  * "Newmont said on Tuesday it had agreed to buy Newcrest", "Vale said its dam had failed": business
  * news names a company by one word the tagger never saw, and reads a doubted person or place. One
- * word so doubted (under 50%), no surname of the article's people and no country, that "said it"
- * or "said its" is an organisation: people say "he" and "she".
+ * word so doubted (under 50%), no surname of the article's people and no country, province or
+ * city of 100,000, that "said it" or "said its" is an organisation: people say "he" and "she".
  */
 function organisationsThatSayIt(text: string, suggestions: Suggestion[], context: ExtractContext): void {
   const surnames = surnamesOf(suggestions);
@@ -1163,6 +1163,8 @@ function organisationsThatSayIt(text: string, suggestions: Suggestion[], context
     if ((s.type !== 'person' && s.type !== 'place') || s.confidence >= DOUBTED_SPEAKER || /\s/.test(s.text) || analysts(s)) continue;
     const key = nameKey(s.text);
     if (surnames.has(key) || context.gazetteer.countryByName.has(key) || !SAYS_IT.test(text.slice(s.end, s.end + 60))) continue;
+    // "Moscow said it would respond": a capital or a province speaks for its government, and stays the place.
+    if (s.type === 'place' && context.gazetteer.lookup(s.text).some((p) => (p.nameKind ?? 0) === 0 && (p.kind === 'admin1' || (p.kind === 'city' && p.population >= 100_000)))) continue;
     s.type = 'organisation';
     s.reason = 'an organisation, as "said it" after the name says';
     delete s.places;
