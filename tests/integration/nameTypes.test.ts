@@ -622,6 +622,12 @@ describe('the type of a name', () => {
     const found = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! }).filter((s) => s.type !== 'date' && s.type !== 'group' && !s.adjectival);
     expect(found.map((s) => `${s.type}:${s.text}`)).toEqual(['organisation:Heineken', 'organisation:Bilfinger Berger', 'organisation:Juventud Rebelde', 'person:Abdullah Abdullah']);
     expect(found[0]!.reason).toMatch(/brewer/);
+    // Written for this test, in the style of mining news. Before: Vale a place (53%), "Steelmaker Tata Steel" one name.
+    expect(typesOf('Brazilian miner Vale agreed to pay $5 billion. Steelmaker Tata Steel fell. A coal miner, John Smith, died.')).toEqual([
+      'organisation:Vale',
+      'organisation:Tata Steel',
+      'person:John Smith',
+    ]);
   });
 
   it('is a company where a market and its trade make the name, and stays a place or an office where they do not', () => {

@@ -1,8 +1,8 @@
 /**
  * Business news names a company right after what it is: "German car maker Volkswagen", "Dutch brewer
  * Heineken", "news agency Interfax", "the newspaper Al-Ahram". The corpora hold little business news, so
- * the tagger reads such a name as a person ("Bilfinger Berger", "Juventud Rebelde") or not at all. A
- * name right after one of these nouns is an organisation. The nouns are ones that seldom stand before a
+ * the tagger reads such a name as a person ("Bilfinger Berger", "Juventud Rebelde"), a place it doubts
+ * ("Brazilian miner Vale") or not at all. A name right after one of these nouns is an organisation. The nouns are ones that seldom stand before a
  * person's name: not "rival", "partner", "publisher" or "producer" ("his rival Abdullah Abdullah"), nor
  * "carrier" (the aircraft carrier Charles de Gaulle is a ship).
  */
@@ -14,15 +14,21 @@ import type { TextToken } from './tokens.js';
 const COMPANY_NOUNS = new Set(
   `maker makers carmaker automaker chipmaker drugmaker brewer distiller airline insurer reinsurer retailer lender
   conglomerate firm company giant refiner utility broadcaster newspaper daily agency subsidiary manufacturer supplier
-  exporter shipbuilder bottler chain supermarket`.split(/\s+/),
+  exporter shipbuilder bottler chain supermarket miner steelmaker`.split(/\s+/),
 );
 /** Words that may open a name but are no company's first word. */
 const NOT_A_NAME = new Set(`the a an his her its their this that on in at for of and said says will would has had`.split(/\s+/));
 const CAPITALISED = /^\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 
+/** Below this, a place named right after a company noun is the company. */
+const DOUBTED_PLACE = 0.6;
+
 /** Retypes and adds the organisations named right after a company noun in one sentence; `names` is changed in place. */
 export function readCompanies(names: TaggedName[], sentence: readonly TextToken[]): void {
+  // "Steelmaker Tata Steel fell": the noun opening the sentence is no part of the name after it.
+  const opening = names.find((n) => n.from === 0 && n.to > 0 && n.type === 'ORG' && !n.remembered && COMPANY_NOUNS.has(sentence[0]!.text.toLowerCase()) && CAPITALISED.test(sentence[1]!.text));
+  if (opening) opening.from = 1;
   const startsAt = new Map(names.map((n) => [n.from, n]));
   const held = heldTokens(names, sentence.length);
   // A headline in capitals says nothing by its capitals.
@@ -33,7 +39,8 @@ export function readCompanies(names: TaggedName[], sentence: readonly TextToken[
     const at = i + 1;
     const named = startsAt.get(at);
     if (named) {
-      if (!named.remembered && named.type === 'PER') {
+      // "Brazilian miner Vale": a place the tagger doubts there is the company too.
+      if (!named.remembered && (named.type === 'PER' || (named.type === 'LOC' && named.confidence < DOUBTED_PLACE))) {
         named.type = 'ORG';
         named.reason = `an organisation (named after "${sentence[i]!.text}")`;
       }
