@@ -191,6 +191,14 @@ describe('a company named by what it owns and who runs it', () => {
     expect(typed('Brent crude futures rose 1.2% to $82.10 a barrel. Brent Crawford said prices would fall.')).toEqual(['Brent Crawford person']);
   });
 
+  it('reads no organisation in a stock market index, and keeps the company or paper of the same name', () => {
+    // Written for this test in the style of market reports. Before: "Nikkei" (34%), "Hang Seng" (58%),
+    // "Dow Jones Industrial Average" (60%) and "Nasdaq Composite" (94%) were organisations.
+    const text =
+      'The FTSE 100 rose 0.5 percent, the Nikkei 225 fell and the Hang Seng index gained. The Dow Jones Industrial Average closed higher; the Nasdaq Composite slipped. The Nikkei reported that Toyota would cut output. Hang Seng Bank raised rates.';
+    expect(organisations(text)).toEqual(['Nikkei', 'Toyota', 'Hang Seng Bank']);
+  });
+
   it('leaves a market’s country, province or large town a place, and a shareholder a person', () => {
     expect(typed('London shares fell. Kunduz’s shareholders met.')).toEqual(['London place', 'Kunduz place']);
     expect(typed("Elon Musk's shares in the firm rose.")).toEqual(['Elon Musk person']);

@@ -16,6 +16,7 @@ import { peopleByApposition } from './appositionPeople.js';
 import { organisationsByApposition } from './appositionOrganisations.js';
 import { areasListedWithTheirKind } from './listedAreas.js';
 import { companiesNamedByTheirBusiness } from './businessNames.js';
+import { isMarketIndex } from './marketIndices.js';
 import { countryOffices } from './countryOffices.js';
 import { readCompanies, readCompanySuffixes } from './companyCues.js';
 import { placesOpeningAsDateline } from './datelinePlaces.js';
@@ -383,6 +384,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
   for (const s of suggestions.filter(isTheDisease)) dropSuggestion(suggestions, places, s);
   // "Brent crude rose": a benchmark crude named for its oil field is no person (the tagger reads "Brent" as one at 65%).
   for (const s of suggestions.filter((s) => s.type === 'person' && !analysts(s) && CRUDE_AFTER.test(text.slice(s.end, s.end + 20)))) dropSuggestion(suggestions, places, s);
+  // "The Hang Seng index gained", "the Dow Jones Industrial Average slipped": a market index is no name of ours.
+  for (const s of suggestions.filter((s) => !analysts(s) && isMarketIndex(text, s))) dropSuggestion(suggestions, places, s);
   placesAmongPlaces(text, suggestions, places, context);
   organisationsAmongOrganisations(text, suggestions);
   organisationsThatSayIt(text, suggestions, context);
