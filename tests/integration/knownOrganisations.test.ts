@@ -74,6 +74,8 @@ describe('organisations of the lexicon, as news writes them', () => {
     expect(organisations('Fighting went on in Sana and Mena Suvari said nothing. The MENA region grew.')).toEqual([]);
     // But "the Fed", written so, after "the" or before a capitalised word; not "Fed by rains" (before: none read).
     expect(organisations('The Fed left rates unchanged. Fed Chairman Jerome Powell spoke. Fed by rains, the river rose; they were fed up.')).toEqual(['Fed', 'Fed']);
+    // And before its people and acts (written for this test; before: "Fed officials" unread).
+    expect(organisations('Fed officials signalled patience. Fed minutes showed a split. Fed officially approved grain, the cattle grew.')).toEqual(['Fed', 'Fed']);
   });
 
   it('finds hyphenated names with no head word that the tagger missed or cut', () => {

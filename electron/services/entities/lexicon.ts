@@ -278,9 +278,12 @@ export const CENTRAL_BANKS = new Set([
 
 /**
  * Short names news writes in title case, not in capitals ("the Fed", "Fed Chairman Jerome Powell"):
- * matched only after "the" or before a capitalised word, so that "Fed by rains" is no bank.
+ * matched only after "the", before a capitalised word or before the body's people and acts
+ * (SHORT_NAME_BODY_AFTER), so that "Fed by rains" is no bank.
  */
 export const SHORT_NAMES_IN_TITLE_CASE = new Set(['fed']);
+/** "Fed officials", "Fed policymakers", "Fed minutes": what follows a short name that is the body's. */
+export const SHORT_NAME_BODY_AFTER = /^ (?:officials|policymakers|policy[ -]makers|chair|chairman|chairwoman|governors?|minutes|meeting|statement|watchers|speakers)\b/;
 
 /** The organisations the extractor knows and the tagger has no lexicon feature of. */
 export const EXTRACTOR_ORGANISATIONS = new Set([...LEGISLATURES, ...INTELLIGENCE_SERVICES, ...ARMED_GROUPS, ...PEACE_OPERATIONS, ...COMPANIES, ...POLICE_FORCES, ...NEWS_AGENCIES, ...CENTRAL_BANKS, ...SHORT_NAMES_IN_TITLE_CASE]);

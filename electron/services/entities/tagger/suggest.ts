@@ -7,7 +7,7 @@ import type { Place } from '../../gazetteer/gazetteer.js';
 import { nameKey } from '../../gazetteer/normalise.js';
 import type { EntityType, ExtractContext, Suggestion } from '../extract.js';
 import { analysts, dropSuggestion, type PendingPlace } from '../placeLinks.js';
-import { ARMED_GROUPS, BELIEFS, CENTRAL_BANKS, CLIMATE_PATTERNS, COMPANIES, COMPASS_WORDS, COUNTRY_ABBREVIATIONS, DISEASES, EXTRACTOR_ORGANISATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, LEGISLATURES, NEWS_AGENCIES, OFFICES, SHORT_NAMES_IN_TITLE_CASE, ORG_HEADS, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, POLICE_FORCES, STOPWORDS, TITLES, trimsAreaHead, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
+import { ARMED_GROUPS, BELIEFS, CENTRAL_BANKS, CLIMATE_PATTERNS, COMPANIES, COMPASS_WORDS, COUNTRY_ABBREVIATIONS, DISEASES, EXTRACTOR_ORGANISATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, LEGISLATURES, NEWS_AGENCIES, OFFICES, SHORT_NAME_BODY_AFTER, SHORT_NAMES_IN_TITLE_CASE, ORG_HEADS, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, POLICE_FORCES, STOPWORDS, TITLES, trimsAreaHead, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
 import { addNames, heldTokens, tagSentence, type TaggedName } from './decode.js';
 import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
@@ -410,8 +410,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     const words = m[0].split(/[\s‐‑–-]+/u);
     // A short word in capitals when it is an acronym ("ISI", not "Isi"); a parliament's, capitalised ("Sejm").
     const acronym = words.length === 1 && m[0].length <= 4 && !LEGISLATURES.has(nameKey(m[0]));
-    // "the Fed", "Fed Chairman": a short name news writes in title case, where the words around it say name.
-    const titleCase = acronym && SHORT_NAMES_IN_TITLE_CASE.has(nameKey(m[0])) && /^\p{Lu}\p{Ll}+$/u.test(m[0]) && (/\bthe\s+$/i.test(text.slice(Math.max(0, start - 4), start)) || /^ \p{Lu}/u.test(text.slice(end, end + 2)));
+    // "the Fed", "Fed Chairman", "Fed officials": a short name news writes in title case, where the words around it say name.
+    const titleCase = acronym && SHORT_NAMES_IN_TITLE_CASE.has(nameKey(m[0])) && /^\p{Lu}\p{Ll}+$/u.test(m[0]) && (/\bthe\s+$/i.test(text.slice(Math.max(0, start - 4), start)) || /^ \p{Lu}/u.test(text.slice(end, end + 2)) || SHORT_NAME_BODY_AFTER.test(text.slice(end, end + 16)));
     const written = acronym ? m[0] === m[0].toUpperCase() || titleCase : words.every((w) => w.length <= 3 || /^\p{Lu}/u.test(w));
     // "al Qaeda", "al-Shabaab": a short lower-case article may open it.
     const opens = /^\p{Lu}/u.test(m[0]) || (words.length > 1 && words[0]!.length <= 3 && /^\p{Lu}/u.test(words[1]!));
