@@ -1047,6 +1047,11 @@ describe('the type of a name', () => {
     expect(types.filter((t) => t.includes('Taiwan') || t.includes('30'))).toEqual(['place:Taiwan']);
   });
 
+  it('reads the name a person is known by as a person', () => {
+    // Written for this test, in the style of Sudan reporting. Before: "Hemedti" an organisation (38%).
+    expect(typesOf('RSF commander Mohamed Hamdan Dagalo, known as Hemedti, said his forces would not withdraw.')).toEqual(['organisation:RSF', 'person:Mohamed Hamdan Dagalo', 'person:Hemedti']);
+  });
+
   it('reads a leader named before "administration" as the person, and a party so named as the party', () => {
     // Written for this test, in the style of US politics reporting. Before: "Biden" an organisation (38%).
     const types = typesOf('The House Judiciary Committee escalated a fight with the Biden administration over border policy. The Labour administration in Wales spent more.');

@@ -17,6 +17,7 @@ import { organisationsByApposition } from './appositionOrganisations.js';
 import { areasListedWithTheirKind } from './listedAreas.js';
 import { companiesNamedByTheirBusiness } from './businessNames.js';
 import { isMarketIndex } from './marketIndices.js';
+import { aliasesOfPeople } from './aliases.js';
 import { countryOffices } from './countryOffices.js';
 import { readCompanies, readCompanySuffixes } from './companyCues.js';
 import { placesOpeningAsDateline } from './datelinePlaces.js';
@@ -197,6 +198,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     withoutLeadingCounts(names, sentence, (name) => isKnownOrganisation(name) || GROUP_NAMES.has(nameKey(name)) || isNation(name, context) || ORG_HEADS.has(name.split(' ').at(-1)!.toLowerCase()));
     splitTitledPeople(names, sentence);
     peopleAfterTheirRole(names, sentence, PERSON_ROLES);
+    aliasesOfPeople(names, sentence);
     portfolioHolders(names, sentence);
     bodiesAndTheirOfficeHolders(names, sentence, isKnownOrganisation);
     bodiesOfTheirOwners(names, sentence, isKnownOrganisation, (name) => isNation(name, context));

@@ -1,0 +1,52 @@
+import { addNames, type TaggedName } from './decode.js';
+import type { TextToken } from './tokens.js';
+
+/** "also known as", "better known as", "formerly known as": what an alias follows. */
+const QUALIFIERS = new Set(['also', 'better', 'popularly', 'widely', 'commonly', 'locally', 'formerly', 'previously', 'once']);
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+/** A word further in a name: capitalised, or with an Arabic article or kin word before its capital ("al-Sharaa"). */
+const NAME_WORD = /^\p{Lu}\p{Ll}|^(?:al|el|ad|ash|as|at|ar|an|az|bin|ibn|abu|abd)-\p{Lu}/u;
+/** The same words written apart from the name word they open ("bin Laden"). */
+const PARTICLE = /^(?:al|el|bin|ibn|abu|abd|de|van|von)$/;
+/** Below this, another reading of a person's alias ("Hemedti" an organisation at 38%) gives way. */
+const DOUBTED_ALIAS = 0.6;
+/** An alias's confidence at least: the words say person, not the name. */
+const ALIAS_CONFIDENCE = 0.6;
+
+/**
+ * "Mohamed Hamdan Dagalo, known as Hemedti", "Abu Mohammed al-Jolani (also known as Ahmed
+ * al-Sharaa)": the name a person is known by is a person's name too, where conflict news gives a
+ * nom de guerre the tagger never saw. The alias after a person's name and "known as" (with a comma
+ * or bracket before it, and "also" or "better" at will), one to three capitalised words (a particle
+ * inside), is the person where the tagger read it as something else it doubted or left it unread.
+ * Changes `names` in place.
+ */
+export function aliasesOfPeople(names: TaggedName[], sentence: readonly TextToken[]): void {
+  for (const person of names.filter((n) => n.type === 'PER')) {
+    let k = person.to + 1;
+    if (sentence[k]?.text !== ',' && sentence[k]?.text !== '(') continue;
+    k++;
+    if (QUALIFIERS.has(sentence[k]?.text ?? '')) k++;
+    if (sentence[k]?.text !== 'known' || sentence[k + 1]?.text !== 'as') continue;
+    const from = k + 2;
+    if (!CAPITALISED.test(sentence[from]?.text ?? '')) continue;
+    const read = names.find((n) => n.from <= from && n.to >= from);
+    if (read) {
+      if (read.from === from && read.type !== 'PER' && read.type !== 'GRP' && !read.remembered && read.confidence < DOUBTED_ALIAS) {
+        read.type = 'PER';
+        read.confidence = Math.max(read.confidence, ALIAS_CONFIDENCE);
+        read.reason = 'a person, the name another person is known by';
+      }
+      continue;
+    }
+    let to = from;
+    const free = (k: number) => !names.some((n) => n.from <= k && n.to >= k);
+    while (to - from < 3) {
+      const next = sentence[to + 1]?.text ?? '';
+      if (NAME_WORD.test(next) && free(to + 1)) to++;
+      else if (PARTICLE.test(next) && CAPITALISED.test(sentence[to + 2]?.text ?? '') && free(to + 2)) to += 2;
+      else break;
+    }
+    addNames(names, [{ from, to, type: 'PER', confidence: ALIAS_CONFIDENCE, remembered: false, reason: 'a person, the name another person is known by' }]);
+  }
+}
