@@ -142,6 +142,14 @@ describe('organisations of the lexicon, as news writes them', () => {
     expect(typed(text).filter((t) => !t.startsWith('Los Chapitos'))).toEqual(['Sinaloa organisation', 'Culiacan place', 'Jalisco New Generation Cartel organisation']);
   });
 
+  it('reads a gang by its Spanish plural name as an organisation, and no city so named', () => {
+    // Written for this test in the style of Mexico and Ecuador reporting. Before: "Los Chapitos" a person (49%),
+    // "Los Choneros" a person (55%) and "Los Lobos" a town of Mexico (44%).
+    const text = 'Los Chapitos, the faction led by his brothers, have fought in Culiacan since September. In Guayaquil, Los Lobos and Los Choneros are fighting for control of ports.';
+    expect(typed(text)).toEqual(['Los Chapitos organisation', 'Culiacan place', 'Guayaquil place', 'Los Lobos organisation', 'Los Choneros organisation']);
+    expect(typed('Police in Los Angeles said gangs from Las Vegas had left.')).toEqual(['Los Angeles place', 'Las Vegas place']);
+  });
+
   it('takes a short one only in capitals, and leaves a longer name around one alone', () => {
     expect(organisations('Isi Leota scored twice for the club.')).toEqual([]);
     expect(organisations('Officials of the ISI met in Islamabad.')).toEqual(['ISI']);

@@ -1,5 +1,6 @@
 import { STOPWORDS } from '../lexicon.js';
 import { addNames, type TaggedName } from './decode.js';
+import type { NameLexicon } from './features.js';
 import type { TextToken } from './tokens.js';
 
 const CARTEL = /^[Cc]artel$/u;
@@ -8,6 +9,10 @@ const CAPITALISED = /^\p{Lu}/u;
 const MAX_WORDS = 4;
 /** The word names the kind outright: as sure as a name the organisation lexicon holds. */
 const CARTEL_CONFIDENCE = 0.8;
+/** Below this, a place's reading of a Spanish plural name listed with a gang gives way. */
+const DOUBTED_PLACE = 0.5;
+/** A town this large keeps its name: no gang is named after it. */
+const LARGE_TOWN = 100_000;
 
 /**
  * "the Sinaloa cartel", "the Jalisco New Generation Cartel": a cartel is named by where it began, and
@@ -31,4 +36,46 @@ export function cartelsByTheirName(names: TaggedName[], sentence: readonly TextT
     added.push({ from, to: i, type: 'ORG', confidence: CARTEL_CONFIDENCE, remembered: false, reason: 'an organisation (a cartel, by its name)' });
   }
   addNames(names, added);
+}
+
+/** The Spanish plural article opening a gang's name: "Los Choneros", "Los Chapitos", "Las Tres Letras". */
+const PLURAL_ARTICLE = /^(?:Los|Las)$/u;
+/** The last word of such a name, a plural. */
+const PLURAL = /^\p{Lu}\p{Ll}+s$/u;
+/** What joins two names of a list. */
+const LIST_JOIN = new Set([',', 'and', 'y', 'or']);
+
+/**
+ * "Los Choneros", "Los Chapitos": Latin American gangs and factions go by a plural with the Spanish
+ * article, which no person's name opens with. The tagger, which never saw them, reads a person
+ * ("Los Choneros" at 55%), or the town of the name ("Los Lobos", a town in Mexico, at 44%). Such a
+ * name of two or three words read as a person is an organisation; one read as a place it doubts,
+ * listed right beside such an organisation ("Los Lobos and Los Choneros are fighting"), is one too.
+ * Not a city of 100,000 or an area the gazetteer names so ("Los Angeles", "Las Vegas"), nor over what
+ * the analyst decided. Changes `names` in place.
+ */
+export function gangsNamedInSpanish(names: TaggedName[], sentence: readonly TextToken[], lexicon: NameLexicon): void {
+  const spanish = (n: TaggedName) => {
+    if (n.to === n.from || n.to - n.from > 2 || n.remembered || !PLURAL_ARTICLE.test(sentence[n.from]!.text) || !PLURAL.test(sentence[n.to]!.text)) return false;
+    // "Los Angeles", "Las Vegas": a city's or an area's name, whatever the tagger read.
+    const place = lexicon.place(sentence.slice(n.from, n.to + 1).map((t) => t.text).join(' '));
+    return !place || (place.kind === 'city' && place.population < LARGE_TOWN);
+  };
+  for (const n of names) {
+    if (n.type !== 'PER' || !spanish(n)) continue;
+    n.type = 'ORG';
+    n.reason = 'an organisation (a gang, by its Spanish name)';
+  }
+  for (let k = 0; k < names.length; k++) {
+    const n = names[k]!;
+    if (n.type !== 'LOC' || n.confidence >= DOUBTED_PLACE || !spanish(n)) continue;
+    const beside = [names[k - 1], names[k + 1]].filter((o): o is TaggedName => !!o && o.type === 'ORG' && spanish(o));
+    const joined = beside.some((o) => {
+      const between = sentence.slice(Math.min(n.to, o.to) + 1, Math.max(n.from, o.from)).map((t) => t.text);
+      return between.length >= 1 && between.length <= 2 && between.every((w) => LIST_JOIN.has(w));
+    });
+    if (!joined) continue;
+    n.type = 'ORG';
+    n.reason = 'an organisation (a gang, by its Spanish name, listed with another)';
+  }
 }
