@@ -142,6 +142,13 @@ describe('organisations of the lexicon, as news writes them', () => {
     expect(typed(text).filter((t) => !t.startsWith('Los Chapitos'))).toEqual(['Sinaloa organisation', 'Culiacan place', 'Jalisco New Generation Cartel organisation']);
   });
 
+  it('reads a known name written with an apostrophe between its words', () => {
+    // Written for this test in the style of Sahel and Spanish reporting. Before: "Jama'at Nusrat al-Islam"
+    // without "wal-Muslimin" (26%), "Mossos d'Esquadra" unread.
+    const text = "Jama'at Nusrat al-Islam wal-Muslimin imposed a blockade on Bamako. Mossos d'Esquadra officers arrested him in Barcelona.";
+    expect(organisations(text)).toEqual(["Jama'at Nusrat al-Islam wal-Muslimin", "Mossos d'Esquadra"]);
+  });
+
   it('reads a gang by its Spanish plural name as an organisation, and no city so named', () => {
     // Written for this test in the style of Mexico and Ecuador reporting. Before: "Los Chapitos" a person (49%),
     // "Los Choneros" a person (55%) and "Los Lobos" a town of Mexico (44%).

@@ -183,6 +183,8 @@ export const ARMED_GROUPS = new Set([
   'gulf clan', 'clan del golfo', 'autodefensas gaitanistas de colombia', 'segunda marquetalia', 'tren de aragua', 'mara salvatrucha', 'ms 13',
   // Africa's and South Asia's, likewise ("Ansaroul Islam" a person at 31%, "the Haqqani Network" a place).
   'ansaroul islam', 'ansarul islam', 'ansar dine', 'mnla', 'codeco', 'allied democratic forces', 'janjaweed', 'haqqani network',
+  // JNIM by its Arabic name, which the tagger cuts short ("Jama'at Nusrat al-Islam" at 30%).
+  'jama at nusrat al islam wal muslimin', 'jamaat nusrat al islam wal muslimin', 'jamaat nusrat al islam wa al muslimin',
 ]);
 
 /**
@@ -290,12 +292,13 @@ export const EXTRACTOR_ORGANISATIONS = new Set([...LEGISLATURES, ...INTELLIGENCE
 
 /**
  * The known organisations and parliaments as they are written: each name key's words apart by
- * spaces or hyphens ("Hezb-e-Islami", "Inter-Services Intelligence"), in any case; longest first.
+ * spaces, hyphens or apostrophes ("Hezb-e-Islami", "Inter-Services Intelligence", "the Lord's
+ * Resistance Army", "Jama'at Nusrat al-Islam"), in any case; longest first.
  */
 export const KNOWN_ORGANISATION_WRITTEN = new RegExp(
   `(?<![\\p{L}\\p{N}-])(?:${[...KNOWN_ORGANISATION_NAMES, ...EXTRACTOR_ORGANISATIONS]
     .sort((a, b) => b.length - a.length)
-    .map((key) => key.split(' ').join('[\\s‐‑–-]+'))
+    .map((key) => key.split(' ').join("[\\s'’‐‑–-]+"))
     .join('|')})(?![\\p{L}\\p{N}-])`,
   'giu',
 );

@@ -410,7 +410,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
   for (const m of text.matchAll(KNOWN_ORGANISATION_WRITTEN)) {
     const start = m.index;
     const end = start + m[0].length;
-    const words = m[0].split(/[\s‐‑–-]+/u);
+    const words = m[0].split(/[\s'’‐‑–-]+/u);
     // A short word in capitals when it is an acronym ("ISI", not "Isi"); a parliament's, capitalised ("Sejm").
     const acronym = words.length === 1 && m[0].length <= 4 && !LEGISLATURES.has(nameKey(m[0]));
     // "the Fed", "Fed Chairman", "Fed officials": a short name news writes in title case, where the words around it say name.
