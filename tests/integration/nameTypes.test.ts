@@ -1047,6 +1047,13 @@ describe('the type of a name', () => {
     expect(types.filter((t) => t.includes('Taiwan') || t.includes('30'))).toEqual(['place:Taiwan']);
   });
 
+  it("reads no person or organisation in a ship's name or a treaty's, and keeps an alliance and a base", () => {
+    // Written for this test, in the style of naval and diplomatic reporting. Before: "Gerald R. Ford" a person (94%),
+    // "INS Vikrant" an organisation (40%), "Abraham Accords" (65%) and "New START Treaty" (52%) organisations.
+    const text = 'The carrier USS Gerald R. Ford arrived. The INS Vikrant sailed. The Abraham Accords expanded. The New START Treaty expired. The Warsaw Pact dissolved.';
+    expect(typesOf(text)).toEqual(['organisation:Warsaw Pact']);
+  });
+
   it('reads the name a person is known by as a person', () => {
     // Written for this test, in the style of Sudan reporting. Before: "Hemedti" an organisation (38%).
     expect(typesOf('RSF commander Mohamed Hamdan Dagalo, known as Hemedti, said his forces would not withdraw.')).toEqual(['organisation:RSF', 'person:Mohamed Hamdan Dagalo', 'person:Hemedti']);

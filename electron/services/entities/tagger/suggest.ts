@@ -81,6 +81,10 @@ const CLOCK_BEFORE = /(?:\b\d{1,2}(?:[:.]\d\d)?[ \t]*[ap]\.?m\.?|\b(?:[01]\d|2[0
 const TIME_AFTER = /^[ \t]+time\b/i;
 /** How a person is addressed, as written: no organisation's or place's name opens so ("Miss Universe", "Dr Pepper" and the "MS Society" do). */
 const ADDRESSED = /^(?:Mr|Mrs|Ms)\.?$/;
+/** The last word of a law's or a treaty's name. */
+const LAW_LAST = /^(?:Acts?|Treaty|Treaties|Accords?)$/u;
+/** Navies' prefixes before a ship's name, in capitals (not "JS", "FS", "ITS" or "ARA", more often initials or words). */
+const SHIP_PREFIXES = new Set(['USS', 'USNS', 'HMS', 'HMAS', 'HMCS', 'HMNZS', 'INS', 'BRP', 'ROKS', 'TCG', 'PNS', 'BNS', 'KRI', 'RFS', 'NRP', 'HNLMS', 'HDMS', 'HNoMS', 'HSwMS', 'ESPS']);
 /** Titles of address and police ranks kept out of a person's name (the tagger's lexicons lack them; they are its features, so they stay as trained). */
 const HONORIFICS = new Set(['honourable', 'honorable', 'hon', 'inspector', 'detective', 'constable', 'superintendent', 'sheriff', 'crown']);
 const OFFICE_LAST = new Set(
@@ -278,8 +282,12 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       // "Jan Vandemoortele, U.N. Resident Coordinator for Pakistan": an office, not a person's name, which
       // never ends in one (words that are also surnames, "Major", "Bishop", "Marshal", are not listed).
       if (type === 'PER' && !name.remembered && OFFICE_LAST.has(bare(sentence[to]!.text))) continue;
-      // "the Digital Markets Act", "the Patriot Act": a law is no organisation, person or place.
-      if (!name.remembered && to > from && /^Acts?$/.test(sentence[to]!.text)) continue;
+      // "the Digital Markets Act", "the Abraham Accords", "the New START Treaty": a law or a treaty is no
+      // organisation, person or place (an alliance is: "the Warsaw Pact").
+      if (!name.remembered && to > from && LAW_LAST.test(sentence[to]!.text)) continue;
+      // "the USS Gerald R. Ford", "INS Vikrant": a ship's name is no person's or organisation's, with its prefix or
+      // after it. One read as a place stays: navies name shore bases so ("HMAS Cerberus").
+      if (!name.remembered && type !== 'LOC' && (SHIP_PREFIXES.has(sentence[from]!.text) ? to > from : SHIP_PREFIXES.has(sentence[from - 1]?.text ?? ''))) continue;
       const next = sentence[to + 1];
       const before = sentence[from - 1];
       const before2 = sentence[from - 2];
