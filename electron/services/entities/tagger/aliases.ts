@@ -17,8 +17,9 @@ const ALIAS_CONFIDENCE = 0.6;
  * "Mohamed Hamdan Dagalo, known as Hemedti", "Abu Mohammed al-Jolani (also known as Ahmed
  * al-Sharaa)": the name a person is known by is a person's name too, where conflict news gives a
  * nom de guerre the tagger never saw. The alias after a person's name and "known as" (with a comma
- * or bracket before it, and "also" or "better" at will), one to three capitalised words (a particle
- * inside), is the person where the tagger read it as something else it doubted or left it unread.
+ * or bracket before it, and "also", "better" or "formerly" at will), up to four capitalised words (and
+ * a particle between them: "bin Laden"), is the person where the tagger read it as something else it
+ * doubted or left it unread.
  * Changes `names` in place.
  */
 export function aliasesOfPeople(names: TaggedName[], sentence: readonly TextToken[]): void {
