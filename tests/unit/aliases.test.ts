@@ -2,19 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { aliasesOfPeople } from '../../electron/services/entities/tagger/aliases.js';
 import type { TaggedName } from '../../electron/services/entities/tagger/decode.js';
 import { tokenizeSentences } from '../../electron/services/entities/tagger/tokens.js';
+import { taggedSentence } from './taggedSentence.js';
 
-/** The names after the rule, as "TYPE:words", for one sentence and the names read in it (each "TYPE:words@confidence"). */
+/** The names after the rule, as "TYPE:words", for one sentence and the names read in it (see taggedSentence). */
 function aliases(sentence: string, read: string[]): string[] {
-  const tokens = tokenizeSentences(sentence)[0]!;
-  const words = tokens.map((t) => t.text);
-  const names: TaggedName[] = read.map((r) => {
-    const [type, rest] = r.split(':') as [TaggedName['type'], string];
-    const [text, confidence] = rest.split('@') as [string, string | undefined];
-    const from = words.indexOf(text.split(' ')[0]!);
-    return { from, to: from + text.split(' ').length - 1, type, confidence: Number(confidence ?? 0.9), remembered: false };
-  });
+  const { tokens, names, shown } = taggedSentence(sentence, read);
   aliasesOfPeople(names, tokens);
-  return names.map((n) => `${n.type}:${words.slice(n.from, n.to + 1).join(' ')}`);
+  return shown();
 }
 
 describe('the name a person is known by', () => {

@@ -3,24 +3,16 @@ import { gangsNamedInSpanish } from '../../electron/services/entities/tagger/car
 import type { TaggedName } from '../../electron/services/entities/tagger/decode.js';
 import type { NameLexicon } from '../../electron/services/entities/tagger/features.js';
 import { tokenizeSentences } from '../../electron/services/entities/tagger/tokens.js';
+import { taggedSentence } from './taggedSentence.js';
 
 const places: Record<string, { kind: string; population: number }> = { 'Los Angeles': { kind: 'city', population: 3_900_000 }, 'Los Lobos': { kind: 'city', population: 2_000 } };
 const lexicon: NameLexicon = { place: (name) => places[name] ?? null, countryByName: new Map(), demonyms: new Map() };
 
-/** The names after the rule, as "TYPE:words", for one sentence and the names read in it ("TYPE:words@confidence"). */
+/** The names after the rule, as "TYPE:words", for one sentence and the names read in it (see taggedSentence). */
 function gangs(sentence: string, read: string[]): string[] {
-  const tokens = tokenizeSentences(sentence)[0]!;
-  const words = tokens.map((t) => t.text);
-  let after = 0;
-  const names: TaggedName[] = read.map((r) => {
-    const [type, rest] = r.split(':') as [TaggedName['type'], string];
-    const [text, confidence] = rest.split('@') as [string, string | undefined];
-    const from = words.findIndex((_, i) => i >= after && words.slice(i, i + text.split(' ').length).join(' ') === text);
-    after = from + 1;
-    return { from, to: from + text.split(' ').length - 1, type, confidence: Number(confidence ?? 0.9), remembered: false };
-  });
+  const { tokens, names, shown } = taggedSentence(sentence, read);
   gangsNamedInSpanish(names, tokens, lexicon);
-  return names.map((n) => `${n.type}:${words.slice(n.from, n.to + 1).join(' ')}`);
+  return shown();
 }
 
 describe('a gang by its Spanish plural name', () => {
