@@ -1,13 +1,13 @@
 import { addNames, type TaggedName } from './decode.js';
+import { PARTICLE_CAPITAL } from './features.js';
+import { NAME_PARTICLE } from './titledPeople.js';
 import type { TextToken } from './tokens.js';
 
 /** "also known as", "better known as", "formerly known as": what an alias follows. */
 const QUALIFIERS = new Set(['also', 'better', 'popularly', 'widely', 'commonly', 'locally', 'formerly', 'previously', 'once']);
 const CAPITALISED = /^\p{Lu}\p{Ll}/u;
 /** A word further in a name: capitalised, or with an Arabic article or kin word before its capital ("al-Sharaa"). */
-const NAME_WORD = /^\p{Lu}\p{Ll}|^(?:al|el|ad|ash|as|at|ar|an|az|bin|ibn|abu|abd)-\p{Lu}/u;
-/** The same words written apart from the name word they open ("bin Laden"). */
-const PARTICLE = /^(?:al|el|bin|ibn|abu|abd|de|van|von)$/;
+const isNameWord = (word: string) => CAPITALISED.test(word) || PARTICLE_CAPITAL.test(word);
 /** Below this, another reading of a person's alias ("Hemedti" an organisation at 38%) gives way. */
 const DOUBTED_ALIAS = 0.6;
 /** An alias's confidence at least: the words say person, not the name. */
@@ -44,8 +44,8 @@ export function aliasesOfPeople(names: TaggedName[], sentence: readonly TextToke
     const free = (k: number) => !names.some((n) => n.from <= k && n.to >= k);
     while (to - from < 3) {
       const next = sentence[to + 1]?.text ?? '';
-      if (NAME_WORD.test(next) && free(to + 1)) to++;
-      else if (PARTICLE.test(next) && CAPITALISED.test(sentence[to + 2]?.text ?? '') && free(to + 2)) to += 2;
+      if (isNameWord(next) && free(to + 1)) to++;
+      else if (NAME_PARTICLE.test(next) && CAPITALISED.test(sentence[to + 2]?.text ?? '') && free(to + 2)) to += 2;
       else break;
     }
     addNames(names, [{ from, to, type: 'PER', confidence: ALIAS_CONFIDENCE, remembered: false, reason: 'a person, the name another person is known by' }]);

@@ -148,7 +148,7 @@ export function wordShape(word: string): string {
 
 const OPENS_CAPITAL = /^\p{Lu}/u;
 // The Arabic article as news writes it before a sun letter: "ash-Sham", "ez-Zor" ("Deir ez-Zor"), "es-Salt".
-const PARTICLE_CAPITAL = /^(?:al|el|ad|adh|ash|as|at|ath|ar|an|az|ed|er|es|esh|et|ez|ul|bin|ibn|abu|abd)-\p{Lu}/u;
+export const PARTICLE_CAPITAL = /^(?:al|el|ad|adh|ash|as|at|ath|ar|an|az|ed|er|es|esh|et|ez|ul|bin|ibn|abu|abd)-\p{Lu}/u;
 const ALL_CAPITALS = /^\p{Lu}{2,}$/u;
 const isCapitalised = (w: string) => OPENS_CAPITAL.test(w) || PARTICLE_CAPITAL.test(w);
 const titleCase = (w: string) => (ALL_CAPITALS.test(w) && !INITIALS.test(w) ? w[0]! + w.slice(1).toLowerCase() : w);
