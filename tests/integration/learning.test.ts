@@ -7,19 +7,19 @@ import { gazetteerFile } from '../../electron/paths.js';
 import { repoRoot, tempDir } from './helpers.js';
 
 // Two made-up news items. The first is where the analyst decides: "Zorblat" (a militia the shipped
-// model does not know) is marked by hand, and the "Us" of a "Contact Us" link (which the shipped model
+// model does not know) is marked by hand, and the "US" of a "Contact US" link (which the shipped model
 // reads as the United States) is rejected. The second is never touched: "Suggest again" there shows what was learnt.
 const DECIDED = [
   'Zorblat claims checkpoint attack',
   '',
-  'Zorblat fighters attacked a checkpoint near Kunduz on Monday, officials said. Officials said Zorblat had claimed the attack in a statement sent to reporters in the city. Contact Us to see the full report on Afghanistan. The leader of Zorblat was not available for comment.',
+  'Zorblat fighters attacked a checkpoint near Kunduz on Monday, officials said. Officials said Zorblat had claimed the attack in a statement sent to reporters in the city. Contact US to see the full report on Afghanistan. The leader of Zorblat was not available for comment.',
   '',
   'The provincial police chief said two officers were wounded in the attack and that the road to the airport had been closed for several hours while soldiers searched nearby houses.',
 ].join('\n');
 const UNSEEN = [
   'Road reopens after fighting',
   '',
-  'Residents said Zorblat fighters had left the village before dawn, and traders returned to the market. Contact Us to read the latest report from Kunduz. Shops opened again in the afternoon.',
+  'Residents said Zorblat fighters had left the village before dawn, and traders returned to the market. Contact US to read the latest report from Kunduz. Shops opened again in the afternoon.',
   '',
   'A local elder said the families who had fled the fighting were still afraid to return to their homes, and that the schools in the district would stay closed for the rest of the week.',
 ].join('\n');
@@ -79,14 +79,14 @@ describe('the workbench learns from the analyst', () => {
   it('suggests with the shipped model before any decision, and says so on every suggestion', async () => {
     const unseen = await names(unseenId);
     expect(quotes(unseen)).not.toContain('Zorblat/organisation');
-    expect(quotes(unseen)).toContain('Us/place');
+    expect(quotes(unseen)).toContain('US/place');
     expect(unseen.every((m) => suggestedBy(m) === 'shipped model')).toBe(true);
     expect(await call('namesModel.status', {})).toMatchObject({ using: 'shipped', label: 'shipped model', version: null, pending: 0 });
   });
 
   it('trains the workspace model in the background after decisions; "Suggest again" then uses it', async () => {
     await markZorblat();
-    const us = (await names(decidedId)).find((m) => m.quote === 'Us')!;
+    const us = (await names(decidedId)).find((m) => m.quote === 'US')!;
     await call('mentions.review', { id: us.id, action: 'reject', scope: 'this' });
     expect((await call('namesModel.status', {})).pending).toBe(5);
 
@@ -99,10 +99,10 @@ describe('the workbench learns from the analyst', () => {
     const unseen = await names(unseenId);
     // The workspace model reads "Zorblat" as a name now; the registry gives it the type the analyst chose.
     expect(unseen.find((m) => m.quote === 'Zorblat')).toMatchObject({ type: 'organisation', reason: 'confirmed before in this workspace' });
-    expect(quotes(unseen)).not.toContain('Us/place');
+    expect(quotes(unseen)).not.toContain('US/place');
     expect(unseen.filter((m) => m.quote !== 'Zorblat').map(suggestedBy)).toEqual([status.label]);
     // The rejected span stays rejected and is not suggested again at its place.
-    const again = (await mentions(decidedId)).filter((m) => m.quote === 'Us');
+    const again = (await mentions(decidedId)).filter((m) => m.quote === 'US');
     expect(again.map((m) => m.status)).toEqual(['rejected']);
   });
 
@@ -113,7 +113,7 @@ describe('the workbench learns from the analyst', () => {
     expect(status).toMatchObject({ using: 'workspace', label: `workspace model v${status.version} (2 decisions)` });
     expect(status.version).toBeGreaterThan(1);
     await call('mentions.suggest', { articleIds: [unseenId] });
-    expect(quotes(await names(unseenId))).toContain('Us/place');
+    expect(quotes(await names(unseenId))).toContain('US/place');
 
     // The suggestion run just made, then the two marks left: no decision remains, so back to the shipped model.
     for (let i = 0; i < 3; i++) await call('history.undo', {});
@@ -142,7 +142,7 @@ describe('the workbench learns from the analyst', () => {
     expect((await call('namesModel.status', {})).using).toBe('shipped');
 
     // A decision after the reset: the article it is in is learnt from again.
-    const us = (await names(decidedId)).find((m) => m.quote === 'Us' && m.status === 'suggested')!;
+    const us = (await names(decidedId)).find((m) => m.quote === 'US' && m.status === 'suggested')!;
     await call('mentions.review', { id: us.id, action: 'reject', scope: 'this' });
     expect((await call('namesModel.status', {})).pending).toBe(1);
     await core.learner.trainNow();

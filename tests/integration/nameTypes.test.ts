@@ -1059,6 +1059,14 @@ describe('the type of a name', () => {
     expect(typesOf('RSF commander Mohamed Hamdan Dagalo, known as Hemedti, said his forces would not withdraw.')).toEqual(['organisation:RSF', 'person:Mohamed Hamdan Dagalo', 'person:Hemedti']);
   });
 
+  it('reads the names of China, Korea and Vietnam as people', () => {
+    // Written for this test. Before: "Kim Jong Un" an organisation (63%, its "Un" read as the UN), "Xi Jinping" a person at 69%.
+    const text = 'On Sunday, Kim Jong Un oversaw the test. Xi Jinping spoke by phone with To Lam and Nguyen Phu Trong.';
+    expect(typesOf(text)).toEqual(['person:Kim Jong Un', 'person:Xi Jinping', 'person:To Lam', 'person:Nguyen Phu Trong']);
+    const surely = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! }).filter((s) => s.type === 'person');
+    expect(surely.every((s) => s.confidence >= 0.8)).toBe(true);
+  });
+
   it('reads a leader named before "administration" as the person, and a party so named as the party', () => {
     // Written for this test, in the style of US politics reporting. Before: "Biden" an organisation (38%).
     const types = typesOf('The House Judiciary Committee escalated a fight with the Biden administration over border policy. The Labour administration in Wales spent more.');

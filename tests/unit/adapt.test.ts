@@ -43,12 +43,12 @@ function at(body: string, quote: string, m: Omit<MentionDecision, 'start' | 'end
 const accepted = { type: 'organisation', status: 'accepted', origin: 'analyst' } as const;
 
 // An article as an analyst left it: a name the shipped model misses marked by hand three times,
-// a suggestion rejected ("Us" of a "Contact Us" link is not the United States), another left unreviewed.
+// a suggestion rejected ("US" of a "Contact US" link is not the United States), another left unreviewed.
 const body = [
   'Zorblat fighters attacked a checkpoint near Kunduz on Monday.',
   'Officials said Zorblat had claimed the attack.',
   'The leader of Zorblat was not available for comment.',
-  'Contact Us to see the full report on Afghanistan.',
+  'Contact US to see the full report on Afghanistan.',
   'The weather in Kabul was mild.',
 ].join('\n');
 const mentions: MentionDecision[] = [
@@ -56,7 +56,7 @@ const mentions: MentionDecision[] = [
   at(body, 'Kunduz', { type: 'place', status: 'accepted', origin: 'auto' }),
   at(body, 'Zorblat', accepted, 20),
   at(body, 'Zorblat', accepted, 80),
-  at(body, 'Us', { type: 'place', status: 'rejected', origin: 'auto' }),
+  at(body, 'US', { type: 'place', status: 'rejected', origin: 'auto' }),
   at(body, 'Afghanistan', { type: 'place', status: 'suggested', origin: 'auto' }),
   at(body, 'Kabul', { type: 'place', status: 'suggested', origin: 'auto' }),
 ];
@@ -103,10 +103,10 @@ describe('adapting the shipped model to decisions', () => {
   });
 
   it('stops suggesting a rejected span, and keeps what nobody reviewed', () => {
-    const text = 'Contact Us to see the full report on Afghanistan.';
-    expect(names(base, text)).toContain('Us/LOC');
+    const text = 'Contact US to see the full report on Afghanistan.';
+    expect(names(base, text)).toContain('US/LOC');
     expect(names(adapted, text)).toEqual(['Afghanistan/LOC']);
-    expect(names(adapted, 'Contact Us to read more from Kunduz.')).not.toContain('Us/LOC');
+    expect(names(adapted, 'Contact US to read more from Kunduz.')).not.toContain('US/LOC');
   });
 
   it('leaves the shipped model as it was and gives the same model for the same decisions', () => {
@@ -148,8 +148,8 @@ describe('the memory of decided names', () => {
   it('holds the decisions on the shipped weights alone: a marked name is read as marked, a rejected span is not read as its type', () => {
     expect(names(memoryOnly, 'Residents said Zorblat fighters had left the village.')).toEqual(['Zorblat/ORG']);
     expect(names(memoryOnly, 'The Zorblat leadership met on Tuesday.')).toContain('Zorblat/ORG');
-    expect(names(base, 'Contact Us to read more from Kunduz.')).toContain('Us/LOC');
-    expect(names(memoryOnly, 'Contact Us to read more from Kunduz.')).not.toContain('Us/LOC');
+    expect(names(base, 'Contact US to read more from Kunduz.')).toContain('US/LOC');
+    expect(names(memoryOnly, 'Contact US to read more from Kunduz.')).not.toContain('US/LOC');
   });
 
   it('leaves a marked name inside a longer run of capitalised words to the model', () => {

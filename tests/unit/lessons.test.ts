@@ -27,9 +27,9 @@ function sentence(i: number, type: 'ORG' | 'PER' | null): DecidedSentence {
   return { words, tags };
 }
 
-/** "Contact Us …" with "Us" rejected as a place. */
+/** "Contact US …" with "US" rejected as a place. */
 const rejection = (): DecidedSentence => ({
-  words: ['Contact', 'Us', 'to', 'see', 'the', 'full', 'report', '.'],
+  words: ['Contact', 'US', 'to', 'see', 'the', 'full', 'report', '.'],
   tags: ['O', 'O', 'O', 'O', 'O', 'O', 'O', 'O'],
   rejected: [{ from: 1, to: 1, type: 'LOC' }],
 });
@@ -69,8 +69,8 @@ describe('which lessons of the decisions a workspace model keeps', () => {
     expect(checked.delta.hashes.length).toBe(0);
     expect(checked.delta.memory.marked.size).toBe(0);
     // …but a rejected suggestion does not come back.
-    expect(read(base, 'Contact Us to see the full report .')).toContain('Us/LOC');
-    expect(read(model, 'Contact Us to see the full report .')).not.toContain('Us/LOC');
+    expect(read(base, 'Contact US to see the full report .')).toContain('US/LOC');
+    expect(read(model, 'Contact US to see the full report .')).not.toContain('US/LOC');
   });
 
   it('takes a few decisions as given: too few names to judge keeps every lesson', () => {

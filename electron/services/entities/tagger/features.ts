@@ -308,6 +308,8 @@ export function sentenceFacts(raw: readonly string[], lexicon: NameLexicon): Sen
       else if (lexicon.countryByName.has(key) || COUNTRY_ABBREVIATIONS.has(key)) tag = 'country';
       else if (lexicon.demonyms.has(key)) tag = 'demonym';
       else if (key.endsWith('s') && lexicon.demonyms.has(key.slice(0, -1))) tag = 'demonyms';
+      // A short acronym is one only in capitals: "UN", "U.N." and "US", but not the "Un" of "Kim Jong Un" or "Us".
+      if ((tag === 'org' || tag === 'country') && len === 1 && key.length <= 3 && facts[i]!.small) tag = '';
       if (tag) {
         const [begin, inside] = spanTags(tag);
         for (let k = 0; k < len; k++) lex[i + k] = k === 0 ? begin : inside;

@@ -18,6 +18,7 @@ import { areasListedWithTheirKind } from './listedAreas.js';
 import { companiesNamedByTheirBusiness } from './businessNames.js';
 import { isMarketIndex } from './marketIndices.js';
 import { aliasesOfPeople } from './aliases.js';
+import { eastAsianPeople } from './eastAsianNames.js';
 import { countryOffices } from './countryOffices.js';
 import { readCompanies, readCompanySuffixes } from './companyCues.js';
 import { placesOpeningAsDateline } from './datelinePlaces.js';
@@ -204,6 +205,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     splitTitledPeople(names, sentence);
     peopleAfterTheirRole(names, sentence, PERSON_ROLES);
     aliasesOfPeople(names, sentence);
+    if (!facts.capsLine) eastAsianPeople(names, sentence, lexicon, (name) => isKnownOrganisation(name) || COMPANIES.has(nameKey(name)));
     portfolioHolders(names, sentence);
     bodiesAndTheirOfficeHolders(names, sentence, isKnownOrganisation);
     bodiesOfTheirOwners(names, sentence, isKnownOrganisation, (name) => isNation(name, context));
