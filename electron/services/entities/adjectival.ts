@@ -3,6 +3,7 @@ import { nameKey } from '../gazetteer/normalise.js';
 import { countryCode, countryPlace } from './countries.js';
 import type { Suggestion } from './extract.js';
 import { GROUP_NAMES } from './lexicon.js';
+import { analysts } from './placeLinks.js';
 import { spanIndex } from './spanIndex.js';
 
 /** What this reading asks of the gazetteer. */
@@ -25,6 +26,8 @@ const COMPOUND_FIRST = new Set(['latin', 'north', 'south', 'east', 'west', 'cent
 const NAME_HEADS = new Set(['ocean', 'sea', 'gulf', 'peninsula', 'airlines', 'airways', 'times', 'post', 'express', 'herald', 'open', 'grand', 'cup', 'league', 'flu', 'encephalitis', 'measles']);
 /** Before these a demonym is a language ("speaks Russian fluently"). */
 const LANGUAGE_VERBS = new Set(['speak', 'speaks', 'spoke', 'speaking', 'spoken', 'fluent', 'translated', 'translate', 'learn', 'learned', 'learning', 'taught', 'dubbed', 'subtitled']);
+/** Below this, an organisation or place the tagger read as a demonym of two or three words ("Sri Lankan" at 23%) gives way to it. */
+const DOUBTED_IN_DEMONYM = 0.5;
 /** Between demonyms of one list: "Russian, Iranian and Turkish troops". */
 const LIST_GLUE = /^(?:,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+)$/;
 
@@ -57,8 +60,11 @@ interface Word {
  * one inside a name already suggested. Plural nouns ("Afghans") stay groups, as the tagger reads them.
  * A demonym that is its country's own name ("Vatican", "Djibouti") is a mention of the place, not
  * adjectival, wherever it stands ("the Vatican said").
+ * A demonym of two or three words ("South Korean", "Sri Lankan") displaces what the tagger read in it
+ * alone: a group in it ("Korean" of "South Korean"), or another kind it doubts ("Sri Lankan" an organisation at 23%):
+ * `displaced` lists those, for the caller to drop; the analyst's names are never displaced.
  */
-export function adjectivalCountries(text: string, suggestions: readonly Suggestion[], gazetteer: CountryLookup): Suggestion[] {
+export function adjectivalCountries(text: string, suggestions: readonly Suggestion[], gazetteer: CountryLookup): { added: Suggestion[]; displaced: Suggestion[] } {
   const words: Word[] = [...text.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
   const taken = spanIndex(suggestions).overlaps;
   const firstWords = firstWordsOf(gazetteer);
@@ -86,6 +92,14 @@ export function adjectivalCountries(text: string, suggestions: readonly Suggesti
   };
 
   const out: Suggestion[] = [];
+  const displaced: Suggestion[] = [];
+  /** What the tagger read within a demonym of more than one word, which the demonym displaces; null if something else stands there. */
+  const misreadIn = (start: number, end: number): Suggestion[] | null => {
+    const over = suggestions.filter((s) => s.start < end && s.end > start);
+    // A group in it is its people read apart ("Korean"); another kind gives way where doubted.
+    const within = over.every((s) => s.start >= start && s.end <= end && !analysts(s) && (s.type === 'group' || ((s.type === 'organisation' || s.type === 'place') && !s.adjectival && s.confidence < DOUBTED_IN_DEMONYM)));
+    return within ? over : null;
+  };
   for (let i = 0; i < words.length; i++) {
     const head = demonymAt(i);
     if (!head) continue;
@@ -114,12 +128,17 @@ export function adjectivalCountries(text: string, suggestions: readonly Suggesti
     const gap = after ? text.slice(words[lastMember.last]!.end, after.start) : '';
     if (!after || !(gap === ' ' || gap === '-') || NOT_MODIFIED.has(after.text.toLowerCase()) || NAME_HEADS.has(after.text.toLowerCase())) continue;
     const before = words[members[0]!.from - 1];
-    if (before && LANGUAGE_VERBS.has(before.text.toLowerCase())) continue;
+    // "speaks Russian", but not "he spoke. Russian troops".
+    if (before && LANGUAGE_VERBS.has(before.text.toLowerCase()) && /^\s+$/.test(text.slice(before.end, words[members[0]!.from]!.start))) continue;
     if (before && COMPOUND_FIRST.has(before.text.toLowerCase()) && text.slice(before.end, words[members[0]!.from]!.start) === ' ') continue;
     for (const m of members) {
       const start = words[m.from]!.start;
       const end = words[m.last]!.end;
-      if (taken(start, end)) continue;
+      if (taken(start, end)) {
+        const misread = m.last > m.from ? misreadIn(start, end) : null;
+        if (!misread) continue;
+        displaced.push(...misread);
+      }
       const country = countryPlace(gazetteer, m.code);
       if (!country) continue;
       const quote = text.slice(start, end);
@@ -127,7 +146,7 @@ export function adjectivalCountries(text: string, suggestions: readonly Suggesti
       out.push({ start, end, text: quote, type: 'place', confidence: 0.9, reason: `adjectival: "${quote}" names ${country.name}`, places, adjectival: true });
     }
   }
-  return out;
+  return { added: out, displaced };
 }
 
 /** After a place and a hyphen these make a modifier of it: "US-led", "UK-based", "Kabul-based", "Iran-backed". */

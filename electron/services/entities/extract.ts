@@ -406,7 +406,9 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
   if (sports) spreadTeamNames(text, suggestions, isPlace, isArea);
   const storms = stormNames(text, isArea);
   if (storms.size) dropWhere(suggestions, (s) => storms.has(s.text) && s.type !== 'date' && !analysts(s));
-  suggestions.push(...adjectivalCountries(text, suggestions, context.gazetteer));
+  const { added, displaced } = adjectivalCountries(text, suggestions, context.gazetteer);
+  dropWhere(suggestions, (s) => displaced.includes(s));
+  suggestions.push(...added);
   return dedupe(suggestions);
 }
 
