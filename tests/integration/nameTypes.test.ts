@@ -935,6 +935,9 @@ describe('the type of a name', () => {
     expect(at('Little Rock')).toMatchObject({ kind: 'city', admin1Name: 'Arkansas' });
     expect(at('Port-au-Prince')).toMatchObject({ country: 'HT' });
     expect(at('United Kingdom')).toMatchObject({ kind: 'country', country: 'GB' });
+    // A country before a title and its portfolio (written for this test; before, "Kosovo" was left out).
+    const kosovo = extractEntities('Kosovo Prime Minister Albin Kurti met the envoy. Kosovo Foreign Minister Donika Gervalla spoke.', { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! });
+    expect(kosovo.filter((s) => s.type === 'place').map((s) => `${s.text}:${s.places?.[0]?.country}`)).toEqual(['Kosovo:XK', 'Kosovo:XK']);
     // A country's other name in two words or more, with its elided particle; not a nationality alone.
     const ivory = extractEntities("Cases were reported in Benin, Côte d'Ivoire, Ghana and Togo. Saudi officials said nothing.", { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! });
     expect(ivory.find((s) => s.text === "Côte d'Ivoire")?.places?.[0]).toMatchObject({ kind: 'country', country: 'CI' });

@@ -31,7 +31,7 @@ import { policeForcesNamedWhole } from './policeForces.js';
 import { cartelsByTheirName, gangsNamedInSpanish } from './cartels.js';
 import { peopleOpeningASentence } from './openingPeople.js';
 import { joinBodiesOfOrganisations } from './bodiesOfOrganisations.js';
-import { portfolioHolders } from './portfolioHolders.js';
+import { PORTFOLIO_WORDS, portfolioHolders } from './portfolioHolders.js';
 import { joinHeadsToWhatTheyAreFor } from './headedNames.js';
 import { mediaNamedBeforeTheirKind } from './mediaNames.js';
 import { newspapersNamedByTheirTown } from './newspaperNames.js';
@@ -631,6 +631,8 @@ function addMissedPlaces(names: TaggedName[], sentence: readonly TextToken[], te
       // A title of the person named next ("Indiana Governor Eric Holcomb"), not "Miami Vice".
       if ((TITLES.has(w) || OFFICES.has(w)) && (k < runEnd || names.some((n) => n.type === 'PER' && n.from === runEnd + 1))) {
         to = k - 1;
+        // "Kosovo Foreign Minister": the portfolio is the title's too.
+        while (to > from && PORTFOLIO_WORDS.has(bare(sentence[to]!.text))) to--;
         beforeTitle = true;
         break;
       }
@@ -644,7 +646,8 @@ function addMissedPlaces(names: TaggedName[], sentence: readonly TextToken[], te
     // Another name of a country counts in two words or more ("Côte d'Ivoire"): one word alone is as
     // often a nationality or a word of some language ("Saudi", "Island" for Iceland).
     const country = context.gazetteer.countryByName.has(key) || (to > from && context.gazetteer.lookup(name).some((p) => p.kind === 'country'));
-    if (country && !COUNTRIES_NAMED_LIKE_PEOPLE.has(key) && !context.gazetteer.demonyms.has(key) && !besideAName(from, to)) {
+    // "Kosovo Prime Minister Albin Kurti": a title after it is no part of its name.
+    if (country && !COUNTRIES_NAMED_LIKE_PEOPLE.has(key) && !context.gazetteer.demonyms.has(key) && !besideAName(from, to, beforeTitle)) {
       add(from, to, 0.8, 'a country (country list) the name tagger left out');
     } else if (articlePlaces.has(key) && (to === runEnd || beforeTitle) && !besideAName(from, to, beforeTitle) && context.gazetteer.lookup(name).some((p) => (p.nameKind ?? 0) === 0 && p.kind !== 'continent')) {
       add(from, to, 0.7, 'a place, as the article reads this name elsewhere');
