@@ -161,6 +161,10 @@ describe('toponyms ranked with the article around them', () => {
     expect(resolve('Residents of Rio Grande said the port was closed.', ['Rio Grande'])[0]).toMatchObject({ kind: 'city' });
     expect(resolve('Barges sank in the Mississippi.', ['Mississippi'])[0]).toMatchObject({ kind: 'admin1' });
     expect(resolve('Fighting in the Congo went on.', ['Congo'])[0]).toMatchObject({ kind: 'country' });
+    // "the" before a sea's name asks for the sea, not the province named after it; the province's word asks for the province.
+    // Written for this test. Before: Egypt's Red Sea governorate, nearer to Eilat than the sea's own point.
+    expect(resolve('Drones hit a tanker in the Red Sea bound for Eilat.', ['Red Sea', 'Eilat'])[0]).toMatchObject({ kind: 'region', feature: 'SEA' });
+    expect(resolve('Hurghada lies in the Red Sea governorate of Egypt.', ['Hurghada', 'Red Sea', 'Egypt'])[1]).toMatchObject({ kind: 'admin1', country: 'EG' });
     // A minor river's bare name is no place ("Fox"), and one far from an article's places is not meant:
     // Natural Earth's only Litani is in Suriname.
     expect(gazetteer.lookup('Fox').some((p) => p.feature === 'STM')).toBe(false);

@@ -462,6 +462,9 @@ const LARGE_PROVINCE = 1_000_000;
 
 /** "the " right before a name. */
 const THE_BEFORE = /(?:^|[^\p{L}])[Tt]he[ \t]+$/u;
+/** The features of seas and their arms, which news names with "the". */
+const OPEN_WATER = new Set(['SEA', 'GULF', 'BAY', 'STRT', 'OCN', 'SD', 'CHN', 'LGN']);
+const isOpenWater = (p: Place) => p.kind === 'region' && OPEN_WATER.has(p.feature ?? '') && (p.nameKind ?? 0) === 0;
 
 /** What joins the names of a list: "Utah, Virginia", "West Virginia and Wyoming", "Ohio or Texas". */
 const LIST_JOIN = /^(?:,[ \t]?(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)$/;
@@ -528,6 +531,12 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
     if (!wants[i] && found.length && found.every((p) => p.kind === 'city' || p.kind === 'admin2' || (p.kind === 'admin1' && p.population < LARGE_PROVINCE)) && THE_BEFORE.test(text.slice(Math.max(0, mentions[i]!.start - 5), mentions[i]!.start))) {
       const named = source.lookup(`${n} River`).filter((p) => p.feature === 'STM');
       if (named.length) return named;
+    }
+    // "in the Red Sea": a sea, gulf, bay or strait written with "the" and no word of an area after it
+    // is the water, not a province named after it (Egypt's and Sudan's Red Sea, 325,000 and 550,000
+    // people, won on size and nearness to the article's towns).
+    if (!wants[i] && found.some(isOpenWater) && found.some((p) => !isOpenWater(p)) && THE_BEFORE.test(text.slice(Math.max(0, mentions[i]!.start - 5), mentions[i]!.start))) {
+      return found.filter(isOpenWater);
     }
     if (wants[i] === 'admin1' && found.length && !found.some((p) => p.kind === 'admin1')) {
       const provinces = provincesSpelledAlike(n, found, source);
