@@ -1062,6 +1062,12 @@ describe('the type of a name', () => {
     expect(typesOf('RSF commander Mohamed Hamdan Dagalo, known as Hemedti, said his forces would not withdraw.')).toEqual(['organisation:RSF', 'person:Mohamed Hamdan Dagalo', 'person:Hemedti']);
   });
 
+  it('reads a capital or great city opening a sentence as the place', () => {
+    // Written for this test. Before: "Kabul" a person (62%), "Tokyo" a group (30%), "Tehran" a place at 28%.
+    const found = extractEntities('Kabul was quiet on Friday. Tokyo was concerned about the launch. Tehran was defiant.', { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! });
+    expect(found.filter((s) => s.type !== 'date').map((s) => `${s.type}:${s.text}:${s.places?.[0]?.country}:${s.confidence}`)).toEqual(['place:Kabul:AF:0.7', 'place:Tokyo:JP:0.7', 'place:Tehran:IR:0.7']);
+  });
+
   it('reads the names of China, Korea and Vietnam as people', () => {
     // Written for this test. Before: "Kim Jong Un" an organisation (63%, its "Un" read as the UN), "Xi Jinping" a person at 69%.
     const text = 'On Sunday, Kim Jong Un oversaw the test. Xi Jinping spoke by phone with To Lam and Nguyen Phu Trong.';

@@ -30,6 +30,7 @@ import { formationsNamedBeforeTheirKind, militaryUnitsWithTheirNumber } from './
 import { policeForcesNamedWhole } from './policeForces.js';
 import { cartelsByTheirName, gangsNamedInSpanish } from './cartels.js';
 import { peopleOpeningASentence } from './openingPeople.js';
+import { placesOpeningASentence } from './openingPlaces.js';
 import { joinBodiesOfOrganisations } from './bodiesOfOrganisations.js';
 import { PORTFOLIO_WORDS, portfolioHolders } from './portfolioHolders.js';
 import { joinHeadsToWhatTheyAreFor } from './headedNames.js';
@@ -153,6 +154,11 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     if (code) countriesOfTheArticle.add(code);
   }
   const bodyNames = namesOfTheBody(tagged, text);
+  // The words of the people the article names in full: "Paris" opening a sentence is Paris Hilton there.
+  const peopleWords = new Set(tagged.flatMap(({ sentence, names }) => names.filter((n) => n.type === 'PER' && n.to > n.from).flatMap((n) => sentence.slice(n.from, n.to + 1).map((t) => t.text.toLowerCase()))));
+  const isWellKnownPlace = (word: string) =>
+    !COUNTRIES_NAMED_LIKE_PEOPLE.has(word.toLowerCase()) &&
+    context.gazetteer.lookup(word).some((p) => (p.nameKind ?? 0) === 0 && (p.kind === 'country' || (p.kind === 'city' && (p.feature === 'PPLC' || p.population >= 500_000))));
   const bodyWords = bodyWordsOf(tagged);
   for (const { sentence, facts, names } of tagged) {
     if (facts.capsLine) {
@@ -210,6 +216,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     bodiesAndTheirOfficeHolders(names, sentence, isKnownOrganisation);
     bodiesOfTheirOwners(names, sentence, isKnownOrganisation, (name) => isNation(name, context));
     peopleOpeningASentence(names, sentence, lexicon);
+    if (!facts.capsLine) placesOpeningASentence(names, sentence, isWellKnownPlace, peopleWords);
     if (sports) readTeams(names, sentence, lexicon);
     readCompanies(names, sentence);
     readCompanySuffixes(names, sentence, model.memory);
