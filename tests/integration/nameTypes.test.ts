@@ -1062,6 +1062,11 @@ describe('the type of a name', () => {
     expect(typesOf('RSF commander Mohamed Hamdan Dagalo, known as Hemedti, said his forces would not withdraw.')).toEqual(['organisation:RSF', 'person:Mohamed Hamdan Dagalo', 'person:Hemedti']);
   });
 
+  it('reads two people the tagger ran into one across a verb as the two', () => {
+    // Written for this test. Before: one person of eleven words ("… Al Maktoum met Sheikh Tamim …") at 21%.
+    expect(typesOf('Sheikh Mohammed bin Rashid Al Maktoum met Sheikh Tamim bin Hamad Al Thani.')).toEqual(['person:Mohammed bin Rashid Al Maktoum', 'person:Tamim bin Hamad Al Thani']);
+  });
+
   it('reads a capital or great city opening a sentence as the place', () => {
     // Written for this test. Before: "Kabul" a person (62%), "Tokyo" a group (30%), "Tehran" a place at 28%.
     const found = extractEntities('Kabul was quiet on Friday. Tokyo was concerned about the launch. Tehran was defiant.', { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! });

@@ -31,6 +31,7 @@ import { policeForcesNamedWhole } from './policeForces.js';
 import { cartelsByTheirName, gangsNamedInSpanish } from './cartels.js';
 import { peopleOpeningASentence } from './openingPeople.js';
 import { placesOpeningASentence } from './openingPlaces.js';
+import { splitPeopleAtVerbs } from './verbsInNames.js';
 import { joinBodiesOfOrganisations } from './bodiesOfOrganisations.js';
 import { PORTFOLIO_WORDS, portfolioHolders } from './portfolioHolders.js';
 import { joinHeadsToWhatTheyAreFor } from './headedNames.js';
@@ -208,6 +209,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     cartelsByTheirName(names, sentence);
     gangsNamedInSpanish(names, sentence, lexicon);
     withoutLeadingCounts(names, sentence, (name) => isKnownOrganisation(name) || GROUP_NAMES.has(nameKey(name)) || isNation(name, context) || ORG_HEADS.has(name.split(' ').at(-1)!.toLowerCase()));
+    splitPeopleAtVerbs(names, sentence);
     splitTitledPeople(names, sentence);
     peopleAfterTheirRole(names, sentence, PERSON_ROLES);
     aliasesOfPeople(names, sentence);
