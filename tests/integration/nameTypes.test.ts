@@ -1062,6 +1062,16 @@ describe('the type of a name', () => {
     expect(typesOf('RSF commander Mohamed Hamdan Dagalo, known as Hemedti, said his forces would not withdraw.')).toEqual(['organisation:RSF', 'person:Mohamed Hamdan Dagalo', 'person:Hemedti']);
   });
 
+  it('reads a company by the last word of its name', () => {
+    // Written for this test. Before: "Advanced Micro Devices" unread, "Palo Alto Networks" a place (50%).
+    expect(typesOf('Advanced Micro Devices and Broadcom rose. Palo Alto Networks fell. Spirit AeroSystems, a key supplier, said work resumed.')).toEqual([
+      'organisation:Advanced Micro Devices',
+      'organisation:Broadcom',
+      'organisation:Palo Alto Networks',
+      'organisation:Spirit AeroSystems',
+    ]);
+  });
+
   it('reads two people the tagger ran into one across a verb as the two', () => {
     // Written for this test. Before: one person of eleven words ("… Al Maktoum met Sheikh Tamim …") at 21%.
     expect(typesOf('Sheikh Mohammed bin Rashid Al Maktoum met Sheikh Tamim bin Hamad Al Thani.')).toEqual(['person:Mohammed bin Rashid Al Maktoum', 'person:Tamim bin Hamad Al Thani']);

@@ -31,6 +31,7 @@ import { policeForcesNamedWhole } from './policeForces.js';
 import { cartelsByTheirName, gangsNamedInSpanish } from './cartels.js';
 import { peopleOpeningASentence } from './openingPeople.js';
 import { placesOpeningASentence } from './openingPlaces.js';
+import { companiesByTheirLastWord } from './companyLastWords.js';
 import { splitPeopleAtVerbs } from './verbsInNames.js';
 import { joinBodiesOfOrganisations } from './bodiesOfOrganisations.js';
 import { PORTFOLIO_WORDS, portfolioHolders } from './portfolioHolders.js';
@@ -222,6 +223,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     if (sports) readTeams(names, sentence, lexicon);
     readCompanies(names, sentence);
     readCompanySuffixes(names, sentence, model.memory);
+    if (!facts.capsLine) companiesByTheirLastWord(names, sentence);
     peopleByApposition(names, sentence, lexicon, model.memory);
     organisationsByApposition(names, sentence, lexicon, model.memory);
     const possessive = joinPossessivePlaces(names, sentence, text, context);
