@@ -5,15 +5,15 @@ import type { TextToken } from './tokens.js';
 /**
  * The last words of companies' names in business and technology news ("Advanced Micro Devices",
  * "Palo Alto Networks", "Texas Instruments", "Spirit AeroSystems"), which end no person's or
- * place's name. Not "Bank" (the West Bank), "Group", "Capital", "International" or "Energy",
- * which end other names too.
+ * place's name ("Energy" ends ministries' and departments' names too, organisations all the same).
+ * Not "Bank" (the West Bank), "Group", "Capital" or "International", which end other names too.
  */
 const COMPANY_LAST_WORDS = [
   'devices', 'systems', 'networks', 'computer', 'computers', 'semiconductor', 'semiconductors', 'electronics', 'technologies',
   'therapeutics', 'pharmaceuticals', 'biosciences', 'biotech', 'labs', 'laboratories', 'software', 'aerospace', 'robotics',
   'motors', 'airlines', 'airways', 'industries', 'holdings', 'platforms', 'solutions', 'dynamics', 'instruments',
   'communications', 'telecommunications', 'entertainment', 'brands', 'foods', 'beverages', 'petroleum', 'chemicals',
-  'materials', 'minerals', 'mining',
+  'materials', 'minerals', 'mining', 'energy',
 ];
 const LAST_WORDS = new Set(COMPANY_LAST_WORDS);
 /** A word written with a capital inside it ("AeroSystems", "BioTech"). */
@@ -38,7 +38,7 @@ export function closesCompanyName(word: string): boolean {
  * supplier": the corpora hold little business news, so the tagger reads such a company not at all,
  * as a place ("Palo Alto Networks" at 50%, or "Palo Alto" alone) or doubtfully ("Spirit AeroSystems"
  * at 24%). A name of two to four capitalised words closed by a word companies' names end in is an
- * organisation: read as one below 0.6, it is made that sure; read as a person or a place below 0.6,
+ * organisation: read as one below 0.6, it is made that sure; read as a person, or a place below 0.6,
  * it is retyped; read without that word, it is extended to it; not read, it is added. Not over the
  * analyst's names or a reading of another span. Changes `names` in place.
  */
@@ -59,7 +59,10 @@ export function companiesByTheirLastWord(names: TaggedName[], sentence: readonly
     }
     const read = names.find((n) => n.from <= to && n.to >= to);
     if (read) {
-      if (read.remembered || read.to !== to || read.from === to || read.confidence >= COMPANY_CONFIDENCE) continue;
+      // "the Ministry of Energy" is no company.
+      if (read.remembered || read.to !== to || read.from === to || sentence.slice(read.from, to).some((t) => AFTER_OF.has(t.text))) continue;
+      // No person's name ends so, however sure the tagger ("Duke Energy" at 62%).
+      if ((read.type === 'ORG' || read.type === 'LOC') && read.confidence >= COMPANY_CONFIDENCE) continue;
       if (read.type === 'ORG' || read.type === 'PER' || read.type === 'LOC') {
         read.type = 'ORG';
         read.confidence = COMPANY_CONFIDENCE;
