@@ -1072,6 +1072,17 @@ describe('the type of a name', () => {
     ]);
   });
 
+  it('reads the town a person is of, a road named like a person, and a company named like one, as they are', () => {
+    // Written for this test, in the style of US local news. Before: "Marcus Reed of Shively" one person (30%),
+    // "Dan Ryan Expressway" a person (86%), "Duke Energy" a person (62%).
+    const found = extractEntities(
+      'The suspect, identified as Marcus Reed of Shively, was held. Police will patrol the Dan Ryan Expressway. Duke Energy reported outages in Tampa.',
+      { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! },
+    ).filter((s) => s.type !== 'date');
+    expect(found.map((s) => `${s.type}:${s.text}`)).toEqual(['person:Marcus Reed', 'place:Shively', 'place:Dan Ryan Expressway', 'organisation:Duke Energy', 'place:Tampa']);
+    expect(found[1]!.places?.[0]).toMatchObject({ country: 'US', admin1Name: 'Kentucky' });
+  });
+
   it('reads two people the tagger ran into one across a verb as the two', () => {
     // Written for this test. Before: one person of eleven words ("… Al Maktoum met Sheikh Tamim …") at 21%.
     expect(typesOf('Sheikh Mohammed bin Rashid Al Maktoum met Sheikh Tamim bin Hamad Al Thani.')).toEqual(['person:Mohammed bin Rashid Al Maktoum', 'person:Tamim bin Hamad Al Thani']);

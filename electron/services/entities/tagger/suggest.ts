@@ -33,6 +33,7 @@ import { peopleOpeningASentence } from './openingPeople.js';
 import { placesOpeningASentence } from './openingPlaces.js';
 import { companiesByTheirLastWord } from './companyLastWords.js';
 import { splitPeopleAtVerbs } from './verbsInNames.js';
+import { peopleOfTheirTowns } from './peopleOfPlaces.js';
 import { joinBodiesOfOrganisations } from './bodiesOfOrganisations.js';
 import { PORTFOLIO_WORDS, portfolioHolders } from './portfolioHolders.js';
 import { joinHeadsToWhatTheyAreFor } from './headedNames.js';
@@ -68,6 +69,8 @@ const SPORTS = new Set(
   formula one, horse racing, handball, table tennis, judo, wrestling, weightlifting`.split(/,\s*/),
 );
 const EVENT_AFTER = /^[ \t]+(?:Open|Masters|Marathon|Classic|Olympics|Games|Cup|Grand Prix|OPEN|MASTERS|MARATHON|CLASSIC|OLYMPICS|GAMES|CUP|GRAND PRIX)\b/u;
+/** The words that end the names of roads and buildings, and no person's ("Lane", "Camp" and "House" are surnames too). */
+const FACILITY_LAST = new Set(['street', 'road', 'avenue', 'boulevard', 'highway', 'expressway', 'freeway', 'motorway', 'parkway', 'tunnel', 'airport', 'airfield', 'airbase', 'stadium', 'mosque', 'hospital', 'embassy', 'checkpoint']);
 /** The kinds of area that end their own names: "Jefferson Parish", "Cook County". */
 const AREA_NAME_LAST = /^(?:Parish|County|District|Province|Governorate|Prefecture|Oblast|Municipality|Borough)$/u;
 const AREA_NAMED_CONFIDENCE = 0.8;
@@ -211,6 +214,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     gangsNamedInSpanish(names, sentence, lexicon);
     withoutLeadingCounts(names, sentence, (name) => isKnownOrganisation(name) || GROUP_NAMES.has(nameKey(name)) || isNation(name, context) || ORG_HEADS.has(name.split(' ').at(-1)!.toLowerCase()));
     splitPeopleAtVerbs(names, sentence);
+    peopleOfTheirTowns(names, sentence, lexicon);
     splitTitledPeople(names, sentence);
     peopleAfterTheirRole(names, sentence, PERSON_ROLES);
     aliasesOfPeople(names, sentence);
@@ -317,6 +321,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
         else if (KNOWN_ORGANISATION_NAMES.has(lexiconKey)) type = 'ORG';
         else if (context.gazetteer.countryByName.has(key) || COUNTRY_ABBREVIATIONS.has(lexiconKey)) type = 'LOC';
         else if (type !== 'ORG' && to > from && ORGANISATION_LAST_WORDS.has(bare(sentence[to]!.text)) && !(type === 'LOC' && context.gazetteer.lookup(nameText).length)) type = 'ORG';
+        // "the Dan Ryan Expressway" (a person at 86%): no person's name ends in a road's or a building's word.
+        else if (type === 'PER' && to > from && FACILITY_LAST.has(bare(sentence[to]!.text))) type = 'LOC';
         // Not a side of a result: "NEW YORK 74 57 .565" is the team, though New York is a state.
         else if (type === 'ORG' && to > from && !name.reason?.startsWith('a team') && context.gazetteer.lookup(nameText).some((p) => (p.kind === 'admin1' || p.kind === 'country') && p.nameKind === 0)) type = 'LOC';
         // "the Swat Valley": no organisation when the province or district of its name is known.
