@@ -1048,6 +1048,8 @@ describe('the type of a name', () => {
     const types = typesOf("In Taipei, Taiwan's Mainland Affairs Council said 30 People's Liberation Army aircraft crossed. KCNA said leader Kim Jong Un oversaw the test.");
     expect(types).toEqual(expect.arrayContaining(['place:Taiwan', 'organisation:Mainland Affairs Council', "organisation:People's Liberation Army", 'person:Kim Jong Un']));
     expect(types.filter((t) => t.includes('Taiwan') || t.includes('30'))).toEqual(['place:Taiwan']);
+    // Written for this test, in the style of Afghanistan reporting. Before: "Zalmay Khalilzad" a place (46%).
+    expect(typesOf('President Ashraf Ghani met U.S. envoy Zalmay Khalilzad at the palace.')).toContain('person:Zalmay Khalilzad');
   });
 
   it("reads no person or organisation in a ship's name or a treaty's, and keeps an alliance and a base", () => {

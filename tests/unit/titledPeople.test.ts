@@ -40,18 +40,22 @@ describe('a rank inside a name read whole', () => {
 describe('a name after a person\'s role', () => {
   const roles = new Set(['leader', 'spokesman', 'official']);
   /** The type the rule leaves on `name`, read by the tagger as an organisation at `confidence`. */
-  function after(sentence: string, name: string, confidence: number, remembered = false): string {
+  function after(sentence: string, name: string, confidence: number, remembered = false, type: TaggedName['type'] = 'ORG'): string {
     const tokens = tokenizeSentences(sentence)[0]!;
     const words = tokens.map((t) => t.text);
     const first = words.indexOf(name.split(' ')[0]!);
-    const names: TaggedName[] = [{ from: first, to: first + name.split(' ').length - 1, type: 'ORG', confidence, remembered }];
-    peopleAfterTheirRole(names, tokens, roles);
+    const names: TaggedName[] = [{ from: first, to: first + name.split(' ').length - 1, type, confidence, remembered }];
+    peopleAfterTheirRole(names, tokens, new Set([...roles, 'envoy']), (place) => place === 'Mazar Sharif');
     return names[0]!.type;
   }
 
   it('is the person where the tagger doubts the organisation', () => {
     // Written for this test, in the style of Korea reporting: read as an organisation at 47%.
     expect(after('KCNA said leader Kim Jong Un oversaw the test.', 'Kim Jong Un', 0.47)).toBe('PER');
+    // Written for this test, in the style of Afghanistan reporting: read as a place at 46%.
+    expect(after('Ghani met U.S. envoy Zalmay Khalilzad on Monday.', 'Zalmay Khalilzad', 0.46, false, 'LOC')).toBe('PER');
+    expect(after('Ghani met U.S. envoy Zalmay Khalilzad on Monday.', 'Zalmay Khalilzad', 0.6, false, 'LOC')).toBe('LOC');
+    expect(after('Aid went to the envoy Mazar Sharif on Monday.', 'Mazar Sharif', 0.4, false, 'LOC')).toBe('LOC');
   });
 
   it('leaves an organisation the tagger is sure of, one with a head word, a role that also describes, and the analyst\'s names', () => {

@@ -216,7 +216,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     splitPeopleAtVerbs(names, sentence);
     peopleOfTheirTowns(names, sentence, lexicon);
     splitTitledPeople(names, sentence);
-    peopleAfterTheirRole(names, sentence, PERSON_ROLES);
+    peopleAfterTheirRole(names, sentence, PERSON_ROLES, (name) => context.gazetteer.lookup(name).length > 0);
     aliasesOfPeople(names, sentence);
     if (!facts.capsLine) eastAsianPeople(names, sentence, lexicon, (name) => isKnownOrganisation(name) || COMPANIES.has(nameKey(name)));
     portfolioHolders(names, sentence);

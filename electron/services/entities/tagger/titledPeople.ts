@@ -52,18 +52,21 @@ const DOUBTED_AFTER_ROLE = 0.5;
 
 /**
  * "KCNA said leader Kim Jong Un oversaw the test": the tagger may doubt a person's name after a role
- * written in lower case ("leader", "spokesman", "minister"), and read an organisation. A name it so
- * doubts, of two to four capitalised words (a particle inside), none a word that heads an
- * organisation's or a place's name, right after such a role, is the person. Changes `names` in place.
+ * written in lower case ("leader", "spokesman", "minister"), and read an organisation, or a place
+ * ("U.S. envoy Zalmay Khalilzad" at 46%). A name it so doubts, of two to four capitalised words (a
+ * particle inside), none a word that heads an organisation's or a place's name, right after such a
+ * role, is the person; a place only where `isPlace` does not know the name. Changes `names` in place.
  */
-export function peopleAfterTheirRole(names: TaggedName[], sentence: readonly TextToken[], roles: ReadonlySet<string>): void {
+export function peopleAfterTheirRole(names: TaggedName[], sentence: readonly TextToken[], roles: ReadonlySet<string>, isPlace: (name: string) => boolean = () => false): void {
   for (const name of names) {
-    if (name.type !== 'ORG' || name.remembered || name.confidence >= DOUBTED_AFTER_ROLE) continue;
+    if ((name.type !== 'ORG' && name.type !== 'LOC') || name.remembered || name.confidence >= DOUBTED_AFTER_ROLE) continue;
     const length = name.to - name.from + 1;
     const role = sentence[name.from - 1]?.text ?? '';
     if (length < 2 || length > 4 || !roles.has(role) || ALSO_DESCRIBES.has(role)) continue;
     const words = sentence.slice(name.from, name.to + 1).map((t) => t.text);
     if (!words.every((w, i) => (CAPITALISED.test(w) || (i > 0 && i < length - 1 && NAME_PARTICLE.test(w))) && !headsAName(bare(w)))) continue;
+    // "the envoy to Kabul" is no envoy named Kabul.
+    if (name.type === 'LOC' && isPlace(words.join(' '))) continue;
     name.type = 'PER';
   }
 }
