@@ -31,7 +31,8 @@ const WORDS_TOO = new Set(
 /**
  * One syllable of a romanised Chinese, Korean or Vietnamese given name: an opening consonant or
  * cluster (pinyin's zh, Wade-Giles' hs and ts, Korean's tense kk, Vietnamese ngh), one to three
- * vowels, and a closing n, ng, m or stop ("jin", "ping", "jeou", "myung", "nghia").
+ * vowels, and a closing n, ng, nh, ch, m, l, r or stop ("jin", "ping", "jeou", "myung", "nghia",
+ * "chinh").
  */
 const SYLLABLE = String.raw`(?:ngh|ng|nh|ch|tr|th|kh|ph|gh|gi|qu|zh|sh|hs|ts|tz|kk|tt|pp|ss|jj|[bcdđfghjklmnpqrstvwxyz])?[aeiouyăâêôơưàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵüāēīōū]{1,3}(?:ng|nh|ch|[nmklptgbr])?`;
 /** A given name's word in small letters: one or two syllables, or two such parts hyphenated ("jinping", "ching-te", "jae-myung"). */
