@@ -429,9 +429,11 @@ describe('the type of a name', () => {
 
   it('is two organisations where wire copy writes the acronym right after the name', () => {
     // Written for this test in the style of wire copy.
-    const text = 'The Iraqi News Agency INA quoted a spokesman. The Islamic Republic News Agency IRNA said talks would go on. The Kabul Bank NAB said nothing.';
+    const text = 'The Iraqi News Agency INA quoted a spokesman. The Islamic Republic News Agency IRNA said talks would go on. The Kabul Bank NAB said nothing. Researchers at the Allen Institute for AI disagreed.';
     const types = typesOf(text);
     expect(types).toEqual(expect.arrayContaining(['organisation:Iraqi News Agency', 'organisation:INA', 'organisation:Islamic Republic News Agency', 'organisation:IRNA']));
+    // Capitals after "for" are what the body is for: before, "Allen Institute for" and its "acronym" AI.
+    expect(types).toContain('organisation:Allen Institute for AI');
     // Not where the capitals after the name do not spell it.
     const found = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! });
     expect(found.filter((s) => s.reason.startsWith('the acronym of')).map((s) => s.text)).toEqual(['INA', 'IRNA']);

@@ -116,6 +116,8 @@ export function acronymsAfterNames(suggestions: readonly Suggestion[]): Suggesti
     const m = TRAILING_ACRONYM.exec(s.text);
     if (!m) continue;
     const [, name, acronym] = m as unknown as [string, string, string];
+    // "the Allen Institute for AI": capitals after a small word are what the body is for, not its acronym.
+    if (SMALL.test(name.slice(name.lastIndexOf(' ') + 1))) continue;
     const initials = [...name.matchAll(WORD)].map((w) => w[0]).filter((w) => !SMALL.test(w) && CAPITALISED.test(w)).map((w) => w[0]).join('');
     if (initials !== acronym) continue;
     const end = s.end;
