@@ -335,6 +335,19 @@ describe('the type of a name', () => {
     expect(typesOf('Police said the Barcelona coach crash killed two. Officials in Barcelona lead the inquiry.')).not.toContain('organisation:Barcelona');
   });
 
+  it('is a club leading a league named so, falling to a side, beaten by one, before a plural verb, and named in full', () => {
+    // Written for this test in the style of a football round-up. Before: "Liverpool" a place (70%, a great city
+    // opening the sentence), "Real" a team and "Madrid" a place beside it, Barcelona a place (90%) after "fell to",
+    // Everton a place after "held 1-1 by", Manchester a place before "were".
+    const text = 'Arsenal beat Tottenham Hotspur 2-1 in the derby. Liverpool lead the Premier League. Real Madrid fell to Barcelona in the cup final. Real Madrid were beaten by Getafe. Sevilla were held 1-1 by Everton. Manchester were poor.';
+    const types = typesOf(text);
+    expect(types).toEqual(expect.arrayContaining(['organisation:Liverpool', 'organisation:Barcelona', 'organisation:Sevilla', 'organisation:Everton', 'organisation:Manchester']));
+    expect(types.filter((t) => t.includes('Real') || t.includes('Madrid'))).toEqual(['organisation:Real Madrid', 'organisation:Real Madrid']);
+    expect(types.filter((t) => t.startsWith('place:'))).toEqual([]);
+    // Outside sport a great city opening a sentence is still the place.
+    expect(typesOf('Liverpool was quiet on Friday.')).toEqual(['place:Liverpool']);
+  });
+
   it('is a club before its result across a clause set off by commas, and Paris St Germain by its last word', () => {
     // Written for this test in the style of a wire match report. Before: Barcelona a place (90%), Paris St Germain a place (67%).
     const text = 'Barcelona, without the injured Robert Lewandowski, lost 3-2 to Girona in the league on Sunday. Paris St Germain beat Olympique de Marseille 2-0 in the cup.';

@@ -225,8 +225,20 @@ export function spreadTeamNames(text: string, suggestions: Suggestion[], isPlace
     const reason = `${team.text} for short, as the article named the team`;
     // And in a headline in capitals: "AJAX GO TOP".
     const inCapitals = form.toUpperCase() === form ? [] : [...uses(text, form.toUpperCase())].filter((use) => !SMALL_LETTER.test(lineAround(text, use.start)));
-    for (const use of [...uses(text, form), ...inCapitals]) organisationAt(text, suggestions, use, team.confidence, reason);
+    for (const use of [...uses(text, form), ...inCapitals]) {
+      // "Real Madrid were beaten", where the tagger read "Madrid" alone: the team in full, not "Real" beside a place.
+      if (text.startsWith(team.text, use.start)) teamAt(text, suggestions, { start: use.start, end: use.start + team.text.length }, team);
+      else organisationAt(text, suggestions, use, team.confidence, reason);
+    }
   }
+}
+
+/** The team named in full at `use`, over the places and people the tagger read in its words. */
+function teamAt(text: string, suggestions: Suggestion[], use: { start: number; end: number }, team: Suggestion): void {
+  const there = suggestions.filter((o) => o.start < use.end && o.end > use.start);
+  if (there.some((o) => o.start < use.start || o.end > use.end || (o.type !== 'person' && o.type !== 'place') || analysts(o))) return;
+  for (const o of there) suggestions.splice(suggestions.indexOf(o), 1);
+  suggestions.push({ ...use, text: text.slice(use.start, use.end), type: 'organisation', confidence: team.confidence, reason: team.reason });
 }
 
 /** The line of the text that holds offset `at`. */

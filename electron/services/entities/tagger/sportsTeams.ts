@@ -4,7 +4,8 @@
  * sport, a name in a team's place is a club, an organisation:
  * - a side of a result line ("Barcelona 2 Real Madrid 1") or a row of a table ("Barcelona 4 3 1 0 9 3 10");
  * - either side of a result verb ("X beat Y", "X drew 1-1 with Y", "X lost at home to Y", "after beating Y", "a win
- *   over Y", "against Y"), or before a verb of the standings ("X lead the league");
+ *   over Y", "against Y", "were beaten by Y"), before a verb of the standings ("X lead the league") or a verb in the plural
+ *   ("X were dominant");
  * - before one of the team's people ("Barcelona coach Xavi", "the Chelsea striker").
  * A country keeps its place type there, and so do the home nations of Britain: national sides are
  * written as the place ("Pakistan beat England"), and news corpora mark them so. A region's side is a
@@ -61,14 +62,14 @@ const CLUB_LAST = new Set(
 /** Verbs after which (and before which) a side is named. */
 const RESULT_VERBS = new Set(
   `beat beats beaten defeated edged thrashed hammered crushed routed trounced stunned upset downed overcame
-  eliminated outclassed outplayed whipped drew draw draws lost lose loses held
+  eliminated outclassed outplayed whipped drew draw draws lost lose loses held fell falls
   beating defeating edging thrashing hammering crushing downing overcoming eliminating outclassing`.split(/\s+/),
 );
 /** Words after which the next name is the other side. */
 const AGAINST = new Set(['against', 'versus', 'vs', 'vs.', 'v', 'v.']);
 /** Words before "with", "to", "over" that make the next name a side: "drew with", "lost to", "win over". */
 const BEFORE_WITH = new Set(['drew', 'draw', 'draws', 'drawn']);
-const BEFORE_TO = new Set(['lost', 'lose', 'loses', 'losing']);
+const BEFORE_TO = new Set(['lost', 'lose', 'loses', 'losing', 'fell', 'falls']);
 const BEFORE_OVER = new Set(['win', 'victory', 'triumph', 'wins', 'victories']);
 /** Capitalised words that never start a team's name found where the tagger saw none. */
 const NOT_A_TEAM = new Set(
@@ -105,9 +106,19 @@ function playedBefore(sentence: readonly TextToken[], at: number): boolean {
   }
   return false;
 }
-/** "Barcelona lead the league", "Arsenal top the table": what a side does in the standings. */
+/** Verbs in the plural, as British sports pages write them after a club's name. */
+const TEAM_PLURAL_VERBS = new Set(['are', 'were']);
+/** "Barcelona lead the league", "Arsenal top the Premier League": what a side does in the standings. */
 const STANDING_VERBS = new Set(['lead', 'leads', 'top', 'tops']);
 const STANDINGS = new Set(['league', 'table', 'standings', 'group', 'division']);
+/** The standings from token `at`: "the league", or the league by its name ("the Premier League", "the Serie A table"). */
+function standingsAt(sentence: readonly TextToken[], at: number): boolean {
+  for (let k = at; k <= at + 2; k++) {
+    if (STANDINGS.has(lower(sentence[k]))) return true;
+    if (!CAPITALISED.test(sentence[k]?.text ?? '')) return false;
+  }
+  return false;
+}
 /** The most tokens of a clause set off by commas between a side and its result verb. */
 const MOST_SET_OFF = 12;
 
@@ -122,7 +133,7 @@ function sidePositions(sentence: readonly TextToken[]): { endsBefore: Set<number
   for (let i = 0; i < sentence.length; i++) {
     const w = lower(sentence[i]);
     if (TEAM_STAFF.has(w) && i > 0 && CAPITALISED.test(sentence[i - 1]!.text)) staffAfter.add(i);
-    if (STANDING_VERBS.has(w) && lower(sentence[i + 1]) === 'the' && STANDINGS.has(lower(sentence[i + 2]))) endsBefore.add(i);
+    if (STANDING_VERBS.has(w) && lower(sentence[i + 1]) === 'the' && standingsAt(sentence, i + 2)) endsBefore.add(i);
     if (RESULT_VERBS.has(w)) {
       endsBefore.add(i);
       // "Barcelona, without the injured Lewandowski, lost 3-2": the side before a clause set off by commas.
@@ -147,6 +158,10 @@ function sidePositions(sentence: readonly TextToken[]): { endsBefore: Set<number
     const afterResult = skipVenue(skipScore(i + 1));
     if (BEFORE_WITH.has(w) && lower(sentence[afterResult]) === 'with') startsAt.add(afterResult + 1);
     if (BEFORE_TO.has(w) && lower(sentence[afterResult]) === 'to') startsAt.add(afterResult + 1);
+    // "were beaten by Getafe", "were held 1-1 by Everton".
+    if (RESULT_VERBS.has(w) && lower(sentence[afterResult]) === 'by') startsAt.add(afterResult + 1);
+    // "Liverpool are unbeaten", "Barcelona were dominant": sports pages put a plural verb after a club, never after its town.
+    if (TEAM_PLURAL_VERBS.has(w) && i > 0 && CAPITALISED.test(sentence[i - 1]!.text)) endsBefore.add(i);
     if (BEFORE_OVER.has(w) && lower(sentence[i + 1]) === 'over') startsAt.add(i + 2);
   }
   return { endsBefore, startsAt, staffAfter };
