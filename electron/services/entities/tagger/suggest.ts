@@ -31,6 +31,7 @@ import { policeForcesNamedWhole } from './policeForces.js';
 import { cartelsByTheirName, gangsNamedInSpanish } from './cartels.js';
 import { peopleOpeningASentence } from './openingPeople.js';
 import { placesOpeningASentence } from './openingPlaces.js';
+import { bodiesOfPlaces } from './possessedBodies.js';
 import { companiesByTheirLastWord } from './companyLastWords.js';
 import { splitPeopleAtVerbs } from './verbsInNames.js';
 import { peopleOfTheirTowns } from './peopleOfPlaces.js';
@@ -225,6 +226,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     bodiesOfTheirOwners(names, sentence, isKnownOrganisation, (name) => isNation(name, context));
     peopleOpeningASentence(names, sentence, lexicon);
     if (!facts.capsLine) placesOpeningASentence(names, sentence, isWellKnownPlace, peopleWords);
+    bodiesOfPlaces(names, sentence);
     if (sports) readTeams(names, sentence, lexicon);
     readCompanies(names, sentence);
     readCompanySuffixes(names, sentence, model.memory);

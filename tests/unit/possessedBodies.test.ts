@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { bodiesOfPlaces } from '../../electron/services/entities/tagger/possessedBodies.js';
+import { taggedSentence } from './taggedSentence.js';
+
+/** The names after the rule, as "TYPE:words@confidence", for one sentence and the names read in it (see taggedSentence). */
+function bodies(sentence: string, read: string[]): string[] {
+  const { tokens, names, shown } = taggedSentence(sentence, read);
+  bodiesOfPlaces(names, tokens);
+  return shown().map((s, k) => `${s}@${names[k]!.confidence}`);
+}
+
+// Every sentence here is written for these tests; the "before" readings are the shipped tagger's on them.
+describe("a body named after a place's possessive", () => {
+  it('is an organisation where the tagger read nothing there or doubted another reading', () => {
+    // Before: "Kenya" read, "High Court" not at all.
+    expect(bodies("Kenya's High Court on Thursday suspended the deal.", ['LOC:Kenya@0.7', 'LOC:Thursday@0.2'])).toEqual(['LOC:Kenya@0.7', 'ORG:High Court@0.7', 'LOC:Thursday@0.2']);
+    expect(bodies("Nigeria's Senate passed the bill.", ['LOC:Nigeria@0.9', 'PER:Senate@0.3'])).toEqual(['LOC:Nigeria@0.9', 'ORG:Senate@0.7']);
+    expect(bodies("Britain's Competition and Markets Authority opened an inquiry.", ['LOC:Britain@0.8'])).toEqual(['LOC:Britain@0.8', 'ORG:Competition and Markets Authority@0.7']);
+    expect(bodies("China's Ministry of Commerce said so.", ['LOC:China@0.8', 'LOC:Commerce@0.3'])).toEqual(['LOC:China@0.8', 'ORG:Ministry of Commerce@0.7']);
+  });
+
+  it("leaves a body the tagger read, a sure other reading, words not ending in a body's head, a longer run, and the analyst's names", () => {
+    expect(bodies("Russia's Defence Ministry said so.", ['LOC:Russia@0.9', 'ORG:Defence Ministry@0.94'])).toEqual(['LOC:Russia@0.9', 'ORG:Defence Ministry@0.94']);
+    expect(bodies("Kenya's High Court ruled.", ['LOC:Kenya@0.9', 'LOC:High Court@0.6'])).toEqual(['LOC:Kenya@0.9', 'LOC:High Court@0.6']);
+    expect(bodies("Kenya's Rift Valley was dry.", ['LOC:Kenya@0.9'])).toEqual(['LOC:Kenya@0.9']);
+    expect(bodies("Kenya's High Court Judge Ann Mwangi ruled.", ['LOC:Kenya@0.9'])).toEqual(['LOC:Kenya@0.9']);
+    expect(bodies("Obama's Senate years were short.", ['PER:Obama@0.9'])).toEqual(['PER:Obama@0.9']);
+    const { tokens, names } = taggedSentence("Kenya's Senate met.", ['LOC:Kenya@0.9', 'PER:Senate@0.3']);
+    names[1]!.remembered = true;
+    bodiesOfPlaces(names, tokens);
+    expect(names.map((n) => n.type)).toEqual(['LOC', 'PER']);
+  });
+});
