@@ -2,8 +2,8 @@
  * "Al-Haq, a Palestinian rights group, said", "Ocensa, a pipeline company, was attacked": the apposition
  * says the name is an organisation's. The tagger has a feature for it, but reads an unknown name as a
  * doubted place or person all the same. A name read as a place (under 60%) or a person (under 70%),
- * followed by ", a/an/the", up to five words that describe and a kind of organisation in lower case
- * that closes the phrase, is an organisation, unless:
+ * followed by ", a/an/the" or a place's possessive (", East Africa's"), up to five words that describe
+ * and a kind of organisation in lower case that closes the phrase, is an organisation, unless:
  * - the kind is a modifier, an owner or a clause's subject ("a company director", "the group's
  *   leader", "the group said");
  * - a small word comes before it ("the head of the organisation", "a village held by the group");
@@ -27,6 +27,7 @@ const CLOSES = new Set([',', '.', ';', ':', ')', '—', '–', 'in', 'of', 'that
 const SMALL = new Set(['a', 'an', 'the', 'by', 'of', 'in', 'on', 'at', 'to', 'from', 'with', 'that', 'which', 'who', 'where', 'when', 'and', 'or', 'as', 'for']);
 const WORD = /^\p{L}[\p{L}-]*$/u;
 const POSSESSIVE = /^['’]s$/u;
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
 /** The most words between the article and the kind: "the country's largest drug trafficking group". */
 const MOST_WORDS = 5;
 const RULE_CONFIDENCE = 0.7;
@@ -37,9 +38,11 @@ const DOUBTED_PERSON = 0.7;
 export function organisationsByApposition(names: TaggedName[], sentence: readonly TextToken[], lexicon: NameLexicon, memory?: NameMemory): void {
   const text = (i: number) => sentence[i]?.text ?? '';
   for (const n of names) {
-    if (text(n.to + 1) !== ',' || !ARTICLES.has(text(n.to + 2).toLowerCase())) continue;
+    if (text(n.to + 1) !== ',') continue;
+    const describes = ARTICLES.has(text(n.to + 2).toLowerCase()) ? n.to + 3 : afterPlacesPossessive(sentence, n.to + 2);
+    if (describes < 0) continue;
     let kind = -1;
-    for (let k = n.to + 3; k <= n.to + 3 + MOST_WORDS && k < sentence.length; k++) {
+    for (let k = describes; k <= describes + MOST_WORDS && k < sentence.length; k++) {
       const word = text(k).toLowerCase();
       // Written in lower case: "a former Bank of England economist" names a bank inside another phrase.
       if (KINDS.has(word) && text(k) === word) {
@@ -54,6 +57,15 @@ export function organisationsByApposition(names: TaggedName[], sentence: readonl
     n.confidence = Math.max(n.confidence, RULE_CONFIDENCE);
     n.reason = `an organisation, as the apposition says ("${text(kind)}")`;
   }
+}
+
+/**
+ * Where the words after a place's possessive begin ("Safaricom, East Africa's biggest telecoms company"):
+ * one to three capitalised words and "'s" from `at`; -1 where none.
+ */
+function afterPlacesPossessive(sentence: readonly TextToken[], at: number): number {
+  for (let k = at; k < at + 3 && CAPITALISED.test(sentence[k]?.text ?? ''); k++) if (POSSESSIVE.test(sentence[k + 1]?.text ?? '')) return k + 2;
+  return -1;
 }
 
 /** A doubted place or person an apposition may make an organisation: no country or first-order area, not rejected as an organisation. */
