@@ -1026,6 +1026,10 @@ describe('the type of a name', () => {
     const judge = 'U.S. District Judge John Walter ordered him to pay.';
     expect(taggerTypesOf(judge)).toContain('ORG:District');
     expect(typesOf(judge).filter((t) => !t.startsWith('place:'))).toEqual(['person:John Walter']);
+    // And where it read the country with the level (written for this test: before, "U.S. District" a place, 32%).
+    const appointee = 'U.S. District Judge Sean Jordan, an appointee of Donald Trump, sided with the state.';
+    expect(taggerTypesOf(appointee)).toContain('LOC:U.S. District');
+    expect(typesOf(appointee)).toEqual(['place:U.S.', 'person:Sean Jordan', 'person:Donald Trump']);
   });
 
   it("is an organisation where a parliament is named by its own word, or a body by the organisation it belongs to", () => {
@@ -1111,6 +1115,14 @@ describe('the type of a name', () => {
     // Written for this test. Before: "Kabul" a person (62%), "Tokyo" a group (30%), "Tehran" a place at 28%.
     const found = extractEntities('Kabul was quiet on Friday. Tokyo was concerned about the launch. Tehran was defiant.', { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! });
     expect(found.filter((s) => s.type !== 'date').map((s) => `${s.type}:${s.text}:${s.places?.[0]?.country}:${s.confidence}`)).toEqual(['place:Kabul:AF:0.7', 'place:Tokyo:JP:0.7', 'place:Tehran:IR:0.7']);
+  });
+
+  it('reads a firm named with initials and an ampersand as one organisation', () => {
+    // Written for this test in the style of business news. Before: "S&P Global" and "H&M" unread, "M" of "M&S" an organisation (34%).
+    const text = 'S&P Global cut its rating. Exports to H&M had recovered, and M&S fell.';
+    expect(typesOf(text)).toEqual(['organisation:S&P Global', 'organisation:H&M', 'organisation:M&S']);
+    // Not an index or a common phrase.
+    expect(typesOf('The S&P 500 fell. The Q&A session ended and R&D spending rose.')).toEqual([]);
   });
 
   it("reads a body named after a place's possessive as an organisation", () => {

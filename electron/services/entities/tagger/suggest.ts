@@ -7,7 +7,7 @@ import type { Place } from '../../gazetteer/gazetteer.js';
 import { nameKey } from '../../gazetteer/normalise.js';
 import type { EntityType, ExtractContext, Suggestion } from '../extract.js';
 import { analysts, dropSuggestion, type PendingPlace } from '../placeLinks.js';
-import { ARMED_GROUPS, BELIEFS, CENTRAL_BANKS, CLIMATE_PATTERNS, COMPANIES, COMPASS_WORDS, COUNTRY_ABBREVIATIONS, DISEASES, EXTRACTOR_ORGANISATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, LEGISLATURES, NEWS_AGENCIES, OFFICES, SHORT_NAME_BODY_AFTER, SHORT_NAMES_IN_TITLE_CASE, ORG_HEADS, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, POLICE_FORCES, STOPWORDS, TITLES, trimsAreaHead, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
+import { ARMED_GROUPS, BELIEFS, BUSINESS_WORDS, CENTRAL_BANKS, CLIMATE_PATTERNS, COMPANIES, COMPASS_WORDS, COUNTRY_ABBREVIATIONS, DISEASES, EXTRACTOR_ORGANISATIONS, GROUP_NAMES, KNOWN_ORGANISATION_NAMES, KNOWN_ORGANISATION_WRITTEN, LEGISLATURES, NEWS_AGENCIES, OFFICES, SHORT_NAME_BODY_AFTER, SHORT_NAMES_IN_TITLE_CASE, ORG_HEADS, ORGANISATION_LAST_WORDS, PERSON_ROLES, PLACE_CUES_BEFORE, PLACE_HEADS, PLAYER_ROLES, POLICE_FORCES, STOPWORDS, TITLES, trimsAreaHead, WEEKDAYS_AND_MONTHS } from '../lexicon.js';
 import { addNames, heldTokens, tagSentence, type TaggedName } from './decode.js';
 import { sentenceFacts, type NameLexicon } from './features.js';
 import { gazetteerLexicon } from './index.js';
@@ -77,6 +77,8 @@ const AREA_NAME_LAST = /^(?:Parish|County|District|Province|Governorate|Prefectu
 const AREA_NAMED_CONFIDENCE = 0.8;
 /** The levels of courts a judge's title names: "District Judge", "Circuit Judge", "Magistrate Judge". */
 const COURT_LEVELS = new Set(['district', 'circuit', 'magistrate', 'bankruptcy', 'appeals', 'superior', 'county', 'federal', 'administrative']);
+/** Levels of the courts of a country, not of a county's: "U.S. District Judge", "Southern District Judge". */
+const FEDERAL_COURT_LEVELS = new Set(['district', 'circuit', 'magistrate', 'bankruptcy', 'appeals']);
 /** Below this, a reading of a name the extractor's own lexicon holds as something else gives way to it. */
 const DOUBTED_OTHERWISE = 0.5;
 /** Below this, a person's reading of a company's name alone gives way to the company. */
@@ -298,7 +300,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       if ((BELIEFS.has(key) || DISEASES.has(key) || CLIMATE_PATTERNS.has(key)) && !name.remembered && !context.registry.has(key)) continue;
       if (type === 'PER' && from === to && TITLES.has(bare(sentence[from]!.text))) continue;
       // "U.S. District Judge John Walter": a court's level before "Judge" is part of the judge's title.
-      if (from === to && !name.remembered && COURT_LEVELS.has(key) && /^Judges?$/.test(sentence[to + 1]?.text ?? '')) continue;
+      // "U.S. District Judge Sean Jordan": so with the country before it (a county's name is a place's: "Fulton County Judge").
+      if (!name.remembered && /^Judges?$/.test(sentence[to + 1]?.text ?? '') && (from === to ? COURT_LEVELS.has(key) : FEDERAL_COURT_LEVELS.has(bare(sentence[to]!.text)))) continue;
       // "Jan Vandemoortele, U.N. Resident Coordinator for Pakistan": an office, not a person's name, which
       // never ends in one (words that are also surnames, "Major", "Bishop", "Marshal", are not listed).
       if (type === 'PER' && !name.remembered && OFFICE_LAST.has(bare(sentence[to]!.text))) continue;
@@ -456,6 +459,15 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     // person's name opens with a company's, and the company list holds no surname.
     const key = nameKey(m[0]);
     if (COMPANIES.has(key)) {
+      // "Nissan Motor" read as a person (53%): only words of business after the company's name make it the company in full.
+      const inFull = over.find((s) => s.type === 'person' && !analysts(s) && s.start === start && s.end > end && businessWordsOnly(text.slice(end, s.end)));
+      if (inFull && over.length === 1) {
+        inFull.type = 'organisation';
+        inFull.confidence = 0.8;
+        inFull.reason = 'a known organisation (organisation lexicon), with the words of business after its name';
+        delete inFull.places;
+        continue;
+      }
       const misread = over.filter((s) => s.type === 'person' && !analysts(s) && s.start >= start && s.end > end);
       for (const s of misread) dropSuggestion(suggestions, places, s);
       over = over.filter((s) => !misread.includes(s));
@@ -1181,6 +1193,9 @@ function peopleWhoseAdministrationItIs(text: string, suggestions: Suggestion[], 
     delete s.places;
   }
 }
+
+/** Whether the words are capitalised words of business alone (" Motor", " Motors Group"). */
+const businessWordsOnly = (words: string) => words.trim().split(/\s+/).every((w) => BUSINESS_WORDS.has(w.toLowerCase()) && CAPITAL.test(w));
 
 /** What follows a benchmark crude's name: "Brent crude", "Brent futures", "Brent oil prices". */
 const CRUDE_AFTER = /^[ \t]+(?:crude|futures|oil[ \t]+(?:futures|prices?))\b/u;
