@@ -602,6 +602,8 @@ describe('the type of a name', () => {
     expect(typesOf(text)).toEqual(['organisation:Al-Haq', 'organisation:Ocensa', 'organisation:Seguros Bolivar']);
     // After a place's possessive too. Written for this test: before, Safaricom a place (46%).
     expect(typesOf("Safaricom, East Africa's biggest telecoms company, was not affected.")).toEqual(['organisation:Safaricom', 'place:East Africa']);
+    // A partnership between others, a company owned by another. Written for this test: before, Synnovis a person (44%).
+    expect(typesOf('Synnovis, a pathology partnership between two firms, said it was working with police.')).toEqual(['organisation:Synnovis']);
     // Not where the kind is a modifier or has an owner, a person's role or a small word comes first.
     const people = "Mbeki, a company director, said so. Tembo, the firm's founder, spoke. Raed al-Saleh, the head of the organisation, spoke. Kagame, a man backed by the party, spoke.";
     expect(typesOf(people)).toEqual(['person:Mbeki', 'person:Tembo', 'person:Raed al-Saleh', 'person:Kagame']);
@@ -1115,6 +1117,13 @@ describe('the type of a name', () => {
     // Written for this test. Before: "Kabul" a person (62%), "Tokyo" a group (30%), "Tehran" a place at 28%.
     const found = extractEntities('Kabul was quiet on Friday. Tokyo was concerned about the launch. Tehran was defiant.', { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! });
     expect(found.filter((s) => s.type !== 'date').map((s) => `${s.type}:${s.text}:${s.places?.[0]?.country}:${s.confidence}`)).toEqual(['place:Kabul:AF:0.7', 'place:Tokyo:JP:0.7', 'place:Tehran:IR:0.7']);
+  });
+
+  it("reads a regiment named by its last word as an organisation, and no law's name cut at its \"and\"", () => {
+    // Written for this test in the style of wire copy. Before: "Assam Rifles" a place (61%); "Cyber Security" an
+    // organisation (79%) and "Resilience Bill" a person (59%).
+    expect(typesOf('The Assam Rifles and the Central Reserve Police Force were deployed.')).toEqual(['organisation:Assam Rifles', 'organisation:Central Reserve Police Force']);
+    expect(typesOf('Peter Kyle said the Cyber Security and Resilience Bill would be introduced this year.')).toEqual(['person:Peter Kyle']);
   });
 
   it('reads a firm named with initials and an ampersand as one organisation', () => {

@@ -20,6 +20,8 @@ describe('a company named by the last word of its name', () => {
     expect(companies('Palo Alto Networks fell.', ['LOC:Palo Alto@0.9'])).toEqual(['ORG:Palo Alto Networks@0.6']);
     // No person's name ends so, however sure the tagger. Before: "Duke Energy" a person (62%).
     expect(companies('Outages hit Duke Energy customers.', ['PER:Duke Energy@0.62'])).toEqual(['ORG:Duke Energy@0.6']);
+    // Before: "MGM Resorts" unread.
+    expect(companies('The group targeted MGM Resorts last year.', [])).toEqual(['ORG:MGM Resorts@0.6']);
   });
 
   it("leaves sure readings, one word, longer names, titles, what a body is about and the analyst's names", () => {

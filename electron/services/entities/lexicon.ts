@@ -69,7 +69,8 @@ export const ORGANISATION_LAST_WORDS = new Set(
   company corporation corp inc ltd llc plc organisation organization foundation association federation
   directorate bureau studios airlines airways brigade brigades battalion regiment militia parliament
   senate congress coalition alliance league broadcasting tribune herald gazette telegraph journal service services
-  holdings group mining minerals resources gold motors pharmaceuticals industries enterprises technologies`.split(/\s+/),
+  holdings group mining minerals resources gold motors pharmaceuticals industries enterprises technologies
+  rifles fusiliers hussars lancers dragoons`.split(/\s+/),
 );
 
 /**

@@ -19,10 +19,11 @@ const ARTICLES = new Set(['a', 'an', 'the']);
 /** Kinds of organisation an apposition names. */
 const KINDS = new Set(
   `group gang cartel militia faction company firm insurer lender bank party movement network organisation organization
-  agency charity broadcaster newspaper union association alliance coalition operator conglomerate`.split(/\s+/),
+  agency charity broadcaster newspaper union association alliance coalition operator conglomerate partnership
+  consortium subsidiary manufacturer maker retailer carrier airline supplier provider developer publisher`.split(/\s+/),
 );
 /** What may follow the kind where it closes the phrase: punctuation, or a word that goes on to say more of it. */
-const CLOSES = new Set([',', '.', ';', ':', ')', '—', '–', 'in', 'of', 'that', 'which', 'with', 'for', 'based', 'from', 'and']);
+const CLOSES = new Set([',', '.', ';', ':', ')', '—', '–', 'in', 'of', 'that', 'which', 'with', 'for', 'based', 'from', 'and', 'between', 'owned', 'run', 'controlled', 'backed', 'founded', 'led']);
 /** Small words that end the describing words: what follows them is another phrase. */
 const SMALL = new Set(['a', 'an', 'the', 'by', 'of', 'in', 'on', 'at', 'to', 'from', 'with', 'that', 'which', 'who', 'where', 'when', 'and', 'or', 'as', 'for']);
 const WORD = /^\p{L}[\p{L}-]*$/u;

@@ -13,7 +13,7 @@ const COMPANY_LAST_WORDS = [
   'therapeutics', 'pharmaceuticals', 'biosciences', 'biotech', 'labs', 'laboratories', 'software', 'aerospace', 'robotics',
   'motors', 'airlines', 'airways', 'industries', 'holdings', 'platforms', 'solutions', 'dynamics', 'instruments',
   'communications', 'telecommunications', 'entertainment', 'brands', 'foods', 'beverages', 'petroleum', 'chemicals',
-  'materials', 'minerals', 'mining', 'energy',
+  'materials', 'minerals', 'mining', 'energy', 'resorts', 'hotels', 'casinos', 'cruises', 'logistics', 'restaurants',
 ];
 const LAST_WORDS = new Set(COMPANY_LAST_WORDS);
 /** A word written with a capital inside it ("AeroSystems", "BioTech"). */

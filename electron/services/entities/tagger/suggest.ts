@@ -91,8 +91,8 @@ const CLOCK_BEFORE = /(?:\b\d{1,2}(?:[:.]\d\d)?[ \t]*[ap]\.?m\.?|\b(?:[01]\d|2[0
 const TIME_AFTER = /^[ \t]+time\b/i;
 /** How a person is addressed, as written: no organisation's or place's name opens so ("Miss Universe", "Dr Pepper" and the "MS Society" do). */
 const ADDRESSED = /^(?:Mr|Mrs|Ms)\.?$/;
-/** The last word of a law's or a treaty's name. */
-const LAW_LAST = /^(?:Acts?|Treaty|Treaties|Accords?)$/u;
+/** The last word of a law's, a bill's or a treaty's name ("the Online Safety Bill"; a person's name of two words or more does not end so). */
+const LAW_LAST = /^(?:Acts?|Bills?|Treaty|Treaties|Accords?)$/u;
 /** Navies' prefixes before a ship's name, in capitals (not "JS", "FS", "ITS" or "ARA", more often initials or words). */
 const SHIP_PREFIXES = new Set(['USS', 'USNS', 'HMS', 'HMAS', 'HMCS', 'HMNZS', 'INS', 'BRP', 'ROKS', 'TCG', 'PNS', 'BNS', 'KRI', 'RFS', 'NRP', 'HNLMS', 'HDMS', 'HNoMS', 'HSwMS', 'ESPS']);
 /** Titles of address and police ranks kept out of a person's name (the tagger's lexicons lack them; they are its features, so they stay as trained). */
@@ -235,6 +235,12 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     if (!facts.capsLine) companiesByTheirLastWord(names, sentence);
     peopleByApposition(names, sentence, lexicon, model.memory);
     organisationsByApposition(names, sentence, lexicon, model.memory);
+    // "the Cyber Security and Resilience Bill", "the Infrastructure Investment and Jobs Act": the tagger cuts a
+    // law's name at its "and"; the first half is no name either.
+    for (let k = names.length - 2; k >= 0; k--) {
+      const [a, b] = [names[k]!, names[k + 1]!];
+      if (!a.remembered && b.from === a.to + 2 && sentence[a.to + 1]!.text === 'and' && b.to > b.from && LAW_LAST.test(sentence[b.to]!.text)) names.splice(k, 1);
+    }
     const possessive = joinPossessivePlaces(names, sentence, text, context);
     for (const name of names) {
       let { from, to } = name;
