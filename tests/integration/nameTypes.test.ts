@@ -1126,6 +1126,18 @@ describe('the type of a name', () => {
     expect(typesOf('Peter Kyle said the Cyber Security and Resilience Bill would be introduced this year.')).toEqual(['person:Peter Kyle']);
   });
 
+  it('reads a body named in Spanish or Portuguese as one organisation', () => {
+    // Written for this test in the style of a biography. Before: "Banco de Mexico" a place (60%), "Banco" a place
+    // and "Brasil" an organisation, "Ministerio de Defensa" a person (32%), "El Colegio de Mexico" a place (86%).
+    const text = 'She joined Banco de Mexico, then Banco do Brasil. The Ministerio de Defensa hired her, and she taught at El Colegio de Mexico.';
+    expect(typesOf(text).filter((t) => t.startsWith('organisation:'))).toEqual([
+      'organisation:Banco de Mexico',
+      'organisation:Banco do Brasil',
+      'organisation:Ministerio de Defensa',
+      'organisation:El Colegio de Mexico',
+    ]);
+  });
+
   it('reads a firm named with initials and an ampersand as one organisation', () => {
     // Written for this test in the style of business news. Before: "S&P Global" and "H&M" unread, "M" of "M&S" an organisation (34%).
     const text = 'S&P Global cut its rating. Exports to H&M had recovered, and M&S fell.';

@@ -32,6 +32,7 @@ import { cartelsByTheirName, gangsNamedInSpanish } from './cartels.js';
 import { peopleOpeningASentence } from './openingPeople.js';
 import { placesOpeningASentence } from './openingPlaces.js';
 import { bodiesOfPlaces } from './possessedBodies.js';
+import { bodiesNamedInRomanceLanguages } from './romanceNames.js';
 import { companiesByTheirLastWord } from './companyLastWords.js';
 import { splitPeopleAtVerbs } from './verbsInNames.js';
 import { peopleOfTheirTowns } from './peopleOfPlaces.js';
@@ -230,6 +231,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     if (!facts.capsLine) placesOpeningASentence(names, sentence, isWellKnownPlace, peopleWords);
     bodiesOfPlaces(names, sentence);
     if (sports) readTeams(names, sentence, lexicon);
+    bodiesNamedInRomanceLanguages(names, sentence, (name) => context.gazetteer.lookup(name).some((p) => (p.nameKind ?? 0) === 0));
     readCompanies(names, sentence);
     readCompanySuffixes(names, sentence, model.memory);
     if (!facts.capsLine) companiesByTheirLastWord(names, sentence);
