@@ -1138,6 +1138,15 @@ describe('the type of a name', () => {
     ]);
   });
 
+  it('reads an office held of a place and its holder as the two, and a charity, an orchestra and a studio as organisations', () => {
+    // Written for this test in the style of wire copy. Before: "Canterbury Justin Welby" a person (32%), "Caritas
+    // Internationalis" a person (59%), "Los Angeles Philharmonic" a place (42%), "Universal Pictures" unread.
+    expect(typesOf('Archbishop of Canterbury Justin Welby resigned.')).toEqual(['place:Canterbury', 'person:Justin Welby']);
+    expect(typesOf('The Catholic charity Caritas Internationalis welcomed it.')).toContain('organisation:Caritas Internationalis');
+    expect(typesOf('The Metropolitan Opera and the Los Angeles Philharmonic performed.')).toContain('organisation:Los Angeles Philharmonic');
+    expect(typesOf("Universal Pictures' biopic dominated the season.")).toEqual(['organisation:Universal Pictures']);
+  });
+
   it('reads a firm named with initials and an ampersand as one organisation', () => {
     // Written for this test in the style of business news. Before: "S&P Global" and "H&M" unread, "M" of "M&S" an organisation (34%).
     const text = 'S&P Global cut its rating. Exports to H&M had recovered, and M&S fell.';

@@ -62,7 +62,7 @@ export const ORG_HEADS = new Set(
  * Last words that make a name of two words or more an organisation whatever else it looks like:
  * "United States Naval Academy" and "Santa Ana College" are no places, "Walt Disney Studios" no
  * person. Only words that end no place's or person's name in news (not "Bank": West Bank; not
- * "Union": Soviet Union; not "Center", "Front", "Office", "Post", "Court": places and facilities too).
+ * "Union": Soviet Union; not "Center", "Front", "Office", "Post", "Court", "Opera": places and facilities too).
  */
 export const ORGANISATION_LAST_WORDS = new Set(
   `academy college university institute ministry ministries committee commission council party agency
@@ -70,7 +70,7 @@ export const ORGANISATION_LAST_WORDS = new Set(
   directorate bureau studios airlines airways brigade brigades battalion regiment militia parliament
   senate congress coalition alliance league broadcasting tribune herald gazette telegraph journal service services
   holdings group mining minerals resources gold motors pharmaceuticals industries enterprises technologies
-  rifles fusiliers hussars lancers dragoons`.split(/\s+/),
+  rifles fusiliers hussars lancers dragoons philharmonic orchestra symphony ballet guild`.split(/\s+/),
 );
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Business news names a company right after what it is: "German car maker Volkswagen", "Dutch brewer
- * Heineken", "news agency Interfax", "the newspaper Al-Ahram". The corpora hold little business news, so
+ * Heineken", "news agency Interfax", "the newspaper Al-Ahram"; so does news of a charity or a
+ * regulator ("the Catholic charity Caritas Internationalis", "the media regulator Ofcom"). The corpora hold little business news, so
  * the tagger reads such a name as a person ("Bilfinger Berger", "Juventud Rebelde"), a place it doubts
  * ("Brazilian miner Vale") or not at all. A name right after one of these nouns is an organisation. The nouns are ones that seldom stand before a
  * person's name: not "rival", "partner", "publisher" or "producer" ("his rival Abdullah Abdullah"), nor
@@ -14,7 +15,7 @@ import type { TextToken } from './tokens.js';
 const COMPANY_NOUNS = new Set(
   `maker makers carmaker automaker chipmaker drugmaker brewer distiller airline insurer reinsurer retailer lender
   conglomerate firm company giant refiner utility broadcaster newspaper daily agency subsidiary manufacturer supplier
-  exporter shipbuilder bottler chain supermarket miner steelmaker`.split(/\s+/),
+  exporter shipbuilder bottler chain supermarket miner steelmaker charity nonprofit watchdog regulator`.split(/\s+/),
 );
 /** Words that may open a name but are no company's first word. */
 const NOT_A_NAME = new Set(`the a an his her its their this that on in at for of and said says will would has had`.split(/\s+/));

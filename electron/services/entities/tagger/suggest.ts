@@ -32,6 +32,7 @@ import { cartelsByTheirName, gangsNamedInSpanish } from './cartels.js';
 import { peopleOpeningASentence } from './openingPeople.js';
 import { placesOpeningASentence } from './openingPlaces.js';
 import { bodiesOfPlaces } from './possessedBodies.js';
+import { officesOfPlaces } from './officesOfPlaces.js';
 import { bodiesNamedInRomanceLanguages } from './romanceNames.js';
 import { companiesByTheirLastWord } from './companyLastWords.js';
 import { splitPeopleAtVerbs } from './verbsInNames.js';
@@ -221,6 +222,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     splitPeopleAtVerbs(names, sentence);
     peopleOfTheirTowns(names, sentence, lexicon);
     splitTitledPeople(names, sentence);
+    officesOfPlaces(names, sentence, lexicon);
     peopleAfterTheirRole(names, sentence, PERSON_ROLES, (name) => context.gazetteer.lookup(name).length > 0);
     aliasesOfPeople(names, sentence);
     if (!facts.capsLine) eastAsianPeople(names, sentence, lexicon, (name) => isKnownOrganisation(name) || COMPANIES.has(nameKey(name)));
