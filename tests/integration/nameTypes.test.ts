@@ -1147,6 +1147,15 @@ describe('the type of a name', () => {
     expect(typesOf("Universal Pictures' biopic dominated the season.")).toEqual(['organisation:Universal Pictures']);
   });
 
+  it("ends a company's name at its legal form, whose dot ended the sentence too", () => {
+    // Written for this test in the style of wire copy. Before: "Walt Disney Co. Cillian Murphy" an organisation (a
+    // person read at 33%, then a company by "unit of"), "Pfizer Inc. Shares" an organisation.
+    expect(typesOf('Searchlight is a unit of Walt Disney Co. Cillian Murphy thanked the people of Cork.')).toEqual(
+      expect.arrayContaining(['organisation:Walt Disney Co.', 'person:Cillian Murphy', 'place:Cork']),
+    );
+    expect(typesOf('The drug was bought by Pfizer Inc. Shares rose.')).toEqual(['organisation:Pfizer Inc.']);
+  });
+
   it('reads a firm named with initials and an ampersand as one organisation', () => {
     // Written for this test in the style of business news. Before: "S&P Global" and "H&M" unread, "M" of "M&S" an organisation (34%).
     const text = 'S&P Global cut its rating. Exports to H&M had recovered, and M&S fell.';

@@ -32,6 +32,7 @@ import { cartelsByTheirName, gangsNamedInSpanish } from './cartels.js';
 import { peopleOpeningASentence } from './openingPeople.js';
 import { placesOpeningASentence } from './openingPlaces.js';
 import { bodiesOfPlaces } from './possessedBodies.js';
+import { namesEndingAtTheirLegalForm } from './legalFormEnds.js';
 import { officesOfPlaces } from './officesOfPlaces.js';
 import { bodiesNamedInRomanceLanguages } from './romanceNames.js';
 import { companiesByTheirLastWord } from './companyLastWords.js';
@@ -221,6 +222,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     withoutLeadingCounts(names, sentence, (name) => isKnownOrganisation(name) || GROUP_NAMES.has(nameKey(name)) || isNation(name, context) || ORG_HEADS.has(name.split(' ').at(-1)!.toLowerCase()));
     splitPeopleAtVerbs(names, sentence);
     peopleOfTheirTowns(names, sentence, lexicon);
+    namesEndingAtTheirLegalForm(names, sentence);
     splitTitledPeople(names, sentence);
     officesOfPlaces(names, sentence, lexicon);
     peopleAfterTheirRole(names, sentence, PERSON_ROLES, (name) => context.gazetteer.lookup(name).length > 0);
