@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { closesCompanyName, companiesByTheirLastWord } from '../../electron/services/entities/tagger/companyLastWords.js';
-import { taggedSentence } from './taggedSentence.js';
+import { readingsAfter, taggedSentence } from './taggedSentence.js';
 
-/** The names after the rule, as "TYPE:words@confidence", for one sentence and the names read in it (see taggedSentence). */
-function companies(sentence: string, read: string[]): string[] {
-  const { tokens, names, shown } = taggedSentence(sentence, read);
-  companiesByTheirLastWord(names, tokens);
-  return shown().map((s, k) => `${s}@${names[k]!.confidence}`);
-}
+/** The names after the rule, as "TYPE:words@confidence" (see taggedSentence). */
+const companies = (sentence: string, read: string[]) => readingsAfter(companiesByTheirLastWord, sentence, read);
 
 // Written for these tests, in the style of market reports; the "before" readings are the shipped tagger's.
 describe('a company named by the last word of its name', () => {

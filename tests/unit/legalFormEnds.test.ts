@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { namesEndingAtTheirLegalForm } from '../../electron/services/entities/tagger/legalFormEnds.js';
-import { taggedSentence } from './taggedSentence.js';
+import { readingsAfter, taggedSentence } from './taggedSentence.js';
 
-/** The names after the rule, as "TYPE:words@confidence", for one sentence and the names read in it (see taggedSentence). */
-function cut(sentence: string, read: string[]): string[] {
-  const { tokens, names, shown } = taggedSentence(sentence, read);
-  namesEndingAtTheirLegalForm(names, tokens);
-  return shown().map((s, k) => `${s}@${names[k]!.confidence}`);
-}
+/** The names after the rule, as "TYPE:words@confidence" (see taggedSentence). */
+const cut = (sentence: string, read: string[]) => readingsAfter(namesEndingAtTheirLegalForm, sentence, read);
 
 // Every sentence here is written for these tests; the "before" readings are the shipped tagger's on them.
 describe("a name running on past a company's legal form", () => {

@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { NameLexicon } from '../../electron/services/entities/tagger/features.js';
 import { officesOfPlaces } from '../../electron/services/entities/tagger/officesOfPlaces.js';
-import { taggedSentence } from './taggedSentence.js';
+import { readingsAfter, taggedSentence } from './taggedSentence.js';
 
 const PLACES = new Set(['Canterbury', 'India', 'New York', 'New', 'London']);
 const lexicon = { place: (name: string) => (PLACES.has(name) ? { kind: 'city', population: 1 } : null), countryByName: new Map(), demonyms: new Map() } as unknown as NameLexicon;
 
-/** The names after the rule, as "TYPE:words@confidence", for one sentence and the names read in it (see taggedSentence). */
-function split(sentence: string, read: string[]): string[] {
-  const { tokens, names, shown } = taggedSentence(sentence, read);
-  officesOfPlaces(names, tokens, lexicon);
-  return shown().map((s, k) => `${s}@${names[k]!.confidence}`);
-}
+/** The names after the rule, as "TYPE:words@confidence" (see taggedSentence). */
+const split = (sentence: string, read: string[]) => readingsAfter((names, tokens) => officesOfPlaces(names, tokens, lexicon), sentence, read);
 
 // Every sentence here is written for these tests; the "before" readings are the shipped tagger's on them.
 describe('an office held of a place, then its holder', () => {

@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { placesOpeningASentence } from '../../electron/services/entities/tagger/openingPlaces.js';
-import { taggedSentence } from './taggedSentence.js';
+import { readingsAfter, taggedSentence } from './taggedSentence.js';
 
 const WELL_KNOWN = new Set(['Kabul', 'Tokyo', 'Tehran', 'Paris', 'Kenya']);
 
-/** The names after the rule, as "TYPE:words@confidence", for one sentence and the names read in it (see taggedSentence). */
-function opening(sentence: string, read: string[], peopleWords: string[] = []): string[] {
-  const { tokens, names, shown } = taggedSentence(sentence, read);
-  placesOpeningASentence(names, tokens, (word) => WELL_KNOWN.has(word), new Set(peopleWords));
-  return shown().map((s, k) => `${s}@${names[k]!.confidence}`);
-}
+/** The names after the rule, as "TYPE:words@confidence" (see taggedSentence). */
+const opening = (sentence: string, read: string[], peopleWords: string[] = []) =>
+  readingsAfter((names, tokens) => placesOpeningASentence(names, tokens, (word) => WELL_KNOWN.has(word), new Set(peopleWords)), sentence, read);
 
 // Every sentence here is written for these tests; the "before" readings are the shipped tagger's on them.
 describe('a capital, a great city or a country opening a sentence', () => {

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { bodiesOfPlaces } from '../../electron/services/entities/tagger/possessedBodies.js';
-import { taggedSentence } from './taggedSentence.js';
+import { readingsAfter, taggedSentence } from './taggedSentence.js';
 
-/** The names after the rule, as "TYPE:words@confidence", for one sentence and the names read in it (see taggedSentence). */
-function bodies(sentence: string, read: string[]): string[] {
-  const { tokens, names, shown } = taggedSentence(sentence, read);
-  bodiesOfPlaces(names, tokens);
-  return shown().map((s, k) => `${s}@${names[k]!.confidence}`);
-}
+/** The names after the rule, as "TYPE:words@confidence" (see taggedSentence). */
+const bodies = (sentence: string, read: string[]) => readingsAfter((names, tokens) => bodiesOfPlaces(names, tokens), sentence, read);
 
 // Every sentence here is written for these tests; the "before" readings are the shipped tagger's on them.
 describe("a body named after a place's possessive", () => {

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { bodiesNamedInRomanceLanguages } from '../../electron/services/entities/tagger/romanceNames.js';
-import { taggedSentence } from './taggedSentence.js';
+import { readingsAfter, taggedSentence } from './taggedSentence.js';
 
 const PLACES = new Set(['Corte Madera']);
 
-/** The names after the rule, as "TYPE:words@confidence", for one sentence and the names read in it (see taggedSentence). */
-function bodies(sentence: string, read: string[]): string[] {
-  const { tokens, names, shown } = taggedSentence(sentence, read);
-  bodiesNamedInRomanceLanguages(names, tokens, (name) => PLACES.has(name));
-  return shown().map((s, k) => `${s}@${names[k]!.confidence}`);
-}
+/** The names after the rule, as "TYPE:words@confidence" (see taggedSentence). */
+const bodies = (sentence: string, read: string[]) => readingsAfter((names, tokens) => bodiesNamedInRomanceLanguages(names, tokens, (name) => PLACES.has(name)), sentence, read);
 
 // Every sentence here is written for these tests; the "before" readings are the shipped tagger's on them.
 describe('a body named in Spanish, Portuguese, French or Italian', () => {

@@ -20,3 +20,10 @@ export function taggedSentence(sentence: string, read: string[]): { tokens: Text
   });
   return { tokens, names, shown: () => names.map((n) => `${n.type}:${words.slice(n.from, n.to + 1).join(' ')}`) };
 }
+
+/** The names a rule leaves, as "TYPE:words@confidence", after it has run on one sentence and the names read in it. */
+export function readingsAfter(rule: (names: TaggedName[], tokens: TextToken[]) => void, sentence: string, read: string[]): string[] {
+  const { tokens, names, shown } = taggedSentence(sentence, read);
+  rule(names, tokens);
+  return shown().map((s, k) => `${s}@${names[k]!.confidence}`);
+}
