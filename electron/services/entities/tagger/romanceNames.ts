@@ -18,6 +18,13 @@ const HEADS = new Set(
   societa superintendencia procuraduria fiscalia contraloria defensoria registraduria servicio servico escuela escola
   ecole scuola diario`.split(/\s+/),
 );
+const ACCENTED: Record<string, string> = { a: '[aáàâãä]', e: '[eéèêë]', i: '[iíìîï]', o: '[oóòôõö]', u: '[uúùûü]', c: '[cç]', n: '[nñ]' };
+const letter = (ch: string) => ACCENTED[ch] ?? ch;
+/** Any head, capitalised, with its accents or without: most articles hold none, and are spared the pass over their words. */
+const ANY_HEAD = new RegExp(`(?<!\\p{L})(?:${[...HEADS].map((h) => letter(h[0]!).toUpperCase() + [...h.slice(1)].map(letter).join('')).join('|')})(?!\\p{L})`, 'u');
+/** Whether the text may name such a body: a head, capitalised, stands in it. */
+export const mayNameBodiesInRomanceLanguages = (text: string): boolean => ANY_HEAD.test(text);
+
 /** Small words inside such a name: "de la Nacion", "do Brasil", "di Sanita", "y Desarrollo". */
 const CONNECTORS = new Set(['de', 'del', 'do', 'da', 'dos', 'das', 'di', 'della', 'delle', 'dei', 'degli', 'des', 'du', 'la', 'las', 'los', 'le', 'les', 'el', 'y', 'e', 'et', 'pour', 'para', 'per']);
 /** An article that may open the name: "La Universidad Nacional", "El Colegio de Mexico". */
@@ -30,11 +37,10 @@ const CONFIDENCE = 0.7;
 /** The most tokens of such a name ("Corte Suprema de Justicia de la Nacion" is seven). */
 const MOST_TOKENS = 9;
 
-const plain = (word: string) =>
-  word
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+const NOT_ASCII = /[^\x00-\x7f]/;
+const MARKS = /\p{M}/gu;
+/** Whether a word is a head, with its accents or without ("Fundación", "Fundacion"). */
+const isHead = (word: string) => HEADS.has(word.toLowerCase()) || (NOT_ASCII.test(word) && HEADS.has(word.normalize('NFD').replace(MARKS, '').toLowerCase()));
 
 /**
  * A head, capitalised, and the capitalised words after it (small words between, never last) are
@@ -47,7 +53,7 @@ export function bodiesNamedInRomanceLanguages(names: TaggedName[], sentence: rea
   const added: TaggedName[] = [];
   for (let i = 0; i < sentence.length; i++) {
     const word = sentence[i]!.text;
-    if (!CAPITALISED.test(word) || !HEADS.has(plain(word))) continue;
+    if (!CAPITALISED.test(word) || !isHead(word)) continue;
     const to = nameEnd(sentence, i);
     if (to === i) continue;
     const from = i > 0 && ARTICLES.has(sentence[i - 1]!.text) ? i - 1 : i;

@@ -34,7 +34,7 @@ import { placesOpeningASentence } from './openingPlaces.js';
 import { bodiesOfPlaces } from './possessedBodies.js';
 import { namesEndingAtTheirLegalForm } from './legalFormEnds.js';
 import { officesOfPlaces } from './officesOfPlaces.js';
-import { bodiesNamedInRomanceLanguages } from './romanceNames.js';
+import { bodiesNamedInRomanceLanguages, mayNameBodiesInRomanceLanguages } from './romanceNames.js';
 import { companiesByTheirLastWord } from './companyLastWords.js';
 import { splitPeopleAtVerbs } from './verbsInNames.js';
 import { peopleOfTheirTowns } from './peopleOfPlaces.js';
@@ -134,6 +134,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
   const suggestions: Suggestion[] = [];
   const places: PendingPlace[] = [];
   const sports = isSportsText(text);
+  const romance = mayNameBodiesInRomanceLanguages(text);
   const tagged = tokenizeSentences(text).map((sentence) => {
     const facts = sentenceFacts(
       sentence.map((t) => t.text),
@@ -235,7 +236,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     if (!facts.capsLine) placesOpeningASentence(names, sentence, isWellKnownPlace, peopleWords);
     bodiesOfPlaces(names, sentence);
     if (sports) readTeams(names, sentence, lexicon);
-    bodiesNamedInRomanceLanguages(names, sentence, (name) => context.gazetteer.lookup(name).some((p) => (p.nameKind ?? 0) === 0));
+    if (romance) bodiesNamedInRomanceLanguages(names, sentence, (name) => context.gazetteer.lookup(name).some((p) => (p.nameKind ?? 0) === 0));
     readCompanies(names, sentence);
     readCompanySuffixes(names, sentence, model.memory);
     if (!facts.capsLine) companiesByTheirLastWord(names, sentence);
