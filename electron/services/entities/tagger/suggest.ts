@@ -33,6 +33,7 @@ import { peopleOpeningASentence } from './openingPeople.js';
 import { placesOpeningASentence } from './openingPlaces.js';
 import { bodiesOfPlaces } from './possessedBodies.js';
 import { namesEndingAtTheirLegalForm } from './legalFormEnds.js';
+import { bodiesNamedForTheirMembers } from './pluralPossessives.js';
 import { officesOfPlaces } from './officesOfPlaces.js';
 import { bodiesNamedInRomanceLanguages, mayNameBodiesInRomanceLanguages } from './romanceNames.js';
 import { companiesByTheirLastWord } from './companyLastWords.js';
@@ -224,6 +225,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     splitPeopleAtVerbs(names, sentence);
     peopleOfTheirTowns(names, sentence, lexicon);
     namesEndingAtTheirLegalForm(names, sentence);
+    bodiesNamedForTheirMembers(names, sentence);
     splitTitledPeople(names, sentence);
     officesOfPlaces(names, sentence, lexicon);
     peopleAfterTheirRole(names, sentence, PERSON_ROLES, (name) => context.gazetteer.lookup(name).length > 0);
@@ -1090,13 +1092,18 @@ const INSTITUTIONS = new Set(['senate', 'congress', 'parliament', 'cabinet', 'go
 const JOINED_ORGANISATION_ENDS = new Set(['bank', 'union', 'fund', 'times', 'army', 'group']);
 
 const POSSESSIVE = /^['’]s$/;
+const SAINT = /^(?:St\.?|Saint|Ste\.?)$/u;
+/** What is named after a saint with the saint's possessive: a building or a place (a hospital or a college is an organisation, extract.ts). */
+const SAINTS_PLACES = new Set(['basilica', 'cathedral', 'church', 'abbey', 'chapel', 'priory', 'square', 'hospital', 'college', 'school', 'park', 'hall', 'bay', 'island', 'mount']);
+const SAINTS_PLACE_CONFIDENCE = 0.6;
 
 /**
  * "Queen Anne's County", "Democratic People's Republic of Korea", "St. John's": the tagger reads the
  * possessive as the end of a name (the corpora split it off), and types the halves apart. Where the
  * words through the possessive, and the name after it if there is one, are a place's own name in
  * the gazetteer or a country's, they are that one place (its possessive kept: "St. John's"). A word
- * before the first half joins when the tagger left it out ("Queen"). Returns the names so joined.
+ * before the first half joins when the tagger left it out ("Queen"). So is a saint's name with its
+ * possessive and a building's word ("St. Peter's Basilica"). Returns the names so joined.
  */
 function joinPossessivePlaces(names: TaggedName[], sentence: readonly TextToken[], text: string, context: ExtractContext): Set<TaggedName> {
   const joinedNames = new Set<TaggedName>();
@@ -1113,9 +1120,13 @@ function joinPossessivePlaces(names: TaggedName[], sentence: readonly TextToken[
     const ends = b ? [b.to, s] : [s];
     let joined: { from: number; to: number } | null = null;
     for (const from of starts) for (const to of ends) if (!joined && isPlace(from, to)) joined = { from, to };
+    // "St. Peter's Basilica", "St Thomas' Hospital": a saint's name, its possessive and a building or a place named after the saint.
+    const saints = !joined && SAINT.test(sentence[a.from]!.text) && SAINTS_PLACES.has(sentence[s + 1]?.text.toLowerCase() ?? '') && /^\p{Lu}/u.test(sentence[s + 1]!.text) && (!b || b.to === s + 1);
+    if (saints) joined = { from: a.from, to: s + 1 };
     if (!joined) continue;
     const both = b !== null && joined.to === b.to;
-    const merged: TaggedName = { from: joined.from, to: joined.to, type: 'LOC', confidence: Math.min(a.confidence, both ? b.confidence : a.confidence), remembered: false };
+    const confidence = Math.min(a.confidence, both ? b.confidence : a.confidence);
+    const merged: TaggedName = { from: joined.from, to: joined.to, type: 'LOC', confidence: saints ? Math.max(SAINTS_PLACE_CONFIDENCE, confidence) : confidence, remembered: false };
     names.splice(k, both ? 2 : 1, merged);
     joinedNames.add(merged);
     if (k > 0 && names[k - 1]!.to >= joined.from) names.splice(k - 1, 1);
