@@ -284,11 +284,17 @@ const STORM_NAMED = /(?<![\p{L}\p{N}-])(?:Super[ \t]+)?(?:Hurricane|Typhoon|Cycl
 /**
  * The storms an article names ("Hurricane Beryl … Beryl weakened"): the storm's name is no person's
  * and no place's, though the tagger reads it as one (a person most often). Every suggestion of just
- * that word is dropped, not the analyst's; nor a country's or an area's name ("Hurricane, Utah" is a
- * town, and "Storm Utah" no storm). Returns the names of the storms.
+ * that word, or of the kind and the word, is dropped, not the analyst's; nor a country's or an area's
+ * name ("Hurricane, Utah" is a town, and "Storm Utah" no storm). Returns the names of the storms, with
+ * and without their kind.
  */
 export function stormNames(text: string, isArea: (name: string) => boolean): Set<string> {
   const storms = new Set<string>();
-  for (const m of text.matchAll(STORM_NAMED)) if (!isArea(m[1]!)) storms.add(m[1]!);
+  for (const m of text.matchAll(STORM_NAMED)) {
+    if (isArea(m[1]!)) continue;
+    storms.add(m[1]!);
+    // "Cyclone Zelia" read whole (an organisation at 36%).
+    storms.add(m[0]);
+  }
   return storms;
 }
