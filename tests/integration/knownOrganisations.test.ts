@@ -64,6 +64,8 @@ describe('organisations of the lexicon, as news writes them', () => {
       'Lockheed Martin organisation',
       'Rheinmetall organisation',
     ]);
+    // Named with a founder's possessive. Written for this test: before, "Moody" an organisation (42%), "Lloyd" a person (82%).
+    expect(typed("Moody's placed the rating on review, according to Lloyd's List.")).toEqual(["Moody's organisation", "Lloyd's List organisation"]);
     // But words of business after the company's name are the company's. Written for this test: before, "Nissan" alone (the tagger read "Nissan Motor" a person, 53%).
     expect(typed('Nissan Motor and Honda Motor said on Monday they would begin merger talks.')).toEqual(['Nissan Motor organisation', 'Honda Motor organisation']);
     // Written for this test. Before: "Bundesbank" a person (62%), "Bavarian Nordic" a place (43%).

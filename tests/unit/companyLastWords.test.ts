@@ -18,6 +18,7 @@ describe('a company named by the last word of its name', () => {
     expect(companies('Outages hit Duke Energy customers.', ['PER:Duke Energy@0.62'])).toEqual(['ORG:Duke Energy@0.6']);
     // Before: "MGM Resorts" unread.
     expect(companies('The group targeted MGM Resorts last year.', [])).toEqual(['ORG:MGM Resorts@0.6']);
+    expect(companies('Regulators said Kazan Shipping owned the tankers.', [])).toEqual(['ORG:Kazan Shipping@0.6']);
   });
 
   it("leaves sure readings, one word, longer names, titles, what a body is about and the analyst's names", () => {

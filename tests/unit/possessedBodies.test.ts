@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodiesOfPlaces } from '../../electron/services/entities/tagger/possessedBodies.js';
+import { bodiesOfBodies, bodiesOfPlaces } from '../../electron/services/entities/tagger/possessedBodies.js';
 import { readingsAfter, taggedSentence } from './taggedSentence.js';
 
 /** The names after the rule, as "TYPE:words@confidence" (see taggedSentence). */
@@ -25,5 +25,26 @@ describe("a body named after a place's possessive", () => {
     names[1]!.remembered = true;
     bodiesOfPlaces(names, tokens);
     expect(names.map((n) => n.type)).toEqual(['LOC', 'PER']);
+  });
+});
+
+describe("a body's part named after the body's possessive", () => {
+  const parts = (sentence: string, read: string[]) => readingsAfter(bodiesOfBodies, sentence, read);
+
+  it('is two organisations where the tagger read one', () => {
+    // Before: one organisation at 50%.
+    expect(parts("The Treasury Department's Office of Foreign Assets Control acted.", ["ORG:Treasury Department 's Office of Foreign Assets Control@0.5"])).toEqual([
+      'ORG:Treasury Department@0.5',
+      'ORG:Office of Foreign Assets Control@0.5',
+    ]);
+  });
+
+  it("leaves a possessive after no body's head or before no part's head, and the analyst's names", () => {
+    expect(parts("The Microsoft's Threat Intelligence Center said so.", ["ORG:Microsoft 's Threat Intelligence Center@0.8"])).toEqual(["ORG:Microsoft 's Threat Intelligence Center@0.8"]);
+    expect(parts("The Ministry of Women's Affairs said so.", ["ORG:Ministry of Women 's Affairs@0.8"])).toEqual(["ORG:Ministry of Women 's Affairs@0.8"]);
+    const { tokens, names } = taggedSentence("The Treasury Department's Office of Foreign Assets Control acted.", ["ORG:Treasury Department 's Office of Foreign Assets Control@0.5"]);
+    names[0]!.remembered = true;
+    bodiesOfBodies(names, tokens);
+    expect(names).toHaveLength(1);
   });
 });

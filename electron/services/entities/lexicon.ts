@@ -256,6 +256,9 @@ export const COMPANIES = new Set([
   'bayer', 'allianz', 'bnp paribas', 'societe generale', 'airbus', 'boeing', 'rheinmetall', 'thales', 'safran', 'dassault',
   'bae systems', 'lockheed martin', 'raytheon', 'northrop grumman', 'general dynamics', 'spacex',
   'ukroboronprom', 'ukrainian defense industry', 'motor sich', 'rostec', 'uralvagonzavod', 'almaz antey', 'baykar', 'roketsan', 'aselsan',
+  // named with a founder's possessive, which the tagger cuts off ("Moody" at 42%, "Lloyd" a person at 82%); not those
+  // that are as often a person's possessive ("Wendy's", "Macy's", "Christie's")
+  'moody s', 'mcdonald s', 'sotheby s', 'sainsbury s', 'kellogg s', 'lloyd s list', 'lloyd s of london', 'trader joe s', 'hershey s',
 ]);
 
 /**

@@ -14,7 +14,7 @@ const COMPANY_LAST_WORDS = [
   'motors', 'airlines', 'airways', 'industries', 'holdings', 'platforms', 'solutions', 'dynamics', 'instruments',
   'communications', 'telecommunications', 'entertainment', 'brands', 'foods', 'beverages', 'petroleum', 'chemicals',
   'materials', 'minerals', 'mining', 'energy', 'resorts', 'hotels', 'casinos', 'cruises', 'logistics', 'restaurants',
-  'pictures', 'records',
+  'pictures', 'records', 'shipping', 'navigation', 'tankers',
 ];
 const LAST_WORDS = new Set(COMPANY_LAST_WORDS);
 /** A word written with a capital inside it ("AeroSystems", "BioTech"). */

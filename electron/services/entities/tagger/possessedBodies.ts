@@ -59,3 +59,25 @@ function bodyEnd(sentence: readonly TextToken[], from: number): number {
   }
   return -1;
 }
+
+/**
+ * "the Treasury Department's Office of Foreign Assets Control", "the European Parliament's Committee
+ * on …": a body's possessive, then one of its parts, which the tagger reads as one organisation
+ * ("Treasury Department's Office of Foreign Assets Control" at 50%). An organisation with a "'s"
+ * inside, where the words before it end in an organisation's head word and those after it open
+ * with one, is the two organisations. Not the analyst's names. Changes `names` in place.
+ */
+export function bodiesOfBodies(names: TaggedName[], sentence: readonly TextToken[]): void {
+  for (let k = names.length - 1; k >= 0; k--) {
+    const n = names[k]!;
+    if (n.type !== 'ORG' || n.remembered) continue;
+    for (let p = n.from + 1; p < n.to; p++) {
+      if (!POSSESSIVE.test(sentence[p]!.text)) continue;
+      const last = sentence[p - 1]!.text;
+      const first = sentence[p + 1]!.text;
+      if (!CAPITALISED.test(last) || !CAPITALISED.test(first) || !ORG_HEADS.has(last.toLowerCase()) || !ORG_HEADS.has(first.toLowerCase())) continue;
+      names.splice(k, 1, { ...n, to: p - 1 }, { ...n, from: p + 1 });
+      break;
+    }
+  }
+}

@@ -31,7 +31,7 @@ import { policeForcesNamedWhole } from './policeForces.js';
 import { cartelsByTheirName, gangsNamedInSpanish } from './cartels.js';
 import { peopleOpeningASentence } from './openingPeople.js';
 import { placesOpeningASentence } from './openingPlaces.js';
-import { bodiesOfPlaces } from './possessedBodies.js';
+import { bodiesOfBodies, bodiesOfPlaces } from './possessedBodies.js';
 import { namesEndingAtTheirLegalForm } from './legalFormEnds.js';
 import { bodiesNamedForTheirMembers } from './pluralPossessives.js';
 import { officesOfPlaces } from './officesOfPlaces.js';
@@ -237,6 +237,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     peopleOpeningASentence(names, sentence, lexicon);
     if (!facts.capsLine) placesOpeningASentence(names, sentence, isWellKnownPlace, peopleWords);
     bodiesOfPlaces(names, sentence);
+    bodiesOfBodies(names, sentence);
     if (sports) readTeams(names, sentence, lexicon);
     if (romance) bodiesNamedInRomanceLanguages(names, sentence, (name) => context.gazetteer.lookup(name).some((p) => (p.nameKind ?? 0) === 0));
     readCompanies(names, sentence);
