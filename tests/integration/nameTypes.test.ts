@@ -616,6 +616,8 @@ describe('the type of a name', () => {
     // Written for this test, in the style of mining news. Before: Newmont a person (39%).
     expect(typesOf('Newmont said on Tuesday it had agreed to buy a rival. Iran said it would retaliate.')).toEqual(['organisation:Newmont', 'place:Iran']);
     expect(typesOf('Newmont said he had agreed.')).not.toContain('organisation:Newmont');
+    // Written for this test, in the style of business news. Before: Ford a person (58%).
+    expect(typesOf('Carlos Tavares resigned on Sunday, and Ford said it would cut 4,000 jobs in Europe.')).toEqual(['person:Carlos Tavares', 'organisation:Ford', 'place:Europe']);
     // A capital speaks for its government and stays the place. Written for this test: before, an organisation (47%).
     expect(typesOf('Moscow said it would respond.')).toEqual(['place:Moscow']);
   });

@@ -1228,12 +1228,12 @@ const CRUDE_AFTER = /^[ \t]+(?:crude|futures|oil[ \t]+(?:futures|prices?))\b/u;
 /** "said it", "says its", "said on Tuesday it", "said in a statement that it": a thing speaks, not a person. */
 const SAYS_IT = /^[ \t]+(?:said|says)[ \t]+(?:(?:on|late|early)[ \t]+\p{L}+[ \t]+|in[ \t]+a[ \t]+statement[ \t]+|that[ \t]+)*its?\b/u;
 /** Below this, a person's or a place's reading of one word that "said it" gives way. */
-const DOUBTED_SPEAKER = 0.5;
+const DOUBTED_SPEAKER = 0.6;
 
 /**
  * "Newmont said on Tuesday it had agreed to buy Newcrest", "Vale said its dam had failed": business
  * news names a company by one word the tagger never saw, and reads a doubted person or place. One
- * word so doubted (under 50%), no surname of the article's people and no country, province or
+ * word so doubted (under 60%: "Ford said it would cut 4,000 jobs", a person at 58%), no surname of the article's people and no country, province or
  * city of 100,000, that "said it" or "said its" is an organisation: people say "he" and "she".
  */
 function organisationsThatSayIt(text: string, suggestions: Suggestion[], context: ExtractContext): void {
