@@ -1169,6 +1169,18 @@ describe('the type of a name', () => {
     expect(typesOf("The Americans' Union Station trip ended.")).toEqual(['group:Americans', 'place:Union Station']);
   });
 
+  it("reads a department and its office apart across a plural's possessive, and a law firm by its legal form", () => {
+    // Written for this test in the style of wire copy. Before: one organisation over both bodies, and the law firm a person (46%).
+    const text = "The FBI investigated the case with the Department of Health and Human Services' Office of Inspector General. Her lawyer, Jarrod Schaeffer of Abell Eskew Landau LLP, said she would appeal.";
+    expect(typesOf(text)).toEqual([
+      'organisation:FBI',
+      'organisation:Department of Health and Human Services',
+      'organisation:Office of Inspector General',
+      'person:Jarrod Schaeffer',
+      'organisation:Abell Eskew Landau LLP',
+    ]);
+  });
+
   it('reads a firm named with initials and an ampersand as one organisation', () => {
     // Written for this test in the style of business news. Before: "S&P Global" and "H&M" unread, "M" of "M&S" an organisation (34%).
     const text = 'S&P Global cut its rating. Exports to H&M had recovered, and M&S fell.';

@@ -19,6 +19,8 @@ describe("a body named after a place's possessive", () => {
     expect(bodies("Russia's Defence Ministry said so.", ['LOC:Russia@0.9', 'ORG:Defence Ministry@0.94'])).toEqual(['LOC:Russia@0.9', 'ORG:Defence Ministry@0.94']);
     expect(bodies("Kenya's High Court ruled.", ['LOC:Kenya@0.9', 'LOC:High Court@0.6'])).toEqual(['LOC:Kenya@0.9', 'LOC:High Court@0.6']);
     expect(bodies("Kenya's Rift Valley was dry.", ['LOC:Kenya@0.9'])).toEqual(['LOC:Kenya@0.9']);
+    // A scheme's name is no body's.
+    expect(bodies("He joined China's Thousand Talents Program.", ['LOC:China@0.9'])).toEqual(['LOC:China@0.9']);
     expect(bodies("Kenya's High Court Judge Ann Mwangi ruled.", ['LOC:Kenya@0.9'])).toEqual(['LOC:Kenya@0.9']);
     expect(bodies("Obama's Senate years were short.", ['PER:Obama@0.9'])).toEqual(['PER:Obama@0.9']);
     const { tokens, names } = taggedSentence("Kenya's Senate met.", ['LOC:Kenya@0.9', 'PER:Senate@0.3']);
@@ -36,6 +38,13 @@ describe("a body's part named after the body's possessive", () => {
     expect(parts("The Treasury Department's Office of Foreign Assets Control acted.", ["ORG:Treasury Department 's Office of Foreign Assets Control@0.5"])).toEqual([
       'ORG:Treasury Department@0.5',
       'ORG:Office of Foreign Assets Control@0.5',
+    ]);
+  });
+
+  it("is so after a plural's apostrophe", () => {
+    expect(parts("The Department of Health and Human Services' Office of Inspector General said so.", ["ORG:Department of Health and Human Services ' Office of Inspector General@0.57"])).toEqual([
+      'ORG:Department of Health and Human Services@0.57',
+      'ORG:Office of Inspector General@0.57',
     ]);
   });
 

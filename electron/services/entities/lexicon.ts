@@ -79,7 +79,7 @@ export const ORGANISATION_LAST_WORDS = new Set(
  */
 export const COMPANY_SUFFIXES = new Set(
   `Inc Inc. Corp Corp. Corporation Co Co. Ltd Ltd. Limited Plc PLC plc LLC LP L.P. AG SA S.A. NV N.V. GmbH SpA S.p.A.
-  ASA Oyj BV B.V. Bhd Berhad Tbk`.split(/\s+/),
+  ASA Oyj BV B.V. Bhd Berhad Tbk LLP L.L.P. PLLC KGaA Pty`.split(/\s+/),
 );
 /** Words between a company's own name and its legal form: "Newmont Mining Corp" is "Newmont" for short. */
 export const BUSINESS_WORDS = new Set(

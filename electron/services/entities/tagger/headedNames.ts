@@ -25,6 +25,7 @@ const HEAD_AND_LINK = /(?<![\p{L}\p{N}'’-])(\p{Lu}[\p{Ll}]+)[ \t]+(?:for|on|to
 /** One capitalised word of the object. */
 const WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*/u;
 const POSSESSIVE_END = /['’]s$/u;
+const PLURAL_POSSESSIVE = /s['’]$/u;
 /**
  * Small words that may join two capitalised words inside the object: "the Study of War", "Drugs and
  * Crime". Not "in" nor "on" (where and when); "and" only before one closing word (oneWordClosesAfterAnd).
@@ -95,8 +96,9 @@ function endOfObject(text: string, from: number, suggestions: readonly Suggestio
   for (;;) {
     const word = WORD.exec(text.slice(at, at + 60))?.[0];
     if (!word || WEEKDAYS_AND_MONTHS.has(word.replace(/\.$/, '').toLowerCase())) break;
-    // A dot ending a word ends the sentence unless the word is an initial ("U.S.").
-    const bare = /\.$/.test(word) && !INITIALS.test(word) ? word.slice(0, -1) : word;
+    // A dot ending a word ends the sentence unless the word is an initial ("U.S."); a plural's
+    // possessive ends the name ("the Department of Health and Human Services' Office of …").
+    const bare = (/\.$/.test(word) && !INITIALS.test(word)) || PLURAL_POSSESSIVE.test(word) ? word.slice(0, -1) : word;
     at += bare.length;
     end = at;
     if (bare !== word) break;

@@ -8,6 +8,7 @@ const CAPITALISED = /^\p{Lu}/u;
 /** Heads of bodies named for their members besides the lexicon's: "Bishops' Conference", "Journalists' Society". */
 const MEMBERS_BODIES = new Set(['conference', 'society', 'guild', 'trust', 'cooperative', 'chamber', 'syndicate']);
 const isHead = (word: string) => ORG_HEADS.has(word) || MEMBERS_BODIES.has(word);
+const HEAD_LINKS = new Set(['of', 'for', 'on', 'to']);
 
 /**
  * "the Italian Bishops' Conference", "the Nigeria Governors' Forum": a body named for its members
@@ -24,8 +25,9 @@ export function bodiesNamedForTheirMembers(names: TaggedName[], sentence: readon
     const head = sentence[n.to + 2];
     if (n.remembered || !PLURAL.test(sentence[n.to]!.text) || !apostrophe || !APOSTROPHE.test(apostrophe.text) || apostrophe.start !== sentence[n.to]!.end) continue;
     if (n.type === 'GRP' || !head || !CAPITALISED.test(head.text) || !isHead(head.text.toLowerCase()) || names[k + 1]?.from === n.to + 2) continue;
-    // "the Americans' Union Station trip": the head closes the name.
-    if (CAPITALISED.test(sentence[n.to + 3]?.text ?? '')) continue;
+    // "the Americans' Union Station trip": the head closes the name; "Human Services' Office of Inspector
+    // General": a head before "of" opens a name of its own.
+    if (CAPITALISED.test(sentence[n.to + 3]?.text ?? '') || HEAD_LINKS.has(sentence[n.to + 3]?.text ?? '')) continue;
     n.to += 2;
     n.type = 'ORG';
     n.reason = 'an organisation named for its members';

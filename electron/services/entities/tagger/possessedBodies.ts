@@ -4,8 +4,11 @@ import type { TextToken } from './tokens.js';
 
 const CAPITALISED = /^\p{Lu}\p{Ll}/u;
 const POSSESSIVE = /^['’]s$/u;
+const APOSTROPHE = /^['’]$/u;
 /** Small words inside a body's name: "Ministry of Commerce", "Competition and Markets Authority" (not "on": "High Court on Thursday"). */
 const INNER = new Set(['of', 'and', 'for']);
+/** Heads of the lexicon that close a scheme's name, not a body's: "China's Thousand Talents Program", "Belt and Road Initiative". */
+const SCHEMES = new Set(['programme', 'program', 'project', 'initiative']);
 /** Small words after a head that opens the name. */
 const HEAD_LINKS = new Set(['of', 'for']);
 /** The most words of the body's name. */
@@ -55,7 +58,7 @@ function bodyEnd(sentence: readonly TextToken[], from: number): number {
       continue;
     }
     if (CAPITALISED.test(next)) continue;
-    return headFirst || ORG_HEADS.has(word.toLowerCase()) ? i : -1;
+    return headFirst || (ORG_HEADS.has(word.toLowerCase()) && !SCHEMES.has(word.toLowerCase())) ? i : -1;
   }
   return -1;
 }
@@ -64,7 +67,7 @@ function bodyEnd(sentence: readonly TextToken[], from: number): number {
  * "the Treasury Department's Office of Foreign Assets Control", "the European Parliament's Committee
  * on …": a body's possessive, then one of its parts, which the tagger reads as one organisation
  * ("Treasury Department's Office of Foreign Assets Control" at 50%). An organisation with a "'s"
- * inside, where the words before it end in an organisation's head word and those after it open
+ * (or a plural's apostrophe: "Human Services' Office") inside, where the words before it end in an organisation's head word and those after it open
  * with one, is the two organisations. Not the analyst's names. Changes `names` in place.
  */
 export function bodiesOfBodies(names: TaggedName[], sentence: readonly TextToken[]): void {
@@ -72,7 +75,9 @@ export function bodiesOfBodies(names: TaggedName[], sentence: readonly TextToken
     const n = names[k]!;
     if (n.type !== 'ORG' || n.remembered) continue;
     for (let p = n.from + 1; p < n.to; p++) {
-      if (!POSSESSIVE.test(sentence[p]!.text)) continue;
+      // "'s", or a plural's bare apostrophe ("Human Services' Office").
+      const mark = sentence[p]!;
+      if (!POSSESSIVE.test(mark.text) && !(APOSTROPHE.test(mark.text) && mark.start === sentence[p - 1]!.end && sentence[p - 1]!.text.endsWith('s'))) continue;
       const last = sentence[p - 1]!.text;
       const first = sentence[p + 1]!.text;
       if (!CAPITALISED.test(last) || !CAPITALISED.test(first) || !ORG_HEADS.has(last.toLowerCase()) || !ORG_HEADS.has(first.toLowerCase())) continue;
