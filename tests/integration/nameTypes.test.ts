@@ -1181,6 +1181,13 @@ describe('the type of a name', () => {
     ]);
   });
 
+  it('reads a surname two people of the article share as a person, and a chamber and its committee apart', () => {
+    // Written for this test in the style of wire copy. Before: "Duterte" alone unread; the House and its committee one organisation.
+    const text =
+      "Vice President Sara Duterte spoke. Investigators summoned Duterte, whose father, former President Rodrigo Duterte, faces an inquiry. The House of Representatives' Committee on Good Government is investigating.";
+    expect(typesOf(text)).toEqual(['person:Sara Duterte', 'person:Duterte', 'person:Rodrigo Duterte', 'organisation:House of Representatives', 'organisation:Committee on Good Government']);
+  });
+
   it('reads a firm named with initials and an ampersand as one organisation', () => {
     // Written for this test in the style of business news. Before: "S&P Global" and "H&M" unread, "M" of "M&S" an organisation (34%).
     const text = 'S&P Global cut its rating. Exports to H&M had recovered, and M&S fell.';

@@ -41,6 +41,13 @@ describe("a body's part named after the body's possessive", () => {
     ]);
   });
 
+  it("is so after a body named by its head and what it is of", () => {
+    expect(parts("The House of Representatives' Committee on Good Government met.", ["ORG:House of Representatives ' Committee on Good Government@0.66"])).toEqual([
+      'ORG:House of Representatives@0.66',
+      'ORG:Committee on Good Government@0.66',
+    ]);
+  });
+
   it("is so after a plural's apostrophe", () => {
     expect(parts("The Department of Health and Human Services' Office of Inspector General said so.", ["ORG:Department of Health and Human Services ' Office of Inspector General@0.57"])).toEqual([
       'ORG:Department of Health and Human Services@0.57',

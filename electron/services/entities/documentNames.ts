@@ -128,7 +128,8 @@ export function linkAcronyms(text: string, suggestions: Suggestion[]): void {
 /**
  * A person the article names in full ("Ashraf Ghani") is that person where it later writes the
  * surname alone ("Ghani said"), if nothing else was read there and the article never writes the
- * word in lower case (so "Rich" or "Young" as plain words are not taken for surnames).
+ * word in lower case (so "Rich" or "Young" as plain words are not taken for surnames). Where two of
+ * its people share the surname, the word alone is a person still, less surely, and the reason names both.
  */
 export function spreadSurnames(text: string, suggestions: Suggestion[]): void {
   const people = suggestions.filter((s) => s.type === 'person' && /\s/.test(s.text.trim()));
@@ -141,10 +142,11 @@ export function spreadSurnames(text: string, suggestions: Suggestion[]): void {
     if (done.has(surname) || surname.length < 3 || !CAPITAL_THEN_SMALL.test(surname) || TITLES.has(surname.toLowerCase()) || PLACE_HEADS.has(surname.toLowerCase())) continue;
     done.add(surname);
     if (writes(text, surname.toLowerCase())) continue;
-    // Two people of the article who share the surname ("Ashraf Ghani", "Rula Ghani"): the surname alone could be either.
-    if (people.some((p) => p.text.replace(POSSESSIVE, '').trim().split(/\s+/).at(-1) === surname && nameOf(p) !== nameOf(person))) continue;
-    const reason = `${person.text} by surname, as the article named them earlier`;
-    const confidence = Math.min(person.confidence, 0.8);
+    // Two people of the article who share the surname ("Sara Duterte", "Rodrigo Duterte"): the surname alone is
+    // a person, either of them, and the suggestion says so rather than choose.
+    const sharers = [...new Set(people.filter((p) => p.text.replace(POSSESSIVE, '').trim().split(/\s+/).at(-1) === surname).map((p) => p.text.replace(POSSESSIVE, '').trim()))];
+    const reason = sharers.length > 1 ? `a person by surname: ${sharers.join(' or ')}, whom the article named earlier` : `${person.text} by surname, as the article named them earlier`;
+    const confidence = Math.min(person.confidence, sharers.length > 1 ? SHARED_SURNAME_CONFIDENCE : 0.8);
     for (const use of uses(text, surname)) {
       if (use.start < person.start) continue;
       const there = suggestions.filter((o) => o.start < use.end && o.end > use.start);
@@ -158,6 +160,8 @@ export function spreadSurnames(text: string, suggestions: Suggestion[]): void {
   }
 }
 
+/** A surname two people of the article share is a person's, but whose the reader must decide. */
+const SHARED_SURNAME_CONFIDENCE = 0.7;
 /** Below this the tagger doubts its reading enough that the person the article named in full wins. */
 const DOUBTED = 0.6;
 const doubtedAsOtherThanPerson = (s: Suggestion) => (s.type === 'place' || s.type === 'organisation') && s.confidence < DOUBTED && !s.adjectival && !analysts(s);

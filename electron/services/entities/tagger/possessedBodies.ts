@@ -67,8 +67,10 @@ function bodyEnd(sentence: readonly TextToken[], from: number): number {
  * "the Treasury Department's Office of Foreign Assets Control", "the European Parliament's Committee
  * on …": a body's possessive, then one of its parts, which the tagger reads as one organisation
  * ("Treasury Department's Office of Foreign Assets Control" at 50%). An organisation with a "'s"
- * (or a plural's apostrophe: "Human Services' Office") inside, where the words before it end in an organisation's head word and those after it open
- * with one, is the two organisations. Not the analyst's names. Changes `names` in place.
+ * (or a plural's apostrophe: "Human Services' Office") inside, where the words before it end in an
+ * organisation's head word (or open with one, or "House", before "of": "the House of Representatives'
+ * Committee on …") and those after it open with one, is the two organisations. Not the analyst's
+ * names. Changes `names` in place.
  */
 export function bodiesOfBodies(names: TaggedName[], sentence: readonly TextToken[]): void {
   for (let k = names.length - 1; k >= 0; k--) {
@@ -80,7 +82,10 @@ export function bodiesOfBodies(names: TaggedName[], sentence: readonly TextToken
       if (!POSSESSIVE.test(mark.text) && !(APOSTROPHE.test(mark.text) && mark.start === sentence[p - 1]!.end && sentence[p - 1]!.text.endsWith('s'))) continue;
       const last = sentence[p - 1]!.text;
       const first = sentence[p + 1]!.text;
-      if (!CAPITALISED.test(last) || !CAPITALISED.test(first) || !ORG_HEADS.has(last.toLowerCase()) || !ORG_HEADS.has(first.toLowerCase())) continue;
+      // The body's name ends in its head, or opens with one before "of" ("the House of Representatives' Committee on …").
+      const opening = sentence[n.from]!.text.toLowerCase();
+      const body = ORG_HEADS.has(last.toLowerCase()) || ((ORG_HEADS.has(opening) || opening === 'house') && sentence[n.from + 1]!.text === 'of');
+      if (!CAPITALISED.test(last) || !CAPITALISED.test(first) || !body || !ORG_HEADS.has(first.toLowerCase())) continue;
       names.splice(k, 1, { ...n, to: p - 1 }, { ...n, from: p + 1 });
       break;
     }
