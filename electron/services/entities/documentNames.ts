@@ -251,7 +251,6 @@ const lineAround = (text: string, at: number) => {
   return text.slice(text.lastIndexOf('\n', at) + 1, end === -1 ? text.length : end);
 };
 
-const nameOf = (s: Suggestion) => s.text.replace(POSSESSIVE, '').trim().toLowerCase();
 
 /**
  * A company's branch in a country is named with the country after the company's own name ("Taco
