@@ -251,7 +251,6 @@ const lineAround = (text: string, at: number) => {
   return text.slice(text.lastIndexOf('\n', at) + 1, end === -1 ? text.length : end);
 };
 
-
 /**
  * A company's branch in a country is named with the country after the company's own name ("Taco
  * Bell Canada", "Yum! Canada"), so where the same article writes that name alone ("ate at Taco
