@@ -51,3 +51,38 @@ export function aliasesOfPeople(names: TaggedName[], sentence: readonly TextToke
     addNames(names, [{ from, to, type: 'PER', confidence: ALIAS_CONFIDENCE, remembered: false, reason: 'a person, the name another person is known by' }]);
   }
 }
+
+/** Nouns of armed and criminal groups, before the name the group is known by. */
+const GROUP_NOUNS = new Set(['militia', 'militias', 'rebels', 'fighters', 'insurgents', 'gang', 'gangs', 'group', 'groups', 'faction', 'movement', 'cartel']);
+/** Where the words put it, that alias is this sure an organisation. */
+const GROUP_ALIAS_CONFIDENCE = 0.6;
+
+/**
+ * "Amhara militias known as Fano", "a ransomware gang, known as Qilin": a group's noun, "known as"
+ * (with a comma and "also", "locally" … at will), and up to four capitalised words are the
+ * organisation's name, where the tagger read them as a person or a place it doubted ("Fano" a person
+ * at 59%) or left them unread. Changes `names` in place.
+ */
+export function aliasesOfGroups(names: TaggedName[], sentence: readonly TextToken[]): void {
+  for (let i = 0; i + 2 < sentence.length; i++) {
+    if (sentence[i]!.text !== 'known' || sentence[i + 1]!.text !== 'as') continue;
+    let k = i - 1;
+    if (QUALIFIERS.has(sentence[k]?.text ?? '')) k--;
+    if (sentence[k]?.text === ',') k--;
+    if (!GROUP_NOUNS.has(sentence[k]?.text ?? '')) continue;
+    const from = i + 2;
+    if (!CAPITALISED.test(sentence[from]!.text)) continue;
+    const read = names.find((n) => n.from <= from && n.to >= from);
+    if (read) {
+      if (read.from === from && (read.type === 'PER' || read.type === 'LOC') && !read.remembered && read.confidence < DOUBTED_ALIAS) {
+        read.type = 'ORG';
+        read.confidence = Math.max(read.confidence, GROUP_ALIAS_CONFIDENCE);
+        read.reason = 'an organisation, the name a group is known by';
+      }
+      continue;
+    }
+    let to = from;
+    while (to - from < 3 && CAPITALISED.test(sentence[to + 1]?.text ?? '') && !names.some((n) => n.from <= to + 1 && n.to >= to + 1)) to++;
+    addNames(names, [{ from, to, type: 'ORG', confidence: GROUP_ALIAS_CONFIDENCE, remembered: false, reason: 'an organisation, the name a group is known by' }]);
+  }
+}

@@ -17,7 +17,7 @@ import { organisationsByApposition } from './appositionOrganisations.js';
 import { areasListedWithTheirKind } from './listedAreas.js';
 import { companiesNamedByTheirBusiness } from './businessNames.js';
 import { isMarketIndex } from './marketIndices.js';
-import { aliasesOfPeople } from './aliases.js';
+import { aliasesOfGroups, aliasesOfPeople } from './aliases.js';
 import { eastAsianPeople } from './eastAsianNames.js';
 import { countryOffices } from './countryOffices.js';
 import { readCompanies, readCompanySuffixes } from './companyCues.js';
@@ -83,6 +83,8 @@ const AREA_NAMED_CONFIDENCE = 0.8;
 const COURT_LEVELS = new Set(['district', 'circuit', 'magistrate', 'bankruptcy', 'appeals', 'superior', 'county', 'federal', 'administrative']);
 /** Levels of the courts of a country, not of a county's: "U.S. District Judge", "Southern District Judge". */
 const FEDERAL_COURT_LEVELS = new Set(['district', 'circuit', 'magistrate', 'bankruptcy', 'appeals']);
+/** Below this, the tagger's group reading of a capital's or a great city's name gives way to the place. */
+const DOUBTED_GROUP = 0.5;
 /** Below this, a reading of a name the extractor's own lexicon holds as something else gives way to it. */
 const DOUBTED_OTHERWISE = 0.5;
 /** Below this, a person's reading of a company's name alone gives way to the company. */
@@ -174,6 +176,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     !COUNTRIES_NAMED_LIKE_PEOPLE.has(word.toLowerCase()) &&
     context.gazetteer.lookup(word).some((p) => (p.nameKind ?? 0) === 0 && (p.kind === 'country' || (!sports && p.kind === 'city' && (p.feature === 'PPLC' || p.population >= 500_000))));
   const bodyWords = bodyWordsOf(tagged);
+  const isGreatPlace = (name: string) => context.gazetteer.lookup(name).some((p) => (p.nameKind ?? 0) === 0 && p.kind === 'city' && (p.feature === 'PPLC' || p.population >= 500_000));
   for (const { sentence, facts, names } of tagged) {
     if (facts.capsLine) {
       dropHeadlineWordsOfTheBody(names, sentence, bodyWords, bodyNames);
@@ -230,6 +233,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     officesOfPlaces(names, sentence, lexicon);
     peopleAfterTheirRole(names, sentence, PERSON_ROLES, (name) => context.gazetteer.lookup(name).length > 0);
     aliasesOfPeople(names, sentence);
+    aliasesOfGroups(names, sentence);
     if (!facts.capsLine) eastAsianPeople(names, sentence, lexicon, (name) => isKnownOrganisation(name) || COMPANIES.has(nameKey(name)));
     portfolioHolders(names, sentence);
     bodiesAndTheirOfficeHolders(names, sentence, isKnownOrganisation);
@@ -345,6 +349,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
         else if (type !== 'ORG' && to > from && ORGANISATION_LAST_WORDS.has(bare(sentence[to]!.text)) && !(type === 'LOC' && context.gazetteer.lookup(nameText).length)) type = 'ORG';
         // "the Dan Ryan Expressway" (a person at 86%): no person's name ends in a road's or a building's word.
         else if (type === 'PER' && to > from && FACILITY_LAST.has(bare(sentence[to]!.text))) type = 'LOC';
+        // "at odds with Addis Ababa over the dam" (a group at 38%): a capital or a great city the tagger doubts as a people is the place.
+        else if (type === 'GRP' && name.confidence < DOUBTED_GROUP && !context.gazetteer.demonyms.has(key) && isGreatPlace(nameText)) type = 'LOC';
         // Not a side of a result: "NEW YORK 74 57 .565" is the team, though New York is a state.
         else if (type === 'ORG' && to > from && !name.reason?.startsWith('a team') && context.gazetteer.lookup(nameText).some((p) => (p.kind === 'admin1' || p.kind === 'country') && p.nameKind === 0)) type = 'LOC';
         // "the Swat Valley": no organisation when the province or district of its name is known.
