@@ -773,13 +773,15 @@ describe('the type of a name', () => {
       'Vice Minister of Natural Resources and Environment Nguyen Cong claimed the funds were late.',
       'Minister for Refugees and Repatriation Noor Rahman Akhlaqi visited the camp.',
       'The Director of National Iodine Nutrition spoke. The Secretary of State for Northern Ireland spoke.',
+      // Written for this test: before, "Exchequer Rachel Reeves" a person (63%).
+      'Chancellor of the Exchequer Rachel Reeves spoke.',
     ].join(' ');
     // The tagger runs the portfolio into the person, reads nothing, or reads one organisation of both.
     const tagged = taggerTypesOf(text);
     expect(tagged).toEqual(expect.arrayContaining(['PER:Affairs Sergei Lavrov', 'ORG:Natural Resources and Environment Nguyen Cong']));
     expect(tagged.filter((t) => t.includes('Blinken'))).toEqual([]);
     const found = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! }).filter((s) => s.type === 'person');
-    expect(found.map((s) => s.text)).toEqual(['Sergei Lavrov', 'Antony Blinken', 'Nguyen Cong', 'Noor Rahman Akhlaqi']);
+    expect(found.map((s) => s.text)).toEqual(['Sergei Lavrov', 'Antony Blinken', 'Nguyen Cong', 'Noor Rahman Akhlaqi', 'Rachel Reeves']);
     expect(found.every((s) => s.confidence >= 0.7)).toBe(true);
     // Where the portfolio stops at a word that qualifies the next, what follows is no person's name.
     expect(typesOf(text).filter((t) => t.includes('Iodine'))).not.toContain('person:Iodine Nutrition');

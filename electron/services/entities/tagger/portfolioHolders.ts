@@ -3,8 +3,8 @@ import { addNames, type TaggedName } from './decode.js';
 import { headsAName, NAME_PARTICLE } from './titledPeople.js';
 import type { TextToken } from './tokens.js';
 
-/** Offices held over a portfolio named after "of" or "for": "Minister of Health", "Secretary of State". */
-const PORTFOLIO_OFFICES = new Set(['minister', 'secretary', 'undersecretary', 'under-secretary', 'commissioner', 'director']);
+/** Offices held over a portfolio named after "of" or "for": "Minister of Health", "Secretary of State", "Chancellor of the Exchequer". */
+const PORTFOLIO_OFFICES = new Set(['minister', 'secretary', 'undersecretary', 'under-secretary', 'commissioner', 'director', 'chancellor']);
 
 /**
  * The words of a government portfolio as news writes them after the office ("Foreign Affairs",
@@ -19,7 +19,7 @@ export const PORTFOLIO_WORDS = new Set(
   sport sports youth women women's family families social welfare housing urban rural development rehabilitation
   reconstruction planning works refugees repatriation migration immigration border borders tribal religious hajj
   counter-narcotics counternarcotics narcotics martyrs disabled veterans security homeland national international
-  cooperation relations investment science research telecommunications infrastructure intelligence`.split(/\s+/),
+  cooperation relations investment science research telecommunications infrastructure intelligence exchequer`.split(/\s+/),
 );
 
 /**
