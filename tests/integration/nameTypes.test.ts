@@ -1196,6 +1196,8 @@ describe('the type of a name', () => {
     expect(typesOf(text)).toEqual(expect.arrayContaining(['organisation:Fano', 'place:Addis Ababa']));
     // After a comma too (before: unread).
     expect(typesOf('A ransomware gang, known as Qilin, was behind it.')).toEqual(['organisation:Qilin']);
+    // And a name right before the kind. Written for this test: before, "Viv Ansanm" a person (59%); a person read surely stays.
+    expect(typesOf('The Viv Ansanm gang coalition claimed responsibility. John Smith gang members fled.')).toEqual(['organisation:Viv Ansanm', 'person:John Smith']);
   });
 
   it('reads a firm named with initials and an ampersand as one organisation', () => {

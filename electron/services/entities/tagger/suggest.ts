@@ -28,7 +28,7 @@ import { joinOrganisationsOfTwoThings, openOrganisationsOfTwoThings } from './of
 import { courtDistricts } from './courtDistricts.js';
 import { formationsNamedBeforeTheirKind, militaryUnitsWithTheirNumber } from './militaryUnits.js';
 import { policeForcesNamedWhole } from './policeForces.js';
-import { cartelsByTheirName, gangsNamedInSpanish } from './cartels.js';
+import { cartelsByTheirName, gangsNamedBeforeTheirKind, gangsNamedInSpanish } from './cartels.js';
 import { peopleOpeningASentence } from './openingPeople.js';
 import { placesOpeningASentence } from './openingPlaces.js';
 import { bodiesOfBodies, bodiesOfPlaces } from './possessedBodies.js';
@@ -223,6 +223,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     formationsNamedBeforeTheirKind(names, sentence);
     if (!facts.capsLine) policeForcesNamedWhole(names, sentence);
     cartelsByTheirName(names, sentence);
+    gangsNamedBeforeTheirKind(names, sentence);
     gangsNamedInSpanish(names, sentence, lexicon);
     withoutLeadingCounts(names, sentence, (name) => isKnownOrganisation(name) || GROUP_NAMES.has(nameKey(name)) || isNation(name, context) || ORG_HEADS.has(name.split(' ').at(-1)!.toLowerCase()));
     splitPeopleAtVerbs(names, sentence);
