@@ -171,12 +171,13 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
   const bodyNames = namesOfTheBody(tagged, text);
   // The words of the people the article names in full: "Paris" opening a sentence is Paris Hilton there.
   const peopleWords = new Set(tagged.flatMap(({ sentence, names }) => names.filter((n) => n.type === 'PER' && n.to > n.from).flatMap((n) => sentence.slice(n.from, n.to + 1).map((t) => t.text.toLowerCase()))));
+  // A capital or a city of half a million, by its own name.
+  const isGreatCity = (p: Place) => (p.nameKind ?? 0) === 0 && p.kind === 'city' && (p.feature === 'PPLC' || p.population >= 500_000);
+  const isGreatPlace = (name: string) => context.gazetteer.lookup(name).some(isGreatCity);
   // In sport a city opening a sentence is as often its club ("Liverpool lead the league"): there only a country.
   const isWellKnownPlace = (word: string) =>
-    !COUNTRIES_NAMED_LIKE_PEOPLE.has(word.toLowerCase()) &&
-    context.gazetteer.lookup(word).some((p) => (p.nameKind ?? 0) === 0 && (p.kind === 'country' || (!sports && p.kind === 'city' && (p.feature === 'PPLC' || p.population >= 500_000))));
+    !COUNTRIES_NAMED_LIKE_PEOPLE.has(word.toLowerCase()) && context.gazetteer.lookup(word).some((p) => ((p.nameKind ?? 0) === 0 && p.kind === 'country') || (!sports && isGreatCity(p)));
   const bodyWords = bodyWordsOf(tagged);
-  const isGreatPlace = (name: string) => context.gazetteer.lookup(name).some((p) => (p.nameKind ?? 0) === 0 && p.kind === 'city' && (p.feature === 'PPLC' || p.population >= 500_000));
   for (const { sentence, facts, names } of tagged) {
     if (facts.capsLine) {
       dropHeadlineWordsOfTheBody(names, sentence, bodyWords, bodyNames);
