@@ -1208,6 +1208,18 @@ describe('the type of a name', () => {
     expect(typesOf('The S&P 500 fell. The Q&A session ended and R&D spending rose.')).toEqual([]);
   });
 
+  it('reads a firm named for two partners with an ampersand as one organisation', () => {
+    // Written for this test in the style of business news. Before: "Marks & Spencer" and "Procter & Gamble" unread, "Allen" a place (49%).
+    const text = 'Marks & Spencer and Tesco shares were little changed. Procter & Gamble raised prices. He left Allen & Overy for Standard & Poor\'s. Investors were calm.';
+    expect(typesOf(text)).toEqual(['organisation:Marks & Spencer', 'organisation:Tesco', 'organisation:Procter & Gamble', 'organisation:Allen & Overy', "organisation:Standard & Poor's"]);
+    // Read whole but doubted before (31%): now as sure as the rule.
+    const dolce = extractEntities('Dolce & Gabbana opened a store. Its shares and profits rose.', { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! });
+    expect(dolce.map((s) => [s.text, s.confidence])).toEqual([['Dolce & Gabbana', 0.6]]);
+    // Not places, not a title in quotes, not outside business news.
+    expect(typesOf('Flights between Germany & France resumed, and shares of the retailer rose. She read "Pride & Prejudice" again.')).toEqual(['place:Germany', 'place:France']);
+    expect(typesOf('Marks & Spencer opened.')).toEqual([]);
+  });
+
   it("reads a body named after a place's possessive as an organisation", () => {
     // Written for this test in the style of wire copy. Before: "High Court" read at all only after "The" (42%).
     expect(typesOf("Kenya's High Court on Thursday suspended the airport deal.")).toEqual(['place:Kenya', 'organisation:High Court']);

@@ -7,7 +7,7 @@ import { resolveToponyms } from '../gazetteer/resolve.js';
 import { extractDates, type DatePrecision } from './dates.js';
 import { elidedPlaces } from './elidedPlaces.js';
 import { acronymsAfterNames, namesDefinedByAcronym } from './acronymNames.js';
-import { ampersandNames } from './ampersandNames.js';
+import { ampersandNames, firmsNamedForTwo } from './ampersandNames.js';
 import { organisationModifiers } from './organisationModifiers.js';
 import { linkAcronyms, spreadBranchNames, spreadCompanyNames, spreadSurnames, spreadTeamNames, stormNames } from './documentNames.js';
 import { isOwnedOrganisation, placesInOrganisationNames, withoutOpeningClitic } from './organisationPlaces.js';
@@ -367,8 +367,8 @@ export function extractEntities(text: string, context: ExtractContext): Suggesti
     dropWhere(pendingPlaces, (p) => replaces.includes(p.s));
     suggestions.push(s);
   }
-  // "AT&T", "H&M": firms named with initials and an ampersand, which the tagger reads as words apart.
-  for (const { s, replaces } of ampersandNames(text, suggestions)) {
+  // "AT&T", "H&M", "Marks & Spencer": firms named with an ampersand, which the tagger reads as words apart.
+  for (const { s, replaces } of [...ampersandNames(text, suggestions), ...firmsNamedForTwo(text, suggestions, context.gazetteer)]) {
     dropWhere(suggestions, (x) => replaces.includes(x));
     dropWhere(pendingPlaces, (p) => replaces.includes(p.s));
     suggestions.push(s);
