@@ -235,6 +235,15 @@ describe('a company named by what it owns and who runs it', () => {
     expect(typed('Shares of Volkswagen fell after the carmaker cut its forecast. Shares in Europe and Asia fell.')).toEqual(['Volkswagen organisation', 'Europe place', 'Asia place']);
   });
 
+  it('reads the companies listed after the first one held, and one whose chief executive the text names', () => {
+    // Written for this test in the style of market reports. Before: "Shell" unread, "Rio Tinto" a place (65%), "Lloyds" a person (63%), "Shell's" a person (36%).
+    const found = typed('Shares in BP and Shell rose. A stake in Glencore, Anglo American and Rio Tinto was sold. Shares in Barclays, Lloyds and NatWest fell.');
+    expect(found).toEqual(['BP organisation', 'Shell organisation', 'Glencore organisation', 'Anglo American organisation', 'Rio Tinto organisation', 'Barclays organisation', 'Lloyds organisation', 'NatWest organisation']);
+    expect(typed("Shell's chief executive Wael Sawan spoke. Musk's shares rose.")).toEqual(['Shell organisation', 'Wael Sawan person', 'Musk person']);
+    // A market's place ends the list.
+    expect(typed('Shares of Apple and London fell.')).toEqual(['Apple organisation', 'London place']);
+  });
+
   it('opens an organisation\'s name with "Royal" right before it', () => {
     // Written for this test in the style of market reports: the tagger read "Dutch" as a group, "Shell" as an organisation.
     expect(organisations('Royal Dutch Shell beat forecasts. Royal Navy ships sailed.')).toEqual(['Royal Dutch Shell', 'Royal Navy']);

@@ -9,11 +9,14 @@ import type { NameMemory } from './memory.js';
  * people. A country, a province or a town of 100,000 is where the market is ("London shares fell",
  * "a stake in Kunduz"), and stays a place; a person stays one where the words fit a shareholder ("Musk's
  * shares"). A sentence may open with the words ("Shares in BP fell"), and a name they point to that the
- * tagger left unread is a company too ("Shares of Nvidia rose").
+ * tagger left unread is a company too ("Shares of Nvidia rose"), and so are the names listed after it
+ * ("Shares in BP and Shell").
  */
 const OWNED_BEFORE = /\b(?:[Ss]hares|[Ss]tock|[Ss]take|[Hh]oldings?|[Ii]nvestment)[ \t]+(?:of|in)[ \t]+$|\b(?:takeover|acquisition|subsidiary|unit)[ \t]+of[ \t]+$|\b(?:agreed|offered|plans?|planned|bid|move|wants|sought|seeks)[ \t]+to[ \t]+(?:buy|acquire|take[ \t]+over)[ \t]+$|\b(?:CEO|chief[ \t]+executive(?:[ \t]+officer)?)[ \t]+of[ \t]+$/u;
 /** After the name, with no possessive: "Adidas shares rose", "Starbucks chief executive Howard Schultz". */
 const RUN_AFTER = /^[ \t]+(?:shares|stock)[ \t]+(?:rose|fell|jumped|slid|dropped|climbed|gained|lost|surged|tumbled|plunged|soared|were|closed|ended|opened)\b|^[ \t]+(?:CEO|chief[ \t]+executive)\b/u;
+/** After a doubted person's name: "Shell's chief executive" (a person, 36%); not "Musk's shares", a shareholder's. */
+const RUN_BY_AFTER = /^['’]s[ \t]+(?:shareholders|CEO|chief[ \t]+executive|board[ \t]+of[ \t]+directors)\b/u;
 /** After a place's name only: "Safeway's chief executive", "Quiksilver's shareholders". */
 const OWNED_AFTER = /^['’]s[ \t]+(?:shares|stock|shareholders|CEO|chief[ \t]+executive|board[ \t]+of[ \t]+directors)\b/u;
 /** "Air France", "Air India": a flag carrier, not the country. */
@@ -53,13 +56,17 @@ export function companiesNamedByTheirBusiness(
   taken: (start: number, end: number) => boolean,
   memory: NameMemory | undefined,
 ): void {
+  // Companies named right after what their owners hold, which may go on to others: "Shares in BP and Shell".
+  const held: Suggestion[] = [];
   for (const s of [...suggestions]) {
     if (s.type === 'person') splitRoleInside(text, s, suggestions);
     withoutOpeningShares(text, s, context);
     if (s.type !== 'place' && s.type !== 'person') continue;
     const before = text.slice(Math.max(0, s.start - 40), s.start);
     const after = text.slice(s.end, s.end + 40);
-    const cue = OWNED_BEFORE.exec(before)?.[0] ?? RUN_AFTER.exec(after)?.[0] ?? (s.type === 'place' ? OWNED_AFTER.exec(after)?.[0] : undefined);
+    const heldCue = OWNED_BEFORE.exec(before)?.[0];
+    const cue =
+      heldCue ?? RUN_AFTER.exec(after)?.[0] ?? (s.type === 'place' ? OWNED_AFTER.exec(after)?.[0] : s.confidence < DOUBTED_PERSON ? RUN_BY_AFTER.exec(after)?.[0] : undefined);
     const airBefore = s.type === 'place' && !AIRLINE.test(s.text) ? AIR_BEFORE.exec(before) : null;
     if (airBefore && !taken(s.start - airBefore[0].length, s.start) && !suggestions.some((o) => o !== s && o.end > s.start - airBefore[0].length && o.start < s.start)) {
       s.start -= airBefore[0].length;
@@ -76,6 +83,7 @@ export function companiesNamedByTheirBusiness(
     s.reason = airline ? 'an airline ("Air" and a country)' : `a company, as the words beside it say ("${cue!.trim()}")`;
     // Its pending place is dropped with the other non-places' (extract.ts).
     delete s.places;
+    if (heldCue) held.push(s);
   }
   // Most articles say nothing of shares or stakes: a plain search spares the pattern's scan.
   if (!/[Ss]hares|[Ss]tock|[Ss]take/.test(text)) return;
@@ -88,7 +96,51 @@ export function companiesNamedByTheirBusiness(
     if (!name || taken(start, end) || suggestions.some((s) => s.start < end && s.end > start)) continue;
     // Unread by the tagger and a place's name in the gazetteer: "shares in Pul-i-Khumri" is where a market is.
     if (memory?.rejected.get(name)?.includes('ORG') || context.gazetteer.lookup(name).length > 0) continue;
-    suggestions.push({ start, end, text: name, type: 'organisation', confidence: UNREAD_CONFIDENCE, reason: `a company, as the words beside it say ("${m[0].slice(0, m[0].length - m[1]!.length).trim()}")` });
+    const company: Suggestion = { start, end, text: name, type: 'organisation', confidence: UNREAD_CONFIDENCE, reason: `a company, as the words beside it say ("${m[0].slice(0, m[0].length - m[1]!.length).trim()}")` };
+    suggestions.push(company);
+    held.push(company);
+  }
+  for (const s of suggestions) if (s.type === 'organisation' && !held.includes(s) && OWNED_BEFORE.test(text.slice(Math.max(0, s.start - 40), s.start))) held.push(s);
+  for (const s of held) companiesListedAfter(text, s, suggestions, context, taken, memory);
+}
+
+/** A name listed right after another: ", Shell", " and Shell", ", and Shell". */
+const LISTED_AFTER = /^(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)(\p{Lu}[\p{L}\p{N}&'’.-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}&'’.-]*){0,2})/u;
+
+/**
+ * "Shares in BP and Shell rose", "a stake in Glencore, Anglo American and Rio Tinto": what is held
+ * goes on to the companies listed after the first, which the tagger reads as people ("Lloyds", 63%),
+ * places ("Rio Tinto", 65%) or not at all ("Shell"). Each is a company, but a place where a market is
+ * ("Shares of Apple and London fell"), a person read surely, or a name the analyst rejected as an
+ * organisation; the list ends there.
+ */
+/** A person read this surely stays one, and ends the list. */
+const SURE_PERSON = 0.8;
+function companiesListedAfter(text: string, first: Suggestion, suggestions: Suggestion[], context: ExtractContext, taken: (start: number, end: number) => boolean, memory: NameMemory | undefined): void {
+  let last = first;
+  for (;;) {
+    const m = LISTED_AFTER.exec(text.slice(last.end, last.end + 60));
+    if (!m) return;
+    const start = last.end + m[0].length - m[1]!.length;
+    const read = suggestions.find((s) => s.start === start);
+    if (read) {
+      if (read.type !== 'place' && read.type !== 'person' && read.type !== 'organisation') return;
+      if ((read.type === 'place' && isWhereAMarketIs(read.text, context)) || (read.type === 'person' && read.confidence >= SURE_PERSON)) return;
+      if (read.type !== 'organisation') {
+        read.type = 'organisation';
+        read.reason = `a company, listed with ${first.text}`;
+        delete read.places;
+        delete read.adjectival;
+      }
+      last = read;
+      continue;
+    }
+    const name = m[1]!.replace(/[.'’]+$/u, '');
+    const end = start + name.length;
+    if (taken(start, end) || suggestions.some((s) => s.start < end && s.end > start)) return;
+    if (memory?.rejected.get(name)?.includes('ORG') || isWhereAMarketIs(name, context)) return;
+    last = { start, end, text: name, type: 'organisation', confidence: UNREAD_CONFIDENCE, reason: `a company, listed with ${first.text}` };
+    suggestions.push(last);
   }
 }
 
