@@ -1233,6 +1233,12 @@ describe('the type of a name', () => {
     expect(surely.every((s) => s.confidence >= 0.8)).toBe(true);
   });
 
+  it('reads Burmese names as people in news from Myanmar', () => {
+    // Written for this test in the style of wire copy. Before: "Aung Hlaing" a person (48%) without "Min", "U Thant" an organisation (56%).
+    const text = "YANGON — Min Aung Hlaing, the junta chief, said U Thant's grandson was free. Aung San Suu Kyi remains in Naypyitaw.";
+    expect(typesOf(text)).toEqual(['place:YANGON', 'person:Min Aung Hlaing', 'person:Thant', 'person:Aung San Suu Kyi', 'place:Naypyitaw']);
+  });
+
   it('reads a leader named before "administration" as the person, and a party so named as the party', () => {
     // Written for this test, in the style of US politics reporting. Before: "Biden" an organisation (38%).
     const types = typesOf('The House Judiciary Committee escalated a fight with the Biden administration over border policy. The Labour administration in Wales spent more.');

@@ -3,7 +3,8 @@ import { tokenizeSentences, type TextToken } from '../../electron/services/entit
 
 /**
  * One sentence's tokens and the names the tagger is taken to have read in it, each given as
- * "TYPE:words" or "TYPE:words@confidence" (0.9 without) and found in order; `shown` gives the names
+ * "TYPE:words" or "TYPE:words@confidence" (0.9 without), with a closing "!" where the analyst
+ * decided it (remembered), and found in order; `shown` gives the names
  * as "TYPE:words" after a rule has changed them.
  */
 export function taggedSentence(sentence: string, read: string[]): { tokens: TextToken[]; names: TaggedName[]; shown: () => string[] } {
@@ -12,11 +13,12 @@ export function taggedSentence(sentence: string, read: string[]): { tokens: Text
   let after = 0;
   const names: TaggedName[] = read.map((r) => {
     const [type, rest] = r.split(':') as [TaggedName['type'], string];
-    const [text, confidence] = rest.split('@') as [string, string | undefined];
+    const remembered = rest.endsWith('!');
+    const [text, confidence] = rest.replace(/!$/, '').split('@') as [string, string | undefined];
     const length = text.split(' ').length;
     const from = words.findIndex((_, i) => i >= after && words.slice(i, i + length).join(' ') === text);
     after = from + 1;
-    return { from, to: from + length - 1, type, confidence: Number(confidence ?? 0.9), remembered: false };
+    return { from, to: from + length - 1, type, confidence: Number(confidence ?? 0.9), remembered };
   });
   return { tokens, names, shown: () => names.map((n) => `${n.type}:${words.slice(n.from, n.to + 1).join(' ')}`) };
 }

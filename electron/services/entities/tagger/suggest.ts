@@ -18,6 +18,7 @@ import { areasListedWithTheirKind } from './listedAreas.js';
 import { companiesNamedByTheirBusiness } from './businessNames.js';
 import { isMarketIndex } from './marketIndices.js';
 import { aliasesOfGroups, aliasesOfPeople } from './aliases.js';
+import { burmesePeople, mayNameBurmesePeople } from './burmeseNames.js';
 import { eastAsianPeople } from './eastAsianNames.js';
 import { countryOffices } from './countryOffices.js';
 import { readCompanies, readCompanySuffixes } from './companyCues.js';
@@ -138,6 +139,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
   const places: PendingPlace[] = [];
   const sports = isSportsText(text);
   const romance = mayNameBodiesInRomanceLanguages(text);
+  const burmese = mayNameBurmesePeople(text);
   const tagged = tokenizeSentences(text).map((sentence) => {
     const facts = sentenceFacts(
       sentence.map((t) => t.text),
@@ -237,6 +239,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     aliasesOfPeople(names, sentence);
     aliasesOfGroups(names, sentence);
     if (!facts.capsLine) eastAsianPeople(names, sentence, lexicon, (name) => isKnownOrganisation(name) || COMPANIES.has(nameKey(name)));
+    if (burmese && !facts.capsLine) burmesePeople(names, sentence, lexicon);
     portfolioHolders(names, sentence);
     bodiesAndTheirOfficeHolders(names, sentence, isKnownOrganisation);
     bodiesOfTheirOwners(names, sentence, isKnownOrganisation, (name) => isNation(name, context));
