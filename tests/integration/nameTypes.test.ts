@@ -1233,6 +1233,11 @@ describe('the type of a name', () => {
     expect(surely.every((s) => s.confidence >= 0.8)).toBe(true);
   });
 
+  it('reads a name after a title such as "Rep." or before a party and state as a person', () => {
+    // Written for this test in the style of US politics reporting. Before: a place, at 47% and 39%.
+    expect(typesOf('Rep. Alexandria Ocasio-Cortez criticized the bill. Alexandria Ocasio-Cortez (D-N.Y.) said no.')).toEqual(['person:Alexandria Ocasio-Cortez', 'person:Alexandria Ocasio-Cortez']);
+  });
+
   it('reads Burmese names as people in news from Myanmar', () => {
     // Written for this test in the style of wire copy. Before: "Aung Hlaing" a person (48%) without "Min", "U Thant" an organisation (56%).
     const text = "YANGON — Min Aung Hlaing, the junta chief, said U Thant's grandson was free. Aung San Suu Kyi remains in Naypyitaw.";

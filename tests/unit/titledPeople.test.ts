@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TaggedName } from '../../electron/services/entities/tagger/decode.js';
-import { peopleAfterTheirRole, splitTitledPeople } from '../../electron/services/entities/tagger/titledPeople.js';
+import { membersOfCongress, peopleAfterTheirRole, splitTitledPeople, WRITTEN_TITLES } from '../../electron/services/entities/tagger/titledPeople.js';
 import { tokenizeSentences } from '../../electron/services/entities/tagger/tokens.js';
+import { readingsAfter } from './taggedSentence.js';
 
 /** The names after the split, as "TYPE:words", for one sentence the tagger read whole as one name of `type`. */
 function split(sentence: string, whole: string, type: TaggedName['type'], confidence = 0.8): string[] {
@@ -63,5 +64,28 @@ describe('a name after a person\'s role', () => {
     expect(after('Said spokesman Kabul University staff.', 'Kabul University', 0.4)).toBe('ORG');
     expect(after('It topped the official Met Eireann charts.', 'Met Eireann', 0.4)).toBe('ORG');
     expect(after('KCNA said leader Kim Jong Un oversaw the test.', 'Kim Jong Un', 0.47, true)).toBe('ORG');
+  });
+});
+
+// Written for these tests, in the style of US politics reporting; the "before" readings are the shipped tagger's.
+describe('a name after a title written before people only, and a member of Congress', () => {
+  const titled = (sentence: string, read: string[]) => readingsAfter((names, tokens) => peopleAfterTheirRole(names, tokens, WRITTEN_TITLES), sentence, read);
+
+  it('is the person where the tagger doubts a place or an organisation', () => {
+    // Before: a place, 47%.
+    expect(titled('Rep. Alexandria Ocasio-Cortez spoke.', ['LOC:Alexandria Ocasio-Cortez@0.47'])).toEqual(['PER:Alexandria Ocasio-Cortez@0.47']);
+    expect(titled('Rep. Alexandria Ocasio-Cortez spoke.', ['LOC:Alexandria Ocasio-Cortez@0.6'])).toEqual(['LOC:Alexandria Ocasio-Cortez@0.6']);
+    // "Dr" and "Mr" open brands' names too.
+    expect(titled('Dr Pepper Snapple rose.', ['ORG:Pepper Snapple@0.4'])).toEqual(['ORG:Pepper Snapple@0.4']);
+  });
+
+  it('is a person where the party and state follow the name', () => {
+    const members = (sentence: string, read: string[]) => readingsAfter(membersOfCongress, sentence, read);
+    expect(members('Alexandria Ocasio-Cortez, D-N.Y., said no.', ['LOC:Alexandria Ocasio-Cortez@0.39'])).toEqual(['PER:Alexandria Ocasio-Cortez@0.8']);
+    expect(members('Ted Cruz (R-Texas) said no.', ['PER:Ted Cruz@0.3'])).toEqual(['PER:Ted Cruz@0.8']);
+    expect(members('Bernie Sanders, I-Vt., said no.', ['PER:Bernie Sanders@0.98'])).toEqual(['PER:Bernie Sanders@0.98']);
+    // Not a party and a state: the invasion's D-Day; nor the analyst's reading.
+    expect(members('The invasion of Europe (D-Day landings) began.', ['LOC:Europe@0.44'])).toEqual(['LOC:Europe@0.44']);
+    expect(members('Alexandria Ocasio-Cortez, D-N.Y., said no.', ['LOC:Alexandria Ocasio-Cortez@0.39!'])).toEqual(['LOC:Alexandria Ocasio-Cortez@0.39']);
   });
 });

@@ -53,7 +53,7 @@ import { bodiesAndTheirOfficeHolders } from './officeHolders.js';
 import { bodiesOfTheirOwners } from './ownedBodies.js';
 import { bodyWordsOf, dropHeadlineWordsOfTheBody } from './headlineWords.js';
 import { ACTOR_PARTICIPLES } from '../organisationModifiers.js';
-import { peopleAfterTheirRole, splitTitledPeople } from './titledPeople.js';
+import { membersOfCongress, peopleAfterTheirRole, splitTitledPeople, WRITTEN_TITLES } from './titledPeople.js';
 import { withoutLeadingCounts } from './leadingCounts.js';
 import { tokenizeSentences, type TextToken } from './tokens.js';
 
@@ -236,6 +236,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     splitTitledPeople(names, sentence);
     officesOfPlaces(names, sentence, lexicon);
     peopleAfterTheirRole(names, sentence, PERSON_ROLES, (name) => context.gazetteer.lookup(name).length > 0);
+    peopleAfterTheirRole(names, sentence, WRITTEN_TITLES, (name) => context.gazetteer.lookup(name).length > 0);
+    membersOfCongress(names, sentence);
     aliasesOfPeople(names, sentence);
     aliasesOfGroups(names, sentence);
     if (!facts.capsLine) eastAsianPeople(names, sentence, lexicon, (name) => isKnownOrganisation(name) || COMPANIES.has(nameKey(name)));
