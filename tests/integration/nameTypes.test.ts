@@ -831,6 +831,8 @@ describe('the type of a name', () => {
     const text = 'The Honourable Peter McGauran announced the ban. Inspector Eldridge said the dog was found.';
     expect(taggerTypesOf(text)).toEqual(['PER:Honourable Peter McGauran', 'PER:Inspector Eldridge']);
     expect(typesOf(text)).toEqual(['person:Peter McGauran', 'person:Eldridge']);
+    // And the military ranks the tagger's title list lacks. Written for this test: before, "Commodore Jay Tarriela" and "Rear Admiral John Aquilino".
+    expect(typesOf('Commodore Jay Tarriela said so. Rear Admiral John Aquilino and Brigadier Ahmed Khan visited.')).toEqual(['person:Jay Tarriela', 'person:John Aquilino', 'person:Ahmed Khan']);
   });
 
   it('is a person after a rank inside a name the tagger read whole as a place or an organisation', () => {

@@ -102,8 +102,8 @@ const ADDRESSED = /^(?:Mr|Mrs|Ms)\.?$/;
 const LAW_LAST = /^(?:Acts?|Bills?|Treaty|Treaties|Accords?)$/u;
 /** Navies' prefixes before a ship's name, in capitals (not "JS", "FS", "ITS" or "ARA", more often initials or words). */
 const SHIP_PREFIXES = new Set(['USS', 'USNS', 'HMS', 'HMAS', 'HMCS', 'HMNZS', 'INS', 'BRP', 'ROKS', 'TCG', 'PNS', 'BNS', 'KRI', 'RFS', 'NRP', 'HNLMS', 'HDMS', 'HNoMS', 'HSwMS', 'ESPS']);
-/** Titles of address and police ranks kept out of a person's name (the tagger's lexicons lack them; they are its features, so they stay as trained). */
-const HONORIFICS = new Set(['honourable', 'honorable', 'hon', 'inspector', 'detective', 'constable', 'superintendent', 'sheriff', 'crown']);
+/** Titles of address, police ranks and the military ranks TITLES lacks, kept out of a person's name (the tagger's lexicons lack them; they are its features, so they stay as trained). */
+const HONORIFICS = new Set(['honourable', 'honorable', 'hon', 'inspector', 'detective', 'constable', 'superintendent', 'sheriff', 'crown', 'commodore', 'brigadier', 'corporal', 'cpl', 'pvt', 'ensign', 'rear']);
 const OFFICE_LAST = new Set(
   `coordinator director secretary minister spokesman spokeswoman spokesperson envoy representative commissioner officer
   adviser advisor ambassador chairman chairwoman president governor senator administrator rapporteur undersecretary manager`.split(/\s+/),
