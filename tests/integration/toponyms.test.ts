@@ -244,6 +244,16 @@ describe('toponyms ranked with the article around them', () => {
     expect(austin).toMatchObject({ kind: 'city', admin1Name: 'Indiana' });
   });
 
+  it('places a town the text puts "in" a province there, and nowhere else where the gazetteer has no such town there', () => {
+    // Written for this test in the style of Sahel wire copy. Before: Moura in Portugal (the gazetteer lacks Mali's).
+    const [moura, mopti] = resolve('Soldiers executed civilians in the village of Moura in the Mopti region.', ['Moura', 'Mopti']);
+    expect(moura).toBeUndefined();
+    expect(mopti).toMatchObject({ kind: 'admin1', country: 'ML' });
+    // A town the province holds is placed there.
+    const [kidal] = resolve('Fighters entered Tessalit in the Kidal region.', ['Tessalit', 'Kidal']);
+    expect(kidal).toMatchObject({ country: 'ML' });
+  });
+
   it("places towns in the provinces of GeoNames' current tables, after Norway's and Vietnam's reforms", () => {
     // cities500 still coded these towns by Viken and by Vietnam's provinces before 2025: the counties
     // and provinces they now lie in had no town, so no record, and the towns no province.

@@ -455,6 +455,20 @@ function spellingVariant(name: string): string | null {
  */
 const IN_THE_NEXT = /^(?:,[ \t]?(?:in[ \t]+)?|[ \t]+(?:district|county|city|town|village)(?:,[ \t]?|[ \t]+(?:of|in)[ \t]+))$/i;
 
+/** "the village of Moura in the Mopti region", "Sake in North Kivu province": a place, then the province the text puts it in. */
+const IN_A_PROVINCE = /^[ \t]+in[ \t]+(?:the[ \t]+)?$/i;
+
+/**
+ * The candidates of a place the text puts in a province none of them lies in ("the village of Moura in
+ * the Mopti region": Moura in Portugal or Queensland, the gazetteer lacking Mali's) that lie in that
+ * province's country: the others the text rules out, and no place is better than a wrong one on the
+ * map. One of the province's country whose recorded province differs (a reform moved it) stays.
+ */
+function inTheCountriesOf(candidates: Place[], provinces: Place[]): Place[] {
+  const countries = new Set(provinces.filter((q) => q.kind === 'admin1' && (q.nameKind ?? 0) === 0 && q.country).map((q) => q.country));
+  return countries.size ? candidates.filter((p) => countries.has(p.country)) : candidates;
+}
+
 const isCountryName = (candidates: Place[]) => candidates.some((p) => p.kind === 'country');
 
 /** A province this large is what "the" and its name mean, though a river shares it ("the Mississippi"). */
@@ -624,8 +638,13 @@ export function resolveToponyms(text: string, mentions: ToponymMention[], source
   for (let k = 0; k + 1 < order.length; k++) {
     const i = order[k]!;
     const j = order[k + 1]!;
-    if (!IN_THE_NEXT.test(text.slice(mentions[i]!.end, mentions[j]!.start))) continue;
-    if (!candidatesOf[j]!.some((q) => q.kind !== 'city' && candidatesOf[i]!.some((p) => contains(q, p)))) continue;
+    const between = text.slice(mentions[i]!.end, mentions[j]!.start);
+    const inProvince = IN_A_PROVINCE.test(between) && (wants[j] === 'admin1' || wants[j] === 'area');
+    if (!IN_THE_NEXT.test(between) && !inProvince) continue;
+    if (!candidatesOf[j]!.some((q) => q.kind !== 'city' && candidatesOf[i]!.some((p) => contains(q, p)))) {
+      if (inProvince) candidatesOf[i] = inTheCountriesOf(candidatesOf[i]!, candidatesOf[j]!);
+      continue;
+    }
     // Two countries in a row are a list ("Canada, Mexico or Greece"), not a town of Mexico called Cañada.
     if (isCountryName(candidatesOf[i]!) && isCountryName(candidatesOf[j]!)) continue;
     // So are two provinces of one country inside a longer list ("Utah, Virginia, Washington, West
