@@ -91,6 +91,11 @@ describe('organisations of the lexicon, as news writes them', () => {
     expect(organisations('Tehrik-i-Taliban Pakistan claimed the attack.')).toEqual(['Tehrik-i-Taliban Pakistan']);
     // Spelled with "-e-" too: before, a place with no point.
     expect(organisations('Militants of the Tehrik-e-Taliban Pakistan attacked.')).toEqual(['Tehrik-e-Taliban Pakistan']);
+    // Parties of Pakistan. Written for this test: before, the place Pakistan (48%, the rest unread) and one place (21%).
+    expect(organisations("Imran Khan's Pakistan Tehreek-e-Insaf party called protests. The Pakistan Muslim League-Nawaz said no.")).toEqual([
+      'Pakistan Tehreek-e-Insaf',
+      'Pakistan Muslim League-Nawaz',
+    ]);
     // A lower-case article may open it: before, "Qaeda" alone was read as a person.
     expect(organisations("Jama'at Nusrat al-Islam wal-Muslimin (JNIM), al Qaeda's affiliate in the Sahel, said so.")).toEqual([
       "Jama'at Nusrat al-Islam wal-Muslimin",
