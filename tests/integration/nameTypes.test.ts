@@ -1240,6 +1240,12 @@ describe('the type of a name', () => {
     expect(typesOf('Rep. Alexandria Ocasio-Cortez criticized the bill. Alexandria Ocasio-Cortez (D-N.Y.) said no.')).toEqual(['person:Alexandria Ocasio-Cortez', 'person:Alexandria Ocasio-Cortez']);
   });
 
+  it('keeps "Sheikh" in a name in news from Bangladesh, where it is a family name', () => {
+    // Written for this test. Before: "Hasina" (the title stripped, as in the Gulf).
+    expect(typesOf("Sheikh Hasina, Bangladesh's ousted leader, remains in exile.")).toEqual(['person:Sheikh Hasina', 'place:Bangladesh']);
+    expect(typesOf('Sheikh Tamim received envoys in Doha.')).toEqual(['person:Tamim', 'place:Doha']);
+  });
+
   it('reads Burmese names as people in news from Myanmar', () => {
     // Written for this test in the style of wire copy. Before: "Aung Hlaing" a person (48%) without "Min", "U Thant" an organisation (56%).
     const text = "YANGON — Min Aung Hlaing, the junta chief, said U Thant's grandson was free. Aung San Suu Kyi remains in Naypyitaw.";

@@ -98,6 +98,8 @@ const CLOCK_BEFORE = /(?:\b\d{1,2}(?:[:.]\d\d)?[ \t]*[ap]\.?m\.?|\b(?:[01]\d|2[0
 const TIME_AFTER = /^[ \t]+time\b/i;
 /** How a person is addressed, as written: no organisation's or place's name opens so ("Miss Universe", "Dr Pepper" and the "MS Society" do). */
 const ADDRESSED = /^(?:Mr|Mrs|Ms)\.?$/;
+/** Words that say an article is about Bangladesh. */
+const BANGLADESH = /\b(?:Bangladesh|Bangladeshi|Dhaka|Awami League)\b/;
 /** The last word of a law's, a bill's or a treaty's name ("the Online Safety Bill"; a person's name of two words or more does not end so). */
 const LAW_LAST = /^(?:Acts?|Bills?|Treaty|Treaties|Accords?)$/u;
 /** Navies' prefixes before a ship's name, in capitals (not "JS", "FS", "ITS" or "ARA", more often initials or words). */
@@ -140,6 +142,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
   const sports = isSportsText(text);
   const romance = mayNameBodiesInRomanceLanguages(text);
   const burmese = mayNameBurmesePeople(text);
+  // In Bangladesh "Sheikh" is a family name ("Sheikh Hasina", "Sheikh Mujibur Rahman"), not the Gulf's title.
+  const bangladeshi = BANGLADESH.test(text);
   const tagged = tokenizeSentences(text).map((sentence) => {
     const facts = sentenceFacts(
       sentence.map((t) => t.text),
@@ -262,6 +266,9 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       const [a, b] = [names[k]!, names[k + 1]!];
       if (!a.remembered && b.from === a.to + 2 && sentence[a.to + 1]!.text === 'and' && b.to > b.from && LAW_LAST.test(sentence[b.to]!.text)) names.splice(k, 1);
     }
+    if (bangladeshi) {
+      for (const n of names) if (n.type === 'PER' && !n.remembered && sentence[n.from - 1]?.text === 'Sheikh' && sentence[n.from]!.start - sentence[n.from - 1]!.end === 1 && !names.some((o) => o.to === n.from - 1)) n.from--;
+    }
     const possessive = joinPossessivePlaces(names, sentence, text, context);
     for (const name of names) {
       let { from, to } = name;
@@ -275,7 +282,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       while (from < to && !name.remembered && MODIFIER_WORD.test(sentence[from]!.text)) from++;
       while (to > from && !WORD_CHARACTER.test(sentence[to]!.text)) to--;
       // Guidelines: no title or role inside a person's name, no leading "the", no possessive.
-      while (from < to && (bare(sentence[from]!.text) === 'the' || (type === 'PER' && (TITLES.has(bare(sentence[from]!.text)) || PERSON_ROLES.has(bare(sentence[from]!.text)) || PLAYER_ROLES.has(bare(sentence[from]!.text)) || HONORIFICS.has(bare(sentence[from]!.text)))))) from++;
+      while (from < to && (bare(sentence[from]!.text) === 'the' || (type === 'PER' && !(bangladeshi && sentence[from]!.text === 'Sheikh') && (TITLES.has(bare(sentence[from]!.text)) || PERSON_ROLES.has(bare(sentence[from]!.text)) || PLAYER_ROLES.has(bare(sentence[from]!.text)) || HONORIFICS.has(bare(sentence[from]!.text)))))) from++;
       // "U.S. Attorney Zachary Fardon", "Army Major John Smith": an office inside the name, after where it is held.
       if (type === 'PER' && !name.remembered) {
         for (let k = to - 1; k > from; k--) {
