@@ -424,6 +424,9 @@ describe('the type of a name', () => {
     ]);
     const lott = extractEntities(text, { gazetteer, registry: new Map(), published: null, namesModel: namesModel()! }).find((s) => s.text === 'Trent Lott');
     expect(lott!.confidence).toBeGreaterThanOrEqual(0.7);
+    // A body the tagger left unread before the post. Written for this test: before, the person alone.
+    expect(typesOf('European Commission President Ursula von der Leyen said the bloc would act.')).toEqual(['organisation:European Commission', 'person:Ursula von der Leyen']);
+    expect(typesOf('White House Press Secretary Karoline Leavitt said so.').filter((t) => t.startsWith('organisation:') && t.includes('Secretary'))).toEqual([]);
   });
 
   it('keeps a hyphenated modifier, a crown prince\'s title and a law out of the names the tagger read over them', () => {

@@ -1,4 +1,4 @@
-import { OFFICES } from '../lexicon.js';
+import { OFFICES, ORGANISATION_LAST_WORDS } from '../lexicon.js';
 import { addNames, type TaggedName } from './decode.js';
 import { PORTFOLIO_WORDS } from './portfolioHolders.js';
 import type { TextToken } from './tokens.js';
@@ -22,9 +22,10 @@ const isPost = (t: TextToken) => CAPITALISED.test(t.text) && (POSTS.has(lower(t)
  * Commissioner Karel Van Miert", "U.N. Secretary-General Boutros Boutros-Ghali": a body, the post
  * held in it, then its holder. The tagger read body, post and holder as one person, or ran the
  * post's words into the body ("House Minority", "U.N. Secretary-General") or into the holder ("Whip
- * Wendell Ford"). The body is an organisation, the holder a person, the post neither. A person's
- * reading is split only where `isOrganisation` knows the body ("Senate", "EU"): "Russian Foreign
- * Minister" names no body. Changes `names` in place; the analyst's decisions are left as they are.
+ * Wendell Ford"), or left the body unread ("European Commission President Ursula von der Leyen"). The
+ * body is an organisation, the holder a person, the post neither. A person's reading is split, and an
+ * unread body is read, only where `isOrganisation` knows the body ("Senate", "EU") or its last word
+ * ends organisations' names: "Russian Foreign Minister" names no body. Changes `names` in place; the analyst's decisions are left as they are.
  */
 export function bodiesAndTheirOfficeHolders(names: TaggedName[], sentence: readonly TextToken[], isOrganisation: (name: string) => boolean): void {
   const added: TaggedName[] = [];
@@ -50,6 +51,32 @@ export function bodiesAndTheirOfficeHolders(names: TaggedName[], sentence: reado
     const body = names.find((n) => n.type === 'ORG' && !n.remembered && n.from < q && n.to >= q - 1 && n.to <= k);
     if (body) body.to = q - 1;
     if (holder.from <= k) holder.from = k + 1;
+    // Or the tagger left the body unread ("European Commission President Ursula von der Leyen").
+    if (!body) {
+      const unread = unreadBodyBefore(names, sentence, q, isOrganisation);
+      if (unread !== null) added.push({ from: unread, to: q - 1, type: 'ORG', confidence: BODY_CONFIDENCE, remembered: false, reason: 'an organisation, named before a post held in it' });
+    }
   }
   addNames(names, added);
+}
+
+/** The most words of a body's name read back from its post. */
+const MOST_BODY_WORDS = 5;
+
+/**
+ * Where a body's name the tagger left unread starts, right before the post at `q`: capitalised words
+ * no name holds, the last one a word that ends organisations' names ("Commission", "Council",
+ * "Committee") or the whole a body `isOrganisation` knows. Null where there is none: "Russian
+ * Foreign Minister" names no body, nor "White House Press Secretary" a "White House Press".
+ */
+function unreadBodyBefore(names: readonly TaggedName[], sentence: readonly TextToken[], q: number, isOrganisation: (name: string) => boolean): number | null {
+  let from = q;
+  while (from > 0 && q - from < MOST_BODY_WORDS && CAPITALISED.test(sentence[from - 1]!.text) && lower(sentence[from - 1]!) !== 'the' && !names.some((n) => n.from <= from - 1 && n.to >= from - 1)) from--;
+  if (from === q) return null;
+  // The longest run that is a body, then shorter ones from its end ("On Monday European Commission…").
+  for (let start = from; start < q; start++) {
+    const words = sentence.slice(start, q).map((t) => t.text);
+    if ((words.length > 1 && ORGANISATION_LAST_WORDS.has(words.at(-1)!.toLowerCase())) || isOrganisation(words.join(' ')) || CHAMBERS.has(words.join(' ').toLowerCase())) return start;
+  }
+  return null;
 }
