@@ -1243,6 +1243,11 @@ describe('the type of a name', () => {
     expect(typesOf('Rep. Alexandria Ocasio-Cortez criticized the bill. Alexandria Ocasio-Cortez (D-N.Y.) said no.')).toEqual(['person:Alexandria Ocasio-Cortez', 'person:Alexandria Ocasio-Cortez']);
   });
 
+  it('keeps a capital "The" that opens a place\'s own name inside a sentence', () => {
+    // Written for this test. Before: "Hague".
+    expect(typesOf('In The Hague, the International Criminal Court said so. They flew to the Netherlands.')).toEqual(['place:The Hague', 'organisation:International Criminal Court', 'place:Netherlands']);
+  });
+
   it('keeps "Sheikh" in a name in news from Bangladesh, where it is a family name', () => {
     // Written for this test. Before: "Hasina" (the title stripped, as in the Gulf).
     expect(typesOf("Sheikh Hasina, Bangladesh's ousted leader, remains in exile.")).toEqual(['person:Sheikh Hasina', 'place:Bangladesh']);

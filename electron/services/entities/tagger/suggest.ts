@@ -184,6 +184,10 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
   const isWellKnownPlace = (word: string) =>
     !COUNTRIES_NAMED_LIKE_PEOPLE.has(word.toLowerCase()) && context.gazetteer.lookup(word).some((p) => ((p.nameKind ?? 0) === 0 && p.kind === 'country') || (!sports && isGreatCity(p)));
   const bodyWords = bodyWordsOf(tagged);
+  const isNamedWithThe = (from: number, to: number, sentence: readonly TextToken[]) => {
+    const written = text.slice(sentence[from]!.start, sentence[to]!.end);
+    return context.gazetteer.lookup(written).some((p) => (p.nameKind ?? 0) === 0 && nameKey(p.name) === nameKey(written));
+  };
   for (const { sentence, facts, names } of tagged) {
     if (facts.capsLine) {
       dropHeadlineWordsOfTheBody(names, sentence, bodyWords, bodyNames);
@@ -269,6 +273,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     if (bangladeshi) {
       for (const n of names) if (n.type === 'PER' && !n.remembered && sentence[n.from - 1]?.text === 'Sheikh' && sentence[n.from]!.start - sentence[n.from - 1]!.end === 1 && !names.some((o) => o.to === n.from - 1)) n.from--;
     }
+    // "The Hague", "The Gambia": a place whose own name opens with a capital "The" inside a sentence holds it.
+    for (const n of names) if (n.type === 'LOC' && !n.remembered && n.from > 1 && sentence[n.from - 1]!.text === 'The' && isNamedWithThe(n.from - 1, n.to, sentence)) n.from--;
     const possessive = joinPossessivePlaces(names, sentence, text, context);
     for (const name of names) {
       let { from, to } = name;
@@ -282,7 +288,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       while (from < to && !name.remembered && MODIFIER_WORD.test(sentence[from]!.text)) from++;
       while (to > from && !WORD_CHARACTER.test(sentence[to]!.text)) to--;
       // Guidelines: no title or role inside a person's name, no leading "the", no possessive.
-      while (from < to && (bare(sentence[from]!.text) === 'the' || (type === 'PER' && !(bangladeshi && sentence[from]!.text === 'Sheikh') && (TITLES.has(bare(sentence[from]!.text)) || PERSON_ROLES.has(bare(sentence[from]!.text)) || PLAYER_ROLES.has(bare(sentence[from]!.text)) || HONORIFICS.has(bare(sentence[from]!.text)))))) from++;
+      while (from < to && ((bare(sentence[from]!.text) === 'the' && !(type === 'LOC' && sentence[from]!.text === 'The' && from > 0 && isNamedWithThe(from, to, sentence))) || (type === 'PER' && !(bangladeshi && sentence[from]!.text === 'Sheikh') && (TITLES.has(bare(sentence[from]!.text)) || PERSON_ROLES.has(bare(sentence[from]!.text)) || PLAYER_ROLES.has(bare(sentence[from]!.text)) || HONORIFICS.has(bare(sentence[from]!.text)))))) from++;
       // "U.S. Attorney Zachary Fardon", "Army Major John Smith": an office inside the name, after where it is held.
       if (type === 'PER' && !name.remembered) {
         for (let k = to - 1; k > from; k--) {
