@@ -130,3 +130,22 @@ describe('regions made of provinces or districts, and the Strait of Tiran (gazet
     expect(maghreb[1]?.places?.[0]).toMatchObject({ name: 'Maghreb', kind: 'region' });
   });
 });
+
+describe("provinces by the English names news writes and GeoNames' tables lack (gazetteer 42)", () => {
+  it('places Oromia, Al Anbar, South Darfur and Lower Shebelle at their provinces', () => {
+    // Written for this test. Before, each was a place left off the map (GeoNames: Oromiya, Anbar,
+    // Southern Darfur, Lower Shabeelle; Natural Earth's English names now hold them).
+    const found = places('Fighting spread from Oromia to the Amhara region. Militants in Al Anbar fled. Famine hit South Darfur and Lower Shebelle.');
+    const at = (name: string) => found.find((f) => f.text === name)?.place;
+    expect(at('Oromia')).toMatchObject({ kind: 'admin1', country: 'ET', name: 'Oromiya' });
+    expect(at('Al Anbar')).toMatchObject({ kind: 'admin1', country: 'IQ' });
+    expect(at('South Darfur')).toMatchObject({ kind: 'admin1', country: 'SD' });
+    expect(at('Lower Shebelle')).toMatchObject({ kind: 'admin1', country: 'SO' });
+  });
+
+  it('adds no name that another place held, and no word that names no area alone', () => {
+    // Hadhramaut stays the region of that name; "North", Natural Earth's English name of Lebanon's North Governorate, names nothing.
+    expect(gazetteer.lookup('Hadhramaut').map((p) => p.kind)).toEqual(['region']);
+    expect(gazetteer.lookup('North').some((p) => p.kind === 'admin1' && p.country === 'LB' && (p.nameKind ?? 0) > 0)).toBe(false);
+  });
+});

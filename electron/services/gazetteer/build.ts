@@ -20,7 +20,7 @@ const APOSTROPHES = /['’ʼ‘`´]/gu;
 const IN_WORD_APOSTROPHE = /\p{L}['’ʼ‘`´]\p{L}/u;
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 41;
+export const GAZETTEER_VERSION = 42;
 
 /**
  * Countries whose place names English news writes from Arabic, Persian, Pashto or Urdu, each paper
@@ -379,6 +379,7 @@ export function buildGazetteer(target: string): { places: number; names: number;
     // from its place in the table, so every id given before stays.
     let nextId = 1_000_000_000;
     const admin1Areas: { code: string; name: string; lat: number; lon: number; population: number }[] = [];
+    const englishAdmin1: { id: number; englishName: string }[] = [];
     let admin1Ordinal = 0;
     for (const [code, name] of admin1Names) {
       admin1Ordinal++;
@@ -403,6 +404,7 @@ export function buildGazetteer(target: string): { places: number; names: number;
       if (known?.geonamesId) setGeonamesId.run(known.geonamesId, id);
       addNames(id, [name, bare, `${bare} Province`, `${bare} State`, unstroked(name), unstroked(bare)], NAME_KIND.main);
       addNames(id, STATE_ABBREVIATIONS[country]?.[local] ?? [], NAME_KIND.abbreviation, 2);
+      if (known?.englishName) englishAdmin1.push({ id, englishName: known.englishName });
       places++;
     }
     const insertCountry = db.prepare('INSERT INTO country (code, name, demonym, demonym_f) VALUES (?, ?, ?, ?)');
@@ -713,6 +715,10 @@ export function buildGazetteer(target: string): { places: number; names: number;
       addRegion(name!, feature, countriesOf.size === 1 ? [...countriesOf][0]! : null, peopleCentre(members), members.reduce((sum, a) => sum + a.population, 0), prominenceOfRank(2), more);
     }
     addPassages(LATER_PASSAGES);
+    // Natural Earth's English names of the provinces (gazetteer 42), after every region so that no id
+    // moves; a name some place holds already stays that place's ("Hadhramaut", the region).
+    const heldKeys = new Set(db.prepare('SELECT DISTINCT key FROM place_name').pluck().all() as string[]);
+    for (const { id, englishName } of englishAdmin1) addNames(id, englishAdminNames(englishName).filter((n) => !heldKeys.has(nameKey(n))), NAME_KIND.alternate);
     // Towns and continents are GeoNames records under their own ids (airports and air bases, from
     // AIRPORT_ID_BASE, are not).
     db.exec(`UPDATE place SET geonames_id = id WHERE kind IN ('city', 'continent') AND id < ${AIRPORT_ID_BASE}`);
@@ -774,9 +780,28 @@ function readAirports(): AirportRecord[] {
  * CC BY 4.0), refused if it is not the file its manifest credits.
  */
 /** Natural Earth's point inside each first-order admin area, by GeoNames' admin1 code (assets/gazetteer/admin1-points.json, see scripts/admin1Points.mjs). */
-function readAdmin1Points(): Map<string, { lat: number; lon: number; name: string; geonamesId: number | null }> {
-  const data = readCreditedAsset<{ areas: [string, number | null, number, number, string][] }>('admin1-points', 'The admin-area points', 'scripts/admin1Points.mjs');
-  return new Map(data.areas.map(([code, geonamesId, lat, lon, name]) => [code, { lat, lon, name, geonamesId }]));
+function readAdmin1Points(): Map<string, { lat: number; lon: number; name: string; geonamesId: number | null; englishName: string | null }> {
+  const data = readCreditedAsset<{ areas: [string, number | null, number, number, string, string | null][] }>('admin1-points', 'The admin-area points', 'scripts/admin1Points.mjs');
+  return new Map(data.areas.map(([code, geonamesId, lat, lon, name, englishName]) => [code, { lat, lon, name, geonamesId, englishName }]));
+}
+
+/** Words that alone name no particular area ("North", Lebanon's North Governorate in English): no alternate name of one. */
+const GENERIC_AREA_NAMES = new Set(['north', 'south', 'east', 'west', 'central', 'northern', 'southern', 'eastern', 'western', 'capital', 'coast', 'centre', 'center', 'jewish']);
+
+/**
+ * Natural Earth's English name of an area it and GeoNames agree on, as alternate names: "Oromia"
+ * (GeoNames' Oromiya), "Al Anbar" (Anbar), "South Darfur" (Southern Darfur), "Chechen Republic"
+ * (Chechnya), which English news writes and no table of GeoNames' held. Not a word that names no
+ * area alone. Only where Natural Earth's record is the area's (the build's naturalEarthRecord: both
+ * name it alike, or the town nearest Natural Earth's point lies in it): Natural Earth codes some areas
+ * by codes GeoNames gave others.
+ */
+function englishAdminNames(englishName: string | null | undefined): string[] {
+  if (!englishName) return [];
+  const bare = bareAdminName(englishName.replace(/\s+(?:Krai|Autonomous Okrug|Division|Prefecture)$/u, ''));
+  if (GENERIC_AREA_NAMES.has(nameKey(bare))) return [];
+  // The bare name only: the text's "Akita Prefecture" is the prefecture Akita, its head word left out of the name.
+  return [...new Set([bare, unstroked(bare)])];
 }
 
 /** GeoNames' own record of each independent country, by its ISO code (assets/gazetteer/country-points.json, see scripts/countryPoints.mjs). */
