@@ -1243,6 +1243,15 @@ describe('the type of a name', () => {
     expect(typesOf('Rep. Alexandria Ocasio-Cortez criticized the bill. Alexandria Ocasio-Cortez (D-N.Y.) said no.')).toEqual(['person:Alexandria Ocasio-Cortez', 'person:Alexandria Ocasio-Cortez']);
   });
 
+  it("reads a people's name before an area's kind in lower case as the area", () => {
+    // Written for this test in the style of Ethiopia reporting. Before: "Amhara" a group (the group lexicon), "Somali" likewise.
+    expect(typesOf('Fano fighters clashed with troops in the Amhara region. Drought hit the Somali region. Amhara farmers fled.')).toEqual([
+      'place:Amhara',
+      'place:Somali',
+      'group:Amhara',
+    ]);
+  });
+
   it('keeps a capital "The" that opens a place\'s own name inside a sentence', () => {
     // Written for this test. Before: "Hague".
     expect(typesOf('In The Hague, the International Criminal Court said so. They flew to the Netherlands.')).toEqual(['place:The Hague', 'organisation:International Criminal Court', 'place:Netherlands']);

@@ -98,6 +98,8 @@ const CLOCK_BEFORE = /(?:\b\d{1,2}(?:[:.]\d\d)?[ \t]*[ap]\.?m\.?|\b(?:[01]\d|2[0
 const TIME_AFTER = /^[ \t]+time\b/i;
 /** How a person is addressed, as written: no organisation's or place's name opens so ("Miss Universe", "Dr Pepper" and the "MS Society" do). */
 const ADDRESSED = /^(?:Mr|Mrs|Ms)\.?$/;
+/** An area's kind written in lower case after its name ("the Amhara region", "Rakhine state"). */
+const AREA_KIND_AFTER = /^(?:region|state|province|governorate|zone|oblast|prefecture)$/;
 /** Words that say an article is about Bangladesh. */
 const BANGLADESH = /\b(?:Bangladesh|Bangladeshi|Dhaka|Awami League)\b/;
 /** The last word of a law's, a bill's or a treaty's name ("the Online Safety Bill"; a person's name of two words or more does not end so). */
@@ -354,6 +356,9 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       const next = sentence[to + 1];
       const before = sentence[from - 1];
       const before2 = sentence[from - 2];
+      // "the Amhara region", "the Somali region": a people's name before an area's kind in lower case is the area where the gazetteer has one so named.
+      const areaByKind = !name.remembered && (type === 'LOC' || type === 'GRP') && AREA_KIND_AFTER.test(next?.text ?? '') && context.gazetteer.lookup(nameText).some((p) => p.kind === 'admin1' && (p.nameKind ?? 0) <= 1);
+      if (areaByKind) areaNamed = true;
       const registered = context.registry.get(key);
       const confidence = Math.round((areaNamed ? Math.max(AREA_NAMED_CONFIDENCE, name.confidence) : name.confidence) * 1000) / 1000;
       if (registered) {
@@ -363,7 +368,8 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
       // The lexicons are constraints on the type of a name the tagger found (the analyst's own decisions are not).
       const lexiconKey = nameKey(nameText.replace(/\./g, ''));
       if (!name.remembered) {
-        if (GROUP_NAMES.has(key)) type = 'GRP';
+        if (areaByKind) type = 'LOC';
+        else if (GROUP_NAMES.has(key)) type = 'GRP';
         else if (KNOWN_ORGANISATION_NAMES.has(lexiconKey)) type = 'ORG';
         else if (context.gazetteer.countryByName.has(key) || COUNTRY_ABBREVIATIONS.has(lexiconKey)) type = 'LOC';
         else if (type !== 'ORG' && to > from && ORGANISATION_LAST_WORDS.has(bare(sentence[to]!.text)) && !(type === 'LOC' && context.gazetteer.lookup(nameText).length)) type = 'ORG';
