@@ -20,7 +20,8 @@ const ARTICLES = new Set(['a', 'an', 'the']);
 const KINDS = new Set(
   `group gang cartel militia faction company firm insurer lender bank party movement network organisation organization
   agency charity broadcaster newspaper union association alliance coalition operator conglomerate partnership
-  consortium subsidiary manufacturer maker retailer carrier airline supplier provider developer publisher`.split(/\s+/),
+  consortium subsidiary manufacturer maker retailer carrier airline supplier provider developer publisher utility
+  cooperative`.split(/\s+/),
 );
 /** What may follow the kind where it closes the phrase: punctuation, or a word that goes on to say more of it. */
 const CLOSES = new Set([',', '.', ';', ':', ')', '—', '–', 'in', 'of', 'that', 'which', 'with', 'for', 'based', 'from', 'and', 'between', 'owned', 'run', 'controlled', 'backed', 'founded', 'led']);

@@ -107,7 +107,7 @@ function playedBefore(sentence: readonly TextToken[], at: number): boolean {
   return false;
 }
 /** Verbs in the plural, as British sports pages write them after a club's name. */
-const TEAM_PLURAL_VERBS = new Set(['are', 'were']);
+const TEAM_PLURAL_VERBS = new Set(['are', 'were', 'remain']);
 /** "Barcelona lead the league", "Arsenal top the Premier League": what a side does in the standings. */
 const STANDING_VERBS = new Set(['lead', 'leads', 'top', 'tops']);
 const STANDINGS = new Set(['league', 'table', 'standings', 'group', 'division']);
