@@ -93,6 +93,14 @@ describe('a surname after the full name', () => {
     expect(suggestions[1]!.places).toBeUndefined();
   });
 
+  it('reads an Arabic surname written with its particle in lower case', () => {
+    // Written for this test in the style of Syria reporting. Before: "al-Sharaa" an organisation (46%).
+    const text = 'President Ahmed al-Sharaa met envoys. The group al-Sharaa led dissolved itself.';
+    const suggestions = suggest(text, [['Ahmed al-Sharaa', 'person', 0.95], ['al-Sharaa', 'organisation', 0.46]]);
+    spreadSurnames(text, suggestions);
+    expect(shown(suggestions)).toEqual(['person:Ahmed al-Sharaa@10', `person:al-Sharaa@${text.lastIndexOf('al-Sharaa')}`]);
+  });
+
   it('does not take a span another suggestion holds', () => {
     const text = 'Hamid Karzai returned. The Karzai Foundation paid.';
     const suggestions = suggest(text, [['Hamid Karzai', 'person'], ['Karzai Foundation', 'organisation']]);

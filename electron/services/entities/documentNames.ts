@@ -21,6 +21,8 @@ const LETTER_OR_DIGIT_AFTER = /^[\p{L}\p{N}]/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const CAPITAL_FIRST = /^\p{Lu}/u;
 const CAPITAL_THEN_SMALL = /^\p{Lu}\p{Ll}/u;
+/** "al-Sharaa", "el-Sisi": an Arabic surname news writes with its particle in lower case. */
+const PARTICLE_SURNAME = /^(?:al|el|ad|ash|as|at|ar|an|az|ul)-\p{Lu}\p{Ll}/u;
 const SMALL_LETTER = /\p{Ll}/u;
 
 /**
@@ -139,7 +141,7 @@ export function spreadSurnames(text: string, suggestions: Suggestion[]): void {
   for (const person of lenders) {
     const words = person.text.replace(POSSESSIVE, '').trim().split(/\s+/);
     const surname = words.at(-1)!;
-    if (done.has(surname) || surname.length < 3 || !CAPITAL_THEN_SMALL.test(surname) || TITLES.has(surname.toLowerCase()) || PLACE_HEADS.has(surname.toLowerCase())) continue;
+    if (done.has(surname) || surname.length < 3 || !(CAPITAL_THEN_SMALL.test(surname) || PARTICLE_SURNAME.test(surname)) || TITLES.has(surname.toLowerCase()) || PLACE_HEADS.has(surname.toLowerCase())) continue;
     done.add(surname);
     if (writes(text, surname.toLowerCase())) continue;
     // Two people of the article who share the surname ("Sara Duterte", "Rodrigo Duterte"): the surname alone is
