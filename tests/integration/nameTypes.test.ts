@@ -1207,6 +1207,8 @@ describe('the type of a name', () => {
     expect(typesOf('A ransomware gang, known as Qilin, was behind it.')).toEqual(['organisation:Qilin']);
     // And a name right before the kind. Written for this test: before, "Viv Ansanm" a person (59%); a person read surely stays.
     expect(typesOf('The Viv Ansanm gang coalition claimed responsibility. John Smith gang members fled.')).toEqual(['organisation:Viv Ansanm', 'person:John Smith']);
+    // One the tagger left unread, after "the". Written for this test: before, nothing; a nationality and a province stay as they were.
+    expect(typesOf('Troops and the Fano militia clashed. The Haitian gang fled. Police fought the Sinaloa gang.')).toEqual(['organisation:Fano', 'place:Sinaloa']);
   });
 
   it('reads a firm named with initials and an ampersand as one organisation', () => {

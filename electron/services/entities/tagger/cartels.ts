@@ -92,11 +92,43 @@ const GANG_CONFIDENCE = 0.6;
  * where the tagger read a person it doubted. Places stay ("the Sinaloa gang" names where it is), and
  * so do the analyst's names. Changes `names` in place.
  */
-export function gangsNamedBeforeTheirKind(names: TaggedName[], sentence: readonly TextToken[]): void {
+export function gangsNamedBeforeTheirKind(names: TaggedName[], sentence: readonly TextToken[], lexicon: NameLexicon): void {
   for (const n of names) {
     if (n.type !== 'PER' || n.remembered || n.confidence >= DOUBTED_PERSON || !GROUP_KINDS_AFTER.has(sentence[n.to + 1]?.text ?? '')) continue;
     n.type = 'ORG';
     n.confidence = Math.max(n.confidence, GANG_CONFIDENCE);
     n.reason = `an organisation, as the word after it says ("${sentence[n.to + 1]!.text}")`;
   }
+  addNames(names, unreadGroupsBeforeTheirKind(names, sentence, lexicon));
 }
+
+/** Words before an unread group's name that say a name starts after them: "the Fano militia", "Haiti's 400 Mawozo gang". */
+const OPENS_A_NAME = new Set(['the', 'a', 'an', "'s", '’s', 'of', 'by', 'with', 'and']);
+
+/**
+ * "clashed with the Fano militia": the tagger read nothing there. One to three capitalised words
+ * that no name holds, right before such a kind and right after "the" or another small word that
+ * opens a name, are the group's name: an organisation at 60%. Not a nationality ("the Haitian
+ * gang") nor a province or a town of 100,000 ("the Sinaloa gang" names where it is); a small town's
+ * name may be a group's (Fano is a town in Italy).
+ */
+function unreadGroupsBeforeTheirKind(names: readonly TaggedName[], sentence: readonly TextToken[], lexicon: NameLexicon): TaggedName[] {
+  const added: TaggedName[] = [];
+  const held = (k: number) => names.some((n) => n.from <= k && n.to >= k);
+  for (let kind = 1; kind < sentence.length; kind++) {
+    if (!GROUP_KINDS_AFTER.has(sentence[kind]!.text)) continue;
+    let from = kind;
+    while (from > 0 && kind - from < MAX_GROUP_WORDS && CAPITALISED.test(sentence[from - 1]!.text) && !held(from - 1)) from--;
+    if (from === kind || from === 0 || !OPENS_A_NAME.has(sentence[from - 1]!.text.toLowerCase())) continue;
+    const words = sentence.slice(from, kind).map((t) => t.text);
+    const key = words.join(' ').toLowerCase();
+    const place = lexicon.place(words.join(' '));
+    if (lexicon.demonyms.has(key) || (key.endsWith('s') && lexicon.demonyms.has(key.slice(0, -1))) || (place && (place.kind !== 'city' || place.population >= NOTABLE_TOWN))) continue;
+    added.push({ from, to: kind - 1, type: 'ORG', confidence: GANG_CONFIDENCE, remembered: false, reason: `an organisation, as the word after it says ("${sentence[kind]!.text}")` });
+  }
+  return added;
+}
+
+const NOTABLE_TOWN = 100_000;
+/** The most words of an unread group's name before its kind ("the Viv Ansanm", "the Mara Salvatrucha"). */
+const MAX_GROUP_WORDS = 3;

@@ -236,7 +236,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     formationsNamedBeforeTheirKind(names, sentence);
     if (!facts.capsLine) policeForcesNamedWhole(names, sentence);
     cartelsByTheirName(names, sentence);
-    gangsNamedBeforeTheirKind(names, sentence);
+    gangsNamedBeforeTheirKind(names, sentence, lexicon);
     gangsNamedInSpanish(names, sentence, lexicon);
     withoutLeadingCounts(names, sentence, (name) => isKnownOrganisation(name) || GROUP_NAMES.has(nameKey(name)) || isNation(name, context) || ORG_HEADS.has(name.split(' ').at(-1)!.toLowerCase()));
     splitPeopleAtVerbs(names, sentence);
