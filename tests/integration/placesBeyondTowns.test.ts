@@ -149,3 +149,16 @@ describe("provinces by the English names news writes and GeoNames' tables lack (
     expect(gazetteer.lookup('North').some((p) => p.kind === 'admin1' && p.country === 'LB' && (p.nameKind ?? 0) > 0)).toBe(false);
   });
 });
+
+describe("Somalia's federal member states (gazetteer 43)", () => {
+  it('places Jubaland, Puntland and South West State among their regions', () => {
+    // Written for this test in the style of Somalia wire copy. Before, each was a place left off the map.
+    const { at, distances } = placing(
+      "Kismayo, the capital of Somalia's Jubaland state, was attacked. Puntland forces retook a town near Bosaso. Troops entered South West State.",
+      // Reference points: Jubaland's, Puntland's and South West State's middles on an atlas.
+      [['Jubaland', 1.5, 41.8], ['Puntland', 9.0, 49.0], ['South West State', 2.5, 43.8]],
+    );
+    for (const [name, km] of Object.entries(distances)) expect(km, name).toBeLessThan(161);
+    expect(at('Jubaland')).toMatchObject({ kind: 'region', country: 'SO' });
+  });
+});

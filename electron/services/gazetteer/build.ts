@@ -12,7 +12,7 @@ import { countryAt } from './countryAt.js';
 import { readCreditedAsset } from './creditedAsset.js';
 import { FORMER_COUNTRY_NAMES, FORMER_PROVINCES, FORMER_STATES, MERGED_PROVINCES } from './formerStates.js';
 import { isLatinName, nameKey, spellingSkeleton } from './normalise.js';
-import { AREA_REGIONS, COUNTRY_GROUPINGS, FAMILY_ALIASES, LATER_PASSAGES, physicalAliases, type PhysicalPlace, PROVINCE_GROUPINGS, prominenceOfRank, provinceFamilies, PASSAGES, readDisputedAreas, readLakes, readPhysicalPlaces, readRivers, REGION_ID_BASE, riverNames, SUBREGION_NAMES, wholeOceans } from './regions.js';
+import { AREA_REGIONS, COUNTRY_GROUPINGS, FAMILY_ALIASES, LATER_AREA_REGIONS, LATER_PASSAGES, physicalAliases, type PhysicalPlace, PROVINCE_GROUPINGS, prominenceOfRank, provinceFamilies, PASSAGES, readDisputedAreas, readLakes, readPhysicalPlaces, readRivers, REGION_ID_BASE, riverNames, SUBREGION_NAMES, wholeOceans } from './regions.js';
 
 const require = createRequire(import.meta.url);
 
@@ -20,7 +20,7 @@ const APOSTROPHES = /['’ʼ‘`´]/gu;
 const IN_WORD_APOSTROPHE = /\p{L}['’ʼ‘`´]\p{L}/u;
 
 /** Bumped when the schema or the rules of the build change, so an old file is rebuilt. */
-export const GAZETTEER_VERSION = 42;
+export const GAZETTEER_VERSION = 43;
 
 /**
  * Countries whose place names English news writes from Arabic, Persian, Pashto or Urdu, each paper
@@ -708,13 +708,18 @@ export function buildGazetteer(target: string): { places: number; names: number;
       ...admin1Areas.map((a): [string, typeof a] => [a.code, a]),
       ...(db.prepare("SELECT admin2 AS code, name, lat, lon, population FROM place WHERE kind = 'admin2' AND admin2 IS NOT NULL").all() as typeof admin1Areas).map((a): [string, typeof a] => [a.code, a]),
     ]);
-    for (const { names: [name, ...more], feature, areas } of AREA_REGIONS) {
-      const members = areas.flatMap((code) => areaByCode.get(code) ?? []);
-      if (members.length !== areas.length) throw new Error(`${name}: not every area it spans is in the admin tables (${areas.join(', ')})`);
-      const countriesOf = new Set(areas.map((code) => code.split('.')[0]!));
-      addRegion(name!, feature, countriesOf.size === 1 ? [...countriesOf][0]! : null, peopleCentre(members), members.reduce((sum, a) => sum + a.population, 0), prominenceOfRank(2), more);
-    }
+    const addAreaRegions = (regions: typeof AREA_REGIONS) => {
+      for (const { names: [name, ...more], feature, areas } of regions) {
+        const members = areas.flatMap((code) => areaByCode.get(code) ?? []);
+        if (members.length !== areas.length) throw new Error(`${name}: not every area it spans is in the admin tables (${areas.join(', ')})`);
+        const countriesOf = new Set(areas.map((code) => code.split('.')[0]!));
+        addRegion(name!, feature, countriesOf.size === 1 ? [...countriesOf][0]! : null, peopleCentre(members), members.reduce((sum, a) => sum + a.population, 0), prominenceOfRank(2), more);
+      }
+    };
+    addAreaRegions(AREA_REGIONS);
     addPassages(LATER_PASSAGES);
+    // Somalia's member states (gazetteer 43), after the later passages so that no id moves.
+    addAreaRegions(LATER_AREA_REGIONS);
     // Natural Earth's English names of the provinces (gazetteer 42), after every region so that no id
     // moves; a name some place holds already stays that place's ("Hadhramaut", the region).
     const heldKeys = new Set(db.prepare('SELECT DISTINCT key FROM place_name').pluck().all() as string[]);

@@ -236,6 +236,20 @@ export const AREA_REGIONS: { names: string[]; feature: string; areas: string[] }
   { names: ['Waziristan'], feature: 'RGN', areas: ['PK.03.1168875', 'PK.03.1164536'] },
 ];
 
+/**
+ * Somalia's federal member states (gazetteer 43), which news names far more than the regions they
+ * group ("Kismayo, the capital of Somalia's Jubaland state"), and which GeoNames' tables lack: each
+ * is placed among the people of its regions. Puntland and Galmudug share Mudug; Puntland is given
+ * Bari and Nugaal, Galmudug Galguduud and Mudug. Built after every other region so no id moves.
+ */
+export const LATER_AREA_REGIONS: typeof AREA_REGIONS = [
+  { names: ['Jubaland', 'Jubbaland'], feature: 'RGN', areas: ['SO.06', 'SO.08', 'SO.09'] },
+  { names: ['Puntland'], feature: 'RGN', areas: ['SO.03', 'SO.18'] },
+  { names: ['Galmudug'], feature: 'RGN', areas: ['SO.05', 'SO.10'] },
+  { names: ['Hirshabelle', 'HirShabelle'], feature: 'RGN', areas: ['SO.07', 'SO.13'] },
+  { names: ['South West State', 'Southwest State'], feature: 'RGN', areas: ['SO.01', 'SO.04', 'SO.14'] },
+];
+
 /** Other names news gives a region named by its provinces: Egypt's North and South Sinai make the Sinai Peninsula. */
 export const FAMILY_ALIASES: Record<string, string[]> = { Sinai: ['Sinai Peninsula'] };
 
