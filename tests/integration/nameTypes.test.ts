@@ -1209,6 +1209,8 @@ describe('the type of a name', () => {
     expect(typesOf('The Viv Ansanm gang coalition claimed responsibility. John Smith gang members fled.')).toEqual(['organisation:Viv Ansanm', 'person:John Smith']);
     // One the tagger left unread, after "the". Written for this test: before, nothing; a nationality and a province stay as they were.
     expect(typesOf('Troops and the Fano militia clashed. The Haitian gang fled. Police fought the Sinaloa gang.')).toEqual(['organisation:Fano', 'place:Sinaloa']);
+    // Nor a hyphenated modifier: "Iran" stays the country's adjective.
+    expect(typesOf('Troops and Iran-backed militias clashed.').filter((t) => t.startsWith('organisation:'))).toEqual([]);
   });
 
   it('reads a firm named with initials and an ampersand as one organisation', () => {

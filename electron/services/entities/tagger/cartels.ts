@@ -110,7 +110,7 @@ const OPENS_A_NAME = new Set(['the', 'a', 'an', "'s", '’s', 'of', 'by', 'with'
  * that no name holds, right before such a kind and right after "the" or another small word that
  * opens a name, are the group's name: an organisation at 60%. Not a nationality ("the Haitian
  * gang") nor a province or a town of 100,000 ("the Sinaloa gang" names where it is); a small town's
- * name may be a group's (Fano is a town in Italy).
+ * name may be a group's (Fano is a town in Italy). Not a hyphenated modifier ("and Iran-backed militias").
  */
 function unreadGroupsBeforeTheirKind(names: readonly TaggedName[], sentence: readonly TextToken[], lexicon: NameLexicon): TaggedName[] {
   const added: TaggedName[] = [];
@@ -118,7 +118,7 @@ function unreadGroupsBeforeTheirKind(names: readonly TaggedName[], sentence: rea
   for (let kind = 1; kind < sentence.length; kind++) {
     if (!GROUP_KINDS_AFTER.has(sentence[kind]!.text)) continue;
     let from = kind;
-    while (from > 0 && kind - from < MAX_GROUP_WORDS && CAPITALISED.test(sentence[from - 1]!.text) && !held(from - 1)) from--;
+    while (from > 0 && kind - from < MAX_GROUP_WORDS && CAPITALISED.test(sentence[from - 1]!.text) && !MODIFIER.test(sentence[from - 1]!.text) && !held(from - 1)) from--;
     if (from === kind || from === 0 || !OPENS_A_NAME.has(sentence[from - 1]!.text.toLowerCase())) continue;
     const words = sentence.slice(from, kind).map((t) => t.text);
     const key = words.join(' ').toLowerCase();
@@ -130,5 +130,7 @@ function unreadGroupsBeforeTheirKind(names: readonly TaggedName[], sentence: rea
 }
 
 const NOTABLE_TOWN = 100_000;
+/** A hyphenated modifier ("Iran-backed militias", "Kurdish-led"): no group's name. */
+const MODIFIER = /-\p{Ll}+$/u;
 /** The most words of an unread group's name before its kind ("the Viv Ansanm", "the Mara Salvatrucha"). */
 const MAX_GROUP_WORDS = 3;
