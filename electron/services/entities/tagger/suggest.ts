@@ -275,7 +275,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     if (bangladeshi) {
       for (const n of names) if (n.type === 'PER' && !n.remembered && sentence[n.from - 1]?.text === 'Sheikh' && sentence[n.from]!.start - sentence[n.from - 1]!.end === 1 && !names.some((o) => o.to === n.from - 1)) n.from--;
     }
-    // "The Hague", "The Gambia": a place whose own name opens with a capital "The" inside a sentence holds it.
+    // "In The Hague": a place whose own name in the gazetteer opens with "The" holds a capital "The" inside a sentence.
     for (const n of names) if (n.type === 'LOC' && !n.remembered && n.from > 1 && sentence[n.from - 1]!.text === 'The' && isNamedWithThe(n.from - 1, n.to, sentence)) n.from--;
     const possessive = joinPossessivePlaces(names, sentence, text, context);
     for (const name of names) {
