@@ -186,6 +186,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
   const isWellKnownPlace = (word: string) =>
     !COUNTRIES_NAMED_LIKE_PEOPLE.has(word.toLowerCase()) && context.gazetteer.lookup(word).some((p) => ((p.nameKind ?? 0) === 0 && p.kind === 'country') || (!sports && isGreatCity(p)));
   const bodyWords = bodyWordsOf(tagged);
+  const isUsState = (name: string) => context.gazetteer.lookup(name).some((p) => p.kind === 'admin1' && p.country === 'US');
   const isNamedWithThe = (from: number, to: number, sentence: readonly TextToken[]) => {
     const written = text.slice(sentence[from]!.start, sentence[to]!.end);
     return context.gazetteer.lookup(written).some((p) => (p.nameKind ?? 0) === 0 && nameKey(p.name) === nameKey(written));
@@ -247,7 +248,7 @@ export function tagNames(text: string, model: TaggerModel, context: ExtractConte
     officesOfPlaces(names, sentence, lexicon);
     peopleAfterTheirRole(names, sentence, PERSON_ROLES, (name) => context.gazetteer.lookup(name).length > 0);
     peopleAfterTheirRole(names, sentence, WRITTEN_TITLES, (name) => context.gazetteer.lookup(name).length > 0);
-    membersOfCongress(names, sentence);
+    membersOfCongress(names, sentence, isUsState);
     aliasesOfPeople(names, sentence);
     aliasesOfGroups(names, sentence);
     if (!facts.capsLine) eastAsianPeople(names, sentence, lexicon, (name) => isKnownOrganisation(name) || COMPANIES.has(nameKey(name)));

@@ -85,22 +85,14 @@ export const WRITTEN_TITLES = new Set(
 const MEMBER_CONFIDENCE = 0.8;
 /** "D-N.Y.", "R-Texas", "I-Vt.": a member of Congress's party and state. */
 const PARTY_AND_STATE = /^[DRI]-(\p{Lu}[\p{L}.]*)$/u;
-/** The states as news writes them after the party: postal codes, AP's abbreviations (without their dots) and the names of one word. */
-const STATES = new Set(
-  `AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD
-  TN TX UT VT VA WA WV WI WY DC PR Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont
-  Neb Nev Okla Ore Pa Tenn Tex Vt Va Wash WVa Wis Wyo Alaska Hawaii Idaho Iowa Maine Ohio Texas Utah Alabama Arizona Arkansas
-  California Colorado Connecticut Delaware Florida Georgia Illinois Indiana Kansas Kentucky Louisiana Maryland Massachusetts
-  Michigan Minnesota Mississippi Missouri Montana Nebraska Nevada Oklahoma Oregon Pennsylvania Tennessee Vermont Virginia
-  Washington Wisconsin Wyoming`.split(/\s+/),
-);
 
 /**
  * "Rep. Alexandria Ocasio-Cortez, D-N.Y., criticized…": the party and state after a name, set off by a
- * comma or a bracket, say it is a member of Congress: a person at 80% at least, whatever the tagger read. Not what
+ * comma or a bracket, say it is a member of Congress: a person at 80% at least, whatever the tagger read,
+ * where `isState` knows the state (the gazetteer: its names and AP's abbreviations). Not what
  * the analyst decided. Changes `names` in place.
  */
-export function membersOfCongress(names: TaggedName[], sentence: readonly TextToken[]): void {
+export function membersOfCongress(names: TaggedName[], sentence: readonly TextToken[], isState: (name: string) => boolean): void {
   for (const name of names) {
     if (name.remembered || (name.type === 'PER' && name.confidence >= MEMBER_CONFIDENCE)) continue;
     const mark = sentence[name.to + 1]?.text;
@@ -109,7 +101,7 @@ export function membersOfCongress(names: TaggedName[], sentence: readonly TextTo
     for (let k = name.to + 2; k < sentence.length && written.length < 12 && (k === name.to + 2 || sentence[k]!.start === sentence[k - 1]!.end) && sentence[k]!.text !== ',' && sentence[k]!.text !== ')'; k++) written += sentence[k]!.text;
     const state = PARTY_AND_STATE.exec(written)?.[1];
     // Not "the invasion of Europe (D-Day landings…)".
-    if ((mark !== ',' && mark !== '(') || !state || !STATES.has(state.replace(/\./g, ''))) continue;
+    if ((mark !== ',' && mark !== '(') || !state || !isState(state)) continue;
     Object.assign(name, { type: 'PER', confidence: Math.max(name.confidence, MEMBER_CONFIDENCE), reason: 'a person: a member of Congress (party and state after the name)' });
   }
 }
