@@ -56,17 +56,14 @@ export function companiesNamedByTheirBusiness(
   taken: (start: number, end: number) => boolean,
   memory: NameMemory | undefined,
 ): void {
-  // Companies named right after what their owners hold, which may go on to others: "Shares in BP and Shell".
-  const held: Suggestion[] = [];
   for (const s of [...suggestions]) {
     if (s.type === 'person') splitRoleInside(text, s, suggestions);
     withoutOpeningShares(text, s, context);
     if (s.type !== 'place' && s.type !== 'person') continue;
     const before = text.slice(Math.max(0, s.start - 40), s.start);
     const after = text.slice(s.end, s.end + 40);
-    const heldCue = OWNED_BEFORE.exec(before)?.[0];
     const cue =
-      heldCue ?? RUN_AFTER.exec(after)?.[0] ?? (s.type === 'place' ? OWNED_AFTER.exec(after)?.[0] : s.confidence < DOUBTED_PERSON ? RUN_BY_AFTER.exec(after)?.[0] : undefined);
+      OWNED_BEFORE.exec(before)?.[0] ?? RUN_AFTER.exec(after)?.[0] ?? (s.type === 'place' ? OWNED_AFTER.exec(after)?.[0] : s.confidence < DOUBTED_PERSON ? RUN_BY_AFTER.exec(after)?.[0] : undefined);
     const airBefore = s.type === 'place' && !AIRLINE.test(s.text) ? AIR_BEFORE.exec(before) : null;
     if (airBefore && !taken(s.start - airBefore[0].length, s.start) && !suggestions.some((o) => o !== s && o.end > s.start - airBefore[0].length && o.start < s.start)) {
       s.start -= airBefore[0].length;
@@ -83,7 +80,6 @@ export function companiesNamedByTheirBusiness(
     s.reason = airline ? 'an airline ("Air" and a country)' : `a company, as the words beside it say ("${cue!.trim()}")`;
     // Its pending place is dropped with the other non-places' (extract.ts).
     delete s.places;
-    if (heldCue) held.push(s);
   }
   // Most articles say nothing of shares or stakes: a plain search spares the pattern's scan.
   if (!/[Ss]hares|[Ss]tock|[Ss]take/.test(text)) return;
@@ -96,11 +92,10 @@ export function companiesNamedByTheirBusiness(
     if (!name || taken(start, end) || suggestions.some((s) => s.start < end && s.end > start)) continue;
     // Unread by the tagger and a place's name in the gazetteer: "shares in Pul-i-Khumri" is where a market is.
     if (memory?.rejected.get(name)?.includes('ORG') || context.gazetteer.lookup(name).length > 0) continue;
-    const company: Suggestion = { start, end, text: name, type: 'organisation', confidence: UNREAD_CONFIDENCE, reason: `a company, as the words beside it say ("${m[0].slice(0, m[0].length - m[1]!.length).trim()}")` };
-    suggestions.push(company);
-    held.push(company);
+    suggestions.push({ start, end, text: name, type: 'organisation', confidence: UNREAD_CONFIDENCE, reason: `a company, as the words beside it say ("${m[0].slice(0, m[0].length - m[1]!.length).trim()}")` });
   }
-  for (const s of suggestions) if (s.type === 'organisation' && !held.includes(s) && OWNED_BEFORE.test(text.slice(Math.max(0, s.start - 40), s.start))) held.push(s);
+  // Companies named right after what their owners hold may go on to others: "Shares in BP and Shell".
+  const held = suggestions.filter((s) => s.type === 'organisation' && OWNED_BEFORE.test(text.slice(Math.max(0, s.start - 40), s.start)));
   for (const s of held) companiesListedAfter(text, s, suggestions, context, taken, memory);
 }
 
